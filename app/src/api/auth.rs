@@ -1,0 +1,129 @@
+//! Signing in and out, and activating a staff account through its setup link.
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, require_session},
+    crate::domain::{account, credential, session, setup_link, store},
+};
+
+/// The person shown in the header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub given_name: String,
+    pub family_name: String,
+}
+
+#[server(prefix = "/api", endpoint = "me")]
+pub async fn me() -> Result<Option<Person>, ApiError> {
+    match require_session().await {
+        Ok((_, account)) => Ok(Some(Person { given_name: account.given_name, family_name: account.family_name })),
+        Err(e) if e.is_signed_out() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// What the holder of a setup link sees.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SetupView {
+    Ready { given_name: String, organisation: String, email: String, totp_secret: String, qr_svg_base64: String },
+    Expired,
+    Used,
+    Unknown,
+}
+
+/// Reads a setup link without consuming it.
+#[server(prefix = "/api", endpoint = "setup_link")]
+pub async fn setup_link(token: String) -> Result<SetupView, ApiError> {
+    let state = context::state();
+    Ok(match setup_link::inspect(&state.db, &token, store::now()).await? {
+        setup_link::LinkState::Ready { account, totp_secret, organisation } => {
+            let uri = credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
+            SetupView::Ready {
+                given_name: account.given_name,
+                organisation,
+                email: account.email,
+                qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()),
+                totp_secret,
+            }
+        }
+        setup_link::LinkState::Expired => SetupView::Expired,
+        setup_link::LinkState::Used => SetupView::Used,
+        setup_link::LinkState::Unknown => SetupView::Unknown,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn organisation_issuer(organisation: &str) -> String {
+    if organisation.is_empty() { "Portail".into() } else { format!("Portail ({organisation})") }
+}
+
+#[server(prefix = "/api", endpoint = "complete_setup")]
+pub async fn complete_setup(token: String, password: String, password_confirmation: String, code: String) -> Result<(), ApiError> {
+    let state = context::state();
+    let completion = setup_link::Completion { token: &token, password: &password, password_confirmation: &password_confirmation, totp_code: &code };
+    let session_token = setup_link::complete(&state.db, completion, &context::request_meta(), store::now()).await?;
+    context::set_session_cookie(&session_token);
+    leptos_axum::redirect("/staff");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(email: String, password: String, code: String) -> Result<(), ApiError> {
+    let state = context::state();
+    match session::sign_in(&state.db, &email, &password, &code, &context::request_meta(), store::now()).await? {
+        Ok((token, _)) => {
+            context::set_session_cookie(&token);
+            leptos_axum::redirect("/staff");
+            Ok(())
+        }
+        Err(_) => Err(ApiError::new("error-credentials").keep("email", email.trim())),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), ApiError> {
+    let state = context::state();
+    if let Ok((active, account)) = require_session().await {
+        let now = store::now();
+        session::end(&state.db, active.session_id, now).await?;
+        crate::domain::audit::record(
+            &state.db,
+            crate::domain::audit::Event { actor_id: Some(account.id), organisation_id: None, action: "sign_out", target: format!("account:{}", account.id) },
+            &context::request_meta(),
+            now,
+        )
+        .await?;
+    }
+    context::clear_session_cookie();
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The staff home page: greeting and the organisations the person works in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffHomeView {
+    pub given_name: String,
+    pub roles: Vec<StaffRole>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRole {
+    pub organisation: String,
+    pub role: String,
+}
+
+#[server(prefix = "/api", endpoint = "staff_home")]
+pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
+    let (_, me) = require_session().await?;
+    let roles = account::memberships(&context::state().db, me.id).await?;
+    if roles.is_empty() {
+        return Err(ApiError::new("error-not-found"));
+    }
+    Ok(StaffHomeView {
+        given_name: me.given_name,
+        roles: roles.into_iter().map(|(_, organisation, role)| StaffRole { organisation, role }).collect(),
+    })
+}

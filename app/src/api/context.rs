@@ -1,0 +1,97 @@
+//! What every server function may ask of the request it serves: the shared state, the session
+//! cookie, the caller's address, and how to set cookies on the response.
+use crate::domain::{account, session, store, RequestMeta};
+use crate::api::ApiError;
+use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shared by all requests; built once by the server.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: store::Db,
+    pub config: Arc<Config>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Scheme, host and port people use, e.g. `https://portail.example.org`; links in emails and
+    /// the CSRF origin check come from it.
+    pub public_url: String,
+    /// Only false for `http://localhost` development (DESIGN §3).
+    pub secure_cookies: bool,
+    /// The development mailbox at `/dev/mailbox` (mail transport `dev`).
+    pub dev_mailbox: bool,
+}
+
+impl Config {
+    pub fn session_cookie_name(&self) -> &'static str {
+        // Browsers only accept the `__Host-` prefix on Secure cookies.
+        if self.secure_cookies { "__Host-portail" } else { "portail" }
+    }
+
+    pub fn origin(&self) -> String {
+        url_origin(&self.public_url)
+    }
+}
+
+/// `scheme://host[:port]` of a URL, without path.
+pub fn url_origin(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    let host = rest.split('/').next().unwrap_or("");
+    format!("{scheme}://{host}")
+}
+
+pub fn state() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn parts() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
+
+pub fn request_meta() -> RequestMeta {
+    let Some(parts) = parts() else { return RequestMeta::default() };
+    let ip = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    let user_agent = parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    RequestMeta { ip, user_agent }
+}
+
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = parts()?;
+    parts.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == name).then(|| v.to_string())
+    })
+}
+
+fn set_cookie(value: String) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(SET_COOKIE, value.parse().expect("valid cookie header"));
+    }
+}
+
+pub fn set_session_cookie(token: &str) {
+    let config = state().config;
+    let secure = if config.secure_cookies { "; Secure" } else { "" };
+    set_cookie(format!("{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}", config.session_cookie_name()));
+}
+
+pub fn clear_session_cookie() {
+    let config = state().config;
+    let secure = if config.secure_cookies { "; Secure" } else { "" };
+    set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", config.session_cookie_name()));
+}
+
+/// The signed-in person, or "signed out".
+pub async fn require_session() -> Result<(session::ActiveSession, account::Account), ApiError> {
+    let state = state();
+    let token = cookie(state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
+    let active = session::resolve(&state.db, &token, store::now()).await?.ok_or_else(ApiError::signed_out)?;
+    let account = account::find_by_id(&state.db, active.account_id).await?;
+    Ok((active, account))
+}

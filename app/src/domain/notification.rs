@@ -1,0 +1,130 @@
+//! Email. Every message is an outbox row written in the same transaction as the change that
+//! causes it; the server's mail worker claims due rows and delivers them, with retries.
+//! Emails carry no clinical data and are written in the recipient's language.
+use super::{store, DomainResult};
+use crate::i18n::{self, Lang};
+use sqlx::{Any, Executor, Row};
+
+pub struct Mail {
+    pub subject: String,
+    pub body: String,
+}
+
+pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation), ("link", link)];
+    Mail {
+        subject: i18n::text_with(lang, "mail-setup-subject", &args),
+        body: i18n::text_with(lang, "mail-setup-body", &args),
+    }
+}
+
+pub async fn enqueue<'e>(exec: impl Executor<'e, Database = Any>, recipient: &str, mail: &Mail, now: i64) -> DomainResult<()> {
+    sqlx::query("INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
+        .bind(recipient)
+        .bind(&mail.subject)
+        .bind(&mail.body)
+        .bind(now)
+        .execute(exec)
+        .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub status: String,
+    pub attempts: i64,
+    pub created_at: i64,
+}
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<OutboxMail, sqlx::Error> {
+    Ok(OutboxMail {
+        id: r.try_get("id")?,
+        recipient: r.try_get("recipient")?,
+        subject: r.try_get("subject")?,
+        body: r.try_get("body")?,
+        status: r.try_get("status")?,
+        attempts: r.try_get("attempts")?,
+        created_at: r.try_get("created_at")?,
+    })
+}
+
+/// How long a worker may hold a claimed row before another instance may take it over.
+const CLAIM_SECONDS: i64 = 120;
+pub const MAX_ATTEMPTS: i64 = 12;
+
+/// Claims the oldest due message. Two workers (or two instances) never claim the same row: the
+/// outer WHERE is re-checked on the locked row.
+pub async fn claim_due(db: &store::Db, now: i64) -> DomainResult<Option<OutboxMail>> {
+    let row = sqlx::query(
+        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+         WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2
+                       AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT 1)
+           AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < $2)
+         RETURNING id, recipient, subject, body, status, attempts, created_at",
+    )
+    .bind(now + CLAIM_SECONDS)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn mark_sent(db: &store::Db, id: i64, now: i64) -> DomainResult<()> {
+    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Exponential backoff (30 s, 1 min, 2 min … capped at 1 h); gives up after `MAX_ATTEMPTS`.
+pub fn retry_delay(attempts: i64) -> i64 {
+    (30 * 2i64.pow(attempts.clamp(1, 8) as u32 - 1)).min(3600)
+}
+
+pub async fn mark_failed(db: &store::Db, mail: &OutboxMail, error: &str, now: i64) -> DomainResult<()> {
+    let status = if mail.attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+    sqlx::query("UPDATE outbox SET status = $1, next_attempt_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $4")
+        .bind(status)
+        .bind(now + retry_delay(mail.attempts))
+        .bind(error.chars().take(500).collect::<String>())
+        .bind(mail.id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Newest first, for the development mailbox.
+pub async fn recent(db: &store::Db, limit: i64) -> DomainResult<Vec<OutboxMail>> {
+    let rows = sqlx::query("SELECT id, recipient, subject, body, status, attempts, created_at FROM outbox ORDER BY id DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(retry_delay(1), 30);
+        assert_eq!(retry_delay(2), 60);
+        assert_eq!(retry_delay(3), 120);
+        assert_eq!(retry_delay(20), 3600);
+    }
+
+    #[test]
+    fn setup_mail_is_in_the_recipients_language() {
+        let fr = setup_link_mail(Lang::Fr, "Marie", "Clinique A", "http://x/setup/t");
+        let en = setup_link_mail(Lang::En, "Marie", "Clinique A", "http://x/setup/t");
+        assert!(fr.body.contains("Bonjour Marie") && fr.body.contains("http://x/setup/t"), "{}", fr.body);
+        assert!(en.body.contains("Hello Marie") && en.body.contains("http://x/setup/t"), "{}", en.body);
+    }
+}

@@ -1,0 +1,32 @@
+//! Random tokens for links and sessions. Only their SHA-256 is stored, so a database leak
+//! does not hand out working links or sessions.
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// 128 random bits, URL-safe, plus the hash to store.
+pub fn new_token() -> (String, String) {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = data_encoding::BASE64URL_NOPAD.encode(&bytes);
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_128_bits_and_distinct() {
+        let (a, ha) = new_token();
+        let (b, _) = new_token();
+        assert_ne!(a, b);
+        assert_eq!(data_encoding::BASE64URL_NOPAD.decode(a.as_bytes()).unwrap().len(), 16);
+        assert_eq!(ha, hash_token(&a));
+        assert_eq!(ha.len(), 64);
+    }
+}

@@ -1,0 +1,83 @@
+//! The database: SQLite by default, PostgreSQL in production, chosen at run time from `DATABASE_URL`.
+//! Queries are written once in the subset both dialects accept (`$1` placeholders, `RETURNING`,
+//! `ON CONFLICT`); times are UTC epoch seconds in BIGINT columns.
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+
+pub type Db = AnyPool;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    pub fn of(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Opens a pool; a SQLite file (and its folder) is created when missing.
+pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+    install_default_drivers();
+    let dialect = Dialect::of(url)
+        .ok_or_else(|| sqlx::Error::Configuration("DATABASE_URL must start with sqlite: or postgres:".into()))?;
+    let mut url = url.to_string();
+    if dialect == Dialect::Sqlite {
+        prepare_sqlite_path(&url);
+        if !url.contains("mode=") {
+            url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+        }
+    }
+    AnyPoolOptions::new()
+        .max_connections(if dialect == Dialect::Sqlite { 4 } else { 16 })
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if dialect == Dialect::Sqlite {
+                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;")
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await
+}
+
+fn prepare_sqlite_path(url: &str) {
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() || path == ":memory:" {
+        return;
+    }
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+}
+
+pub async fn migrate(db: &Db, url: &str) -> Result<(), sqlx::migrate::MigrateError> {
+    match Dialect::of(url) {
+        Some(Dialect::Postgres) => POSTGRES_MIGRATIONS.run(db).await,
+        _ => SQLITE_MIGRATIONS.run(db).await,
+    }
+}
+
+/// Readiness: the database answers a trivial query.
+pub async fn ping(db: &Db) -> bool {
+    sqlx::query("SELECT 1").execute(db).await.is_ok()
+}
+
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

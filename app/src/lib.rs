@@ -1,0 +1,15 @@
+//! Portail's web application: the pages (`ui`), the server functions they call (`api`) and, on
+//! the server only, the rules and data (`domain`). See docs/ARCHITECTURE.md.
+#![recursion_limit = "256"]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod domain;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(ui::App);
+}

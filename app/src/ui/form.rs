@@ -1,0 +1,97 @@
+//! Form building blocks: a labelled field whose hint and error are tied to the input with
+//! `aria-describedby`, and the alert that announces a form's error.
+use crate::api::ApiError;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr};
+
+/// The field an error message belongs to, so it is shown next to it.
+fn field_of(key: &str) -> Option<&'static str> {
+    let topic = key.strip_prefix("error-")?;
+    ["password", "totp", "email"]
+        .into_iter()
+        .find(|field| topic.starts_with(field))
+        .map(|field| if field == "totp" { "code" } else { field })
+}
+
+/// The last error of an action, as a signal.
+pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<ApiError>>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = ApiError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// The translated message of `error` if it belongs to `field`.
+pub fn error_for(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Option<String>> {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    Signal::derive(move || error.get().filter(|e| field_of(&e.key) == Some(field)).map(|e| i18n.tr(&e.key)))
+}
+
+/// What the person had typed in `field` before a form posted without JavaScript came back.
+pub fn kept(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<String> {
+    Signal::derive(move || error.get().and_then(|e| e.kept(field).map(str::to_string)).unwrap_or_default())
+}
+
+/// Announces a form-level error (one that belongs to no single field) or a summary.
+#[component]
+pub fn FormAlert(error: Signal<Option<ApiError>>) -> impl IntoView {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    move || {
+        error.get().map(|e| {
+            view! {
+                <div class="alert" role="alert">
+                    <p class="alert-title">{move_tr!("form-error-title")}</p>
+                    <p>{i18n.tr(&e.key)}</p>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn Field(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional, into)] value: Signal<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-required="true"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                value=value
+            />
+        </div>
+    }
+}

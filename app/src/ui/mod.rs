@@ -1,0 +1,87 @@
+//! Pages and components. No SQL, no secrets: data comes from `api` server functions.
+mod form;
+mod layout;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_fluent::leptos_fluent;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document the server renders around the application.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Language: `?lang=` first, then the `lang` cookie (set by the server when `?lang=` is used),
+/// then French. Both the server render and the browser pick the same way, so hydration agrees.
+#[component]
+fn I18nProvider(children: Children) -> impl IntoView {
+    leptos_fluent! {
+        children: children(),
+        locales: "../locales",
+        default_language: "fr",
+        customise: |bundle| bundle.set_use_isolating(false),
+        sync_html_tag_lang: true,
+        url_param: "lang",
+        initial_language_from_url_param: true,
+        cookie_name: "lang",
+        initial_language_from_cookie: true,
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <I18nProvider>
+            <Stylesheet id="leptos" href="/pkg/portail.css" />
+            <Title formatter=|page: String| page />
+            <Router>
+                <a class="skip-link" href="#main">{leptos_fluent::move_tr!("skip-to-content")}</a>
+                <layout::Header />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::Home />
+                        <Route path=path!("/help") view=pages::Help />
+                        <Route path=path!("/accessibility") view=pages::Accessibility />
+                        <Route path=path!("/contact") view=pages::Contact />
+                        <Route path=path!("/sign-in") view=pages::SignIn />
+                        <Route path=path!("/setup/:token") view=pages::Setup />
+                        <Route path=path!("/staff") view=pages::StaffHome />
+                    </Routes>
+                </main>
+                <layout::Footer />
+            </Router>
+        </I18nProvider>
+    }
+}
+
+/// Scripts run only with this request's nonce; WebAssembly may compile; nothing is framed.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let nonce = leptos::nonce::use_nonce().map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        );
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy.parse().expect("valid CSP header"));
+    }
+}

@@ -1,0 +1,20 @@
+mod info;
+mod setup;
+mod sign_in;
+mod staff;
+
+pub use info::{Accessibility, Contact, Help, Home, NotFound};
+pub use setup::Setup;
+pub use sign_in::SignIn;
+pub use staff::StaffHome;
+
+use leptos::prelude::*;
+
+use leptos_meta::Title;
+
+/// "Page – Portail usager" in the current language.
+#[component]
+pub fn PageTitle(title_key: &'static str) -> impl IntoView {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    view! { <Title text=move || format!("{} – {}", i18n.tr(title_key), i18n.tr("portal-name")) /> }
+}

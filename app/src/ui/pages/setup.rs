@@ -1,0 +1,70 @@
+//! Activating a staff account from its one-time link: password, then authenticator app.
+use super::PageTitle;
+use crate::api::auth::{setup_link, CompleteSetup, SetupView};
+use crate::ui::form::{action_error, error_for, Field, FormAlert};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn Setup() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let link = Resource::new(token, setup_link);
+    view! {
+        <PageTitle title_key="setup-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match link.await {
+                    Ok(SetupView::Ready { given_name, organisation, email, totp_secret, qr_svg_base64 }) => {
+                        view! { <SetupForm token=token() given_name organisation email totp_secret qr_svg_base64 /> }.into_any()
+                    }
+                    Ok(SetupView::Expired) => view! { <Unusable body=move_tr!("setup-expired-body") /> }.into_any(),
+                    Ok(SetupView::Used) => view! { <Unusable body=move_tr!("setup-used-body") /> }.into_any(),
+                    Ok(SetupView::Unknown) | Err(_) => view! { <Unusable body=move_tr!("setup-unknown-body") /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Unusable(body: Signal<String>) -> impl IntoView {
+    view! {
+        <h1>{move_tr!("setup-unusable-title")}</h1>
+        <p>{body}</p>
+    }
+}
+
+#[component]
+fn SetupForm(token: String, given_name: String, organisation: String, email: String, totp_secret: String, qr_svg_base64: String) -> impl IntoView {
+    let action = ServerAction::<CompleteSetup>::new();
+    let error = action_error(action);
+    let qr_src = format!("data:image/svg+xml;base64,{qr_svg_base64}");
+    view! {
+        <h1>{move_tr!("setup-title")}</h1>
+        <p>{move || tr!("setup-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() })}</p>
+        <ActionForm action=action>
+            <FormAlert error />
+            <input type="hidden" name="token" value=token />
+            <div class="field">
+                <label for="email">{move_tr!("setup-email-label")}</label>
+                <input id="email" type="email" value=email readonly autocomplete="username" />
+            </div>
+            <Field id="password" kind="password" autocomplete="new-password" label=move_tr!("setup-password-label")
+                hint=move_tr!("setup-password-rules") error=error_for(error, "password") />
+            <Field id="password_confirmation" kind="password" autocomplete="new-password" label=move_tr!("setup-password-confirm-label") />
+            <fieldset class="totp">
+                <legend>{move_tr!("setup-totp-title")}</legend>
+                <p>{move_tr!("setup-totp-instructions")}</p>
+                <img class="qr" src=qr_src alt=move_tr!("setup-totp-qr-alt") width="200" height="200" />
+                <p>
+                    {move_tr!("setup-totp-secret-label")} " "
+                    <code class="secret" data-testid="totp-secret">{totp_secret}</code>
+                </p>
+                <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("setup-totp-code-label") error=error_for(error, "code") />
+            </fieldset>
+            <button type="submit" class="button">{move_tr!("setup-submit")}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,41 @@
+//! The staff home page, reached after sign-in.
+use super::PageTitle;
+use crate::api::auth::staff_home;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn StaffHome() -> impl IntoView {
+    let home = Resource::new(|| (), |_| staff_home());
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    view! {
+        <PageTitle title_key="staff-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => {
+                        let name = home.given_name.clone();
+                        view! {
+                            <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
+                            <ul class="roles">
+                                {home.roles.into_iter().map(|r| {
+                                    let organisation = r.organisation.clone();
+                                    let admin = r.role == "admin";
+                                    view! { <li>{move || if admin {
+                                        tr!("staff-role-admin", { "organisation" => organisation.clone() })
+                                    } else {
+                                        tr!("staff-role-professional", { "organisation" => organisation.clone() })
+                                    }}</li> }
+                                }).collect_view()}
+                            </ul>
+                            <p>{move_tr!("staff-empty")}</p>
+                        }.into_any()
+                    }
+                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
+                    Err(e) => view! { <p role="alert">{i18n.tr(&e.key)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

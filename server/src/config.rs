@@ -1,0 +1,83 @@
+//! Command line and environment: every flag can also be given as an environment variable.
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "portail", version, about = "Portail, the bilingual patient portal")]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Common {
+    /// sqlite://path/to/file.db (embedded, the default) or postgres://user@host/db (production).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/portail.db", global = true)]
+    pub database_url: String,
+    /// The address people use to reach the portal; links in emails and the CSRF check use it.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    pub public_url: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Create an organisation and its first administrator; prints a one-time setup link.
+    Bootstrap(BootstrapArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "LISTEN", default_value = "127.0.0.1:3000")]
+    pub listen: String,
+    /// SMTP server for outgoing mail, e.g. smtp://127.0.0.1:1025 or smtps://user:pass@host.
+    #[arg(long, env = "SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// `smtp` (needs SMTP_URL) or `dev` (mail stays in the outbox, shown at /dev/mailbox).
+    #[arg(long, env = "MAIL_TRANSPORT", default_value = "smtp")]
+    pub mail_transport: String,
+    /// Sender address of outgoing mail.
+    #[arg(long, env = "MAIL_FROM", default_value = "Portail <no-reply@portail.localhost>")]
+    pub mail_from: String,
+    /// On an empty database, bootstrap this administrator and print the setup link.
+    #[arg(long, env = "BOOTSTRAP_EMAIL")]
+    pub bootstrap_email: Option<String>,
+    #[arg(long, env = "BOOTSTRAP_ORGANISATION", default_value = "Organisation")]
+    pub bootstrap_organisation: String,
+    /// Folder holding the compiled site (pkg/ with JS, WASM and CSS).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BootstrapArgs {
+    #[arg(long, env = "BOOTSTRAP_EMAIL")]
+    pub email: String,
+    #[arg(long, env = "BOOTSTRAP_ORGANISATION")]
+    pub organisation: String,
+    #[arg(long, default_value = "Administrateur")]
+    pub given_name: String,
+    #[arg(long, default_value = "Portail")]
+    pub family_name: String,
+    /// Language of the setup email: fr or en.
+    #[arg(long, default_value = "fr")]
+    pub language: String,
+}
+
+/// Secure cookies are required unless the portal is served over http on this machine only.
+pub fn secure_cookies(public_url: &str) -> Result<bool, String> {
+    if public_url.starts_with("https://") {
+        return Ok(true);
+    }
+    let host = public_url.trim_start_matches("http://").split(['/', ':']).next().unwrap_or("");
+    if matches!(host, "localhost" | "127.0.0.1" | "[") || host.starts_with("127.") {
+        Ok(false)
+    } else {
+        Err(format!("PUBLIC_URL {public_url} must use https:// (plain http is only allowed for localhost)"))
+    }
+}

@@ -1,0 +1,45 @@
+//! The `portail` server: configuration, the HTTP router with its security middleware, the mail
+//! worker, and the command-line tasks. The application itself lives in the `app` crate.
+pub mod config;
+pub mod mail;
+pub mod middleware;
+pub mod routes;
+
+use app::api::context::{AppState, Config};
+use app::domain::{account, organisation, store};
+use app::i18n::Lang;
+use std::sync::Arc;
+
+/// Connects to the database, applies migrations and returns the state every request shares.
+pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) -> anyhow::Result<AppState> {
+    let secure_cookies = config::secure_cookies(public_url).map_err(anyhow::Error::msg)?;
+    let db = store::connect(database_url).await?;
+    store::migrate(&db, database_url).await?;
+    Ok(AppState {
+        db,
+        config: Arc::new(Config { public_url: public_url.trim_end_matches('/').to_string(), secure_cookies, dev_mailbox }),
+    })
+}
+
+/// Creates an organisation and its first administrator; returns the one-time setup link.
+pub async fn bootstrap(state: &AppState, args: &config::BootstrapArgs) -> anyhow::Result<String> {
+    let link = organisation::bootstrap(
+        &state.db,
+        &state.config.public_url,
+        organisation::Bootstrap {
+            organisation: &args.organisation,
+            email: &args.email,
+            given_name: &args.given_name,
+            family_name: &args.family_name,
+            language: Lang::from_code(&args.language),
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("bootstrap refused: {e}"))?;
+    Ok(link)
+}
+
+/// True when nobody has an account yet: `serve` then bootstraps the first administrator.
+pub async fn is_empty(state: &AppState) -> anyhow::Result<bool> {
+    Ok(account::count(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))? == 0)
+}

@@ -1,0 +1,66 @@
+//! The mail worker: claims due outbox rows and delivers them. With the `dev` transport mail stays
+//! in the outbox (see /dev/mailbox). A failed delivery is retried with backoff; nothing is lost
+//! while the SMTP server is down.
+use app::domain::{notification, store};
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::time::Duration;
+
+pub struct SmtpSender {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl SmtpSender {
+    pub fn new(smtp_url: &str, from: &str) -> anyhow::Result<Self> {
+        Ok(Self { transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)?.build(), from: from.parse()? })
+    }
+
+    async fn send(&self, mail: &notification::OutboxMail) -> anyhow::Result<()> {
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(mail.recipient.parse()?)
+            .subject(&mail.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+}
+
+/// Delivers every due message, then returns how many were sent.
+pub async fn deliver_due(db: &store::Db, sender: &SmtpSender) -> usize {
+    let mut sent = 0;
+    loop {
+        let now = store::now();
+        let mail = match notification::claim_due(db, now).await {
+            Ok(Some(mail)) => mail,
+            Ok(None) => return sent,
+            Err(e) => {
+                tracing::error!(error = %e, "outbox claim failed");
+                return sent;
+            }
+        };
+        match sender.send(&mail).await {
+            Ok(()) => {
+                sent += 1;
+                if let Err(e) = notification::mark_sent(db, mail.id, store::now()).await {
+                    tracing::error!(error = %e, id = mail.id, "could not mark mail as sent");
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, id = mail.id, attempts = mail.attempts, "mail delivery failed, will retry");
+                if let Err(e) = notification::mark_failed(db, &mail, &e.to_string(), store::now()).await {
+                    tracing::error!(error = %e, id = mail.id, "could not record mail failure");
+                }
+            }
+        }
+    }
+}
+
+pub async fn run_worker(db: store::Db, sender: SmtpSender) {
+    loop {
+        deliver_due(&db, &sender).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}

@@ -1,0 +1,66 @@
+use clap::Parser;
+use server::config::{Cli, Command, ServeArgs};
+use std::net::SocketAddr;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .init();
+    let cli = Cli::parse();
+    let common = cli.common;
+    match cli.command {
+        Some(Command::Migrate) => {
+            server::prepare(&common.database_url, &common.public_url, false).await?;
+            tracing::info!("migrations applied");
+        }
+        Some(Command::Bootstrap(args)) => {
+            let state = server::prepare(&common.database_url, &common.public_url, false).await?;
+            let link = server::bootstrap(&state, &args).await?;
+            println!("Setup link for {} (valid 24 h, single use):\n{link}", args.email);
+        }
+        Some(Command::Serve(args)) => serve(common, args).await?,
+        None => serve(common, Cli::parse_from(["portail", "serve"]).command.and_then(|c| match c {
+            Command::Serve(args) => Some(args),
+            _ => None,
+        }).expect("serve defaults")).await?,
+    }
+    Ok(())
+}
+
+async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Result<()> {
+    let dev = args.mail_transport == "dev";
+    let state = server::prepare(&common.database_url, &common.public_url, dev).await?;
+    if server::is_empty(&state).await? {
+        match &args.bootstrap_email {
+            Some(email) => {
+                let bootstrap = server::config::BootstrapArgs {
+                    email: email.clone(),
+                    organisation: args.bootstrap_organisation.clone(),
+                    given_name: "Administrateur".into(),
+                    family_name: "Portail".into(),
+                    language: "fr".into(),
+                };
+                let link = server::bootstrap(&state, &bootstrap).await?;
+                println!("\nFirst administrator {email}: open this one-time setup link (valid 24 h):\n{link}\n");
+            }
+            None => println!("\nThe database is empty: run `portail bootstrap --email … --organisation …` to create the first administrator.\n"),
+        }
+    }
+    if dev {
+        tracing::info!("mail transport dev: mail is kept in the outbox and shown at /dev/mailbox");
+    } else {
+        let url = args.smtp_url.as_deref().ok_or_else(|| anyhow::anyhow!("SMTP_URL is required unless MAIL_TRANSPORT=dev"))?;
+        let sender = server::mail::SmtpSender::new(url, &args.mail_from)?;
+        tokio::spawn(server::mail::run_worker(state.db.clone(), sender));
+    }
+    let app = server::routes::router(state, &args.site_root);
+    let listener = tokio::net::TcpListener::bind(&args.listen).await?;
+    tracing::info!("Portail listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! Cross-cutting HTTP rules (DESIGN §3): state changes only from our own origin, security headers
+//! on every response, nothing cached, and `?lang=` remembered in a cookie.
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Refuses any request that may change state (every method but GET/HEAD/OPTIONS) unless the
+/// browser says it comes from the portal's own origin.
+pub async fn same_origin_only(expected_origin: String, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let allowed = match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        Some(origin) => origin == expected_origin,
+        None => headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("same-origin"),
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-origin request refused");
+        (StatusCode::FORBIDDEN, "Forbidden: cross-origin request / requête d'une autre origine refusée").into_response()
+    }
+}
+
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let is_asset = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    ));
+    if !is_asset {
+        // Pages may show personal data: never keep them in a shared or browser cache.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// `?lang=en` on any page sets the `lang` cookie, so the choice sticks without JavaScript.
+pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
+    let chosen = request
+        .uri()
+        .query()
+        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")))
+        .and_then(app::i18n::Lang::parse);
+    let mut response = next.run(request).await;
+    if let Some(lang) = chosen {
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        response.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("valid cookie"));
+    }
+    response
+}

@@ -1,0 +1,112 @@
+//! The HTTP router: Leptos pages and server functions, health probes, the development mailbox
+//! and the compiled assets, wrapped in the security middleware.
+use crate::middleware;
+use app::api::context::AppState;
+use app::domain::{notification, store};
+use app::ui::{shell, App};
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+
+pub fn router(state: AppState, site_root: &str) -> Router {
+    let options = LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let server_fns = {
+        let context = context.clone();
+        move |request: Request<Body>| {
+            let context = context.clone();
+            async move { handle_server_fns_with_context(context, request).await }
+        }
+    };
+    let probes = {
+        let state = state.clone();
+        move || {
+            let state = state.clone();
+            async move { readyz(state).await }
+        }
+    };
+    let mailbox = {
+        let state = state.clone();
+        move || {
+            let state = state.clone();
+            async move { dev_mailbox(state).await }
+        }
+    };
+    let origin = state.config.origin();
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(probes))
+        .route("/dev/mailbox", get(mailbox))
+        .route("/api/{*name}", post(server_fns))
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .layer(axum::middleware::from_fn(middleware::remember_language))
+        .layer(axum::middleware::from_fn(move |req, next| middleware::same_origin_only(origin.clone(), req, next)))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+async fn readyz(state: AppState) -> Response {
+    if store::ping(&state.db).await {
+        "ready".into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
+}
+
+/// Mail kept by the `dev` transport; answers 404 unless that transport is on.
+async fn dev_mailbox(state: AppState) -> Response {
+    if !state.config.dev_mailbox {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let mails = notification::recent(&state.db, 50).await.unwrap_or_default();
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let items: String = mails
+        .iter()
+        .map(|m| {
+            format!(
+                "<article><h2>{}</h2><p>À / To: {}</p><pre>{}</pre></article>",
+                escape(&m.subject),
+                escape(&m.recipient),
+                linkify(&escape(&m.body))
+            )
+        })
+        .collect();
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Boîte de développement / Development mailbox</title></head><body><main>\
+         <h1>Boîte de développement / Development mailbox</h1>{items}</main></body></html>"
+    ))
+    .into_response()
+}
+
+/// Turns the portal's own links in a mail body into clickable links.
+fn linkify(text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            let trimmed = word.trim_end();
+            if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
+                format!("<a href=\"{trimmed}\">{trimmed}</a>{}", &word[trimmed.len()..])
+            } else {
+                word.to_string()
+            }
+        })
+        .collect()
+}
