@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 /// The HTML document the server renders around the application.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -53,18 +53,20 @@ pub fn App() -> impl IntoView {
         <I18nProvider>
             <Stylesheet id="leptos" href="/pkg/portail.css" />
             <Title formatter=|page: String| page />
+            // Every page is rendered whole on the server (no streamed placeholders), so it reads
+            // and works the same without JavaScript.
             <Router>
                 <a class="skip-link" href="#main">{leptos_fluent::move_tr!("skip-to-content")}</a>
                 <layout::Header />
                 <main id="main" tabindex="-1">
                     <Routes fallback=pages::NotFound>
-                        <Route path=path!("/") view=pages::Home />
-                        <Route path=path!("/help") view=pages::Help />
-                        <Route path=path!("/accessibility") view=pages::Accessibility />
-                        <Route path=path!("/contact") view=pages::Contact />
-                        <Route path=path!("/sign-in") view=pages::SignIn />
-                        <Route path=path!("/setup/:token") view=pages::Setup />
-                        <Route path=path!("/staff") view=pages::StaffHome />
+                        <Route path=path!("/") view=pages::Home ssr=SsrMode::Async />
+                        <Route path=path!("/help") view=pages::Help ssr=SsrMode::Async />
+                        <Route path=path!("/accessibility") view=pages::Accessibility ssr=SsrMode::Async />
+                        <Route path=path!("/contact") view=pages::Contact ssr=SsrMode::Async />
+                        <Route path=path!("/sign-in") view=pages::SignIn ssr=SsrMode::Async />
+                        <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
+                        <Route path=path!("/staff") view=pages::StaffHome ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <layout::Footer />

@@ -1,0 +1,150 @@
+//! Starts the real router on an ephemeral port over a fresh database: a SQLite file in a temp
+//! folder, or, when TEST_DATABASE_URL points at a PostgreSQL server, a new database on it.
+#![allow(dead_code)]
+use app::api::context::AppState;
+use app::domain::credential;
+use reqwest::header::{HeaderMap, ACCEPT, COOKIE, LOCATION, ORIGIN, SET_COOKIE};
+use reqwest::redirect::Policy;
+use reqwest::{Response, StatusCode};
+use sqlx::Connection;
+use std::net::SocketAddr;
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    _dir: Option<tempfile::TempDir>,
+}
+
+async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) if admin_url.starts_with("postgres") => {
+            sqlx::any::install_default_drivers();
+            let name = format!("portail_test_{}", app::domain::secret::new_token().1[..16].to_string());
+            let mut conn = sqlx::AnyConnection::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            (format!("{base}/{name}"), None)
+        }
+        _ => {
+            let dir = tempfile::tempdir().unwrap();
+            (format!("sqlite://{}/portail.db", dir.path().display()), Some(dir))
+        }
+    }
+}
+
+pub async fn spawn() -> TestApp {
+    let (database_url, dir) = fresh_database_url().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = server::prepare(&database_url, &base, true).await.expect("prepare");
+    let router = server::routes::router(state.clone(), "target/site");
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+    });
+    let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    TestApp { base, state, client, _dir: dir }
+}
+
+pub fn session_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("portail=") && !v.starts_with("portail=;"))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+pub fn location(response: &Response) -> String {
+    response.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Response {
+        let mut request = self.client.get(self.url(path)).header(ACCEPT, "text/html,application/xhtml+xml");
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn page(&self, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
+        let response = self.get(path, cookie).await;
+        (response.status(), response.text().await.unwrap())
+    }
+
+    /// Calls a server function the way the hydrated app does (JSON answer, our own Origin).
+    pub async fn call(&self, function: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
+        self.post(function, form, cookie, "application/json", Some(&self.base.clone())).await
+    }
+
+    /// Posts a form the way a browser without JavaScript does.
+    pub async fn submit(&self, function: &str, form: &[(&str, &str)], cookie: Option<&str>, referer: &str) -> Response {
+        let mut headers = HeaderMap::new();
+        headers.insert("referer", self.url(referer).parse().unwrap());
+        let mut request = self
+            .client
+            .post(self.url(&format!("/api/{function}")))
+            .headers(headers)
+            .header(ACCEPT, "text/html,application/xhtml+xml")
+            .header(ORIGIN, &self.base)
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn post(&self, function: &str, form: &[(&str, &str)], cookie: Option<&str>, accept: &str, origin: Option<&str>) -> Response {
+        let mut request = self.client.post(self.url(&format!("/api/{function}"))).header(ACCEPT, accept).form(form);
+        if let Some(origin) = origin {
+            request = request.header(ORIGIN, origin);
+        }
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Bootstraps an organisation and returns the setup link's token.
+    pub async fn bootstrap(&self, email: &str) -> String {
+        let args = server::config::BootstrapArgs {
+            email: email.into(),
+            organisation: "Clinique Saint-Laurent".into(),
+            given_name: "Marie".into(),
+            family_name: "Tremblay".into(),
+            language: "fr".into(),
+        };
+        let link = server::bootstrap(&self.state, &args).await.unwrap();
+        link.rsplit('/').next().unwrap().to_string()
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        use sqlx::Row;
+        sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()
+    }
+}
+
+/// The secret shown on the setup page, read the way a person reads it.
+pub fn totp_secret_on_page(html: &str) -> String {
+    let marker = "data-testid=\"totp-secret\" class=\"secret\">";
+    let start = html.find(marker).expect("secret shown on the setup page") + marker.len();
+    html[start..].split('<').next().unwrap().to_string()
+}
+
+/// The code the authenticator shows now.
+pub fn current_totp(secret: &str) -> String {
+    credential::totp_code(secret, app::domain::store::now() / 30).unwrap()
+}
+
+/// The code it will show 30 s from now: newer than `current_totp`, still accepted (±1 step).
+pub fn next_totp(secret: &str) -> String {
+    credential::totp_code(secret, app::domain::store::now() / 30 + 1).unwrap()
+}
+
+pub const PASSWORD: &str = "une phrase de passe assez longue";

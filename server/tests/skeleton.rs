@@ -1,0 +1,208 @@
+//! The walking skeleton end to end over HTTP: bootstrap → setup link → password + TOTP →
+//! sign-out → sign-in; and the rules around it (CSRF, single-use links, readiness, language).
+mod common;
+use common::*;
+use reqwest::StatusCode;
+
+async fn activated_admin(app: &TestApp) -> (String, String) {
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let (status, html) = app.page(&format!("/setup/{token}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let secret = totp_secret_on_page(&html);
+    let response = app
+        .submit("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", &current_totp(&secret))], None, &format!("/setup/{token}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), "/staff");
+    let cookie = session_cookie(&response).expect("session cookie after setup");
+    (cookie, secret)
+}
+
+#[tokio::test]
+async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
+    let app = spawn().await;
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE recipient = 'marie.tremblay@example.org'").await, 1, "setup link mailed");
+
+    // Opening the link shows the form and changes nothing.
+    let (status, html) = app.page(&format!("/setup/{token}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Activer votre compte"), "setup page in French");
+    assert!(html.contains("Clinique Saint-Laurent"));
+    let secret = totp_secret_on_page(&html);
+    assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
+
+    let setup = app
+        .call("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", &current_totp(&secret))], None)
+        .await;
+    assert_eq!(setup.status(), StatusCode::OK, "{}", setup.text().await.unwrap());
+    let cookie = session_cookie(&setup).expect("signed in after setup");
+    let set_cookie = setup.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect::<Vec<_>>().join("\n");
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+
+    let (status, html) = app.page("/staff", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Bonjour, Marie"), "staff home greets the administrator");
+    assert!(html.contains("Administration de Clinique Saint-Laurent"));
+
+    let out = app.call("sign_out", &[], Some(&cookie)).await;
+    assert_eq!(out.status(), StatusCode::OK);
+    let after = app.get("/staff", Some(&cookie)).await;
+    assert_eq!(after.status(), StatusCode::FOUND, "the old cookie no longer opens the staff page");
+    assert_eq!(location(&after), "/sign-in");
+
+    let signed_in = app
+        .call("sign_in", &[("email", "MARIE.TREMBLAY@example.org"), ("password", PASSWORD), ("code", &next_totp(&secret))], None)
+        .await;
+    assert_eq!(signed_in.status(), StatusCode::OK, "{}", signed_in.text().await.unwrap());
+    let cookie = session_cookie(&signed_in).expect("new session");
+    let (_, html) = app.page("/staff", Some(&cookie)).await;
+    assert!(html.contains("Bonjour, Marie"));
+
+    for action in ["bootstrap", "account.setup_completed", "sign_out", "sign_in.succeeded"] {
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'")).await, 1, "audit {action}");
+    }
+}
+
+#[tokio::test]
+async fn wrong_totp_and_wrong_password_are_refused_alike() {
+    let app = spawn().await;
+    let (_, secret) = activated_admin(&app).await;
+    let right = next_totp(&secret);
+    let wrong = if right == "000000" { "111111" } else { "000000" };
+    for (password, code) in [(PASSWORD, wrong), ("not the password at all", right.as_str())] {
+        let response = app.call("sign_in", &[("email", "marie.tremblay@example.org"), ("password", password), ("code", code)], None).await;
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(session_cookie(&response).is_none());
+        let body = response.text().await.unwrap();
+        assert!(body.contains("error-credentials"), "{body}");
+    }
+    let unknown = app.call("sign_in", &[("email", "nobody@example.org"), ("password", PASSWORD), ("code", &right)], None).await;
+    assert!(unknown.text().await.unwrap().contains("error-credentials"), "unknown email gets the same message");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'sign_in.failed'").await, 3);
+    assert_eq!(app.count("SELECT failed_sign_ins FROM accounts").await, 2);
+}
+
+#[tokio::test]
+async fn a_used_totp_code_cannot_be_replayed() {
+    let app = spawn().await;
+    let (_, secret) = activated_admin(&app).await;
+    let code = next_totp(&secret);
+    let form = [("email", "marie.tremblay@example.org"), ("password", PASSWORD), ("code", code.as_str())];
+    assert_eq!(app.call("sign_in", &form, None).await.status(), StatusCode::OK);
+    assert_eq!(app.call("sign_in", &form, None).await.status(), StatusCode::INTERNAL_SERVER_ERROR);
+}
+
+#[tokio::test]
+async fn form_without_javascript_comes_back_with_the_error_and_the_email() {
+    let app = spawn().await;
+    activated_admin(&app).await;
+    let response = app
+        .submit("sign_in", &[("email", "marie.tremblay@example.org"), ("password", "wrong password here"), ("code", "123456")], None, "/sign-in")
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let back = location(&response);
+    assert!(back.starts_with(&app.url("/sign-in?")), "{back}");
+    let (_, html) = app.page(back.trim_start_matches(&app.base), None).await;
+    assert!(html.contains("Le courriel, le mot de passe ou le code de vérification est incorrect."), "translated error shown");
+    assert!(html.contains("value=\"marie.tremblay@example.org\""), "typed email kept");
+}
+
+#[tokio::test]
+async fn a_post_from_another_origin_is_refused() {
+    let app = spawn().await;
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    for origin in [Some("https://evil.example"), None] {
+        let response = app.post("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", "000000")], None, "application/json", origin).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "origin {origin:?}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
+}
+
+#[tokio::test]
+async fn the_setup_link_works_once() {
+    let app = spawn().await;
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let (_, html) = app.page(&format!("/setup/{token}"), None).await;
+    let secret = totp_secret_on_page(&html);
+    let secret_step_code = next_totp(&secret);
+    let form = [("token", token.as_str()), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", secret_step_code.as_str())];
+    assert_eq!(app.call("complete_setup", &form, None).await.status(), StatusCode::OK);
+    let again = app.call("complete_setup", &form, None).await;
+    assert_eq!(again.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(session_cookie(&again).is_none());
+    let (_, html) = app.page(&format!("/setup/{token}"), None).await;
+    assert!(html.contains("Ce lien n'est plus valide") || html.contains("Ce lien n&#x27;est plus valide"), "used link page");
+    assert!(html.contains("déjà été utilisé"));
+    let (_, html) = app.page("/setup/not-a-real-token", None).await;
+    assert!(html.contains("pas reconnu"));
+}
+
+#[tokio::test]
+async fn weak_passwords_are_refused_with_a_reason() {
+    let app = spawn().await;
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let (_, html) = app.page(&format!("/setup/{token}"), None).await;
+    let code = next_totp(&totp_secret_on_page(&html));
+    for (password, key) in [("short", "error-password-too-short"), ("Password1234", "error-password-common"), ("marie-tremblay-2024!", "error-password-personal")] {
+        let response = app.call("complete_setup", &[("token", &token), ("password", password), ("password_confirmation", password), ("code", &code)], None).await;
+        assert!(response.text().await.unwrap().contains(key), "{password} → {key}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1, "a refused password does not consume the link");
+}
+
+#[tokio::test]
+async fn readyz_fails_when_the_database_is_gone() {
+    let app = spawn().await;
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
+    assert_eq!(app.get("/readyz", None).await.status(), StatusCode::OK);
+    app.state.db.close().await;
+    assert_eq!(app.get("/readyz", None).await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK, "the process is still up");
+}
+
+#[tokio::test]
+async fn language_follows_the_toggle_and_is_remembered() {
+    let app = spawn().await;
+    let (_, html) = app.page("/", None).await;
+    assert!(html.contains("lang=\"fr\""), "French by default");
+    assert!(html.contains("Bienvenue sur le portail usager"));
+    let response = app.get("/help?lang=en", None).await;
+    let cookie = response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    assert!(cookie.starts_with("lang=en"), "{cookie}");
+    let html = response.text().await.unwrap();
+    assert!(html.contains("lang=\"en\"") && html.contains("Is my account secure?"));
+    let (_, html) = app.page("/contact", Some("lang=en")).await;
+    assert!(html.contains("Contact us") && html.contains("1 833 564-0404"));
+    let (status, html) = app.page("/no-such-page", Some("lang=en")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Page not found"));
+    let (status, html) = app.page("/no-such-page", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Page introuvable"));
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers() {
+    let app = spawn().await;
+    let response = app.get("/", None).await;
+    let headers = response.headers().clone();
+    let csp = headers.get("content-security-policy").unwrap().to_str().unwrap();
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
+    assert_eq!(headers.get("referrer-policy").unwrap(), "no-referrer");
+    assert_eq!(headers.get("cache-control").unwrap(), "no-store");
+    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+    let html = response.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
+}
+
+#[tokio::test]
+async fn the_dev_mailbox_shows_the_setup_mail() {
+    let app = spawn().await;
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let (status, html) = app.page("/dev/mailbox", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Activez votre compte du portail usager"));
+    assert!(html.contains(&format!("/setup/{token}")));
+}
