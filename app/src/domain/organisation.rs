@@ -39,7 +39,7 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
     .await?;
     account::add_membership(&mut *tx, account_id, organisation_id, Role::Admin, now).await?;
     let token = setup_link::create(&mut *tx, account_id, now).await?;
-    let link = setup_link::url(public_url, &token);
+    let link = setup_link::url(public_url, &token, new.language);
     let mail = notification::setup_link_mail(new.language, new.given_name, new.organisation.trim(), &link);
     notification::enqueue(&mut *tx, email.as_str(), &mail, now).await?;
     audit::record(

@@ -22,8 +22,9 @@ pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64
     Ok(token)
 }
 
-pub fn url(public_url: &str, token: &str) -> String {
-    format!("{}/setup/{token}", public_url.trim_end_matches('/'))
+/// The link as mailed: it opens in the recipient's language.
+pub fn url(public_url: &str, token: &str, lang: crate::i18n::Lang) -> String {
+    format!("{}/setup/{token}?lang={}", public_url.trim_end_matches('/'), lang.code())
 }
 
 /// What the holder of a link finds behind it.

@@ -17,6 +17,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -49,6 +50,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    // Lets end-to-end tests wait until the page is interactive; effects only run in the browser.
+    Effect::new(|| {
+        let _ = document().document_element().map(|html| html.set_attribute("data-hydrated", "true"));
+    });
     view! {
         <I18nProvider>
             <Stylesheet id="leptos" href="/pkg/portail.css" />

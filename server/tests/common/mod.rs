@@ -121,7 +121,7 @@ impl TestApp {
             language: "fr".into(),
         };
         let link = server::bootstrap(&self.state, &args).await.unwrap();
-        link.rsplit('/').next().unwrap().to_string()
+        link.rsplit('/').next().unwrap().split('?').next().unwrap().to_string()
     }
 
     pub async fn count(&self, sql: &str) -> i64 {

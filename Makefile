@@ -1,0 +1,39 @@
+# Two commands: `make run` serves the portal on http://127.0.0.1:3000, `make test` runs every test.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Leptos reads these at build time; cargo-leptos sets them too.
+export LEPTOS_OUTPUT_NAME := portail
+
+.PHONY: run test setup setup-test build unit integration integration-postgres e2e
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh test
+
+build:
+	cargo leptos build --release
+
+run: setup build
+	DATABASE_URL=$${DATABASE_URL:-sqlite://data/portail.db} \
+	PUBLIC_URL=$${PUBLIC_URL:-http://127.0.0.1:3000} \
+	MAIL_TRANSPORT=$${MAIL_TRANSPORT:-dev} \
+	BOOTSTRAP_EMAIL=$${BOOTSTRAP_EMAIL:-admin@portail.localhost} \
+	BOOTSTRAP_ORGANISATION="$${BOOTSTRAP_ORGANISATION:-Organisation de démonstration}" \
+	LEPTOS_SITE_ROOT=target/site \
+	./target/release/portail serve
+
+unit:
+	cargo test -p app --features ssr
+
+integration:
+	cargo test -p server
+
+integration-postgres:
+	scripts/with-postgres.sh cargo test -p server --test skeleton
+
+e2e: build
+	cd end2end && npx playwright test
+
+test: setup-test unit integration integration-postgres e2e

@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+// One real server over a fresh SQLite file, MailDev as its SMTP server, Debian's Chromium.
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:3000',
+    viewport: { width: 390, height: 844 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'npx maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --silent',
+      url: 'http://127.0.0.1:1080/email',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'bash ./start-server.sh',
+      url: 'http://127.0.0.1:3000/readyz',
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The portal as the end-to-end tests see it: release build, fresh database, real SMTP (MailDev).
+set -euo pipefail
+cd "$(dirname "$0")"
+export E2E_DIR=${E2E_DIR:-$(pwd)/.tmp}
+rm -rf "$E2E_DIR" && mkdir -p "$E2E_DIR"
+export DATABASE_URL="sqlite://$E2E_DIR/portail.db"
+export PUBLIC_URL=http://127.0.0.1:3000
+export LISTEN=127.0.0.1:3000
+export SMTP_URL=smtp://127.0.0.1:1025
+export MAIL_TRANSPORT=smtp
+export LEPTOS_SITE_ROOT=../target/site
+exec ../target/release/portail serve

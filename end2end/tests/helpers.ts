@@ -1,0 +1,65 @@
+import { expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import * as OTPAuth from 'otpauth';
+import * as path from 'node:path';
+
+const MAILDEV = 'http://127.0.0.1:1080';
+export const PASSWORD = 'une phrase de passe assez longue';
+
+/** Runs `portail bootstrap` against the server's database; returns the admin's email. */
+export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): string {
+  const email = `admin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+  execFileSync(path.resolve(__dirname, '../../target/release/portail'), [
+    'bootstrap', '--email', email, '--organisation', organisation,
+    '--given-name', language === 'fr' ? 'Camille' : 'Jordan', '--family-name', 'Gagnon', '--language', language,
+  ], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${path.resolve(__dirname, '../.tmp/portail.db')}`,
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    },
+  });
+  return email;
+}
+
+type MailDevMail = { subject: string; text: string; to: { address: string }[] };
+
+/** Waits for the mail MailDev received for `to`, as the server's worker delivered it over SMTP. */
+export async function mailTo(page: Page, to: string): Promise<MailDevMail> {
+  let found: MailDevMail | undefined;
+  await expect.poll(async () => {
+    const response = await page.request.get(`${MAILDEV}/email`);
+    const mails: MailDevMail[] = await response.json();
+    found = mails.reverse().find((m) => m.to.some((r) => r.address === to));
+    return found !== undefined;
+  }, { timeout: 20_000 }).toBe(true);
+  return found!;
+}
+
+export function linkIn(text: string): string {
+  const match = text.match(/http:\/\/127\.0\.0\.1:3000\/\S+/);
+  if (!match) throw new Error(`no link in mail: ${text}`);
+  return match[0];
+}
+
+/** The code an authenticator app shows `offsetSteps` × 30 s from now. */
+export function totp(secret: string, offsetSteps = 0): string {
+  const generator = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  return generator.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+}
+
+/** No axe-core violation, and nothing wider than the 390 px screen. */
+export async function checkPage(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** With JavaScript on, waits until the WebAssembly app has taken over the page. */
+export async function ready(page: Page, javaScript: boolean) {
+  if (javaScript) {
+    await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+  }
+}

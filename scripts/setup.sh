@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing Portail needs, skipping what is already there at the right
+# version. `scripts/setup.sh` for `make run`; `scripts/setup.sh test` adds Chromium, PostgreSQL
+# and the end-to-end npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need_test=${1:-}
+step() { printf '\n==> %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# cargo-leptos 0.3.11 needs a newer rustc; no_downloads makes a missing tool fail fast.
+if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
+  step "cargo install cargo-leptos 0.3.10 (about 17 minutes on 2 cores)"
+  cargo install --locked cargo-leptos@0.3.10 --features no_downloads
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ]; then
+  step "cargo install wasm-bindgen-cli $WBG_VERSION"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# npm packages: binaryen (wasm-opt for release builds), and for tests Playwright, axe-core, MailDev.
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || { [ -n "$need_test" ] && [ ! -d end2end/node_modules/@playwright/test ]; }; then
+  step "npm ci (end2end/)"
+  (cd end2end && npm ci --no-audit --no-fund)
+fi
+
+if [ "$need_test" = test ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "apt-get install ${missing[*]}"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs a command with TEST_DATABASE_URL pointing at a throw-away PostgreSQL server: a fresh
+# cluster in a temp folder, listening on loopback only, stopped and removed afterwards.
+set -euo pipefail
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
+PORT=${PG_TEST_PORT:-54329}
+DIR=$(mktemp -d /tmp/portail-pg.XXXXXX)
+RUN_AS=()
+if [ "$(id -u)" = 0 ]; then
+  chown postgres:postgres "$DIR"
+  RUN_AS=(runuser -u postgres --)
+fi
+cleanup() {
+  "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+"${RUN_AS[@]}" "$PG_BIN/initdb" -D "$DIR/data" -U portail --auth=trust -E UTF8 >/dev/null
+"${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" start >/dev/null
+export TEST_DATABASE_URL="postgres://portail@127.0.0.1:$PORT/postgres"
+"$@"
