@@ -44,7 +44,7 @@ for (const { language, javaScript } of runs) {
       await ready(page, javaScript);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.setupTitle);
-      await checkPage(page);
+      await checkPage(page, javaScript);
       const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
 
       // A refused password keeps the page usable and says why, in the page's language.
@@ -53,7 +53,7 @@ for (const { language, javaScript } of runs) {
       await page.getByLabel(t.setupCode).fill(totp(secret));
       await page.getByRole('button', { name: t.activate }).click();
       await expect(page.getByRole('alert')).toContainText(t.tooShort);
-      await checkPage(page);
+      await checkPage(page, javaScript);
 
       await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
       await page.getByLabel(t.confirm).fill(PASSWORD);
@@ -62,7 +62,7 @@ for (const { language, javaScript } of runs) {
       await expect(page).toHaveURL(/\/staff$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.greeting);
       await expect(page.getByText('Clinique Saint-Laurent')).toBeVisible();
-      await checkPage(page);
+      await checkPage(page, javaScript);
 
       await page.getByRole('button', { name: t.signOut }).click();
       await expect(page).toHaveURL(/\/$/);
@@ -74,14 +74,14 @@ for (const { language, javaScript } of runs) {
 
       await page.goto('/sign-in');
       await ready(page, javaScript);
-      await checkPage(page);
+      await checkPage(page, javaScript);
       await page.getByLabel(t.email).fill(email);
       await page.getByLabel(t.password).fill(PASSWORD);
       await page.getByLabel(t.code).fill('000000');
       await page.getByRole('button', { name: t.signIn }).click();
       await expect(page.getByRole('alert')).toContainText(t.wrong);
       await expect(page.getByLabel(t.email)).toHaveValue(email);
-      await checkPage(page);
+      await checkPage(page, javaScript);
 
       await page.getByLabel(t.password).fill(PASSWORD);
       await page.getByLabel(t.code).fill(totp(secret, 1));

@@ -190,7 +190,7 @@ async fn pages_carry_security_headers() {
     let csp = headers.get("content-security-policy").unwrap().to_str().unwrap();
     assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
     assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
-    assert_eq!(headers.get("referrer-policy").unwrap(), "no-referrer");
+    assert_eq!(headers.get("referrer-policy").unwrap(), "same-origin");
     assert_eq!(headers.get("cache-control").unwrap(), "no-store");
     let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
     let html = response.text().await.unwrap();
