@@ -31,7 +31,7 @@ integration:
 	cargo test -p server
 
 integration-postgres:
-	scripts/with-postgres.sh cargo test -p server --test skeleton
+	scripts/with-postgres.sh cargo test -p server --tests
 
 e2e: build
 	cd end2end && npx playwright test

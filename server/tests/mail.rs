@@ -1,0 +1,43 @@
+//! The outbox: mail waits in the database until delivered; a failed delivery is kept and retried
+//! later; two workers never take the same message.
+mod common;
+use app::domain::{notification, store};
+use common::*;
+
+#[tokio::test]
+async fn a_failed_delivery_is_kept_for_a_later_retry() {
+    let app = spawn().await;
+    app.bootstrap("marie.tremblay@example.org").await;
+    // Nothing listens on port 9 of this machine: the SMTP connection is refused.
+    let sender = server::mail::SmtpSender::new("smtp://127.0.0.1:9", "Portail <no-reply@example.org>").unwrap();
+    assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1 AND last_error IS NOT NULL").await, 1);
+    let next = app.count("SELECT next_attempt_at FROM outbox").await;
+    assert!(next >= store::now() + 25, "retried after a backoff, not at once");
+    // Not due yet: a second pass leaves it alone.
+    assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
+    assert_eq!(app.count("SELECT attempts FROM outbox").await, 1);
+}
+
+#[tokio::test]
+async fn two_workers_never_claim_the_same_message() {
+    let app = spawn().await;
+    let now = store::now();
+    for i in 0..20 {
+        let mail = notification::Mail { subject: format!("s{i}"), body: "b".into() };
+        notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
+    }
+    let claim_all = |db: store::Db| async move {
+        let mut ids = Vec::new();
+        while let Some(mail) = notification::claim_due(&db, now).await.unwrap() {
+            ids.push(mail.id);
+        }
+        ids
+    };
+    let (a, b) = tokio::join!(claim_all(app.state.db.clone()), claim_all(app.state.db.clone()));
+    let mut all: Vec<i64> = a.iter().chain(b.iter()).copied().collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(a.len() + b.len(), 20, "every message claimed once");
+    assert_eq!(all.len(), 20, "no message claimed twice");
+}
