@@ -109,3 +109,81 @@ mail-setup-body =
     If you were not expecting this email, ignore it.
 
     The Patient Portal team
+
+error-code-format = Enter the code in the format A-000000: one letter followed by 6 digits.
+error-code-wrong = This code is incorrect. You have { $remaining } attempt(s) left.
+error-invitation-unusable = This invitation is no longer valid. Contact the professional who invited you.
+error-account-exists = An account already exists with this email. Sign in, then open the invitation link again.
+error-given-name-required = Enter the given name.
+error-family-name-required = Enter the family name.
+error-birth-date-invalid = Enter a valid date of birth, in the format YYYY-MM-DD.
+error-mobile-invalid = Enter a valid mobile number, for example 514 555-0199, or leave the field empty.
+error-patient-exists = This email already belongs to one of your organisation's patients. Use "Send a new invitation" in the patient list.
+error-forbidden = You do not have access to this function.
+
+mail-invitation-subject = Invitation to the Patient Portal
+mail-invitation-body =
+    Hello { $name },
+
+    { $organisation } invites you to create your account on the Patient Portal.
+    Open this link (valid for 5 days):
+
+    { $link }
+
+    You will need the invitation code (format A-000000) your professional gave you in person, by phone or by text message. For your security, this code is never sent by email.
+    If the link has expired, contact your professional to receive a new one.
+
+patient-home-title = Home
+patient-greeting = Hello, { $name }
+patient-home-intro = Your account is ready. Messages and questionnaires from your care team will appear here.
+
+invitation-title = Create your account
+invitation-intro = Hello { $name }, { $organisation } invites you to create your Patient Portal account.
+invitation-code-explained = Enter the invitation code your professional gave you in person, by phone or by text message. It looks like A-000000 and is never sent by email.
+invitation-code-label = Invitation code
+invitation-code-hint = Format: one letter and 6 digits, for example A-123456.
+invitation-code-submit = Continue
+invitation-expired-title = This invitation has expired
+invitation-expired-body = An invitation is valid for 5 days. Contact the professional who invited you to receive a new one.
+invitation-void-title = This invitation is no longer valid
+invitation-void-body = The code was entered incorrectly 5 times. For your security, the invitation was cancelled. Contact your professional to receive a new one.
+invitation-used-title = This invitation has already been used
+invitation-used-body = Your account already exists. Sign in with your email and password.
+invitation-unknown-title = This link is not valid
+invitation-unknown-body = This invitation link is not recognised or was replaced by a newer invitation. Use the link in the latest email you received, or contact your professional.
+invitation-account-title = Choose your password
+invitation-account-intro = Thank you { $name }, your code is valid. Now choose your password.
+invitation-account-submit = Create my account
+password-live-short = { $count } character(s) out of a minimum of 12.
+password-live-long-enough = Long enough.
+
+patients-title = Patients
+patients-invite = Invite a patient
+patients-search-label = Search for a patient (name or email)
+patients-search-submit = Search
+patients-none = No patient matches.
+patients-reissue = Send a new invitation
+status-pending = Invitation pending, valid until { $date }
+status-expired = Invitation expired
+status-void = Invitation cancelled after 5 wrong codes
+status-redeemed = Account created
+status-none = No valid invitation
+
+invite-title = Invite a patient
+invite-intro = The patient will receive a link by email. You will then see the invitation code to hand over yourself.
+invite-given-name = Given name
+invite-family-name = Family name
+invite-birth-date = Date of birth
+invite-birth-date-hint = Format YYYY-MM-DD.
+invite-email = Email
+invite-language = Preferred language of communication
+invite-mobile = Mobile number (optional)
+invite-mobile-hint = To help you send the code by text message.
+invite-submit = Send the invitation
+
+issued-title = Invitation code
+issued-intro = The invitation was emailed to { $name }. Hand over this code:
+issued-expires = Valid until { $date } (5 days).
+issued-instructions = Give the code by phone, by text message or in person, never by email. It will not be shown again: write it down now if needed.
+issued-back = Back to the patient list
+issued-gone = This code has already been shown. For security it is shown only once. Use "Send a new invitation" to create a new one.

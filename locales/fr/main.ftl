@@ -109,3 +109,81 @@ mail-setup-body =
     Si vous n'attendiez pas ce courriel, ignorez-le.
 
     L'équipe du portail usager
+
+error-code-format = Entrez le code au format A-000000 : une lettre suivie de 6 chiffres.
+error-code-wrong = Ce code est incorrect. Il vous reste { $remaining } essai(s).
+error-invitation-unusable = Cette invitation n'est plus valide. Communiquez avec le professionnel qui vous a invité.
+error-account-exists = Un compte existe déjà avec ce courriel. Connectez-vous, puis ouvrez de nouveau le lien d'invitation.
+error-given-name-required = Entrez le prénom.
+error-family-name-required = Entrez le nom de famille.
+error-birth-date-invalid = Entrez une date de naissance valide, au format AAAA-MM-JJ.
+error-mobile-invalid = Entrez un numéro de cellulaire valide, par exemple 514 555-0199, ou laissez le champ vide.
+error-patient-exists = Ce courriel correspond déjà à un patient de votre organisation. Utilisez « Renvoyer une invitation » dans la liste des patients.
+error-forbidden = Vous n'avez pas accès à cette fonction.
+
+mail-invitation-subject = Invitation au portail usager
+mail-invitation-body =
+    Bonjour { $name },
+
+    { $organisation } vous invite à créer votre compte sur le portail usager.
+    Ouvrez ce lien (valide 5 jours) :
+
+    { $link }
+
+    Vous aurez besoin du code d'invitation (format A-000000) que votre professionnel vous a transmis en personne, par téléphone ou par message texte. Pour votre sécurité, ce code n'est jamais envoyé par courriel.
+    Si le lien a expiré, communiquez avec votre professionnel pour en recevoir un nouveau.
+
+patient-home-title = Accueil
+patient-greeting = Bonjour, { $name }
+patient-home-intro = Votre compte est prêt. Les messages et questionnaires de votre équipe soignante apparaîtront ici.
+
+invitation-title = Créer votre compte
+invitation-intro = Bonjour { $name }, { $organisation } vous invite à créer votre compte du portail usager.
+invitation-code-explained = Entrez le code d'invitation que votre professionnel vous a transmis en personne, par téléphone ou par message texte. Il a la forme A-000000 et n'est jamais envoyé par courriel.
+invitation-code-label = Code d'invitation
+invitation-code-hint = Format : une lettre et 6 chiffres, par exemple A-123456.
+invitation-code-submit = Continuer
+invitation-expired-title = Cette invitation a expiré
+invitation-expired-body = Une invitation est valide 5 jours. Communiquez avec le professionnel qui vous a invité pour en recevoir une nouvelle.
+invitation-void-title = Cette invitation n'est plus valide
+invitation-void-body = Le code a été saisi incorrectement 5 fois. Pour votre sécurité, l'invitation a été annulée. Communiquez avec votre professionnel pour en recevoir une nouvelle.
+invitation-used-title = Cette invitation a déjà été utilisée
+invitation-used-body = Votre compte est déjà créé. Connectez-vous avec votre courriel et votre mot de passe.
+invitation-unknown-title = Ce lien n'est pas valide
+invitation-unknown-body = Ce lien d'invitation n'est pas reconnu ou a été remplacé par une invitation plus récente. Utilisez le lien du dernier courriel reçu, ou communiquez avec votre professionnel.
+invitation-account-title = Choisir votre mot de passe
+invitation-account-intro = Merci { $name }, votre code est valide. Choisissez maintenant votre mot de passe.
+invitation-account-submit = Créer mon compte
+password-live-short = { $count } caractère(s) sur un minimum de 12.
+password-live-long-enough = Longueur suffisante.
+
+patients-title = Patients
+patients-invite = Inviter un patient
+patients-search-label = Rechercher un patient (nom ou courriel)
+patients-search-submit = Rechercher
+patients-none = Aucun patient ne correspond.
+patients-reissue = Renvoyer une invitation
+status-pending = Invitation en attente, valide jusqu'au { $date }
+status-expired = Invitation expirée
+status-void = Invitation annulée après 5 codes erronés
+status-redeemed = Compte créé
+status-none = Aucune invitation valide
+
+invite-title = Inviter un patient
+invite-intro = Le patient recevra un lien par courriel. Vous verrez ensuite le code d'invitation à lui transmettre vous-même.
+invite-given-name = Prénom
+invite-family-name = Nom de famille
+invite-birth-date = Date de naissance
+invite-birth-date-hint = Format AAAA-MM-JJ.
+invite-email = Courriel
+invite-language = Langue de communication préférée
+invite-mobile = Numéro de cellulaire (facultatif)
+invite-mobile-hint = Pour vous aider à lui transmettre le code par message texte.
+invite-submit = Envoyer l'invitation
+
+issued-title = Code d'invitation
+issued-intro = L'invitation a été envoyée par courriel à { $name }. Transmettez-lui ce code :
+issued-expires = Valide jusqu'au { $date } (5 jours).
+issued-instructions = Transmettez le code par téléphone, par message texte ou en personne, jamais par courriel. Il ne sera plus affiché : notez-le maintenant si nécessaire.
+issued-back = Retour à la liste des patients
+issued-gone = Ce code a déjà été affiché. Pour des raisons de sécurité, il ne l'est qu'une fois. Utilisez « Renvoyer une invitation » pour en créer un nouveau.

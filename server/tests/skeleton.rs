@@ -4,20 +4,6 @@ mod common;
 use common::*;
 use reqwest::StatusCode;
 
-async fn activated_admin(app: &TestApp) -> (String, String) {
-    let token = app.bootstrap("marie.tremblay@example.org").await;
-    let (status, html) = app.page(&format!("/setup/{token}"), None).await;
-    assert_eq!(status, StatusCode::OK);
-    let secret = totp_secret_on_page(&html);
-    let response = app
-        .submit("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", &current_totp(&secret))], None, &format!("/setup/{token}"))
-        .await;
-    assert_eq!(response.status(), StatusCode::FOUND);
-    assert_eq!(location(&response), "/staff");
-    let cookie = session_cookie(&response).expect("session cookie after setup");
-    (cookie, secret)
-}
-
 #[tokio::test]
 async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     let app = spawn().await;
@@ -67,7 +53,7 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
 #[tokio::test]
 async fn wrong_totp_and_wrong_password_are_refused_alike() {
     let app = spawn().await;
-    let (_, secret) = activated_admin(&app).await;
+    let (_, secret) = app.activated_admin("marie.tremblay@example.org").await;
     let right = next_totp(&secret);
     let wrong = if right == "000000" { "111111" } else { "000000" };
     for (password, code) in [(PASSWORD, wrong), ("not the password at all", right.as_str())] {
@@ -86,7 +72,7 @@ async fn wrong_totp_and_wrong_password_are_refused_alike() {
 #[tokio::test]
 async fn a_used_totp_code_cannot_be_replayed() {
     let app = spawn().await;
-    let (_, secret) = activated_admin(&app).await;
+    let (_, secret) = app.activated_admin("marie.tremblay@example.org").await;
     let code = next_totp(&secret);
     let form = [("email", "marie.tremblay@example.org"), ("password", PASSWORD), ("code", code.as_str())];
     assert_eq!(app.call("sign_in", &form, None).await.status(), StatusCode::OK);
@@ -96,7 +82,7 @@ async fn a_used_totp_code_cannot_be_replayed() {
 #[tokio::test]
 async fn form_without_javascript_comes_back_with_the_error_and_the_email() {
     let app = spawn().await;
-    activated_admin(&app).await;
+    app.activated_admin("marie.tremblay@example.org").await;
     let response = app
         .submit("sign_in", &[("email", "marie.tremblay@example.org"), ("password", "wrong password here"), ("code", "123456")], None, "/sign-in")
         .await;

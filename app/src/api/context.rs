@@ -69,7 +69,7 @@ pub fn cookie(name: &str) -> Option<String> {
     })
 }
 
-fn set_cookie(value: String) {
+pub fn set_cookie(value: String) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.append_header(SET_COOKIE, value.parse().expect("valid cookie header"));
     }
@@ -94,4 +94,26 @@ pub async fn require_session() -> Result<(session::ActiveSession, account::Accou
     let active = session::resolve(&state.db, &token, store::now()).await?.ok_or_else(ApiError::signed_out)?;
     let account = account::find_by_id(&state.db, active.account_id).await?;
     Ok((active, account))
+}
+
+/// A short-lived cookie for one flow (HttpOnly, SameSite=Strict), Secure like the session cookie.
+pub fn set_flow_cookie(name: &str, value: &str, max_age: i64) {
+    let secure = if state().config.secure_cookies { "; Secure" } else { "" };
+    set_cookie(format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"));
+}
+
+pub fn clear_flow_cookie(name: &str) {
+    set_flow_cookie(name, "", 0);
+}
+
+/// A staff member (administrator or professional) and the organisation they act in.
+pub async fn require_staff() -> Result<(account::Account, i64), ApiError> {
+    let (_, account) = require_session().await?;
+    let organisation = account::memberships(&state().db, account.id)
+        .await?
+        .into_iter()
+        .find(|(_, _, role)| role == "admin" || role == "professional")
+        .map(|(id, _, _)| id)
+        .ok_or_else(|| ApiError::new("error-forbidden"))?;
+    Ok((account, organisation))
 }

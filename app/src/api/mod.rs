@@ -3,6 +3,8 @@
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod invitation;
+pub mod patients;
 
 use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
@@ -14,11 +16,17 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 pub struct ApiError {
     pub key: String,
     pub kept: Vec<(String, String)>,
+    /// Values for the message's placeables, e.g. how many tries remain.
+    pub args: Vec<(String, String)>,
 }
 
 impl ApiError {
     pub fn new(key: &str) -> Self {
-        Self { key: key.to_string(), kept: Vec::new() }
+        Self { key: key.to_string(), kept: Vec::new(), args: Vec::new() }
+    }
+    pub fn arg(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.push((name.to_string(), value.to_string()));
+        self
     }
     pub fn keep(mut self, field: &str, value: &str) -> Self {
         self.kept.push((field.to_string(), value.to_string()));

@@ -29,6 +29,7 @@ impl Email {
 pub enum Role {
     Admin,
     Professional,
+    Patient,
 }
 
 impl Role {
@@ -36,6 +37,7 @@ impl Role {
         match self {
             Self::Admin => "admin",
             Self::Professional => "professional",
+            Self::Patient => "patient",
         }
     }
 }

@@ -2,8 +2,10 @@
 pub mod account;
 pub mod audit;
 pub mod credential;
+pub mod invitation;
 pub mod notification;
 pub mod organisation;
+pub mod patient;
 pub mod secret;
 pub mod session;
 pub mod setup_link;

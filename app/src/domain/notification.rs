@@ -18,6 +18,21 @@ pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &
     }
 }
 
+/// The first mail a patient gets: we do not know their language for sure yet, so it is written in
+/// both, the preferred one first.
+pub fn invitation_mail(preferred: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation), ("link", link)];
+    let (first, second) = (preferred, preferred.other());
+    Mail {
+        subject: format!("{} / {}", i18n::text(first, "mail-invitation-subject"), i18n::text(second, "mail-invitation-subject")),
+        body: format!(
+            "{}\n\n----------------------------------------\n\n{}",
+            i18n::text_with(first, "mail-invitation-body", &args),
+            i18n::text_with(second, "mail-invitation-body", &args)
+        ),
+    }
+}
+
 pub async fn enqueue<'e>(exec: impl Executor<'e, Database = Any>, recipient: &str, mail: &Mail, now: i64) -> DomainResult<()> {
     sqlx::query("INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
         .bind(recipient)
@@ -118,6 +133,15 @@ mod tests {
         assert_eq!(retry_delay(2), 60);
         assert_eq!(retry_delay(3), 120);
         assert_eq!(retry_delay(20), 3600);
+    }
+
+    #[test]
+    fn invitation_mail_has_both_languages_preferred_first() {
+        let en = invitation_mail(Lang::En, "Léa", "Clinique A", "http://x/invitation/t");
+        assert!(en.subject.starts_with("Invitation to the Patient Portal"), "{}", en.subject);
+        let (first, second) = en.body.split_once("----").unwrap();
+        assert!(first.contains("Hello Léa") && second.contains("Bonjour Léa"));
+        assert_eq!(en.body.matches("http://x/invitation/t").count(), 2);
     }
 
     #[test]

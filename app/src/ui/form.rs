@@ -7,10 +7,16 @@ use leptos_fluent::{move_tr};
 /// The field an error message belongs to, so it is shown next to it.
 fn field_of(key: &str) -> Option<&'static str> {
     let topic = key.strip_prefix("error-")?;
-    ["password", "totp", "email"]
+    ["password", "totp", "email", "code", "given-name", "family-name", "birth-date", "mobile"]
         .into_iter()
         .find(|field| topic.starts_with(field))
-        .map(|field| if field == "totp" { "code" } else { field })
+        .map(|field| match field {
+            "totp" => "code",
+            "given-name" => "given_name",
+            "family-name" => "family_name",
+            "birth-date" => "birth_date",
+            other => other,
+        })
 }
 
 /// The last error of an action, as a signal.
@@ -22,10 +28,23 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
+/// The error in the current language, with its values filled in.
+pub fn message(error: &ApiError) -> String {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    if error.args.is_empty() {
+        return i18n.tr(&error.key);
+    }
+    let args = error
+        .args
+        .iter()
+        .map(|(k, v)| (std::borrow::Cow::Owned(k.clone()), fluent_templates::fluent_bundle::FluentValue::from(v.clone())))
+        .collect();
+    i18n.tr_with_args(&error.key, &args)
+}
+
 /// The translated message of `error` if it belongs to `field`.
 pub fn error_for(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Option<String>> {
-    let i18n = expect_context::<leptos_fluent::I18n>();
-    Signal::derive(move || error.get().filter(|e| field_of(&e.key) == Some(field)).map(|e| i18n.tr(&e.key)))
+    Signal::derive(move || error.get().filter(|e| field_of(&e.key) == Some(field)).map(|e| message(&e)))
 }
 
 /// What the person had typed in `field` before a form posted without JavaScript came back.
@@ -36,13 +55,12 @@ pub fn kept(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Stri
 /// Announces a form-level error (one that belongs to no single field) or a summary.
 #[component]
 pub fn FormAlert(error: Signal<Option<ApiError>>) -> impl IntoView {
-    let i18n = expect_context::<leptos_fluent::I18n>();
     move || {
         error.get().map(|e| {
             view! {
                 <div class="alert" role="alert">
                     <p class="alert-title">{move_tr!("form-error-title")}</p>
-                    <p>{i18n.tr(&e.key)}</p>
+                    <p>{message(&e)}</p>
                 </div>
             }
         })

@@ -72,6 +72,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in") view=pages::SignIn ssr=SsrMode::Async />
                         <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=pages::StaffHome ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients") view=pages::Patients ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/new") view=pages::InvitePatientPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/code") view=pages::IssuedCodePage ssr=SsrMode::Async />
+                        <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
+                        <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
+                        <Route path=path!("/home") view=pages::PatientHome ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <layout::Footer />

@@ -124,6 +124,21 @@ impl TestApp {
         link.rsplit('/').next().unwrap().split('?').next().unwrap().to_string()
     }
 
+    /// Bootstraps an organisation whose administrator (given name Marie) completes the setup;
+    /// returns the session cookie and the authenticator secret.
+    pub async fn activated_admin(&self, email: &str) -> (String, String) {
+        let token = self.bootstrap(email).await;
+        let (status, html) = self.page(&format!("/setup/{token}"), None).await;
+        assert_eq!(status, StatusCode::OK);
+        let secret = totp_secret_on_page(&html);
+        let response = self
+            .submit("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", &current_totp(&secret))], None, &format!("/setup/{token}"))
+            .await;
+        assert_eq!(response.status(), StatusCode::FOUND);
+        assert_eq!(location(&response), "/staff");
+        (session_cookie(&response).expect("session cookie after setup"), secret)
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         use sqlx::Row;
         sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()

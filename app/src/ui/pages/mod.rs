@@ -1,9 +1,15 @@
 mod info;
+mod invitation;
+mod patient;
+mod patients;
 mod setup;
 mod sign_in;
 mod staff;
 
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
+pub use invitation::{InvitationAccount, InvitationCode};
+pub use patient::PatientHome;
+pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use setup::Setup;
 pub use sign_in::SignIn;
 pub use staff::StaffHome;

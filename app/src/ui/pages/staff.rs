@@ -3,7 +3,7 @@ use super::PageTitle;
 use crate::api::auth::staff_home;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
-use leptos_router::components::Redirect;
+use leptos_router::components::{Redirect, A};
 
 #[component]
 pub fn StaffHome() -> impl IntoView {
@@ -30,6 +30,7 @@ pub fn StaffHome() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <p>{move_tr!("staff-empty")}</p>
+                            <p><A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A></p>
                         }.into_any()
                     }
                     Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),

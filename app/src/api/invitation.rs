@@ -1,0 +1,92 @@
+//! Patient side of onboarding: opening the invitation link, entering the code, creating the
+//! account.
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context,
+    crate::domain::{invitation, store},
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvitationStatus {
+    Pending,
+    Expired,
+    Void,
+    Redeemed,
+    Replaced,
+}
+
+#[cfg(feature = "ssr")]
+impl From<invitation::InvitationState> for InvitationStatus {
+    fn from(state: invitation::InvitationState) -> Self {
+        use invitation::InvitationState as S;
+        match state {
+            S::Pending => Self::Pending,
+            S::Expired => Self::Expired,
+            S::Void => Self::Void,
+            S::Redeemed => Self::Redeemed,
+            S::Replaced => Self::Replaced,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSummary {
+    pub status: InvitationStatus,
+    pub given_name: String,
+    pub organisation: String,
+    pub remaining_tries: i64,
+}
+
+#[cfg(feature = "ssr")]
+const PASS_COOKIE: &str = "portail-invitation";
+
+/// Reads an invitation without changing it; `None` for a link that does not exist.
+#[server(prefix = "/api", endpoint = "invitation")]
+pub async fn open_invitation(token: String) -> Result<Option<InvitationSummary>, ApiError> {
+    let found = invitation::open(&context::state().db, &token, store::now()).await?;
+    Ok(found.map(|i| InvitationSummary { status: i.state.into(), given_name: i.given_name, organisation: i.organisation, remaining_tries: i.remaining_tries }))
+}
+
+#[server(prefix = "/api", endpoint = "check_invitation_code")]
+pub async fn check_invitation_code(token: String, code: String) -> Result<(), ApiError> {
+    let parsed = invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
+    let outcome = invitation::check_code(&context::state().db, &token, &parsed, &context::request_meta(), store::now()).await?;
+    match outcome {
+        invitation::CodeCheck::Accepted { pass } => {
+            context::set_flow_cookie(PASS_COOKIE, &pass, invitation::VERIFIED_SECONDS);
+            leptos_axum::redirect(&format!("/invitation/{token}/account"));
+            Ok(())
+        }
+        invitation::CodeCheck::Wrong { remaining_tries } => Err(ApiError::new("error-code-wrong").arg("remaining", remaining_tries).keep("code", &code)),
+        // The page re-reads the invitation and shows why it can no longer be used.
+        _ => Err(ApiError::new("error-invitation-unusable")),
+    }
+}
+
+/// What the account-creation step shows, once the right code was entered in this browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAccountView {
+    pub given_name: String,
+    pub email: String,
+}
+
+#[server(prefix = "/api", endpoint = "invitation_account")]
+pub async fn invitation_account(token: String) -> Result<Option<NewAccountView>, ApiError> {
+    let Some(pass) = context::cookie(PASS_COOKIE) else { return Ok(None) };
+    let found = invitation::verified(&context::state().db, &token, &pass, store::now()).await?;
+    Ok(found.map(|i| NewAccountView { given_name: i.given_name, email: i.email }))
+}
+
+#[server(prefix = "/api", endpoint = "create_patient_account")]
+pub async fn create_patient_account(token: String, password: String, password_confirmation: String) -> Result<(), ApiError> {
+    let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::new("error-invitation-unusable"))?;
+    let session = invitation::redeem(&context::state().db, &token, &pass, &password, &password_confirmation, &context::request_meta(), store::now()).await?;
+    context::clear_flow_cookie(PASS_COOKIE);
+    context::set_session_cookie(&session);
+    leptos_axum::redirect("/home");
+    Ok(())
+}

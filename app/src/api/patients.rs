@@ -1,0 +1,151 @@
+//! Staff side of patient onboarding: the organisation's patients, inviting one, reissuing.
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, require_staff},
+    crate::domain::{account::Email, invitation, patient, store},
+    crate::i18n::Lang,
+};
+
+/// The invitation state as the professional sees it.
+pub use crate::api::invitation::InvitationStatus;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientLine {
+    pub id: i64,
+    pub name: String,
+    pub birth_date: String,
+    pub email: String,
+    pub status: Option<InvitationStatus>,
+    /// Expiry of the latest invitation, `YYYY-MM-DD` in UTC.
+    pub expires_on: Option<String>,
+}
+
+#[server(prefix = "/api", endpoint = "list_patients")]
+pub async fn list_patients(search: String) -> Result<Vec<PatientLine>, ApiError> {
+    let (_, organisation_id) = require_staff().await?;
+    let rows = patient::list(&context::state().db, organisation_id, &search, store::now()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| PatientLine {
+            id: p.id,
+            name: format!("{} {}", p.given_name, p.family_name),
+            birth_date: p.birth_date,
+            email: p.email,
+            status: if p.has_account { Some(InvitationStatus::Redeemed) } else { p.invitation.map(InvitationStatus::from) },
+            expires_on: p.invitation_expires_at.map(day),
+        })
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+fn day(epoch: i64) -> String {
+    chrono::DateTime::from_timestamp(epoch, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// What the professional sees once after inviting: the code to hand over and until when it works.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCode {
+    pub patient_name: String,
+    pub code: String,
+    pub expires_on: String,
+}
+
+#[cfg(feature = "ssr")]
+const ISSUED_COOKIE: &str = "portail-issued";
+
+/// Hands the code to the page that shows it, through a 2-minute HttpOnly cookie read once, so
+/// that it also works without JavaScript and never appears in a URL.
+#[cfg(feature = "ssr")]
+fn show_once(issued: &IssuedCode) {
+    let value = serde_json::to_string(issued).expect("serialisable");
+    context::set_flow_cookie(ISSUED_COOKIE, &urlencoding::encode(&value), 120);
+    leptos_axum::redirect("/staff/patients/code");
+}
+
+#[server(prefix = "/api", endpoint = "invite_patient")]
+pub async fn invite_patient(
+    given_name: String,
+    family_name: String,
+    birth_date: String,
+    email: String,
+    language: String,
+    mobile: String,
+) -> Result<IssuedCode, ApiError> {
+    let keep = |e: ApiError| {
+        e.keep("given_name", &given_name)
+            .keep("family_name", &family_name)
+            .keep("birth_date", &birth_date)
+            .keep("email", &email)
+            .keep("language", &language)
+            .keep("mobile", &mobile)
+    };
+    let (me, organisation_id) = require_staff().await?;
+    let state = context::state();
+    let now = store::now();
+    let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
+    patient::check(&given_name, &family_name, &birth_date, &mobile, chrono::Utc::now().date_naive()).map_err(|e| keep(e.into()))?;
+    let mut tx = state.db.begin().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    let patient_id = patient::create(
+        &mut *tx,
+        patient::NewPatient {
+            organisation_id,
+            given_name: &given_name,
+            family_name: &family_name,
+            birth_date: &birth_date,
+            email: &email_checked,
+            language: Lang::from_code(&language),
+            mobile: &mobile,
+            created_by: me.id,
+        },
+        now,
+    )
+    .await
+    .map_err(|e| keep(e.into()))?;
+    let issued = invitation::issue(&mut tx, patient_id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    tx.commit().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    let shown = IssuedCode { patient_name: format!("{} {}", given_name.trim(), family_name.trim()), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    show_once(&shown);
+    Ok(shown)
+}
+
+/// A new link and code for a patient without an account; the old ones stop working.
+#[server(prefix = "/api", endpoint = "reissue_invitation")]
+pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError> {
+    let (me, organisation_id) = require_staff().await?;
+    let state = context::state();
+    let now = store::now();
+    // Only this organisation's patients, and only those who have no account yet.
+    let patient = patient::list(&state.db, organisation_id, "", now)
+        .await?
+        .into_iter()
+        .find(|p| p.id == patient_id && !p.has_account)
+        .ok_or_else(|| ApiError::new("error-not-found"))?;
+    let mut tx = state.db.begin().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    let issued = invitation::issue(&mut tx, patient.id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    crate::domain::audit::record(
+        &mut *tx,
+        crate::domain::audit::Event { actor_id: Some(me.id), organisation_id: Some(organisation_id), action: "invitation.reissued", target: format!("patient:{}", patient.id) },
+        &context::request_meta(),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    let shown = IssuedCode { patient_name: format!("{} {}", patient.given_name, patient.family_name), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    show_once(&shown);
+    Ok(shown)
+}
+
+/// The code just issued, once: reading it clears it.
+#[server(prefix = "/api", endpoint = "take_issued_code")]
+pub async fn take_issued_code() -> Result<Option<IssuedCode>, ApiError> {
+    require_staff().await?;
+    let issued = context::cookie(ISSUED_COOKIE)
+        .and_then(|v| urlencoding::decode(&v).ok().map(|s| s.into_owned()))
+        .and_then(|v| serde_json::from_str(&v).ok());
+    context::clear_flow_cookie(ISSUED_COOKIE);
+    Ok(issued)
+}

@@ -1,0 +1,334 @@
+//! Patient invitations (DESIGN §3): an email link (128-bit token) and a code `A-000000` handed
+//! over separately, both stored only as hashes, the code's hash bound to the link so the code alone
+//! is worthless. Valid 5 days; 5 wrong codes make it void; a reissue replaces it; single use.
+//! Opening the link never changes anything.
+use super::account::{self, Email, NewAccount};
+use super::{audit, credential, notification, secret, session, store, DomainError, DomainResult, RequestMeta};
+use crate::i18n::Lang;
+use rand::Rng;
+use sha2::{Digest, Sha256};
+use sqlx::{Any, Executor, Row};
+
+pub const VALID_SECONDS: i64 = 5 * 24 * 60 * 60;
+pub const MAX_WRONG_CODES: i64 = 5;
+/// How long a correct code lets the patient finish creating the account.
+pub const VERIFIED_SECONDS: i64 = 30 * 60;
+
+/// An invitation code, normalised to `A-123456`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvitationCode(String);
+
+impl InvitationCode {
+    /// Accepts `A-123456`, `a123456`, `A 123456` (and stray spaces around).
+    pub fn parse(raw: &str) -> DomainResult<Self> {
+        let compact: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+        let mut chars = compact.chars();
+        match (chars.next(), chars.as_str()) {
+            (Some(letter), digits) if letter.is_ascii_alphabetic() && digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit()) => {
+                Ok(Self(format!("{}-{digits}", letter.to_ascii_uppercase())))
+            }
+            _ => Err(DomainError::Invalid("error-code-format")),
+        }
+    }
+
+    pub fn generate() -> Self {
+        let mut rng = rand::rngs::OsRng;
+        let letter = (b'A' + rng.gen_range(0..26u8)) as char;
+        Self(format!("{letter}-{:06}", rng.gen_range(0..1_000_000u32)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn code_hash(token: &str, code: &InvitationCode) -> String {
+    hex::encode(Sha256::digest(format!("{token}:{}", code.as_str()).as_bytes()))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum InvitationState {
+    Pending,
+    Expired,
+    Void,
+    Redeemed,
+    Replaced,
+}
+
+/// The state a person sees, from what is stored. Expiry is exactly 5 days after issue.
+pub fn state(status: &str, failed_attempts: i64, expires_at: i64, now: i64) -> InvitationState {
+    match status {
+        "redeemed" => InvitationState::Redeemed,
+        "replaced" => InvitationState::Replaced,
+        _ if failed_attempts >= MAX_WRONG_CODES => InvitationState::Void,
+        _ if now >= expires_at => InvitationState::Expired,
+        _ => InvitationState::Pending,
+    }
+}
+
+/// What the professional is shown once, to hand over.
+#[derive(Clone, Debug)]
+pub struct Issued {
+    pub invitation_id: i64,
+    pub code: InvitationCode,
+    pub expires_at: i64,
+}
+
+/// Creates an invitation for a patient and queues its email (both languages, preferred first).
+pub async fn issue(
+    tx: &mut sqlx::AnyConnection,
+    patient_id: i64,
+    invited_by: i64,
+    public_url: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Issued> {
+    let patient = sqlx::query(
+        "SELECT p.organisation_id, p.given_name, p.email, p.language, o.name AS organisation
+         FROM patients p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1",
+    )
+    .bind(patient_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let organisation_id: i64 = patient.try_get("organisation_id")?;
+    sqlx::query("UPDATE invitations SET status = 'replaced' WHERE patient_id = $1 AND status = 'pending'")
+        .bind(patient_id)
+        .execute(&mut *tx)
+        .await?;
+    let (token, token_hash) = secret::new_token();
+    let code = InvitationCode::generate();
+    let expires_at = now + VALID_SECONDS;
+    let id: i64 = sqlx::query(
+        "INSERT INTO invitations (patient_id, organisation_id, invited_by, token_hash, code_hash, expires_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(patient_id)
+    .bind(organisation_id)
+    .bind(invited_by)
+    .bind(token_hash)
+    .bind(code_hash(&token, &code))
+    .bind(expires_at)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    let language = Lang::from_code(&patient.try_get::<String, _>("language")?);
+    let link = format!("{}/invitation/{token}?lang={}", public_url.trim_end_matches('/'), language.code());
+    let mail = notification::invitation_mail(language, &patient.try_get::<String, _>("given_name")?, &patient.try_get::<String, _>("organisation")?, &link);
+    notification::enqueue(&mut *tx, &patient.try_get::<String, _>("email")?, &mail, now).await?;
+    audit::record(
+        &mut *tx,
+        audit::Event { actor_id: Some(invited_by), organisation_id: Some(organisation_id), action: "invitation.created", target: format!("patient:{patient_id}") },
+        meta,
+        now,
+    )
+    .await?;
+    Ok(Issued { invitation_id: id, code, expires_at })
+}
+
+/// What opening the link shows.
+#[derive(Clone, Debug)]
+pub struct Invitation {
+    pub id: i64,
+    pub state: InvitationState,
+    pub remaining_tries: i64,
+    pub given_name: String,
+    pub email: String,
+    pub organisation: String,
+    pub organisation_id: i64,
+    pub patient_id: i64,
+    pub family_name: String,
+    pub language: Lang,
+    verified_hash: Option<String>,
+    verified_until: Option<i64>,
+    code_hash: String,
+}
+
+pub async fn open<'e>(exec: impl Executor<'e, Database = Any>, token: &str, now: i64) -> DomainResult<Option<Invitation>> {
+    let row = sqlx::query(
+        "SELECT i.id, i.status, i.failed_attempts, i.expires_at, i.code_hash, i.verified_hash, i.verified_until,
+                p.id AS patient_id, p.given_name, p.family_name, p.email, p.language, o.id AS organisation_id, o.name AS organisation
+         FROM invitations i JOIN patients p ON p.id = i.patient_id JOIN organisations o ON o.id = i.organisation_id
+         WHERE i.token_hash = $1",
+    )
+    .bind(secret::hash_token(token))
+    .fetch_optional(exec)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let failed: i64 = r.try_get("failed_attempts")?;
+    Ok(Some(Invitation {
+        id: r.try_get("id")?,
+        state: state(&r.try_get::<String, _>("status")?, failed, r.try_get("expires_at")?, now),
+        remaining_tries: (MAX_WRONG_CODES - failed).max(0),
+        given_name: r.try_get("given_name")?,
+        family_name: r.try_get("family_name")?,
+        email: r.try_get("email")?,
+        organisation: r.try_get("organisation")?,
+        organisation_id: r.try_get("organisation_id")?,
+        patient_id: r.try_get("patient_id")?,
+        language: Lang::from_code(&r.try_get::<String, _>("language")?),
+        verified_hash: r.try_get("verified_hash")?,
+        verified_until: r.try_get("verified_until")?,
+        code_hash: r.try_get("code_hash")?,
+    }))
+}
+
+/// The outcome of entering a code.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CodeCheck {
+    /// Right code: the returned pass lets this browser create the account within 30 minutes.
+    Accepted { pass: String },
+    Wrong { remaining_tries: i64 },
+    /// Expired, void, replaced or already used: nothing more can be done with this link.
+    Unusable(InvitationState),
+    UnknownLink,
+}
+
+/// Checks a code. A wrong code is counted atomically, so no amount of parallel guessing gets
+/// more than 5 tries; the 5th wrong code makes the invitation void.
+pub async fn check_code(db: &store::Db, token: &str, code: &InvitationCode, meta: &RequestMeta, now: i64) -> DomainResult<CodeCheck> {
+    let Some(invitation) = open(db, token, now).await? else { return Ok(CodeCheck::UnknownLink) };
+    if invitation.state != InvitationState::Pending {
+        return Ok(CodeCheck::Unusable(invitation.state));
+    }
+    if code_hash(token, code) == invitation.code_hash {
+        let (pass, pass_hash) = secret::new_token();
+        let updated = sqlx::query(
+            "UPDATE invitations SET verified_hash = $1, verified_until = $2
+             WHERE id = $3 AND status = 'pending' AND failed_attempts < $4 AND expires_at > $5",
+        )
+        .bind(pass_hash)
+        .bind(now + VERIFIED_SECONDS)
+        .bind(invitation.id)
+        .bind(MAX_WRONG_CODES)
+        .bind(now)
+        .execute(db)
+        .await?
+        .rows_affected();
+        return Ok(if updated == 1 { CodeCheck::Accepted { pass } } else { CodeCheck::Unusable(InvitationState::Void) });
+    }
+    let row = sqlx::query(
+        "UPDATE invitations SET failed_attempts = failed_attempts + 1
+         WHERE id = $1 AND status = 'pending' AND failed_attempts < $2 RETURNING failed_attempts",
+    )
+    .bind(invitation.id)
+    .bind(MAX_WRONG_CODES)
+    .fetch_optional(db)
+    .await?;
+    let Some(row) = row else { return Ok(CodeCheck::Unusable(InvitationState::Void)) };
+    let failed: i64 = row.try_get("failed_attempts")?;
+    let voided = failed >= MAX_WRONG_CODES;
+    audit::record(
+        db,
+        audit::Event {
+            actor_id: None,
+            organisation_id: Some(invitation.organisation_id),
+            action: if voided { "invitation.voided" } else { "invitation.code_failed" },
+            target: format!("patient:{}", invitation.patient_id),
+        },
+        meta,
+        now,
+    )
+    .await?;
+    Ok(if voided { CodeCheck::Unusable(InvitationState::Void) } else { CodeCheck::Wrong { remaining_tries: MAX_WRONG_CODES - failed } })
+}
+
+/// The invitation behind a link, if this browser's pass (from a right code) is still valid.
+pub async fn verified(db: &store::Db, token: &str, pass: &str, now: i64) -> DomainResult<Option<Invitation>> {
+    Ok(open(db, token, now).await?.filter(|i| {
+        i.state == InvitationState::Pending
+            && i.verified_hash.as_deref() == Some(secret::hash_token(pass).as_str())
+            && i.verified_until.is_some_and(|until| until > now)
+    }))
+}
+
+/// Creates the patient's account and signs them in; of concurrent attempts, exactly one wins.
+/// Returns the new session token.
+pub async fn redeem(
+    db: &store::Db,
+    token: &str,
+    pass: &str,
+    password: &str,
+    confirmation: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<String> {
+    let invitation = verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
+    let password = credential::check_new_password(password, confirmation, &[&invitation.given_name, &invitation.family_name, &invitation.email])
+        .map_err(|p| DomainError::Invalid(p.key()))?;
+    let hash = credential::hash_password(&password);
+    let mut tx = db.begin().await?;
+    let won = sqlx::query("UPDATE invitations SET status = 'redeemed', redeemed_at = $1, verified_hash = NULL WHERE id = $2 AND status = 'pending' AND verified_hash = $3")
+        .bind(now)
+        .bind(invitation.id)
+        .bind(secret::hash_token(pass))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if !won {
+        return Err(DomainError::Invalid("error-invitation-unusable"));
+    }
+    let email = Email::parse(&invitation.email)?;
+    let account_id = account::create(
+        &mut *tx,
+        NewAccount { email: &email, given_name: &invitation.given_name, family_name: &invitation.family_name, language: invitation.language },
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        DomainError::Conflict(_) => DomainError::Conflict("error-account-exists"),
+        other => other,
+    })?;
+    sqlx::query("UPDATE accounts SET password_hash = $1, status = 'active' WHERE id = $2").bind(hash).bind(account_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2").bind(account_id).bind(invitation.patient_id).execute(&mut *tx).await?;
+    account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now).await?;
+    for action in ["invitation.redeemed", "account.created"] {
+        audit::record(
+            &mut *tx,
+            audit::Event { actor_id: Some(account_id), organisation_id: Some(invitation.organisation_id), action, target: format!("patient:{}", invitation.patient_id) },
+            meta,
+            now,
+        )
+        .await?;
+    }
+    let session_token = session::start(&mut *tx, account_id, meta, now).await?;
+    tx.commit().await?;
+    Ok(session_token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_normalised_or_refused() {
+        for ok in ["A-123456", "a123456", "A 123456", " a-123456 ", "a 12 34 56"] {
+            assert_eq!(InvitationCode::parse(ok).unwrap().as_str(), "A-123456", "{ok}");
+        }
+        for bad in ["", "123456", "A-12345", "A-1234567", "AB-123456", "A-12345X", "É-123456", "1-123456"] {
+            assert!(InvitationCode::parse(bad).is_err(), "{bad}");
+        }
+        let generated = InvitationCode::generate();
+        assert_eq!(InvitationCode::parse(generated.as_str()).unwrap(), generated);
+    }
+
+    #[test]
+    fn the_code_is_bound_to_its_link() {
+        let code = InvitationCode::parse("A-123456").unwrap();
+        assert_ne!(code_hash("link-one", &code), code_hash("link-two", &code));
+    }
+
+    #[test]
+    fn state_machine() {
+        let issued = 1_000_000;
+        let expires = issued + VALID_SECONDS;
+        assert_eq!(state("pending", 0, expires, issued), InvitationState::Pending);
+        assert_eq!(state("pending", 0, expires, expires - 1), InvitationState::Pending, "one second before 5 days");
+        assert_eq!(state("pending", 0, expires, expires), InvitationState::Expired, "exactly 5 days");
+        assert_eq!(state("pending", 4, expires, issued), InvitationState::Pending);
+        assert_eq!(state("pending", 5, expires, issued), InvitationState::Void, "the 5th wrong code voids");
+        assert_eq!(state("replaced", 0, expires, issued), InvitationState::Replaced, "reissue invalidates");
+        assert_eq!(state("redeemed", 0, expires, expires + 10), InvitationState::Redeemed);
+    }
+}

@@ -1,0 +1,127 @@
+//! Patients of an organisation: who they are in the clinical record, and whether they have an
+//! account yet. Only staff of that organisation may see them.
+use super::account::Email;
+use super::{DomainError, DomainResult};
+use crate::i18n::Lang;
+use sqlx::{Any, Executor, Row};
+
+pub struct NewPatient<'a> {
+    pub organisation_id: i64,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub birth_date: &'a str,
+    pub email: &'a Email,
+    pub language: Lang,
+    pub mobile: &'a str,
+    pub created_by: i64,
+}
+
+/// Checks the parts of a new patient that are not the email: names present, a real past date of
+/// birth (YYYY-MM-DD), a plausible phone number (digits, spaces, +, -, parentheses).
+pub fn check(given_name: &str, family_name: &str, birth_date: &str, mobile: &str, today: chrono::NaiveDate) -> DomainResult<()> {
+    if given_name.trim().is_empty() {
+        return Err(DomainError::Invalid("error-given-name-required"));
+    }
+    if family_name.trim().is_empty() {
+        return Err(DomainError::Invalid("error-family-name-required"));
+    }
+    match chrono::NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d") {
+        Ok(date) if date <= today && date.year_ce().1 >= 1900 => {}
+        _ => return Err(DomainError::Invalid("error-birth-date-invalid")),
+    }
+    let digits = mobile.chars().filter(char::is_ascii_digit).count();
+    let allowed = mobile.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if !mobile.trim().is_empty() && (!allowed || !(10..=15).contains(&digits)) {
+        return Err(DomainError::Invalid("error-mobile-invalid"));
+    }
+    Ok(())
+}
+
+use chrono::Datelike;
+
+/// Adds the patient, or says the email is already one of this organisation's patients.
+pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, new: NewPatient<'_>, now: i64) -> DomainResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO patients (organisation_id, given_name, family_name, birth_date, email, email_key, language, mobile, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (organisation_id, email_key) DO NOTHING RETURNING id",
+    )
+    .bind(new.organisation_id)
+    .bind(new.given_name.trim())
+    .bind(new.family_name.trim())
+    .bind(new.birth_date.trim())
+    .bind(new.email.as_str())
+    .bind(new.email.key())
+    .bind(new.language.code())
+    .bind(new.mobile.trim())
+    .bind(new.created_by)
+    .bind(now)
+    .fetch_optional(exec)
+    .await?;
+    row.map(|r| r.try_get("id").map_err(DomainError::from)).unwrap_or(Err(DomainError::Conflict("error-patient-exists")))
+}
+
+/// One line of an organisation's patient list, with the state of the latest invitation.
+#[derive(Clone, Debug)]
+pub struct PatientRow {
+    pub id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: String,
+    pub email: String,
+    pub has_account: bool,
+    pub invitation: Option<super::invitation::InvitationState>,
+    pub invitation_expires_at: Option<i64>,
+}
+
+pub async fn list(db: &super::store::Db, organisation_id: i64, search: &str, now: i64) -> DomainResult<Vec<PatientRow>> {
+    let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+    let rows = sqlx::query(
+        "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
+                i.status, i.failed_attempts, i.expires_at
+         FROM patients p
+         LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id)
+         WHERE p.organisation_id = $1
+           AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $2
+         ORDER BY p.family_name, p.given_name, p.id",
+    )
+    .bind(organisation_id)
+    .bind(pattern)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status: Option<String> = r.try_get("status")?;
+            let expires_at: Option<i64> = r.try_get("expires_at")?;
+            let failed: Option<i64> = r.try_get("failed_attempts")?;
+            Ok(PatientRow {
+                id: r.try_get("id")?,
+                given_name: r.try_get("given_name")?,
+                family_name: r.try_get("family_name")?,
+                birth_date: r.try_get("birth_date")?,
+                email: r.try_get("email")?,
+                has_account: r.try_get::<Option<i64>, _>("account_id")?.is_some(),
+                invitation: status.map(|s| super::invitation::state(&s, failed.unwrap_or(0), expires_at.unwrap_or(0), now)),
+                invitation_expires_at: expires_at,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_patient_fields_are_checked() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert!(check("Léa", "Tremblay", "2012-05-01", "", today).is_ok());
+        assert!(check("Léa", "Tremblay", "2012-05-01", "+1 (514) 555-0199", today).is_ok());
+        assert_eq!(check(" ", "Tremblay", "2012-05-01", "", today).unwrap_err().to_string(), "invalid: error-given-name-required");
+        for bad in ["2027-01-01", "2012-13-01", "01/05/2012", "1850-01-01"] {
+            assert!(check("Léa", "Tremblay", bad, "", today).is_err(), "{bad}");
+        }
+        assert!(check("Léa", "Tremblay", "2012-05-01", "555", today).is_err());
+        assert!(check("Léa", "Tremblay", "2012-05-01", "514-555-ABCD", today).is_err());
+    }
+}

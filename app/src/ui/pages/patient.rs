@@ -1,0 +1,28 @@
+//! The patient's home page after sign-in.
+use super::PageTitle;
+use crate::api::auth::me;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn PatientHome() -> impl IntoView {
+    let person = Resource::new(|| (), |_| me());
+    view! {
+        <PageTitle title_key="patient-home-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match person.await {
+                    Ok(Some(person)) => {
+                        let name = person.given_name.clone();
+                        view! {
+                            <h1>{move || tr!("patient-greeting", { "name" => name.clone() })}</h1>
+                            <p>{move_tr!("patient-home-intro")}</p>
+                        }.into_any()
+                    }
+                    _ => view! { <Redirect path="/sign-in" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,137 @@
+//! Staff pages for patients: the list with invitation states, inviting, and the code shown once.
+use super::PageTitle;
+use crate::api::patients::{list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation};
+use crate::ui::form::{action_error, error_for, kept, message, Field, FormAlert};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Patients() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let reissue = ServerAction::<ReissueInvitation>::new();
+    let patients = Resource::new(move || (search(), reissue.version().get()), |(q, _)| list_patients(q));
+    view! {
+        <PageTitle title_key="patients-title" />
+        <h1>{move_tr!("patients-title")}</h1>
+        <p><A href="/staff/patients/new" attr:class="button">{move_tr!("patients-invite")}</A></p>
+        <form method="get" action="/staff/patients" role="search" class="search">
+            <label for="q">{move_tr!("patients-search-label")}</label>
+            <div class="search-row">
+                <input id="q" name="q" type="search" value=search />
+                <button type="submit" class="button">{move_tr!("patients-search-submit")}</button>
+            </div>
+        </form>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match patients.await {
+                    Ok(list) if list.is_empty() => view! { <p>{move_tr!("patients-none")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="patient-list">
+                            {list.into_iter().map(|p| {
+                                let status = p.status;
+                                let expires = p.expires_on.clone().unwrap_or_default();
+                                let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
+                                view! {
+                                    <li class="patient">
+                                        <p class="patient-name">{p.name.clone()}</p>
+                                        <p>{p.email.clone()} " · " {p.birth_date.clone()}</p>
+                                        <p class="status">{move || status_text(status, &expires)}</p>
+                                        {can_reissue.then(|| view! {
+                                            <ActionForm action=reissue>
+                                                <input type="hidden" name="patient_id" value=p.id.to_string() />
+                                                <button type="submit" class="link-button">
+                                                    {move_tr!("patients-reissue")}
+                                                    <span class="visually-hidden">{format!(" – {}", p.name)}</span>
+                                                </button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
+                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn status_text(status: Option<InvitationStatus>, expires_on: &str) -> String {
+    match status {
+        Some(InvitationStatus::Pending) => tr!("status-pending", { "date" => expires_on.to_string() }),
+        Some(InvitationStatus::Expired) => tr!("status-expired"),
+        Some(InvitationStatus::Void) => tr!("status-void"),
+        Some(InvitationStatus::Redeemed) => tr!("status-redeemed"),
+        Some(InvitationStatus::Replaced) | None => tr!("status-none"),
+    }
+}
+
+#[component]
+pub fn InvitePatientPage() -> impl IntoView {
+    let action = ServerAction::<InvitePatient>::new();
+    let error = action_error(action);
+    let language = kept(error, "language");
+    view! {
+        <PageTitle title_key="invite-title" />
+        <h1>{move_tr!("invite-title")}</h1>
+        <p>{move_tr!("invite-intro")}</p>
+        <ActionForm action=action>
+            <FormAlert error />
+            <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
+            <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
+            <Field id="birth_date" kind="date" label=move_tr!("invite-birth-date") hint=move_tr!("invite-birth-date-hint") value=kept(error, "birth_date") error=error_for(error, "birth_date") />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <fieldset>
+                <legend>{move_tr!("invite-language")}</legend>
+                <div class="choice">
+                    <input type="radio" id="language-fr" name="language" value="fr" checked=move || language.get() != "en" />
+                    <label for="language-fr" lang="fr">"Français"</label>
+                </div>
+                <div class="choice">
+                    <input type="radio" id="language-en" name="language" value="en" checked=move || language.get() == "en" />
+                    <label for="language-en" lang="en">"English"</label>
+                </div>
+            </fieldset>
+            <Field id="mobile" kind="tel" inputmode="tel" autocomplete="off" label=move_tr!("invite-mobile") hint=move_tr!("invite-mobile-hint") value=kept(error, "mobile") error=error_for(error, "mobile") />
+            <button type="submit" class="button">{move_tr!("invite-submit")}</button>
+        </ActionForm>
+    }
+}
+
+/// The code, shown once, with what to do with it.
+#[component]
+pub fn IssuedCodePage() -> impl IntoView {
+    let issued = Resource::new(|| (), |_| take_issued_code());
+    view! {
+        <PageTitle title_key="issued-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match issued.await {
+                    Ok(Some(issued)) => {
+                        let (name, date) = (issued.patient_name.clone(), issued.expires_on.clone());
+                        view! {
+                            <h1>{move_tr!("issued-title")}</h1>
+                            <p>{move || tr!("issued-intro", { "name" => name.clone() })}</p>
+                            <p class="issued-code" data-testid="issued-code">{issued.code.clone()}</p>
+                            <p>{move || tr!("issued-expires", { "date" => date.clone() })}</p>
+                            <p>{move_tr!("issued-instructions")}</p>
+                            <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
+                        }.into_any()
+                    }
+                    Ok(None) => view! {
+                        <h1>{move_tr!("issued-title")}</h1>
+                        <p>{move_tr!("issued-gone")}</p>
+                        <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
+                    }.into_any(),
+                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
+                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,214 @@
+//! Patient onboarding over HTTP: a professional invites, the patient opens the mailed link, enters
+//! the handed-over code and creates an account. Plus the rules that must hold under attack.
+mod common;
+use common::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const PATIENT: &str = "lea.tremblay@example.org";
+
+fn invite_form<'a>(email: &'a str, language: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![("given_name", "Léa"), ("family_name", "Tremblay"), ("birth_date", "1990-04-12"), ("email", email), ("language", language), ("mobile", "514 555-0199")]
+}
+
+/// Invites a patient; returns the code shown to the professional and the token of the mailed link.
+async fn invite(app: &TestApp, staff: &str, email: &str) -> (String, String) {
+    let response = app.call("invite_patient", &invite_form(email, "en"), Some(staff)).await;
+    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
+    let issued: Value = response.json().await.unwrap();
+    let code = issued["code"].as_str().unwrap().to_string();
+    (code, latest_link_token(app, email).await)
+}
+
+async fn latest_link_token(app: &TestApp, email: &str) -> String {
+    use sqlx::Row;
+    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+        .bind(email)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("body")
+        .unwrap();
+    let start = body.find("/invitation/").expect("link in the mail") + "/invitation/".len();
+    body[start..].split(['?', '\n', ' ']).next().unwrap().to_string()
+}
+
+fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")) && !v.starts_with(&format!("{name}=;")))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+async fn error_key(response: reqwest::Response) -> Value {
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (code, token) = invite(&app, &staff, PATIENT).await;
+    assert!(regex_like_code(&code), "{code}");
+
+    // The mail: both languages (English first, as preferred), the link, never the code.
+    use sqlx::Row;
+    let mail = sqlx::query("SELECT subject, body FROM outbox WHERE recipient = $1").bind(PATIENT).fetch_one(&app.state.db).await.unwrap();
+    let (subject, body): (String, String) = (mail.try_get("subject").unwrap(), mail.try_get("body").unwrap());
+    assert_eq!(subject, "Invitation to the Patient Portal / Invitation au portail usager");
+    assert!(body.contains("Hello Léa") && body.contains("Bonjour Léa") && !body.contains(&code));
+
+    // Opening the link changes nothing.
+    let before = app.count("SELECT failed_attempts + COALESCE(redeemed_at, 0) FROM invitations").await;
+    let view = app.call("invitation", &[("token", &token)], None).await.json::<Value>().await.unwrap();
+    assert_eq!(view["status"], "Pending");
+    assert_eq!(view["remaining_tries"], 5);
+    assert_eq!(app.count("SELECT failed_attempts + COALESCE(redeemed_at, 0) FROM invitations").await, before);
+
+    let bad_format = error_key(app.call("check_invitation_code", &[("token", &token), ("code", "12345")], None).await).await;
+    assert_eq!(bad_format["key"], "error-code-format");
+    assert_eq!(app.count("SELECT failed_attempts FROM invitations").await, 0, "a malformed code is not a try");
+
+    let wrong = if code.ends_with("000000") { "Z-111111" } else { "Z-000000" };
+    let wrong = error_key(app.call("check_invitation_code", &[("token", &token), ("code", wrong)], None).await).await;
+    assert_eq!(wrong["key"], "error-code-wrong");
+    assert_eq!(wrong["args"][0], serde_json::json!(["remaining", "4"]));
+
+    // The code as a person might type it: lower case, a space instead of the dash.
+    let typed = code.to_lowercase().replace('-', " ");
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &typed)], None).await;
+    assert_eq!(right.status(), StatusCode::OK);
+    let pass = cookie_named(&right, "portail-invitation").expect("pass cookie");
+
+    let weak = error_key(app.call("create_patient_account", &[("token", &token), ("password", "tremblay-lea-1990"), ("password_confirmation", "tremblay-lea-1990")], Some(&pass)).await).await;
+    assert_eq!(weak["key"], "error-password-personal");
+
+    let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    assert_eq!(created.status(), StatusCode::OK, "{:?}", created.headers());
+    let session = session_cookie(&created).expect("signed in");
+    let (_, html) = app.page("/home", Some(&session)).await;
+    assert!(html.contains("Hello, Léa") || html.contains("Bonjour, Léa"), "patient home greets by given name");
+
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org' AND status = 'active'").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM patients WHERE account_id IS NOT NULL").await, 1);
+    for action in ["invitation.created", "invitation.code_failed", "invitation.redeemed", "account.created"] {
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'")).await, 1, "audit {action}");
+    }
+    // Used: the link now says so, and a second redemption is refused.
+    let view = app.call("invitation", &[("token", &token)], None).await.json::<Value>().await.unwrap();
+    assert_eq!(view["status"], "Redeemed");
+    let again = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    assert_eq!(error_key(again).await["key"], "error-invitation-unusable");
+}
+
+fn regex_like_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    code.len() == 8 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+#[tokio::test]
+async fn twenty_concurrent_redemptions_create_exactly_one_account() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (code, token) = invite(&app, &staff, PATIENT).await;
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").unwrap();
+    let attempts = (0..20).map(|_| {
+        let (app, token, pass) = (&app, token.clone(), pass.clone());
+        async move {
+            app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await.status()
+        }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email_key = 'lea.tremblay@example.org'").await, 1);
+}
+
+#[tokio::test]
+async fn ten_thousand_wrong_codes_never_succeed_and_void_the_invitation_at_five() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (code, token) = invite(&app, &staff, PATIENT).await;
+    // Straight to the domain (the HTTP path is covered above): 10,000 guesses, 50 at a time.
+    let meta = app::domain::RequestMeta::default();
+    let mut accepted = 0;
+    for batch in 0..200 {
+        let guesses = (0..50).map(|i| {
+            let n = batch * 50 + i;
+            let guess = format!("B-{n:06}");
+            let (db, token, meta) = (app.state.db.clone(), token.clone(), meta.clone());
+            tokio::spawn(async move {
+                let guess = app::domain::invitation::InvitationCode::parse(&guess).unwrap();
+                app::domain::invitation::check_code(&db, &token, &guess, &meta, app::domain::store::now()).await.unwrap()
+            })
+        });
+        for handle in guesses.collect::<Vec<_>>() {
+            if matches!(handle.await.unwrap(), app::domain::invitation::CodeCheck::Accepted { .. }) {
+                accepted += 1;
+            }
+        }
+    }
+    assert_eq!(accepted, 0);
+    assert_eq!(app.count("SELECT failed_attempts FROM invitations").await, 5);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'invitation.voided'").await, 1);
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    assert_eq!(error_key(right).await["key"], "error-invitation-unusable", "even the right code is refused once void");
+    let view = app.call("invitation", &[("token", &token)], None).await.json::<Value>().await.unwrap();
+    assert_eq!(view["status"], "Void");
+}
+
+#[tokio::test]
+async fn reissue_makes_the_old_link_and_code_useless() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (old_code, old_token) = invite(&app, &staff, PATIENT).await;
+    let patient_id = app.count("SELECT id FROM patients").await.to_string();
+    let reissued = app.call("reissue_invitation", &[("patient_id", &patient_id)], Some(&staff)).await;
+    assert_eq!(reissued.status(), StatusCode::OK);
+    let new_code = reissued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
+    let new_token = latest_link_token(&app, PATIENT).await;
+    assert_ne!(new_token, old_token);
+    let old = app.call("check_invitation_code", &[("token", &old_token), ("code", &old_code)], None).await;
+    assert_eq!(error_key(old).await["key"], "error-invitation-unusable");
+    let new = app.call("check_invitation_code", &[("token", &new_token), ("code", &new_code)], None).await;
+    assert_eq!(new.status(), StatusCode::OK);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'invitation.reissued'").await, 1);
+}
+
+#[tokio::test]
+async fn the_same_email_is_not_invited_twice_and_bad_input_is_kept() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    invite(&app, &staff, PATIENT).await;
+    let twice = error_key(app.call("invite_patient", &invite_form("LEA.Tremblay@example.org", "fr"), Some(&staff)).await).await;
+    assert_eq!(twice["key"], "error-patient-exists");
+    let mut bad = invite_form("lea2@example.org", "fr");
+    bad[2] = ("birth_date", "12/04/1990");
+    let refused = error_key(app.call("invite_patient", &bad, Some(&staff)).await).await;
+    assert_eq!(refused["key"], "error-birth-date-invalid");
+    assert!(refused["kept"].as_array().unwrap().contains(&serde_json::json!(["given_name", "Léa"])), "what was typed comes back");
+    assert_eq!(app.count("SELECT COUNT(*) FROM patients").await, 1);
+}
+
+#[tokio::test]
+async fn another_organisation_sees_nothing_of_these_patients() {
+    let app = spawn().await;
+    let (staff_a, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (staff_b, _) = app.activated_admin("paul.roy@example.org").await;
+    invite(&app, &staff_a, PATIENT).await;
+    let list_a = app.call("list_patients", &[("search", "")], Some(&staff_a)).await.json::<Value>().await.unwrap();
+    assert_eq!(list_a.as_array().unwrap().len(), 1);
+    assert_eq!(list_a[0]["status"], "Pending");
+    let list_b = app.call("list_patients", &[("search", "")], Some(&staff_b)).await.json::<Value>().await.unwrap();
+    assert_eq!(list_b, serde_json::json!([]));
+    let patient_id = app.count("SELECT id FROM patients").await.to_string();
+    let reissue = error_key(app.call("reissue_invitation", &[("patient_id", &patient_id)], Some(&staff_b)).await).await;
+    assert_eq!(reissue["key"], "error-not-found");
+    let anonymous = error_key(app.call("list_patients", &[("search", "")], None).await).await;
+    assert_eq!(anonymous["key"], "error-signed-out");
+}
