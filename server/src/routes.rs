@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, handle_server_fns_with_context, LeptosRoutes};
 
 pub fn router(state: AppState, site_root: &str) -> Router {
     let options = LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
@@ -45,7 +45,9 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         }
     };
     let origin = state.config.origin();
-    let routes = generate_route_list(App);
+    // Route discovery renders the app once; give it the same context as a request, so resources
+    // it starts (the header asks who is signed in) find the state they expect.
+    let routes = generate_route_list_with_exclusions_and_ssg_and_context(App, None, context.clone()).0;
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(probes))
