@@ -82,3 +82,21 @@ export async function ready(page: Page, javaScript: boolean) {
     await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
   }
 }
+
+/** A new organisation whose administrator has completed the setup; the page is signed in. */
+export async function signedInAdmin(page: Page, language: 'fr' | 'en', organisation: string) {
+  const email = bootstrapAdmin(language, organisation);
+  const mail = await mailTo(page, email);
+  await page.goto(linkIn(mail.text));
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#password_confirmation').fill(PASSWORD);
+  await page.locator('#code').fill(totp(secret));
+  await page.locator('form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/staff$/);
+  return { email, secret };
+}
+
+export function uniqueEmail(name: string): string {
+  return `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}

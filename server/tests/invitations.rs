@@ -212,3 +212,30 @@ async fn another_organisation_sees_nothing_of_these_patients() {
     let anonymous = error_key(app.call("list_patients", &[("search", "")], None).await).await;
     assert_eq!(anonymous["key"], "error-signed-out");
 }
+
+#[tokio::test]
+async fn expired_void_and_used_links_each_show_their_own_page() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (_, token) = invite(&app, &staff, PATIENT).await;
+    let (status, html) = app.page(&format!("/invitation/{token}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Créer votre compte") && html.contains("name=\"code\""), "code step");
+
+    // Exactly 5 days after it was issued, the link has expired.
+    sqlx::query("UPDATE invitations SET expires_at = created_at, created_at = created_at - 432000").execute(&app.state.db).await.unwrap();
+    let (_, html) = app.page(&format!("/invitation/{token}?lang=en"), None).await;
+    assert!(html.contains("This invitation has expired"), "expired page");
+
+    sqlx::query("UPDATE invitations SET expires_at = expires_at + 432000, failed_attempts = 5").execute(&app.state.db).await.unwrap();
+    let (_, html) = app.page(&format!("/invitation/{token}"), None).await;
+    assert!(html.contains("saisi incorrectement 5 fois"), "void page");
+
+    let (_, html) = app.page("/invitation/no-such-link", None).await;
+    assert!(html.contains("Ce lien n&#x27;est pas valide") || html.contains("Ce lien n'est pas valide"), "unknown link page");
+
+    // Without the pass of a right code, the account step sends back to the code step.
+    let response = app.get(&format!("/invitation/{token}/account"), None).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), format!("/invitation/{token}"));
+}
