@@ -62,7 +62,7 @@ for (const { language, javaScript } of runs) {
       const code = await invitePatient(page, language, javaScript, patientEmail);
 
       await page.goto('/staff/patients');
-      await expect(page.getByText('Léa Tremblay')).toBeVisible();
+      await expect(page.getByText('Léa Tremblay', { exact: true })).toBeVisible();
       await expect(page.getByText(t.pending)).toBeVisible();
       await checkPage(page, javaScript);
 
