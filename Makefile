@@ -27,13 +27,16 @@ run: setup build
 unit:
 	cargo test -p app --features ssr
 
+# One test at a time: each test runs its own tokio runtime and server, and Leptos keeps
+# process-wide state that, with several runtimes rendering at once, sometimes stalls a render
+# (seen about once in five runs). `timeout` turns any stall into a failure instead of a hang.
 integration:
-	cargo test -p server
+	timeout 1800 cargo test -p server -- --test-threads=1
 
 integration-postgres:
-	scripts/with-postgres.sh cargo test -p server --tests
+	timeout 1800 scripts/with-postgres.sh cargo test -p server --tests -- --test-threads=1
 
 e2e: build
-	cd end2end && npx playwright test
+	cd end2end && timeout 1800 npx playwright test
 
 test: setup-test unit integration integration-postgres e2e

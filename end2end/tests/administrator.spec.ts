@@ -7,8 +7,8 @@ const TEXT = {
     setupTitle: 'Activer votre compte',
     password: 'Mot de passe', confirm: 'Confirmez le mot de passe', setupCode: 'Code à 6 chiffres affiché par l\'application',
     activate: 'Activer mon compte', greeting: 'Bonjour, Camille', signOut: 'Se déconnecter', signIn: 'Se connecter',
-    email: 'Courriel', code: 'Code de vérification à 6 chiffres',
-    wrong: 'Le courriel, le mot de passe ou le code de vérification est incorrect.',
+    email: 'Courriel', code: 'Code de vérification à 6 chiffres', next: 'Continuer',
+    wrong: 'Le courriel ou le mot de passe est incorrect.', wrongCode: 'Ce code est incorrect. Il vous reste 4 essai(s).',
     tooShort: 'Le mot de passe doit contenir au moins 12 caractères.',
     used: 'Ce lien d\'activation a déjà été utilisé.',
   },
@@ -17,8 +17,8 @@ const TEXT = {
     setupTitle: 'Activate your account',
     password: 'Password', confirm: 'Confirm the password', setupCode: '6-digit code shown by the app',
     activate: 'Activate my account', greeting: 'Hello, Jordan', signOut: 'Sign out', signIn: 'Sign in',
-    email: 'Email', code: '6-digit verification code',
-    wrong: 'The email, password or verification code is incorrect.',
+    email: 'Email', code: '6-digit verification code', next: 'Continue',
+    wrong: 'The email or password is incorrect.', wrongCode: 'This code is incorrect. You have 4 attempt(s) left.',
     tooShort: 'The password must have at least 12 characters.',
     used: 'This activation link has already been used.',
   },
@@ -76,14 +76,20 @@ for (const { language, javaScript } of runs) {
       await ready(page, javaScript);
       await checkPage(page, javaScript);
       await page.getByLabel(t.email).fill(email);
-      await page.getByLabel(t.password).fill(PASSWORD);
-      await page.getByLabel(t.code).fill('000000');
-      await page.getByRole('button', { name: t.signIn }).click();
+      await page.getByLabel(t.password).fill('not the right password');
+      await page.getByRole('button', { name: t.next }).click();
       await expect(page.getByRole('alert')).toContainText(t.wrong);
       await expect(page.getByLabel(t.email)).toHaveValue(email);
       await checkPage(page, javaScript);
 
       await page.getByLabel(t.password).fill(PASSWORD);
+      await page.getByRole('button', { name: t.next }).click();
+      await expect(page).toHaveURL(/\/sign-in\/code$/);
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+      await page.getByLabel(t.code).fill('000000' === totp(secret, 1) ? '111111' : '000000');
+      await page.getByRole('button', { name: t.signIn }).click();
+      await expect(page.getByRole('alert')).toContainText(t.wrongCode);
       await page.getByLabel(t.code).fill(totp(secret, 1));
       await page.getByRole('button', { name: t.signIn }).click();
       await expect(page).toHaveURL(/\/staff$/);

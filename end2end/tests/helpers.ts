@@ -37,6 +37,17 @@ export async function mailTo(page: Page, to: string): Promise<MailDevMail> {
   return found!;
 }
 
+/** Waits for a mail to `to` whose subject matches. */
+export async function mailWithSubject(page: Page, to: string, subject: RegExp): Promise<MailDevMail> {
+  let found: MailDevMail | undefined;
+  await expect.poll(async () => {
+    const mails: MailDevMail[] = await (await page.request.get(`${MAILDEV}/email`)).json();
+    found = mails.reverse().find((m) => m.to.some((r) => r.address === to) && subject.test(m.subject));
+    return found !== undefined;
+  }, { timeout: 20_000 }).toBe(true);
+  return found!;
+}
+
 export function linkIn(text: string): string {
   const match = text.match(/http:\/\/127\.0\.0\.1:3000\/\S+/);
   if (!match) throw new Error(`no link in mail: ${text}`);

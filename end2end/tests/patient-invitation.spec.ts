@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { checkPage, ready, mailTo, linkIn, signedInAdmin, uniqueEmail, PASSWORD } from './helpers';
+import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, uniqueEmail, PASSWORD } from './helpers';
 
 const TEXT = {
   fr: {
@@ -10,6 +10,8 @@ const TEXT = {
     password: 'Mot de passe', confirm: 'Confirmez le mot de passe', create: 'Créer mon compte', hello: 'Bonjour, Léa',
     voidTitle: 'Cette invitation n\'est plus valide', french: 'Français', english: 'English',
     subject: 'Invitation au portail usager / Invitation to the Patient Portal',
+    signOut: 'Se déconnecter', next: 'Continuer', verification: 'Code de vérification à 6 chiffres', signIn: 'Se connecter',
+    codeSubject: /^Votre code de vérification : \d{6}$/,
   },
   en: {
     invite: 'Invite a patient', given: 'Given name', family: 'Family name', birth: 'Date of birth', email: 'Email',
@@ -19,6 +21,8 @@ const TEXT = {
     password: 'Password', confirm: 'Confirm the password', create: 'Create my account', hello: 'Hello, Léa',
     voidTitle: 'This invitation is no longer valid', french: 'Français', english: 'English',
     subject: 'Invitation to the Patient Portal / Invitation au portail usager',
+    signOut: 'Sign out', next: 'Continue', verification: '6-digit verification code', signIn: 'Sign in',
+    codeSubject: /^Your verification code: \d{6}$/,
   },
 };
 
@@ -98,6 +102,21 @@ for (const { language, javaScript } of runs) {
       await expect(patient).toHaveURL(/\/home$/);
       await expect(patient.getByRole('heading', { level: 1 })).toHaveText(t.hello);
       await checkPage(patient, javaScript);
+
+      // Next time: password, then a code sent by email, in the patient's language.
+      await patient.getByRole('button', { name: t.signOut }).click();
+      await expect(patient.getByRole('button', { name: t.signOut })).toHaveCount(0);
+      await patient.goto('/sign-in');
+      await ready(patient, javaScript);
+      await patient.getByLabel(t.email).fill(patientEmail);
+      await patient.getByLabel(t.password).fill(PASSWORD);
+      await patient.getByRole('button', { name: t.next }).click();
+      await expect(patient).toHaveURL(/\/sign-in\/code$/);
+      const codeMail = await mailWithSubject(patient, patientEmail, t.codeSubject);
+      await patient.getByLabel(t.verification).fill(codeMail.subject.slice(-6));
+      await patient.getByRole('button', { name: t.signIn }).click();
+      await expect(patient).toHaveURL(/\/home$/);
+      await expect(patient.getByRole('heading', { level: 1 })).toHaveText(t.hello);
       await patientContext.close();
     });
   });

@@ -51,11 +51,10 @@ field-required = required
 form-error-title = The form contains an error
 
 sign-in-title = Sign in
-sign-in-intro = Enter your email, your password and the code shown by your authenticator app.
+sign-in-intro = Enter your email and password. You will then be asked for a verification code.
 sign-in-email-label = Email
 sign-in-password-label = Password
 sign-in-code-label = 6-digit verification code
-sign-in-code-hint = The code shown by your authenticator app.
 sign-in-submit = Sign in
 
 setup-title = Activate your account
@@ -84,7 +83,7 @@ staff-empty = Your workspace is ready. Your organisation's patients and staff wi
 error-unexpected = An unexpected error occurred. Try again in a moment; if it persists, contact the support team.
 error-signed-out = Your session has ended. Please sign in again.
 error-not-found = This page does not exist or you do not have access to it.
-error-credentials = The email, password or verification code is incorrect.
+error-credentials = The email or password is incorrect.
 error-email-invalid = Enter a complete email address, for example name@example.com.
 error-email-taken = An account already exists with this email.
 error-organisation-required = Enter the organisation's name.
@@ -187,3 +186,31 @@ issued-expires = Valid until { $date } (5 days).
 issued-instructions = Give the code by phone, by text message or in person, never by email. It will not be shown again: write it down now if needed.
 issued-back = Back to the patient list
 issued-gone = This code has already been shown. For security it is shown only once. Use "Send a new invitation" to create a new one.
+
+mail-code-subject = Your verification code: { $code }
+mail-code-body =
+    Hello { $name },
+
+    Here is your verification code to sign in to the Patient Portal:
+
+    { $code }
+
+    It is valid for 10 minutes and can be used once. Do not share it with anyone: our team will never ask you for it.
+    If you did not try to sign in, change your password.
+mail-locked-subject = Your Patient Portal account is locked
+mail-locked-body =
+    Hello { $name },
+
+    After 10 unsuccessful sign-in attempts, your account is locked until midnight (local time).
+    If this was not you, someone may know your email: once it is unlocked, change your password. You can also contact the support team at 1 833 564-0404.
+
+sign-in-next = Continue
+sign-in-code-title = Verification code
+sign-in-code-email = We have just sent you a 6-digit code by email. It is valid for 10 minutes.
+sign-in-code-totp = Enter the 6-digit code shown by your authenticator app.
+sign-in-code-resend = Send a new code
+sign-in-code-resent = A new code has been sent to you by email.
+sign-in-code-verify = Sign in
+error-code-too-soon = Wait { $seconds } seconds before asking for a new code.
+error-start-again = This code is no longer valid. Please sign in again.
+error-verification-wrong = This code is incorrect. You have { $remaining } attempt(s) left.

@@ -51,11 +51,10 @@ field-required = obligatoire
 form-error-title = Le formulaire contient une erreur
 
 sign-in-title = Connexion
-sign-in-intro = Entrez votre courriel, votre mot de passe et le code affiché par votre application d'authentification.
+sign-in-intro = Entrez votre courriel et votre mot de passe. Un code de vérification vous sera ensuite demandé.
 sign-in-email-label = Courriel
 sign-in-password-label = Mot de passe
 sign-in-code-label = Code de vérification à 6 chiffres
-sign-in-code-hint = Le code affiché par votre application d'authentification.
 sign-in-submit = Se connecter
 
 setup-title = Activer votre compte
@@ -84,7 +83,7 @@ staff-empty = Votre espace est prêt. Les patients et le personnel de votre orga
 error-unexpected = Une erreur inattendue est survenue. Réessayez dans un instant; si elle persiste, communiquez avec l'équipe de soutien.
 error-signed-out = Votre session a pris fin. Connectez-vous de nouveau.
 error-not-found = Cette page n'existe pas ou vous n'y avez pas accès.
-error-credentials = Le courriel, le mot de passe ou le code de vérification est incorrect.
+error-credentials = Le courriel ou le mot de passe est incorrect.
 error-email-invalid = Entrez une adresse courriel complète, par exemple nom@exemple.com.
 error-email-taken = Un compte existe déjà avec ce courriel.
 error-organisation-required = Entrez le nom de l'organisation.
@@ -187,3 +186,31 @@ issued-expires = Valide jusqu'au { $date } (5 jours).
 issued-instructions = Transmettez le code par téléphone, par message texte ou en personne, jamais par courriel. Il ne sera plus affiché : notez-le maintenant si nécessaire.
 issued-back = Retour à la liste des patients
 issued-gone = Ce code a déjà été affiché. Pour des raisons de sécurité, il ne l'est qu'une fois. Utilisez « Renvoyer une invitation » pour en créer un nouveau.
+
+mail-code-subject = Votre code de vérification : { $code }
+mail-code-body =
+    Bonjour { $name },
+
+    Voici votre code de vérification pour vous connecter au portail usager :
+
+    { $code }
+
+    Il est valide 10 minutes et ne peut servir qu'une fois. Ne le communiquez à personne : notre équipe ne vous le demandera jamais.
+    Si vous n'avez pas essayé de vous connecter, changez votre mot de passe.
+mail-locked-subject = Votre compte du portail usager est verrouillé
+mail-locked-body =
+    Bonjour { $name },
+
+    À la suite de 10 tentatives de connexion infructueuses, votre compte est verrouillé jusqu'à minuit (heure locale).
+    Si ce n'était pas vous, quelqu'un connaît peut-être votre courriel : après le déverrouillage, changez votre mot de passe. Vous pouvez aussi communiquer avec l'équipe de soutien au 1 833 564-0404.
+
+sign-in-next = Continuer
+sign-in-code-title = Code de vérification
+sign-in-code-email = Nous venons de vous envoyer un code à 6 chiffres par courriel. Il est valide 10 minutes.
+sign-in-code-totp = Entrez le code à 6 chiffres affiché par votre application d'authentification.
+sign-in-code-resend = Envoyer un nouveau code
+sign-in-code-resent = Un nouveau code vous a été envoyé par courriel.
+sign-in-code-verify = Se connecter
+error-code-too-soon = Patientez { $seconds } secondes avant de demander un nouveau code.
+error-start-again = Ce code n'est plus valide. Recommencez la connexion.
+error-verification-wrong = Ce code est incorrect. Il vous reste { $remaining } essai(s).

@@ -5,48 +5,6 @@ use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const PATIENT: &str = "lea.tremblay@example.org";
-
-fn invite_form<'a>(email: &'a str, language: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![("given_name", "Léa"), ("family_name", "Tremblay"), ("birth_date", "1990-04-12"), ("email", email), ("language", language), ("mobile", "514 555-0199")]
-}
-
-/// Invites a patient; returns the code shown to the professional and the token of the mailed link.
-async fn invite(app: &TestApp, staff: &str, email: &str) -> (String, String) {
-    let response = app.call("invite_patient", &invite_form(email, "en"), Some(staff)).await;
-    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
-    let issued: Value = response.json().await.unwrap();
-    let code = issued["code"].as_str().unwrap().to_string();
-    (code, latest_link_token(app, email).await)
-}
-
-async fn latest_link_token(app: &TestApp, email: &str) -> String {
-    use sqlx::Row;
-    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
-        .bind(email)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("body")
-        .unwrap();
-    let start = body.find("/invitation/").expect("link in the mail") + "/invitation/".len();
-    body[start..].split(['?', '\n', ' ']).next().unwrap().to_string()
-}
-
-fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")) && !v.starts_with(&format!("{name}=;")))
-        .map(|v| v.split(';').next().unwrap().to_string())
-}
-
-async fn error_key(response: reqwest::Response) -> Value {
-    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    response.json().await.unwrap()
-}
 
 #[tokio::test]
 async fn a_patient_redeems_an_invitation_and_lands_signed_in() {

@@ -70,16 +70,60 @@ pub async fn complete_setup(token: String, password: String, password_confirmati
     Ok(())
 }
 
+#[cfg(feature = "ssr")]
+const CHALLENGE_COOKIE: &str = "portail-challenge";
+
+/// Step one of every sign-in: email and password.
 #[server(prefix = "/api", endpoint = "sign_in")]
-pub async fn sign_in(email: String, password: String, code: String) -> Result<(), ApiError> {
+pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let state = context::state();
-    match session::sign_in(&state.db, &email, &password, &code, &context::request_meta(), store::now()).await? {
-        Ok((token, _)) => {
-            context::set_session_cookie(&token);
-            leptos_axum::redirect("/staff");
+    match session::start_sign_in(&state.db, &email, &password, &context::request_meta(), store::now()).await? {
+        Some(challenge) => {
+            context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, session::CODE_VALID_SECONDS);
+            leptos_axum::redirect("/sign-in/code");
             Ok(())
         }
-        Err(_) => Err(ApiError::new("error-credentials").keep("email", email.trim())),
+        None => Err(ApiError::new("error-credentials").keep("email", email.trim())),
+    }
+}
+
+/// How the second step is answered: `email` or `totp`; `None` sends back to step one.
+#[server(prefix = "/api", endpoint = "sign_in_challenge")]
+pub async fn sign_in_challenge() -> Result<Option<String>, ApiError> {
+    let Some(token) = context::cookie(CHALLENGE_COOKIE) else { return Ok(None) };
+    let method = session::challenge_method(&context::state().db, &token, store::now()).await?;
+    Ok(method.map(|m| if m == session::Method::Totp { "totp".into() } else { "email".into() }))
+}
+
+/// Step two: the verification code.
+#[server(prefix = "/api", endpoint = "verify_sign_in")]
+pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
+    let state = context::state();
+    let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
+    match session::finish_sign_in(&state.db, &token, &code, &context::request_meta(), store::now()).await? {
+        session::CodeOutcome::SignedIn { session_token, account_id } => {
+            context::clear_flow_cookie(CHALLENGE_COOKIE);
+            context::set_session_cookie(&session_token);
+            let staff = account::memberships(&state.db, account_id).await?.iter().any(|(_, _, role)| role != "patient");
+            leptos_axum::redirect(if staff { "/staff" } else { "/home" });
+            Ok(())
+        }
+        session::CodeOutcome::Wrong { remaining_tries } => Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries)),
+        session::CodeOutcome::StartAgain => {
+            context::clear_flow_cookie(CHALLENGE_COOKIE);
+            Err(ApiError::new("error-start-again"))
+        }
+    }
+}
+
+/// A new email code, at most once a minute; wrong tries so far still count.
+#[server(prefix = "/api", endpoint = "resend_sign_in_code")]
+pub async fn resend_sign_in_code() -> Result<bool, ApiError> {
+    let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
+    match session::resend_code(&context::state().db, &token, &context::request_meta(), store::now()).await? {
+        session::Resend::Sent => Ok(true),
+        session::Resend::TooSoon { wait_seconds } => Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds)),
+        session::Resend::StartAgain => Err(ApiError::new("error-start-again")),
     }
 }
 

@@ -147,9 +147,57 @@ pub async fn add_membership<'e>(exec: impl Executor<'e, Database = Any>, account
     Ok(())
 }
 
+/// Consecutive failed sign-ins that lock an account.
+pub const LOCK_AFTER_FAILURES: i64 = 10;
+
+/// The next 00:00 in the organisation's time zone, as epoch seconds: when a lock ends. Computed
+/// on the local calendar, so a day of 23 or 25 hours (DST) still ends at local midnight.
+pub fn next_local_midnight(now: i64, timezone: &str) -> i64 {
+    use chrono::{Days, TimeZone};
+    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
+    let local = tz.timestamp_opt(now, 0).single().expect("valid timestamp");
+    let tomorrow = local.date_naive().checked_add_days(Days::new(1)).expect("date in range");
+    let midnight = tomorrow.and_hms_opt(0, 0, 0).expect("valid time");
+    // Midnight always exists in the zones we serve; if a zone skipped it, take the earliest valid instant.
+    tz.from_local_datetime(&midnight).earliest().unwrap_or_else(|| tz.from_utc_datetime(&midnight)).timestamp()
+}
+
+/// The time zone of the (first) organisation the account belongs to.
+pub async fn timezone<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<String> {
+    let row = sqlx::query(
+        "SELECT o.timezone FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+         WHERE m.account_id = $1 ORDER BY m.created_at LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(exec)
+    .await?;
+    Ok(row.map(|r| r.try_get("timezone")).transpose()?.unwrap_or_else(|| "America/Montreal".into()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn montreal(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
+        use chrono::TimeZone;
+        chrono_tz::America::Montreal.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap().timestamp()
+    }
+
+    #[test]
+    fn lock_ends_at_the_next_local_midnight_across_dst() {
+        // An ordinary evening.
+        assert_eq!(next_local_midnight(montreal(2026, 11, 22, 21, 30), "America/Montreal"), montreal(2026, 11, 23, 0, 0));
+        // The day clocks go back (1 Nov 2026, 25 hours long): still midnight, 25 h after the previous one.
+        assert_eq!(next_local_midnight(montreal(2026, 11, 1, 0, 30), "America/Montreal"), montreal(2026, 11, 2, 0, 0));
+        assert_eq!(montreal(2026, 11, 2, 0, 0) - montreal(2026, 11, 1, 0, 0), 25 * 3600);
+        // The day clocks go forward (8 Mar 2026, 23 hours long).
+        assert_eq!(next_local_midnight(montreal(2026, 3, 8, 12, 0), "America/Montreal"), montreal(2026, 3, 9, 0, 0));
+        assert_eq!(montreal(2026, 3, 9, 0, 0) - montreal(2026, 3, 8, 0, 0), 23 * 3600);
+        // Just before midnight, and another organisation's zone.
+        assert_eq!(next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Montreal"), montreal(2026, 11, 23, 0, 0));
+        let vancouver = next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Vancouver");
+        assert_eq!(vancouver, montreal(2026, 11, 23, 3, 0), "midnight in Vancouver is 3 a.m. in Montréal");
+    }
 
     #[test]
     fn email_shape_and_case_insensitive_key() {

@@ -33,6 +33,16 @@ pub fn invitation_mail(preferred: Lang, given_name: &str, organisation: &str, li
     }
 }
 
+pub fn verification_code_mail(lang: Lang, given_name: &str, code: &str) -> Mail {
+    let args = [("name", given_name), ("code", code)];
+    Mail { subject: i18n::text_with(lang, "mail-code-subject", &args), body: i18n::text_with(lang, "mail-code-body", &args) }
+}
+
+pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
+    let args = [("name", given_name)];
+    Mail { subject: i18n::text(lang, "mail-locked-subject"), body: i18n::text_with(lang, "mail-locked-body", &args) }
+}
+
 pub async fn enqueue<'e>(exec: impl Executor<'e, Database = Any>, recipient: &str, mail: &Mail, now: i64) -> DomainResult<()> {
     sqlx::query("INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
         .bind(recipient)

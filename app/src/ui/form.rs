@@ -7,11 +7,11 @@ use leptos_fluent::{move_tr};
 /// The field an error message belongs to, so it is shown next to it.
 fn field_of(key: &str) -> Option<&'static str> {
     let topic = key.strip_prefix("error-")?;
-    ["password", "totp", "email", "code", "given-name", "family-name", "birth-date", "mobile"]
+    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile"]
         .into_iter()
         .find(|field| topic.starts_with(field))
         .map(|field| match field {
-            "totp" => "code",
+            "totp" | "verification" => "code",
             "given-name" => "given_name",
             "family-name" => "family_name",
             "birth-date" => "birth_date",

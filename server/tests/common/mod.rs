@@ -139,6 +139,18 @@ impl TestApp {
         (session_cookie(&response).expect("session cookie after setup"), secret)
     }
 
+    /// Step one of sign-in; returns the challenge cookie when email and password are right.
+    pub async fn sign_in_password(&self, email: &str, password: &str) -> Option<String> {
+        let response = self.call("sign_in", &[("email", email), ("password", password)], None).await;
+        cookie_named(&response, "portail-challenge")
+    }
+
+    /// Both steps with an authenticator code; returns the last response.
+    pub async fn sign_in_totp(&self, email: &str, password: &str, code: &str) -> Response {
+        let challenge = self.sign_in_password(email, password).await.expect("password accepted");
+        self.call("verify_sign_in", &[("code", code)], Some(&challenge)).await
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         use sqlx::Row;
         sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()
@@ -163,3 +175,72 @@ pub fn next_totp(secret: &str) -> String {
 }
 
 pub const PASSWORD: &str = "une phrase de passe assez longue";
+
+pub fn cookie_named(response: &Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")) && !v.starts_with(&format!("{name}=;")))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+// ---- patients ----
+use serde_json::Value;
+
+pub const PATIENT: &str = "lea.tremblay@example.org";
+
+pub fn invite_form<'a>(email: &'a str, language: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![("given_name", "Léa"), ("family_name", "Tremblay"), ("birth_date", "1990-04-12"), ("email", email), ("language", language), ("mobile", "514 555-0199")]
+}
+
+/// Invites a patient; returns the code shown to the professional and the token of the mailed link.
+pub async fn invite(app: &TestApp, staff: &str, email: &str) -> (String, String) {
+    let response = app.call("invite_patient", &invite_form(email, "en"), Some(staff)).await;
+    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
+    let issued: Value = response.json().await.unwrap();
+    let code = issued["code"].as_str().unwrap().to_string();
+    (code, latest_link_token(app, email).await)
+}
+
+pub async fn latest_link_token(app: &TestApp, email: &str) -> String {
+    use sqlx::Row;
+    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+        .bind(email)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("body")
+        .unwrap();
+    let start = body.find("/invitation/").expect("link in the mail") + "/invitation/".len();
+    body[start..].split(['?', '\n', ' ']).next().unwrap().to_string()
+}
+
+pub async fn error_key(response: reqwest::Response) -> Value {
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    response.json().await.unwrap()
+}
+
+
+/// A patient invited by `staff` who has created the account; returns their password.
+pub async fn redeemed_patient(app: &TestApp, staff: &str, email: &str) {
+    let (code, token) = invite(app, staff, email).await;
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
+    let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    assert_eq!(created.status(), StatusCode::OK);
+}
+
+/// The code in the latest verification mail sent to `email`.
+pub async fn emailed_code(app: &TestApp, email: &str) -> String {
+    use sqlx::Row;
+    let subject: String = sqlx::query("SELECT subject FROM outbox WHERE recipient = $1 AND body LIKE '%10 minutes%' ORDER BY id DESC LIMIT 1")
+        .bind(email)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("subject")
+        .unwrap();
+    subject.rsplit(' ').next().unwrap().to_string()
+}

@@ -11,7 +11,7 @@ pub use invitation::{InvitationAccount, InvitationCode};
 pub use patient::PatientHome;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use setup::Setup;
-pub use sign_in::SignIn;
+pub use sign_in::{SignIn, SignInCode};
 pub use staff::StaffHome;
 
 use leptos::prelude::*;

@@ -1,9 +1,11 @@
-//! Staff sign-in: email, password and authenticator code.
+//! Sign-in in two steps: email and password, then a verification code (by email, or from an
+//! authenticator app).
 use super::PageTitle;
-use crate::api::auth::SignIn as SignInFn;
+use crate::api::auth::{sign_in_challenge, ResendSignInCode, SignIn as SignInFn, VerifySignIn};
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use leptos_router::components::{Redirect, A};
 
 #[component]
 pub fn SignIn() -> impl IntoView {
@@ -18,9 +20,47 @@ pub fn SignIn() -> impl IntoView {
             <Field id="email" kind="email" autocomplete="username" inputmode="email"
                 label=move_tr!("sign-in-email-label") value=kept(error, "email") error=error_for(error, "email") />
             <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") />
-            <Field id="code" autocomplete="one-time-code" inputmode="numeric"
-                label=move_tr!("sign-in-code-label") hint=move_tr!("sign-in-code-hint") error=error_for(error, "code") />
-            <button type="submit" class="button">{move_tr!("sign-in-submit")}</button>
+            <button type="submit" class="button">{move_tr!("sign-in-next")}</button>
         </ActionForm>
+    }
+}
+
+#[component]
+pub fn SignInCode() -> impl IntoView {
+    let verify = ServerAction::<VerifySignIn>::new();
+    let resend = ServerAction::<ResendSignInCode>::new();
+    let challenge = Resource::new(|| (), |_| sign_in_challenge());
+    let error = action_error(verify);
+    let resend_error = action_error(resend);
+    let resent = Signal::derive(move || matches!(resend.value().get(), Some(Ok(true))));
+    view! {
+        <PageTitle title_key="sign-in-code-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match challenge.await {
+                    Ok(Some(method)) => {
+                        let by_email = method == "email";
+                        view! {
+                            <h1>{move_tr!("sign-in-code-title")}</h1>
+                            <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
+                            <ActionForm action=verify>
+                                <FormAlert error />
+                                <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("sign-in-code-label") error=error_for(error, "code") />
+                                <button type="submit" class="button">{move_tr!("sign-in-code-verify")}</button>
+                            </ActionForm>
+                            {by_email.then(|| view! {
+                                <ActionForm action=resend>
+                                    <FormAlert error=resend_error />
+                                    <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
+                                    <button type="submit" class="link-button">{move_tr!("sign-in-code-resend")}</button>
+                                </ActionForm>
+                            })}
+                        }.into_any()
+                    }
+                    _ => view! { <Redirect path="/sign-in" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p><A href="/sign-in">{move_tr!("sign-in-title")}</A></p>
     }
 }

@@ -1,0 +1,90 @@
+//! Sign-in with a verification code every time: by email for patients (10 minutes, single use,
+//! 5 tries, resend with a cooldown that keeps the count), and the lock after 10 failures.
+mod common;
+use common::*;
+use reqwest::StatusCode;
+
+async fn patient_app() -> TestApp {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    redeemed_patient(&app, &staff, PATIENT).await;
+    app
+}
+
+#[tokio::test]
+async fn a_patient_signs_in_with_a_code_sent_by_email() {
+    let app = patient_app().await;
+    let challenge = app.sign_in_password("Lea.Tremblay@example.org", PASSWORD).await.expect("password accepted");
+    let method = app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap();
+    assert_eq!(method, "\"email\"");
+    let code = emailed_code(&app, PATIENT).await;
+    assert_eq!(code.len(), 6);
+    use sqlx::Row;
+    let subject: String = sqlx::query("SELECT subject FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(&app.state.db).await.unwrap().try_get("subject").unwrap();
+    assert!(subject.starts_with("Your verification code"), "in the patient's language (English): {subject}");
+
+    let signed_in = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    assert_eq!(signed_in.headers().get("location").unwrap(), "/home");
+    let session = session_cookie(&signed_in).unwrap();
+    let (_, html) = app.page("/home", Some(&session)).await;
+    assert!(html.contains("Bonjour, Léa"));
+    // Single use.
+    let again = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
+    assert_eq!(error_key(again).await["key"], "error-start-again");
+}
+
+#[tokio::test]
+async fn an_email_code_expires_after_ten_minutes() {
+    let app = patient_app().await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let code = emailed_code(&app, PATIENT).await;
+    sqlx::query("UPDATE sign_in_challenges SET expires_at = created_at, created_at = created_at - 600").execute(&app.state.db).await.unwrap();
+    let late = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
+    assert_eq!(error_key(late).await["key"], "error-start-again");
+}
+
+#[tokio::test]
+async fn five_wrong_codes_need_a_new_sign_in_and_resending_does_not_reset_them() {
+    let app = patient_app().await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let code = emailed_code(&app, PATIENT).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for remaining in [4, 3] {
+        let e = error_key(app.call("verify_sign_in", &[("code", wrong)], Some(&challenge)).await).await;
+        assert_eq!(e["args"][0], serde_json::json!(["remaining", remaining.to_string()]));
+    }
+    // Too soon for a new code.
+    let early = error_key(app.call("resend_sign_in_code", &[], Some(&challenge)).await).await;
+    assert_eq!(early["key"], "error-code-too-soon");
+    sqlx::query("UPDATE sign_in_challenges SET last_sent_at = last_sent_at - 60").execute(&app.state.db).await.unwrap();
+    assert_eq!(app.call("resend_sign_in_code", &[], Some(&challenge)).await.status(), StatusCode::OK);
+    let new_code = emailed_code(&app, PATIENT).await;
+    let old = error_key(app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await).await;
+    if code != new_code {
+        assert_eq!(old["args"][0], serde_json::json!(["remaining", "2"]), "the old code died and the count went on");
+    }
+    let _ = app.call("verify_sign_in", &[("code", wrong)], Some(&challenge)).await;
+    let fifth = error_key(app.call("verify_sign_in", &[("code", wrong)], Some(&challenge)).await).await;
+    assert_eq!(fifth["key"], "error-start-again");
+    let right_too_late = app.call("verify_sign_in", &[("code", &new_code)], Some(&challenge)).await;
+    assert_eq!(error_key(right_too_late).await["key"], "error-start-again");
+}
+
+#[tokio::test]
+async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
+    let app = patient_app().await;
+    for _ in 0..10 {
+        assert!(app.sign_in_password(PATIENT, "not the right password").await.is_none());
+    }
+    let until = app.count("SELECT locked_until FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await;
+    assert_eq!(until, app::domain::account::next_local_midnight(app::domain::store::now(), "America/Montreal"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE subject = 'Your Patient Portal account is locked'").await, 1, "the owner is told");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'account.locked'").await, 1);
+    // The right password now gets exactly the wrong-password answer.
+    let response = app.call("sign_in", &[("email", PATIENT), ("password", PASSWORD)], None).await;
+    assert_eq!(error_key(response).await["key"], "error-credentials");
+    // Once the lock has passed, the right password works again.
+    sqlx::query("UPDATE accounts SET locked_until = 1").execute(&app.state.db).await.unwrap();
+    assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_some());
+}
