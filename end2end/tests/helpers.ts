@@ -90,7 +90,7 @@ export async function checkPage(page: Page, javaScript = true) {
 /** With JavaScript on, waits until the WebAssembly app has taken over the page. */
 export async function ready(page: Page, javaScript: boolean) {
   if (javaScript) {
-    await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+    await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1, { timeout: 20_000 });
   }
 }
 

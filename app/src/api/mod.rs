@@ -59,6 +59,13 @@ impl FromServerFnError for ApiError {
 }
 
 #[cfg(feature = "ssr")]
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        crate::domain::DomainError::from(error).into()
+    }
+}
+
+#[cfg(feature = "ssr")]
 impl From<crate::domain::DomainError> for ApiError {
     fn from(error: crate::domain::DomainError) -> Self {
         use crate::domain::DomainError;

@@ -88,7 +88,7 @@ pub async fn invite_patient(
     let now = store::now();
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
     patient::check(&given_name, &family_name, &birth_date, &mobile, chrono::Utc::now().date_naive()).map_err(|e| keep(e.into()))?;
-    let mut tx = state.db.begin().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    let mut tx = state.db.begin().await?;
     let patient_id = patient::create(
         &mut *tx,
         patient::NewPatient {
@@ -106,7 +106,7 @@ pub async fn invite_patient(
     .await
     .map_err(|e| keep(e.into()))?;
     let issued = invitation::issue(&mut tx, patient_id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
-    tx.commit().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    tx.commit().await?;
     let shown = IssuedCode { patient_name: format!("{} {}", given_name.trim(), family_name.trim()), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
     show_once(&shown);
     Ok(shown)
@@ -124,7 +124,7 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
         .into_iter()
         .find(|p| p.id == patient_id && !p.has_account)
         .ok_or_else(|| ApiError::new("error-not-found"))?;
-    let mut tx = state.db.begin().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    let mut tx = state.db.begin().await?;
     let issued = invitation::issue(&mut tx, patient.id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
     crate::domain::audit::record(
         &mut *tx,
@@ -133,7 +133,7 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
         now,
     )
     .await?;
-    tx.commit().await.map_err(|e| ApiError::from(crate::domain::DomainError::from(e)))?;
+    tx.commit().await?;
     let shown = IssuedCode { patient_name: format!("{} {}", patient.given_name, patient.family_name), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
     show_once(&shown);
     Ok(shown)
