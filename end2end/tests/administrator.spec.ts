@@ -10,7 +10,7 @@ const TEXT = {
     email: 'Courriel', code: 'Code de vérification à 6 chiffres', next: 'Continuer',
     wrong: 'Le courriel ou le mot de passe est incorrect.', wrongCode: 'Ce code est incorrect. Il vous reste 4 essai(s).',
     tooShort: 'Le mot de passe doit contenir au moins 12 caractères.',
-    used: 'Ce lien d\'activation a déjà été utilisé.',
+    used: 'Ce lien d\'activation a déjà été utilisé.', account: 'Paramètres du compte',
   },
   en: {
     subject: 'Activate your Patient Portal account',
@@ -20,7 +20,7 @@ const TEXT = {
     email: 'Email', code: '6-digit verification code', next: 'Continue',
     wrong: 'The email or password is incorrect.', wrongCode: 'This code is incorrect. You have 4 attempt(s) left.',
     tooShort: 'The password must have at least 12 characters.',
-    used: 'This activation link has already been used.',
+    used: 'This activation link has already been used.', account: 'Account settings',
   },
 };
 
@@ -94,6 +94,12 @@ for (const { language, javaScript } of runs) {
       await page.getByRole('button', { name: t.signIn }).click();
       await expect(page).toHaveURL(/\/staff$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.greeting);
+
+      // The name in the header opens the account settings.
+      await page.getByRole('link', { name: language === 'fr' ? 'Camille Gagnon' : 'Jordan Gagnon' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account);
+      await expect(page.getByText(email)).toBeVisible();
+      await checkPage(page, javaScript);
     });
   });
 }

@@ -214,3 +214,21 @@ sign-in-code-verify = Sign in
 error-code-too-soon = Wait { $seconds } seconds before asking for a new code.
 error-start-again = This code is no longer valid. Please sign in again.
 error-verification-wrong = This code is incorrect. You have { $remaining } attempt(s) left.
+
+account-title = Account settings
+account-details = My details
+account-name = Name
+account-email = Email (username)
+account-language = Language of communication
+account-record-note = Your name and date of birth come from your record. To correct them, contact your care team.
+account-sessions = Active sessions
+account-this-device = this device
+account-ip = IP address
+account-last-seen = last activity
+
+invitation-existing-title = You already have an account
+invitation-existing-body = A Patient Portal account already exists with this email. Sign in, then open the invitation link from your email again and enter the code: the organisation will be added to your account.
+invitation-add-title = Add this organisation to your account
+invitation-add-body = { $organisation } invites you. You will keep using your current account, with the same email and password.
+invitation-add-submit = Add to my account
+error-invitation-other-account = This invitation is for a different email address than your account's.

@@ -214,3 +214,21 @@ sign-in-code-verify = Se connecter
 error-code-too-soon = Patientez { $seconds } secondes avant de demander un nouveau code.
 error-start-again = Ce code n'est plus valide. Recommencez la connexion.
 error-verification-wrong = Ce code est incorrect. Il vous reste { $remaining } essai(s).
+
+account-title = Paramètres du compte
+account-details = Mes renseignements
+account-name = Nom
+account-email = Courriel (identifiant)
+account-language = Langue de communication
+account-record-note = Votre nom et votre date de naissance proviennent de votre dossier. Pour les corriger, adressez-vous à votre équipe soignante.
+account-sessions = Sessions actives
+account-this-device = cet appareil
+account-ip = Adresse IP
+account-last-seen = dernière activité
+
+invitation-existing-title = Vous avez déjà un compte
+invitation-existing-body = Un compte du portail usager existe déjà avec ce courriel. Connectez-vous, puis ouvrez de nouveau le lien d'invitation reçu par courriel et entrez le code : l'organisation sera ajoutée à votre compte.
+invitation-add-title = Ajouter cette organisation à votre compte
+invitation-add-body = { $organisation } vous invite. Vous utiliserez votre compte actuel, avec le même courriel et le même mot de passe.
+invitation-add-submit = Ajouter à mon compte
+error-invitation-other-account = Cette invitation est destinée à une autre adresse courriel que celle de votre compte.

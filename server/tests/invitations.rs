@@ -197,3 +197,35 @@ async fn expired_void_and_used_links_each_show_their_own_page() {
     assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(location(&response), format!("/invitation/{token}"));
 }
+
+#[tokio::test]
+async fn a_second_organisation_adds_itself_to_the_existing_account() {
+    let app = spawn().await;
+    let (staff_a, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (staff_b, _) = app.activated_admin("paul.roy@example.org").await;
+    redeemed_patient(&app, &staff_a, PATIENT).await;
+    let (code, token) = invite(&app, &staff_b, "LEA.TREMBLAY@example.org").await;
+
+    // Not signed in: the account step says to sign in first; a second account is refused.
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").unwrap();
+    let view = app.call("invitation_account", &[("token", &token)], Some(&pass)).await.json::<Value>().await.unwrap();
+    assert_eq!(view["existing"], "SignInFirst");
+    let second = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    assert_eq!(error_key(second).await["key"], "error-account-exists");
+
+    // Signed in as that person: the organisation joins the same account.
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let signed_in = app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await;
+    let session = session_cookie(&signed_in).unwrap();
+    let both = format!("{session}; {pass}");
+    let view = app.call("invitation_account", &[("token", &token)], Some(&both)).await.json::<Value>().await.unwrap();
+    assert_eq!(view["existing"], "SignedIn");
+    let added = app.call("add_invitation_to_my_account", &[("token", &token)], Some(&both)).await;
+    assert_eq!(added.status(), StatusCode::OK);
+
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await, 1, "never a second account");
+    assert_eq!(app.count("SELECT COUNT(*) FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.email_key = 'lea.tremblay@example.org' AND m.role = 'patient'").await, 2);
+    let list_b = app.call("list_patients", &[("search", "léa")], Some(&staff_b)).await.json::<Value>().await.unwrap();
+    assert_eq!(list_b[0]["status"], "Redeemed");
+}

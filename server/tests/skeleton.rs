@@ -192,3 +192,21 @@ async fn the_dev_mailbox_shows_the_setup_mail() {
     assert!(html.contains("Activez votre compte du portail usager"));
     assert!(html.contains(&format!("/setup/{token}")));
 }
+
+#[tokio::test]
+async fn the_account_page_shows_my_details_and_sessions_only_to_me() {
+    let app = spawn().await;
+    let (cookie, secret) = app.activated_admin("marie.tremblay@example.org").await;
+    // A second session from another device.
+    let other = app.sign_in_totp("marie.tremblay@example.org", PASSWORD, &next_totp(&secret)).await;
+    assert_eq!(other.status(), StatusCode::OK);
+    let (status, html) = app.page("/account", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Paramètres du compte") && html.contains("marie.tremblay@example.org"));
+    assert_eq!(html.matches("class=\"patient\"").count(), 2, "both sessions listed");
+    assert_eq!(html.matches("cet appareil").count(), 1, "the current one marked");
+    assert!(html.contains("href=\"/account\""), "the name in the header leads here");
+    let anonymous = app.get("/account", None).await;
+    assert_eq!(anonymous.status(), StatusCode::FOUND);
+    assert_eq!(location(&anonymous), "/sign-in");
+}

@@ -171,3 +171,43 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
         roles: roles.into_iter().map(|(_, organisation, role)| StaffRole { organisation, role }).collect(),
     })
 }
+
+/// The account settings page: who I am and where I am signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub language: String,
+    pub sessions: Vec<MySession>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySession {
+    pub device: String,
+    pub ip: String,
+    /// Last activity, UTC, `YYYY-MM-DD HH:MM`.
+    pub last_seen: String,
+    pub current: bool,
+}
+
+#[server(prefix = "/api", endpoint = "my_account")]
+pub async fn my_account() -> Result<AccountView, ApiError> {
+    let (active, me) = require_session().await?;
+    let sessions = session::active_for(&context::state().db, me.id, store::now()).await?;
+    Ok(AccountView {
+        given_name: me.given_name,
+        family_name: me.family_name,
+        email: me.email,
+        language: me.language.native_name().into(),
+        sessions: sessions
+            .into_iter()
+            .map(|s| MySession {
+                current: s.id == active.session_id,
+                device: s.device,
+                ip: s.ip,
+                last_seen: chrono::DateTime::from_timestamp(s.last_seen_at, 0).map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
+            })
+            .collect(),
+    })
+}

@@ -72,13 +72,31 @@ pub async fn check_invitation_code(token: String, code: String) -> Result<(), Ap
 pub struct NewAccountView {
     pub given_name: String,
     pub email: String,
+    pub organisation: String,
+    pub existing: ExistingAccount,
+}
+
+/// Whether the invited email already has an account, and whether its owner is the one signed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExistingAccount {
+    None,
+    SignInFirst,
+    SignedIn,
 }
 
 #[server(prefix = "/api", endpoint = "invitation_account")]
 pub async fn invitation_account(token: String) -> Result<Option<NewAccountView>, ApiError> {
     let Some(pass) = context::cookie(PASS_COOKIE) else { return Ok(None) };
-    let found = invitation::verified(&context::state().db, &token, &pass, store::now()).await?;
-    Ok(found.map(|i| NewAccountView { given_name: i.given_name, email: i.email }))
+    let db = &context::state().db;
+    let Some(found) = invitation::verified(db, &token, &pass, store::now()).await? else { return Ok(None) };
+    let existing = match crate::domain::account::find_by_email(db, &found.email).await? {
+        None => ExistingAccount::None,
+        Some(owner) => match context::require_session().await {
+            Ok((_, me)) if me.id == owner.id => ExistingAccount::SignedIn,
+            _ => ExistingAccount::SignInFirst,
+        },
+    };
+    Ok(Some(NewAccountView { given_name: found.given_name, email: found.email, organisation: found.organisation, existing }))
 }
 
 #[server(prefix = "/api", endpoint = "create_patient_account")]
@@ -87,6 +105,17 @@ pub async fn create_patient_account(token: String, password: String, password_co
     let session = invitation::redeem(&context::state().db, &token, &pass, &password, &password_confirmation, &context::request_meta(), store::now()).await?;
     context::clear_flow_cookie(PASS_COOKIE);
     context::set_session_cookie(&session);
+    leptos_axum::redirect("/home");
+    Ok(())
+}
+
+/// For a person who already has an account: adds the inviting organisation to it.
+#[server(prefix = "/api", endpoint = "add_invitation_to_my_account")]
+pub async fn add_invitation_to_my_account(token: String) -> Result<(), ApiError> {
+    let (_, me) = context::require_session().await?;
+    let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::new("error-invitation-unusable"))?;
+    invitation::redeem_into(&context::state().db, &token, &pass, me.id, &context::request_meta(), store::now()).await?;
+    context::clear_flow_cookie(PASS_COOKIE);
     leptos_axum::redirect("/home");
     Ok(())
 }

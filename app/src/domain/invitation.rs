@@ -242,7 +242,33 @@ pub async fn verified(db: &store::Db, token: &str, pass: &str, now: i64) -> Doma
     }))
 }
 
+/// Marks a verified invitation used; of concurrent attempts exactly one gets `true`.
+async fn consume(tx: &mut sqlx::AnyConnection, invitation: &Invitation, pass: &str, now: i64) -> DomainResult<bool> {
+    Ok(sqlx::query("UPDATE invitations SET status = 'redeemed', redeemed_at = $1, verified_hash = NULL WHERE id = $2 AND status = 'pending' AND verified_hash = $3")
+        .bind(now)
+        .bind(invitation.id)
+        .bind(secret::hash_token(pass))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1)
+}
+
+/// Ties the organisation's patient record to the account that now holds it.
+async fn link_patient(tx: &mut sqlx::AnyConnection, invitation: &Invitation, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+    sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2").bind(account_id).bind(invitation.patient_id).execute(&mut *tx).await?;
+    account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now).await?;
+    audit::record(
+        &mut *tx,
+        audit::Event { actor_id: Some(account_id), organisation_id: Some(invitation.organisation_id), action: "invitation.redeemed", target: format!("patient:{}", invitation.patient_id) },
+        meta,
+        now,
+    )
+    .await
+}
+
 /// Creates the patient's account and signs them in; of concurrent attempts, exactly one wins.
+/// An email that already has an account is refused: its owner signs in and uses `redeem_into`.
 /// Returns the new session token.
 pub async fn redeem(
     db: &store::Db,
@@ -254,19 +280,14 @@ pub async fn redeem(
     now: i64,
 ) -> DomainResult<String> {
     let invitation = verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
+    if account::find_by_email(db, &invitation.email).await?.is_some() {
+        return Err(DomainError::Conflict("error-account-exists"));
+    }
     let password = credential::check_new_password(password, confirmation, &[&invitation.given_name, &invitation.family_name, &invitation.email])
         .map_err(|p| DomainError::Invalid(p.key()))?;
     let hash = credential::hash_password(&password);
     let mut tx = db.begin().await?;
-    let won = sqlx::query("UPDATE invitations SET status = 'redeemed', redeemed_at = $1, verified_hash = NULL WHERE id = $2 AND status = 'pending' AND verified_hash = $3")
-        .bind(now)
-        .bind(invitation.id)
-        .bind(secret::hash_token(pass))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-        == 1;
-    if !won {
+    if !consume(&mut tx, &invitation, pass, now).await? {
         return Err(DomainError::Invalid("error-invitation-unusable"));
     }
     let email = Email::parse(&invitation.email)?;
@@ -281,20 +302,34 @@ pub async fn redeem(
         other => other,
     })?;
     sqlx::query("UPDATE accounts SET password_hash = $1, status = 'active' WHERE id = $2").bind(hash).bind(account_id).execute(&mut *tx).await?;
-    sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2").bind(account_id).bind(invitation.patient_id).execute(&mut *tx).await?;
-    account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now).await?;
-    for action in ["invitation.redeemed", "account.created"] {
-        audit::record(
-            &mut *tx,
-            audit::Event { actor_id: Some(account_id), organisation_id: Some(invitation.organisation_id), action, target: format!("patient:{}", invitation.patient_id) },
-            meta,
-            now,
-        )
-        .await?;
-    }
+    link_patient(&mut tx, &invitation, account_id, meta, now).await?;
+    audit::record(
+        &mut *tx,
+        audit::Event { actor_id: Some(account_id), organisation_id: Some(invitation.organisation_id), action: "account.created", target: format!("patient:{}", invitation.patient_id) },
+        meta,
+        now,
+    )
+    .await?;
     let session_token = session::start(&mut *tx, account_id, meta, now).await?;
     tx.commit().await?;
     Ok(session_token)
+}
+
+/// One person, one account: a signed-in person whose email the invitation names adds this
+/// organisation to their existing account instead of creating a second one.
+pub async fn redeem_into(db: &store::Db, token: &str, pass: &str, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+    let invitation = verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
+    let owner = account::find_by_id(db, account_id).await?;
+    if owner.email.to_lowercase() != invitation.email.to_lowercase() {
+        return Err(DomainError::Invalid("error-invitation-other-account"));
+    }
+    let mut tx = db.begin().await?;
+    if !consume(&mut tx, &invitation, pass, now).await? {
+        return Err(DomainError::Invalid("error-invitation-unusable"));
+    }
+    link_patient(&mut tx, &invitation, account_id, meta, now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

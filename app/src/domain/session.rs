@@ -57,6 +57,50 @@ pub async fn end<'e>(exec: impl Executor<'e, Database = Any>, session_id: i64, n
     Ok(())
 }
 
+/// A session as its owner sees it in their account settings.
+#[derive(Clone, Debug)]
+pub struct SessionInfo {
+    pub id: i64,
+    pub device: String,
+    pub ip: String,
+    pub last_seen_at: i64,
+}
+
+pub async fn active_for(db: &store::Db, account_id: i64, now: i64) -> DomainResult<Vec<SessionInfo>> {
+    let rows = sqlx::query(
+        "SELECT id, user_agent, ip, last_seen_at FROM sessions
+         WHERE account_id = $1 AND ended_at IS NULL AND last_seen_at > $2 AND created_at > $3 ORDER BY last_seen_at DESC",
+    )
+    .bind(account_id)
+    .bind(now - IDLE_SECONDS)
+    .bind(now - ABSOLUTE_SECONDS)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(SessionInfo {
+                id: r.try_get("id")?,
+                device: device_of(&r.try_get::<String, _>("user_agent")?),
+                ip: r.try_get("ip")?,
+                last_seen_at: r.try_get("last_seen_at")?,
+            })
+        })
+        .collect()
+}
+
+/// "Firefox on Windows" from a user agent; enough to recognise one's own devices.
+pub fn device_of(user_agent: &str) -> String {
+    let browser = [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Chromium/", "Chromium"), ("Safari/", "Safari")]
+        .into_iter()
+        .find(|(marker, _)| user_agent.contains(marker))
+        .map_or("?", |(_, name)| name);
+    let system = [("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"), ("Windows", "Windows"), ("Mac OS X", "macOS"), ("Linux", "Linux")]
+        .into_iter()
+        .find(|(marker, _)| user_agent.contains(marker))
+        .map_or("?", |(_, name)| name);
+    format!("{browser} · {system}")
+}
+
 /// A verification code by email is valid this long, and allows this many tries.
 pub const CODE_VALID_SECONDS: i64 = 10 * 60;
 pub const CODE_MAX_ATTEMPTS: i64 = 5;
@@ -290,4 +334,22 @@ async fn record_failure(db: &store::Db, account: &super::account::Account, meta:
     }
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::device_of;
+
+    #[test]
+    fn devices_are_recognised_from_the_user_agent() {
+        let firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+        let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+        let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+        assert_eq!(device_of(firefox), "Firefox · Windows");
+        assert_eq!(device_of(iphone), "Safari · iOS");
+        assert_eq!(device_of(edge), "Edge · Windows");
+        assert_eq!(device_of(android), "Chrome · Android");
+        assert_eq!(device_of(""), "? · ?");
+    }
 }

@@ -32,7 +32,7 @@ pub fn Header() -> impl IntoView {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         person.await.ok().flatten().map(|me| view! {
-                            <span class="me">{format!("{} {}", me.given_name, me.family_name)}</span>
+                            <a class="me" href="/account">{format!("{} {}", me.given_name, me.family_name)}</a>
                             <ActionForm action=sign_out>
                                 <button type="submit" class="link-button">{move_tr!("sign-out")}</button>
                             </ActionForm>

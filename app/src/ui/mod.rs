@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
                         <Route path=path!("/home") view=pages::PatientHome ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=pages::Account ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <layout::Footer />

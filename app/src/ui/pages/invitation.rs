@@ -1,6 +1,6 @@
 //! What a patient sees after following the invitation email: the code step, then the account step.
 use super::PageTitle;
-use crate::api::invitation::{invitation_account, open_invitation, CheckInvitationCode, CreatePatientAccount, InvitationStatus};
+use crate::api::invitation::{invitation_account, open_invitation, AddInvitationToMyAccount, CheckInvitationCode, CreatePatientAccount, ExistingAccount, InvitationStatus};
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -77,6 +77,14 @@ pub fn InvitationAccount() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match account.await {
+                    Ok(Some(new)) if new.existing == ExistingAccount::SignedIn => {
+                        view! { <AddToMyAccount token=token() organisation=new.organisation.clone() /> }.into_any()
+                    }
+                    Ok(Some(new)) if new.existing == ExistingAccount::SignInFirst => view! {
+                        <h1>{move_tr!("invitation-existing-title")}</h1>
+                        <p>{move_tr!("invitation-existing-body")}</p>
+                        <p><a class="button" href="/sign-in">{move_tr!("home-sign-in")}</a></p>
+                    }.into_any(),
                     Ok(Some(new)) => {
                         let name = new.given_name.clone();
                         view! {
@@ -122,5 +130,21 @@ pub fn InvitationAccount() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One person, one account: an existing account gains the inviting organisation.
+#[component]
+fn AddToMyAccount(token: String, organisation: String) -> impl IntoView {
+    let action = ServerAction::<AddInvitationToMyAccount>::new();
+    let error = action_error(action);
+    view! {
+        <h1>{move_tr!("invitation-add-title")}</h1>
+        <p>{move || tr!("invitation-add-body", { "organisation" => organisation.clone() })}</p>
+        <ActionForm action=action>
+            <FormAlert error />
+            <input type="hidden" name="token" value=token />
+            <button type="submit" class="button">{move_tr!("invitation-add-submit")}</button>
+        </ActionForm>
     }
 }

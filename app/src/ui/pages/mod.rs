@@ -1,3 +1,4 @@
+mod account;
 mod info;
 mod invitation;
 mod patient;
@@ -6,6 +7,7 @@ mod setup;
 mod sign_in;
 mod staff;
 
+pub use account::Account;
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
 pub use patient::PatientHome;
