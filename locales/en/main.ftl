@@ -232,3 +232,15 @@ invitation-add-title = Add this organisation to your account
 invitation-add-body = { $organisation } invites you. You will keep using your current account, with the same email and password.
 invitation-add-submit = Add to my account
 error-invitation-other-account = This invitation is for a different email address than your account's.
+
+team-title = Team
+team-role-admin = Administration
+team-role-professional = Professional
+team-active = account activated
+team-pending = waiting for activation
+team-add-title = Add a professional
+team-add-intro = The professional will receive by email a single-use link, valid for 24 hours, to choose a password and link an authenticator app.
+team-title-label = Title (optional)
+team-title-hint = For example Dr, RN, SW.
+team-add-submit = Add and send the link
+team-added = The professional was added and the activation link was sent.

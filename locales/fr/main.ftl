@@ -232,3 +232,15 @@ invitation-add-title = Ajouter cette organisation à votre compte
 invitation-add-body = { $organisation } vous invite. Vous utiliserez votre compte actuel, avec le même courriel et le même mot de passe.
 invitation-add-submit = Ajouter à mon compte
 error-invitation-other-account = Cette invitation est destinée à une autre adresse courriel que celle de votre compte.
+
+team-title = Équipe
+team-role-admin = Administration
+team-role-professional = Professionnel
+team-active = compte activé
+team-pending = en attente d'activation
+team-add-title = Ajouter un professionnel
+team-add-intro = Le professionnel recevra par courriel un lien à usage unique, valide 24 heures, pour choisir son mot de passe et associer une application d'authentification.
+team-title-label = Titre (facultatif)
+team-title-hint = Par exemple Dre, inf., T.S.
+team-add-submit = Ajouter et envoyer le lien
+team-added = Le professionnel a été ajouté et le lien d'activation lui a été envoyé.

@@ -108,11 +108,20 @@ pub fn clear_flow_cookie(name: &str) {
 
 /// A staff member (administrator or professional) and the organisation they act in.
 pub async fn require_staff() -> Result<(account::Account, i64), ApiError> {
+    require_role(&["admin", "professional"]).await
+}
+
+/// An administrator (designated representative) and their organisation.
+pub async fn require_admin() -> Result<(account::Account, i64), ApiError> {
+    require_role(&["admin"]).await
+}
+
+async fn require_role(roles: &[&str]) -> Result<(account::Account, i64), ApiError> {
     let (_, account) = require_session().await?;
     let organisation = account::memberships(&state().db, account.id)
         .await?
         .into_iter()
-        .find(|(_, _, role)| role == "admin" || role == "professional")
+        .find(|(_, _, role)| roles.contains(&role.as_str()))
         .map(|(id, _, _)| id)
         .ok_or_else(|| ApiError::new("error-forbidden"))?;
     Ok((account, organisation))

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod context;
 pub mod invitation;
 pub mod patients;
+pub mod staff;
 
 use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;

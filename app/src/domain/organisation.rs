@@ -13,6 +13,92 @@ pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, name: &str, now
     Ok(row.try_get("id")?)
 }
 
+/// A new staff member: an account that can do nothing until its owner uses the setup link.
+pub struct NewStaff<'a> {
+    pub title: &'a str,
+    pub email: &'a str,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub language: Lang,
+}
+
+/// Adds a staff member to an organisation and mails the one-time setup link (returned too).
+async fn add_staff_member(
+    tx: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+    organisation_name: &str,
+    new: &NewStaff<'_>,
+    role: Role,
+    public_url: &str,
+    now: i64,
+) -> DomainResult<(i64, String)> {
+    let email = Email::parse(new.email)?;
+    if new.given_name.trim().is_empty() {
+        return Err(super::DomainError::Invalid("error-given-name-required"));
+    }
+    if new.family_name.trim().is_empty() {
+        return Err(super::DomainError::Invalid("error-family-name-required"));
+    }
+    let account_id = account::create(
+        &mut *tx,
+        NewAccount { email: &email, given_name: new.given_name, family_name: new.family_name, language: new.language },
+        now,
+    )
+    .await?;
+    sqlx::query("UPDATE accounts SET title = $1 WHERE id = $2").bind(new.title.trim()).bind(account_id).execute(&mut *tx).await?;
+    account::add_membership(&mut *tx, account_id, organisation_id, role, now).await?;
+    let token = setup_link::create(&mut *tx, account_id, now).await?;
+    let link = setup_link::url(public_url, &token, new.language);
+    let mail = notification::setup_link_mail(new.language, new.given_name.trim(), organisation_name, &link);
+    notification::enqueue(&mut *tx, email.as_str(), &mail, now).await?;
+    Ok((account_id, link))
+}
+
+/// An administrator adds a professional to their organisation.
+pub async fn add_professional(db: &store::Db, organisation_id: i64, added_by: i64, public_url: &str, new: NewStaff<'_>, meta: &RequestMeta) -> DomainResult<i64> {
+    let now = store::now();
+    let mut tx = db.begin().await?;
+    let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(&mut *tx).await?.try_get("name")?;
+    let (account_id, _) = add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
+    audit::record(
+        &mut *tx,
+        audit::Event { actor_id: Some(added_by), organisation_id: Some(organisation_id), action: "staff.added", target: format!("account:{account_id}") },
+        meta,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(account_id)
+}
+
+/// A line of the organisation's staff list.
+#[derive(Clone, Debug)]
+pub struct StaffMember {
+    /// Title and name, e.g. "Dre Anne Roy".
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    /// False until the setup link has been used.
+    pub active: bool,
+}
+
+pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<StaffMember>> {
+    let rows = sqlx::query(
+        "SELECT a.title, a.given_name, a.family_name, a.email, m.role, a.status FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.organisation_id = $1 AND m.role <> 'patient' ORDER BY a.family_name, a.given_name",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let title: String = r.try_get("title")?;
+            let name = format!("{} {} {}", title, r.try_get::<String, _>("given_name")?, r.try_get::<String, _>("family_name")?).trim().to_string();
+            Ok(StaffMember { name, email: r.try_get("email")?, role: r.try_get("role")?, active: r.try_get::<String, _>("status")? == "active" })
+        })
+        .collect()
+}
+
 pub struct Bootstrap<'a> {
     pub organisation: &'a str,
     pub email: &'a str,
@@ -24,24 +110,14 @@ pub struct Bootstrap<'a> {
 /// Creates the organisation, its first administrator and a one-time setup link, mails the link
 /// and records it all, in one transaction. Returns the link (shown once on the console).
 pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<String> {
-    let email = Email::parse(new.email)?;
     if new.organisation.trim().is_empty() {
         return Err(super::DomainError::Invalid("error-organisation-required"));
     }
     let now = store::now();
     let mut tx = db.begin().await?;
     let organisation_id = create(&mut *tx, new.organisation, now).await?;
-    let account_id = account::create(
-        &mut *tx,
-        NewAccount { email: &email, given_name: new.given_name, family_name: new.family_name, language: new.language },
-        now,
-    )
-    .await?;
-    account::add_membership(&mut *tx, account_id, organisation_id, Role::Admin, now).await?;
-    let token = setup_link::create(&mut *tx, account_id, now).await?;
-    let link = setup_link::url(public_url, &token, new.language);
-    let mail = notification::setup_link_mail(new.language, new.given_name, new.organisation.trim(), &link);
-    notification::enqueue(&mut *tx, email.as_str(), &mail, now).await?;
+    let staff = NewStaff { title: "", email: new.email, given_name: new.given_name, family_name: new.family_name, language: new.language };
+    let (account_id, link) = add_staff_member(&mut tx, organisation_id, new.organisation.trim(), &staff, Role::Admin, public_url, now).await?;
     audit::record(
         &mut *tx,
         audit::Event { actor_id: None, organisation_id: Some(organisation_id), action: "bootstrap", target: format!("account:{account_id}") },

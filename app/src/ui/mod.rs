@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=pages::StaffHome ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients") view=pages::Patients ssr=SsrMode::Async />
+                        <Route path=path!("/staff/team") view=pages::Team ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/new") view=pages::InvitePatientPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/code") view=pages::IssuedCodePage ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />

@@ -6,6 +6,7 @@ mod patients;
 mod setup;
 mod sign_in;
 mod staff;
+mod team;
 
 pub use account::Account;
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
@@ -15,6 +16,7 @@ pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use setup::Setup;
 pub use sign_in::{SignIn, SignInCode};
 pub use staff::StaffHome;
+pub use team::Team;
 
 use leptos::prelude::*;
 

@@ -16,6 +16,7 @@ pub fn StaffHome() -> impl IntoView {
                 match home.await {
                     Ok(home) => {
                         let name = home.given_name.clone();
+                        let is_admin = home.roles.iter().any(|r| r.role == "admin");
                         view! {
                             <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
                             <ul class="roles">
@@ -30,7 +31,10 @@ pub fn StaffHome() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <p>{move_tr!("staff-empty")}</p>
-                            <p><A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A></p>
+                            <p class="actions">
+                                <A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A>
+                                {is_admin.then(|| view! { <A href="/staff/team" attr:class="button">{move_tr!("team-title")}</A> })}
+                            </p>
                         }.into_any()
                     }
                     Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),

@@ -1,0 +1,50 @@
+//! Administrators manage their organisation's staff.
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, require_admin},
+    crate::domain::organisation,
+    crate::i18n::Lang,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffLine {
+    pub name: String,
+    pub email: String,
+    pub admin: bool,
+    pub active: bool,
+}
+
+#[server(prefix = "/api", endpoint = "list_staff")]
+pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
+    let (_, organisation_id) = require_admin().await?;
+    Ok(organisation::staff(&context::state().db, organisation_id)
+        .await?
+        .into_iter()
+        .map(|m| StaffLine { name: m.name, email: m.email, admin: m.role == "admin", active: m.active })
+        .collect())
+}
+
+/// Adds a professional, who receives a one-time setup link by email.
+#[server(prefix = "/api", endpoint = "add_professional")]
+pub async fn add_professional(title: String, given_name: String, family_name: String, email: String, language: String) -> Result<(), ApiError> {
+    let keep = |e: ApiError| {
+        e.keep("title", &title).keep("given_name", &given_name).keep("family_name", &family_name).keep("email", &email).keep("language", &language)
+    };
+    let (me, organisation_id) = require_admin().await?;
+    let state = context::state();
+    organisation::add_professional(
+        &state.db,
+        organisation_id,
+        me.id,
+        &state.config.public_url,
+        organisation::NewStaff { title: &title, email: &email, given_name: &given_name, family_name: &family_name, language: Lang::from_code(&language) },
+        &context::request_meta(),
+    )
+    .await
+    .map_err(|e| keep(e.into()))?;
+    Ok(())
+}
