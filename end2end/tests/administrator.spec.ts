@@ -100,6 +100,11 @@ for (const { language, javaScript } of runs) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account);
       await expect(page.getByText(email)).toBeVisible();
       await checkPage(page, javaScript);
+
+      await page.goto('/staff/team');
+      await ready(page, javaScript);
+      await expect(page.getByText(email)).toBeVisible();
+      await checkPage(page, javaScript);
     });
   });
 }

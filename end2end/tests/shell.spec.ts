@@ -28,9 +28,11 @@ for (const language of ['fr', 'en'] as const) {
   test(`public pages are accessible and fit 390 px (${language})`, async ({ page }) => {
     const pages: [string, string, number][] = language === 'fr'
       ? [['/', 'Bienvenue sur le portail usager', 200], ['/help', 'Aide', 200], ['/accessibility', 'Accessibilité', 200],
-         ['/contact', 'Nous joindre', 200], ['/sign-in', 'Connexion', 200], ['/nowhere', 'Page introuvable', 404]]
+         ['/contact', 'Nous joindre', 200], ['/sign-in', 'Connexion', 200], ['/forgot-password', 'Mot de passe oublié', 200],
+         ['/nowhere', 'Page introuvable', 404]]
       : [['/', 'Welcome to the Patient Portal', 200], ['/help', 'Help', 200], ['/accessibility', 'Accessibility', 200],
-         ['/contact', 'Contact us', 200], ['/sign-in', 'Sign in', 200], ['/nowhere', 'Page not found', 404]];
+         ['/contact', 'Contact us', 200], ['/sign-in', 'Sign in', 200], ['/forgot-password', 'Forgot password', 200],
+         ['/nowhere', 'Page not found', 404]];
     for (const [path, heading, status] of pages) {
       const response = await page.goto(`${path}?lang=${language}`);
       expect(response!.status()).toBe(status);

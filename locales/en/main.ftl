@@ -244,3 +244,25 @@ team-title-label = Title (optional)
 team-title-hint = For example Dr, RN, SW.
 team-add-submit = Add and send the link
 team-added = The professional was added and the activation link was sent.
+
+forgot-link = Forgot your password?
+forgot-title = Forgot password
+forgot-intro = Enter your account's email. If it matches an account, you will receive a link, valid for 30 minutes, to choose a new password.
+forgot-submit = Send me the link
+forgot-sent = If this email matches an account, a link has just been sent to it. Also check your junk mail.
+reset-title = Choose a new password
+reset-intro = After this change, all your sessions will end and a verification code will be asked at sign-in.
+reset-submit = Save the password
+reset-unusable-title = This link is no longer valid
+reset-unusable-body = A reset link is valid for 30 minutes and works once. Ask for a new one.
+reset-done = Your password has been changed. Sign in with the new one.
+error-reset-link-unusable = This reset link is no longer valid. Ask for a new one.
+mail-reset-subject = Resetting your password
+mail-reset-body =
+    Hello { $name },
+
+    You asked to change the password of your Patient Portal account. Open this link (valid for 30 minutes, usable once):
+
+    { $link }
+
+    If you did not ask for anything, ignore this email: your password stays the same.

@@ -244,3 +244,25 @@ team-title-label = Titre (facultatif)
 team-title-hint = Par exemple Dre, inf., T.S.
 team-add-submit = Ajouter et envoyer le lien
 team-added = Le professionnel a été ajouté et le lien d'activation lui a été envoyé.
+
+forgot-link = Mot de passe oublié?
+forgot-title = Mot de passe oublié
+forgot-intro = Entrez le courriel de votre compte. S'il correspond à un compte, vous recevrez un lien valide 30 minutes pour choisir un nouveau mot de passe.
+forgot-submit = Recevoir le lien
+forgot-sent = Si ce courriel correspond à un compte, un lien vient d'y être envoyé. Vérifiez aussi vos courriels indésirables.
+reset-title = Choisir un nouveau mot de passe
+reset-intro = Après ce changement, toutes vos sessions prendront fin et un code de vérification vous sera demandé à la connexion.
+reset-submit = Enregistrer le mot de passe
+reset-unusable-title = Ce lien n'est plus valide
+reset-unusable-body = Un lien de réinitialisation est valide 30 minutes et ne sert qu'une fois. Demandez-en un nouveau.
+reset-done = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
+error-reset-link-unusable = Ce lien de réinitialisation n'est plus valide. Demandez-en un nouveau.
+mail-reset-subject = Réinitialisation de votre mot de passe
+mail-reset-body =
+    Bonjour { $name },
+
+    Vous avez demandé à changer le mot de passe de votre compte du portail usager. Ouvrez ce lien (valide 30 minutes, utilisable une seule fois) :
+
+    { $link }
+
+    Si vous n'avez rien demandé, ignorez ce courriel : votre mot de passe reste le même.

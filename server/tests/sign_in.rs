@@ -88,3 +88,46 @@ async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
     sqlx::query("UPDATE accounts SET locked_until = 1").execute(&app.state.db).await.unwrap();
     assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_some());
 }
+
+#[tokio::test]
+async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session() {
+    let app = patient_app().await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let old_session = session_cookie(&app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await).unwrap();
+
+    let mails_before = app.count("SELECT COUNT(*) FROM outbox").await;
+    let unknown = app.call("request_password_reset", &[("email", "nobody@example.org")], None).await;
+    let known = app.call("request_password_reset", &[("email", "LEA.tremblay@example.org")], None).await;
+    assert_eq!((unknown.status(), unknown.headers().get("location").cloned()), (known.status(), known.headers().get("location").cloned()), "same answer");
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, mails_before + 1, "only the real account gets a mail");
+
+    use sqlx::Row;
+    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(&app.state.db).await.unwrap().try_get("body").unwrap();
+    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
+    let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
+    let (_, html) = app.page(&format!("/reset-password/{token}"), None).await;
+    assert!(html.contains("name=\"password_confirmation\""), "the form is shown");
+
+    let weak = error_key(app.call("reset_password", &[("token", &token), ("password", "short"), ("password_confirmation", "short")], None).await).await;
+    assert_eq!(weak["key"], "error-password-too-short");
+    const NEW: &str = "a brand new passphrase here";
+    let done = app.call("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)], None).await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert_eq!(app.get("/home", Some(&old_session)).await.status(), StatusCode::FOUND, "every session ended");
+    let reused = error_key(app.call("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)], None).await).await;
+    assert_eq!(reused["key"], "error-reset-link-unusable", "single use");
+    assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_none(), "the old password is gone");
+    let challenge = app.sign_in_password(PATIENT, NEW).await.expect("new password works");
+    assert!(session_cookie(&app.call("sign_in", &[("email", PATIENT), ("password", NEW)], None).await).is_none(), "still a code to enter");
+    let method = app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap();
+    assert_eq!(method, "\"email\"");
+
+    // A link older than 30 minutes is refused.
+    app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    sqlx::query("UPDATE password_resets SET expires_at = created_at WHERE used_at IS NULL").execute(&app.state.db).await.unwrap();
+    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(&app.state.db).await.unwrap().try_get("body").unwrap();
+    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
+    let late = body[start..].split(['?', '\n']).next().unwrap().to_string();
+    let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;
+    assert!(html.contains("Ce lien n&#x27;est plus valide") || html.contains("Ce lien n'est plus valide"));
+}

@@ -4,6 +4,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod invitation;
+pub mod password;
 pub mod patients;
 pub mod staff;
 

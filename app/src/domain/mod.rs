@@ -5,6 +5,7 @@ pub mod credential;
 pub mod invitation;
 pub mod notification;
 pub mod organisation;
+pub mod password_reset;
 pub mod patient;
 pub mod secret;
 pub mod session;

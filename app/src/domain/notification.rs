@@ -38,6 +38,11 @@ pub fn verification_code_mail(lang: Lang, given_name: &str, code: &str) -> Mail 
     Mail { subject: i18n::text_with(lang, "mail-code-subject", &args), body: i18n::text_with(lang, "mail-code-body", &args) }
 }
 
+pub fn password_reset_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("link", link)];
+    Mail { subject: i18n::text(lang, "mail-reset-subject"), body: i18n::text_with(lang, "mail-reset-body", &args) }
+}
+
 pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     Mail { subject: i18n::text(lang, "mail-locked-subject"), body: i18n::text_with(lang, "mail-locked-body", &args) }

@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contact") view=pages::Contact ssr=SsrMode::Async />
                         <Route path=path!("/sign-in") view=pages::SignIn ssr=SsrMode::Async />
                         <Route path=path!("/sign-in/code") view=pages::SignInCode ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=pages::ForgotPassword ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password/:token") view=pages::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=pages::StaffHome ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients") view=pages::Patients ssr=SsrMode::Async />

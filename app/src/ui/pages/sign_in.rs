@@ -11,6 +11,8 @@ use leptos_router::components::{Redirect, A};
 pub fn SignIn() -> impl IntoView {
     let action = ServerAction::<SignInFn>::new();
     let error = action_error(action);
+    let query = leptos_router::hooks::use_query_map();
+    let reset_done = move || query.read().get("reset").is_some();
     view! {
         <PageTitle title_key="sign-in-title" />
         <h1>{move_tr!("sign-in-title")}</h1>
@@ -22,6 +24,8 @@ pub fn SignIn() -> impl IntoView {
             <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") />
             <button type="submit" class="button">{move_tr!("sign-in-next")}</button>
         </ActionForm>
+        <p role="status">{move || reset_done().then(|| move_tr!("reset-done").get())}</p>
+        <p><A href="/forgot-password">{move_tr!("forgot-link")}</A></p>
     }
 }
 
