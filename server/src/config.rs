@@ -28,6 +28,9 @@ pub enum Command {
     Migrate,
     /// Create an organisation and its first administrator; prints a one-time setup link.
     Bootstrap(BootstrapArgs),
+    /// Development only: seed a demo organisation (staff, patients in every invitation state)
+    /// and print how to sign in as each. Refuses a database that holds accounts, and https URLs.
+    Demo,
 }
 
 #[derive(Args, Debug, Clone)]

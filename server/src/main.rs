@@ -19,6 +19,22 @@ async fn main() -> anyhow::Result<()> {
             let link = server::bootstrap(&state, &args).await?;
             println!("Setup link for {} (valid 24 h, single use):\n{link}", args.email);
         }
+        Some(Command::Demo) => {
+            if common.public_url.starts_with("https://") {
+                anyhow::bail!("portail demo is for development only (PUBLIC_URL is https)");
+            }
+            let state = server::prepare(&common.database_url, &common.public_url, true).await?;
+            let demo = app::domain::demo::seed(&state.db, &state.config.public_url).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("Demo organisation ready. Staff sign in with password \"{}\" and a code from an authenticator app set up with:", app::domain::demo::PASSWORD);
+            for (who, secret) in demo.staff {
+                println!("  {who}: TOTP secret {secret}");
+            }
+            println!("Patients:");
+            for line in demo.patients {
+                println!("  {line}");
+            }
+            println!("Serve with MAIL_TRANSPORT=dev to read mail at {}/dev/mailbox.", state.config.public_url);
+        }
         Some(Command::Serve(args)) => serve(common, args).await?,
         None => serve(common, Cli::parse_from(["portail", "serve"]).command.and_then(|c| match c {
             Command::Serve(args) => Some(args),

@@ -332,6 +332,34 @@ pub async fn redeem_into(db: &store::Db, token: &str, pass: &str, account_id: i6
     Ok(())
 }
 
+/// Demo data only: redeems an invitation without its link and code.
+pub async fn demo_redeem(db: &store::Db, invitation_id: i64, password: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+    let (pass, pass_hash) = secret::new_token();
+    let token_hash: String = sqlx::query("UPDATE invitations SET verified_hash = $1, verified_until = $2 WHERE id = $3 RETURNING token_hash")
+        .bind(pass_hash)
+        .bind(now + VERIFIED_SECONDS)
+        .bind(invitation_id)
+        .fetch_one(db)
+        .await?
+        .try_get("token_hash")?;
+    // `redeem` looks invitations up by their link; point a fresh one at this invitation.
+    let (token, new_hash) = secret::new_token();
+    sqlx::query("UPDATE invitations SET token_hash = $1 WHERE token_hash = $2").bind(new_hash).bind(token_hash).execute(db).await?;
+    redeem(db, &token, &pass, password, password, meta, now).await?;
+    Ok(())
+}
+
+/// Demo data only: an expired or void invitation.
+pub async fn demo_set_state(db: &store::Db, invitation_id: i64, state: &str, now: i64) -> DomainResult<()> {
+    let sql = if state == "expired" {
+        "UPDATE invitations SET expires_at = $1 - 1 WHERE id = $2"
+    } else {
+        "UPDATE invitations SET failed_attempts = 5 WHERE id = $2 AND $1 > 0"
+    };
+    sqlx::query(sql).bind(now).bind(invitation_id).execute(db).await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 pub mod account;
 pub mod audit;
 pub mod credential;
+pub mod demo;
 pub mod invitation;
 pub mod notification;
 pub mod organisation;

@@ -54,12 +54,12 @@ async fn add_staff_member(
     Ok((account_id, link))
 }
 
-/// An administrator adds a professional to their organisation.
-pub async fn add_professional(db: &store::Db, organisation_id: i64, added_by: i64, public_url: &str, new: NewStaff<'_>, meta: &RequestMeta) -> DomainResult<i64> {
+/// An administrator adds a professional to their organisation; returns the mailed setup link.
+pub async fn add_professional(db: &store::Db, organisation_id: i64, added_by: i64, public_url: &str, new: NewStaff<'_>, meta: &RequestMeta) -> DomainResult<String> {
     let now = store::now();
     let mut tx = db.begin().await?;
     let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(&mut *tx).await?.try_get("name")?;
-    let (account_id, _) = add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
+    let (account_id, link) = add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
     audit::record(
         &mut *tx,
         audit::Event { actor_id: Some(added_by), organisation_id: Some(organisation_id), action: "staff.added", target: format!("account:{account_id}") },
@@ -68,7 +68,7 @@ pub async fn add_professional(db: &store::Db, organisation_id: i64, added_by: i6
     )
     .await?;
     tx.commit().await?;
-    Ok(account_id)
+    Ok(link)
 }
 
 /// A line of the organisation's staff list.
