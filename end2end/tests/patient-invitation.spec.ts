@@ -103,6 +103,12 @@ for (const { language, javaScript } of runs) {
       await expect(patient.getByRole('heading', { level: 1 })).toHaveText(t.hello);
       await checkPage(patient, javaScript);
 
+      // The authenticator-app page is reachable from the home page and accessible.
+      await patient.goto('/account/authenticator');
+      await ready(patient, javaScript);
+      await checkPage(patient, javaScript);
+      await patient.goto('/home');
+
       // Next time: password, then a code sent by email, in the patient's language.
       await patient.getByRole('button', { name: t.signOut }).click();
       await expect(patient.getByRole('button', { name: t.signOut })).toHaveCount(0);

@@ -266,3 +266,13 @@ mail-reset-body =
     { $link }
 
     If you did not ask for anything, ignore this email: your password stays the same.
+
+authenticator-title = Authenticator app
+authenticator-link = Use an authenticator app instead of a code by email
+authenticator-intro = Instead of receiving a code by email at each sign-in, you can use an authenticator app on your phone.
+authenticator-start = Set up an app
+authenticator-password = Your current password
+authenticator-confirm = Turn on the app
+authenticator-in-use = Your authenticator app is on: its code will be asked at each sign-in.
+error-totp-not-started = First set up the app.
+error-password-wrong = The password is incorrect.

@@ -266,3 +266,13 @@ mail-reset-body =
     { $link }
 
     Si vous n'avez rien demandé, ignorez ce courriel : votre mot de passe reste le même.
+
+authenticator-title = Application d'authentification
+authenticator-link = Utiliser une application d'authentification plutôt qu'un code par courriel
+authenticator-intro = Au lieu de recevoir un code par courriel à chaque connexion, vous pouvez utiliser une application d'authentification sur votre téléphone.
+authenticator-start = Configurer une application
+authenticator-password = Votre mot de passe actuel
+authenticator-confirm = Activer l'application
+authenticator-in-use = Votre application d'authentification est active : le code vous sera demandé à chaque connexion.
+error-totp-not-started = Commencez par configurer l'application.
+error-password-wrong = Le mot de passe est incorrect.

@@ -131,3 +131,29 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
     let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;
     assert!(html.contains("Ce lien n&#x27;est plus valide") || html.contains("Ce lien n'est plus valide"));
 }
+
+#[tokio::test]
+async fn a_patient_switches_to_an_authenticator_app() {
+    let app = patient_app().await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let session = session_cookie(&app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await).unwrap();
+    let (_, html) = app.page("/account/authenticator", Some(&session)).await;
+    assert!(!html.contains("data-testid=\"totp-secret\""), "opening the page creates nothing");
+    assert_eq!(app.call("start_authenticator", &[], Some(&session)).await.status(), StatusCode::OK);
+    let (_, first) = app.page("/account/authenticator", Some(&session)).await;
+    let (_, again) = app.page("/account/authenticator", Some(&session)).await;
+    let secret = totp_secret_on_page(&first);
+    assert_eq!(secret, totp_secret_on_page(&again), "the same secret until confirmed");
+
+    let wrong_password = error_key(app.call("confirm_authenticator", &[("password", "not my password!"), ("code", &current_totp(&secret))], Some(&session)).await).await;
+    assert_eq!(wrong_password["key"], "error-password-wrong");
+    assert_eq!(app.call("confirm_authenticator", &[("password", PASSWORD), ("code", &current_totp(&secret))], Some(&session)).await.status(), StatusCode::OK);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'totp.enrolled'").await, 1);
+
+    let mails = app.count("SELECT COUNT(*) FROM outbox").await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    assert_eq!(app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap(), "\"totp\"");
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, mails, "no email code any more");
+    let signed_in = app.call("verify_sign_in", &[("code", &next_totp(&secret))], Some(&challenge)).await;
+    assert!(session_cookie(&signed_in).is_some());
+}

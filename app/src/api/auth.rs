@@ -211,3 +211,42 @@ pub async fn my_account() -> Result<AccountView, ApiError> {
             .collect(),
     })
 }
+
+/// The authenticator-app page: whether the app is already in use, or the secret being set up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthenticatorView {
+    InUse,
+    NotStarted,
+    Pending { secret: String, qr_svg_base64: String },
+}
+
+#[server(prefix = "/api", endpoint = "authenticator")]
+pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
+    let (_, me) = require_session().await?;
+    if me.totp_secret.is_some() {
+        return Ok(AuthenticatorView::InUse);
+    }
+    Ok(match account::pending_totp(&context::state().db, me.id).await? {
+        Some(secret) => {
+            let uri = credential::otpauth_uri("Portail", &me.email, &secret);
+            AuthenticatorView::Pending { qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()), secret }
+        }
+        None => AuthenticatorView::NotStarted,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "start_authenticator")]
+pub async fn start_authenticator() -> Result<(), ApiError> {
+    let (_, me) = require_session().await?;
+    account::start_totp_enrolment(&context::state().db, me.id).await?;
+    leptos_axum::redirect("/account/authenticator");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "confirm_authenticator")]
+pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
+    let (_, me) = require_session().await?;
+    account::confirm_totp_enrolment(&context::state().db, &me, &password, &code, &context::request_meta(), store::now()).await?;
+    leptos_axum::redirect("/account/authenticator");
+    Ok(())
+}

@@ -147,6 +147,49 @@ pub async fn add_membership<'e>(exec: impl Executor<'e, Database = Any>, account
     Ok(())
 }
 
+/// The secret of an authenticator app being set up, created on request (a POST) and kept until
+/// confirmed, so showing it again changes nothing.
+pub async fn pending_totp<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Option<String>> {
+    Ok(sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1").bind(account_id).fetch_one(exec).await?.try_get("totp_pending")?)
+}
+
+pub async fn start_totp_enrolment(db: &super::store::Db, account_id: i64) -> DomainResult<String> {
+    if let Some(secret) = pending_totp(db, account_id).await? {
+        return Ok(secret);
+    }
+    let secret = super::credential::new_totp_secret();
+    sqlx::query("UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending IS NULL").bind(&secret).bind(account_id).execute(db).await?;
+    Ok(pending_totp(db, account_id).await?.unwrap_or(secret))
+}
+
+/// Switches sign-in to the authenticator app. The current password re-authenticates the person
+/// and a first code proves the app holds the secret.
+pub async fn confirm_totp_enrolment(
+    db: &super::store::Db,
+    account: &Account,
+    password: &str,
+    code: &str,
+    meta: &super::RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    use super::{audit, credential};
+    let secret = pending_totp(db, account.id).await?.ok_or(DomainError::Invalid("error-totp-not-started"))?;
+    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+        return Err(DomainError::Invalid("error-password-wrong"));
+    }
+    let step = credential::verify_totp(&secret, code, now, None).ok_or(DomainError::Invalid("error-totp-wrong"))?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE accounts SET totp_secret = $1, totp_last_step = $2, totp_pending = NULL WHERE id = $3")
+        .bind(&secret)
+        .bind(step)
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "totp.enrolled", target: format!("account:{}", account.id) }, meta, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Consecutive failed sign-ins that lock an account.
 pub const LOCK_AFTER_FAILURES: i64 = 10;
 

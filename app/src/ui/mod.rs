@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
                         <Route path=path!("/home") view=pages::PatientHome ssr=SsrMode::Async />
                         <Route path=path!("/account") view=pages::Account ssr=SsrMode::Async />
+                        <Route path=path!("/account/authenticator") view=pages::Authenticator ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <layout::Footer />

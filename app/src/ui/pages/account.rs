@@ -4,7 +4,7 @@ use crate::api::auth::my_account;
 use crate::ui::form::message;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::components::Redirect;
+use leptos_router::components::{Redirect, A};
 
 #[component]
 pub fn Account() -> impl IntoView {
@@ -26,6 +26,7 @@ pub fn Account() -> impl IntoView {
                             <dd>{me.language.clone()}</dd>
                         </dl>
                         <p class="hint">{move_tr!("account-record-note")}</p>
+                        <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p>
                         <h2>{move_tr!("account-sessions")}</h2>
                         <ul class="patient-list">
                             {me.sessions.into_iter().map(|s| view! {

@@ -1,4 +1,5 @@
 mod account;
+mod authenticator;
 mod info;
 mod invitation;
 mod patient;
@@ -10,6 +11,7 @@ mod staff;
 mod team;
 
 pub use account::Account;
+pub use authenticator::Authenticator;
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
 pub use patient::PatientHome;

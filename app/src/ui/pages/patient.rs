@@ -3,7 +3,7 @@ use super::PageTitle;
 use crate::api::auth::me;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
-use leptos_router::components::Redirect;
+use leptos_router::components::{Redirect, A};
 
 #[component]
 pub fn PatientHome() -> impl IntoView {
@@ -18,6 +18,7 @@ pub fn PatientHome() -> impl IntoView {
                         view! {
                             <h1>{move || tr!("patient-greeting", { "name" => name.clone() })}</h1>
                             <p>{move_tr!("patient-home-intro")}</p>
+                            <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p>
                         }.into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),
