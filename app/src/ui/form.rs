@@ -113,3 +113,32 @@ pub fn Field(
         </div>
     }
 }
+
+/// The preferred language of a person being added (radio buttons; French unless English was kept).
+#[component]
+pub fn LanguageChoice(error: Signal<Option<ApiError>>) -> impl IntoView {
+    let language = kept(error, "language");
+    view! {
+        <fieldset>
+            <legend>{move_tr!("invite-language")}</legend>
+            <div class="choice">
+                <input type="radio" id="language-fr" name="language" value="fr" checked=move || language.get() != "en" />
+                <label for="language-fr" lang="fr">"Français"</label>
+            </div>
+            <div class="choice">
+                <input type="radio" id="language-en" name="language" value="en" checked=move || language.get() == "en" />
+                <label for="language-en" lang="en">"English"</label>
+            </div>
+        </fieldset>
+    }
+}
+
+/// What a page shows when its data could not be read: the sign-in page for a signed-out person,
+/// the translated reason otherwise.
+pub fn failure(error: ApiError) -> AnyView {
+    if error.is_signed_out() {
+        view! { <leptos_router::components::Redirect path="/sign-in" /> }.into_any()
+    } else {
+        view! { <p role="alert">{message(&error)}</p> }.into_any()
+    }
+}

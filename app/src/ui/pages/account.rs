@@ -1,10 +1,10 @@
 //! Account settings, reached by clicking one's name in the header: details and active sessions.
 use super::PageTitle;
 use crate::api::auth::my_account;
-use crate::ui::form::message;
+use crate::ui::form::failure;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 
 #[component]
 pub fn Account() -> impl IntoView {
@@ -39,8 +39,7 @@ pub fn Account() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                    Err(e) => failure(e),
                 }
             })}
         </Suspense>

@@ -1,10 +1,10 @@
 //! Switching sign-in from emailed codes to an authenticator app.
 use super::PageTitle;
 use crate::api::auth::{authenticator, AuthenticatorView, ConfirmAuthenticator, StartAuthenticator};
-use crate::ui::form::{action_error, error_for, message, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 
 #[component]
 pub fn Authenticator() -> impl IntoView {
@@ -39,8 +39,7 @@ pub fn Authenticator() -> impl IntoView {
                             <button type="submit" class="button">{move_tr!("authenticator-confirm")}</button>
                         </ActionForm>
                     }.into_any(),
-                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                    Err(e) => failure(e),
                 }
             })}
         </Suspense>

@@ -1,10 +1,10 @@
 //! Staff pages for patients: the list with invitation states, inviting, and the code shown once.
 use super::PageTitle;
 use crate::api::patients::{list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation};
-use crate::ui::form::{action_error, error_for, kept, message, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -53,8 +53,7 @@ pub fn Patients() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                    Err(e) => failure(e),
                 }
             })}
         </Suspense>
@@ -75,7 +74,6 @@ fn status_text(status: Option<InvitationStatus>, expires_on: &str) -> String {
 pub fn InvitePatientPage() -> impl IntoView {
     let action = ServerAction::<InvitePatient>::new();
     let error = action_error(action);
-    let language = kept(error, "language");
     view! {
         <PageTitle title_key="invite-title" />
         <h1>{move_tr!("invite-title")}</h1>
@@ -86,17 +84,7 @@ pub fn InvitePatientPage() -> impl IntoView {
             <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
             <Field id="birth_date" kind="date" label=move_tr!("invite-birth-date") hint=move_tr!("invite-birth-date-hint") value=kept(error, "birth_date") error=error_for(error, "birth_date") />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
-            <fieldset>
-                <legend>{move_tr!("invite-language")}</legend>
-                <div class="choice">
-                    <input type="radio" id="language-fr" name="language" value="fr" checked=move || language.get() != "en" />
-                    <label for="language-fr" lang="fr">"Français"</label>
-                </div>
-                <div class="choice">
-                    <input type="radio" id="language-en" name="language" value="en" checked=move || language.get() == "en" />
-                    <label for="language-en" lang="en">"English"</label>
-                </div>
-            </fieldset>
+            <LanguageChoice error />
             <Field id="mobile" kind="tel" inputmode="tel" autocomplete="off" label=move_tr!("invite-mobile") hint=move_tr!("invite-mobile-hint") value=kept(error, "mobile") error=error_for(error, "mobile") />
             <button type="submit" class="button">{move_tr!("invite-submit")}</button>
         </ActionForm>
@@ -128,8 +116,7 @@ pub fn IssuedCodePage() -> impl IntoView {
                         <p>{move_tr!("issued-gone")}</p>
                         <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
                     }.into_any(),
-                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                    Err(e) => failure(e),
                 }
             })}
         </Suspense>

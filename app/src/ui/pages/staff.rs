@@ -3,12 +3,12 @@ use super::PageTitle;
 use crate::api::auth::staff_home;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
+use crate::ui::form::failure;
 
 #[component]
 pub fn StaffHome() -> impl IntoView {
     let home = Resource::new(|| (), |_| staff_home());
-    let i18n = expect_context::<leptos_fluent::I18n>();
     view! {
         <PageTitle title_key="staff-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -37,8 +37,7 @@ pub fn StaffHome() -> impl IntoView {
                             </p>
                         }.into_any()
                     }
-                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{i18n.tr(&e.key)}</p> }.into_any(),
+                    Err(e) => failure(e),
                 }
             })}
         </Suspense>

@@ -1,10 +1,9 @@
 //! The administrator's staff page: who works here, and adding a professional.
 use super::PageTitle;
 use crate::api::staff::{list_staff, AddProfessional};
-use crate::ui::form::{action_error, error_for, kept, message, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn Team() -> impl IntoView {
@@ -12,7 +11,6 @@ pub fn Team() -> impl IntoView {
     let error = action_error(add);
     let added = Signal::derive(move || matches!(add.value().get(), Some(Ok(()))));
     let staff = Resource::new(move || add.version().get(), |_| list_staff());
-    let language = kept(error, "language");
     view! {
         <PageTitle title_key="team-title" />
         <h1>{move_tr!("team-title")}</h1>
@@ -34,8 +32,7 @@ pub fn Team() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) if e.is_signed_out() => view! { <Redirect path="/sign-in" /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{message(&e)}</p> }.into_any(),
+                    Err(e) => failure(e),
                 }
             })}
         </Suspense>
@@ -48,17 +45,7 @@ pub fn Team() -> impl IntoView {
             <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
             <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
-            <fieldset>
-                <legend>{move_tr!("invite-language")}</legend>
-                <div class="choice">
-                    <input type="radio" id="language-fr" name="language" value="fr" checked=move || language.get() != "en" />
-                    <label for="language-fr" lang="fr">"Français"</label>
-                </div>
-                <div class="choice">
-                    <input type="radio" id="language-en" name="language" value="en" checked=move || language.get() == "en" />
-                    <label for="language-en" lang="en">"English"</label>
-                </div>
-            </fieldset>
+            <LanguageChoice error />
             <button type="submit" class="button">{move_tr!("team-add-submit")}</button>
         </ActionForm>
     }
