@@ -34,6 +34,7 @@ fi
 if [ "$need_test" = test ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v sqlite3 >/dev/null || missing+=(sqlite3)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     step "apt-get install ${missing[*]}"

@@ -1,4 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, uniqueEmail, PASSWORD } from './helpers';
 
 const TEXT = {
@@ -147,5 +149,21 @@ test('five wrong codes void the invitation and the page says whom to contact', a
   await patient.getByRole('button', { name: t.continue }).click();
   await expect(patient.getByRole('heading', { level: 1 })).toHaveText(t.voidTitle);
   await expect(patient.getByText('Communiquez avec votre professionnel')).toBeVisible();
+  await checkPage(patient);
+});
+
+test('an expired invitation link shows its own page', async ({ page, browser }) => {
+  await signedInAdmin(page, 'en', 'Clinique Bellevue');
+  const patientEmail = uniqueEmail('expired');
+  await invitePatient(page, 'en', true, patientEmail);
+  // Five days later: move the invitation's expiry to its issue time, as the clock would.
+  execFileSync('sqlite3', [path.resolve(__dirname, '../.tmp/portail.db'),
+    `UPDATE invitations SET expires_at = created_at WHERE patient_id = (SELECT id FROM patients WHERE email = '${patientEmail}')`]);
+  const patient = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const mail = await mailTo(patient, patientEmail);
+  await patient.goto(linkIn(mail.text));
+  await ready(patient, true);
+  await expect(patient.getByRole('heading', { level: 1 })).toHaveText('This invitation has expired');
+  await expect(patient.getByText('Contact the professional who invited you')).toBeVisible();
   await checkPage(patient);
 });
