@@ -119,22 +119,19 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     let state = context::state();
     let now = store::now();
     // Only this organisation's patients, and only those who have no account yet.
-    let patient = patient::list(&state.db, organisation_id, "", now)
-        .await?
-        .into_iter()
-        .find(|p| p.id == patient_id && !p.has_account)
-        .ok_or_else(|| ApiError::new("error-not-found"))?;
+    let (given_name, family_name) =
+        patient::without_account(&state.db, organisation_id, patient_id).await?.ok_or_else(|| ApiError::new("error-not-found"))?;
     let mut tx = state.db.begin().await?;
-    let issued = invitation::issue(&mut tx, patient.id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    let issued = invitation::issue(&mut tx, patient_id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
     crate::domain::audit::record(
         &mut *tx,
-        crate::domain::audit::Event { actor_id: Some(me.id), organisation_id: Some(organisation_id), action: "invitation.reissued", target: format!("patient:{}", patient.id) },
+        crate::domain::audit::Event { actor_id: Some(me.id), organisation_id: Some(organisation_id), action: "invitation.reissued", target: format!("patient:{patient_id}") },
         &context::request_meta(),
         now,
     )
     .await?;
     tx.commit().await?;
-    let shown = IssuedCode { patient_name: format!("{} {}", patient.given_name, patient.family_name), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    let shown = IssuedCode { patient_name: format!("{given_name} {family_name}"), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
     show_once(&shown);
     Ok(shown)
 }

@@ -1,6 +1,6 @@
 //! The append-only audit trail (the tables refuse UPDATE and DELETE). Never a password, code or token.
 use super::{DomainResult, RequestMeta};
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, Executor};
 
 pub struct Event {
     pub actor_id: Option<i64>,
@@ -24,23 +24,4 @@ pub async fn record<'e>(exec: impl Executor<'e, Database = Any>, event: Event, m
     .execute(exec)
     .await?;
     Ok(())
-}
-
-#[derive(Clone, Debug)]
-pub struct Entry {
-    pub at: i64,
-    pub actor_id: Option<i64>,
-    pub action: String,
-    pub target: String,
-}
-
-/// Newest first.
-pub async fn recent<'e>(exec: impl Executor<'e, Database = Any>, limit: i64) -> DomainResult<Vec<Entry>> {
-    let rows = sqlx::query("SELECT at, actor_id, action, target FROM audit_events ORDER BY id DESC LIMIT $1")
-        .bind(limit)
-        .fetch_all(exec)
-        .await?;
-    rows.iter()
-        .map(|r| Ok(Entry { at: r.try_get("at")?, actor_id: r.try_get("actor_id")?, action: r.try_get("action")?, target: r.try_get("target")? }))
-        .collect()
 }

@@ -74,6 +74,17 @@ pub struct PatientRow {
     pub invitation_expires_at: Option<i64>,
 }
 
+/// One of this organisation's patients who has no account yet (the only ones to re-invite):
+/// `(given_name, family_name)`.
+pub async fn without_account(db: &super::store::Db, organisation_id: i64, patient_id: i64) -> DomainResult<Option<(String, String)>> {
+    let row = sqlx::query("SELECT given_name, family_name FROM patients WHERE id = $1 AND organisation_id = $2 AND account_id IS NULL")
+        .bind(patient_id)
+        .bind(organisation_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("given_name")?, r.try_get("family_name")?))).transpose()?)
+}
+
 pub async fn list(db: &super::store::Db, organisation_id: i64, search: &str, now: i64) -> DomainResult<Vec<PatientRow>> {
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
     let rows = sqlx::query(
