@@ -1,6 +1,6 @@
 //! Makes a missing translation a compile error: both locales must define the same keys, and every
-//! key the code names (`tr!("…")`, `move_tr!("…")`, `title_key="…"`, and any `"error-…"` or
-//! `"mail-…"` literal) must exist.
+//! key the code names (`tr!("…")`, `move_tr!("…")`, `title_key="…"`, any `"error-…"`, `"mail-…"`
+//! or `"account-…"` literal, and `audit-…` for every audited `action: "…"`) must exist.
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -39,7 +39,14 @@ fn used_keys(text: &str) -> Vec<String> {
             }
         }
     }
-    for prefix in ["\"error-", "\"mail-"] {
+    // Every audited action is shown in the person's access log: `action: "sign_in.failed"`
+    // needs `audit-sign-in-failed`.
+    for (at, _) in text.match_indices("action: ") {
+        if let Some(lit) = literal_after(text, at + "action: ".len()) {
+            keys.push(format!("audit-{}", lit.replace(['.', '_'], "-")));
+        }
+    }
+    for prefix in ["\"error-", "\"mail-", "\"account-"] {
         for (at, _) in text.match_indices(prefix) {
             if let Some(lit) = literal_after(text, at) {
                 if !lit.ends_with('-') && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {

@@ -40,6 +40,11 @@ impl Lang {
         }
     }
 
+    /// The `Set-Cookie` value that remembers this interface language for a year.
+    pub fn cookie(self) -> String {
+        format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", self.code())
+    }
+
     pub fn other(self) -> Self {
         match self {
             Lang::Fr => Lang::En,

@@ -276,3 +276,174 @@ authenticator-confirm = Turn on the app
 authenticator-in-use = Your authenticator app is on: its code will be asked at each sign-in.
 error-totp-not-started = First set up the app.
 error-password-wrong = The password is incorrect.
+
+## Account self-service
+edit = Edit
+save = Save
+cancel = Cancel
+change = Change
+manage = Manage
+back-to-account = Back to account settings
+account-my-data = My data
+account-export = Download my data (JSON)
+account-saved = Change saved.
+account-saved-email = We sent a confirmation link to the new address. Your email changes when you open it (valid 30 minutes).
+account-saved-password = Your password is changed. Your other sessions are signed out.
+account-saved-sessions = Session ended.
+account-saved-method = From now on you will get a code by email at every sign-in.
+account-not-set = Not provided
+account-birth-date = Date of birth
+account-preferred-name = Preferred name
+account-preferred-name-hint = The first name or name you would like to be called (optional).
+account-phones = Phones (mobile · home)
+account-mobile = Mobile phone
+account-home-phone = Home phone
+account-phone-hint = 10-digit number, for example 514-555-0123.
+account-address = Mailing address
+account-street = Number and street (and apartment)
+account-city = City
+account-province = Province or territory
+account-postal-code = Postal code
+account-postal-code-hint = For example H2X 1Y4.
+account-address-hint = Leave every field empty to remove your address.
+account-language-hint = Your emails and notifications will be written in this language.
+account-interface-language = Interface language
+account-security = Sign-in and security
+account-email-pending = Waiting for confirmation: { $email }
+account-password = Password
+account-method = Verification at every sign-in
+account-method-email = Code sent by email
+account-method-totp = Authenticator app
+account-recovery-left = { $count ->
+    [0] No recovery codes left.
+    [one] 1 recovery code left.
+   *[other] { $count } recovery codes left.
+}
+account-end-session = End this session
+account-end-others = End all other sessions
+province-ab = Alberta
+province-bc = British Columbia
+province-mb = Manitoba
+province-nb = New Brunswick
+province-nl = Newfoundland and Labrador
+province-ns = Nova Scotia
+province-nt = Northwest Territories
+province-nu = Nunavut
+province-on = Ontario
+province-pe = Prince Edward Island
+province-qc = Quebec
+province-sk = Saskatchewan
+province-yt = Yukon
+reauth-title = Confirm it's you
+reauth-intro = To protect your account, enter your password and then a verification code. You can then make your changes for 5 minutes.
+reauth-needed = To make this change, first confirm it's you (password and verification code).
+reauth-start = Confirm it's me
+sign-in-code-recovery-hint = Lost access to your phone? Enter one of your recovery codes instead.
+email-change-title = Change my email
+email-change-intro = Your email is also your sign-in username. We will send a confirmation link to the new address; nothing changes until you open it. A notice will also go to your current address.
+email-change-new = New email address
+email-change-submit = Send the confirmation link
+password-change-title = Change my password
+password-change-intro = Your other sessions will be signed out and you will get a notice by email.
+password-change-submit = Change password
+security-title = Verification methods
+security-use-email = Get codes by email instead
+security-recovery-title = Recovery codes
+security-recovery-intro = If you lose your phone, a recovery code replaces the verification code, once each. Generating new ones cancels the old ones.
+security-recovery-generate = Generate 10 new codes
+recovery-codes-shown-once = Here are your 10 recovery codes. They will never be shown again: write them down or download them, and keep them somewhere safe.
+recovery-codes-download = Download the codes (text file)
+recovery-codes-gone = These codes were already shown. To get others, generate new ones.
+email-confirm-title = Confirm my new email address
+email-confirm-intro = Your sign-in address will become { $email }.
+email-confirm-submit = Confirm this address
+email-changed-title = Email address changed
+email-changed-body = Your new address is confirmed. Use it to sign in from now on.
+email-report-title = It wasn't me
+email-report-intro = If you did not ask to change your account's email address, stop the change: every session of your account will be signed out. Then change your password.
+email-report-submit = Stop the change
+email-reported-title = Change stopped
+email-reported-body = The address change is cancelled and every session of your account is signed out. Choose a new password, and contact support if in doubt.
+access-log-title = My access log
+access-log-intro = Everything done in your file and account: by you, a caregiver, a professional or support. Newest first.
+access-log-you = You
+access-log-pages = Log pages
+access-log-newer = Newer
+access-log-older = Older
+access-log-page = Page { $page } of { $pages }
+role-admin = administration
+role-professional = professional
+role-support = support
+error-city-invalid = Enter the city.
+error-street-invalid = Enter the number and street.
+error-province-invalid = Choose a province or territory.
+error-postal-code-invalid = The postal code must look like A1A 1A1, for example H2X 1Y4.
+error-home-phone-invalid = The number must have 10 digits, for example 514-555-0123.
+error-preferred-name-invalid = The preferred name can have at most 60 characters.
+error-language-invalid = Choose French or English.
+error-email-same = This is already your email address.
+error-email-change-unusable = This link can no longer be used: it expired, was already used or was replaced. Start the change again from your account settings.
+error-reauth-required = To make this change, first confirm it's you (password and code). The confirmation lasts 5 minutes.
+error-totp-required-for-staff = Staff must use an authenticator app.
+mail-email-confirm-subject = Confirm your new email address
+mail-email-confirm-body =
+    Hello { $name },
+
+    To make this address your patient portal username, open this link (valid 30 minutes):
+
+    { $link }
+
+    If you did not ask for anything, ignore this email: nothing will change.
+mail-email-notice-subject = Request to change your email address
+mail-email-notice-body =
+    Hello { $name },
+
+    Someone asked to replace your patient portal account's email address with { $email }. The change only happens if the link sent to that address is opened.
+
+    If it wasn't you, stop the change here (all your sessions will be signed out), then change your password:
+
+    { $link }
+
+    Support: 1 833 564-0404.
+mail-password-changed-subject = Your password was changed
+mail-password-changed-body =
+    Hello { $name },
+
+    The password of your patient portal account was just changed, and your other sessions were signed out.
+
+    If it wasn't you, use "Forgot password" on the sign-in page and contact support at 1 833 564-0404.
+audit-account-created = Account created
+audit-account-locked = Account locked after 10 attempts
+audit-account-setup-completed = Account activated
+audit-bootstrap = First administrator created
+audit-data-exported = Data exported
+audit-email-change-confirmed = New email address confirmed
+audit-email-change-reported = Email change reported ("it wasn't me")
+audit-email-change-requested = Email change requested
+audit-invitation-created = Invitation sent
+audit-invitation-redeemed = Invitation used
+audit-invitation-reissued = New invitation sent
+audit-invitation-code-failed = Wrong invitation code
+audit-invitation-voided = Invitation void after 5 wrong codes
+audit-password-changed = Password changed
+audit-password-reset-completed = Password reset
+audit-password-reset-requested = Password reset requested
+audit-reauth-failed = Identity confirmation refused
+audit-reauth-succeeded = Identity confirmed
+audit-recovery-code-used = Recovery code used
+audit-recovery-codes-generated = New recovery codes generated
+audit-session-ended = Session ended
+audit-sign-in-failed = Sign-in refused
+audit-sign-in-refused-locked = Sign-in refused: account locked
+audit-sign-in-succeeded = Signed in
+audit-sign-out = Signed out
+audit-staff-added = Staff member added
+audit-totp-enrolled = Authenticator app turned on
+audit-totp-removed = Authenticator app removed
+audit-verification-code-failed = Wrong verification code
+audit-verification-code-sent = Verification code sent
+audit-profile-preferred-name-changed = Preferred name changed
+audit-profile-phones-changed = Phones changed
+audit-profile-address-changed = Mailing address changed
+audit-profile-language-changed = Language of communication changed
+audit-profile-interface-language-changed = Interface language changed

@@ -276,3 +276,174 @@ authenticator-confirm = Activer l'application
 authenticator-in-use = Votre application d'authentification est active : le code vous sera demandé à chaque connexion.
 error-totp-not-started = Commencez par configurer l'application.
 error-password-wrong = Le mot de passe est incorrect.
+
+## Account self-service
+edit = Modifier
+save = Enregistrer
+cancel = Annuler
+change = Changer
+manage = Gérer
+back-to-account = Retour aux paramètres du compte
+account-my-data = Mes données
+account-export = Télécharger mes données (JSON)
+account-saved = Modification enregistrée.
+account-saved-email = Nous avons envoyé un lien de confirmation à la nouvelle adresse. Votre courriel changera quand vous l'ouvrirez (valide 30 minutes).
+account-saved-password = Votre mot de passe est changé. Vos autres sessions sont fermées.
+account-saved-sessions = Session fermée.
+account-saved-method = Vous recevrez désormais un code par courriel à chaque connexion.
+account-not-set = Non renseigné
+account-birth-date = Date de naissance
+account-preferred-name = Nom préféré
+account-preferred-name-hint = Le prénom ou le nom par lequel vous souhaitez qu'on s'adresse à vous (facultatif).
+account-phones = Téléphones (cellulaire · domicile)
+account-mobile = Téléphone cellulaire
+account-home-phone = Téléphone à domicile
+account-phone-hint = Numéro à 10 chiffres, par exemple 514-555-0123.
+account-address = Adresse postale
+account-street = Numéro et rue (et appartement)
+account-city = Ville
+account-province = Province ou territoire
+account-postal-code = Code postal
+account-postal-code-hint = Par exemple H2X 1Y4.
+account-address-hint = Laissez tous les champs vides pour retirer votre adresse.
+account-language-hint = Vos courriels et vos notifications seront écrits dans cette langue.
+account-interface-language = Langue de l'interface
+account-security = Connexion et sécurité
+account-email-pending = En attente de confirmation : { $email }
+account-password = Mot de passe
+account-method = Vérification à chaque connexion
+account-method-email = Code envoyé par courriel
+account-method-totp = Application d'authentification
+account-recovery-left = { $count ->
+    [0] Aucun code de récupération disponible.
+    [one] 1 code de récupération disponible.
+   *[other] { $count } codes de récupération disponibles.
+}
+account-end-session = Fermer cette session
+account-end-others = Fermer toutes les autres sessions
+province-ab = Alberta
+province-bc = Colombie-Britannique
+province-mb = Manitoba
+province-nb = Nouveau-Brunswick
+province-nl = Terre-Neuve-et-Labrador
+province-ns = Nouvelle-Écosse
+province-nt = Territoires du Nord-Ouest
+province-nu = Nunavut
+province-on = Ontario
+province-pe = Île-du-Prince-Édouard
+province-qc = Québec
+province-sk = Saskatchewan
+province-yt = Yukon
+reauth-title = Confirmez votre identité
+reauth-intro = Pour protéger votre compte, entrez votre mot de passe puis un code de vérification. Vous pourrez ensuite faire vos changements pendant 5 minutes.
+reauth-needed = Pour faire ce changement, vous devez d'abord confirmer votre identité (mot de passe et code de vérification).
+reauth-start = Confirmer mon identité
+sign-in-code-recovery-hint = Vous n'avez plus accès à votre téléphone? Entrez plutôt un de vos codes de récupération.
+email-change-title = Changer mon courriel
+email-change-intro = Votre courriel est aussi votre identifiant de connexion. Nous enverrons un lien de confirmation à la nouvelle adresse; rien ne change avant que vous l'ouvriez. Un avis sera aussi envoyé à votre adresse actuelle.
+email-change-new = Nouvelle adresse courriel
+email-change-submit = Envoyer le lien de confirmation
+password-change-title = Changer mon mot de passe
+password-change-intro = Vos autres sessions seront fermées et vous recevrez un avis par courriel.
+password-change-submit = Changer le mot de passe
+security-title = Méthodes de vérification
+security-use-email = Recevoir plutôt les codes par courriel
+security-recovery-title = Codes de récupération
+security-recovery-intro = Si vous perdez votre téléphone, un code de récupération remplace le code de vérification, une seule fois chacun. En générer de nouveaux annule les anciens.
+security-recovery-generate = Générer 10 nouveaux codes
+recovery-codes-shown-once = Voici vos 10 codes de récupération. Ils ne seront plus jamais affichés : notez-les ou téléchargez-les, et gardez-les en lieu sûr.
+recovery-codes-download = Télécharger les codes (fichier texte)
+recovery-codes-gone = Ces codes ont déjà été affichés. Pour en obtenir d'autres, générez-en de nouveaux.
+email-confirm-title = Confirmer ma nouvelle adresse courriel
+email-confirm-intro = Votre adresse de connexion deviendra { $email }.
+email-confirm-submit = Confirmer cette adresse
+email-changed-title = Adresse courriel changée
+email-changed-body = Votre nouvelle adresse est confirmée. Utilisez-la désormais pour vous connecter.
+email-report-title = Ce n'était pas moi
+email-report-intro = Si vous n'avez pas demandé à changer l'adresse courriel de votre compte, arrêtez ce changement : toutes les sessions de votre compte seront fermées. Changez ensuite votre mot de passe.
+email-report-submit = Arrêter le changement
+email-reported-title = Changement arrêté
+email-reported-body = Le changement d'adresse est annulé et toutes les sessions de votre compte sont fermées. Choisissez un nouveau mot de passe, puis communiquez avec le soutien si vous avez des doutes.
+access-log-title = Mon journal d'accès
+access-log-intro = Tout ce qui a été fait dans votre dossier et votre compte : par vous, un proche aidant, un professionnel ou le soutien. Les plus récents d'abord.
+access-log-you = Vous
+access-log-pages = Pages du journal
+access-log-newer = Plus récents
+access-log-older = Plus anciens
+access-log-page = Page { $page } de { $pages }
+role-admin = administration
+role-professional = professionnel
+role-support = soutien
+error-city-invalid = Indiquez la ville.
+error-street-invalid = Indiquez le numéro et la rue.
+error-province-invalid = Choisissez une province ou un territoire.
+error-postal-code-invalid = Le code postal doit avoir la forme A1A 1A1, par exemple H2X 1Y4.
+error-home-phone-invalid = Le numéro doit avoir 10 chiffres, par exemple 514-555-0123.
+error-preferred-name-invalid = Le nom préféré doit avoir au plus 60 caractères.
+error-language-invalid = Choisissez le français ou l'anglais.
+error-email-same = C'est déjà votre adresse courriel.
+error-email-change-unusable = Ce lien n'est plus valide : il a expiré, a déjà été utilisé ou a été remplacé. Recommencez le changement depuis les paramètres de votre compte.
+error-reauth-required = Pour faire ce changement, confirmez d'abord votre identité (mot de passe et code). La confirmation est valide 5 minutes.
+error-totp-required-for-staff = Le personnel doit utiliser une application d'authentification.
+mail-email-confirm-subject = Confirmez votre nouvelle adresse courriel
+mail-email-confirm-body =
+    Bonjour { $name },
+
+    Pour que cette adresse devienne votre identifiant du portail usager, ouvrez ce lien (valide 30 minutes) :
+
+    { $link }
+
+    Si vous n'avez rien demandé, ignorez ce courriel : rien ne changera.
+mail-email-notice-subject = Demande de changement de votre adresse courriel
+mail-email-notice-body =
+    Bonjour { $name },
+
+    Quelqu'un a demandé de remplacer l'adresse courriel de votre compte du portail usager par { $email }. Le changement n'aura lieu que si le lien envoyé à cette adresse est ouvert.
+
+    Si ce n'était pas vous, arrêtez le changement ici (toutes vos sessions seront fermées), puis changez votre mot de passe :
+
+    { $link }
+
+    Soutien : 1 833 564-0404.
+mail-password-changed-subject = Votre mot de passe a été changé
+mail-password-changed-body =
+    Bonjour { $name },
+
+    Le mot de passe de votre compte du portail usager vient d'être changé, et vos autres sessions ont été fermées.
+
+    Si ce n'était pas vous, utilisez « Mot de passe oublié » sur la page de connexion et communiquez avec le soutien au 1 833 564-0404.
+audit-account-created = Compte créé
+audit-account-locked = Compte verrouillé après 10 tentatives
+audit-account-setup-completed = Compte activé
+audit-bootstrap = Premier administrateur créé
+audit-data-exported = Données exportées
+audit-email-change-confirmed = Nouvelle adresse courriel confirmée
+audit-email-change-reported = Changement de courriel signalé (« ce n'était pas moi »)
+audit-email-change-requested = Changement de courriel demandé
+audit-invitation-created = Invitation envoyée
+audit-invitation-redeemed = Invitation utilisée
+audit-invitation-reissued = Nouvelle invitation envoyée
+audit-invitation-code-failed = Code d'invitation erroné
+audit-invitation-voided = Invitation annulée après 5 codes erronés
+audit-password-changed = Mot de passe changé
+audit-password-reset-completed = Mot de passe réinitialisé
+audit-password-reset-requested = Réinitialisation du mot de passe demandée
+audit-reauth-failed = Confirmation d'identité refusée
+audit-reauth-succeeded = Identité confirmée
+audit-recovery-code-used = Code de récupération utilisé
+audit-recovery-codes-generated = Nouveaux codes de récupération générés
+audit-session-ended = Session fermée
+audit-sign-in-failed = Connexion refusée
+audit-sign-in-refused-locked = Connexion refusée : compte verrouillé
+audit-sign-in-succeeded = Connexion
+audit-sign-out = Déconnexion
+audit-staff-added = Membre du personnel ajouté
+audit-totp-enrolled = Application d'authentification activée
+audit-totp-removed = Application d'authentification retirée
+audit-verification-code-failed = Code de vérification erroné
+audit-verification-code-sent = Code de vérification envoyé
+audit-profile-preferred-name-changed = Nom préféré modifié
+audit-profile-phones-changed = Téléphones modifiés
+audit-profile-address-changed = Adresse postale modifiée
+audit-profile-language-changed = Langue de communication modifiée
+audit-profile-interface-language-changed = Langue de l'interface modifiée

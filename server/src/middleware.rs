@@ -53,8 +53,7 @@ pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
         .and_then(app::i18n::Lang::parse);
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
-        response.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("valid cookie"));
+        response.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&lang.cookie()).expect("valid cookie"));
     }
     response
 }

@@ -44,6 +44,13 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             async move { dev_mailbox(state).await }
         }
     };
+    let export = {
+        let state = state.clone();
+        move |request: Request<Body>| {
+            let state = state.clone();
+            async move { export_my_data(state, request).await }
+        }
+    };
     let origin = state.config.origin();
     // Route discovery renders the app once; give it the same context as a request, so resources
     // it starts (the header asks who is signed in) find the state they expect.
@@ -52,6 +59,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(probes))
         .route("/dev/mailbox", get(mailbox))
+        .route("/account/export", get(export))
         .route("/api/{*name}", post(server_fns))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
@@ -70,6 +78,33 @@ async fn readyz(state: AppState) -> Response {
         "ready".into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
+}
+
+/// "Export my data": a JSON file of everything kept about the signed-in person (a file download,
+/// so a plain route rather than a server function).
+async fn export_my_data(state: AppState, request: Request<Body>) -> Response {
+    use app::api::context::{cookie_of, meta_of};
+    use app::domain::{export, session};
+    let now = store::now();
+    let token = cookie_of(request.headers(), state.config.session_cookie_name());
+    let active = match token {
+        Some(token) => session::resolve(&state.db, &token, now).await.ok().flatten(),
+        None => None,
+    };
+    let Some(active) = active else { return axum::response::Redirect::to("/sign-in").into_response() };
+    let meta = meta_of(request.headers(), request.extensions());
+    match export::for_account(&state.db, active.account_id, &meta, now).await {
+        Ok(data) => {
+            let day = chrono::DateTime::from_timestamp(now, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let disposition = format!("attachment; filename=\"portail-export-{day}.json\"");
+            let body = serde_json::to_string_pretty(&data).unwrap_or_default();
+            ([(axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8".to_string()), (axum::http::header::CONTENT_DISPOSITION, disposition)], body).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 

@@ -91,7 +91,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "sign_in_challenge")]
 pub async fn sign_in_challenge() -> Result<Option<String>, ApiError> {
     let Some(token) = context::cookie(CHALLENGE_COOKIE) else { return Ok(None) };
-    let method = session::challenge_method(&context::state().db, &token, store::now()).await?;
+    let method = session::challenge_method(&context::state().db, &token, session::SIGN_IN, store::now()).await?;
     Ok(method.map(|m| if m == session::Method::Totp { "totp".into() } else { "email".into() }))
 }
 
@@ -100,16 +100,17 @@ pub async fn sign_in_challenge() -> Result<Option<String>, ApiError> {
 pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
     let state = context::state();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::finish_sign_in(&state.db, &token, &code, &context::request_meta(), store::now()).await? {
+    match session::finish_sign_in(&state.db, &token, &code, session::SIGN_IN, &context::request_meta(), store::now()).await? {
         session::CodeOutcome::SignedIn { session_token, account_id } => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             context::set_session_cookie(&session_token);
+            context::set_language_cookie(crate::domain::profile::interface_language(&state.db, account_id).await?);
             let staff = account::memberships(&state.db, account_id).await?.iter().any(|(_, _, role)| role != "patient");
             leptos_axum::redirect(if staff { "/staff" } else { "/home" });
             Ok(())
         }
         session::CodeOutcome::Wrong { remaining_tries } => Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries)),
-        session::CodeOutcome::StartAgain => {
+        session::CodeOutcome::StartAgain | session::CodeOutcome::Reauthenticated => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             Err(ApiError::new("error-start-again"))
         }
@@ -120,7 +121,7 @@ pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "resend_sign_in_code")]
 pub async fn resend_sign_in_code() -> Result<bool, ApiError> {
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::resend_code(&context::state().db, &token, &context::request_meta(), store::now()).await? {
+    match session::resend_code(&context::state().db, &token, session::SIGN_IN, &context::request_meta(), store::now()).await? {
         session::Resend::Sent => Ok(true),
         session::Resend::TooSoon { wait_seconds } => Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds)),
         session::Resend::StartAgain => Err(ApiError::new("error-start-again")),
@@ -170,83 +171,4 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
         given_name: me.given_name,
         roles: roles.into_iter().map(|(_, organisation, role)| StaffRole { organisation, role }).collect(),
     })
-}
-
-/// The account settings page: who I am and where I am signed in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub given_name: String,
-    pub family_name: String,
-    pub email: String,
-    pub language: String,
-    pub sessions: Vec<MySession>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MySession {
-    pub device: String,
-    pub ip: String,
-    /// Last activity, UTC, `YYYY-MM-DD HH:MM`.
-    pub last_seen: String,
-    pub current: bool,
-}
-
-#[server(prefix = "/api", endpoint = "my_account")]
-pub async fn my_account() -> Result<AccountView, ApiError> {
-    let (active, me) = require_session().await?;
-    let sessions = session::active_for(&context::state().db, me.id, store::now()).await?;
-    Ok(AccountView {
-        given_name: me.given_name,
-        family_name: me.family_name,
-        email: me.email,
-        language: me.language.native_name().into(),
-        sessions: sessions
-            .into_iter()
-            .map(|s| MySession {
-                current: s.id == active.session_id,
-                device: s.device,
-                ip: s.ip,
-                last_seen: chrono::DateTime::from_timestamp(s.last_seen_at, 0).map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
-            })
-            .collect(),
-    })
-}
-
-/// The authenticator-app page: whether the app is already in use, or the secret being set up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AuthenticatorView {
-    InUse,
-    NotStarted,
-    Pending { secret: String, qr_svg_base64: String },
-}
-
-#[server(prefix = "/api", endpoint = "authenticator")]
-pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
-    let (_, me) = require_session().await?;
-    if me.totp_secret.is_some() {
-        return Ok(AuthenticatorView::InUse);
-    }
-    Ok(match account::pending_totp(&context::state().db, me.id).await? {
-        Some(secret) => {
-            let uri = credential::otpauth_uri("Portail", &me.email, &secret);
-            AuthenticatorView::Pending { qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()), secret }
-        }
-        None => AuthenticatorView::NotStarted,
-    })
-}
-
-#[server(prefix = "/api", endpoint = "start_authenticator")]
-pub async fn start_authenticator() -> Result<(), ApiError> {
-    let (_, me) = require_session().await?;
-    account::start_totp_enrolment(&context::state().db, me.id).await?;
-    leptos_axum::redirect("/account/authenticator");
-    Ok(())
-}
-
-#[server(prefix = "/api", endpoint = "confirm_authenticator")]
-pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
-    let (_, me) = require_session().await?;
-    account::confirm_totp_enrolment(&context::state().db, &me, &password, &code, &context::request_meta(), store::now()).await?;
-    leptos_axum::redirect("/account/authenticator");
-    Ok(())
 }

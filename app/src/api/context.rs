@@ -51,19 +51,23 @@ fn parts() -> Option<http::request::Parts> {
 }
 
 pub fn request_meta() -> RequestMeta {
-    let Some(parts) = parts() else { return RequestMeta::default() };
-    let ip = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
-    let user_agent = parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    parts().map(|parts| meta_of(&parts.headers, &parts.extensions)).unwrap_or_default()
+}
+
+/// Caller address and browser of a request (also used by plain axum handlers).
+pub fn meta_of(headers: &http::HeaderMap, extensions: &http::Extensions) -> RequestMeta {
+    let ip = extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
+    let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     RequestMeta { ip, user_agent }
 }
 
 pub fn cookie(name: &str) -> Option<String> {
-    let parts = parts()?;
-    parts.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+    cookie_of(&parts()?.headers, name)
+}
+
+/// The value of cookie `name` in a request's headers.
+pub fn cookie_of(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
         let (k, v) = pair.trim().split_once('=')?;
         (k == name).then(|| v.to_string())
     })
@@ -85,6 +89,11 @@ pub fn clear_session_cookie() {
     let config = state().config;
     let secure = if config.secure_cookies { "; Secure" } else { "" };
     set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", config.session_cookie_name()));
+}
+
+/// Remembers the interface language like the header's language link does.
+pub fn set_language_cookie(lang: crate::i18n::Lang) {
+    set_cookie(lang.cookie());
 }
 
 /// The signed-in person, or "signed out".

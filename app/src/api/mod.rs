@@ -1,5 +1,6 @@
 //! Server functions and the types they exchange with the browser. Each one is thin: find out who
 //! is asking, check they may, call the domain, map the outcome to a translated message key.
+pub mod account;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;

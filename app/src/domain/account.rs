@@ -82,8 +82,8 @@ pub struct NewAccount<'a> {
 /// Creates an account that cannot sign in until its setup link is used.
 pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, new: NewAccount<'_>, now: i64) -> DomainResult<i64> {
     let row = sqlx::query(
-        "INSERT INTO accounts (email, email_key, given_name, family_name, language, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'pending', $6)
+        "INSERT INTO accounts (email, email_key, given_name, family_name, language, interface_language, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $5, 'pending', $6)
          ON CONFLICT (email_key) DO NOTHING RETURNING id",
     )
     .bind(new.email.as_str())
@@ -119,6 +119,12 @@ pub async fn find_by_email<'e>(exec: impl Executor<'e, Database = Any>, email: &
 
 pub async fn count<'e>(exec: impl Executor<'e, Database = Any>) -> DomainResult<i64> {
     Ok(sqlx::query("SELECT COUNT(*) AS n FROM accounts").fetch_one(exec).await?.try_get("n")?)
+}
+
+/// The date of birth in the person's (first) clinical record, if they are a patient.
+pub async fn birth_date<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Option<String>> {
+    let row = sqlx::query("SELECT birth_date FROM patients WHERE account_id = $1 ORDER BY created_at LIMIT 1").bind(account_id).fetch_optional(exec).await?;
+    Ok(row.map(|r| r.try_get("birth_date")).transpose()?)
 }
 
 /// The organisations this account works in, with its role there, for the staff home page.
@@ -186,6 +192,43 @@ pub async fn confirm_totp_enrolment(
         .execute(&mut *tx)
         .await?;
     audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "totp.enrolled", target: format!("account:{}", account.id) }, meta, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A new password (same policy as at creation). Every other session ends and the owner is told
+/// by email. The caller has checked the person re-authenticated.
+pub async fn change_password(
+    db: &super::store::Db,
+    account: &Account,
+    current_session_id: i64,
+    password: &str,
+    confirmation: &str,
+    meta: &super::RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    use super::{audit, credential, notification, session};
+    let password = credential::check_new_password(password, confirmation, &[&account.given_name, &account.family_name, &account.email])
+        .map_err(|problem| DomainError::Invalid(problem.key()))?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2").bind(credential::hash_password(&password)).bind(account.id).execute(&mut *tx).await?;
+    session::end_others(&mut *tx, account.id, current_session_id, now).await?;
+    notification::enqueue(&mut *tx, &account.email, &notification::password_changed_mail(account.language, &account.given_name), now).await?;
+    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "password.changed", target: format!("account:{}", account.id) }, meta, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Back from an authenticator app to codes sent by email. Staff must keep the app (DESIGN §3:
+/// emailed codes are not an AAL2 factor).
+pub async fn use_email_codes(db: &super::store::Db, account: &Account, meta: &super::RequestMeta, now: i64) -> DomainResult<()> {
+    use super::audit;
+    if memberships(db, account.id).await?.iter().any(|(_, _, role)| role != Role::Patient.as_str()) {
+        return Err(DomainError::Invalid("error-totp-required-for-staff"));
+    }
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE accounts SET totp_secret = NULL, totp_last_step = NULL, totp_pending = NULL WHERE id = $1").bind(account.id).execute(&mut *tx).await?;
+    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "totp.removed", target: format!("account:{}", account.id) }, meta, now).await?;
     tx.commit().await?;
     Ok(())
 }

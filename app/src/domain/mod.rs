@@ -1,13 +1,18 @@
 //! The rules of Portail, one module per concept. Server side only: nothing here reaches the browser.
+pub mod access_log;
 pub mod account;
 pub mod audit;
 pub mod credential;
 pub mod demo;
+pub mod email_change;
+pub mod export;
 pub mod invitation;
 pub mod notification;
 pub mod organisation;
 pub mod password_reset;
 pub mod patient;
+pub mod profile;
+pub mod recovery_code;
 pub mod secret;
 pub mod session;
 pub mod setup_link;

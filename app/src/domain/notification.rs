@@ -48,6 +48,21 @@ pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
     Mail { subject: i18n::text(lang, "mail-locked-subject"), body: i18n::text_with(lang, "mail-locked-body", &args) }
 }
 
+pub fn email_change_confirm_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("link", link)];
+    Mail { subject: i18n::text(lang, "mail-email-confirm-subject"), body: i18n::text_with(lang, "mail-email-confirm-body", &args) }
+}
+
+pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, report_link: &str) -> Mail {
+    let args = [("name", given_name), ("email", new_email), ("link", report_link)];
+    Mail { subject: i18n::text(lang, "mail-email-notice-subject"), body: i18n::text_with(lang, "mail-email-notice-body", &args) }
+}
+
+pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
+    let args = [("name", given_name)];
+    Mail { subject: i18n::text(lang, "mail-password-changed-subject"), body: i18n::text_with(lang, "mail-password-changed-body", &args) }
+}
+
 pub async fn enqueue<'e>(exec: impl Executor<'e, Database = Any>, recipient: &str, mail: &Mail, now: i64) -> DomainResult<()> {
     sqlx::query("INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
         .bind(recipient)

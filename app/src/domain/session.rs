@@ -135,7 +135,7 @@ fn new_email_code() -> String {
 /// Step one: email and password. `None` for every failure alike (unknown email, locked or
 /// inactive account, wrong password), so the page never tells which.
 pub async fn start_sign_in(db: &store::Db, email: &str, password: &str, meta: &RequestMeta, now: i64) -> DomainResult<Option<Challenge>> {
-    use super::{account, audit, credential, notification};
+    use super::{account, audit, credential};
     let Some(account) = account::find_by_email(db, email).await? else {
         credential::verify_password(password, credential::decoy_hash());
         audit::record(db, audit::Event { actor_id: None, organisation_id: None, action: "sign_in.failed", target: "unknown-email".into() }, meta, now).await?;
@@ -158,13 +158,22 @@ pub async fn start_sign_in(db: &store::Db, email: &str, password: &str, meta: &R
     if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2").bind(credential::hash_password(password)).bind(account.id).execute(db).await?;
     }
+    issue_challenge(db, &account, SIGN_IN, meta, now).await.map(Some)
+}
+
+/// Not a re-authentication: the challenge starts a new session.
+pub const SIGN_IN: i64 = 0;
+
+/// The password was right: the second step begins (a code is mailed unless an app is in use).
+async fn issue_challenge(db: &store::Db, account: &super::account::Account, reauth_session_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<Challenge> {
+    use super::{audit, notification};
     let (token, token_hash) = super::secret::new_token();
     let method = if account.totp_secret.is_some() { Method::Totp } else { Method::Email };
     let code = (method == Method::Email).then(new_email_code);
     let mut tx = db.begin().await?;
     sqlx::query(
-        "INSERT INTO sign_in_challenges (account_id, token_hash, method, code_hash, expires_at, last_sent_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO sign_in_challenges (account_id, token_hash, method, code_hash, expires_at, last_sent_at, created_at, reauth_session_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
     )
     .bind(account.id)
     .bind(token_hash)
@@ -172,14 +181,66 @@ pub async fn start_sign_in(db: &store::Db, email: &str, password: &str, meta: &R
     .bind(code.as_deref().map(|c| email_code_hash(&token, c)))
     .bind(now + CODE_VALID_SECONDS)
     .bind(now)
+    .bind(reauth_session_id)
     .execute(&mut *tx)
     .await?;
     if let Some(code) = code {
         notification::enqueue(&mut *tx, &account.email, &notification::verification_code_mail(account.language, &account.given_name, &code), now).await?;
-        audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "verification_code.sent", target: target.clone() }, meta, now).await?;
+        audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "verification_code.sent", target: format!("account:{}", account.id) }, meta, now).await?;
     }
     tx.commit().await?;
-    Ok(Some(Challenge { token, method }))
+    Ok(Challenge { token, method })
+}
+
+/// How long a re-authentication lets a person change their email, password or verification method.
+pub const REAUTH_VALID_SECONDS: i64 = 5 * 60;
+
+/// Step one of proving again who one is, in an open session: the password. A wrong password
+/// counts towards the lock like at sign-in.
+pub async fn start_reauth(db: &store::Db, account: &super::account::Account, session_id: i64, password: &str, meta: &RequestMeta, now: i64) -> DomainResult<Option<Challenge>> {
+    use super::{audit, credential};
+    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+        record_failure(db, account, meta, now).await?;
+        audit::record(db, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "reauth.failed", target: format!("account:{}", account.id) }, meta, now).await?;
+        return Ok(None);
+    }
+    issue_challenge(db, account, session_id, meta, now).await.map(Some)
+}
+
+/// True when this session proved again who it is less than five minutes ago.
+pub async fn recently_reauthenticated(db: &store::Db, session_id: i64, now: i64) -> DomainResult<bool> {
+    let at: Option<i64> = sqlx::query("SELECT reauthenticated_at FROM sessions WHERE id = $1").bind(session_id).fetch_one(db).await?.try_get("reauthenticated_at")?;
+    Ok(at.is_some_and(|at| at > now - REAUTH_VALID_SECONDS))
+}
+
+/// Ends one of the account's own sessions; false if it was not theirs or already over.
+pub async fn end_own(db: &store::Db, account_id: i64, session_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<bool> {
+    use super::audit;
+    let mut tx = db.begin().await?;
+    let ended = sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND account_id = $3 AND ended_at IS NULL")
+        .bind(now)
+        .bind(session_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if ended {
+        audit::record(&mut *tx, audit::Event { actor_id: Some(account_id), organisation_id: None, action: "session.ended", target: format!("account:{account_id}") }, meta, now).await?;
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Ends every session of the account but `keep`; how many ended.
+pub async fn end_others<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64, keep: i64, now: i64) -> DomainResult<u64> {
+    Ok(sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND id <> $3 AND ended_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .bind(keep)
+        .execute(exec)
+        .await?
+        .rows_affected())
 }
 
 struct PendingChallenge {
@@ -190,14 +251,17 @@ struct PendingChallenge {
     last_sent_at: i64,
 }
 
-async fn pending_challenge(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<PendingChallenge>> {
+/// The live challenge behind a cookie token, for a sign-in (`reauth_session_id` 0) or for
+/// re-authenticating that session: one can never stand in for the other.
+async fn pending_challenge(db: &store::Db, token: &str, reauth_session_id: i64, now: i64) -> DomainResult<Option<PendingChallenge>> {
     let row = sqlx::query(
         "SELECT id, account_id, method, code_hash, last_sent_at FROM sign_in_challenges
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3",
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3 AND reauth_session_id = $4",
     )
     .bind(super::secret::hash_token(token))
     .bind(now)
     .bind(CODE_MAX_ATTEMPTS)
+    .bind(reauth_session_id)
     .fetch_optional(db)
     .await?;
     row.map(|r| {
@@ -213,26 +277,30 @@ async fn pending_challenge(db: &store::Db, token: &str, now: i64) -> DomainResul
 }
 
 /// How the second step is to be answered, while the challenge is alive.
-pub async fn challenge_method(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<Method>> {
-    Ok(pending_challenge(db, token, now).await?.map(|c| c.method))
+pub async fn challenge_method(db: &store::Db, token: &str, reauth_session_id: i64, now: i64) -> DomainResult<Option<Method>> {
+    Ok(pending_challenge(db, token, reauth_session_id, now).await?.map(|c| c.method))
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum CodeOutcome {
     SignedIn { session_token: String, account_id: i64 },
+    /// The open session proved again who it is.
+    Reauthenticated,
     Wrong { remaining_tries: i64 },
     /// Expired, used up or unknown: sign in again from the start.
     StartAgain,
 }
 
-/// Step two: the code. Wrong codes are counted atomically (5 per challenge) and also count
-/// towards the account lock.
-pub async fn finish_sign_in(db: &store::Db, token: &str, code: &str, meta: &RequestMeta, now: i64) -> DomainResult<CodeOutcome> {
-    use super::{account, audit, credential};
-    let Some(challenge) = pending_challenge(db, token, now).await? else { return Ok(CodeOutcome::StartAgain) };
+/// Step two: the code, or one of the recovery codes. Wrong codes are counted atomically (5 per
+/// challenge) and also count towards the account lock. `reauth_session_id` is 0 for a sign-in,
+/// else the session being re-authenticated.
+pub async fn finish_sign_in(db: &store::Db, token: &str, code: &str, reauth_session_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<CodeOutcome> {
+    use super::{account, audit, credential, recovery_code};
+    let Some(challenge) = pending_challenge(db, token, reauth_session_id, now).await? else { return Ok(CodeOutcome::StartAgain) };
     let account = account::find_by_id(db, challenge.account_id).await?;
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let right = match challenge.method {
+    let by_recovery_code = recovery_code::looks_like(&code);
+    let right = if by_recovery_code { recovery_code::consume(db, account.id, &code, now).await? } else { match challenge.method {
         Method::Email => challenge.code_hash.as_deref() == Some(email_code_hash(token, &code).as_str()),
         Method::Totp => match account.totp_secret.as_deref().and_then(|s| credential::verify_totp(s, &code, now, account.totp_last_step)) {
             // Claim the step atomically so a code cannot be used twice, even by two requests at once.
@@ -244,7 +312,7 @@ pub async fn finish_sign_in(db: &store::Db, token: &str, code: &str, meta: &Requ
                 .rows_affected() == 1,
             None => false,
         },
-    };
+    } };
     let target = format!("account:{}", account.id);
     if !right {
         let attempts: Option<i64> = sqlx::query("UPDATE sign_in_challenges SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 RETURNING attempts")
@@ -267,10 +335,20 @@ pub async fn finish_sign_in(db: &store::Db, token: &str, code: &str, meta: &Requ
         return Ok(CodeOutcome::StartAgain);
     }
     sqlx::query("UPDATE accounts SET failed_sign_ins = 0 WHERE id = $1").bind(account.id).execute(&mut *tx).await?;
-    let session_token = start(&mut *tx, account.id, meta, now).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "sign_in.succeeded", target }, meta, now).await?;
+    if by_recovery_code {
+        audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "recovery_code.used", target: target.clone() }, meta, now).await?;
+    }
+    let outcome = if reauth_session_id == SIGN_IN {
+        let session_token = start(&mut *tx, account.id, meta, now).await?;
+        audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "sign_in.succeeded", target }, meta, now).await?;
+        CodeOutcome::SignedIn { session_token, account_id: account.id }
+    } else {
+        sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2 AND account_id = $3").bind(now).bind(reauth_session_id).bind(account.id).execute(&mut *tx).await?;
+        audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "reauth.succeeded", target }, meta, now).await?;
+        CodeOutcome::Reauthenticated
+    };
     tx.commit().await?;
-    Ok(CodeOutcome::SignedIn { session_token, account_id: account.id })
+    Ok(outcome)
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -281,9 +359,9 @@ pub enum Resend {
 }
 
 /// A new email code replaces the old one; the count of wrong tries is kept.
-pub async fn resend_code(db: &store::Db, token: &str, meta: &RequestMeta, now: i64) -> DomainResult<Resend> {
+pub async fn resend_code(db: &store::Db, token: &str, reauth_session_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<Resend> {
     use super::{account, audit, notification};
-    let Some(challenge) = pending_challenge(db, token, now).await? else { return Ok(Resend::StartAgain) };
+    let Some(challenge) = pending_challenge(db, token, reauth_session_id, now).await? else { return Ok(Resend::StartAgain) };
     if challenge.method != Method::Email {
         return Ok(Resend::StartAgain);
     }

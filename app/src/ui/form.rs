@@ -7,7 +7,7 @@ use leptos_fluent::{move_tr};
 /// The field an error message belongs to, so it is shown next to it.
 fn field_of(key: &str) -> Option<&'static str> {
     let topic = key.strip_prefix("error-")?;
-    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile"]
+    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile", "home-phone", "preferred-name", "street", "city", "province", "postal-code"]
         .into_iter()
         .find(|field| topic.starts_with(field))
         .map(|field| match field {
@@ -15,6 +15,9 @@ fn field_of(key: &str) -> Option<&'static str> {
             "given-name" => "given_name",
             "family-name" => "family_name",
             "birth-date" => "birth_date",
+            "home-phone" => "home_phone",
+            "preferred-name" => "preferred_name",
+            "postal-code" => "postal_code",
             other => other,
         })
 }
@@ -52,6 +55,15 @@ pub fn kept(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Stri
     Signal::derive(move || error.get().and_then(|e| e.kept(field).map(str::to_string)).unwrap_or_default())
 }
 
+/// The value a field shows: what the person typed if their post came back with an error, else
+/// the value saved.
+pub fn kept_or(error: Signal<Option<ApiError>>, field: &'static str, saved: String) -> Signal<String> {
+    Signal::derive(move || match error.get() {
+        Some(e) => e.kept(field).unwrap_or_default().to_string(),
+        None => saved.clone(),
+    })
+}
+
 /// Announces a form-level error (one that belongs to no single field) or a summary.
 #[component]
 pub fn FormAlert(error: Signal<Option<ApiError>>) -> impl IntoView {
@@ -77,6 +89,7 @@ pub fn Field(
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional, into)] value: Signal<String>,
     #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(default = true)] required: bool,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -105,7 +118,7 @@ pub fn Field(
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
-                aria-required="true"
+                aria-required=required.then_some("true")
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 value=value

@@ -84,6 +84,16 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/home") view=pages::PatientHome ssr=SsrMode::Async />
                         <Route path=path!("/account") view=pages::Account ssr=SsrMode::Async />
                         <Route path=path!("/account/authenticator") view=pages::Authenticator ssr=SsrMode::Async />
+                        <Route path=path!("/account/confirm") view=pages::ConfirmIdentity ssr=SsrMode::Async />
+                        <Route path=path!("/account/email") view=pages::ChangeEmail ssr=SsrMode::Async />
+                        <Route path=path!("/account/password") view=pages::ChangePasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/security") view=pages::SecurityMethods ssr=SsrMode::Async />
+                        <Route path=path!("/account/recovery-codes") view=pages::RecoveryCodes ssr=SsrMode::Async />
+                        <Route path=path!("/account/access-log") view=pages::AccessLog ssr=SsrMode::Async />
+                        <Route path=path!("/email-change/done") view=pages::EmailChanged ssr=SsrMode::Async />
+                        <Route path=path!("/email-change/reported") view=pages::EmailChangeReported ssr=SsrMode::Async />
+                        <Route path=path!("/email-change/report/:token") view=pages::EmailChangeReport ssr=SsrMode::Async />
+                        <Route path=path!("/email-change/:token") view=pages::EmailChangeConfirm ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <layout::Footer />

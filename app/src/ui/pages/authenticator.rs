@@ -1,6 +1,6 @@
 //! Switching sign-in from emailed codes to an authenticator app.
 use super::PageTitle;
-use crate::api::auth::{authenticator, AuthenticatorView, ConfirmAuthenticator, StartAuthenticator};
+use crate::api::account::{authenticator, AuthenticatorView, ConfirmAuthenticator, StartAuthenticator};
 use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;

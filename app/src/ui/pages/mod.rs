@@ -1,3 +1,4 @@
+mod access_log;
 mod account;
 mod authenticator;
 mod info;
@@ -5,11 +6,13 @@ mod invitation;
 mod patient;
 mod password;
 mod patients;
+mod security;
 mod setup;
 mod sign_in;
 mod staff;
 mod team;
 
+pub use access_log::AccessLog;
 pub use account::Account;
 pub use authenticator::Authenticator;
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
@@ -17,6 +20,10 @@ pub use invitation::{InvitationAccount, InvitationCode};
 pub use patient::PatientHome;
 pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
+pub use security::{
+    ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport, EmailChangeReported, EmailChanged, RecoveryCodes,
+    SecurityMethods,
+};
 pub use setup::Setup;
 pub use sign_in::{SignIn, SignInCode};
 pub use staff::StaffHome;

@@ -1,0 +1,415 @@
+//! A person's own account: details and profile, re-authentication, email and password changes,
+//! verification methods and recovery codes, sessions, access log.
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, require_session},
+    crate::domain::{access_log, account, credential, email_change, profile, recovery_code, session, store},
+    crate::i18n::Lang,
+};
+
+/// The account settings page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub given_name: String,
+    pub family_name: String,
+    /// From the clinical record (patients only), `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    pub email: String,
+    /// A new address waiting for confirmation.
+    pub pending_email: Option<String>,
+    pub preferred_name: String,
+    pub mobile_phone: String,
+    pub home_phone: String,
+    pub street: String,
+    pub city: String,
+    pub province: String,
+    pub postal_code: String,
+    /// `fr` or `en`: emails and notifications.
+    pub language: String,
+    /// `fr` or `en`: the pages.
+    pub interface_language: String,
+    /// `email` or `totp`.
+    pub method: String,
+    pub recovery_codes_left: i64,
+    pub sessions: Vec<MySession>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySession {
+    pub id: i64,
+    pub device: String,
+    pub ip: String,
+    /// Last activity in the organisation's time zone, `YYYY-MM-DD HH:MM`.
+    pub last_seen: String,
+    pub current: bool,
+}
+
+#[cfg(feature = "ssr")]
+fn local_time(epoch: i64, timezone: &str) -> String {
+    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
+    chrono::DateTime::from_timestamp(epoch, 0).map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+}
+
+#[server(prefix = "/api", endpoint = "my_account")]
+pub async fn my_account() -> Result<AccountView, ApiError> {
+    let (active, me) = require_session().await?;
+    let db = &context::state().db;
+    let now = store::now();
+    let details = profile::load(db, me.id).await?;
+    let timezone = account::timezone(db, me.id).await?;
+    let sessions = session::active_for(db, me.id, now).await?;
+    Ok(AccountView {
+        birth_date: account::birth_date(db, me.id).await?,
+        pending_email: email_change::pending(db, me.id, now).await?,
+        method: if me.totp_secret.is_some() { "totp" } else { "email" }.into(),
+        recovery_codes_left: recovery_code::remaining(db, me.id).await?,
+        given_name: me.given_name,
+        family_name: me.family_name,
+        email: me.email,
+        preferred_name: details.preferred_name,
+        mobile_phone: details.mobile_phone,
+        home_phone: details.home_phone,
+        street: details.street,
+        city: details.city,
+        province: details.province,
+        postal_code: details.postal_code,
+        language: details.language,
+        interface_language: details.interface_language,
+        sessions: sessions
+            .into_iter()
+            .map(|s| MySession { current: s.id == active.session_id, id: s.id, device: s.device, ip: s.ip, last_seen: local_time(s.last_seen_at, &timezone) })
+            .collect(),
+    })
+}
+
+/// Saves one group of fields (`field` names it); the others are absent. What was typed comes back
+/// with the error so a page without JavaScript keeps it. Returns the new interface language, if
+/// that is what changed, so the page can switch at once.
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "save_profile")]
+pub async fn save_profile(
+    field: String,
+    preferred_name: Option<String>,
+    mobile: Option<String>,
+    home_phone: Option<String>,
+    street: Option<String>,
+    city: Option<String>,
+    province: Option<String>,
+    postal_code: Option<String>,
+    language: Option<String>,
+) -> Result<Option<String>, ApiError> {
+    let (_, me) = require_session().await?;
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    let language_of = |value: &Option<String>| value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::new("error-language-invalid"));
+    let change = match field.as_str() {
+        "preferred_name" => profile::Change::PreferredName(text(&preferred_name)),
+        "phones" => profile::Change::Phones { mobile: text(&mobile), home: text(&home_phone) },
+        "address" => profile::Change::Address { street: text(&street), city: text(&city), province: text(&province), postal_code: text(&postal_code) },
+        "language" => profile::Change::Language(language_of(&language)?),
+        "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
+        _ => return Err(ApiError::new("error-not-found")),
+    };
+    let saved = profile::save(&context::state().db, me.id, change, &context::request_meta(), store::now()).await.map_err(|e| {
+        let mut error = ApiError::from(e);
+        for (name, value) in [("preferred_name", &preferred_name), ("mobile", &mobile), ("home_phone", &home_phone), ("street", &street), ("city", &city), ("province", &province), ("postal_code", &postal_code)] {
+            if let Some(value) = value {
+                error = error.keep(name, value);
+            }
+        }
+        error
+    })?;
+    leptos_axum::redirect(&format!("/account?saved={field}"));
+    if let profile::Change::InterfaceLanguage(lang) = saved {
+        context::set_language_cookie(lang);
+        return Ok(Some(lang.code().into()));
+    }
+    Ok(None)
+}
+
+#[server(prefix = "/api", endpoint = "end_session")]
+pub async fn end_session(id: i64) -> Result<(), ApiError> {
+    let (_, me) = require_session().await?;
+    if !session::end_own(&context::state().db, me.id, id, &context::request_meta(), store::now()).await? {
+        return Err(ApiError::new("error-not-found"));
+    }
+    leptos_axum::redirect("/account?saved=session");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "end_other_sessions")]
+pub async fn end_other_sessions() -> Result<(), ApiError> {
+    let (active, me) = require_session().await?;
+    let state = context::state();
+    let now = store::now();
+    for other in session::active_for(&state.db, me.id, now).await?.into_iter().filter(|s| s.id != active.session_id) {
+        session::end_own(&state.db, me.id, other.id, &context::request_meta(), now).await?;
+    }
+    leptos_axum::redirect("/account?saved=sessions");
+    Ok(())
+}
+
+// ---- Re-authentication: password, then a code, within the last 5 minutes ----
+
+#[cfg(feature = "ssr")]
+const REAUTH_COOKIE: &str = "portail-reauth";
+
+/// Where a re-authentication may send the person back to: one of their own account pages.
+#[cfg(feature = "ssr")]
+fn safe_next(next: &str) -> &str {
+    let allowed = ["/account/email", "/account/password", "/account/security"];
+    allowed.into_iter().find(|page| *page == next).unwrap_or("/account")
+}
+
+/// Refuses unless this session proved again who it is in the last five minutes.
+#[cfg(feature = "ssr")]
+async fn require_recent_reauth() -> Result<(session::ActiveSession, account::Account), ApiError> {
+    let (active, me) = require_session().await?;
+    if !session::recently_reauthenticated(&context::state().db, active.session_id, store::now()).await? {
+        return Err(ApiError::new("error-reauth-required"));
+    }
+    Ok((active, me))
+}
+
+/// Whether the session re-authenticated recently, and if a code is awaited, how it comes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReauthView {
+    pub recent: bool,
+    /// `email` or `totp` while a code is awaited.
+    pub awaiting: Option<String>,
+}
+
+#[server(prefix = "/api", endpoint = "reauth_state")]
+pub async fn reauth_state() -> Result<ReauthView, ApiError> {
+    let (active, _) = require_session().await?;
+    let db = &context::state().db;
+    let now = store::now();
+    let awaiting = match context::cookie(REAUTH_COOKIE) {
+        Some(token) => session::challenge_method(db, &token, active.session_id, now).await?,
+        None => None,
+    };
+    Ok(ReauthView {
+        recent: session::recently_reauthenticated(db, active.session_id, now).await?,
+        awaiting: awaiting.map(|m| if m == session::Method::Totp { "totp".into() } else { "email".into() }),
+    })
+}
+
+#[server(prefix = "/api", endpoint = "start_reauth")]
+pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError> {
+    let (active, me) = require_session().await?;
+    match session::start_reauth(&context::state().db, &me, active.session_id, &password, &context::request_meta(), store::now()).await? {
+        Some(challenge) => {
+            context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, session::CODE_VALID_SECONDS);
+            leptos_axum::redirect(&format!("/account/confirm?next={}", safe_next(&next)));
+            Ok(())
+        }
+        None => Err(ApiError::new("error-password-wrong")),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "confirm_reauth")]
+pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> {
+    let (active, _) = require_session().await?;
+    let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
+    match session::finish_sign_in(&context::state().db, &token, &code, active.session_id, &context::request_meta(), store::now()).await? {
+        session::CodeOutcome::Reauthenticated | session::CodeOutcome::SignedIn { .. } => {
+            context::clear_flow_cookie(REAUTH_COOKIE);
+            leptos_axum::redirect(safe_next(&next));
+            Ok(())
+        }
+        session::CodeOutcome::Wrong { remaining_tries } => Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries)),
+        session::CodeOutcome::StartAgain => {
+            context::clear_flow_cookie(REAUTH_COOKIE);
+            Err(ApiError::new("error-start-again"))
+        }
+    }
+}
+
+#[server(prefix = "/api", endpoint = "resend_reauth_code")]
+pub async fn resend_reauth_code() -> Result<bool, ApiError> {
+    let (active, _) = require_session().await?;
+    let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
+    match session::resend_code(&context::state().db, &token, active.session_id, &context::request_meta(), store::now()).await? {
+        session::Resend::Sent => Ok(true),
+        session::Resend::TooSoon { wait_seconds } => Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds)),
+        session::Resend::StartAgain => Err(ApiError::new("error-start-again")),
+    }
+}
+
+// ---- Email and password ----
+
+#[server(prefix = "/api", endpoint = "request_email_change")]
+pub async fn request_email_change(email: String) -> Result<(), ApiError> {
+    let (_, me) = require_recent_reauth().await?;
+    let state = context::state();
+    email_change::request(&state.db, &me, &email, &state.config.public_url, &context::request_meta(), store::now())
+        .await
+        .map_err(|e| ApiError::from(e).keep("email", email.trim()))?;
+    leptos_axum::redirect("/account?saved=email");
+    Ok(())
+}
+
+/// The new address a confirmation link leads to, or `None` when it can no longer be used.
+#[server(prefix = "/api", endpoint = "email_change_link")]
+pub async fn email_change_link(token: String) -> Result<Option<String>, ApiError> {
+    Ok(match email_change::inspect(&context::state().db, &token, store::now()).await? {
+        email_change::LinkState::Ready(email) => Some(email),
+        email_change::LinkState::Unusable => None,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "confirm_email_change")]
+pub async fn confirm_email_change(token: String) -> Result<(), ApiError> {
+    email_change::confirm(&context::state().db, &token, &context::request_meta(), store::now()).await?;
+    leptos_axum::redirect("/email-change/done");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "report_email_change")]
+pub async fn report_email_change(token: String) -> Result<(), ApiError> {
+    if !email_change::report(&context::state().db, &token, &context::request_meta(), store::now()).await? {
+        return Err(ApiError::new("error-email-change-unusable"));
+    }
+    context::clear_session_cookie();
+    leptos_axum::redirect("/email-change/reported");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(password: String, password_confirmation: String) -> Result<(), ApiError> {
+    let (active, me) = require_recent_reauth().await?;
+    account::change_password(&context::state().db, &me, active.session_id, &password, &password_confirmation, &context::request_meta(), store::now()).await?;
+    leptos_axum::redirect("/account?saved=password");
+    Ok(())
+}
+
+/// The page of a change that needs a recent re-authentication: whether it happened.
+#[server(prefix = "/api", endpoint = "recently_reauthenticated")]
+pub async fn recently_reauthenticated() -> Result<bool, ApiError> {
+    match require_recent_reauth().await {
+        Ok(_) => Ok(true),
+        Err(e) if e.key == "error-reauth-required" => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+// ---- Verification methods and recovery codes ----
+
+#[cfg(feature = "ssr")]
+const RECOVERY_COOKIE: &str = "portail-recovery";
+
+#[server(prefix = "/api", endpoint = "use_email_codes")]
+pub async fn use_email_codes() -> Result<(), ApiError> {
+    let (_, me) = require_recent_reauth().await?;
+    account::use_email_codes(&context::state().db, &me, &context::request_meta(), store::now()).await?;
+    leptos_axum::redirect("/account?saved=method");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn issue_recovery_codes(account_id: i64) -> Result<(), ApiError> {
+    let codes = recovery_code::regenerate(&context::state().db, account_id, &context::request_meta(), store::now()).await?;
+    context::set_flow_cookie(RECOVERY_COOKIE, &codes.join("."), 120);
+    leptos_axum::redirect("/account/recovery-codes");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "new_recovery_codes")]
+pub async fn new_recovery_codes() -> Result<(), ApiError> {
+    let (_, me) = require_recent_reauth().await?;
+    issue_recovery_codes(me.id).await
+}
+
+/// The codes just generated, once: the cookie that carried them is cleared as they are read.
+#[server(prefix = "/api", endpoint = "take_recovery_codes")]
+pub async fn take_recovery_codes() -> Result<Vec<String>, ApiError> {
+    require_session().await?;
+    let codes = context::cookie(RECOVERY_COOKIE).map(|v| v.split('.').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default();
+    context::clear_flow_cookie(RECOVERY_COOKIE);
+    Ok(codes)
+}
+
+/// The authenticator-app page: whether the app is already in use, or the secret being set up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthenticatorView {
+    InUse,
+    NotStarted,
+    Pending { secret: String, qr_svg_base64: String },
+}
+
+#[server(prefix = "/api", endpoint = "authenticator")]
+pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
+    let (_, me) = require_session().await?;
+    if me.totp_secret.is_some() {
+        return Ok(AuthenticatorView::InUse);
+    }
+    Ok(match account::pending_totp(&context::state().db, me.id).await? {
+        Some(secret) => {
+            let uri = credential::otpauth_uri("Portail", &me.email, &secret);
+            AuthenticatorView::Pending { qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()), secret }
+        }
+        None => AuthenticatorView::NotStarted,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "start_authenticator")]
+pub async fn start_authenticator() -> Result<(), ApiError> {
+    let (_, me) = require_session().await?;
+    account::start_totp_enrolment(&context::state().db, me.id).await?;
+    leptos_axum::redirect("/account/authenticator");
+    Ok(())
+}
+
+/// Confirms the app (current password + its first code) and hands out the recovery codes.
+#[server(prefix = "/api", endpoint = "confirm_authenticator")]
+pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
+    let (_, me) = require_session().await?;
+    account::confirm_totp_enrolment(&context::state().db, &me, &password, &code, &context::request_meta(), store::now()).await?;
+    issue_recovery_codes(me.id).await
+}
+
+// ---- My access log ----
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessLogView {
+    pub entries: Vec<LogEntry>,
+    pub page: i64,
+    pub pages: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// Local time of the organisation, `YYYY-MM-DD HH:MM`.
+    pub at: String,
+    /// The audit action, e.g. `sign_in.succeeded`; the page translates it.
+    pub action: String,
+    /// Someone else's name, or `None` for the person themself.
+    pub actor: Option<String>,
+    pub actor_role: String,
+    pub ip: String,
+}
+
+#[server(prefix = "/api", endpoint = "my_access_log")]
+pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
+    let (_, me) = require_session().await?;
+    let db = &context::state().db;
+    let timezone = account::timezone(db, me.id).await?;
+    let (entries, pages) = access_log::page(db, me.id, page).await?;
+    Ok(AccessLogView {
+        page: page.clamp(1, pages),
+        pages,
+        entries: entries
+            .into_iter()
+            .map(|e| LogEntry {
+                at: local_time(e.at, &timezone),
+                action: e.action,
+                actor_role: e.actor.as_ref().map(|a| a.role.clone()).unwrap_or_default(),
+                actor: e.actor.map(|a| a.name),
+                ip: e.ip,
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,65 @@
+//! "My access log": the audit entries about a person's own file, newest first — what they did,
+//! and what others (a caregiver, a professional, support) did about them.
+use super::DomainResult;
+use sqlx::Row;
+
+pub const PER_PAGE: i64 = 20;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub at: i64,
+    pub action: String,
+    /// `None` when the person themself acted, or when nobody signed in did (e.g. a wrong password).
+    pub actor: Option<Actor>,
+    pub ip: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    /// `admin`, `professional`, `support`, … in the organisation; empty if none.
+    pub role: String,
+}
+
+/// What selects a person's entries: about their account, done by them, done for them, or about
+/// their patient records (invitations).
+const ABOUT: &str = "FROM audit_events e
+     WHERE e.target = $1 OR e.actor_id = $2 OR e.acting_for_id = $2
+        OR e.target IN (SELECT 'patient:' || CAST(p.id AS TEXT) FROM patients p WHERE p.account_id = $2)";
+
+/// One page (from 1) of the account's entries, and how many pages there are.
+pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainResult<(Vec<Entry>, i64)> {
+    let target = format!("account:{account_id}");
+    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {ABOUT}")).bind(&target).bind(account_id).fetch_one(db).await?.try_get("n")?;
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let rows = sqlx::query(&format!(
+        "SELECT e.at, e.action, e.ip, e.actor_id,
+                (SELECT a.given_name || ' ' || a.family_name FROM accounts a WHERE a.id = e.actor_id) AS actor_name,
+                (SELECT MIN(m.role) FROM memberships m WHERE m.account_id = e.actor_id AND m.role <> 'patient') AS actor_role
+         {ABOUT} ORDER BY e.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(&target)
+    .bind(account_id)
+    .bind(PER_PAGE)
+    .bind((page.clamp(1, pages) - 1) * PER_PAGE)
+    .fetch_all(db)
+    .await?;
+    let entries = rows
+        .iter()
+        .map(|r| {
+            let actor_id: Option<i64> = r.try_get("actor_id")?;
+            let name: Option<String> = r.try_get("actor_name")?;
+            let role: Option<String> = r.try_get("actor_role")?;
+            Ok(Entry {
+                at: r.try_get("at")?,
+                action: r.try_get("action")?,
+                ip: r.try_get("ip")?,
+                actor: match (actor_id, name) {
+                    (Some(id), Some(name)) if id != account_id => Some(Actor { name, role: role.unwrap_or_default() }),
+                    _ => None,
+                },
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok((entries, pages))
+}

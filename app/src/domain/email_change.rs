@@ -1,0 +1,125 @@
+//! Changing the email, which is also the username: a link to the new address confirms it (30
+//! minutes), the old address is told and can report that it was not its owner. Nothing changes
+//! until the link is used, and the unique key on `accounts.email_key` means two accounts never
+//! end up with the same address, whatever the timing.
+use super::account::{self, Email};
+use super::{audit, notification, secret, DomainError, DomainResult, RequestMeta};
+use sqlx::Row;
+
+pub const VALID_SECONDS: i64 = 30 * 60;
+
+/// Starts a change: mails the confirmation link to the new address and the notice to the old one.
+/// Any earlier pending change of the account is cancelled.
+pub async fn request(db: &super::store::Db, me: &account::Account, new_email: &str, public_url: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+    let email = Email::parse(new_email)?;
+    if email.key() == me.email.to_lowercase() {
+        return Err(DomainError::Invalid("error-email-same"));
+    }
+    if account::find_by_email(db, email.as_str()).await?.is_some() {
+        return Err(DomainError::Conflict("error-email-taken"));
+    }
+    let (confirm_token, confirm_hash) = secret::new_token();
+    let (report_token, report_hash) = secret::new_token();
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE email_changes SET status = 'cancelled' WHERE account_id = $1 AND status = 'pending'").bind(me.id).execute(&mut *tx).await?;
+    sqlx::query(
+        "INSERT INTO email_changes (account_id, new_email, confirm_hash, report_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(me.id)
+    .bind(email.as_str())
+    .bind(confirm_hash)
+    .bind(report_hash)
+    .bind(now + VALID_SECONDS)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let confirm_link = format!("{public_url}/email-change/{confirm_token}");
+    let report_link = format!("{public_url}/email-change/report/{report_token}");
+    notification::enqueue(&mut *tx, email.as_str(), &notification::email_change_confirm_mail(me.language, &me.given_name, &confirm_link), now).await?;
+    notification::enqueue(&mut *tx, &me.email, &notification::email_change_notice_mail(me.language, &me.given_name, email.as_str(), &report_link), now).await?;
+    audit::record(&mut *tx, audit::Event { actor_id: Some(me.id), organisation_id: None, action: "email_change.requested", target: format!("account:{}", me.id) }, meta, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The new address waiting for confirmation, if any.
+pub async fn pending(db: &super::store::Db, account_id: i64, now: i64) -> DomainResult<Option<String>> {
+    let row = sqlx::query("SELECT new_email FROM email_changes WHERE account_id = $1 AND status = 'pending' AND expires_at > $2 ORDER BY id DESC LIMIT 1")
+        .bind(account_id)
+        .bind(now)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| r.try_get("new_email")).transpose()?)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkState {
+    /// Ready to confirm: the new address, shown before the person confirms.
+    Ready(String),
+    /// Expired, replaced, reported or already used.
+    Unusable,
+}
+
+/// What a confirmation link leads to, without using it.
+pub async fn inspect(db: &super::store::Db, token: &str, now: i64) -> DomainResult<LinkState> {
+    let row = sqlx::query("SELECT new_email FROM email_changes WHERE confirm_hash = $1 AND status = 'pending' AND expires_at > $2")
+        .bind(secret::hash_token(token))
+        .bind(now)
+        .fetch_optional(db)
+        .await?;
+    Ok(match row {
+        Some(r) => LinkState::Ready(r.try_get("new_email")?),
+        None => LinkState::Unusable,
+    })
+}
+
+/// Uses a confirmation link: the account's email becomes the new one. Refused when the link is
+/// unusable or another account took the address meanwhile.
+pub async fn confirm(db: &super::store::Db, token: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+    let mut tx = db.begin().await?;
+    let row = sqlx::query(
+        "UPDATE email_changes SET status = 'confirmed' WHERE confirm_hash = $1 AND status = 'pending' AND expires_at > $2 RETURNING account_id, new_email",
+    )
+    .bind(secret::hash_token(token))
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(DomainError::Invalid("error-email-change-unusable"))?;
+    let (account_id, new_email): (i64, String) = (row.try_get("account_id")?, row.try_get("new_email")?);
+    let email = Email::parse(&new_email)?;
+    let updated = sqlx::query(
+        "UPDATE accounts SET email = $1, email_key = $2 WHERE id = $3
+         AND NOT EXISTS (SELECT 1 FROM accounts other WHERE other.email_key = $2 AND other.id <> $3)",
+    )
+    .bind(email.as_str())
+    .bind(email.key())
+    .bind(account_id)
+    .execute(&mut *tx)
+    .await;
+    match updated {
+        Ok(done) if done.rows_affected() == 1 => {}
+        // Someone else holds the address (seen here, or by the unique key under a race).
+        Ok(_) => return Err(DomainError::Conflict("error-email-taken")),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(DomainError::Conflict("error-email-taken")),
+        Err(e) => return Err(e.into()),
+    }
+    audit::record(&mut *tx, audit::Event { actor_id: Some(account_id), organisation_id: None, action: "email_change.confirmed", target: format!("account:{account_id}") }, meta, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// "It was not me": the change is stopped, every session of the account ends (someone may know
+/// the password), and the report is in the audit trail. Works while the change is pending.
+pub async fn report(db: &super::store::Db, token: &str, meta: &RequestMeta, now: i64) -> DomainResult<bool> {
+    let mut tx = db.begin().await?;
+    let row = sqlx::query("UPDATE email_changes SET status = 'reported' WHERE report_hash = $1 AND status = 'pending' RETURNING account_id")
+        .bind(secret::hash_token(token))
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(row) = row else { return Ok(false) };
+    let account_id: i64 = row.try_get("account_id")?;
+    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL").bind(now).bind(account_id).execute(&mut *tx).await?;
+    audit::record(&mut *tx, audit::Event { actor_id: None, organisation_id: None, action: "email_change.reported", target: format!("account:{account_id}") }, meta, now).await?;
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,57 @@
+//! "My access log": who did what about my file, and when, newest first, 20 to a page.
+use super::PageTitle;
+use crate::api::account::my_access_log;
+use crate::ui::form::failure;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// The message key of an audited action: `sign_in.failed` → `audit-sign-in-failed`.
+fn action_key(action: &str) -> String {
+    format!("audit-{}", action.replace(['.', '_'], "-"))
+}
+
+#[component]
+pub fn AccessLog() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
+    let log = Resource::new(page, my_access_log);
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    view! {
+        <PageTitle title_key="access-log-title" />
+        <h1>{move_tr!("access-log-title")}</h1>
+        <p>{move_tr!("access-log-intro")}</p>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(log) => view! {
+                        <ol class="access-log" data-testid="access-log">
+                            {log.entries.into_iter().map(|entry| {
+                                let who = match entry.actor.clone() {
+                                    None => i18n.tr("access-log-you"),
+                                    Some(name) if entry.actor_role.is_empty() => name,
+                                    Some(name) => format!("{name} ({})", i18n.tr(&format!("role-{}", entry.actor_role))),
+                                };
+                                let action = action_key(&entry.action);
+                                view! {
+                                    <li class="log-entry">
+                                        <p class="log-what">{move || i18n.tr(&action)}</p>
+                                        <p class="hint">{entry.at.clone()} " · " {who} {(!entry.ip.is_empty()).then(|| format!(" · {}", entry.ip))}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                        <nav class="pager" aria-label=move_tr!("access-log-pages")>
+                            {(log.page > 1).then(|| view! { <A href=format!("/account/access-log?page={}", log.page - 1)>{move_tr!("access-log-newer")}</A> })}
+                            <span>{move_tr!("access-log-page", { "page" => log.page, "pages" => log.pages })}</span>
+                            {(log.page < log.pages).then(|| view! { <A href=format!("/account/access-log?page={}", log.page + 1)>{move_tr!("access-log-older")}</A> })}
+                        </nav>
+                    }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href="/account">{move_tr!("back-to-account")}</A></p>
+    }
+}
