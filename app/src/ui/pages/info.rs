@@ -3,6 +3,7 @@ use super::PageTitle;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 const SUPPORT_EMAIL: &str = "soutienrqt@ssss.gouv.qc.ca";
 const SUPPORT_PHONE: &str = "+18335640404";
@@ -18,21 +19,118 @@ pub fn Home() -> impl IntoView {
     }
 }
 
+/// The help centre's sections and their questions (`help-q-…` / `help-a-…` keys).
+const SECTIONS: [(&str, &[&str]); 5] = [
+    ("general", &["cost", "professionals", "secure", "mfa", "personal", "clinical", "verification-code"]),
+    ("creation", &["create", "link", "invitation", "renew"]),
+    ("account", &["interface-language", "notification-language", "update", "change-email", "lost-phone", "sessions", "export"]),
+    ("support", &["error", "browsers", "contact"]),
+    ("professional", &["reply", "messages", "caregiver", "read", "invite-caregiver"]),
+];
+
+/// Lower case without accents, so "Creer" finds "Créer" and "COURRIEL" finds "courriel".
+fn folded(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+/// True when every word of the search appears in the question or its answer.
+fn matches(search: &str, question: &str, answer: &str) -> bool {
+    let haystack = folded(&format!("{question} {answer}"));
+    folded(search).split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// The help centre: questions by section, searchable with `?q=` (a plain GET form, so it works
+/// the same without JavaScript).
 #[component]
 pub fn Help() -> impl IntoView {
-    let questions = [
-        (move_tr!("help-q-cost"), move_tr!("help-a-cost")),
-        (move_tr!("help-q-secure"), move_tr!("help-a-secure")),
-        (move_tr!("help-q-personal"), move_tr!("help-a-personal")),
-        (move_tr!("help-q-invitation"), move_tr!("help-a-invitation")),
-        (move_tr!("help-q-error"), move_tr!("help-a-error")),
-    ];
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default().trim().to_string();
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    let found = move || {
+        let search = search();
+        SECTIONS
+            .iter()
+            .map(|(section, slugs)| {
+                let questions: Vec<(String, String, String)> = slugs
+                    .iter()
+                    .map(|slug| (slug.to_string(), i18n.tr(&format!("help-q-{slug}")), i18n.tr(&format!("help-a-{slug}"))))
+                    .filter(|(_, q, a)| matches(&search, q, a))
+                    .collect();
+                (section.to_string(), questions)
+            })
+            .filter(|(_, questions)| !questions.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let count = move || found().iter().map(|(_, q)| q.len()).sum::<usize>();
     view! {
         <PageTitle title_key="help-title" />
         <h1>{move_tr!("help-title")}</h1>
         <p>{move_tr!("help-intro")}</p>
-        {questions.into_iter().map(|(q, a)| view! { <h2>{q}</h2><p>{a}</p> }).collect_view()}
+        <form method="get" action="/help" role="search" class="search">
+            <label for="help-search">{move_tr!("help-search-label")}</label>
+            <div class="search-row">
+                <input id="help-search" name="q" type="search" value=search />
+                <button type="submit" class="button">{move_tr!("help-search-submit")}</button>
+            </div>
+        </form>
+        <p role="status">
+            {move || (!search().is_empty()).then(|| view! {
+                {i18n.tr_with_args("help-results", &[("count".into(), count().into()), ("query".into(), search().into())].into_iter().collect())}
+                " " <A href="/help">{move_tr!("help-show-all")}</A>
+            })}
+        </p>
+        {move || found().into_iter().map(|(section, questions)| view! {
+            <section aria-labelledby=format!("help-{section}")>
+                <h2 id=format!("help-{section}")>{i18n.tr(&format!("help-section-{section}"))}</h2>
+                <p class="hint">{i18n.tr(&format!("help-section-{section}-intro"))}</p>
+                {questions.into_iter().map(|(slug, q, a)| view! {
+                    <h3 id=format!("q-{slug}")>{q}</h3>
+                    <p>{a}</p>
+                }).collect_view()}
+            </section>
+        }).collect_view()}
+        <h2>{move_tr!("help-still-stuck")}</h2>
         <SupportContact />
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_help_question_has_its_texts_in_both_languages() {
+        for lang in ["fr", "en"] {
+            let ftl = std::fs::read_to_string(format!("{}/../locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            for (section, slugs) in SECTIONS {
+                for key in [format!("help-section-{section}"), format!("help-section-{section}-intro")]
+                    .into_iter()
+                    .chain(slugs.iter().flat_map(|slug| [format!("help-q-{slug}"), format!("help-a-{slug}")]))
+                {
+                    assert!(ftl.contains(&format!("\n{key} = ")), "{key} missing in {lang}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents_and_needs_every_word() {
+        assert!(matches("", "anything", ""));
+        assert!(matches("CREER compte", "Comment créer mon compte?", ""));
+        assert!(matches("code expiré", "Mon code d'invitation est expiré, que faire?", ""));
+        assert!(!matches("code paiement", "Mon code d'invitation est expiré, que faire?", ""));
     }
 }
 

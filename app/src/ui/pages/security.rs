@@ -62,7 +62,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                     <input type="hidden" name="next" value=next() />
                                     <Field id="code" autocomplete="one-time-code" label=move_tr!("sign-in-code-label")
                                         hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
-                                    <button type="submit" class="button">{move_tr!("sign-in-code-verify")}</button>
+                                    <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
                                 </ActionForm>
                                 {by_email.then(|| view! {
                                     <ActionForm action=resend>

@@ -49,7 +49,13 @@ pub fn SignInCode() -> impl IntoView {
                             <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
                             <ActionForm action=verify>
                                 <FormAlert error />
-                                <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("sign-in-code-label") error=error_for(error, "code") />
+                                {if by_email {
+                                    view! { <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("sign-in-code-label") error=error_for(error, "code") /> }.into_any()
+                                } else {
+                                    // Letters too: a recovery code replaces the app's code when the phone is lost.
+                                    view! { <Field id="code" autocomplete="one-time-code" label=move_tr!("sign-in-code-label")
+                                        hint=move_tr!("sign-in-code-recovery-hint") error=error_for(error, "code") /> }.into_any()
+                                }}
                                 <button type="submit" class="button">{move_tr!("sign-in-code-verify")}</button>
                             </ActionForm>
                             {by_email.then(|| view! {
