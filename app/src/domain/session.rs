@@ -300,7 +300,8 @@ pub async fn finish_sign_in(db: &store::Db, token: &str, code: &str, reauth_sess
     let account = account::find_by_id(db, challenge.account_id).await?;
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     let by_recovery_code = recovery_code::looks_like(&code);
-    let right = if by_recovery_code { recovery_code::consume(db, account.id, &code, now).await? } else { match challenge.method {
+    let right = match challenge.method {
+        _ if by_recovery_code => recovery_code::consume(db, account.id, &code, now).await?,
         Method::Email => challenge.code_hash.as_deref() == Some(email_code_hash(token, &code).as_str()),
         Method::Totp => match account.totp_secret.as_deref().and_then(|s| credential::verify_totp(s, &code, now, account.totp_last_step)) {
             // Claim the step atomically so a code cannot be used twice, even by two requests at once.
@@ -312,7 +313,7 @@ pub async fn finish_sign_in(db: &store::Db, token: &str, code: &str, reauth_sess
                 .rows_affected() == 1,
             None => false,
         },
-    } };
+    };
     let target = format!("account:{}", account.id);
     if !right {
         let attempts: Option<i64> = sqlx::query("UPDATE sign_in_challenges SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 RETURNING attempts")

@@ -220,7 +220,7 @@ fn Security(me: AccountView) -> impl IntoView {
             </div>
             <div class="setting">
                 <dt>{move_tr!("account-method")}</dt>
-                <dd>{method} " "
+                <dd><span data-testid="value-method">{method}</span> " "
                     <A href="/account/security" attr:class="edit-button">{move_tr!("manage")} <span class="visually-hidden">" : " {move_tr!("account-method")}</span></A>
                     <p class="hint">{move_tr!("account-recovery-left", { "count" => me.recovery_codes_left })}</p>
                 </dd>
