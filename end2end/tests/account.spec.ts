@@ -9,7 +9,7 @@ const TEXT = {
     preferred: 'Nom préféré', phones: 'Téléphones (cellulaire · domicile)', mobile: 'Téléphone cellulaire', home: 'Téléphone à domicile',
     address: 'Adresse postale', street: 'Numéro et rue (et appartement)', city: 'Ville', province: 'Province ou territoire', postal: 'Code postal',
     language: 'Langue de communication', interface: 'Langue de l\'interface',
-    phoneError: 'Le numéro doit avoir 10 chiffres', postalError: 'Le code postal doit avoir la forme A1A 1A1',
+    phoneError: 'Entrez un numéro de cellulaire valide', postalError: 'Le code postal doit avoir la forme A1A 1A1',
     password: 'Mot de passe', next: 'Continuer', code: 'Code de vérification à 6 chiffres', signIn: 'Se connecter', email: 'Courriel',
     title: 'Paramètres du compte',
   },
@@ -18,7 +18,7 @@ const TEXT = {
     preferred: 'Preferred name', phones: 'Phones (mobile · home)', mobile: 'Mobile phone', home: 'Home phone',
     address: 'Mailing address', street: 'Number and street (and apartment)', city: 'City', province: 'Province or territory', postal: 'Postal code',
     language: 'Language of communication', interface: 'Interface language',
-    phoneError: 'The number must have 10 digits', postalError: 'The postal code must look like A1A 1A1',
+    phoneError: 'Enter a valid mobile number', postalError: 'The postal code must look like A1A 1A1',
     password: 'Password', next: 'Continue', code: '6-digit verification code', signIn: 'Sign in', email: 'Email',
     title: 'Account settings',
   },
@@ -44,6 +44,8 @@ async function signedInPatient(browser: Browser, language: Lang, javaScript: boo
 
   const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
   const patient = await context.newPage();
+  // The invitation link opens in the invitation's language, which the browser then remembers.
+  await patient.goto(`/?lang=${language}`);
   const token = linkIn((await mailTo(patient, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
   expect((await patient.request.post('/api/check_invitation_code', { headers, form: { token, code } })).ok()).toBe(true);
   const created = await patient.request.post('/api/create_patient_account', { headers, form: { token, password: PASSWORD, password_confirmation: PASSWORD } });
@@ -125,7 +127,7 @@ for (const { language, javaScript } of runs) {
 
       // Sign out and in: the verification code arrives in the new language of communication.
       await page.context().clearCookies();
-      await page.goto('/sign-in');
+      await page.goto(`/sign-in?lang=${language === 'fr' ? 'en' : 'fr'}`);
       await ready(page, javaScript);
       await page.getByLabel(o.email).fill(email);
       await page.getByLabel(o.password).fill(PASSWORD);
