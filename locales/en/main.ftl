@@ -511,3 +511,81 @@ help-results = { $count ->
 help-show-all = Show all questions
 help-still-stuck = Can't find your answer? Contact the support team.
 reauth-verify = Confirm
+
+## Caregivers
+audit-caregiver-invited = Caregiver invited
+audit-caregiver-joined = Caregiver: account linked to the file
+audit-caregiver-changed = Caregiver access changed
+audit-caregiver-ended = Caregiver access removed
+audit-caregiver-ended-at-age = Parental access ended at the age of consent
+error-ends-on-invalid = The end date must be today or later (YYYY-MM-DD).
+error-patient-no-account = This person has no account yet: their profile cannot be seen here.
+error-relationship-invalid = Choose the relationship with the person.
+error-relationship-not-minor = A parent or tutor of a minor can only be added for a child under 14.
+error-scope-required = Tick at least one access.
+mail-caregiver-invitation-subject = Invitation to assist { $patient } on the Patient Portal
+mail-caregiver-invitation-body =
+    Hello { $name },
+
+    { $organisation } invites you to assist { $patient } on the Patient Portal, with your own account.
+
+    Open this link, then enter the access code the care team gave you (valid 5 days):
+
+    { $link }
+
+    If you did not expect this invitation, ignore this email.
+mail-age-teen-subject = Your file on the Patient Portal
+mail-age-teen-body =
+    Hello { $name },
+
+    You are now 14: { $caregiver }'s access to your file on the Patient Portal has ended. From now on you decide who may assist you; talk to your care team if you want to give access again.
+mail-age-parent-subject = End of your access to a file on the Patient Portal
+mail-age-parent-body =
+    Hello { $name },
+
+    { $patient } is now 14, the age of consent to care in Québec: your parental access to their file on the Patient Portal has ended. { $patient } can give you access again through their care team.
+access-log-acting-for = { $who } for { $patient }
+role-parent = parent
+role-representative = legal representative
+role-helper = trusted helper
+account-saved-caregiver = This person's access to your file has ended.
+scope-messages = messages
+scope-questionnaires = questionnaires
+scope-profile = profile
+relationship-parent = parent
+relationship-representative = legal representative
+relationship-helper = trusted helper
+relationship-parent-long = Parent or tutor of a child under 14
+relationship-representative-long = Legal representative (mandate, tutorship or curatorship)
+relationship-helper-long = Trusted helper named by the person
+caregiver-until = until
+caregiver-scope = Access granted
+caregiver-status-invited = invitation sent
+caregiver-status-active = active
+caregiver-status-lapsed = over (date or age reached)
+caregiver-status-ended = removed
+patient-file-title = Patient file
+caregivers-title = Caregivers and representatives
+caregivers-none = No caregiver for this person.
+caregiver-add = Add a caregiver
+caregiver-add-intro = The person gets a link by email; then hand over the access code. They use their own email and credentials, and everything they do is recorded under their name.
+caregiver-relationship = Relationship with the person
+caregiver-ends-on = End date (optional)
+caregiver-ends-on-hint = Last day of access. Parental access ends by itself at 14.
+caregiver-note = Note (optional)
+caregiver-edit = Change access
+caregiver-end = Remove access
+caregiver-end-confirm = { $name } will no longer be able to act for you from their next action. Remove this access?
+caregiver-end-submit = Yes, remove access
+my-caregivers-title = People who can act for me
+assisted-title = People I assist
+act-for = Act for { $name }
+acting-switch = File being viewed
+acting-for-banner = You are acting for { $name } ({ $relationship })
+my-file = My file
+acting-title = Acting for someone
+acting-scope = Your access:
+acting-recorded = Everything you do here is recorded under your name, for this person.
+acting-profile = The person's profile
+access-ended-title = Access ended
+access-ended-body = Your access to this person's file has ended or does not exist.

@@ -511,3 +511,81 @@ help-results = { $count ->
 help-show-all = Voir toutes les questions
 help-still-stuck = Vous ne trouvez pas votre réponse? Communiquez avec l'équipe de soutien.
 reauth-verify = Confirmer
+
+## Caregivers
+audit-caregiver-invited = Proche aidant invité
+audit-caregiver-joined = Proche aidant : compte relié au dossier
+audit-caregiver-changed = Accès d'un proche aidant modifié
+audit-caregiver-ended = Accès d'un proche aidant retiré
+audit-caregiver-ended-at-age = Accès parental terminé à l'âge de consentement
+error-ends-on-invalid = La date de fin doit être aujourd'hui ou plus tard (AAAA-MM-JJ).
+error-patient-no-account = Cette personne n'a pas encore de compte : son profil ne peut pas être consulté ici.
+error-relationship-invalid = Choisissez le lien avec la personne.
+error-relationship-not-minor = Un parent ou un tuteur d'enfant mineur ne peut être ajouté que pour un enfant de moins de 14 ans.
+error-scope-required = Cochez au moins un accès.
+mail-caregiver-invitation-subject = Invitation à accompagner { $patient } sur le portail usager
+mail-caregiver-invitation-body =
+    Bonjour { $name },
+
+    { $organisation } vous invite à accompagner { $patient } sur le portail usager, avec votre propre compte.
+
+    Ouvrez ce lien, puis entrez le code d'accès que l'équipe soignante vous a remis (valide 5 jours) :
+
+    { $link }
+
+    Si vous ne vous attendiez pas à cette invitation, ignorez ce courriel.
+mail-age-teen-subject = Votre dossier sur le portail usager
+mail-age-teen-body =
+    Bonjour { $name },
+
+    Vous avez maintenant 14 ans : l'accès de { $caregiver } à votre dossier sur le portail usager a pris fin. Vous seul décidez désormais qui peut vous accompagner; parlez-en à votre équipe soignante si vous souhaitez redonner un accès.
+mail-age-parent-subject = Fin de votre accès au dossier sur le portail usager
+mail-age-parent-body =
+    Bonjour { $name },
+
+    { $patient } a maintenant 14 ans, l'âge de consentement aux soins au Québec : votre accès parental à son dossier sur le portail usager a pris fin. { $patient } peut vous redonner un accès auprès de son équipe soignante.
+access-log-acting-for = { $who } pour { $patient }
+role-parent = parent
+role-representative = représentant légal
+role-helper = proche aidant
+account-saved-caregiver = L'accès de cette personne à votre dossier a pris fin.
+scope-messages = messages
+scope-questionnaires = questionnaires
+scope-profile = profil
+relationship-parent = parent
+relationship-representative = représentant légal
+relationship-helper = proche aidant
+relationship-parent-long = Parent ou tuteur d'un enfant de moins de 14 ans
+relationship-representative-long = Représentant légal (mandat, tutelle ou curatelle)
+relationship-helper-long = Proche aidant désigné par la personne
+caregiver-until = jusqu'au
+caregiver-scope = Accès accordés
+caregiver-status-invited = invitation envoyée
+caregiver-status-active = actif
+caregiver-status-lapsed = terminé (date ou âge atteint)
+caregiver-status-ended = retiré
+patient-file-title = Dossier de l'usager
+caregivers-title = Proches aidants et représentants
+caregivers-none = Aucun proche aidant pour cette personne.
+caregiver-add = Ajouter un proche aidant
+caregiver-add-intro = La personne recevra un lien par courriel; remettez-lui ensuite le code d'accès. Elle utilisera son propre courriel et ses propres identifiants, et tout ce qu'elle fera sera noté à son nom.
+caregiver-relationship = Lien avec la personne
+caregiver-ends-on = Date de fin (facultative)
+caregiver-ends-on-hint = Dernier jour d'accès. Un accès parental prend fin de lui-même à 14 ans.
+caregiver-note = Note (facultative)
+caregiver-edit = Modifier l'accès
+caregiver-end = Retirer l'accès
+caregiver-end-confirm = { $name } ne pourra plus agir pour vous dès sa prochaine action. Voulez-vous retirer cet accès?
+caregiver-end-submit = Oui, retirer l'accès
+my-caregivers-title = Personnes qui peuvent agir pour moi
+assisted-title = Personnes que j'accompagne
+act-for = Agir pour { $name }
+acting-switch = Dossier consulté
+acting-for-banner = Vous agissez pour { $name } ({ $relationship })
+my-file = Mon dossier
+acting-title = Agir pour une personne
+acting-scope = Vos accès :
+acting-recorded = Tout ce que vous faites ici est noté à votre nom, pour cette personne.
+acting-profile = Profil de la personne
+access-ended-title = Accès terminé
+access-ended-body = Votre accès au dossier de cette personne a pris fin ou n'existe pas.

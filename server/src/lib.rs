@@ -1,6 +1,7 @@
 //! The `portail` server: configuration, the HTTP router with its security middleware, the mail
-//! worker, and the command-line tasks. The application itself lives in the `app` crate.
+//! worker, the clock-driven jobs, and the command-line tasks. The application itself lives in the `app` crate.
 pub mod config;
+pub mod jobs;
 pub mod mail;
 pub mod middleware;
 pub mod routes;

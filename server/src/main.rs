@@ -70,6 +70,7 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
         let sender = server::mail::SmtpSender::new(url, &args.mail_from)?;
         tokio::spawn(server::mail::run_worker(state.db.clone(), sender));
     }
+    tokio::spawn(server::jobs::run(state.db.clone()));
     let app = server::routes::router(state, &args.site_root);
     let listener = tokio::net::TcpListener::bind(&args.listen).await?;
     tracing::info!("Portail listening on http://{}", listener.local_addr()?);

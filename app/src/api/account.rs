@@ -57,11 +57,22 @@ fn local_time(epoch: i64, timezone: &str) -> String {
 #[server(prefix = "/api", endpoint = "my_account")]
 pub async fn my_account() -> Result<AccountView, ApiError> {
     let (active, me) = require_session().await?;
+    account_view(me.id, Some(active.session_id)).await
+}
+
+/// An account's settings; its sessions only for its owner (`current_session`), never for a
+/// caregiver looking at the patient's profile.
+#[cfg(feature = "ssr")]
+pub async fn account_view(account_id: i64, current_session: Option<i64>) -> Result<AccountView, ApiError> {
     let db = &context::state().db;
     let now = store::now();
+    let me = account::find_by_id(db, account_id).await?;
     let details = profile::load(db, me.id).await?;
     let timezone = account::timezone(db, me.id).await?;
-    let sessions = session::active_for(db, me.id, now).await?;
+    let sessions = match current_session {
+        Some(_) => session::active_for(db, me.id, now).await?,
+        None => Vec::new(),
+    };
     Ok(AccountView {
         birth_date: account::birth_date(db, me.id).await?,
         pending_email: email_change::pending(db, me.id, now).await?,
@@ -81,7 +92,7 @@ pub async fn my_account() -> Result<AccountView, ApiError> {
         interface_language: details.interface_language,
         sessions: sessions
             .into_iter()
-            .map(|s| MySession { current: s.id == active.session_id, id: s.id, device: s.device, ip: s.ip, last_seen: local_time(s.last_seen_at, &timezone) })
+            .map(|s| MySession { current: Some(s.id) == current_session, id: s.id, device: s.device, ip: s.ip, last_seen: local_time(s.last_seen_at, &timezone) })
             .collect(),
     })
 }
@@ -101,8 +112,11 @@ pub async fn save_profile(
     province: Option<String>,
     postal_code: Option<String>,
     language: Option<String>,
+    /// Set when a caregiver saves the profile of the patient they act for.
+    grant: Option<i64>,
 ) -> Result<Option<String>, ApiError> {
     let (_, me) = require_session().await?;
+    let (subject, acting) = super::caregivers::profile_subject(me.id, grant).await?;
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
     let language_of = |value: &Option<String>| value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::new("error-language-invalid"));
     let change = match field.as_str() {
@@ -113,7 +127,7 @@ pub async fn save_profile(
         "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
         _ => return Err(ApiError::new("error-not-found")),
     };
-    let saved = profile::save(&context::state().db, me.id, change, &context::request_meta(), store::now()).await.map_err(|e| {
+    let saved = profile::save(&context::state().db, subject, me.id, change, &context::request_meta(), store::now()).await.map_err(|e| {
         let mut error = ApiError::from(e);
         for (name, value) in [("preferred_name", &preferred_name), ("mobile", &mobile), ("home_phone", &home_phone), ("street", &street), ("city", &city), ("province", &province), ("postal_code", &postal_code)] {
             if let Some(value) = value {
@@ -122,6 +136,10 @@ pub async fn save_profile(
         }
         error
     })?;
+    if let Some(grant) = acting {
+        leptos_axum::redirect(&format!("/for/{}/profile?saved={field}", grant.id));
+        return Ok(None);
+    }
     leptos_axum::redirect(&format!("/account?saved={field}"));
     if let profile::Change::InterfaceLanguage(lang) = saved {
         context::set_language_cookie(lang);
@@ -390,6 +408,8 @@ pub struct LogEntry {
     pub actor: Option<String>,
     pub actor_role: String,
     pub ip: String,
+    /// Whom a caregiver acted for.
+    pub acting_for: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "my_access_log")]
@@ -409,6 +429,7 @@ pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
                 actor_role: e.actor.as_ref().map(|a| a.role.clone()).unwrap_or_default(),
                 actor: e.actor.map(|a| a.name),
                 ip: e.ip,
+                acting_for: e.acting_for,
             })
             .collect(),
     })

@@ -2,6 +2,7 @@
 //! is asking, check they may, call the domain, map the outcome to a translated message key.
 pub mod account;
 pub mod auth;
+pub mod caregivers;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod invitation;

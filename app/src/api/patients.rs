@@ -42,7 +42,7 @@ pub async fn list_patients(search: String) -> Result<Vec<PatientLine>, ApiError>
 }
 
 #[cfg(feature = "ssr")]
-fn day(epoch: i64) -> String {
+pub(crate) fn day(epoch: i64) -> String {
     chrono::DateTime::from_timestamp(epoch, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
@@ -60,7 +60,7 @@ const ISSUED_COOKIE: &str = "portail-issued";
 /// Hands the code to the page that shows it, through a 2-minute HttpOnly cookie read once, so
 /// that it also works without JavaScript and never appears in a URL.
 #[cfg(feature = "ssr")]
-fn show_once(issued: &IssuedCode) {
+pub(crate) fn show_once(issued: &IssuedCode) {
     let value = serde_json::to_string(issued).expect("serialisable");
     context::set_flow_cookie(ISSUED_COOKIE, &urlencoding::encode(&value), 120);
     leptos_axum::redirect("/staff/patients/code");
@@ -105,7 +105,7 @@ pub async fn invite_patient(
     )
     .await
     .map_err(|e| keep(e.into()))?;
-    let issued = invitation::issue(&mut tx, patient_id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    let issued = invitation::issue(&mut tx, patient_id, None, me.id, &state.config.public_url, &context::request_meta(), now).await?;
     tx.commit().await?;
     let shown = IssuedCode { patient_name: format!("{} {}", given_name.trim(), family_name.trim()), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
     show_once(&shown);
@@ -122,7 +122,7 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     let (given_name, family_name) =
         patient::without_account(&state.db, organisation_id, patient_id).await?.ok_or_else(|| ApiError::new("error-not-found"))?;
     let mut tx = state.db.begin().await?;
-    let issued = invitation::issue(&mut tx, patient_id, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    let issued = invitation::issue(&mut tx, patient_id, None, me.id, &state.config.public_url, &context::request_meta(), now).await?;
     crate::domain::audit::record(
         &mut *tx,
         crate::domain::audit::Event { actor_id: Some(me.id), organisation_id: Some(organisation_id), action: "invitation.reissued", target: format!("patient:{patient_id}") },

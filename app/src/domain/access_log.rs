@@ -12,12 +12,15 @@ pub struct Entry {
     /// `None` when the person themself acted, or when nobody signed in did (e.g. a wrong password).
     pub actor: Option<Actor>,
     pub ip: String,
+    /// For an action a caregiver took for someone: that person's name.
+    pub acting_for: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
     pub name: String,
-    /// `admin`, `professional`, `support`, … in the organisation; empty if none.
+    /// `admin`, `professional`, `support` in the organisation, or a caregiver's relationship to
+    /// me (`parent`, `representative`, `helper`); empty if none.
     pub role: String,
 }
 
@@ -35,7 +38,10 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
     let rows = sqlx::query(&format!(
         "SELECT e.at, e.action, e.ip, e.actor_id,
                 (SELECT a.given_name || ' ' || a.family_name FROM accounts a WHERE a.id = e.actor_id) AS actor_name,
-                (SELECT MIN(m.role) FROM memberships m WHERE m.account_id = e.actor_id AND m.role <> 'patient') AS actor_role
+                COALESCE((SELECT MIN(m.role) FROM memberships m WHERE m.account_id = e.actor_id AND m.role <> 'patient'),
+                         (SELECT MIN(g.relationship) FROM caregiver_grants g JOIN patients p ON p.id = g.patient_id
+                          WHERE g.caregiver_account_id = e.actor_id AND p.account_id = $2)) AS actor_role,
+                (SELECT f.given_name || ' ' || f.family_name FROM accounts f WHERE f.id = e.acting_for_id) AS acting_for
          {ABOUT} ORDER BY e.id DESC LIMIT $3 OFFSET $4"
     ))
     .bind(&target)
@@ -54,6 +60,7 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
                 at: r.try_get("at")?,
                 action: r.try_get("action")?,
                 ip: r.try_get("ip")?,
+                acting_for: r.try_get("acting_for")?,
                 actor: match (actor_id, name) {
                     (Some(id), Some(name)) if id != account_id => Some(Actor { name, role: role.unwrap_or_default() }),
                     _ => None,

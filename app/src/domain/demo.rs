@@ -67,7 +67,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             now,
         )
         .await?;
-        let issued = invitation::issue(&mut tx, patient_id, pro.id, public_url, &meta, now).await?;
+        let issued = invitation::issue(&mut tx, patient_id, None, pro.id, public_url, &meta, now).await?;
         tx.commit().await?;
         let line = match state {
             "redeemed" => {

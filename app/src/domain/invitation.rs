@@ -74,33 +74,40 @@ pub struct Issued {
     pub expires_at: i64,
 }
 
-/// Creates an invitation for a patient and queues its email (both languages, preferred first).
+/// Creates an invitation for a patient, or (`grant_id`) for a caregiver of that patient, and
+/// queues its email (both languages, preferred first). It replaces the invitee's pending one.
 pub async fn issue(
     tx: &mut sqlx::AnyConnection,
     patient_id: i64,
+    grant_id: Option<i64>,
     invited_by: i64,
     public_url: &str,
     meta: &RequestMeta,
     now: i64,
 ) -> DomainResult<Issued> {
-    let patient = sqlx::query(
-        "SELECT p.organisation_id, p.given_name, p.email, p.language, o.name AS organisation
-         FROM patients p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1",
+    let invitee = sqlx::query(
+        "SELECT p.organisation_id, COALESCE(g.given_name, p.given_name) AS given_name, COALESCE(g.email, p.email) AS email,
+                COALESCE(g.language, p.language) AS language, p.given_name || ' ' || p.family_name AS patient_name, o.name AS organisation
+         FROM patients p JOIN organisations o ON o.id = p.organisation_id
+         LEFT JOIN caregiver_grants g ON g.id = $2 AND g.patient_id = p.id
+         WHERE p.id = $1",
     )
     .bind(patient_id)
+    .bind(grant_id.unwrap_or(0))
     .fetch_one(&mut *tx)
     .await?;
-    let organisation_id: i64 = patient.try_get("organisation_id")?;
-    sqlx::query("UPDATE invitations SET status = 'replaced' WHERE patient_id = $1 AND status = 'pending'")
+    let organisation_id: i64 = invitee.try_get("organisation_id")?;
+    sqlx::query("UPDATE invitations SET status = 'replaced' WHERE patient_id = $1 AND COALESCE(grant_id, 0) = $2 AND status = 'pending'")
         .bind(patient_id)
+        .bind(grant_id.unwrap_or(0))
         .execute(&mut *tx)
         .await?;
     let (token, token_hash) = secret::new_token();
     let code = InvitationCode::generate();
     let expires_at = now + VALID_SECONDS;
     let id: i64 = sqlx::query(
-        "INSERT INTO invitations (patient_id, organisation_id, invited_by, token_hash, code_hash, expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO invitations (patient_id, organisation_id, invited_by, token_hash, code_hash, expires_at, created_at, grant_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(patient_id)
     .bind(organisation_id)
@@ -109,20 +116,21 @@ pub async fn issue(
     .bind(code_hash(&token, &code))
     .bind(expires_at)
     .bind(now)
+    .bind(grant_id)
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
-    let language = Lang::from_code(&patient.try_get::<String, _>("language")?);
+    let language = Lang::from_code(&invitee.try_get::<String, _>("language")?);
     let link = format!("{}/invitation/{token}?lang={}", public_url.trim_end_matches('/'), language.code());
-    let mail = notification::invitation_mail(language, &patient.try_get::<String, _>("given_name")?, &patient.try_get::<String, _>("organisation")?, &link);
-    notification::enqueue(&mut *tx, &patient.try_get::<String, _>("email")?, &mail, now).await?;
-    audit::record(
-        &mut *tx,
-        audit::Event { actor_id: Some(invited_by), organisation_id: Some(organisation_id), action: "invitation.created", target: format!("patient:{patient_id}") },
-        meta,
-        now,
-    )
-    .await?;
+    let (given_name, organisation): (String, String) = (invitee.try_get("given_name")?, invitee.try_get("organisation")?);
+    let mail = match grant_id {
+        None => notification::invitation_mail(language, &given_name, &organisation, &link),
+        Some(_) => notification::caregiver_invitation_mail(language, &given_name, &invitee.try_get::<String, _>("patient_name")?, &organisation, &link),
+    };
+    notification::enqueue(&mut *tx, &invitee.try_get::<String, _>("email")?, &mail, now).await?;
+    let action = if grant_id.is_some() { "caregiver.invited" } else { "invitation.created" };
+    audit::record(&mut *tx, audit::Event { actor_id: Some(invited_by), organisation_id: Some(organisation_id), action, target: format!("patient:{patient_id}") }, meta, now)
+        .await?;
     Ok(Issued { invitation_id: id, code, expires_at })
 }
 
@@ -139,6 +147,8 @@ pub struct Invitation {
     pub patient_id: i64,
     pub family_name: String,
     pub language: Lang,
+    /// Set when the invitee is a caregiver of the patient rather than the patient.
+    pub grant_id: Option<i64>,
     verified_hash: Option<String>,
     verified_until: Option<i64>,
     code_hash: String,
@@ -146,9 +156,12 @@ pub struct Invitation {
 
 pub async fn open<'e>(exec: impl Executor<'e, Database = Any>, token: &str, now: i64) -> DomainResult<Option<Invitation>> {
     let row = sqlx::query(
-        "SELECT i.id, i.status, i.failed_attempts, i.expires_at, i.code_hash, i.verified_hash, i.verified_until,
-                p.id AS patient_id, p.given_name, p.family_name, p.email, p.language, o.id AS organisation_id, o.name AS organisation
+        "SELECT i.id, i.status, i.failed_attempts, i.expires_at, i.code_hash, i.verified_hash, i.verified_until, i.grant_id,
+                p.id AS patient_id, COALESCE(g.given_name, p.given_name) AS given_name, COALESCE(g.family_name, p.family_name) AS family_name,
+                COALESCE(g.email, p.email) AS email, COALESCE(g.language, p.language) AS language,
+                o.id AS organisation_id, o.name AS organisation
          FROM invitations i JOIN patients p ON p.id = i.patient_id JOIN organisations o ON o.id = i.organisation_id
+         LEFT JOIN caregiver_grants g ON g.id = i.grant_id
          WHERE i.token_hash = $1",
     )
     .bind(secret::hash_token(token))
@@ -167,6 +180,7 @@ pub async fn open<'e>(exec: impl Executor<'e, Database = Any>, token: &str, now:
         organisation_id: r.try_get("organisation_id")?,
         patient_id: r.try_get("patient_id")?,
         language: Lang::from_code(&r.try_get::<String, _>("language")?),
+        grant_id: r.try_get("grant_id")?,
         verified_hash: r.try_get("verified_hash")?,
         verified_until: r.try_get("verified_until")?,
         code_hash: r.try_get("code_hash")?,
@@ -254,8 +268,12 @@ async fn consume(tx: &mut sqlx::AnyConnection, invitation: &Invitation, pass: &s
         == 1)
 }
 
-/// Ties the organisation's patient record to the account that now holds it.
+/// Ties the organisation's patient record to the account that now holds it, or, for a
+/// caregiver's invitation, starts the caregiver's access.
 async fn link_patient(tx: &mut sqlx::AnyConnection, invitation: &Invitation, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+    if let Some(grant_id) = invitation.grant_id {
+        return super::caregiver::activate(tx, grant_id, invitation.organisation_id, invitation.patient_id, account_id, meta, now).await;
+    }
     sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2").bind(account_id).bind(invitation.patient_id).execute(&mut *tx).await?;
     account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now).await?;
     audit::record(
@@ -305,7 +323,13 @@ pub async fn redeem(
     link_patient(&mut tx, &invitation, account_id, meta, now).await?;
     audit::record(
         &mut *tx,
-        audit::Event { actor_id: Some(account_id), organisation_id: Some(invitation.organisation_id), action: "account.created", target: format!("patient:{}", invitation.patient_id) },
+        audit::Event {
+            actor_id: Some(account_id),
+            organisation_id: Some(invitation.organisation_id),
+            action: "account.created",
+            // A caregiver's new account is theirs, not part of the patient's file.
+            target: if invitation.grant_id.is_some() { format!("account:{account_id}") } else { format!("patient:{}", invitation.patient_id) },
+        },
         meta,
         now,
     )

@@ -2,6 +2,7 @@
 pub mod access_log;
 pub mod account;
 pub mod audit;
+pub mod caregiver;
 pub mod credential;
 pub mod demo;
 pub mod email_change;

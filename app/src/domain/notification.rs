@@ -21,14 +21,17 @@ pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &
 /// The first mail a patient gets: we do not know their language for sure yet, so it is written in
 /// both, the preferred one first.
 pub fn invitation_mail(preferred: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
-    let args = [("name", given_name), ("organisation", organisation), ("link", link)];
+    bilingual(preferred, "mail-invitation-subject", "mail-invitation-body", &[("name", given_name), ("organisation", organisation), ("link", link)])
+}
+
+fn bilingual(preferred: Lang, subject_key: &str, body_key: &str, args: &[(&str, &str)]) -> Mail {
     let (first, second) = (preferred, preferred.other());
     Mail {
-        subject: format!("{} / {}", i18n::text(first, "mail-invitation-subject"), i18n::text(second, "mail-invitation-subject")),
+        subject: format!("{} / {}", i18n::text_with(first, subject_key, args), i18n::text_with(second, subject_key, args)),
         body: format!(
             "{}\n\n----------------------------------------\n\n{}",
-            i18n::text_with(first, "mail-invitation-body", &args),
-            i18n::text_with(second, "mail-invitation-body", &args)
+            i18n::text_with(first, body_key, args),
+            i18n::text_with(second, body_key, args)
         ),
     }
 }
@@ -61,6 +64,22 @@ pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, r
 pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     Mail { subject: i18n::text(lang, "mail-password-changed-subject"), body: i18n::text_with(lang, "mail-password-changed-body", &args) }
+}
+
+/// A caregiver's invitation: like a patient's, in both languages, preferred first.
+pub fn caregiver_invitation_mail(preferred: Lang, given_name: &str, patient: &str, organisation: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("patient", patient), ("organisation", organisation), ("link", link)];
+    bilingual(preferred, "mail-caregiver-invitation-subject", "mail-caregiver-invitation-body", &args)
+}
+
+pub fn age_of_consent_teen_mail(lang: Lang, given_name: &str, caregiver: &str) -> Mail {
+    let args = [("name", given_name), ("caregiver", caregiver)];
+    Mail { subject: i18n::text(lang, "mail-age-teen-subject"), body: i18n::text_with(lang, "mail-age-teen-body", &args) }
+}
+
+pub fn age_of_consent_parent_mail(lang: Lang, given_name: &str, patient: &str) -> Mail {
+    let args = [("name", given_name), ("patient", patient)];
+    Mail { subject: i18n::text(lang, "mail-age-parent-subject"), body: i18n::text_with(lang, "mail-age-parent-body", &args) }
 }
 
 pub async fn enqueue<'e>(exec: impl Executor<'e, Database = Any>, recipient: &str, mail: &Mail, now: i64) -> DomainResult<()> {

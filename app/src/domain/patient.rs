@@ -85,13 +85,23 @@ pub async fn without_account(db: &super::store::Db, organisation_id: i64, patien
     Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("given_name")?, r.try_get("family_name")?))).transpose()?)
 }
 
+/// One of this organisation's patients: `(full name, date of birth)`.
+pub async fn identity(db: &super::store::Db, organisation_id: i64, patient_id: i64) -> DomainResult<Option<(String, String)>> {
+    let row = sqlx::query("SELECT given_name || ' ' || family_name AS name, birth_date FROM patients WHERE id = $1 AND organisation_id = $2")
+        .bind(patient_id)
+        .bind(organisation_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("name")?, r.try_get("birth_date")?))).transpose()?)
+}
+
 pub async fn list(db: &super::store::Db, organisation_id: i64, search: &str, now: i64) -> DomainResult<Vec<PatientRow>> {
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
     let rows = sqlx::query(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
          FROM patients p
-         LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id)
+         LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id AND grant_id IS NULL)
          WHERE p.organisation_id = $1
            AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $2
          ORDER BY p.family_name, p.given_name, p.id",

@@ -154,8 +154,9 @@ pub async fn interface_language<'e>(exec: impl Executor<'e, Database = Any>, acc
     Ok(Lang::from_code(&code))
 }
 
-/// Applies one checked change and records it (what changed, never the values).
-pub async fn save(db: &super::store::Db, account_id: i64, change: Change, meta: &RequestMeta, now: i64) -> DomainResult<Change> {
+/// Applies one checked change to `account_id`'s profile and records it (what changed, never the
+/// values), under `actor_id`: the person, or a caregiver acting for them.
+pub async fn save(db: &super::store::Db, account_id: i64, actor_id: i64, change: Change, meta: &RequestMeta, now: i64) -> DomainResult<Change> {
     let change = change.normalised()?;
     let mut tx = db.begin().await?;
     let query = match &change {
@@ -174,8 +175,9 @@ pub async fn save(db: &super::store::Db, account_id: i64, change: Change, meta: 
         Change::InterfaceLanguage(lang) => sqlx::query("UPDATE accounts SET interface_language = $1 WHERE id = $2").bind(lang.code()),
     };
     query.bind(account_id).execute(&mut *tx).await?;
-    let event = audit::Event { actor_id: Some(account_id), organisation_id: None, action: change.audit_action(), target: format!("account:{account_id}") };
-    audit::record(&mut *tx, event, meta, now).await?;
+    let event = audit::Event { actor_id: Some(actor_id), organisation_id: None, action: change.audit_action(), target: format!("account:{account_id}") };
+    let acting_for = (actor_id != account_id).then_some(account_id);
+    audit::record_acting_for(&mut *tx, event, acting_for, meta, now).await?;
     tx.commit().await?;
     Ok(change)
 }

@@ -7,7 +7,7 @@ use leptos_fluent::{move_tr};
 /// The field an error message belongs to, so it is shown next to it.
 fn field_of(key: &str) -> Option<&'static str> {
     let topic = key.strip_prefix("error-")?;
-    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile", "home-phone", "preferred-name", "street", "city", "province", "postal-code"]
+    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile", "home-phone", "preferred-name", "street", "city", "province", "postal-code", "scope", "relationship", "ends-on"]
         .into_iter()
         .find(|field| topic.starts_with(field))
         .map(|field| match field {
@@ -18,6 +18,7 @@ fn field_of(key: &str) -> Option<&'static str> {
             "home-phone" => "home_phone",
             "preferred-name" => "preferred_name",
             "postal-code" => "postal_code",
+            "ends-on" => "ends_on",
             other => other,
         })
 }

@@ -79,6 +79,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/team") view=pages::Team ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/new") view=pages::InvitePatientPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/code") view=pages::IssuedCodePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id") view=pages::PatientFilePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id/caregivers/new") view=pages::AddCaregiverPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id/caregivers/:grant") view=pages::EditCaregiverPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/caregivers/:grant/end") view=pages::EndMyCaregiverPage ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant") view=pages::ActingForPage ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant/profile") view=pages::ActingProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
                         <Route path=path!("/home") view=pages::PatientHome ssr=SsrMode::Async />

@@ -33,6 +33,10 @@ pub fn AccessLog() -> impl IntoView {
                                     Some(name) if entry.actor_role.is_empty() => name,
                                     Some(name) => format!("{name} ({})", i18n.tr(&format!("role-{}", entry.actor_role))),
                                 };
+                                let who = match entry.acting_for.clone() {
+                                    Some(patient) => i18n.tr_with_args("access-log-acting-for", &[("who".into(), who.into()), ("patient".into(), patient.into())].into_iter().collect()),
+                                    None => who,
+                                };
                                 let action = action_key(&entry.action);
                                 view! {
                                     <li class="log-entry">

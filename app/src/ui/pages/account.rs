@@ -39,7 +39,12 @@ pub fn Account() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match account.await {
-                    Ok(me) => view! { <Details me=me.clone() save /> <Security me=me.clone() /> <Sessions me end_session end_others /> }.into_any(),
+                    Ok(me) => view! {
+                        <Details me=me.clone() save base="/account".into() grant=None />
+                        <Security me=me.clone() />
+                        <Sessions me end_session end_others />
+                        <super::caregivers::MyCaregivers />
+                    }.into_any(),
                     Err(e) => failure(e),
                 }
             })}
@@ -52,18 +57,21 @@ pub fn Account() -> impl IntoView {
     }
 }
 
-fn saved_message(field: &str) -> &'static str {
+pub(super) fn saved_message(field: &str) -> &'static str {
     match field {
         "email" => "account-saved-email",
         "password" => "account-saved-password",
         "session" | "sessions" => "account-saved-sessions",
         "method" => "account-saved-method",
+        "caregiver" => "account-saved-caregiver",
         _ => "account-saved",
     }
 }
 
+/// The person's details and the editable ones. `base` is the page they are on (their account, or
+/// the profile of the patient a caregiver acts for, then `grant` names the grant).
 #[component]
-fn Details(me: AccountView, save: ServerAction<SaveProfile>) -> impl IntoView {
+pub(super) fn Details(me: AccountView, save: ServerAction<SaveProfile>, base: String, grant: Option<i64>) -> impl IntoView {
     let error = action_error(save);
     let not_set = move || move_tr!("account-not-set").get();
     let or_not_set = move |value: &str| if value.is_empty() { not_set() } else { value.to_string() };
@@ -77,6 +85,7 @@ fn Details(me: AccountView, save: ServerAction<SaveProfile>) -> impl IntoView {
     let (mobile, home, street, city, province, postal_code, preferred) =
         (me.mobile_phone.clone(), me.home_phone.clone(), me.street.clone(), me.city.clone(), me.province.clone(), me.postal_code.clone(), me.preferred_name.clone());
     let (language, interface_language) = (me.language.clone(), me.interface_language.clone());
+    let base = StoredValue::new(base);
     view! {
         <h2>{move_tr!("account-details")}</h2>
         <dl class="settings">
@@ -93,17 +102,17 @@ fn Details(me: AccountView, save: ServerAction<SaveProfile>) -> impl IntoView {
         </dl>
         <p class="hint">{move_tr!("account-record-note")}</p>
         <dl class="settings">
-            <Editable field="preferred_name" label=move_tr!("account-preferred-name") value=or_not_set(&me.preferred_name) save error>
+            <Editable field="preferred_name" base grant label=move_tr!("account-preferred-name") value=or_not_set(&me.preferred_name) save error>
                 <Field id="preferred_name" autocomplete="nickname" required=false label=move_tr!("account-preferred-name")
                     hint=move_tr!("account-preferred-name-hint") value=kept_or(error, "preferred_name", preferred.clone()) error=error_for(error, "preferred_name") />
             </Editable>
-            <Editable field="phones" label=move_tr!("account-phones") value=phones save error>
+            <Editable field="phones" base grant label=move_tr!("account-phones") value=phones save error>
                 <Field id="mobile" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-mobile")
                     hint=move_tr!("account-phone-hint") value=kept_or(error, "mobile", mobile.clone()) error=error_for(error, "mobile") />
                 <Field id="home_phone" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-home-phone")
                     value=kept_or(error, "home_phone", home.clone()) error=error_for(error, "home_phone") />
             </Editable>
-            <Editable field="address" label=move_tr!("account-address") value=or_not_set(&address) save error>
+            <Editable field="address" base grant label=move_tr!("account-address") value=or_not_set(&address) save error>
                 <Field id="street" autocomplete="street-address" required=false label=move_tr!("account-street")
                     value=kept_or(error, "street", street.clone()) error=error_for(error, "street") />
                 <Field id="city" autocomplete="address-level2" required=false label=move_tr!("account-city")
@@ -113,13 +122,15 @@ fn Details(me: AccountView, save: ServerAction<SaveProfile>) -> impl IntoView {
                     hint=move_tr!("account-postal-code-hint") value=kept_or(error, "postal_code", postal_code.clone()) error=error_for(error, "postal_code") />
                 <p class="hint">{move_tr!("account-address-hint")}</p>
             </Editable>
-            <Editable field="language" label=move_tr!("account-language") value=language_name(&me.language).to_string() save error>
+            <Editable field="language" base grant label=move_tr!("account-language") value=language_name(&me.language).to_string() save error>
                 <LanguageRadios legend=move_tr!("account-language") current=language.clone() />
                 <p class="hint">{move_tr!("account-language-hint")}</p>
             </Editable>
-            <Editable field="interface_language" label=move_tr!("account-interface-language") value=language_name(&me.interface_language).to_string() save error>
-                <LanguageRadios legend=move_tr!("account-interface-language") current=interface_language.clone() />
-            </Editable>
+            {grant.is_none().then(|| view! {
+                <Editable field="interface_language" base grant label=move_tr!("account-interface-language") value=language_name(&me.interface_language).to_string() save error>
+                    <LanguageRadios legend=move_tr!("account-interface-language") current=interface_language.clone() />
+                </Editable>
+            })}
         </dl>
     }
 }
@@ -128,6 +139,8 @@ fn Details(me: AccountView, save: ServerAction<SaveProfile>) -> impl IntoView {
 #[component]
 fn Editable(
     field: &'static str,
+    base: StoredValue<String>,
+    grant: Option<i64>,
     #[prop(into)] label: Signal<String>,
     value: String,
     save: ServerAction<SaveProfile>,
@@ -145,7 +158,7 @@ fn Editable(
                 <Show when=editing fallback=move || view! {
                     <span data-testid=format!("value-{field}")>{value.get_value()}</span>
                     " "
-                    <A href=format!("/account?edit={field}#setting-{field}") attr:class="edit-button">
+                    <A href=format!("{}?edit={field}#setting-{field}", base.get_value()) attr:class="edit-button">
                         <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16"><path d="M11.3 1.3a1 1 0 0 1 1.4 0l2 2a1 1 0 0 1 0 1.4l-8.5 8.5-3.6.9.9-3.6z" fill="currentColor" /></svg>
                         " " {move_tr!("edit")} <span class="visually-hidden">" : " {label}</span>
                     </A>
@@ -153,10 +166,11 @@ fn Editable(
                     <ActionForm action=save>
                         <FormAlert error />
                         <input type="hidden" name="field" value=field />
+                        {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant /> })}
                         {children.read_value()()}
                         <div class="actions">
                             <button type="submit" class="button">{move_tr!("save")}</button>
-                            <A href="/account">{move_tr!("cancel")}</A>
+                            <A href=base.get_value()>{move_tr!("cancel")}</A>
                         </div>
                     </ActionForm>
                 </Show>

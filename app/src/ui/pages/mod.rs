@@ -1,6 +1,7 @@
 mod access_log;
 mod account;
 mod authenticator;
+mod caregivers;
 mod info;
 mod invitation;
 mod patient;
@@ -15,6 +16,7 @@ mod team;
 pub use access_log::AccessLog;
 pub use account::Account;
 pub use authenticator::Authenticator;
+pub use caregivers::{ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage, PatientFilePage};
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
 pub use patient::PatientHome;

@@ -19,6 +19,7 @@ pub fn PatientHome() -> impl IntoView {
                             <h1>{move || tr!("patient-greeting", { "name" => name.clone() })}</h1>
                             <p>{move_tr!("patient-home-intro")}</p>
                             <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p>
+                            <super::caregivers::AssistedList />
                         }.into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),

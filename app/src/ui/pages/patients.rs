@@ -34,9 +34,10 @@ pub fn Patients() -> impl IntoView {
                                 let status = p.status;
                                 let expires = p.expires_on.clone().unwrap_or_default();
                                 let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
+                                let (file_link, name) = (format!("/staff/patients/{}", p.id), p.name.clone());
                                 view! {
                                     <li class="patient">
-                                        <p class="patient-name">{p.name.clone()}</p>
+                                        <p class="patient-name"><A href=file_link>{name}</A></p>
                                         <p>{p.email.clone()} " · " {p.birth_date.clone()}</p>
                                         <p class="status">{move || status_text(status, &expires)}</p>
                                         {can_reissue.then(|| view! {

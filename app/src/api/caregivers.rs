@@ -1,0 +1,233 @@
+//! Caregivers: the care team adds and manages them on a patient's file, the patient sees and ends
+//! them, and a caregiver acts for the patients they assist. Every call about a patient checks the
+//! grant again, so an ended grant stops working on the very next request.
+use super::patients::IssuedCode;
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, require_session, require_staff},
+    super::patients::{day, show_once},
+    crate::domain::caregiver::{self, Area, EndedBy, Scope},
+    crate::domain::store,
+    crate::i18n::Lang,
+};
+
+/// A caregiver as the patient or the care team sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaregiverLine {
+    pub grant_id: i64,
+    pub name: String,
+    pub email: String,
+    /// `parent`, `representative` or `helper`.
+    pub relationship: String,
+    pub messages: bool,
+    pub questionnaires: bool,
+    pub profile: bool,
+    pub ends_on: Option<String>,
+    pub note: String,
+    /// `invited`, `active`, `lapsed` (end date or age reached) or `ended`.
+    pub status: String,
+}
+
+#[cfg(feature = "ssr")]
+fn line(g: caregiver::Grant) -> CaregiverLine {
+    let status = match g.status.as_str() {
+        "active" if !g.in_force => "lapsed".to_string(),
+        other => other.to_string(),
+    };
+    CaregiverLine {
+        grant_id: g.id,
+        name: g.caregiver_name,
+        email: g.email,
+        relationship: g.relationship.code().into(),
+        messages: g.scope.messages,
+        questionnaires: g.scope.questionnaires,
+        profile: g.scope.profile,
+        ends_on: g.ends_on.map(|d| d.to_string()),
+        note: g.note,
+        status,
+    }
+}
+
+/// A patient's file as the care team sees it on the caregivers page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientFileView {
+    pub patient_id: i64,
+    pub name: String,
+    pub birth_date: String,
+    pub caregivers: Vec<CaregiverLine>,
+}
+
+#[server(prefix = "/api", endpoint = "patient_file")]
+pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> {
+    let (_, organisation_id) = require_staff().await?;
+    let db = &context::state().db;
+    let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id).await?.ok_or_else(|| ApiError::new("error-not-found"))?;
+    let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, store::now()).await?;
+    Ok(PatientFileView { patient_id, name, birth_date, caregivers: caregivers.into_iter().map(line).collect() })
+}
+
+#[cfg(feature = "ssr")]
+fn scope_of(messages: &Option<String>, questionnaires: &Option<String>, profile: &Option<String>) -> Scope {
+    Scope { messages: messages.is_some(), questionnaires: questionnaires.is_some(), profile: profile.is_some() }
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "add_caregiver")]
+pub async fn add_caregiver(
+    patient_id: i64,
+    given_name: String,
+    family_name: String,
+    email: String,
+    language: String,
+    relationship: String,
+    messages: Option<String>,
+    questionnaires: Option<String>,
+    profile: Option<String>,
+    ends_on: String,
+    note: String,
+) -> Result<IssuedCode, ApiError> {
+    let (me, organisation_id) = require_staff().await?;
+    let state = context::state();
+    let now = store::now();
+    let new = caregiver::NewCaregiver {
+        given_name: &given_name,
+        family_name: &family_name,
+        email: &email,
+        language: Lang::from_code(&language),
+        relationship: &relationship,
+        scope: scope_of(&messages, &questionnaires, &profile),
+        ends_on: &ends_on,
+        note: &note,
+    };
+    let issued = caregiver::add(&state.db, organisation_id, patient_id, new, me.id, &state.config.public_url, &context::request_meta(), now).await.map_err(|e| {
+        let mut error = ApiError::from(e);
+        for (field, value) in [("given_name", &given_name), ("family_name", &family_name), ("email", &email), ("language", &language), ("relationship", &relationship), ("ends_on", &ends_on), ("note", &note)] {
+            error = error.keep(field, value);
+        }
+        for (field, value) in [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)] {
+            if value.is_some() {
+                error = error.keep(field, "on");
+            }
+        }
+        error
+    })?;
+    let shown = IssuedCode { patient_name: format!("{} {}", given_name.trim(), family_name.trim()), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    show_once(&shown);
+    Ok(shown)
+}
+
+#[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
+pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
+    let (me, organisation_id) = require_staff().await?;
+    let state = context::state();
+    let (name, issued) = caregiver::reissue(&state.db, organisation_id, grant_id, me.id, &state.config.public_url, &context::request_meta(), store::now()).await?;
+    let shown = IssuedCode { patient_name: name, code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    show_once(&shown);
+    Ok(shown)
+}
+
+#[server(prefix = "/api", endpoint = "edit_caregiver")]
+pub async fn edit_caregiver(grant_id: i64, patient_id: i64, messages: Option<String>, questionnaires: Option<String>, profile: Option<String>, ends_on: String) -> Result<(), ApiError> {
+    let (me, organisation_id) = require_staff().await?;
+    let scope = scope_of(&messages, &questionnaires, &profile);
+    caregiver::edit(&context::state().db, organisation_id, grant_id, scope, &ends_on, me.id, &context::request_meta(), store::now())
+        .await
+        .map_err(|e| ApiError::from(e).keep("ends_on", &ends_on))?;
+    leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=caregiver"));
+    Ok(())
+}
+
+/// The care team ends a caregiver's access.
+#[server(prefix = "/api", endpoint = "end_caregiver")]
+pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiError> {
+    let (me, organisation_id) = require_staff().await?;
+    let by = EndedBy::Staff { account_id: me.id, organisation_id };
+    if !caregiver::end(&context::state().db, grant_id, by, &context::request_meta(), store::now()).await? {
+        return Err(ApiError::new("error-not-found"));
+    }
+    leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=ended"));
+    Ok(())
+}
+
+/// Who can act for me.
+#[server(prefix = "/api", endpoint = "my_caregivers")]
+pub async fn my_caregivers() -> Result<Vec<CaregiverLine>, ApiError> {
+    let (_, me) = require_session().await?;
+    Ok(caregiver::for_patient_account(&context::state().db, me.id, store::now()).await?.into_iter().map(line).collect())
+}
+
+/// The patient ends a caregiver's access (after confirming on the page).
+#[server(prefix = "/api", endpoint = "end_my_caregiver")]
+pub async fn end_my_caregiver(grant_id: i64) -> Result<(), ApiError> {
+    let (_, me) = require_session().await?;
+    if !caregiver::end(&context::state().db, grant_id, EndedBy::Patient { account_id: me.id }, &context::request_meta(), store::now()).await? {
+        return Err(ApiError::new("error-not-found"));
+    }
+    leptos_axum::redirect("/account?saved=caregiver");
+    Ok(())
+}
+
+/// A patient the signed-in caregiver assists, for the switch control and the acting-for pages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assisted {
+    pub grant_id: i64,
+    pub patient_name: String,
+    pub relationship: String,
+    pub messages: bool,
+    pub questionnaires: bool,
+    pub profile: bool,
+    pub ends_on: Option<String>,
+    /// The patient has an account whose profile a caregiver with that scope may update.
+    pub has_account: bool,
+}
+
+#[cfg(feature = "ssr")]
+fn assisted_of(g: caregiver::Grant) -> Assisted {
+    Assisted {
+        grant_id: g.id,
+        patient_name: g.patient_name,
+        relationship: g.relationship.code().into(),
+        messages: g.scope.messages,
+        questionnaires: g.scope.questionnaires,
+        profile: g.scope.profile,
+        ends_on: g.ends_on.map(|d| d.to_string()),
+        has_account: g.patient_account_id.is_some(),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "assisted_patients")]
+pub async fn assisted_patients() -> Result<Vec<Assisted>, ApiError> {
+    let (_, me) = require_session().await?;
+    Ok(caregiver::assisted_by(&context::state().db, me.id, store::now()).await?.into_iter().map(assisted_of).collect())
+}
+
+/// The patient a caregiver acts for on this page; "not found" once the grant no longer holds.
+#[server(prefix = "/api", endpoint = "acting_for")]
+pub async fn acting_for(grant_id: i64) -> Result<Assisted, ApiError> {
+    let (_, me) = require_session().await?;
+    Ok(assisted_of(caregiver::access(&context::state().db, me.id, grant_id, None, store::now()).await?))
+}
+
+/// The patient's profile, for a caregiver whose scope includes it.
+#[server(prefix = "/api", endpoint = "patient_profile")]
+pub async fn patient_profile(grant_id: i64) -> Result<super::account::AccountView, ApiError> {
+    let (_, me) = require_session().await?;
+    let db = &context::state().db;
+    let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), store::now()).await?;
+    let patient_account = grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
+    super::account::account_view(patient_account, None).await
+}
+
+/// The account whose profile a save changes: mine, or the patient's I act for with the profile
+/// scope; with the grant, for the audit trail.
+#[cfg(feature = "ssr")]
+pub async fn profile_subject(me: i64, grant_id: Option<i64>) -> Result<(i64, Option<caregiver::Grant>), ApiError> {
+    let Some(grant_id) = grant_id else { return Ok((me, None)) };
+    let grant = caregiver::access(&context::state().db, me, grant_id, Some(Area::Profile), store::now()).await?;
+    let patient_account = grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
+    Ok((patient_account, Some(grant)))
+}

@@ -1,0 +1,369 @@
+//! Caregiver pages: the care team's view of a patient's caregivers (add, edit, end, re-invite),
+//! the patient's list of who can act for them (end, with confirmation), and the caregiver's side
+//! (the patients they assist, acting for one, the banner that says for whom).
+use super::PageTitle;
+use crate::api::account::SaveProfile;
+use crate::api::caregivers::{
+    acting_for, assisted_patients, my_caregivers, patient_file, patient_profile, AddCaregiver, CaregiverLine, EditCaregiver, EndCaregiver,
+    EndMyCaregiver, ReissueCaregiverInvitation,
+};
+use crate::api::ApiError;
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn param(name: &'static str) -> impl Fn() -> i64 + Copy {
+    let params = use_params_map();
+    move || params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+fn tr(key: &str) -> String {
+    expect_context::<leptos_fluent::I18n>().tr(key)
+}
+
+/// "Messages, questionnaires" — what a caregiver may reach, in words.
+fn scope_text(messages: bool, questionnaires: bool, profile: bool) -> String {
+    [(messages, "scope-messages"), (questionnaires, "scope-questionnaires"), (profile, "scope-profile")]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, key)| tr(key))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn line_details(c: &CaregiverLine) -> String {
+    let mut text = format!("{} · {}", tr(&format!("relationship-{}", c.relationship)), scope_text(c.messages, c.questionnaires, c.profile));
+    if let Some(ends_on) = &c.ends_on {
+        text.push_str(&format!(" · {} {ends_on}", tr("caregiver-until")));
+    }
+    text
+}
+
+/// The three scope checkboxes; ticked as saved, or as typed when a post came back.
+#[component]
+fn ScopeChoice(error: Signal<Option<ApiError>>, messages: bool, questionnaires: bool, profile: bool) -> impl IntoView {
+    let ticked = move |field: &'static str, saved: bool| move || match error.get() {
+        Some(e) => e.kept(field).is_some(),
+        None => saved,
+    };
+    let problem = error_for(error, "scope");
+    view! {
+        <fieldset aria-describedby=move || problem.get().map(|_| "scope-error")>
+            <legend>{move_tr!("caregiver-scope")}</legend>
+            {move || problem.get().map(|message| view! { <p class="field-error" id="scope-error">{message}</p> })}
+            <div class="choice"><input type="checkbox" id="scope-messages" name="messages" checked=ticked("messages", messages) /><label for="scope-messages">{move_tr!("scope-messages")}</label></div>
+            <div class="choice"><input type="checkbox" id="scope-questionnaires" name="questionnaires" checked=ticked("questionnaires", questionnaires) /><label for="scope-questionnaires">{move_tr!("scope-questionnaires")}</label></div>
+            <div class="choice"><input type="checkbox" id="scope-profile" name="profile" checked=ticked("profile", profile) /><label for="scope-profile">{move_tr!("scope-profile")}</label></div>
+        </fieldset>
+    }
+}
+
+// ---- Care team ----
+
+/// A patient's file for the care team: their caregivers and what can be done with them.
+#[component]
+pub fn PatientFilePage() -> impl IntoView {
+    let patient_id = param("id");
+    let end = ServerAction::<EndCaregiver>::new();
+    let reissue = ServerAction::<ReissueCaregiverInvitation>::new();
+    let query = use_query_map();
+    let file = Resource::new(move || (patient_id(), end.version().get(), query.read().get("saved")), |(id, _, _)| patient_file(id));
+    view! {
+        <PageTitle title_key="patient-file-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match file.await {
+                    Ok(file) => view! {
+                        <h1>{file.name.clone()}</h1>
+                        <p>{move_tr!("invite-birth-date")} " : " {file.birth_date.clone()}</p>
+                        <p role="status" class="status">{move || query.read().get("saved").map(|_| tr("account-saved"))}</p>
+                        <h2>{move_tr!("caregivers-title")}</h2>
+                        <p><A href=format!("/staff/patients/{}/caregivers/new", file.patient_id) attr:class="button">{move_tr!("caregiver-add")}</A></p>
+                        {file.caregivers.is_empty().then(|| view! { <p>{move_tr!("caregivers-none")}</p> })}
+                        <ul class="patient-list">
+                            {file.caregivers.into_iter().map(|c| {
+                                let details = line_details(&c);
+                                let ended = c.status == "ended";
+                                let whose = format!(" – {}", c.name);
+                                let (edit_whose, reissue_whose) = (whose.clone(), whose.clone());
+                                let edit_link = format!("/staff/patients/{}/caregivers/{}", file.patient_id, c.grant_id);
+                                view! {
+                                    <li class="patient">
+                                        <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(&format!("caregiver-status-{}", c.status))}</span></p>
+                                        <p>{c.email.clone()}</p>
+                                        <p>{details}</p>
+                                        {(!c.note.is_empty()).then(|| view! { <p class="hint">{c.note.clone()}</p> })}
+                                        {(!ended).then(|| view! {
+                                            <p><A href=edit_link>{move_tr!("caregiver-edit")} <span class="visually-hidden">{edit_whose}</span></A></p>
+                                            {(c.status == "invited").then(|| view! {
+                                                <ActionForm action=reissue>
+                                                    <input type="hidden" name="grant_id" value=c.grant_id />
+                                                    <button type="submit" class="link-button">{move_tr!("patients-reissue")} <span class="visually-hidden">{reissue_whose}</span></button>
+                                                </ActionForm>
+                                            })}
+                                            <ActionForm action=end>
+                                                <input type="hidden" name="grant_id" value=c.grant_id />
+                                                <input type="hidden" name="patient_id" value=file.patient_id />
+                                                <button type="submit" class="link-button">{move_tr!("caregiver-end")} <span class="visually-hidden">{whose.clone()}</span></button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
+                    }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AddCaregiverPage() -> impl IntoView {
+    let patient_id = param("id");
+    let action = ServerAction::<AddCaregiver>::new();
+    let error = action_error(action);
+    let relationship = kept(error, "relationship");
+    view! {
+        <PageTitle title_key="caregiver-add" />
+        <h1>{move_tr!("caregiver-add")}</h1>
+        <p>{move_tr!("caregiver-add-intro")}</p>
+        <ActionForm action=action>
+            <FormAlert error />
+            <input type="hidden" name="patient_id" value=patient_id />
+            <Field id="given_name" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
+            <Field id="family_name" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <LanguageChoice error />
+            <fieldset>
+                <legend>{move_tr!("caregiver-relationship")}</legend>
+                {move || error_for(error, "relationship").get().map(|message| view! { <p class="field-error">{message}</p> })}
+                {["parent", "representative", "helper"].into_iter().map(|code| view! {
+                    <div class="choice">
+                        <input type="radio" id=format!("relationship-{code}") name="relationship" value=code checked=move || relationship.get() == code />
+                        <label for=format!("relationship-{code}")>{move || tr(&format!("relationship-{code}-long"))}</label>
+                    </div>
+                }).collect_view()}
+            </fieldset>
+            <ScopeChoice error messages=false questionnaires=false profile=false />
+            <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
+                value=kept(error, "ends_on") error=error_for(error, "ends_on") />
+            <Field id="note" required=false label=move_tr!("caregiver-note") value=kept(error, "note") />
+            <button type="submit" class="button">{move_tr!("invite-submit")}</button>
+        </ActionForm>
+        <p><A href=move || format!("/staff/patients/{}", patient_id())>{move_tr!("cancel")}</A></p>
+    }
+}
+
+#[component]
+pub fn EditCaregiverPage() -> impl IntoView {
+    let (patient_id, grant_id) = (param("id"), param("grant"));
+    let file = Resource::new(patient_id, patient_file);
+    let action = ServerAction::<EditCaregiver>::new();
+    let error = action_error(action);
+    view! {
+        <PageTitle title_key="caregiver-edit" />
+        <h1>{move_tr!("caregiver-edit")}</h1>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                let found = file.await.map(|f| f.caregivers.into_iter().find(|c| c.grant_id == grant_id() && c.status != "ended"));
+                match found {
+                    Ok(Some(c)) => view! {
+                        <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
+                        <ActionForm action=action>
+                            <FormAlert error />
+                            <input type="hidden" name="grant_id" value=c.grant_id />
+                            <input type="hidden" name="patient_id" value=patient_id() />
+                            <ScopeChoice error messages=c.messages questionnaires=c.questionnaires profile=c.profile />
+                            <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
+                                value=c.ends_on.clone().unwrap_or_default() error=error_for(error, "ends_on") />
+                            <button type="submit" class="button">{move_tr!("save")}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Ok(None) => view! { <p>{move_tr!("error-not-found")}</p> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href=move || format!("/staff/patients/{}", patient_id())>{move_tr!("cancel")}</A></p>
+    }
+}
+
+// ---- Patient ----
+
+/// On the account page: who can act for me, and a way to end it.
+#[component]
+pub fn MyCaregivers() -> impl IntoView {
+    let caregivers = Resource::new(|| (), |_| my_caregivers());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                caregivers.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
+                    <h2>{move_tr!("my-caregivers-title")}</h2>
+                    <ul class="patient-list" data-testid="my-caregivers">
+                        {list.into_iter().map(|c| view! {
+                            <li class="patient">
+                                <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(&format!("caregiver-status-{}", c.status))}</span></p>
+                                <p>{line_details(&c)}</p>
+                                <p><A href=format!("/account/caregivers/{}/end", c.grant_id)>{move_tr!("caregiver-end")} <span class="visually-hidden">{format!(" – {}", c.name)}</span></A></p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Ending a caregiver's access asks for confirmation first.
+#[component]
+pub fn EndMyCaregiverPage() -> impl IntoView {
+    let grant_id = param("grant");
+    let caregivers = Resource::new(|| (), |_| my_caregivers());
+    let action = ServerAction::<EndMyCaregiver>::new();
+    let error = action_error(action);
+    view! {
+        <PageTitle title_key="caregiver-end" />
+        <h1>{move_tr!("caregiver-end")}</h1>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match caregivers.await.map(|list| list.into_iter().find(|c| c.grant_id == grant_id())) {
+                    Ok(Some(c)) => {
+                        let name = c.name.clone();
+                        view! {
+                            <p>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("caregiver-end-confirm", &[("name".into(), name.clone().into())].into_iter().collect())}</p>
+                            <ActionForm action=action>
+                                <FormAlert error />
+                                <input type="hidden" name="grant_id" value=c.grant_id />
+                                <button type="submit" class="button">{move_tr!("caregiver-end-submit")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }
+                    Ok(None) => view! { <p>{move_tr!("error-not-found")}</p> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href="/account">{move_tr!("cancel")}</A></p>
+    }
+}
+
+// ---- Caregiver ----
+
+/// On the home page: the people I assist, each a way to act for them.
+#[component]
+pub fn AssistedList() -> impl IntoView {
+    let assisted = Resource::new(|| (), |_| assisted_patients());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                assisted.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
+                    <h2>{move_tr!("assisted-title")}</h2>
+                    <ul class="links">
+                        {list.into_iter().map(|a| view! {
+                            <li><A href=format!("/for/{}", a.grant_id)>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("act-for", &[("name".into(), a.patient_name.clone().into())].into_iter().collect())}</A></li>
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Shown on every page under `/for/:grant`: for whom the caregiver is acting, and the switch.
+#[component]
+fn ActingBanner(grant_id: i64) -> impl IntoView {
+    let assisted = Resource::new(|| (), |_| assisted_patients());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                assisted.await.ok().map(|list| {
+                    let current = list.iter().find(|a| a.grant_id == grant_id).cloned();
+                    view! {
+                        <nav class="acting-for" aria-label=move_tr!("acting-switch")>
+                            {current.map(|a| {
+                                let text = expect_context::<leptos_fluent::I18n>().tr_with_args(
+                                    "acting-for-banner",
+                                    &[("name".into(), a.patient_name.clone().into()), ("relationship".into(), tr(&format!("relationship-{}", a.relationship)).into())].into_iter().collect(),
+                                );
+                                view! { <p class="acting-now" data-testid="acting-for">{text}</p> }
+                            })}
+                            <ul>
+                                <li><A href="/home">{move_tr!("my-file")}</A></li>
+                                {list.into_iter().filter(|a| a.grant_id != grant_id).map(|a| view! {
+                                    <li><A href=format!("/for/{}", a.grant_id)>{a.patient_name.clone()}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        </nav>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Acting for a patient: what the grant covers. "Not found" as soon as the grant no longer holds.
+#[component]
+pub fn ActingForPage() -> impl IntoView {
+    let grant_id = param("grant");
+    let grant = Resource::new(grant_id, acting_for);
+    view! {
+        <PageTitle title_key="acting-title" />
+        <ActingBanner grant_id=grant_id() />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match grant.await {
+                    Ok(a) => view! {
+                        <h1>{a.patient_name.clone()}</h1>
+                        <p>{move_tr!("acting-scope")} " " {scope_text(a.messages, a.questionnaires, a.profile)}</p>
+                        {a.ends_on.clone().map(|d| view! { <p>{move_tr!("caregiver-until")} " " {d}</p> })}
+                        <p class="hint">{move_tr!("acting-recorded")}</p>
+                        {(a.profile && a.has_account).then(|| view! {
+                            <p><A href=format!("/for/{}/profile", a.grant_id) attr:class="button">{move_tr!("acting-profile")}</A></p>
+                        })}
+                    }.into_any(),
+                    Err(_) => view! { <AccessEnded /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccessEnded() -> impl IntoView {
+    view! {
+        <h1>{move_tr!("access-ended-title")}</h1>
+        <p role="alert">{move_tr!("access-ended-body")}</p>
+        <p><A href="/home">{move_tr!("my-file")}</A></p>
+    }
+}
+
+/// The patient's profile, for a caregiver with that scope; edits are recorded under the caregiver.
+#[component]
+pub fn ActingProfilePage() -> impl IntoView {
+    let grant_id = param("grant");
+    let save = ServerAction::<SaveProfile>::new();
+    let query = use_query_map();
+    let profile = Resource::new(move || (grant_id(), query.read().get("saved"), save.version().get()), |(id, _, _)| patient_profile(id));
+    view! {
+        <PageTitle title_key="acting-profile" />
+        <ActingBanner grant_id=grant_id() />
+        <p role="status" class="status">{move || query.read().get("saved").map(|field| tr(super::account::saved_message(&field)))}</p>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(patient) => view! {
+                        <h1>{move_tr!("acting-profile")}</h1>
+                        <super::account::Details me=patient save base=format!("/for/{}/profile", grant_id()) grant=Some(grant_id()) />
+                    }.into_any(),
+                    Err(e) if e.is_signed_out() => failure(e),
+                    Err(_) => view! { <AccessEnded /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

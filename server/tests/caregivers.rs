@@ -1,0 +1,278 @@
+//! Caregivers over HTTP: the two-part invitation, acting for a patient within a scope, ending a
+//! grant, the age rule on a fixed clock, the audit trail naming both people, and the
+//! authorization matrix of every server function that touches a patient.
+mod common;
+use app::domain::{caregiver, session, store, RequestMeta};
+use common::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+use sqlx::Row;
+
+const LEA: &str = "lea.gagnon@example.org";
+const LEA_NAME: &str = "Léa Gagnon";
+const MARIE: &str = "marie.gagnon@example.org";
+
+/// Invites a patient with her own name and date of birth and lets her create her account;
+/// returns her patient id and session.
+async fn patient(app: &TestApp, staff: &str, given: &str, family: &str, email: &str, birth_date: &str, language: &str) -> (i64, String) {
+    let form = [("given_name", given), ("family_name", family), ("birth_date", birth_date), ("email", email), ("language", language), ("mobile", "")];
+    let issued = app.call("invite_patient", &form, Some(staff)).await;
+    assert_eq!(issued.status(), StatusCode::OK);
+    let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
+    let session = redeem(app, email, &code).await;
+    let id: i64 = sqlx::query("SELECT id FROM patients WHERE email = $1").bind(email).fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    (id, session)
+}
+
+/// Opens the latest invitation mailed to `email`, enters the code and creates the account.
+async fn redeem(app: &TestApp, email: &str, code: &str) -> String {
+    let token = latest_link_token(app, email).await;
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
+    let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
+    session_cookie(&created).expect("signed in")
+}
+
+/// The care team adds a caregiver; returns the grant id and the code to hand over.
+async fn add_caregiver(app: &TestApp, staff: &str, patient_id: i64, email: &str, relationship: &str, scope: &[&str], language: &str) -> (i64, String) {
+    let patient_id = patient_id.to_string();
+    let mut form = vec![
+        ("patient_id", patient_id.as_str()),
+        ("given_name", "Marie"),
+        ("family_name", "Gagnon"),
+        ("email", email),
+        ("language", language),
+        ("relationship", relationship),
+        ("ends_on", ""),
+        ("note", ""),
+    ];
+    for area in scope {
+        form.push((area, "on"));
+    }
+    let issued = app.call("add_caregiver", &form, Some(staff)).await;
+    assert_eq!(issued.status(), StatusCode::OK, "{:?}", issued.text().await);
+    let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
+    let grant: i64 = sqlx::query("SELECT MAX(id) AS id FROM caregiver_grants").fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    (grant, code)
+}
+
+/// A session for an account made directly in the database with `role` in `organisation_id`.
+async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: &str) -> String {
+    let now = store::now();
+    let id: i64 = sqlx::query("INSERT INTO accounts (email, email_key, given_name, family_name, status, created_at) VALUES ($1, $1, 'Sam', 'Roy', 'active', $2) RETURNING id")
+        .bind(email)
+        .bind(now)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
+    sqlx::query("INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)").bind(id).bind(organisation_id).bind(role).bind(now).execute(&app.state.db).await.unwrap();
+    format!("portail={}", session::start(&app.state.db, id, &RequestMeta::default(), now).await.unwrap())
+}
+
+#[tokio::test]
+async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_ends_it() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let (lea_id, lea) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
+    let (grant, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "en").await;
+
+    // Her own invitation, English first, naming the patient; never the code.
+    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1").bind(MARIE).fetch_one(&app.state.db).await.unwrap().try_get("body").unwrap();
+    assert!(body.starts_with("Hello Marie") && body.contains(LEA_NAME) && !body.contains(&code), "{body}");
+    let (_, file) = app.page(&format!("/staff/patients/{lea_id}"), Some(&staff)).await;
+    assert!(file.contains("Marie Gagnon") && file.contains("invitation envoyée"));
+
+    let marie = redeem(&app, MARIE, &code).await;
+    let assisted: Value = app.call("assisted_patients", &[], Some(&marie)).await.json().await.unwrap();
+    assert_eq!(assisted[0]["patient_name"], LEA_NAME);
+    let (_, page) = app.page(&format!("/for/{grant}/profile"), Some(&marie)).await;
+    assert!(page.contains("Vous agissez pour Léa Gagnon (proche aidant)"), "the page says for whom");
+
+    // An edit for Léa, recorded under Marie's name for Léa.
+    let saved = app.call("save_profile", &[("field", "phones"), ("mobile", "514 555 0123"), ("home_phone", ""), ("grant", &grant.to_string())], Some(&marie)).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(saved.headers().get("location").unwrap(), &format!("/for/{grant}/profile?saved=phones"));
+    let lea_view: Value = app.call("my_account", &[], Some(&lea)).await.json().await.unwrap();
+    assert_eq!(lea_view["mobile_phone"], "514-555-0123");
+    let log: Value = app.call("my_access_log", &[("page", "1")], Some(&lea)).await.json().await.unwrap();
+    let entry = log["entries"].as_array().unwrap().iter().find(|e| e["action"] == "profile.phones_changed").unwrap().clone();
+    assert_eq!((entry["actor"].as_str(), entry["actor_role"].as_str(), entry["acting_for"].as_str()), (Some("Marie Gagnon"), Some("helper"), Some(LEA_NAME)));
+    let (_, html) = app.page("/account/access-log", Some(&lea)).await;
+    assert!(html.contains("Marie Gagnon (proche aidant) pour Léa Gagnon"));
+
+    // Léa sees who can act for her and ends it; Marie's very next request is refused.
+    let mine: Value = app.call("my_caregivers", &[], Some(&lea)).await.json().await.unwrap();
+    assert_eq!((mine[0]["name"].as_str(), mine[0]["relationship"].as_str(), mine[0]["status"].as_str()), (Some("Marie Gagnon"), Some("helper"), Some("active")));
+    assert_eq!(app.call("end_my_caregiver", &[("grant_id", &grant.to_string())], Some(&lea)).await.status(), StatusCode::OK);
+    let refused = error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await;
+    assert_eq!(refused["key"], "error-not-found");
+    let (_, page) = app.page(&format!("/for/{grant}"), Some(&marie)).await;
+    assert!(page.contains("Accès terminé"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'caregiver.ended'").await, 1);
+}
+
+#[tokio::test]
+async fn a_caregiver_with_an_account_adds_a_second_patient_to_it() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let (lea_id, _) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
+    let (theo_id, _) = patient(&app, &staff, "Théo", "Gagnon", "theo.gagnon@example.org", "1992-01-01", "fr").await;
+    let (_, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["messages"], "fr").await;
+    let marie = redeem(&app, MARIE, &code).await;
+    let (_, second_code) = add_caregiver(&app, &staff, theo_id, MARIE, "representative", &["questionnaires"], "fr").await;
+    let token = latest_link_token(&app, MARIE).await;
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &second_code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").unwrap();
+    let second = error_key(app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await).await;
+    assert_eq!(second["key"], "error-account-exists", "never a second account");
+    let joined = app.call("add_invitation_to_my_account", &[("token", &token)], Some(&format!("{marie}; {pass}"))).await;
+    assert_eq!(joined.status(), StatusCode::OK, "{:?}", joined.text().await);
+    let assisted: Value = app.call("assisted_patients", &[], Some(&marie)).await.json().await.unwrap();
+    let names: Vec<&str> = assisted.as_array().unwrap().iter().map(|a| a["patient_name"].as_str().unwrap()).collect();
+    assert_eq!(names, [LEA_NAME, "Théo Gagnon"]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'marie.gagnon@example.org'").await, 1);
+}
+
+/// Noon in Montréal on `date`, as the clock the rule is given.
+fn noon(date: chrono::NaiveDate) -> i64 {
+    use chrono::TimeZone;
+    chrono_tz::America::Montreal.from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).single().unwrap().timestamp()
+}
+
+#[tokio::test]
+async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let birthday = caregiver::local_date(store::now(), "America/Montreal") + chrono::Days::new(10);
+    let born = birthday.checked_sub_months(chrono::Months::new(14 * 12)).unwrap();
+    let (child_id, teen) = patient(&app, &staff, "Zoé", "Gagnon", "zoe.gagnon@example.org", &born.to_string(), "en").await;
+    let (grant, code) = add_caregiver(&app, &staff, child_id, MARIE, "parent", &["messages", "profile"], "fr").await;
+    let marie = redeem(&app, MARIE, &code).await;
+    let marie_id: i64 = sqlx::query("SELECT id FROM accounts WHERE email_key = $1").bind(MARIE).fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    assert_eq!(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await.status(), StatusCode::OK);
+
+    let day_before = noon(birthday - chrono::Days::new(1));
+    assert!(caregiver::access(&app.state.db, marie_id, grant, None, day_before).await.is_ok(), "the day before the birthday");
+    assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, day_before).await.unwrap(), 0);
+    assert!(caregiver::access(&app.state.db, marie_id, grant, None, noon(birthday)).await.is_err(), "on the birthday it is gone");
+    assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, noon(birthday)).await.unwrap(), 1);
+    assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, noon(birthday)).await.unwrap(), 0, "once");
+
+    let subject = |to: &'static str| {
+        let db = app.state.db.clone();
+        async move { sqlx::query("SELECT subject FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1").bind(to).fetch_one(&db).await.unwrap().try_get::<String, _>("subject").unwrap() }
+    };
+    assert_eq!(subject("zoe.gagnon@example.org").await, "Your file on the Patient Portal", "the teen, in English");
+    assert_eq!(subject(MARIE).await, "Fin de votre accès au dossier sur le portail usager", "the parent, in French");
+    assert_eq!(error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await["key"], "error-not-found");
+    // Nothing else breaks for the teen, who may now name a helper herself (through the care team).
+    assert_eq!(app.call("my_account", &[], Some(&teen)).await.status(), StatusCode::OK);
+    let mine: Value = app.call("my_caregivers", &[], Some(&teen)).await.json().await.unwrap();
+    assert!(mine.as_array().unwrap().is_empty());
+    let again = add_caregiver(&app, &staff, child_id, MARIE, "helper", &["messages"], "fr").await;
+    assert!(again.0 > grant);
+}
+
+/// What an actor gets from a call: the call succeeds and the answer does (or does not) show the
+/// patient's data, or it is refused with this message key.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Answer {
+    Shows,
+    Hides,
+    Done,
+    Refused(&'static str),
+}
+use Answer::*;
+const NF: Answer = Refused("error-not-found");
+const FORBIDDEN: Answer = Refused("error-forbidden");
+
+#[tokio::test]
+async fn authorization_matrix_of_every_server_function_that_touches_a_patient() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let (other_staff, _) = app.activated_admin("autre@example.org").await;
+    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations").fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    let (lea_id, lea) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
+    let (_, other_patient) = patient(&app, &staff, "Jacques", "Roy", "jacques.roy@example.org", "1985-02-02", "fr").await;
+    let (in_scope_grant, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "fr").await;
+    let in_scope = redeem(&app, MARIE, &code).await;
+    let (out_grant, code) = add_caregiver(&app, &staff, lea_id, "paul.gagnon@example.org", "helper", &["messages"], "fr").await;
+    let out_of_scope = redeem(&app, "paul.gagnon@example.org", &code).await;
+    let (ended_grant, code) = add_caregiver(&app, &staff, lea_id, "anne.gagnon@example.org", "representative", &["profile"], "fr").await;
+    let ended = redeem(&app, "anne.gagnon@example.org", &code).await;
+    assert_eq!(app.call("end_caregiver", &[("grant_id", &ended_grant.to_string()), ("patient_id", &lea_id.to_string())], Some(&staff)).await.status(), StatusCode::OK);
+    let (to_end_by_patient, _) = add_caregiver(&app, &staff, lea_id, "x1@example.org", "helper", &["messages"], "fr").await;
+    let (to_end_by_staff, _) = add_caregiver(&app, &staff, lea_id, "x2@example.org", "helper", &["messages"], "fr").await;
+    let (to_reissue, _) = add_caregiver(&app, &staff, lea_id, "x3@example.org", "helper", &["messages"], "fr").await;
+    let support = member_session(&app, "soutien@example.org", organisation, "support").await;
+    let professional = member_session(&app, "pro@example.org", organisation, "professional").await;
+    let _ = &staff;
+
+    // Mutating rows run each actor in this order, so the one allowed comes last and the others
+    // meet the grant still as it was.
+    let actors: [(&str, &str, i64); 8] = [
+        ("another patient", &other_patient, in_scope_grant),
+        ("caregiver in scope", &in_scope, in_scope_grant),
+        ("caregiver out of scope", &out_of_scope, out_grant),
+        ("caregiver whose grant ended", &ended, ended_grant),
+        ("professional of another organisation", &other_staff, in_scope_grant),
+        ("support", &support, in_scope_grant),
+        ("professional of the organisation", &professional, in_scope_grant),
+        ("the patient", &lea, in_scope_grant),
+    ];
+    let (patient, g_patient, g_staff, g_reissue) = (lea_id.to_string(), to_end_by_patient.to_string(), to_end_by_staff.to_string(), to_reissue.to_string());
+    // One row per server function (or route) about a patient; a new one must be added here.
+    // Columns follow `actors`. `{grant}` is the actor's own grant (or the in-scope one).
+    #[rustfmt::skip]
+    let matrix: Vec<(&str, Vec<(&str, &str)>, &str, [Answer; 8])> = vec![
+        ("acting_for", vec![("grant_id", "{grant}")], LEA_NAME, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
+        ("patient_profile", vec![("grant_id", "{grant}")], LEA, [NF, Shows, NF, NF, NF, NF, NF, NF]),
+        ("save_profile", vec![("field", "preferred_name"), ("preferred_name", "Lili"), ("grant", "{grant}")], "", [NF, Done, NF, NF, NF, NF, NF, NF]),
+        ("my_account", vec![], LEA, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("my_access_log", vec![("page", "1")], "caregiver.invited", [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("GET /account/export", vec![], LEA, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("my_caregivers", vec![], MARIE, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("end_my_caregiver", vec![("grant_id", &g_patient)], "", [NF, NF, NF, NF, NF, NF, NF, Done]),
+        ("assisted_patients", vec![], LEA_NAME, [Hides, Shows, Shows, Hides, Hides, Hides, Hides, Hides]),
+        ("patient_file", vec![("patient_id", &patient)], LEA_NAME, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("list_patients", vec![("search", "")], LEA, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Hides, FORBIDDEN, Shows, FORBIDDEN]),
+        ("add_caregiver", vec![("patient_id", &patient), ("given_name", "Zed"), ("family_name", "Roy"), ("email", "zed@example.org"), ("language", "fr"), ("relationship", "helper"), ("messages", "on"), ("ends_on", ""), ("note", "")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("edit_caregiver", vec![("grant_id", "{grant}"), ("patient_id", &patient), ("messages", "on"), ("profile", "on"), ("ends_on", "")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("reissue_caregiver_invitation", vec![("grant_id", &g_reissue)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("end_caregiver", vec![("grant_id", &g_staff), ("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("reissue_invitation", vec![("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, NF, FORBIDDEN]),
+    ];
+    let mut wrong = Vec::new();
+    for (function, form, marker, expected) in &matrix {
+        for ((who, cookie, grant), want) in actors.iter().zip(expected) {
+            let grant = grant.to_string();
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, if *v == "{grant}" { grant.as_str() } else { *v })).collect();
+            let response = match function.strip_prefix("GET ") {
+                Some(path) => app.get(path, Some(cookie)).await,
+                None => app.call(function, &form, Some(cookie)).await,
+            };
+            let status = response.status();
+            let body = response.text().await.unwrap();
+            let got = if status.is_success() {
+                match want {
+                    Done => Done,
+                    _ if body.contains(marker) => Shows,
+                    _ => Hides,
+                }
+            } else {
+                let key = serde_json::from_str::<Value>(&body).ok().and_then(|v| v["key"].as_str().map(str::to_string)).unwrap_or(format!("HTTP {status}"));
+                match [NF, FORBIDDEN, Refused("error-signed-out")].into_iter().find(|a| matches!(a, Refused(k) if *k == key)) {
+                    Some(answer) => answer,
+                    None => Refused(Box::leak(key.into_boxed_str())),
+                }
+            };
+            if got != *want {
+                wrong.push(format!("{function} by {who}: expected {want:?}, got {got:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} wrong answers:\n{}", wrong.len(), wrong.join("\n"));
+}
