@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, uniqueEmail, totp, PASSWORD } from './helpers';
+import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, patientAccount, uniqueEmail, totp, PASSWORD } from './helpers';
 
 type Lang = 'fr' | 'en';
 
@@ -24,33 +24,14 @@ const TEXT = {
   },
 };
 
-/**
- * A patient with an account, signed in in a context of their own. The professional's side of the
- * invitation is covered by the onboarding spec; here it goes through the same server functions.
- */
+/** A patient with an account, signed in in a context of their own, from a new organisation. */
 async function signedInPatient(browser: Browser, language: Lang, javaScript: boolean): Promise<{ patient: Page; email: string }> {
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await signedInAdmin(staff, language, 'Clinique du Parc');
-  const email = uniqueEmail('lea');
-  const headers = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
-  const issued = await staff.request.post('/api/invite_patient', {
-    headers,
-    form: { given_name: 'Léa', family_name: 'Tremblay', birth_date: '1990-04-12', email, language, mobile: '' },
-  });
-  expect(issued.ok()).toBe(true);
-  const code = (await issued.json()).code as string;
+  const found = await patientAccount(staff, browser, language, javaScript);
   await staffContext.close();
-
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
-  const patient = await context.newPage();
-  // The invitation link opens in the invitation's language, which the browser then remembers.
-  await patient.goto(`/?lang=${language}`);
-  const token = linkIn((await mailTo(patient, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
-  expect((await patient.request.post('/api/check_invitation_code', { headers, form: { token, code } })).ok()).toBe(true);
-  const created = await patient.request.post('/api/create_patient_account', { headers, form: { token, password: PASSWORD, password_confirmation: PASSWORD } });
-  expect(created.ok()).toBe(true);
-  return { patient, email };
+  return found;
 }
 
 async function openEditor(page: Page, javaScript: boolean, t: typeof TEXT.fr, label: string) {

@@ -1,4 +1,4 @@
-import { BrowserContext, expect, Page } from '@playwright/test';
+import { Browser, BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import * as OTPAuth from 'otpauth';
@@ -110,4 +110,31 @@ export async function signedInAdmin(page: Page, language: 'fr' | 'en', organisat
 
 export function uniqueEmail(name: string): string {
   return `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+const JSON_CALL = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
+
+/**
+ * A patient invited by the signed-in `staff` page who has created the account, signed in in a
+ * browser context of their own. The screens of this onboarding are covered by its own spec; here
+ * it goes through the same server functions.
+ */
+export async function patientAccount(
+  staff: Page, browser: Browser, language: 'fr' | 'en', javaScript: boolean, email = uniqueEmail('lea'),
+): Promise<{ patient: Page; email: string }> {
+  const issued = await staff.request.post('/api/invite_patient', {
+    headers: JSON_CALL,
+    form: { given_name: 'Léa', family_name: 'Tremblay', birth_date: '1990-04-12', email, language, mobile: '' },
+  });
+  expect(issued.ok()).toBe(true);
+  const code = (await issued.json()).code as string;
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
+  const patient = await context.newPage();
+  // The invitation link opens in the invitation's language, which the browser then remembers.
+  await patient.goto(`/?lang=${language}`);
+  const token = linkIn((await mailTo(patient, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
+  expect((await patient.request.post('/api/check_invitation_code', { headers: JSON_CALL, form: { token, code } })).ok()).toBe(true);
+  const created = await patient.request.post('/api/create_patient_account', { headers: JSON_CALL, form: { token, password: PASSWORD, password_confirmation: PASSWORD } });
+  expect(created.ok()).toBe(true);
+  return { patient, email };
 }

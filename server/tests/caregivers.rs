@@ -102,6 +102,8 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     assert_eq!((entry["actor"].as_str(), entry["actor_role"].as_str(), entry["acting_for"].as_str()), (Some("Marie Gagnon"), Some("helper"), Some(LEA_NAME)));
     let (_, html) = app.page("/account/access-log", Some(&lea)).await;
     assert!(html.contains("Marie Gagnon (proche aidant) pour Léa Gagnon"));
+    let export: Value = app.get("/account/export", Some(&lea)).await.json().await.unwrap();
+    assert_eq!((export["caregiver_grants"][0]["caregiver"].as_str(), export["caregiver_grants"][0]["direction"].as_str()), (Some("Marie Gagnon"), Some("assists_me")));
 
     // Léa sees who can act for her and ends it; Marie's very next request is refused.
     let mine: Value = app.call("my_caregivers", &[], Some(&lea)).await.json().await.unwrap();

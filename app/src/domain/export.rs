@@ -46,6 +46,20 @@ pub async fn for_account(db: &super::store::Db, account_id: i64, meta: &RequestM
         .bind(account_id)
         .fetch_all(db)
         .await?;
+    // Who may act for me, and for whom I may act.
+    let grants = sqlx::query(
+        "SELECT CASE WHEN g.caregiver_account_id = $1 THEN 'i_assist' ELSE 'assists_me' END AS direction,
+                g.given_name || ' ' || g.family_name AS caregiver, p.given_name || ' ' || p.family_name AS patient, o.name AS organisation,
+                g.relationship, g.status, g.ends_on, g.created_at, g.ended_at,
+                CASE WHEN g.scope_messages = 1 THEN 'yes' ELSE 'no' END AS messages,
+                CASE WHEN g.scope_questionnaires = 1 THEN 'yes' ELSE 'no' END AS questionnaires,
+                CASE WHEN g.scope_profile = 1 THEN 'yes' ELSE 'no' END AS profile
+         FROM caregiver_grants g JOIN patients p ON p.id = g.patient_id JOIN organisations o ON o.id = g.organisation_id
+         WHERE g.caregiver_account_id = $1 OR p.account_id = $1 ORDER BY g.id",
+    )
+    .bind(account_id)
+    .fetch_all(db)
+    .await?;
     let events = sqlx::query(
         "SELECT action, ip, user_agent, at FROM audit_events WHERE target = $1 OR actor_id = $2 OR acting_for_id = $2 ORDER BY id",
     )
@@ -72,6 +86,7 @@ pub async fn for_account(db: &super::store::Db, account_id: i64, meta: &RequestM
         },
         "memberships": rows_to_json(&memberships, &["organisation", "role"], &["created_at"])?,
         "patient_records": rows_to_json(&records, &["organisation", "given_name", "family_name", "birth_date", "email", "mobile", "language"], &["created_at"])?,
+        "caregiver_grants": rows_to_json(&grants, &["direction", "caregiver", "patient", "organisation", "relationship", "status", "ends_on", "messages", "questionnaires", "profile"], &["created_at", "ended_at"])?,
         "sessions": rows_to_json(&sessions, &["ip", "user_agent"], &["created_at", "last_seen_at", "ended_at"])?,
         "audit_events": rows_to_json(&events, &["action", "ip", "user_agent"], &["at"])?,
     });

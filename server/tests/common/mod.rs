@@ -42,7 +42,8 @@ pub async fn spawn() -> TestApp {
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
     });
-    let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    // A stalled response fails its test within a minute instead of holding the whole run.
+    let client = reqwest::Client::builder().redirect(Policy::none()).timeout(std::time::Duration::from_secs(60)).build().unwrap();
     TestApp { base, state, client, _dir: dir }
 }
 

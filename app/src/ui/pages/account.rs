@@ -23,6 +23,7 @@ pub fn Account() -> impl IntoView {
         |_| my_account(),
     );
     // With JavaScript the page switches language at once; without, the cookie set by the server does it.
+    let caregivers = super::caregivers::my_caregivers_resource();
     let i18n = expect_context::<leptos_fluent::I18n>();
     Effect::new(move || {
         if let Some(Ok(Some(code))) = save.value().get() {
@@ -43,12 +44,12 @@ pub fn Account() -> impl IntoView {
                         <Details me=me.clone() save base="/account".into() grant=None />
                         <Security me=me.clone() />
                         <Sessions me end_session end_others />
-                        <super::caregivers::MyCaregivers />
                     }.into_any(),
                     Err(e) => failure(e),
                 }
             })}
         </Suspense>
+        <super::caregivers::MyCaregivers caregivers />
         <h2>{move_tr!("account-my-data")}</h2>
         <ul class="links">
             <li><A href="/account/access-log">{move_tr!("access-log-title")}</A></li>

@@ -195,10 +195,23 @@ pub fn EditCaregiverPage() -> impl IntoView {
 
 // ---- Patient ----
 
+/// A page's list of caregivers or assisted patients, loaded by the page itself: a resource
+/// created inside another `<Suspense>` can stall the server render (leptos-rs/leptos#4866).
+pub type Loaded<T> = Resource<Result<Vec<T>, ApiError>>;
+
+/// The resource behind `MyCaregivers`, created by the page.
+pub fn my_caregivers_resource() -> Loaded<CaregiverLine> {
+    Resource::new(|| (), |_| my_caregivers())
+}
+
+/// The resource behind `AssistedList`, created by the page.
+pub fn assisted_resource() -> Loaded<crate::api::caregivers::Assisted> {
+    Resource::new(|| (), |_| assisted_patients())
+}
+
 /// On the account page: who can act for me, and a way to end it.
 #[component]
-pub fn MyCaregivers() -> impl IntoView {
-    let caregivers = Resource::new(|| (), |_| my_caregivers());
+pub fn MyCaregivers(caregivers: Loaded<CaregiverLine>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -256,8 +269,7 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
 
 /// On the home page: the people I assist, each a way to act for them.
 #[component]
-pub fn AssistedList() -> impl IntoView {
-    let assisted = Resource::new(|| (), |_| assisted_patients());
+pub fn AssistedList(assisted: Loaded<crate::api::caregivers::Assisted>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -277,7 +289,7 @@ pub fn AssistedList() -> impl IntoView {
 /// Shown on every page under `/for/:grant`: for whom the caregiver is acting, and the switch.
 #[component]
 fn ActingBanner(grant_id: i64) -> impl IntoView {
-    let assisted = Resource::new(|| (), |_| assisted_patients());
+    let assisted = assisted_resource();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -348,7 +360,8 @@ pub fn ActingProfilePage() -> impl IntoView {
     let grant_id = param("grant");
     let save = ServerAction::<SaveProfile>::new();
     let query = use_query_map();
-    let profile = Resource::new(move || (grant_id(), query.read().get("saved"), save.version().get()), |(id, _, _)| patient_profile(id));
+    // Asked again on every click (opening an editor too), so an ended grant shows at once.
+    let profile = Resource::new(move || (grant_id(), query.read().get("saved"), query.read().get("edit"), save.version().get()), |(id, ..)| patient_profile(id));
     view! {
         <PageTitle title_key="acting-profile" />
         <ActingBanner grant_id=grant_id() />

@@ -8,6 +8,7 @@ use leptos_router::components::{Redirect, A};
 #[component]
 pub fn PatientHome() -> impl IntoView {
     let person = Resource::new(|| (), |_| me());
+    let assisted = super::caregivers::assisted_resource();
     view! {
         <PageTitle title_key="patient-home-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -19,12 +20,12 @@ pub fn PatientHome() -> impl IntoView {
                             <h1>{move || tr!("patient-greeting", { "name" => name.clone() })}</h1>
                             <p>{move_tr!("patient-home-intro")}</p>
                             <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p>
-                            <super::caregivers::AssistedList />
                         }.into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),
                 }
             })}
         </Suspense>
+        <super::caregivers::AssistedList assisted />
     }
 }
