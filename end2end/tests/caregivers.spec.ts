@@ -12,7 +12,7 @@ const TEXT = {
     profilePage: 'Profil de la personne', edit: /^Modifier\s*:\s*Nom préféré$/, preferred: 'Nom préféré', save: 'Enregistrer',
     end: /^Retirer l'accès\s*–\s*Marie Gagnon$/, endSubmit: 'Oui, retirer l\'accès', ended: 'Accès terminé', myFile: 'Mon dossier',
     whoCanAct: 'Personnes qui peuvent agir pour moi', endedStatus: 'L\'accès de cette personne à votre dossier a pris fin.',
-    addToAccount: 'Ajouter à mon compte',
+    addToAccount: 'Ajouter à mon compte', language: 'Français',
   },
   en: {
     add: 'Add a caregiver', given: 'Given name', family: 'Family name', email: 'Email', helper: 'Trusted helper named by the person',
@@ -22,7 +22,7 @@ const TEXT = {
     profilePage: 'The person\'s profile', edit: /^Edit\s*:\s*Preferred name$/, preferred: 'Preferred name', save: 'Save',
     end: /^Remove access\s*–\s*Marie Gagnon$/, endSubmit: 'Yes, remove access', ended: 'Access ended', myFile: 'My file',
     whoCanAct: 'People who can act for me', endedStatus: 'This person\'s access to your file has ended.',
-    addToAccount: 'Add to my account',
+    addToAccount: 'Add to my account', language: 'English',
   },
 };
 
@@ -38,6 +38,7 @@ async function addCaregiver(staff: Page, t: typeof TEXT.fr, javaScript: boolean,
   await staff.getByLabel(t.family).fill('Gagnon');
   await staff.getByLabel(t.email).fill(email);
   await staff.getByLabel(t.helper).check();
+  await staff.getByLabel(t.language, { exact: true }).check();
   // Nothing ticked: the form says so and keeps what was typed.
   await staff.getByRole('button', { name: t.send }).click();
   await expect(staff.locator('.field-error').first()).toBeVisible();
@@ -124,10 +125,15 @@ test('a caregiver who already has an account adds a second patient to it', async
   const first = await patientAccount(page, browser, 'fr', true);
   const caregiverEmail = uniqueEmail('marie');
   const caregiver = await caregiverJoins(browser, t, true, caregiverEmail, await addCaregiver(page, t, true, caregiverEmail, first.email));
+  const firstLink = linkIn((await mailWithSubject(caregiver, caregiverEmail, t.subject)).text);
   const second = await patientAccount(page, browser, 'fr', true, uniqueEmail('lea2'));
   const code = await addCaregiver(page, t, true, caregiverEmail, second.email);
-  const mails = await mailWithSubject(caregiver, caregiverEmail, t.subject);
-  await caregiver.goto(linkIn(mails.text));
+  let secondLink = firstLink;
+  await expect.poll(async () => {
+    secondLink = linkIn((await mailWithSubject(caregiver, caregiverEmail, t.subject)).text);
+    return secondLink !== firstLink;
+  }, { timeout: 20_000 }).toBe(true);
+  await caregiver.goto(secondLink);
   await ready(caregiver, true);
   await caregiver.getByLabel(t.code).fill(code);
   await caregiver.getByRole('button', { name: t.continue }).click();
