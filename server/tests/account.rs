@@ -200,6 +200,9 @@ async fn a_password_change_keeps_the_policy_ends_other_sessions_and_tells_the_ow
     let early = error_key(app.call("change_password", &[("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)], Some(&session)).await).await;
     assert_eq!(early["key"], "error-reauth-required");
     reauthenticate(&app, &session, PATIENT).await;
+    // Someone half-way through signing in with the old password.
+    let half_done = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let half_code = emailed_code(&app, PATIENT).await;
     let short = error_key(app.call("change_password", &[("password", "court"), ("password_confirmation", "court")], Some(&session)).await).await;
     assert_eq!(short["key"], "error-password-too-short");
     let changed = app.call("change_password", &[("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)], Some(&session)).await;
@@ -208,6 +211,8 @@ async fn a_password_change_keeps_the_policy_ends_other_sessions_and_tells_the_ow
     assert_eq!(app.call("my_account", &[], Some(&session)).await.status(), StatusCode::OK, "this session stays");
     let (subject, _) = mail_to(&app, PATIENT).await;
     assert_eq!(subject, "Your password was changed");
+    let finished = error_key(app.call("verify_sign_in", &[("code", &half_code)], Some(&half_done)).await).await;
+    assert_eq!(finished["key"], "error-start-again", "a sign-in begun with the old password cannot finish");
     assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_none());
     assert!(app.sign_in_password(PATIENT, NEW_PASSWORD).await.is_some());
 }

@@ -55,10 +55,10 @@ async fn five_wrong_codes_need_a_new_sign_in_and_resending_does_not_reset_them()
         assert_eq!(e["args"][0], serde_json::json!(["remaining", remaining.to_string()]));
     }
     // Too soon for a new code.
-    let early = error_key(app.call("resend_sign_in_code", &[], Some(&challenge)).await).await;
+    let early = error_key(app.call("resend_code", &[("purpose", "sign_in")], Some(&challenge)).await).await;
     assert_eq!(early["key"], "error-code-too-soon");
     sqlx::query("UPDATE sign_in_challenges SET last_sent_at = last_sent_at - 60").execute(&app.state.db).await.unwrap();
-    assert_eq!(app.call("resend_sign_in_code", &[], Some(&challenge)).await.status(), StatusCode::OK);
+    assert_eq!(app.call("resend_code", &[("purpose", "sign_in")], Some(&challenge)).await.status(), StatusCode::OK);
     let new_code = emailed_code(&app, PATIENT).await;
     let old = error_key(app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await).await;
     if code != new_code {

@@ -173,7 +173,7 @@ pub async fn end_other_sessions() -> Result<(), ApiError> {
 // ---- Re-authentication: password, then a code, within the last 5 minutes ----
 
 #[cfg(feature = "ssr")]
-const REAUTH_COOKIE: &str = "portail-reauth";
+pub(super) const REAUTH_COOKIE: &str = "portail-reauth";
 
 /// Where a re-authentication may send the person back to: one of their own account pages.
 #[cfg(feature = "ssr")]
@@ -243,17 +243,6 @@ pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> 
             context::clear_flow_cookie(REAUTH_COOKIE);
             Err(ApiError::new("error-start-again"))
         }
-    }
-}
-
-#[server(prefix = "/api", endpoint = "resend_reauth_code")]
-pub async fn resend_reauth_code() -> Result<bool, ApiError> {
-    let (active, _) = require_session().await?;
-    let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::resend_code(&context::state().db, &token, active.session_id, &context::request_meta(), store::now()).await? {
-        session::Resend::Sent => Ok(true),
-        session::Resend::TooSoon { wait_seconds } => Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds)),
-        session::Resend::StartAgain => Err(ApiError::new("error-start-again")),
     }
 }
 

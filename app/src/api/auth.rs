@@ -117,11 +117,16 @@ pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
     }
 }
 
-/// A new email code, at most once a minute; wrong tries so far still count.
-#[server(prefix = "/api", endpoint = "resend_sign_in_code")]
-pub async fn resend_sign_in_code() -> Result<bool, ApiError> {
-    let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::resend_code(&context::state().db, &token, session::SIGN_IN, &context::request_meta(), store::now()).await? {
+/// A new email code, at most once a minute; wrong tries so far still count. `purpose` is
+/// `sign_in`, or `reauth` for a signed-in person confirming who they are.
+#[server(prefix = "/api", endpoint = "resend_code")]
+pub async fn resend_code(purpose: String) -> Result<bool, ApiError> {
+    let (cookie_name, reauth_session_id) = match purpose.as_str() {
+        "reauth" => (super::account::REAUTH_COOKIE, require_session().await?.0.session_id),
+        _ => (CHALLENGE_COOKIE, session::SIGN_IN),
+    };
+    let token = context::cookie(cookie_name).ok_or_else(|| ApiError::new("error-start-again"))?;
+    match session::resend_code(&context::state().db, &token, reauth_session_id, &context::request_meta(), store::now()).await? {
         session::Resend::Sent => Ok(true),
         session::Resend::TooSoon { wait_seconds } => Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds)),
         session::Resend::StartAgain => Err(ApiError::new("error-start-again")),

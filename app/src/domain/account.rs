@@ -196,8 +196,8 @@ pub async fn confirm_totp_enrolment(
     Ok(())
 }
 
-/// A new password (same policy as at creation). Every other session ends and the owner is told
-/// by email. The caller has checked the person re-authenticated.
+/// A new password (same policy as at creation). Every other session and unfinished sign-in ends
+/// and the owner is told by email. The caller has checked the person re-authenticated.
 pub async fn change_password(
     db: &super::store::Db,
     account: &Account,
@@ -213,6 +213,8 @@ pub async fn change_password(
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2").bind(credential::hash_password(&password)).bind(account.id).execute(&mut *tx).await?;
     session::end_others(&mut *tx, account.id, current_session_id, now).await?;
+    // A sign-in half done with the old password cannot be finished.
+    sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL").bind(now).bind(account.id).execute(&mut *tx).await?;
     notification::enqueue(&mut *tx, &account.email, &notification::password_changed_mail(account.language, &account.given_name), now).await?;
     audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "password.changed", target: format!("account:{}", account.id) }, meta, now).await?;
     tx.commit().await?;

@@ -156,3 +156,23 @@ pub fn failure(error: ApiError) -> AnyView {
         view! { <p role="alert">{message(&error)}</p> }.into_any()
     }
 }
+
+/// A search box: a plain GET form sending `q`, so it works the same without JavaScript.
+#[component]
+pub fn SearchForm(
+    action: &'static str,
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] submit: Signal<String>,
+    #[prop(into)] value: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <form method="get" action=action role="search" class="search">
+            <label for=id>{label}</label>
+            <div class="search-row">
+                <input id=id name="q" type="search" value=value />
+                <button type="submit" class="button">{submit}</button>
+            </div>
+        </form>
+    }
+}

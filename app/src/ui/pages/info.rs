@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use crate::ui::form::SearchForm;
 
 const SUPPORT_EMAIL: &str = "soutienrqt@ssss.gouv.qc.ca";
 const SUPPORT_PHONE: &str = "+18335640404";
@@ -78,13 +79,7 @@ pub fn Help() -> impl IntoView {
         <PageTitle title_key="help-title" />
         <h1>{move_tr!("help-title")}</h1>
         <p>{move_tr!("help-intro")}</p>
-        <form method="get" action="/help" role="search" class="search">
-            <label for="help-search">{move_tr!("help-search-label")}</label>
-            <div class="search-row">
-                <input id="help-search" name="q" type="search" value=search />
-                <button type="submit" class="button">{move_tr!("help-search-submit")}</button>
-            </div>
-        </form>
+        <SearchForm action="/help" id="help-search" label=move_tr!("help-search-label") submit=move_tr!("help-search-submit") value=Signal::derive(search) />
         <p role="status">
             {move || (!search().is_empty()).then(|| view! {
                 {i18n.tr_with_args("help-results", &[("count".into(), count().into()), ("query".into(), search().into())].into_iter().collect())}

@@ -1,7 +1,7 @@
 //! Staff pages for patients: the list with invitation states, inviting, and the code shown once.
 use super::PageTitle;
 use crate::api::patients::{list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation};
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
@@ -17,13 +17,7 @@ pub fn Patients() -> impl IntoView {
         <PageTitle title_key="patients-title" />
         <h1>{move_tr!("patients-title")}</h1>
         <p><A href="/staff/patients/new" attr:class="button">{move_tr!("patients-invite")}</A></p>
-        <form method="get" action="/staff/patients" role="search" class="search">
-            <label for="q">{move_tr!("patients-search-label")}</label>
-            <div class="search-row">
-                <input id="q" name="q" type="search" value=search />
-                <button type="submit" class="button">{move_tr!("patients-search-submit")}</button>
-            </div>
-        </form>
+        <SearchForm action="/staff/patients" id="q" label=move_tr!("patients-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match patients.await {

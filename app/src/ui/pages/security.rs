@@ -4,7 +4,7 @@
 use super::PageTitle;
 use crate::api::account::{
     email_change_link, my_account, reauth_state, recently_reauthenticated, take_recovery_codes, ChangePassword, ConfirmEmailChange,
-    ConfirmReauth, NewRecoveryCodes, ReportEmailChange, RequestEmailChange, ResendReauthCode, StartReauth, UseEmailCodes,
+    ConfirmReauth, NewRecoveryCodes, ReportEmailChange, RequestEmailChange, StartReauth, UseEmailCodes,
 };
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
@@ -42,10 +42,8 @@ pub fn ConfirmIdentity() -> impl IntoView {
     let next = move || query.read().get("next").unwrap_or_else(|| "/account".into());
     let start = ServerAction::<StartReauth>::new();
     let confirm = ServerAction::<ConfirmReauth>::new();
-    let resend = ServerAction::<ResendReauthCode>::new();
     let state = Resource::new(move || start.version().get(), |_| reauth_state());
-    let (start_error, confirm_error, resend_error) = (action_error(start), action_error(confirm), action_error(resend));
-    let resent = Signal::derive(move || matches!(resend.value().get(), Some(Ok(true))));
+    let (start_error, confirm_error) = (action_error(start), action_error(confirm));
     view! {
         <PageTitle title_key="reauth-title" />
         <h1>{move_tr!("reauth-title")}</h1>
@@ -64,13 +62,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                         hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
                                     <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
                                 </ActionForm>
-                                {by_email.then(|| view! {
-                                    <ActionForm action=resend>
-                                        <FormAlert error=resend_error />
-                                        <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
-                                        <button type="submit" class="link-button">{move_tr!("sign-in-code-resend")}</button>
-                                    </ActionForm>
-                                })}
+                                {by_email.then(|| view! { <super::sign_in::ResendCodeForm purpose="reauth" /> })}
                             }.into_any()
                         }
                         None => view! {

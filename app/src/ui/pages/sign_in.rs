@@ -1,7 +1,7 @@
 //! Sign-in in two steps: email and password, then a verification code (by email, or from an
 //! authenticator app).
 use super::PageTitle;
-use crate::api::auth::{sign_in_challenge, ResendSignInCode, SignIn as SignInFn, VerifySignIn};
+use crate::api::auth::{sign_in_challenge, ResendCode, SignIn as SignInFn, VerifySignIn};
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -32,11 +32,8 @@ pub fn SignIn() -> impl IntoView {
 #[component]
 pub fn SignInCode() -> impl IntoView {
     let verify = ServerAction::<VerifySignIn>::new();
-    let resend = ServerAction::<ResendSignInCode>::new();
     let challenge = Resource::new(|| (), |_| sign_in_challenge());
     let error = action_error(verify);
-    let resend_error = action_error(resend);
-    let resent = Signal::derive(move || matches!(resend.value().get(), Some(Ok(true))));
     view! {
         <PageTitle title_key="sign-in-code-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -58,13 +55,7 @@ pub fn SignInCode() -> impl IntoView {
                                 }}
                                 <button type="submit" class="button">{move_tr!("sign-in-code-verify")}</button>
                             </ActionForm>
-                            {by_email.then(|| view! {
-                                <ActionForm action=resend>
-                                    <FormAlert error=resend_error />
-                                    <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
-                                    <button type="submit" class="link-button">{move_tr!("sign-in-code-resend")}</button>
-                                </ActionForm>
-                            })}
+                            {by_email.then(|| view! { <ResendCodeForm purpose="sign_in" /> })}
                         }.into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),
@@ -72,5 +63,22 @@ pub fn SignInCode() -> impl IntoView {
             })}
         </Suspense>
         <p><A href="/sign-in">{move_tr!("sign-in-title")}</A></p>
+    }
+}
+
+/// "Send a new code" for an emailed code, at sign-in (`sign_in`) or when confirming identity
+/// (`reauth`).
+#[component]
+pub(super) fn ResendCodeForm(purpose: &'static str) -> impl IntoView {
+    let resend = ServerAction::<ResendCode>::new();
+    let error = action_error(resend);
+    let resent = Signal::derive(move || matches!(resend.value().get(), Some(Ok(true))));
+    view! {
+        <ActionForm action=resend>
+            <FormAlert error />
+            <input type="hidden" name="purpose" value=purpose />
+            <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
+            <button type="submit" class="link-button">{move_tr!("sign-in-code-resend")}</button>
+        </ActionForm>
     }
 }
