@@ -142,3 +142,19 @@ test('a caregiver who already has an account adds a second patient to it', async
   await expect(caregiver.getByRole('link', { name: t.actFor })).toHaveCount(2);
   await checkPage(caregiver);
 });
+
+test('the administrator sets the age of consent', async ({ page }) => {
+  await signedInAdmin(page, 'fr', 'CLSC de la Baie');
+  await page.getByRole('link', { name: 'Paramètres de l\'organisation' }).click();
+  await ready(page, true);
+  await expect(page.getByLabel('Âge de consentement aux soins')).toHaveValue('14');
+  await checkPage(page);
+  await page.getByLabel('Âge de consentement aux soins').fill('30');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Entrez un âge entre 12 et 19.').first()).toBeVisible();
+  await page.getByLabel('Âge de consentement aux soins').fill('16');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Modification enregistrée.' })).toBeVisible();
+  await expect(page.getByLabel('Âge de consentement aux soins')).toHaveValue('16');
+  await checkPage(page);
+});

@@ -278,3 +278,41 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
     }
     assert!(wrong.is_empty(), "{} wrong answers:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+#[tokio::test]
+async fn the_administrator_sets_the_age_of_consent_that_ends_parental_access() {
+    let app = spawn().await;
+    let (admin, _) = app.activated_admin("admin@example.org").await;
+    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations").fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    let professional = member_session(&app, "pro@example.org", organisation, "professional").await;
+    assert_eq!(app.call("age_of_consent", &[], Some(&admin)).await.text().await.unwrap(), "14", "Québec by default");
+    assert_eq!(error_key(app.call("save_age_of_consent", &[("age", "16")], Some(&professional)).await).await["key"], "error-forbidden");
+    let refused = error_key(app.call("save_age_of_consent", &[("age", "30")], Some(&admin)).await).await;
+    assert_eq!(refused["key"], "error-age-of-consent-invalid");
+    assert_eq!(refused["kept"][0], serde_json::json!(["age", "30"]));
+
+    // A 15-year-old: no parent at 14, a parent again at 16.
+    let born = caregiver::local_date(store::now(), "America/Montreal").checked_sub_months(chrono::Months::new(15 * 12)).unwrap();
+    let (teen_id, _) = patient(&app, &admin, "Noé", "Gagnon", "noe.gagnon@example.org", &born.to_string(), "fr").await;
+    let form = |id: &str| -> Vec<(&'static str, String)> {
+        [("given_name", "Paul"), ("family_name", "Gagnon"), ("email", "paul@example.org"), ("language", "fr"), ("relationship", "parent"), ("messages", "on"), ("ends_on", ""), ("note", "")]
+            .into_iter()
+            .map(|(k, v)| (k, v.to_string()))
+            .chain([("patient_id", id.to_string())])
+            .collect()
+    };
+    let call = |form: Vec<(&'static str, String)>| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call("add_caregiver", &form, Some(&admin)).await
+        }
+    };
+    assert_eq!(error_key(call(form(&teen_id.to_string())).await).await["key"], "error-relationship-not-minor");
+    assert_eq!(app.call("save_age_of_consent", &[("age", "16")], Some(&admin)).await.status(), StatusCode::OK);
+    assert_eq!(call(form(&teen_id.to_string())).await.status(), StatusCode::OK);
+    let (_, page) = app.page("/staff/settings", Some(&admin)).await;
+    assert!(page.contains("value=\"16\"") && page.contains("Âge de consentement aux soins"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.age_of_consent_changed'").await, 1);
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_admin},
-    crate::domain::organisation,
+    crate::domain::{organisation, store},
     crate::i18n::Lang,
 };
 
@@ -46,5 +46,22 @@ pub async fn add_professional(title: String, given_name: String, family_name: St
     )
     .await
     .map_err(|e| keep(e.into()))?;
+    Ok(())
+}
+
+/// The organisation's age of consent, for its settings page.
+#[server(prefix = "/api", endpoint = "age_of_consent")]
+pub async fn age_of_consent() -> Result<i64, ApiError> {
+    let (_, organisation_id) = require_admin().await?;
+    Ok(organisation::age_of_consent(&context::state().db, organisation_id).await?)
+}
+
+#[server(prefix = "/api", endpoint = "save_age_of_consent")]
+pub async fn save_age_of_consent(age: String) -> Result<(), ApiError> {
+    let (me, organisation_id) = require_admin().await?;
+    organisation::set_age_of_consent(&context::state().db, organisation_id, &age, me.id, &context::request_meta(), store::now())
+        .await
+        .map_err(|e| ApiError::from(e).keep("age", &age))?;
+    leptos_axum::redirect("/staff/settings?saved=1");
     Ok(())
 }

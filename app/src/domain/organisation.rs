@@ -109,6 +109,22 @@ pub struct Bootstrap<'a> {
 
 /// Creates the organisation, its first administrator and a one-time setup link, mails the link
 /// and records it all, in one transaction. Returns the link (shown once on the console).
+/// The age at which a parent's access to a child's file ends (Québec: 14, consent to care).
+pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResult<i64> {
+    Ok(sqlx::query("SELECT age_of_consent FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(db).await?.try_get("age_of_consent")?)
+}
+
+/// The administrator sets the age of consent of their province; 12 to 19 covers Canada's rules.
+pub async fn set_age_of_consent(db: &store::Db, organisation_id: i64, age: &str, by: i64, meta: &RequestMeta, now: i64) -> DomainResult<i64> {
+    let age: i64 = age.trim().parse().ok().filter(|a| (12..=19).contains(a)).ok_or(super::DomainError::Invalid("error-age-of-consent-invalid"))?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE organisations SET age_of_consent = $1 WHERE id = $2").bind(age).bind(organisation_id).execute(&mut *tx).await?;
+    let event = audit::Event { actor_id: Some(by), organisation_id: Some(organisation_id), action: "organisation.age_of_consent_changed", target: format!("organisation:{organisation_id}") };
+    audit::record(&mut *tx, event, meta, now).await?;
+    tx.commit().await?;
+    Ok(age)
+}
+
 pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<String> {
     if new.organisation.trim().is_empty() {
         return Err(super::DomainError::Invalid("error-organisation-required"));

@@ -7,7 +7,7 @@ use leptos_fluent::{move_tr};
 /// The field an error message belongs to, so it is shown next to it.
 fn field_of(key: &str) -> Option<&'static str> {
     let topic = key.strip_prefix("error-")?;
-    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile", "home-phone", "preferred-name", "street", "city", "province", "postal-code", "scope", "relationship", "ends-on"]
+    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile", "home-phone", "preferred-name", "street", "city", "province", "postal-code", "scope", "relationship", "ends-on", "age"]
         .into_iter()
         .find(|field| topic.starts_with(field))
         .map(|field| match field {

@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff") view=pages::StaffHome ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients") view=pages::Patients ssr=SsrMode::Async />
                         <Route path=path!("/staff/team") view=pages::Team ssr=SsrMode::Async />
+                        <Route path=path!("/staff/settings") view=pages::OrganisationSettings ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/new") view=pages::InvitePatientPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/code") view=pages::IssuedCodePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/:id") view=pages::PatientFilePage ssr=SsrMode::Async />

@@ -28,7 +28,7 @@ pub use security::{
 };
 pub use setup::Setup;
 pub use sign_in::{SignIn, SignInCode};
-pub use staff::StaffHome;
+pub use staff::{OrganisationSettings, StaffHome};
 pub use team::Team;
 
 use leptos::prelude::*;

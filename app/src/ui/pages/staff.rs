@@ -4,7 +4,9 @@ use crate::api::auth::staff_home;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
-use crate::ui::form::failure;
+use crate::api::staff::{age_of_consent, SaveAgeOfConsent};
+use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn StaffHome() -> impl IntoView {
@@ -33,7 +35,10 @@ pub fn StaffHome() -> impl IntoView {
                             <p>{move_tr!("staff-empty")}</p>
                             <p class="actions">
                                 <A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A>
-                                {is_admin.then(|| view! { <A href="/staff/team" attr:class="button">{move_tr!("team-title")}</A> })}
+                                {is_admin.then(|| view! {
+                                    <A href="/staff/team" attr:class="button">{move_tr!("team-title")}</A>
+                                    <A href="/staff/settings" attr:class="button">{move_tr!("settings-title")}</A>
+                                })}
                             </p>
                         }.into_any()
                     }
@@ -41,5 +46,35 @@ pub fn StaffHome() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The organisation's settings (administrators): the age of consent that ends parents' access.
+#[component]
+pub fn OrganisationSettings() -> impl IntoView {
+    let save = ServerAction::<SaveAgeOfConsent>::new();
+    let query = use_query_map();
+    let age = Resource::new(move || (query.read().get("saved"), save.version().get()), |_| age_of_consent());
+    let error = action_error(save);
+    view! {
+        <PageTitle title_key="settings-title" />
+        <h1>{move_tr!("settings-title")}</h1>
+        <p role="status" class="status">{move || query.read().get("saved").map(|_| tr!("account-saved"))}</p>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match age.await {
+                    Ok(age) => view! {
+                        <ActionForm action=save>
+                            <FormAlert error />
+                            <Field id="age" kind="number" inputmode="numeric" label=move_tr!("settings-age-of-consent")
+                                hint=move_tr!("settings-age-of-consent-hint") value=kept_or(error, "age", age.to_string()) error=error_for(error, "age") />
+                            <button type="submit" class="button">{move_tr!("save")}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href="/staff">{move_tr!("staff-title")}</A></p>
     }
 }
