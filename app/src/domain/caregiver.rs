@@ -113,14 +113,18 @@ pub fn check(new: &NewCaregiver<'_>, patient_birth_date: &str, age_of_consent: u
     if relationship == Relationship::Parent && date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent)) {
         return Err(DomainError::Invalid("error-relationship-not-minor"));
     }
-    if !(new.scope.messages || new.scope.questionnaires || new.scope.profile) {
+    Ok((email, relationship, checked_scope_and_end(new.scope, new.ends_on, today)?))
+}
+
+/// A scope must cover something; an end date (optional) is today or later. Returns the end date.
+fn checked_scope_and_end(scope: Scope, ends_on: &str, today: NaiveDate) -> DomainResult<Option<NaiveDate>> {
+    if !(scope.messages || scope.questionnaires || scope.profile) {
         return Err(DomainError::Invalid("error-scope-required"));
     }
-    let ends_on = match new.ends_on.trim() {
-        "" => None,
-        text => Some(date(text).filter(|d| *d >= today).ok_or(DomainError::Invalid("error-ends-on-invalid"))?),
-    };
-    Ok((email, relationship, ends_on))
+    match ends_on.trim() {
+        "" => Ok(None),
+        text => Ok(Some(date(text).filter(|d| *d >= today).ok_or(DomainError::Invalid("error-ends-on-invalid"))?)),
+    }
 }
 
 /// A grant as the patient, the professional or the caregiver sees it.
@@ -321,14 +325,8 @@ pub async fn end(db: &super::store::Db, grant_id: i64, by: EndedBy, meta: &Reque
 /// The care team changes what a caregiver may reach, or until when.
 pub async fn edit(db: &super::store::Db, organisation_id: i64, grant_id: i64, scope: Scope, ends_on: &str, by: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
     let grant = select(db, "g.id = $1", grant_id, now).await?.into_iter().find(|g| g.organisation_id == organisation_id && g.status != "ended").ok_or(DomainError::NotFound)?;
-    if !(scope.messages || scope.questionnaires || scope.profile) {
-        return Err(DomainError::Invalid("error-scope-required"));
-    }
     let timezone: String = sqlx::query("SELECT timezone FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(db).await?.try_get("timezone")?;
-    let ends_on = match ends_on.trim() {
-        "" => None,
-        text => Some(date(text).filter(|d| *d >= local_date(now, &timezone)).ok_or(DomainError::Invalid("error-ends-on-invalid"))?),
-    };
+    let ends_on = checked_scope_and_end(scope, ends_on, local_date(now, &timezone))?;
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE caregiver_grants SET scope_messages = $1, scope_questionnaires = $2, scope_profile = $3, ends_on = $4 WHERE id = $5")
         .bind(scope.messages as i64)
