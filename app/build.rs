@@ -6,7 +6,8 @@ use std::path::Path;
 
 fn ftl_keys(path: &Path) -> BTreeSet<String> {
     println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_string()))
@@ -49,7 +50,9 @@ fn used_keys(text: &str) -> Vec<String> {
     for prefix in ["\"error-", "\"mail-", "\"account-"] {
         for (at, _) in text.match_indices(prefix) {
             if let Some(lit) = literal_after(text, at) {
-                if !lit.ends_with('-') && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                if !lit.ends_with('-')
+                    && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
                     keys.push(lit.to_string());
                 }
             }
@@ -64,7 +67,10 @@ fn main() {
     let en = ftl_keys(&root.join("locales/en/main.ftl"));
     let only_fr: Vec<_> = fr.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&fr).collect();
-    assert!(only_fr.is_empty() && only_en.is_empty(), "locales differ: only in fr {only_fr:?}, only in en {only_en:?}");
+    assert!(
+        only_fr.is_empty() && only_en.is_empty(),
+        "locales differ: only in fr {only_fr:?}, only in en {only_en:?}"
+    );
 
     let mut files = Vec::new();
     rust_files(&root.join("app/src"), &mut files);

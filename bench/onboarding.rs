@@ -30,7 +30,13 @@ async fn main() {
         let started = Instant::now();
         let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
         let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
-        let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+        let created = app
+            .call(
+                "create_patient_account",
+                &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+                Some(&pass),
+            )
+            .await;
         assert_eq!(created.status(), StatusCode::OK);
         redemptions.push(started.elapsed());
 

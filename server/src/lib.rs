@@ -18,7 +18,11 @@ pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) ->
     store::migrate(&db, database_url).await?;
     Ok(AppState {
         db,
-        config: Arc::new(Config { public_url: public_url.trim_end_matches('/').to_string(), secure_cookies, dev_mailbox }),
+        config: Arc::new(Config {
+            public_url: public_url.trim_end_matches('/').to_string(),
+            secure_cookies,
+            dev_mailbox,
+        }),
     })
 }
 

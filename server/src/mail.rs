@@ -13,7 +13,10 @@ pub struct SmtpSender {
 
 impl SmtpSender {
     pub fn new(smtp_url: &str, from: &str) -> anyhow::Result<Self> {
-        Ok(Self { transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)?.build(), from: from.parse()? })
+        Ok(Self {
+            transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)?.build(),
+            from: from.parse()?,
+        })
     }
 
     async fn send(&self, mail: &notification::OutboxMail) -> anyhow::Result<()> {

@@ -5,7 +5,9 @@ use std::net::SocketAddr;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .init();
     let cli = Cli::parse();
     let common = cli.common;
@@ -24,7 +26,9 @@ async fn main() -> anyhow::Result<()> {
                 anyhow::bail!("portail demo is for development only (PUBLIC_URL is https)");
             }
             let state = server::prepare(&common.database_url, &common.public_url, true).await?;
-            let demo = app::domain::demo::seed(&state.db, &state.config.public_url).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let demo = app::domain::demo::seed(&state.db, &state.config.public_url)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("Demo organisation ready. Staff sign in with password \"{}\" and a code from an authenticator app set up with:", app::domain::demo::PASSWORD);
             for (who, secret) in demo.staff {
                 println!("  {who}: TOTP secret {secret}");
@@ -33,13 +37,25 @@ async fn main() -> anyhow::Result<()> {
             for line in demo.patients {
                 println!("  {line}");
             }
-            println!("Serve with MAIL_TRANSPORT=dev to read mail at {}/dev/mailbox.", state.config.public_url);
+            println!(
+                "Serve with MAIL_TRANSPORT=dev to read mail at {}/dev/mailbox.",
+                state.config.public_url
+            );
         }
         Some(Command::Serve(args)) => serve(common, args).await?,
-        None => serve(common, Cli::parse_from(["portail", "serve"]).command.and_then(|c| match c {
-            Command::Serve(args) => Some(args),
-            _ => None,
-        }).expect("serve defaults")).await?,
+        None => {
+            serve(
+                common,
+                Cli::parse_from(["portail", "serve"])
+                    .command
+                    .and_then(|c| match c {
+                        Command::Serve(args) => Some(args),
+                        _ => None,
+                    })
+                    .expect("serve defaults"),
+            )
+            .await?
+        }
     }
     Ok(())
 }
@@ -66,7 +82,10 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
     if dev {
         tracing::info!("mail transport dev: mail is kept in the outbox and shown at /dev/mailbox");
     } else {
-        let url = args.smtp_url.as_deref().ok_or_else(|| anyhow::anyhow!("SMTP_URL is required unless MAIL_TRANSPORT=dev"))?;
+        let url = args
+            .smtp_url
+            .as_deref()
+            .ok_or_else(|| anyhow::anyhow!("SMTP_URL is required unless MAIL_TRANSPORT=dev"))?;
         let sender = server::mail::SmtpSender::new(url, &args.mail_from)?;
         tokio::spawn(server::mail::run_worker(state.db.clone(), sender));
     }

@@ -21,7 +21,8 @@ pub async fn same_origin_only(expected_origin: String, request: Request, next: N
         next.run(request).await
     } else {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-origin request refused");
-        (StatusCode::FORBIDDEN, "Forbidden: cross-origin request / requête d'une autre origine refusée").into_response()
+        (StatusCode::FORBIDDEN, "Forbidden: cross-origin request / requête d'une autre origine refusée")
+            .into_response()
     }
 }
 
@@ -53,7 +54,9 @@ pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
         .and_then(app::i18n::Lang::parse);
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        response.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&lang.cookie()).expect("valid cookie"));
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, HeaderValue::from_str(&lang.cookie()).expect("valid cookie"));
     }
     response
 }

@@ -12,10 +12,13 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{
+    generate_route_list_with_exclusions_and_ssg_and_context, handle_server_fns_with_context, LeptosRoutes,
+};
 
 pub fn router(state: AppState, site_root: &str) -> Router {
-    let options = LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
+    let options =
+        LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
     let context = {
         let state = state.clone();
         move || {
@@ -68,7 +71,9 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(axum::middleware::from_fn(middleware::remember_language))
-        .layer(axum::middleware::from_fn(move |req, next| middleware::same_origin_only(origin.clone(), req, next)))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            middleware::same_origin_only(origin.clone(), req, next)
+        }))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
@@ -96,10 +101,19 @@ async fn export_my_data(state: AppState, request: Request<Body>) -> Response {
     let meta = meta_of(request.headers(), request.extensions());
     match export::for_account(&state.db, active.account_id, &meta, now).await {
         Ok(data) => {
-            let day = chrono::DateTime::from_timestamp(now, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let day = chrono::DateTime::from_timestamp(now, 0)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
             let disposition = format!("attachment; filename=\"portail-export-{day}.json\"");
             let body = serde_json::to_string_pretty(&data).unwrap_or_default();
-            ([(axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8".to_string()), (axum::http::header::CONTENT_DISPOSITION, disposition)], body).into_response()
+            (
+                [
+                    (axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8".to_string()),
+                    (axum::http::header::CONTENT_DISPOSITION, disposition),
+                ],
+                body,
+            )
+                .into_response()
         }
         Err(e) => {
             tracing::error!(error = %e, "export failed");

@@ -30,12 +30,14 @@ async fn sign_in_by_email(app: &TestApp, email: &str, password: &str) -> String 
 
 /// Password + emailed code again, in an open session.
 async fn reauthenticate(app: &TestApp, session: &str, email: &str) {
-    let started = app.call("start_reauth", &[("password", PASSWORD), ("next", "/account/email")], Some(session)).await;
+    let started =
+        app.call("start_reauth", &[("password", PASSWORD), ("next", "/account/email")], Some(session)).await;
     assert_eq!(started.status(), StatusCode::OK);
     let challenge = cookie_named(&started, "portail-reauth").expect("re-authentication challenge");
     let code = emailed_code(app, email).await;
     let cookies = format!("{session}; {challenge}");
-    let done = app.call("confirm_reauth", &[("code", &code), ("next", "/account/email")], Some(&cookies)).await;
+    let done =
+        app.call("confirm_reauth", &[("code", &code), ("next", "/account/email")], Some(&cookies)).await;
     assert_eq!(done.status(), StatusCode::OK, "{:?}", done.text().await);
 }
 
@@ -46,7 +48,11 @@ async fn account_view(app: &TestApp, session: &str) -> Value {
 }
 
 async fn mail_to(app: &TestApp, recipient: &str) -> (String, String) {
-    let row = sqlx::query("SELECT subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1").bind(recipient).fetch_one(&app.state.db).await.unwrap();
+    let row = sqlx::query("SELECT subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+        .bind(recipient)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
     (row.try_get("subject").unwrap(), row.try_get("body").unwrap())
 }
 
@@ -58,10 +64,19 @@ fn link_in(body: &str, path: &str) -> String {
 #[tokio::test]
 async fn profile_fields_are_checked_normalised_and_kept_on_error() {
     let (app, _, session) = patient_signed_in().await;
-    let address = [("field", "address"), ("street", "123, rue Saint-Denis"), ("city", "Montréal"), ("province", "QC"), ("postal_code", "12345")];
+    let address = [
+        ("field", "address"),
+        ("street", "123, rue Saint-Denis"),
+        ("city", "Montréal"),
+        ("province", "QC"),
+        ("postal_code", "12345"),
+    ];
     let refused = error_key(app.call("save_profile", &address, Some(&session)).await).await;
     assert_eq!(refused["key"], "error-postal-code-invalid");
-    assert!(refused["kept"].as_array().unwrap().contains(&serde_json::json!(["street", "123, rue Saint-Denis"])), "what was typed comes back");
+    assert!(
+        refused["kept"].as_array().unwrap().contains(&serde_json::json!(["street", "123, rue Saint-Denis"])),
+        "what was typed comes back"
+    );
 
     // Without JavaScript: back to the form, still open, with the message and what was typed.
     let back = app.submit("save_profile", &address, Some(&session), "/account?edit=address").await;
@@ -75,11 +90,27 @@ async fn profile_fields_are_checked_normalised_and_kept_on_error() {
     let saved = app.call("save_profile", &fixed, Some(&session)).await;
     assert_eq!(saved.status(), StatusCode::OK);
     assert_eq!(saved.headers().get("location").unwrap(), "/account?saved=address");
-    let phones = app.call("save_profile", &[("field", "phones"), ("mobile", "(514) 555-0123"), ("home_phone", "")], Some(&session)).await;
+    let phones = app
+        .call(
+            "save_profile",
+            &[("field", "phones"), ("mobile", "(514) 555-0123"), ("home_phone", "")],
+            Some(&session),
+        )
+        .await;
     assert_eq!(phones.status(), StatusCode::OK);
-    let wrong_phone = error_key(app.call("save_profile", &[("field", "phones"), ("mobile", "555-0123"), ("home_phone", "")], Some(&session)).await).await;
+    let wrong_phone = error_key(
+        app.call(
+            "save_profile",
+            &[("field", "phones"), ("mobile", "555-0123"), ("home_phone", "")],
+            Some(&session),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(wrong_phone["key"], "error-mobile-invalid");
-    let named = app.call("save_profile", &[("field", "preferred_name"), ("preferred_name", "Lili")], Some(&session)).await;
+    let named = app
+        .call("save_profile", &[("field", "preferred_name"), ("preferred_name", "Lili")], Some(&session))
+        .await;
     assert_eq!(named.status(), StatusCode::OK);
 
     let me = account_view(&app, &session).await;
@@ -91,7 +122,10 @@ async fn profile_fields_are_checked_normalised_and_kept_on_error() {
     let (_, html) = app.page("/account", Some(&session)).await;
     assert!(html.contains("123, rue Saint-Denis, Montréal, QC H2X 1Y4"));
     assert!(html.contains("Modifier"), "pencil buttons are labelled");
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'profile.address_changed'").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'profile.address_changed'").await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -104,11 +138,16 @@ async fn the_language_of_communication_drives_the_next_email_and_the_interface_l
     let (subject, _) = mail_to(&app, PATIENT).await;
     assert!(subject.starts_with("Votre code de vérification"), "{subject}");
 
-    let interface = app.call("save_profile", &[("field", "interface_language"), ("language", "en")], Some(&session)).await;
+    let interface = app
+        .call("save_profile", &[("field", "interface_language"), ("language", "en")], Some(&session))
+        .await;
     assert_eq!(interface.status(), StatusCode::OK);
     assert_eq!(cookie_named(&interface, "lang").as_deref(), Some("lang=en"));
     assert_eq!(interface.text().await.unwrap(), "\"en\"");
-    let bad = error_key(app.call("save_profile", &[("field", "language"), ("language", "de")], Some(&session)).await).await;
+    let bad = error_key(
+        app.call("save_profile", &[("field", "language"), ("language", "de")], Some(&session)).await,
+    )
+    .await;
     assert_eq!(bad["key"], "error-language-invalid");
 }
 
@@ -116,25 +155,47 @@ async fn the_language_of_communication_drives_the_next_email_and_the_interface_l
 async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() {
     let (app, _, session) = patient_signed_in().await;
     let new_email = "lea.t@example.net";
-    let early = error_key(app.call("request_email_change", &[("email", new_email)], Some(&session)).await).await;
+    let early =
+        error_key(app.call("request_email_change", &[("email", new_email)], Some(&session)).await).await;
     assert_eq!(early["key"], "error-reauth-required");
     let (_, html) = app.page("/account/email", Some(&session)).await;
-    assert!(html.contains("/account/confirm?next=/account/email"), "the page offers to confirm identity first");
+    assert!(
+        html.contains("/account/confirm?next=/account/email"),
+        "the page offers to confirm identity first"
+    );
 
-    let wrong = error_key(app.call("start_reauth", &[("password", "not the password at all"), ("next", "/account/email")], Some(&session)).await).await;
+    let wrong = error_key(
+        app.call(
+            "start_reauth",
+            &[("password", "not the password at all"), ("next", "/account/email")],
+            Some(&session),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(wrong["key"], "error-password-wrong");
     reauthenticate(&app, &session, PATIENT).await;
 
-    let taken = error_key(app.call("request_email_change", &[("email", "MARIE.TREMBLAY@example.org")], Some(&session)).await).await;
+    let taken = error_key(
+        app.call("request_email_change", &[("email", "MARIE.TREMBLAY@example.org")], Some(&session)).await,
+    )
+    .await;
     assert_eq!(taken["key"], "error-email-taken");
     let requested = app.call("request_email_change", &[("email", new_email)], Some(&session)).await;
     assert_eq!(requested.status(), StatusCode::OK);
     let (_, confirm_body) = mail_to(&app, new_email).await;
     let (notice_subject, notice_body) = mail_to(&app, PATIENT).await;
-    assert!(notice_subject.contains("email address"), "the old address is told, in English: {notice_subject}");
+    assert!(
+        notice_subject.contains("email address"),
+        "the old address is told, in English: {notice_subject}"
+    );
     assert!(notice_body.contains(new_email) && notice_body.contains("/email-change/report/"));
     let token = link_in(&confirm_body, "/email-change/");
-    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email = 'lea.t@example.net'").await, 0, "nothing changes before the link is used");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts WHERE email = 'lea.t@example.net'").await,
+        0,
+        "nothing changes before the link is used"
+    );
 
     // Opening the link changes nothing; confirming does.
     let (status, html) = app.page(&format!("/email-change/{token}"), None).await;
@@ -150,8 +211,13 @@ async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() 
     assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_none(), "the old one no longer does");
 
     // A re-authentication lasts 5 minutes.
-    sqlx::query("UPDATE sessions SET reauthenticated_at = reauthenticated_at - 301").execute(&app.state.db).await.unwrap();
-    let late = error_key(app.call("request_email_change", &[("email", "lea.3@example.net")], Some(&session)).await).await;
+    sqlx::query("UPDATE sessions SET reauthenticated_at = reauthenticated_at - 301")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let late =
+        error_key(app.call("request_email_change", &[("email", "lea.3@example.net")], Some(&session)).await)
+            .await;
     assert_eq!(late["key"], "error-reauth-required");
 }
 
@@ -170,9 +236,16 @@ async fn concurrent_email_changes_to_the_same_address_let_exactly_one_win() {
         tokens.push(link_in(&body, "/email-change/"));
     }
     let (first, second) = ([("token", tokens[0].as_str())], [("token", tokens[1].as_str())]);
-    let (a, b) = tokio::join!(app.call("confirm_email_change", &first, None), app.call("confirm_email_change", &second, None));
+    let (a, b) = tokio::join!(
+        app.call("confirm_email_change", &first, None),
+        app.call("confirm_email_change", &second, None)
+    );
     let statuses = [a.status(), b.status()];
-    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "exactly one wins: {statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "exactly one wins: {statuses:?}"
+    );
     let loser = if a.status() == StatusCode::OK { b } else { a };
     assert_eq!(error_key(loser).await["key"], "error-email-taken");
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'famille@example.net'").await, 1);
@@ -185,33 +258,70 @@ async fn it_was_not_me_stops_the_change_and_ends_every_session() {
     app.call("request_email_change", &[("email", "intrus@example.net")], Some(&session)).await;
     let (_, notice) = mail_to(&app, PATIENT).await;
     let (_, confirm) = mail_to(&app, "intrus@example.net").await;
-    let reported = app.call("report_email_change", &[("token", &link_in(&notice, "/email-change/report/"))], None).await;
+    let reported =
+        app.call("report_email_change", &[("token", &link_in(&notice, "/email-change/report/"))], None).await;
     assert_eq!(reported.status(), StatusCode::OK);
     assert_eq!(error_key(app.call("my_account", &[], Some(&session)).await).await["key"], "error-signed-out");
-    let too_late = error_key(app.call("confirm_email_change", &[("token", &link_in(&confirm, "/email-change/"))], None).await).await;
+    let too_late = error_key(
+        app.call("confirm_email_change", &[("token", &link_in(&confirm, "/email-change/"))], None).await,
+    )
+    .await;
     assert_eq!(too_late["key"], "error-email-change-unusable");
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'email_change.reported'").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'email_change.reported'").await,
+        1
+    );
 }
 
 #[tokio::test]
 async fn a_password_change_keeps_the_policy_ends_other_sessions_and_tells_the_owner() {
     let (app, _, session) = patient_signed_in().await;
     let other_device = sign_in_by_email(&app, PATIENT, PASSWORD).await;
-    let early = error_key(app.call("change_password", &[("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)], Some(&session)).await).await;
+    let early = error_key(
+        app.call(
+            "change_password",
+            &[("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)],
+            Some(&session),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(early["key"], "error-reauth-required");
     reauthenticate(&app, &session, PATIENT).await;
     // Someone half-way through signing in with the old password.
     let half_done = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
     let half_code = emailed_code(&app, PATIENT).await;
-    let short = error_key(app.call("change_password", &[("password", "court"), ("password_confirmation", "court")], Some(&session)).await).await;
+    let short = error_key(
+        app.call(
+            "change_password",
+            &[("password", "court"), ("password_confirmation", "court")],
+            Some(&session),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(short["key"], "error-password-too-short");
-    let changed = app.call("change_password", &[("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)], Some(&session)).await;
+    let changed = app
+        .call(
+            "change_password",
+            &[("password", NEW_PASSWORD), ("password_confirmation", NEW_PASSWORD)],
+            Some(&session),
+        )
+        .await;
     assert_eq!(changed.status(), StatusCode::OK);
-    assert_eq!(error_key(app.call("my_account", &[], Some(&other_device)).await).await["key"], "error-signed-out");
-    assert_eq!(app.call("my_account", &[], Some(&session)).await.status(), StatusCode::OK, "this session stays");
+    assert_eq!(
+        error_key(app.call("my_account", &[], Some(&other_device)).await).await["key"],
+        "error-signed-out"
+    );
+    assert_eq!(
+        app.call("my_account", &[], Some(&session)).await.status(),
+        StatusCode::OK,
+        "this session stays"
+    );
     let (subject, _) = mail_to(&app, PATIENT).await;
     assert_eq!(subject, "Your password was changed");
-    let finished = error_key(app.call("verify_sign_in", &[("code", &half_code)], Some(&half_done)).await).await;
+    let finished =
+        error_key(app.call("verify_sign_in", &[("code", &half_code)], Some(&half_done)).await).await;
     assert_eq!(finished["key"], "error-start-again", "a sign-in begun with the old password cannot finish");
     assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_none());
     assert!(app.sign_in_password(PATIENT, NEW_PASSWORD).await.is_some());
@@ -223,10 +333,21 @@ async fn recovery_codes_are_shown_once_work_once_and_die_when_replaced() {
     assert_eq!(app.call("start_authenticator", &[], Some(&session)).await.status(), StatusCode::OK);
     let view: Value = app.call("authenticator", &[], Some(&session)).await.json().await.unwrap();
     let secret = view["Pending"]["secret"].as_str().unwrap().to_string();
-    let confirmed = app.call("confirm_authenticator", &[("password", PASSWORD), ("code", &current_totp(&secret))], Some(&session)).await;
+    let confirmed = app
+        .call(
+            "confirm_authenticator",
+            &[("password", PASSWORD), ("code", &current_totp(&secret))],
+            Some(&session),
+        )
+        .await;
     assert_eq!(confirmed.headers().get("location").unwrap(), "/account/recovery-codes");
     let carrier = cookie_named(&confirmed, "portail-recovery").expect("codes handed to the page");
-    let codes: Vec<String> = app.call("take_recovery_codes", &[], Some(&format!("{session}; {carrier}"))).await.json().await.unwrap();
+    let codes: Vec<String> = app
+        .call("take_recovery_codes", &[], Some(&format!("{session}; {carrier}")))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(codes.len(), 10);
     assert_eq!(app.count("SELECT COUNT(*) FROM recovery_codes WHERE used_at IS NULL").await, 10);
 
@@ -242,9 +363,17 @@ async fn recovery_codes_are_shown_once_work_once_and_die_when_replaced() {
     // New codes need a re-authentication (here with the app) and replace the old ones.
     let refused = error_key(app.call("new_recovery_codes", &[], Some(&session)).await).await;
     assert_eq!(refused["key"], "error-reauth-required");
-    let started = app.call("start_reauth", &[("password", PASSWORD), ("next", "/account/security")], Some(&session)).await;
+    let started = app
+        .call("start_reauth", &[("password", PASSWORD), ("next", "/account/security")], Some(&session))
+        .await;
     let reauth = cookie_named(&started, "portail-reauth").unwrap();
-    let done = app.call("confirm_reauth", &[("code", &next_totp(&secret)), ("next", "/account/security")], Some(&format!("{session}; {reauth}"))).await;
+    let done = app
+        .call(
+            "confirm_reauth",
+            &[("code", &next_totp(&secret)), ("next", "/account/security")],
+            Some(&format!("{session}; {reauth}")),
+        )
+        .await;
     assert_eq!(done.headers().get("location").unwrap(), "/account/security");
     assert_eq!(app.call("new_recovery_codes", &[], Some(&session)).await.status(), StatusCode::OK);
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
@@ -260,10 +389,12 @@ async fn ending_a_session_makes_its_cookie_useless_on_the_next_request() {
     let me = account_view(&app, &session).await;
     let sessions = me["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 3, "account creation, this one and the phone");
-    let phone_id = sessions.iter().filter(|s| s["current"] == false).map(|s| s["id"].as_i64().unwrap()).max().unwrap();
+    let phone_id =
+        sessions.iter().filter(|s| s["current"] == false).map(|s| s["id"].as_i64().unwrap()).max().unwrap();
 
     // Another person cannot end it.
-    let not_theirs = error_key(app.call("end_session", &[("id", &phone_id.to_string())], Some(&staff)).await).await;
+    let not_theirs =
+        error_key(app.call("end_session", &[("id", &phone_id.to_string())], Some(&staff)).await).await;
     assert_eq!(not_theirs["key"], "error-not-found");
     assert_eq!(app.call("my_account", &[], Some(&phone)).await.status(), StatusCode::OK);
 
@@ -280,14 +411,22 @@ async fn the_access_log_and_export_show_only_my_own_file() {
     let (app, staff, lea) = patient_signed_in().await;
     redeemed_patient(&app, &staff, OTHER).await;
     let jacques = sign_in_by_email(&app, OTHER, PASSWORD).await;
-    app.call("save_profile", &[("field", "phones"), ("mobile", "514 555 0123"), ("home_phone", "")], Some(&jacques)).await;
+    app.call(
+        "save_profile",
+        &[("field", "phones"), ("mobile", "514 555 0123"), ("home_phone", "")],
+        Some(&jacques),
+    )
+    .await;
 
     let log: Value = app.call("my_access_log", &[("page", "1")], Some(&lea)).await.json().await.unwrap();
     let entries = log["entries"].as_array().unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert!(actions.contains(&"sign_in.succeeded") && actions.contains(&"account.created"), "{actions:?}");
     assert!(!actions.contains(&"profile.phones_changed"), "Jacques's change is not in Léa's log");
-    let invited = entries.iter().find(|e| e["action"] == "invitation.created").expect("the professional's invitation is about Léa's file");
+    let invited = entries
+        .iter()
+        .find(|e| e["action"] == "invitation.created")
+        .expect("the professional's invitation is about Léa's file");
     assert_eq!(invited["actor"], "Marie Tremblay");
     assert_eq!(invited["actor_role"], "admin");
     let (_, html) = app.page("/account/access-log", Some(&lea)).await;
@@ -311,12 +450,15 @@ async fn the_access_log_and_export_show_only_my_own_file() {
 async fn the_access_log_is_paginated() {
     let (app, _, session) = patient_signed_in().await;
     for _ in 0..25 {
-        app.call("save_profile", &[("field", "preferred_name"), ("preferred_name", "Lili")], Some(&session)).await;
+        app.call("save_profile", &[("field", "preferred_name"), ("preferred_name", "Lili")], Some(&session))
+            .await;
     }
-    let first: Value = app.call("my_access_log", &[("page", "1")], Some(&session)).await.json().await.unwrap();
+    let first: Value =
+        app.call("my_access_log", &[("page", "1")], Some(&session)).await.json().await.unwrap();
     assert_eq!(first["entries"].as_array().unwrap().len(), 20);
     assert!(first["pages"].as_i64().unwrap() >= 2);
-    let last: Value = app.call("my_access_log", &[("page", "99")], Some(&session)).await.json().await.unwrap();
+    let last: Value =
+        app.call("my_access_log", &[("page", "99")], Some(&session)).await.json().await.unwrap();
     assert_eq!(last["page"], last["pages"], "past the end shows the last page");
     let (_, html) = app.page("/account/access-log?page=2", Some(&session)).await;
     assert!(html.contains("Page 2"));

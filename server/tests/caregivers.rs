@@ -14,13 +14,34 @@ const MARIE: &str = "marie.gagnon@example.org";
 
 /// Invites a patient with her own name and date of birth and lets her create her account;
 /// returns her patient id and session.
-async fn patient(app: &TestApp, staff: &str, given: &str, family: &str, email: &str, birth_date: &str, language: &str) -> (i64, String) {
-    let form = [("given_name", given), ("family_name", family), ("birth_date", birth_date), ("email", email), ("language", language), ("mobile", "")];
+async fn patient(
+    app: &TestApp,
+    staff: &str,
+    given: &str,
+    family: &str,
+    email: &str,
+    birth_date: &str,
+    language: &str,
+) -> (i64, String) {
+    let form = [
+        ("given_name", given),
+        ("family_name", family),
+        ("birth_date", birth_date),
+        ("email", email),
+        ("language", language),
+        ("mobile", ""),
+    ];
     let issued = app.call("invite_patient", &form, Some(staff)).await;
     assert_eq!(issued.status(), StatusCode::OK);
     let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
     let session = redeem(app, email, &code).await;
-    let id: i64 = sqlx::query("SELECT id FROM patients WHERE email = $1").bind(email).fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    let id: i64 = sqlx::query("SELECT id FROM patients WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
     (id, session)
 }
 
@@ -29,13 +50,27 @@ async fn redeem(app: &TestApp, email: &str, code: &str) -> String {
     let token = latest_link_token(app, email).await;
     let right = app.call("check_invitation_code", &[("token", &token), ("code", code)], None).await;
     let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
-    let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    let created = app
+        .call(
+            "create_patient_account",
+            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            Some(&pass),
+        )
+        .await;
     assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
     session_cookie(&created).expect("signed in")
 }
 
 /// The care team adds a caregiver; returns the grant id and the code to hand over.
-async fn add_caregiver(app: &TestApp, staff: &str, patient_id: i64, email: &str, relationship: &str, scope: &[&str], language: &str) -> (i64, String) {
+async fn add_caregiver(
+    app: &TestApp,
+    staff: &str,
+    patient_id: i64,
+    email: &str,
+    relationship: &str,
+    scope: &[&str],
+    language: &str,
+) -> (i64, String) {
     let patient_id = patient_id.to_string();
     let mut form = vec![
         ("patient_id", patient_id.as_str()),
@@ -53,7 +88,12 @@ async fn add_caregiver(app: &TestApp, staff: &str, patient_id: i64, email: &str,
     let issued = app.call("add_caregiver", &form, Some(staff)).await;
     assert_eq!(issued.status(), StatusCode::OK, "{:?}", issued.text().await);
     let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
-    let grant: i64 = sqlx::query("SELECT MAX(id) AS id FROM caregiver_grants").fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    let grant: i64 = sqlx::query("SELECT MAX(id) AS id FROM caregiver_grants")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
     (grant, code)
 }
 
@@ -68,7 +108,16 @@ async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: 
         .unwrap()
         .try_get("id")
         .unwrap();
-    sqlx::query("INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)").bind(id).bind(organisation_id).bind(role).bind(now).execute(&app.state.db).await.unwrap();
+    sqlx::query(
+        "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(organisation_id)
+    .bind(role)
+    .bind(now)
+    .execute(&app.state.db)
+    .await
+    .unwrap();
     format!("portail={}", session::start(&app.state.db, id, &RequestMeta::default(), now).await.unwrap())
 }
 
@@ -77,10 +126,17 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     let app = spawn().await;
     let (staff, _) = app.activated_admin("admin@example.org").await;
     let (lea_id, lea) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
-    let (grant, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "en").await;
+    let (grant, code) =
+        add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "en").await;
 
     // Her own invitation, English first, naming the patient; never the code.
-    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1").bind(MARIE).fetch_one(&app.state.db).await.unwrap().try_get("body").unwrap();
+    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1")
+        .bind(MARIE)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("body")
+        .unwrap();
     assert!(body.starts_with("Hello Marie") && body.contains(LEA_NAME) && !body.contains(&code), "{body}");
     let (_, file) = app.page(&format!("/staff/patients/{lea_id}"), Some(&staff)).await;
     assert!(file.contains("Marie Gagnon") && file.contains("invitation envoyée"));
@@ -92,24 +148,57 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     assert!(page.contains("Vous agissez pour Léa Gagnon (proche aidant)"), "the page says for whom");
 
     // An edit for Léa, recorded under Marie's name for Léa.
-    let saved = app.call("save_profile", &[("field", "phones"), ("mobile", "514 555 0123"), ("home_phone", ""), ("grant", &grant.to_string())], Some(&marie)).await;
+    let saved = app
+        .call(
+            "save_profile",
+            &[
+                ("field", "phones"),
+                ("mobile", "514 555 0123"),
+                ("home_phone", ""),
+                ("grant", &grant.to_string()),
+            ],
+            Some(&marie),
+        )
+        .await;
     assert_eq!(saved.status(), StatusCode::OK);
     assert_eq!(saved.headers().get("location").unwrap(), &format!("/for/{grant}/profile?saved=phones"));
     let lea_view: Value = app.call("my_account", &[], Some(&lea)).await.json().await.unwrap();
     assert_eq!(lea_view["mobile_phone"], "514-555-0123");
     let log: Value = app.call("my_access_log", &[("page", "1")], Some(&lea)).await.json().await.unwrap();
-    let entry = log["entries"].as_array().unwrap().iter().find(|e| e["action"] == "profile.phones_changed").unwrap().clone();
-    assert_eq!((entry["actor"].as_str(), entry["actor_role"].as_str(), entry["acting_for"].as_str()), (Some("Marie Gagnon"), Some("helper"), Some(LEA_NAME)));
+    let entry = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "profile.phones_changed")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (entry["actor"].as_str(), entry["actor_role"].as_str(), entry["acting_for"].as_str()),
+        (Some("Marie Gagnon"), Some("helper"), Some(LEA_NAME))
+    );
     let (_, html) = app.page("/account/access-log", Some(&lea)).await;
     assert!(html.contains("Marie Gagnon (proche aidant) pour Léa Gagnon"));
     let export: Value = app.get("/account/export", Some(&lea)).await.json().await.unwrap();
-    assert_eq!((export["caregiver_grants"][0]["caregiver"].as_str(), export["caregiver_grants"][0]["direction"].as_str()), (Some("Marie Gagnon"), Some("assists_me")));
+    assert_eq!(
+        (
+            export["caregiver_grants"][0]["caregiver"].as_str(),
+            export["caregiver_grants"][0]["direction"].as_str()
+        ),
+        (Some("Marie Gagnon"), Some("assists_me"))
+    );
 
     // Léa sees who can act for her and ends it; Marie's very next request is refused.
     let mine: Value = app.call("my_caregivers", &[], Some(&lea)).await.json().await.unwrap();
-    assert_eq!((mine[0]["name"].as_str(), mine[0]["relationship"].as_str(), mine[0]["status"].as_str()), (Some("Marie Gagnon"), Some("helper"), Some("active")));
-    assert_eq!(app.call("end_my_caregiver", &[("grant_id", &grant.to_string())], Some(&lea)).await.status(), StatusCode::OK);
-    let refused = error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await;
+    assert_eq!(
+        (mine[0]["name"].as_str(), mine[0]["relationship"].as_str(), mine[0]["status"].as_str()),
+        (Some("Marie Gagnon"), Some("helper"), Some("active"))
+    );
+    assert_eq!(
+        app.call("end_my_caregiver", &[("grant_id", &grant.to_string())], Some(&lea)).await.status(),
+        StatusCode::OK
+    );
+    let refused =
+        error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await;
     assert_eq!(refused["key"], "error-not-found");
     let (_, page) = app.page(&format!("/for/{grant}"), Some(&marie)).await;
     assert!(page.contains("Accès terminé"));
@@ -121,27 +210,47 @@ async fn a_caregiver_with_an_account_adds_a_second_patient_to_it() {
     let app = spawn().await;
     let (staff, _) = app.activated_admin("admin@example.org").await;
     let (lea_id, _) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
-    let (theo_id, _) = patient(&app, &staff, "Théo", "Gagnon", "theo.gagnon@example.org", "1992-01-01", "fr").await;
+    let (theo_id, _) =
+        patient(&app, &staff, "Théo", "Gagnon", "theo.gagnon@example.org", "1992-01-01", "fr").await;
     let (_, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["messages"], "fr").await;
     let marie = redeem(&app, MARIE, &code).await;
-    let (_, second_code) = add_caregiver(&app, &staff, theo_id, MARIE, "representative", &["questionnaires"], "fr").await;
+    let (_, second_code) =
+        add_caregiver(&app, &staff, theo_id, MARIE, "representative", &["questionnaires"], "fr").await;
     let token = latest_link_token(&app, MARIE).await;
     let right = app.call("check_invitation_code", &[("token", &token), ("code", &second_code)], None).await;
     let pass = cookie_named(&right, "portail-invitation").unwrap();
-    let second = error_key(app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await).await;
+    let second = error_key(
+        app.call(
+            "create_patient_account",
+            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            Some(&pass),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(second["key"], "error-account-exists", "never a second account");
-    let joined = app.call("add_invitation_to_my_account", &[("token", &token)], Some(&format!("{marie}; {pass}"))).await;
+    let joined = app
+        .call("add_invitation_to_my_account", &[("token", &token)], Some(&format!("{marie}; {pass}")))
+        .await;
     assert_eq!(joined.status(), StatusCode::OK, "{:?}", joined.text().await);
     let assisted: Value = app.call("assisted_patients", &[], Some(&marie)).await.json().await.unwrap();
-    let names: Vec<&str> = assisted.as_array().unwrap().iter().map(|a| a["patient_name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        assisted.as_array().unwrap().iter().map(|a| a["patient_name"].as_str().unwrap()).collect();
     assert_eq!(names, [LEA_NAME, "Théo Gagnon"]);
-    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'marie.gagnon@example.org'").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'marie.gagnon@example.org'").await,
+        1
+    );
 }
 
 /// Noon in Montréal on `date`, as the clock the rule is given.
 fn noon(date: chrono::NaiveDate) -> i64 {
     use chrono::TimeZone;
-    chrono_tz::America::Montreal.from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).single().unwrap().timestamp()
+    chrono_tz::America::Montreal
+        .from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap())
+        .single()
+        .unwrap()
+        .timestamp()
 }
 
 #[tokio::test]
@@ -150,26 +259,63 @@ async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
     let (staff, _) = app.activated_admin("admin@example.org").await;
     let birthday = caregiver::local_date(store::now(), "America/Montreal") + chrono::Days::new(10);
     let born = birthday.checked_sub_months(chrono::Months::new(14 * 12)).unwrap();
-    let (child_id, teen) = patient(&app, &staff, "Zoé", "Gagnon", "zoe.gagnon@example.org", &born.to_string(), "en").await;
-    let (grant, code) = add_caregiver(&app, &staff, child_id, MARIE, "parent", &["messages", "profile"], "fr").await;
+    let (child_id, teen) =
+        patient(&app, &staff, "Zoé", "Gagnon", "zoe.gagnon@example.org", &born.to_string(), "en").await;
+    let (grant, code) =
+        add_caregiver(&app, &staff, child_id, MARIE, "parent", &["messages", "profile"], "fr").await;
     let marie = redeem(&app, MARIE, &code).await;
-    let marie_id: i64 = sqlx::query("SELECT id FROM accounts WHERE email_key = $1").bind(MARIE).fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
-    assert_eq!(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await.status(), StatusCode::OK);
+    let marie_id: i64 = sqlx::query("SELECT id FROM accounts WHERE email_key = $1")
+        .bind(MARIE)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
+    assert_eq!(
+        app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await.status(),
+        StatusCode::OK
+    );
 
     let day_before = noon(birthday - chrono::Days::new(1));
-    assert!(caregiver::access(&app.state.db, marie_id, grant, None, day_before).await.is_ok(), "the day before the birthday");
+    assert!(
+        caregiver::access(&app.state.db, marie_id, grant, None, day_before).await.is_ok(),
+        "the day before the birthday"
+    );
     assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, day_before).await.unwrap(), 0);
-    assert!(caregiver::access(&app.state.db, marie_id, grant, None, noon(birthday)).await.is_err(), "on the birthday it is gone");
+    assert!(
+        caregiver::access(&app.state.db, marie_id, grant, None, noon(birthday)).await.is_err(),
+        "on the birthday it is gone"
+    );
     assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, noon(birthday)).await.unwrap(), 1);
     assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, noon(birthday)).await.unwrap(), 0, "once");
 
     let subject = |to: &'static str| {
         let db = app.state.db.clone();
-        async move { sqlx::query("SELECT subject FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1").bind(to).fetch_one(&db).await.unwrap().try_get::<String, _>("subject").unwrap() }
+        async move {
+            sqlx::query("SELECT subject FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+                .bind(to)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+                .try_get::<String, _>("subject")
+                .unwrap()
+        }
     };
-    assert_eq!(subject("zoe.gagnon@example.org").await, "Your file on the Patient Portal", "the teen, in English");
-    assert_eq!(subject(MARIE).await, "Fin de votre accès au dossier sur le portail usager", "the parent, in French");
-    assert_eq!(error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await["key"], "error-not-found");
+    assert_eq!(
+        subject("zoe.gagnon@example.org").await,
+        "Your file on the Patient Portal",
+        "the teen, in English"
+    );
+    assert_eq!(
+        subject(MARIE).await,
+        "Fin de votre accès au dossier sur le portail usager",
+        "the parent, in French"
+    );
+    assert_eq!(
+        error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await
+            ["key"],
+        "error-not-found"
+    );
     // Nothing else breaks for the teen, who may now name a helper herself (through the care team).
     assert_eq!(app.call("my_account", &[], Some(&teen)).await.status(), StatusCode::OK);
     let mine: Value = app.call("my_caregivers", &[], Some(&teen)).await.json().await.unwrap();
@@ -196,19 +342,41 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
     let app = spawn().await;
     let (staff, _) = app.activated_admin("admin@example.org").await;
     let (other_staff, _) = app.activated_admin("autre@example.org").await;
-    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations").fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
     let (lea_id, lea) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
-    let (_, other_patient) = patient(&app, &staff, "Jacques", "Roy", "jacques.roy@example.org", "1985-02-02", "fr").await;
-    let (in_scope_grant, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "fr").await;
+    let (_, other_patient) =
+        patient(&app, &staff, "Jacques", "Roy", "jacques.roy@example.org", "1985-02-02", "fr").await;
+    let (in_scope_grant, code) =
+        add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "fr").await;
     let in_scope = redeem(&app, MARIE, &code).await;
-    let (out_grant, code) = add_caregiver(&app, &staff, lea_id, "paul.gagnon@example.org", "helper", &["messages"], "fr").await;
+    let (out_grant, code) =
+        add_caregiver(&app, &staff, lea_id, "paul.gagnon@example.org", "helper", &["messages"], "fr").await;
     let out_of_scope = redeem(&app, "paul.gagnon@example.org", &code).await;
-    let (ended_grant, code) = add_caregiver(&app, &staff, lea_id, "anne.gagnon@example.org", "representative", &["profile"], "fr").await;
+    let (ended_grant, code) =
+        add_caregiver(&app, &staff, lea_id, "anne.gagnon@example.org", "representative", &["profile"], "fr")
+            .await;
     let ended = redeem(&app, "anne.gagnon@example.org", &code).await;
-    assert_eq!(app.call("end_caregiver", &[("grant_id", &ended_grant.to_string()), ("patient_id", &lea_id.to_string())], Some(&staff)).await.status(), StatusCode::OK);
-    let (to_end_by_patient, _) = add_caregiver(&app, &staff, lea_id, "x1@example.org", "helper", &["messages"], "fr").await;
-    let (to_end_by_staff, _) = add_caregiver(&app, &staff, lea_id, "x2@example.org", "helper", &["messages"], "fr").await;
-    let (to_reissue, _) = add_caregiver(&app, &staff, lea_id, "x3@example.org", "helper", &["messages"], "fr").await;
+    assert_eq!(
+        app.call(
+            "end_caregiver",
+            &[("grant_id", &ended_grant.to_string()), ("patient_id", &lea_id.to_string())],
+            Some(&staff)
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let (to_end_by_patient, _) =
+        add_caregiver(&app, &staff, lea_id, "x1@example.org", "helper", &["messages"], "fr").await;
+    let (to_end_by_staff, _) =
+        add_caregiver(&app, &staff, lea_id, "x2@example.org", "helper", &["messages"], "fr").await;
+    let (to_reissue, _) =
+        add_caregiver(&app, &staff, lea_id, "x3@example.org", "helper", &["messages"], "fr").await;
     let support = member_session(&app, "soutien@example.org", organisation, "support").await;
     let professional = member_session(&app, "pro@example.org", organisation, "professional").await;
     let _ = &staff;
@@ -225,7 +393,12 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         ("professional of the organisation", &professional, in_scope_grant),
         ("the patient", &lea, in_scope_grant),
     ];
-    let (patient, g_patient, g_staff, g_reissue) = (lea_id.to_string(), to_end_by_patient.to_string(), to_end_by_staff.to_string(), to_reissue.to_string());
+    let (patient, g_patient, g_staff, g_reissue) = (
+        lea_id.to_string(),
+        to_end_by_patient.to_string(),
+        to_end_by_staff.to_string(),
+        to_reissue.to_string(),
+    );
     // One row per server function (or route) about a patient; a new one must be added here.
     // Columns follow `actors`. `{grant}` is the actor's own grant (or the in-scope one).
     #[rustfmt::skip]
@@ -251,7 +424,8 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
     for (function, form, marker, expected) in &matrix {
         for ((who, cookie, grant), want) in actors.iter().zip(expected) {
             let grant = grant.to_string();
-            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, if *v == "{grant}" { grant.as_str() } else { *v })).collect();
+            let form: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (*k, if *v == "{grant}" { grant.as_str() } else { *v })).collect();
             let response = match function.strip_prefix("GET ") {
                 Some(path) => app.get(path, Some(cookie)).await,
                 None => app.call(function, &form, Some(cookie)).await,
@@ -265,8 +439,14 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
                     _ => Hides,
                 }
             } else {
-                let key = serde_json::from_str::<Value>(&body).ok().and_then(|v| v["key"].as_str().map(str::to_string)).unwrap_or(format!("HTTP {status}"));
-                match [NF, FORBIDDEN, Refused("error-signed-out")].into_iter().find(|a| matches!(a, Refused(k) if *k == key)) {
+                let key = serde_json::from_str::<Value>(&body)
+                    .ok()
+                    .and_then(|v| v["key"].as_str().map(str::to_string))
+                    .unwrap_or(format!("HTTP {status}"));
+                match [NF, FORBIDDEN, Refused("error-signed-out")]
+                    .into_iter()
+                    .find(|a| matches!(a, Refused(k) if *k == key))
+                {
                     Some(answer) => answer,
                     None => Refused(Box::leak(key.into_boxed_str())),
                 }
@@ -283,23 +463,47 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
 async fn the_administrator_sets_the_age_of_consent_that_ends_parental_access() {
     let app = spawn().await;
     let (admin, _) = app.activated_admin("admin@example.org").await;
-    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations").fetch_one(&app.state.db).await.unwrap().try_get("id").unwrap();
+    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
     let professional = member_session(&app, "pro@example.org", organisation, "professional").await;
-    assert_eq!(app.call("age_of_consent", &[], Some(&admin)).await.text().await.unwrap(), "14", "Québec by default");
-    assert_eq!(error_key(app.call("save_age_of_consent", &[("age", "16")], Some(&professional)).await).await["key"], "error-forbidden");
+    assert_eq!(
+        app.call("age_of_consent", &[], Some(&admin)).await.text().await.unwrap(),
+        "14",
+        "Québec by default"
+    );
+    assert_eq!(
+        error_key(app.call("save_age_of_consent", &[("age", "16")], Some(&professional)).await).await["key"],
+        "error-forbidden"
+    );
     let refused = error_key(app.call("save_age_of_consent", &[("age", "30")], Some(&admin)).await).await;
     assert_eq!(refused["key"], "error-age-of-consent-invalid");
     assert_eq!(refused["kept"][0], serde_json::json!(["age", "30"]));
 
     // A 15-year-old: no parent at 14, a parent again at 16.
-    let born = caregiver::local_date(store::now(), "America/Montreal").checked_sub_months(chrono::Months::new(15 * 12)).unwrap();
-    let (teen_id, _) = patient(&app, &admin, "Noé", "Gagnon", "noe.gagnon@example.org", &born.to_string(), "fr").await;
+    let born = caregiver::local_date(store::now(), "America/Montreal")
+        .checked_sub_months(chrono::Months::new(15 * 12))
+        .unwrap();
+    let (teen_id, _) =
+        patient(&app, &admin, "Noé", "Gagnon", "noe.gagnon@example.org", &born.to_string(), "fr").await;
     let form = |id: &str| -> Vec<(&'static str, String)> {
-        [("given_name", "Paul"), ("family_name", "Gagnon"), ("email", "paul@example.org"), ("language", "fr"), ("relationship", "parent"), ("messages", "on"), ("ends_on", ""), ("note", "")]
-            .into_iter()
-            .map(|(k, v)| (k, v.to_string()))
-            .chain([("patient_id", id.to_string())])
-            .collect()
+        [
+            ("given_name", "Paul"),
+            ("family_name", "Gagnon"),
+            ("email", "paul@example.org"),
+            ("language", "fr"),
+            ("relationship", "parent"),
+            ("messages", "on"),
+            ("ends_on", ""),
+            ("note", ""),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_string()))
+        .chain([("patient_id", id.to_string())])
+        .collect()
     };
     let call = |form: Vec<(&'static str, String)>| {
         let admin = admin.clone();
@@ -309,10 +513,20 @@ async fn the_administrator_sets_the_age_of_consent_that_ends_parental_access() {
             app.call("add_caregiver", &form, Some(&admin)).await
         }
     };
-    assert_eq!(error_key(call(form(&teen_id.to_string())).await).await["key"], "error-relationship-not-minor");
-    assert_eq!(app.call("save_age_of_consent", &[("age", "16")], Some(&admin)).await.status(), StatusCode::OK);
+    assert_eq!(
+        error_key(call(form(&teen_id.to_string())).await).await["key"],
+        "error-relationship-not-minor"
+    );
+    assert_eq!(
+        app.call("save_age_of_consent", &[("age", "16")], Some(&admin)).await.status(),
+        StatusCode::OK
+    );
     assert_eq!(call(form(&teen_id.to_string())).await.status(), StatusCode::OK);
     let (_, page) = app.page("/staff/settings", Some(&admin)).await;
     assert!(page.contains("value=\"16\"") && page.contains("Âge de consentement aux soins"));
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.age_of_consent_changed'").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.age_of_consent_changed'")
+            .await,
+        1
+    );
 }

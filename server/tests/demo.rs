@@ -11,11 +11,17 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
     assert_eq!(demo.patients.len(), 4);
     // The professional can sign in with the printed password and secret.
     let (_, secret) = &demo.staff[1];
-    let signed_in = app.sign_in_totp("pro@demo.portail.test", app::domain::demo::PASSWORD, &next_totp(secret)).await;
+    let signed_in =
+        app.sign_in_totp("pro@demo.portail.test", app::domain::demo::PASSWORD, &next_totp(secret)).await;
     let session = session_cookie(&signed_in).expect("professional signs in");
-    let list = app.call("list_patients", &[("search", "")], Some(&session)).await.json::<Value>().await.unwrap();
-    let mut states: Vec<String> = list.as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect();
+    let list =
+        app.call("list_patients", &[("search", "")], Some(&session)).await.json::<Value>().await.unwrap();
+    let mut states: Vec<String> =
+        list.as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect();
     states.sort();
     assert_eq!(states, ["Expired", "Pending", "Redeemed", "Void"]);
-    assert!(app::domain::demo::seed(&app.state.db, &app.base).await.is_err(), "refuses a database with accounts");
+    assert!(
+        app::domain::demo::seed(&app.state.db, &app.base).await.is_err(),
+        "refuses a database with accounts"
+    );
 }

@@ -5,7 +5,6 @@ use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-
 #[tokio::test]
 async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
     let app = spawn().await;
@@ -15,7 +14,11 @@ async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
 
     // The mail: both languages (English first, as preferred), the link, never the code.
     use sqlx::Row;
-    let mail = sqlx::query("SELECT subject, body FROM outbox WHERE recipient = $1").bind(PATIENT).fetch_one(&app.state.db).await.unwrap();
+    let mail = sqlx::query("SELECT subject, body FROM outbox WHERE recipient = $1")
+        .bind(PATIENT)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
     let (subject, body): (String, String) = (mail.try_get("subject").unwrap(), mail.try_get("body").unwrap());
     assert_eq!(subject, "Invitation to the Patient Portal / Invitation au portail usager");
     assert!(body.contains("Hello Léa") && body.contains("Bonjour Léa") && !body.contains(&code));
@@ -27,12 +30,19 @@ async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
     assert_eq!(view["remaining_tries"], 5);
     assert_eq!(app.count("SELECT failed_attempts + COALESCE(redeemed_at, 0) FROM invitations").await, before);
 
-    let bad_format = error_key(app.call("check_invitation_code", &[("token", &token), ("code", "12345")], None).await).await;
+    let bad_format =
+        error_key(app.call("check_invitation_code", &[("token", &token), ("code", "12345")], None).await)
+            .await;
     assert_eq!(bad_format["key"], "error-code-format");
-    assert_eq!(app.count("SELECT failed_attempts FROM invitations").await, 0, "a malformed code is not a try");
+    assert_eq!(
+        app.count("SELECT failed_attempts FROM invitations").await,
+        0,
+        "a malformed code is not a try"
+    );
 
     let wrong = if code.ends_with("000000") { "Z-111111" } else { "Z-000000" };
-    let wrong = error_key(app.call("check_invitation_code", &[("token", &token), ("code", wrong)], None).await).await;
+    let wrong =
+        error_key(app.call("check_invitation_code", &[("token", &token), ("code", wrong)], None).await).await;
     assert_eq!(wrong["key"], "error-code-wrong");
     assert_eq!(wrong["args"][0], serde_json::json!(["remaining", "4"]));
 
@@ -42,19 +52,44 @@ async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
     assert_eq!(right.status(), StatusCode::OK);
     let pass = cookie_named(&right, "portail-invitation").expect("pass cookie");
 
-    let weak = error_key(app.call("create_patient_account", &[("token", &token), ("password", "tremblay-lea-1990"), ("password_confirmation", "tremblay-lea-1990")], Some(&pass)).await).await;
+    let weak = error_key(
+        app.call(
+            "create_patient_account",
+            &[
+                ("token", &token),
+                ("password", "tremblay-lea-1990"),
+                ("password_confirmation", "tremblay-lea-1990"),
+            ],
+            Some(&pass),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(weak["key"], "error-password-personal");
 
-    let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    let created = app
+        .call(
+            "create_patient_account",
+            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            Some(&pass),
+        )
+        .await;
     assert_eq!(created.status(), StatusCode::OK, "{:?}", created.headers());
     let session = session_cookie(&created).expect("signed in");
     let (_, html) = app.page("/home", Some(&session)).await;
-    assert!(html.contains("Hello, Léa") || html.contains("Bonjour, Léa"), "patient home greets by given name");
+    assert!(
+        html.contains("Hello, Léa") || html.contains("Bonjour, Léa"),
+        "patient home greets by given name"
+    );
 
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org' AND status = 'active'").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM patients WHERE account_id IS NOT NULL").await, 1);
     for action in ["invitation.created", "invitation.code_failed", "invitation.redeemed", "account.created"] {
-        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'")).await, 1, "audit {action}");
+        assert_eq!(
+            app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'")).await,
+            1,
+            "audit {action}"
+        );
     }
     // Used: the link now says so, and a second redemption is refused.
     let view = app.call("invitation", &[("token", &token)], None).await.json::<Value>().await.unwrap();
@@ -78,12 +113,21 @@ async fn twenty_concurrent_redemptions_create_exactly_one_account() {
     let attempts = (0..20).map(|_| {
         let (app, token, pass) = (&app, token.clone(), pass.clone());
         async move {
-            app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await.status()
+            app.call(
+                "create_patient_account",
+                &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+                Some(&pass),
+            )
+            .await
+            .status()
         }
     });
     let statuses = futures::future::join_all(attempts).await;
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
-    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await,
+        1
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email_key = 'lea.tremblay@example.org'").await, 1);
 }
 
@@ -102,7 +146,9 @@ async fn ten_thousand_wrong_codes_never_succeed_and_void_the_invitation_at_five(
             let (db, token, meta) = (app.state.db.clone(), token.clone(), meta.clone());
             tokio::spawn(async move {
                 let guess = app::domain::invitation::InvitationCode::parse(&guess).unwrap();
-                app::domain::invitation::check_code(&db, &token, &guess, &meta, app::domain::store::now()).await.unwrap()
+                app::domain::invitation::check_code(&db, &token, &guess, &meta, app::domain::store::now())
+                    .await
+                    .unwrap()
             })
         });
         for handle in guesses.collect::<Vec<_>>() {
@@ -115,7 +161,11 @@ async fn ten_thousand_wrong_codes_never_succeed_and_void_the_invitation_at_five(
     assert_eq!(app.count("SELECT failed_attempts FROM invitations").await, 5);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'invitation.voided'").await, 1);
     let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
-    assert_eq!(error_key(right).await["key"], "error-invitation-unusable", "even the right code is refused once void");
+    assert_eq!(
+        error_key(right).await["key"],
+        "error-invitation-unusable",
+        "even the right code is refused once void"
+    );
     let view = app.call("invitation", &[("token", &token)], None).await.json::<Value>().await.unwrap();
     assert_eq!(view["status"], "Void");
 }
@@ -143,13 +193,19 @@ async fn the_same_email_is_not_invited_twice_and_bad_input_is_kept() {
     let app = spawn().await;
     let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
     invite(&app, &staff, PATIENT).await;
-    let twice = error_key(app.call("invite_patient", &invite_form("LEA.Tremblay@example.org", "fr"), Some(&staff)).await).await;
+    let twice = error_key(
+        app.call("invite_patient", &invite_form("LEA.Tremblay@example.org", "fr"), Some(&staff)).await,
+    )
+    .await;
     assert_eq!(twice["key"], "error-patient-exists");
     let mut bad = invite_form("lea2@example.org", "fr");
     bad[2] = ("birth_date", "12/04/1990");
     let refused = error_key(app.call("invite_patient", &bad, Some(&staff)).await).await;
     assert_eq!(refused["key"], "error-birth-date-invalid");
-    assert!(refused["kept"].as_array().unwrap().contains(&serde_json::json!(["given_name", "Léa"])), "what was typed comes back");
+    assert!(
+        refused["kept"].as_array().unwrap().contains(&serde_json::json!(["given_name", "Léa"])),
+        "what was typed comes back"
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM patients").await, 1);
 }
 
@@ -159,13 +215,16 @@ async fn another_organisation_sees_nothing_of_these_patients() {
     let (staff_a, _) = app.activated_admin("marie.tremblay@example.org").await;
     let (staff_b, _) = app.activated_admin("paul.roy@example.org").await;
     invite(&app, &staff_a, PATIENT).await;
-    let list_a = app.call("list_patients", &[("search", "")], Some(&staff_a)).await.json::<Value>().await.unwrap();
+    let list_a =
+        app.call("list_patients", &[("search", "")], Some(&staff_a)).await.json::<Value>().await.unwrap();
     assert_eq!(list_a.as_array().unwrap().len(), 1);
     assert_eq!(list_a[0]["status"], "Pending");
-    let list_b = app.call("list_patients", &[("search", "")], Some(&staff_b)).await.json::<Value>().await.unwrap();
+    let list_b =
+        app.call("list_patients", &[("search", "")], Some(&staff_b)).await.json::<Value>().await.unwrap();
     assert_eq!(list_b, serde_json::json!([]));
     let patient_id = app.count("SELECT id FROM patients").await.to_string();
-    let reissue = error_key(app.call("reissue_invitation", &[("patient_id", &patient_id)], Some(&staff_b)).await).await;
+    let reissue =
+        error_key(app.call("reissue_invitation", &[("patient_id", &patient_id)], Some(&staff_b)).await).await;
     assert_eq!(reissue["key"], "error-not-found");
     let anonymous = error_key(app.call("list_patients", &[("search", "")], None).await).await;
     assert_eq!(anonymous["key"], "error-signed-out");
@@ -181,16 +240,25 @@ async fn expired_void_and_used_links_each_show_their_own_page() {
     assert!(html.contains("Créer votre compte") && html.contains("name=\"code\""), "code step");
 
     // Exactly 5 days after it was issued, the link has expired.
-    sqlx::query("UPDATE invitations SET expires_at = created_at, created_at = created_at - 432000").execute(&app.state.db).await.unwrap();
+    sqlx::query("UPDATE invitations SET expires_at = created_at, created_at = created_at - 432000")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
     let (_, html) = app.page(&format!("/invitation/{token}?lang=en"), None).await;
     assert!(html.contains("This invitation has expired"), "expired page");
 
-    sqlx::query("UPDATE invitations SET expires_at = expires_at + 432000, failed_attempts = 5").execute(&app.state.db).await.unwrap();
+    sqlx::query("UPDATE invitations SET expires_at = expires_at + 432000, failed_attempts = 5")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
     let (_, html) = app.page(&format!("/invitation/{token}"), None).await;
     assert!(html.contains("saisi incorrectement 5 fois"), "void page");
 
     let (_, html) = app.page("/invitation/no-such-link", None).await;
-    assert!(html.contains("Ce lien n&#x27;est pas valide") || html.contains("Ce lien n'est pas valide"), "unknown link page");
+    assert!(
+        html.contains("Ce lien n&#x27;est pas valide") || html.contains("Ce lien n'est pas valide"),
+        "unknown link page"
+    );
 
     // Without the pass of a right code, the account step sends back to the code step.
     let response = app.get(&format!("/invitation/{token}/account"), None).await;
@@ -209,23 +277,45 @@ async fn a_second_organisation_adds_itself_to_the_existing_account() {
     // Not signed in: the account step says to sign in first; a second account is refused.
     let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
     let pass = cookie_named(&right, "portail-invitation").unwrap();
-    let view = app.call("invitation_account", &[("token", &token)], Some(&pass)).await.json::<Value>().await.unwrap();
+    let view = app
+        .call("invitation_account", &[("token", &token)], Some(&pass))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
     assert_eq!(view["existing"], "SignInFirst");
-    let second = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    let second = app
+        .call(
+            "create_patient_account",
+            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            Some(&pass),
+        )
+        .await;
     assert_eq!(error_key(second).await["key"], "error-account-exists");
 
     // Signed in as that person: the organisation joins the same account.
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
-    let signed_in = app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await;
+    let signed_in =
+        app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await;
     let session = session_cookie(&signed_in).unwrap();
     let both = format!("{session}; {pass}");
-    let view = app.call("invitation_account", &[("token", &token)], Some(&both)).await.json::<Value>().await.unwrap();
+    let view = app
+        .call("invitation_account", &[("token", &token)], Some(&both))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
     assert_eq!(view["existing"], "SignedIn");
     let added = app.call("add_invitation_to_my_account", &[("token", &token)], Some(&both)).await;
     assert_eq!(added.status(), StatusCode::OK);
 
-    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await, 1, "never a second account");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await,
+        1,
+        "never a second account"
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.email_key = 'lea.tremblay@example.org' AND m.role = 'patient'").await, 2);
-    let list_b = app.call("list_patients", &[("search", "léa")], Some(&staff_b)).await.json::<Value>().await.unwrap();
+    let list_b =
+        app.call("list_patients", &[("search", "léa")], Some(&staff_b)).await.json::<Value>().await.unwrap();
     assert_eq!(list_b[0]["status"], "Redeemed");
 }

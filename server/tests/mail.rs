@@ -9,7 +9,8 @@ async fn a_failed_delivery_is_kept_for_a_later_retry() {
     let app = spawn().await;
     app.bootstrap("marie.tremblay@example.org").await;
     // Nothing listens on port 9 of this machine: the SMTP connection is refused.
-    let sender = server::mail::SmtpSender::new("smtp://127.0.0.1:9", "Portail <no-reply@example.org>").unwrap();
+    let sender =
+        server::mail::SmtpSender::new("smtp://127.0.0.1:9", "Portail <no-reply@example.org>").unwrap();
     assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1 AND last_error IS NOT NULL").await, 1);
     let next = app.count("SELECT next_attempt_at FROM outbox").await;

@@ -14,13 +14,19 @@ async fn patient_app() -> TestApp {
 #[tokio::test]
 async fn a_patient_signs_in_with_a_code_sent_by_email() {
     let app = patient_app().await;
-    let challenge = app.sign_in_password("Lea.Tremblay@example.org", PASSWORD).await.expect("password accepted");
+    let challenge =
+        app.sign_in_password("Lea.Tremblay@example.org", PASSWORD).await.expect("password accepted");
     let method = app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap();
     assert_eq!(method, "\"email\"");
     let code = emailed_code(&app, PATIENT).await;
     assert_eq!(code.len(), 6);
     use sqlx::Row;
-    let subject: String = sqlx::query("SELECT subject FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(&app.state.db).await.unwrap().try_get("subject").unwrap();
+    let subject: String = sqlx::query("SELECT subject FROM outbox ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("subject")
+        .unwrap();
     assert!(subject.starts_with("Your verification code"), "in the patient's language (English): {subject}");
 
     let signed_in = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
@@ -39,7 +45,10 @@ async fn an_email_code_expires_after_ten_minutes() {
     let app = patient_app().await;
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
     let code = emailed_code(&app, PATIENT).await;
-    sqlx::query("UPDATE sign_in_challenges SET expires_at = created_at, created_at = created_at - 600").execute(&app.state.db).await.unwrap();
+    sqlx::query("UPDATE sign_in_challenges SET expires_at = created_at, created_at = created_at - 600")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
     let late = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
     assert_eq!(error_key(late).await["key"], "error-start-again");
 }
@@ -57,12 +66,22 @@ async fn five_wrong_codes_need_a_new_sign_in_and_resending_does_not_reset_them()
     // Too soon for a new code.
     let early = error_key(app.call("resend_code", &[("purpose", "sign_in")], Some(&challenge)).await).await;
     assert_eq!(early["key"], "error-code-too-soon");
-    sqlx::query("UPDATE sign_in_challenges SET last_sent_at = last_sent_at - 60").execute(&app.state.db).await.unwrap();
-    assert_eq!(app.call("resend_code", &[("purpose", "sign_in")], Some(&challenge)).await.status(), StatusCode::OK);
+    sqlx::query("UPDATE sign_in_challenges SET last_sent_at = last_sent_at - 60")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.call("resend_code", &[("purpose", "sign_in")], Some(&challenge)).await.status(),
+        StatusCode::OK
+    );
     let new_code = emailed_code(&app, PATIENT).await;
     let old = error_key(app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await).await;
     if code != new_code {
-        assert_eq!(old["args"][0], serde_json::json!(["remaining", "2"]), "the old code died and the count went on");
+        assert_eq!(
+            old["args"][0],
+            serde_json::json!(["remaining", "2"]),
+            "the old code died and the count went on"
+        );
     }
     let _ = app.call("verify_sign_in", &[("code", wrong)], Some(&challenge)).await;
     let fifth = error_key(app.call("verify_sign_in", &[("code", wrong)], Some(&challenge)).await).await;
@@ -77,9 +96,18 @@ async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
     for _ in 0..10 {
         assert!(app.sign_in_password(PATIENT, "not the right password").await.is_none());
     }
-    let until = app.count("SELECT locked_until FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await;
-    assert_eq!(until, app::domain::account::next_local_midnight(app::domain::store::now(), "America/Montreal"));
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE subject = 'Your Patient Portal account is locked'").await, 1, "the owner is told");
+    let until =
+        app.count("SELECT locked_until FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await;
+    assert_eq!(
+        until,
+        app::domain::account::next_local_midnight(app::domain::store::now(), "America/Montreal")
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE subject = 'Your Patient Portal account is locked'")
+            .await,
+        1,
+        "the owner is told"
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'account.locked'").await, 1);
     // The right password now gets exactly the wrong-password answer.
     let response = app.call("sign_in", &[("email", PATIENT), ("password", PASSWORD)], None).await;
@@ -93,39 +121,84 @@ async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
 async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session() {
     let app = patient_app().await;
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
-    let old_session = session_cookie(&app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await).unwrap();
+    let old_session = session_cookie(
+        &app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await,
+    )
+    .unwrap();
 
     let mails_before = app.count("SELECT COUNT(*) FROM outbox").await;
     let unknown = app.call("request_password_reset", &[("email", "nobody@example.org")], None).await;
     let known = app.call("request_password_reset", &[("email", "LEA.tremblay@example.org")], None).await;
-    assert_eq!((unknown.status(), unknown.headers().get("location").cloned()), (known.status(), known.headers().get("location").cloned()), "same answer");
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, mails_before + 1, "only the real account gets a mail");
+    assert_eq!(
+        (unknown.status(), unknown.headers().get("location").cloned()),
+        (known.status(), known.headers().get("location").cloned()),
+        "same answer"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox").await,
+        mails_before + 1,
+        "only the real account gets a mail"
+    );
 
     use sqlx::Row;
-    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(&app.state.db).await.unwrap().try_get("body").unwrap();
+    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("body")
+        .unwrap();
     let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
     let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
     let (_, html) = app.page(&format!("/reset-password/{token}"), None).await;
     assert!(html.contains("name=\"password_confirmation\""), "the form is shown");
 
-    let weak = error_key(app.call("reset_password", &[("token", &token), ("password", "short"), ("password_confirmation", "short")], None).await).await;
+    let weak = error_key(
+        app.call(
+            "reset_password",
+            &[("token", &token), ("password", "short"), ("password_confirmation", "short")],
+            None,
+        )
+        .await,
+    )
+    .await;
     assert_eq!(weak["key"], "error-password-too-short");
     const NEW: &str = "a brand new passphrase here";
-    let done = app.call("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)], None).await;
+    let done = app
+        .call("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)], None)
+        .await;
     assert_eq!(done.status(), StatusCode::OK);
     assert_eq!(app.get("/home", Some(&old_session)).await.status(), StatusCode::FOUND, "every session ended");
-    let reused = error_key(app.call("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)], None).await).await;
+    let reused = error_key(
+        app.call(
+            "reset_password",
+            &[("token", &token), ("password", NEW), ("password_confirmation", NEW)],
+            None,
+        )
+        .await,
+    )
+    .await;
     assert_eq!(reused["key"], "error-reset-link-unusable", "single use");
     assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_none(), "the old password is gone");
     let challenge = app.sign_in_password(PATIENT, NEW).await.expect("new password works");
-    assert!(session_cookie(&app.call("sign_in", &[("email", PATIENT), ("password", NEW)], None).await).is_none(), "still a code to enter");
+    assert!(
+        session_cookie(&app.call("sign_in", &[("email", PATIENT), ("password", NEW)], None).await).is_none(),
+        "still a code to enter"
+    );
     let method = app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap();
     assert_eq!(method, "\"email\"");
 
     // A link older than 30 minutes is refused.
     app.call("request_password_reset", &[("email", PATIENT)], None).await;
-    sqlx::query("UPDATE password_resets SET expires_at = created_at WHERE used_at IS NULL").execute(&app.state.db).await.unwrap();
-    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(&app.state.db).await.unwrap().try_get("body").unwrap();
+    sqlx::query("UPDATE password_resets SET expires_at = created_at WHERE used_at IS NULL")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("body")
+        .unwrap();
     let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
     let late = body[start..].split(['?', '\n']).next().unwrap().to_string();
     let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;
@@ -136,7 +209,10 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
 async fn a_patient_switches_to_an_authenticator_app() {
     let app = patient_app().await;
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
-    let session = session_cookie(&app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await).unwrap();
+    let session = session_cookie(
+        &app.call("verify_sign_in", &[("code", &emailed_code(&app, PATIENT).await)], Some(&challenge)).await,
+    )
+    .unwrap();
     let (_, html) = app.page("/account/authenticator", Some(&session)).await;
     assert!(!html.contains("data-testid=\"totp-secret\""), "opening the page creates nothing");
     assert_eq!(app.call("start_authenticator", &[], Some(&session)).await.status(), StatusCode::OK);
@@ -145,9 +221,26 @@ async fn a_patient_switches_to_an_authenticator_app() {
     let secret = totp_secret_on_page(&first);
     assert_eq!(secret, totp_secret_on_page(&again), "the same secret until confirmed");
 
-    let wrong_password = error_key(app.call("confirm_authenticator", &[("password", "not my password!"), ("code", &current_totp(&secret))], Some(&session)).await).await;
+    let wrong_password = error_key(
+        app.call(
+            "confirm_authenticator",
+            &[("password", "not my password!"), ("code", &current_totp(&secret))],
+            Some(&session),
+        )
+        .await,
+    )
+    .await;
     assert_eq!(wrong_password["key"], "error-password-wrong");
-    assert_eq!(app.call("confirm_authenticator", &[("password", PASSWORD), ("code", &current_totp(&secret))], Some(&session)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call(
+            "confirm_authenticator",
+            &[("password", PASSWORD), ("code", &current_totp(&secret))],
+            Some(&session)
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'totp.enrolled'").await, 1);
 
     let mails = app.count("SELECT COUNT(*) FROM outbox").await;

@@ -8,7 +8,11 @@ use reqwest::StatusCode;
 async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     let app = spawn().await;
     let token = app.bootstrap("marie.tremblay@example.org").await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE recipient = 'marie.tremblay@example.org'").await, 1, "setup link mailed");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE recipient = 'marie.tremblay@example.org'").await,
+        1,
+        "setup link mailed"
+    );
 
     // Opening the link shows the form and changes nothing.
     let (status, html) = app.page(&format!("/setup/{token}"), None).await;
@@ -19,11 +23,26 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
 
     let setup = app
-        .call("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", &current_totp(&secret))], None)
+        .call(
+            "complete_setup",
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("password_confirmation", PASSWORD),
+                ("code", &current_totp(&secret)),
+            ],
+            None,
+        )
         .await;
     assert_eq!(setup.status(), StatusCode::OK, "{}", setup.text().await.unwrap());
     let cookie = session_cookie(&setup).expect("signed in after setup");
-    let set_cookie = setup.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect::<Vec<_>>().join("\n");
+    let set_cookie = setup
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
 
     let (status, html) = app.page("/staff", Some(&cookie)).await;
@@ -44,7 +63,11 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     assert!(html.contains("Bonjour, Marie"));
 
     for action in ["bootstrap", "account.setup_completed", "sign_out", "sign_in.succeeded"] {
-        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'")).await, 1, "audit {action}");
+        assert_eq!(
+            app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'")).await,
+            1,
+            "audit {action}"
+        );
     }
 }
 
@@ -52,11 +75,20 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
 async fn wrong_totp_and_wrong_password_are_refused() {
     let app = spawn().await;
     let (_, secret) = app.activated_admin("marie.tremblay@example.org").await;
-    let wrong_password = app.call("sign_in", &[("email", "marie.tremblay@example.org"), ("password", "not the password at all")], None).await;
+    let wrong_password = app
+        .call(
+            "sign_in",
+            &[("email", "marie.tremblay@example.org"), ("password", "not the password at all")],
+            None,
+        )
+        .await;
     assert!(cookie_named(&wrong_password, "portail-challenge").is_none());
     assert!(wrong_password.text().await.unwrap().contains("error-credentials"));
     let unknown = app.call("sign_in", &[("email", "nobody@example.org"), ("password", PASSWORD)], None).await;
-    assert!(unknown.text().await.unwrap().contains("error-credentials"), "unknown email gets the same message");
+    assert!(
+        unknown.text().await.unwrap().contains("error-credentials"),
+        "unknown email gets the same message"
+    );
 
     let right = next_totp(&secret);
     let wrong = if right == "000000" { "111111" } else { "000000" };
@@ -66,7 +98,10 @@ async fn wrong_totp_and_wrong_password_are_refused() {
     let body = response.text().await.unwrap();
     assert!(body.contains("error-verification-wrong") && body.contains("\"4\""), "{body}");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'sign_in.failed'").await, 2);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'verification_code.failed'").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'verification_code.failed'").await,
+        1
+    );
     assert_eq!(app.count("SELECT failed_sign_ins FROM accounts").await, 2);
 }
 
@@ -75,8 +110,14 @@ async fn a_used_totp_code_cannot_be_replayed() {
     let app = spawn().await;
     let (_, secret) = app.activated_admin("marie.tremblay@example.org").await;
     let code = next_totp(&secret);
-    assert_eq!(app.sign_in_totp("marie.tremblay@example.org", PASSWORD, &code).await.status(), StatusCode::OK);
-    assert_eq!(app.sign_in_totp("marie.tremblay@example.org", PASSWORD, &code).await.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        app.sign_in_totp("marie.tremblay@example.org", PASSWORD, &code).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.sign_in_totp("marie.tremblay@example.org", PASSWORD, &code).await.status(),
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
 }
 
 #[tokio::test]
@@ -84,7 +125,12 @@ async fn form_without_javascript_comes_back_with_the_error_and_the_email() {
     let app = spawn().await;
     app.activated_admin("marie.tremblay@example.org").await;
     let response = app
-        .submit("sign_in", &[("email", "marie.tremblay@example.org"), ("password", "wrong password here")], None, "/sign-in")
+        .submit(
+            "sign_in",
+            &[("email", "marie.tremblay@example.org"), ("password", "wrong password here")],
+            None,
+            "/sign-in",
+        )
         .await;
     assert_eq!(response.status(), StatusCode::FOUND);
     let back = location(&response);
@@ -99,7 +145,20 @@ async fn a_post_from_another_origin_is_refused() {
     let app = spawn().await;
     let token = app.bootstrap("marie.tremblay@example.org").await;
     for origin in [Some("https://evil.example"), None] {
-        let response = app.post("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", "000000")], None, "application/json", origin).await;
+        let response = app
+            .post(
+                "complete_setup",
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("password_confirmation", PASSWORD),
+                    ("code", "000000"),
+                ],
+                None,
+                "application/json",
+                origin,
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "origin {origin:?}");
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
@@ -112,13 +171,21 @@ async fn the_setup_link_works_once() {
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
     let secret = totp_secret_on_page(&html);
     let secret_step_code = next_totp(&secret);
-    let form = [("token", token.as_str()), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", secret_step_code.as_str())];
+    let form = [
+        ("token", token.as_str()),
+        ("password", PASSWORD),
+        ("password_confirmation", PASSWORD),
+        ("code", secret_step_code.as_str()),
+    ];
     assert_eq!(app.call("complete_setup", &form, None).await.status(), StatusCode::OK);
     let again = app.call("complete_setup", &form, None).await;
     assert_eq!(again.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert!(session_cookie(&again).is_none());
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
-    assert!(html.contains("Ce lien n'est plus valide") || html.contains("Ce lien n&#x27;est plus valide"), "used link page");
+    assert!(
+        html.contains("Ce lien n'est plus valide") || html.contains("Ce lien n&#x27;est plus valide"),
+        "used link page"
+    );
     assert!(html.contains("déjà été utilisé"));
     let (_, html) = app.page("/setup/not-a-real-token", None).await;
     assert!(html.contains("pas reconnu"));
@@ -130,11 +197,30 @@ async fn weak_passwords_are_refused_with_a_reason() {
     let token = app.bootstrap("marie.tremblay@example.org").await;
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
     let code = next_totp(&totp_secret_on_page(&html));
-    for (password, key) in [("short", "error-password-too-short"), ("Password1234", "error-password-common"), ("marie-tremblay-2024!", "error-password-personal")] {
-        let response = app.call("complete_setup", &[("token", &token), ("password", password), ("password_confirmation", password), ("code", &code)], None).await;
+    for (password, key) in [
+        ("short", "error-password-too-short"),
+        ("Password1234", "error-password-common"),
+        ("marie-tremblay-2024!", "error-password-personal"),
+    ] {
+        let response = app
+            .call(
+                "complete_setup",
+                &[
+                    ("token", &token),
+                    ("password", password),
+                    ("password_confirmation", password),
+                    ("code", &code),
+                ],
+                None,
+            )
+            .await;
         assert!(response.text().await.unwrap().contains(key), "{password} → {key}");
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1, "a refused password does not consume the link");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await,
+        1,
+        "a refused password does not consume the link"
+    );
 }
 
 #[tokio::test]
@@ -154,7 +240,8 @@ async fn language_follows_the_toggle_and_is_remembered() {
     assert!(html.contains("lang=\"fr\""), "French by default");
     assert!(html.contains("Bienvenue sur le portail usager"));
     let response = app.get("/help?lang=en", None).await;
-    let cookie = response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let cookie =
+        response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
     assert!(cookie.starts_with("lang=en"), "{cookie}");
     let html = response.text().await.unwrap();
     assert!(html.contains("lang=\"en\"") && html.contains("Is my account secure?"));
@@ -174,7 +261,11 @@ async fn pages_carry_security_headers() {
     let response = app.get("/", None).await;
     let headers = response.headers().clone();
     let csp = headers.get("content-security-policy").unwrap().to_str().unwrap();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-")
+            && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
     assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
     assert_eq!(headers.get("referrer-policy").unwrap(), "same-origin");
     assert_eq!(headers.get("cache-control").unwrap(), "no-store");

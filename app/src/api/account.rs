@@ -51,7 +51,9 @@ pub struct MySession {
 #[cfg(feature = "ssr")]
 fn local_time(epoch: i64, timezone: &str) -> String {
     let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
-    chrono::DateTime::from_timestamp(epoch, 0).map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+    chrono::DateTime::from_timestamp(epoch, 0)
+        .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 #[server(prefix = "/api", endpoint = "my_account")]
@@ -92,7 +94,13 @@ pub async fn account_view(account_id: i64, current_session: Option<i64>) -> Resu
         interface_language: details.interface_language,
         sessions: sessions
             .into_iter()
-            .map(|s| MySession { current: Some(s.id) == current_session, id: s.id, device: s.device, ip: s.ip, last_seen: local_time(s.last_seen_at, &timezone) })
+            .map(|s| MySession {
+                current: Some(s.id) == current_session,
+                id: s.id,
+                device: s.device,
+                ip: s.ip,
+                last_seen: local_time(s.last_seen_at, &timezone),
+            })
             .collect(),
     })
 }
@@ -118,24 +126,42 @@ pub async fn save_profile(
     let (_, me) = require_session().await?;
     let (subject, acting) = super::caregivers::profile_subject(me.id, grant).await?;
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    let language_of = |value: &Option<String>| value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::new("error-language-invalid"));
+    let language_of = |value: &Option<String>| {
+        value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::new("error-language-invalid"))
+    };
     let change = match field.as_str() {
         "preferred_name" => profile::Change::PreferredName(text(&preferred_name)),
         "phones" => profile::Change::Phones { mobile: text(&mobile), home: text(&home_phone) },
-        "address" => profile::Change::Address { street: text(&street), city: text(&city), province: text(&province), postal_code: text(&postal_code) },
+        "address" => profile::Change::Address {
+            street: text(&street),
+            city: text(&city),
+            province: text(&province),
+            postal_code: text(&postal_code),
+        },
         "language" => profile::Change::Language(language_of(&language)?),
         "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
         _ => return Err(ApiError::new("error-not-found")),
     };
-    let saved = profile::save(&context::state().db, subject, me.id, change, &context::request_meta(), store::now()).await.map_err(|e| {
-        let mut error = ApiError::from(e);
-        for (name, value) in [("preferred_name", &preferred_name), ("mobile", &mobile), ("home_phone", &home_phone), ("street", &street), ("city", &city), ("province", &province), ("postal_code", &postal_code)] {
-            if let Some(value) = value {
-                error = error.keep(name, value);
-            }
-        }
-        error
-    })?;
+    let saved =
+        profile::save(&context::state().db, subject, me.id, change, &context::request_meta(), store::now())
+            .await
+            .map_err(|e| {
+                let mut error = ApiError::from(e);
+                for (name, value) in [
+                    ("preferred_name", &preferred_name),
+                    ("mobile", &mobile),
+                    ("home_phone", &home_phone),
+                    ("street", &street),
+                    ("city", &city),
+                    ("province", &province),
+                    ("postal_code", &postal_code),
+                ] {
+                    if let Some(value) = value {
+                        error = error.keep(name, value);
+                    }
+                }
+                error
+            })?;
     if let Some(grant) = acting {
         leptos_axum::redirect(&format!("/for/{}/profile?saved={field}", grant.id));
         return Ok(None);
@@ -163,7 +189,9 @@ pub async fn end_other_sessions() -> Result<(), ApiError> {
     let (active, me) = require_session().await?;
     let state = context::state();
     let now = store::now();
-    for other in session::active_for(&state.db, me.id, now).await?.into_iter().filter(|s| s.id != active.session_id) {
+    for other in
+        session::active_for(&state.db, me.id, now).await?.into_iter().filter(|s| s.id != active.session_id)
+    {
         session::end_own(&state.db, me.id, other.id, &context::request_meta(), now).await?;
     }
     leptos_axum::redirect("/account?saved=sessions");
@@ -218,7 +246,16 @@ pub async fn reauth_state() -> Result<ReauthView, ApiError> {
 #[server(prefix = "/api", endpoint = "start_reauth")]
 pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError> {
     let (active, me) = require_session().await?;
-    match session::start_reauth(&context::state().db, &me, active.session_id, &password, &context::request_meta(), store::now()).await? {
+    match session::start_reauth(
+        &context::state().db,
+        &me,
+        active.session_id,
+        &password,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?
+    {
         Some(challenge) => {
             context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, session::CODE_VALID_SECONDS);
             leptos_axum::redirect(&format!("/account/confirm?next={}", safe_next(&next)));
@@ -232,13 +269,24 @@ pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError
 pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> {
     let (active, _) = require_session().await?;
     let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::finish_sign_in(&context::state().db, &token, &code, active.session_id, &context::request_meta(), store::now()).await? {
+    match session::finish_sign_in(
+        &context::state().db,
+        &token,
+        &code,
+        active.session_id,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?
+    {
         session::CodeOutcome::Reauthenticated | session::CodeOutcome::SignedIn { .. } => {
             context::clear_flow_cookie(REAUTH_COOKIE);
             leptos_axum::redirect(safe_next(&next));
             Ok(())
         }
-        session::CodeOutcome::Wrong { remaining_tries } => Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries)),
+        session::CodeOutcome::Wrong { remaining_tries } => {
+            Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries))
+        }
         session::CodeOutcome::StartAgain => {
             context::clear_flow_cookie(REAUTH_COOKIE);
             Err(ApiError::new("error-start-again"))
@@ -252,9 +300,16 @@ pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> 
 pub async fn request_email_change(email: String) -> Result<(), ApiError> {
     let (_, me) = require_recent_reauth().await?;
     let state = context::state();
-    email_change::request(&state.db, &me, &email, &state.config.public_url, &context::request_meta(), store::now())
-        .await
-        .map_err(|e| ApiError::from(e).keep("email", email.trim()))?;
+    email_change::request(
+        &state.db,
+        &me,
+        &email,
+        &state.config.public_url,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).keep("email", email.trim()))?;
     leptos_axum::redirect("/account?saved=email");
     Ok(())
 }
@@ -288,7 +343,16 @@ pub async fn report_email_change(token: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "change_password")]
 pub async fn change_password(password: String, password_confirmation: String) -> Result<(), ApiError> {
     let (active, me) = require_recent_reauth().await?;
-    account::change_password(&context::state().db, &me, active.session_id, &password, &password_confirmation, &context::request_meta(), store::now()).await?;
+    account::change_password(
+        &context::state().db,
+        &me,
+        active.session_id,
+        &password,
+        &password_confirmation,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
     leptos_axum::redirect("/account?saved=password");
     Ok(())
 }
@@ -318,7 +382,9 @@ pub async fn use_email_codes() -> Result<(), ApiError> {
 
 #[cfg(feature = "ssr")]
 async fn issue_recovery_codes(account_id: i64) -> Result<(), ApiError> {
-    let codes = recovery_code::regenerate(&context::state().db, account_id, &context::request_meta(), store::now()).await?;
+    let codes =
+        recovery_code::regenerate(&context::state().db, account_id, &context::request_meta(), store::now())
+            .await?;
     context::set_flow_cookie(RECOVERY_COOKIE, &codes.join("."), 120);
     leptos_axum::redirect("/account/recovery-codes");
     Ok(())
@@ -334,7 +400,9 @@ pub async fn new_recovery_codes() -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "take_recovery_codes")]
 pub async fn take_recovery_codes() -> Result<Vec<String>, ApiError> {
     require_session().await?;
-    let codes = context::cookie(RECOVERY_COOKIE).map(|v| v.split('.').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default();
+    let codes = context::cookie(RECOVERY_COOKIE)
+        .map(|v| v.split('.').filter(|c| !c.is_empty()).map(str::to_string).collect())
+        .unwrap_or_default();
     context::clear_flow_cookie(RECOVERY_COOKIE);
     Ok(codes)
 }
@@ -356,7 +424,10 @@ pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
     Ok(match account::pending_totp(&context::state().db, me.id).await? {
         Some(secret) => {
             let uri = credential::otpauth_uri("Portail", &me.email, &secret);
-            AuthenticatorView::Pending { qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()), secret }
+            AuthenticatorView::Pending {
+                qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()),
+                secret,
+            }
         }
         None => AuthenticatorView::NotStarted,
     })
@@ -374,7 +445,15 @@ pub async fn start_authenticator() -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "confirm_authenticator")]
 pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
     let (_, me) = require_session().await?;
-    account::confirm_totp_enrolment(&context::state().db, &me, &password, &code, &context::request_meta(), store::now()).await?;
+    account::confirm_totp_enrolment(
+        &context::state().db,
+        &me,
+        &password,
+        &code,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
     issue_recovery_codes(me.id).await
 }
 

@@ -19,7 +19,9 @@ pub struct Person {
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
-        Ok((_, account)) => Ok(Some(Person { given_name: account.given_name, family_name: account.family_name })),
+        Ok((_, account)) => {
+            Ok(Some(Person { given_name: account.given_name, family_name: account.family_name }))
+        }
         Err(e) if e.is_signed_out() => Ok(None),
         Err(e) => Err(e),
     }
@@ -28,7 +30,13 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
 /// What the holder of a setup link sees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SetupView {
-    Ready { given_name: String, organisation: String, email: String, totp_secret: String, qr_svg_base64: String },
+    Ready {
+        given_name: String,
+        organisation: String,
+        email: String,
+        totp_secret: String,
+        qr_svg_base64: String,
+    },
     Expired,
     Used,
     Unknown,
@@ -40,7 +48,8 @@ pub async fn setup_link(token: String) -> Result<SetupView, ApiError> {
     let state = context::state();
     Ok(match setup_link::inspect(&state.db, &token, store::now()).await? {
         setup_link::LinkState::Ready { account, totp_secret, organisation } => {
-            let uri = credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
+            let uri =
+                credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
             SetupView::Ready {
                 given_name: account.given_name,
                 organisation,
@@ -57,14 +66,29 @@ pub async fn setup_link(token: String) -> Result<SetupView, ApiError> {
 
 #[cfg(feature = "ssr")]
 fn organisation_issuer(organisation: &str) -> String {
-    if organisation.is_empty() { "Portail".into() } else { format!("Portail ({organisation})") }
+    if organisation.is_empty() {
+        "Portail".into()
+    } else {
+        format!("Portail ({organisation})")
+    }
 }
 
 #[server(prefix = "/api", endpoint = "complete_setup")]
-pub async fn complete_setup(token: String, password: String, password_confirmation: String, code: String) -> Result<(), ApiError> {
+pub async fn complete_setup(
+    token: String,
+    password: String,
+    password_confirmation: String,
+    code: String,
+) -> Result<(), ApiError> {
     let state = context::state();
-    let completion = setup_link::Completion { token: &token, password: &password, password_confirmation: &password_confirmation, totp_code: &code };
-    let session_token = setup_link::complete(&state.db, completion, &context::request_meta(), store::now()).await?;
+    let completion = setup_link::Completion {
+        token: &token,
+        password: &password,
+        password_confirmation: &password_confirmation,
+        totp_code: &code,
+    };
+    let session_token =
+        setup_link::complete(&state.db, completion, &context::request_meta(), store::now()).await?;
     context::set_session_cookie(&session_token);
     leptos_axum::redirect("/staff");
     Ok(())
@@ -77,7 +101,8 @@ const CHALLENGE_COOKIE: &str = "portail-challenge";
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let state = context::state();
-    match session::start_sign_in(&state.db, &email, &password, &context::request_meta(), store::now()).await? {
+    match session::start_sign_in(&state.db, &email, &password, &context::request_meta(), store::now()).await?
+    {
         Some(challenge) => {
             context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, session::CODE_VALID_SECONDS);
             leptos_axum::redirect("/sign-in/code");
@@ -91,7 +116,8 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "sign_in_challenge")]
 pub async fn sign_in_challenge() -> Result<Option<String>, ApiError> {
     let Some(token) = context::cookie(CHALLENGE_COOKIE) else { return Ok(None) };
-    let method = session::challenge_method(&context::state().db, &token, session::SIGN_IN, store::now()).await?;
+    let method =
+        session::challenge_method(&context::state().db, &token, session::SIGN_IN, store::now()).await?;
     Ok(method.map(|m| if m == session::Method::Totp { "totp".into() } else { "email".into() }))
 }
 
@@ -100,16 +126,32 @@ pub async fn sign_in_challenge() -> Result<Option<String>, ApiError> {
 pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
     let state = context::state();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::finish_sign_in(&state.db, &token, &code, session::SIGN_IN, &context::request_meta(), store::now()).await? {
+    match session::finish_sign_in(
+        &state.db,
+        &token,
+        &code,
+        session::SIGN_IN,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?
+    {
         session::CodeOutcome::SignedIn { session_token, account_id } => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             context::set_session_cookie(&session_token);
-            context::set_language_cookie(crate::domain::profile::interface_language(&state.db, account_id).await?);
-            let staff = account::memberships(&state.db, account_id).await?.iter().any(|(_, _, role)| role != "patient");
+            context::set_language_cookie(
+                crate::domain::profile::interface_language(&state.db, account_id).await?,
+            );
+            let staff = account::memberships(&state.db, account_id)
+                .await?
+                .iter()
+                .any(|(_, _, role)| role != "patient");
             leptos_axum::redirect(if staff { "/staff" } else { "/home" });
             Ok(())
         }
-        session::CodeOutcome::Wrong { remaining_tries } => Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries)),
+        session::CodeOutcome::Wrong { remaining_tries } => {
+            Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries))
+        }
         session::CodeOutcome::StartAgain | session::CodeOutcome::Reauthenticated => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             Err(ApiError::new("error-start-again"))
@@ -126,9 +168,19 @@ pub async fn resend_code(purpose: String) -> Result<bool, ApiError> {
         _ => (CHALLENGE_COOKIE, session::SIGN_IN),
     };
     let token = context::cookie(cookie_name).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::resend_code(&context::state().db, &token, reauth_session_id, &context::request_meta(), store::now()).await? {
+    match session::resend_code(
+        &context::state().db,
+        &token,
+        reauth_session_id,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?
+    {
         session::Resend::Sent => Ok(true),
-        session::Resend::TooSoon { wait_seconds } => Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds)),
+        session::Resend::TooSoon { wait_seconds } => {
+            Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds))
+        }
         session::Resend::StartAgain => Err(ApiError::new("error-start-again")),
     }
 }
@@ -141,7 +193,12 @@ pub async fn sign_out() -> Result<(), ApiError> {
         session::end(&state.db, active.session_id, now).await?;
         crate::domain::audit::record(
             &state.db,
-            crate::domain::audit::Event { actor_id: Some(account.id), organisation_id: None, action: "sign_out", target: format!("account:{}", account.id) },
+            crate::domain::audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "sign_out",
+                target: format!("account:{}", account.id),
+            },
             &context::request_meta(),
             now,
         )

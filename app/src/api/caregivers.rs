@@ -65,14 +65,25 @@ pub struct PatientFileView {
 pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> {
     let (_, organisation_id) = require_staff().await?;
     let db = &context::state().db;
-    let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id).await?.ok_or_else(|| ApiError::new("error-not-found"))?;
+    let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id)
+        .await?
+        .ok_or_else(|| ApiError::new("error-not-found"))?;
     let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, store::now()).await?;
-    Ok(PatientFileView { patient_id, name, birth_date, caregivers: caregivers.into_iter().map(line).collect() })
+    Ok(PatientFileView {
+        patient_id,
+        name,
+        birth_date,
+        caregivers: caregivers.into_iter().map(line).collect(),
+    })
 }
 
 #[cfg(feature = "ssr")]
 fn scope_of(messages: &Option<String>, questionnaires: &Option<String>, profile: &Option<String>) -> Scope {
-    Scope { messages: messages.is_some(), questionnaires: questionnaires.is_some(), profile: profile.is_some() }
+    Scope {
+        messages: messages.is_some(),
+        questionnaires: questionnaires.is_some(),
+        profile: profile.is_some(),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -103,19 +114,44 @@ pub async fn add_caregiver(
         ends_on: &ends_on,
         note: &note,
     };
-    let issued = caregiver::add(&state.db, organisation_id, patient_id, new, me.id, &state.config.public_url, &context::request_meta(), now).await.map_err(|e| {
+    let issued = caregiver::add(
+        &state.db,
+        organisation_id,
+        patient_id,
+        new,
+        me.id,
+        &state.config.public_url,
+        &context::request_meta(),
+        now,
+    )
+    .await
+    .map_err(|e| {
         let mut error = ApiError::from(e);
-        for (field, value) in [("given_name", &given_name), ("family_name", &family_name), ("email", &email), ("language", &language), ("relationship", &relationship), ("ends_on", &ends_on), ("note", &note)] {
+        for (field, value) in [
+            ("given_name", &given_name),
+            ("family_name", &family_name),
+            ("email", &email),
+            ("language", &language),
+            ("relationship", &relationship),
+            ("ends_on", &ends_on),
+            ("note", &note),
+        ] {
             error = error.keep(field, value);
         }
-        for (field, value) in [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)] {
+        for (field, value) in
+            [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)]
+        {
             if value.is_some() {
                 error = error.keep(field, "on");
             }
         }
         error
     })?;
-    let shown = IssuedCode { patient_name: format!("{} {}", given_name.trim(), family_name.trim()), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    let shown = IssuedCode {
+        patient_name: format!("{} {}", given_name.trim(), family_name.trim()),
+        code: issued.code.as_str().into(),
+        expires_on: day(issued.expires_at),
+    };
     show_once(&shown);
     Ok(shown)
 }
@@ -124,19 +160,48 @@ pub async fn add_caregiver(
 pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
     let (me, organisation_id) = require_staff().await?;
     let state = context::state();
-    let (name, issued) = caregiver::reissue(&state.db, organisation_id, grant_id, me.id, &state.config.public_url, &context::request_meta(), store::now()).await?;
-    let shown = IssuedCode { patient_name: name, code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    let (name, issued) = caregiver::reissue(
+        &state.db,
+        organisation_id,
+        grant_id,
+        me.id,
+        &state.config.public_url,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
+    let shown = IssuedCode {
+        patient_name: name,
+        code: issued.code.as_str().into(),
+        expires_on: day(issued.expires_at),
+    };
     show_once(&shown);
     Ok(shown)
 }
 
 #[server(prefix = "/api", endpoint = "edit_caregiver")]
-pub async fn edit_caregiver(grant_id: i64, patient_id: i64, messages: Option<String>, questionnaires: Option<String>, profile: Option<String>, ends_on: String) -> Result<(), ApiError> {
+pub async fn edit_caregiver(
+    grant_id: i64,
+    patient_id: i64,
+    messages: Option<String>,
+    questionnaires: Option<String>,
+    profile: Option<String>,
+    ends_on: String,
+) -> Result<(), ApiError> {
     let (me, organisation_id) = require_staff().await?;
     let scope = scope_of(&messages, &questionnaires, &profile);
-    caregiver::edit(&context::state().db, organisation_id, grant_id, scope, &ends_on, me.id, &context::request_meta(), store::now())
-        .await
-        .map_err(|e| ApiError::from(e).keep("ends_on", &ends_on))?;
+    caregiver::edit(
+        &context::state().db,
+        organisation_id,
+        grant_id,
+        scope,
+        &ends_on,
+        me.id,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).keep("ends_on", &ends_on))?;
     leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=caregiver"));
     Ok(())
 }
@@ -157,14 +222,26 @@ pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiErro
 #[server(prefix = "/api", endpoint = "my_caregivers")]
 pub async fn my_caregivers() -> Result<Vec<CaregiverLine>, ApiError> {
     let (_, me) = require_session().await?;
-    Ok(caregiver::for_patient_account(&context::state().db, me.id, store::now()).await?.into_iter().map(line).collect())
+    Ok(caregiver::for_patient_account(&context::state().db, me.id, store::now())
+        .await?
+        .into_iter()
+        .map(line)
+        .collect())
 }
 
 /// The patient ends a caregiver's access (after confirming on the page).
 #[server(prefix = "/api", endpoint = "end_my_caregiver")]
 pub async fn end_my_caregiver(grant_id: i64) -> Result<(), ApiError> {
     let (_, me) = require_session().await?;
-    if !caregiver::end(&context::state().db, grant_id, EndedBy::Patient { account_id: me.id }, &context::request_meta(), store::now()).await? {
+    if !caregiver::end(
+        &context::state().db,
+        grant_id,
+        EndedBy::Patient { account_id: me.id },
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?
+    {
         return Err(ApiError::new("error-not-found"));
     }
     leptos_axum::redirect("/account?saved=caregiver");
@@ -202,7 +279,11 @@ fn assisted_of(g: caregiver::Grant) -> Assisted {
 #[server(prefix = "/api", endpoint = "assisted_patients")]
 pub async fn assisted_patients() -> Result<Vec<Assisted>, ApiError> {
     let (_, me) = require_session().await?;
-    Ok(caregiver::assisted_by(&context::state().db, me.id, store::now()).await?.into_iter().map(assisted_of).collect())
+    Ok(caregiver::assisted_by(&context::state().db, me.id, store::now())
+        .await?
+        .into_iter()
+        .map(assisted_of)
+        .collect())
 }
 
 /// The patient a caregiver acts for on this page; "not found" once the grant no longer holds.
@@ -218,16 +299,22 @@ pub async fn patient_profile(grant_id: i64) -> Result<super::account::AccountVie
     let (_, me) = require_session().await?;
     let db = &context::state().db;
     let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), store::now()).await?;
-    let patient_account = grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
+    let patient_account =
+        grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
     super::account::account_view(patient_account, None).await
 }
 
 /// The account whose profile a save changes: mine, or the patient's I act for with the profile
 /// scope; with the grant, for the audit trail.
 #[cfg(feature = "ssr")]
-pub async fn profile_subject(me: i64, grant_id: Option<i64>) -> Result<(i64, Option<caregiver::Grant>), ApiError> {
+pub async fn profile_subject(
+    me: i64,
+    grant_id: Option<i64>,
+) -> Result<(i64, Option<caregiver::Grant>), ApiError> {
     let Some(grant_id) = grant_id else { return Ok((me, None)) };
-    let grant = caregiver::access(&context::state().db, me, grant_id, Some(Area::Profile), store::now()).await?;
-    let patient_account = grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
+    let grant =
+        caregiver::access(&context::state().db, me, grant_id, Some(Area::Profile), store::now()).await?;
+    let patient_account =
+        grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
     Ok((patient_account, Some(grant)))
 }

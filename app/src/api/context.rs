@@ -1,7 +1,7 @@
 //! What every server function may ask of the request it serves: the shared state, the session
 //! cookie, the caller's address, and how to set cookies on the response.
-use crate::domain::{account, session, store, RequestMeta};
 use crate::api::ApiError;
+use crate::domain::{account, session, store, RequestMeta};
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -27,7 +27,11 @@ pub struct Config {
 impl Config {
     pub fn session_cookie_name(&self) -> &'static str {
         // Browsers only accept the `__Host-` prefix on Secure cookies.
-        if self.secure_cookies { "__Host-portail" } else { "portail" }
+        if self.secure_cookies {
+            "__Host-portail"
+        } else {
+            "portail"
+        }
     }
 
     pub fn origin(&self) -> String {
@@ -56,7 +60,10 @@ pub fn request_meta() -> RequestMeta {
 
 /// Caller address and browser of a request (also used by plain axum handlers).
 pub fn meta_of(headers: &http::HeaderMap, extensions: &http::Extensions) -> RequestMeta {
-    let ip = extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
+    let ip = extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
     let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     RequestMeta { ip, user_agent }
 }
@@ -67,10 +74,12 @@ pub fn cookie(name: &str) -> Option<String> {
 
 /// The value of cookie `name` in a request's headers.
 pub fn cookie_of(headers: &http::HeaderMap, name: &str) -> Option<String> {
-    headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
-        let (k, v) = pair.trim().split_once('=')?;
-        (k == name).then(|| v.to_string())
-    })
+    headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(
+        |pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then(|| v.to_string())
+        },
+    )
 }
 
 pub fn set_cookie(value: String) {
@@ -88,7 +97,10 @@ pub fn set_session_cookie(token: &str) {
 pub fn clear_session_cookie() {
     let config = state().config;
     let secure = if config.secure_cookies { "; Secure" } else { "" };
-    set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", config.session_cookie_name()));
+    set_cookie(format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        config.session_cookie_name()
+    ));
 }
 
 /// Remembers the interface language like the header's language link does.

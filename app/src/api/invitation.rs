@@ -48,20 +48,30 @@ const PASS_COOKIE: &str = "portail-invitation";
 #[server(prefix = "/api", endpoint = "invitation")]
 pub async fn open_invitation(token: String) -> Result<Option<InvitationSummary>, ApiError> {
     let found = invitation::open(&context::state().db, &token, store::now()).await?;
-    Ok(found.map(|i| InvitationSummary { status: i.state.into(), given_name: i.given_name, organisation: i.organisation, remaining_tries: i.remaining_tries }))
+    Ok(found.map(|i| InvitationSummary {
+        status: i.state.into(),
+        given_name: i.given_name,
+        organisation: i.organisation,
+        remaining_tries: i.remaining_tries,
+    }))
 }
 
 #[server(prefix = "/api", endpoint = "check_invitation_code")]
 pub async fn check_invitation_code(token: String, code: String) -> Result<(), ApiError> {
-    let parsed = invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
-    let outcome = invitation::check_code(&context::state().db, &token, &parsed, &context::request_meta(), store::now()).await?;
+    let parsed =
+        invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
+    let outcome =
+        invitation::check_code(&context::state().db, &token, &parsed, &context::request_meta(), store::now())
+            .await?;
     match outcome {
         invitation::CodeCheck::Accepted { pass } => {
             context::set_flow_cookie(PASS_COOKIE, &pass, invitation::VERIFIED_SECONDS);
             leptos_axum::redirect(&format!("/invitation/{token}/account"));
             Ok(())
         }
-        invitation::CodeCheck::Wrong { remaining_tries } => Err(ApiError::new("error-code-wrong").arg("remaining", remaining_tries).keep("code", &code)),
+        invitation::CodeCheck::Wrong { remaining_tries } => {
+            Err(ApiError::new("error-code-wrong").arg("remaining", remaining_tries).keep("code", &code))
+        }
         // The page re-reads the invitation and shows why it can no longer be used.
         _ => Err(ApiError::new("error-invitation-unusable")),
     }
@@ -96,13 +106,31 @@ pub async fn invitation_account(token: String) -> Result<Option<NewAccountView>,
             _ => ExistingAccount::SignInFirst,
         },
     };
-    Ok(Some(NewAccountView { given_name: found.given_name, email: found.email, organisation: found.organisation, existing }))
+    Ok(Some(NewAccountView {
+        given_name: found.given_name,
+        email: found.email,
+        organisation: found.organisation,
+        existing,
+    }))
 }
 
 #[server(prefix = "/api", endpoint = "create_patient_account")]
-pub async fn create_patient_account(token: String, password: String, password_confirmation: String) -> Result<(), ApiError> {
+pub async fn create_patient_account(
+    token: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), ApiError> {
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::new("error-invitation-unusable"))?;
-    let session = invitation::redeem(&context::state().db, &token, &pass, &password, &password_confirmation, &context::request_meta(), store::now()).await?;
+    let session = invitation::redeem(
+        &context::state().db,
+        &token,
+        &pass,
+        &password,
+        &password_confirmation,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
     context::clear_flow_cookie(PASS_COOKIE);
     context::set_session_cookie(&session);
     leptos_axum::redirect("/home");
@@ -114,7 +142,15 @@ pub async fn create_patient_account(token: String, password: String, password_co
 pub async fn add_invitation_to_my_account(token: String) -> Result<(), ApiError> {
     let (_, me) = context::require_session().await?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::new("error-invitation-unusable"))?;
-    invitation::redeem_into(&context::state().db, &token, &pass, me.id, &context::request_meta(), store::now()).await?;
+    invitation::redeem_into(
+        &context::state().db,
+        &token,
+        &pass,
+        me.id,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
     context::clear_flow_cookie(PASS_COOKIE);
     leptos_axum::redirect("/home");
     Ok(())

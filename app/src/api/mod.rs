@@ -10,9 +10,9 @@ pub mod password;
 pub mod patients;
 pub mod staff;
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 /// An error the person can read: `key` names a message in `locales/*/main.ftl`. `kept` carries
 /// back what they typed (never a secret), so a form posted without JavaScript loses nothing.

@@ -12,7 +12,14 @@ use {
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), ApiError> {
     let state = context::state();
-    password_reset::request(&state.db, &email, &state.config.public_url, &context::request_meta(), store::now()).await?;
+    password_reset::request(
+        &state.db,
+        &email,
+        &state.config.public_url,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
     leptos_axum::redirect("/forgot-password?sent=1");
     Ok(())
 }
@@ -24,8 +31,20 @@ pub async fn password_reset_usable(token: String) -> Result<bool, ApiError> {
 }
 
 #[server(prefix = "/api", endpoint = "reset_password")]
-pub async fn reset_password(token: String, password: String, password_confirmation: String) -> Result<(), ApiError> {
-    password_reset::complete(&context::state().db, &token, &password, &password_confirmation, &context::request_meta(), store::now()).await?;
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), ApiError> {
+    password_reset::complete(
+        &context::state().db,
+        &token,
+        &password,
+        &password_confirmation,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await?;
     context::clear_session_cookie();
     leptos_axum::redirect("/sign-in?reset=1");
     Ok(())

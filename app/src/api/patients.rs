@@ -35,7 +35,11 @@ pub async fn list_patients(search: String) -> Result<Vec<PatientLine>, ApiError>
             name: format!("{} {}", p.given_name, p.family_name),
             birth_date: p.birth_date,
             email: p.email,
-            status: if p.has_account { Some(InvitationStatus::Redeemed) } else { p.invitation.map(InvitationStatus::from) },
+            status: if p.has_account {
+                Some(InvitationStatus::Redeemed)
+            } else {
+                p.invitation.map(InvitationStatus::from)
+            },
             expires_on: p.invitation_expires_at.map(day),
         })
         .collect())
@@ -87,7 +91,8 @@ pub async fn invite_patient(
     let state = context::state();
     let now = store::now();
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
-    patient::check(&given_name, &family_name, &birth_date, &mobile, chrono::Utc::now().date_naive()).map_err(|e| keep(e.into()))?;
+    patient::check(&given_name, &family_name, &birth_date, &mobile, chrono::Utc::now().date_naive())
+        .map_err(|e| keep(e.into()))?;
     let mut tx = state.db.begin().await?;
     let patient_id = patient::create(
         &mut *tx,
@@ -105,9 +110,22 @@ pub async fn invite_patient(
     )
     .await
     .map_err(|e| keep(e.into()))?;
-    let issued = invitation::issue(&mut tx, patient_id, None, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    let issued = invitation::issue(
+        &mut tx,
+        patient_id,
+        None,
+        me.id,
+        &state.config.public_url,
+        &context::request_meta(),
+        now,
+    )
+    .await?;
     tx.commit().await?;
-    let shown = IssuedCode { patient_name: format!("{} {}", given_name.trim(), family_name.trim()), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    let shown = IssuedCode {
+        patient_name: format!("{} {}", given_name.trim(), family_name.trim()),
+        code: issued.code.as_str().into(),
+        expires_on: day(issued.expires_at),
+    };
     show_once(&shown);
     Ok(shown)
 }
@@ -119,19 +137,38 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     let state = context::state();
     let now = store::now();
     // Only this organisation's patients, and only those who have no account yet.
-    let (given_name, family_name) =
-        patient::without_account(&state.db, organisation_id, patient_id).await?.ok_or_else(|| ApiError::new("error-not-found"))?;
+    let (given_name, family_name) = patient::without_account(&state.db, organisation_id, patient_id)
+        .await?
+        .ok_or_else(|| ApiError::new("error-not-found"))?;
     let mut tx = state.db.begin().await?;
-    let issued = invitation::issue(&mut tx, patient_id, None, me.id, &state.config.public_url, &context::request_meta(), now).await?;
+    let issued = invitation::issue(
+        &mut tx,
+        patient_id,
+        None,
+        me.id,
+        &state.config.public_url,
+        &context::request_meta(),
+        now,
+    )
+    .await?;
     crate::domain::audit::record(
         &mut *tx,
-        crate::domain::audit::Event { actor_id: Some(me.id), organisation_id: Some(organisation_id), action: "invitation.reissued", target: format!("patient:{patient_id}") },
+        crate::domain::audit::Event {
+            actor_id: Some(me.id),
+            organisation_id: Some(organisation_id),
+            action: "invitation.reissued",
+            target: format!("patient:{patient_id}"),
+        },
         &context::request_meta(),
         now,
     )
     .await?;
     tx.commit().await?;
-    let shown = IssuedCode { patient_name: format!("{given_name} {family_name}"), code: issued.code.as_str().into(), expires_on: day(issued.expires_at) };
+    let shown = IssuedCode {
+        patient_name: format!("{given_name} {family_name}"),
+        code: issued.code.as_str().into(),
+        expires_on: day(issued.expires_at),
+    };
     show_once(&shown);
     Ok(shown)
 }

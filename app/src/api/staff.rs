@@ -30,9 +30,19 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
 
 /// Adds a professional, who receives a one-time setup link by email.
 #[server(prefix = "/api", endpoint = "add_professional")]
-pub async fn add_professional(title: String, given_name: String, family_name: String, email: String, language: String) -> Result<(), ApiError> {
+pub async fn add_professional(
+    title: String,
+    given_name: String,
+    family_name: String,
+    email: String,
+    language: String,
+) -> Result<(), ApiError> {
     let keep = |e: ApiError| {
-        e.keep("title", &title).keep("given_name", &given_name).keep("family_name", &family_name).keep("email", &email).keep("language", &language)
+        e.keep("title", &title)
+            .keep("given_name", &given_name)
+            .keep("family_name", &family_name)
+            .keep("email", &email)
+            .keep("language", &language)
     };
     let (me, organisation_id) = require_admin().await?;
     let state = context::state();
@@ -41,7 +51,13 @@ pub async fn add_professional(title: String, given_name: String, family_name: St
         organisation_id,
         me.id,
         &state.config.public_url,
-        organisation::NewStaff { title: &title, email: &email, given_name: &given_name, family_name: &family_name, language: Lang::from_code(&language) },
+        organisation::NewStaff {
+            title: &title,
+            email: &email,
+            given_name: &given_name,
+            family_name: &family_name,
+            language: Lang::from_code(&language),
+        },
         &context::request_meta(),
     )
     .await
@@ -59,9 +75,16 @@ pub async fn age_of_consent() -> Result<i64, ApiError> {
 #[server(prefix = "/api", endpoint = "save_age_of_consent")]
 pub async fn save_age_of_consent(age: String) -> Result<(), ApiError> {
     let (me, organisation_id) = require_admin().await?;
-    organisation::set_age_of_consent(&context::state().db, organisation_id, &age, me.id, &context::request_meta(), store::now())
-        .await
-        .map_err(|e| ApiError::from(e).keep("age", &age))?;
+    organisation::set_age_of_consent(
+        &context::state().db,
+        organisation_id,
+        &age,
+        me.id,
+        &context::request_meta(),
+        store::now(),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).keep("age", &age))?;
     leptos_axum::redirect("/staff/settings?saved=1");
     Ok(())
 }

@@ -33,7 +33,12 @@ const ABOUT: &str = "FROM audit_events e
 /// One page (from 1) of the account's entries, and how many pages there are.
 pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainResult<(Vec<Entry>, i64)> {
     let target = format!("account:{account_id}");
-    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {ABOUT}")).bind(&target).bind(account_id).fetch_one(db).await?.try_get("n")?;
+    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {ABOUT}"))
+        .bind(&target)
+        .bind(account_id)
+        .fetch_one(db)
+        .await?
+        .try_get("n")?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let rows = sqlx::query(&format!(
         "SELECT e.at, e.action, e.ip, e.actor_id,
@@ -62,7 +67,9 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
                 ip: r.try_get("ip")?,
                 acting_for: r.try_get("acting_for")?,
                 actor: match (actor_id, name) {
-                    (Some(id), Some(name)) if id != account_id => Some(Actor { name, role: role.unwrap_or_default() }),
+                    (Some(id), Some(name)) if id != account_id => {
+                        Some(Actor { name, role: role.unwrap_or_default() })
+                    }
                     _ => None,
                 },
             })

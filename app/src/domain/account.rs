@@ -15,7 +15,11 @@ impl Email {
             && matches!(email.split_once('@'), Some((local, domain))
                 if !local.is_empty() && !domain.contains('@') && domain.contains('.')
                     && !domain.starts_with('.') && !domain.ends_with('.'));
-        if valid { Ok(Self(email.to_string())) } else { Err(DomainError::Invalid("error-email-invalid")) }
+        if valid {
+            Ok(Self(email.to_string()))
+        } else {
+            Err(DomainError::Invalid("error-email-invalid"))
+        }
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -80,7 +84,11 @@ pub struct NewAccount<'a> {
 }
 
 /// Creates an account that cannot sign in until its setup link is used.
-pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, new: NewAccount<'_>, now: i64) -> DomainResult<i64> {
+pub async fn create<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    new: NewAccount<'_>,
+    now: i64,
+) -> DomainResult<i64> {
     let row = sqlx::query(
         "INSERT INTO accounts (email, email_key, given_name, family_name, language, interface_language, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $5, 'pending', $6)
@@ -109,7 +117,10 @@ pub async fn find_by_id<'e>(exec: impl Executor<'e, Database = Any>, id: i64) ->
     Ok(from_row(&row)?)
 }
 
-pub async fn find_by_email<'e>(exec: impl Executor<'e, Database = Any>, email: &str) -> DomainResult<Option<Account>> {
+pub async fn find_by_email<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    email: &str,
+) -> DomainResult<Option<Account>> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE email_key = $1"))
         .bind(email.trim().to_lowercase())
         .fetch_optional(exec)
@@ -122,13 +133,23 @@ pub async fn count<'e>(exec: impl Executor<'e, Database = Any>) -> DomainResult<
 }
 
 /// The date of birth in the person's (first) clinical record, if they are a patient.
-pub async fn birth_date<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Option<String>> {
-    let row = sqlx::query("SELECT birth_date FROM patients WHERE account_id = $1 ORDER BY created_at LIMIT 1").bind(account_id).fetch_optional(exec).await?;
+pub async fn birth_date<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Option<String>> {
+    let row =
+        sqlx::query("SELECT birth_date FROM patients WHERE account_id = $1 ORDER BY created_at LIMIT 1")
+            .bind(account_id)
+            .fetch_optional(exec)
+            .await?;
     Ok(row.map(|r| r.try_get("birth_date")).transpose()?)
 }
 
 /// The organisations this account works in, with its role there, for the staff home page.
-pub async fn memberships<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Vec<(i64, String, String)>> {
+pub async fn memberships<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Vec<(i64, String, String)>> {
     let rows = sqlx::query(
         "SELECT o.id, o.name, m.role FROM memberships m JOIN organisations o ON o.id = m.organisation_id
          WHERE m.account_id = $1 ORDER BY o.name",
@@ -139,7 +160,13 @@ pub async fn memberships<'e>(exec: impl Executor<'e, Database = Any>, account_id
     rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("role")?))).collect()
 }
 
-pub async fn add_membership<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64, organisation_id: i64, role: Role, now: i64) -> DomainResult<()> {
+pub async fn add_membership<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    organisation_id: i64,
+    role: Role,
+    now: i64,
+) -> DomainResult<()> {
     sqlx::query(
         "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (account_id, organisation_id, role) DO NOTHING",
@@ -155,8 +182,15 @@ pub async fn add_membership<'e>(exec: impl Executor<'e, Database = Any>, account
 
 /// The secret of an authenticator app being set up, created on request (a POST) and kept until
 /// confirmed, so showing it again changes nothing.
-pub async fn pending_totp<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Option<String>> {
-    Ok(sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1").bind(account_id).fetch_one(exec).await?.try_get("totp_pending")?)
+pub async fn pending_totp<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Option<String>> {
+    Ok(sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(exec)
+        .await?
+        .try_get("totp_pending")?)
 }
 
 pub async fn start_totp_enrolment(db: &super::store::Db, account_id: i64) -> DomainResult<String> {
@@ -164,7 +198,11 @@ pub async fn start_totp_enrolment(db: &super::store::Db, account_id: i64) -> Dom
         return Ok(secret);
     }
     let secret = super::credential::new_totp_secret();
-    sqlx::query("UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending IS NULL").bind(&secret).bind(account_id).execute(db).await?;
+    sqlx::query("UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending IS NULL")
+        .bind(&secret)
+        .bind(account_id)
+        .execute(db)
+        .await?;
     Ok(pending_totp(db, account_id).await?.unwrap_or(secret))
 }
 
@@ -183,15 +221,29 @@ pub async fn confirm_totp_enrolment(
     if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
         return Err(DomainError::Invalid("error-password-wrong"));
     }
-    let step = credential::verify_totp(&secret, code, now, None).ok_or(DomainError::Invalid("error-totp-wrong"))?;
+    let step =
+        credential::verify_totp(&secret, code, now, None).ok_or(DomainError::Invalid("error-totp-wrong"))?;
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE accounts SET totp_secret = $1, totp_last_step = $2, totp_pending = NULL WHERE id = $3")
-        .bind(&secret)
-        .bind(step)
-        .bind(account.id)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "totp.enrolled", target: format!("account:{}", account.id) }, meta, now).await?;
+    sqlx::query(
+        "UPDATE accounts SET totp_secret = $1, totp_last_step = $2, totp_pending = NULL WHERE id = $3",
+    )
+    .bind(&secret)
+    .bind(step)
+    .bind(account.id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "totp.enrolled",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -208,29 +260,79 @@ pub async fn change_password(
     now: i64,
 ) -> DomainResult<()> {
     use super::{audit, credential, notification, session};
-    let password = credential::check_new_password(password, confirmation, &[&account.given_name, &account.family_name, &account.email])
-        .map_err(|problem| DomainError::Invalid(problem.key()))?;
+    let password = credential::check_new_password(
+        password,
+        confirmation,
+        &[&account.given_name, &account.family_name, &account.email],
+    )
+    .map_err(|problem| DomainError::Invalid(problem.key()))?;
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2").bind(credential::hash_password(&password)).bind(account.id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(credential::hash_password(&password))
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
     session::end_others(&mut *tx, account.id, current_session_id, now).await?;
     // A sign-in half done with the old password cannot be finished.
-    sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL").bind(now).bind(account.id).execute(&mut *tx).await?;
-    notification::enqueue(&mut *tx, &account.email, &notification::password_changed_mail(account.language, &account.given_name), now).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "password.changed", target: format!("account:{}", account.id) }, meta, now).await?;
+    sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    notification::enqueue(
+        &mut *tx,
+        &account.email,
+        &notification::password_changed_mail(account.language, &account.given_name),
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "password.changed",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Back from an authenticator app to codes sent by email. Staff must keep the app (DESIGN §3:
 /// emailed codes are not an AAL2 factor).
-pub async fn use_email_codes(db: &super::store::Db, account: &Account, meta: &super::RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn use_email_codes(
+    db: &super::store::Db,
+    account: &Account,
+    meta: &super::RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     use super::audit;
     if memberships(db, account.id).await?.iter().any(|(_, _, role)| role != Role::Patient.as_str()) {
         return Err(DomainError::Invalid("error-totp-required-for-staff"));
     }
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE accounts SET totp_secret = NULL, totp_last_step = NULL, totp_pending = NULL WHERE id = $1").bind(account.id).execute(&mut *tx).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "totp.removed", target: format!("account:{}", account.id) }, meta, now).await?;
+    sqlx::query(
+        "UPDATE accounts SET totp_secret = NULL, totp_last_step = NULL, totp_pending = NULL WHERE id = $1",
+    )
+    .bind(account.id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "totp.removed",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -247,7 +349,10 @@ pub fn next_local_midnight(now: i64, timezone: &str) -> i64 {
     let tomorrow = local.date_naive().checked_add_days(Days::new(1)).expect("date in range");
     let midnight = tomorrow.and_hms_opt(0, 0, 0).expect("valid time");
     // Midnight always exists in the zones we serve; if a zone skipped it, take the earliest valid instant.
-    tz.from_local_datetime(&midnight).earliest().unwrap_or_else(|| tz.from_utc_datetime(&midnight)).timestamp()
+    tz.from_local_datetime(&midnight)
+        .earliest()
+        .unwrap_or_else(|| tz.from_utc_datetime(&midnight))
+        .timestamp()
 }
 
 /// The time zone of the (first) organisation the account belongs to.
@@ -274,15 +379,27 @@ mod tests {
     #[test]
     fn lock_ends_at_the_next_local_midnight_across_dst() {
         // An ordinary evening.
-        assert_eq!(next_local_midnight(montreal(2026, 11, 22, 21, 30), "America/Montreal"), montreal(2026, 11, 23, 0, 0));
+        assert_eq!(
+            next_local_midnight(montreal(2026, 11, 22, 21, 30), "America/Montreal"),
+            montreal(2026, 11, 23, 0, 0)
+        );
         // The day clocks go back (1 Nov 2026, 25 hours long): still midnight, 25 h after the previous one.
-        assert_eq!(next_local_midnight(montreal(2026, 11, 1, 0, 30), "America/Montreal"), montreal(2026, 11, 2, 0, 0));
+        assert_eq!(
+            next_local_midnight(montreal(2026, 11, 1, 0, 30), "America/Montreal"),
+            montreal(2026, 11, 2, 0, 0)
+        );
         assert_eq!(montreal(2026, 11, 2, 0, 0) - montreal(2026, 11, 1, 0, 0), 25 * 3600);
         // The day clocks go forward (8 Mar 2026, 23 hours long).
-        assert_eq!(next_local_midnight(montreal(2026, 3, 8, 12, 0), "America/Montreal"), montreal(2026, 3, 9, 0, 0));
+        assert_eq!(
+            next_local_midnight(montreal(2026, 3, 8, 12, 0), "America/Montreal"),
+            montreal(2026, 3, 9, 0, 0)
+        );
         assert_eq!(montreal(2026, 3, 9, 0, 0) - montreal(2026, 3, 8, 0, 0), 23 * 3600);
         // Just before midnight, and another organisation's zone.
-        assert_eq!(next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Montreal"), montreal(2026, 11, 23, 0, 0));
+        assert_eq!(
+            next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Montreal"),
+            montreal(2026, 11, 23, 0, 0)
+        );
         let vancouver = next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Vancouver");
         assert_eq!(vancouver, montreal(2026, 11, 23, 3, 0), "midnight in Vancouver is 3 a.m. in Montréal");
     }
@@ -292,7 +409,16 @@ mod tests {
         let email = Email::parse("  Marie.Tremblay@Example.ORG ").unwrap();
         assert_eq!(email.as_str(), "Marie.Tremblay@Example.ORG");
         assert_eq!(email.key(), "marie.tremblay@example.org");
-        for bad in ["", "marie", "marie@", "@example.org", "marie@example", "ma rie@example.org", "a@b@c.org", "marie@.org"] {
+        for bad in [
+            "",
+            "marie",
+            "marie@",
+            "@example.org",
+            "marie@example",
+            "ma rie@example.org",
+            "a@b@c.org",
+            "marie@.org",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
     }

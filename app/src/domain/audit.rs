@@ -9,12 +9,23 @@ pub struct Event {
     pub target: String,
 }
 
-pub async fn record<'e>(exec: impl Executor<'e, Database = Any>, event: Event, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn record<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    event: Event,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     record_acting_for(exec, event, None, meta, now).await
 }
 
 /// An event done by a caregiver (the actor) for a patient (whose account, if any, is named too).
-pub async fn record_acting_for<'e>(exec: impl Executor<'e, Database = Any>, event: Event, acting_for_id: Option<i64>, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn record_acting_for<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    event: Event,
+    acting_for_id: Option<i64>,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     sqlx::query(
         "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip, user_agent, acting_for_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

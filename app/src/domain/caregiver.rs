@@ -81,7 +81,13 @@ pub fn birthday(birth_date: NaiveDate, age: u32) -> NaiveDate {
 
 /// Whether a grant still gives access on `today` (the organisation's local date): not past its
 /// end date, and a parent's grant only until the child reaches the age of consent.
-pub fn in_force(relationship: Relationship, ends_on: Option<NaiveDate>, birth_date: Option<NaiveDate>, age_of_consent: u32, today: NaiveDate) -> bool {
+pub fn in_force(
+    relationship: Relationship,
+    ends_on: Option<NaiveDate>,
+    birth_date: Option<NaiveDate>,
+    age_of_consent: u32,
+    today: NaiveDate,
+) -> bool {
     let before_end = ends_on.is_none_or(|last| today <= last);
     let still_minor = match (relationship, birth_date) {
         (Relationship::Parent, Some(born)) => today < birthday(born, age_of_consent),
@@ -101,7 +107,12 @@ fn date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Checks what the professional entered, against the patient's date of birth and today's date.
-pub fn check(new: &NewCaregiver<'_>, patient_birth_date: &str, age_of_consent: u32, today: NaiveDate) -> DomainResult<(Email, Relationship, Option<NaiveDate>)> {
+pub fn check(
+    new: &NewCaregiver<'_>,
+    patient_birth_date: &str,
+    age_of_consent: u32,
+    today: NaiveDate,
+) -> DomainResult<(Email, Relationship, Option<NaiveDate>)> {
     if new.given_name.trim().is_empty() {
         return Err(DomainError::Invalid("error-given-name-required"));
     }
@@ -110,7 +121,9 @@ pub fn check(new: &NewCaregiver<'_>, patient_birth_date: &str, age_of_consent: u
     }
     let email = Email::parse(new.email)?;
     let relationship = Relationship::parse(new.relationship)?;
-    if relationship == Relationship::Parent && date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent)) {
+    if relationship == Relationship::Parent
+        && date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent))
+    {
         return Err(DomainError::Invalid("error-relationship-not-minor"));
     }
     Ok((email, relationship, checked_scope_and_end(new.scope, new.ends_on, today)?))
@@ -123,7 +136,9 @@ fn checked_scope_and_end(scope: Scope, ends_on: &str, today: NaiveDate) -> Domai
     }
     match ends_on.trim() {
         "" => Ok(None),
-        text => Ok(Some(date(text).filter(|d| *d >= today).ok_or(DomainError::Invalid("error-ends-on-invalid"))?)),
+        text => {
+            Ok(Some(date(text).filter(|d| *d >= today).ok_or(DomainError::Invalid("error-ends-on-invalid"))?))
+        }
     }
 }
 
@@ -191,27 +206,57 @@ async fn select(db: &super::store::Db, filter: &str, id: i64, now: i64) -> Domai
 }
 
 /// The caregivers of one of the organisation's patients (ended ones too), for the care team.
-pub async fn for_patient_record(db: &super::store::Db, organisation_id: i64, patient_id: i64, now: i64) -> DomainResult<Vec<Grant>> {
+pub async fn for_patient_record(
+    db: &super::store::Db,
+    organisation_id: i64,
+    patient_id: i64,
+    now: i64,
+) -> DomainResult<Vec<Grant>> {
     let grants = select(db, "g.patient_id = $1", patient_id, now).await?;
     Ok(grants.into_iter().filter(|g| g.organisation_id == organisation_id).collect())
 }
 
 /// Who can act for the patient holding this account (grants not ended), for the patient.
-pub async fn for_patient_account(db: &super::store::Db, account_id: i64, now: i64) -> DomainResult<Vec<Grant>> {
+pub async fn for_patient_account(
+    db: &super::store::Db,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<Vec<Grant>> {
     Ok(select(db, "p.account_id = $1 AND g.status <> 'ended'", account_id, now).await?)
 }
 
 /// The patients this account may act for now.
-pub async fn assisted_by(db: &super::store::Db, caregiver_account_id: i64, now: i64) -> DomainResult<Vec<Grant>> {
-    Ok(select(db, "g.caregiver_account_id = $1 AND g.status = 'active'", caregiver_account_id, now).await?.into_iter().filter(|g| g.in_force).collect())
+pub async fn assisted_by(
+    db: &super::store::Db,
+    caregiver_account_id: i64,
+    now: i64,
+) -> DomainResult<Vec<Grant>> {
+    Ok(select(db, "g.caregiver_account_id = $1 AND g.status = 'active'", caregiver_account_id, now)
+        .await?
+        .into_iter()
+        .filter(|g| g.in_force)
+        .collect())
 }
 
 /// The grant a caregiver acts under, checked on every request: theirs, in force, and covering
 /// `area`. Anything else is "not found", so nothing tells what exists.
-pub async fn access(db: &super::store::Db, caregiver_account_id: i64, grant_id: i64, area: Option<Area>, now: i64) -> DomainResult<Grant> {
-    let grant = select(db, "g.id = $1", grant_id, now).await?.into_iter().next().ok_or(DomainError::NotFound)?;
-    let allowed = grant.caregiver_account_id == Some(caregiver_account_id) && grant.in_force && area.is_none_or(|a| grant.scope.allows(a));
-    if allowed { Ok(grant) } else { Err(DomainError::NotFound) }
+pub async fn access(
+    db: &super::store::Db,
+    caregiver_account_id: i64,
+    grant_id: i64,
+    area: Option<Area>,
+    now: i64,
+) -> DomainResult<Grant> {
+    let grant =
+        select(db, "g.id = $1", grant_id, now).await?.into_iter().next().ok_or(DomainError::NotFound)?;
+    let allowed = grant.caregiver_account_id == Some(caregiver_account_id)
+        && grant.in_force
+        && area.is_none_or(|a| grant.scope.allows(a));
+    if allowed {
+        Ok(grant)
+    } else {
+        Err(DomainError::NotFound)
+    }
 }
 
 /// The care team adds a caregiver to a patient's file and invites them (link + code).
@@ -235,7 +280,12 @@ pub async fn add(
     .await?
     .ok_or(DomainError::NotFound)?;
     let today = local_date(now, &patient.try_get::<String, _>("timezone")?);
-    let (email, relationship, ends_on) = check(&new, &patient.try_get::<String, _>("birth_date")?, patient.try_get::<i64, _>("age_of_consent")? as u32, today)?;
+    let (email, relationship, ends_on) = check(
+        &new,
+        &patient.try_get::<String, _>("birth_date")?,
+        patient.try_get::<i64, _>("age_of_consent")? as u32,
+        today,
+    )?;
     let mut tx = db.begin().await?;
     let grant_id: i64 = sqlx::query(
         "INSERT INTO caregiver_grants (organisation_id, patient_id, given_name, family_name, email, email_key, language, relationship,
@@ -260,28 +310,55 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
-    let issued = invitation::issue(&mut tx, patient_id, Some(grant_id), added_by, public_url, meta, now).await?;
+    let issued =
+        invitation::issue(&mut tx, patient_id, Some(grant_id), added_by, public_url, meta, now).await?;
     tx.commit().await?;
     Ok(issued)
 }
 
 /// A new link and code for a caregiver who has not joined yet.
-pub async fn reissue(db: &super::store::Db, organisation_id: i64, grant_id: i64, by: i64, public_url: &str, meta: &RequestMeta, now: i64) -> DomainResult<(String, invitation::Issued)> {
-    let grant = select(db, "g.id = $1", grant_id, now).await?.into_iter().find(|g| g.organisation_id == organisation_id && g.status == "invited").ok_or(DomainError::NotFound)?;
+pub async fn reissue(
+    db: &super::store::Db,
+    organisation_id: i64,
+    grant_id: i64,
+    by: i64,
+    public_url: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<(String, invitation::Issued)> {
+    let grant = select(db, "g.id = $1", grant_id, now)
+        .await?
+        .into_iter()
+        .find(|g| g.organisation_id == organisation_id && g.status == "invited")
+        .ok_or(DomainError::NotFound)?;
     let mut tx = db.begin().await?;
-    let issued = invitation::issue(&mut tx, grant.patient_id, Some(grant.id), by, public_url, meta, now).await?;
+    let issued =
+        invitation::issue(&mut tx, grant.patient_id, Some(grant.id), by, public_url, meta, now).await?;
     tx.commit().await?;
     Ok((grant.caregiver_name, issued))
 }
 
 /// The caregiver's invitation was redeemed: their account now holds the grant.
-pub async fn activate(tx: &mut sqlx::AnyConnection, grant_id: i64, organisation_id: i64, patient_id: i64, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn activate(
+    tx: &mut sqlx::AnyConnection,
+    grant_id: i64,
+    organisation_id: i64,
+    patient_id: i64,
+    account_id: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     sqlx::query("UPDATE caregiver_grants SET caregiver_account_id = $1, status = 'active' WHERE id = $2 AND status = 'invited'")
         .bind(account_id)
         .bind(grant_id)
         .execute(&mut *tx)
         .await?;
-    let event = audit::Event { actor_id: Some(account_id), organisation_id: Some(organisation_id), action: "caregiver.joined", target: format!("patient:{patient_id}") };
+    let event = audit::Event {
+        actor_id: Some(account_id),
+        organisation_id: Some(organisation_id),
+        action: "caregiver.joined",
+        target: format!("patient:{patient_id}"),
+    };
     audit::record(&mut *tx, event, meta, now).await
 }
 
@@ -293,10 +370,20 @@ pub enum EndedBy {
 }
 
 /// Ends a grant at once; false when it was not theirs to end or already ended.
-pub async fn end(db: &super::store::Db, grant_id: i64, by: EndedBy, meta: &RequestMeta, now: i64) -> DomainResult<bool> {
+pub async fn end(
+    db: &super::store::Db,
+    grant_id: i64,
+    by: EndedBy,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<bool> {
     let (filter, owner, actor, reason) = match by {
-        EndedBy::Patient { account_id } => ("g.id = $1 AND p.account_id = $2", account_id, account_id, "patient"),
-        EndedBy::Staff { account_id, organisation_id } => ("g.id = $1 AND g.organisation_id = $2", organisation_id, account_id, "staff"),
+        EndedBy::Patient { account_id } => {
+            ("g.id = $1 AND p.account_id = $2", account_id, account_id, "patient")
+        }
+        EndedBy::Staff { account_id, organisation_id } => {
+            ("g.id = $1 AND g.organisation_id = $2", organisation_id, account_id, "staff")
+        }
     };
     let mut tx = db.begin().await?;
     let row = sqlx::query(&format!(
@@ -323,9 +410,26 @@ pub async fn end(db: &super::store::Db, grant_id: i64, by: EndedBy, meta: &Reque
 }
 
 /// The care team changes what a caregiver may reach, or until when.
-pub async fn edit(db: &super::store::Db, organisation_id: i64, grant_id: i64, scope: Scope, ends_on: &str, by: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
-    let grant = select(db, "g.id = $1", grant_id, now).await?.into_iter().find(|g| g.organisation_id == organisation_id && g.status != "ended").ok_or(DomainError::NotFound)?;
-    let timezone: String = sqlx::query("SELECT timezone FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(db).await?.try_get("timezone")?;
+pub async fn edit(
+    db: &super::store::Db,
+    organisation_id: i64,
+    grant_id: i64,
+    scope: Scope,
+    ends_on: &str,
+    by: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    let grant = select(db, "g.id = $1", grant_id, now)
+        .await?
+        .into_iter()
+        .find(|g| g.organisation_id == organisation_id && g.status != "ended")
+        .ok_or(DomainError::NotFound)?;
+    let timezone: String = sqlx::query("SELECT timezone FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(db)
+        .await?
+        .try_get("timezone")?;
     let ends_on = checked_scope_and_end(scope, ends_on, local_date(now, &timezone))?;
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE caregiver_grants SET scope_messages = $1, scope_questionnaires = $2, scope_profile = $3, ends_on = $4 WHERE id = $5")
@@ -336,7 +440,12 @@ pub async fn edit(db: &super::store::Db, organisation_id: i64, grant_id: i64, sc
         .bind(grant.id)
         .execute(&mut *tx)
         .await?;
-    let event = audit::Event { actor_id: Some(by), organisation_id: Some(organisation_id), action: "caregiver.changed", target: format!("patient:{}", grant.patient_id) };
+    let event = audit::Event {
+        actor_id: Some(by),
+        organisation_id: Some(organisation_id),
+        action: "caregiver.changed",
+        target: format!("patient:{}", grant.patient_id),
+    };
     audit::record(&mut *tx, event, meta, now).await?;
     tx.commit().await?;
     Ok(())
@@ -346,7 +455,9 @@ pub async fn edit(db: &super::store::Db, organisation_id: i64, grant_id: i64, sc
 /// consent; the teen and the parent are told, each in their language. Access already stops at
 /// that date (`in_force`); this records it and sends the notices. Returns how many ended.
 pub async fn end_at_age_of_consent(db: &super::store::Db, now: i64) -> DomainResult<usize> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE g.status = 'active' AND g.relationship = 'parent'")).fetch_all(db).await?;
+    let rows = sqlx::query(&format!("{SELECT} WHERE g.status = 'active' AND g.relationship = 'parent'"))
+        .fetch_all(db)
+        .await?;
     let mut ended = 0;
     for row in &rows {
         let grant = from_row(row, now)?;
@@ -365,14 +476,42 @@ pub async fn end_at_age_of_consent(db: &super::store::Db, now: i64) -> DomainRes
             .rows_affected()
             == 1;
         if done {
-            let patient = sqlx::query("SELECT given_name, email, language FROM patients WHERE id = $1").bind(grant.patient_id).fetch_one(&mut *tx).await?;
-            let (teen, teen_email): (String, String) = (patient.try_get("given_name")?, patient.try_get("email")?);
+            let patient = sqlx::query("SELECT given_name, email, language FROM patients WHERE id = $1")
+                .bind(grant.patient_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let (teen, teen_email): (String, String) =
+                (patient.try_get("given_name")?, patient.try_get("email")?);
             let teen_lang = Lang::from_code(&patient.try_get::<String, _>("language")?);
-            let parent = sqlx::query("SELECT given_name, language FROM caregiver_grants WHERE id = $1").bind(grant.id).fetch_one(&mut *tx).await?;
+            let parent = sqlx::query("SELECT given_name, language FROM caregiver_grants WHERE id = $1")
+                .bind(grant.id)
+                .fetch_one(&mut *tx)
+                .await?;
             let parent_lang = Lang::from_code(&parent.try_get::<String, _>("language")?);
-            notification::enqueue(&mut *tx, &teen_email, &notification::age_of_consent_teen_mail(teen_lang, &teen, &grant.caregiver_name), now).await?;
-            notification::enqueue(&mut *tx, &grant.email, &notification::age_of_consent_parent_mail(parent_lang, &parent.try_get::<String, _>("given_name")?, &grant.patient_name), now).await?;
-            let event = audit::Event { actor_id: None, organisation_id: Some(grant.organisation_id), action: "caregiver.ended_at_age", target: format!("patient:{}", grant.patient_id) };
+            notification::enqueue(
+                &mut *tx,
+                &teen_email,
+                &notification::age_of_consent_teen_mail(teen_lang, &teen, &grant.caregiver_name),
+                now,
+            )
+            .await?;
+            notification::enqueue(
+                &mut *tx,
+                &grant.email,
+                &notification::age_of_consent_parent_mail(
+                    parent_lang,
+                    &parent.try_get::<String, _>("given_name")?,
+                    &grant.patient_name,
+                ),
+                now,
+            )
+            .await?;
+            let event = audit::Event {
+                actor_id: None,
+                organisation_id: Some(grant.organisation_id),
+                action: "caregiver.ended_at_age",
+                target: format!("patient:{}", grant.patient_id),
+            };
             audit::record(&mut *tx, event, &RequestMeta::default(), now).await?;
             ended += 1;
         }
@@ -382,8 +521,20 @@ pub async fn end_at_age_of_consent(db: &super::store::Db, now: i64) -> DomainRes
 }
 
 /// Records what a caregiver did for a patient: both are in the audit trail.
-pub async fn record_action<'e>(exec: impl Executor<'e, Database = Any>, grant: &Grant, caregiver_account_id: i64, action: &'static str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
-    let event = audit::Event { actor_id: Some(caregiver_account_id), organisation_id: Some(grant.organisation_id), action, target: format!("patient:{}", grant.patient_id) };
+pub async fn record_action<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    grant: &Grant,
+    caregiver_account_id: i64,
+    action: &'static str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    let event = audit::Event {
+        actor_id: Some(caregiver_account_id),
+        organisation_id: Some(grant.organisation_id),
+        action,
+        target: format!("patient:{}", grant.patient_id),
+    };
     audit::record_acting_for(exec, event, grant.patient_account_id, meta, now).await
 }
 
@@ -398,10 +549,19 @@ mod tests {
     #[test]
     fn a_parents_access_ends_on_the_childs_birthday() {
         let born = Some(day("2012-11-23"));
-        assert!(in_force(Relationship::Parent, None, born, 14, day("2026-11-22")), "the day before the 14th birthday");
+        assert!(
+            in_force(Relationship::Parent, None, born, 14, day("2026-11-22")),
+            "the day before the 14th birthday"
+        );
         assert!(!in_force(Relationship::Parent, None, born, 14, day("2026-11-23")), "on the birthday");
-        assert!(in_force(Relationship::Helper, None, born, 14, day("2026-11-23")), "other relationships do not end with age");
-        assert!(in_force(Relationship::Parent, None, born, 16, day("2026-11-23")), "the age is the organisation's");
+        assert!(
+            in_force(Relationship::Helper, None, born, 14, day("2026-11-23")),
+            "other relationships do not end with age"
+        );
+        assert!(
+            in_force(Relationship::Parent, None, born, 16, day("2026-11-23")),
+            "the age is the organisation's"
+        );
         // Born on 29 February: the birthday is 28 February in other years.
         assert_eq!(birthday(day("2012-02-29"), 14), day("2026-02-28"));
     }
@@ -427,10 +587,22 @@ mod tests {
         };
         let messages = Scope { messages: true, ..Scope::default() };
         assert!(check(&new("parent", messages, ""), "2015-01-01", 14, today).is_ok());
-        assert!(matches!(check(&new("parent", messages, ""), "2000-01-01", 14, today), Err(DomainError::Invalid("error-relationship-not-minor"))));
+        assert!(matches!(
+            check(&new("parent", messages, ""), "2000-01-01", 14, today),
+            Err(DomainError::Invalid("error-relationship-not-minor"))
+        ));
         assert!(check(&new("helper", messages, "2027-06-30"), "2000-01-01", 14, today).is_ok());
-        assert!(matches!(check(&new("helper", Scope::default(), ""), "2000-01-01", 14, today), Err(DomainError::Invalid("error-scope-required"))));
-        assert!(matches!(check(&new("helper", messages, "2026-11-21"), "2000-01-01", 14, today), Err(DomainError::Invalid("error-ends-on-invalid"))));
-        assert!(matches!(check(&new("cousin", messages, ""), "2000-01-01", 14, today), Err(DomainError::Invalid("error-relationship-invalid"))));
+        assert!(matches!(
+            check(&new("helper", Scope::default(), ""), "2000-01-01", 14, today),
+            Err(DomainError::Invalid("error-scope-required"))
+        ));
+        assert!(matches!(
+            check(&new("helper", messages, "2026-11-21"), "2000-01-01", 14, today),
+            Err(DomainError::Invalid("error-ends-on-invalid"))
+        ));
+        assert!(matches!(
+            check(&new("cousin", messages, ""), "2000-01-01", 14, today),
+            Err(DomainError::Invalid("error-relationship-invalid"))
+        ));
     }
 }

@@ -11,13 +11,41 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 
 /// Passwords long enough to pass the length rule yet known to every attacker's word list.
 const COMMON_PASSWORDS: &[&str] = &[
-    "123456789012", "1234567890123", "12345678901234", "123456789abc", "1q2w3e4r5t6y",
-    "qwertyuiop12", "qwertyuiopas", "azertyuiop12", "azertyuiopqs", "password1234",
-    "password12345", "passwordpassword", "motdepasse123", "motdepasse1234", "motdepassemotdepasse",
-    "iloveyou1234", "welcome12345", "bienvenue123", "bienvenue1234", "letmein12345",
-    "administrator", "administrateur", "changeme1234", "sunshine1234", "football1234",
-    "baseball1234", "aaaaaaaaaaaa", "111111111111", "000000000000", "abcdefghijkl",
-    "abc123abc123", "montreal1234", "quebec123456", "canada123456", "portail12345",
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "123456789abc",
+    "1q2w3e4r5t6y",
+    "qwertyuiop12",
+    "qwertyuiopas",
+    "azertyuiop12",
+    "azertyuiopqs",
+    "password1234",
+    "password12345",
+    "passwordpassword",
+    "motdepasse123",
+    "motdepasse1234",
+    "motdepassemotdepasse",
+    "iloveyou1234",
+    "welcome12345",
+    "bienvenue123",
+    "bienvenue1234",
+    "letmein12345",
+    "administrator",
+    "administrateur",
+    "changeme1234",
+    "sunshine1234",
+    "football1234",
+    "baseball1234",
+    "aaaaaaaaaaaa",
+    "111111111111",
+    "000000000000",
+    "abcdefghijkl",
+    "abc123abc123",
+    "montreal1234",
+    "quebec123456",
+    "canada123456",
+    "portail12345",
 ];
 
 /// Why a password was refused; each maps to a message key.
@@ -44,7 +72,11 @@ impl PasswordProblem {
 
 /// Checks a new password and returns it NFC-normalised, ready to hash. `personal` holds the
 /// person's names and email: none of them (3 characters or more) may appear in the password.
-pub fn check_new_password(password: &str, confirmation: &str, personal: &[&str]) -> Result<String, PasswordProblem> {
+pub fn check_new_password(
+    password: &str,
+    confirmation: &str,
+    personal: &[&str],
+) -> Result<String, PasswordProblem> {
     let normalised: String = password.nfc().collect();
     let count = normalised.chars().count();
     if count < PASSWORD_MIN_CHARS {
@@ -77,12 +109,19 @@ pub fn check_new_password(password: &str, confirmation: &str, personal: &[&str])
 
 fn argon2() -> Argon2<'static> {
     // DESIGN §3: argon2id, m = 19 MiB, t = 2, p = 1.
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(19 * 1024, 2, 1, None).expect("valid argon2 params"))
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(19 * 1024, 2, 1, None).expect("valid argon2 params"),
+    )
 }
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    argon2().hash_password(password.nfc().collect::<String>().as_bytes(), &salt).expect("argon2 hashing").to_string()
+    argon2()
+        .hash_password(password.nfc().collect::<String>().as_bytes(), &salt)
+        .expect("argon2 hashing")
+        .to_string()
 }
 
 /// A hash that every unknown email is checked against, so that a wrong email costs as much time
@@ -103,7 +142,9 @@ pub fn needs_rehash(hash: &str) -> bool {
     let current = argon2();
     let p = current.params();
     parsed.algorithm.as_str() != "argon2id"
-        || Params::try_from(&parsed).map(|q| q.m_cost() != p.m_cost() || q.t_cost() != p.t_cost() || q.p_cost() != p.p_cost()).unwrap_or(true)
+        || Params::try_from(&parsed)
+            .map(|q| q.m_cost() != p.m_cost() || q.t_cost() != p.t_cost() || q.p_cost() != p.p_cost())
+            .unwrap_or(true)
 }
 
 // ---- TOTP (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits, ±1 step accepted) ----
@@ -123,7 +164,12 @@ pub fn totp_code(secret_base32: &str, step: i64) -> Option<String> {
     mac.update(&(step as u64).to_be_bytes());
     let digest = mac.finalize().into_bytes();
     let offset = (digest[19] & 0x0f) as usize;
-    let binary = u32::from_be_bytes([digest[offset] & 0x7f, digest[offset + 1], digest[offset + 2], digest[offset + 3]]);
+    let binary = u32::from_be_bytes([
+        digest[offset] & 0x7f,
+        digest[offset + 1],
+        digest[offset + 2],
+        digest[offset + 3],
+    ]);
     Some(format!("{:06}", binary % 1_000_000))
 }
 
@@ -136,7 +182,8 @@ pub fn verify_totp(secret_base32: &str, code: &str, now: i64, last_used_step: Op
     }
     let current = now.div_euclid(TOTP_STEP_SECONDS);
     [current - 1, current, current + 1].into_iter().find(|&step| {
-        last_used_step.is_none_or(|last| step > last) && totp_code(secret_base32, step).as_deref() == Some(code.as_str())
+        last_used_step.is_none_or(|last| step > last)
+            && totp_code(secret_base32, step).as_deref() == Some(code.as_str())
     })
 }
 
@@ -172,15 +219,25 @@ mod tests {
     fn password_rules_refuse_common_personal_and_mismatched() {
         assert_eq!(check_new_password("Password1234", "Password1234", &[]), Err(PasswordProblem::Common));
         assert_eq!(
-            check_new_password("tremblay-forever-2024", "tremblay-forever-2024", &["Léa", "Tremblay", "lea@example.org"]),
+            check_new_password(
+                "tremblay-forever-2024",
+                "tremblay-forever-2024",
+                &["Léa", "Tremblay", "lea@example.org"]
+            ),
             Err(PasswordProblem::ContainsPersonalData)
         );
         assert_eq!(
             check_new_password("marie.curie-was-here", "marie.curie-was-here", &["marie.curie@example.org"]),
             Err(PasswordProblem::ContainsPersonalData)
         );
-        assert_eq!(check_new_password("correct horse battery", "correct horse batterx", &[]), Err(PasswordProblem::Mismatch));
-        assert_eq!(check_new_password("correct horse battery", "correct horse battery", &["Léa"]).as_deref(), Ok("correct horse battery"));
+        assert_eq!(
+            check_new_password("correct horse battery", "correct horse batterx", &[]),
+            Err(PasswordProblem::Mismatch)
+        );
+        assert_eq!(
+            check_new_password("correct horse battery", "correct horse battery", &["Léa"]).as_deref(),
+            Ok("correct horse battery")
+        );
     }
 
     #[test]

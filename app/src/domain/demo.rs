@@ -19,8 +19,14 @@ async fn activate(db: &store::Db, link: &str, now: i64) -> DomainResult<String> 
     let setup_link::LinkState::Ready { totp_secret, .. } = setup_link::inspect(db, token, now).await? else {
         return Err(DomainError::NotFound);
     };
-    let code = credential::totp_code(&totp_secret, now / credential::TOTP_STEP_SECONDS).ok_or(DomainError::NotFound)?;
-    let completion = setup_link::Completion { token, password: PASSWORD, password_confirmation: PASSWORD, totp_code: &code };
+    let code = credential::totp_code(&totp_secret, now / credential::TOTP_STEP_SECONDS)
+        .ok_or(DomainError::NotFound)?;
+    let completion = setup_link::Completion {
+        token,
+        password: PASSWORD,
+        password_confirmation: PASSWORD,
+        totp_code: &code,
+    };
     setup_link::complete(db, completion, &RequestMeta::default(), now).await?;
     Ok(totp_secret)
 }
@@ -34,18 +40,31 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let admin_link = organisation::bootstrap(
         db,
         public_url,
-        Bootstrap { organisation: "CLSC de démonstration", email: "admin@demo.portail.test", given_name: "Camille", family_name: "Gagnon", language: Lang::Fr },
+        Bootstrap {
+            organisation: "CLSC de démonstration",
+            email: "admin@demo.portail.test",
+            given_name: "Camille",
+            family_name: "Gagnon",
+            language: Lang::Fr,
+        },
     )
     .await?;
     let admin_secret = activate(db, &admin_link, now).await?;
     let admin = account::find_by_email(db, "admin@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
-    let organisation_id = account::memberships(db, admin.id).await?.first().map(|m| m.0).ok_or(DomainError::NotFound)?;
+    let organisation_id =
+        account::memberships(db, admin.id).await?.first().map(|m| m.0).ok_or(DomainError::NotFound)?;
     let pro_link = organisation::add_professional(
         db,
         organisation_id,
         admin.id,
         public_url,
-        NewStaff { title: "Dre", email: "pro@demo.portail.test", given_name: "Anne", family_name: "Roy", language: Lang::Fr },
+        NewStaff {
+            title: "Dre",
+            email: "pro@demo.portail.test",
+            given_name: "Anne",
+            family_name: "Roy",
+            language: Lang::Fr,
+        },
         &meta,
     )
     .await?;
@@ -63,7 +82,16 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         let mut tx = db.begin().await?;
         let patient_id = patient::create(
             &mut *tx,
-            patient::NewPatient { organisation_id, given_name: given, family_name: family, birth_date: "1990-04-12", email: &email_checked, language: Lang::Fr, mobile: "", created_by: pro.id },
+            patient::NewPatient {
+                organisation_id,
+                given_name: given,
+                family_name: family,
+                birth_date: "1990-04-12",
+                email: &email_checked,
+                language: Lang::Fr,
+                mobile: "",
+                created_by: pro.id,
+            },
             now,
         )
         .await?;
@@ -74,7 +102,10 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
                 invitation::demo_redeem(db, issued.invitation_id, PASSWORD, &meta, now).await?;
                 format!("{given} {family} <{email}>: account created, password \"{PASSWORD}\", code by email (see /dev/mailbox)")
             }
-            "pending" => format!("{given} {family} <{email}>: invitation pending, code {} (link in /dev/mailbox)", issued.code.as_str()),
+            "pending" => format!(
+                "{given} {family} <{email}>: invitation pending, code {} (link in /dev/mailbox)",
+                issued.code.as_str()
+            ),
             other => {
                 invitation::demo_set_state(db, issued.invitation_id, other, now).await?;
                 format!("{given} {family} <{email}>: invitation {other}")

@@ -10,7 +10,14 @@ pub const VALID_SECONDS: i64 = 30 * 60;
 
 /// Starts a change: mails the confirmation link to the new address and the notice to the old one.
 /// Any earlier pending change of the account is cancelled.
-pub async fn request(db: &super::store::Db, me: &account::Account, new_email: &str, public_url: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn request(
+    db: &super::store::Db,
+    me: &account::Account,
+    new_email: &str,
+    public_url: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     let email = Email::parse(new_email)?;
     if email.key() == me.email.to_lowercase() {
         return Err(DomainError::Invalid("error-email-same"));
@@ -21,7 +28,10 @@ pub async fn request(db: &super::store::Db, me: &account::Account, new_email: &s
     let (confirm_token, confirm_hash) = secret::new_token();
     let (report_token, report_hash) = secret::new_token();
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE email_changes SET status = 'cancelled' WHERE account_id = $1 AND status = 'pending'").bind(me.id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE email_changes SET status = 'cancelled' WHERE account_id = $1 AND status = 'pending'")
+        .bind(me.id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO email_changes (account_id, new_email, confirm_hash, report_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -35,9 +45,32 @@ pub async fn request(db: &super::store::Db, me: &account::Account, new_email: &s
     .await?;
     let confirm_link = format!("{public_url}/email-change/{confirm_token}");
     let report_link = format!("{public_url}/email-change/report/{report_token}");
-    notification::enqueue(&mut *tx, email.as_str(), &notification::email_change_confirm_mail(me.language, &me.given_name, &confirm_link), now).await?;
-    notification::enqueue(&mut *tx, &me.email, &notification::email_change_notice_mail(me.language, &me.given_name, email.as_str(), &report_link), now).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(me.id), organisation_id: None, action: "email_change.requested", target: format!("account:{}", me.id) }, meta, now).await?;
+    notification::enqueue(
+        &mut *tx,
+        email.as_str(),
+        &notification::email_change_confirm_mail(me.language, &me.given_name, &confirm_link),
+        now,
+    )
+    .await?;
+    notification::enqueue(
+        &mut *tx,
+        &me.email,
+        &notification::email_change_notice_mail(me.language, &me.given_name, email.as_str(), &report_link),
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(me.id),
+            organisation_id: None,
+            action: "email_change.requested",
+            target: format!("account:{}", me.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -100,10 +133,23 @@ pub async fn confirm(db: &super::store::Db, token: &str, meta: &RequestMeta, now
         Ok(done) if done.rows_affected() == 1 => {}
         // Someone else holds the address (seen here, or by the unique key under a race).
         Ok(_) => return Err(DomainError::Conflict("error-email-taken")),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(DomainError::Conflict("error-email-taken")),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(DomainError::Conflict("error-email-taken"))
+        }
         Err(e) => return Err(e.into()),
     }
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account_id), organisation_id: None, action: "email_change.confirmed", target: format!("account:{account_id}") }, meta, now).await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account_id),
+            organisation_id: None,
+            action: "email_change.confirmed",
+            target: format!("account:{account_id}"),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -118,8 +164,23 @@ pub async fn report(db: &super::store::Db, token: &str, meta: &RequestMeta, now:
         .await?;
     let Some(row) = row else { return Ok(false) };
     let account_id: i64 = row.try_get("account_id")?;
-    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL").bind(now).bind(account_id).execute(&mut *tx).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: None, organisation_id: None, action: "email_change.reported", target: format!("account:{account_id}") }, meta, now).await?;
+    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: None,
+            organisation_id: None,
+            action: "email_change.reported",
+            target: format!("account:{account_id}"),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }

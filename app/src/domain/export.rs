@@ -5,7 +5,11 @@ use super::{account, audit, profile, DomainResult, RequestMeta};
 use serde_json::{json, Value};
 use sqlx::Row;
 
-fn rows_to_json(rows: &[sqlx::any::AnyRow], text: &[&str], numbers: &[&str]) -> Result<Vec<Value>, sqlx::Error> {
+fn rows_to_json(
+    rows: &[sqlx::any::AnyRow],
+    text: &[&str],
+    numbers: &[&str],
+) -> Result<Vec<Value>, sqlx::Error> {
     rows.iter()
         .map(|r| {
             let mut object = serde_json::Map::new();
@@ -25,10 +29,19 @@ fn iso_time(epoch: i64) -> String {
 }
 
 /// The export, and a trace of it in the audit trail.
-pub async fn for_account(db: &super::store::Db, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<Value> {
+pub async fn for_account(
+    db: &super::store::Db,
+    account_id: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Value> {
     let me = account::find_by_id(db, account_id).await?;
     let details = profile::load(db, account_id).await?;
-    let created_at: i64 = sqlx::query("SELECT created_at FROM accounts WHERE id = $1").bind(account_id).fetch_one(db).await?.try_get("created_at")?;
+    let created_at: i64 = sqlx::query("SELECT created_at FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(db)
+        .await?
+        .try_get("created_at")?;
     let memberships = sqlx::query(
         "SELECT o.name AS organisation, m.role, m.created_at FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY m.created_at",
     )
@@ -90,7 +103,12 @@ pub async fn for_account(db: &super::store::Db, account_id: i64, meta: &RequestM
         "sessions": rows_to_json(&sessions, &["ip", "user_agent"], &["created_at", "last_seen_at", "ended_at"])?,
         "audit_events": rows_to_json(&events, &["action", "ip", "user_agent"], &["at"])?,
     });
-    let event = audit::Event { actor_id: Some(account_id), organisation_id: None, action: "data.exported", target: format!("account:{account_id}") };
+    let event = audit::Event {
+        actor_id: Some(account_id),
+        organisation_id: None,
+        action: "data.exported",
+        target: format!("account:{account_id}"),
+    };
     audit::record(db, event, meta, now).await?;
     Ok(export)
 }

@@ -3,7 +3,9 @@
 //! is worthless. Valid 5 days; 5 wrong codes make it void; a reissue replaces it; single use.
 //! Opening the link never changes anything.
 use super::account::{self, Email, NewAccount};
-use super::{audit, credential, notification, secret, session, store, DomainError, DomainResult, RequestMeta};
+use super::{
+    audit, credential, notification, secret, session, store, DomainError, DomainResult, RequestMeta,
+};
 use crate::i18n::Lang;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -24,7 +26,11 @@ impl InvitationCode {
         let compact: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
         let mut chars = compact.chars();
         match (chars.next(), chars.as_str()) {
-            (Some(letter), digits) if letter.is_ascii_alphabetic() && digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit()) => {
+            (Some(letter), digits)
+                if letter.is_ascii_alphabetic()
+                    && digits.len() == 6
+                    && digits.chars().all(|c| c.is_ascii_digit()) =>
+            {
                 Ok(Self(format!("{}-{digits}", letter.to_ascii_uppercase())))
             }
             _ => Err(DomainError::Invalid("error-code-format")),
@@ -122,15 +128,32 @@ pub async fn issue(
     .try_get("id")?;
     let language = Lang::from_code(&invitee.try_get::<String, _>("language")?);
     let link = format!("{}/invitation/{token}?lang={}", public_url.trim_end_matches('/'), language.code());
-    let (given_name, organisation): (String, String) = (invitee.try_get("given_name")?, invitee.try_get("organisation")?);
+    let (given_name, organisation): (String, String) =
+        (invitee.try_get("given_name")?, invitee.try_get("organisation")?);
     let mail = match grant_id {
         None => notification::invitation_mail(language, &given_name, &organisation, &link),
-        Some(_) => notification::caregiver_invitation_mail(language, &given_name, &invitee.try_get::<String, _>("patient_name")?, &organisation, &link),
+        Some(_) => notification::caregiver_invitation_mail(
+            language,
+            &given_name,
+            &invitee.try_get::<String, _>("patient_name")?,
+            &organisation,
+            &link,
+        ),
     };
     notification::enqueue(&mut *tx, &invitee.try_get::<String, _>("email")?, &mail, now).await?;
     let action = if grant_id.is_some() { "caregiver.invited" } else { "invitation.created" };
-    audit::record(&mut *tx, audit::Event { actor_id: Some(invited_by), organisation_id: Some(organisation_id), action, target: format!("patient:{patient_id}") }, meta, now)
-        .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(invited_by),
+            organisation_id: Some(organisation_id),
+            action,
+            target: format!("patient:{patient_id}"),
+        },
+        meta,
+        now,
+    )
+    .await?;
     Ok(Issued { invitation_id: id, code, expires_at })
 }
 
@@ -154,7 +177,11 @@ pub struct Invitation {
     code_hash: String,
 }
 
-pub async fn open<'e>(exec: impl Executor<'e, Database = Any>, token: &str, now: i64) -> DomainResult<Option<Invitation>> {
+pub async fn open<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    token: &str,
+    now: i64,
+) -> DomainResult<Option<Invitation>> {
     let row = sqlx::query(
         "SELECT i.id, i.status, i.failed_attempts, i.expires_at, i.code_hash, i.verified_hash, i.verified_until, i.grant_id,
                 p.id AS patient_id, COALESCE(g.given_name, p.given_name) AS given_name, COALESCE(g.family_name, p.family_name) AS family_name,
@@ -191,8 +218,12 @@ pub async fn open<'e>(exec: impl Executor<'e, Database = Any>, token: &str, now:
 #[derive(Debug, PartialEq, Eq)]
 pub enum CodeCheck {
     /// Right code: the returned pass lets this browser create the account within 30 minutes.
-    Accepted { pass: String },
-    Wrong { remaining_tries: i64 },
+    Accepted {
+        pass: String,
+    },
+    Wrong {
+        remaining_tries: i64,
+    },
     /// Expired, void, replaced or already used: nothing more can be done with this link.
     Unusable(InvitationState),
     UnknownLink,
@@ -200,7 +231,13 @@ pub enum CodeCheck {
 
 /// Checks a code. A wrong code is counted atomically, so no amount of parallel guessing gets
 /// more than 5 tries; the 5th wrong code makes the invitation void.
-pub async fn check_code(db: &store::Db, token: &str, code: &InvitationCode, meta: &RequestMeta, now: i64) -> DomainResult<CodeCheck> {
+pub async fn check_code(
+    db: &store::Db,
+    token: &str,
+    code: &InvitationCode,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<CodeCheck> {
     let Some(invitation) = open(db, token, now).await? else { return Ok(CodeCheck::UnknownLink) };
     if invitation.state != InvitationState::Pending {
         return Ok(CodeCheck::Unusable(invitation.state));
@@ -219,7 +256,11 @@ pub async fn check_code(db: &store::Db, token: &str, code: &InvitationCode, meta
         .execute(db)
         .await?
         .rows_affected();
-        return Ok(if updated == 1 { CodeCheck::Accepted { pass } } else { CodeCheck::Unusable(InvitationState::Void) });
+        return Ok(if updated == 1 {
+            CodeCheck::Accepted { pass }
+        } else {
+            CodeCheck::Unusable(InvitationState::Void)
+        });
     }
     let row = sqlx::query(
         "UPDATE invitations SET failed_attempts = failed_attempts + 1
@@ -244,7 +285,11 @@ pub async fn check_code(db: &store::Db, token: &str, code: &InvitationCode, meta
         now,
     )
     .await?;
-    Ok(if voided { CodeCheck::Unusable(InvitationState::Void) } else { CodeCheck::Wrong { remaining_tries: MAX_WRONG_CODES - failed } })
+    Ok(if voided {
+        CodeCheck::Unusable(InvitationState::Void)
+    } else {
+        CodeCheck::Wrong { remaining_tries: MAX_WRONG_CODES - failed }
+    })
 }
 
 /// The invitation behind a link, if this browser's pass (from a right code) is still valid.
@@ -257,7 +302,12 @@ pub async fn verified(db: &store::Db, token: &str, pass: &str, now: i64) -> Doma
 }
 
 /// Marks a verified invitation used; of concurrent attempts exactly one gets `true`.
-async fn consume(tx: &mut sqlx::AnyConnection, invitation: &Invitation, pass: &str, now: i64) -> DomainResult<bool> {
+async fn consume(
+    tx: &mut sqlx::AnyConnection,
+    invitation: &Invitation,
+    pass: &str,
+    now: i64,
+) -> DomainResult<bool> {
     Ok(sqlx::query("UPDATE invitations SET status = 'redeemed', redeemed_at = $1, verified_hash = NULL WHERE id = $2 AND status = 'pending' AND verified_hash = $3")
         .bind(now)
         .bind(invitation.id)
@@ -270,15 +320,40 @@ async fn consume(tx: &mut sqlx::AnyConnection, invitation: &Invitation, pass: &s
 
 /// Ties the organisation's patient record to the account that now holds it, or, for a
 /// caregiver's invitation, starts the caregiver's access.
-async fn link_patient(tx: &mut sqlx::AnyConnection, invitation: &Invitation, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+async fn link_patient(
+    tx: &mut sqlx::AnyConnection,
+    invitation: &Invitation,
+    account_id: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     if let Some(grant_id) = invitation.grant_id {
-        return super::caregiver::activate(tx, grant_id, invitation.organisation_id, invitation.patient_id, account_id, meta, now).await;
+        return super::caregiver::activate(
+            tx,
+            grant_id,
+            invitation.organisation_id,
+            invitation.patient_id,
+            account_id,
+            meta,
+            now,
+        )
+        .await;
     }
-    sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2").bind(account_id).bind(invitation.patient_id).execute(&mut *tx).await?;
-    account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now).await?;
+    sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2")
+        .bind(account_id)
+        .bind(invitation.patient_id)
+        .execute(&mut *tx)
+        .await?;
+    account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now)
+        .await?;
     audit::record(
         &mut *tx,
-        audit::Event { actor_id: Some(account_id), organisation_id: Some(invitation.organisation_id), action: "invitation.redeemed", target: format!("patient:{}", invitation.patient_id) },
+        audit::Event {
+            actor_id: Some(account_id),
+            organisation_id: Some(invitation.organisation_id),
+            action: "invitation.redeemed",
+            target: format!("patient:{}", invitation.patient_id),
+        },
         meta,
         now,
     )
@@ -297,12 +372,17 @@ pub async fn redeem(
     meta: &RequestMeta,
     now: i64,
 ) -> DomainResult<String> {
-    let invitation = verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
+    let invitation =
+        verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
     if account::find_by_email(db, &invitation.email).await?.is_some() {
         return Err(DomainError::Conflict("error-account-exists"));
     }
-    let password = credential::check_new_password(password, confirmation, &[&invitation.given_name, &invitation.family_name, &invitation.email])
-        .map_err(|p| DomainError::Invalid(p.key()))?;
+    let password = credential::check_new_password(
+        password,
+        confirmation,
+        &[&invitation.given_name, &invitation.family_name, &invitation.email],
+    )
+    .map_err(|p| DomainError::Invalid(p.key()))?;
     let hash = credential::hash_password(&password);
     let mut tx = db.begin().await?;
     if !consume(&mut tx, &invitation, pass, now).await? {
@@ -311,7 +391,12 @@ pub async fn redeem(
     let email = Email::parse(&invitation.email)?;
     let account_id = account::create(
         &mut *tx,
-        NewAccount { email: &email, given_name: &invitation.given_name, family_name: &invitation.family_name, language: invitation.language },
+        NewAccount {
+            email: &email,
+            given_name: &invitation.given_name,
+            family_name: &invitation.family_name,
+            language: invitation.language,
+        },
         now,
     )
     .await
@@ -319,7 +404,11 @@ pub async fn redeem(
         DomainError::Conflict(_) => DomainError::Conflict("error-account-exists"),
         other => other,
     })?;
-    sqlx::query("UPDATE accounts SET password_hash = $1, status = 'active' WHERE id = $2").bind(hash).bind(account_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE accounts SET password_hash = $1, status = 'active' WHERE id = $2")
+        .bind(hash)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
     link_patient(&mut tx, &invitation, account_id, meta, now).await?;
     audit::record(
         &mut *tx,
@@ -328,7 +417,11 @@ pub async fn redeem(
             organisation_id: Some(invitation.organisation_id),
             action: "account.created",
             // A caregiver's new account is theirs, not part of the patient's file.
-            target: if invitation.grant_id.is_some() { format!("account:{account_id}") } else { format!("patient:{}", invitation.patient_id) },
+            target: if invitation.grant_id.is_some() {
+                format!("account:{account_id}")
+            } else {
+                format!("patient:{}", invitation.patient_id)
+            },
         },
         meta,
         now,
@@ -341,8 +434,16 @@ pub async fn redeem(
 
 /// One person, one account: a signed-in person whose email the invitation names adds this
 /// organisation to their existing account instead of creating a second one.
-pub async fn redeem_into(db: &store::Db, token: &str, pass: &str, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<()> {
-    let invitation = verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
+pub async fn redeem_into(
+    db: &store::Db,
+    token: &str,
+    pass: &str,
+    account_id: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    let invitation =
+        verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
     let owner = account::find_by_id(db, account_id).await?;
     if owner.email.to_lowercase() != invitation.email.to_lowercase() {
         return Err(DomainError::Invalid("error-invitation-other-account"));
@@ -357,18 +458,30 @@ pub async fn redeem_into(db: &store::Db, token: &str, pass: &str, account_id: i6
 }
 
 /// Demo data only: redeems an invitation without its link and code.
-pub async fn demo_redeem(db: &store::Db, invitation_id: i64, password: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn demo_redeem(
+    db: &store::Db,
+    invitation_id: i64,
+    password: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     let (pass, pass_hash) = secret::new_token();
-    let token_hash: String = sqlx::query("UPDATE invitations SET verified_hash = $1, verified_until = $2 WHERE id = $3 RETURNING token_hash")
-        .bind(pass_hash)
-        .bind(now + VERIFIED_SECONDS)
-        .bind(invitation_id)
-        .fetch_one(db)
-        .await?
-        .try_get("token_hash")?;
+    let token_hash: String = sqlx::query(
+        "UPDATE invitations SET verified_hash = $1, verified_until = $2 WHERE id = $3 RETURNING token_hash",
+    )
+    .bind(pass_hash)
+    .bind(now + VERIFIED_SECONDS)
+    .bind(invitation_id)
+    .fetch_one(db)
+    .await?
+    .try_get("token_hash")?;
     // `redeem` looks invitations up by their link; point a fresh one at this invitation.
     let (token, new_hash) = secret::new_token();
-    sqlx::query("UPDATE invitations SET token_hash = $1 WHERE token_hash = $2").bind(new_hash).bind(token_hash).execute(db).await?;
+    sqlx::query("UPDATE invitations SET token_hash = $1 WHERE token_hash = $2")
+        .bind(new_hash)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
     redeem(db, &token, &pass, password, password, meta, now).await?;
     Ok(())
 }
@@ -411,7 +524,11 @@ mod tests {
         let issued = 1_000_000;
         let expires = issued + VALID_SECONDS;
         assert_eq!(state("pending", 0, expires, issued), InvitationState::Pending);
-        assert_eq!(state("pending", 0, expires, expires - 1), InvitationState::Pending, "one second before 5 days");
+        assert_eq!(
+            state("pending", 0, expires, expires - 1),
+            InvitationState::Pending,
+            "one second before 5 days"
+        );
         assert_eq!(state("pending", 0, expires, expires), InvitationState::Expired, "exactly 5 days");
         assert_eq!(state("pending", 4, expires, issued), InvitationState::Pending);
         assert_eq!(state("pending", 5, expires, issued), InvitationState::Void, "the 5th wrong code voids");

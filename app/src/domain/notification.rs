@@ -21,13 +21,22 @@ pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &
 /// The first mail a patient gets: we do not know their language for sure yet, so it is written in
 /// both, the preferred one first.
 pub fn invitation_mail(preferred: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
-    bilingual(preferred, "mail-invitation-subject", "mail-invitation-body", &[("name", given_name), ("organisation", organisation), ("link", link)])
+    bilingual(
+        preferred,
+        "mail-invitation-subject",
+        "mail-invitation-body",
+        &[("name", given_name), ("organisation", organisation), ("link", link)],
+    )
 }
 
 fn bilingual(preferred: Lang, subject_key: &str, body_key: &str, args: &[(&str, &str)]) -> Mail {
     let (first, second) = (preferred, preferred.other());
     Mail {
-        subject: format!("{} / {}", i18n::text_with(first, subject_key, args), i18n::text_with(second, subject_key, args)),
+        subject: format!(
+            "{} / {}",
+            i18n::text_with(first, subject_key, args),
+            i18n::text_with(second, subject_key, args)
+        ),
         body: format!(
             "{}\n\n----------------------------------------\n\n{}",
             i18n::text_with(first, body_key, args),
@@ -38,51 +47,86 @@ fn bilingual(preferred: Lang, subject_key: &str, body_key: &str, args: &[(&str, 
 
 pub fn verification_code_mail(lang: Lang, given_name: &str, code: &str) -> Mail {
     let args = [("name", given_name), ("code", code)];
-    Mail { subject: i18n::text_with(lang, "mail-code-subject", &args), body: i18n::text_with(lang, "mail-code-body", &args) }
+    Mail {
+        subject: i18n::text_with(lang, "mail-code-subject", &args),
+        body: i18n::text_with(lang, "mail-code-body", &args),
+    }
 }
 
 pub fn password_reset_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
-    Mail { subject: i18n::text(lang, "mail-reset-subject"), body: i18n::text_with(lang, "mail-reset-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-reset-subject"),
+        body: i18n::text_with(lang, "mail-reset-body", &args),
+    }
 }
 
 pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
-    Mail { subject: i18n::text(lang, "mail-locked-subject"), body: i18n::text_with(lang, "mail-locked-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-locked-subject"),
+        body: i18n::text_with(lang, "mail-locked-body", &args),
+    }
 }
 
 pub fn email_change_confirm_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
-    Mail { subject: i18n::text(lang, "mail-email-confirm-subject"), body: i18n::text_with(lang, "mail-email-confirm-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-email-confirm-subject"),
+        body: i18n::text_with(lang, "mail-email-confirm-body", &args),
+    }
 }
 
 pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, report_link: &str) -> Mail {
     let args = [("name", given_name), ("email", new_email), ("link", report_link)];
-    Mail { subject: i18n::text(lang, "mail-email-notice-subject"), body: i18n::text_with(lang, "mail-email-notice-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-email-notice-subject"),
+        body: i18n::text_with(lang, "mail-email-notice-body", &args),
+    }
 }
 
 pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
-    Mail { subject: i18n::text(lang, "mail-password-changed-subject"), body: i18n::text_with(lang, "mail-password-changed-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-password-changed-subject"),
+        body: i18n::text_with(lang, "mail-password-changed-body", &args),
+    }
 }
 
 /// A caregiver's invitation: like a patient's, in both languages, preferred first.
-pub fn caregiver_invitation_mail(preferred: Lang, given_name: &str, patient: &str, organisation: &str, link: &str) -> Mail {
+pub fn caregiver_invitation_mail(
+    preferred: Lang,
+    given_name: &str,
+    patient: &str,
+    organisation: &str,
+    link: &str,
+) -> Mail {
     let args = [("name", given_name), ("patient", patient), ("organisation", organisation), ("link", link)];
     bilingual(preferred, "mail-caregiver-invitation-subject", "mail-caregiver-invitation-body", &args)
 }
 
 pub fn age_of_consent_teen_mail(lang: Lang, given_name: &str, caregiver: &str) -> Mail {
     let args = [("name", given_name), ("caregiver", caregiver)];
-    Mail { subject: i18n::text(lang, "mail-age-teen-subject"), body: i18n::text_with(lang, "mail-age-teen-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-age-teen-subject"),
+        body: i18n::text_with(lang, "mail-age-teen-body", &args),
+    }
 }
 
 pub fn age_of_consent_parent_mail(lang: Lang, given_name: &str, patient: &str) -> Mail {
     let args = [("name", given_name), ("patient", patient)];
-    Mail { subject: i18n::text(lang, "mail-age-parent-subject"), body: i18n::text_with(lang, "mail-age-parent-body", &args) }
+    Mail {
+        subject: i18n::text(lang, "mail-age-parent-subject"),
+        body: i18n::text_with(lang, "mail-age-parent-body", &args),
+    }
 }
 
-pub async fn enqueue<'e>(exec: impl Executor<'e, Database = Any>, recipient: &str, mail: &Mail, now: i64) -> DomainResult<()> {
+pub async fn enqueue<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    recipient: &str,
+    mail: &Mail,
+    now: i64,
+) -> DomainResult<()> {
     sqlx::query("INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
         .bind(recipient)
         .bind(&mail.subject)

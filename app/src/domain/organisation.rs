@@ -41,11 +41,20 @@ async fn add_staff_member(
     }
     let account_id = account::create(
         &mut *tx,
-        NewAccount { email: &email, given_name: new.given_name, family_name: new.family_name, language: new.language },
+        NewAccount {
+            email: &email,
+            given_name: new.given_name,
+            family_name: new.family_name,
+            language: new.language,
+        },
         now,
     )
     .await?;
-    sqlx::query("UPDATE accounts SET title = $1 WHERE id = $2").bind(new.title.trim()).bind(account_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE accounts SET title = $1 WHERE id = $2")
+        .bind(new.title.trim())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
     account::add_membership(&mut *tx, account_id, organisation_id, role, now).await?;
     let token = setup_link::create(&mut *tx, account_id, now).await?;
     let link = setup_link::url(public_url, &token, new.language);
@@ -55,14 +64,31 @@ async fn add_staff_member(
 }
 
 /// An administrator adds a professional to their organisation; returns the mailed setup link.
-pub async fn add_professional(db: &store::Db, organisation_id: i64, added_by: i64, public_url: &str, new: NewStaff<'_>, meta: &RequestMeta) -> DomainResult<String> {
+pub async fn add_professional(
+    db: &store::Db,
+    organisation_id: i64,
+    added_by: i64,
+    public_url: &str,
+    new: NewStaff<'_>,
+    meta: &RequestMeta,
+) -> DomainResult<String> {
     let now = store::now();
     let mut tx = db.begin().await?;
-    let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(&mut *tx).await?.try_get("name")?;
-    let (account_id, link) = add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
+    let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("name")?;
+    let (account_id, link) =
+        add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
     audit::record(
         &mut *tx,
-        audit::Event { actor_id: Some(added_by), organisation_id: Some(organisation_id), action: "staff.added", target: format!("account:{account_id}") },
+        audit::Event {
+            actor_id: Some(added_by),
+            organisation_id: Some(organisation_id),
+            action: "staff.added",
+            target: format!("account:{account_id}"),
+        },
         meta,
         now,
     )
@@ -93,8 +119,20 @@ pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<Sta
     rows.iter()
         .map(|r| {
             let title: String = r.try_get("title")?;
-            let name = format!("{} {} {}", title, r.try_get::<String, _>("given_name")?, r.try_get::<String, _>("family_name")?).trim().to_string();
-            Ok(StaffMember { name, email: r.try_get("email")?, role: r.try_get("role")?, active: r.try_get::<String, _>("status")? == "active" })
+            let name = format!(
+                "{} {} {}",
+                title,
+                r.try_get::<String, _>("given_name")?,
+                r.try_get::<String, _>("family_name")?
+            )
+            .trim()
+            .to_string();
+            Ok(StaffMember {
+                name,
+                email: r.try_get("email")?,
+                role: r.try_get("role")?,
+                active: r.try_get::<String, _>("status")? == "active",
+            })
         })
         .collect()
 }
@@ -111,15 +149,40 @@ pub struct Bootstrap<'a> {
 /// and records it all, in one transaction. Returns the link (shown once on the console).
 /// The age at which a parent's access to a child's file ends (Québec: 14, consent to care).
 pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResult<i64> {
-    Ok(sqlx::query("SELECT age_of_consent FROM organisations WHERE id = $1").bind(organisation_id).fetch_one(db).await?.try_get("age_of_consent")?)
+    Ok(sqlx::query("SELECT age_of_consent FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(db)
+        .await?
+        .try_get("age_of_consent")?)
 }
 
 /// The administrator sets the age of consent of their province; 12 to 19 covers Canada's rules.
-pub async fn set_age_of_consent(db: &store::Db, organisation_id: i64, age: &str, by: i64, meta: &RequestMeta, now: i64) -> DomainResult<i64> {
-    let age: i64 = age.trim().parse().ok().filter(|a| (12..=19).contains(a)).ok_or(super::DomainError::Invalid("error-age-of-consent-invalid"))?;
+pub async fn set_age_of_consent(
+    db: &store::Db,
+    organisation_id: i64,
+    age: &str,
+    by: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<i64> {
+    let age: i64 = age
+        .trim()
+        .parse()
+        .ok()
+        .filter(|a| (12..=19).contains(a))
+        .ok_or(super::DomainError::Invalid("error-age-of-consent-invalid"))?;
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE organisations SET age_of_consent = $1 WHERE id = $2").bind(age).bind(organisation_id).execute(&mut *tx).await?;
-    let event = audit::Event { actor_id: Some(by), organisation_id: Some(organisation_id), action: "organisation.age_of_consent_changed", target: format!("organisation:{organisation_id}") };
+    sqlx::query("UPDATE organisations SET age_of_consent = $1 WHERE id = $2")
+        .bind(age)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    let event = audit::Event {
+        actor_id: Some(by),
+        organisation_id: Some(organisation_id),
+        action: "organisation.age_of_consent_changed",
+        target: format!("organisation:{organisation_id}"),
+    };
     audit::record(&mut *tx, event, meta, now).await?;
     tx.commit().await?;
     Ok(age)
@@ -132,11 +195,31 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
     let now = store::now();
     let mut tx = db.begin().await?;
     let organisation_id = create(&mut *tx, new.organisation, now).await?;
-    let staff = NewStaff { title: "", email: new.email, given_name: new.given_name, family_name: new.family_name, language: new.language };
-    let (account_id, link) = add_staff_member(&mut tx, organisation_id, new.organisation.trim(), &staff, Role::Admin, public_url, now).await?;
+    let staff = NewStaff {
+        title: "",
+        email: new.email,
+        given_name: new.given_name,
+        family_name: new.family_name,
+        language: new.language,
+    };
+    let (account_id, link) = add_staff_member(
+        &mut tx,
+        organisation_id,
+        new.organisation.trim(),
+        &staff,
+        Role::Admin,
+        public_url,
+        now,
+    )
+    .await?;
     audit::record(
         &mut *tx,
-        audit::Event { actor_id: None, organisation_id: Some(organisation_id), action: "bootstrap", target: format!("account:{account_id}") },
+        audit::Event {
+            actor_id: None,
+            organisation_id: Some(organisation_id),
+            action: "bootstrap",
+            target: format!("account:{account_id}"),
+        },
         &RequestMeta { ip: "console".into(), user_agent: String::new() },
         now,
     )

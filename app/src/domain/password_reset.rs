@@ -1,19 +1,31 @@
 //! "Forgot password": a link by email (128-bit token, stored hashed, valid 30 minutes, single
 //! use). Asking never reveals whether the email has an account. A reset ends every session, and
 //! the next sign-in still asks for the verification code.
-use super::{account, audit, credential, notification, secret, store, DomainError, DomainResult, RequestMeta};
+use super::{
+    account, audit, credential, notification, secret, store, DomainError, DomainResult, RequestMeta,
+};
 use sqlx::Row;
 
 pub const VALID_SECONDS: i64 = 30 * 60;
 
 /// Sends the link if the email has an active account; does the same visible nothing otherwise.
-pub async fn request(db: &store::Db, email: &str, public_url: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn request(
+    db: &store::Db,
+    email: &str,
+    public_url: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     let Some(account) = account::find_by_email(db, email).await? else { return Ok(()) };
     if account.status != "active" {
         return Ok(());
     }
     let (token, hash) = secret::new_token();
-    let link = format!("{}/reset-password/{token}?lang={}", public_url.trim_end_matches('/'), account.language.code());
+    let link = format!(
+        "{}/reset-password/{token}?lang={}",
+        public_url.trim_end_matches('/'),
+        account.language.code()
+    );
     let mut tx = db.begin().await?;
     sqlx::query("INSERT INTO password_resets (account_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)")
         .bind(account.id)
@@ -22,8 +34,25 @@ pub async fn request(db: &store::Db, email: &str, public_url: &str, meta: &Reque
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    notification::enqueue(&mut *tx, &account.email, &notification::password_reset_mail(account.language, &account.given_name, &link), now).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "password_reset.requested", target: format!("account:{}", account.id) }, meta, now).await?;
+    notification::enqueue(
+        &mut *tx,
+        &account.email,
+        &notification::password_reset_mail(account.language, &account.given_name, &link),
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "password_reset.requested",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -42,10 +71,21 @@ pub async fn open(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<
 }
 
 /// Sets the new password (same policy as at creation), consumes the link, ends every session.
-pub async fn complete(db: &store::Db, token: &str, password: &str, confirmation: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn complete(
+    db: &store::Db,
+    token: &str,
+    password: &str,
+    confirmation: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
     let account = open(db, token, now).await?.ok_or(DomainError::Invalid("error-reset-link-unusable"))?;
-    let password = credential::check_new_password(password, confirmation, &[&account.given_name, &account.family_name, &account.email])
-        .map_err(|p| DomainError::Invalid(p.key()))?;
+    let password = credential::check_new_password(
+        password,
+        confirmation,
+        &[&account.given_name, &account.family_name, &account.email],
+    )
+    .map_err(|p| DomainError::Invalid(p.key()))?;
     let hash = credential::hash_password(&password);
     let mut tx = db.begin().await?;
     let used = sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
@@ -58,9 +98,28 @@ pub async fn complete(db: &store::Db, token: &str, password: &str, confirmation:
     if !used {
         return Err(DomainError::Invalid("error-reset-link-unusable"));
     }
-    sqlx::query("UPDATE accounts SET password_hash = $1, failed_sign_ins = 0 WHERE id = $2").bind(hash).bind(account.id).execute(&mut *tx).await?;
-    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL").bind(now).bind(account.id).execute(&mut *tx).await?;
-    audit::record(&mut *tx, audit::Event { actor_id: Some(account.id), organisation_id: None, action: "password_reset.completed", target: format!("account:{}", account.id) }, meta, now).await?;
+    sqlx::query("UPDATE accounts SET password_hash = $1, failed_sign_ins = 0 WHERE id = $2")
+        .bind(hash)
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
+        .bind(now)
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "password_reset.completed",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -18,7 +18,13 @@ pub struct NewPatient<'a> {
 
 /// Checks the parts of a new patient that are not the email: names present, a real past date of
 /// birth (YYYY-MM-DD), a plausible phone number (digits, spaces, +, -, parentheses).
-pub fn check(given_name: &str, family_name: &str, birth_date: &str, mobile: &str, today: chrono::NaiveDate) -> DomainResult<()> {
+pub fn check(
+    given_name: &str,
+    family_name: &str,
+    birth_date: &str,
+    mobile: &str,
+    today: chrono::NaiveDate,
+) -> DomainResult<()> {
     if given_name.trim().is_empty() {
         return Err(DomainError::Invalid("error-given-name-required"));
     }
@@ -40,7 +46,11 @@ pub fn check(given_name: &str, family_name: &str, birth_date: &str, mobile: &str
 use chrono::Datelike;
 
 /// Adds the patient, or says the email is already one of this organisation's patients.
-pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, new: NewPatient<'_>, now: i64) -> DomainResult<i64> {
+pub async fn create<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    new: NewPatient<'_>,
+    now: i64,
+) -> DomainResult<i64> {
     let row = sqlx::query(
         "INSERT INTO patients (organisation_id, given_name, family_name, birth_date, email, email_key, language, mobile, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -58,7 +68,8 @@ pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, new: NewPatient
     .bind(now)
     .fetch_optional(exec)
     .await?;
-    row.map(|r| r.try_get("id").map_err(DomainError::from)).unwrap_or(Err(DomainError::Conflict("error-patient-exists")))
+    row.map(|r| r.try_get("id").map_err(DomainError::from))
+        .unwrap_or(Err(DomainError::Conflict("error-patient-exists")))
 }
 
 /// One line of an organisation's patient list, with the state of the latest invitation.
@@ -76,17 +87,27 @@ pub struct PatientRow {
 
 /// One of this organisation's patients who has no account yet (the only ones to re-invite):
 /// `(given_name, family_name)`.
-pub async fn without_account(db: &super::store::Db, organisation_id: i64, patient_id: i64) -> DomainResult<Option<(String, String)>> {
+pub async fn without_account(
+    db: &super::store::Db,
+    organisation_id: i64,
+    patient_id: i64,
+) -> DomainResult<Option<(String, String)>> {
     let row = sqlx::query("SELECT given_name, family_name FROM patients WHERE id = $1 AND organisation_id = $2 AND account_id IS NULL")
         .bind(patient_id)
         .bind(organisation_id)
         .fetch_optional(db)
         .await?;
-    Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("given_name")?, r.try_get("family_name")?))).transpose()?)
+    Ok(row
+        .map(|r| Ok::<_, sqlx::Error>((r.try_get("given_name")?, r.try_get("family_name")?)))
+        .transpose()?)
 }
 
 /// One of this organisation's patients: `(full name, date of birth)`.
-pub async fn identity(db: &super::store::Db, organisation_id: i64, patient_id: i64) -> DomainResult<Option<(String, String)>> {
+pub async fn identity(
+    db: &super::store::Db,
+    organisation_id: i64,
+    patient_id: i64,
+) -> DomainResult<Option<(String, String)>> {
     let row = sqlx::query("SELECT given_name || ' ' || family_name AS name, birth_date FROM patients WHERE id = $1 AND organisation_id = $2")
         .bind(patient_id)
         .bind(organisation_id)
@@ -95,7 +116,12 @@ pub async fn identity(db: &super::store::Db, organisation_id: i64, patient_id: i
     Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("name")?, r.try_get("birth_date")?))).transpose()?)
 }
 
-pub async fn list(db: &super::store::Db, organisation_id: i64, search: &str, now: i64) -> DomainResult<Vec<PatientRow>> {
+pub async fn list(
+    db: &super::store::Db,
+    organisation_id: i64,
+    search: &str,
+    now: i64,
+) -> DomainResult<Vec<PatientRow>> {
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
     let rows = sqlx::query(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
@@ -122,7 +148,8 @@ pub async fn list(db: &super::store::Db, organisation_id: i64, search: &str, now
                 birth_date: r.try_get("birth_date")?,
                 email: r.try_get("email")?,
                 has_account: r.try_get::<Option<i64>, _>("account_id")?.is_some(),
-                invitation: status.map(|s| super::invitation::state(&s, failed.unwrap_or(0), expires_at.unwrap_or(0), now)),
+                invitation: status
+                    .map(|s| super::invitation::state(&s, failed.unwrap_or(0), expires_at.unwrap_or(0), now)),
                 invitation_expires_at: expires_at,
             })
         })
@@ -138,7 +165,10 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert!(check("Léa", "Tremblay", "2012-05-01", "", today).is_ok());
         assert!(check("Léa", "Tremblay", "2012-05-01", "+1 (514) 555-0199", today).is_ok());
-        assert_eq!(check(" ", "Tremblay", "2012-05-01", "", today).unwrap_err().to_string(), "invalid: error-given-name-required");
+        assert_eq!(
+            check(" ", "Tremblay", "2012-05-01", "", today).unwrap_err().to_string(),
+            "invalid: error-given-name-required"
+        );
         for bad in ["2027-01-01", "2012-13-01", "01/05/2012", "1850-01-01"] {
             assert!(check("Léa", "Tremblay", bad, "", today).is_err(), "{bad}");
         }

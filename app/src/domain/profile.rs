@@ -21,7 +21,8 @@ pub struct Profile {
 }
 
 /// The provinces and territories of Canada, by their postal abbreviation.
-pub const PROVINCES: [&str; 13] = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"];
+pub const PROVINCES: [&str; 13] =
+    ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"];
 
 /// One change, as a person makes it from their account settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,9 +51,17 @@ impl Change {
             },
             Self::Address { street, city, province, postal_code } => {
                 let (street, city) = (street.trim().to_string(), city.trim().to_string());
-                let all_empty = street.is_empty() && city.is_empty() && province.trim().is_empty() && postal_code.trim().is_empty();
+                let all_empty = street.is_empty()
+                    && city.is_empty()
+                    && province.trim().is_empty()
+                    && postal_code.trim().is_empty();
                 if all_empty {
-                    return Ok(Self::Address { street, city, province: String::new(), postal_code: String::new() });
+                    return Ok(Self::Address {
+                        street,
+                        city,
+                        province: String::new(),
+                        postal_code: String::new(),
+                    });
                 }
                 if street.is_empty() || street.chars().count() > 200 {
                     return Err(DomainError::Invalid("error-street-invalid"));
@@ -64,7 +73,8 @@ impl Change {
                 if !PROVINCES.contains(&province.as_str()) {
                     return Err(DomainError::Invalid("error-province-invalid"));
                 }
-                let postal_code = postal_code_of(&postal_code).ok_or(DomainError::Invalid("error-postal-code-invalid"))?;
+                let postal_code =
+                    postal_code_of(&postal_code).ok_or(DomainError::Invalid("error-postal-code-invalid"))?;
                 Self::Address { street, city, province, postal_code }
             }
             other => other,
@@ -84,7 +94,8 @@ impl Change {
 
 /// A Canadian postal code, `A1A 1A1`: letters D, F, I, O, Q, U never appear, W and Z never first.
 pub fn postal_code_of(raw: &str) -> Option<String> {
-    let compact: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
+    let compact: String =
+        raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
     let chars: Vec<char> = compact.chars().collect();
     let letter = |c: char| c.is_ascii_uppercase() && !"DFIOQU".contains(c);
     let valid = chars.len() == 6
@@ -106,11 +117,15 @@ pub fn phone(raw: &str) -> Option<String> {
         return Some(String::new());
     }
     let lowered = raw.to_lowercase();
-    let (number, extension) = match ["poste", "ext.", "ext", "x"].iter().find_map(|sep| lowered.split_once(sep)) {
-        Some((number, extension)) => (number.to_string(), extension.trim().to_string()),
-        None => (lowered.clone(), String::new()),
-    };
-    if !number.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) || !extension.chars().all(|c| c.is_ascii_digit()) || extension.len() > 6 {
+    let (number, extension) =
+        match ["poste", "ext.", "ext", "x"].iter().find_map(|sep| lowered.split_once(sep)) {
+            Some((number, extension)) => (number.to_string(), extension.trim().to_string()),
+            None => (lowered.clone(), String::new()),
+        };
+    if !number.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        || !extension.chars().all(|c| c.is_ascii_digit())
+        || extension.len() > 6
+    {
         return None;
     }
     let mut digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -149,20 +164,38 @@ pub async fn load<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) 
 }
 
 /// The language the pages should be shown in once the person signs in.
-pub async fn interface_language<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Lang> {
-    let code: String = sqlx::query("SELECT interface_language FROM accounts WHERE id = $1").bind(account_id).fetch_one(exec).await?.try_get("interface_language")?;
+pub async fn interface_language<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Lang> {
+    let code: String = sqlx::query("SELECT interface_language FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(exec)
+        .await?
+        .try_get("interface_language")?;
     Ok(Lang::from_code(&code))
 }
 
 /// Applies one checked change to `account_id`'s profile and records it (what changed, never the
 /// values), under `actor_id`: the person, or a caregiver acting for them.
-pub async fn save(db: &super::store::Db, account_id: i64, actor_id: i64, change: Change, meta: &RequestMeta, now: i64) -> DomainResult<Change> {
+pub async fn save(
+    db: &super::store::Db,
+    account_id: i64,
+    actor_id: i64,
+    change: Change,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Change> {
     let change = change.normalised()?;
     let mut tx = db.begin().await?;
     let query = match &change {
-        Change::PreferredName(name) => sqlx::query("UPDATE accounts SET preferred_name = $1 WHERE id = $2").bind(name.clone()),
+        Change::PreferredName(name) => {
+            sqlx::query("UPDATE accounts SET preferred_name = $1 WHERE id = $2").bind(name.clone())
+        }
         Change::Phones { mobile, home } => {
-            sqlx::query("UPDATE accounts SET mobile_phone = $1, home_phone = $2 WHERE id = $3").bind(mobile.clone()).bind(home.clone())
+            sqlx::query("UPDATE accounts SET mobile_phone = $1, home_phone = $2 WHERE id = $3")
+                .bind(mobile.clone())
+                .bind(home.clone())
         }
         Change::Address { street, city, province, postal_code } => sqlx::query(
             "UPDATE accounts SET street = $1, city = $2, province = $3, postal_code = $4 WHERE id = $5",
@@ -171,11 +204,20 @@ pub async fn save(db: &super::store::Db, account_id: i64, actor_id: i64, change:
         .bind(city.clone())
         .bind(province.clone())
         .bind(postal_code.clone()),
-        Change::Language(lang) => sqlx::query("UPDATE accounts SET language = $1 WHERE id = $2").bind(lang.code()),
-        Change::InterfaceLanguage(lang) => sqlx::query("UPDATE accounts SET interface_language = $1 WHERE id = $2").bind(lang.code()),
+        Change::Language(lang) => {
+            sqlx::query("UPDATE accounts SET language = $1 WHERE id = $2").bind(lang.code())
+        }
+        Change::InterfaceLanguage(lang) => {
+            sqlx::query("UPDATE accounts SET interface_language = $1 WHERE id = $2").bind(lang.code())
+        }
     };
     query.bind(account_id).execute(&mut *tx).await?;
-    let event = audit::Event { actor_id: Some(actor_id), organisation_id: None, action: change.audit_action(), target: format!("account:{account_id}") };
+    let event = audit::Event {
+        actor_id: Some(actor_id),
+        organisation_id: None,
+        action: change.audit_action(),
+        target: format!("account:{account_id}"),
+    };
     let acting_for = (actor_id != account_id).then_some(account_id);
     audit::record_acting_for(&mut *tx, event, acting_for, meta, now).await?;
     tx.commit().await?;
@@ -203,7 +245,14 @@ mod tests {
         assert_eq!(phone("+1 514 555 0123").as_deref(), Some("514-555-0123"));
         assert_eq!(phone("514 555-0123 poste 42").as_deref(), Some("514-555-0123 x42"));
         assert_eq!(phone("").as_deref(), Some(""));
-        for bad in ["555-0123", "014 555 0123", "514 055 0123", "514-555-01234", "five one four", "+33 1 23 45 67 89"] {
+        for bad in [
+            "555-0123",
+            "014 555 0123",
+            "514 055 0123",
+            "514-555-01234",
+            "five one four",
+            "+33 1 23 45 67 89",
+        ] {
             assert_eq!(phone(bad), None, "{bad} should be refused");
         }
     }
@@ -211,15 +260,35 @@ mod tests {
     #[test]
     fn an_address_is_whole_or_empty() {
         let address = |street: &str, city: &str, province: &str, postal_code: &str| {
-            Change::Address { street: street.into(), city: city.into(), province: province.into(), postal_code: postal_code.into() }.normalised()
+            Change::Address {
+                street: street.into(),
+                city: city.into(),
+                province: province.into(),
+                postal_code: postal_code.into(),
+            }
+            .normalised()
         };
         assert_eq!(
             address(" 123, rue Saint-Denis ", "Montréal", "qc", "h2x1y4").unwrap(),
-            Change::Address { street: "123, rue Saint-Denis".into(), city: "Montréal".into(), province: "QC".into(), postal_code: "H2X 1Y4".into() }
+            Change::Address {
+                street: "123, rue Saint-Denis".into(),
+                city: "Montréal".into(),
+                province: "QC".into(),
+                postal_code: "H2X 1Y4".into()
+            }
         );
         assert!(address("", "", "", "").is_ok());
-        assert!(matches!(address("123 rue X", "", "QC", "H2X 1Y4"), Err(DomainError::Invalid("error-city-invalid"))));
-        assert!(matches!(address("123 rue X", "Montréal", "XX", "H2X 1Y4"), Err(DomainError::Invalid("error-province-invalid"))));
-        assert!(matches!(address("123 rue X", "Montréal", "QC", "12345"), Err(DomainError::Invalid("error-postal-code-invalid"))));
+        assert!(matches!(
+            address("123 rue X", "", "QC", "H2X 1Y4"),
+            Err(DomainError::Invalid("error-city-invalid"))
+        ));
+        assert!(matches!(
+            address("123 rue X", "Montréal", "XX", "H2X 1Y4"),
+            Err(DomainError::Invalid("error-province-invalid"))
+        ));
+        assert!(matches!(
+            address("123 rue X", "Montréal", "QC", "12345"),
+            Err(DomainError::Invalid("error-postal-code-invalid"))
+        ));
     }
 }

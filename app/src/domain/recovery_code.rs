@@ -30,10 +30,18 @@ fn hash(account_id: i64, code: &str) -> String {
 }
 
 /// Replaces every code of the account with ten new ones, returned in clear this once.
-pub async fn regenerate(db: &super::store::Db, account_id: i64, meta: &RequestMeta, now: i64) -> DomainResult<Vec<String>> {
+pub async fn regenerate(
+    db: &super::store::Db,
+    account_id: i64,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Vec<String>> {
     let codes: Vec<String> = (0..HOW_MANY).map(|_| new_code()).collect();
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1").bind(account_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
     for code in &codes {
         sqlx::query("INSERT INTO recovery_codes (account_id, code_hash, created_at) VALUES ($1, $2, $3)")
             .bind(account_id)
@@ -42,7 +50,12 @@ pub async fn regenerate(db: &super::store::Db, account_id: i64, meta: &RequestMe
             .execute(&mut *tx)
             .await?;
     }
-    let event = audit::Event { actor_id: Some(account_id), organisation_id: None, action: "recovery_codes.generated", target: format!("account:{account_id}") };
+    let event = audit::Event {
+        actor_id: Some(account_id),
+        organisation_id: None,
+        action: "recovery_codes.generated",
+        target: format!("account:{account_id}"),
+    };
     audit::record(&mut *tx, event, meta, now).await?;
     tx.commit().await?;
     Ok(codes)
@@ -57,14 +70,21 @@ pub async fn remaining<'e>(exec: impl Executor<'e, Database = Any>, account_id: 
 }
 
 /// Uses a code: true once, atomically, even for two requests at the same time.
-pub async fn consume<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64, code: &str, now: i64) -> DomainResult<bool> {
-    Ok(sqlx::query("UPDATE recovery_codes SET used_at = $1 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL")
-        .bind(now)
-        .bind(account_id)
-        .bind(hash(account_id, code))
-        .execute(exec)
-        .await?
-        .rows_affected()
+pub async fn consume<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    code: &str,
+    now: i64,
+) -> DomainResult<bool> {
+    Ok(sqlx::query(
+        "UPDATE recovery_codes SET used_at = $1 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(account_id)
+    .bind(hash(account_id, code))
+    .execute(exec)
+    .await?
+    .rows_affected()
         == 1)
 }
 

@@ -7,7 +7,11 @@ use sqlx::{Any, Executor, Row};
 
 pub const VALID_SECONDS: i64 = 24 * 60 * 60;
 
-pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64, now: i64) -> DomainResult<String> {
+pub async fn create<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<String> {
     let (token, hash) = secret::new_token();
     sqlx::query(
         "INSERT INTO setup_links (account_id, token_hash, totp_secret, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -70,7 +74,12 @@ pub struct Completion<'a> {
 
 /// Sets the password and the authenticator, consumes the link and opens a session, atomically:
 /// of two concurrent uses of one link, exactly one succeeds. Returns the new session token.
-pub async fn complete(db: &store::Db, input: Completion<'_>, meta: &RequestMeta, now: i64) -> DomainResult<String> {
+pub async fn complete(
+    db: &store::Db,
+    input: Completion<'_>,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<String> {
     let LinkState::Ready { account, totp_secret, .. } = inspect(db, input.token, now).await? else {
         return Err(DomainError::Invalid("error-setup-link-unusable"));
     };
@@ -107,7 +116,12 @@ pub async fn complete(db: &store::Db, input: Completion<'_>, meta: &RequestMeta,
     .await?;
     audit::record(
         &mut *tx,
-        audit::Event { actor_id: Some(account.id), organisation_id: None, action: "account.setup_completed", target: format!("account:{}", account.id) },
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "account.setup_completed",
+            target: format!("account:{}", account.id),
+        },
         meta,
         now,
     )

@@ -1,7 +1,7 @@
 //! The database: SQLite by default, PostgreSQL in production, chosen at run time from `DATABASE_URL`.
 //! Queries are written once in the subset both dialects accept (`$1` placeholders, `RETURNING`,
 //! `ON CONFLICT`); times are UTC epoch seconds in BIGINT columns.
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
@@ -31,8 +31,9 @@ impl Dialect {
 /// Opens a pool; a SQLite file (and its folder) is created when missing.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     install_default_drivers();
-    let dialect = Dialect::of(url)
-        .ok_or_else(|| sqlx::Error::Configuration("DATABASE_URL must start with sqlite: or postgres:".into()))?;
+    let dialect = Dialect::of(url).ok_or_else(|| {
+        sqlx::Error::Configuration("DATABASE_URL must start with sqlite: or postgres:".into())
+    })?;
     let mut url = url.to_string();
     if dialect == Dialect::Sqlite {
         prepare_sqlite_path(&url);
@@ -45,8 +46,10 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if dialect == Dialect::Sqlite {
-                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;")
-                        .await?;
+                    conn.execute(
+                        "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;",
+                    )
+                    .await?;
                 }
                 Ok(())
             })

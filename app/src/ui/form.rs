@@ -2,25 +2,45 @@
 //! `aria-describedby`, and the alert that announces a form's error.
 use crate::api::ApiError;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr};
+use leptos_fluent::move_tr;
 
 /// The field an error message belongs to, so it is shown next to it.
 fn field_of(key: &str) -> Option<&'static str> {
     let topic = key.strip_prefix("error-")?;
-    ["password", "totp", "verification", "email", "code", "given-name", "family-name", "birth-date", "mobile", "home-phone", "preferred-name", "street", "city", "province", "postal-code", "scope", "relationship", "ends-on", "age"]
-        .into_iter()
-        .find(|field| topic.starts_with(field))
-        .map(|field| match field {
-            "totp" | "verification" => "code",
-            "given-name" => "given_name",
-            "family-name" => "family_name",
-            "birth-date" => "birth_date",
-            "home-phone" => "home_phone",
-            "preferred-name" => "preferred_name",
-            "postal-code" => "postal_code",
-            "ends-on" => "ends_on",
-            other => other,
-        })
+    [
+        "password",
+        "totp",
+        "verification",
+        "email",
+        "code",
+        "given-name",
+        "family-name",
+        "birth-date",
+        "mobile",
+        "home-phone",
+        "preferred-name",
+        "street",
+        "city",
+        "province",
+        "postal-code",
+        "scope",
+        "relationship",
+        "ends-on",
+        "age",
+    ]
+    .into_iter()
+    .find(|field| topic.starts_with(field))
+    .map(|field| match field {
+        "totp" | "verification" => "code",
+        "given-name" => "given_name",
+        "family-name" => "family_name",
+        "birth-date" => "birth_date",
+        "home-phone" => "home_phone",
+        "preferred-name" => "preferred_name",
+        "postal-code" => "postal_code",
+        "ends-on" => "ends_on",
+        other => other,
+    })
 }
 
 /// The last error of an action, as a signal.
@@ -41,7 +61,12 @@ pub fn message(error: &ApiError) -> String {
     let args = error
         .args
         .iter()
-        .map(|(k, v)| (std::borrow::Cow::Owned(k.clone()), fluent_templates::fluent_bundle::FluentValue::from(v.clone())))
+        .map(|(k, v)| {
+            (
+                std::borrow::Cow::Owned(k.clone()),
+                fluent_templates::fluent_bundle::FluentValue::from(v.clone()),
+            )
+        })
         .collect();
     i18n.tr_with_args(&error.key, &args)
 }

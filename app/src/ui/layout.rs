@@ -3,7 +3,7 @@
 use crate::api::auth::{me, SignOut};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr};
+use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 

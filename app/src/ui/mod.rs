@@ -118,6 +118,7 @@ fn set_content_security_policy() {
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; img-src 'self' data:; \
              connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         );
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy.parse().expect("valid CSP header"));
+        response
+            .insert_header(http::header::CONTENT_SECURITY_POLICY, policy.parse().expect("valid CSP header"));
     }
 }

@@ -21,8 +21,12 @@ async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             sqlx::any::install_default_drivers();
             let name = format!("portail_test_{}", app::domain::secret::new_token().1[..16].to_string());
-            let mut conn = sqlx::AnyConnection::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+            let mut conn =
+                sqlx::AnyConnection::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
             let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
             (format!("{base}/{name}"), None)
         }
@@ -43,7 +47,11 @@ pub async fn spawn() -> TestApp {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
     });
     // A stalled response fails its test within a minute instead of holding the whole run.
-    let client = reqwest::Client::builder().redirect(Policy::none()).timeout(std::time::Duration::from_secs(60)).build().unwrap();
+    let client = reqwest::Client::builder()
+        .redirect(Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .unwrap();
     TestApp { base, state, client, _dir: dir }
 }
 
@@ -85,7 +93,13 @@ impl TestApp {
     }
 
     /// Posts a form the way a browser without JavaScript does.
-    pub async fn submit(&self, function: &str, form: &[(&str, &str)], cookie: Option<&str>, referer: &str) -> Response {
+    pub async fn submit(
+        &self,
+        function: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+        referer: &str,
+    ) -> Response {
         let mut headers = HeaderMap::new();
         headers.insert("referer", self.url(referer).parse().unwrap());
         let mut request = self
@@ -101,8 +115,16 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
-    pub async fn post(&self, function: &str, form: &[(&str, &str)], cookie: Option<&str>, accept: &str, origin: Option<&str>) -> Response {
-        let mut request = self.client.post(self.url(&format!("/api/{function}"))).header(ACCEPT, accept).form(form);
+    pub async fn post(
+        &self,
+        function: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+        accept: &str,
+        origin: Option<&str>,
+    ) -> Response {
+        let mut request =
+            self.client.post(self.url(&format!("/api/{function}"))).header(ACCEPT, accept).form(form);
         if let Some(origin) = origin {
             request = request.header(ORIGIN, origin);
         }
@@ -133,7 +155,17 @@ impl TestApp {
         assert_eq!(status, StatusCode::OK);
         let secret = totp_secret_on_page(&html);
         let response = self
-            .submit("complete_setup", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", &current_totp(&secret))], None, &format!("/setup/{token}"))
+            .submit(
+                "complete_setup",
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("password_confirmation", PASSWORD),
+                    ("code", &current_totp(&secret)),
+                ],
+                None,
+                &format!("/setup/{token}"),
+            )
             .await;
         assert_eq!(response.status(), StatusCode::FOUND);
         assert_eq!(location(&response), "/staff");
@@ -193,7 +225,14 @@ use serde_json::Value;
 pub const PATIENT: &str = "lea.tremblay@example.org";
 
 pub fn invite_form<'a>(email: &'a str, language: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![("given_name", "Léa"), ("family_name", "Tremblay"), ("birth_date", "1990-04-12"), ("email", email), ("language", language), ("mobile", "514 555-0199")]
+    vec![
+        ("given_name", "Léa"),
+        ("family_name", "Tremblay"),
+        ("birth_date", "1990-04-12"),
+        ("email", email),
+        ("language", language),
+        ("mobile", "514 555-0199"),
+    ]
 }
 
 /// Invites a patient; returns the code shown to the professional and the token of the mailed link.
@@ -223,13 +262,18 @@ pub async fn error_key(response: reqwest::Response) -> Value {
     response.json().await.unwrap()
 }
 
-
 /// A patient invited by `staff` who has created the account; returns their password.
 pub async fn redeemed_patient(app: &TestApp, staff: &str, email: &str) {
     let (code, token) = invite(app, staff, email).await;
     let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
     let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
-    let created = app.call("create_patient_account", &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)], Some(&pass)).await;
+    let created = app
+        .call(
+            "create_patient_account",
+            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            Some(&pass),
+        )
+        .await;
     assert_eq!(created.status(), StatusCode::OK);
 }
 

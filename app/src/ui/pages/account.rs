@@ -19,7 +19,14 @@ pub fn Account() -> impl IntoView {
     let end_others = ServerAction::<EndOtherSessions>::new();
     let query = use_query_map();
     let account = Resource::new(
-        move || (query.read().get("saved"), save.version().get(), end_session.version().get(), end_others.version().get()),
+        move || {
+            (
+                query.read().get("saved"),
+                save.version().get(),
+                end_session.version().get(),
+                end_others.version().get(),
+            )
+        },
         |_| my_account(),
     );
     // With JavaScript the page switches language at once; without, the cookie set by the server does it.
@@ -72,19 +79,35 @@ pub(super) fn saved_message(field: &str) -> &'static str {
 /// The person's details and the editable ones. `base` is the page they are on (their account, or
 /// the profile of the patient a caregiver acts for, then `grant` names the grant).
 #[component]
-pub(super) fn Details(me: AccountView, save: ServerAction<SaveProfile>, base: String, grant: Option<i64>) -> impl IntoView {
+pub(super) fn Details(
+    me: AccountView,
+    save: ServerAction<SaveProfile>,
+    base: String,
+    grant: Option<i64>,
+) -> impl IntoView {
     let error = action_error(save);
     let not_set = move || move_tr!("account-not-set").get();
     let or_not_set = move |value: &str| if value.is_empty() { not_set() } else { value.to_string() };
-    let address = if me.street.is_empty() { String::new() } else { format!("{}, {}, {} {}", me.street, me.city, me.province, me.postal_code) };
+    let address = if me.street.is_empty() {
+        String::new()
+    } else {
+        format!("{}, {}, {} {}", me.street, me.city, me.province, me.postal_code)
+    };
     let language_name = |code: &str| crate::i18n::Lang::from_code(code).native_name();
     let phones = format!(
         "{} · {}",
         if me.mobile_phone.is_empty() { "—".into() } else { me.mobile_phone.clone() },
         if me.home_phone.is_empty() { "—".into() } else { me.home_phone.clone() }
     );
-    let (mobile, home, street, city, province, postal_code, preferred) =
-        (me.mobile_phone.clone(), me.home_phone.clone(), me.street.clone(), me.city.clone(), me.province.clone(), me.postal_code.clone(), me.preferred_name.clone());
+    let (mobile, home, street, city, province, postal_code, preferred) = (
+        me.mobile_phone.clone(),
+        me.home_phone.clone(),
+        me.street.clone(),
+        me.city.clone(),
+        me.province.clone(),
+        me.postal_code.clone(),
+        me.preferred_name.clone(),
+    );
     let (language, interface_language) = (me.language.clone(), me.interface_language.clone());
     let base = StoredValue::new(base);
     view! {
@@ -215,7 +238,8 @@ fn LanguageRadios(#[prop(into)] legend: Signal<String>, current: String) -> impl
 
 #[component]
 fn Security(me: AccountView) -> impl IntoView {
-    let method = if me.method == "totp" { move_tr!("account-method-totp") } else { move_tr!("account-method-email") };
+    let method =
+        if me.method == "totp" { move_tr!("account-method-totp") } else { move_tr!("account-method-email") };
     view! {
         <h2>{move_tr!("account-security")}</h2>
         <dl class="settings">
@@ -245,7 +269,11 @@ fn Security(me: AccountView) -> impl IntoView {
 }
 
 #[component]
-fn Sessions(me: AccountView, end_session: ServerAction<EndSession>, end_others: ServerAction<EndOtherSessions>) -> impl IntoView {
+fn Sessions(
+    me: AccountView,
+    end_session: ServerAction<EndSession>,
+    end_others: ServerAction<EndOtherSessions>,
+) -> impl IntoView {
     let others = me.sessions.iter().filter(|s| !s.current).count();
     view! {
         <h2>{move_tr!("account-sessions")}</h2>

@@ -10,7 +10,8 @@ use leptos_router::components::A;
 pub fn Authenticator() -> impl IntoView {
     let start = ServerAction::<StartAuthenticator>::new();
     let confirm = ServerAction::<ConfirmAuthenticator>::new();
-    let view_state = Resource::new(move || (start.version().get(), confirm.version().get()), |_| authenticator());
+    let view_state =
+        Resource::new(move || (start.version().get(), confirm.version().get()), |_| authenticator());
     let error = action_error(confirm);
     view! {
         <PageTitle title_key="authenticator-title" />

@@ -4,8 +4,8 @@
 use super::PageTitle;
 use crate::api::account::SaveProfile;
 use crate::api::caregivers::{
-    acting_for, assisted_patients, my_caregivers, patient_file, patient_profile, AddCaregiver, CaregiverLine, EditCaregiver, EndCaregiver,
-    EndMyCaregiver, ReissueCaregiverInvitation,
+    acting_for, assisted_patients, my_caregivers, patient_file, patient_profile, AddCaregiver, CaregiverLine,
+    EditCaregiver, EndCaregiver, EndMyCaregiver, ReissueCaregiverInvitation,
 };
 use crate::api::ApiError;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
@@ -34,7 +34,11 @@ fn scope_text(messages: bool, questionnaires: bool, profile: bool) -> String {
 }
 
 fn line_details(c: &CaregiverLine) -> String {
-    let mut text = format!("{} · {}", tr(&format!("relationship-{}", c.relationship)), scope_text(c.messages, c.questionnaires, c.profile));
+    let mut text = format!(
+        "{} · {}",
+        tr(&format!("relationship-{}", c.relationship)),
+        scope_text(c.messages, c.questionnaires, c.profile)
+    );
     if let Some(ends_on) = &c.ends_on {
         text.push_str(&format!(" · {} {ends_on}", tr("caregiver-until")));
     }
@@ -43,10 +47,17 @@ fn line_details(c: &CaregiverLine) -> String {
 
 /// The three scope checkboxes; ticked as saved, or as typed when a post came back.
 #[component]
-fn ScopeChoice(error: Signal<Option<ApiError>>, messages: bool, questionnaires: bool, profile: bool) -> impl IntoView {
-    let ticked = move |field: &'static str, saved: bool| move || match error.get() {
-        Some(e) => e.kept(field).is_some(),
-        None => saved,
+fn ScopeChoice(
+    error: Signal<Option<ApiError>>,
+    messages: bool,
+    questionnaires: bool,
+    profile: bool,
+) -> impl IntoView {
+    let ticked = move |field: &'static str, saved: bool| {
+        move || match error.get() {
+            Some(e) => e.kept(field).is_some(),
+            None => saved,
+        }
     };
     let problem = error_for(error, "scope");
     view! {
@@ -69,7 +80,10 @@ pub fn PatientFilePage() -> impl IntoView {
     let end = ServerAction::<EndCaregiver>::new();
     let reissue = ServerAction::<ReissueCaregiverInvitation>::new();
     let query = use_query_map();
-    let file = Resource::new(move || (patient_id(), end.version().get(), query.read().get("saved")), |(id, _, _)| patient_file(id));
+    let file = Resource::new(
+        move || (patient_id(), end.version().get(), query.read().get("saved")),
+        |(id, _, _)| patient_file(id),
+    );
     view! {
         <PageTitle title_key="patient-file-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -361,7 +375,10 @@ pub fn ActingProfilePage() -> impl IntoView {
     let save = ServerAction::<SaveProfile>::new();
     let query = use_query_map();
     // Asked again on every click (opening an editor too), so an ended grant shows at once.
-    let profile = Resource::new(move || (grant_id(), query.read().get("saved"), query.read().get("edit"), save.version().get()), |(id, ..)| patient_profile(id));
+    let profile = Resource::new(
+        move || (grant_id(), query.read().get("saved"), query.read().get("edit"), save.version().get()),
+        |(id, ..)| patient_profile(id),
+    );
     view! {
         <PageTitle title_key="acting-profile" />
         <ActingBanner grant_id=grant_id() />

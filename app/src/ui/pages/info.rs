@@ -1,10 +1,10 @@
 //! Pages anyone can read: home, help, accessibility, contact, and "not found".
 use super::PageTitle;
+use crate::ui::form::SearchForm;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use crate::ui::form::SearchForm;
 
 const SUPPORT_EMAIL: &str = "soutienrqt@ssss.gouv.qc.ca";
 const SUPPORT_PHONE: &str = "+18335640404";
@@ -24,7 +24,18 @@ pub fn Home() -> impl IntoView {
 const SECTIONS: [(&str, &[&str]); 5] = [
     ("general", &["cost", "professionals", "secure", "mfa", "personal", "clinical", "verification-code"]),
     ("creation", &["create", "link", "invitation", "renew"]),
-    ("account", &["interface-language", "notification-language", "update", "change-email", "lost-phone", "sessions", "export"]),
+    (
+        "account",
+        &[
+            "interface-language",
+            "notification-language",
+            "update",
+            "change-email",
+            "lost-phone",
+            "sessions",
+            "export",
+        ],
+    ),
     ("support", &["error", "browsers", "contact"]),
     ("professional", &["reply", "messages", "caregiver", "read", "invite-caregiver"]),
 ];
@@ -66,7 +77,13 @@ pub fn Help() -> impl IntoView {
             .map(|(section, slugs)| {
                 let questions: Vec<(String, String, String)> = slugs
                     .iter()
-                    .map(|slug| (slug.to_string(), i18n.tr(&format!("help-q-{slug}")), i18n.tr(&format!("help-a-{slug}"))))
+                    .map(|slug| {
+                        (
+                            slug.to_string(),
+                            i18n.tr(&format!("help-q-{slug}")),
+                            i18n.tr(&format!("help-a-{slug}")),
+                        )
+                    })
                     .filter(|(_, q, a)| matches(&search, q, a))
                     .collect();
                 (section.to_string(), questions)
@@ -108,7 +125,9 @@ mod tests {
     #[test]
     fn every_help_question_has_its_texts_in_both_languages() {
         for lang in ["fr", "en"] {
-            let ftl = std::fs::read_to_string(format!("{}/../locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let ftl =
+                std::fs::read_to_string(format!("{}/../locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR")))
+                    .unwrap();
             for (section, slugs) in SECTIONS {
                 for key in [format!("help-section-{section}"), format!("help-section-{section}-intro")]
                     .into_iter()

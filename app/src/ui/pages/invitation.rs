@@ -1,6 +1,9 @@
 //! What a patient sees after following the invitation email: the code step, then the account step.
 use super::PageTitle;
-use crate::api::invitation::{invitation_account, open_invitation, AddInvitationToMyAccount, CheckInvitationCode, CreatePatientAccount, ExistingAccount, InvitationStatus};
+use crate::api::invitation::{
+    invitation_account, open_invitation, AddInvitationToMyAccount, CheckInvitationCode, CreatePatientAccount,
+    ExistingAccount, InvitationStatus,
+};
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -51,7 +54,9 @@ pub fn InvitationCode() -> impl IntoView {
 #[component]
 fn Unusable(status: InvitationStatus) -> impl IntoView {
     let (title, body) = match status {
-        InvitationStatus::Expired => (move_tr!("invitation-expired-title"), move_tr!("invitation-expired-body")),
+        InvitationStatus::Expired => {
+            (move_tr!("invitation-expired-title"), move_tr!("invitation-expired-body"))
+        }
         InvitationStatus::Void => (move_tr!("invitation-void-title"), move_tr!("invitation-void-body")),
         InvitationStatus::Redeemed => (move_tr!("invitation-used-title"), move_tr!("invitation-used-body")),
         _ => (move_tr!("invitation-unknown-title"), move_tr!("invitation-unknown-body")),

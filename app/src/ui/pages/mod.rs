@@ -4,8 +4,8 @@ mod authenticator;
 mod caregivers;
 mod info;
 mod invitation;
-mod patient;
 mod password;
+mod patient;
 mod patients;
 mod security;
 mod setup;
@@ -16,15 +16,18 @@ mod team;
 pub use access_log::AccessLog;
 pub use account::Account;
 pub use authenticator::Authenticator;
-pub use caregivers::{ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage, PatientFilePage};
+pub use caregivers::{
+    ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage,
+    PatientFilePage,
+};
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
-pub use patient::PatientHome;
 pub use password::{ForgotPassword, ResetPasswordPage};
+pub use patient::PatientHome;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use security::{
-    ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport, EmailChangeReported, EmailChanged, RecoveryCodes,
-    SecurityMethods,
+    ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport,
+    EmailChangeReported, EmailChanged, RecoveryCodes, SecurityMethods,
 };
 pub use setup::Setup;
 pub use sign_in::{SignIn, SignInCode};

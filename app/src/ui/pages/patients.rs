@@ -1,6 +1,8 @@
 //! Staff pages for patients: the list with invitation states, inviting, and the code shown once.
 use super::PageTitle;
-use crate::api::patients::{list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation};
+use crate::api::patients::{
+    list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation,
+};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};

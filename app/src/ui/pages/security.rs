@@ -3,8 +3,9 @@
 //! confirmation link or a "it was not me" link lead to.
 use super::PageTitle;
 use crate::api::account::{
-    email_change_link, my_account, reauth_state, recently_reauthenticated, take_recovery_codes, ChangePassword, ConfirmEmailChange,
-    ConfirmReauth, NewRecoveryCodes, ReportEmailChange, RequestEmailChange, StartReauth, UseEmailCodes,
+    email_change_link, my_account, reauth_state, recently_reauthenticated, take_recovery_codes,
+    ChangePassword, ConfirmEmailChange, ConfirmReauth, NewRecoveryCodes, ReportEmailChange,
+    RequestEmailChange, StartReauth, UseEmailCodes,
 };
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
@@ -198,7 +199,13 @@ pub fn RecoveryCodes() -> impl IntoView {
 /// Percent-encodes text for a `data:` URL (the same on the server and in the browser).
 fn percent_encode(text: &str) -> String {
     text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b == b'-' { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 

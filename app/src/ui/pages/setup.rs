@@ -37,7 +37,14 @@ fn Unusable(body: Signal<String>) -> impl IntoView {
 }
 
 #[component]
-fn SetupForm(token: String, given_name: String, organisation: String, email: String, totp_secret: String, qr_svg_base64: String) -> impl IntoView {
+fn SetupForm(
+    token: String,
+    given_name: String,
+    organisation: String,
+    email: String,
+    totp_secret: String,
+    qr_svg_base64: String,
+) -> impl IntoView {
     let action = ServerAction::<CompleteSetup>::new();
     let error = action_error(action);
     let qr_src = format!("data:image/svg+xml;base64,{qr_svg_base64}");

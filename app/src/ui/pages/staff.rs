@@ -1,11 +1,11 @@
 //! The staff home page, reached after sign-in.
 use super::PageTitle;
 use crate::api::auth::staff_home;
+use crate::api::staff::{age_of_consent, SaveAgeOfConsent};
+use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
-use crate::api::staff::{age_of_consent, SaveAgeOfConsent};
-use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos_router::hooks::use_query_map;
 
 #[component]
