@@ -5,6 +5,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod domain;
 pub mod i18n;
+pub mod states;
 pub mod ui;
 
 #[cfg(feature = "hydrate")]

@@ -71,6 +71,8 @@ staff-role-professional = Professionnel à { $organisation }
 staff-empty = Votre espace est prêt. Les patients et le personnel de votre organisation apparaîtront ici.
 
 error-unexpected = Une erreur inattendue est survenue. Réessayez dans un instant; si elle persiste, communiquez avec l'équipe de soutien.
+error-unavailable = Le service est momentanément surchargé ou indisponible. Réessayez dans quelques instants.
+error-request-invalid = Le formulaire envoyé est incomplet. Vérifiez les champs et réessayez.
 error-signed-out = Votre session a pris fin. Connectez-vous de nouveau.
 error-not-found = Cette page n'existe pas ou vous n'y avez pas accès.
 error-credentials = Le courriel ou le mot de passe est incorrect.

@@ -2,6 +2,7 @@
 //! and the compiled assets, wrapped in the security middleware.
 use crate::middleware;
 use app::api::context::AppState;
+use app::api::{ApiError, ErrorKind};
 use app::domain::{notification, store};
 use app::ui::{shell, App};
 use axum::body::Body;
@@ -30,7 +31,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         let context = context.clone();
         move |request: Request<Body>| {
             let context = context.clone();
-            async move { handle_server_fns_with_context(context, request).await }
+            async move {
+                with_error_status(handle_server_fns_with_context(context, request).await.into_response())
+                    .await
+            }
         }
     };
     let probes = {
@@ -76,6 +80,27 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         }))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// Server functions answer every error as 500; give each the status its kind calls for (400 for a
+/// broken rule, 401 signed out, 404 not found, 409 conflict, 429 too soon…). Done here, from the
+/// error that was actually returned, so an error a server function catches and handles never
+/// changes the status. A form posted without JavaScript gets its redirect (302) untouched.
+async fn with_error_status(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<ApiError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let ErrorKind::TooManyRequests { retry_after } = error.kind {
+            parts.headers.insert(axum::http::header::RETRY_AFTER, retry_after.max(0).into());
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 async fn readyz(state: AppState) -> Response {

@@ -93,7 +93,7 @@ async fn wrong_totp_and_wrong_password_are_refused() {
     let right = next_totp(&secret);
     let wrong = if right == "000000" { "111111" } else { "000000" };
     let response = app.sign_in_totp("marie.tremblay@example.org", PASSWORD, wrong).await;
-    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(session_cookie(&response).is_none());
     let body = response.text().await.unwrap();
     assert!(body.contains("error-verification-wrong") && body.contains("\"4\""), "{body}");
@@ -116,7 +116,7 @@ async fn a_used_totp_code_cannot_be_replayed() {
     );
     assert_eq!(
         app.sign_in_totp("marie.tremblay@example.org", PASSWORD, &code).await.status(),
-        StatusCode::INTERNAL_SERVER_ERROR
+        StatusCode::BAD_REQUEST
     );
 }
 
@@ -179,7 +179,7 @@ async fn the_setup_link_works_once() {
     ];
     assert_eq!(app.call("complete_setup", &form, None).await.status(), StatusCode::OK);
     let again = app.call("complete_setup", &form, None).await;
-    assert_eq!(again.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(again.status(), StatusCode::CONFLICT);
     assert!(session_cookie(&again).is_none());
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
     assert!(

@@ -1,13 +1,17 @@
 //! A person's own account: details and profile, re-authentication, email and password changes,
 //! verification methods and recovery codes, sessions, access log.
 use super::ApiError;
+use crate::states::Method;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session},
-    crate::domain::{access_log, account, credential, email_change, profile, recovery_code, session, store},
+    crate::domain::sign_in::{self, ChallengePurpose},
+    crate::domain::{
+        access_log, account, credential, email_change, profile, recovery_code, security, session, store,
+    },
     crate::i18n::Lang,
 };
 
@@ -32,8 +36,7 @@ pub struct AccountView {
     pub language: String,
     /// `fr` or `en`: the pages.
     pub interface_language: String,
-    /// `email` or `totp`.
-    pub method: String,
+    pub method: crate::states::Method,
     pub recovery_codes_left: i64,
     pub sessions: Vec<MySession>,
 }
@@ -78,7 +81,7 @@ pub async fn account_view(account_id: i64, current_session: Option<i64>) -> Resu
     Ok(AccountView {
         birth_date: account::birth_date(db, me.id).await?,
         pending_email: email_change::pending(db, me.id, now).await?,
-        method: if me.totp_secret.is_some() { "totp" } else { "email" }.into(),
+        method: if me.totp_secret.is_some() { Method::Totp } else { Method::Email },
         recovery_codes_left: recovery_code::remaining(db, me.id).await?,
         given_name: me.given_name,
         family_name: me.family_name,
@@ -127,7 +130,7 @@ pub async fn save_profile(
     let (subject, acting) = super::caregivers::profile_subject(me.id, grant).await?;
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
     let language_of = |value: &Option<String>| {
-        value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::new("error-language-invalid"))
+        value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::invalid("error-language-invalid"))
     };
     let change = match field.as_str() {
         "preferred_name" => profile::Change::PreferredName(text(&preferred_name)),
@@ -140,7 +143,7 @@ pub async fn save_profile(
         },
         "language" => profile::Change::Language(language_of(&language)?),
         "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
-        _ => return Err(ApiError::new("error-not-found")),
+        _ => return Err(ApiError::not_found()),
     };
     let saved =
         profile::save(&context::state().db, subject, me.id, change, &context::request_meta(), store::now())
@@ -178,7 +181,7 @@ pub async fn save_profile(
 pub async fn end_session(id: i64) -> Result<(), ApiError> {
     let (_, me) = require_session().await?;
     if !session::end_own(&context::state().db, me.id, id, &context::request_meta(), store::now()).await? {
-        return Err(ApiError::new("error-not-found"));
+        return Err(ApiError::not_found());
     }
     leptos_axum::redirect("/account?saved=session");
     Ok(())
@@ -201,6 +204,11 @@ pub async fn end_other_sessions() -> Result<(), ApiError> {
 // ---- Re-authentication: password, then a code, within the last 5 minutes ----
 
 #[cfg(feature = "ssr")]
+fn reauth_of(active: &session::ActiveSession) -> ChallengePurpose {
+    ChallengePurpose::Reauth { session_id: active.session_id }
+}
+
+#[cfg(feature = "ssr")]
 pub(super) const REAUTH_COOKIE: &str = "portail-reauth";
 
 /// Where a re-authentication may send the person back to: one of their own account pages.
@@ -215,7 +223,7 @@ fn safe_next(next: &str) -> &str {
 async fn require_recent_reauth() -> Result<(session::ActiveSession, account::Account), ApiError> {
     let (active, me) = require_session().await?;
     if !session::recently_reauthenticated(&context::state().db, active.session_id, store::now()).await? {
-        return Err(ApiError::new("error-reauth-required"));
+        return Err(ApiError::new(super::ErrorKind::Forbidden, "error-reauth-required"));
     }
     Ok((active, me))
 }
@@ -224,8 +232,8 @@ async fn require_recent_reauth() -> Result<(session::ActiveSession, account::Acc
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReauthView {
     pub recent: bool,
-    /// `email` or `totp` while a code is awaited.
-    pub awaiting: Option<String>,
+    /// How the code comes, while one is awaited.
+    pub awaiting: Option<crate::states::Method>,
 }
 
 #[server(prefix = "/api", endpoint = "reauth_state")]
@@ -234,19 +242,16 @@ pub async fn reauth_state() -> Result<ReauthView, ApiError> {
     let db = &context::state().db;
     let now = store::now();
     let awaiting = match context::cookie(REAUTH_COOKIE) {
-        Some(token) => session::challenge_method(db, &token, active.session_id, now).await?,
+        Some(token) => sign_in::challenge_method(db, &token, reauth_of(&active), now).await?,
         None => None,
     };
-    Ok(ReauthView {
-        recent: session::recently_reauthenticated(db, active.session_id, now).await?,
-        awaiting: awaiting.map(|m| if m == session::Method::Totp { "totp".into() } else { "email".into() }),
-    })
+    Ok(ReauthView { recent: session::recently_reauthenticated(db, active.session_id, now).await?, awaiting })
 }
 
 #[server(prefix = "/api", endpoint = "start_reauth")]
 pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError> {
     let (active, me) = require_session().await?;
-    match session::start_reauth(
+    match sign_in::start_reauth(
         &context::state().db,
         &me,
         active.session_id,
@@ -257,39 +262,39 @@ pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError
     .await?
     {
         Some(challenge) => {
-            context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, session::CODE_VALID_SECONDS);
+            context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
             leptos_axum::redirect(&format!("/account/confirm?next={}", safe_next(&next)));
             Ok(())
         }
-        None => Err(ApiError::new("error-password-wrong")),
+        None => Err(ApiError::invalid("error-password-wrong").on("password")),
     }
 }
 
 #[server(prefix = "/api", endpoint = "confirm_reauth")]
 pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> {
     let (active, _) = require_session().await?;
-    let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::finish_sign_in(
+    let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
+    match sign_in::finish_sign_in(
         &context::state().db,
         &token,
         &code,
-        active.session_id,
+        reauth_of(&active),
         &context::request_meta(),
         store::now(),
     )
     .await?
     {
-        session::CodeOutcome::Reauthenticated | session::CodeOutcome::SignedIn { .. } => {
+        sign_in::CodeOutcome::Reauthenticated | sign_in::CodeOutcome::SignedIn { .. } => {
             context::clear_flow_cookie(REAUTH_COOKIE);
             leptos_axum::redirect(safe_next(&next));
             Ok(())
         }
-        session::CodeOutcome::Wrong { remaining_tries } => {
-            Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries))
+        sign_in::CodeOutcome::Wrong { remaining_tries } => {
+            Err(ApiError::invalid("error-verification-wrong").on("code").arg("remaining", remaining_tries))
         }
-        session::CodeOutcome::StartAgain => {
+        sign_in::CodeOutcome::StartAgain => {
             context::clear_flow_cookie(REAUTH_COOKIE);
-            Err(ApiError::new("error-start-again"))
+            Err(ApiError::conflict("error-start-again"))
         }
     }
 }
@@ -333,7 +338,7 @@ pub async fn confirm_email_change(token: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "report_email_change")]
 pub async fn report_email_change(token: String) -> Result<(), ApiError> {
     if !email_change::report(&context::state().db, &token, &context::request_meta(), store::now()).await? {
-        return Err(ApiError::new("error-email-change-unusable"));
+        return Err(ApiError::conflict("error-email-change-unusable"));
     }
     context::clear_session_cookie();
     leptos_axum::redirect("/email-change/reported");
@@ -343,7 +348,7 @@ pub async fn report_email_change(token: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "change_password")]
 pub async fn change_password(password: String, password_confirmation: String) -> Result<(), ApiError> {
     let (active, me) = require_recent_reauth().await?;
-    account::change_password(
+    security::change_password(
         &context::state().db,
         &me,
         active.session_id,
@@ -360,11 +365,8 @@ pub async fn change_password(password: String, password_confirmation: String) ->
 /// The page of a change that needs a recent re-authentication: whether it happened.
 #[server(prefix = "/api", endpoint = "recently_reauthenticated")]
 pub async fn recently_reauthenticated() -> Result<bool, ApiError> {
-    match require_recent_reauth().await {
-        Ok(_) => Ok(true),
-        Err(e) if e.key == "error-reauth-required" => Ok(false),
-        Err(e) => Err(e),
-    }
+    let (active, _) = require_session().await?;
+    Ok(session::recently_reauthenticated(&context::state().db, active.session_id, store::now()).await?)
 }
 
 // ---- Verification methods and recovery codes ----
@@ -375,7 +377,7 @@ const RECOVERY_COOKIE: &str = "portail-recovery";
 #[server(prefix = "/api", endpoint = "use_email_codes")]
 pub async fn use_email_codes() -> Result<(), ApiError> {
     let (_, me) = require_recent_reauth().await?;
-    account::use_email_codes(&context::state().db, &me, &context::request_meta(), store::now()).await?;
+    security::use_email_codes(&context::state().db, &me, &context::request_meta(), store::now()).await?;
     leptos_axum::redirect("/account?saved=method");
     Ok(())
 }
@@ -421,7 +423,7 @@ pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
     if me.totp_secret.is_some() {
         return Ok(AuthenticatorView::InUse);
     }
-    Ok(match account::pending_totp(&context::state().db, me.id).await? {
+    Ok(match security::pending_totp(&context::state().db, me.id).await? {
         Some(secret) => {
             let uri = credential::otpauth_uri("Portail", &me.email, &secret);
             AuthenticatorView::Pending {
@@ -436,7 +438,7 @@ pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
 #[server(prefix = "/api", endpoint = "start_authenticator")]
 pub async fn start_authenticator() -> Result<(), ApiError> {
     let (_, me) = require_session().await?;
-    account::start_totp_enrolment(&context::state().db, me.id).await?;
+    security::start_totp_enrolment(&context::state().db, me.id).await?;
     leptos_axum::redirect("/account/authenticator");
     Ok(())
 }
@@ -445,7 +447,7 @@ pub async fn start_authenticator() -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "confirm_authenticator")]
 pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
     let (_, me) = require_session().await?;
-    account::confirm_totp_enrolment(
+    security::confirm_totp_enrolment(
         &context::state().db,
         &me,
         &password,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session},
+    crate::domain::sign_in::{self, ChallengePurpose},
     crate::domain::{account, credential, session, setup_link, store},
 };
 
@@ -101,60 +102,58 @@ const CHALLENGE_COOKIE: &str = "portail-challenge";
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
     let state = context::state();
-    match session::start_sign_in(&state.db, &email, &password, &context::request_meta(), store::now()).await?
+    match sign_in::start_sign_in(&state.db, &email, &password, &context::request_meta(), store::now()).await?
     {
         Some(challenge) => {
-            context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, session::CODE_VALID_SECONDS);
+            context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
             leptos_axum::redirect("/sign-in/code");
             Ok(())
         }
-        None => Err(ApiError::new("error-credentials").keep("email", email.trim())),
+        None => Err(ApiError::invalid("error-credentials").keep("email", email.trim())),
     }
 }
 
 /// How the second step is answered: `email` or `totp`; `None` sends back to step one.
 #[server(prefix = "/api", endpoint = "sign_in_challenge")]
-pub async fn sign_in_challenge() -> Result<Option<String>, ApiError> {
+pub async fn sign_in_challenge() -> Result<Option<crate::states::Method>, ApiError> {
     let Some(token) = context::cookie(CHALLENGE_COOKIE) else { return Ok(None) };
     let method =
-        session::challenge_method(&context::state().db, &token, session::SIGN_IN, store::now()).await?;
-    Ok(method.map(|m| if m == session::Method::Totp { "totp".into() } else { "email".into() }))
+        sign_in::challenge_method(&context::state().db, &token, ChallengePurpose::SignIn, store::now())
+            .await?;
+    Ok(method)
 }
 
 /// Step two: the verification code.
 #[server(prefix = "/api", endpoint = "verify_sign_in")]
 pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
     let state = context::state();
-    let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::finish_sign_in(
+    let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
+    match sign_in::finish_sign_in(
         &state.db,
         &token,
         &code,
-        session::SIGN_IN,
+        ChallengePurpose::SignIn,
         &context::request_meta(),
         store::now(),
     )
     .await?
     {
-        session::CodeOutcome::SignedIn { session_token, account_id } => {
+        sign_in::CodeOutcome::SignedIn { session_token, account_id } => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             context::set_session_cookie(&session_token);
             context::set_language_cookie(
                 crate::domain::profile::interface_language(&state.db, account_id).await?,
             );
-            let staff = account::memberships(&state.db, account_id)
-                .await?
-                .iter()
-                .any(|(_, _, role)| role != "patient");
+            let staff = account::memberships(&state.db, account_id).await?.iter().any(|m| m.role.is_staff());
             leptos_axum::redirect(if staff { "/staff" } else { "/home" });
             Ok(())
         }
-        session::CodeOutcome::Wrong { remaining_tries } => {
-            Err(ApiError::new("error-verification-wrong").arg("remaining", remaining_tries))
+        sign_in::CodeOutcome::Wrong { remaining_tries } => {
+            Err(ApiError::invalid("error-verification-wrong").on("code").arg("remaining", remaining_tries))
         }
-        session::CodeOutcome::StartAgain | session::CodeOutcome::Reauthenticated => {
+        sign_in::CodeOutcome::StartAgain | sign_in::CodeOutcome::Reauthenticated => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
-            Err(ApiError::new("error-start-again"))
+            Err(ApiError::conflict("error-start-again"))
         }
     }
 }
@@ -163,25 +162,22 @@ pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
 /// `sign_in`, or `reauth` for a signed-in person confirming who they are.
 #[server(prefix = "/api", endpoint = "resend_code")]
 pub async fn resend_code(purpose: String) -> Result<bool, ApiError> {
-    let (cookie_name, reauth_session_id) = match purpose.as_str() {
-        "reauth" => (super::account::REAUTH_COOKIE, require_session().await?.0.session_id),
-        _ => (CHALLENGE_COOKIE, session::SIGN_IN),
+    let (cookie_name, purpose) = match purpose.as_str() {
+        "reauth" => (
+            super::account::REAUTH_COOKIE,
+            ChallengePurpose::Reauth { session_id: require_session().await?.0.session_id },
+        ),
+        _ => (CHALLENGE_COOKIE, ChallengePurpose::SignIn),
     };
-    let token = context::cookie(cookie_name).ok_or_else(|| ApiError::new("error-start-again"))?;
-    match session::resend_code(
-        &context::state().db,
-        &token,
-        reauth_session_id,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?
+    let token = context::cookie(cookie_name).ok_or_else(|| ApiError::conflict("error-start-again"))?;
+    match sign_in::resend_code(&context::state().db, &token, purpose, &context::request_meta(), store::now())
+        .await?
     {
-        session::Resend::Sent => Ok(true),
-        session::Resend::TooSoon { wait_seconds } => {
-            Err(ApiError::new("error-code-too-soon").arg("seconds", wait_seconds))
+        sign_in::Resend::Sent => Ok(true),
+        sign_in::Resend::TooSoon { wait_seconds } => {
+            Err(ApiError::too_many("error-code-too-soon", wait_seconds).on("code"))
         }
-        session::Resend::StartAgain => Err(ApiError::new("error-start-again")),
+        sign_in::Resend::StartAgain => Err(ApiError::conflict("error-start-again")),
     }
 }
 
@@ -219,7 +215,7 @@ pub struct StaffHomeView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRole {
     pub organisation: String,
-    pub role: String,
+    pub role: crate::states::Role,
 }
 
 #[server(prefix = "/api", endpoint = "staff_home")]
@@ -227,10 +223,10 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     let (_, me) = require_session().await?;
     let roles = account::memberships(&context::state().db, me.id).await?;
     if roles.is_empty() {
-        return Err(ApiError::new("error-not-found"));
+        return Err(ApiError::not_found());
     }
     Ok(StaffHomeView {
         given_name: me.given_name,
-        roles: roles.into_iter().map(|(_, organisation, role)| StaffRole { organisation, role }).collect(),
+        roles: roles.into_iter().map(|m| StaffRole { organisation: m.organisation, role: m.role }).collect(),
     })
 }

@@ -3,6 +3,7 @@
 //! grant again, so an ended grant stops working on the very next request.
 use super::patients::IssuedCode;
 use super::ApiError;
+use crate::states::CaregiverStatus;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -28,16 +29,11 @@ pub struct CaregiverLine {
     pub profile: bool,
     pub ends_on: Option<String>,
     pub note: String,
-    /// `invited`, `active`, `lapsed` (end date or age reached) or `ended`.
-    pub status: String,
+    pub status: CaregiverStatus,
 }
 
 #[cfg(feature = "ssr")]
 fn line(g: caregiver::Grant) -> CaregiverLine {
-    let status = match g.status.as_str() {
-        "active" if !g.in_force => "lapsed".to_string(),
-        other => other.to_string(),
-    };
     CaregiverLine {
         grant_id: g.id,
         name: g.caregiver_name,
@@ -47,8 +43,8 @@ fn line(g: caregiver::Grant) -> CaregiverLine {
         questionnaires: g.scope.questionnaires,
         profile: g.scope.profile,
         ends_on: g.ends_on.map(|d| d.to_string()),
+        status: CaregiverStatus::of(g.status, g.in_force),
         note: g.note,
-        status,
     }
 }
 
@@ -67,7 +63,7 @@ pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> 
     let db = &context::state().db;
     let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id)
         .await?
-        .ok_or_else(|| ApiError::new("error-not-found"))?;
+        .ok_or_else(|| ApiError::not_found())?;
     let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, store::now()).await?;
     Ok(PatientFileView {
         patient_id,
@@ -212,7 +208,7 @@ pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiErro
     let (me, organisation_id) = require_staff().await?;
     let by = EndedBy::Staff { account_id: me.id, organisation_id };
     if !caregiver::end(&context::state().db, grant_id, by, &context::request_meta(), store::now()).await? {
-        return Err(ApiError::new("error-not-found"));
+        return Err(ApiError::not_found());
     }
     leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=ended"));
     Ok(())
@@ -242,7 +238,7 @@ pub async fn end_my_caregiver(grant_id: i64) -> Result<(), ApiError> {
     )
     .await?
     {
-        return Err(ApiError::new("error-not-found"));
+        return Err(ApiError::not_found());
     }
     leptos_axum::redirect("/account?saved=caregiver");
     Ok(())
@@ -300,7 +296,7 @@ pub async fn patient_profile(grant_id: i64) -> Result<super::account::AccountVie
     let db = &context::state().db;
     let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), store::now()).await?;
     let patient_account =
-        grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
+        grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
     super::account::account_view(patient_account, None).await
 }
 
@@ -315,6 +311,6 @@ pub async fn profile_subject(
     let grant =
         caregiver::access(&context::state().db, me, grant_id, Some(Area::Profile), store::now()).await?;
     let patient_account =
-        grant.patient_account_id.ok_or_else(|| ApiError::new("error-patient-no-account"))?;
+        grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
     Ok((patient_account, Some(grant)))
 }

@@ -2,6 +2,7 @@
 //! cookie, the caller's address, and how to set cookies on the response.
 use crate::api::ApiError;
 use crate::domain::{account, session, store, RequestMeta};
+use crate::states::Role;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -129,21 +130,21 @@ pub fn clear_flow_cookie(name: &str) {
 
 /// A staff member (administrator or professional) and the organisation they act in.
 pub async fn require_staff() -> Result<(account::Account, i64), ApiError> {
-    require_role(&["admin", "professional"]).await
+    require_role(&[Role::Admin, Role::Professional]).await
 }
 
 /// An administrator (designated representative) and their organisation.
 pub async fn require_admin() -> Result<(account::Account, i64), ApiError> {
-    require_role(&["admin"]).await
+    require_role(&[Role::Admin]).await
 }
 
-async fn require_role(roles: &[&str]) -> Result<(account::Account, i64), ApiError> {
+async fn require_role(roles: &[Role]) -> Result<(account::Account, i64), ApiError> {
     let (_, account) = require_session().await?;
     let organisation = account::memberships(&state().db, account.id)
         .await?
         .into_iter()
-        .find(|(_, _, role)| roles.contains(&role.as_str()))
-        .map(|(id, _, _)| id)
-        .ok_or_else(|| ApiError::new("error-forbidden"))?;
+        .find(|m| roles.contains(&m.role))
+        .map(|m| m.organisation_id)
+        .ok_or_else(ApiError::forbidden)?;
     Ok((account, organisation))
 }

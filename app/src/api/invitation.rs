@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context,
-    crate::domain::{invitation, store},
+    crate::domain::{invitation, onboarding, store},
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,11 +69,12 @@ pub async fn check_invitation_code(token: String, code: String) -> Result<(), Ap
             leptos_axum::redirect(&format!("/invitation/{token}/account"));
             Ok(())
         }
-        invitation::CodeCheck::Wrong { remaining_tries } => {
-            Err(ApiError::new("error-code-wrong").arg("remaining", remaining_tries).keep("code", &code))
-        }
+        invitation::CodeCheck::Wrong { remaining_tries } => Err(ApiError::invalid("error-code-wrong")
+            .on("code")
+            .arg("remaining", remaining_tries)
+            .keep("code", &code)),
         // The page re-reads the invitation and shows why it can no longer be used.
-        _ => Err(ApiError::new("error-invitation-unusable")),
+        _ => Err(ApiError::conflict("error-invitation-unusable")),
     }
 }
 
@@ -120,8 +121,8 @@ pub async fn create_patient_account(
     password: String,
     password_confirmation: String,
 ) -> Result<(), ApiError> {
-    let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::new("error-invitation-unusable"))?;
-    let session = invitation::redeem(
+    let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
+    let session = onboarding::redeem(
         &context::state().db,
         &token,
         &pass,
@@ -141,8 +142,8 @@ pub async fn create_patient_account(
 #[server(prefix = "/api", endpoint = "add_invitation_to_my_account")]
 pub async fn add_invitation_to_my_account(token: String) -> Result<(), ApiError> {
     let (_, me) = context::require_session().await?;
-    let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::new("error-invitation-unusable"))?;
-    invitation::redeem_into(
+    let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
+    onboarding::redeem_into(
         &context::state().db,
         &token,
         &pass,

@@ -113,7 +113,7 @@ pub async fn invite_patient(
     let issued = invitation::issue(
         &mut tx,
         patient_id,
-        None,
+        invitation::Invitee::Patient,
         me.id,
         &state.config.public_url,
         &context::request_meta(),
@@ -139,12 +139,12 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     // Only this organisation's patients, and only those who have no account yet.
     let (given_name, family_name) = patient::without_account(&state.db, organisation_id, patient_id)
         .await?
-        .ok_or_else(|| ApiError::new("error-not-found"))?;
+        .ok_or_else(|| ApiError::not_found())?;
     let mut tx = state.db.begin().await?;
     let issued = invitation::issue(
         &mut tx,
         patient_id,
-        None,
+        invitation::Invitee::Patient,
         me.id,
         &state.config.public_url,
         &context::request_meta(),

@@ -18,7 +18,7 @@ impl Email {
         if valid {
             Ok(Self(email.to_string()))
         } else {
-            Err(DomainError::Invalid("error-email-invalid"))
+            Err(DomainError::invalid("email", "error-email-invalid"))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -29,19 +29,28 @@ impl Email {
     }
 }
 
+pub use crate::states::Role;
+
+/// Whether the person can sign in yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Professional,
-    Patient,
+pub enum AccountStatus {
+    /// Created by an administrator or an invitation; the setup link has not been used yet.
+    Pending,
+    Active,
 }
 
-impl Role {
-    pub fn as_str(self) -> &'static str {
+impl AccountStatus {
+    pub fn code(self) -> &'static str {
         match self {
-            Self::Admin => "admin",
-            Self::Professional => "professional",
-            Self::Patient => "patient",
+            Self::Pending => "pending",
+            Self::Active => "active",
+        }
+    }
+    fn parse(code: &str) -> Self {
+        if code == "active" {
+            Self::Active
+        } else {
+            Self::Pending
         }
     }
 }
@@ -56,7 +65,7 @@ pub struct Account {
     pub password_hash: Option<String>,
     pub totp_secret: Option<String>,
     pub totp_last_step: Option<i64>,
-    pub status: String,
+    pub status: AccountStatus,
 }
 
 const COLUMNS: &str =
@@ -72,7 +81,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
         password_hash: row.try_get("password_hash")?,
         totp_secret: row.try_get("totp_secret")?,
         totp_last_step: row.try_get("totp_last_step")?,
-        status: row.try_get("status")?,
+        status: AccountStatus::parse(&row.try_get::<String, _>("status")?),
     })
 }
 
@@ -104,7 +113,7 @@ pub async fn create<'e>(
     .await?;
     match row {
         Some(row) => Ok(row.try_get("id")?),
-        None => Err(DomainError::Conflict("error-email-taken")),
+        None => Err(DomainError::conflict(Some("email"), "error-email-taken")),
     }
 }
 
@@ -145,19 +154,27 @@ pub async fn birth_date<'e>(
     Ok(row.map(|r| r.try_get("birth_date")).transpose()?)
 }
 
+/// An organisation the account belongs to, and as what.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Membership {
+    pub organisation_id: i64,
+    pub organisation: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+}
+
 /// The organisations this account works in, with its role there, for the staff home page.
 pub async fn memberships<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
-) -> DomainResult<Vec<(i64, String, String)>> {
-    let rows = sqlx::query(
-        "SELECT o.id, o.name, m.role FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.account_id = $1 ORDER BY o.name",
+) -> DomainResult<Vec<Membership>> {
+    Ok(sqlx::query_as(
+        "SELECT o.id AS organisation_id, o.name AS organisation, m.role FROM memberships m
+         JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name",
     )
     .bind(account_id)
     .fetch_all(exec)
-    .await?;
-    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("role")?))).collect()
+    .await?)
 }
 
 pub async fn add_membership<'e>(
@@ -173,167 +190,10 @@ pub async fn add_membership<'e>(
     )
     .bind(account_id)
     .bind(organisation_id)
-    .bind(role.as_str())
+    .bind(role.code())
     .bind(now)
     .execute(exec)
     .await?;
-    Ok(())
-}
-
-/// The secret of an authenticator app being set up, created on request (a POST) and kept until
-/// confirmed, so showing it again changes nothing.
-pub async fn pending_totp<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    account_id: i64,
-) -> DomainResult<Option<String>> {
-    Ok(sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1")
-        .bind(account_id)
-        .fetch_one(exec)
-        .await?
-        .try_get("totp_pending")?)
-}
-
-pub async fn start_totp_enrolment(db: &super::store::Db, account_id: i64) -> DomainResult<String> {
-    if let Some(secret) = pending_totp(db, account_id).await? {
-        return Ok(secret);
-    }
-    let secret = super::credential::new_totp_secret();
-    sqlx::query("UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending IS NULL")
-        .bind(&secret)
-        .bind(account_id)
-        .execute(db)
-        .await?;
-    Ok(pending_totp(db, account_id).await?.unwrap_or(secret))
-}
-
-/// Switches sign-in to the authenticator app. The current password re-authenticates the person
-/// and a first code proves the app holds the secret.
-pub async fn confirm_totp_enrolment(
-    db: &super::store::Db,
-    account: &Account,
-    password: &str,
-    code: &str,
-    meta: &super::RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    use super::{audit, credential};
-    let secret = pending_totp(db, account.id).await?.ok_or(DomainError::Invalid("error-totp-not-started"))?;
-    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
-        return Err(DomainError::Invalid("error-password-wrong"));
-    }
-    let step =
-        credential::verify_totp(&secret, code, now, None).ok_or(DomainError::Invalid("error-totp-wrong"))?;
-    let mut tx = db.begin().await?;
-    sqlx::query(
-        "UPDATE accounts SET totp_secret = $1, totp_last_step = $2, totp_pending = NULL WHERE id = $3",
-    )
-    .bind(&secret)
-    .bind(step)
-    .bind(account.id)
-    .execute(&mut *tx)
-    .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "totp.enrolled",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// A new password (same policy as at creation). Every other session and unfinished sign-in ends
-/// and the owner is told by email. The caller has checked the person re-authenticated.
-pub async fn change_password(
-    db: &super::store::Db,
-    account: &Account,
-    current_session_id: i64,
-    password: &str,
-    confirmation: &str,
-    meta: &super::RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    use super::{audit, credential, notification, session};
-    let password = credential::check_new_password(
-        password,
-        confirmation,
-        &[&account.given_name, &account.family_name, &account.email],
-    )
-    .map_err(|problem| DomainError::Invalid(problem.key()))?;
-    let mut tx = db.begin().await?;
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(credential::hash_password(&password))
-        .bind(account.id)
-        .execute(&mut *tx)
-        .await?;
-    session::end_others(&mut *tx, account.id, current_session_id, now).await?;
-    // A sign-in half done with the old password cannot be finished.
-    sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(account.id)
-        .execute(&mut *tx)
-        .await?;
-    notification::enqueue(
-        &mut *tx,
-        &account.email,
-        &notification::password_changed_mail(account.language, &account.given_name),
-        now,
-    )
-    .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "password.changed",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Back from an authenticator app to codes sent by email. Staff must keep the app (DESIGN §3:
-/// emailed codes are not an AAL2 factor).
-pub async fn use_email_codes(
-    db: &super::store::Db,
-    account: &Account,
-    meta: &super::RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    use super::audit;
-    if memberships(db, account.id).await?.iter().any(|(_, _, role)| role != Role::Patient.as_str()) {
-        return Err(DomainError::Invalid("error-totp-required-for-staff"));
-    }
-    let mut tx = db.begin().await?;
-    sqlx::query(
-        "UPDATE accounts SET totp_secret = NULL, totp_last_step = NULL, totp_pending = NULL WHERE id = $1",
-    )
-    .bind(account.id)
-    .execute(&mut *tx)
-    .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "totp.removed",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -4,8 +4,10 @@
 //! invitation as patients. Access is checked on every request, so ending a grant (by the patient,
 //! the care team, its end date or the age rule) takes effect on the caregiver's next request.
 use super::account::Email;
-use super::{audit, invitation, notification, DomainError, DomainResult, RequestMeta};
+use super::invitation::{self, Invitee};
+use super::{audit, notification, DomainError, DomainResult, RequestMeta};
 use crate::i18n::Lang;
+pub use crate::states::GrantStatus;
 use chrono::NaiveDate;
 use sqlx::{Any, Executor, Row};
 
@@ -25,7 +27,7 @@ impl Relationship {
             "parent" => Ok(Self::Parent),
             "representative" => Ok(Self::Representative),
             "helper" => Ok(Self::Helper),
-            _ => Err(DomainError::Invalid("error-relationship-invalid")),
+            _ => Err(DomainError::invalid("relationship", "error-relationship-invalid")),
         }
     }
     pub fn code(self) -> &'static str {
@@ -114,17 +116,17 @@ pub fn check(
     today: NaiveDate,
 ) -> DomainResult<(Email, Relationship, Option<NaiveDate>)> {
     if new.given_name.trim().is_empty() {
-        return Err(DomainError::Invalid("error-given-name-required"));
+        return Err(DomainError::invalid("given_name", "error-given-name-required"));
     }
     if new.family_name.trim().is_empty() {
-        return Err(DomainError::Invalid("error-family-name-required"));
+        return Err(DomainError::invalid("family_name", "error-family-name-required"));
     }
     let email = Email::parse(new.email)?;
     let relationship = Relationship::parse(new.relationship)?;
     if relationship == Relationship::Parent
         && date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent))
     {
-        return Err(DomainError::Invalid("error-relationship-not-minor"));
+        return Err(DomainError::invalid("relationship", "error-relationship-not-minor"));
     }
     Ok((email, relationship, checked_scope_and_end(new.scope, new.ends_on, today)?))
 }
@@ -132,13 +134,15 @@ pub fn check(
 /// A scope must cover something; an end date (optional) is today or later. Returns the end date.
 fn checked_scope_and_end(scope: Scope, ends_on: &str, today: NaiveDate) -> DomainResult<Option<NaiveDate>> {
     if !(scope.messages || scope.questionnaires || scope.profile) {
-        return Err(DomainError::Invalid("error-scope-required"));
+        return Err(DomainError::invalid("scope", "error-scope-required"));
     }
     match ends_on.trim() {
         "" => Ok(None),
-        text => {
-            Ok(Some(date(text).filter(|d| *d >= today).ok_or(DomainError::Invalid("error-ends-on-invalid"))?))
-        }
+        text => Ok(Some(
+            date(text)
+                .filter(|d| *d >= today)
+                .ok_or(DomainError::invalid("ends_on", "error-ends-on-invalid"))?,
+        )),
     }
 }
 
@@ -158,8 +162,7 @@ pub struct Grant {
     pub scope: Scope,
     pub ends_on: Option<NaiveDate>,
     pub note: String,
-    /// `invited`, `active` or `ended`.
-    pub status: String,
+    pub status: GrantStatus,
     /// Active, and neither past its end date nor past the age of consent.
     pub in_force: bool,
 }
@@ -174,12 +177,13 @@ const SELECT: &str = "SELECT g.id, g.organisation_id, g.patient_id, p.account_id
 fn from_row(r: &sqlx::any::AnyRow, now: i64) -> DomainResult<Grant> {
     let relationship = Relationship::parse(&r.try_get::<String, _>("relationship")?)?;
     let ends_on = r.try_get::<Option<String>, _>("ends_on")?.as_deref().and_then(date);
-    let status: String = r.try_get("status")?;
+    let status = GrantStatus::try_from(r.try_get::<String, _>("status")?)
+        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let today = local_date(now, &r.try_get::<String, _>("timezone")?);
     let age: i64 = r.try_get("age_of_consent")?;
     let born = date(&r.try_get::<String, _>("birth_date")?);
     Ok(Grant {
-        in_force: status == "active" && in_force(relationship, ends_on, born, age as u32, today),
+        in_force: status == GrantStatus::Active && in_force(relationship, ends_on, born, age as u32, today),
         id: r.try_get("id")?,
         organisation_id: r.try_get("organisation_id")?,
         patient_id: r.try_get("patient_id")?,
@@ -200,8 +204,15 @@ fn from_row(r: &sqlx::any::AnyRow, now: i64) -> DomainResult<Grant> {
     })
 }
 
-async fn select(db: &super::store::Db, filter: &str, id: i64, now: i64) -> DomainResult<Vec<Grant>> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE {filter} ORDER BY g.id")).bind(id).fetch_all(db).await?;
+/// The grants `filter` selects, its placeholders bound to `ids` in order.
+async fn select(
+    db: &super::store::Db,
+    filter: &'static str,
+    ids: &[i64],
+    now: i64,
+) -> DomainResult<Vec<Grant>> {
+    let sql = format!("{SELECT} WHERE {filter} ORDER BY g.id");
+    let rows = ids.iter().fold(sqlx::query(&sql), |q, id| q.bind(*id)).fetch_all(db).await?;
     rows.iter().map(|r| from_row(r, now)).collect()
 }
 
@@ -212,8 +223,7 @@ pub async fn for_patient_record(
     patient_id: i64,
     now: i64,
 ) -> DomainResult<Vec<Grant>> {
-    let grants = select(db, "g.patient_id = $1", patient_id, now).await?;
-    Ok(grants.into_iter().filter(|g| g.organisation_id == organisation_id).collect())
+    select(db, "g.patient_id = $1 AND g.organisation_id = $2", &[patient_id, organisation_id], now).await
 }
 
 /// Who can act for the patient holding this account (grants not ended), for the patient.
@@ -222,7 +232,7 @@ pub async fn for_patient_account(
     account_id: i64,
     now: i64,
 ) -> DomainResult<Vec<Grant>> {
-    Ok(select(db, "p.account_id = $1 AND g.status <> 'ended'", account_id, now).await?)
+    Ok(select(db, "p.account_id = $1 AND g.status <> 'ended'", &[account_id], now).await?)
 }
 
 /// The patients this account may act for now.
@@ -231,7 +241,7 @@ pub async fn assisted_by(
     caregiver_account_id: i64,
     now: i64,
 ) -> DomainResult<Vec<Grant>> {
-    Ok(select(db, "g.caregiver_account_id = $1 AND g.status = 'active'", caregiver_account_id, now)
+    Ok(select(db, "g.caregiver_account_id = $1 AND g.status = 'active'", &[caregiver_account_id], now)
         .await?
         .into_iter()
         .filter(|g| g.in_force)
@@ -248,7 +258,7 @@ pub async fn access(
     now: i64,
 ) -> DomainResult<Grant> {
     let grant =
-        select(db, "g.id = $1", grant_id, now).await?.into_iter().next().ok_or(DomainError::NotFound)?;
+        select(db, "g.id = $1", &[grant_id], now).await?.into_iter().next().ok_or(DomainError::NotFound)?;
     let allowed = grant.caregiver_account_id == Some(caregiver_account_id)
         && grant.in_force
         && area.is_none_or(|a| grant.scope.allows(a));
@@ -310,8 +320,16 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
-    let issued =
-        invitation::issue(&mut tx, patient_id, Some(grant_id), added_by, public_url, meta, now).await?;
+    let issued = invitation::issue(
+        &mut tx,
+        patient_id,
+        Invitee::Caregiver { grant_id },
+        added_by,
+        public_url,
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(issued)
 }
@@ -326,14 +344,23 @@ pub async fn reissue(
     meta: &RequestMeta,
     now: i64,
 ) -> DomainResult<(String, invitation::Issued)> {
-    let grant = select(db, "g.id = $1", grant_id, now)
+    let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status = 'invited'";
+    let grant = select(db, filter, &[grant_id, organisation_id], now)
         .await?
         .into_iter()
-        .find(|g| g.organisation_id == organisation_id && g.status == "invited")
+        .next()
         .ok_or(DomainError::NotFound)?;
     let mut tx = db.begin().await?;
-    let issued =
-        invitation::issue(&mut tx, grant.patient_id, Some(grant.id), by, public_url, meta, now).await?;
+    let issued = invitation::issue(
+        &mut tx,
+        grant.patient_id,
+        Invitee::Caregiver { grant_id: grant.id },
+        by,
+        public_url,
+        meta,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok((grant.caregiver_name, issued))
 }
@@ -420,10 +447,11 @@ pub async fn edit(
     meta: &RequestMeta,
     now: i64,
 ) -> DomainResult<()> {
-    let grant = select(db, "g.id = $1", grant_id, now)
+    let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status <> 'ended'";
+    let grant = select(db, filter, &[grant_id, organisation_id], now)
         .await?
         .into_iter()
-        .find(|g| g.organisation_id == organisation_id && g.status != "ended")
+        .next()
         .ok_or(DomainError::NotFound)?;
     let timezone: String = sqlx::query("SELECT timezone FROM organisations WHERE id = $1")
         .bind(organisation_id)
@@ -589,20 +617,20 @@ mod tests {
         assert!(check(&new("parent", messages, ""), "2015-01-01", 14, today).is_ok());
         assert!(matches!(
             check(&new("parent", messages, ""), "2000-01-01", 14, today),
-            Err(DomainError::Invalid("error-relationship-not-minor"))
+            Err(DomainError::Invalid { key: "error-relationship-not-minor", .. })
         ));
         assert!(check(&new("helper", messages, "2027-06-30"), "2000-01-01", 14, today).is_ok());
         assert!(matches!(
             check(&new("helper", Scope::default(), ""), "2000-01-01", 14, today),
-            Err(DomainError::Invalid("error-scope-required"))
+            Err(DomainError::Invalid { key: "error-scope-required", .. })
         ));
         assert!(matches!(
             check(&new("helper", messages, "2026-11-21"), "2000-01-01", 14, today),
-            Err(DomainError::Invalid("error-ends-on-invalid"))
+            Err(DomainError::Invalid { key: "error-ends-on-invalid", .. })
         ));
         assert!(matches!(
             check(&new("cousin", messages, ""), "2000-01-01", 14, today),
-            Err(DomainError::Invalid("error-relationship-invalid"))
+            Err(DomainError::Invalid { key: "error-relationship-invalid", .. })
         ));
     }
 }

@@ -3,8 +3,12 @@
 //! on a database that already holds accounts.
 use super::account::{self, Email};
 use super::organisation::{self, Bootstrap, NewStaff};
-use super::{credential, invitation, patient, setup_link, store, DomainError, DomainResult, RequestMeta};
+use super::{
+    credential, invitation, onboarding, patient, secret, setup_link, store, DomainError, DomainResult,
+    RequestMeta,
+};
 use crate::i18n::Lang;
+use sqlx::Row;
 
 pub const PASSWORD: &str = "érable doux en hiver";
 
@@ -33,7 +37,7 @@ async fn activate(db: &store::Db, link: &str, now: i64) -> DomainResult<String> 
 
 pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts> {
     if account::count(db).await? > 0 {
-        return Err(DomainError::Conflict("demo refuses a database that already holds accounts"));
+        return Err(DomainError::conflict(None, "demo refuses a database that already holds accounts"));
     }
     let now = store::now();
     let meta = RequestMeta { ip: "demo".into(), user_agent: String::new() };
@@ -51,8 +55,11 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     .await?;
     let admin_secret = activate(db, &admin_link, now).await?;
     let admin = account::find_by_email(db, "admin@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
-    let organisation_id =
-        account::memberships(db, admin.id).await?.first().map(|m| m.0).ok_or(DomainError::NotFound)?;
+    let organisation_id = account::memberships(db, admin.id)
+        .await?
+        .first()
+        .map(|m| m.organisation_id)
+        .ok_or(DomainError::NotFound)?;
     let pro_link = organisation::add_professional(
         db,
         organisation_id,
@@ -95,11 +102,20 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             now,
         )
         .await?;
-        let issued = invitation::issue(&mut tx, patient_id, None, pro.id, public_url, &meta, now).await?;
+        let issued = invitation::issue(
+            &mut tx,
+            patient_id,
+            invitation::Invitee::Patient,
+            pro.id,
+            public_url,
+            &meta,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         let line = match state {
             "redeemed" => {
-                invitation::demo_redeem(db, issued.invitation_id, PASSWORD, &meta, now).await?;
+                demo_redeem(db, issued.invitation_id, PASSWORD, &meta, now).await?;
                 format!("{given} {family} <{email}>: account created, password \"{PASSWORD}\", code by email (see /dev/mailbox)")
             }
             "pending" => format!(
@@ -107,7 +123,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
                 issued.code.as_str()
             ),
             other => {
-                invitation::demo_set_state(db, issued.invitation_id, other, now).await?;
+                demo_set_state(db, issued.invitation_id, other, now).await?;
                 format!("{given} {family} <{email}>: invitation {other}")
             }
         };
@@ -120,4 +136,44 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         ],
         patients,
     })
+}
+
+/// Demo data only: redeems an invitation without its link and code.
+pub async fn demo_redeem(
+    db: &store::Db,
+    invitation_id: i64,
+    password: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    let (pass, pass_hash) = secret::new_token();
+    let token_hash: String = sqlx::query(
+        "UPDATE invitations SET verified_hash = $1, verified_until = $2 WHERE id = $3 RETURNING token_hash",
+    )
+    .bind(pass_hash)
+    .bind(now + invitation::VERIFIED_SECONDS)
+    .bind(invitation_id)
+    .fetch_one(db)
+    .await?
+    .try_get("token_hash")?;
+    // `redeem` looks invitations up by their link; point a fresh one at this invitation.
+    let (token, new_hash) = secret::new_token();
+    sqlx::query("UPDATE invitations SET token_hash = $1 WHERE token_hash = $2")
+        .bind(new_hash)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    onboarding::redeem(db, &token, &pass, password, password, meta, now).await?;
+    Ok(())
+}
+
+/// Demo data only: an expired or void invitation.
+pub async fn demo_set_state(db: &store::Db, invitation_id: i64, state: &str, now: i64) -> DomainResult<()> {
+    let sql = if state == "expired" {
+        "UPDATE invitations SET expires_at = $1 - 1 WHERE id = $2"
+    } else {
+        "UPDATE invitations SET failed_attempts = 5 WHERE id = $2 AND $1 > 0"
+    };
+    sqlx::query(sql).bind(now).bind(invitation_id).execute(db).await?;
+    Ok(())
 }

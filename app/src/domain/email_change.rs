@@ -20,10 +20,10 @@ pub async fn request(
 ) -> DomainResult<()> {
     let email = Email::parse(new_email)?;
     if email.key() == me.email.to_lowercase() {
-        return Err(DomainError::Invalid("error-email-same"));
+        return Err(DomainError::invalid("email", "error-email-same"));
     }
     if account::find_by_email(db, email.as_str()).await?.is_some() {
-        return Err(DomainError::Conflict("error-email-taken"));
+        return Err(DomainError::conflict(Some("email"), "error-email-taken"));
     }
     let (confirm_token, confirm_hash) = secret::new_token();
     let (report_token, report_hash) = secret::new_token();
@@ -117,7 +117,7 @@ pub async fn confirm(db: &super::store::Db, token: &str, meta: &RequestMeta, now
     .bind(now)
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or(DomainError::Invalid("error-email-change-unusable"))?;
+    .ok_or(DomainError::conflict(None, "error-email-change-unusable"))?;
     let (account_id, new_email): (i64, String) = (row.try_get("account_id")?, row.try_get("new_email")?);
     let email = Email::parse(&new_email)?;
     let updated = sqlx::query(
@@ -132,9 +132,9 @@ pub async fn confirm(db: &super::store::Db, token: &str, meta: &RequestMeta, now
     match updated {
         Ok(done) if done.rows_affected() == 1 => {}
         // Someone else holds the address (seen here, or by the unique key under a race).
-        Ok(_) => return Err(DomainError::Conflict("error-email-taken")),
+        Ok(_) => return Err(DomainError::conflict(Some("email"), "error-email-taken")),
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(DomainError::Conflict("error-email-taken"))
+            return Err(DomainError::conflict(Some("email"), "error-email-taken"))
         }
         Err(e) => return Err(e.into()),
     }

@@ -94,7 +94,7 @@ pub async fn for_account(
             "language_of_communication": details.language,
             "interface_language": details.interface_language,
             "sign_in_second_step": if me.totp_secret.is_some() { "authenticator_app" } else { "email_code" },
-            "status": me.status,
+            "status": me.status.code(),
             "created_at": iso_time(created_at),
         },
         "memberships": rows_to_json(&memberships, &["organisation", "role"], &["created_at"])?,

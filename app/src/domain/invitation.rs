@@ -2,10 +2,7 @@
 //! over separately, both stored only as hashes, the code's hash bound to the link so the code alone
 //! is worthless. Valid 5 days; 5 wrong codes make it void; a reissue replaces it; single use.
 //! Opening the link never changes anything.
-use super::account::{self, Email, NewAccount};
-use super::{
-    audit, credential, notification, secret, session, store, DomainError, DomainResult, RequestMeta,
-};
+use super::{audit, notification, secret, store, DomainError, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -33,7 +30,7 @@ impl InvitationCode {
             {
                 Ok(Self(format!("{}-{digits}", letter.to_ascii_uppercase())))
             }
-            _ => Err(DomainError::Invalid("error-code-format")),
+            _ => Err(DomainError::invalid("code", "error-code-format")),
         }
     }
 
@@ -80,12 +77,29 @@ pub struct Issued {
     pub expires_at: i64,
 }
 
-/// Creates an invitation for a patient, or (`grant_id`) for a caregiver of that patient, and
-/// queues its email (both languages, preferred first). It replaces the invitee's pending one.
+/// Whom an invitation is for: the patient, or a caregiver added to the patient's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invitee {
+    Patient,
+    Caregiver { grant_id: i64 },
+}
+
+impl Invitee {
+    /// As stored in `invitations.grant_id`.
+    fn grant_id(self) -> Option<i64> {
+        match self {
+            Self::Patient => None,
+            Self::Caregiver { grant_id } => Some(grant_id),
+        }
+    }
+}
+
+/// Creates an invitation for a patient or for a caregiver of that patient, and queues its email
+/// (both languages, preferred first). It replaces the invitee's pending one.
 pub async fn issue(
     tx: &mut sqlx::AnyConnection,
     patient_id: i64,
-    grant_id: Option<i64>,
+    invitee_kind: Invitee,
     invited_by: i64,
     public_url: &str,
     meta: &RequestMeta,
@@ -99,15 +113,27 @@ pub async fn issue(
          WHERE p.id = $1",
     )
     .bind(patient_id)
-    .bind(grant_id.unwrap_or(0))
+    .bind(invitee_kind.grant_id())
     .fetch_one(&mut *tx)
     .await?;
     let organisation_id: i64 = invitee.try_get("organisation_id")?;
-    sqlx::query("UPDATE invitations SET status = 'replaced' WHERE patient_id = $1 AND COALESCE(grant_id, 0) = $2 AND status = 'pending'")
-        .bind(patient_id)
-        .bind(grant_id.unwrap_or(0))
-        .execute(&mut *tx)
-        .await?;
+    let replace = match invitee_kind {
+        Invitee::Patient => {
+            "UPDATE invitations SET status = 'replaced'
+                             WHERE patient_id = $1 AND grant_id IS NULL AND status = 'pending'"
+        }
+        Invitee::Caregiver { .. } => {
+            "UPDATE invitations SET status = 'replaced'
+                                      WHERE patient_id = $1 AND grant_id = $2 AND status = 'pending'"
+        }
+    };
+    let replace = sqlx::query(replace).bind(patient_id);
+    match invitee_kind.grant_id() {
+        Some(grant_id) => replace.bind(grant_id),
+        None => replace,
+    }
+    .execute(&mut *tx)
+    .await?;
     let (token, token_hash) = secret::new_token();
     let code = InvitationCode::generate();
     let expires_at = now + VALID_SECONDS;
@@ -122,7 +148,7 @@ pub async fn issue(
     .bind(code_hash(&token, &code))
     .bind(expires_at)
     .bind(now)
-    .bind(grant_id)
+    .bind(invitee_kind.grant_id())
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
@@ -130,9 +156,9 @@ pub async fn issue(
     let link = format!("{}/invitation/{token}?lang={}", public_url.trim_end_matches('/'), language.code());
     let (given_name, organisation): (String, String) =
         (invitee.try_get("given_name")?, invitee.try_get("organisation")?);
-    let mail = match grant_id {
-        None => notification::invitation_mail(language, &given_name, &organisation, &link),
-        Some(_) => notification::caregiver_invitation_mail(
+    let mail = match invitee_kind {
+        Invitee::Patient => notification::invitation_mail(language, &given_name, &organisation, &link),
+        Invitee::Caregiver { .. } => notification::caregiver_invitation_mail(
             language,
             &given_name,
             &invitee.try_get::<String, _>("patient_name")?,
@@ -141,7 +167,10 @@ pub async fn issue(
         ),
     };
     notification::enqueue(&mut *tx, &invitee.try_get::<String, _>("email")?, &mail, now).await?;
-    let action = if grant_id.is_some() { "caregiver.invited" } else { "invitation.created" };
+    let action = match invitee_kind {
+        Invitee::Patient => "invitation.created",
+        Invitee::Caregiver { .. } => "caregiver.invited",
+    };
     audit::record(
         &mut *tx,
         audit::Event {
@@ -170,8 +199,7 @@ pub struct Invitation {
     pub patient_id: i64,
     pub family_name: String,
     pub language: Lang,
-    /// Set when the invitee is a caregiver of the patient rather than the patient.
-    pub grant_id: Option<i64>,
+    pub invitee: Invitee,
     verified_hash: Option<String>,
     verified_until: Option<i64>,
     code_hash: String,
@@ -207,7 +235,10 @@ pub async fn open<'e>(
         organisation_id: r.try_get("organisation_id")?,
         patient_id: r.try_get("patient_id")?,
         language: Lang::from_code(&r.try_get::<String, _>("language")?),
-        grant_id: r.try_get("grant_id")?,
+        invitee: match r.try_get::<Option<i64>, _>("grant_id")? {
+            Some(grant_id) => Invitee::Caregiver { grant_id },
+            None => Invitee::Patient,
+        },
         verified_hash: r.try_get("verified_hash")?,
         verified_until: r.try_get("verified_until")?,
         code_hash: r.try_get("code_hash")?,
@@ -302,7 +333,7 @@ pub async fn verified(db: &store::Db, token: &str, pass: &str, now: i64) -> Doma
 }
 
 /// Marks a verified invitation used; of concurrent attempts exactly one gets `true`.
-async fn consume(
+pub(super) async fn consume(
     tx: &mut sqlx::AnyConnection,
     invitation: &Invitation,
     pass: &str,
@@ -316,185 +347,6 @@ async fn consume(
         .await?
         .rows_affected()
         == 1)
-}
-
-/// Ties the organisation's patient record to the account that now holds it, or, for a
-/// caregiver's invitation, starts the caregiver's access.
-async fn link_patient(
-    tx: &mut sqlx::AnyConnection,
-    invitation: &Invitation,
-    account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    if let Some(grant_id) = invitation.grant_id {
-        return super::caregiver::activate(
-            tx,
-            grant_id,
-            invitation.organisation_id,
-            invitation.patient_id,
-            account_id,
-            meta,
-            now,
-        )
-        .await;
-    }
-    sqlx::query("UPDATE patients SET account_id = $1 WHERE id = $2")
-        .bind(account_id)
-        .bind(invitation.patient_id)
-        .execute(&mut *tx)
-        .await?;
-    account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now)
-        .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account_id),
-            organisation_id: Some(invitation.organisation_id),
-            action: "invitation.redeemed",
-            target: format!("patient:{}", invitation.patient_id),
-        },
-        meta,
-        now,
-    )
-    .await
-}
-
-/// Creates the patient's account and signs them in; of concurrent attempts, exactly one wins.
-/// An email that already has an account is refused: its owner signs in and uses `redeem_into`.
-/// Returns the new session token.
-pub async fn redeem(
-    db: &store::Db,
-    token: &str,
-    pass: &str,
-    password: &str,
-    confirmation: &str,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<String> {
-    let invitation =
-        verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
-    if account::find_by_email(db, &invitation.email).await?.is_some() {
-        return Err(DomainError::Conflict("error-account-exists"));
-    }
-    let password = credential::check_new_password(
-        password,
-        confirmation,
-        &[&invitation.given_name, &invitation.family_name, &invitation.email],
-    )
-    .map_err(|p| DomainError::Invalid(p.key()))?;
-    let hash = credential::hash_password(&password);
-    let mut tx = db.begin().await?;
-    if !consume(&mut tx, &invitation, pass, now).await? {
-        return Err(DomainError::Invalid("error-invitation-unusable"));
-    }
-    let email = Email::parse(&invitation.email)?;
-    let account_id = account::create(
-        &mut *tx,
-        NewAccount {
-            email: &email,
-            given_name: &invitation.given_name,
-            family_name: &invitation.family_name,
-            language: invitation.language,
-        },
-        now,
-    )
-    .await
-    .map_err(|e| match e {
-        DomainError::Conflict(_) => DomainError::Conflict("error-account-exists"),
-        other => other,
-    })?;
-    sqlx::query("UPDATE accounts SET password_hash = $1, status = 'active' WHERE id = $2")
-        .bind(hash)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    link_patient(&mut tx, &invitation, account_id, meta, now).await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account_id),
-            organisation_id: Some(invitation.organisation_id),
-            action: "account.created",
-            // A caregiver's new account is theirs, not part of the patient's file.
-            target: if invitation.grant_id.is_some() {
-                format!("account:{account_id}")
-            } else {
-                format!("patient:{}", invitation.patient_id)
-            },
-        },
-        meta,
-        now,
-    )
-    .await?;
-    let session_token = session::start(&mut *tx, account_id, meta, now).await?;
-    tx.commit().await?;
-    Ok(session_token)
-}
-
-/// One person, one account: a signed-in person whose email the invitation names adds this
-/// organisation to their existing account instead of creating a second one.
-pub async fn redeem_into(
-    db: &store::Db,
-    token: &str,
-    pass: &str,
-    account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    let invitation =
-        verified(db, token, pass, now).await?.ok_or(DomainError::Invalid("error-invitation-unusable"))?;
-    let owner = account::find_by_id(db, account_id).await?;
-    if owner.email.to_lowercase() != invitation.email.to_lowercase() {
-        return Err(DomainError::Invalid("error-invitation-other-account"));
-    }
-    let mut tx = db.begin().await?;
-    if !consume(&mut tx, &invitation, pass, now).await? {
-        return Err(DomainError::Invalid("error-invitation-unusable"));
-    }
-    link_patient(&mut tx, &invitation, account_id, meta, now).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Demo data only: redeems an invitation without its link and code.
-pub async fn demo_redeem(
-    db: &store::Db,
-    invitation_id: i64,
-    password: &str,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    let (pass, pass_hash) = secret::new_token();
-    let token_hash: String = sqlx::query(
-        "UPDATE invitations SET verified_hash = $1, verified_until = $2 WHERE id = $3 RETURNING token_hash",
-    )
-    .bind(pass_hash)
-    .bind(now + VERIFIED_SECONDS)
-    .bind(invitation_id)
-    .fetch_one(db)
-    .await?
-    .try_get("token_hash")?;
-    // `redeem` looks invitations up by their link; point a fresh one at this invitation.
-    let (token, new_hash) = secret::new_token();
-    sqlx::query("UPDATE invitations SET token_hash = $1 WHERE token_hash = $2")
-        .bind(new_hash)
-        .bind(token_hash)
-        .execute(db)
-        .await?;
-    redeem(db, &token, &pass, password, password, meta, now).await?;
-    Ok(())
-}
-
-/// Demo data only: an expired or void invitation.
-pub async fn demo_set_state(db: &store::Db, invitation_id: i64, state: &str, now: i64) -> DomainResult<()> {
-    let sql = if state == "expired" {
-        "UPDATE invitations SET expires_at = $1 - 1 WHERE id = $2"
-    } else {
-        "UPDATE invitations SET failed_attempts = 5 WHERE id = $2 AND $1 > 0"
-    };
-    sqlx::query(sql).bind(now).bind(invitation_id).execute(db).await?;
-    Ok(())
 }
 
 #[cfg(test)]

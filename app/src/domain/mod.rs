@@ -9,28 +9,46 @@ pub mod email_change;
 pub mod export;
 pub mod invitation;
 pub mod notification;
+pub mod onboarding;
 pub mod organisation;
 pub mod password_reset;
 pub mod patient;
 pub mod profile;
 pub mod recovery_code;
 pub mod secret;
+pub mod security;
 pub mod session;
 pub mod setup_link;
+pub mod sign_in;
 pub mod store;
 
-/// What a rule can refuse. The `api` layer turns each into a translated message key.
+/// What a rule can refuse. The `api` layer turns each into an `ApiError` of the same kind.
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {
     #[error("not found")]
     NotFound,
-    /// Input that breaks a rule; the string is the fluent key that explains it.
-    #[error("invalid: {0}")]
-    Invalid(&'static str),
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
+    /// Input that breaks a rule: `key` is the fluent message that explains it, `field` the input
+    /// it belongs to (`None`: the form as a whole).
+    #[error("invalid: {key}")]
+    Invalid { key: &'static str, field: Option<&'static str> },
+    /// The state does not allow it (taken, used, ended).
+    #[error("conflict: {key}")]
+    Conflict { key: &'static str, field: Option<&'static str> },
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
+}
+
+impl DomainError {
+    pub fn invalid(field: &'static str, key: &'static str) -> Self {
+        Self::Invalid { key, field: Some(field) }
+    }
+    /// A refusal about the whole form rather than one field.
+    pub fn refused(key: &'static str) -> Self {
+        Self::Invalid { key, field: None }
+    }
+    pub fn conflict(field: Option<&'static str>, key: &'static str) -> Self {
+        Self::Conflict { key, field }
+    }
 }
 
 pub type DomainResult<T> = Result<T, DomainError>;

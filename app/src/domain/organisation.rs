@@ -34,10 +34,10 @@ async fn add_staff_member(
 ) -> DomainResult<(i64, String)> {
     let email = Email::parse(new.email)?;
     if new.given_name.trim().is_empty() {
-        return Err(super::DomainError::Invalid("error-given-name-required"));
+        return Err(super::DomainError::invalid("given_name", "error-given-name-required"));
     }
     if new.family_name.trim().is_empty() {
-        return Err(super::DomainError::Invalid("error-family-name-required"));
+        return Err(super::DomainError::invalid("family_name", "error-family-name-required"));
     }
     let account_id = account::create(
         &mut *tx,
@@ -170,7 +170,7 @@ pub async fn set_age_of_consent(
         .parse()
         .ok()
         .filter(|a| (12..=19).contains(a))
-        .ok_or(super::DomainError::Invalid("error-age-of-consent-invalid"))?;
+        .ok_or(super::DomainError::invalid("age", "error-age-of-consent-invalid"))?;
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE organisations SET age_of_consent = $1 WHERE id = $2")
         .bind(age)
@@ -190,7 +190,7 @@ pub async fn set_age_of_consent(
 
 pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<String> {
     if new.organisation.trim().is_empty() {
-        return Err(super::DomainError::Invalid("error-organisation-required"));
+        return Err(super::DomainError::refused("error-organisation-required"));
     }
     let now = store::now();
     let mut tx = db.begin().await?;

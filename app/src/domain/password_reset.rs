@@ -17,7 +17,7 @@ pub async fn request(
     now: i64,
 ) -> DomainResult<()> {
     let Some(account) = account::find_by_email(db, email).await? else { return Ok(()) };
-    if account.status != "active" {
+    if account.status != super::account::AccountStatus::Active {
         return Ok(());
     }
     let (token, hash) = secret::new_token();
@@ -79,13 +79,14 @@ pub async fn complete(
     meta: &RequestMeta,
     now: i64,
 ) -> DomainResult<()> {
-    let account = open(db, token, now).await?.ok_or(DomainError::Invalid("error-reset-link-unusable"))?;
+    let account =
+        open(db, token, now).await?.ok_or(DomainError::conflict(None, "error-reset-link-unusable"))?;
     let password = credential::check_new_password(
         password,
         confirmation,
         &[&account.given_name, &account.family_name, &account.email],
     )
-    .map_err(|p| DomainError::Invalid(p.key()))?;
+    .map_err(|p| DomainError::invalid("password", p.key()))?;
     let hash = credential::hash_password(&password);
     let mut tx = db.begin().await?;
     let used = sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
@@ -96,7 +97,7 @@ pub async fn complete(
         .rows_affected()
         == 1;
     if !used {
-        return Err(DomainError::Invalid("error-reset-link-unusable"));
+        return Err(DomainError::conflict(None, "error-reset-link-unusable"));
     }
     sqlx::query("UPDATE accounts SET password_hash = $1, failed_sign_ins = 0 WHERE id = $2")
         .bind(hash)

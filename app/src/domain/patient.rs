@@ -26,19 +26,19 @@ pub fn check(
     today: chrono::NaiveDate,
 ) -> DomainResult<()> {
     if given_name.trim().is_empty() {
-        return Err(DomainError::Invalid("error-given-name-required"));
+        return Err(DomainError::invalid("given_name", "error-given-name-required"));
     }
     if family_name.trim().is_empty() {
-        return Err(DomainError::Invalid("error-family-name-required"));
+        return Err(DomainError::invalid("family_name", "error-family-name-required"));
     }
     match chrono::NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d") {
         Ok(date) if date <= today && date.year_ce().1 >= 1900 => {}
-        _ => return Err(DomainError::Invalid("error-birth-date-invalid")),
+        _ => return Err(DomainError::invalid("birth_date", "error-birth-date-invalid")),
     }
     let digits = mobile.chars().filter(char::is_ascii_digit).count();
     let allowed = mobile.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
     if !mobile.trim().is_empty() && (!allowed || !(10..=15).contains(&digits)) {
-        return Err(DomainError::Invalid("error-mobile-invalid"));
+        return Err(DomainError::invalid("mobile", "error-mobile-invalid"));
     }
     Ok(())
 }
@@ -69,7 +69,7 @@ pub async fn create<'e>(
     .fetch_optional(exec)
     .await?;
     row.map(|r| r.try_get("id").map_err(DomainError::from))
-        .unwrap_or(Err(DomainError::Conflict("error-patient-exists")))
+        .unwrap_or(Err(DomainError::conflict(None, "error-patient-exists")))
 }
 
 /// One line of an organisation's patient list, with the state of the latest invitation.

@@ -41,13 +41,13 @@ impl Change {
             Self::PreferredName(name) => {
                 let name = name.trim().to_string();
                 if name.chars().count() > 60 || name.chars().any(char::is_control) {
-                    return Err(DomainError::Invalid("error-preferred-name-invalid"));
+                    return Err(DomainError::invalid("preferred_name", "error-preferred-name-invalid"));
                 }
                 Self::PreferredName(name)
             }
             Self::Phones { mobile, home } => Self::Phones {
-                mobile: phone(&mobile).ok_or(DomainError::Invalid("error-mobile-invalid"))?,
-                home: phone(&home).ok_or(DomainError::Invalid("error-home-phone-invalid"))?,
+                mobile: phone(&mobile).ok_or(DomainError::invalid("mobile", "error-mobile-invalid"))?,
+                home: phone(&home).ok_or(DomainError::invalid("home_phone", "error-home-phone-invalid"))?,
             },
             Self::Address { street, city, province, postal_code } => {
                 let (street, city) = (street.trim().to_string(), city.trim().to_string());
@@ -64,17 +64,17 @@ impl Change {
                     });
                 }
                 if street.is_empty() || street.chars().count() > 200 {
-                    return Err(DomainError::Invalid("error-street-invalid"));
+                    return Err(DomainError::invalid("street", "error-street-invalid"));
                 }
                 if city.is_empty() || city.chars().count() > 100 {
-                    return Err(DomainError::Invalid("error-city-invalid"));
+                    return Err(DomainError::invalid("city", "error-city-invalid"));
                 }
                 let province = province.trim().to_uppercase();
                 if !PROVINCES.contains(&province.as_str()) {
-                    return Err(DomainError::Invalid("error-province-invalid"));
+                    return Err(DomainError::invalid("province", "error-province-invalid"));
                 }
-                let postal_code =
-                    postal_code_of(&postal_code).ok_or(DomainError::Invalid("error-postal-code-invalid"))?;
+                let postal_code = postal_code_of(&postal_code)
+                    .ok_or(DomainError::invalid("postal_code", "error-postal-code-invalid"))?;
                 Self::Address { street, city, province, postal_code }
             }
             other => other,
@@ -280,15 +280,15 @@ mod tests {
         assert!(address("", "", "", "").is_ok());
         assert!(matches!(
             address("123 rue X", "", "QC", "H2X 1Y4"),
-            Err(DomainError::Invalid("error-city-invalid"))
+            Err(DomainError::Invalid { key: "error-city-invalid", .. })
         ));
         assert!(matches!(
             address("123 rue X", "Montréal", "XX", "H2X 1Y4"),
-            Err(DomainError::Invalid("error-province-invalid"))
+            Err(DomainError::Invalid { key: "error-province-invalid", .. })
         ));
         assert!(matches!(
             address("123 rue X", "Montréal", "QC", "12345"),
-            Err(DomainError::Invalid("error-postal-code-invalid"))
+            Err(DomainError::Invalid { key: "error-postal-code-invalid", .. })
         ));
     }
 }

@@ -81,16 +81,16 @@ pub async fn complete(
     now: i64,
 ) -> DomainResult<String> {
     let LinkState::Ready { account, totp_secret, .. } = inspect(db, input.token, now).await? else {
-        return Err(DomainError::Invalid("error-setup-link-unusable"));
+        return Err(DomainError::conflict(None, "error-setup-link-unusable"));
     };
     let password = credential::check_new_password(
         input.password,
         input.password_confirmation,
         &[&account.given_name, &account.family_name, &account.email],
     )
-    .map_err(|problem| DomainError::Invalid(problem.key()))?;
+    .map_err(|problem| DomainError::invalid("password", problem.key()))?;
     let step = credential::verify_totp(&totp_secret, input.totp_code, now, None)
-        .ok_or(DomainError::Invalid("error-totp-wrong"))?;
+        .ok_or(DomainError::invalid("code", "error-totp-wrong"))?;
     let hash = credential::hash_password(&password);
 
     let mut tx = db.begin().await?;
@@ -102,7 +102,7 @@ pub async fn complete(
     .fetch_optional(&mut *tx)
     .await?;
     if consumed.is_none() {
-        return Err(DomainError::Invalid("error-setup-link-unusable"));
+        return Err(DomainError::conflict(None, "error-setup-link-unusable"));
     }
     sqlx::query(
         "UPDATE accounts SET password_hash = $1, totp_secret = $2, totp_last_step = $3, status = 'active', failed_sign_ins = 0

@@ -4,45 +4,6 @@ use crate::api::ApiError;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
-/// The field an error message belongs to, so it is shown next to it.
-fn field_of(key: &str) -> Option<&'static str> {
-    let topic = key.strip_prefix("error-")?;
-    [
-        "password",
-        "totp",
-        "verification",
-        "email",
-        "code",
-        "given-name",
-        "family-name",
-        "birth-date",
-        "mobile",
-        "home-phone",
-        "preferred-name",
-        "street",
-        "city",
-        "province",
-        "postal-code",
-        "scope",
-        "relationship",
-        "ends-on",
-        "age",
-    ]
-    .into_iter()
-    .find(|field| topic.starts_with(field))
-    .map(|field| match field {
-        "totp" | "verification" => "code",
-        "given-name" => "given_name",
-        "family-name" => "family_name",
-        "birth-date" => "birth_date",
-        "home-phone" => "home_phone",
-        "preferred-name" => "preferred_name",
-        "postal-code" => "postal_code",
-        "ends-on" => "ends_on",
-        other => other,
-    })
-}
-
 /// The last error of an action, as a signal.
 pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<ApiError>>
 where
@@ -73,7 +34,7 @@ pub fn message(error: &ApiError) -> String {
 
 /// The translated message of `error` if it belongs to `field`.
 pub fn error_for(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || error.get().filter(|e| field_of(&e.key) == Some(field)).map(|e| message(&e)))
+    Signal::derive(move || error.get().filter(|e| e.field.as_deref() == Some(field)).map(|e| message(&e)))
 }
 
 /// What the person had typed in `field` before a form posted without JavaScript came back.

@@ -257,9 +257,20 @@ pub async fn latest_link_token(app: &TestApp, email: &str) -> String {
     body[start..].split(['?', '\n', ' ']).next().unwrap().to_string()
 }
 
+/// The error a refused call answered with. A refusal is never a fault (4xx, not 5xx), and its
+/// status is the one its kind calls for.
 pub async fn error_key(response: reqwest::Response) -> Value {
-    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    response.json().await.unwrap()
+    let status = response.status();
+    let error: app::api::ApiError = response.json().await.expect("an ApiError");
+    assert!(status.is_client_error(), "{status} for {error:?}");
+    assert_eq!(status.as_u16(), error.kind.status(), "{error:?}");
+    serde_json::to_value(&error).unwrap()
+}
+
+/// The error of a refused call, which must have answered `status`.
+pub async fn refusal(response: reqwest::Response, status: StatusCode) -> app::api::ApiError {
+    assert_eq!(response.status(), status);
+    response.json().await.expect("an ApiError")
 }
 
 /// A patient invited by `staff` who has created the account; returns their password.

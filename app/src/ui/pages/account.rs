@@ -4,6 +4,7 @@
 use super::PageTitle;
 use crate::api::account::{my_account, AccountView, EndOtherSessions, EndSession, SaveProfile};
 use crate::api::ApiError;
+use crate::states::Method;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -238,8 +239,11 @@ fn LanguageRadios(#[prop(into)] legend: Signal<String>, current: String) -> impl
 
 #[component]
 fn Security(me: AccountView) -> impl IntoView {
-    let method =
-        if me.method == "totp" { move_tr!("account-method-totp") } else { move_tr!("account-method-email") };
+    let method = if me.method == Method::Totp {
+        move_tr!("account-method-totp")
+    } else {
+        move_tr!("account-method-email")
+    };
     view! {
         <h2>{move_tr!("account-security")}</h2>
         <dl class="settings">

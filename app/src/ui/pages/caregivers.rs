@@ -8,6 +8,7 @@ use crate::api::caregivers::{
     EditCaregiver, EndCaregiver, EndMyCaregiver, ReissueCaregiverInvitation,
 };
 use crate::api::ApiError;
+use crate::states::CaregiverStatus;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -99,19 +100,19 @@ pub fn PatientFilePage() -> impl IntoView {
                         <ul class="patient-list">
                             {file.caregivers.into_iter().map(|c| {
                                 let details = line_details(&c);
-                                let ended = c.status == "ended";
+                                let ended = c.status == CaregiverStatus::Ended;
                                 let whose = format!(" – {}", c.name);
                                 let (edit_whose, reissue_whose) = (whose.clone(), whose.clone());
                                 let edit_link = format!("/staff/patients/{}/caregivers/{}", file.patient_id, c.grant_id);
                                 view! {
                                     <li class="patient">
-                                        <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(&format!("caregiver-status-{}", c.status))}</span></p>
+                                        <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
                                         <p>{c.email.clone()}</p>
                                         <p>{details}</p>
                                         {(!c.note.is_empty()).then(|| view! { <p class="hint">{c.note.clone()}</p> })}
                                         {(!ended).then(|| view! {
                                             <p><A href=edit_link>{move_tr!("caregiver-edit")} <span class="visually-hidden">{edit_whose}</span></A></p>
-                                            {(c.status == "invited").then(|| view! {
+                                            {(c.status == CaregiverStatus::Invited).then(|| view! {
                                                 <ActionForm action=reissue>
                                                     <input type="hidden" name="grant_id" value=c.grant_id />
                                                     <button type="submit" class="link-button">{move_tr!("patients-reissue")} <span class="visually-hidden">{reissue_whose}</span></button>
@@ -184,7 +185,7 @@ pub fn EditCaregiverPage() -> impl IntoView {
         <h1>{move_tr!("caregiver-edit")}</h1>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
-                let found = file.await.map(|f| f.caregivers.into_iter().find(|c| c.grant_id == grant_id() && c.status != "ended"));
+                let found = file.await.map(|f| f.caregivers.into_iter().find(|c| c.grant_id == grant_id() && c.status != CaregiverStatus::Ended));
                 match found {
                     Ok(Some(c)) => view! {
                         <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
@@ -234,7 +235,7 @@ pub fn MyCaregivers(caregivers: Loaded<CaregiverLine>) -> impl IntoView {
                     <ul class="patient-list" data-testid="my-caregivers">
                         {list.into_iter().map(|c| view! {
                             <li class="patient">
-                                <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(&format!("caregiver-status-{}", c.status))}</span></p>
+                                <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
                                 <p>{line_details(&c)}</p>
                                 <p><A href=format!("/account/caregivers/{}/end", c.grant_id)>{move_tr!("caregiver-end")} <span class="visually-hidden">{format!(" – {}", c.name)}</span></A></p>
                             </li>

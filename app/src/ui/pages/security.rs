@@ -7,6 +7,7 @@ use crate::api::account::{
     ChangePassword, ConfirmEmailChange, ConfirmReauth, NewRecoveryCodes, ReportEmailChange,
     RequestEmailChange, StartReauth, UseEmailCodes,
 };
+use crate::states::Method;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -53,7 +54,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                 match state.await {
                     Ok(view_state) => match view_state.awaiting {
                         Some(method) => {
-                            let by_email = method == "email";
+                            let by_email = method == Method::Email;
                             view! {
                                 <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
                                 <ActionForm action=confirm>
@@ -137,7 +138,7 @@ pub fn SecurityMethods() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     account.await.ok().map(|me| {
-                        let totp = me.method == "totp";
+                        let totp = me.method == Method::Totp;
                         view! {
                             <h2>{move_tr!("account-method")}</h2>
                             <p>{if totp { move_tr!("account-method-totp") } else { move_tr!("account-method-email") }}</p>

@@ -2,6 +2,7 @@
 //! authenticator app).
 use super::PageTitle;
 use crate::api::auth::{sign_in_challenge, ResendCode, SignIn as SignInFn, VerifySignIn};
+use crate::states::Method;
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -40,7 +41,7 @@ pub fn SignInCode() -> impl IntoView {
             {move || Suspend::new(async move {
                 match challenge.await {
                     Ok(Some(method)) => {
-                        let by_email = method == "email";
+                        let by_email = method == Method::Email;
                         view! {
                             <h1>{move_tr!("sign-in-code-title")}</h1>
                             <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>

@@ -2,6 +2,7 @@
 use super::PageTitle;
 use crate::api::auth::staff_home;
 use crate::api::staff::{age_of_consent, SaveAgeOfConsent};
+use crate::states::Role;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -18,13 +19,13 @@ pub fn StaffHome() -> impl IntoView {
                 match home.await {
                     Ok(home) => {
                         let name = home.given_name.clone();
-                        let is_admin = home.roles.iter().any(|r| r.role == "admin");
+                        let is_admin = home.roles.iter().any(|r| r.role == Role::Admin);
                         view! {
                             <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
                             <ul class="roles">
                                 {home.roles.into_iter().map(|r| {
                                     let organisation = r.organisation.clone();
-                                    let admin = r.role == "admin";
+                                    let admin = r.role == Role::Admin;
                                     view! { <li>{move || if admin {
                                         tr!("staff-role-admin", { "organisation" => organisation.clone() })
                                     } else {

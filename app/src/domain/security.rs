@@ -1,0 +1,159 @@
+//! Changing how one proves who one is: the password, an authenticator app, or back to codes sent
+//! by email. Each change is audited; the caller has checked a recent re-authentication.
+use super::account::{memberships, Account};
+use super::{store, DomainError, DomainResult, RequestMeta};
+use sqlx::{Any, Executor, Row};
+
+/// The secret of an authenticator app being set up, created on request (a POST) and kept until
+/// confirmed, so showing it again changes nothing.
+pub async fn pending_totp<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Option<String>> {
+    Ok(sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(exec)
+        .await?
+        .try_get("totp_pending")?)
+}
+
+pub async fn start_totp_enrolment(db: &store::Db, account_id: i64) -> DomainResult<String> {
+    if let Some(secret) = pending_totp(db, account_id).await? {
+        return Ok(secret);
+    }
+    let secret = super::credential::new_totp_secret();
+    sqlx::query("UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending IS NULL")
+        .bind(&secret)
+        .bind(account_id)
+        .execute(db)
+        .await?;
+    Ok(pending_totp(db, account_id).await?.unwrap_or(secret))
+}
+
+/// Switches sign-in to the authenticator app. The current password re-authenticates the person
+/// and a first code proves the app holds the secret.
+pub async fn confirm_totp_enrolment(
+    db: &store::Db,
+    account: &Account,
+    password: &str,
+    code: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    use super::{audit, credential};
+    let secret =
+        pending_totp(db, account.id).await?.ok_or(DomainError::invalid("code", "error-totp-not-started"))?;
+    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+        return Err(DomainError::invalid("password", "error-password-wrong"));
+    }
+    let step = credential::verify_totp(&secret, code, now, None)
+        .ok_or(DomainError::invalid("code", "error-totp-wrong"))?;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE accounts SET totp_secret = $1, totp_last_step = $2, totp_pending = NULL WHERE id = $3",
+    )
+    .bind(&secret)
+    .bind(step)
+    .bind(account.id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "totp.enrolled",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A new password (same policy as at creation). Every other session and unfinished sign-in ends
+/// and the owner is told by email. The caller has checked the person re-authenticated.
+pub async fn change_password(
+    db: &store::Db,
+    account: &Account,
+    current_session_id: i64,
+    password: &str,
+    confirmation: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    use super::{audit, credential, notification, session, sign_in};
+    let password = credential::check_new_password(
+        password,
+        confirmation,
+        &[&account.given_name, &account.family_name, &account.email],
+    )
+    .map_err(|problem| DomainError::invalid("password", problem.key()))?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(credential::hash_password(&password))
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    session::end_others(&mut *tx, account.id, current_session_id, now).await?;
+    // A sign-in half done with the old password cannot be finished.
+    sign_in::cancel_open_challenges(&mut *tx, account.id, now).await?;
+    notification::enqueue(
+        &mut *tx,
+        &account.email,
+        &notification::password_changed_mail(account.language, &account.given_name),
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "password.changed",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Back from an authenticator app to codes sent by email. Staff must keep the app (DESIGN §3:
+/// emailed codes are not an AAL2 factor).
+pub async fn use_email_codes(
+    db: &store::Db,
+    account: &Account,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    use super::audit;
+    if memberships(db, account.id).await?.iter().any(|m| m.role.is_staff()) {
+        return Err(DomainError::refused("error-totp-required-for-staff"));
+    }
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE accounts SET totp_secret = NULL, totp_last_step = NULL, totp_pending = NULL WHERE id = $1",
+    )
+    .bind(account.id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "totp.removed",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,531 @@
+//! Proving who one is: the two-step sign-in (password, then an emailed code, an authenticator
+//! code or a recovery code), re-authentication inside an open session, and the lock after 10
+//! consecutive failures.
+use super::{account, secret, session, store, DomainResult, RequestMeta};
+use sqlx::{Any, Executor, Row};
+
+/// A verification code by email is valid this long, and allows this many tries.
+pub const CODE_VALID_SECONDS: i64 = 10 * 60;
+pub const CODE_MAX_ATTEMPTS: i64 = 5;
+/// A new code may be asked for at most this often.
+pub const RESEND_COOLDOWN_SECONDS: i64 = 60;
+
+pub use crate::states::Method;
+
+/// Proof that the password was right; the second step needs it (held in a short-lived cookie).
+#[derive(Debug)]
+pub struct Challenge {
+    pub token: String,
+    pub method: Method,
+}
+
+fn email_code_hash(challenge_token: &str, code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(format!("{challenge_token}:{code}").as_bytes()))
+}
+
+fn new_email_code() -> String {
+    use rand::Rng;
+    format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000u32))
+}
+
+/// Step one: email and password. `None` for every failure alike (unknown email, locked or
+/// inactive account, wrong password), so the page never tells which.
+pub async fn start_sign_in(
+    db: &store::Db,
+    email: &str,
+    password: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Option<Challenge>> {
+    use super::{audit, credential};
+    let Some(account) = account::find_by_email(db, email).await? else {
+        credential::verify_password(password, credential::decoy_hash());
+        audit::record(
+            db,
+            audit::Event {
+                actor_id: None,
+                organisation_id: None,
+                action: "sign_in.failed",
+                target: "unknown-email".into(),
+            },
+            meta,
+            now,
+        )
+        .await?;
+        return Ok(None);
+    };
+    let password_ok = credential::verify_password(
+        password,
+        account.password_hash.as_deref().unwrap_or(credential::decoy_hash()),
+    );
+    let target = format!("account:{}", account.id);
+    let locked_until: Option<i64> = sqlx::query("SELECT locked_until FROM accounts WHERE id = $1")
+        .bind(account.id)
+        .fetch_one(db)
+        .await?
+        .try_get("locked_until")?;
+    if locked_until.is_some_and(|until| until > now) {
+        audit::record(
+            db,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "sign_in.refused_locked",
+                target,
+            },
+            meta,
+            now,
+        )
+        .await?;
+        return Ok(None);
+    }
+    if account.status != account::AccountStatus::Active || !password_ok {
+        if account.status == account::AccountStatus::Active {
+            record_failure(db, &account, meta, now).await?;
+        }
+        audit::record(
+            db,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "sign_in.failed",
+                target,
+            },
+            meta,
+            now,
+        )
+        .await?;
+        return Ok(None);
+    }
+    if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(credential::hash_password(password))
+            .bind(account.id)
+            .execute(db)
+            .await?;
+    }
+    issue_challenge(db, &account, ChallengePurpose::SignIn, meta, now).await.map(Some)
+}
+
+/// What a challenge is for: a new session, or proving again who one is in an open session. One
+/// can never stand in for the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChallengePurpose {
+    SignIn,
+    Reauth { session_id: i64 },
+}
+
+impl ChallengePurpose {
+    /// As stored in `sign_in_challenges.reauth_session_id` (0 for a sign-in).
+    fn column(self) -> i64 {
+        match self {
+            Self::SignIn => 0,
+            Self::Reauth { session_id } => session_id,
+        }
+    }
+}
+
+/// The password was right: the second step begins (a code is mailed unless an app is in use).
+async fn issue_challenge(
+    db: &store::Db,
+    account: &account::Account,
+    purpose: ChallengePurpose,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Challenge> {
+    use super::{audit, notification};
+    let (token, token_hash) = secret::new_token();
+    let method = if account.totp_secret.is_some() { Method::Totp } else { Method::Email };
+    let code = (method == Method::Email).then(new_email_code);
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO sign_in_challenges (account_id, token_hash, method, code_hash, expires_at, last_sent_at, created_at, reauth_session_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
+    )
+    .bind(account.id)
+    .bind(token_hash)
+    .bind(method.code())
+    .bind(code.as_deref().map(|c| email_code_hash(&token, c)))
+    .bind(now + CODE_VALID_SECONDS)
+    .bind(now)
+    .bind(purpose.column())
+    .execute(&mut *tx)
+    .await?;
+    if let Some(code) = code {
+        notification::enqueue(
+            &mut *tx,
+            &account.email,
+            &notification::verification_code_mail(account.language, &account.given_name, &code),
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut *tx,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "verification_code.sent",
+                target: format!("account:{}", account.id),
+            },
+            meta,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Challenge { token, method })
+}
+
+/// Step one of proving again who one is, in an open session: the password. A wrong password
+/// counts towards the lock like at sign-in.
+pub async fn start_reauth(
+    db: &store::Db,
+    account: &account::Account,
+    session_id: i64,
+    password: &str,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Option<Challenge>> {
+    use super::{audit, credential};
+    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+        record_failure(db, account, meta, now).await?;
+        audit::record(
+            db,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "reauth.failed",
+                target: format!("account:{}", account.id),
+            },
+            meta,
+            now,
+        )
+        .await?;
+        return Ok(None);
+    }
+    issue_challenge(db, account, ChallengePurpose::Reauth { session_id }, meta, now).await.map(Some)
+}
+
+struct PendingChallenge {
+    id: i64,
+    account_id: i64,
+    method: Method,
+    code_hash: Option<String>,
+    last_sent_at: i64,
+}
+
+/// The live challenge behind a cookie token, for this purpose only.
+async fn pending_challenge(
+    db: &store::Db,
+    token: &str,
+    purpose: ChallengePurpose,
+    now: i64,
+) -> DomainResult<Option<PendingChallenge>> {
+    let row = sqlx::query(
+        "SELECT id, account_id, method, code_hash, last_sent_at FROM sign_in_challenges
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3 AND reauth_session_id = $4",
+    )
+    .bind(secret::hash_token(token))
+    .bind(now)
+    .bind(CODE_MAX_ATTEMPTS)
+    .bind(purpose.column())
+    .fetch_optional(db)
+    .await?;
+    row.map(|r| {
+        Ok(PendingChallenge {
+            id: r.try_get("id")?,
+            account_id: r.try_get("account_id")?,
+            method: Method::try_from(r.try_get::<String, _>("method")?)
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            code_hash: r.try_get("code_hash")?,
+            last_sent_at: r.try_get("last_sent_at")?,
+        })
+    })
+    .transpose()
+}
+
+/// How the second step is to be answered, while the challenge is alive.
+pub async fn challenge_method(
+    db: &store::Db,
+    token: &str,
+    purpose: ChallengePurpose,
+    now: i64,
+) -> DomainResult<Option<Method>> {
+    Ok(pending_challenge(db, token, purpose, now).await?.map(|c| c.method))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum CodeOutcome {
+    SignedIn {
+        session_token: String,
+        account_id: i64,
+    },
+    /// The open session proved again who it is.
+    Reauthenticated,
+    Wrong {
+        remaining_tries: i64,
+    },
+    /// Expired, used up or unknown: sign in again from the start.
+    StartAgain,
+}
+
+/// Step two: the code, or one of the recovery codes. Wrong codes are counted atomically (5 per
+/// challenge) and also count towards the account lock.
+pub async fn finish_sign_in(
+    db: &store::Db,
+    token: &str,
+    code: &str,
+    purpose: ChallengePurpose,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<CodeOutcome> {
+    use super::{audit, credential, recovery_code};
+    let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
+        return Ok(CodeOutcome::StartAgain);
+    };
+    let account = account::find_by_id(db, challenge.account_id).await?;
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let by_recovery_code = recovery_code::looks_like(&code);
+    let right = match challenge.method {
+        _ if by_recovery_code => recovery_code::consume(db, account.id, &code, now).await?,
+        Method::Email => challenge.code_hash.as_deref() == Some(email_code_hash(token, &code).as_str()),
+        Method::Totp => match account.totp_secret.as_deref().and_then(|s| credential::verify_totp(s, &code, now, account.totp_last_step)) {
+            // Claim the step atomically so a code cannot be used twice, even by two requests at once.
+            Some(step) => sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)")
+                .bind(step)
+                .bind(account.id)
+                .execute(db)
+                .await?
+                .rows_affected() == 1,
+            None => false,
+        },
+    };
+    let target = format!("account:{}", account.id);
+    if !right {
+        let attempts: Option<i64> = sqlx::query("UPDATE sign_in_challenges SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 RETURNING attempts")
+            .bind(challenge.id)
+            .bind(CODE_MAX_ATTEMPTS)
+            .fetch_optional(db)
+            .await?
+            .map(|r| r.try_get("attempts"))
+            .transpose()?;
+        record_failure(db, &account, meta, now).await?;
+        audit::record(
+            db,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "verification_code.failed",
+                target,
+            },
+            meta,
+            now,
+        )
+        .await?;
+        return Ok(match attempts {
+            Some(n) if n < CODE_MAX_ATTEMPTS => CodeOutcome::Wrong { remaining_tries: CODE_MAX_ATTEMPTS - n },
+            _ => CodeOutcome::StartAgain,
+        });
+    }
+    let mut tx = db.begin().await?;
+    let claimed = sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(challenge.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if !claimed {
+        return Ok(CodeOutcome::StartAgain);
+    }
+    sqlx::query("UPDATE accounts SET failed_sign_ins = 0 WHERE id = $1")
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    if by_recovery_code {
+        audit::record(
+            &mut *tx,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "recovery_code.used",
+                target: target.clone(),
+            },
+            meta,
+            now,
+        )
+        .await?;
+    }
+    let outcome = if let ChallengePurpose::Reauth { session_id } = purpose {
+        sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2 AND account_id = $3")
+            .bind(now)
+            .bind(session_id)
+            .bind(account.id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut *tx,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "reauth.succeeded",
+                target,
+            },
+            meta,
+            now,
+        )
+        .await?;
+        CodeOutcome::Reauthenticated
+    } else {
+        let session_token = session::start(&mut *tx, account.id, meta, now).await?;
+        audit::record(
+            &mut *tx,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "sign_in.succeeded",
+                target,
+            },
+            meta,
+            now,
+        )
+        .await?;
+        CodeOutcome::SignedIn { session_token, account_id: account.id }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resend {
+    Sent,
+    TooSoon { wait_seconds: i64 },
+    StartAgain,
+}
+
+/// A new email code replaces the old one; the count of wrong tries is kept.
+pub async fn resend_code(
+    db: &store::Db,
+    token: &str,
+    purpose: ChallengePurpose,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<Resend> {
+    use super::{audit, notification};
+    let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
+        return Ok(Resend::StartAgain);
+    };
+    if challenge.method != Method::Email {
+        return Ok(Resend::StartAgain);
+    }
+    let wait = challenge.last_sent_at + RESEND_COOLDOWN_SECONDS - now;
+    if wait > 0 {
+        return Ok(Resend::TooSoon { wait_seconds: wait });
+    }
+    let account = account::find_by_id(db, challenge.account_id).await?;
+    let code = new_email_code();
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE sign_in_challenges SET code_hash = $1, last_sent_at = $2 WHERE id = $3")
+        .bind(email_code_hash(token, &code))
+        .bind(now)
+        .bind(challenge.id)
+        .execute(&mut *tx)
+        .await?;
+    notification::enqueue(
+        &mut *tx,
+        &account.email,
+        &notification::verification_code_mail(account.language, &account.given_name, &code),
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        audit::Event {
+            actor_id: Some(account.id),
+            organisation_id: None,
+            action: "verification_code.sent",
+            target: format!("account:{}", account.id),
+        },
+        meta,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Resend::Sent)
+}
+
+/// One more consecutive failure; the 10th locks the account until the next local midnight and
+/// tells its owner by email.
+async fn record_failure(
+    db: &store::Db,
+    account: &account::Account,
+    meta: &RequestMeta,
+    now: i64,
+) -> DomainResult<()> {
+    use super::{account as accounts, audit, notification};
+    let failures: i64 = sqlx::query(
+        "UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins",
+    )
+    .bind(account.id)
+    .fetch_one(db)
+    .await?
+    .try_get("failed_sign_ins")?;
+    if failures < accounts::LOCK_AFTER_FAILURES {
+        return Ok(());
+    }
+    let until = accounts::next_local_midnight(now, &accounts::timezone(db, account.id).await?);
+    let mut tx = db.begin().await?;
+    let locked = sqlx::query(
+        "UPDATE accounts SET locked_until = $1, failed_sign_ins = 0 WHERE id = $2 AND failed_sign_ins >= $3",
+    )
+    .bind(until)
+    .bind(account.id)
+    .bind(accounts::LOCK_AFTER_FAILURES)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if locked {
+        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
+            .bind(now)
+            .bind(account.id)
+            .execute(&mut *tx)
+            .await?;
+        notification::enqueue(
+            &mut *tx,
+            &account.email,
+            &notification::locked_mail(account.language, &account.given_name),
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut *tx,
+            audit::Event {
+                actor_id: Some(account.id),
+                organisation_id: None,
+                action: "account.locked",
+                target: format!("account:{}", account.id),
+            },
+            meta,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Voids every unfinished sign-in and re-authentication of the account (its password changed).
+pub async fn cancel_open_challenges<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<()> {
+    sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .execute(exec)
+        .await?;
+    Ok(())
+}
