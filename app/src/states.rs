@@ -32,6 +32,8 @@ parse_from_string!(Role, Method, GrantStatus);
 pub enum Role {
     Admin,
     Professional,
+    /// Help-desk staff: personal data to help people, never clinical data.
+    Support,
     Patient,
 }
 
@@ -40,11 +42,12 @@ impl Role {
         match self {
             Self::Admin => "admin",
             Self::Professional => "professional",
+            Self::Support => "support",
             Self::Patient => "patient",
         }
     }
     pub fn parse(code: &str) -> Option<Self> {
-        [Self::Admin, Self::Professional, Self::Patient].into_iter().find(|r| r.code() == code)
+        [Self::Admin, Self::Professional, Self::Support, Self::Patient].into_iter().find(|r| r.code() == code)
     }
     pub fn is_staff(self) -> bool {
         self != Self::Patient
@@ -130,7 +133,7 @@ mod tests {
 
     #[test]
     fn codes_read_back_as_what_was_written() {
-        for role in [Role::Admin, Role::Professional, Role::Patient] {
+        for role in [Role::Admin, Role::Professional, Role::Support, Role::Patient] {
             assert_eq!(Role::parse(role.code()), Some(role));
         }
         for method in [Method::Email, Method::Totp] {

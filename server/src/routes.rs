@@ -31,10 +31,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         let context = context.clone();
         move |request: Request<Body>| {
             let context = context.clone();
-            async move {
-                with_error_status(handle_server_fns_with_context(context, request).await.into_response())
-                    .await
-            }
+            async move { handle_server_fns_with_context(context, request).await }
         }
     };
     let probes = {
@@ -74,6 +71,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
+        .layer(axum::middleware::from_fn(with_error_status))
         .layer(axum::middleware::from_fn(middleware::remember_language))
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)
@@ -86,8 +84,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
 /// broken rule, 401 signed out, 404 not found, 409 conflict, 429 too soon…). Done here, from the
 /// error that was actually returned, so an error a server function catches and handles never
 /// changes the status. A form posted without JavaScript gets its redirect (302) untouched.
-async fn with_error_status(response: Response) -> Response {
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+async fn with_error_status(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let is_server_fn = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -191,7 +191,7 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     let mine: Value = app.call("my_caregivers", &[], Some(&lea)).await.json().await.unwrap();
     assert_eq!(
         (mine[0]["name"].as_str(), mine[0]["relationship"].as_str(), mine[0]["status"].as_str()),
-        (Some("Marie Gagnon"), Some("helper"), Some("active"))
+        (Some("Marie Gagnon"), Some("helper"), Some("Active"))
     );
     assert_eq!(
         app.call("end_my_caregiver", &[("grant_id", &grant.to_string())], Some(&lea)).await.status(),

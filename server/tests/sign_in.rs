@@ -17,7 +17,7 @@ async fn a_patient_signs_in_with_a_code_sent_by_email() {
     let challenge =
         app.sign_in_password("Lea.Tremblay@example.org", PASSWORD).await.expect("password accepted");
     let method = app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap();
-    assert_eq!(method, "\"email\"");
+    assert_eq!(method, "\"Email\"");
     let code = emailed_code(&app, PATIENT).await;
     assert_eq!(code.len(), 6);
     use sqlx::Row;
@@ -185,7 +185,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
         "still a code to enter"
     );
     let method = app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap();
-    assert_eq!(method, "\"email\"");
+    assert_eq!(method, "\"Email\"");
 
     // A link older than 30 minutes is refused.
     app.call("request_password_reset", &[("email", PATIENT)], None).await;
@@ -245,7 +245,7 @@ async fn a_patient_switches_to_an_authenticator_app() {
 
     let mails = app.count("SELECT COUNT(*) FROM outbox").await;
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
-    assert_eq!(app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap(), "\"totp\"");
+    assert_eq!(app.call("sign_in_challenge", &[], Some(&challenge)).await.text().await.unwrap(), "\"Totp\"");
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, mails, "no email code any more");
     let signed_in = app.call("verify_sign_in", &[("code", &next_totp(&secret))], Some(&challenge)).await;
     assert!(session_cookie(&signed_in).is_some());
