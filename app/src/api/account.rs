@@ -1,7 +1,7 @@
 //! A person's own account: details and profile, re-authentication, email and password changes,
 //! verification methods and recovery codes, sessions, access log.
+use super::profile::AccountView;
 use super::ApiError;
-use crate::states::Method;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -9,172 +9,13 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_session},
     crate::domain::sign_in::{self, ChallengePurpose},
-    crate::domain::{
-        access_log, account, credential, email_change, profile, recovery_code, security, session, store,
-    },
-    crate::i18n::Lang,
+    crate::domain::{access_log, account, credential, email_change, recovery_code, security, session, store},
 };
-
-/// The account settings page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub given_name: String,
-    pub family_name: String,
-    /// From the clinical record (patients only), `YYYY-MM-DD`.
-    pub birth_date: Option<String>,
-    pub email: String,
-    /// A new address waiting for confirmation.
-    pub pending_email: Option<String>,
-    pub preferred_name: String,
-    pub mobile_phone: String,
-    pub home_phone: String,
-    pub street: String,
-    pub city: String,
-    pub province: String,
-    pub postal_code: String,
-    /// `fr` or `en`: emails and notifications.
-    pub language: String,
-    /// `fr` or `en`: the pages.
-    pub interface_language: String,
-    pub method: crate::states::Method,
-    pub recovery_codes_left: i64,
-    pub sessions: Vec<MySession>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MySession {
-    pub id: i64,
-    pub device: String,
-    pub ip: String,
-    /// Last activity in the organisation's time zone, `YYYY-MM-DD HH:MM`.
-    pub last_seen: String,
-    pub current: bool,
-}
-
-#[cfg(feature = "ssr")]
-fn local_time(epoch: i64, timezone: &str) -> String {
-    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
-    chrono::DateTime::from_timestamp(epoch, 0)
-        .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
 
 #[server(prefix = "/api", endpoint = "my_account")]
 pub async fn my_account() -> Result<AccountView, ApiError> {
     let (active, me) = require_session().await?;
-    account_view(me.id, Some(active.session_id)).await
-}
-
-/// An account's settings; its sessions only for its owner (`current_session`), never for a
-/// caregiver looking at the patient's profile.
-#[cfg(feature = "ssr")]
-pub async fn account_view(account_id: i64, current_session: Option<i64>) -> Result<AccountView, ApiError> {
-    let db = &context::state().db;
-    let now = store::now();
-    let me = account::find_by_id(db, account_id).await?;
-    let details = profile::load(db, me.id).await?;
-    let timezone = account::timezone(db, me.id).await?;
-    let sessions = match current_session {
-        Some(_) => session::active_for(db, me.id, now).await?,
-        None => Vec::new(),
-    };
-    Ok(AccountView {
-        birth_date: account::birth_date(db, me.id).await?,
-        pending_email: email_change::pending(db, me.id, now).await?,
-        method: if me.totp_secret.is_some() { Method::Totp } else { Method::Email },
-        recovery_codes_left: recovery_code::remaining(db, me.id).await?,
-        given_name: me.given_name,
-        family_name: me.family_name,
-        email: me.email,
-        preferred_name: details.preferred_name,
-        mobile_phone: details.mobile_phone,
-        home_phone: details.home_phone,
-        street: details.street,
-        city: details.city,
-        province: details.province,
-        postal_code: details.postal_code,
-        language: details.language,
-        interface_language: details.interface_language,
-        sessions: sessions
-            .into_iter()
-            .map(|s| MySession {
-                current: Some(s.id) == current_session,
-                id: s.id,
-                device: s.device,
-                ip: s.ip,
-                last_seen: local_time(s.last_seen_at, &timezone),
-            })
-            .collect(),
-    })
-}
-
-/// Saves one group of fields (`field` names it); the others are absent. What was typed comes back
-/// with the error so a page without JavaScript keeps it. Returns the new interface language, if
-/// that is what changed, so the page can switch at once.
-#[allow(clippy::too_many_arguments)]
-#[server(prefix = "/api", endpoint = "save_profile")]
-pub async fn save_profile(
-    field: String,
-    preferred_name: Option<String>,
-    mobile: Option<String>,
-    home_phone: Option<String>,
-    street: Option<String>,
-    city: Option<String>,
-    province: Option<String>,
-    postal_code: Option<String>,
-    language: Option<String>,
-    /// Set when a caregiver saves the profile of the patient they act for.
-    grant: Option<i64>,
-) -> Result<Option<String>, ApiError> {
-    let (_, me) = require_session().await?;
-    let (subject, acting) = super::caregivers::profile_subject(me.id, grant).await?;
-    let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    let language_of = |value: &Option<String>| {
-        value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::invalid("error-language-invalid"))
-    };
-    let change = match field.as_str() {
-        "preferred_name" => profile::Change::PreferredName(text(&preferred_name)),
-        "phones" => profile::Change::Phones { mobile: text(&mobile), home: text(&home_phone) },
-        "address" => profile::Change::Address {
-            street: text(&street),
-            city: text(&city),
-            province: text(&province),
-            postal_code: text(&postal_code),
-        },
-        "language" => profile::Change::Language(language_of(&language)?),
-        "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
-        _ => return Err(ApiError::not_found()),
-    };
-    let saved =
-        profile::save(&context::state().db, subject, me.id, change, &context::request_meta(), store::now())
-            .await
-            .map_err(|e| {
-                let mut error = ApiError::from(e);
-                for (name, value) in [
-                    ("preferred_name", &preferred_name),
-                    ("mobile", &mobile),
-                    ("home_phone", &home_phone),
-                    ("street", &street),
-                    ("city", &city),
-                    ("province", &province),
-                    ("postal_code", &postal_code),
-                ] {
-                    if let Some(value) = value {
-                        error = error.keep(name, value);
-                    }
-                }
-                error
-            })?;
-    if let Some(grant) = acting {
-        leptos_axum::redirect(&format!("/for/{}/profile?saved={field}", grant.id));
-        return Ok(None);
-    }
-    leptos_axum::redirect(&format!("/account?saved={field}"));
-    if let profile::Change::InterfaceLanguage(lang) = saved {
-        context::set_language_cookie(lang);
-        return Ok(Some(lang.code().into()));
-    }
-    Ok(None)
+    super::profile::account_view(me.id, Some(active.session_id)).await
 }
 
 #[server(prefix = "/api", endpoint = "end_session")]
@@ -494,7 +335,7 @@ pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
         entries: entries
             .into_iter()
             .map(|e| LogEntry {
-                at: local_time(e.at, &timezone),
+                at: super::profile::local_time(e.at, &timezone),
                 action: e.action,
                 actor_role: e.actor.as_ref().map(|a| a.role.clone()).unwrap_or_default(),
                 actor: e.actor.map(|a| a.name),

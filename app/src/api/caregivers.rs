@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_session, require_staff},
     super::patients::{day, show_once},
-    crate::domain::caregiver::{self, Area, EndedBy, Scope},
+    crate::domain::caregiver::{self, EndedBy, Scope},
     crate::domain::store,
     crate::i18n::Lang,
 };
@@ -287,30 +287,4 @@ pub async fn assisted_patients() -> Result<Vec<Assisted>, ApiError> {
 pub async fn acting_for(grant_id: i64) -> Result<Assisted, ApiError> {
     let (_, me) = require_session().await?;
     Ok(assisted_of(caregiver::access(&context::state().db, me.id, grant_id, None, store::now()).await?))
-}
-
-/// The patient's profile, for a caregiver whose scope includes it.
-#[server(prefix = "/api", endpoint = "patient_profile")]
-pub async fn patient_profile(grant_id: i64) -> Result<super::account::AccountView, ApiError> {
-    let (_, me) = require_session().await?;
-    let db = &context::state().db;
-    let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), store::now()).await?;
-    let patient_account =
-        grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
-    super::account::account_view(patient_account, None).await
-}
-
-/// The account whose profile a save changes: mine, or the patient's I act for with the profile
-/// scope; with the grant, for the audit trail.
-#[cfg(feature = "ssr")]
-pub async fn profile_subject(
-    me: i64,
-    grant_id: Option<i64>,
-) -> Result<(i64, Option<caregiver::Grant>), ApiError> {
-    let Some(grant_id) = grant_id else { return Ok((me, None)) };
-    let grant =
-        caregiver::access(&context::state().db, me, grant_id, Some(Area::Profile), store::now()).await?;
-    let patient_account =
-        grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
-    Ok((patient_account, Some(grant)))
 }

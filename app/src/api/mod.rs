@@ -9,6 +9,7 @@ pub mod error;
 pub mod invitation;
 pub mod password;
 pub mod patients;
+pub mod profile;
 pub mod staff;
 
 pub use error::{ApiError, ErrorKind};

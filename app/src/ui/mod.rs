@@ -1,4 +1,5 @@
 //! Pages and components. No SQL, no secrets: data comes from `api` server functions.
+mod components;
 mod form;
 mod layout;
 mod pages;

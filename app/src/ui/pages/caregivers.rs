@@ -2,13 +2,15 @@
 //! the patient's list of who can act for them (end, with confirmation), and the caregiver's side
 //! (the patients they assist, acting for one, the banner that says for whom).
 use super::PageTitle;
-use crate::api::account::SaveProfile;
 use crate::api::caregivers::{
-    acting_for, assisted_patients, my_caregivers, patient_file, patient_profile, AddCaregiver, CaregiverLine,
-    EditCaregiver, EndCaregiver, EndMyCaregiver, ReissueCaregiverInvitation,
+    acting_for, my_caregivers, patient_file, AddCaregiver, EditCaregiver, EndCaregiver, EndMyCaregiver,
+    ReissueCaregiverInvitation,
 };
+use crate::api::profile::{patient_profile, SaveProfile};
 use crate::api::ApiError;
 use crate::states::CaregiverStatus;
+use crate::ui::components::caregivers::{assisted_resource, line_details, scope_text, tr};
+use crate::ui::components::profile::{saved_message, Details};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -18,32 +20,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 fn param(name: &'static str) -> impl Fn() -> i64 + Copy {
     let params = use_params_map();
     move || params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
-}
-
-fn tr(key: &str) -> String {
-    expect_context::<leptos_fluent::I18n>().tr(key)
-}
-
-/// "Messages, questionnaires" — what a caregiver may reach, in words.
-fn scope_text(messages: bool, questionnaires: bool, profile: bool) -> String {
-    [(messages, "scope-messages"), (questionnaires, "scope-questionnaires"), (profile, "scope-profile")]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, key)| tr(key))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn line_details(c: &CaregiverLine) -> String {
-    let mut text = format!(
-        "{} · {}",
-        tr(&format!("relationship-{}", c.relationship)),
-        scope_text(c.messages, c.questionnaires, c.profile)
-    );
-    if let Some(ends_on) = &c.ends_on {
-        text.push_str(&format!(" · {} {ends_on}", tr("caregiver-until")));
-    }
-    text
 }
 
 /// The three scope checkboxes; ticked as saved, or as typed when a post came back.
@@ -210,43 +186,6 @@ pub fn EditCaregiverPage() -> impl IntoView {
 
 // ---- Patient ----
 
-/// A page's list of caregivers or assisted patients, loaded by the page itself: a resource
-/// created inside another `<Suspense>` can stall the server render (leptos-rs/leptos#4866).
-pub type Loaded<T> = Resource<Result<Vec<T>, ApiError>>;
-
-/// The resource behind `MyCaregivers`, created by the page.
-pub fn my_caregivers_resource() -> Loaded<CaregiverLine> {
-    Resource::new(|| (), |_| my_caregivers())
-}
-
-/// The resource behind `AssistedList`, created by the page.
-pub fn assisted_resource() -> Loaded<crate::api::caregivers::Assisted> {
-    Resource::new(|| (), |_| assisted_patients())
-}
-
-/// On the account page: who can act for me, and a way to end it.
-#[component]
-pub fn MyCaregivers(caregivers: Loaded<CaregiverLine>) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                caregivers.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("my-caregivers-title")}</h2>
-                    <ul class="patient-list" data-testid="my-caregivers">
-                        {list.into_iter().map(|c| view! {
-                            <li class="patient">
-                                <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
-                                <p>{line_details(&c)}</p>
-                                <p><A href=format!("/account/caregivers/{}/end", c.grant_id)>{move_tr!("caregiver-end")} <span class="visually-hidden">{format!(" – {}", c.name)}</span></A></p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })
-            })}
-        </Suspense>
-    }
-}
-
 /// Ending a caregiver's access asks for confirmation first.
 #[component]
 pub fn EndMyCaregiverPage() -> impl IntoView {
@@ -281,25 +220,6 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
 }
 
 // ---- Caregiver ----
-
-/// On the home page: the people I assist, each a way to act for them.
-#[component]
-pub fn AssistedList(assisted: Loaded<crate::api::caregivers::Assisted>) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                assisted.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("assisted-title")}</h2>
-                    <ul class="links">
-                        {list.into_iter().map(|a| view! {
-                            <li><A href=format!("/for/{}", a.grant_id)>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("act-for", &[("name".into(), a.patient_name.clone().into())].into_iter().collect())}</A></li>
-                        }).collect_view()}
-                    </ul>
-                })
-            })}
-        </Suspense>
-    }
-}
 
 /// Shown on every page under `/for/:grant`: for whom the caregiver is acting, and the switch.
 #[component]
@@ -383,13 +303,13 @@ pub fn ActingProfilePage() -> impl IntoView {
     view! {
         <PageTitle title_key="acting-profile" />
         <ActingBanner grant_id=grant_id() />
-        <p role="status" class="status">{move || query.read().get("saved").map(|field| tr(super::account::saved_message(&field)))}</p>
+        <p role="status" class="status">{move || query.read().get("saved").map(|field| tr(saved_message(&field)))}</p>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
                     Ok(patient) => view! {
                         <h1>{move_tr!("acting-profile")}</h1>
-                        <super::account::Details me=patient save base=format!("/for/{}/profile", grant_id()) grant=Some(grant_id()) />
+                        <Details me=patient save base=format!("/for/{}/profile", grant_id()) grant=Some(grant_id()) />
                     }.into_any(),
                     Err(e) if e.is_signed_out() => failure(e),
                     Err(_) => view! { <AccessEnded /> }.into_any(),

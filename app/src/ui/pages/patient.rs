@@ -1,6 +1,7 @@
 //! The patient's home page after sign-in.
 use super::PageTitle;
 use crate::api::auth::me;
+use crate::ui::components::caregivers::{assisted_resource, AssistedList};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::{Redirect, A};
@@ -8,7 +9,7 @@ use leptos_router::components::{Redirect, A};
 #[component]
 pub fn PatientHome() -> impl IntoView {
     let person = Resource::new(|| (), |_| me());
-    let assisted = super::caregivers::assisted_resource();
+    let assisted = assisted_resource();
     view! {
         <PageTitle title_key="patient-home-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -26,6 +27,6 @@ pub fn PatientHome() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <super::caregivers::AssistedList assisted />
+        <AssistedList assisted />
     }
 }

@@ -8,6 +8,7 @@ use crate::api::account::{
     RequestEmailChange, StartReauth, UseEmailCodes,
 };
 use crate::states::Method;
+use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -64,7 +65,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                         hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
                                     <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
                                 </ActionForm>
-                                {by_email.then(|| view! { <super::sign_in::ResendCodeForm purpose="reauth" /> })}
+                                {by_email.then(|| view! { <ResendCodeForm purpose="reauth" /> })}
                             }.into_any()
                         }
                         None => view! {

@@ -1,8 +1,9 @@
 //! Sign-in in two steps: email and password, then a verification code (by email, or from an
 //! authenticator app).
 use super::PageTitle;
-use crate::api::auth::{sign_in_challenge, ResendCode, SignIn as SignInFn, VerifySignIn};
+use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
+use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -64,22 +65,5 @@ pub fn SignInCode() -> impl IntoView {
             })}
         </Suspense>
         <p><A href="/sign-in">{move_tr!("sign-in-title")}</A></p>
-    }
-}
-
-/// "Send a new code" for an emailed code, at sign-in (`sign_in`) or when confirming identity
-/// (`reauth`).
-#[component]
-pub(super) fn ResendCodeForm(purpose: &'static str) -> impl IntoView {
-    let resend = ServerAction::<ResendCode>::new();
-    let error = action_error(resend);
-    let resent = Signal::derive(move || matches!(resend.value().get(), Some(Ok(true))));
-    view! {
-        <ActionForm action=resend>
-            <FormAlert error />
-            <input type="hidden" name="purpose" value=purpose />
-            <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
-            <button type="submit" class="link-button">{move_tr!("sign-in-code-resend")}</button>
-        </ActionForm>
     }
 }
