@@ -31,6 +31,29 @@ fn literal_after(text: &str, start: usize) -> Option<&str> {
     rest.split_once('"').map(|(lit, _)| lit)
 }
 
+/// The third argument of a call whose arguments start `text` (`ctx.audit(exec, org, "action", …)`).
+fn third_argument(text: &str) -> &str {
+    let (mut depth, mut in_string, mut start, mut index) = (0, false, 0, 0);
+    for (at, c) in text.char_indices() {
+        match c {
+            '"' => in_string = !in_string,
+            _ if in_string => {}
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => break,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                if index == 2 {
+                    return text[start..at].trim();
+                }
+                index += 1;
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    ""
+}
+
 fn used_keys(text: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for marker in ["tr!(", "title_key="] {
@@ -40,12 +63,26 @@ fn used_keys(text: &str) -> Vec<String> {
             }
         }
     }
-    // Every audited action is shown in the person's access log: `action: "sign_in.failed"`
-    // needs `audit-sign-in-failed`.
-    for (at, _) in text.match_indices("action: ") {
-        if let Some(lit) = literal_after(text, at + "action: ".len()) {
-            keys.push(format!("audit-{}", lit.replace(['.', '_'], "-")));
+    // Every audited action is shown in the person's access log: `"sign_in.failed"` needs
+    // `audit-sign-in-failed`. Actions are the literals shaped `word.word`, and the literal an
+    // `.audit(` call names.
+    let mut actions: Vec<&str> = Vec::new();
+    for (at, _) in text.match_indices('"') {
+        if let Some(lit) = literal_after(text, at) {
+            let shaped = lit.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
+            if shaped && lit.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.') {
+                actions.push(lit);
+            }
         }
+    }
+    for (at, _) in text.match_indices(".audit(") {
+        let action = third_argument(&text[at + ".audit(".len()..]);
+        if let Some(lit) = action.strip_prefix('"').and_then(|a| a.strip_suffix('"')) {
+            actions.push(lit);
+        }
+    }
+    for action in actions {
+        keys.push(format!("audit-{}", action.replace(['.', '_'], "-")));
     }
     for prefix in ["\"error-", "\"mail-", "\"account-"] {
         for (at, _) in text.match_indices(prefix) {

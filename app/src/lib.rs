@@ -5,6 +5,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod domain;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod state;
 pub mod states;
 pub mod ui;
 

@@ -1,14 +1,14 @@
 //! Background rules that run on a clock: parents' access ends when the child reaches the age of
 //! consent (access already stops that day at every request; this records it and sends the
 //! notices). Runs at start and then every hour, so the notices leave within the hour.
-use app::domain::{caregiver, store};
+use app::domain::{caregiver, store, Ctx};
 use std::time::Duration;
 
 pub async fn run(db: store::Db) {
     let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
-        match caregiver::end_at_age_of_consent(&db, store::now()).await {
+        match caregiver::end_at_age_of_consent(&Ctx::system(&db, store::now())).await {
             Ok(0) => {}
             Ok(ended) => tracing::info!(ended, "parental access ended at the age of consent"),
             Err(e) => tracing::error!(error = %e, "age-of-consent job failed"),

@@ -6,9 +6,9 @@ pub mod mail;
 pub mod middleware;
 pub mod routes;
 
-use app::api::context::{AppState, Config};
 use app::domain::{account, organisation, store};
 use app::i18n::Lang;
+use app::state::{AppState, Config};
 use std::sync::Arc;
 
 /// Connects to the database, applies migrations and returns the state every request shares.

@@ -1,9 +1,9 @@
 //! The HTTP router: Leptos pages and server functions, health probes, the development mailbox
 //! and the compiled assets, wrapped in the security middleware.
 use crate::middleware;
-use app::api::context::AppState;
 use app::api::{ApiError, ErrorKind};
 use app::domain::{notification, store};
+use app::state::AppState;
 use app::ui::{shell, App};
 use axum::body::Body;
 use axum::extract::Request;
@@ -114,19 +114,16 @@ async fn readyz(state: AppState) -> Response {
 /// "Export my data": a JSON file of everything kept about the signed-in person (a file download,
 /// so a plain route rather than a server function).
 async fn export_my_data(state: AppState, request: Request<Body>) -> Response {
-    use app::api::context::{cookie_of, meta_of};
-    use app::domain::{export, session};
-    let now = store::now();
-    let token = cookie_of(request.headers(), state.config.session_cookie_name());
-    let active = match token {
-        Some(token) => session::resolve(&state.db, &token, now).await.ok().flatten(),
-        None => None,
+    use app::api::context::caller_of;
+    use app::domain::export;
+    let caller = match caller_of(&state, request.headers(), request.extensions()).await {
+        Ok(caller) => caller,
+        Err(e) if e.is_signed_out() => return axum::response::Redirect::to("/sign-in").into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let Some(active) = active else { return axum::response::Redirect::to("/sign-in").into_response() };
-    let meta = meta_of(request.headers(), request.extensions());
-    match export::for_account(&state.db, active.account_id, &meta, now).await {
+    match export::for_account(&caller.ctx, caller.account.id).await {
         Ok(data) => {
-            let day = chrono::DateTime::from_timestamp(now, 0)
+            let day = chrono::DateTime::from_timestamp(caller.ctx.now, 0)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
             let disposition = format!("attachment; filename=\"portail-export-{day}.json\"");

@@ -2,7 +2,7 @@
 //! grant, the age rule on a fixed clock, the audit trail naming both people, and the
 //! authorization matrix of every server function that touches a patient.
 mod common;
-use app::domain::{caregiver, session, store, RequestMeta};
+use app::domain::{caregiver, session, store, Ctx};
 use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -118,7 +118,7 @@ async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: 
     .execute(&app.state.db)
     .await
     .unwrap();
-    format!("portail={}", session::start(&app.state.db, id, &RequestMeta::default(), now).await.unwrap())
+    format!("portail={}", session::start(&app.state.db, &Ctx::system(&app.state.db, now), id).await.unwrap())
 }
 
 #[tokio::test]
@@ -281,13 +281,20 @@ async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
         caregiver::access(&app.state.db, marie_id, grant, None, day_before).await.is_ok(),
         "the day before the birthday"
     );
-    assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, day_before).await.unwrap(), 0);
+    assert_eq!(caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, day_before)).await.unwrap(), 0);
     assert!(
         caregiver::access(&app.state.db, marie_id, grant, None, noon(birthday)).await.is_err(),
         "on the birthday it is gone"
     );
-    assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, noon(birthday)).await.unwrap(), 1);
-    assert_eq!(caregiver::end_at_age_of_consent(&app.state.db, noon(birthday)).await.unwrap(), 0, "once");
+    assert_eq!(
+        caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, noon(birthday))).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, noon(birthday))).await.unwrap(),
+        0,
+        "once"
+    );
 
     let subject = |to: &'static str| {
         let db = app.state.db.clone();

@@ -137,18 +137,16 @@ async fn ten_thousand_wrong_codes_never_succeed_and_void_the_invitation_at_five(
     let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
     let (code, token) = invite(&app, &staff, PATIENT).await;
     // Straight to the domain (the HTTP path is covered above): 10,000 guesses, 50 at a time.
-    let meta = app::domain::RequestMeta::default();
     let mut accepted = 0;
     for batch in 0..200 {
         let guesses = (0..50).map(|i| {
             let n = batch * 50 + i;
             let guess = format!("B-{n:06}");
-            let (db, token, meta) = (app.state.db.clone(), token.clone(), meta.clone());
+            let (db, token) = (app.state.db.clone(), token.clone());
             tokio::spawn(async move {
                 let guess = app::domain::invitation::InvitationCode::parse(&guess).unwrap();
-                app::domain::invitation::check_code(&db, &token, &guess, &meta, app::domain::store::now())
-                    .await
-                    .unwrap()
+                let ctx = app::domain::Ctx::system(&db, app::domain::store::now());
+                app::domain::invitation::check_code(&ctx, &token, &guess).await.unwrap()
             })
         });
         for handle in guesses.collect::<Vec<_>>() {

@@ -7,21 +7,21 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_session},
+    super::context::{self, require_session, Caller},
     crate::domain::sign_in::{self, ChallengePurpose},
-    crate::domain::{access_log, account, credential, email_change, recovery_code, security, session, store},
+    crate::domain::{access_log, account, credential, email_change, recovery_code, security, session},
 };
 
 #[server(prefix = "/api", endpoint = "my_account")]
 pub async fn my_account() -> Result<AccountView, ApiError> {
-    let (active, me) = require_session().await?;
-    super::profile::account_view(me.id, Some(active.session_id)).await
+    let Caller { ctx, session: active, account: me } = require_session().await?;
+    super::profile::account_view(&ctx, me.id, Some(active.session_id)).await
 }
 
 #[server(prefix = "/api", endpoint = "end_session")]
 pub async fn end_session(id: i64) -> Result<(), ApiError> {
-    let (_, me) = require_session().await?;
-    if !session::end_own(&context::state().db, me.id, id, &context::request_meta(), store::now()).await? {
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    if !session::end_own(&ctx, me.id, id).await? {
         return Err(ApiError::not_found());
     }
     leptos_axum::redirect("/account?saved=session");
@@ -30,13 +30,11 @@ pub async fn end_session(id: i64) -> Result<(), ApiError> {
 
 #[server(prefix = "/api", endpoint = "end_other_sessions")]
 pub async fn end_other_sessions() -> Result<(), ApiError> {
-    let (active, me) = require_session().await?;
-    let state = context::state();
-    let now = store::now();
+    let Caller { ctx, session: active, account: me } = require_session().await?;
     for other in
-        session::active_for(&state.db, me.id, now).await?.into_iter().filter(|s| s.id != active.session_id)
+        session::active_for(&ctx.db, me.id, ctx.now).await?.into_iter().filter(|s| s.id != active.session_id)
     {
-        session::end_own(&state.db, me.id, other.id, &context::request_meta(), now).await?;
+        session::end_own(&ctx, me.id, other.id).await?;
     }
     leptos_axum::redirect("/account?saved=sessions");
     Ok(())
@@ -61,12 +59,12 @@ fn safe_next(next: &str) -> &str {
 
 /// Refuses unless this session proved again who it is in the last five minutes.
 #[cfg(feature = "ssr")]
-async fn require_recent_reauth() -> Result<(session::ActiveSession, account::Account), ApiError> {
-    let (active, me) = require_session().await?;
-    if !session::recently_reauthenticated(&context::state().db, active.session_id, store::now()).await? {
+async fn require_recent_reauth() -> Result<Caller, ApiError> {
+    let caller = require_session().await?;
+    if !session::recently_reauthenticated(&caller.ctx.db, caller.session.session_id, caller.ctx.now).await? {
         return Err(ApiError::new(super::ErrorKind::Forbidden, "error-reauth-required"));
     }
-    Ok((active, me))
+    Ok(caller)
 }
 
 /// Whether the session re-authenticated recently, and if a code is awaited, how it comes.
@@ -79,9 +77,9 @@ pub struct ReauthView {
 
 #[server(prefix = "/api", endpoint = "reauth_state")]
 pub async fn reauth_state() -> Result<ReauthView, ApiError> {
-    let (active, _) = require_session().await?;
-    let db = &context::state().db;
-    let now = store::now();
+    let Caller { ctx, session: active, .. } = require_session().await?;
+    let db = &ctx.db;
+    let now = ctx.now;
     let awaiting = match context::cookie(REAUTH_COOKIE) {
         Some(token) => sign_in::challenge_method(db, &token, reauth_of(&active), now).await?,
         None => None,
@@ -91,17 +89,8 @@ pub async fn reauth_state() -> Result<ReauthView, ApiError> {
 
 #[server(prefix = "/api", endpoint = "start_reauth")]
 pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError> {
-    let (active, me) = require_session().await?;
-    match sign_in::start_reauth(
-        &context::state().db,
-        &me,
-        active.session_id,
-        &password,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?
-    {
+    let Caller { ctx, session: active, account: me } = require_session().await?;
+    match sign_in::start_reauth(&ctx, &me, active.session_id, &password).await? {
         Some(challenge) => {
             context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
             leptos_axum::redirect(&format!("/account/confirm?next={}", safe_next(&next)));
@@ -113,18 +102,9 @@ pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError
 
 #[server(prefix = "/api", endpoint = "confirm_reauth")]
 pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> {
-    let (active, _) = require_session().await?;
+    let Caller { ctx, session: active, .. } = require_session().await?;
     let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
-    match sign_in::finish_sign_in(
-        &context::state().db,
-        &token,
-        &code,
-        reauth_of(&active),
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?
-    {
+    match sign_in::finish_sign_in(&ctx, &token, &code, reauth_of(&active)).await? {
         sign_in::CodeOutcome::Reauthenticated | sign_in::CodeOutcome::SignedIn { .. } => {
             context::clear_flow_cookie(REAUTH_COOKIE);
             leptos_axum::redirect(safe_next(&next));
@@ -144,18 +124,10 @@ pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> 
 
 #[server(prefix = "/api", endpoint = "request_email_change")]
 pub async fn request_email_change(email: String) -> Result<(), ApiError> {
-    let (_, me) = require_recent_reauth().await?;
-    let state = context::state();
-    email_change::request(
-        &state.db,
-        &me,
-        &email,
-        &state.config.public_url,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await
-    .map_err(|e| ApiError::from(e).keep("email", email.trim()))?;
+    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
+    email_change::request(&ctx, &me, &email, &context::state().config.public_url)
+        .await
+        .map_err(|e| ApiError::from(e).keep("email", email.trim()))?;
     leptos_axum::redirect("/account?saved=email");
     Ok(())
 }
@@ -163,7 +135,8 @@ pub async fn request_email_change(email: String) -> Result<(), ApiError> {
 /// The new address a confirmation link leads to, or `None` when it can no longer be used.
 #[server(prefix = "/api", endpoint = "email_change_link")]
 pub async fn email_change_link(token: String) -> Result<Option<String>, ApiError> {
-    Ok(match email_change::inspect(&context::state().db, &token, store::now()).await? {
+    let ctx = context::request();
+    Ok(match email_change::inspect(&ctx.db, &token, ctx.now).await? {
         email_change::LinkState::Ready(email) => Some(email),
         email_change::LinkState::Unusable => None,
     })
@@ -171,14 +144,14 @@ pub async fn email_change_link(token: String) -> Result<Option<String>, ApiError
 
 #[server(prefix = "/api", endpoint = "confirm_email_change")]
 pub async fn confirm_email_change(token: String) -> Result<(), ApiError> {
-    email_change::confirm(&context::state().db, &token, &context::request_meta(), store::now()).await?;
+    email_change::confirm(&context::request(), &token).await?;
     leptos_axum::redirect("/email-change/done");
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "report_email_change")]
 pub async fn report_email_change(token: String) -> Result<(), ApiError> {
-    if !email_change::report(&context::state().db, &token, &context::request_meta(), store::now()).await? {
+    if !email_change::report(&context::request(), &token).await? {
         return Err(ApiError::conflict("error-email-change-unusable"));
     }
     context::clear_session_cookie();
@@ -188,17 +161,8 @@ pub async fn report_email_change(token: String) -> Result<(), ApiError> {
 
 #[server(prefix = "/api", endpoint = "change_password")]
 pub async fn change_password(password: String, password_confirmation: String) -> Result<(), ApiError> {
-    let (active, me) = require_recent_reauth().await?;
-    security::change_password(
-        &context::state().db,
-        &me,
-        active.session_id,
-        &password,
-        &password_confirmation,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?;
+    let Caller { ctx, session: active, account: me } = require_recent_reauth().await?;
+    security::change_password(&ctx, &me, active.session_id, &password, &password_confirmation).await?;
     leptos_axum::redirect("/account?saved=password");
     Ok(())
 }
@@ -206,8 +170,8 @@ pub async fn change_password(password: String, password_confirmation: String) ->
 /// The page of a change that needs a recent re-authentication: whether it happened.
 #[server(prefix = "/api", endpoint = "recently_reauthenticated")]
 pub async fn recently_reauthenticated() -> Result<bool, ApiError> {
-    let (active, _) = require_session().await?;
-    Ok(session::recently_reauthenticated(&context::state().db, active.session_id, store::now()).await?)
+    let Caller { ctx, session, .. } = require_session().await?;
+    Ok(session::recently_reauthenticated(&ctx.db, session.session_id, ctx.now).await?)
 }
 
 // ---- Verification methods and recovery codes ----
@@ -217,17 +181,15 @@ const RECOVERY_COOKIE: &str = "portail-recovery";
 
 #[server(prefix = "/api", endpoint = "use_email_codes")]
 pub async fn use_email_codes() -> Result<(), ApiError> {
-    let (_, me) = require_recent_reauth().await?;
-    security::use_email_codes(&context::state().db, &me, &context::request_meta(), store::now()).await?;
+    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
+    security::use_email_codes(&ctx, &me).await?;
     leptos_axum::redirect("/account?saved=method");
     Ok(())
 }
 
 #[cfg(feature = "ssr")]
-async fn issue_recovery_codes(account_id: i64) -> Result<(), ApiError> {
-    let codes =
-        recovery_code::regenerate(&context::state().db, account_id, &context::request_meta(), store::now())
-            .await?;
+async fn issue_recovery_codes(ctx: &crate::domain::Ctx, account_id: i64) -> Result<(), ApiError> {
+    let codes = recovery_code::regenerate(ctx, account_id).await?;
     context::set_flow_cookie(RECOVERY_COOKIE, &codes.join("."), 120);
     leptos_axum::redirect("/account/recovery-codes");
     Ok(())
@@ -235,8 +197,8 @@ async fn issue_recovery_codes(account_id: i64) -> Result<(), ApiError> {
 
 #[server(prefix = "/api", endpoint = "new_recovery_codes")]
 pub async fn new_recovery_codes() -> Result<(), ApiError> {
-    let (_, me) = require_recent_reauth().await?;
-    issue_recovery_codes(me.id).await
+    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
+    issue_recovery_codes(&ctx, me.id).await
 }
 
 /// The codes just generated, once: the cookie that carried them is cleared as they are read.
@@ -260,11 +222,11 @@ pub enum AuthenticatorView {
 
 #[server(prefix = "/api", endpoint = "authenticator")]
 pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
-    let (_, me) = require_session().await?;
+    let Caller { ctx, account: me, .. } = require_session().await?;
     if me.totp_secret.is_some() {
         return Ok(AuthenticatorView::InUse);
     }
-    Ok(match security::pending_totp(&context::state().db, me.id).await? {
+    Ok(match security::pending_totp(&ctx.db, me.id).await? {
         Some(secret) => {
             let uri = credential::otpauth_uri("Portail", &me.email, &secret);
             AuthenticatorView::Pending {
@@ -278,8 +240,8 @@ pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
 
 #[server(prefix = "/api", endpoint = "start_authenticator")]
 pub async fn start_authenticator() -> Result<(), ApiError> {
-    let (_, me) = require_session().await?;
-    security::start_totp_enrolment(&context::state().db, me.id).await?;
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    security::start_totp_enrolment(&ctx.db, me.id).await?;
     leptos_axum::redirect("/account/authenticator");
     Ok(())
 }
@@ -287,17 +249,9 @@ pub async fn start_authenticator() -> Result<(), ApiError> {
 /// Confirms the app (current password + its first code) and hands out the recovery codes.
 #[server(prefix = "/api", endpoint = "confirm_authenticator")]
 pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
-    let (_, me) = require_session().await?;
-    security::confirm_totp_enrolment(
-        &context::state().db,
-        &me,
-        &password,
-        &code,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?;
-    issue_recovery_codes(me.id).await
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    security::confirm_totp_enrolment(&ctx, &me, &password, &code).await?;
+    issue_recovery_codes(&ctx, me.id).await
 }
 
 // ---- My access log ----
@@ -325,8 +279,8 @@ pub struct LogEntry {
 
 #[server(prefix = "/api", endpoint = "my_access_log")]
 pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
-    let (_, me) = require_session().await?;
-    let db = &context::state().db;
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    let db = &ctx.db;
     let timezone = account::timezone(db, me.id).await?;
     let (entries, pages) = access_log::page(db, me.id, page).await?;
     Ok(AccessLogView {

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_session},
+    super::context::{self, require_session, Caller},
     crate::domain::sign_in::{self, ChallengePurpose},
-    crate::domain::{account, credential, session, setup_link, store},
+    crate::domain::{account, credential, session, setup_link},
 };
 
 /// The person shown in the header.
@@ -20,7 +20,7 @@ pub struct Person {
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
-        Ok((_, account)) => {
+        Ok(Caller { account, .. }) => {
             Ok(Some(Person { given_name: account.given_name, family_name: account.family_name }))
         }
         Err(e) if e.is_signed_out() => Ok(None),
@@ -46,8 +46,8 @@ pub enum SetupView {
 /// Reads a setup link without consuming it.
 #[server(prefix = "/api", endpoint = "setup_link")]
 pub async fn setup_link(token: String) -> Result<SetupView, ApiError> {
-    let state = context::state();
-    Ok(match setup_link::inspect(&state.db, &token, store::now()).await? {
+    let ctx = context::request();
+    Ok(match setup_link::inspect(&ctx.db, &token, ctx.now).await? {
         setup_link::LinkState::Ready { account, totp_secret, organisation } => {
             let uri =
                 credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
@@ -81,15 +81,13 @@ pub async fn complete_setup(
     password_confirmation: String,
     code: String,
 ) -> Result<(), ApiError> {
-    let state = context::state();
     let completion = setup_link::Completion {
         token: &token,
         password: &password,
         password_confirmation: &password_confirmation,
         totp_code: &code,
     };
-    let session_token =
-        setup_link::complete(&state.db, completion, &context::request_meta(), store::now()).await?;
+    let session_token = setup_link::complete(&context::request(), completion).await?;
     context::set_session_cookie(&session_token);
     leptos_axum::redirect("/staff");
     Ok(())
@@ -101,9 +99,7 @@ const CHALLENGE_COOKIE: &str = "portail-challenge";
 /// Step one of every sign-in: email and password.
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
-    let state = context::state();
-    match sign_in::start_sign_in(&state.db, &email, &password, &context::request_meta(), store::now()).await?
-    {
+    match sign_in::start_sign_in(&context::request(), &email, &password).await? {
         Some(challenge) => {
             context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
             leptos_axum::redirect("/sign-in/code");
@@ -117,34 +113,24 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
 #[server(prefix = "/api", endpoint = "sign_in_challenge")]
 pub async fn sign_in_challenge() -> Result<Option<crate::states::Method>, ApiError> {
     let Some(token) = context::cookie(CHALLENGE_COOKIE) else { return Ok(None) };
-    let method =
-        sign_in::challenge_method(&context::state().db, &token, ChallengePurpose::SignIn, store::now())
-            .await?;
+    let ctx = context::request();
+    let method = sign_in::challenge_method(&ctx.db, &token, ChallengePurpose::SignIn, ctx.now).await?;
     Ok(method)
 }
 
 /// Step two: the verification code.
 #[server(prefix = "/api", endpoint = "verify_sign_in")]
 pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
-    let state = context::state();
+    let ctx = context::request();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
-    match sign_in::finish_sign_in(
-        &state.db,
-        &token,
-        &code,
-        ChallengePurpose::SignIn,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?
-    {
+    match sign_in::finish_sign_in(&ctx, &token, &code, ChallengePurpose::SignIn).await? {
         sign_in::CodeOutcome::SignedIn { session_token, account_id } => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             context::set_session_cookie(&session_token);
             context::set_language_cookie(
-                crate::domain::profile::interface_language(&state.db, account_id).await?,
+                crate::domain::profile::interface_language(&ctx.db, account_id).await?,
             );
-            let staff = account::memberships(&state.db, account_id).await?.iter().any(|m| m.role.is_staff());
+            let staff = account::memberships(&ctx.db, account_id).await?.iter().any(|m| m.role.is_staff());
             leptos_axum::redirect(if staff { "/staff" } else { "/home" });
             Ok(())
         }
@@ -165,14 +151,12 @@ pub async fn resend_code(purpose: String) -> Result<bool, ApiError> {
     let (cookie_name, purpose) = match purpose.as_str() {
         "reauth" => (
             super::account::REAUTH_COOKIE,
-            ChallengePurpose::Reauth { session_id: require_session().await?.0.session_id },
+            ChallengePurpose::Reauth { session_id: require_session().await?.session.session_id },
         ),
         _ => (CHALLENGE_COOKIE, ChallengePurpose::SignIn),
     };
     let token = context::cookie(cookie_name).ok_or_else(|| ApiError::conflict("error-start-again"))?;
-    match sign_in::resend_code(&context::state().db, &token, purpose, &context::request_meta(), store::now())
-        .await?
-    {
+    match sign_in::resend_code(&context::request(), &token, purpose).await? {
         sign_in::Resend::Sent => Ok(true),
         sign_in::Resend::TooSoon { wait_seconds } => {
             Err(ApiError::too_many("error-code-too-soon", wait_seconds).on("code"))
@@ -183,22 +167,9 @@ pub async fn resend_code(purpose: String) -> Result<bool, ApiError> {
 
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), ApiError> {
-    let state = context::state();
-    if let Ok((active, account)) = require_session().await {
-        let now = store::now();
-        session::end(&state.db, active.session_id, now).await?;
-        crate::domain::audit::record(
-            &state.db,
-            crate::domain::audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "sign_out",
-                target: format!("account:{}", account.id),
-            },
-            &context::request_meta(),
-            now,
-        )
-        .await?;
+    if let Ok(Caller { ctx, session, account }) = require_session().await {
+        session::end(&ctx.db, session.session_id, ctx.now).await?;
+        ctx.audit(&ctx.db, None, "sign_out", format!("account:{}", account.id)).await?;
     }
     context::clear_session_cookie();
     leptos_axum::redirect("/");
@@ -220,8 +191,8 @@ pub struct StaffRole {
 
 #[server(prefix = "/api", endpoint = "staff_home")]
 pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
-    let (_, me) = require_session().await?;
-    let roles = account::memberships(&context::state().db, me.id).await?;
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    let roles = account::memberships(&ctx.db, me.id).await?;
     if roles.is_empty() {
         return Err(ApiError::not_found());
     }

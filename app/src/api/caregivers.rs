@@ -9,10 +9,9 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_session, require_staff},
+    super::context::{self, require_session, require_staff, Caller, Staff},
     super::patients::{day, show_once},
     crate::domain::caregiver::{self, EndedBy, Scope},
-    crate::domain::store,
     crate::i18n::Lang,
 };
 
@@ -59,12 +58,12 @@ pub struct PatientFileView {
 
 #[server(prefix = "/api", endpoint = "patient_file")]
 pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> {
-    let (_, organisation_id) = require_staff().await?;
-    let db = &context::state().db;
+    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    let db = &ctx.db;
     let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id)
         .await?
         .ok_or_else(|| ApiError::not_found())?;
-    let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, store::now()).await?;
+    let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
     Ok(PatientFileView {
         patient_id,
         name,
@@ -97,9 +96,8 @@ pub async fn add_caregiver(
     ends_on: String,
     note: String,
 ) -> Result<IssuedCode, ApiError> {
-    let (me, organisation_id) = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let state = context::state();
-    let now = store::now();
     let new = caregiver::NewCaregiver {
         given_name: &given_name,
         family_name: &family_name,
@@ -110,39 +108,30 @@ pub async fn add_caregiver(
         ends_on: &ends_on,
         note: &note,
     };
-    let issued = caregiver::add(
-        &state.db,
-        organisation_id,
-        patient_id,
-        new,
-        me.id,
-        &state.config.public_url,
-        &context::request_meta(),
-        now,
-    )
-    .await
-    .map_err(|e| {
-        let mut error = ApiError::from(e);
-        for (field, value) in [
-            ("given_name", &given_name),
-            ("family_name", &family_name),
-            ("email", &email),
-            ("language", &language),
-            ("relationship", &relationship),
-            ("ends_on", &ends_on),
-            ("note", &note),
-        ] {
-            error = error.keep(field, value);
-        }
-        for (field, value) in
-            [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)]
-        {
-            if value.is_some() {
-                error = error.keep(field, "on");
+    let issued = caregiver::add(&ctx, organisation_id, patient_id, new, me.id, &state.config.public_url)
+        .await
+        .map_err(|e| {
+            let mut error = ApiError::from(e);
+            for (field, value) in [
+                ("given_name", &given_name),
+                ("family_name", &family_name),
+                ("email", &email),
+                ("language", &language),
+                ("relationship", &relationship),
+                ("ends_on", &ends_on),
+                ("note", &note),
+            ] {
+                error = error.keep(field, value);
             }
-        }
-        error
-    })?;
+            for (field, value) in
+                [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)]
+            {
+                if value.is_some() {
+                    error = error.keep(field, "on");
+                }
+            }
+            error
+        })?;
     let shown = IssuedCode {
         patient_name: format!("{} {}", given_name.trim(), family_name.trim()),
         code: issued.code.as_str().into(),
@@ -154,18 +143,10 @@ pub async fn add_caregiver(
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
 pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
-    let (me, organisation_id) = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let state = context::state();
-    let (name, issued) = caregiver::reissue(
-        &state.db,
-        organisation_id,
-        grant_id,
-        me.id,
-        &state.config.public_url,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?;
+    let (name, issued) =
+        caregiver::reissue(&ctx, organisation_id, grant_id, me.id, &state.config.public_url).await?;
     let shown = IssuedCode {
         patient_name: name,
         code: issued.code.as_str().into(),
@@ -184,20 +165,11 @@ pub async fn edit_caregiver(
     profile: Option<String>,
     ends_on: String,
 ) -> Result<(), ApiError> {
-    let (me, organisation_id) = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let scope = scope_of(&messages, &questionnaires, &profile);
-    caregiver::edit(
-        &context::state().db,
-        organisation_id,
-        grant_id,
-        scope,
-        &ends_on,
-        me.id,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await
-    .map_err(|e| ApiError::from(e).keep("ends_on", &ends_on))?;
+    caregiver::edit(&ctx, organisation_id, grant_id, scope, &ends_on, me.id)
+        .await
+        .map_err(|e| ApiError::from(e).keep("ends_on", &ends_on))?;
     leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=caregiver"));
     Ok(())
 }
@@ -205,9 +177,9 @@ pub async fn edit_caregiver(
 /// The care team ends a caregiver's access.
 #[server(prefix = "/api", endpoint = "end_caregiver")]
 pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiError> {
-    let (me, organisation_id) = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let by = EndedBy::Staff { account_id: me.id, organisation_id };
-    if !caregiver::end(&context::state().db, grant_id, by, &context::request_meta(), store::now()).await? {
+    if !caregiver::end(&ctx, grant_id, by).await? {
         return Err(ApiError::not_found());
     }
     leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=ended"));
@@ -217,27 +189,15 @@ pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiErro
 /// Who can act for me.
 #[server(prefix = "/api", endpoint = "my_caregivers")]
 pub async fn my_caregivers() -> Result<Vec<CaregiverLine>, ApiError> {
-    let (_, me) = require_session().await?;
-    Ok(caregiver::for_patient_account(&context::state().db, me.id, store::now())
-        .await?
-        .into_iter()
-        .map(line)
-        .collect())
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    Ok(caregiver::for_patient_account(&ctx.db, me.id, ctx.now).await?.into_iter().map(line).collect())
 }
 
 /// The patient ends a caregiver's access (after confirming on the page).
 #[server(prefix = "/api", endpoint = "end_my_caregiver")]
 pub async fn end_my_caregiver(grant_id: i64) -> Result<(), ApiError> {
-    let (_, me) = require_session().await?;
-    if !caregiver::end(
-        &context::state().db,
-        grant_id,
-        EndedBy::Patient { account_id: me.id },
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?
-    {
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    if !caregiver::end(&ctx, grant_id, EndedBy::Patient { account_id: me.id }).await? {
         return Err(ApiError::not_found());
     }
     leptos_axum::redirect("/account?saved=caregiver");
@@ -274,17 +234,13 @@ fn assisted_of(g: caregiver::Grant) -> Assisted {
 
 #[server(prefix = "/api", endpoint = "assisted_patients")]
 pub async fn assisted_patients() -> Result<Vec<Assisted>, ApiError> {
-    let (_, me) = require_session().await?;
-    Ok(caregiver::assisted_by(&context::state().db, me.id, store::now())
-        .await?
-        .into_iter()
-        .map(assisted_of)
-        .collect())
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    Ok(caregiver::assisted_by(&ctx.db, me.id, ctx.now).await?.into_iter().map(assisted_of).collect())
 }
 
 /// The patient a caregiver acts for on this page; "not found" once the grant no longer holds.
 #[server(prefix = "/api", endpoint = "acting_for")]
 pub async fn acting_for(grant_id: i64) -> Result<Assisted, ApiError> {
-    let (_, me) = require_session().await?;
-    Ok(assisted_of(caregiver::access(&context::state().db, me.id, grant_id, None, store::now()).await?))
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    Ok(assisted_of(caregiver::access(&ctx.db, me.id, grant_id, None, ctx.now).await?))
 }

@@ -1,51 +1,11 @@
-//! What every server function may ask of the request it serves: the shared state, the session
-//! cookie, the caller's address, and how to set cookies on the response.
+//! What every server function may ask of the request it serves: who is calling (obtained once, as
+//! a `Ctx` the domain takes), the session cookie, and how to set cookies on the response.
 use crate::api::ApiError;
-use crate::domain::{account, session, store, RequestMeta};
+use crate::domain::{account, session, store, Ctx, RequestMeta};
+pub use crate::state::{AppState, Config};
 use crate::states::Role;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// Shared by all requests; built once by the server.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: store::Db,
-    pub config: Arc<Config>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// Scheme, host and port people use, e.g. `https://portail.example.org`; links in emails and
-    /// the CSRF origin check come from it.
-    pub public_url: String,
-    /// Only false for `http://localhost` development (DESIGN §3).
-    pub secure_cookies: bool,
-    /// The development mailbox at `/dev/mailbox` (mail transport `dev`).
-    pub dev_mailbox: bool,
-}
-
-impl Config {
-    pub fn session_cookie_name(&self) -> &'static str {
-        // Browsers only accept the `__Host-` prefix on Secure cookies.
-        if self.secure_cookies {
-            "__Host-portail"
-        } else {
-            "portail"
-        }
-    }
-
-    pub fn origin(&self) -> String {
-        url_origin(&self.public_url)
-    }
-}
-
-/// `scheme://host[:port]` of a URL, without path.
-pub fn url_origin(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
-    let host = rest.split('/').next().unwrap_or("");
-    format!("{scheme}://{host}")
-}
 
 pub fn state() -> AppState {
     expect_context::<AppState>()
@@ -109,13 +69,36 @@ pub fn set_language_cookie(lang: crate::i18n::Lang) {
     set_cookie(lang.cookie());
 }
 
+/// The request, as the domain takes it, for a caller who need not be signed in.
+pub fn request() -> Ctx {
+    Ctx::new(state().db, request_meta(), store::now())
+}
+
+/// A signed-in caller: the request in their name, their session and their account.
+pub struct Caller {
+    pub ctx: Ctx,
+    pub session: session::ActiveSession,
+    pub account: account::Account,
+}
+
 /// The signed-in person, or "signed out".
-pub async fn require_session() -> Result<(session::ActiveSession, account::Account), ApiError> {
-    let state = state();
-    let token = cookie(state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
-    let active = session::resolve(&state.db, &token, store::now()).await?.ok_or_else(ApiError::signed_out)?;
-    let account = account::find_by_id(&state.db, active.account_id).await?;
-    Ok((active, account))
+pub async fn require_session() -> Result<Caller, ApiError> {
+    let parts = parts().ok_or_else(ApiError::signed_out)?;
+    caller_of(&state(), &parts.headers, &parts.extensions).await
+}
+
+/// The signed-in person behind a request's headers: the one session check, also used by the
+/// plain routes that are not server functions (the data export).
+pub async fn caller_of(
+    state: &AppState,
+    headers: &http::HeaderMap,
+    extensions: &http::Extensions,
+) -> Result<Caller, ApiError> {
+    let ctx = Ctx::new(state.db.clone(), meta_of(headers, extensions), store::now());
+    let token = cookie_of(headers, state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
+    let session = session::resolve(&ctx.db, &token, ctx.now).await?.ok_or_else(ApiError::signed_out)?;
+    let account = account::find_by_id(&ctx.db, session.account_id).await?;
+    Ok(Caller { ctx: ctx.by(account.id), session, account })
 }
 
 /// A short-lived cookie for one flow (HttpOnly, SameSite=Strict), Secure like the session cookie.
@@ -128,23 +111,30 @@ pub fn clear_flow_cookie(name: &str) {
     set_flow_cookie(name, "", 0);
 }
 
+/// A staff member and the organisation they act in.
+pub struct Staff {
+    pub ctx: Ctx,
+    pub account: account::Account,
+    pub organisation_id: i64,
+}
+
 /// A staff member (administrator or professional) and the organisation they act in.
-pub async fn require_staff() -> Result<(account::Account, i64), ApiError> {
+pub async fn require_staff() -> Result<Staff, ApiError> {
     require_role(&[Role::Admin, Role::Professional]).await
 }
 
 /// An administrator (designated representative) and their organisation.
-pub async fn require_admin() -> Result<(account::Account, i64), ApiError> {
+pub async fn require_admin() -> Result<Staff, ApiError> {
     require_role(&[Role::Admin]).await
 }
 
-async fn require_role(roles: &[Role]) -> Result<(account::Account, i64), ApiError> {
-    let (_, account) = require_session().await?;
-    let organisation = account::memberships(&state().db, account.id)
+async fn require_role(roles: &[Role]) -> Result<Staff, ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    let organisation_id = account::memberships(&ctx.db, account.id)
         .await?
         .into_iter()
         .find(|m| roles.contains(&m.role))
         .map(|m| m.organisation_id)
         .ok_or_else(ApiError::forbidden)?;
-    Ok((account, organisation))
+    Ok(Staff { ctx, account, organisation_id })
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context,
-    crate::domain::{invitation, onboarding, store},
+    crate::domain::{invitation, onboarding},
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +47,8 @@ const PASS_COOKIE: &str = "portail-invitation";
 /// Reads an invitation without changing it; `None` for a link that does not exist.
 #[server(prefix = "/api", endpoint = "invitation")]
 pub async fn open_invitation(token: String) -> Result<Option<InvitationSummary>, ApiError> {
-    let found = invitation::open(&context::state().db, &token, store::now()).await?;
+    let ctx = context::request();
+    let found = invitation::open(&ctx.db, &token, ctx.now).await?;
     Ok(found.map(|i| InvitationSummary {
         status: i.state.into(),
         given_name: i.given_name,
@@ -60,9 +61,7 @@ pub async fn open_invitation(token: String) -> Result<Option<InvitationSummary>,
 pub async fn check_invitation_code(token: String, code: String) -> Result<(), ApiError> {
     let parsed =
         invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
-    let outcome =
-        invitation::check_code(&context::state().db, &token, &parsed, &context::request_meta(), store::now())
-            .await?;
+    let outcome = invitation::check_code(&context::request(), &token, &parsed).await?;
     match outcome {
         invitation::CodeCheck::Accepted { pass } => {
             context::set_flow_cookie(PASS_COOKIE, &pass, invitation::VERIFIED_SECONDS);
@@ -98,12 +97,13 @@ pub enum ExistingAccount {
 #[server(prefix = "/api", endpoint = "invitation_account")]
 pub async fn invitation_account(token: String) -> Result<Option<NewAccountView>, ApiError> {
     let Some(pass) = context::cookie(PASS_COOKIE) else { return Ok(None) };
-    let db = &context::state().db;
-    let Some(found) = invitation::verified(db, &token, &pass, store::now()).await? else { return Ok(None) };
+    let ctx = context::request();
+    let db = &ctx.db;
+    let Some(found) = invitation::verified(db, &token, &pass, ctx.now).await? else { return Ok(None) };
     let existing = match crate::domain::account::find_by_email(db, &found.email).await? {
         None => ExistingAccount::None,
         Some(owner) => match context::require_session().await {
-            Ok((_, me)) if me.id == owner.id => ExistingAccount::SignedIn,
+            Ok(caller) if caller.account.id == owner.id => ExistingAccount::SignedIn,
             _ => ExistingAccount::SignInFirst,
         },
     };
@@ -122,16 +122,8 @@ pub async fn create_patient_account(
     password_confirmation: String,
 ) -> Result<(), ApiError> {
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
-    let session = onboarding::redeem(
-        &context::state().db,
-        &token,
-        &pass,
-        &password,
-        &password_confirmation,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?;
+    let session =
+        onboarding::redeem(&context::request(), &token, &pass, &password, &password_confirmation).await?;
     context::clear_flow_cookie(PASS_COOKIE);
     context::set_session_cookie(&session);
     leptos_axum::redirect("/home");
@@ -141,17 +133,9 @@ pub async fn create_patient_account(
 /// For a person who already has an account: adds the inviting organisation to it.
 #[server(prefix = "/api", endpoint = "add_invitation_to_my_account")]
 pub async fn add_invitation_to_my_account(token: String) -> Result<(), ApiError> {
-    let (_, me) = context::require_session().await?;
+    let context::Caller { ctx, account: me, .. } = context::require_session().await?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
-    onboarding::redeem_into(
-        &context::state().db,
-        &token,
-        &pass,
-        me.id,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await?;
+    onboarding::redeem_into(&ctx, &token, &pass, me.id).await?;
     context::clear_flow_cookie(PASS_COOKIE);
     leptos_axum::redirect("/home");
     Ok(())

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_staff},
-    crate::domain::{account::Email, invitation, patient, store},
+    super::context::{self, require_staff, Staff},
+    crate::domain::{account::Email, invitation, patient},
     crate::i18n::Lang,
 };
 
@@ -26,8 +26,8 @@ pub struct PatientLine {
 
 #[server(prefix = "/api", endpoint = "list_patients")]
 pub async fn list_patients(search: String) -> Result<Vec<PatientLine>, ApiError> {
-    let (_, organisation_id) = require_staff().await?;
-    let rows = patient::list(&context::state().db, organisation_id, &search, store::now()).await?;
+    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    let rows = patient::list(&ctx.db, organisation_id, &search, ctx.now).await?;
     Ok(rows
         .into_iter()
         .map(|p| PatientLine {
@@ -87,13 +87,13 @@ pub async fn invite_patient(
             .keep("language", &language)
             .keep("mobile", &mobile)
     };
-    let (me, organisation_id) = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let state = context::state();
-    let now = store::now();
+    let now = ctx.now;
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
     patient::check(&given_name, &family_name, &birth_date, &mobile, chrono::Utc::now().date_naive())
         .map_err(|e| keep(e.into()))?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = ctx.db.begin().await?;
     let patient_id = patient::create(
         &mut *tx,
         patient::NewPatient {
@@ -112,12 +112,11 @@ pub async fn invite_patient(
     .map_err(|e| keep(e.into()))?;
     let issued = invitation::issue(
         &mut tx,
+        &ctx,
         patient_id,
         invitation::Invitee::Patient,
         me.id,
         &state.config.public_url,
-        &context::request_meta(),
-        now,
     )
     .await?;
     tx.commit().await?;
@@ -133,36 +132,24 @@ pub async fn invite_patient(
 /// A new link and code for a patient without an account; the old ones stop working.
 #[server(prefix = "/api", endpoint = "reissue_invitation")]
 pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError> {
-    let (me, organisation_id) = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let state = context::state();
-    let now = store::now();
     // Only this organisation's patients, and only those who have no account yet.
-    let (given_name, family_name) = patient::without_account(&state.db, organisation_id, patient_id)
+    let (given_name, family_name) = patient::without_account(&ctx.db, organisation_id, patient_id)
         .await?
         .ok_or_else(|| ApiError::not_found())?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = ctx.db.begin().await?;
     let issued = invitation::issue(
         &mut tx,
+        &ctx,
         patient_id,
         invitation::Invitee::Patient,
         me.id,
         &state.config.public_url,
-        &context::request_meta(),
-        now,
     )
     .await?;
-    crate::domain::audit::record(
-        &mut *tx,
-        crate::domain::audit::Event {
-            actor_id: Some(me.id),
-            organisation_id: Some(organisation_id),
-            action: "invitation.reissued",
-            target: format!("patient:{patient_id}"),
-        },
-        &context::request_meta(),
-        now,
-    )
-    .await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "invitation.reissued", format!("patient:{patient_id}"))
+        .await?;
     tx.commit().await?;
     let shown = IssuedCode {
         patient_name: format!("{given_name} {family_name}"),

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_session},
+    super::context::{self, require_session, Caller},
     crate::domain::caregiver::{self, Area},
-    crate::domain::{account, email_change, profile, recovery_code, session, store},
+    crate::domain::{account, email_change, profile, recovery_code, session, Ctx},
     crate::i18n::Lang,
 };
 
@@ -60,9 +60,12 @@ pub(super) fn local_time(epoch: i64, timezone: &str) -> String {
 /// An account's settings; its sessions only for its owner (`current_session`), never for a
 /// caregiver looking at the patient's profile.
 #[cfg(feature = "ssr")]
-pub async fn account_view(account_id: i64, current_session: Option<i64>) -> Result<AccountView, ApiError> {
-    let db = &context::state().db;
-    let now = store::now();
+pub async fn account_view(
+    ctx: &Ctx,
+    account_id: i64,
+    current_session: Option<i64>,
+) -> Result<AccountView, ApiError> {
+    let (db, now) = (&ctx.db, ctx.now);
     let me = account::find_by_id(db, account_id).await?;
     let details = profile::load(db, me.id).await?;
     let timezone = account::timezone(db, me.id).await?;
@@ -118,8 +121,8 @@ pub async fn save_profile(
     /// Set when a caregiver saves the profile of the patient they act for.
     grant: Option<i64>,
 ) -> Result<Option<String>, ApiError> {
-    let (_, me) = require_session().await?;
-    let (subject, acting) = profile_subject(me.id, grant).await?;
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    let (subject, acting) = profile_subject(&ctx, me.id, grant).await?;
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
     let language_of = |value: &Option<String>| {
         value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::invalid("error-language-invalid"))
@@ -137,26 +140,23 @@ pub async fn save_profile(
         "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
         _ => return Err(ApiError::not_found()),
     };
-    let saved =
-        profile::save(&context::state().db, subject, me.id, change, &context::request_meta(), store::now())
-            .await
-            .map_err(|e| {
-                let mut error = ApiError::from(e);
-                for (name, value) in [
-                    ("preferred_name", &preferred_name),
-                    ("mobile", &mobile),
-                    ("home_phone", &home_phone),
-                    ("street", &street),
-                    ("city", &city),
-                    ("province", &province),
-                    ("postal_code", &postal_code),
-                ] {
-                    if let Some(value) = value {
-                        error = error.keep(name, value);
-                    }
-                }
-                error
-            })?;
+    let saved = profile::save(&ctx, subject, change).await.map_err(|e| {
+        let mut error = ApiError::from(e);
+        for (name, value) in [
+            ("preferred_name", &preferred_name),
+            ("mobile", &mobile),
+            ("home_phone", &home_phone),
+            ("street", &street),
+            ("city", &city),
+            ("province", &province),
+            ("postal_code", &postal_code),
+        ] {
+            if let Some(value) = value {
+                error = error.keep(name, value);
+            }
+        }
+        error
+    })?;
     if let Some(grant) = acting {
         leptos_axum::redirect(&format!("/for/{}/profile?saved={field}", grant.id));
         return Ok(None);
@@ -172,24 +172,24 @@ pub async fn save_profile(
 /// The patient's profile, for a caregiver whose scope includes it.
 #[server(prefix = "/api", endpoint = "patient_profile")]
 pub async fn patient_profile(grant_id: i64) -> Result<AccountView, ApiError> {
-    let (_, me) = require_session().await?;
-    let db = &context::state().db;
-    let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), store::now()).await?;
+    let Caller { ctx, account: me, .. } = require_session().await?;
+    let db = &ctx.db;
+    let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), ctx.now).await?;
     let patient_account =
         grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
-    account_view(patient_account, None).await
+    account_view(&ctx, patient_account, None).await
 }
 
 /// The account whose profile a save changes: mine, or the patient's I act for with the profile
 /// scope; with the grant, for the audit trail.
 #[cfg(feature = "ssr")]
 pub async fn profile_subject(
+    ctx: &Ctx,
     me: i64,
     grant_id: Option<i64>,
 ) -> Result<(i64, Option<caregiver::Grant>), ApiError> {
     let Some(grant_id) = grant_id else { return Ok((me, None)) };
-    let grant =
-        caregiver::access(&context::state().db, me, grant_id, Some(Area::Profile), store::now()).await?;
+    let grant = caregiver::access(&ctx.db, me, grant_id, Some(Area::Profile), ctx.now).await?;
     let patient_account =
         grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
     Ok((patient_account, Some(grant)))

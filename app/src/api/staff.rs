@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_admin},
-    crate::domain::{organisation, store},
+    super::context::{self, require_admin, Staff},
+    crate::domain::organisation,
     crate::i18n::Lang,
 };
 
@@ -20,8 +20,8 @@ pub struct StaffLine {
 
 #[server(prefix = "/api", endpoint = "list_staff")]
 pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
-    let (_, organisation_id) = require_admin().await?;
-    Ok(organisation::staff(&context::state().db, organisation_id)
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    Ok(organisation::staff(&ctx.db, organisation_id)
         .await?
         .into_iter()
         .map(|m| StaffLine { name: m.name, email: m.email, admin: m.role == "admin", active: m.active })
@@ -44,13 +44,12 @@ pub async fn add_professional(
             .keep("email", &email)
             .keep("language", &language)
     };
-    let (me, organisation_id) = require_admin().await?;
-    let state = context::state();
+    let Staff { ctx, account: me, organisation_id } = require_admin().await?;
     organisation::add_professional(
-        &state.db,
+        &ctx,
         organisation_id,
         me.id,
-        &state.config.public_url,
+        &context::state().config.public_url,
         organisation::NewStaff {
             title: &title,
             email: &email,
@@ -58,7 +57,6 @@ pub async fn add_professional(
             family_name: &family_name,
             language: Lang::from_code(&language),
         },
-        &context::request_meta(),
     )
     .await
     .map_err(|e| keep(e.into()))?;
@@ -68,23 +66,16 @@ pub async fn add_professional(
 /// The organisation's age of consent, for its settings page.
 #[server(prefix = "/api", endpoint = "age_of_consent")]
 pub async fn age_of_consent() -> Result<i64, ApiError> {
-    let (_, organisation_id) = require_admin().await?;
-    Ok(organisation::age_of_consent(&context::state().db, organisation_id).await?)
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    Ok(organisation::age_of_consent(&ctx.db, organisation_id).await?)
 }
 
 #[server(prefix = "/api", endpoint = "save_age_of_consent")]
 pub async fn save_age_of_consent(age: String) -> Result<(), ApiError> {
-    let (me, organisation_id) = require_admin().await?;
-    organisation::set_age_of_consent(
-        &context::state().db,
-        organisation_id,
-        &age,
-        me.id,
-        &context::request_meta(),
-        store::now(),
-    )
-    .await
-    .map_err(|e| ApiError::from(e).keep("age", &age))?;
+    let Staff { ctx, account: me, organisation_id } = require_admin().await?;
+    organisation::set_age_of_consent(&ctx, organisation_id, &age, me.id)
+        .await
+        .map_err(|e| ApiError::from(e).keep("age", &age))?;
     leptos_axum::redirect("/staff/settings?saved=1");
     Ok(())
 }

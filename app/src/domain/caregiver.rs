@@ -5,7 +5,7 @@
 //! the care team, its end date or the age rule) takes effect on the caregiver's next request.
 use super::account::Email;
 use super::invitation::{self, Invitee};
-use super::{audit, notification, DomainError, DomainResult, RequestMeta};
+use super::{notification, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 pub use crate::states::GrantStatus;
 use chrono::NaiveDate;
@@ -271,15 +271,14 @@ pub async fn access(
 
 /// The care team adds a caregiver to a patient's file and invites them (link + code).
 pub async fn add(
-    db: &super::store::Db,
+    ctx: &Ctx,
     organisation_id: i64,
     patient_id: i64,
     new: NewCaregiver<'_>,
     added_by: i64,
     public_url: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<invitation::Issued> {
+    let (db, now) = (&ctx.db, ctx.now);
     let patient = sqlx::query(
         "SELECT p.birth_date, o.age_of_consent, o.timezone FROM patients p JOIN organisations o ON o.id = p.organisation_id
          WHERE p.id = $1 AND p.organisation_id = $2",
@@ -320,30 +319,22 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
-    let issued = invitation::issue(
-        &mut tx,
-        patient_id,
-        Invitee::Caregiver { grant_id },
-        added_by,
-        public_url,
-        meta,
-        now,
-    )
-    .await?;
+    let issued =
+        invitation::issue(&mut tx, ctx, patient_id, Invitee::Caregiver { grant_id }, added_by, public_url)
+            .await?;
     tx.commit().await?;
     Ok(issued)
 }
 
 /// A new link and code for a caregiver who has not joined yet.
 pub async fn reissue(
-    db: &super::store::Db,
+    ctx: &Ctx,
     organisation_id: i64,
     grant_id: i64,
     by: i64,
     public_url: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<(String, invitation::Issued)> {
+    let (db, now) = (&ctx.db, ctx.now);
     let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status = 'invited'";
     let grant = select(db, filter, &[grant_id, organisation_id], now)
         .await?
@@ -353,12 +344,11 @@ pub async fn reissue(
     let mut tx = db.begin().await?;
     let issued = invitation::issue(
         &mut tx,
+        ctx,
         grant.patient_id,
         Invitee::Caregiver { grant_id: grant.id },
         by,
         public_url,
-        meta,
-        now,
     )
     .await?;
     tx.commit().await?;
@@ -368,25 +358,20 @@ pub async fn reissue(
 /// The caregiver's invitation was redeemed: their account now holds the grant.
 pub async fn activate(
     tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
     grant_id: i64,
     organisation_id: i64,
     patient_id: i64,
     account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
     sqlx::query("UPDATE caregiver_grants SET caregiver_account_id = $1, status = 'active' WHERE id = $2 AND status = 'invited'")
         .bind(account_id)
         .bind(grant_id)
         .execute(&mut *tx)
         .await?;
-    let event = audit::Event {
-        actor_id: Some(account_id),
-        organisation_id: Some(organisation_id),
-        action: "caregiver.joined",
-        target: format!("patient:{patient_id}"),
-    };
-    audit::record(&mut *tx, event, meta, now).await
+    ctx.by(account_id)
+        .audit(&mut *tx, Some(organisation_id), "caregiver.joined", format!("patient:{patient_id}"))
+        .await
 }
 
 /// Who ends a grant: the patient it is about, or the patient's care team.
@@ -397,13 +382,8 @@ pub enum EndedBy {
 }
 
 /// Ends a grant at once; false when it was not theirs to end or already ended.
-pub async fn end(
-    db: &super::store::Db,
-    grant_id: i64,
-    by: EndedBy,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<bool> {
+pub async fn end(ctx: &Ctx, grant_id: i64, by: EndedBy) -> DomainResult<bool> {
+    let (db, now) = (&ctx.db, ctx.now);
     let (filter, owner, actor, reason) = match by {
         EndedBy::Patient { account_id } => {
             ("g.id = $1 AND p.account_id = $2", account_id, account_id, "patient")
@@ -425,28 +405,28 @@ pub async fn end(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(row) = row else { return Ok(false) };
-    let event = audit::Event {
-        actor_id: Some(actor),
-        organisation_id: row.try_get("organisation_id")?,
-        action: "caregiver.ended",
-        target: format!("patient:{}", row.try_get::<i64, _>("patient_id")?),
-    };
-    audit::record(&mut *tx, event, meta, now).await?;
+    ctx.by(actor)
+        .audit(
+            &mut *tx,
+            row.try_get("organisation_id")?,
+            "caregiver.ended",
+            format!("patient:{}", row.try_get::<i64, _>("patient_id")?),
+        )
+        .await?;
     tx.commit().await?;
     Ok(true)
 }
 
 /// The care team changes what a caregiver may reach, or until when.
 pub async fn edit(
-    db: &super::store::Db,
+    ctx: &Ctx,
     organisation_id: i64,
     grant_id: i64,
     scope: Scope,
     ends_on: &str,
     by: i64,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status <> 'ended'";
     let grant = select(db, filter, &[grant_id, organisation_id], now)
         .await?
@@ -468,13 +448,9 @@ pub async fn edit(
         .bind(grant.id)
         .execute(&mut *tx)
         .await?;
-    let event = audit::Event {
-        actor_id: Some(by),
-        organisation_id: Some(organisation_id),
-        action: "caregiver.changed",
-        target: format!("patient:{}", grant.patient_id),
-    };
-    audit::record(&mut *tx, event, meta, now).await?;
+    ctx.by(by)
+        .audit(&mut *tx, Some(organisation_id), "caregiver.changed", format!("patient:{}", grant.patient_id))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -482,7 +458,8 @@ pub async fn edit(
 /// The daily age rule: a parent's grant ends when the child reaches the organisation's age of
 /// consent; the teen and the parent are told, each in their language. Access already stops at
 /// that date (`in_force`); this records it and sends the notices. Returns how many ended.
-pub async fn end_at_age_of_consent(db: &super::store::Db, now: i64) -> DomainResult<usize> {
+pub async fn end_at_age_of_consent(ctx: &Ctx) -> DomainResult<usize> {
+    let (db, now) = (&ctx.db, ctx.now);
     let rows = sqlx::query(&format!("{SELECT} WHERE g.status = 'active' AND g.relationship = 'parent'"))
         .fetch_all(db)
         .await?;
@@ -534,13 +511,13 @@ pub async fn end_at_age_of_consent(db: &super::store::Db, now: i64) -> DomainRes
                 now,
             )
             .await?;
-            let event = audit::Event {
-                actor_id: None,
-                organisation_id: Some(grant.organisation_id),
-                action: "caregiver.ended_at_age",
-                target: format!("patient:{}", grant.patient_id),
-            };
-            audit::record(&mut *tx, event, &RequestMeta::default(), now).await?;
+            ctx.audit(
+                &mut *tx,
+                Some(grant.organisation_id),
+                "caregiver.ended_at_age",
+                format!("patient:{}", grant.patient_id),
+            )
+            .await?;
             ended += 1;
         }
         tx.commit().await?;
@@ -551,19 +528,15 @@ pub async fn end_at_age_of_consent(db: &super::store::Db, now: i64) -> DomainRes
 /// Records what a caregiver did for a patient: both are in the audit trail.
 pub async fn record_action<'e>(
     exec: impl Executor<'e, Database = Any>,
+    ctx: &Ctx,
     grant: &Grant,
     caregiver_account_id: i64,
     action: &'static str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
-    let event = audit::Event {
-        actor_id: Some(caregiver_account_id),
-        organisation_id: Some(grant.organisation_id),
-        action,
-        target: format!("patient:{}", grant.patient_id),
-    };
-    audit::record_acting_for(exec, event, grant.patient_account_id, meta, now).await
+    ctx.by(caregiver_account_id)
+        .for_patient(grant.patient_account_id)
+        .audit(exec, Some(grant.organisation_id), action, format!("patient:{}", grant.patient_id))
+        .await
 }
 
 #[cfg(test)]

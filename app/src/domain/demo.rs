@@ -4,7 +4,7 @@
 use super::account::{self, Email};
 use super::organisation::{self, Bootstrap, NewStaff};
 use super::{
-    credential, invitation, onboarding, patient, secret, setup_link, store, DomainError, DomainResult,
+    credential, invitation, onboarding, patient, secret, setup_link, store, Ctx, DomainError, DomainResult,
     RequestMeta,
 };
 use crate::i18n::Lang;
@@ -31,7 +31,7 @@ async fn activate(db: &store::Db, link: &str, now: i64) -> DomainResult<String> 
         password_confirmation: PASSWORD,
         totp_code: &code,
     };
-    setup_link::complete(db, completion, &RequestMeta::default(), now).await?;
+    setup_link::complete(&Ctx::system(db, now), completion).await?;
     Ok(totp_secret)
 }
 
@@ -40,7 +40,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         return Err(DomainError::conflict(None, "demo refuses a database that already holds accounts"));
     }
     let now = store::now();
-    let meta = RequestMeta { ip: "demo".into(), user_agent: String::new() };
+    let ctx = &Ctx::new(db.clone(), RequestMeta { ip: "demo".into(), user_agent: String::new() }, now);
     let admin_link = organisation::bootstrap(
         db,
         public_url,
@@ -61,7 +61,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         .map(|m| m.organisation_id)
         .ok_or(DomainError::NotFound)?;
     let pro_link = organisation::add_professional(
-        db,
+        &ctx.by(admin.id),
         organisation_id,
         admin.id,
         public_url,
@@ -72,7 +72,6 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             family_name: "Roy",
             language: Lang::Fr,
         },
-        &meta,
     )
     .await?;
     let pro_secret = activate(db, &pro_link, now).await?;
@@ -102,20 +101,13 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             now,
         )
         .await?;
-        let issued = invitation::issue(
-            &mut tx,
-            patient_id,
-            invitation::Invitee::Patient,
-            pro.id,
-            public_url,
-            &meta,
-            now,
-        )
-        .await?;
+        let issued =
+            invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, pro.id, public_url)
+                .await?;
         tx.commit().await?;
         let line = match state {
             "redeemed" => {
-                demo_redeem(db, issued.invitation_id, PASSWORD, &meta, now).await?;
+                demo_redeem(ctx, issued.invitation_id, PASSWORD).await?;
                 format!("{given} {family} <{email}>: account created, password \"{PASSWORD}\", code by email (see /dev/mailbox)")
             }
             "pending" => format!(
@@ -139,13 +131,8 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
 }
 
 /// Demo data only: redeems an invitation without its link and code.
-pub async fn demo_redeem(
-    db: &store::Db,
-    invitation_id: i64,
-    password: &str,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
+pub async fn demo_redeem(ctx: &Ctx, invitation_id: i64, password: &str) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let (pass, pass_hash) = secret::new_token();
     let token_hash: String = sqlx::query(
         "UPDATE invitations SET verified_hash = $1, verified_until = $2 WHERE id = $3 RETURNING token_hash",
@@ -163,7 +150,7 @@ pub async fn demo_redeem(
         .bind(token_hash)
         .execute(db)
         .await?;
-    onboarding::redeem(db, &token, &pass, password, password, meta, now).await?;
+    onboarding::redeem(ctx, &token, &pass, password, password).await?;
     Ok(())
 }
 

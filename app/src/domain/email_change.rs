@@ -3,7 +3,7 @@
 //! until the link is used, and the unique key on `accounts.email_key` means two accounts never
 //! end up with the same address, whatever the timing.
 use super::account::{self, Email};
-use super::{audit, notification, secret, DomainError, DomainResult, RequestMeta};
+use super::{notification, secret, Ctx, DomainError, DomainResult};
 use sqlx::Row;
 
 pub const VALID_SECONDS: i64 = 30 * 60;
@@ -11,13 +11,12 @@ pub const VALID_SECONDS: i64 = 30 * 60;
 /// Starts a change: mails the confirmation link to the new address and the notice to the old one.
 /// Any earlier pending change of the account is cancelled.
 pub async fn request(
-    db: &super::store::Db,
+    ctx: &Ctx,
     me: &account::Account,
     new_email: &str,
     public_url: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let email = Email::parse(new_email)?;
     if email.key() == me.email.to_lowercase() {
         return Err(DomainError::invalid("email", "error-email-same"));
@@ -59,18 +58,7 @@ pub async fn request(
         now,
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(me.id),
-            organisation_id: None,
-            action: "email_change.requested",
-            target: format!("account:{}", me.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(me.id).audit(&mut *tx, None, "email_change.requested", format!("account:{}", me.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -108,7 +96,8 @@ pub async fn inspect(db: &super::store::Db, token: &str, now: i64) -> DomainResu
 
 /// Uses a confirmation link: the account's email becomes the new one. Refused when the link is
 /// unusable or another account took the address meanwhile.
-pub async fn confirm(db: &super::store::Db, token: &str, meta: &RequestMeta, now: i64) -> DomainResult<()> {
+pub async fn confirm(ctx: &Ctx, token: &str) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
     let row = sqlx::query(
         "UPDATE email_changes SET status = 'confirmed' WHERE confirm_hash = $1 AND status = 'pending' AND expires_at > $2 RETURNING account_id, new_email",
@@ -138,25 +127,17 @@ pub async fn confirm(db: &super::store::Db, token: &str, meta: &RequestMeta, now
         }
         Err(e) => return Err(e.into()),
     }
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account_id),
-            organisation_id: None,
-            action: "email_change.confirmed",
-            target: format!("account:{account_id}"),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account_id)
+        .audit(&mut *tx, None, "email_change.confirmed", format!("account:{account_id}"))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// "It was not me": the change is stopped, every session of the account ends (someone may know
 /// the password), and the report is in the audit trail. Works while the change is pending.
-pub async fn report(db: &super::store::Db, token: &str, meta: &RequestMeta, now: i64) -> DomainResult<bool> {
+pub async fn report(ctx: &Ctx, token: &str) -> DomainResult<bool> {
+    let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
     let row = sqlx::query("UPDATE email_changes SET status = 'reported' WHERE report_hash = $1 AND status = 'pending' RETURNING account_id")
         .bind(secret::hash_token(token))
@@ -169,18 +150,7 @@ pub async fn report(db: &super::store::Db, token: &str, meta: &RequestMeta, now:
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: None,
-            organisation_id: None,
-            action: "email_change.reported",
-            target: format!("account:{account_id}"),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.audit(&mut *tx, None, "email_change.reported", format!("account:{account_id}")).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -1,7 +1,7 @@
 //! "Export my data" (Québec's Law 25, right of access and portability): everything Portail keeps
 //! about a person, as JSON. Secrets (password hash, authenticator secret, recovery codes, tokens)
 //! are never exported; whether they exist is.
-use super::{account, audit, profile, DomainResult, RequestMeta};
+use super::{account, profile, Ctx, DomainResult};
 use serde_json::{json, Value};
 use sqlx::Row;
 
@@ -29,12 +29,8 @@ fn iso_time(epoch: i64) -> String {
 }
 
 /// The export, and a trace of it in the audit trail.
-pub async fn for_account(
-    db: &super::store::Db,
-    account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<Value> {
+pub async fn for_account(ctx: &Ctx, account_id: i64) -> DomainResult<Value> {
+    let (db, now) = (&ctx.db, ctx.now);
     let me = account::find_by_id(db, account_id).await?;
     let details = profile::load(db, account_id).await?;
     let created_at: i64 = sqlx::query("SELECT created_at FROM accounts WHERE id = $1")
@@ -103,12 +99,6 @@ pub async fn for_account(
         "sessions": rows_to_json(&sessions, &["ip", "user_agent"], &["created_at", "last_seen_at", "ended_at"])?,
         "audit_events": rows_to_json(&events, &["action", "ip", "user_agent"], &["at"])?,
     });
-    let event = audit::Event {
-        actor_id: Some(account_id),
-        organisation_id: None,
-        action: "data.exported",
-        target: format!("account:{account_id}"),
-    };
-    audit::record(db, event, meta, now).await?;
+    ctx.by(account_id).audit(db, None, "data.exported", format!("account:{account_id}")).await?;
     Ok(export)
 }

@@ -2,7 +2,7 @@
 //! over separately, both stored only as hashes, the code's hash bound to the link so the code alone
 //! is worthless. Valid 5 days; 5 wrong codes make it void; a reissue replaces it; single use.
 //! Opening the link never changes anything.
-use super::{audit, notification, secret, store, DomainError, DomainResult, RequestMeta};
+use super::{notification, secret, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -98,13 +98,13 @@ impl Invitee {
 /// (both languages, preferred first). It replaces the invitee's pending one.
 pub async fn issue(
     tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
     patient_id: i64,
     invitee_kind: Invitee,
     invited_by: i64,
     public_url: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<Issued> {
+    let now = ctx.now;
     let invitee = sqlx::query(
         "SELECT p.organisation_id, COALESCE(g.given_name, p.given_name) AS given_name, COALESCE(g.email, p.email) AS email,
                 COALESCE(g.language, p.language) AS language, p.given_name || ' ' || p.family_name AS patient_name, o.name AS organisation
@@ -171,18 +171,9 @@ pub async fn issue(
         Invitee::Patient => "invitation.created",
         Invitee::Caregiver { .. } => "caregiver.invited",
     };
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(invited_by),
-            organisation_id: Some(organisation_id),
-            action,
-            target: format!("patient:{patient_id}"),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(invited_by)
+        .audit(&mut *tx, Some(organisation_id), action, format!("patient:{patient_id}"))
+        .await?;
     Ok(Issued { invitation_id: id, code, expires_at })
 }
 
@@ -262,13 +253,8 @@ pub enum CodeCheck {
 
 /// Checks a code. A wrong code is counted atomically, so no amount of parallel guessing gets
 /// more than 5 tries; the 5th wrong code makes the invitation void.
-pub async fn check_code(
-    db: &store::Db,
-    token: &str,
-    code: &InvitationCode,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<CodeCheck> {
+pub async fn check_code(ctx: &Ctx, token: &str, code: &InvitationCode) -> DomainResult<CodeCheck> {
+    let (db, now) = (&ctx.db, ctx.now);
     let Some(invitation) = open(db, token, now).await? else { return Ok(CodeCheck::UnknownLink) };
     if invitation.state != InvitationState::Pending {
         return Ok(CodeCheck::Unusable(invitation.state));
@@ -304,16 +290,11 @@ pub async fn check_code(
     let Some(row) = row else { return Ok(CodeCheck::Unusable(InvitationState::Void)) };
     let failed: i64 = row.try_get("failed_attempts")?;
     let voided = failed >= MAX_WRONG_CODES;
-    audit::record(
+    ctx.audit(
         db,
-        audit::Event {
-            actor_id: None,
-            organisation_id: Some(invitation.organisation_id),
-            action: if voided { "invitation.voided" } else { "invitation.code_failed" },
-            target: format!("patient:{}", invitation.patient_id),
-        },
-        meta,
-        now,
+        Some(invitation.organisation_id),
+        if voided { "invitation.voided" } else { "invitation.code_failed" },
+        format!("patient:{}", invitation.patient_id),
     )
     .await?;
     Ok(if voided {

@@ -15,6 +15,7 @@ pub mod password_reset;
 pub mod patient;
 pub mod profile;
 pub mod recovery_code;
+pub mod request;
 pub mod secret;
 pub mod security;
 pub mod session;
@@ -53,9 +54,4 @@ impl DomainError {
 
 pub type DomainResult<T> = Result<T, DomainError>;
 
-/// Who did something and from where, carried into the audit trail and the session list.
-#[derive(Clone, Debug, Default)]
-pub struct RequestMeta {
-    pub ip: String,
-    pub user_agent: String,
-}
+pub use request::{Ctx, RequestMeta};

@@ -3,26 +3,25 @@
 //! exactly one wins.
 use super::account::{self, Email, NewAccount};
 use super::invitation::{consume, verified, Invitation, Invitee};
-use super::{audit, caregiver, credential, session, store, DomainError, DomainResult, RequestMeta};
+use super::{caregiver, credential, session, Ctx, DomainError, DomainResult};
 
 /// Ties the organisation's patient record to the account that now holds it, or, for a
 /// caregiver's invitation, starts the caregiver's access.
 async fn link_patient(
     tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
     invitation: &Invitation,
     account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
+    let now = ctx.now;
     if let Invitee::Caregiver { grant_id } = invitation.invitee {
         return caregiver::activate(
             tx,
+            ctx,
             grant_id,
             invitation.organisation_id,
             invitation.patient_id,
             account_id,
-            meta,
-            now,
         )
         .await;
     }
@@ -33,32 +32,27 @@ async fn link_patient(
         .await?;
     account::add_membership(&mut *tx, account_id, invitation.organisation_id, account::Role::Patient, now)
         .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account_id),
-            organisation_id: Some(invitation.organisation_id),
-            action: "invitation.redeemed",
-            target: format!("patient:{}", invitation.patient_id),
-        },
-        meta,
-        now,
-    )
-    .await
+    ctx.by(account_id)
+        .audit(
+            &mut *tx,
+            Some(invitation.organisation_id),
+            "invitation.redeemed",
+            format!("patient:{}", invitation.patient_id),
+        )
+        .await
 }
 
 /// Creates the patient's account and signs them in; of concurrent attempts, exactly one wins.
 /// An email that already has an account is refused: its owner signs in and uses `redeem_into`.
 /// Returns the new session token.
 pub async fn redeem(
-    db: &store::Db,
+    ctx: &Ctx,
     token: &str,
     pass: &str,
     password: &str,
     confirmation: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<String> {
+    let (db, now) = (&ctx.db, ctx.now);
     let invitation = verified(db, token, pass, now)
         .await?
         .ok_or(DomainError::conflict(None, "error-invitation-unusable"))?;
@@ -97,39 +91,22 @@ pub async fn redeem(
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
-    link_patient(&mut tx, &invitation, account_id, meta, now).await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account_id),
-            organisation_id: Some(invitation.organisation_id),
-            action: "account.created",
-            // A caregiver's new account is theirs, not part of the patient's file.
-            target: if invitation.invitee != Invitee::Patient {
-                format!("account:{account_id}")
-            } else {
-                format!("patient:{}", invitation.patient_id)
-            },
-        },
-        meta,
-        now,
-    )
-    .await?;
-    let session_token = session::start(&mut *tx, account_id, meta, now).await?;
+    link_patient(&mut tx, ctx, &invitation, account_id).await?;
+    // A caregiver's new account is theirs, not part of the patient's file.
+    let target = match invitation.invitee {
+        Invitee::Patient => format!("patient:{}", invitation.patient_id),
+        Invitee::Caregiver { .. } => format!("account:{account_id}"),
+    };
+    ctx.by(account_id).audit(&mut *tx, Some(invitation.organisation_id), "account.created", target).await?;
+    let session_token = session::start(&mut *tx, ctx, account_id).await?;
     tx.commit().await?;
     Ok(session_token)
 }
 
 /// One person, one account: a signed-in person whose email the invitation names adds this
 /// organisation to their existing account instead of creating a second one.
-pub async fn redeem_into(
-    db: &store::Db,
-    token: &str,
-    pass: &str,
-    account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
+pub async fn redeem_into(ctx: &Ctx, token: &str, pass: &str, account_id: i64) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let invitation = verified(db, token, pass, now)
         .await?
         .ok_or(DomainError::conflict(None, "error-invitation-unusable"))?;
@@ -141,7 +118,7 @@ pub async fn redeem_into(
     if !consume(&mut tx, &invitation, pass, now).await? {
         return Err(DomainError::conflict(None, "error-invitation-unusable"));
     }
-    link_patient(&mut tx, &invitation, account_id, meta, now).await?;
+    link_patient(&mut tx, ctx, &invitation, account_id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Health organisations using Portail, and the creation of one with its first administrator.
 use super::account::{self, Email, NewAccount, Role};
-use super::{audit, notification, setup_link, store, DomainResult, RequestMeta};
+use super::{notification, setup_link, store, Ctx, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
 
@@ -65,14 +65,13 @@ async fn add_staff_member(
 
 /// An administrator adds a professional to their organisation; returns the mailed setup link.
 pub async fn add_professional(
-    db: &store::Db,
+    ctx: &Ctx,
     organisation_id: i64,
     added_by: i64,
     public_url: &str,
     new: NewStaff<'_>,
-    meta: &RequestMeta,
 ) -> DomainResult<String> {
-    let now = store::now();
+    let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
     let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
         .bind(organisation_id)
@@ -81,18 +80,9 @@ pub async fn add_professional(
         .try_get("name")?;
     let (account_id, link) =
         add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(added_by),
-            organisation_id: Some(organisation_id),
-            action: "staff.added",
-            target: format!("account:{account_id}"),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(added_by)
+        .audit(&mut *tx, Some(organisation_id), "staff.added", format!("account:{account_id}"))
+        .await?;
     tx.commit().await?;
     Ok(link)
 }
@@ -157,14 +147,8 @@ pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResul
 }
 
 /// The administrator sets the age of consent of their province; 12 to 19 covers Canada's rules.
-pub async fn set_age_of_consent(
-    db: &store::Db,
-    organisation_id: i64,
-    age: &str,
-    by: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<i64> {
+pub async fn set_age_of_consent(ctx: &Ctx, organisation_id: i64, age: &str, by: i64) -> DomainResult<i64> {
+    let db = &ctx.db;
     let age: i64 = age
         .trim()
         .parse()
@@ -177,13 +161,14 @@ pub async fn set_age_of_consent(
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
-    let event = audit::Event {
-        actor_id: Some(by),
-        organisation_id: Some(organisation_id),
-        action: "organisation.age_of_consent_changed",
-        target: format!("organisation:{organisation_id}"),
-    };
-    audit::record(&mut *tx, event, meta, now).await?;
+    ctx.by(by)
+        .audit(
+            &mut *tx,
+            Some(organisation_id),
+            "organisation.age_of_consent_changed",
+            format!("organisation:{organisation_id}"),
+        )
+        .await?;
     tx.commit().await?;
     Ok(age)
 }
@@ -212,18 +197,8 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
         now,
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: None,
-            organisation_id: Some(organisation_id),
-            action: "bootstrap",
-            target: format!("account:{account_id}"),
-        },
-        &RequestMeta { ip: "console".into(), user_agent: String::new() },
-        now,
-    )
-    .await?;
+    let console = Ctx::new(db.clone(), RequestMeta { ip: "console".into(), user_agent: String::new() }, now);
+    console.audit(&mut *tx, Some(organisation_id), "bootstrap", format!("account:{account_id}")).await?;
     tx.commit().await?;
     Ok(link)
 }

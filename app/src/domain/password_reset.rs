@@ -1,21 +1,14 @@
 //! "Forgot password": a link by email (128-bit token, stored hashed, valid 30 minutes, single
 //! use). Asking never reveals whether the email has an account. A reset ends every session, and
 //! the next sign-in still asks for the verification code.
-use super::{
-    account, audit, credential, notification, secret, store, DomainError, DomainResult, RequestMeta,
-};
+use super::{account, credential, notification, secret, store, Ctx, DomainError, DomainResult};
 use sqlx::Row;
 
 pub const VALID_SECONDS: i64 = 30 * 60;
 
 /// Sends the link if the email has an active account; does the same visible nothing otherwise.
-pub async fn request(
-    db: &store::Db,
-    email: &str,
-    public_url: &str,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
+pub async fn request(ctx: &Ctx, email: &str, public_url: &str) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let Some(account) = account::find_by_email(db, email).await? else { return Ok(()) };
     if account.status != super::account::AccountStatus::Active {
         return Ok(());
@@ -41,18 +34,9 @@ pub async fn request(
         now,
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "password_reset.requested",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account.id)
+        .audit(&mut *tx, None, "password_reset.requested", format!("account:{}", account.id))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -71,14 +55,8 @@ pub async fn open(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<
 }
 
 /// Sets the new password (same policy as at creation), consumes the link, ends every session.
-pub async fn complete(
-    db: &store::Db,
-    token: &str,
-    password: &str,
-    confirmation: &str,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
+pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
     let account =
         open(db, token, now).await?.ok_or(DomainError::conflict(None, "error-reset-link-unusable"))?;
     let password = credential::check_new_password(
@@ -109,18 +87,9 @@ pub async fn complete(
         .bind(account.id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "password_reset.completed",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account.id)
+        .audit(&mut *tx, None, "password_reset.completed", format!("account:{}", account.id))
+        .await?;
     tx.commit().await?;
     Ok(())
 }

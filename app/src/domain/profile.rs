@@ -1,7 +1,7 @@
 //! What a person may change about themselves: the name they like to be called, phone numbers,
 //! postal address and languages. Names and date of birth come from the clinical record and are
 //! not here.
-use super::{audit, DomainError, DomainResult, RequestMeta};
+use super::{Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
 
@@ -177,15 +177,9 @@ pub async fn interface_language<'e>(
 }
 
 /// Applies one checked change to `account_id`'s profile and records it (what changed, never the
-/// values), under `actor_id`: the person, or a caregiver acting for them.
-pub async fn save(
-    db: &super::store::Db,
-    account_id: i64,
-    actor_id: i64,
-    change: Change,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<Change> {
+/// values) under the request's actor: the person, or a caregiver acting for them.
+pub async fn save(ctx: &Ctx, account_id: i64, change: Change) -> DomainResult<Change> {
+    let db = &ctx.db;
     let change = change.normalised()?;
     let mut tx = db.begin().await?;
     let query = match &change {
@@ -212,14 +206,10 @@ pub async fn save(
         }
     };
     query.bind(account_id).execute(&mut *tx).await?;
-    let event = audit::Event {
-        actor_id: Some(actor_id),
-        organisation_id: None,
-        action: change.audit_action(),
-        target: format!("account:{account_id}"),
-    };
-    let acting_for = (actor_id != account_id).then_some(account_id);
-    audit::record_acting_for(&mut *tx, event, acting_for, meta, now).await?;
+    let acting_for = (ctx.actor != Some(account_id)).then_some(account_id);
+    ctx.for_patient(acting_for)
+        .audit(&mut *tx, None, change.audit_action(), format!("account:{account_id}"))
+        .await?;
     tx.commit().await?;
     Ok(change)
 }

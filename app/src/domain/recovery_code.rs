@@ -1,6 +1,6 @@
 //! Ten one-time codes to sign in when the phone (or the mailbox) is lost. Shown once; only their
 //! hashes are kept; a new set replaces the old one.
-use super::{audit, DomainResult, RequestMeta};
+use super::{Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 pub const HOW_MANY: usize = 10;
@@ -30,12 +30,8 @@ fn hash(account_id: i64, code: &str) -> String {
 }
 
 /// Replaces every code of the account with ten new ones, returned in clear this once.
-pub async fn regenerate(
-    db: &super::store::Db,
-    account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<Vec<String>> {
+pub async fn regenerate(ctx: &Ctx, account_id: i64) -> DomainResult<Vec<String>> {
+    let (db, now) = (&ctx.db, ctx.now);
     let codes: Vec<String> = (0..HOW_MANY).map(|_| new_code()).collect();
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
@@ -50,13 +46,9 @@ pub async fn regenerate(
             .execute(&mut *tx)
             .await?;
     }
-    let event = audit::Event {
-        actor_id: Some(account_id),
-        organisation_id: None,
-        action: "recovery_codes.generated",
-        target: format!("account:{account_id}"),
-    };
-    audit::record(&mut *tx, event, meta, now).await?;
+    ctx.by(account_id)
+        .audit(&mut *tx, None, "recovery_codes.generated", format!("account:{account_id}"))
+        .await?;
     tx.commit().await?;
     Ok(codes)
 }

@@ -1,7 +1,7 @@
 //! Changing how one proves who one is: the password, an authenticator app, or back to codes sent
 //! by email. Each change is audited; the caller has checked a recent re-authentication.
 use super::account::{memberships, Account};
-use super::{store, DomainError, DomainResult, RequestMeta};
+use super::{store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 /// The secret of an authenticator app being set up, created on request (a POST) and kept until
@@ -33,14 +33,13 @@ pub async fn start_totp_enrolment(db: &store::Db, account_id: i64) -> DomainResu
 /// Switches sign-in to the authenticator app. The current password re-authenticates the person
 /// and a first code proves the app holds the secret.
 pub async fn confirm_totp_enrolment(
-    db: &store::Db,
+    ctx: &Ctx,
     account: &Account,
     password: &str,
     code: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
-    use super::{audit, credential};
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::credential;
     let secret =
         pending_totp(db, account.id).await?.ok_or(DomainError::invalid("code", "error-totp-not-started"))?;
     if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
@@ -57,18 +56,7 @@ pub async fn confirm_totp_enrolment(
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "totp.enrolled",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account.id).audit(&mut *tx, None, "totp.enrolled", format!("account:{}", account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -76,15 +64,14 @@ pub async fn confirm_totp_enrolment(
 /// A new password (same policy as at creation). Every other session and unfinished sign-in ends
 /// and the owner is told by email. The caller has checked the person re-authenticated.
 pub async fn change_password(
-    db: &store::Db,
+    ctx: &Ctx,
     account: &Account,
     current_session_id: i64,
     password: &str,
     confirmation: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<()> {
-    use super::{audit, credential, notification, session, sign_in};
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::{credential, notification, session, sign_in};
     let password = credential::check_new_password(
         password,
         confirmation,
@@ -107,31 +94,16 @@ pub async fn change_password(
         now,
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "password.changed",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account.id).audit(&mut *tx, None, "password.changed", format!("account:{}", account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Back from an authenticator app to codes sent by email. Staff must keep the app (DESIGN §3:
 /// emailed codes are not an AAL2 factor).
-pub async fn use_email_codes(
-    db: &store::Db,
-    account: &Account,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    use super::audit;
+pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
+    let db = &ctx.db;
+
     if memberships(db, account.id).await?.iter().any(|m| m.role.is_staff()) {
         return Err(DomainError::refused("error-totp-required-for-staff"));
     }
@@ -142,18 +114,7 @@ pub async fn use_email_codes(
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "totp.removed",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account.id).audit(&mut *tx, None, "totp.removed", format!("account:{}", account.id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Server-side sessions. The cookie holds a random 128-bit token; the database keeps its hash.
 //! A session ends after 30 minutes without activity, 12 hours after sign-in, or at sign-out.
-use super::{secret, store, DomainResult, RequestMeta};
+use super::{secret, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 pub const IDLE_SECONDS: i64 = 30 * 60;
@@ -12,10 +12,10 @@ pub const REAUTH_VALID_SECONDS: i64 = 5 * 60;
 
 pub async fn start<'e>(
     exec: impl Executor<'e, Database = Any>,
+    ctx: &Ctx,
     account_id: i64,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<String> {
+    let now = ctx.now;
     let (token, hash) = secret::new_token();
     sqlx::query(
         "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, ip, user_agent) VALUES ($1, $2, $3, $3, $4, $5)",
@@ -23,8 +23,8 @@ pub async fn start<'e>(
     .bind(hash)
     .bind(account_id)
     .bind(now)
-    .bind(&meta.ip)
-    .bind(meta.user_agent.chars().take(300).collect::<String>())
+    .bind(&ctx.meta.ip)
+    .bind(ctx.meta.user_agent.chars().take(300).collect::<String>())
     .execute(exec)
     .await?;
     Ok(token)
@@ -136,14 +136,9 @@ pub async fn recently_reauthenticated(db: &store::Db, session_id: i64, now: i64)
 }
 
 /// Ends one of the account's own sessions; false if it was not theirs or already over.
-pub async fn end_own(
-    db: &store::Db,
-    account_id: i64,
-    session_id: i64,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<bool> {
-    use super::audit;
+pub async fn end_own(ctx: &Ctx, account_id: i64, session_id: i64) -> DomainResult<bool> {
+    let (db, now) = (&ctx.db, ctx.now);
+
     let mut tx = db.begin().await?;
     let ended = sqlx::query(
         "UPDATE sessions SET ended_at = $1 WHERE id = $2 AND account_id = $3 AND ended_at IS NULL",
@@ -156,18 +151,7 @@ pub async fn end_own(
     .rows_affected()
         == 1;
     if ended {
-        audit::record(
-            &mut *tx,
-            audit::Event {
-                actor_id: Some(account_id),
-                organisation_id: None,
-                action: "session.ended",
-                target: format!("account:{account_id}"),
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account_id).audit(&mut *tx, None, "session.ended", format!("account:{account_id}")).await?;
     }
     tx.commit().await?;
     Ok(ended)

@@ -2,7 +2,7 @@
 //! authenticator app. 128-bit token (only its hash stored), valid 24 hours, single use.
 //! Opening the link (`inspect`) never consumes it.
 use super::account::{self, Account};
-use super::{audit, credential, secret, session, store, DomainError, DomainResult, RequestMeta};
+use super::{credential, secret, session, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 pub const VALID_SECONDS: i64 = 24 * 60 * 60;
@@ -74,12 +74,8 @@ pub struct Completion<'a> {
 
 /// Sets the password and the authenticator, consumes the link and opens a session, atomically:
 /// of two concurrent uses of one link, exactly one succeeds. Returns the new session token.
-pub async fn complete(
-    db: &store::Db,
-    input: Completion<'_>,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<String> {
+pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> {
+    let (db, now) = (&ctx.db, ctx.now);
     let LinkState::Ready { account, totp_secret, .. } = inspect(db, input.token, now).await? else {
         return Err(DomainError::conflict(None, "error-setup-link-unusable"));
     };
@@ -114,19 +110,10 @@ pub async fn complete(
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "account.setup_completed",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
-    let token = session::start(&mut *tx, account.id, meta, now).await?;
+    ctx.by(account.id)
+        .audit(&mut *tx, None, "account.setup_completed", format!("account:{}", account.id))
+        .await?;
+    let token = session::start(&mut *tx, ctx, account.id).await?;
     tx.commit().await?;
     Ok(token)
 }

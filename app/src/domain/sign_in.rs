@@ -1,7 +1,7 @@
 //! Proving who one is: the two-step sign-in (password, then an emailed code, an authenticator
 //! code or a recovery code), re-authentication inside an open session, and the lock after 10
 //! consecutive failures.
-use super::{account, secret, session, store, DomainResult, RequestMeta};
+use super::{account, secret, session, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 /// A verification code by email is valid this long, and allows this many tries.
@@ -31,28 +31,12 @@ fn new_email_code() -> String {
 
 /// Step one: email and password. `None` for every failure alike (unknown email, locked or
 /// inactive account, wrong password), so the page never tells which.
-pub async fn start_sign_in(
-    db: &store::Db,
-    email: &str,
-    password: &str,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<Option<Challenge>> {
-    use super::{audit, credential};
+pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResult<Option<Challenge>> {
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::credential;
     let Some(account) = account::find_by_email(db, email).await? else {
         credential::verify_password(password, credential::decoy_hash());
-        audit::record(
-            db,
-            audit::Event {
-                actor_id: None,
-                organisation_id: None,
-                action: "sign_in.failed",
-                target: "unknown-email".into(),
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.audit(db, None, "sign_in.failed", "unknown-email").await?;
         return Ok(None);
     };
     let password_ok = credential::verify_password(
@@ -66,36 +50,14 @@ pub async fn start_sign_in(
         .await?
         .try_get("locked_until")?;
     if locked_until.is_some_and(|until| until > now) {
-        audit::record(
-            db,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "sign_in.refused_locked",
-                target,
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         return Ok(None);
     }
     if account.status != account::AccountStatus::Active || !password_ok {
         if account.status == account::AccountStatus::Active {
-            record_failure(db, &account, meta, now).await?;
+            record_failure(ctx, &account).await?;
         }
-        audit::record(
-            db,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "sign_in.failed",
-                target,
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account.id).audit(db, None, "sign_in.failed", target).await?;
         return Ok(None);
     }
     if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
@@ -105,7 +67,7 @@ pub async fn start_sign_in(
             .execute(db)
             .await?;
     }
-    issue_challenge(db, &account, ChallengePurpose::SignIn, meta, now).await.map(Some)
+    issue_challenge(ctx, &account, ChallengePurpose::SignIn).await.map(Some)
 }
 
 /// What a challenge is for: a new session, or proving again who one is in an open session. One
@@ -128,13 +90,12 @@ impl ChallengePurpose {
 
 /// The password was right: the second step begins (a code is mailed unless an app is in use).
 async fn issue_challenge(
-    db: &store::Db,
+    ctx: &Ctx,
     account: &account::Account,
     purpose: ChallengePurpose,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<Challenge> {
-    use super::{audit, notification};
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::notification;
     let (token, token_hash) = secret::new_token();
     let method = if account.totp_secret.is_some() { Method::Totp } else { Method::Email };
     let code = (method == Method::Email).then(new_email_code);
@@ -160,18 +121,9 @@ async fn issue_challenge(
             now,
         )
         .await?;
-        audit::record(
-            &mut *tx,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "verification_code.sent",
-                target: format!("account:{}", account.id),
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account.id)
+            .audit(&mut *tx, None, "verification_code.sent", format!("account:{}", account.id))
+            .await?;
     }
     tx.commit().await?;
     Ok(Challenge { token, method })
@@ -180,31 +132,19 @@ async fn issue_challenge(
 /// Step one of proving again who one is, in an open session: the password. A wrong password
 /// counts towards the lock like at sign-in.
 pub async fn start_reauth(
-    db: &store::Db,
+    ctx: &Ctx,
     account: &account::Account,
     session_id: i64,
     password: &str,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<Option<Challenge>> {
-    use super::{audit, credential};
+    let db = &ctx.db;
+    use super::credential;
     if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
-        record_failure(db, account, meta, now).await?;
-        audit::record(
-            db,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "reauth.failed",
-                target: format!("account:{}", account.id),
-            },
-            meta,
-            now,
-        )
-        .await?;
+        record_failure(ctx, account).await?;
+        ctx.by(account.id).audit(db, None, "reauth.failed", format!("account:{}", account.id)).await?;
         return Ok(None);
     }
-    issue_challenge(db, account, ChallengePurpose::Reauth { session_id }, meta, now).await.map(Some)
+    issue_challenge(ctx, account, ChallengePurpose::Reauth { session_id }).await.map(Some)
 }
 
 struct PendingChallenge {
@@ -273,14 +213,13 @@ pub enum CodeOutcome {
 /// Step two: the code, or one of the recovery codes. Wrong codes are counted atomically (5 per
 /// challenge) and also count towards the account lock.
 pub async fn finish_sign_in(
-    db: &store::Db,
+    ctx: &Ctx,
     token: &str,
     code: &str,
     purpose: ChallengePurpose,
-    meta: &RequestMeta,
-    now: i64,
 ) -> DomainResult<CodeOutcome> {
-    use super::{audit, credential, recovery_code};
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::{credential, recovery_code};
     let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
         return Ok(CodeOutcome::StartAgain);
     };
@@ -310,19 +249,8 @@ pub async fn finish_sign_in(
             .await?
             .map(|r| r.try_get("attempts"))
             .transpose()?;
-        record_failure(db, &account, meta, now).await?;
-        audit::record(
-            db,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "verification_code.failed",
-                target,
-            },
-            meta,
-            now,
-        )
-        .await?;
+        record_failure(ctx, &account).await?;
+        ctx.by(account.id).audit(db, None, "verification_code.failed", target).await?;
         return Ok(match attempts {
             Some(n) if n < CODE_MAX_ATTEMPTS => CodeOutcome::Wrong { remaining_tries: CODE_MAX_ATTEMPTS - n },
             _ => CodeOutcome::StartAgain,
@@ -344,18 +272,7 @@ pub async fn finish_sign_in(
         .execute(&mut *tx)
         .await?;
     if by_recovery_code {
-        audit::record(
-            &mut *tx,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "recovery_code.used",
-                target: target.clone(),
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account.id).audit(&mut *tx, None, "recovery_code.used", target.clone()).await?;
     }
     let outcome = if let ChallengePurpose::Reauth { session_id } = purpose {
         sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2 AND account_id = $3")
@@ -364,33 +281,11 @@ pub async fn finish_sign_in(
             .bind(account.id)
             .execute(&mut *tx)
             .await?;
-        audit::record(
-            &mut *tx,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "reauth.succeeded",
-                target,
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account.id).audit(&mut *tx, None, "reauth.succeeded", target).await?;
         CodeOutcome::Reauthenticated
     } else {
-        let session_token = session::start(&mut *tx, account.id, meta, now).await?;
-        audit::record(
-            &mut *tx,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "sign_in.succeeded",
-                target,
-            },
-            meta,
-            now,
-        )
-        .await?;
+        let session_token = session::start(&mut *tx, ctx, account.id).await?;
+        ctx.by(account.id).audit(&mut *tx, None, "sign_in.succeeded", target).await?;
         CodeOutcome::SignedIn { session_token, account_id: account.id }
     };
     tx.commit().await?;
@@ -405,14 +300,9 @@ pub enum Resend {
 }
 
 /// A new email code replaces the old one; the count of wrong tries is kept.
-pub async fn resend_code(
-    db: &store::Db,
-    token: &str,
-    purpose: ChallengePurpose,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<Resend> {
-    use super::{audit, notification};
+pub async fn resend_code(ctx: &Ctx, token: &str, purpose: ChallengePurpose) -> DomainResult<Resend> {
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::notification;
     let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
         return Ok(Resend::StartAgain);
     };
@@ -439,31 +329,18 @@ pub async fn resend_code(
         now,
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        audit::Event {
-            actor_id: Some(account.id),
-            organisation_id: None,
-            action: "verification_code.sent",
-            target: format!("account:{}", account.id),
-        },
-        meta,
-        now,
-    )
-    .await?;
+    ctx.by(account.id)
+        .audit(&mut *tx, None, "verification_code.sent", format!("account:{}", account.id))
+        .await?;
     tx.commit().await?;
     Ok(Resend::Sent)
 }
 
 /// One more consecutive failure; the 10th locks the account until the next local midnight and
 /// tells its owner by email.
-async fn record_failure(
-    db: &store::Db,
-    account: &account::Account,
-    meta: &RequestMeta,
-    now: i64,
-) -> DomainResult<()> {
-    use super::{account as accounts, audit, notification};
+async fn record_failure(ctx: &Ctx, account: &account::Account) -> DomainResult<()> {
+    let (db, now) = (&ctx.db, ctx.now);
+    use super::{account as accounts, notification};
     let failures: i64 = sqlx::query(
         "UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins",
     )
@@ -499,18 +376,7 @@ async fn record_failure(
             now,
         )
         .await?;
-        audit::record(
-            &mut *tx,
-            audit::Event {
-                actor_id: Some(account.id),
-                organisation_id: None,
-                action: "account.locked",
-                target: format!("account:{}", account.id),
-            },
-            meta,
-            now,
-        )
-        .await?;
+        ctx.by(account.id).audit(&mut *tx, None, "account.locked", format!("account:{}", account.id)).await?;
     }
     tx.commit().await?;
     Ok(())

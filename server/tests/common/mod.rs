@@ -1,8 +1,8 @@
 //! Starts the real router on an ephemeral port over a fresh database: a SQLite file in a temp
 //! folder, or, when TEST_DATABASE_URL points at a PostgreSQL server, a new database on it.
 #![allow(dead_code)]
-use app::api::context::AppState;
 use app::domain::credential;
+use app::state::AppState;
 use reqwest::header::{HeaderMap, ACCEPT, COOKIE, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::redirect::Policy;
 use reqwest::{Response, StatusCode};

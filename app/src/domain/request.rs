@@ -1,0 +1,57 @@
+//! The request a rule serves: where the data is, who asks and from where, and the time the request
+//! is judged at. The api layer makes one per request (a job or the command line makes its own) and
+//! every rule takes it, so no rule reads the clock or the request by itself.
+use super::{audit, store, DomainResult};
+use sqlx::{Any, Executor};
+
+/// Who did something from where, carried into the audit trail and the session list.
+#[derive(Clone, Debug, Default)]
+pub struct RequestMeta {
+    pub ip: String,
+    pub user_agent: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub db: store::Db,
+    pub meta: RequestMeta,
+    /// UTC epoch seconds, read once for the whole request.
+    pub now: i64,
+    /// The person the audit trail names as having done what this request does.
+    pub actor: Option<i64>,
+    /// When a caregiver acts for a patient: the patient's account.
+    pub acting_for: Option<i64>,
+}
+
+impl Ctx {
+    pub fn new(db: store::Db, meta: RequestMeta, now: i64) -> Self {
+        Self { db, meta, now, actor: None, acting_for: None }
+    }
+
+    /// A job or command without a caller: no address, nobody acting.
+    pub fn system(db: &store::Db, now: i64) -> Self {
+        Self::new(db.clone(), RequestMeta::default(), now)
+    }
+
+    /// The same request, done by `account_id` (a sign-in names the person once the password is known).
+    pub fn by(&self, account_id: i64) -> Self {
+        Self { actor: Some(account_id), ..self.clone() }
+    }
+
+    /// The same request, done by a caregiver for the patient holding `patient_account`.
+    pub fn for_patient(&self, patient_account: Option<i64>) -> Self {
+        Self { acting_for: patient_account, ..self.clone() }
+    }
+
+    /// Records `action` on `target` as done by this request's actor, in the same transaction as
+    /// the change when `exec` is one.
+    pub async fn audit<'e>(
+        &self,
+        exec: impl Executor<'e, Database = Any>,
+        organisation_id: Option<i64>,
+        action: &'static str,
+        target: impl Into<String>,
+    ) -> DomainResult<()> {
+        audit::record(exec, self, organisation_id, action, &target.into()).await
+    }
+}

@@ -1,0 +1,43 @@
+//! What every request shares, built once by the server: the database and the configuration.
+use crate::domain::store;
+use std::sync::Arc;
+
+/// Shared by all requests; built once by the server.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: store::Db,
+    pub config: Arc<Config>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Scheme, host and port people use, e.g. `https://portail.example.org`; links in emails and
+    /// the CSRF origin check come from it.
+    pub public_url: String,
+    /// Only false for `http://localhost` development (DESIGN §3).
+    pub secure_cookies: bool,
+    /// The development mailbox at `/dev/mailbox` (mail transport `dev`).
+    pub dev_mailbox: bool,
+}
+
+impl Config {
+    pub fn session_cookie_name(&self) -> &'static str {
+        // Browsers only accept the `__Host-` prefix on Secure cookies.
+        if self.secure_cookies {
+            "__Host-portail"
+        } else {
+            "portail"
+        }
+    }
+
+    pub fn origin(&self) -> String {
+        url_origin(&self.public_url)
+    }
+}
+
+/// `scheme://host[:port]` of a URL, without path.
+pub fn url_origin(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    let host = rest.split('/').next().unwrap_or("");
+    format!("{scheme}://{host}")
+}
