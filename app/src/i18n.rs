@@ -9,6 +9,13 @@ pub enum Lang {
     En,
 }
 
+/// Unknown codes read back as French, like `from_code`.
+impl From<String> for Lang {
+    fn from(code: String) -> Self {
+        Self::from_code(&code)
+    }
+}
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 

@@ -62,7 +62,7 @@ pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> 
     let db = &ctx.db;
     let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id)
         .await?
-        .ok_or_else(|| ApiError::not_found())?;
+        .ok_or_else(ApiError::not_found)?;
     let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
     Ok(PatientFileView {
         patient_id,

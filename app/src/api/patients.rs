@@ -137,7 +137,7 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     // Only this organisation's patients, and only those who have no account yet.
     let (given_name, family_name) = patient::without_account(&ctx.db, organisation_id, patient_id)
         .await?
-        .ok_or_else(|| ApiError::not_found())?;
+        .ok_or_else(ApiError::not_found)?;
     let mut tx = ctx.db.begin().await?;
     let issued = invitation::issue(
         &mut tx,

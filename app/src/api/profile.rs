@@ -95,7 +95,7 @@ pub async fn account_view(
             .map(|s| MySession {
                 current: Some(s.id) == current_session,
                 id: s.id,
-                device: s.device,
+                device: s.device.0,
                 ip: s.ip,
                 last_seen: local_time(s.last_seen_at, &timezone),
             })

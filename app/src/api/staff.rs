@@ -24,7 +24,12 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
     Ok(organisation::staff(&ctx.db, organisation_id)
         .await?
         .into_iter()
-        .map(|m| StaffLine { name: m.name, email: m.email, admin: m.role == "admin", active: m.active })
+        .map(|m| StaffLine {
+            name: m.name,
+            email: m.email,
+            admin: m.role == crate::states::Role::Admin,
+            active: m.active,
+        })
         .collect())
 }
 

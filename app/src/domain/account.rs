@@ -39,6 +39,12 @@ pub enum AccountStatus {
     Active,
 }
 
+impl From<String> for AccountStatus {
+    fn from(code: String) -> Self {
+        Self::parse(&code)
+    }
+}
+
 impl AccountStatus {
     pub fn code(self) -> &'static str {
         match self {
@@ -46,7 +52,7 @@ impl AccountStatus {
             Self::Active => "active",
         }
     }
-    fn parse(code: &str) -> Self {
+    pub fn parse(code: &str) -> Self {
         if code == "active" {
             Self::Active
         } else {
@@ -55,34 +61,30 @@ impl AccountStatus {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Account {
     pub id: i64,
     pub email: String,
     pub given_name: String,
     pub family_name: String,
+    #[sqlx(try_from = "String")]
     pub language: Lang,
     pub password_hash: Option<String>,
     pub totp_secret: Option<String>,
     pub totp_last_step: Option<i64>,
+    #[sqlx(try_from = "String")]
     pub status: AccountStatus,
 }
 
-const COLUMNS: &str =
-    "id, email, given_name, family_name, language, password_hash, totp_secret, totp_last_step, status";
-
-fn from_row(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
-    Ok(Account {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        given_name: row.try_get("given_name")?,
-        family_name: row.try_get("family_name")?,
-        language: Lang::from_code(&row.try_get::<String, _>("language")?),
-        password_hash: row.try_get("password_hash")?,
-        totp_secret: row.try_get("totp_secret")?,
-        totp_last_step: row.try_get("totp_last_step")?,
-        status: AccountStatus::parse(&row.try_get::<String, _>("status")?),
-    })
+/// The account whose column `$1` names; the columns of `Account`.
+macro_rules! select_account_where {
+    ($filter:literal) => {
+        concat!(
+            "SELECT id, email, given_name, family_name, language, password_hash, totp_secret, totp_last_step, status
+             FROM accounts WHERE ",
+            $filter
+        )
+    };
 }
 
 pub struct NewAccount<'a> {
@@ -118,23 +120,21 @@ pub async fn create<'e>(
 }
 
 pub async fn find_by_id<'e>(exec: impl Executor<'e, Database = Any>, id: i64) -> DomainResult<Account> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
+    sqlx::query_as(select_account_where!("id = $1"))
         .bind(id)
         .fetch_optional(exec)
         .await?
-        .ok_or(DomainError::NotFound)?;
-    Ok(from_row(&row)?)
+        .ok_or(DomainError::NotFound)
 }
 
 pub async fn find_by_email<'e>(
     exec: impl Executor<'e, Database = Any>,
     email: &str,
 ) -> DomainResult<Option<Account>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE email_key = $1"))
+    Ok(sqlx::query_as(select_account_where!("email_key = $1"))
         .bind(email.trim().to_lowercase())
         .fetch_optional(exec)
-        .await?;
-    Ok(row.as_ref().map(from_row).transpose()?)
+        .await?)
 }
 
 pub async fn count<'e>(exec: impl Executor<'e, Database = Any>) -> DomainResult<i64> {

@@ -174,34 +174,65 @@ const SELECT: &str = "SELECT g.id, g.organisation_id, g.patient_id, p.account_id
         o.age_of_consent, o.timezone
      FROM caregiver_grants g JOIN patients p ON p.id = g.patient_id JOIN organisations o ON o.id = g.organisation_id";
 
-fn from_row(r: &sqlx::any::AnyRow, now: i64) -> DomainResult<Grant> {
-    let relationship = Relationship::parse(&r.try_get::<String, _>("relationship")?)?;
-    let ends_on = r.try_get::<Option<String>, _>("ends_on")?.as_deref().and_then(date);
-    let status = GrantStatus::try_from(r.try_get::<String, _>("status")?)
-        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-    let today = local_date(now, &r.try_get::<String, _>("timezone")?);
-    let age: i64 = r.try_get("age_of_consent")?;
-    let born = date(&r.try_get::<String, _>("birth_date")?);
-    Ok(Grant {
-        in_force: status == GrantStatus::Active && in_force(relationship, ends_on, born, age as u32, today),
-        id: r.try_get("id")?,
-        organisation_id: r.try_get("organisation_id")?,
-        patient_id: r.try_get("patient_id")?,
-        patient_account_id: r.try_get("patient_account_id")?,
-        patient_name: r.try_get("patient_name")?,
-        caregiver_account_id: r.try_get("caregiver_account_id")?,
-        caregiver_name: r.try_get("caregiver_name")?,
-        email: r.try_get("email")?,
-        relationship,
-        scope: Scope {
-            messages: r.try_get::<i64, _>("scope_messages")? != 0,
-            questionnaires: r.try_get::<i64, _>("scope_questionnaires")? != 0,
-            profile: r.try_get::<i64, _>("scope_profile")? != 0,
-        },
-        ends_on,
-        note: r.try_get("note")?,
-        status,
-    })
+/// A grant as stored, with what judging it needs: the patient's birth date and the
+/// organisation's age of consent and time zone.
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    id: i64,
+    organisation_id: i64,
+    patient_id: i64,
+    patient_account_id: Option<i64>,
+    patient_name: String,
+    birth_date: String,
+    caregiver_account_id: Option<i64>,
+    caregiver_name: String,
+    email: String,
+    relationship: String,
+    scope_messages: i64,
+    scope_questionnaires: i64,
+    scope_profile: i64,
+    ends_on: Option<String>,
+    note: String,
+    #[sqlx(try_from = "String")]
+    status: GrantStatus,
+    age_of_consent: i64,
+    timezone: String,
+}
+
+impl GrantRow {
+    /// The patient reached the organisation's age of consent on or before today (local date).
+    fn reached_age_of_consent(&self, now: i64) -> bool {
+        let today = local_date(now, &self.timezone);
+        date(&self.birth_date).is_some_and(|born| today >= birthday(born, self.age_of_consent as u32))
+    }
+
+    fn into_grant(self, now: i64) -> DomainResult<Grant> {
+        let relationship = Relationship::parse(&self.relationship)?;
+        let ends_on = self.ends_on.as_deref().and_then(date);
+        let today = local_date(now, &self.timezone);
+        let born = date(&self.birth_date);
+        Ok(Grant {
+            in_force: self.status == GrantStatus::Active
+                && in_force(relationship, ends_on, born, self.age_of_consent as u32, today),
+            id: self.id,
+            organisation_id: self.organisation_id,
+            patient_id: self.patient_id,
+            patient_account_id: self.patient_account_id,
+            patient_name: self.patient_name,
+            caregiver_account_id: self.caregiver_account_id,
+            caregiver_name: self.caregiver_name,
+            email: self.email,
+            relationship,
+            scope: Scope {
+                messages: self.scope_messages != 0,
+                questionnaires: self.scope_questionnaires != 0,
+                profile: self.scope_profile != 0,
+            },
+            ends_on,
+            note: self.note,
+            status: self.status,
+        })
+    }
 }
 
 /// The grants `filter` selects, its placeholders bound to `ids` in order.
@@ -212,8 +243,9 @@ async fn select(
     now: i64,
 ) -> DomainResult<Vec<Grant>> {
     let sql = format!("{SELECT} WHERE {filter} ORDER BY g.id");
-    let rows = ids.iter().fold(sqlx::query(&sql), |q, id| q.bind(*id)).fetch_all(db).await?;
-    rows.iter().map(|r| from_row(r, now)).collect()
+    let rows: Vec<GrantRow> =
+        ids.iter().fold(sqlx::query_as(&sql), |q, id| q.bind(*id)).fetch_all(db).await?;
+    rows.into_iter().map(|r| r.into_grant(now)).collect()
 }
 
 /// The caregivers of one of the organisation's patients (ended ones too), for the care team.
@@ -232,7 +264,7 @@ pub async fn for_patient_account(
     account_id: i64,
     now: i64,
 ) -> DomainResult<Vec<Grant>> {
-    Ok(select(db, "p.account_id = $1 AND g.status <> 'ended'", &[account_id], now).await?)
+    select(db, "p.account_id = $1 AND g.status <> 'ended'", &[account_id], now).await
 }
 
 /// The patients this account may act for now.
@@ -460,18 +492,11 @@ pub async fn edit(
 /// that date (`in_force`); this records it and sends the notices. Returns how many ended.
 pub async fn end_at_age_of_consent(ctx: &Ctx) -> DomainResult<usize> {
     let (db, now) = (&ctx.db, ctx.now);
-    let rows = sqlx::query(&format!("{SELECT} WHERE g.status = 'active' AND g.relationship = 'parent'"))
-        .fetch_all(db)
-        .await?;
+    let sql = format!("{SELECT} WHERE g.status = 'active' AND g.relationship = 'parent'");
+    let rows: Vec<GrantRow> = sqlx::query_as(&sql).fetch_all(db).await?;
     let mut ended = 0;
-    for row in &rows {
-        let grant = from_row(row, now)?;
-        let born = date(&row.try_get::<String, _>("birth_date")?);
-        let today = local_date(now, &row.try_get::<String, _>("timezone")?);
-        let age = row.try_get::<i64, _>("age_of_consent")? as u32;
-        if born.is_none_or(|b| today < birthday(b, age)) {
-            continue;
-        }
+    for row in rows.into_iter().filter(|row| row.reached_age_of_consent(now)) {
+        let grant = row.into_grant(now)?;
         let mut tx = db.begin().await?;
         let done = sqlx::query("UPDATE caregiver_grants SET status = 'ended', ended_at = $1, end_reason = 'age' WHERE id = $2 AND status = 'active'")
             .bind(now)

@@ -201,7 +201,7 @@ pub async fn open<'e>(
     token: &str,
     now: i64,
 ) -> DomainResult<Option<Invitation>> {
-    let row = sqlx::query(
+    let row: Option<InvitationRow> = sqlx::query_as(
         "SELECT i.id, i.status, i.failed_attempts, i.expires_at, i.code_hash, i.verified_hash, i.verified_until, i.grant_id,
                 p.id AS patient_id, COALESCE(g.given_name, p.given_name) AS given_name, COALESCE(g.family_name, p.family_name) AS family_name,
                 COALESCE(g.email, p.email) AS email, COALESCE(g.language, p.language) AS language,
@@ -213,27 +213,52 @@ pub async fn open<'e>(
     .bind(secret::hash_token(token))
     .fetch_optional(exec)
     .await?;
-    let Some(r) = row else { return Ok(None) };
-    let failed: i64 = r.try_get("failed_attempts")?;
-    Ok(Some(Invitation {
-        id: r.try_get("id")?,
-        state: state(&r.try_get::<String, _>("status")?, failed, r.try_get("expires_at")?, now),
-        remaining_tries: (MAX_WRONG_CODES - failed).max(0),
-        given_name: r.try_get("given_name")?,
-        family_name: r.try_get("family_name")?,
-        email: r.try_get("email")?,
-        organisation: r.try_get("organisation")?,
-        organisation_id: r.try_get("organisation_id")?,
-        patient_id: r.try_get("patient_id")?,
-        language: Lang::from_code(&r.try_get::<String, _>("language")?),
-        invitee: match r.try_get::<Option<i64>, _>("grant_id")? {
-            Some(grant_id) => Invitee::Caregiver { grant_id },
-            None => Invitee::Patient,
-        },
-        verified_hash: r.try_get("verified_hash")?,
-        verified_until: r.try_get("verified_until")?,
-        code_hash: r.try_get("code_hash")?,
-    }))
+    Ok(row.map(|r| r.into_invitation(now)))
+}
+
+/// An invitation as stored; its state depends on the time it is read at.
+#[derive(sqlx::FromRow)]
+struct InvitationRow {
+    id: i64,
+    status: String,
+    failed_attempts: i64,
+    expires_at: i64,
+    code_hash: String,
+    verified_hash: Option<String>,
+    verified_until: Option<i64>,
+    grant_id: Option<i64>,
+    patient_id: i64,
+    given_name: String,
+    family_name: String,
+    email: String,
+    #[sqlx(try_from = "String")]
+    language: Lang,
+    organisation_id: i64,
+    organisation: String,
+}
+
+impl InvitationRow {
+    fn into_invitation(self, now: i64) -> Invitation {
+        Invitation {
+            id: self.id,
+            state: state(&self.status, self.failed_attempts, self.expires_at, now),
+            remaining_tries: (MAX_WRONG_CODES - self.failed_attempts).max(0),
+            given_name: self.given_name,
+            family_name: self.family_name,
+            email: self.email,
+            organisation: self.organisation,
+            organisation_id: self.organisation_id,
+            patient_id: self.patient_id,
+            language: self.language,
+            invitee: match self.grant_id {
+                Some(grant_id) => Invitee::Caregiver { grant_id },
+                None => Invitee::Patient,
+            },
+            verified_hash: self.verified_hash,
+            verified_until: self.verified_until,
+            code_hash: self.code_hash,
+        }
+    }
 }
 
 /// The outcome of entering a code.

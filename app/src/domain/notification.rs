@@ -3,7 +3,7 @@
 //! Emails carry no clinical data and are written in the recipient's language.
 use super::{store, DomainResult};
 use crate::i18n::{self, Lang};
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, Executor};
 
 pub struct Mail {
     pub subject: String,
@@ -137,27 +137,14 @@ pub async fn enqueue<'e>(
     Ok(())
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OutboxMail {
     pub id: i64,
     pub recipient: String,
     pub subject: String,
     pub body: String,
-    pub status: String,
     pub attempts: i64,
     pub created_at: i64,
-}
-
-fn from_row(r: &sqlx::any::AnyRow) -> Result<OutboxMail, sqlx::Error> {
-    Ok(OutboxMail {
-        id: r.try_get("id")?,
-        recipient: r.try_get("recipient")?,
-        subject: r.try_get("subject")?,
-        body: r.try_get("body")?,
-        status: r.try_get("status")?,
-        attempts: r.try_get("attempts")?,
-        created_at: r.try_get("created_at")?,
-    })
 }
 
 /// How long a worker may hold a claimed row before another instance may take it over.
@@ -167,18 +154,17 @@ pub const MAX_ATTEMPTS: i64 = 12;
 /// Claims the oldest due message. Two workers (or two instances) never claim the same row: the
 /// outer WHERE is re-checked on the locked row.
 pub async fn claim_due(db: &store::Db, now: i64) -> DomainResult<Option<OutboxMail>> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
          WHERE id = (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2
                        AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT 1)
            AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < $2)
-         RETURNING id, recipient, subject, body, status, attempts, created_at",
+         RETURNING id, recipient, subject, body, attempts, created_at",
     )
     .bind(now + CLAIM_SECONDS)
     .bind(now)
     .fetch_optional(db)
-    .await?;
-    Ok(row.as_ref().map(from_row).transpose()?)
+    .await?)
 }
 
 pub async fn mark_sent(db: &store::Db, id: i64, now: i64) -> DomainResult<()> {
@@ -209,11 +195,12 @@ pub async fn mark_failed(db: &store::Db, mail: &OutboxMail, error: &str, now: i6
 
 /// Newest first, for the development mailbox.
 pub async fn recent(db: &store::Db, limit: i64) -> DomainResult<Vec<OutboxMail>> {
-    let rows = sqlx::query("SELECT id, recipient, subject, body, status, attempts, created_at FROM outbox ORDER BY id DESC LIMIT $1")
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
-    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+    Ok(sqlx::query_as(
+        "SELECT id, recipient, subject, body, attempts, created_at FROM outbox ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Health organisations using Portail, and the creation of one with its first administrator.
-use super::account::{self, Email, NewAccount, Role};
+use super::account::{self, AccountStatus, Email, NewAccount, Role};
 use super::{notification, setup_link, store, Ctx, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
@@ -93,38 +93,40 @@ pub struct StaffMember {
     /// Title and name, e.g. "Dre Anne Roy".
     pub name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     /// False until the setup link has been used.
     pub active: bool,
 }
 
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    title: String,
+    given_name: String,
+    family_name: String,
+    email: String,
+    #[sqlx(try_from = "String")]
+    role: Role,
+    #[sqlx(try_from = "String")]
+    status: AccountStatus,
+}
+
 pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<StaffMember>> {
-    let rows = sqlx::query(
+    let rows: Vec<StaffRow> = sqlx::query_as(
         "SELECT a.title, a.given_name, a.family_name, a.email, m.role, a.status FROM memberships m JOIN accounts a ON a.id = m.account_id
          WHERE m.organisation_id = $1 AND m.role <> 'patient' ORDER BY a.family_name, a.given_name",
     )
     .bind(organisation_id)
     .fetch_all(db)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let title: String = r.try_get("title")?;
-            let name = format!(
-                "{} {} {}",
-                title,
-                r.try_get::<String, _>("given_name")?,
-                r.try_get::<String, _>("family_name")?
-            )
-            .trim()
-            .to_string();
-            Ok(StaffMember {
-                name,
-                email: r.try_get("email")?,
-                role: r.try_get("role")?,
-                active: r.try_get::<String, _>("status")? == "active",
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| StaffMember {
+            name: format!("{} {} {}", r.title, r.given_name, r.family_name).trim().to_string(),
+            email: r.email,
+            role: r.role,
+            active: r.status == AccountStatus::Active,
         })
-        .collect()
+        .collect())
 }
 
 pub struct Bootstrap<'a> {

@@ -5,7 +5,7 @@ use super::{Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct Profile {
     pub preferred_name: String,
     pub mobile_phone: String,
@@ -142,25 +142,14 @@ pub fn phone(raw: &str) -> Option<String> {
 }
 
 pub async fn load<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Profile> {
-    let row = sqlx::query(
+    sqlx::query_as(
         "SELECT preferred_name, mobile_phone, home_phone, street, city, province, postal_code, language, interface_language
          FROM accounts WHERE id = $1",
     )
     .bind(account_id)
     .fetch_optional(exec)
     .await?
-    .ok_or(DomainError::NotFound)?;
-    Ok(Profile {
-        preferred_name: row.try_get("preferred_name")?,
-        mobile_phone: row.try_get("mobile_phone")?,
-        home_phone: row.try_get("home_phone")?,
-        street: row.try_get("street")?,
-        city: row.try_get("city")?,
-        province: row.try_get("province")?,
-        postal_code: row.try_get("postal_code")?,
-        language: row.try_get("language")?,
-        interface_language: row.try_get("interface_language")?,
-    })
+    .ok_or(DomainError::NotFound)
 }
 
 /// The language the pages should be shown in once the person signs in.

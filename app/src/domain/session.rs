@@ -69,16 +69,28 @@ pub async fn end<'e>(exec: impl Executor<'e, Database = Any>, session_id: i64, n
 }
 
 /// A session as its owner sees it in their account settings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SessionInfo {
     pub id: i64,
-    pub device: String,
+    /// "Firefox · Windows", from the user agent.
+    #[sqlx(rename = "user_agent", try_from = "String")]
+    pub device: Device,
     pub ip: String,
     pub last_seen_at: i64,
 }
 
+/// The browser and system a session was opened from, as its owner recognises them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Device(pub String);
+
+impl From<String> for Device {
+    fn from(user_agent: String) -> Self {
+        Self(device_of(&user_agent))
+    }
+}
+
 pub async fn active_for(db: &store::Db, account_id: i64, now: i64) -> DomainResult<Vec<SessionInfo>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, user_agent, ip, last_seen_at FROM sessions
          WHERE account_id = $1 AND ended_at IS NULL AND last_seen_at > $2 AND created_at > $3 ORDER BY last_seen_at DESC",
     )
@@ -86,17 +98,7 @@ pub async fn active_for(db: &store::Db, account_id: i64, now: i64) -> DomainResu
     .bind(now - IDLE_SECONDS)
     .bind(now - ABSOLUTE_SECONDS)
     .fetch_all(db)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(SessionInfo {
-                id: r.try_get("id")?,
-                device: device_of(&r.try_get::<String, _>("user_agent")?),
-                ip: r.try_get("ip")?,
-                last_seen_at: r.try_get("last_seen_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// "Firefox on Windows" from a user agent; enough to recognise one's own devices.

@@ -35,7 +35,7 @@ pub fn Account() -> impl IntoView {
     let i18n = expect_context::<leptos_fluent::I18n>();
     Effect::new(move || {
         if let Some(Ok(Some(code))) = save.value().get() {
-            if let Some(language) = i18n.languages.iter().find(|l| l.id.to_string() == code) {
+            if let Some(language) = i18n.languages.iter().find(|l| l.id == code) {
                 i18n.language.set(language);
             }
         }
