@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Leptos reads these at build time; cargo-leptos sets them too.
 export LEPTOS_OUTPUT_NAME := portail
 
-.PHONY: run test setup setup-test build unit integration integration-postgres e2e
+.PHONY: run test setup setup-test build lint unit integration integration-postgres e2e
 
 setup:
 	@scripts/setup.sh
@@ -24,6 +24,12 @@ run: setup build
 	LEPTOS_SITE_ROOT=target/site \
 	./target/release/portail serve
 
+# Formatting and lints first: the server build and the browser (WASM) build, warnings as errors.
+lint:
+	cargo fmt --all --check
+	cargo clippy -p app --features ssr -p server --tests --examples -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
 unit:
 	cargo test -p app --features ssr
 
@@ -39,4 +45,4 @@ integration-postgres:
 e2e: build
 	cd end2end && timeout 1800 npx playwright test
 
-test: setup-test unit integration integration-postgres e2e
+test: setup-test lint unit integration integration-postgres e2e

@@ -4,7 +4,6 @@ mod common;
 use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
-use sqlx::Row;
 
 const OTHER: &str = "jacques.roy@example.org";
 const NEW_PASSWORD: &str = "un tout autre mot de passe solide";
@@ -15,17 +14,8 @@ async fn patient_signed_in() -> (TestApp, String, String) {
     let app = spawn().await;
     let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
     redeemed_patient(&app, &staff, PATIENT).await;
-    let session = sign_in_by_email(&app, PATIENT, PASSWORD).await;
+    let session = app.sign_in(PATIENT, PASSWORD).await;
     (app, staff, session)
-}
-
-/// Password, then the code mailed to `email`; returns the session cookie.
-async fn sign_in_by_email(app: &TestApp, email: &str, password: &str) -> String {
-    let challenge = app.sign_in_password(email, password).await.expect("password accepted");
-    let code = emailed_code(app, email).await;
-    let response = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    session_cookie(&response).expect("session")
 }
 
 /// Password + emailed code again, in an open session.
@@ -45,15 +35,6 @@ async fn account_view(app: &TestApp, session: &str) -> Value {
     let response = app.call("my_account", &[], Some(session)).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
-}
-
-async fn mail_to(app: &TestApp, recipient: &str) -> (String, String) {
-    let row = sqlx::query("SELECT subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
-        .bind(recipient)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap();
-    (row.try_get("subject").unwrap(), row.try_get("body").unwrap())
 }
 
 fn link_in(body: &str, path: &str) -> String {
@@ -135,7 +116,7 @@ async fn the_language_of_communication_drives_the_next_email_and_the_interface_l
     let saved = app.call("save_profile", &[("field", "language"), ("language", "fr")], Some(&session)).await;
     assert_eq!(saved.status(), StatusCode::OK);
     app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
-    let (subject, _) = mail_to(&app, PATIENT).await;
+    let (subject, _) = latest_mail(&app, PATIENT).await;
     assert!(subject.starts_with("Votre code de vérification"), "{subject}");
 
     let interface = app
@@ -183,8 +164,8 @@ async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() 
     assert_eq!(taken["key"], "error-email-taken");
     let requested = app.call("request_email_change", &[("email", new_email)], Some(&session)).await;
     assert_eq!(requested.status(), StatusCode::OK);
-    let (_, confirm_body) = mail_to(&app, new_email).await;
-    let (notice_subject, notice_body) = mail_to(&app, PATIENT).await;
+    let (_, confirm_body) = latest_mail(&app, new_email).await;
+    let (notice_subject, notice_body) = latest_mail(&app, PATIENT).await;
     assert!(
         notice_subject.contains("email address"),
         "the old address is told, in English: {notice_subject}"
@@ -225,14 +206,14 @@ async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() 
 async fn concurrent_email_changes_to_the_same_address_let_exactly_one_win() {
     let (app, staff, lea) = patient_signed_in().await;
     redeemed_patient(&app, &staff, OTHER).await;
-    let jacques = sign_in_by_email(&app, OTHER, PASSWORD).await;
+    let jacques = app.sign_in(OTHER, PASSWORD).await;
     let wanted = "famille@example.net";
     let mut tokens = Vec::new();
     for (session, email) in [(&lea, PATIENT), (&jacques, OTHER)] {
         reauthenticate(&app, session, email).await;
         let requested = app.call("request_email_change", &[("email", wanted)], Some(session)).await;
         assert_eq!(requested.status(), StatusCode::OK);
-        let (_, body) = mail_to(&app, wanted).await;
+        let (_, body) = latest_mail(&app, wanted).await;
         tokens.push(link_in(&body, "/email-change/"));
     }
     let (first, second) = ([("token", tokens[0].as_str())], [("token", tokens[1].as_str())]);
@@ -256,8 +237,8 @@ async fn it_was_not_me_stops_the_change_and_ends_every_session() {
     let (app, _, session) = patient_signed_in().await;
     reauthenticate(&app, &session, PATIENT).await;
     app.call("request_email_change", &[("email", "intrus@example.net")], Some(&session)).await;
-    let (_, notice) = mail_to(&app, PATIENT).await;
-    let (_, confirm) = mail_to(&app, "intrus@example.net").await;
+    let (_, notice) = latest_mail(&app, PATIENT).await;
+    let (_, confirm) = latest_mail(&app, "intrus@example.net").await;
     let reported =
         app.call("report_email_change", &[("token", &link_in(&notice, "/email-change/report/"))], None).await;
     assert_eq!(reported.status(), StatusCode::OK);
@@ -276,7 +257,7 @@ async fn it_was_not_me_stops_the_change_and_ends_every_session() {
 #[tokio::test]
 async fn a_password_change_keeps_the_policy_ends_other_sessions_and_tells_the_owner() {
     let (app, _, session) = patient_signed_in().await;
-    let other_device = sign_in_by_email(&app, PATIENT, PASSWORD).await;
+    let other_device = app.sign_in(PATIENT, PASSWORD).await;
     let early = error_key(
         app.call(
             "change_password",
@@ -318,7 +299,7 @@ async fn a_password_change_keeps_the_policy_ends_other_sessions_and_tells_the_ow
         StatusCode::OK,
         "this session stays"
     );
-    let (subject, _) = mail_to(&app, PATIENT).await;
+    let (subject, _) = latest_mail(&app, PATIENT).await;
     assert_eq!(subject, "Your password was changed");
     let finished =
         error_key(app.call("verify_sign_in", &[("code", &half_code)], Some(&half_done)).await).await;
@@ -385,7 +366,7 @@ async fn recovery_codes_are_shown_once_work_once_and_die_when_replaced() {
 #[tokio::test]
 async fn ending_a_session_makes_its_cookie_useless_on_the_next_request() {
     let (app, staff, session) = patient_signed_in().await;
-    let phone = sign_in_by_email(&app, PATIENT, PASSWORD).await;
+    let phone = app.sign_in(PATIENT, PASSWORD).await;
     let me = account_view(&app, &session).await;
     let sessions = me["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 3, "account creation, this one and the phone");
@@ -410,7 +391,7 @@ async fn ending_a_session_makes_its_cookie_useless_on_the_next_request() {
 async fn the_access_log_and_export_show_only_my_own_file() {
     let (app, staff, lea) = patient_signed_in().await;
     redeemed_patient(&app, &staff, OTHER).await;
-    let jacques = sign_in_by_email(&app, OTHER, PASSWORD).await;
+    let jacques = app.sign_in(OTHER, PASSWORD).await;
     app.call(
         "save_profile",
         &[("field", "phones"), ("mobile", "514 555 0123"), ("home_phone", "")],

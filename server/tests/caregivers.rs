@@ -34,7 +34,7 @@ async fn patient(
     let issued = app.call("invite_patient", &form, Some(staff)).await;
     assert_eq!(issued.status(), StatusCode::OK);
     let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
-    let session = redeem(app, email, &code).await;
+    let session = app.redeem(email, &code).await;
     let id: i64 = sqlx::query("SELECT id FROM patients WHERE email = $1")
         .bind(email)
         .fetch_one(&app.state.db)
@@ -43,22 +43,6 @@ async fn patient(
         .try_get("id")
         .unwrap();
     (id, session)
-}
-
-/// Opens the latest invitation mailed to `email`, enters the code and creates the account.
-async fn redeem(app: &TestApp, email: &str, code: &str) -> String {
-    let token = latest_link_token(app, email).await;
-    let right = app.call("check_invitation_code", &[("token", &token), ("code", code)], None).await;
-    let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
-    let created = app
-        .call(
-            "create_patient_account",
-            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
-            Some(&pass),
-        )
-        .await;
-    assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
-    session_cookie(&created).expect("signed in")
 }
 
 /// The care team adds a caregiver; returns the grant id and the code to hand over.
@@ -141,7 +125,7 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     let (_, file) = app.page(&format!("/staff/patients/{lea_id}"), Some(&staff)).await;
     assert!(file.contains("Marie Gagnon") && file.contains("invitation envoyée"));
 
-    let marie = redeem(&app, MARIE, &code).await;
+    let marie = app.redeem(MARIE, &code).await;
     let assisted: Value = app.call("assisted_patients", &[], Some(&marie)).await.json().await.unwrap();
     assert_eq!(assisted[0]["patient_name"], LEA_NAME);
     let (_, page) = app.page(&format!("/for/{grant}/profile"), Some(&marie)).await;
@@ -213,7 +197,7 @@ async fn a_caregiver_with_an_account_adds_a_second_patient_to_it() {
     let (theo_id, _) =
         patient(&app, &staff, "Théo", "Gagnon", "theo.gagnon@example.org", "1992-01-01", "fr").await;
     let (_, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["messages"], "fr").await;
-    let marie = redeem(&app, MARIE, &code).await;
+    let marie = app.redeem(MARIE, &code).await;
     let (_, second_code) =
         add_caregiver(&app, &staff, theo_id, MARIE, "representative", &["questionnaires"], "fr").await;
     let token = latest_link_token(&app, MARIE).await;
@@ -263,7 +247,7 @@ async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
         patient(&app, &staff, "Zoé", "Gagnon", "zoe.gagnon@example.org", &born.to_string(), "en").await;
     let (grant, code) =
         add_caregiver(&app, &staff, child_id, MARIE, "parent", &["messages", "profile"], "fr").await;
-    let marie = redeem(&app, MARIE, &code).await;
+    let marie = app.redeem(MARIE, &code).await;
     let marie_id: i64 = sqlx::query("SELECT id FROM accounts WHERE email_key = $1")
         .bind(MARIE)
         .fetch_one(&app.state.db)
@@ -360,14 +344,14 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         patient(&app, &staff, "Jacques", "Roy", "jacques.roy@example.org", "1985-02-02", "fr").await;
     let (in_scope_grant, code) =
         add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "fr").await;
-    let in_scope = redeem(&app, MARIE, &code).await;
+    let in_scope = app.redeem(MARIE, &code).await;
     let (out_grant, code) =
         add_caregiver(&app, &staff, lea_id, "paul.gagnon@example.org", "helper", &["messages"], "fr").await;
-    let out_of_scope = redeem(&app, "paul.gagnon@example.org", &code).await;
+    let out_of_scope = app.redeem("paul.gagnon@example.org", &code).await;
     let (ended_grant, code) =
         add_caregiver(&app, &staff, lea_id, "anne.gagnon@example.org", "representative", &["profile"], "fr")
             .await;
-    let ended = redeem(&app, "anne.gagnon@example.org", &code).await;
+    let ended = app.redeem("anne.gagnon@example.org", &code).await;
     assert_eq!(
         app.call(
             "end_caregiver",
@@ -406,10 +390,12 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         to_end_by_staff.to_string(),
         to_reissue.to_string(),
     );
-    // One row per server function (or route) about a patient; a new one must be added here.
+    // One row per server function (or route) about a patient: its form, what marks a shown
+    // answer, and the answer each actor gets. A new function must be added here.
+    type MatrixRow<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, [Answer; 8]);
     // Columns follow `actors`. `{grant}` is the actor's own grant (or the in-scope one).
     #[rustfmt::skip]
-    let matrix: Vec<(&str, Vec<(&str, &str)>, &str, [Answer; 8])> = vec![
+    let matrix: Vec<MatrixRow> = vec![
         ("acting_for", vec![("grant_id", "{grant}")], LEA_NAME, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
         ("patient_profile", vec![("grant_id", "{grant}")], LEA, [NF, Shows, NF, NF, NF, NF, NF, NF]),
         ("save_profile", vec![("field", "preferred_name"), ("preferred_name", "Lili"), ("grant", "{grant}")], "", [NF, Done, NF, NF, NF, NF, NF, NF]),

@@ -1,6 +1,9 @@
 //! Caregivers: the care team adds and manages them on a patient's file, the patient sees and ends
 //! them, and a caregiver acts for the patients they assist. Every call about a patient checks the
 //! grant again, so an ended grant stops working on the very next request.
+// A server function takes one argument per form field, so that a form posted without JavaScript
+// maps onto it as it is; the attribute reaches the browser-side stub the macro generates only here.
+#![allow(clippy::too_many_arguments)]
 use super::patients::IssuedCode;
 use super::ApiError;
 use crate::states::CaregiverStatus;
@@ -81,7 +84,6 @@ fn scope_of(messages: &Option<String>, questionnaires: &Option<String>, profile:
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "add_caregiver")]
 pub async fn add_caregiver(
     patient_id: i64,

@@ -1,5 +1,8 @@
 //! A person's profile as the account page and a caregiver with the profile scope see it, and
 //! saving it. Shared by the person's own account and the caregiver's pages.
+// A server function takes one argument per form field, so that a form posted without JavaScript
+// maps onto it as it is; the attribute reaches the browser-side stub the macro generates only here.
+#![allow(clippy::too_many_arguments)]
 use super::ApiError;
 use crate::states::Method;
 use leptos::prelude::*;
@@ -34,7 +37,7 @@ pub struct AccountView {
     pub language: String,
     /// `fr` or `en`: the pages.
     pub interface_language: String,
-    pub method: crate::states::Method,
+    pub method: Method,
     pub recovery_codes_left: i64,
     pub sessions: Vec<MySession>,
 }
@@ -106,7 +109,6 @@ pub async fn account_view(
 /// Saves one group of fields (`field` names it); the others are absent. What was typed comes back
 /// with the error so a page without JavaScript keeps it. Returns the new interface language, if
 /// that is what changed, so the page can switch at once.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "save_profile")]
 pub async fn save_profile(
     field: String,

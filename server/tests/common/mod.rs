@@ -20,7 +20,7 @@ async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             sqlx::any::install_default_drivers();
-            let name = format!("portail_test_{}", app::domain::secret::new_token().1[..16].to_string());
+            let name = format!("portail_test_{}", &app::domain::secret::new_token().1[..16]);
             let mut conn =
                 sqlx::AnyConnection::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
             sqlx::query(&format!("CREATE DATABASE {name}"))
@@ -55,14 +55,9 @@ pub async fn spawn() -> TestApp {
     TestApp { base, state, client, _dir: dir }
 }
 
+/// The session cookie a response sets (`portail=…` on http://127.0.0.1), as a `Cookie` header value.
 pub fn session_cookie(response: &Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("portail=") && !v.starts_with("portail=;"))
-        .map(|v| v.split(';').next().unwrap().to_string())
+    cookie_named(response, "portail")
 }
 
 pub fn location(response: &Response) -> String {
@@ -273,30 +268,68 @@ pub async fn refusal(response: reqwest::Response, status: StatusCode) -> app::ap
     response.json().await.expect("an ApiError")
 }
 
-/// A patient invited by `staff` who has created the account; returns their password.
+/// A patient invited by `staff` who has created the account with `PASSWORD`.
 pub async fn redeemed_patient(app: &TestApp, staff: &str, email: &str) {
-    let (code, token) = invite(app, staff, email).await;
-    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
-    let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
-    let created = app
-        .call(
-            "create_patient_account",
-            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
-            Some(&pass),
-        )
-        .await;
-    assert_eq!(created.status(), StatusCode::OK);
+    let (code, _) = invite(app, staff, email).await;
+    app.redeem(email, &code).await;
 }
 
-/// The code in the latest verification mail sent to `email`.
+/// The latest mail to `recipient` whose subject starts with `subject`: (subject, body).
+pub async fn mail(app: &TestApp, recipient: &str, subject: &str) -> (String, String) {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "SELECT subject, body FROM outbox WHERE recipient = $1 AND subject LIKE $2 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(recipient)
+    .bind(format!("{subject}%"))
+    .fetch_one(&app.state.db)
+    .await
+    .unwrap_or_else(|e| panic!("no mail \"{subject}…\" to {recipient}: {e}"));
+    (row.try_get("subject").unwrap(), row.try_get("body").unwrap())
+}
+
+/// The latest mail to `recipient`: (subject, body).
+pub async fn latest_mail(app: &TestApp, recipient: &str) -> (String, String) {
+    mail(app, recipient, "").await
+}
+
+/// The code of the latest verification mail to `email`: its subject ends with the code, in
+/// either language.
 pub async fn emailed_code(app: &TestApp, email: &str) -> String {
     use sqlx::Row;
-    let subject: String = sqlx::query("SELECT subject FROM outbox WHERE recipient = $1 AND body LIKE '%10 minutes%' ORDER BY id DESC LIMIT 1")
-        .bind(email)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("subject")
-        .unwrap();
+    let subject: String = sqlx::query(
+        "SELECT subject FROM outbox WHERE recipient = $1
+           AND (subject LIKE 'Your verification code:%' OR subject LIKE 'Votre code de vérification%')
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(email)
+    .fetch_one(&app.state.db)
+    .await
+    .unwrap_or_else(|e| panic!("no verification code mailed to {email}: {e}"))
+    .try_get("subject")
+    .unwrap();
     subject.rsplit(' ').next().unwrap().to_string()
+}
+
+impl TestApp {
+    /// Opens the latest invitation mailed to `email`, enters `code` and creates the account with
+    /// `PASSWORD`; returns the new session cookie.
+    pub async fn redeem(&self, email: &str, code: &str) -> String {
+        let token = latest_link_token(self, email).await;
+        let right = self.call("check_invitation_code", &[("token", &token), ("code", code)], None).await;
+        let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
+        let form = [("token", token.as_str()), ("password", PASSWORD), ("password_confirmation", PASSWORD)];
+        let created = self.call("create_patient_account", &form, Some(&pass)).await;
+        assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
+        session_cookie(&created).expect("signed in")
+    }
+
+    /// Both sign-in steps with the code mailed to `email`; returns the session cookie.
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let challenge = self.sign_in_password(email, password).await.expect("password accepted");
+        let code = emailed_code(self, email).await;
+        let response = self.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        session_cookie(&response).expect("session")
+    }
 }
