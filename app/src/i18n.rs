@@ -60,8 +60,9 @@ impl Lang {
     }
 }
 
+/// Texts the server writes itself (emails), from the same `locales/` files as the pages.
 #[cfg(feature = "ssr")]
-mod server {
+mod mail_texts {
     use super::Lang;
     use fluent_templates::fluent_bundle::FluentValue;
     use fluent_templates::{LanguageIdentifier, Loader};
@@ -92,7 +93,7 @@ mod server {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{text, text_with};
+pub use mail_texts::{text, text_with};
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {

@@ -6,7 +6,7 @@ use app::domain::{notification, store};
 use app::state::AppState;
 use app::ui::{shell, App};
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{FromRef, Request, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -17,60 +17,42 @@ use leptos_axum::{
     generate_route_list_with_exclusions_and_ssg_and_context, handle_server_fns_with_context, LeptosRoutes,
 };
 
+/// What the handlers extract: the app's state (`State<AppState>`) and Leptos's options.
+#[derive(Clone, FromRef)]
+struct RouterState {
+    app: AppState,
+    leptos: LeptosOptions,
+}
+
+/// What every page render and server function finds in its context.
+fn request_context(state: AppState) -> impl Fn() + Clone + Send + 'static {
+    move || {
+        provide_context(state.clone());
+        leptos::nonce::provide_nonce();
+    }
+}
+
 pub fn router(state: AppState, site_root: &str) -> Router {
     let options =
         LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
-    let context = {
-        let state = state.clone();
-        move || {
-            provide_context(state.clone());
-            leptos::nonce::provide_nonce();
-        }
-    };
-    let server_fns = {
-        let context = context.clone();
-        move |request: Request<Body>| {
-            let context = context.clone();
-            async move { handle_server_fns_with_context(context, request).await }
-        }
-    };
-    let probes = {
-        let state = state.clone();
-        move || {
-            let state = state.clone();
-            async move { readyz(state).await }
-        }
-    };
-    let mailbox = {
-        let state = state.clone();
-        move || {
-            let state = state.clone();
-            async move { dev_mailbox(state).await }
-        }
-    };
-    let export = {
-        let state = state.clone();
-        move |request: Request<Body>| {
-            let state = state.clone();
-            async move { export_my_data(state, request).await }
-        }
-    };
+    let context = request_context(state.clone());
     let origin = state.config.origin();
     // Route discovery renders the app once; give it the same context as a request, so resources
     // it starts (the header asks who is signed in) find the state they expect.
     let routes = generate_route_list_with_exclusions_and_ssg_and_context(App, None, context.clone()).0;
+    let router_state = RouterState { app: state, leptos: options.clone() };
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(probes))
-        .route("/dev/mailbox", get(mailbox))
-        .route("/account/export", get(export))
+        .route("/readyz", get(readyz))
+        .route("/dev/mailbox", get(dev_mailbox))
+        .route("/account/export", get(export_my_data))
         .route("/api/{*name}", post(server_fns))
-        .leptos_routes_with_context(&options, routes, context.clone(), {
+        .leptos_routes_with_context(&router_state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
-        .with_state(options)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<RouterState, _>(context, shell))
+        .with_state(router_state)
         .layer(axum::middleware::from_fn(with_error_status))
         .layer(axum::middleware::from_fn(middleware::remember_language))
         .layer(axum::middleware::from_fn(move |req, next| {
@@ -103,7 +85,12 @@ async fn with_error_status(request: Request<Body>, next: axum::middleware::Next)
     Response::from_parts(parts, Body::from(bytes))
 }
 
-async fn readyz(state: AppState) -> Response {
+/// A server function with no route of its own (an unknown name): Leptos answers it.
+async fn server_fns(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(request_context(state), request).await
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
     if store::ping(&state.db).await {
         "ready".into_response()
     } else {
@@ -113,7 +100,7 @@ async fn readyz(state: AppState) -> Response {
 
 /// "Export my data": a JSON file of everything kept about the signed-in person (a file download,
 /// so a plain route rather than a server function).
-async fn export_my_data(state: AppState, request: Request<Body>) -> Response {
+async fn export_my_data(State(state): State<AppState>, request: Request<Body>) -> Response {
     use app::api::context::caller_of;
     use app::domain::export;
     let caller = match caller_of(&state, request.headers(), request.extensions()).await {
@@ -145,7 +132,7 @@ async fn export_my_data(state: AppState, request: Request<Body>) -> Response {
 }
 
 /// Mail kept by the `dev` transport; answers 404 unless that transport is on.
-async fn dev_mailbox(state: AppState) -> Response {
+async fn dev_mailbox(State(state): State<AppState>) -> Response {
     if !state.config.dev_mailbox {
         return StatusCode::NOT_FOUND.into_response();
     }
