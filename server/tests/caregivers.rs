@@ -35,13 +35,7 @@ async fn patient(
     assert_eq!(issued.status(), StatusCode::OK);
     let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
     let session = app.redeem(email, &code).await;
-    let id: i64 = sqlx::query("SELECT id FROM patients WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("id")
-        .unwrap();
+    let id: i64 = app.number("SELECT id FROM patients WHERE email = $1", email).await;
     (id, session)
 }
 
@@ -114,13 +108,7 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
         add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "en").await;
 
     // Her own invitation, English first, naming the patient; never the code.
-    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1")
-        .bind(MARIE)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("body")
-        .unwrap();
+    let (_, body) = latest_mail(&app, MARIE).await;
     assert!(body.starts_with("Hello Marie") && body.contains(LEA_NAME) && !body.contains(&code), "{body}");
     let (_, file) = app.page(&format!("/staff/patients/{lea_id}"), Some(&staff)).await;
     assert!(file.contains("Marie Gagnon") && file.contains("invitation envoyée"));
@@ -248,13 +236,7 @@ async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
     let (grant, code) =
         add_caregiver(&app, &staff, child_id, MARIE, "parent", &["messages", "profile"], "fr").await;
     let marie = app.redeem(MARIE, &code).await;
-    let marie_id: i64 = sqlx::query("SELECT id FROM accounts WHERE email_key = $1")
-        .bind(MARIE)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("id")
-        .unwrap();
+    let marie_id: i64 = app.number("SELECT id FROM accounts WHERE email_key = $1", MARIE).await;
     assert_eq!(
         app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await.status(),
         StatusCode::OK

@@ -22,18 +22,7 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     let secret = totp_secret_on_page(&html);
     assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
 
-    let setup = app
-        .call(
-            "complete_setup",
-            &[
-                ("token", &token),
-                ("password", PASSWORD),
-                ("password_confirmation", PASSWORD),
-                ("code", &current_totp(&secret)),
-            ],
-            None,
-        )
-        .await;
+    let setup = app.call("complete_setup", &setup_form(&token, &current_totp(&secret)), None).await;
     assert_eq!(setup.status(), StatusCode::OK, "{}", setup.text().await.unwrap());
     let cookie = session_cookie(&setup).expect("signed in after setup");
     let set_cookie = setup

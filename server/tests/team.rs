@@ -40,18 +40,7 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
     let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
     let secret = totp_secret_on_page(&html);
-    let done = app
-        .call(
-            "complete_setup",
-            &[
-                ("token", &token),
-                ("password", PASSWORD),
-                ("password_confirmation", PASSWORD),
-                ("code", &current_totp(&secret)),
-            ],
-            None,
-        )
-        .await;
+    let done = app.call("complete_setup", &setup_form(&token, &current_totp(&secret)), None).await;
     let anne_session = session_cookie(&done).expect("signed in");
 
     let response = app.call("invite_patient", &invite_form(PATIENT, "fr"), Some(&anne_session)).await;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session, require_staff, Caller, Staff},
-    super::patients::{day, show_once},
+    super::patients::show_once,
     crate::domain::caregiver::{self, EndedBy, Scope},
     crate::i18n::Lang,
 };
@@ -134,13 +134,7 @@ pub async fn add_caregiver(
             }
             error
         })?;
-    let shown = IssuedCode {
-        patient_name: format!("{} {}", given_name.trim(), family_name.trim()),
-        code: issued.code.as_str().into(),
-        expires_on: day(issued.expires_at),
-    };
-    show_once(&shown);
-    Ok(shown)
+    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued))
 }
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
@@ -149,13 +143,7 @@ pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, A
     let state = context::state();
     let (name, issued) =
         caregiver::reissue(&ctx, organisation_id, grant_id, me.id, &state.config.public_url).await?;
-    let shown = IssuedCode {
-        patient_name: name,
-        code: issued.code.as_str().into(),
-        expires_on: day(issued.expires_at),
-    };
-    show_once(&shown);
-    Ok(shown)
+    Ok(show_once(name, &issued))
 }
 
 #[server(prefix = "/api", endpoint = "edit_caregiver")]

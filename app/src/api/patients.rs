@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_staff, Staff},
-    crate::domain::{account::Email, invitation, patient},
+    crate::domain::{account::Email, invitation, patient, store},
     crate::i18n::Lang,
 };
 
@@ -64,10 +64,16 @@ const ISSUED_COOKIE: &str = "portail-issued";
 /// Hands the code to the page that shows it, through a 2-minute HttpOnly cookie read once, so
 /// that it also works without JavaScript and never appears in a URL.
 #[cfg(feature = "ssr")]
-pub(crate) fn show_once(issued: &IssuedCode) {
-    let value = serde_json::to_string(issued).expect("serialisable");
+pub(crate) fn show_once(invitee_name: String, issued: &invitation::Issued) -> IssuedCode {
+    let shown = IssuedCode {
+        patient_name: invitee_name,
+        code: issued.code.as_str().into(),
+        expires_on: day(issued.expires_at),
+    };
+    let value = serde_json::to_string(&shown).expect("serialisable");
     context::set_flow_cookie(ISSUED_COOKIE, &urlencoding::encode(&value), 120);
     leptos_axum::redirect("/staff/patients/code");
+    shown
 }
 
 #[server(prefix = "/api", endpoint = "invite_patient")]
@@ -91,7 +97,7 @@ pub async fn invite_patient(
     let state = context::state();
     let now = ctx.now;
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
-    patient::check(&given_name, &family_name, &birth_date, &mobile, chrono::Utc::now().date_naive())
+    patient::check(&given_name, &family_name, &birth_date, &mobile, store::today(ctx.now))
         .map_err(|e| keep(e.into()))?;
     let mut tx = ctx.db.begin().await?;
     let patient_id = patient::create(
@@ -120,13 +126,7 @@ pub async fn invite_patient(
     )
     .await?;
     tx.commit().await?;
-    let shown = IssuedCode {
-        patient_name: format!("{} {}", given_name.trim(), family_name.trim()),
-        code: issued.code.as_str().into(),
-        expires_on: day(issued.expires_at),
-    };
-    show_once(&shown);
-    Ok(shown)
+    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued))
 }
 
 /// A new link and code for a patient without an account; the old ones stop working.
@@ -151,13 +151,7 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     ctx.audit(&mut *tx, Some(organisation_id), "invitation.reissued", format!("patient:{patient_id}"))
         .await?;
     tx.commit().await?;
-    let shown = IssuedCode {
-        patient_name: format!("{given_name} {family_name}"),
-        code: issued.code.as_str().into(),
-        expires_on: day(issued.expires_at),
-    };
-    show_once(&shown);
-    Ok(shown)
+    Ok(show_once(format!("{given_name} {family_name}"), &issued))
 }
 
 /// The code just issued, once: reading it clears it.

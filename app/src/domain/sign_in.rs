@@ -1,7 +1,7 @@
 //! Proving who one is: the two-step sign-in (password, then an emailed code, an authenticator
 //! code or a recovery code), re-authentication inside an open session, and the lock after 10
 //! consecutive failures.
-use super::{account, secret, session, store, Ctx, DomainResult};
+use super::{account, notification, secret, session, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 /// A verification code by email is valid this long, and allows this many tries.
@@ -95,7 +95,6 @@ async fn issue_challenge(
     purpose: ChallengePurpose,
 ) -> DomainResult<Challenge> {
     let (db, now) = (&ctx.db, ctx.now);
-    use super::notification;
     let (token, token_hash) = secret::new_token();
     let method = if account.totp_secret.is_some() { Method::Totp } else { Method::Email };
     let code = (method == Method::Email).then(new_email_code);
@@ -114,19 +113,24 @@ async fn issue_challenge(
     .execute(&mut *tx)
     .await?;
     if let Some(code) = code {
-        notification::enqueue(
-            &mut *tx,
-            &account.email,
-            &notification::verification_code_mail(account.language, &account.given_name, &code),
-            now,
-        )
-        .await?;
-        ctx.by(account.id)
-            .audit(&mut *tx, None, "verification_code.sent", format!("account:{}", account.id))
-            .await?;
+        mail_code(&mut tx, ctx, account, &code).await?;
     }
     tx.commit().await?;
     Ok(Challenge { token, method })
+}
+
+/// Queues the mail carrying `code`, in the person's language, and records that it was sent.
+async fn mail_code(
+    tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
+    account: &account::Account,
+    code: &str,
+) -> DomainResult<()> {
+    let mail = notification::verification_code_mail(account.language, &account.given_name, code);
+    notification::enqueue(&mut *tx, &account.email, &mail, ctx.now).await?;
+    ctx.by(account.id)
+        .audit(&mut *tx, None, "verification_code.sent", format!("account:{}", account.id))
+        .await
 }
 
 /// Step one of proving again who one is, in an open session: the password. A wrong password
@@ -302,7 +306,6 @@ pub enum Resend {
 /// A new email code replaces the old one; the count of wrong tries is kept.
 pub async fn resend_code(ctx: &Ctx, token: &str, purpose: ChallengePurpose) -> DomainResult<Resend> {
     let (db, now) = (&ctx.db, ctx.now);
-    use super::notification;
     let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
         return Ok(Resend::StartAgain);
     };
@@ -322,16 +325,7 @@ pub async fn resend_code(ctx: &Ctx, token: &str, purpose: ChallengePurpose) -> D
         .bind(challenge.id)
         .execute(&mut *tx)
         .await?;
-    notification::enqueue(
-        &mut *tx,
-        &account.email,
-        &notification::verification_code_mail(account.language, &account.given_name, &code),
-        now,
-    )
-    .await?;
-    ctx.by(account.id)
-        .audit(&mut *tx, None, "verification_code.sent", format!("account:{}", account.id))
-        .await?;
+    mail_code(&mut tx, ctx, &account, &code).await?;
     tx.commit().await?;
     Ok(Resend::Sent)
 }

@@ -84,3 +84,8 @@ pub async fn ping(db: &Db) -> bool {
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
+
+/// The UTC date of an epoch time.
+pub fn today(now: i64) -> chrono::NaiveDate {
+    chrono::DateTime::from_timestamp(now, 0).unwrap_or_default().date_naive()
+}

@@ -152,12 +152,7 @@ impl TestApp {
         let response = self
             .submit(
                 "complete_setup",
-                &[
-                    ("token", &token),
-                    ("password", PASSWORD),
-                    ("password_confirmation", PASSWORD),
-                    ("code", &current_totp(&secret)),
-                ],
+                &setup_form(&token, &current_totp(&secret)),
                 None,
                 &format!("/setup/{token}"),
             )
@@ -179,10 +174,22 @@ impl TestApp {
         self.call("verify_sign_in", &[("code", code)], Some(&challenge)).await
     }
 
+    /// The one number `sql` selects (an id, a count) with `$1` bound to the text `value`.
+    pub async fn number(&self, sql: &str, value: &str) -> i64 {
+        use sqlx::Row;
+        let row = sqlx::query(sql).bind(value).fetch_one(&self.state.db).await.unwrap();
+        row.try_get(0).unwrap()
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         use sqlx::Row;
         sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()
     }
+}
+
+/// The form that activates an account through its setup link: `PASSWORD` and the app's `code`.
+pub fn setup_form<'a>(token: &'a str, code: &'a str) -> [(&'static str, &'a str); 4] {
+    [("token", token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", code)]
 }
 
 /// The secret shown on the setup page, read the way a person reads it.
