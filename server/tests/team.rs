@@ -3,12 +3,11 @@
 mod common;
 use common::*;
 use reqwest::StatusCode;
-use serde_json::Value;
 
 #[tokio::test]
 async fn an_administrator_adds_a_professional_who_activates_and_invites() {
     let app = spawn().await;
-    let (admin, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (admin, _) = app.admin("marie.tremblay@example.org").await;
     let form = [
         ("title", "Dre"),
         ("given_name", "Anne"),
@@ -16,11 +15,11 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
         ("email", "anne.roy@example.org"),
         ("language", "en"),
     ];
-    assert_eq!(app.call("add_professional", &form, Some(&admin)).await.status(), StatusCode::OK);
-    let again = error_key(app.call("add_professional", &form, Some(&admin)).await).await;
+    admin.ok("add_professional", &form).await;
+    let again = error_key(admin.call("add_professional", &form).await).await;
     assert_eq!(again["key"], "error-email-taken");
 
-    let staff = app.call("list_staff", &[], Some(&admin)).await.json::<Value>().await.unwrap();
+    let staff = admin.ok("list_staff", &[]).await;
     let anne =
         staff.as_array().unwrap().iter().find(|m| m["email"] == "anne.roy@example.org").unwrap().clone();
     assert_eq!(anne["name"], "Dre Anne Roy");
@@ -28,39 +27,25 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'staff.added'").await, 1);
 
     // The setup mail, in the professional's language, and the same activation flow as the administrator's.
-    use sqlx::Row;
-    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = 'anne.roy@example.org'")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("body")
-        .unwrap();
+    let (_, body) = latest_mail(&app, "anne.roy@example.org").await;
     assert!(body.starts_with("Hello Anne"), "{body}");
     let start = body.find("/setup/").unwrap() + "/setup/".len();
     let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
-    let (_, html) = app.page(&format!("/setup/{token}"), None).await;
-    let secret = totp_secret_on_page(&html);
-    let done = app.call("complete_setup", &setup_form(&token, &current_totp(&secret)), None).await;
-    let anne_session = session_cookie(&done).expect("signed in");
+    let anne = app.visitor();
+    anne.activate(&token).await;
+    assert!(anne.cookie("portail").is_some(), "signed in");
 
-    let response = app.call("invite_patient", &invite_form(PATIENT, "fr"), Some(&anne_session)).await;
-    assert_eq!(response.status(), StatusCode::OK, "a professional invites patients");
-    let forbidden = error_key(
-        app.call(
-            "add_professional",
-            &[
-                ("title", ""),
-                ("given_name", "X"),
-                ("family_name", "Y"),
-                ("email", "x@example.org"),
-                ("language", "fr"),
-            ],
-            Some(&anne_session),
-        )
-        .await,
-    )
-    .await;
+    let invited = anne.call("invite_patient", &invite_form(PATIENT, "fr")).await;
+    assert_eq!(invited.status(), StatusCode::OK, "a professional invites patients");
+    let form = [
+        ("title", ""),
+        ("given_name", "X"),
+        ("family_name", "Y"),
+        ("email", "x@example.org"),
+        ("language", "fr"),
+    ];
+    let forbidden = error_key(anne.call("add_professional", &form).await).await;
     assert_eq!(forbidden["key"], "error-forbidden", "only administrators manage staff");
-    let listed = error_key(app.call("list_staff", &[], Some(&anne_session)).await).await;
+    let listed = error_key(anne.call("list_staff", &[]).await).await;
     assert_eq!(listed["key"], "error-forbidden");
 }

@@ -1,6 +1,7 @@
 //! Starts the real router on an ephemeral port over a fresh database: a SQLite file in a temp
 //! folder, or, when TEST_DATABASE_URL points at a PostgreSQL server, a new database on it.
 #![allow(dead_code)]
+pub mod actor;
 use app::domain::credential;
 use app::state::AppState;
 use reqwest::header::{HeaderMap, ACCEPT, COOKIE, LOCATION, ORIGIN, SET_COOKIE};
