@@ -24,6 +24,17 @@ pub struct Actor {
     pub role: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    at: i64,
+    action: String,
+    ip: String,
+    actor_id: Option<i64>,
+    actor_name: Option<String>,
+    actor_role: Option<String>,
+    acting_for: Option<String>,
+}
+
 /// What selects a person's entries: about their account, done by them, done for them, or about
 /// their patient records (invitations).
 const ABOUT: &str = "FROM audit_events e
@@ -40,7 +51,7 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
         .await?
         .try_get("n")?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let rows = sqlx::query(&format!(
+    let rows: Vec<EntryRow> = sqlx::query_as(&format!(
         "SELECT e.at, e.action, e.ip, e.actor_id,
                 (SELECT a.given_name || ' ' || a.family_name FROM accounts a WHERE a.id = e.actor_id) AS actor_name,
                 COALESCE((SELECT MIN(m.role) FROM memberships m WHERE m.account_id = e.actor_id AND m.role <> 'patient'),
@@ -56,24 +67,19 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
     .fetch_all(db)
     .await?;
     let entries = rows
-        .iter()
-        .map(|r| {
-            let actor_id: Option<i64> = r.try_get("actor_id")?;
-            let name: Option<String> = r.try_get("actor_name")?;
-            let role: Option<String> = r.try_get("actor_role")?;
-            Ok(Entry {
-                at: r.try_get("at")?,
-                action: r.try_get("action")?,
-                ip: r.try_get("ip")?,
-                acting_for: r.try_get("acting_for")?,
-                actor: match (actor_id, name) {
-                    (Some(id), Some(name)) if id != account_id => {
-                        Some(Actor { name, role: role.unwrap_or_default() })
-                    }
-                    _ => None,
-                },
-            })
+        .into_iter()
+        .map(|r| Entry {
+            actor: match (r.actor_id, r.actor_name) {
+                (Some(id), Some(name)) if id != account_id => {
+                    Some(Actor { name, role: r.actor_role.unwrap_or_default() })
+                }
+                _ => None,
+            },
+            at: r.at,
+            action: r.action,
+            ip: r.ip,
+            acting_for: r.acting_for,
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect();
     Ok((entries, pages))
 }

@@ -123,7 +123,7 @@ pub async fn list(
     now: i64,
 ) -> DomainResult<Vec<PatientRow>> {
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
-    let rows = sqlx::query(
+    let rows: Vec<ListRow> = sqlx::query_as(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
          FROM patients p
@@ -136,24 +136,40 @@ pub async fn list(
     .bind(pattern)
     .fetch_all(db)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let status: Option<String> = r.try_get("status")?;
-            let expires_at: Option<i64> = r.try_get("expires_at")?;
-            let failed: Option<i64> = r.try_get("failed_attempts")?;
-            Ok(PatientRow {
-                id: r.try_get("id")?,
-                given_name: r.try_get("given_name")?,
-                family_name: r.try_get("family_name")?,
-                birth_date: r.try_get("birth_date")?,
-                email: r.try_get("email")?,
-                has_account: r.try_get::<Option<i64>, _>("account_id")?.is_some(),
-                invitation: status
-                    .map(|s| super::invitation::state(&s, failed.unwrap_or(0), expires_at.unwrap_or(0), now)),
-                invitation_expires_at: expires_at,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| PatientRow {
+            invitation: r.status.map(|status| {
+                super::invitation::state(
+                    &status,
+                    r.failed_attempts.unwrap_or(0),
+                    r.expires_at.unwrap_or(0),
+                    now,
+                )
+            }),
+            has_account: r.account_id.is_some(),
+            invitation_expires_at: r.expires_at,
+            id: r.id,
+            given_name: r.given_name,
+            family_name: r.family_name,
+            birth_date: r.birth_date,
+            email: r.email,
         })
-        .collect()
+        .collect())
+}
+
+/// A patient and their latest invitation, as stored.
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    given_name: String,
+    family_name: String,
+    birth_date: String,
+    email: String,
+    account_id: Option<i64>,
+    status: Option<String>,
+    failed_attempts: Option<i64>,
+    expires_at: Option<i64>,
 }
 
 #[cfg(test)]
