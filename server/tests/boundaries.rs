@@ -1,0 +1,180 @@
+//! Each numbered rule tested on both sides of its number, on a clock the test moves (every rule
+//! takes the request's time in its `Ctx`). The numbers are written out here, not read from the
+//! constants, so changing a rule's number fails its test. On SQLite and PostgreSQL.
+mod common;
+use app::domain::sign_in::{self, ChallengePurpose, CodeOutcome, Resend};
+use app::domain::{credential, invitation, organisation, password_reset, session, store, Ctx};
+use common::*;
+
+/// An organisation with patient Léa, who has an account with `PASSWORD` and codes by email.
+async fn with_patient() -> (TestApp, String) {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    redeemed_patient(&app, &staff, PATIENT).await;
+    (app, staff)
+}
+
+fn at(app: &TestApp, now: i64) -> Ctx {
+    Ctx::system(&app.state.db, now)
+}
+
+async fn code_outcome(app: &TestApp, started: i64, answered: i64) -> CodeOutcome {
+    let challenge = sign_in::start_sign_in(&at(app, started), PATIENT, PASSWORD).await.unwrap().unwrap();
+    let code = emailed_code(app, PATIENT).await;
+    sign_in::finish_sign_in(&at(app, answered), &challenge.token, &code, ChallengePurpose::SignIn)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_emailed_code_works_for_ten_minutes() {
+    let (app, _) = with_patient().await;
+    let t0 = store::now();
+    assert_eq!(code_outcome(&app, t0, t0 + 600).await, CodeOutcome::StartAgain, "10 min: expired");
+    assert!(matches!(code_outcome(&app, t0, t0 + 599).await, CodeOutcome::SignedIn { .. }), "9 min 59 s");
+}
+
+#[tokio::test]
+async fn a_new_code_may_be_asked_for_after_sixty_seconds() {
+    let (app, _) = with_patient().await;
+    let t0 = store::now();
+    let challenge = sign_in::start_sign_in(&at(&app, t0), PATIENT, PASSWORD).await.unwrap().unwrap();
+    let resend = |now| {
+        let (ctx, token) = (at(&app, now), challenge.token.clone());
+        async move { sign_in::resend_code(&ctx, &token, ChallengePurpose::SignIn).await.unwrap() }
+    };
+    assert_eq!(resend(t0 + 59).await, Resend::TooSoon { wait_seconds: 1 });
+    assert_eq!(resend(t0 + 60).await, Resend::Sent);
+}
+
+#[tokio::test]
+async fn ten_consecutive_failures_lock_nine_do_not_and_a_success_starts_the_count_again() {
+    let (app, _) = with_patient().await;
+    let t0 = store::now();
+    let ctx = at(&app, t0);
+    let locked = || {
+        app.number("SELECT COUNT(*) FROM accounts WHERE email_key = $1 AND locked_until IS NOT NULL", PATIENT)
+    };
+    for _ in 0..9 {
+        assert!(sign_in::start_sign_in(&ctx, PATIENT, "not the password at all").await.unwrap().is_none());
+    }
+    assert_eq!(locked().await, 0, "9 failures leave the account open");
+    assert!(matches!(code_outcome(&app, t0, t0 + 1).await, CodeOutcome::SignedIn { .. }), "and it signs in");
+    for _ in 0..9 {
+        sign_in::start_sign_in(&ctx, PATIENT, "not the password at all").await.unwrap();
+    }
+    assert_eq!(locked().await, 0, "the success started the count again: 9 more do not lock");
+    sign_in::start_sign_in(&ctx, PATIENT, "not the password at all").await.unwrap();
+    assert_eq!(locked().await, 1, "the 10th consecutive failure locks");
+    assert!(
+        sign_in::start_sign_in(&ctx, PATIENT, PASSWORD).await.unwrap().is_none(),
+        "even the right password"
+    );
+}
+
+#[tokio::test]
+async fn a_session_ends_after_30_idle_minutes_and_12_hours_in_all() {
+    let (app, _) = with_patient().await;
+    let account = app.number("SELECT id FROM accounts WHERE email_key = $1", PATIENT).await;
+    let t0 = store::now();
+    let idle = session::start(&app.state.db, &at(&app, t0), account).await.unwrap();
+    let resolve = |token: String, now: i64| {
+        let db = app.state.db.clone();
+        async move { session::resolve(&db, &token, now).await.unwrap().is_some() }
+    };
+    assert!(resolve(idle.clone(), t0 + 1799).await, "29 min 59 s idle");
+    assert!(!resolve(idle, t0 + 1799 + 1800).await, "30 min after the last activity");
+
+    let busy = session::start(&app.state.db, &at(&app, t0), account).await.unwrap();
+    let mut now = t0;
+    while now + 1500 < t0 + 43_199 {
+        now += 1500;
+        assert!(resolve(busy.clone(), now).await, "active at +{}", now - t0);
+    }
+    assert!(resolve(busy.clone(), t0 + 43_199).await, "11 h 59 min 59 s");
+    assert!(!resolve(busy, t0 + 43_200).await, "12 h even when active");
+}
+
+#[tokio::test]
+async fn a_re_authentication_lasts_five_minutes() {
+    let (app, _) = with_patient().await;
+    let account = app.number("SELECT id FROM accounts WHERE email_key = $1", PATIENT).await;
+    let t0 = store::now();
+    session::start(&app.state.db, &at(&app, t0), account).await.unwrap();
+    let id = app.count(&format!("SELECT MAX(id) FROM sessions WHERE account_id = {account}")).await;
+    sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2")
+        .bind(t0)
+        .bind(id)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert!(session::recently_reauthenticated(&app.state.db, id, t0 + 299).await.unwrap(), "4 min 59 s");
+    assert!(!session::recently_reauthenticated(&app.state.db, id, t0 + 300).await.unwrap(), "5 min");
+}
+
+#[tokio::test]
+async fn an_invitation_works_for_five_days() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (_, token) = invite(&app, &staff, PATIENT).await;
+    let issued = app.count("SELECT created_at FROM invitations").await;
+    let wrong = invitation::InvitationCode::parse("Z-000000").unwrap();
+    let check = |now| {
+        let (ctx, token, wrong) = (at(&app, now), token.clone(), wrong.clone());
+        async move { invitation::check_code(&ctx, &token, &wrong).await.unwrap() }
+    };
+    assert_eq!(
+        check(issued + 432_000).await,
+        invitation::CodeCheck::Unusable(invitation::InvitationState::Expired),
+        "5 days"
+    );
+    assert_eq!(
+        check(issued + 431_999).await,
+        invitation::CodeCheck::Wrong { remaining_tries: 4 },
+        "5 days less 1 s"
+    );
+}
+
+#[tokio::test]
+async fn a_password_reset_link_works_for_thirty_minutes() {
+    let (app, _) = with_patient().await;
+    let t0 = store::now();
+    password_reset::request(&at(&app, t0), PATIENT, &app.base).await.unwrap();
+    let (_, body) = latest_mail(&app, PATIENT).await;
+    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
+    let token = body[start..].split(['?', '\n', ' ']).next().unwrap();
+    assert!(password_reset::open(&app.state.db, token, t0 + 1799).await.unwrap().is_some(), "29 min 59 s");
+    assert!(password_reset::open(&app.state.db, token, t0 + 1800).await.unwrap().is_none(), "30 min");
+}
+
+#[test]
+fn a_password_has_12_to_128_characters() {
+    let check = |n: usize| credential::check_new_password(&"é".repeat(n), &"é".repeat(n), &[]);
+    assert!(check(11).is_err() && check(12).is_ok(), "12 is the least");
+    assert!(check(128).is_ok() && check(129).is_err(), "128 is the most");
+}
+
+#[test]
+fn an_authenticator_code_is_accepted_one_step_either_side_not_two() {
+    let secret = credential::new_totp_secret();
+    let now = store::now();
+    let step = now / 30;
+    for (offset, accepted) in [(-2, false), (-1, true), (0, true), (1, true), (2, false)] {
+        let code = credential::totp_code(&secret, step + offset).unwrap();
+        assert_eq!(credential::verify_totp(&secret, &code, now, None).is_some(), accepted, "step {offset:+}");
+    }
+}
+
+#[tokio::test]
+async fn the_age_of_consent_is_set_between_12_and_19() {
+    let app = spawn().await;
+    app.activated_admin("marie.tremblay@example.org").await;
+    let organisation = app.count("SELECT MIN(id) FROM organisations").await;
+    let set = |age: &'static str| {
+        let ctx = at(&app, store::now());
+        async move { organisation::set_age_of_consent(&ctx, organisation, age, 1).await.is_ok() }
+    };
+    assert!(!set("11").await && set("12").await, "12 is the least");
+    assert!(set("19").await && !set("20").await, "19 is the most");
+    assert_eq!(organisation::age_of_consent(&app.state.db, organisation).await.unwrap(), 19);
+}
