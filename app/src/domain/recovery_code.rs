@@ -4,7 +4,8 @@ use super::{Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 pub const HOW_MANY: usize = 10;
-/// Ten characters from a 32-letter alphabet without look-alikes (50 bits), shown as `xxxxx-xxxxx`.
+/// Ten characters from these 31, which leave out the look-alikes 0, 1, i, l and o: 31^10, about
+/// 49.5 bits. Shown as `xxxxx-xxxxx`.
 const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
 
 fn new_code() -> String {
@@ -95,5 +96,17 @@ mod tests {
         assert_ne!(hash(1, &code), hash(2, &code), "a code is bound to its account");
         assert!(!looks_like("123456"));
         assert!(!looks_like("123 456"));
+    }
+
+    #[test]
+    fn codes_use_31_characters_without_look_alikes() {
+        let alphabet: std::collections::BTreeSet<char> = ALPHABET.iter().map(|&b| b as char).collect();
+        assert_eq!((alphabet.len(), ALPHABET.len()), (31, 31), "31 distinct characters");
+        assert!(!"01ilo".chars().any(|c| alphabet.contains(&c)), "no look-alikes");
+        for _ in 0..200 {
+            let code = new_code();
+            assert!(code.chars().filter(|c| *c != '-').all(|c| alphabet.contains(&c)), "{code}");
+            assert_eq!(code.chars().filter(|c| *c != '-').count(), 10);
+        }
     }
 }
