@@ -216,10 +216,11 @@ async fn a_caregiver_with_an_account_adds_a_second_patient_to_it() {
 }
 
 /// Noon in Montréal on `date`, as the clock the rule is given.
-fn noon(date: chrono::NaiveDate) -> i64 {
+/// `hour:minute` on `date` in Montréal, as epoch seconds.
+fn montreal(date: chrono::NaiveDate, hour: u32, minute: u32) -> i64 {
     use chrono::TimeZone;
     chrono_tz::America::Montreal
-        .from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap())
+        .from_local_datetime(&date.and_hms_opt(hour, minute, 0).unwrap())
         .single()
         .unwrap()
         .timestamp()
@@ -242,22 +243,22 @@ async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
         StatusCode::OK
     );
 
-    let day_before = noon(birthday - chrono::Days::new(1));
+    // 23:30 on the eve in Montréal is already the birthday in UTC: the local date decides.
+    let eve = montreal(birthday - chrono::Days::new(1), 23, 30);
+    assert_eq!(store::today(eve), birthday, "UTC is already on the birthday");
     assert!(
-        caregiver::access(&app.state.db, marie_id, grant, None, day_before).await.is_ok(),
-        "the day before the birthday"
+        caregiver::access(&app.state.db, marie_id, grant, None, eve).await.is_ok(),
+        "23:30 on the eve, local time"
     );
-    assert_eq!(caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, day_before)).await.unwrap(), 0);
+    assert_eq!(caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, eve)).await.unwrap(), 0);
+    let just_after = montreal(birthday, 0, 30);
     assert!(
-        caregiver::access(&app.state.db, marie_id, grant, None, noon(birthday)).await.is_err(),
-        "on the birthday it is gone"
+        caregiver::access(&app.state.db, marie_id, grant, None, just_after).await.is_err(),
+        "00:30 on the birthday it is gone"
     );
+    assert_eq!(caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, just_after)).await.unwrap(), 1);
     assert_eq!(
-        caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, noon(birthday))).await.unwrap(),
-        1
-    );
-    assert_eq!(
-        caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, noon(birthday))).await.unwrap(),
+        caregiver::end_at_age_of_consent(&Ctx::system(&app.state.db, just_after)).await.unwrap(),
         0,
         "once"
     );
