@@ -12,6 +12,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# `make lint` needs clippy and rustfmt; they come with the toolchain on these machines.
+for tool in clippy fmt; do
+  cargo "$tool" --version >/dev/null 2>&1 || { echo "cargo $tool is missing (rustup component add clippy rustfmt)" >&2; exit 1; }
+done
+
 # cargo-leptos 0.3.11 needs a newer rustc; no_downloads makes a missing tool fail fast.
 if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
   step "cargo install cargo-leptos 0.3.10 (about 17 minutes on 2 cores)"
