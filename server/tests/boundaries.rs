@@ -178,3 +178,105 @@ async fn the_age_of_consent_is_set_between_12_and_19() {
     assert!(set("19").await && !set("20").await, "19 is the most");
     assert_eq!(organisation::age_of_consent(&app.state.db, organisation).await.unwrap(), 19);
 }
+
+#[tokio::test]
+async fn a_right_invitation_code_lets_this_browser_finish_within_thirty_minutes() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (code, token) = invite(&app, &staff, PATIENT).await;
+    let t0 = store::now();
+    let code = invitation::InvitationCode::parse(&code).unwrap();
+    let invitation::CodeCheck::Accepted { pass } =
+        invitation::check_code(&at(&app, t0), &token, &code).await.unwrap()
+    else {
+        panic!("the right code is accepted")
+    };
+    let verified = |now| invitation::verified(&app.state.db, &token, &pass, now);
+    assert!(verified(t0 + 1799).await.unwrap().is_some(), "29 min 59 s");
+    assert!(verified(t0 + 1800).await.unwrap().is_none(), "30 min");
+}
+
+#[tokio::test]
+async fn a_setup_link_works_for_24_hours() {
+    let app = spawn().await;
+    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let created = app.count("SELECT MIN(created_at) FROM setup_links").await;
+    let state = |now| app::domain::setup_link::inspect(&app.state.db, &token, now);
+    use app::domain::setup_link::LinkState;
+    assert!(matches!(state(created + 86_399).await.unwrap(), LinkState::Ready { .. }), "23:59:59");
+    assert!(matches!(state(created + 86_400).await.unwrap(), LinkState::Expired), "24 h");
+}
+
+#[tokio::test]
+async fn an_email_change_link_works_for_thirty_minutes() {
+    let (app, _) = with_patient().await;
+    let t0 = store::now();
+    let lea = app::domain::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
+    app::domain::email_change::request(&at(&app, t0).by(lea.id), &lea, "lea.new@example.net", &app.base)
+        .await
+        .unwrap();
+    let (_, body) = latest_mail(&app, "lea.new@example.net").await;
+    let start = body.find("/email-change/").unwrap() + "/email-change/".len();
+    let token = body[start..].split(['?', '\n', ' ']).next().unwrap();
+    use app::domain::email_change::{inspect, LinkState};
+    assert!(matches!(inspect(&app.state.db, token, t0 + 1799).await.unwrap(), LinkState::Ready(_)), "29:59");
+    assert!(matches!(inspect(&app.state.db, token, t0 + 1800).await.unwrap(), LinkState::Unusable), "30 min");
+}
+
+#[tokio::test]
+async fn wrong_passwords_when_confirming_identity_count_toward_the_lock() {
+    let (app, _) = with_patient().await;
+    let lea = app::domain::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
+    let ctx = at(&app, store::now());
+    let session_id = 1_000_000; // the session is not looked at before the password
+    for _ in 0..9 {
+        assert!(sign_in::start_reauth(&ctx, &lea, session_id, "not the password at all")
+            .await
+            .unwrap()
+            .is_none());
+    }
+    let locked = || {
+        app.number("SELECT COUNT(*) FROM accounts WHERE email_key = $1 AND locked_until IS NOT NULL", PATIENT)
+    };
+    assert_eq!(locked().await, 0, "9 wrong passwords");
+    sign_in::start_reauth(&ctx, &lea, session_id, "not the password at all").await.unwrap();
+    assert_eq!(locked().await, 1, "the 10th locks, as at sign-in");
+}
+
+#[tokio::test]
+async fn the_outbox_backs_off_up_to_an_hour_and_gives_up_after_12_attempts() {
+    use app::domain::notification;
+    assert_eq!(
+        (1..=9).map(notification::retry_delay).collect::<Vec<_>>(),
+        [30, 60, 120, 240, 480, 960, 1920, 3600, 3600],
+        "doubling from 30 s, capped at 1 h"
+    );
+    let app = spawn().await;
+    let mail = notification::Mail { subject: "s".into(), body: "b".into() };
+    let mut now = store::now();
+    notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
+    for attempt in 1..=12 {
+        let claimed = notification::claim_due(&app.state.db, now).await.unwrap().expect("due");
+        assert_eq!(claimed.attempts, attempt);
+        assert!(notification::claim_due(&app.state.db, now).await.unwrap().is_none(), "held by its worker");
+        notification::mark_failed(&app.state.db, &claimed, "smtp down", now).await.unwrap();
+        now += 3600;
+    }
+    assert!(notification::claim_due(&app.state.db, now).await.unwrap().is_none(), "given up after 12");
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'").await, 1, "and kept");
+}
+
+#[tokio::test]
+async fn a_claim_held_over_two_minutes_is_taken_over() {
+    use app::domain::notification;
+    let app = spawn().await;
+    let now = store::now();
+    let mail = notification::Mail { subject: "s".into(), body: "b".into() };
+    notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
+    notification::claim_due(&app.state.db, now).await.unwrap().expect("claimed by a worker that then dies");
+    assert!(notification::claim_due(&app.state.db, now + 120).await.unwrap().is_none(), "2 min: still held");
+    assert!(
+        notification::claim_due(&app.state.db, now + 121).await.unwrap().is_some(),
+        "then another takes it"
+    );
+}
