@@ -1,6 +1,7 @@
 //! Patient onboarding over HTTP: a professional invites, the patient opens the mailed link, enters
 //! the handed-over code and creates an account. Plus the rules that must hold under attack.
 mod common;
+use app::i18n::{text, Lang};
 use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -262,6 +263,15 @@ async fn expired_void_and_used_links_each_show_their_own_page() {
     let response = app.get(&format!("/invitation/{token}/account"), None).await;
     assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(location(&response), format!("/invitation/{token}"));
+
+    // A link already used: its own page, in the words of the locale file.
+    let (code, used) = invite(&app, &staff, "jacques.roy@example.org").await;
+    app.redeem("jacques.roy@example.org", &code).await;
+    for lang in [Lang::Fr, Lang::En] {
+        let (_, html) = app.page(&format!("/invitation/{used}?lang={}", lang.code()), None).await;
+        assert!(html.contains(&text(lang, "invitation-used-title")), "used page ({lang:?})");
+        assert!(!html.contains("name=\"code\""), "no code step on a used link");
+    }
 }
 
 #[tokio::test]

@@ -250,3 +250,22 @@ async fn a_patient_switches_to_an_authenticator_app() {
     let signed_in = app.call("verify_sign_in", &[("code", &next_totp(&secret))], Some(&challenge)).await;
     assert!(session_cookie(&signed_in).is_some());
 }
+
+#[tokio::test]
+async fn staff_keep_their_authenticator_app_and_patients_may_go_back_to_emailed_codes() {
+    use app::domain::{account, security, store, DomainError};
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    redeemed_patient(&app, &staff, PATIENT).await;
+    let ctx = app::domain::Ctx::system(&app.state.db, store::now());
+    let admin = account::find_by_email(&app.state.db, "marie.tremblay@example.org").await.unwrap().unwrap();
+    let refused = security::use_email_codes(&ctx.by(admin.id), &admin).await;
+    assert!(
+        matches!(refused, Err(DomainError::Invalid { key: "error-totp-required-for-staff", .. })),
+        "{refused:?}"
+    );
+    let kept = "SELECT COUNT(*) FROM accounts WHERE email_key = $1 AND totp_secret IS NOT NULL";
+    assert_eq!(app.number(kept, "marie.tremblay@example.org").await, 1, "the app is kept");
+    let lea = account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
+    security::use_email_codes(&ctx.by(lea.id), &lea).await.expect("a patient may");
+}

@@ -255,6 +255,11 @@ mod tests {
             montreal(2026, 3, 9, 0, 0)
         );
         assert_eq!(montreal(2026, 3, 9, 0, 0) - montreal(2026, 3, 8, 0, 0), 23 * 3600);
+        // A lock that begins at exactly midnight lasts the whole day.
+        assert_eq!(
+            next_local_midnight(montreal(2026, 11, 23, 0, 0), "America/Montreal"),
+            montreal(2026, 11, 24, 0, 0)
+        );
         // Just before midnight, and another organisation's zone.
         assert_eq!(
             next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Montreal"),
