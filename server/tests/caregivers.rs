@@ -311,6 +311,28 @@ use Answer::*;
 const NF: Answer = Refused("error-not-found");
 const FORBIDDEN: Answer = Refused("error-forbidden");
 
+/// What a call about a patient can change, in numbers: a refused call must leave every one as it
+/// was, and a call that is done must move at least one (each change is audited, at the least).
+async fn fingerprint(app: &TestApp) -> Vec<i64> {
+    let queries = [
+        "SELECT COUNT(*) FROM caregiver_grants",
+        "SELECT COUNT(*) FROM caregiver_grants WHERE status = 'ended'",
+        "SELECT CAST(COALESCE(SUM(scope_messages + 2 * scope_questionnaires + 4 * scope_profile), 0) AS BIGINT)
+         FROM caregiver_grants",
+        "SELECT COUNT(*) FROM caregiver_grants WHERE ends_on IS NOT NULL",
+        "SELECT COUNT(*) FROM invitations",
+        "SELECT COUNT(*) FROM patients",
+        "SELECT COUNT(*) FROM accounts",
+        "SELECT COUNT(*) FROM outbox",
+        "SELECT COUNT(*) FROM audit_events",
+    ];
+    let mut numbers = Vec::new();
+    for sql in queries {
+        numbers.push(app.count(sql).await);
+    }
+    numbers
+}
+
 #[tokio::test]
 async fn authorization_matrix_of_every_server_function_that_touches_a_patient() {
     let app = spawn().await;
@@ -402,6 +424,7 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
             let grant = grant.to_string();
             let form: Vec<(&str, &str)> =
                 form.iter().map(|(k, v)| (*k, if *v == "{grant}" { grant.as_str() } else { *v })).collect();
+            let before = fingerprint(&app).await;
             let response = match function.strip_prefix("GET ") {
                 Some(path) => app.get(path, Some(cookie)).await,
                 None => app.call(function, &form, Some(cookie)).await,
@@ -429,6 +452,14 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
             };
             if got != *want {
                 wrong.push(format!("{function} by {who}: expected {want:?}, got {got:?}"));
+            }
+            let changed = fingerprint(&app).await != before;
+            match want {
+                Refused(_) if changed => {
+                    wrong.push(format!("{function} by {who}: refused, yet it changed data"))
+                }
+                Done if !changed => wrong.push(format!("{function} by {who}: done, yet nothing changed")),
+                _ => {}
             }
         }
     }
