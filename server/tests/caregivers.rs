@@ -375,7 +375,6 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         add_caregiver(&app, &staff, lea_id, "x3@example.org", "helper", &["messages"], "fr").await;
     let support = member_session(&app, "soutien@example.org", organisation, "support").await;
     let professional = member_session(&app, "pro@example.org", organisation, "professional").await;
-    let _ = &staff;
 
     // Mutating rows run each actor in this order, so the one allowed comes last and the others
     // meet the grant still as it was.
