@@ -66,12 +66,7 @@ async fn add_caregiver(
     let issued = app.call("add_caregiver", &form, Some(staff)).await;
     assert_eq!(issued.status(), StatusCode::OK, "{:?}", issued.text().await);
     let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
-    let grant: i64 = sqlx::query("SELECT MAX(id) AS id FROM caregiver_grants")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("id")
-        .unwrap();
+    let grant = app.count("SELECT MAX(id) FROM caregiver_grants").await;
     (grant, code)
 }
 
@@ -338,12 +333,7 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
     let app = spawn().await;
     let (staff, _) = app.activated_admin("admin@example.org").await;
     let (other_staff, _) = app.activated_admin("autre@example.org").await;
-    let organisation: i64 = sqlx::query("SELECT MIN(id) AS id FROM organisations")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("id")
-        .unwrap();
+    let organisation = app.count("SELECT MIN(id) FROM organisations").await;
     let (lea_id, lea) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
     let (_, other_patient) =
         patient(&app, &staff, "Jacques", "Roy", "jacques.roy@example.org", "1985-02-02", "fr").await;

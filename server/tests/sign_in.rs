@@ -20,13 +20,7 @@ async fn a_patient_signs_in_with_a_code_sent_by_email() {
     assert_eq!(method, "\"Email\"");
     let code = emailed_code(&app, PATIENT).await;
     assert_eq!(code.len(), 6);
-    use sqlx::Row;
-    let subject: String = sqlx::query("SELECT subject FROM outbox ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("subject")
-        .unwrap();
+    let (subject, _) = latest_mail(&app, PATIENT).await;
     assert!(subject.starts_with("Your verification code"), "in the patient's language (English): {subject}");
 
     let signed_in = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
@@ -144,13 +138,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
         "only the real account gets a mail"
     );
 
-    use sqlx::Row;
-    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("body")
-        .unwrap();
+    let (_, body) = latest_mail(&app, PATIENT).await;
     let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
     let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
     let (_, html) = app.page(&format!("/reset-password/{token}"), None).await;
@@ -197,12 +185,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
         .execute(&app.state.db)
         .await
         .unwrap();
-    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("body")
-        .unwrap();
+    let (_, body) = latest_mail(&app, PATIENT).await;
     let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
     let late = body[start..].split(['?', '\n']).next().unwrap().to_string();
     let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;

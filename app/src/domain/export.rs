@@ -99,6 +99,6 @@ pub async fn for_account(ctx: &Ctx, account_id: i64) -> DomainResult<Value> {
         "sessions": rows_to_json(&sessions, &["ip", "user_agent"], &["created_at", "last_seen_at", "ended_at"])?,
         "audit_events": rows_to_json(&events, &["action", "ip", "user_agent"], &["at"])?,
     });
-    ctx.by(account_id).audit(db, None, "data.exported", format!("account:{account_id}")).await?;
+    ctx.audit(db, None, "data.exported", format!("account:{account_id}")).await?;
     Ok(export)
 }

@@ -47,9 +47,7 @@ pub async fn regenerate(ctx: &Ctx, account_id: i64) -> DomainResult<Vec<String>>
             .execute(&mut *tx)
             .await?;
     }
-    ctx.by(account_id)
-        .audit(&mut *tx, None, "recovery_codes.generated", format!("account:{account_id}"))
-        .await?;
+    ctx.audit(&mut *tx, None, "recovery_codes.generated", format!("account:{account_id}")).await?;
     tx.commit().await?;
     Ok(codes)
 }

@@ -44,7 +44,8 @@ impl Ctx {
     }
 
     /// Records `action` on `target` as done by this request's actor, in the same transaction as
-    /// the change when `exec` is one.
+    /// the change when `exec` is one. Self-service rules record under the caller as they come;
+    /// only flows that learn who acts on the way (sign-in, links from emails) name them with `by`.
     pub async fn audit<'e>(
         &self,
         exec: impl Executor<'e, Database = Any>,

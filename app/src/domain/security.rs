@@ -56,7 +56,7 @@ pub async fn confirm_totp_enrolment(
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    ctx.by(account.id).audit(&mut *tx, None, "totp.enrolled", format!("account:{}", account.id)).await?;
+    ctx.audit(&mut *tx, None, "totp.enrolled", format!("account:{}", account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -94,7 +94,7 @@ pub async fn change_password(
         now,
     )
     .await?;
-    ctx.by(account.id).audit(&mut *tx, None, "password.changed", format!("account:{}", account.id)).await?;
+    ctx.audit(&mut *tx, None, "password.changed", format!("account:{}", account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -114,7 +114,7 @@ pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    ctx.by(account.id).audit(&mut *tx, None, "totp.removed", format!("account:{}", account.id)).await?;
+    ctx.audit(&mut *tx, None, "totp.removed", format!("account:{}", account.id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -153,7 +153,7 @@ pub async fn end_own(ctx: &Ctx, account_id: i64, session_id: i64) -> DomainResul
     .rows_affected()
         == 1;
     if ended {
-        ctx.by(account_id).audit(&mut *tx, None, "session.ended", format!("account:{account_id}")).await?;
+        ctx.audit(&mut *tx, None, "session.ended", format!("account:{account_id}")).await?;
     }
     tx.commit().await?;
     Ok(ended)

@@ -31,6 +31,11 @@ impl<'a> Actor<'a> {
         jar.iter().map(|(name, value)| format!("{name}={value}")).collect::<Vec<_>>().join("; ")
     }
 
+    /// The session cookie as a `Cookie` header value, for tests that pass cookies by hand.
+    pub fn session_cookie(&self) -> String {
+        format!("portail={}", self.cookie("portail").expect("signed in"))
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.jar.lock().unwrap().iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
     }

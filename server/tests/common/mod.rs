@@ -320,24 +320,19 @@ pub async fn emailed_code(app: &TestApp, email: &str) -> String {
 }
 
 impl TestApp {
-    /// Opens the latest invitation mailed to `email`, enters `code` and creates the account with
-    /// `PASSWORD`; returns the new session cookie.
+    /// The actor's `redeem` for a test that passes cookies by hand: the latest invitation mailed
+    /// to `email`, with `code`; returns the new session cookie.
     pub async fn redeem(&self, email: &str, code: &str) -> String {
         let token = latest_link_token(self, email).await;
-        let right = self.call("check_invitation_code", &[("token", &token), ("code", code)], None).await;
-        let pass = cookie_named(&right, "portail-invitation").expect("code accepted");
-        let form = [("token", token.as_str()), ("password", PASSWORD), ("password_confirmation", PASSWORD)];
-        let created = self.call("create_patient_account", &form, Some(&pass)).await;
-        assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
-        session_cookie(&created).expect("signed in")
+        let person = self.visitor();
+        person.redeem(&actor::Invited { email: email.into(), code: code.into(), token }).await;
+        person.session_cookie()
     }
 
-    /// Both sign-in steps with the code mailed to `email`; returns the session cookie.
+    /// The actor's `sign_in` for a test that passes cookies by hand; returns the session cookie.
     pub async fn sign_in(&self, email: &str, password: &str) -> String {
-        let challenge = self.sign_in_password(email, password).await.expect("password accepted");
-        let code = emailed_code(self, email).await;
-        let response = self.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
-        assert_eq!(response.status(), StatusCode::OK);
-        session_cookie(&response).expect("session")
+        let person = self.visitor();
+        person.sign_in(email, password).await;
+        person.session_cookie()
     }
 }
