@@ -109,22 +109,52 @@ async fn profile_fields_are_checked_normalised_and_kept_on_error() {
     );
 }
 
+/// Signs in with password and emailed code; returns the code mail's subject and the interface
+/// language the sign-in put in the `lang` cookie.
+async fn sign_in_languages(app: &TestApp) -> (String, String) {
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let code = emailed_code(app, PATIENT).await;
+    let (subject, _) = mail(app, PATIENT, "code").await;
+    let done = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
+    assert_eq!(done.status(), StatusCode::OK);
+    (subject, cookie_named(&done, "lang").expect("the interface language is set at sign-in"))
+}
+
 #[tokio::test]
 async fn the_language_of_communication_drives_the_next_email_and_the_interface_language_the_pages() {
     let (app, _, session) = patient_signed_in().await;
-    // Invited in English; switches her emails to French.
+    let code_subject = |lang: &str, subject: &str| {
+        let code: String = subject.chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(subject, text_with(lang, "mail-code-subject", &[("code", &code)]), "mail in {lang}");
+    };
+    // Invited in English: both languages are English.
+    let (subject, interface) = sign_in_languages(&app).await;
+    code_subject("en", &subject);
+    assert_eq!(interface, "lang=en");
+
+    // Only the emails switch to French: the pages stay English.
     let saved = app.call("save_profile", &[("field", "language"), ("language", "fr")], Some(&session)).await;
     assert_eq!(saved.status(), StatusCode::OK);
-    app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
-    let (subject, _) = latest_mail(&app, PATIENT).await;
-    assert!(subject.starts_with("Votre code de vérification"), "{subject}");
+    let (subject, interface) = sign_in_languages(&app).await;
+    code_subject("fr", &subject);
+    assert_eq!(interface, "lang=en", "the interface language did not move");
 
+    // Only the pages switch to French: the emails stay French, then go back to English alone.
     let interface = app
-        .call("save_profile", &[("field", "interface_language"), ("language", "en")], Some(&session))
+        .call("save_profile", &[("field", "interface_language"), ("language", "fr")], Some(&session))
         .await;
     assert_eq!(interface.status(), StatusCode::OK);
-    assert_eq!(cookie_named(&interface, "lang").as_deref(), Some("lang=en"));
-    assert_eq!(interface.text().await.unwrap(), "\"en\"");
+    assert_eq!(cookie_named(&interface, "lang").as_deref(), Some("lang=fr"));
+    assert_eq!(interface.text().await.unwrap(), "\"fr\"");
+    let (subject, interface) = sign_in_languages(&app).await;
+    code_subject("fr", &subject);
+    assert_eq!(interface, "lang=fr");
+    let saved = app.call("save_profile", &[("field", "language"), ("language", "en")], Some(&session)).await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let (subject, interface) = sign_in_languages(&app).await;
+    code_subject("en", &subject);
+    assert_eq!(interface, "lang=fr", "the pages stay French");
+
     let bad = error_key(
         app.call("save_profile", &[("field", "language"), ("language", "de")], Some(&session)).await,
     )
@@ -164,11 +194,12 @@ async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() 
     assert_eq!(taken["key"], "error-email-taken");
     let requested = app.call("request_email_change", &[("email", new_email)], Some(&session)).await;
     assert_eq!(requested.status(), StatusCode::OK);
-    let (_, confirm_body) = latest_mail(&app, new_email).await;
-    let (notice_subject, notice_body) = latest_mail(&app, PATIENT).await;
-    assert!(
-        notice_subject.contains("email address"),
-        "the old address is told, in English: {notice_subject}"
+    let (_, confirm_body) = mail(&app, new_email, "email-confirm").await;
+    let (notice_subject, notice_body) = mail(&app, PATIENT, "email-notice").await;
+    assert_eq!(
+        notice_subject,
+        text("en", "mail-email-notice-subject"),
+        "the old address is told, in English"
     );
     assert!(notice_body.contains(new_email) && notice_body.contains("/email-change/report/"));
     let token = link_in(&confirm_body, "/email-change/");
@@ -299,8 +330,8 @@ async fn a_password_change_keeps_the_policy_ends_other_sessions_and_tells_the_ow
         StatusCode::OK,
         "this session stays"
     );
-    let (subject, _) = latest_mail(&app, PATIENT).await;
-    assert_eq!(subject, "Your password was changed");
+    let (subject, _) = mail(&app, PATIENT, "password-changed").await;
+    assert_eq!(subject, text("en", "mail-password-changed-subject"));
     let finished =
         error_key(app.call("verify_sign_in", &[("code", &half_code)], Some(&half_done)).await).await;
     assert_eq!(finished["key"], "error-start-again", "a sign-in begun with the old password cannot finish");
@@ -450,5 +481,5 @@ async fn the_access_log_is_paginated() {
         app.call("my_access_log", &[("page", "99")], Some(&session)).await.json().await.unwrap();
     assert_eq!(last["page"].as_i64(), Some(pages), "past the end shows the last page");
     let (_, html) = app.page("/account/access-log?page=2", Some(&session)).await;
-    assert!(html.contains("Page 2"));
+    assert!(shows(&html, &text_with("fr", "access-log-page", &[("page", "2"), ("pages", "2")])));
 }

@@ -252,7 +252,7 @@ async fn the_outbox_backs_off_up_to_an_hour_and_gives_up_after_12_attempts() {
         "doubling from 30 s, capped at 1 h"
     );
     let app = spawn().await;
-    let mail = notification::Mail { subject: "s".into(), body: "b".into() };
+    let mail = notification::Mail { template: "test", subject: "s".into(), body: "b".into() };
     let mut now = store::now();
     notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
     for attempt in 1..=12 {
@@ -271,7 +271,7 @@ async fn a_claim_held_over_two_minutes_is_taken_over() {
     use app::domain::notification;
     let app = spawn().await;
     let now = store::now();
-    let mail = notification::Mail { subject: "s".into(), body: "b".into() };
+    let mail = notification::Mail { template: "test", subject: "s".into(), body: "b".into() };
     notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
     notification::claim_due(&app.state.db, now).await.unwrap().expect("claimed by a worker that then dies");
     assert!(notification::claim_due(&app.state.db, now + 120).await.unwrap().is_none(), "2 min: still held");

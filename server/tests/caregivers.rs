@@ -112,7 +112,8 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     let assisted: Value = app.call("assisted_patients", &[], Some(&marie)).await.json().await.unwrap();
     assert_eq!(assisted[0]["patient_name"], LEA_NAME);
     let (_, page) = app.page(&format!("/for/{grant}/profile"), Some(&marie)).await;
-    assert!(page.contains("Vous agissez pour Léa Gagnon (proche aidant)"), "the page says for whom");
+    let banner = [("name", LEA_NAME), ("relationship", &text("fr", "role-helper"))];
+    assert!(shows(&page, &text_with("fr", "acting-for-banner", &banner)), "the page says for whom");
 
     // An edit for Léa, recorded under Marie's name for Léa.
     let saved = app
@@ -168,7 +169,7 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
         error_key(app.call("acting_for", &[("grant_id", &grant.to_string())], Some(&marie)).await).await;
     assert_eq!(refused["key"], "error-not-found");
     let (_, page) = app.page(&format!("/for/{grant}"), Some(&marie)).await;
-    assert!(page.contains("Accès terminé"));
+    assert!(page_shows(&page, "fr", "access-ended-title"));
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'caregiver.ended'").await, 1);
 }
 

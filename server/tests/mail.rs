@@ -25,7 +25,7 @@ async fn two_workers_never_claim_the_same_message() {
     let app = spawn().await;
     let now = store::now();
     for i in 0..40 {
-        let mail = notification::Mail { subject: format!("s{i}"), body: "b".into() };
+        let mail = notification::Mail { template: "test", subject: format!("s{i}"), body: "b".into() };
         notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
     }
     // Each worker claims until nothing is left unclaimed. A claim can come back empty when the

@@ -20,8 +20,12 @@ async fn a_patient_signs_in_with_a_code_sent_by_email() {
     assert_eq!(method, "\"Email\"");
     let code = emailed_code(&app, PATIENT).await;
     assert_eq!(code.len(), 6);
-    let (subject, _) = latest_mail(&app, PATIENT).await;
-    assert!(subject.starts_with("Your verification code"), "in the patient's language (English): {subject}");
+    let (subject, _) = mail(&app, PATIENT, "code").await;
+    assert_eq!(
+        subject,
+        text_with("en", "mail-code-subject", &[("code", &code)]),
+        "in the patient's language"
+    );
 
     let signed_in = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
     assert_eq!(signed_in.status(), StatusCode::OK);
@@ -189,7 +193,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
     let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
     let late = body[start..].split(['?', '\n']).next().unwrap().to_string();
     let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;
-    assert!(html.contains("Ce lien n&#x27;est plus valide") || html.contains("Ce lien n'est plus valide"));
+    assert!(page_shows(&html, "fr", "reset-unusable-title"), "the unusable link's page");
 }
 
 #[tokio::test]

@@ -17,7 +17,7 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     // Opening the link shows the form and changes nothing.
     let (status, html) = app.page(&format!("/setup/{token}"), None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("Activer votre compte"), "setup page in French");
+    assert!(page_shows(&html, "fr", "setup-title"), "setup page in French");
     assert!(html.contains("Clinique Saint-Laurent"));
     let secret = totp_secret_on_page(&html);
     assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
@@ -37,7 +37,10 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     let (status, html) = app.page("/staff", Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Bonjour, Marie"), "staff home greets the administrator");
-    assert!(html.contains("Administration de Clinique Saint-Laurent"));
+    assert!(shows(
+        &html,
+        &text_with("fr", "staff-role-admin", &[("organisation", "Clinique Saint-Laurent")])
+    ));
 
     let out = app.call("sign_out", &[], Some(&cookie)).await;
     assert_eq!(out.status(), StatusCode::OK);
@@ -125,7 +128,7 @@ async fn form_without_javascript_comes_back_with_the_error_and_the_email() {
     let back = location(&response);
     assert!(back.starts_with(&app.url("/sign-in?")), "{back}");
     let (_, html) = app.page(back.trim_start_matches(&app.base), None).await;
-    assert!(html.contains("Le courriel ou le mot de passe est incorrect."), "translated error shown");
+    assert!(page_shows(&html, "fr", "error-credentials"), "translated error shown");
     assert!(html.contains("value=\"marie.tremblay@example.org\""), "typed email kept");
 }
 
@@ -171,13 +174,10 @@ async fn the_setup_link_works_once() {
     assert_eq!(again.status(), StatusCode::CONFLICT);
     assert!(session_cookie(&again).is_none());
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
-    assert!(
-        html.contains("Ce lien n'est plus valide") || html.contains("Ce lien n&#x27;est plus valide"),
-        "used link page"
-    );
-    assert!(html.contains("déjà été utilisé"));
+    assert!(page_shows(&html, "fr", "setup-unusable-title"), "used link page");
+    assert!(page_shows(&html, "fr", "setup-used-body"), "says it was used");
     let (_, html) = app.page("/setup/not-a-real-token", None).await;
-    assert!(html.contains("pas reconnu"));
+    assert!(page_shows(&html, "fr", "setup-unknown-body"));
 }
 
 #[tokio::test]
@@ -227,21 +227,21 @@ async fn language_follows_the_toggle_and_is_remembered() {
     let app = spawn().await;
     let (_, html) = app.page("/", None).await;
     assert!(html.contains("lang=\"fr\""), "French by default");
-    assert!(html.contains("Bienvenue sur le portail usager"));
+    assert!(page_shows(&html, "fr", "home-title"));
     let response = app.get("/help?lang=en", None).await;
     let cookie =
         response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
     assert!(cookie.starts_with("lang=en"), "{cookie}");
     let html = response.text().await.unwrap();
-    assert!(html.contains("lang=\"en\"") && html.contains("Is my account secure?"));
+    assert!(html.contains("lang=\"en\"") && page_shows(&html, "en", "help-q-secure"));
     let (_, html) = app.page("/contact", Some("lang=en")).await;
-    assert!(html.contains("Contact us") && html.contains("1 833 564-0404"));
+    assert!(page_shows(&html, "en", "contact-title") && html.contains("1 833 564-0404"));
     let (status, html) = app.page("/no-such-page", Some("lang=en")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("Page not found"));
+    assert!(page_shows(&html, "en", "not-found-title"));
     let (status, html) = app.page("/no-such-page", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("Page introuvable"));
+    assert!(page_shows(&html, "fr", "not-found-title"));
 }
 
 #[tokio::test]
@@ -269,7 +269,7 @@ async fn the_dev_mailbox_shows_the_setup_mail() {
     let token = app.bootstrap("marie.tremblay@example.org").await;
     let (status, html) = app.page("/dev/mailbox", None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("Activez votre compte du portail usager"));
+    assert!(page_shows(&html, "fr", "mail-setup-subject"));
     assert!(html.contains(&format!("/setup/{token}")));
 }
 
@@ -282,7 +282,7 @@ async fn the_account_page_shows_my_details_and_sessions_only_to_me() {
     assert_eq!(other.status(), StatusCode::OK);
     let (status, html) = app.page("/account", Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("Paramètres du compte") && html.contains("marie.tremblay@example.org"));
+    assert!(page_shows(&html, "fr", "account-title") && html.contains("marie.tremblay@example.org"));
     assert_eq!(html.matches("class=\"patient\"").count(), 2, "both sessions listed");
     assert_eq!(html.matches("cet appareil").count(), 1, "the current one marked");
     assert!(html.contains("href=\"/account\""), "the name in the header leads here");

@@ -6,6 +6,8 @@ use crate::i18n::{self, Lang};
 use sqlx::{Any, Executor};
 
 pub struct Mail {
+    /// Which message this is (`code`, `invitation`, …): its text's locale keys are `mail-{template}-…`.
+    pub template: &'static str,
     pub subject: String,
     pub body: String,
 }
@@ -13,6 +15,7 @@ pub struct Mail {
 pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("organisation", organisation), ("link", link)];
     Mail {
+        template: "setup",
         subject: i18n::text_with(lang, "mail-setup-subject", &args),
         body: i18n::text_with(lang, "mail-setup-body", &args),
     }
@@ -23,15 +26,23 @@ pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &
 pub fn invitation_mail(preferred: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
     bilingual(
         preferred,
+        "invitation",
         "mail-invitation-subject",
         "mail-invitation-body",
         &[("name", given_name), ("organisation", organisation), ("link", link)],
     )
 }
 
-fn bilingual(preferred: Lang, subject_key: &str, body_key: &str, args: &[(&str, &str)]) -> Mail {
+fn bilingual(
+    preferred: Lang,
+    template: &'static str,
+    subject_key: &str,
+    body_key: &str,
+    args: &[(&str, &str)],
+) -> Mail {
     let (first, second) = (preferred, preferred.other());
     Mail {
+        template,
         subject: format!(
             "{} / {}",
             i18n::text_with(first, subject_key, args),
@@ -48,6 +59,7 @@ fn bilingual(preferred: Lang, subject_key: &str, body_key: &str, args: &[(&str, 
 pub fn verification_code_mail(lang: Lang, given_name: &str, code: &str) -> Mail {
     let args = [("name", given_name), ("code", code)];
     Mail {
+        template: "code",
         subject: i18n::text_with(lang, "mail-code-subject", &args),
         body: i18n::text_with(lang, "mail-code-body", &args),
     }
@@ -56,6 +68,7 @@ pub fn verification_code_mail(lang: Lang, given_name: &str, code: &str) -> Mail 
 pub fn password_reset_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
     Mail {
+        template: "reset",
         subject: i18n::text(lang, "mail-reset-subject"),
         body: i18n::text_with(lang, "mail-reset-body", &args),
     }
@@ -64,6 +77,7 @@ pub fn password_reset_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
 pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     Mail {
+        template: "locked",
         subject: i18n::text(lang, "mail-locked-subject"),
         body: i18n::text_with(lang, "mail-locked-body", &args),
     }
@@ -72,6 +86,7 @@ pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
 pub fn email_change_confirm_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
     Mail {
+        template: "email-confirm",
         subject: i18n::text(lang, "mail-email-confirm-subject"),
         body: i18n::text_with(lang, "mail-email-confirm-body", &args),
     }
@@ -80,6 +95,7 @@ pub fn email_change_confirm_mail(lang: Lang, given_name: &str, link: &str) -> Ma
 pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, report_link: &str) -> Mail {
     let args = [("name", given_name), ("email", new_email), ("link", report_link)];
     Mail {
+        template: "email-notice",
         subject: i18n::text(lang, "mail-email-notice-subject"),
         body: i18n::text_with(lang, "mail-email-notice-body", &args),
     }
@@ -88,6 +104,7 @@ pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, r
 pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     Mail {
+        template: "password-changed",
         subject: i18n::text(lang, "mail-password-changed-subject"),
         body: i18n::text_with(lang, "mail-password-changed-body", &args),
     }
@@ -102,12 +119,19 @@ pub fn caregiver_invitation_mail(
     link: &str,
 ) -> Mail {
     let args = [("name", given_name), ("patient", patient), ("organisation", organisation), ("link", link)];
-    bilingual(preferred, "mail-caregiver-invitation-subject", "mail-caregiver-invitation-body", &args)
+    bilingual(
+        preferred,
+        "caregiver-invitation",
+        "mail-caregiver-invitation-subject",
+        "mail-caregiver-invitation-body",
+        &args,
+    )
 }
 
 pub fn age_of_consent_teen_mail(lang: Lang, given_name: &str, caregiver: &str) -> Mail {
     let args = [("name", given_name), ("caregiver", caregiver)];
     Mail {
+        template: "age-teen",
         subject: i18n::text(lang, "mail-age-teen-subject"),
         body: i18n::text_with(lang, "mail-age-teen-body", &args),
     }
@@ -116,6 +140,7 @@ pub fn age_of_consent_teen_mail(lang: Lang, given_name: &str, caregiver: &str) -
 pub fn age_of_consent_parent_mail(lang: Lang, given_name: &str, patient: &str) -> Mail {
     let args = [("name", given_name), ("patient", patient)];
     Mail {
+        template: "age-parent",
         subject: i18n::text(lang, "mail-age-parent-subject"),
         body: i18n::text_with(lang, "mail-age-parent-body", &args),
     }
@@ -127,13 +152,17 @@ pub async fn enqueue<'e>(
     mail: &Mail,
     now: i64,
 ) -> DomainResult<()> {
-    sqlx::query("INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
-        .bind(recipient)
-        .bind(&mail.subject)
-        .bind(&mail.body)
-        .bind(now)
-        .execute(exec)
-        .await?;
+    sqlx::query(
+        "INSERT INTO outbox (recipient, template, subject, body, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(recipient)
+    .bind(mail.template)
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .bind(now)
+    .execute(exec)
+    .await?;
     Ok(())
 }
 

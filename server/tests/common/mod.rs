@@ -282,41 +282,54 @@ pub async fn redeemed_patient(app: &TestApp, staff: &str, email: &str) {
     app.redeem(email, &code).await;
 }
 
-/// The latest mail to `recipient` whose subject starts with `subject`: (subject, body).
-pub async fn mail(app: &TestApp, recipient: &str, subject: &str) -> (String, String) {
+/// The latest mail of this kind (`code`, `invitation`, `reset`, … the outbox's `template`) to
+/// `recipient`: its subject and body.
+pub async fn mail(app: &TestApp, recipient: &str, template: &str) -> (String, String) {
     use sqlx::Row;
     let row = sqlx::query(
-        "SELECT subject, body FROM outbox WHERE recipient = $1 AND subject LIKE $2 ORDER BY id DESC LIMIT 1",
+        "SELECT subject, body FROM outbox WHERE recipient = $1 AND (template = $2 OR $2 = '')
+         ORDER BY id DESC LIMIT 1",
     )
     .bind(recipient)
-    .bind(format!("{subject}%"))
+    .bind(template)
     .fetch_one(&app.state.db)
     .await
-    .unwrap_or_else(|e| panic!("no mail \"{subject}…\" to {recipient}: {e}"));
+    .unwrap_or_else(|e| panic!("no mail \"{template}\" to {recipient}: {e}"));
     (row.try_get("subject").unwrap(), row.try_get("body").unwrap())
 }
 
-/// The latest mail to `recipient`: (subject, body).
+/// The latest mail of any kind to `recipient`.
 pub async fn latest_mail(app: &TestApp, recipient: &str) -> (String, String) {
     mail(app, recipient, "").await
 }
 
-/// The code of the latest verification mail to `email`: its subject ends with the code, in
-/// either language.
+/// The code of the latest verification-code mail to `email`: the six digits its subject carries.
 pub async fn emailed_code(app: &TestApp, email: &str) -> String {
-    use sqlx::Row;
-    let subject: String = sqlx::query(
-        "SELECT subject FROM outbox WHERE recipient = $1
-           AND (subject LIKE 'Your verification code:%' OR subject LIKE 'Votre code de vérification%')
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(email)
-    .fetch_one(&app.state.db)
-    .await
-    .unwrap_or_else(|e| panic!("no verification code mailed to {email}: {e}"))
-    .try_get("subject")
-    .unwrap();
-    subject.rsplit(' ').next().unwrap().to_string()
+    let (subject, _) = mail(app, email, "code").await;
+    let digits: String = subject.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(digits.len(), 6, "one six-digit code in \"{subject}\"");
+    digits
+}
+
+/// A text as the locale files give it (`lang` is `fr` or `en`), so tests follow the wording.
+pub fn text(lang: &str, key: &str) -> String {
+    app::i18n::text(app::i18n::Lang::from_code(lang), key)
+}
+
+/// The same, with its arguments filled in.
+pub fn text_with(lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+    app::i18n::text_with(app::i18n::Lang::from_code(lang), key, args)
+}
+
+/// Whether a served page shows the locale's text for `key` (as the HTML escapes it).
+pub fn page_shows(html: &str, lang: &str, key: &str) -> bool {
+    shows(html, &text(lang, key))
+}
+
+/// Whether a served page shows `wanted`, as the HTML escapes it.
+pub fn shows(html: &str, wanted: &str) -> bool {
+    let escaped = wanted.replace('&', "&amp;").replace('\'', "&#x27;").replace('"', "&quot;");
+    html.contains(wanted) || html.contains(&escaped)
 }
 
 impl TestApp {
