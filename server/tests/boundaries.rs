@@ -280,3 +280,94 @@ async fn a_claim_held_over_two_minutes_is_taken_over() {
         "then another takes it"
     );
 }
+
+/// The whole `Set-Cookie` line for `name` (the last one when a response sets it twice).
+fn set_cookie_line(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter(|v| v.starts_with(&format!("{name}=")))
+        .last()
+        .unwrap_or_else(|| panic!("no {name} cookie"))
+        .to_string()
+}
+
+fn lifetime(line: &str) -> i64 {
+    let max_age = line.split(';').find_map(|part| part.trim().strip_prefix("Max-Age=")).expect("Max-Age");
+    assert!(line.contains("HttpOnly") && line.contains("SameSite=Strict"), "{line}");
+    max_age.parse().unwrap()
+}
+
+/// Each step's cookie lives as long as its step, and is dropped when the step ends.
+#[tokio::test]
+async fn flow_cookies_live_as_long_as_their_step() {
+    let (app, staff) = with_patient().await;
+    // Sign-in challenge: 10 minutes, like its code; gone once signed in.
+    let started = app.call("sign_in", &[("email", PATIENT), ("password", PASSWORD)], None).await;
+    assert_eq!(lifetime(&set_cookie_line(&started, "portail-challenge")), 600);
+    let challenge = cookie_named(&started, "portail-challenge").unwrap();
+    let code = emailed_code(&app, PATIENT).await;
+    let done = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
+    assert_eq!(lifetime(&set_cookie_line(&done, "portail-challenge")), 0, "cleared");
+    let session = session_cookie(&done).unwrap();
+
+    // Re-authentication challenge: 10 minutes; recovery codes shown once within 2 minutes.
+    let reauth =
+        app.call("start_reauth", &[("password", PASSWORD), ("next", "/account")], Some(&session)).await;
+    assert_eq!(lifetime(&set_cookie_line(&reauth, "portail-reauth")), 600);
+    let cookies = format!("{session}; {}", cookie_named(&reauth, "portail-reauth").unwrap());
+    let code = emailed_code(&app, PATIENT).await;
+    let confirmed =
+        app.call("confirm_reauth", &[("code", &code), ("next", "/account")], Some(&cookies)).await;
+    assert_eq!(confirmed.status(), reqwest::StatusCode::OK);
+    assert_eq!(lifetime(&set_cookie_line(&confirmed, "portail-reauth")), 0, "cleared");
+    let codes = app.call("new_recovery_codes", &[], Some(&session)).await;
+    assert_eq!(lifetime(&set_cookie_line(&codes, "portail-recovery")), 120);
+
+    // The invitation code shown to the professional: 2 minutes; the pass of a right code: 30 min.
+    let issued =
+        app.call("invite_patient", &invite_form("jacques.roy@example.org", "fr"), Some(&staff)).await;
+    assert_eq!(lifetime(&set_cookie_line(&issued, "portail-issued")), 120);
+    let code: serde_json::Value = issued.json().await.unwrap();
+    let token = latest_link_token(&app, "jacques.roy@example.org").await;
+    let checked = app
+        .call("check_invitation_code", &[("token", &token), ("code", code["code"].as_str().unwrap())], None)
+        .await;
+    assert_eq!(lifetime(&set_cookie_line(&checked, "portail-invitation")), 1800);
+}
+
+/// A professional's typo in a mobile number or a birth date is answered on its field, with what was
+/// typed kept, and nothing is created; a good number is stored as account settings write it.
+#[tokio::test]
+async fn a_new_patients_mobile_and_birth_date_are_checked_at_their_limits() {
+    let (app, staff) = with_patient().await;
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(2)).format("%Y-%m-%d").to_string();
+    for (field, value, key) in [
+        ("mobile", "514 555 012", "error-mobile-invalid"),
+        ("mobile", "514 555 01234", "error-mobile-invalid"),
+        ("birth_date", tomorrow.as_str(), "error-birth-date-invalid"),
+        ("birth_date", "1899-12-31", "error-birth-date-invalid"),
+    ] {
+        let mut form = invite_form("jacques.roy@example.org", "fr");
+        form.retain(|(name, _)| *name != field);
+        form.push((field, value));
+        let refused = error_key(app.call("invite_patient", &form, Some(&staff)).await).await;
+        assert_eq!((refused["key"].as_str(), refused["field"].as_str()), (Some(key), Some(field)), "{value}");
+        let kept =
+            refused["kept"].as_array().unwrap().iter().find(|pair| pair[0] == field).map(|pair| &pair[1]);
+        assert_eq!(kept.and_then(|v| v.as_str()), Some(value), "what was typed is kept");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM patients WHERE email = 'jacques.roy@example.org'").await, 0);
+
+    let mut form = invite_form("jacques.roy@example.org", "fr");
+    form.retain(|(name, _)| *name != "mobile" && *name != "birth_date");
+    form.extend([("mobile", "+1 (514) 555-0123"), ("birth_date", "1900-01-01")]);
+    let made = app.call("invite_patient", &form, Some(&staff)).await;
+    assert_eq!(made.status(), reqwest::StatusCode::OK);
+    assert_eq!(
+        app.text("SELECT mobile FROM patients WHERE email = 'jacques.roy@example.org'").await,
+        "514-555-0123"
+    );
+}

@@ -79,10 +79,12 @@ async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
         .await;
     assert_eq!(created.status(), StatusCode::OK, "{:?}", created.headers());
     let session = session_cookie(&created).expect("signed in");
-    let (_, html) = app.page("/home", Some(&session)).await;
+    let language = cookie_named(&created, "lang");
+    assert_eq!(language.as_deref(), Some("lang=en"), "the pages in the invitation's language");
+    let (_, html) = app.page("/home", Some(&format!("{session}; lang=en"))).await;
     assert!(
-        html.contains("Hello, Léa") || html.contains("Bonjour, Léa"),
-        "patient home greets by given name"
+        shows(&html, &text_with("en", "patient-greeting", &[("name", "Léa")])),
+        "patient home greets by given name, in English"
     );
 
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org' AND status = 'active'").await, 1);

@@ -284,9 +284,19 @@ async fn the_account_page_shows_my_details_and_sessions_only_to_me() {
     assert_eq!(status, StatusCode::OK);
     assert!(page_shows(&html, "fr", "account-title") && html.contains("marie.tremblay@example.org"));
     assert_eq!(html.matches("class=\"patient\"").count(), 2, "both sessions listed");
-    assert_eq!(html.matches("cet appareil").count(), 1, "the current one marked");
+    assert_eq!(html.matches(&text("fr", "account-this-device")).count(), 1, "the current one marked");
     assert!(html.contains("href=\"/account\""), "the name in the header leads here");
     let anonymous = app.get("/account", None).await;
     assert_eq!(anonymous.status(), StatusCode::FOUND);
     assert_eq!(location(&anonymous), "/sign-in");
+
+    // Another person, signed in, sees their own account: nothing of Marie's, one session.
+    let (paul, _) = app.activated_admin("paul.roy@example.org").await;
+    let (status, html) = app.page("/account", Some(&paul)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("paul.roy@example.org") && !html.contains("marie.tremblay@example.org"));
+    assert_eq!(html.matches("class=\"patient\"").count(), 1, "only Paul's own session");
+    let view: serde_json::Value = app.call("my_account", &[], Some(&paul)).await.json().await.unwrap();
+    assert_eq!(view["email"], "paul.roy@example.org");
+    assert_eq!(view["sessions"].as_array().map(Vec::len), Some(1));
 }

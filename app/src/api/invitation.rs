@@ -122,10 +122,11 @@ pub async fn create_patient_account(
     password_confirmation: String,
 ) -> Result<(), ApiError> {
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
-    let session =
+    let redeemed =
         onboarding::redeem(&context::request(), &token, &pass, &password, &password_confirmation).await?;
     context::clear_flow_cookie(PASS_COOKIE);
-    context::set_session_cookie(&session);
+    context::set_session_cookie(&redeemed.session_token);
+    context::set_language_cookie(redeemed.language);
     leptos_axum::redirect("/home");
     Ok(())
 }

@@ -45,13 +45,19 @@ async fn link_patient(
 /// Creates the patient's account and signs them in; of concurrent attempts, exactly one wins.
 /// An email that already has an account is refused: its owner signs in and uses `redeem_into`.
 /// Returns the new session token.
+/// A new account, signed in: its session, and the language its pages open in (the invitation's).
+pub struct Redeemed {
+    pub session_token: String,
+    pub language: crate::i18n::Lang,
+}
+
 pub async fn redeem(
     ctx: &Ctx,
     token: &str,
     pass: &str,
     password: &str,
     confirmation: &str,
-) -> DomainResult<String> {
+) -> DomainResult<Redeemed> {
     let (db, now) = (&ctx.db, ctx.now);
     let invitation = verified(db, token, pass, now)
         .await?
@@ -100,7 +106,7 @@ pub async fn redeem(
     ctx.by(account_id).audit(&mut *tx, Some(invitation.organisation_id), "account.created", target).await?;
     let session_token = session::start(&mut *tx, ctx, account_id).await?;
     tx.commit().await?;
-    Ok(session_token)
+    Ok(Redeemed { session_token, language: invitation.language })
 }
 
 /// One person, one account: a signed-in person whose email the invitation names adds this

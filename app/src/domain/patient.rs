@@ -1,6 +1,7 @@
 //! Patients of an organisation: who they are in the clinical record, and whether they have an
 //! account yet. Only staff of that organisation may see them.
 use super::account::Email;
+use super::profile;
 use super::{DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
@@ -17,7 +18,7 @@ pub struct NewPatient<'a> {
 }
 
 /// Checks the parts of a new patient that are not the email: names present, a real past date of
-/// birth (YYYY-MM-DD), a plausible phone number (digits, spaces, +, -, parentheses).
+/// birth (YYYY-MM-DD) from 1900 to today, and a mobile number as account settings accept it.
 pub fn check(
     given_name: &str,
     family_name: &str,
@@ -35,9 +36,7 @@ pub fn check(
         Ok(date) if date <= today && date.year_ce().1 >= 1900 => {}
         _ => return Err(DomainError::invalid("birth_date", "error-birth-date-invalid")),
     }
-    let digits = mobile.chars().filter(char::is_ascii_digit).count();
-    let allowed = mobile.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if !mobile.trim().is_empty() && (!allowed || !(10..=15).contains(&digits)) {
+    if profile::phone(mobile).is_none() {
         return Err(DomainError::invalid("mobile", "error-mobile-invalid"));
     }
     Ok(())
@@ -63,7 +62,7 @@ pub async fn create<'e>(
     .bind(new.email.as_str())
     .bind(new.email.key())
     .bind(new.language.code())
-    .bind(new.mobile.trim())
+    .bind(profile::phone(new.mobile).unwrap_or_default())
     .bind(new.created_by)
     .bind(now)
     .fetch_optional(exec)
@@ -185,10 +184,31 @@ mod tests {
             check(" ", "Tremblay", "2012-05-01", "", today).unwrap_err().to_string(),
             "invalid: error-given-name-required"
         );
-        for bad in ["2027-01-01", "2012-13-01", "01/05/2012", "1850-01-01"] {
+        for bad in ["2012-13-01", "01/05/2012", "2012-02-30"] {
             assert!(check("Léa", "Tremblay", bad, "", today).is_err(), "{bad}");
         }
-        assert!(check("Léa", "Tremblay", "2012-05-01", "555", today).is_err());
         assert!(check("Léa", "Tremblay", "2012-05-01", "514-555-ABCD", today).is_err());
+    }
+
+    #[test]
+    fn a_birth_date_lies_between_1900_and_today() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let birth = |date: &str| check("Léa", "Tremblay", date, "", today).map_err(|e| e.to_string());
+        assert_eq!(birth("2026-11-22"), Ok(()), "born today");
+        assert_eq!(birth("2026-11-23"), Err("invalid: error-birth-date-invalid".into()), "tomorrow");
+        assert_eq!(birth("1900-01-01"), Ok(()));
+        assert_eq!(birth("1899-12-31"), Err("invalid: error-birth-date-invalid".into()));
+    }
+
+    #[test]
+    fn a_mobile_number_has_ten_digits_with_an_optional_leading_one_and_extension_of_six() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mobile = |number: &str| check("Léa", "Tremblay", "1990-01-01", number, today).is_ok();
+        assert!(mobile("514 555 0123") && mobile("1 514 555 0123") && mobile("+1 514 555 0123"));
+        assert!(!mobile("514 555 012"), "9 digits");
+        assert!(!mobile("514 555 01234"), "11 digits without the leading 1");
+        assert!(!mobile("1 514 555 01234"), "12 digits");
+        assert!(mobile("514 555 0123 x123456") && !mobile("514 555 0123 x1234567"), "extension of 6, not 7");
+        assert!(!mobile("+33 1 23 45 67 89"), "outside North America");
     }
 }

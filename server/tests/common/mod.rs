@@ -186,6 +186,12 @@ impl TestApp {
         use sqlx::Row;
         sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()
     }
+
+    /// The one text `sql` selects.
+    pub async fn text(&self, sql: &str) -> String {
+        use sqlx::Row;
+        sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()
+    }
 }
 
 /// The form that activates an account through its setup link: `PASSWORD` and the app's `code`.
@@ -195,9 +201,9 @@ pub fn setup_form<'a>(token: &'a str, code: &'a str) -> [(&'static str, &'a str)
 
 /// The secret shown on the setup page, read the way a person reads it.
 pub fn totp_secret_on_page(html: &str) -> String {
-    let marker = "data-testid=\"totp-secret\" class=\"secret\">";
-    let start = html.find(marker).expect("secret shown on the setup page") + marker.len();
-    html[start..].split('<').next().unwrap().to_string()
+    let attribute = html.find("data-testid=\"totp-secret\"").expect("secret shown on the page");
+    let text = &html[attribute..][html[attribute..].find('>').unwrap() + 1..];
+    text.split('<').next().unwrap().trim().to_string()
 }
 
 /// The code the authenticator shows now.
