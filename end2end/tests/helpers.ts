@@ -1,10 +1,30 @@
 import { Browser, BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as OTPAuth from 'otpauth';
 import * as path from 'node:path';
 
 const MAILDEV = 'http://127.0.0.1:1080';
+
+const locales: Record<string, Map<string, string>> = {};
+
+/**
+ * A one-line text of the locale files, `{ $name }` placeholders filled from `args`: tests follow
+ * the wording instead of copying it.
+ */
+export function t(language: 'fr' | 'en', key: string, args: Record<string, string> = {}): string {
+  if (!locales[language]) {
+    const file = readFileSync(path.resolve(__dirname, `../../locales/${language}/main.ftl`), 'utf8');
+    locales[language] = new Map(
+      file.split('\n').filter((line) => /^[a-z][a-z0-9-]* = /.test(line))
+        .map((line) => [line.slice(0, line.indexOf(' = ')), line.slice(line.indexOf(' = ') + 3)]),
+    );
+  }
+  const text = locales[language].get(key);
+  if (text === undefined) throw new Error(`no one-line text ${key} in locales/${language}`);
+  return text.replace(/\{ \$([a-z_]+) \}/g, (_, name: string) => args[name] ?? `{ $${name} }`);
+}
 export const PASSWORD = 'une phrase de passe assez longue';
 
 /** Runs `portail bootstrap` against the server's database; returns the admin's email. */
@@ -61,21 +81,29 @@ export function totp(secret: string, offsetSteps = 0): string {
 }
 
 /**
- * No axe-core violation, and nothing wider than the 390 px screen. axe runs inside the page, so
- * for a page opened with JavaScript off the same URL (GETs change nothing) is checked in a twin
- * tab with the same cookies and JavaScript on.
+ * No axe-core violation, and nothing wider than the 390 px screen. axe runs inside the page; a page
+ * opened with JavaScript off is audited as that browser shows it: its DOM is served to a twin tab
+ * that may run axe, with the page's scripts removed and `<noscript>` content shown.
  */
 export async function checkPage(page: Page, javaScript = true) {
   let target = page;
   let twin: BrowserContext | undefined;
   if (!javaScript) {
-    twin = await page.context().browser()!.newContext({
-      storageState: await page.context().storageState(),
-      javaScriptEnabled: true,
-      viewport: page.viewportSize(),
-    });
+    const url = page.url();
+    const html = (await page.content())
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+      .replace(/<\/?noscript>/gi, '');
+    twin = await page.context().browser()!.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
     target = await twin.newPage();
-    await target.goto(page.url());
+    await target.route('**/*', (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest()) {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      return /\.(js|wasm)(\?|$)/.test(request.url()) ? route.abort() : route.continue();
+    });
+    await target.goto(url);
+    expect(await target.locator('html[data-hydrated]').count(), 'the audited copy never hydrates').toBe(0);
   }
   try {
     const results = await new AxeBuilder({ page: target }).analyze();

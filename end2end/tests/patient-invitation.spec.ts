@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, uniqueEmail, PASSWORD } from './helpers';
+import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, uniqueEmail, PASSWORD, t as locale } from './helpers';
 
 const TEXT = {
   fr: {
@@ -156,14 +156,15 @@ test('an expired invitation link shows its own page', async ({ page, browser }) 
   await signedInAdmin(page, 'en', 'Clinique Bellevue');
   const patientEmail = uniqueEmail('expired');
   await invitePatient(page, 'en', true, patientEmail);
-  // Five days later: move the invitation's expiry to its issue time, as the clock would.
+  // Issued five days ago (432,000 s): the expiry the server computed has just passed.
   execFileSync('sqlite3', [path.resolve(__dirname, '../.tmp/portail.db'),
-    `UPDATE invitations SET expires_at = created_at WHERE patient_id = (SELECT id FROM patients WHERE email = '${patientEmail}')`]);
+    `UPDATE invitations SET created_at = created_at - 432000, expires_at = expires_at - 432000
+      WHERE patient_id = (SELECT id FROM patients WHERE email = '${patientEmail}')`]);
   const patient = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   const mail = await mailTo(patient, patientEmail);
   await patient.goto(linkIn(mail.text));
   await ready(patient, true);
-  await expect(patient.getByRole('heading', { level: 1 })).toHaveText('This invitation has expired');
-  await expect(patient.getByText('Contact the professional who invited you')).toBeVisible();
+  await expect(patient.getByRole('heading', { level: 1 })).toHaveText(locale('en', 'invitation-expired-title'));
+  await expect(patient.getByText(locale('en', 'invitation-expired-body'))).toBeVisible();
   await checkPage(patient);
 });

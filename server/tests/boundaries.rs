@@ -288,8 +288,7 @@ fn set_cookie_line(response: &reqwest::Response, name: &str) -> String {
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .filter(|v| v.starts_with(&format!("{name}=")))
-        .last()
+        .rfind(|v| v.starts_with(&format!("{name}=")))
         .unwrap_or_else(|| panic!("no {name} cookie"))
         .to_string()
 }
