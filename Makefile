@@ -33,14 +33,14 @@ lint:
 unit:
 	cargo test -p app --features ssr
 
-# One test at a time: each test runs its own tokio runtime and server, and Leptos keeps
-# process-wide state that, with several runtimes rendering at once, sometimes stalls a render
-# (seen about once in five runs). `timeout` turns any stall into a failure instead of a hang.
+# Tests run in parallel, each with its own server and database. (They once ran one at a time:
+# building a router while another served pages stalled those pages; routes are now discovered
+# once per process, see server/src/routes.rs.) `timeout` turns any stall into a failure.
 integration:
-	timeout 1800 cargo test -p server -- --test-threads=1
+	timeout 1800 cargo test -p server
 
 integration-postgres:
-	timeout 1800 scripts/with-postgres.sh cargo test -p server --tests -- --test-threads=1
+	timeout 1800 scripts/with-postgres.sh cargo test -p server --tests
 
 e2e: build
 	cd end2end && timeout 1800 npx playwright test

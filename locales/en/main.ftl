@@ -72,6 +72,9 @@ staff-empty = Your workspace is ready. Your organisation's patients and staff wi
 
 error-unexpected = An unexpected error occurred. Try again in a moment; if it persists, contact the support team.
 error-unavailable = The service is briefly overloaded or unavailable. Try again in a few moments.
+error-fault-title = Something went wrong
+error-reference = Reference to give the support team: { $reference }
+error-fault-home = Back to the home page
 error-request-invalid = The form sent was incomplete. Check the fields and try again.
 error-signed-out = Your session has ended. Please sign in again.
 error-not-found = This page does not exist or you do not have access to it.

@@ -72,6 +72,9 @@ staff-empty = Votre espace est prêt. Les patients et le personnel de votre orga
 
 error-unexpected = Une erreur inattendue est survenue. Réessayez dans un instant; si elle persiste, communiquez avec l'équipe de soutien.
 error-unavailable = Le service est momentanément surchargé ou indisponible. Réessayez dans quelques instants.
+error-fault-title = Un problème est survenu
+error-reference = Référence à donner à l'équipe de soutien : { $reference }
+error-fault-home = Retour à l'accueil
 error-request-invalid = Le formulaire envoyé est incomplet. Vérifiez les champs et réessayez.
 error-signed-out = Votre session a pris fin. Connectez-vous de nouveau.
 error-not-found = Cette page n'existe pas ou vous n'y avez pas accès.

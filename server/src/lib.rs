@@ -4,6 +4,7 @@ pub mod config;
 pub mod jobs;
 pub mod mail;
 pub mod middleware;
+pub mod panics;
 pub mod routes;
 
 use app::domain::{account, organisation, store};

@@ -9,6 +9,7 @@ async fn main() -> anyhow::Result<()> {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
+    server::panics::log_panics_with_their_request();
     let cli = Cli::parse();
     let common = cli.common;
     match cli.command {

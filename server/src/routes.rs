@@ -32,14 +32,24 @@ fn request_context(state: AppState) -> impl Fn() + Clone + Send + 'static {
     }
 }
 
+/// The app's routes, discovered once per process. Discovery renders the app with a process-wide
+/// flag set that parks every resource first polled meanwhile, in any render, for good
+/// (leptos-rs/leptos#4773): a second router built while another serves pages (the integration
+/// tests build one per test) would stall those pages. Discovery gets the same context as a
+/// request, so the resources it starts (the header asks who is signed in) find their state.
+fn route_list(context: &(impl Fn() + Clone + Send + 'static)) -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES
+        .get_or_init(|| generate_route_list_with_exclusions_and_ssg_and_context(App, None, context.clone()).0)
+        .clone()
+}
+
 pub fn router(state: AppState, site_root: &str) -> Router {
     let options =
         LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
     let context = request_context(state.clone());
     let origin = state.config.origin();
-    // Route discovery renders the app once; give it the same context as a request, so resources
-    // it starts (the header asks who is signed in) find the state they expect.
-    let routes = generate_route_list_with_exclusions_and_ssg_and_context(App, None, context.clone()).0;
+    let routes = route_list(&context);
     let router_state = RouterState { app: state, leptos: options.clone() };
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -58,6 +68,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)
         }))
+        .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

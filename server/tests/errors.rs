@@ -83,3 +83,41 @@ async fn a_form_posted_without_javascript_still_comes_back_to_its_page() {
     let (_, html) = patient.page(back.trim_start_matches(&app.base)).await;
     assert!(html.contains("id=\"code-error\""), "the message is shown next to the code field");
 }
+
+/// A handler that panics still answers: 500, a translated page (or the server functions' error
+/// shape) with the reference the response's `x-request-id` carries; the connection is not dropped.
+#[tokio::test]
+async fn a_panic_answers_a_translated_500_with_its_reference() {
+    use axum::routing::{get, post};
+    let router = axum::Router::new()
+        .route("/boom", get(|| async { panic!("a fault in a page") as &'static str }))
+        .route("/api/boom", post(|| async { panic!("a fault in a server function") as &'static str }))
+        .layer(axum::middleware::from_fn(server::panics::answer_panics));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    let page = client.get(format!("{base}/boom")).header("cookie", "lang=en").send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let reference = page.headers()["x-request-id"].to_str().unwrap().to_string();
+    let html = page.text().await.unwrap();
+    assert!(html.contains("lang=\"en\"") && page_shows(&html, "en", "error-fault-title"), "{html}");
+    assert!(shows(&html, &text_with("en", "error-reference", &[("reference", &reference)])), "{html}");
+
+    let call = client
+        .post(format!("{base}/api/boom"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(call.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let reference = call.headers()["x-request-id"].to_str().unwrap().to_string();
+    let error: serde_json::Value = call.json().await.unwrap();
+    assert_eq!(error["key"], "error-unexpected");
+    assert_eq!(error["args"][0], serde_json::json!(["reference", reference]));
+
+    // The server goes on serving.
+    let again = client.get(format!("{base}/boom")).send().await.unwrap();
+    assert!(page_shows(&again.text().await.unwrap(), "fr", "error-fault-title"), "French by default");
+}

@@ -39,8 +39,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// "Page – Portail usager" in the current language.
+///
+/// A plain string, computed while the page renders: the server reads the title after the render,
+/// outside the request's reactive arena, where a closure reading the language signal panics. The
+/// language only changes with a full page load, so nothing is lost by not tracking it.
 #[component]
 pub fn PageTitle(title_key: &'static str) -> impl IntoView {
     let i18n = expect_context::<leptos_fluent::I18n>();
-    view! { <Title text=move || format!("{} – {}", i18n.tr(title_key), i18n.tr("portal-name")) /> }
+    let title = untrack(|| format!("{} – {}", i18n.tr(title_key), i18n.tr("portal-name")));
+    view! { <Title text=title /> }
 }
