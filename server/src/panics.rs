@@ -40,7 +40,8 @@ pub async fn answer_panics(request: Request, next: Next) -> Response {
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("application/json"));
-    let handled = REQUEST_ID.scope(request_id.clone(), AssertUnwindSafe(next.run(request)).catch_unwind()).await;
+    let handled =
+        REQUEST_ID.scope(request_id.clone(), AssertUnwindSafe(next.run(request)).catch_unwind()).await;
     let mut response = match handled {
         Ok(response) => response,
         Err(_) if wants_json => {

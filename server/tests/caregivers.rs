@@ -527,3 +527,37 @@ async fn the_administrator_sets_the_age_of_consent_that_ends_parental_access() {
         1
     );
 }
+
+/// "Relationship" left unselected (a radio group sends nothing): the form comes back with the
+/// message next to that field and everything typed, with and without JavaScript; nothing is added.
+#[tokio::test]
+async fn a_caregiver_form_without_a_relationship_is_answered_on_that_field() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let (lea_id, _) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
+    let lea_id = lea_id.to_string();
+    let form = [
+        ("patient_id", lea_id.as_str()),
+        ("given_name", "Marie"),
+        ("family_name", "Gagnon"),
+        ("email", MARIE),
+        ("language", "fr"),
+        ("messages", "on"),
+        ("ends_on", ""),
+        ("note", "Sa fille"),
+    ];
+    let refused = error_key(app.call("add_caregiver", &form, Some(&staff)).await).await;
+    assert_eq!(refused["key"], "error-relationship-invalid");
+    assert_eq!(refused["field"], "relationship");
+
+    let page = format!("/staff/patients/{lea_id}/caregivers/new");
+    let back = app.submit("add_caregiver", &form, Some(&staff), &page).await;
+    assert_eq!(back.status(), StatusCode::FOUND);
+    let (_, html) = app.page(&location(&back).replace(&app.base, ""), Some(&staff)).await;
+    assert!(page_shows(&html, "fr", "error-relationship-invalid"), "the message is shown");
+    assert!(
+        html.contains(&format!("value=\"{MARIE}\"")) && html.contains("Sa fille"),
+        "what was typed is kept"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM caregiver_grants").await, 0);
+}

@@ -105,12 +105,8 @@ async fn a_panic_answers_a_translated_500_with_its_reference() {
     assert!(html.contains("lang=\"en\"") && page_shows(&html, "en", "error-fault-title"), "{html}");
     assert!(shows(&html, &text_with("en", "error-reference", &[("reference", &reference)])), "{html}");
 
-    let call = client
-        .post(format!("{base}/api/boom"))
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap();
+    let call =
+        client.post(format!("{base}/api/boom")).header("accept", "application/json").send().await.unwrap();
     assert_eq!(call.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let reference = call.headers()["x-request-id"].to_str().unwrap().to_string();
     let error: serde_json::Value = call.json().await.unwrap();

@@ -88,7 +88,10 @@ pub async fn reauth_state() -> Result<ReauthView, ApiError> {
 }
 
 #[server(prefix = "/api", endpoint = "start_reauth")]
-pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError> {
+pub async fn start_reauth(
+    #[server(default)] password: String,
+    #[server(default)] next: String,
+) -> Result<(), ApiError> {
     let Caller { ctx, session: active, account: me } = require_session().await?;
     match sign_in::start_reauth(&ctx, &me, active.session_id, &password).await? {
         Some(challenge) => {
@@ -101,7 +104,10 @@ pub async fn start_reauth(password: String, next: String) -> Result<(), ApiError
 }
 
 #[server(prefix = "/api", endpoint = "confirm_reauth")]
-pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> {
+pub async fn confirm_reauth(
+    #[server(default)] code: String,
+    #[server(default)] next: String,
+) -> Result<(), ApiError> {
     let Caller { ctx, session: active, .. } = require_session().await?;
     let token = context::cookie(REAUTH_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
     match sign_in::finish_sign_in(&ctx, &token, &code, reauth_of(&active)).await? {
@@ -123,7 +129,7 @@ pub async fn confirm_reauth(code: String, next: String) -> Result<(), ApiError> 
 // ---- Email and password ----
 
 #[server(prefix = "/api", endpoint = "request_email_change")]
-pub async fn request_email_change(email: String) -> Result<(), ApiError> {
+pub async fn request_email_change(#[server(default)] email: String) -> Result<(), ApiError> {
     let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
     email_change::request(&ctx, &me, &email, &context::state().config.public_url)
         .await
@@ -134,7 +140,7 @@ pub async fn request_email_change(email: String) -> Result<(), ApiError> {
 
 /// The new address a confirmation link leads to, or `None` when it can no longer be used.
 #[server(prefix = "/api", endpoint = "email_change_link")]
-pub async fn email_change_link(token: String) -> Result<Option<String>, ApiError> {
+pub async fn email_change_link(#[server(default)] token: String) -> Result<Option<String>, ApiError> {
     let ctx = context::request();
     Ok(match email_change::inspect(&ctx.db, &token, ctx.now).await? {
         email_change::LinkState::Ready(email) => Some(email),
@@ -143,14 +149,14 @@ pub async fn email_change_link(token: String) -> Result<Option<String>, ApiError
 }
 
 #[server(prefix = "/api", endpoint = "confirm_email_change")]
-pub async fn confirm_email_change(token: String) -> Result<(), ApiError> {
+pub async fn confirm_email_change(#[server(default)] token: String) -> Result<(), ApiError> {
     email_change::confirm(&context::request(), &token).await?;
     leptos_axum::redirect("/email-change/done");
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "report_email_change")]
-pub async fn report_email_change(token: String) -> Result<(), ApiError> {
+pub async fn report_email_change(#[server(default)] token: String) -> Result<(), ApiError> {
     if !email_change::report(&context::request(), &token).await? {
         return Err(ApiError::conflict("error-email-change-unusable"));
     }
@@ -160,7 +166,10 @@ pub async fn report_email_change(token: String) -> Result<(), ApiError> {
 }
 
 #[server(prefix = "/api", endpoint = "change_password")]
-pub async fn change_password(password: String, password_confirmation: String) -> Result<(), ApiError> {
+pub async fn change_password(
+    #[server(default)] password: String,
+    #[server(default)] password_confirmation: String,
+) -> Result<(), ApiError> {
     let Caller { ctx, session: active, account: me } = require_recent_reauth().await?;
     security::change_password(&ctx, &me, active.session_id, &password, &password_confirmation).await?;
     leptos_axum::redirect("/account?saved=password");
@@ -248,7 +257,10 @@ pub async fn start_authenticator() -> Result<(), ApiError> {
 
 /// Confirms the app (current password + its first code) and hands out the recovery codes.
 #[server(prefix = "/api", endpoint = "confirm_authenticator")]
-pub async fn confirm_authenticator(password: String, code: String) -> Result<(), ApiError> {
+pub async fn confirm_authenticator(
+    #[server(default)] password: String,
+    #[server(default)] code: String,
+) -> Result<(), ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
     security::confirm_totp_enrolment(&ctx, &me, &password, &code).await?;
     issue_recovery_codes(&ctx, me.id).await

@@ -45,7 +45,7 @@ pub enum SetupView {
 
 /// Reads a setup link without consuming it.
 #[server(prefix = "/api", endpoint = "setup_link")]
-pub async fn setup_link(token: String) -> Result<SetupView, ApiError> {
+pub async fn setup_link(#[server(default)] token: String) -> Result<SetupView, ApiError> {
     let ctx = context::request();
     Ok(match setup_link::inspect(&ctx.db, &token, ctx.now).await? {
         setup_link::LinkState::Ready { account, totp_secret, organisation } => {
@@ -76,10 +76,10 @@ fn organisation_issuer(organisation: &str) -> String {
 
 #[server(prefix = "/api", endpoint = "complete_setup")]
 pub async fn complete_setup(
-    token: String,
-    password: String,
-    password_confirmation: String,
-    code: String,
+    #[server(default)] token: String,
+    #[server(default)] password: String,
+    #[server(default)] password_confirmation: String,
+    #[server(default)] code: String,
 ) -> Result<(), ApiError> {
     let completion = setup_link::Completion {
         token: &token,
@@ -98,7 +98,10 @@ const CHALLENGE_COOKIE: &str = "portail-challenge";
 
 /// Step one of every sign-in: email and password.
 #[server(prefix = "/api", endpoint = "sign_in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
+pub async fn sign_in(
+    #[server(default)] email: String,
+    #[server(default)] password: String,
+) -> Result<(), ApiError> {
     match sign_in::start_sign_in(&context::request(), &email, &password).await? {
         Some(challenge) => {
             context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
@@ -120,7 +123,7 @@ pub async fn sign_in_challenge() -> Result<Option<crate::states::Method>, ApiErr
 
 /// Step two: the verification code.
 #[server(prefix = "/api", endpoint = "verify_sign_in")]
-pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
+pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiError> {
     let ctx = context::request();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
     match sign_in::finish_sign_in(&ctx, &token, &code, ChallengePurpose::SignIn).await? {
@@ -147,7 +150,7 @@ pub async fn verify_sign_in(code: String) -> Result<(), ApiError> {
 /// A new email code, at most once a minute; wrong tries so far still count. `purpose` is
 /// `sign_in`, or `reauth` for a signed-in person confirming who they are.
 #[server(prefix = "/api", endpoint = "resend_code")]
-pub async fn resend_code(purpose: String) -> Result<bool, ApiError> {
+pub async fn resend_code(#[server(default)] purpose: String) -> Result<bool, ApiError> {
     let (cookie_name, purpose) = match purpose.as_str() {
         "reauth" => (
             super::account::REAUTH_COOKIE,

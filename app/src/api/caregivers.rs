@@ -87,16 +87,16 @@ fn scope_of(messages: &Option<String>, questionnaires: &Option<String>, profile:
 #[server(prefix = "/api", endpoint = "add_caregiver")]
 pub async fn add_caregiver(
     patient_id: i64,
-    given_name: String,
-    family_name: String,
-    email: String,
-    language: String,
-    relationship: String,
+    #[server(default)] given_name: String,
+    #[server(default)] family_name: String,
+    #[server(default)] email: String,
+    #[server(default)] language: String,
+    #[server(default)] relationship: String,
     messages: Option<String>,
     questionnaires: Option<String>,
     profile: Option<String>,
-    ends_on: String,
-    note: String,
+    #[server(default)] ends_on: String,
+    #[server(default)] note: String,
 ) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let state = context::state();
@@ -153,7 +153,7 @@ pub async fn edit_caregiver(
     messages: Option<String>,
     questionnaires: Option<String>,
     profile: Option<String>,
-    ends_on: String,
+    #[server(default)] ends_on: String,
 ) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id } = require_staff().await?;
     let scope = scope_of(&messages, &questionnaires, &profile);

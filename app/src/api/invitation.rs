@@ -46,7 +46,9 @@ const PASS_COOKIE: &str = "portail-invitation";
 
 /// Reads an invitation without changing it; `None` for a link that does not exist.
 #[server(prefix = "/api", endpoint = "invitation")]
-pub async fn open_invitation(token: String) -> Result<Option<InvitationSummary>, ApiError> {
+pub async fn open_invitation(
+    #[server(default)] token: String,
+) -> Result<Option<InvitationSummary>, ApiError> {
     let ctx = context::request();
     let found = invitation::open(&ctx.db, &token, ctx.now).await?;
     Ok(found.map(|i| InvitationSummary {
@@ -58,7 +60,10 @@ pub async fn open_invitation(token: String) -> Result<Option<InvitationSummary>,
 }
 
 #[server(prefix = "/api", endpoint = "check_invitation_code")]
-pub async fn check_invitation_code(token: String, code: String) -> Result<(), ApiError> {
+pub async fn check_invitation_code(
+    #[server(default)] token: String,
+    #[server(default)] code: String,
+) -> Result<(), ApiError> {
     let parsed =
         invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
     let outcome = invitation::check_code(&context::request(), &token, &parsed).await?;
@@ -95,7 +100,9 @@ pub enum ExistingAccount {
 }
 
 #[server(prefix = "/api", endpoint = "invitation_account")]
-pub async fn invitation_account(token: String) -> Result<Option<NewAccountView>, ApiError> {
+pub async fn invitation_account(
+    #[server(default)] token: String,
+) -> Result<Option<NewAccountView>, ApiError> {
     let Some(pass) = context::cookie(PASS_COOKIE) else { return Ok(None) };
     let ctx = context::request();
     let db = &ctx.db;
@@ -117,9 +124,9 @@ pub async fn invitation_account(token: String) -> Result<Option<NewAccountView>,
 
 #[server(prefix = "/api", endpoint = "create_patient_account")]
 pub async fn create_patient_account(
-    token: String,
-    password: String,
-    password_confirmation: String,
+    #[server(default)] token: String,
+    #[server(default)] password: String,
+    #[server(default)] password_confirmation: String,
 ) -> Result<(), ApiError> {
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
     let redeemed =
@@ -133,7 +140,7 @@ pub async fn create_patient_account(
 
 /// For a person who already has an account: adds the inviting organisation to it.
 #[server(prefix = "/api", endpoint = "add_invitation_to_my_account")]
-pub async fn add_invitation_to_my_account(token: String) -> Result<(), ApiError> {
+pub async fn add_invitation_to_my_account(#[server(default)] token: String) -> Result<(), ApiError> {
     let context::Caller { ctx, account: me, .. } = context::require_session().await?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
     onboarding::redeem_into(&ctx, &token, &pass, me.id).await?;

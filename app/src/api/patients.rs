@@ -25,7 +25,7 @@ pub struct PatientLine {
 }
 
 #[server(prefix = "/api", endpoint = "list_patients")]
-pub async fn list_patients(search: String) -> Result<Vec<PatientLine>, ApiError> {
+pub async fn list_patients(#[server(default)] search: String) -> Result<Vec<PatientLine>, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_staff().await?;
     let rows = patient::list(&ctx.db, organisation_id, &search, ctx.now).await?;
     Ok(rows
@@ -78,12 +78,12 @@ pub(crate) fn show_once(invitee_name: String, issued: &invitation::Issued) -> Is
 
 #[server(prefix = "/api", endpoint = "invite_patient")]
 pub async fn invite_patient(
-    given_name: String,
-    family_name: String,
-    birth_date: String,
-    email: String,
-    language: String,
-    mobile: String,
+    #[server(default)] given_name: String,
+    #[server(default)] family_name: String,
+    #[server(default)] birth_date: String,
+    #[server(default)] email: String,
+    #[server(default)] language: String,
+    #[server(default)] mobile: String,
 ) -> Result<IssuedCode, ApiError> {
     let keep = |e: ApiError| {
         e.keep("given_name", &given_name)

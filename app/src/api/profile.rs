@@ -111,7 +111,7 @@ pub async fn account_view(
 /// that is what changed, so the page can switch at once.
 #[server(prefix = "/api", endpoint = "save_profile")]
 pub async fn save_profile(
-    field: String,
+    #[server(default)] field: String,
     preferred_name: Option<String>,
     mobile: Option<String>,
     home_phone: Option<String>,

@@ -36,11 +36,11 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
 /// Adds a professional, who receives a one-time setup link by email.
 #[server(prefix = "/api", endpoint = "add_professional")]
 pub async fn add_professional(
-    title: String,
-    given_name: String,
-    family_name: String,
-    email: String,
-    language: String,
+    #[server(default)] title: String,
+    #[server(default)] given_name: String,
+    #[server(default)] family_name: String,
+    #[server(default)] email: String,
+    #[server(default)] language: String,
 ) -> Result<(), ApiError> {
     let keep = |e: ApiError| {
         e.keep("title", &title)
@@ -76,7 +76,7 @@ pub async fn age_of_consent() -> Result<i64, ApiError> {
 }
 
 #[server(prefix = "/api", endpoint = "save_age_of_consent")]
-pub async fn save_age_of_consent(age: String) -> Result<(), ApiError> {
+pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id } = require_admin().await?;
     organisation::set_age_of_consent(&ctx, organisation_id, &age, me.id)
         .await
