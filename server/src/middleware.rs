@@ -1,7 +1,10 @@
 //! Cross-cutting HTTP rules (DESIGN §3): state changes only from our own origin, security headers
-//! on every response, nothing cached, and `?lang=` remembered in a cookie.
+//! on every response, nothing cached, `?lang=` remembered in a cookie, and private pages only for
+//! signed-in people.
+use app::domain::{session, store};
+use app::state::AppState;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -59,4 +62,33 @@ pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
             .append(header::SET_COOKIE, HeaderValue::from_str(&lang.cookie()).expect("valid cookie"));
     }
     response
+}
+
+/// A signed-out visit to a page for signed-in people goes to sign-in first, and comes back to
+/// that page afterwards. (The data export checks its own session and answers for itself.)
+pub async fn private_pages_need_a_session(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    if request.method() != Method::GET || !app::api::auth::is_private_page(path) || path == "/account/export"
+    {
+        return next.run(request).await;
+    }
+    let token = app::api::context::cookie_of(request.headers(), state.config.session_cookie_name());
+    let signed_in = match token {
+        Some(token) => match session::resolve(&state.db, &token, store::now()).await {
+            Ok(session) => session.is_some(),
+            // The page itself answers a database fault (503 or 500), with its own message.
+            Err(_) => true,
+        },
+        None => false,
+    };
+    if signed_in {
+        return next.run(request).await;
+    }
+    let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
+    let sign_in = app::api::auth::sign_in_returning_to(here);
+    (StatusCode::FOUND, [(header::LOCATION, sign_in)]).into_response()
 }

@@ -62,6 +62,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<RouterState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            router_state.app.clone(),
+            middleware::private_pages_need_a_session,
+        ))
         .with_state(router_state)
         .layer(axum::middleware::from_fn(with_error_status))
         .layer(axum::middleware::from_fn(middleware::remember_language))

@@ -40,9 +40,13 @@ async fn refusals_have_the_status_of_their_kind() {
     assert_eq!((taken.key.as_str(), taken.field.as_deref()), ("error-email-taken", Some("email")));
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts").await, 1, "nothing was created");
 
-    // A form with its fields missing: 400 with a message, not a fault.
+    // A form with its fields missing: 400 with a message on the first field to mend, not a fault.
     let empty = refusal(admin.call("invite_patient", &[]).await, StatusCode::BAD_REQUEST).await;
-    assert_eq!(empty.key, "error-request-invalid");
+    assert_eq!((empty.key.as_str(), empty.field.as_deref()), ("error-email-invalid", Some("email")));
+    // A request no form sends (a number that is not one): 400, a plain refusal.
+    let broken =
+        refusal(admin.call("reissue_invitation", &[("patient_id", "abc")]).await, StatusCode::BAD_REQUEST);
+    assert_eq!(broken.await.key, "error-request-invalid");
 
     // A fault (the database lost a table): 500, and the message says nothing of the cause.
     sqlx::query("ALTER TABLE patients RENAME TO patients_gone").execute(&app.state.db).await.unwrap();

@@ -46,7 +46,7 @@ async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     assert_eq!(out.status(), StatusCode::OK);
     let after = app.get("/staff", Some(&cookie)).await;
     assert_eq!(after.status(), StatusCode::FOUND, "the old cookie no longer opens the staff page");
-    assert_eq!(location(&after), "/sign-in");
+    assert_eq!(location(&after), "/sign-in?next=%2Fstaff");
 
     let signed_in = app.sign_in_totp("MARIE.TREMBLAY@example.org", PASSWORD, &next_totp(&secret)).await;
     assert_eq!(signed_in.status(), StatusCode::OK, "{}", signed_in.text().await.unwrap());
@@ -288,7 +288,7 @@ async fn the_account_page_shows_my_details_and_sessions_only_to_me() {
     assert!(html.contains("href=\"/account\""), "the name in the header leads here");
     let anonymous = app.get("/account", None).await;
     assert_eq!(anonymous.status(), StatusCode::FOUND);
-    assert_eq!(location(&anonymous), "/sign-in");
+    assert_eq!(location(&anonymous), "/sign-in?next=%2Faccount");
 
     // Another person, signed in, sees their own account: nothing of Marie's, one session.
     let (paul, _) = app.activated_admin("paul.roy@example.org").await;
@@ -299,4 +299,44 @@ async fn the_account_page_shows_my_details_and_sessions_only_to_me() {
     let view: serde_json::Value = app.call("my_account", &[], Some(&paul)).await.json().await.unwrap();
     assert_eq!(view["email"], "paul.roy@example.org");
     assert_eq!(view["sessions"].as_array().map(Vec::len), Some(1));
+}
+
+/// A signed-out visit to a private page goes to sign-in and, once signed in, back to that page
+/// (with its query); a return address that is not one of our private pages is ignored.
+#[tokio::test]
+async fn a_signed_out_visit_signs_in_first_and_comes_back() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    redeemed_patient(&app, &staff, PATIENT).await;
+    for path in ["/staff/patients/new", "/staff/patients?q=tremblay", "/account/password", "/home"] {
+        let visit = app.get(path, None).await;
+        assert_eq!(visit.status(), StatusCode::FOUND, "{path}");
+        assert_eq!(location(&visit), format!("/sign-in?next={}", urlencoding::encode(path)));
+    }
+    let (_, html) = app.page("/sign-in?next=%2Faccount%2Fpassword", None).await;
+    assert!(
+        html.contains("name=\"next\"") && html.contains("value=\"/account/password\""),
+        "carried by the form"
+    );
+
+    let after_sign_in = |next: &'static str| {
+        let app = &app;
+        async move {
+            let form = [("email", PATIENT), ("password", PASSWORD), ("next", next)];
+            let started = app.call("sign_in", &form, None).await;
+            let challenge = cookie_named(&started, "portail-challenge").unwrap();
+            let carried = cookie_named(&started, "portail-return").unwrap_or_default();
+            let cookies = format!("{challenge}; {carried}");
+            let code = emailed_code(app, PATIENT).await;
+            let done = app.call("verify_sign_in", &[("code", &code)], Some(&cookies)).await;
+            assert_eq!(done.status(), StatusCode::OK, "{next}");
+            location(&done)
+        }
+    };
+    assert_eq!(after_sign_in("/account/access-log?page=2").await, "/account/access-log?page=2");
+    for elsewhere in
+        ["//evil.example/home", "/\\evil.example", "https://evil.example/", "/sign-in", "/help", ""]
+    {
+        assert_eq!(after_sign_in(elsewhere).await, "/home", "{elsewhere:?} is not followed");
+    }
 }

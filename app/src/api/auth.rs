@@ -95,16 +95,50 @@ pub async fn complete_setup(
 
 #[cfg(feature = "ssr")]
 const CHALLENGE_COOKIE: &str = "portail-challenge";
+/// Where to go once signed in: the page a signed-out visit was sent away from.
+#[cfg(feature = "ssr")]
+const RETURN_COOKIE: &str = "portail-return";
+
+/// Whether a page is only for signed-in people: a signed-out visit goes to sign-in first.
+pub fn is_private_page(path: &str) -> bool {
+    ["/home", "/staff", "/account", "/for"]
+        .iter()
+        .any(|prefix| path == *prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// The page to return to after signing in, if `next` is one of ours: a private page's path (and
+/// query), never another site (`//host`, `/\host`) nor anything with control characters.
+pub fn return_path(next: &str) -> Option<&str> {
+    let path = next.split(['?', '#']).next().unwrap_or_default();
+    let clean = next.len() <= 512 && !next.contains('\\') && !next.chars().any(char::is_control);
+    (clean && next.starts_with('/') && !next.starts_with("//") && is_private_page(path)).then_some(next)
+}
+
+/// The sign-in page that brings the person back to `path` afterwards.
+pub fn sign_in_returning_to(path: &str) -> String {
+    match return_path(path) {
+        Some(path) => format!("/sign-in?next={}", urlencoding::encode(path)),
+        None => "/sign-in".to_string(),
+    }
+}
 
 /// Step one of every sign-in: email and password.
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(
     #[server(default)] email: String,
     #[server(default)] password: String,
+    #[server(default)] next: String,
 ) -> Result<(), ApiError> {
     match sign_in::start_sign_in(&context::request(), &email, &password).await? {
         Some(challenge) => {
             context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
+            match return_path(&next) {
+                Some(next) => {
+                    let next = urlencoding::encode(next);
+                    context::set_flow_cookie(RETURN_COOKIE, &next, sign_in::CODE_VALID_SECONDS)
+                }
+                None => context::clear_flow_cookie(RETURN_COOKIE),
+            }
             leptos_axum::redirect("/sign-in/code");
             Ok(())
         }
@@ -134,7 +168,11 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
                 crate::domain::profile::interface_language(&ctx.db, account_id).await?,
             );
             let staff = account::memberships(&ctx.db, account_id).await?.iter().any(|m| m.role.is_staff());
-            leptos_axum::redirect(if staff { "/staff" } else { "/home" });
+            let home = if staff { "/staff" } else { "/home" };
+            let asked = context::cookie(RETURN_COOKIE)
+                .and_then(|next| urlencoding::decode(&next).ok().map(|n| n.into_owned()));
+            context::clear_flow_cookie(RETURN_COOKIE);
+            leptos_axum::redirect(asked.as_deref().and_then(return_path).unwrap_or(home));
             Ok(())
         }
         sign_in::CodeOutcome::Wrong { remaining_tries } => {

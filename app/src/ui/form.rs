@@ -137,7 +137,14 @@ pub fn LanguageChoice(error: Signal<Option<ApiError>>) -> impl IntoView {
 /// the translated reason otherwise.
 pub fn failure(error: ApiError) -> AnyView {
     if error.is_signed_out() {
-        view! { <leptos_router::components::Redirect path="/sign-in" /> }.into_any()
+        let location = leptos_router::hooks::use_location();
+        let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
+        let here = match search.trim_start_matches('?') {
+            "" => path,
+            query => format!("{path}?{query}"),
+        };
+        let sign_in = crate::api::auth::sign_in_returning_to(&here);
+        view! { <leptos_router::components::Redirect path=sign_in /> }.into_any()
     } else {
         view! { <p role="alert">{message(&error)}</p> }.into_any()
     }

@@ -15,12 +15,15 @@ pub fn SignIn() -> impl IntoView {
     let error = action_error(action);
     let query = leptos_router::hooks::use_query_map();
     let reset_done = move || query.read().get("reset").is_some();
+    // The page a signed-out visit was sent here from, to return to once signed in.
+    let next = move || query.read().get("next").unwrap_or_default();
     view! {
         <PageTitle title_key="sign-in-title" />
         <h1>{move_tr!("sign-in-title")}</h1>
         <p>{move_tr!("sign-in-intro")}</p>
         <ActionForm action=action>
             <FormAlert error />
+            <input type="hidden" name="next" value=next />
             <Field id="email" kind="email" autocomplete="username" inputmode="email"
                 label=move_tr!("sign-in-email-label") value=kept(error, "email") error=error_for(error, "email") />
             <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") />
