@@ -33,8 +33,15 @@ impl SmtpSender {
 
 /// Delivers every due message, then returns how many were sent.
 pub async fn deliver_due(db: &store::Db, sender: &SmtpSender) -> usize {
+    deliver_until(db, sender, || false).await
+}
+
+async fn deliver_until(db: &store::Db, sender: &SmtpSender, stopping: impl Fn() -> bool) -> usize {
     let mut sent = 0;
     loop {
+        if stopping() {
+            return sent;
+        }
         let now = store::now();
         let mail = match notification::claim_due(db, now).await {
             Ok(Some(mail)) => mail,
@@ -61,9 +68,15 @@ pub async fn deliver_due(db: &store::Db, sender: &SmtpSender) -> usize {
     }
 }
 
-pub async fn run_worker(db: store::Db, sender: SmtpSender) {
-    loop {
-        deliver_due(&db, &sender).await;
-        tokio::time::sleep(Duration::from_secs(1)).await;
+/// Delivers due mail every second until `stop` turns true; a mail being sent then is finished
+/// (and marked) before the worker returns, so a restart neither loses nor repeats it.
+pub async fn run_worker(db: store::Db, sender: SmtpSender, mut stop: tokio::sync::watch::Receiver<bool>) {
+    while !*stop.borrow() {
+        deliver_until(&db, &sender, || *stop.borrow()).await;
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = stop.changed() => {}
+        }
     }
+    tracing::info!("mail worker stopped");
 }

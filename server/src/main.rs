@@ -80,6 +80,9 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
             None => println!("\nThe database is empty: run `portail bootstrap --email … --organisation …` to create the first administrator.\n"),
         }
     }
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stop_watch = stop_rx.clone();
+    let mut mail_worker = None;
     if dev {
         tracing::info!("mail transport dev: mail is kept in the outbox and shown at /dev/mailbox");
     } else {
@@ -88,16 +91,49 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
             .as_deref()
             .ok_or_else(|| anyhow::anyhow!("SMTP_URL is required unless MAIL_TRANSPORT=dev"))?;
         let sender = server::mail::SmtpSender::new(url, &args.mail_from)?;
-        tokio::spawn(server::mail::run_worker(state.db.clone(), sender));
+        mail_worker = Some(tokio::spawn(server::mail::run_worker(state.db.clone(), sender, stop_rx)));
     }
     tokio::spawn(server::jobs::run(state.db.clone()));
     let app = server::routes::router(state, &args.site_root);
     let listener = tokio::net::TcpListener::bind(&args.listen).await?;
     tracing::info!("Portail listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let serving = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("stopping: finishing requests in flight (up to 10 s) and the mail being sent");
+            let _ = stop_tx.send(true);
+        });
+    let mut stop_seen = stop_watch.clone();
+    tokio::select! {
+        served = serving => served?,
+        _ = async {
+            let _ = stop_seen.wait_for(|stop| *stop).await;
+            tokio::time::sleep(GRACE).await;
+        } => tracing::warn!("requests still in flight after 10 s were cut"),
+    }
+    if let Some(worker) = mail_worker {
+        if tokio::time::timeout(GRACE, worker).await.is_err() {
+            tracing::warn!("the mail worker did not finish within 10 s");
+        }
+    }
     Ok(())
+}
+
+/// How long a stopping server waits for requests in flight and for the mail being sent.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Ctrl-C, or SIGTERM (what a service manager or container runtime sends to stop the server).
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
 }

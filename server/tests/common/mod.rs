@@ -40,9 +40,14 @@ async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
 
 pub async fn spawn() -> TestApp {
     let (database_url, dir) = fresh_database_url().await;
+    spawn_at(&database_url, dir).await
+}
+
+/// The router over a database of the caller's choosing (the load benchmark fills one this way).
+pub async fn spawn_at(database_url: &str, dir: Option<tempfile::TempDir>) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = server::prepare(&database_url, &base, true).await.expect("prepare");
+    let state = server::prepare(database_url, &base, true).await.expect("prepare");
     let router = server::routes::router(state.clone(), "target/site");
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
