@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Leptos reads these at build time; cargo-leptos sets them too.
 export LEPTOS_OUTPUT_NAME := portail
 
-.PHONY: run test setup setup-test build lint unit integration integration-postgres e2e
+.PHONY: run test setup setup-test build lint unit integration integration-postgres failures e2e
 
 setup:
 	@scripts/setup.sh
@@ -42,7 +42,11 @@ integration:
 integration-postgres:
 	timeout 1800 scripts/with-postgres.sh cargo test -p server --tests
 
+# PostgreSQL stopped and started under a running server: alone, since it takes the database away.
+failures:
+	timeout 600 scripts/with-postgres.sh cargo test -p server --test failures -- --ignored
+
 e2e: build
 	cd end2end && timeout 1800 npx playwright test
 
-test: setup-test lint unit integration integration-postgres e2e
+test: setup-test lint unit integration integration-postgres failures e2e

@@ -17,7 +17,14 @@ cleanup() {
 }
 trap cleanup EXIT
 "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$DIR/data" -U portail --auth=trust -E UTF8 >/dev/null
-"${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" start >/dev/null
+# `$TEST_PG_CONTROL stop|start` lets the failure tests take the database away and bring it back.
+cat > "$DIR/control" <<CONTROL
+#!/usr/bin/env bash
+exec ${RUN_AS[*]} "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -m fast \\
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" "\$@"
+CONTROL
+chmod +x "$DIR/control"
+"$DIR/control" start >/dev/null
+export TEST_PG_CONTROL="$DIR/control"
 export TEST_DATABASE_URL="postgres://portail@127.0.0.1:$PORT/postgres"
 "$@"

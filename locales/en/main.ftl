@@ -75,6 +75,7 @@ error-unavailable = The service is briefly overloaded or unavailable. Try again 
 error-fault-title = Something went wrong
 error-reference = Reference to give the support team: { $reference }
 error-fault-home = Back to the home page
+unavailable-title = Service temporarily unavailable
 error-request-invalid = The form sent was incomplete. Check the fields and try again.
 error-signed-out = Your session has ended. Please sign in again.
 error-not-found = This page does not exist or you do not have access to it.

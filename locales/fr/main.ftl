@@ -75,6 +75,7 @@ error-unavailable = Le service est momentanément surchargé ou indisponible. R�
 error-fault-title = Un problème est survenu
 error-reference = Référence à donner à l'équipe de soutien : { $reference }
 error-fault-home = Retour à l'accueil
+unavailable-title = Service momentanément indisponible
 error-request-invalid = Le formulaire envoyé est incomplet. Vérifiez les champs et réessayez.
 error-signed-out = Votre session a pris fin. Connectez-vous de nouveau.
 error-not-found = Cette page n'existe pas ou vous n'y avez pas accès.

@@ -80,8 +80,12 @@ pub async fn private_pages_need_a_session(
     let signed_in = match token {
         Some(token) => match session::resolve(&state.db, &token, store::now()).await {
             Ok(session) => session.is_some(),
-            // The page itself answers a database fault (503 or 500), with its own message.
-            Err(_) => true,
+            Err(error) => {
+                tracing::warn!(%error, "session check failed: database unavailable");
+                let lang = crate::panics::language_of(&request);
+                let page = crate::panics::plain_page(lang, "unavailable-title", "error-unavailable", None);
+                return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], page).into_response();
+            }
         },
         None => false,
     };

@@ -48,7 +48,10 @@ pub async fn answer_panics(request: Request, next: Next) -> Response {
             let error = ApiError::internal().arg("reference", &request_id);
             (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(error)).into_response()
         }
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, fault_page(lang, &request_id)).into_response(),
+        Err(_) => {
+            let page = plain_page(lang, "error-fault-title", "error-unexpected", Some(&request_id));
+            (StatusCode::INTERNAL_SERVER_ERROR, page).into_response()
+        }
     };
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert("x-request-id", value);
@@ -57,7 +60,7 @@ pub async fn answer_panics(request: Request, next: Next) -> Response {
 }
 
 /// `?lang=` first, then the `lang` cookie, then French: as the pages choose.
-fn language_of(request: &Request<Body>) -> Lang {
+pub(crate) fn language_of(request: &Request<Body>) -> Lang {
     let from_query = request
         .uri()
         .query()
@@ -76,20 +79,30 @@ fn language_of(request: &Request<Body>) -> Lang {
     from_query.or_else(from_cookie).unwrap_or(Lang::Fr)
 }
 
-/// A page that needs nothing else to work: no script, no database, no render.
-fn fault_page(lang: Lang, request_id: &str) -> Html<String> {
+/// A page that needs nothing else to work (no script, no database, no render), for when the
+/// application cannot answer: a title, a message, and the reference of a fault.
+pub(crate) fn plain_page(
+    lang: Lang,
+    title_key: &str,
+    message_key: &str,
+    reference: Option<&str>,
+) -> Html<String> {
     let text = |key: &str| html_escape(&i18n::text(lang, key));
-    let reference = html_escape(&i18n::text_with(lang, "error-reference", &[("reference", request_id)]));
+    let reference = reference
+        .map(|id| {
+            format!("<p>{}</p>", html_escape(&i18n::text_with(lang, "error-reference", &[("reference", id)])))
+        })
+        .unwrap_or_default();
     Html(format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} – {portal}</title><link rel=\"stylesheet\" href=\"/pkg/portail.css\"></head>\
-         <body><main id=\"main\"><h1>{title}</h1><p>{message}</p><p>{reference}</p>\
+         <body><main id=\"main\"><h1>{title}</h1><p>{message}</p>{reference}\
          <p><a href=\"/\">{home}</a></p></main></body></html>",
         code = lang.code(),
-        title = text("error-fault-title"),
+        title = text(title_key),
         portal = text("portal-name"),
-        message = text("error-unexpected"),
+        message = text(message_key),
         home = text("error-fault-home"),
     ))
 }
