@@ -82,23 +82,12 @@ async fn mail_sent_while_the_mail_server_is_down_goes_out_once_when_it_returns()
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1").await, 1);
 
     // Back up. (The 30 s back-off is pinned in boundaries.rs; here the row is made due at once.)
-    let maildev =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../end2end/node_modules/.bin/maildev");
-    let mut server = std::process::Command::new(&maildev)
-        .args(["--smtp", &smtp.to_string(), "--web", &web.to_string(), "--ip", "127.0.0.1", "--silent"])
-        .spawn()
-        .unwrap_or_else(|e| panic!("{}: {e} (run `make setup-test`)", maildev.display()));
+    let _maildev = maildev(smtp, web).await;
     let inbox = format!("http://127.0.0.1:{web}/email");
-    let started = std::time::Instant::now();
-    while !app.client.get(&inbox).send().await.is_ok_and(|r| r.status().is_success()) {
-        assert!(started.elapsed() < std::time::Duration::from_secs(30), "MailDev starts");
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
     sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(&app.state.db).await.unwrap();
     let sent = server::mail::deliver_due(&app.state.db, &sender).await;
     let again = server::mail::deliver_due(&app.state.db, &sender).await;
     let received: serde_json::Value = app.client.get(&inbox).send().await.unwrap().json().await.unwrap();
-    let _ = server.kill();
     assert_eq!((sent, again), (1, 0), "delivered once, not again");
     let to_lea: Vec<_> =
         received.as_array().unwrap().iter().filter(|m| m["to"][0]["address"] == PATIENT).collect();

@@ -71,6 +71,13 @@ pub fn location(response: &Response) -> String {
 }
 
 impl TestApp {
+    /// Helpers for a server running elsewhere (the release binary) over the database at `database_url`.
+    pub async fn for_server_at(base: &str, database_url: &str) -> TestApp {
+        let state = server::prepare(database_url, base, true).await.expect("prepare");
+        let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+        TestApp { base: base.to_string(), state, client, _dir: None }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -359,4 +366,39 @@ impl TestApp {
         person.sign_in(email, password).await;
         person.session_cookie()
     }
+}
+
+// ---- other processes ----
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+/// A child process that is killed when the test ends, passed or failed, so that nothing outlives
+/// the run (a leftover process would hold the runner's output open).
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// MailDev (from `end2end/node_modules`, as `make setup-test` installs it) on these ports, ready.
+pub async fn maildev(smtp: u16, web: u16) -> Running {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../end2end/node_modules/.bin/maildev");
+    let mailer = Running(
+        Command::new(&path)
+            .args(["--smtp", &smtp.to_string(), "--web", &web.to_string(), "--ip", "127.0.0.1", "--silent"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{}: {e} (run `make setup-test`)", path.display())),
+    );
+    let inbox = format!("http://127.0.0.1:{web}/email");
+    let started = Instant::now();
+    while !reqwest::get(&inbox).await.is_ok_and(|r| r.status().is_success()) {
+        assert!(started.elapsed() < Duration::from_secs(30), "MailDev starts");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    mailer
 }
