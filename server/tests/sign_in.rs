@@ -260,3 +260,109 @@ async fn staff_keep_their_authenticator_app_and_patients_may_go_back_to_emailed_
     let lea = account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
     security::use_email_codes(&ctx.by(lea.id), &lea).await.expect("a patient may");
 }
+
+/// Léa's sessions (the attacker's goal).
+async fn sessions_of_lea(app: &TestApp) -> i64 {
+    app.number(
+        "SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email_key = $1",
+        PATIENT,
+    )
+    .await
+}
+
+/// A code that is not `right`.
+fn wrong_code(right: &str, i: usize) -> String {
+    let guess = format!("{:06}", (i * 7919) % 1_000_000);
+    if guess == right {
+        format!("{:06}", (i * 7919 + 1) % 1_000_000)
+    } else {
+        guess
+    }
+}
+
+/// With the password but not the mailbox: opening challenge after challenge and guessing across
+/// them locks the account at 10 failures, and once locked no code, not even a right one mailed
+/// for a challenge opened before the lock, opens a session.
+#[tokio::test]
+async fn spreading_code_guesses_over_many_challenges_ends_in_the_lock_with_no_session() {
+    let app = patient_app().await;
+    let before = sessions_of_lea(&app).await;
+    let mut opened = 0;
+    for i in 0..200 {
+        let Some(challenge) = app.sign_in_password(PATIENT, PASSWORD).await else { break };
+        opened += 1;
+        let right = emailed_code(&app, PATIENT).await;
+        let guess = app.call("verify_sign_in", &[("code", &wrong_code(&right, i))], Some(&challenge)).await;
+        assert!(guess.status().is_client_error());
+    }
+    assert_eq!(opened, 10, "the 10th wrong code locked the account; no challenge opens after");
+    assert_eq!(
+        app.number(
+            "SELECT COUNT(*) FROM accounts WHERE email_key = $1 AND locked_until IS NOT NULL",
+            PATIENT
+        )
+        .await,
+        1
+    );
+    assert_eq!(sessions_of_lea(&app).await, before, "no session");
+}
+
+/// A challenge opened before the lock, whose right code the attacker then learns, is void.
+#[tokio::test]
+async fn a_lock_voids_the_sign_ins_under_way() {
+    let app = patient_app().await;
+    let before = sessions_of_lea(&app).await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let right = emailed_code(&app, PATIENT).await;
+    for _ in 0..10 {
+        assert!(app.sign_in_password(PATIENT, "not the right password").await.is_none());
+    }
+    let late = error_key(app.call("verify_sign_in", &[("code", &right)], Some(&challenge)).await).await;
+    assert_eq!(late["key"], "error-start-again");
+    assert_eq!(sessions_of_lea(&app).await, before, "no new session");
+}
+
+/// At most 3 sign-ins under way: a 4th voids the oldest, whose right code then no longer works.
+#[tokio::test]
+async fn a_fourth_open_sign_in_voids_the_oldest() {
+    let app = patient_app().await;
+    let mut challenges = Vec::new();
+    for _ in 0..4 {
+        let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+        challenges.push((challenge, emailed_code(&app, PATIENT).await));
+    }
+    let oldest = app.call("verify_sign_in", &[("code", &challenges[0].1)], Some(&challenges[0].0)).await;
+    assert_eq!(error_key(oldest).await["key"], "error-start-again");
+    let second = app.call("verify_sign_in", &[("code", &challenges[1].1)], Some(&challenges[1].0)).await;
+    assert_eq!(second.status(), StatusCode::OK, "the three newest still work");
+}
+
+/// Twenty guesses sent at once at one challenge are judged five at most: each takes a try before
+/// it is judged, and the right code among them opens no session once the five are spent.
+#[tokio::test]
+async fn parallel_guesses_at_one_challenge_get_five_tries_between_them() {
+    let app = std::sync::Arc::new(patient_app().await);
+    let before = sessions_of_lea(&app).await;
+    let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let right = emailed_code(&app, PATIENT).await;
+    let guesses: Vec<_> = (0..20)
+        .map(|i| {
+            let (app, challenge, code) = (app.clone(), challenge.clone(), wrong_code(&right, i));
+            tokio::spawn(async move {
+                app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await.status()
+            })
+        })
+        .collect();
+    for guess in guesses {
+        assert!(guess.await.unwrap().is_client_error());
+    }
+    assert_eq!(app.count("SELECT MAX(attempts) FROM sign_in_challenges").await, 5);
+    assert_eq!(
+        app.number("SELECT COUNT(*) FROM audit_events WHERE action = 'verification_code.failed' AND target = (SELECT 'account:' || id FROM accounts WHERE email_key = $1)", PATIENT).await,
+        5,
+        "five guesses judged"
+    );
+    let too_late = app.call("verify_sign_in", &[("code", &right)], Some(&challenge)).await;
+    assert_eq!(error_key(too_late).await["key"], "error-start-again");
+    assert_eq!(sessions_of_lea(&app).await, before, "no new session");
+}

@@ -7,6 +7,8 @@ use sqlx::{Any, Executor, Row};
 /// A verification code by email is valid this long, and allows this many tries.
 pub const CODE_VALID_SECONDS: i64 = 10 * 60;
 pub const CODE_MAX_ATTEMPTS: i64 = 5;
+/// Unfinished sign-ins and re-authentications an account may have at once; a new one voids the oldest.
+pub const OPEN_CHALLENGES_MAX: i64 = 3;
 /// A new code may be asked for at most this often.
 pub const RESEND_COOLDOWN_SECONDS: i64 = 60;
 
@@ -44,12 +46,7 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
         account.password_hash.as_deref().unwrap_or(credential::decoy_hash()),
     );
     let target = format!("account:{}", account.id);
-    let locked_until: Option<i64> = sqlx::query("SELECT locked_until FROM accounts WHERE id = $1")
-        .bind(account.id)
-        .fetch_one(db)
-        .await?
-        .try_get("locked_until")?;
-    if locked_until.is_some_and(|until| until > now) {
+    if is_locked(db, account.id, now).await? {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         return Ok(None);
     }
@@ -68,6 +65,15 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
             .await?;
     }
     issue_challenge(ctx, &account, ChallengePurpose::SignIn).await.map(Some)
+}
+
+async fn is_locked(db: &store::Db, account_id: i64, now: i64) -> DomainResult<bool> {
+    let locked_until: Option<i64> = sqlx::query("SELECT locked_until FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(db)
+        .await?
+        .try_get("locked_until")?;
+    Ok(locked_until.is_some_and(|until| until > now))
 }
 
 /// What a challenge is for: a new session, or proving again who one is in an open session. One
@@ -110,6 +116,19 @@ async fn issue_challenge(
     .bind(now + CODE_VALID_SECONDS)
     .bind(now)
     .bind(purpose.column())
+    .execute(&mut *tx)
+    .await?;
+    // A right password opens a challenge without counting as a failure: without a cap, someone
+    // holding the password could open thousands and spread code guesses over them.
+    sqlx::query(
+        "UPDATE sign_in_challenges SET used_at = $1
+         WHERE account_id = $2 AND used_at IS NULL AND expires_at > $1 AND id NOT IN (
+             SELECT id FROM sign_in_challenges WHERE account_id = $2 AND used_at IS NULL AND expires_at > $1
+             ORDER BY id DESC LIMIT $3)",
+    )
+    .bind(now)
+    .bind(account.id)
+    .bind(OPEN_CHALLENGES_MAX)
     .execute(&mut *tx)
     .await?;
     if let Some(code) = code {
@@ -227,7 +246,27 @@ pub async fn finish_sign_in(
     let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
         return Ok(CodeOutcome::StartAgain);
     };
+    // Every answer takes one of the challenge's tries before it is judged, atomically: parallel
+    // guesses cannot get more than `CODE_MAX_ATTEMPTS` between them.
+    let tries: Option<i64> = sqlx::query(
+        "UPDATE sign_in_challenges SET attempts = attempts + 1
+         WHERE id = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3 RETURNING attempts",
+    )
+    .bind(challenge.id)
+    .bind(now)
+    .bind(CODE_MAX_ATTEMPTS)
+    .fetch_optional(db)
+    .await?
+    .map(|r| r.try_get("attempts"))
+    .transpose()?;
+    let Some(tries) = tries else { return Ok(CodeOutcome::StartAgain) };
     let account = account::find_by_id(db, challenge.account_id).await?;
+    let target = format!("account:{}", account.id);
+    // A lock (or a closed account) ends every sign-in under way, even one whose code is right.
+    if account.status != account::AccountStatus::Active || is_locked(db, account.id, now).await? {
+        ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
+        return Ok(CodeOutcome::StartAgain);
+    }
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     let by_recovery_code = recovery_code::looks_like(&code);
     let right = match challenge.method {
@@ -244,29 +283,24 @@ pub async fn finish_sign_in(
             None => false,
         },
     };
-    let target = format!("account:{}", account.id);
     if !right {
-        let attempts: Option<i64> = sqlx::query("UPDATE sign_in_challenges SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 RETURNING attempts")
-            .bind(challenge.id)
-            .bind(CODE_MAX_ATTEMPTS)
-            .fetch_optional(db)
-            .await?
-            .map(|r| r.try_get("attempts"))
-            .transpose()?;
         record_failure(ctx, &account).await?;
         ctx.by(account.id).audit(db, None, "verification_code.failed", target).await?;
-        return Ok(match attempts {
-            Some(n) if n < CODE_MAX_ATTEMPTS => CodeOutcome::Wrong { remaining_tries: CODE_MAX_ATTEMPTS - n },
-            _ => CodeOutcome::StartAgain,
+        return Ok(if tries < CODE_MAX_ATTEMPTS {
+            CodeOutcome::Wrong { remaining_tries: CODE_MAX_ATTEMPTS - tries }
+        } else {
+            CodeOutcome::StartAgain
         });
     }
     let mut tx = db.begin().await?;
-    let claimed = sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(challenge.id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
+    let claimed = sqlx::query(
+        "UPDATE sign_in_challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND expires_at > $1",
+    )
+    .bind(now)
+    .bind(challenge.id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
         == 1;
     if !claimed {
         return Ok(CodeOutcome::StartAgain);
@@ -363,6 +397,7 @@ async fn record_failure(ctx: &Ctx, account: &account::Account) -> DomainResult<(
             .bind(account.id)
             .execute(&mut *tx)
             .await?;
+        cancel_open_challenges(&mut *tx, account.id, now).await?;
         notification::enqueue(
             &mut *tx,
             &account.email,
