@@ -1,7 +1,13 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, patientAccount, uniqueEmail, totp, PASSWORD } from './helpers';
+import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, patientAccount, uniqueEmail, totp, PASSWORD, t as locale } from './helpers';
 
 type Lang = 'fr' | 'en';
+
+/** A mail subject as a pattern: the text exactly, with a 6-digit code where `\u0000` stands. */
+function subjectPattern(subject: string): RegExp {
+  const escaped = subject.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  return new RegExp(`^${escaped.replace('\u0000', '\\d{6}')}$`);
+}
 
 const TEXT = {
   fr: {
@@ -162,6 +168,15 @@ test.describe('email change, authenticator and recovery codes (JavaScript on)', 
     const { patient: page, email } = await signedInPatient(browser, 'en', true);
     await page.goto('/account/authenticator');
     await ready(page, true);
+    // Adding a way to sign in needs a fresh proof of who one is: password and emailed code.
+    await page.getByRole('link', { name: locale('en', 'reauth-start') }).click();
+    await expect(page).toHaveURL(/\/account\/confirm\?next=\/account\/authenticator$/);
+    await page.getByLabel(locale('en', 'sign-in-password-label')).fill(PASSWORD);
+    await page.getByRole('button', { name: locale('en', 'sign-in-next') }).click();
+    const codeMail = await mailWithSubject(page, email, subjectPattern(locale('en', 'mail-code-subject', { code: '\u0000' })));
+    await page.getByLabel(locale('en', 'sign-in-code-label')).fill(codeMail.subject.match(/\d{6}/)![0]);
+    await page.getByRole('button', { name: locale('en', 'reauth-verify'), exact: true }).click();
+    await expect(page).toHaveURL(/\/account\/authenticator$/);
     await page.getByRole('button', { name: 'Set up an app' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     await checkPage(page);
@@ -189,7 +204,9 @@ test.describe('email change, authenticator and recovery codes (JavaScript on)', 
     await expect(page.getByTestId('value-method')).toHaveText('Authenticator app');
     await checkPage(page);
     await page.goto('/account/access-log');
-    await expect(page.getByTestId('access-log')).toContainText('Authenticator app turned on');
+    await expect(page.getByTestId('access-log')).toContainText(locale('en', 'audit-totp-enrolled'));
+    const notice = await mailWithSubject(page, email, subjectPattern(locale('en', 'mail-method-added-subject')));
+    expect(notice.text).toContain('Léa');
     await checkPage(page);
   });
 

@@ -408,6 +408,13 @@ mail-password-changed-body =
     The password of your patient portal account was just changed, and your other sessions were signed out.
 
     If it wasn't you, use "Forgot password" on the sign-in page and contact support at 1 833 564-0404.
+mail-method-added-subject = A new verification method was added
+mail-method-added-body =
+    Hello { $name },
+
+    An authenticator app was just turned on to sign in to the patient portal. It replaces the codes sent by email.
+
+    If it wasn't you, use "Forgot password" on the sign-in page and contact support at 1 833 564-0404.
 audit-account-created = Account created
 audit-account-locked = Account locked after 10 attempts
 audit-account-setup-completed = Account activated
@@ -435,6 +442,7 @@ audit-sign-in-succeeded = Signed in
 audit-sign-out = Signed out
 audit-staff-added = Staff member added
 audit-totp-enrolled = Authenticator app turned on
+audit-totp-password-failed = Wrong password while turning on an authenticator app
 audit-totp-removed = Authenticator app removed
 audit-verification-code-failed = Wrong verification code
 audit-verification-code-sent = Verification code sent

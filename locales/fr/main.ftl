@@ -408,6 +408,13 @@ mail-password-changed-body =
     Le mot de passe de votre compte du portail usager vient d'être changé, et vos autres sessions ont été fermées.
 
     Si ce n'était pas vous, utilisez « Mot de passe oublié » sur la page de connexion et communiquez avec le soutien au 1 833 564-0404.
+mail-method-added-subject = Une nouvelle méthode de vérification a été ajoutée
+mail-method-added-body =
+    Bonjour { $name },
+
+    Une application d'authentification vient d'être activée pour vous connecter au portail usager. Elle remplace les codes envoyés par courriel.
+
+    Si ce n'était pas vous, utilisez « Mot de passe oublié » sur la page de connexion et communiquez avec le soutien au 1 833 564-0404.
 audit-account-created = Compte créé
 audit-account-locked = Compte verrouillé après 10 tentatives
 audit-account-setup-completed = Compte activé
@@ -435,6 +442,7 @@ audit-sign-in-succeeded = Connexion
 audit-sign-out = Déconnexion
 audit-staff-added = Membre du personnel ajouté
 audit-totp-enrolled = Application d'authentification activée
+audit-totp-password-failed = Mot de passe incorrect en activant une application d'authentification
 audit-totp-removed = Application d'authentification retirée
 audit-verification-code-failed = Code de vérification erroné
 audit-verification-code-sent = Code de vérification envoyé

@@ -206,6 +206,16 @@ async fn a_patient_switches_to_an_authenticator_app() {
     .unwrap();
     let (_, html) = app.page("/account/authenticator", Some(&session)).await;
     assert!(!html.contains("data-testid=\"totp-secret\""), "opening the page creates nothing");
+    assert!(page_shows(&html, "fr", "reauth-needed"), "it asks to confirm who one is first");
+    // A session alone (a stolen one, say) cannot add an app: it must prove the password and the
+    // emailed code within the last 5 minutes.
+    for function in ["start_authenticator", "confirm_authenticator"] {
+        let refused = error_key(
+            app.call(function, &[("password", PASSWORD), ("code", "123456")], Some(&session)).await,
+        );
+        assert_eq!(refused.await["key"], "error-reauth-required", "{function}");
+    }
+    reauthenticate(&app, &session, PATIENT).await;
     assert_eq!(app.call("start_authenticator", &[], Some(&session)).await.status(), StatusCode::OK);
     let (_, first) = app.page("/account/authenticator", Some(&session)).await;
     let (_, again) = app.page("/account/authenticator", Some(&session)).await;
@@ -223,6 +233,12 @@ async fn a_patient_switches_to_an_authenticator_app() {
     .await;
     assert_eq!(wrong_password["key"], "error-password-wrong");
     assert_eq!(
+        app.number("SELECT failed_sign_ins FROM accounts WHERE email_key = $1", PATIENT).await,
+        1,
+        "counts toward the lock"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'totp.password_failed'").await, 1);
+    assert_eq!(
         app.call(
             "confirm_authenticator",
             &[("password", PASSWORD), ("code", &current_totp(&secret))],
@@ -233,6 +249,8 @@ async fn a_patient_switches_to_an_authenticator_app() {
         StatusCode::OK
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'totp.enrolled'").await, 1);
+    let (subject, _) = mail(&app, PATIENT, "method-added").await;
+    assert_eq!(subject, text("en", "mail-method-added-subject"), "Léa is told, in her language");
 
     let mails = app.count("SELECT COUNT(*) FROM outbox").await;
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();

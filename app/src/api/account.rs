@@ -249,19 +249,20 @@ pub async fn authenticator() -> Result<AuthenticatorView, ApiError> {
 
 #[server(prefix = "/api", endpoint = "start_authenticator")]
 pub async fn start_authenticator() -> Result<(), ApiError> {
-    let Caller { ctx, account: me, .. } = require_session().await?;
+    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
     security::start_totp_enrolment(&ctx.db, me.id).await?;
     leptos_axum::redirect("/account/authenticator");
     Ok(())
 }
 
-/// Confirms the app (current password + its first code) and hands out the recovery codes.
+/// Confirms the app (in a session re-authenticated within 5 minutes: current password + its first
+/// code) and hands out the recovery codes.
 #[server(prefix = "/api", endpoint = "confirm_authenticator")]
 pub async fn confirm_authenticator(
     #[server(default)] password: String,
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
-    let Caller { ctx, account: me, .. } = require_session().await?;
+    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
     security::confirm_totp_enrolment(&ctx, &me, &password, &code).await?;
     issue_recovery_codes(&ctx, me.id).await
 }

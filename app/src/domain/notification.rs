@@ -101,6 +101,15 @@ pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, r
     }
 }
 
+pub fn method_added_mail(lang: Lang, given_name: &str) -> Mail {
+    let args = [("name", given_name)];
+    Mail {
+        template: "method-added",
+        subject: i18n::text(lang, "mail-method-added-subject"),
+        body: i18n::text_with(lang, "mail-method-added-body", &args),
+    }
+}
+
 pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     Mail {

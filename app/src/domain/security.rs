@@ -43,6 +43,9 @@ pub async fn confirm_totp_enrolment(
     let secret =
         pending_totp(db, account.id).await?.ok_or(DomainError::invalid("code", "error-totp-not-started"))?;
     if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+        // A wrong password here counts toward the lock, like everywhere else.
+        super::sign_in::record_failure(ctx, account).await?;
+        ctx.audit(db, None, "totp.password_failed", format!("account:{}", account.id)).await?;
         return Err(DomainError::invalid("password", "error-password-wrong"));
     }
     let step = credential::verify_totp(&secret, code, now, None)
@@ -57,6 +60,9 @@ pub async fn confirm_totp_enrolment(
     .execute(&mut *tx)
     .await?;
     ctx.audit(&mut *tx, None, "totp.enrolled", format!("account:{}", account.id)).await?;
+    // The owner hears of it, in case it was not them.
+    let notice = super::notification::method_added_mail(account.language, &account.given_name);
+    super::notification::enqueue(&mut *tx, &account.email, &notice, now).await?;
     tx.commit().await?;
     Ok(())
 }

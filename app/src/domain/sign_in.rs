@@ -366,7 +366,8 @@ pub async fn resend_code(ctx: &Ctx, token: &str, purpose: ChallengePurpose) -> D
 
 /// One more consecutive failure; the 10th locks the account until the next local midnight and
 /// tells its owner by email.
-async fn record_failure(ctx: &Ctx, account: &account::Account) -> DomainResult<()> {
+/// One more failure (a wrong password or code) toward the lock; the 10th in a row locks.
+pub(crate) async fn record_failure(ctx: &Ctx, account: &account::Account) -> DomainResult<()> {
     let (db, now) = (&ctx.db, ctx.now);
     use super::{account as accounts, notification};
     let failures: i64 = sqlx::query(

@@ -368,6 +368,19 @@ impl TestApp {
     }
 }
 
+/// Password + emailed code again, in an open session.
+pub async fn reauthenticate(app: &TestApp, session: &str, email: &str) {
+    let started =
+        app.call("start_reauth", &[("password", PASSWORD), ("next", "/account/email")], Some(session)).await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let challenge = cookie_named(&started, "portail-reauth").expect("re-authentication challenge");
+    let code = emailed_code(app, email).await;
+    let cookies = format!("{session}; {challenge}");
+    let done =
+        app.call("confirm_reauth", &[("code", &code), ("next", "/account/email")], Some(&cookies)).await;
+    assert_eq!(done.status(), StatusCode::OK, "{:?}", done.text().await);
+}
+
 // ---- other processes ----
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};

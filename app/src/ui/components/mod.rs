@@ -1,4 +1,5 @@
 //! Components used by several pages. Pages never import each other; what two pages share is here.
+pub mod after_reauth;
 pub mod caregivers;
 pub mod profile;
 pub mod resend_code;

@@ -1,6 +1,7 @@
 //! Switching sign-in from emailed codes to an authenticator app.
 use super::PageTitle;
 use crate::api::account::{authenticator, AuthenticatorView, ConfirmAuthenticator, StartAuthenticator};
+use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -16,6 +17,7 @@ pub fn Authenticator() -> impl IntoView {
     view! {
         <PageTitle title_key="authenticator-title" />
         <h1>{move_tr!("authenticator-title")}</h1>
+        <AfterReauth next="/account/authenticator">
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match view_state.await {
@@ -44,5 +46,6 @@ pub fn Authenticator() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </AfterReauth>
     }
 }

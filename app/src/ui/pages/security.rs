@@ -3,40 +3,17 @@
 //! confirmation link or a "it was not me" link lead to.
 use super::PageTitle;
 use crate::api::account::{
-    email_change_link, my_account, reauth_state, recently_reauthenticated, take_recovery_codes,
-    ChangePassword, ConfirmEmailChange, ConfirmReauth, NewRecoveryCodes, ReportEmailChange,
-    RequestEmailChange, StartReauth, UseEmailCodes,
+    email_change_link, my_account, reauth_state, take_recovery_codes, ChangePassword, ConfirmEmailChange,
+    ConfirmReauth, NewRecoveryCodes, ReportEmailChange, RequestEmailChange, StartReauth, UseEmailCodes,
 };
 use crate::states::Method;
+use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// The page a change needs re-authentication for: shown whole once the person re-authenticated,
-/// else a short explanation and the way to do it.
-#[component]
-fn AfterReauth(next: &'static str, children: ChildrenFn) -> impl IntoView {
-    let recent = Resource::new(|| (), |_| recently_reauthenticated());
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match recent.await {
-                    Ok(true) => children.read_value()().into_any(),
-                    Ok(false) => view! {
-                        <p>{move_tr!("reauth-needed")}</p>
-                        <p><A href=format!("/account/confirm?next={next}") attr:class="button">{move_tr!("reauth-start")}</A></p>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
-        <p><A href="/account">{move_tr!("back-to-account")}</A></p>
-    }
-}
 
 /// Re-authentication: the password, then the code (by email or from the app, or a recovery code).
 #[component]
