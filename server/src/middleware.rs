@@ -96,3 +96,46 @@ pub async fn private_pages_need_a_session(
     let sign_in = app::api::auth::sign_in_returning_to(here);
     (StatusCode::FOUND, [(header::LOCATION, sign_in)]).into_response()
 }
+
+/// The largest request body: the portal's forms are a few KiB, and a body is read whole before a
+/// server function runs.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// Refuses a body over `BODY_LIMIT` with 413 and a translated message (the server functions'
+/// error shape, or a plain page), whether it declares its length or streams it in chunks.
+pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > BODY_LIMIT) {
+        return too_large(&request);
+    }
+    if declared.is_some() || matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    // No declared length (chunked): read it here, up to the limit.
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Err(_) => too_large(&Request::from_parts(parts, Body::empty())),
+    }
+}
+
+fn too_large(request: &Request) -> Response {
+    let wants_json = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    tracing::warn!(path = %request.uri().path(), "request body over the limit refused");
+    if wants_json {
+        let error = app::api::ApiError::invalid("error-request-too-large");
+        (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(error)).into_response()
+    } else {
+        let lang = crate::panics::language_of(request);
+        let page = crate::panics::plain_page(lang, "error-too-large-title", "error-request-too-large", None);
+        (StatusCode::PAYLOAD_TOO_LARGE, page).into_response()
+    }
+}

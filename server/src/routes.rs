@@ -72,6 +72,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)
         }))
+        .layer(axum::middleware::from_fn(middleware::limit_request_bodies))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())

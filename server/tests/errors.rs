@@ -121,3 +121,41 @@ async fn a_panic_answers_a_translated_500_with_its_reference() {
     let again = client.get(format!("{base}/boom")).send().await.unwrap();
     assert!(page_shows(&again.text().await.unwrap(), "fr", "error-fault-title"), "French by default");
 }
+
+/// A body over 64 KiB is refused before anything reads it: 413 with a translated message, whether
+/// its length is declared (10 MB) or it streams in chunks; a form of normal size goes through.
+#[tokio::test]
+async fn an_oversized_body_is_refused_with_413() {
+    let app = spawn().await;
+    let huge = format!("email={}&password=x", "a".repeat(10 * 1024 * 1024));
+    let post = |body: reqwest::Body| {
+        app.client
+            .post(app.url("/api/sign_in"))
+            .header("accept", "application/json")
+            .header("origin", &app.base)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+    };
+    let declared = post(huge.clone().into()).send().await.unwrap();
+    assert_eq!(declared.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let error: ApiError = declared.json().await.unwrap();
+    assert_eq!(error.key, "error-request-too-large");
+
+    let chunks =
+        futures::stream::iter((0..40).map(|_| Ok::<_, std::io::Error>(bytes::Bytes::from(vec![b'a'; 4096]))));
+    let streamed = post(reqwest::Body::wrap_stream(chunks)).send().await.unwrap();
+    assert_eq!(streamed.status(), StatusCode::PAYLOAD_TOO_LARGE, "160 KiB in chunks");
+
+    let normal =
+        post(format!("email=lea@example.org&password={}", "x".repeat(60_000)).into()).send().await.unwrap();
+    let normal = refusal(normal, StatusCode::BAD_REQUEST).await;
+    assert_eq!(normal.key, "error-credentials", "a form under the limit is judged as usual");
+
+    let page =
+        app.client.post(app.url("/api/sign_in")).header("origin", &app.base).body(huge).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        page_shows(&page.text().await.unwrap(), "fr", "error-request-too-large"),
+        "a page without JavaScript"
+    );
+}

@@ -161,6 +161,10 @@ impl From<crate::domain::DomainError> for ApiError {
                 tracing::error!(error = %e, "database error");
                 Self::internal()
             }
+            DomainError::Busy => {
+                tracing::warn!("password work queue full");
+                Self::unavailable()
+            }
         }
     }
 }

@@ -116,7 +116,42 @@ fn argon2() -> Argon2<'static> {
     )
 }
 
-pub fn hash_password(password: &str) -> String {
+/// Password work (argon2id, 19 MiB each) runs on blocking threads, at most one per core at a time:
+/// a flood of sign-ins waits its turn instead of stalling every page on the async threads, and a
+/// caller that waited over 5 s gets 503 (`DomainError::Busy`) instead of a growing queue.
+async fn off_the_async_threads<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> super::DomainResult<T> {
+    static SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2))
+    });
+    let _slot = tokio::time::timeout(std::time::Duration::from_secs(5), SLOTS.acquire())
+        .await
+        .map_err(|_| super::DomainError::Busy)?
+        .map_err(|_| super::DomainError::Busy)?;
+    tokio::task::spawn_blocking(work).await.map_err(|_| super::DomainError::Busy)
+}
+
+/// The stored form of a new password.
+pub async fn hash(password: &str) -> super::DomainResult<String> {
+    let password = password.to_string();
+    off_the_async_threads(move || hash_password(&password)).await
+}
+
+/// Whether `password` matches the stored `hash` (an unusable hash matches nothing).
+pub async fn verify(password: &str, hash: &str) -> super::DomainResult<bool> {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    off_the_async_threads(move || verify_password(&password, &hash)).await
+}
+
+/// The account's password, checked against its hash (the decoy's when it has none, so that the
+/// answer takes as long either way).
+pub async fn verify_or_decoy(password: &str, hash: Option<&str>) -> super::DomainResult<bool> {
+    let hash = hash.unwrap_or(decoy_hash()).to_string();
+    verify(password, &hash).await
+}
+
+fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
     argon2()
         .hash_password(password.nfc().collect::<String>().as_bytes(), &salt)
@@ -131,7 +166,7 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password never used"))
 }
 
-pub fn verify_password(password: &str, hash: &str) -> bool {
+fn verify_password(password: &str, hash: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash) else { return false };
     argon2().verify_password(password.nfc().collect::<String>().as_bytes(), &parsed).is_ok()
 }

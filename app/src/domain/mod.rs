@@ -37,6 +37,9 @@ pub enum DomainError {
     Conflict { key: &'static str, field: Option<&'static str> },
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
+    /// Too much work waiting (password hashing): try again in a moment.
+    #[error("busy")]
+    Busy,
 }
 
 impl DomainError {

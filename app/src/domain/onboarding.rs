@@ -71,7 +71,7 @@ pub async fn redeem(
         &[&invitation.given_name, &invitation.family_name, &invitation.email],
     )
     .map_err(|p| DomainError::invalid("password", p.key()))?;
-    let hash = credential::hash_password(&password);
+    let hash = credential::hash(&password).await?;
     let mut tx = db.begin().await?;
     if !consume(&mut tx, &invitation, pass, now).await? {
         return Err(DomainError::conflict(None, "error-invitation-unusable"));

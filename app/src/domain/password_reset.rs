@@ -65,7 +65,7 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
         &[&account.given_name, &account.family_name, &account.email],
     )
     .map_err(|p| DomainError::invalid("password", p.key()))?;
-    let hash = credential::hash_password(&password);
+    let hash = credential::hash(&password).await?;
     let mut tx = db.begin().await?;
     let used = sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
         .bind(now)

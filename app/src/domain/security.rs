@@ -42,7 +42,7 @@ pub async fn confirm_totp_enrolment(
     use super::credential;
     let secret =
         pending_totp(db, account.id).await?.ok_or(DomainError::invalid("code", "error-totp-not-started"))?;
-    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+    if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         // A wrong password here counts toward the lock, like everywhere else.
         super::sign_in::record_failure(ctx, account).await?;
         ctx.audit(db, None, "totp.password_failed", format!("account:{}", account.id)).await?;
@@ -86,7 +86,7 @@ pub async fn change_password(
     .map_err(|problem| DomainError::invalid("password", problem.key()))?;
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(credential::hash_password(&password))
+        .bind(credential::hash(&password).await?)
         .bind(account.id)
         .execute(&mut *tx)
         .await?;

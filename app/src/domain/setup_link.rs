@@ -87,7 +87,7 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> 
     .map_err(|problem| DomainError::invalid("password", problem.key()))?;
     let step = credential::verify_totp(&totp_secret, input.totp_code, now, None)
         .ok_or(DomainError::invalid("code", "error-totp-wrong"))?;
-    let hash = credential::hash_password(&password);
+    let hash = credential::hash(&password).await?;
 
     let mut tx = db.begin().await?;
     let consumed = sqlx::query(

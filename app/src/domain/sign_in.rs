@@ -37,14 +37,11 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
     let (db, now) = (&ctx.db, ctx.now);
     use super::credential;
     let Some(account) = account::find_by_email(db, email).await? else {
-        credential::verify_password(password, credential::decoy_hash());
+        credential::verify_or_decoy(password, None).await?;
         ctx.audit(db, None, "sign_in.failed", "unknown-email").await?;
         return Ok(None);
     };
-    let password_ok = credential::verify_password(
-        password,
-        account.password_hash.as_deref().unwrap_or(credential::decoy_hash()),
-    );
+    let password_ok = credential::verify_or_decoy(password, account.password_hash.as_deref()).await?;
     let target = format!("account:{}", account.id);
     if is_locked(db, account.id, now).await? {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
@@ -59,7 +56,7 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
     }
     if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-            .bind(credential::hash_password(password))
+            .bind(credential::hash(password).await?)
             .bind(account.id)
             .execute(db)
             .await?;
@@ -162,7 +159,7 @@ pub async fn start_reauth(
 ) -> DomainResult<Option<Challenge>> {
     let db = &ctx.db;
     use super::credential;
-    if !account.password_hash.as_deref().is_some_and(|h| credential::verify_password(password, h)) {
+    if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         record_failure(ctx, account).await?;
         ctx.by(account.id).audit(db, None, "reauth.failed", format!("account:{}", account.id)).await?;
         return Ok(None);
