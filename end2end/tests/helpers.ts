@@ -115,6 +115,14 @@ export async function checkPage(page: Page, javaScript = true) {
   }
 }
 
+/** Prints the page's script errors into the test's output, so a failed hydration says why. */
+export function reportBrowserErrors(page: Page) {
+  page.on('pageerror', (error) => console.error(`[page error] ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[console error] ${page.url()}: ${message.text()}`);
+  });
+}
+
 /** With JavaScript on, waits until the WebAssembly app has taken over the page. */
 export async function ready(page: Page, javaScript: boolean) {
   if (javaScript) {
@@ -158,6 +166,7 @@ export async function patientAccount(
   const code = (await issued.json()).code as string;
   const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
   const patient = await context.newPage();
+  reportBrowserErrors(patient);
   // The invitation link opens in the invitation's language, which the browser then remembers.
   await patient.goto(`/?lang=${language}`);
   const token = linkIn((await mailTo(patient, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
