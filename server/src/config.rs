@@ -72,15 +72,40 @@ pub struct BootstrapArgs {
     pub language: String,
 }
 
-/// Secure cookies are required unless the portal is served over http on this machine only.
+/// Secure cookies are required unless the portal is served over http on this machine only:
+/// `localhost`, `127.0.0.1` or `[::1]`, nothing else (not `127.evil.example`, not another IPv6).
 pub fn secure_cookies(public_url: &str) -> Result<bool, String> {
-    if public_url.starts_with("https://") {
-        return Ok(true);
+    let parsed = url::Url::parse(public_url).map_err(|e| format!("PUBLIC_URL {public_url}: {e}"))?;
+    match (parsed.scheme(), parsed.host_str()) {
+        ("https", Some(_)) => Ok(true),
+        ("http", Some("localhost" | "127.0.0.1" | "[::1]")) => Ok(false),
+        _ => Err(format!(
+            "PUBLIC_URL {public_url} must use https:// (plain http is only allowed for localhost)"
+        )),
     }
-    let host = public_url.trim_start_matches("http://").split(['/', ':']).next().unwrap_or("");
-    if matches!(host, "localhost" | "127.0.0.1" | "[") || host.starts_with("127.") {
-        Ok(false)
-    } else {
-        Err(format!("PUBLIC_URL {public_url} must use https:// (plain http is only allowed for localhost)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secure_cookies;
+
+    #[test]
+    fn only_this_machine_may_go_without_https() {
+        assert_eq!(secure_cookies("https://portail.example.org"), Ok(true));
+        for local in ["http://localhost:3000", "http://127.0.0.1:3000/", "http://[::1]:3000"] {
+            assert_eq!(secure_cookies(local), Ok(false), "{local}");
+        }
+        for remote in [
+            "http://127.evil.example",
+            "http://127.0.0.2:3000",
+            "http://[2001:db8::1]:3000",
+            "http://localhost.evil.example",
+            "http://localhost@evil.example",
+            "http://portail.example.org",
+            "ftp://localhost",
+            "not a url",
+        ] {
+            assert!(secure_cookies(remote).is_err(), "{remote}");
+        }
     }
 }

@@ -15,6 +15,11 @@ use std::sync::Arc;
 /// Connects to the database, applies migrations and returns the state every request shares.
 pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) -> anyhow::Result<AppState> {
     let secure_cookies = config::secure_cookies(public_url).map_err(anyhow::Error::msg)?;
+    // The dev transport shows every mail (links, codes) at /dev/mailbox: never on a public server.
+    anyhow::ensure!(
+        !(dev_mailbox && secure_cookies),
+        "MAIL_TRANSPORT=dev is only allowed when PUBLIC_URL is this machine (localhost)"
+    );
     let db = store::connect(database_url).await?;
     store::migrate(&db, database_url).await?;
     Ok(AppState {

@@ -147,9 +147,13 @@ async fn export_my_data(State(state): State<AppState>, request: Request<Body>) -
     }
 }
 
-/// Mail kept by the `dev` transport; answers 404 unless that transport is on.
-async fn dev_mailbox(State(state): State<AppState>) -> Response {
-    if !state.config.dev_mailbox {
+/// Mail kept by the `dev` transport; answers 404 unless that transport is on and the request
+/// comes from this machine.
+async fn dev_mailbox(
+    State(state): State<AppState>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+) -> Response {
+    if !state.config.dev_mailbox || !peer.ip().is_loopback() {
         return StatusCode::NOT_FOUND.into_response();
     }
     let mails = notification::recent(&state.db, 50).await.unwrap_or_default();

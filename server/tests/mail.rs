@@ -95,4 +95,9 @@ async fn mail_sent_while_the_mail_server_is_down_goes_out_once_when_it_returns()
     let (subject, _) = mail(&app, PATIENT, "invitation").await;
     assert_eq!(to_lea[0]["subject"], subject);
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND attempts = 2").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND body = '' AND subject <> ''").await,
+        1,
+        "once sent, the link no longer sits in the database; the subject stays for support"
+    );
 }

@@ -340,3 +340,14 @@ async fn a_signed_out_visit_signs_in_first_and_comes_back() {
         assert_eq!(after_sign_in(elsewhere).await, "/home", "{elsewhere:?} is not followed");
     }
 }
+
+/// The dev transport (every mail shown at /dev/mailbox) cannot be turned on for a public address.
+#[tokio::test]
+async fn the_dev_mailbox_is_refused_for_a_public_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite://{}/portail.db", dir.path().display());
+    let refused = server::prepare(&database_url, "https://portail.example.org", true).await;
+    assert!(refused.is_err_and(|e| e.to_string().contains("MAIL_TRANSPORT=dev")));
+    assert!(server::prepare(&database_url, "https://portail.example.org", false).await.is_ok());
+    assert!(server::prepare(&database_url, "http://localhost:3000", true).await.is_ok());
+}

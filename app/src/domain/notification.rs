@@ -205,12 +205,17 @@ pub async fn claim_due(db: &store::Db, now: i64) -> DomainResult<Option<OutboxMa
     .await?)
 }
 
+/// Delivered: the body (live links, codes) is blanked; recipient, subject, template, status and
+/// times stay for support.
 pub async fn mark_sent(db: &store::Db, id: i64, now: i64) -> DomainResult<()> {
-    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "UPDATE outbox SET status = 'sent', sent_at = $1, claimed_until = NULL, last_error = NULL, body = ''
+         WHERE id = $2",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
