@@ -11,6 +11,8 @@ pub struct Entry {
     pub action: String,
     /// `None` when the person themself acted, or when nobody signed in did (e.g. a wrong password).
     pub actor: Option<Actor>,
+    /// The address the action came from, only when the person themself acted: other people's
+    /// addresses (staff, caregivers) are not theirs to see. Empty otherwise.
     pub ip: String,
     /// For an action a caregiver took for someone: that person's name.
     pub acting_for: Option<String>,
@@ -75,9 +77,9 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
                 }
                 _ => None,
             },
+            ip: if r.actor_id == Some(account_id) { r.ip } else { String::new() },
             at: r.at,
             action: r.action,
-            ip: r.ip,
             acting_for: r.acting_for,
         })
         .collect();
