@@ -119,7 +119,10 @@ export async function checkPage(page: Page, javaScript = true) {
 export function reportBrowserErrors(page: Page) {
   page.on('pageerror', (error) => console.error(`[page error] ${page.url()}: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`[console error] ${page.url()}: ${message.text()}`);
+    // A refused form (4xx) is logged by the browser too; it is expected, not an error of the page.
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
+      console.error(`[console error] ${page.url()}: ${message.text()}`);
+    }
   });
 }
 
