@@ -147,7 +147,10 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     // Marie's address is hers: Léa's log shows addresses only where Léa acted.
     let entries = log["entries"].as_array().unwrap();
     assert!(entries.iter().filter(|e| !e["actor"].is_null()).all(|e| e["ip"] == ""), "{entries:?}");
-    assert!(entries.iter().any(|e| e["actor"].is_null() && e["ip"] == "127.0.0.1"), "her own sign-ins show theirs");
+    assert!(
+        entries.iter().any(|e| e["actor"].is_null() && e["ip"] == "127.0.0.1"),
+        "her own sign-ins show theirs"
+    );
     let (_, html) = app.page("/account/access-log", Some(&lea)).await;
     assert!(html.contains("Marie Gagnon (proche aidant) pour Léa Gagnon"));
     let export: Value = app.get("/account/export", Some(&lea)).await.json().await.unwrap();
