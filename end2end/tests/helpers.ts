@@ -128,13 +128,22 @@ export function reportBrowserErrors(page: Page) {
 
 /** With JavaScript on, waits until the WebAssembly app has taken over the page. */
 export async function ready(page: Page, javaScript: boolean) {
-  if (javaScript) {
+  if (!javaScript) return;
+  try {
     await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1, { timeout: 20_000 });
+  } catch (error) {
+    // Say what the browser fetched of the app, to tell a failed download from a failed start.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/pkg/'))
+      .map((e) => { const r = e as PerformanceResourceTiming; return `${r.name} ${Math.round(r.duration)} ms ${r.transferSize} B status ${r.responseStatus}`; }));
+    console.error(`[not hydrated] ${page.url()}: ${JSON.stringify(fetched)}`);
+    throw error;
   }
 }
 
 /** A new organisation whose administrator has completed the setup; the page is signed in. */
 export async function signedInAdmin(page: Page, language: 'fr' | 'en', organisation: string) {
+  reportBrowserErrors(page);
   const email = bootstrapAdmin(language, organisation);
   const mail = await mailTo(page, email);
   await page.goto(linkIn(mail.text));
