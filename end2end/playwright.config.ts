@@ -8,7 +8,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   // One retry; a test that needed it is listed as "flaky" in the summary. Not yet failing the run
-  // (`failOnFlakyTests`): about one run in three, one page with JavaScript on never hydrates
+  // (`failOnFlakyTests`): in 2 of 4 full runs, one page with JavaScript on never hydrated
   // within 20 s (seen on /home and /staff/patients/new; cause not found yet — `ready()` and
   // `reportBrowserErrors` now print what the browser fetched and any script error). Issue #16.
   retries: 1,
