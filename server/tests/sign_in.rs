@@ -384,3 +384,38 @@ async fn parallel_guesses_at_one_challenge_get_five_tries_between_them() {
     assert_eq!(error_key(too_late).await["key"], "error-start-again");
     assert_eq!(sessions_of_lea(&app).await, before, "no new session");
 }
+
+/// The reset link's token in the latest reset mail to Léa.
+async fn reset_token(app: &TestApp) -> String {
+    let (_, body) = mail(app, PATIENT, "reset").await;
+    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
+    body[start..].split(['?', '\n']).next().unwrap().to_string()
+}
+
+/// A reset done through one link ends what the old password had started: the other reset
+/// links, a sign-in waiting for its code. And Léa is told, in her language.
+#[tokio::test]
+async fn a_completed_reset_ends_the_other_links_and_the_sign_ins_under_way_and_tells_the_owner() {
+    let app = patient_app().await;
+    let under_way = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
+    let right_code = emailed_code(&app, PATIENT).await;
+    app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    let first = reset_token(&app).await;
+    app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    let second = reset_token(&app).await;
+    assert_ne!(first, second);
+
+    const NEW: &str = "a brand new passphrase here";
+    let reset = [("password", NEW), ("password_confirmation", NEW)];
+    let done = app.call("reset_password", &[&[("token", second.as_str())][..], &reset].concat(), None).await;
+    assert_eq!(done.status(), StatusCode::OK);
+
+    let other = error_key(
+        app.call("reset_password", &[&[("token", first.as_str())][..], &reset].concat(), None).await,
+    );
+    assert_eq!(other.await["key"], "error-reset-link-unusable", "the other link died with the change");
+    let late = error_key(app.call("verify_sign_in", &[("code", &right_code)], Some(&under_way)).await);
+    assert_eq!(late.await["key"], "error-start-again", "a sign-in begun before the reset cannot finish");
+    let (subject, _) = mail(&app, PATIENT, "password-changed").await;
+    assert_eq!(subject, text("en", "mail-password-changed-subject"));
+}

@@ -54,7 +54,9 @@ pub async fn open(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<
     }
 }
 
-/// Sets the new password (same policy as at creation), consumes the link, ends every session.
+/// Sets the new password (same policy as at creation) and consumes the link. Every session, every
+/// other reset link and every unfinished sign-in ends, and the owner is told by mail in their
+/// language.
 pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str) -> DomainResult<()> {
     let (db, now) = (&ctx.db, ctx.now);
     let account =
@@ -87,6 +89,15 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
         .bind(account.id)
         .execute(&mut *tx)
         .await?;
+    // Whatever was under way with the old password ends: other reset links, unfinished sign-ins.
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(account.id)
+        .execute(&mut *tx)
+        .await?;
+    super::sign_in::cancel_open_challenges(&mut *tx, account.id, now).await?;
+    let notice = notification::password_changed_mail(account.language, &account.given_name);
+    notification::enqueue(&mut *tx, &account.email, &notice, now).await?;
     ctx.by(account.id)
         .audit(&mut *tx, None, "password_reset.completed", format!("account:{}", account.id))
         .await?;
