@@ -5,6 +5,7 @@ pub mod jobs;
 pub mod mail;
 pub mod middleware;
 pub mod panics;
+pub mod plain;
 pub mod routes;
 
 use app::domain::{account, organisation, store};

@@ -1,6 +1,7 @@
 //! Cross-cutting HTTP rules (DESIGN §3): state changes only from our own origin, security headers
 //! on every response, nothing cached, `?lang=` remembered in a cookie, and private pages only for
 //! signed-in people.
+use crate::plain::{language_of, plain_page, query_language, wants_json};
 use app::domain::{session, store};
 use app::state::AppState;
 use axum::body::Body;
@@ -50,11 +51,7 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 
 /// `?lang=en` on any page sets the `lang` cookie, so the choice sticks without JavaScript.
 pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
-    let chosen = request
-        .uri()
-        .query()
-        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")))
-        .and_then(app::i18n::Lang::parse);
+    let chosen = query_language(request.uri());
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
         response
@@ -65,10 +62,11 @@ pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
 }
 
 /// A signed-out visit to a page for signed-in people goes to sign-in first, and comes back to
-/// that page afterwards. (The data export checks its own session and answers for itself.)
+/// that page afterwards; a live session is left in the request for the render's server functions.
+/// (The data export checks its own session and answers for itself.)
 pub async fn private_pages_need_a_session(
     State(state): State<AppState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let path = request.uri().path();
@@ -77,19 +75,20 @@ pub async fn private_pages_need_a_session(
         return next.run(request).await;
     }
     let token = app::api::context::cookie_of(request.headers(), state.config.session_cookie_name());
-    let signed_in = match token {
+    let checked = match token {
         Some(token) => match session::resolve(&state.db, &token, store::now()).await {
-            Ok(session) => session.is_some(),
+            Ok(session) => session,
             Err(error) => {
                 tracing::warn!(%error, "session check failed: database unavailable");
-                let lang = crate::panics::language_of(&request);
-                let page = crate::panics::plain_page(lang, "unavailable-title", "error-unavailable", None);
+                let page = plain_page(language_of(&request), "unavailable-title", "error-unavailable", None);
                 return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], page).into_response();
             }
         },
-        None => false,
+        None => None,
     };
-    if signed_in {
+    if let Some(session) = checked {
+        // The page's server functions take the session from here instead of looking it up again.
+        request.extensions_mut().insert(session);
         return next.run(request).await;
     }
     let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
@@ -124,18 +123,12 @@ pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
 }
 
 fn too_large(request: &Request) -> Response {
-    let wants_json = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("application/json"));
     tracing::warn!(path = %request.uri().path(), "request body over the limit refused");
-    if wants_json {
+    if wants_json(request) {
         let error = app::api::ApiError::invalid("error-request-too-large");
         (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(error)).into_response()
     } else {
-        let lang = crate::panics::language_of(request);
-        let page = crate::panics::plain_page(lang, "error-too-large-title", "error-request-too-large", None);
+        let page = plain_page(language_of(request), "error-too-large-title", "error-request-too-large", None);
         (StatusCode::PAYLOAD_TOO_LARGE, page).into_response()
     }
 }

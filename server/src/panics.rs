@@ -1,12 +1,11 @@
 //! A fault never drops a connection: a handler that panics answers 500 — a translated page, or the
 //! server functions' error shape — carrying a reference that is logged once with the panic.
+use crate::plain::{language_of, plain_page, wants_json};
 use app::api::ApiError;
-use app::i18n::{self, Lang};
-use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use futures::FutureExt;
 use std::panic::AssertUnwindSafe;
 
@@ -35,11 +34,7 @@ pub fn log_panics_with_their_request() {
 pub async fn answer_panics(request: Request, next: Next) -> Response {
     let request_id = app::domain::secret::new_token().1[..12].to_string();
     let lang = language_of(&request);
-    let wants_json = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("application/json"));
+    let wants_json = wants_json(&request);
     let handled =
         REQUEST_ID.scope(request_id.clone(), AssertUnwindSafe(next.run(request)).catch_unwind()).await;
     let mut response = match handled {
@@ -57,56 +52,4 @@ pub async fn answer_panics(request: Request, next: Next) -> Response {
         response.headers_mut().insert("x-request-id", value);
     }
     response
-}
-
-/// `?lang=` first, then the `lang` cookie, then French: as the pages choose.
-pub(crate) fn language_of(request: &Request<Body>) -> Lang {
-    let from_query = request
-        .uri()
-        .query()
-        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")))
-        .and_then(Lang::parse);
-    let from_cookie = || {
-        request
-            .headers()
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .find_map(|pair| pair.trim().strip_prefix("lang="))
-            .and_then(Lang::parse)
-    };
-    from_query.or_else(from_cookie).unwrap_or(Lang::Fr)
-}
-
-/// A page that needs nothing else to work (no script, no database, no render), for when the
-/// application cannot answer: a title, a message, and the reference of a fault.
-pub(crate) fn plain_page(
-    lang: Lang,
-    title_key: &str,
-    message_key: &str,
-    reference: Option<&str>,
-) -> Html<String> {
-    let text = |key: &str| html_escape(&i18n::text(lang, key));
-    let reference = reference
-        .map(|id| {
-            format!("<p>{}</p>", html_escape(&i18n::text_with(lang, "error-reference", &[("reference", id)])))
-        })
-        .unwrap_or_default();
-    Html(format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} – {portal}</title><link rel=\"stylesheet\" href=\"/pkg/portail.css\"></head>\
-         <body><main id=\"main\"><h1>{title}</h1><p>{message}</p>{reference}\
-         <p><a href=\"/\">{home}</a></p></main></body></html>",
-        code = lang.code(),
-        title = text(title_key),
-        portal = text("portal-name"),
-        message = text(message_key),
-        home = text("error-fault-home"),
-    ))
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

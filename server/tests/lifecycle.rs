@@ -5,12 +5,9 @@ use common::*;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Starts `portail serve` over `database_url` on `port`, with `mail` (SMTP_URL or dev), and waits
-/// until it is ready. Its log goes to `log`.
+/// Starts `portail serve` over `database_url` on `port`, sending mail to the SMTP port `smtp` (or
+/// keeping it, with the dev transport, when `None`), and waits until it is ready. Its log goes to
+/// `log_path`.
 async fn serve(database_url: &str, port: u16, smtp: Option<u16>, log_path: &std::path::Path) -> Running {
     let log = std::fs::OpenOptions::new().create(true).append(true).open(log_path).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_portail"));

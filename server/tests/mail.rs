@@ -67,7 +67,6 @@ async fn two_workers_never_claim_the_same_message() {
 /// real SMTP server, from `end2end/node_modules`, as `make test` installs it) exactly once.
 #[tokio::test]
 async fn mail_sent_while_the_mail_server_is_down_goes_out_once_when_it_returns() {
-    let free_port = || std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let (smtp, web) = (free_port(), free_port());
     let app = spawn().await;
     let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;

@@ -142,9 +142,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
         "only the real account gets a mail"
     );
 
-    let (_, body) = latest_mail(&app, PATIENT).await;
-    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
-    let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
+    let token = reset_token(&app).await;
     let (_, html) = app.page(&format!("/reset-password/{token}"), None).await;
     assert!(html.contains("name=\"password_confirmation\""), "the form is shown");
 
@@ -189,9 +187,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
         .execute(&app.state.db)
         .await
         .unwrap();
-    let (_, body) = latest_mail(&app, PATIENT).await;
-    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
-    let late = body[start..].split(['?', '\n']).next().unwrap().to_string();
+    let late = reset_token(&app).await;
     let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;
     assert!(page_shows(&html, "fr", "reset-unusable-title"), "the unusable link's page");
 }
@@ -388,8 +384,7 @@ async fn parallel_guesses_at_one_challenge_get_five_tries_between_them() {
 /// The reset link's token in the latest reset mail to Léa.
 async fn reset_token(app: &TestApp) -> String {
     let (_, body) = mail(app, PATIENT, "reset").await;
-    let start = body.find("/reset-password/").unwrap() + "/reset-password/".len();
-    body[start..].split(['?', '\n']).next().unwrap().to_string()
+    link_token(&body, "/reset-password/")
 }
 
 /// A reset done through one link ends what the old password had started: the other reset

@@ -29,8 +29,7 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
     // The setup mail, in the professional's language, and the same activation flow as the administrator's.
     let (_, body) = latest_mail(&app, "anne.roy@example.org").await;
     assert!(body.starts_with("Hello Anne"), "{body}");
-    let start = body.find("/setup/").unwrap() + "/setup/".len();
-    let token = body[start..].split(['?', '\n']).next().unwrap().to_string();
+    let token = link_token(&body, "/setup/");
     let anne = app.visitor();
     anne.activate(&token).await;
     assert!(anne.cookie("portail").is_some(), "signed in");

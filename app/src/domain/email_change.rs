@@ -145,11 +145,7 @@ pub async fn report(ctx: &Ctx, token: &str) -> DomainResult<bool> {
         .await?;
     let Some(row) = row else { return Ok(false) };
     let account_id: i64 = row.try_get("account_id")?;
-    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
-        .bind(now)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
+    super::session::end_all(&mut *tx, account_id, now).await?;
     ctx.audit(&mut *tx, None, "email_change.reported", format!("account:{account_id}")).await?;
     tx.commit().await?;
     Ok(true)

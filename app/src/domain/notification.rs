@@ -14,10 +14,21 @@ pub struct Mail {
 
 pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("organisation", organisation), ("link", link)];
+    in_language(lang, "setup", "mail-setup-subject", "mail-setup-body", &args)
+}
+
+/// A mail in the recipient's language.
+fn in_language(
+    lang: Lang,
+    template: &'static str,
+    subject_key: &str,
+    body_key: &str,
+    args: &[(&str, &str)],
+) -> Mail {
     Mail {
-        template: "setup",
-        subject: i18n::text_with(lang, "mail-setup-subject", &args),
-        body: i18n::text_with(lang, "mail-setup-body", &args),
+        template,
+        subject: i18n::text_with(lang, subject_key, args),
+        body: i18n::text_with(lang, body_key, args),
     }
 }
 
@@ -58,65 +69,43 @@ fn bilingual(
 
 pub fn verification_code_mail(lang: Lang, given_name: &str, code: &str) -> Mail {
     let args = [("name", given_name), ("code", code)];
-    Mail {
-        template: "code",
-        subject: i18n::text_with(lang, "mail-code-subject", &args),
-        body: i18n::text_with(lang, "mail-code-body", &args),
-    }
+    in_language(lang, "code", "mail-code-subject", "mail-code-body", &args)
 }
 
 pub fn password_reset_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
-    Mail {
-        template: "reset",
-        subject: i18n::text(lang, "mail-reset-subject"),
-        body: i18n::text_with(lang, "mail-reset-body", &args),
-    }
+    in_language(lang, "reset", "mail-reset-subject", "mail-reset-body", &args)
 }
 
 pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
-    Mail {
-        template: "locked",
-        subject: i18n::text(lang, "mail-locked-subject"),
-        body: i18n::text_with(lang, "mail-locked-body", &args),
-    }
+    in_language(lang, "locked", "mail-locked-subject", "mail-locked-body", &args)
 }
 
 pub fn email_change_confirm_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
-    Mail {
-        template: "email-confirm",
-        subject: i18n::text(lang, "mail-email-confirm-subject"),
-        body: i18n::text_with(lang, "mail-email-confirm-body", &args),
-    }
+    in_language(lang, "email-confirm", "mail-email-confirm-subject", "mail-email-confirm-body", &args)
 }
 
 pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, report_link: &str) -> Mail {
     let args = [("name", given_name), ("email", new_email), ("link", report_link)];
-    Mail {
-        template: "email-notice",
-        subject: i18n::text(lang, "mail-email-notice-subject"),
-        body: i18n::text_with(lang, "mail-email-notice-body", &args),
-    }
+    in_language(lang, "email-notice", "mail-email-notice-subject", "mail-email-notice-body", &args)
 }
 
 pub fn method_added_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
-    Mail {
-        template: "method-added",
-        subject: i18n::text(lang, "mail-method-added-subject"),
-        body: i18n::text_with(lang, "mail-method-added-body", &args),
-    }
+    in_language(lang, "method-added", "mail-method-added-subject", "mail-method-added-body", &args)
 }
 
 pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
-    Mail {
-        template: "password-changed",
-        subject: i18n::text(lang, "mail-password-changed-subject"),
-        body: i18n::text_with(lang, "mail-password-changed-body", &args),
-    }
+    in_language(
+        lang,
+        "password-changed",
+        "mail-password-changed-subject",
+        "mail-password-changed-body",
+        &args,
+    )
 }
 
 /// A caregiver's invitation: like a patient's, in both languages, preferred first.
@@ -139,20 +128,12 @@ pub fn caregiver_invitation_mail(
 
 pub fn age_of_consent_teen_mail(lang: Lang, given_name: &str, caregiver: &str) -> Mail {
     let args = [("name", given_name), ("caregiver", caregiver)];
-    Mail {
-        template: "age-teen",
-        subject: i18n::text(lang, "mail-age-teen-subject"),
-        body: i18n::text_with(lang, "mail-age-teen-body", &args),
-    }
+    in_language(lang, "age-teen", "mail-age-teen-subject", "mail-age-teen-body", &args)
 }
 
 pub fn age_of_consent_parent_mail(lang: Lang, given_name: &str, patient: &str) -> Mail {
     let args = [("name", given_name), ("patient", patient)];
-    Mail {
-        template: "age-parent",
-        subject: i18n::text(lang, "mail-age-parent-subject"),
-        body: i18n::text_with(lang, "mail-age-parent-body", &args),
-    }
+    in_language(lang, "age-parent", "mail-age-parent-subject", "mail-age-parent-body", &args)
 }
 
 pub async fn enqueue<'e>(

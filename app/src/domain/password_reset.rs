@@ -84,11 +84,7 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
         .bind(account.id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
-        .bind(now)
-        .bind(account.id)
-        .execute(&mut *tx)
-        .await?;
+    super::session::end_all(&mut *tx, account.id, now).await?;
     // Whatever was under way with the old password ends: other reset links, unfinished sign-ins.
     sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
         .bind(now)

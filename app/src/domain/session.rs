@@ -160,6 +160,20 @@ pub async fn end_own(ctx: &Ctx, account_id: i64, session_id: i64) -> DomainResul
 }
 
 /// Ends every session of the account but `keep`; how many ended.
+/// Ends every session of the account (a lock, a reset password, a reported email change).
+pub async fn end_all<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<()> {
+    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .execute(exec)
+        .await?;
+    Ok(())
+}
+
 pub async fn end_others<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,

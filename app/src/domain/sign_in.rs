@@ -390,11 +390,7 @@ pub(crate) async fn record_failure(ctx: &Ctx, account: &account::Account) -> Dom
     .rows_affected()
         == 1;
     if locked {
-        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
-            .bind(now)
-            .bind(account.id)
-            .execute(&mut *tx)
-            .await?;
+        session::end_all(&mut *tx, account.id, now).await?;
         cancel_open_challenges(&mut *tx, account.id, now).await?;
         notification::enqueue(
             &mut *tx,

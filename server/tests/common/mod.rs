@@ -52,13 +52,17 @@ pub async fn spawn_at(database_url: &str, dir: Option<tempfile::TempDir>) -> Tes
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
     });
-    // A stalled response fails its test within a minute instead of holding the whole run.
-    let client = reqwest::Client::builder()
+    TestApp { base, state, client: client(), _dir: dir }
+}
+
+/// The HTTP client of the tests: redirects are answers to look at, not to follow, and a stalled
+/// response fails its test within a minute instead of holding the whole run.
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
         .redirect(Policy::none())
         .timeout(std::time::Duration::from_secs(60))
         .build()
-        .unwrap();
-    TestApp { base, state, client, _dir: dir }
+        .unwrap()
 }
 
 /// The session cookie a response sets (`portail=…` on http://127.0.0.1), as a `Cookie` header value.
@@ -74,8 +78,7 @@ impl TestApp {
     /// Helpers for a server running elsewhere (the release binary) over the database at `database_url`.
     pub async fn for_server_at(base: &str, database_url: &str) -> TestApp {
         let state = server::prepare(database_url, base, true).await.expect("prepare");
-        let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
-        TestApp { base: base.to_string(), state, client, _dir: None }
+        TestApp { base: base.to_string(), state, client: client(), _dir: None }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -265,16 +268,15 @@ pub async fn invite(app: &TestApp, staff: &str, email: &str) -> (String, String)
     (code, latest_link_token(app, email).await)
 }
 
+/// The token of the invitation link in the latest mail to `email`.
 pub async fn latest_link_token(app: &TestApp, email: &str) -> String {
-    use sqlx::Row;
-    let body: String = sqlx::query("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
-        .bind(email)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("body")
-        .unwrap();
-    let start = body.find("/invitation/").expect("link in the mail") + "/invitation/".len();
+    let (_, body) = latest_mail(app, email).await;
+    link_token(&body, "/invitation/")
+}
+
+/// The token of the first link to `path` (e.g. `/reset-password/`) in a mail's body.
+pub fn link_token(body: &str, path: &str) -> String {
+    let start = body.find(path).unwrap_or_else(|| panic!("a {path} link in the mail")) + path.len();
     body[start..].split(['?', '\n', ' ']).next().unwrap().to_string()
 }
 
@@ -384,6 +386,11 @@ pub async fn reauthenticate(app: &TestApp, session: &str, email: &str) {
 // ---- other processes ----
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
+
+/// A port nothing listens on right now, for a process the test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
 
 /// A child process that is killed when the test ends, passed or failed, so that nothing outlives
 /// the run (a leftover process would hold the runner's output open).
