@@ -1,5 +1,5 @@
 //! What every request shares, built once by the server: the database and the configuration.
-use crate::domain::store;
+use crate::domain::{store, throttle};
 use std::sync::Arc;
 
 /// Shared by all requests; built once by the server.
@@ -7,6 +7,17 @@ use std::sync::Arc;
 pub struct AppState {
     pub db: store::Db,
     pub config: Arc<Config>,
+    /// How often anonymous callers may try (sign-in, codes, links), per address and per target.
+    pub throttle: Arc<throttle::Throttle>,
+}
+
+impl AppState {
+    /// The same state, taking the caller's address from `X-Forwarded-For` when the request comes
+    /// from one of `proxies`.
+    pub fn trusting(self, proxies: Vec<std::net::IpAddr>) -> Self {
+        let config = Config { trusted_proxies: proxies, ..(*self.config).clone() };
+        Self { config: Arc::new(config), ..self }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -18,6 +29,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The development mailbox at `/dev/mailbox` (mail transport `dev`).
     pub dev_mailbox: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the caller; from anyone else the header is
+    /// ignored and the socket's address is the caller's.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {

@@ -82,6 +82,7 @@ error-request-invalid = The form sent was incomplete. Check the fields and try a
 error-signed-out = Your session has ended. Please sign in again.
 error-not-found = This page does not exist or you do not have access to it.
 error-credentials = The email or password is incorrect.
+error-account-locked = Your account is locked until { $until } (local time) after too many attempts. To unlock it now, choose “Forgot your password?”.
 error-email-invalid = Enter a complete email address, for example name@example.com.
 error-email-taken = An account already exists with this email.
 error-organisation-required = Enter the organisation's name.
@@ -200,7 +201,8 @@ mail-locked-body =
     Hello { $name },
 
     After 10 unsuccessful sign-in attempts, your account is locked until midnight (local time).
-    If this was not you, someone may know your email: once it is unlocked, change your password. You can also contact the support team at 1 833 564-0404.
+    Your open sessions stay open. To unlock it now, use “Forgot your password?” on the sign-in page.
+    If this was not you, someone may know your email: change your password. You can also contact the support team at 1 833 564-0404.
 
 sign-in-next = Continue
 sign-in-code-title = Verification code
@@ -210,6 +212,7 @@ sign-in-code-resend = Send a new code
 sign-in-code-resent = A new code has been sent to you by email.
 sign-in-code-verify = Sign in
 error-code-too-soon = Wait { $seconds } seconds before asking for a new code.
+error-too-many-attempts = Too many attempts. To protect accounts, please try again in { $minutes } min.
 error-start-again = This code is no longer valid. Please sign in again.
 error-verification-wrong = This code is incorrect. You have { $remaining } attempt(s) left.
 

@@ -82,6 +82,7 @@ error-request-invalid = Le formulaire envoyé est incomplet. Vérifiez les champ
 error-signed-out = Votre session a pris fin. Connectez-vous de nouveau.
 error-not-found = Cette page n'existe pas ou vous n'y avez pas accès.
 error-credentials = Le courriel ou le mot de passe est incorrect.
+error-account-locked = Votre compte est verrouillé jusqu'au { $until } (heure locale) après trop de tentatives. Pour le déverrouiller dès maintenant, choisissez « Mot de passe oublié? ».
 error-email-invalid = Entrez une adresse courriel complète, par exemple nom@exemple.com.
 error-email-taken = Un compte existe déjà avec ce courriel.
 error-organisation-required = Entrez le nom de l'organisation.
@@ -200,7 +201,8 @@ mail-locked-body =
     Bonjour { $name },
 
     À la suite de 10 tentatives de connexion infructueuses, votre compte est verrouillé jusqu'à minuit (heure locale).
-    Si ce n'était pas vous, quelqu'un connaît peut-être votre courriel : après le déverrouillage, changez votre mot de passe. Vous pouvez aussi communiquer avec l'équipe de soutien au 1 833 564-0404.
+    Vos sessions ouvertes le restent. Pour le déverrouiller dès maintenant, utilisez « Mot de passe oublié? » sur la page de connexion.
+    Si ce n'était pas vous, quelqu'un connaît peut-être votre courriel : changez votre mot de passe. Vous pouvez aussi communiquer avec l'équipe de soutien au 1 833 564-0404.
 
 sign-in-next = Continuer
 sign-in-code-title = Code de vérification
@@ -210,6 +212,7 @@ sign-in-code-resend = Envoyer un nouveau code
 sign-in-code-resent = Un nouveau code vous a été envoyé par courriel.
 sign-in-code-verify = Se connecter
 error-code-too-soon = Patientez { $seconds } secondes avant de demander un nouveau code.
+error-too-many-attempts = Trop de tentatives. Pour protéger les comptes, réessayez dans { $minutes } min.
 error-start-again = Ce code n'est plus valide. Recommencez la connexion.
 error-verification-wrong = Ce code est incorrect. Il vous reste { $remaining } essai(s).
 

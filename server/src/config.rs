@@ -52,6 +52,11 @@ pub struct ServeArgs {
     pub bootstrap_email: Option<String>,
     #[arg(long, env = "BOOTSTRAP_ORGANISATION", default_value = "Organisation")]
     pub bootstrap_organisation: String,
+    /// A reverse proxy in front of the portal (repeat, or separate with commas): from these
+    /// addresses only, `X-Forwarded-For` names the caller (for rate limits, the audit trail and
+    /// the session list). Without it the socket's address is the caller's.
+    #[arg(long, env = "TRUSTED_PROXY", value_delimiter = ',')]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
     /// Folder holding the compiled site (pkg/ with JS, WASM and CSS).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

@@ -29,7 +29,9 @@ pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) ->
             public_url: public_url.trim_end_matches('/').to_string(),
             secure_cookies,
             dev_mailbox,
+            trusted_proxies: Vec::new(),
         }),
+        throttle: Arc::new(app::domain::throttle::Throttle::new()),
     })
 }
 

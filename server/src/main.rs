@@ -63,7 +63,9 @@ async fn main() -> anyhow::Result<()> {
 
 async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Result<()> {
     let dev = args.mail_transport == "dev";
-    let state = server::prepare(&common.database_url, &common.public_url, dev).await?;
+    let state = server::prepare(&common.database_url, &common.public_url, dev)
+        .await?
+        .trusting(args.trusted_proxy.clone());
     if server::is_empty(&state).await? {
         match &args.bootstrap_email {
             Some(email) => {

@@ -132,3 +132,74 @@ fn too_large(request: &Request) -> Response {
         (StatusCode::PAYLOAD_TOO_LARGE, page).into_response()
     }
 }
+
+/// Names the caller's address once for the whole request (`ClientAddress`): the socket's peer,
+/// or, when that peer is one of the trusted proxies, the last address in `X-Forwarded-For` that
+/// is not itself a trusted proxy. A header sent by anyone else is ignored: a caller could put any
+/// address in it.
+pub async fn name_the_caller(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    if let Some(peer) = peer {
+        let address = forwarded_for(&state.config.trusted_proxies, peer, request.headers());
+        request.extensions_mut().insert(app::api::context::ClientAddress(address));
+    }
+    next.run(request).await
+}
+
+fn forwarded_for(
+    trusted: &[std::net::IpAddr],
+    peer: std::net::IpAddr,
+    headers: &header::HeaderMap,
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map_while(|hop| hop.trim().parse().ok())
+        .collect();
+    hops.into_iter().rev().find(|hop| !trusted.contains(hop)).unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_for;
+    use axum::http::HeaderMap;
+
+    fn headers(values: &[&str]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for v in values {
+            map.append("x-forwarded-for", v.parse().unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
+        let proxy = "10.0.0.1".parse().unwrap();
+        let stranger = "198.51.100.9".parse().unwrap();
+        let h = headers(&["203.0.113.5"]);
+        assert_eq!(forwarded_for(&[proxy], proxy, &h), "203.0.113.5".parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(forwarded_for(&[proxy], stranger, &h), stranger);
+        assert_eq!(forwarded_for(&[], proxy, &h), proxy);
+        // A caller's own X-Forwarded-For is kept to the left by the proxy: the last hop counts.
+        let spoofed = headers(&["1.2.3.4, 203.0.113.5"]);
+        assert_eq!(
+            forwarded_for(&[proxy], proxy, &spoofed),
+            "203.0.113.5".parse::<std::net::IpAddr>().unwrap()
+        );
+        // Two proxies in a row: both skipped.
+        let chained = headers(&["203.0.113.5", "10.0.0.2"]);
+        let both = ["10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap()];
+        assert_eq!(forwarded_for(&both, proxy, &chained), "203.0.113.5".parse::<std::net::IpAddr>().unwrap());
+        // Nothing usable: the proxy itself.
+        assert_eq!(forwarded_for(&[proxy], proxy, &headers(&["garbage"])), proxy);
+        assert_eq!(forwarded_for(&[proxy], proxy, &HeaderMap::new()), proxy);
+    }
+}

@@ -50,7 +50,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
     let context = request_context(state.clone());
     let origin = state.config.origin();
     let routes = route_list(&context);
-    let router_state = RouterState { app: state, leptos: options.clone() };
+    let router_state = RouterState { app: state.clone(), leptos: options.clone() };
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
@@ -73,6 +73,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             middleware::same_origin_only(origin.clone(), req, next)
         }))
         .layer(axum::middleware::from_fn(middleware::limit_request_bodies))
+        .layer(axum::middleware::from_fn_with_state(state, middleware::name_the_caller))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())

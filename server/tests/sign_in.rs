@@ -95,6 +95,7 @@ async fn five_wrong_codes_need_a_new_sign_in_and_resending_does_not_reset_them()
 #[tokio::test]
 async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
     let app = patient_app().await;
+    let open_before = app.sign_in(PATIENT, PASSWORD).await;
     for _ in 0..10 {
         assert!(app.sign_in_password(PATIENT, "not the right password").await.is_none());
     }
@@ -111,12 +112,45 @@ async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
         "the owner is told"
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'account.locked'").await, 1);
-    // The right password now gets exactly the wrong-password answer.
+    // A wrong password still gets the wrong-password answer: nothing tells a stranger of the lock.
+    let wrong = app.call("sign_in", &[("email", PATIENT), ("password", "still not it")], None).await;
+    assert_eq!(error_key(wrong).await["key"], "error-credentials");
+    // Léa, with her right password, is told until when, in the organisation's time.
     let response = app.call("sign_in", &[("email", PATIENT), ("password", PASSWORD)], None).await;
-    assert_eq!(error_key(response).await["key"], "error-credentials");
+    let error = error_key(response).await;
+    assert_eq!(error["key"], "error-account-locked");
+    let midnight = chrono::DateTime::from_timestamp(until, 0)
+        .unwrap()
+        .with_timezone(&chrono_tz::America::Montreal)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    assert!(midnight.ends_with("00:00"));
+    assert_eq!(error["args"][0], serde_json::json!(["until", midnight]));
+    assert!(error["kept"].to_string().contains(PATIENT), "her email stays in the form");
+    // The lock does not sign her out: a stranger's wrong passwords must not end her sessions.
+    assert_eq!(app.get("/home", Some(&open_before)).await.status(), StatusCode::OK);
     // Once the lock has passed, the right password works again.
     sqlx::query("UPDATE accounts SET locked_until = 1").execute(&app.state.db).await.unwrap();
     assert!(app.sign_in_password(PATIENT, PASSWORD).await.is_some());
+}
+
+/// A completed password reset lifts the lock at once: proving one holds the mailbox is enough.
+#[tokio::test]
+async fn a_password_reset_lifts_the_lock() {
+    let app = patient_app().await;
+    for _ in 0..10 {
+        assert!(app.sign_in_password(PATIENT, "not the right password").await.is_none());
+    }
+    app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    await_mails(&app, PATIENT, "reset", 1).await;
+    const NEW: &str = "a brand new passphrase here";
+    let token = reset_token(&app).await;
+    let done = app
+        .call("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)], None)
+        .await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE locked_until IS NOT NULL").await, 0);
+    assert!(app.sign_in_password(PATIENT, NEW).await.is_some(), "signs in the same day");
 }
 
 #[tokio::test]
@@ -136,6 +170,8 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
         (known.status(), known.headers().get("location").cloned()),
         "same answer"
     );
+    await_mails(&app, PATIENT, "reset", 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox").await,
         mails_before + 1,
@@ -183,6 +219,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
 
     // A link older than 30 minutes is refused.
     app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    await_mails(&app, PATIENT, "reset", 2).await;
     sqlx::query("UPDATE password_resets SET expires_at = created_at WHERE used_at IS NULL")
         .execute(&app.state.db)
         .await
@@ -395,8 +432,10 @@ async fn a_completed_reset_ends_the_other_links_and_the_sign_ins_under_way_and_t
     let under_way = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
     let right_code = emailed_code(&app, PATIENT).await;
     app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    await_mails(&app, PATIENT, "reset", 1).await;
     let first = reset_token(&app).await;
     app.call("request_password_reset", &[("email", PATIENT)], None).await;
+    await_mails(&app, PATIENT, "reset", 2).await;
     let second = reset_token(&app).await;
     assert_ne!(first, second);
 

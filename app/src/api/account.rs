@@ -262,8 +262,8 @@ pub async fn confirm_authenticator(
     #[server(default)] password: String,
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
-    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
-    security::confirm_totp_enrolment(&ctx, &me, &password, &code).await?;
+    let Caller { ctx, account: me, session } = require_recent_reauth().await?;
+    security::confirm_totp_enrolment(&ctx, &me, session.session_id, &password, &code).await?;
     issue_recovery_codes(&ctx, me.id).await
 }
 

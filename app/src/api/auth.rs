@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_session, Caller},
     crate::domain::sign_in::{self, ChallengePurpose},
+    crate::domain::throttle::{self, Limit},
     crate::domain::{account, credential, session, setup_link},
 };
 
@@ -81,6 +82,7 @@ pub async fn complete_setup(
     #[server(default)] password_confirmation: String,
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     let completion = setup_link::Completion {
         token: &token,
         password: &password,
@@ -129,8 +131,14 @@ pub async fn sign_in(
     #[server(default)] password: String,
     #[server(default)] next: String,
 ) -> Result<(), ApiError> {
-    match sign_in::start_sign_in(&context::request(), &email, &password).await? {
-        Some(challenge) => {
+    context::throttle(&[
+        (Limit::SignInFromAddress, &context::address_key()),
+        (Limit::SignInForEmail, &throttle::email_key(&email)),
+    ])
+    .map_err(|e| e.keep("email", email.trim()))?;
+    let ctx = context::request();
+    match sign_in::start_sign_in(&ctx, &email, &password).await? {
+        sign_in::Started::Challenge(challenge) => {
             context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
             match return_path(&next) {
                 Some(next) => {
@@ -142,7 +150,13 @@ pub async fn sign_in(
             leptos_axum::redirect("/sign-in/code");
             Ok(())
         }
-        None => Err(ApiError::invalid("error-credentials").keep("email", email.trim())),
+        sign_in::Started::Refused => Err(ApiError::invalid("error-credentials").keep("email", email.trim())),
+        sign_in::Started::Locked { until, account_id } => {
+            let timezone = account::timezone(&ctx.db, account_id).await?;
+            Err(ApiError::conflict("error-account-locked")
+                .arg("until", super::profile::local_time(until, &timezone))
+                .keep("email", email.trim()))
+        }
     }
 }
 
@@ -158,6 +172,7 @@ pub async fn sign_in_challenge() -> Result<Option<crate::states::Method>, ApiErr
 /// Step two: the verification code.
 #[server(prefix = "/api", endpoint = "verify_sign_in")]
 pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiError> {
+    context::throttle(&[(Limit::CodeFromAddress, &context::address_key())])?;
     let ctx = context::request();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
     match sign_in::finish_sign_in(&ctx, &token, &code, ChallengePurpose::SignIn).await? {

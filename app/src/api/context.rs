@@ -1,7 +1,7 @@
 //! What every server function may ask of the request it serves: who is calling (obtained once, as
 //! a `Ctx` the domain takes), the session cookie, and how to set cookies on the response.
 use crate::api::ApiError;
-use crate::domain::{account, session, store, Ctx, RequestMeta};
+use crate::domain::{account, session, store, throttle, Ctx, RequestMeta};
 pub use crate::state::{AppState, Config};
 use crate::states::Role;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
@@ -19,12 +19,20 @@ pub fn request_meta() -> RequestMeta {
     parts().map(|parts| meta_of(&parts.headers, &parts.extensions)).unwrap_or_default()
 }
 
+/// The caller's address, as the server named it for this request (behind a trusted proxy, from
+/// `X-Forwarded-For`).
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 /// Caller address and browser of a request (also used by plain axum handlers).
 pub fn meta_of(headers: &http::HeaderMap, extensions: &http::Extensions) -> RequestMeta {
-    let ip = extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
+    let ip = match extensions.get::<ClientAddress>() {
+        Some(ClientAddress(address)) => address.to_string(),
+        None => extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_default(),
+    };
     let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     RequestMeta { ip, user_agent }
 }
@@ -67,6 +75,25 @@ pub fn clear_session_cookie() {
 /// Remembers the interface language like the header's language link does.
 pub fn set_language_cookie(lang: crate::i18n::Lang) {
     set_cookie(lang.cookie());
+}
+
+/// One more try of an anonymous caller under each `(limit, key)`: refused with 429 and how long
+/// to wait as soon as one of them is used up (those before it are charged: a caller past a
+/// limit earns nothing by trying).
+pub fn throttle(tries: &[(throttle::Limit, &str)]) -> Result<(), ApiError> {
+    let (state, now) = (state(), store::now());
+    for (limit, key) in tries {
+        if let Err(wait) = state.throttle.take(*limit, key, now) {
+            tracing::info!(limit = ?limit, "throttled");
+            return Err(ApiError::throttled(wait));
+        }
+    }
+    Ok(())
+}
+
+/// The throttle key of this request's caller address.
+pub fn address_key() -> String {
+    throttle::address_key(&request_meta().ip)
 }
 
 /// The request, as the domain takes it, for a caller who need not be signed in.

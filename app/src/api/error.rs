@@ -79,6 +79,12 @@ impl ApiError {
     pub fn too_many(key: &str, retry_after: i64) -> Self {
         Self::new(ErrorKind::TooManyRequests { retry_after }, key).arg("seconds", retry_after)
     }
+    /// Too many tries from this caller or for this target: the wait, rounded up to minutes.
+    pub fn throttled(retry_after: i64) -> Self {
+        let minutes = (retry_after.max(1) + 59) / 60;
+        Self::new(ErrorKind::TooManyRequests { retry_after }, "error-too-many-attempts")
+            .arg("minutes", minutes)
+    }
     pub fn internal() -> Self {
         Self::new(ErrorKind::Internal, "error-unexpected")
     }

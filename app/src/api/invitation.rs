@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context,
+    crate::domain::throttle::Limit,
     crate::domain::{invitation, onboarding},
 };
 
@@ -64,6 +65,8 @@ pub async fn check_invitation_code(
     #[server(default)] token: String,
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
+    context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
+        .map_err(|e| e.keep("code", &code))?;
     let parsed =
         invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
     let outcome = invitation::check_code(&context::request(), &token, &parsed).await?;
@@ -128,6 +131,7 @@ pub async fn create_patient_account(
     #[server(default)] password: String,
     #[server(default)] password_confirmation: String,
 ) -> Result<(), ApiError> {
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
     let redeemed =
         onboarding::redeem(&context::request(), &token, &pass, &password, &password_confirmation).await?;

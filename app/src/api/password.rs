@@ -3,12 +3,28 @@ use super::ApiError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use {super::context, crate::domain::password_reset};
+use {
+    super::context,
+    crate::domain::password_reset,
+    crate::domain::throttle::{self, Limit},
+};
 
-/// Always answers the same, whether or not the email has an account.
+/// Always answers the same, in the same time, whether or not the email has an account: the work
+/// (looking the account up, the link, the mail) is done after the answer. At most 3 reset mails an
+/// hour go to one address; past that the request is answered the same and sends nothing.
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(#[server(default)] email: String) -> Result<(), ApiError> {
-    password_reset::request(&context::request(), &email, &context::state().config.public_url).await?;
+    context::throttle(&[(Limit::ResetRequestFromAddress, &context::address_key())])
+        .map_err(|e| e.keep("email", email.trim()))?;
+    let (state, ctx) = (context::state(), context::request());
+    if state.throttle.take(Limit::ResetMailForEmail, &throttle::email_key(&email), ctx.now).is_ok() {
+        let public_url = state.config.public_url.clone();
+        tokio::spawn(async move {
+            if let Err(e) = password_reset::request(&ctx, &email, &public_url).await {
+                tracing::error!(error = %e, "password reset request failed");
+            }
+        });
+    }
     leptos_axum::redirect("/forgot-password?sent=1");
     Ok(())
 }
@@ -26,6 +42,7 @@ pub async fn reset_password(
     #[server(default)] password: String,
     #[server(default)] password_confirmation: String,
 ) -> Result<(), ApiError> {
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     password_reset::complete(&context::request(), &token, &password, &password_confirmation).await?;
     context::clear_session_cookie();
     leptos_axum::redirect("/sign-in?reset=1");

@@ -22,6 +22,7 @@ pub mod session;
 pub mod setup_link;
 pub mod sign_in;
 pub mod store;
+pub mod throttle;
 
 /// What a rule can refuse. The `api` layer turns each into an `ApiError` of the same kind.
 #[derive(Debug, thiserror::Error)]

@@ -79,11 +79,14 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
     if !used {
         return Err(DomainError::conflict(None, "error-reset-link-unusable"));
     }
-    sqlx::query("UPDATE accounts SET password_hash = $1, failed_sign_ins = 0 WHERE id = $2")
-        .bind(hash)
-        .bind(account.id)
-        .execute(&mut *tx)
-        .await?;
+    // A reset also lifts a lock: proving one holds the mailbox is what the lock waits for.
+    sqlx::query(
+        "UPDATE accounts SET password_hash = $1, failed_sign_ins = 0, locked_until = NULL WHERE id = $2",
+    )
+    .bind(hash)
+    .bind(account.id)
+    .execute(&mut *tx)
+    .await?;
     super::session::end_all(&mut *tx, account.id, now).await?;
     // Whatever was under way with the old password ends: other reset links, unfinished sign-ins.
     sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")

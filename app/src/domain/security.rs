@@ -35,6 +35,7 @@ pub async fn start_totp_enrolment(db: &store::Db, account_id: i64) -> DomainResu
 pub async fn confirm_totp_enrolment(
     ctx: &Ctx,
     account: &Account,
+    session_id: i64,
     password: &str,
     code: &str,
 ) -> DomainResult<()> {
@@ -44,7 +45,7 @@ pub async fn confirm_totp_enrolment(
         pending_totp(db, account.id).await?.ok_or(DomainError::invalid("code", "error-totp-not-started"))?;
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         // A wrong password here counts toward the lock, like everywhere else.
-        super::sign_in::record_failure(ctx, account).await?;
+        super::sign_in::record_failure(ctx, account, Some(session_id)).await?;
         ctx.audit(db, None, "totp.password_failed", format!("account:{}", account.id)).await?;
         return Err(DomainError::invalid("password", "error-password-wrong"));
     }

@@ -31,28 +31,53 @@ fn new_email_code() -> String {
     format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000u32))
 }
 
-/// Step one: email and password. `None` for every failure alike (unknown email, locked or
-/// inactive account, wrong password), so the page never tells which.
-pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResult<Option<Challenge>> {
+/// How step one ended.
+#[derive(Debug)]
+pub enum Started {
+    /// The password was right: the second step follows.
+    Challenge(Challenge),
+    /// Unknown email, inactive account or wrong password, all alike, so the page never tells which.
+    Refused,
+    /// The right password, on a locked account: the person may be told until when (only someone
+    /// who knows the password learns that the account is locked).
+    Locked { until: i64, account_id: i64 },
+}
+
+impl Started {
+    pub fn challenge(self) -> Option<Challenge> {
+        match self {
+            Self::Challenge(challenge) => Some(challenge),
+            _ => None,
+        }
+    }
+}
+
+/// Step one: email and password.
+pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResult<Started> {
     let (db, now) = (&ctx.db, ctx.now);
     use super::credential;
     let Some(account) = account::find_by_email(db, email).await? else {
         credential::verify_or_decoy(password, None).await?;
         ctx.audit(db, None, "sign_in.failed", "unknown-email").await?;
-        return Ok(None);
+        return Ok(Started::Refused);
     };
     let password_ok = credential::verify_or_decoy(password, account.password_hash.as_deref()).await?;
     let target = format!("account:{}", account.id);
-    if is_locked(db, account.id, now).await? {
+    if let Some(until) = locked_until(db, account.id, now).await? {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
-        return Ok(None);
+        let active = account.status == account::AccountStatus::Active;
+        return Ok(if password_ok && active {
+            Started::Locked { until, account_id: account.id }
+        } else {
+            Started::Refused
+        });
     }
     if account.status != account::AccountStatus::Active || !password_ok {
         if account.status == account::AccountStatus::Active {
-            record_failure(ctx, &account).await?;
+            record_failure(ctx, &account, None).await?;
         }
         ctx.by(account.id).audit(db, None, "sign_in.failed", target).await?;
-        return Ok(None);
+        return Ok(Started::Refused);
     }
     if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
@@ -61,16 +86,17 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
             .execute(db)
             .await?;
     }
-    issue_challenge(ctx, &account, ChallengePurpose::SignIn).await.map(Some)
+    issue_challenge(ctx, &account, ChallengePurpose::SignIn).await.map(Started::Challenge)
 }
 
-async fn is_locked(db: &store::Db, account_id: i64, now: i64) -> DomainResult<bool> {
+/// When the account's lock ends, if it is locked at `now`.
+async fn locked_until(db: &store::Db, account_id: i64, now: i64) -> DomainResult<Option<i64>> {
     let locked_until: Option<i64> = sqlx::query("SELECT locked_until FROM accounts WHERE id = $1")
         .bind(account_id)
         .fetch_one(db)
         .await?
         .try_get("locked_until")?;
-    Ok(locked_until.is_some_and(|until| until > now))
+    Ok(locked_until.filter(|until| *until > now))
 }
 
 /// What a challenge is for: a new session, or proving again who one is in an open session. One
@@ -160,7 +186,7 @@ pub async fn start_reauth(
     let db = &ctx.db;
     use super::credential;
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
-        record_failure(ctx, account).await?;
+        record_failure(ctx, account, Some(session_id)).await?;
         ctx.by(account.id).audit(db, None, "reauth.failed", format!("account:{}", account.id)).await?;
         return Ok(None);
     }
@@ -260,7 +286,8 @@ pub async fn finish_sign_in(
     let account = account::find_by_id(db, challenge.account_id).await?;
     let target = format!("account:{}", account.id);
     // A lock (or a closed account) ends every sign-in under way, even one whose code is right.
-    if account.status != account::AccountStatus::Active || is_locked(db, account.id, now).await? {
+    if account.status != account::AccountStatus::Active || locked_until(db, account.id, now).await?.is_some()
+    {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         return Ok(CodeOutcome::StartAgain);
     }
@@ -281,7 +308,11 @@ pub async fn finish_sign_in(
         },
     };
     if !right {
-        record_failure(ctx, &account).await?;
+        let guessing_session = match purpose {
+            ChallengePurpose::Reauth { session_id } => Some(session_id),
+            ChallengePurpose::SignIn => None,
+        };
+        record_failure(ctx, &account, guessing_session).await?;
         ctx.by(account.id).audit(db, None, "verification_code.failed", target).await?;
         return Ok(if tries < CODE_MAX_ATTEMPTS {
             CodeOutcome::Wrong { remaining_tries: CODE_MAX_ATTEMPTS - tries }
@@ -361,10 +392,15 @@ pub async fn resend_code(ctx: &Ctx, token: &str, purpose: ChallengePurpose) -> D
     Ok(Resend::Sent)
 }
 
-/// One more consecutive failure; the 10th locks the account until the next local midnight and
-/// tells its owner by email.
-/// One more failure (a wrong password or code) toward the lock; the 10th in a row locks.
-pub(crate) async fn record_failure(ctx: &Ctx, account: &account::Account) -> DomainResult<()> {
+/// One more failure (a wrong password or code) toward the lock; the 10th in a row locks the
+/// account until the next local midnight and tells its owner by email. A lock does not end the
+/// owner's sessions (a stranger could otherwise sign anyone out at will) except the one that was
+/// guessing, when the failures came from inside a session (`guessing_session`).
+pub(crate) async fn record_failure(
+    ctx: &Ctx,
+    account: &account::Account,
+    guessing_session: Option<i64>,
+) -> DomainResult<()> {
     let (db, now) = (&ctx.db, ctx.now);
     use super::{account as accounts, notification};
     let failures: i64 = sqlx::query(
@@ -390,7 +426,9 @@ pub(crate) async fn record_failure(ctx: &Ctx, account: &account::Account) -> Dom
     .rows_affected()
         == 1;
     if locked {
-        session::end_all(&mut *tx, account.id, now).await?;
+        if let Some(session_id) = guessing_session {
+            session::end(&mut *tx, session_id, now).await?;
+        }
         cancel_open_challenges(&mut *tx, account.id, now).await?;
         notification::enqueue(
             &mut *tx,

@@ -45,9 +45,28 @@ pub async fn spawn() -> TestApp {
 
 /// The router over a database of the caller's choosing (the load benchmark fills one this way).
 pub async fn spawn_at(database_url: &str, dir: Option<tempfile::TempDir>) -> TestApp {
+    spawn_adjusted(database_url, dir, |state| state).await
+}
+
+/// A fresh app whose state is first adjusted: a trusted proxy (`state.trusting(…)`), or no rate
+/// limits (`unthrottled`) for a test of the defences below them.
+pub async fn spawn_with(adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
+    let (database_url, dir) = fresh_database_url().await;
+    spawn_adjusted(&database_url, dir, adjust).await
+}
+
+pub fn unthrottled(state: AppState) -> AppState {
+    AppState { throttle: std::sync::Arc::new(app::domain::throttle::Throttle::off()), ..state }
+}
+
+async fn spawn_adjusted(
+    database_url: &str,
+    dir: Option<tempfile::TempDir>,
+    adjust: impl FnOnce(AppState) -> AppState,
+) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = server::prepare(database_url, &base, true).await.expect("prepare");
+    let state = adjust(server::prepare(database_url, &base, true).await.expect("prepare"));
     let router = server::routes::router(state.clone(), "target/site");
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
@@ -316,6 +335,31 @@ pub async fn mail(app: &TestApp, recipient: &str, template: &str) -> (String, St
     .await
     .unwrap_or_else(|e| panic!("no mail \"{template}\" to {recipient}: {e}"));
     (row.try_get("subject").unwrap(), row.try_get("body").unwrap())
+}
+
+/// How many mails of this kind went to `recipient`.
+pub async fn mails_of(app: &TestApp, recipient: &str, template: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1 AND template = $2")
+        .bind(recipient)
+        .bind(template)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("n")
+        .unwrap()
+}
+
+/// Waits (10 s at most) until `n` mails of this kind went to `recipient`: for work done after the
+/// answer, like a password reset request.
+pub async fn await_mails(app: &TestApp, recipient: &str, template: &str, n: i64) {
+    for _ in 0..200 {
+        if mails_of(app, recipient, template).await >= n {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{n} mail(s) \"{template}\" to {recipient} within 10 s");
 }
 
 /// The latest mail of any kind to `recipient`.

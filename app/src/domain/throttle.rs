@@ -1,0 +1,203 @@
+//! How often an anonymous caller may try: a token bucket per (limit, caller address) and per
+//! (limit, target account or email). Held in this process's memory: cheap enough to answer a
+//! flood before any database or password work. With several instances each enforces its own
+//! buckets; the limits that must hold everywhere (the account lock, an invitation voided after 5
+//! wrong codes, 5 tries per verification code) live in the database.
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+
+/// One kind of attempt and how many of them are allowed: `burst` at once, then one more every
+/// `refill_seconds`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Limit {
+    /// Sign-in step one (email and password) from one address.
+    SignInFromAddress,
+    /// Sign-in step one for one email, from anywhere.
+    SignInForEmail,
+    /// A verification code (sign-in step two) from one address.
+    CodeFromAddress,
+    /// An invitation code from one address.
+    InvitationCodeFromAddress,
+    /// "Forgot my password" requests from one address.
+    ResetRequestFromAddress,
+    /// Reset emails to one address: past this, the request answers the same and sends nothing.
+    ResetMailForEmail,
+    /// Completing a link from an email (new password, staff setup, new account) from one address.
+    LinkFromAddress,
+}
+
+impl Limit {
+    pub const ALL: [Limit; 7] = [
+        Self::SignInFromAddress,
+        Self::SignInForEmail,
+        Self::CodeFromAddress,
+        Self::InvitationCodeFromAddress,
+        Self::ResetRequestFromAddress,
+        Self::ResetMailForEmail,
+        Self::LinkFromAddress,
+    ];
+
+    /// (burst, refill_seconds). Per address the numbers leave room for a clinic's shared
+    /// connection; per email they stay below what a person could ever need.
+    pub const fn rate(self) -> (u32, i64) {
+        match self {
+            Self::SignInFromAddress => (30, 2),
+            Self::SignInForEmail => (20, 60),
+            Self::CodeFromAddress => (30, 2),
+            Self::InvitationCodeFromAddress => (20, 10),
+            Self::ResetRequestFromAddress => (10, 60),
+            Self::ResetMailForEmail => (3, 1200),
+            Self::LinkFromAddress => (30, 2),
+        }
+    }
+}
+
+/// The bucket of one key: how many tries are left, as of `at`.
+#[derive(Clone, Copy, Debug)]
+struct Bucket {
+    tokens: u32,
+    at: i64,
+}
+
+/// Keys kept at most (about 10 MB); past this, buckets that have filled up again (they hold
+/// nothing worth remembering) are forgotten.
+const MAX_KEYS: usize = 100_000;
+
+#[derive(Default)]
+pub struct Throttle {
+    buckets: Mutex<HashMap<(Limit, String), Bucket>>,
+    off: bool,
+}
+
+impl Throttle {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// No limits at all: only for tests of the defences below this one.
+    pub fn off() -> Self {
+        Self { off: true, ..Self::default() }
+    }
+
+    /// Takes one try for `key` under `limit` at time `now`; `Err(seconds)` says how long until
+    /// the next try is allowed.
+    pub fn take(&self, limit: Limit, key: &str, now: i64) -> Result<(), i64> {
+        if self.off {
+            return Ok(());
+        }
+        let (burst, refill) = limit.rate();
+        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if buckets.len() >= MAX_KEYS {
+            buckets.retain(|(limit, _), bucket| refilled(*bucket, *limit, now).tokens < limit.rate().0);
+            if buckets.len() >= MAX_KEYS {
+                // More callers are being held back at once than memory allows: start over rather
+                // than scan the whole map on every request. The database limits still hold.
+                tracing::warn!(keys = buckets.len(), "throttle full: forgetting every bucket");
+                buckets.clear();
+            }
+        }
+        let bucket = buckets.entry((limit, key.to_string())).or_insert(Bucket { tokens: burst, at: now });
+        *bucket = refilled(*bucket, limit, now);
+        if bucket.tokens == 0 {
+            return Err(refill - (now - bucket.at));
+        }
+        bucket.tokens -= 1;
+        Ok(())
+    }
+}
+
+/// The bucket with the tokens earned since it was last looked at.
+fn refilled(bucket: Bucket, limit: Limit, now: i64) -> Bucket {
+    let (burst, refill) = limit.rate();
+    let earned = ((now - bucket.at).max(0) / refill).min(burst as i64) as u32;
+    if bucket.tokens + earned >= burst {
+        Bucket { tokens: burst, at: now }
+    } else {
+        Bucket { tokens: bucket.tokens + earned, at: bucket.at + earned as i64 * refill }
+    }
+}
+
+/// The key of a caller address: an IPv6 caller is counted by its /64 network (one subscriber
+/// line holds a whole /64), an IPv4 caller by its address.
+pub fn address_key(ip: &str) -> String {
+    match ip.parse::<IpAddr>() {
+        Ok(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Ok(IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
+        Ok(IpAddr::V4(v4)) => v4.to_string(),
+        Err(_) => ip.to_string(),
+    }
+}
+
+/// The key of an email as typed: trimmed and lower-cased, whether or not it has an account (the
+/// answer must not tell).
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_limit_allows_its_burst_then_one_more_per_refill() {
+        for limit in Limit::ALL {
+            let (burst, refill) = limit.rate();
+            let throttle = Throttle::new();
+            let t0 = 1_000_000;
+            for i in 0..burst {
+                assert_eq!(throttle.take(limit, "k", t0), Ok(()), "{limit:?} try {i}");
+            }
+            assert_eq!(throttle.take(limit, "k", t0), Err(refill), "{limit:?} past the burst");
+            assert_eq!(throttle.take(limit, "k", t0 + refill - 1), Err(1), "{limit:?} one second early");
+            assert_eq!(throttle.take(limit, "k", t0 + refill), Ok(()), "{limit:?} after one refill");
+            assert!(throttle.take(limit, "k", t0 + refill).is_err(), "{limit:?} only one earned");
+            // Another key, and the same key under another limit, are untouched.
+            assert_eq!(throttle.take(limit, "other", t0), Ok(()));
+            // A long rest fills the bucket up to the burst, never beyond.
+            let later = t0 + refill * (burst as i64 + 50);
+            for _ in 0..burst {
+                assert_eq!(throttle.take(limit, "k", later), Ok(()));
+            }
+            assert!(throttle.take(limit, "k", later).is_err(), "{limit:?} burst capped after a rest");
+        }
+    }
+
+    #[test]
+    fn a_slow_steady_caller_is_never_refused() {
+        let throttle = Throttle::new();
+        let (_, refill) = Limit::SignInForEmail.rate();
+        for i in 0..1_000 {
+            assert_eq!(throttle.take(Limit::SignInForEmail, "a@example.org", i * refill), Ok(()));
+        }
+    }
+
+    #[test]
+    fn off_never_refuses() {
+        let throttle = Throttle::off();
+        for _ in 0..10_000 {
+            assert_eq!(throttle.take(Limit::ResetMailForEmail, "k", 0), Ok(()));
+        }
+    }
+
+    #[test]
+    fn addresses_are_counted_by_line() {
+        assert_eq!(address_key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(address_key("2001:db8:1:2:aaaa::1"), address_key("2001:db8:1:2:ffff::9"));
+        assert_ne!(address_key("2001:db8:1:2::1"), address_key("2001:db8:1:3::1"));
+        assert_eq!(address_key("::ffff:203.0.113.7"), "203.0.113.7");
+        assert_eq!(email_key("  Lea@Example.ORG "), "lea@example.org");
+    }
+
+    #[test]
+    fn memory_stays_bounded_under_a_spray_of_addresses() {
+        let throttle = Throttle::new();
+        for i in 0..(MAX_KEYS as i64 + 10) {
+            throttle.take(Limit::SignInFromAddress, &i.to_string(), i * 60).unwrap();
+        }
+        assert!(throttle.buckets.lock().unwrap().len() <= MAX_KEYS);
+    }
+}
