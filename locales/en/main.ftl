@@ -364,7 +364,7 @@ email-report-title = It wasn't me
 email-report-intro = If you did not ask to change your account's email address, stop the change: every session of your account will be signed out. Then change your password.
 email-report-submit = Stop the change
 email-reported-title = Change stopped
-email-reported-body = The address change is cancelled and every session of your account is signed out. Choose a new password, and contact support if in doubt.
+email-reported-body = The address change is cancelled (if it had been made, your previous address is your username again), every session of your account is signed out and we sent you a confirmation. Choose a new password, and contact support if in doubt.
 access-log-title = My access log
 access-log-intro = Everything done in your file and account: by you, a caregiver, a professional or support. Newest first.
 access-log-you = You
@@ -401,9 +401,25 @@ mail-email-notice-body =
 
     Someone asked to replace your patient portal account's email address with { $email }. The change only happens if the link sent to that address is opened.
 
-    If it wasn't you, stop the change here (all your sessions will be signed out), then change your password:
+    If it wasn't you, stop the change here (all your sessions will be signed out), then change your password. This link works for 30 days, even after the change: it then puts this address back.
 
     { $link }
+
+    Support: 1 833 564-0404.
+mail-email-taken-subject = Someone tried to use your email address
+mail-email-taken-body =
+    Hello { $name },
+
+    Someone asked to make this address the username of another patient portal account. It is already the username of your account, so nothing was changed and no other account can use it.
+
+    If it was you and you wanted to merge two accounts, contact support at 1 833 564-0404. Otherwise, you have nothing to do.
+mail-email-reported-subject = Your email address change was stopped
+mail-email-reported-body =
+    Hello { $name },
+
+    You reported that you did not ask to change your email address. The change is cancelled: your patient portal username is { $email }. Every session of your account was signed out.
+
+    Someone may know your password: choose a new one now with “Forgot your password?” on the sign-in page.
 
     Support: 1 833 564-0404.
 mail-password-changed-subject = Your password was changed

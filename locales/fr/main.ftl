@@ -364,7 +364,7 @@ email-report-title = Ce n'était pas moi
 email-report-intro = Si vous n'avez pas demandé à changer l'adresse courriel de votre compte, arrêtez ce changement : toutes les sessions de votre compte seront fermées. Changez ensuite votre mot de passe.
 email-report-submit = Arrêter le changement
 email-reported-title = Changement arrêté
-email-reported-body = Le changement d'adresse est annulé et toutes les sessions de votre compte sont fermées. Choisissez un nouveau mot de passe, puis communiquez avec le soutien si vous avez des doutes.
+email-reported-body = Le changement d'adresse est annulé (s'il avait eu lieu, votre adresse précédente redevient votre nom d'utilisateur), toutes les sessions de votre compte sont fermées et nous vous avons envoyé une confirmation. Choisissez un nouveau mot de passe, puis communiquez avec le soutien si vous avez des doutes.
 access-log-title = Mon journal d'accès
 access-log-intro = Tout ce qui a été fait dans votre dossier et votre compte : par vous, un proche aidant, un professionnel ou le soutien. Les plus récents d'abord.
 access-log-you = Vous
@@ -401,9 +401,25 @@ mail-email-notice-body =
 
     Quelqu'un a demandé de remplacer l'adresse courriel de votre compte du portail usager par { $email }. Le changement n'aura lieu que si le lien envoyé à cette adresse est ouvert.
 
-    Si ce n'était pas vous, arrêtez le changement ici (toutes vos sessions seront fermées), puis changez votre mot de passe :
+    Si ce n'était pas vous, arrêtez le changement ici (toutes vos sessions seront fermées), puis changez votre mot de passe. Ce lien fonctionne 30 jours, même après le changement : il remet alors cette adresse.
 
     { $link }
+
+    Soutien : 1 833 564-0404.
+mail-email-taken-subject = Quelqu'un a tenté d'utiliser votre adresse courriel
+mail-email-taken-body =
+    Bonjour { $name },
+
+    Quelqu'un a demandé que cette adresse devienne le nom d'utilisateur d'un autre compte du portail usager. Elle est déjà le nom d'utilisateur de votre compte : rien n'a été changé et aucun autre compte ne peut l'utiliser.
+
+    Si c'était vous et que vous vouliez réunir deux comptes, communiquez avec le soutien au 1 833 564-0404. Sinon, vous n'avez rien à faire.
+mail-email-reported-subject = Le changement de votre adresse courriel a été arrêté
+mail-email-reported-body =
+    Bonjour { $name },
+
+    Vous nous avez signalé ne pas avoir demandé de changer votre adresse courriel. Le changement est annulé : votre nom d'utilisateur du portail usager est { $email }. Toutes les sessions de votre compte ont été fermées.
+
+    Quelqu'un connaît peut-être votre mot de passe : choisissez-en un nouveau dès maintenant avec « Mot de passe oublié? » sur la page de connexion.
 
     Soutien : 1 833 564-0404.
 mail-password-changed-subject = Votre mot de passe a été changé

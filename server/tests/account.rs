@@ -174,13 +174,20 @@ async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() 
     assert_eq!(wrong["key"], "error-password-wrong");
     reauthenticate(&app, &session, PATIENT).await;
 
-    let taken = error_key(
-        app.call("request_email_change", &[("email", "MARIE.TREMBLAY@example.org")], Some(&session)).await,
-    )
-    .await;
-    assert_eq!(taken["key"], "error-email-taken");
+    // An address with an account is answered like any other: the caller learns nothing; its
+    // owner is told, in her language, and gets no link.
+    let taken =
+        app.call("request_email_change", &[("email", "MARIE.TREMBLAY@example.org")], Some(&session)).await;
+    let taken = (taken.status(), taken.headers().get("location").cloned(), taken.text().await.unwrap());
+    let (subject, body) = mail(&app, "marie.tremblay@example.org", "email-taken").await;
+    assert_eq!(subject, text("fr", "mail-email-taken-subject"));
+    assert!(!body.contains("/email-change/"), "no link to confirm");
     let requested = app.call("request_email_change", &[("email", new_email)], Some(&session)).await;
-    assert_eq!(requested.status(), StatusCode::OK);
+    assert_eq!(
+        (requested.status(), requested.headers().get("location").cloned(), requested.text().await.unwrap()),
+        taken,
+        "the same answer"
+    );
     let (_, confirm_body) = mail(&app, new_email, "email-confirm").await;
     let (notice_subject, notice_body) = mail(&app, PATIENT, "email-notice").await;
     assert_eq!(
@@ -201,8 +208,15 @@ async fn an_email_change_needs_a_recent_reauthentication_and_a_confirmed_link() 
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(new_email));
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email = 'lea.t@example.net'").await, 0);
-    let confirmed = app.call("confirm_email_change", &[("token", &token)], None).await;
+    let other_device = app.sign_in(PATIENT, PASSWORD).await;
+    let confirmed = app.call("confirm_email_change", &[("token", &token)], Some(&session)).await;
     assert_eq!(confirmed.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/account", Some(&session)).await.status(),
+        StatusCode::OK,
+        "the confirming one stays"
+    );
+    assert_eq!(app.get("/account", Some(&other_device)).await.status(), StatusCode::FOUND, "others end");
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.t@example.net'").await, 1);
     let again = error_key(app.call("confirm_email_change", &[("token", &token)], None).await).await;
     assert_eq!(again["key"], "error-email-change-unusable");
@@ -270,6 +284,64 @@ async fn it_was_not_me_stops_the_change_and_ends_every_session() {
         app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'email_change.reported'").await,
         1
     );
+    let (subject, body) = mail(&app, PATIENT, "email-reported").await;
+    assert_eq!(subject, text("en", "mail-email-reported-subject"));
+    assert!(body.contains(PATIENT), "her username is named");
+}
+
+/// Confirmed by someone who held the session and the new mailbox: the report link, which reached
+/// the old address, still works for 30 days and puts that address back; everything under way ends.
+#[tokio::test]
+async fn it_was_not_me_after_the_change_puts_the_old_address_back() {
+    let (app, _, session) = patient_signed_in().await;
+    reauthenticate(&app, &session, PATIENT).await;
+    app.call("request_email_change", &[("email", "intrus@example.net")], Some(&session)).await;
+    let (_, notice) = mail(&app, PATIENT, "email-notice").await;
+    let (_, confirm) = mail(&app, "intrus@example.net", "email-confirm").await;
+    let confirmed = app
+        .call("confirm_email_change", &[("token", &link_in(&confirm, "/email-change/"))], Some(&session))
+        .await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    let intruder = app.sign_in_password("intrus@example.net", PASSWORD).await.expect("the new address works");
+
+    let report_token = link_in(&notice, "/email-change/report/");
+    let reported = app.call("report_email_change", &[("token", &report_token)], None).await;
+    assert_eq!(reported.status(), StatusCode::OK);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await,
+        1
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'intrus@example.net'").await, 0);
+    assert_eq!(app.get("/account", Some(&session)).await.status(), StatusCode::FOUND, "signed out");
+    let code = emailed_code(&app, "intrus@example.net").await;
+    let late = app.call("verify_sign_in", &[("code", &code)], Some(&intruder)).await;
+    assert_eq!(error_key(late).await["key"], "error-start-again", "the sign-in under way ended");
+    let (_, body) = mail(&app, PATIENT, "email-reported").await;
+    assert!(body.contains(PATIENT));
+    let again = app.call("report_email_change", &[("token", &report_token)], None).await;
+    assert_eq!(error_key(again).await["key"], "error-email-change-unusable", "once");
+}
+
+#[tokio::test]
+async fn the_report_link_dies_30_days_after_the_request_once_the_change_is_made() {
+    let (app, _, session) = patient_signed_in().await;
+    reauthenticate(&app, &session, PATIENT).await;
+    app.call("request_email_change", &[("email", "lea.new@example.net")], Some(&session)).await;
+    let (_, notice) = mail(&app, PATIENT, "email-notice").await;
+    let (_, confirm) = mail(&app, "lea.new@example.net", "email-confirm").await;
+    app.call("confirm_email_change", &[("token", &link_in(&confirm, "/email-change/"))], Some(&session))
+        .await;
+    let asked = app.count("SELECT created_at FROM email_changes").await;
+    let token = link_in(&notice, "/email-change/report/");
+    let at = |t| app::domain::Ctx::system(&app.state.db, t);
+    let valid = app::domain::email_change::REPORT_VALID_SECONDS;
+    assert!(!app::domain::email_change::report(&at(asked + valid), &token).await.unwrap(), "30 days: dead");
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.new@example.net'").await, 1);
+    assert!(
+        app::domain::email_change::report(&at(asked + valid - 1), &token).await.unwrap(),
+        "a second before"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.new@example.net'").await, 0);
 }
 
 #[tokio::test]

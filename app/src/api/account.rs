@@ -150,7 +150,8 @@ pub async fn email_change_link(#[server(default)] token: String) -> Result<Optio
 
 #[server(prefix = "/api", endpoint = "confirm_email_change")]
 pub async fn confirm_email_change(#[server(default)] token: String) -> Result<(), ApiError> {
-    email_change::confirm(&context::request(), &token).await?;
+    let confirming = context::require_session().await.ok().map(|caller| caller.session);
+    email_change::confirm(&context::request(), &token, confirming.as_ref()).await?;
     leptos_axum::redirect("/email-change/done");
     Ok(())
 }

@@ -92,6 +92,16 @@ pub fn email_change_notice_mail(lang: Lang, given_name: &str, new_email: &str, r
     in_language(lang, "email-notice", "mail-email-notice-subject", "mail-email-notice-body", &args)
 }
 
+pub fn email_taken_mail(lang: Lang, given_name: &str) -> Mail {
+    let args = [("name", given_name)];
+    in_language(lang, "email-taken", "mail-email-taken-subject", "mail-email-taken-body", &args)
+}
+
+pub fn email_change_reported_mail(lang: Lang, given_name: &str, email: &str) -> Mail {
+    let args = [("name", given_name), ("email", email)];
+    in_language(lang, "email-reported", "mail-email-reported-subject", "mail-email-reported-body", &args)
+}
+
 pub fn method_added_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     in_language(lang, "method-added", "mail-method-added-subject", "mail-method-added-body", &args)

@@ -159,8 +159,7 @@ pub async fn end_own(ctx: &Ctx, account_id: i64, session_id: i64) -> DomainResul
     Ok(ended)
 }
 
-/// Ends every session of the account but `keep`; how many ended.
-/// Ends every session of the account (a lock, a reset password, a reported email change).
+/// Ends every session of the account (a reset password, a reported email change).
 pub async fn end_all<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
@@ -174,6 +173,7 @@ pub async fn end_all<'e>(
     Ok(())
 }
 
+/// Ends every session of the account but `keep`; how many ended.
 pub async fn end_others<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
