@@ -157,7 +157,14 @@ password-live-long-enough = Long enough.
 
 patients-title = Patients
 patients-invite = Invite a patient
-patients-search-label = Search for a patient (name or email)
+patients-search-label = Search for a patient (name, email or date of birth YYYY-MM-DD)
+patients-count = { $total ->
+    [one] One patient
+   *[other] { $total } patients
+}
+patients-pages = Patient list pages
+pager-previous = Previous
+pager-next = Next
 patients-search-submit = Search
 patients-none = No patient matches.
 patients-reissue = Send a new invitation
@@ -371,7 +378,7 @@ access-log-you = You
 access-log-pages = Log pages
 access-log-newer = Newer
 access-log-older = Older
-access-log-page = Page { $page } of { $pages }
+pager-page = Page { $page } of { $pages }
 role-admin = administration
 role-professional = professional
 role-support = support

@@ -157,7 +157,14 @@ password-live-long-enough = Longueur suffisante.
 
 patients-title = Patients
 patients-invite = Inviter un patient
-patients-search-label = Rechercher un patient (nom ou courriel)
+patients-search-label = Rechercher un patient (nom, courriel ou date de naissance AAAA-MM-JJ)
+patients-count = { $total ->
+    [one] Un patient
+   *[other] { $total } patients
+}
+patients-pages = Pages de la liste des patients
+pager-previous = Précédente
+pager-next = Suivante
 patients-search-submit = Rechercher
 patients-none = Aucun patient ne correspond.
 patients-reissue = Renvoyer une invitation
@@ -371,7 +378,7 @@ access-log-you = Vous
 access-log-pages = Pages du journal
 access-log-newer = Plus récents
 access-log-older = Plus anciens
-access-log-page = Page { $page } de { $pages }
+pager-page = Page { $page } de { $pages }
 role-admin = administration
 role-professional = professionnel
 role-support = soutien

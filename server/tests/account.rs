@@ -547,5 +547,5 @@ async fn the_access_log_is_paginated() {
         app.call("my_access_log", &[("page", "99")], Some(&session)).await.json().await.unwrap();
     assert_eq!(last["page"].as_i64(), Some(pages), "past the end shows the last page");
     let (_, html) = app.page("/account/access-log?page=2", Some(&session)).await;
-    assert!(shows(&html, &text_with("fr", "access-log-page", &[("page", "2"), ("pages", "2")])));
+    assert!(shows(&html, &text_with("fr", "pager-page", &[("page", "2"), ("pages", "2")])));
 }

@@ -17,7 +17,7 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
     let list =
         app.call("list_patients", &[("search", "")], Some(&session)).await.json::<Value>().await.unwrap();
     let mut states: Vec<String> =
-        list.as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect();
+        list["lines"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect();
     states.sort();
     assert_eq!(states, ["Expired", "Pending", "Redeemed", "Void"]);
     assert!(

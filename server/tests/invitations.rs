@@ -220,11 +220,12 @@ async fn another_organisation_sees_nothing_of_these_patients() {
     invite(&app, &staff_a, PATIENT).await;
     let list_a =
         app.call("list_patients", &[("search", "")], Some(&staff_a)).await.json::<Value>().await.unwrap();
-    assert_eq!(list_a.as_array().unwrap().len(), 1);
-    assert_eq!(list_a[0]["status"], "Pending");
+    assert_eq!(list_a["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(list_a["lines"][0]["status"], "Pending");
     let list_b =
         app.call("list_patients", &[("search", "")], Some(&staff_b)).await.json::<Value>().await.unwrap();
-    assert_eq!(list_b, serde_json::json!([]));
+    assert_eq!(list_b["lines"], serde_json::json!([]));
+    assert_eq!(list_b["total"], 0);
     let patient_id = app.count("SELECT id FROM patients").await.to_string();
     let reissue =
         error_key(app.call("reissue_invitation", &[("patient_id", &patient_id)], Some(&staff_b)).await).await;
@@ -326,5 +327,69 @@ async fn a_second_organisation_adds_itself_to_the_existing_account() {
     assert_eq!(app.count("SELECT COUNT(*) FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.email_key = 'lea.tremblay@example.org' AND m.role = 'patient'").await, 2);
     let list_b =
         app.call("list_patients", &[("search", "léa")], Some(&staff_b)).await.json::<Value>().await.unwrap();
-    assert_eq!(list_b[0]["status"], "Redeemed");
+    assert_eq!(list_b["lines"][0]["status"], "Redeemed");
+}
+
+/// The staff list never loads the whole organisation: 50 a page, searched by any words of the
+/// name or email, or by date of birth, and only this organisation's patients.
+#[tokio::test]
+async fn the_patient_list_is_searched_and_paged_fifty_at_a_time() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let (other_staff, _) = app.activated_admin("paul.roy@example.org").await;
+    invite(&app, &staff, PATIENT).await;
+    let organisation = app.count("SELECT organisation_id FROM patients").await;
+    for i in 0..119 {
+        sqlx::query(
+            "INSERT INTO patients (organisation_id, given_name, family_name, birth_date, email, email_key, created_at)
+             VALUES ($1, $2, $3, $4, $5, $5, 0)",
+        )
+        .bind(organisation)
+        .bind(format!("Prénom{i:03}"))
+        .bind(if i % 2 == 0 { "Gagnon" } else { "Roy" })
+        .bind(format!("19{:02}-01-15", 30 + i % 60))
+        .bind(format!("patient{i:03}@example.org"))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    }
+    let list = |search: &str, page: &str, who: &str| {
+        let form = [("search", search.to_string()), ("page", page.to_string())];
+        let who = who.to_string();
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call("list_patients", &form, Some(&who)).await.json::<Value>().await.unwrap()
+        }
+    };
+    let first = list("", "1", &staff).await;
+    assert_eq!((first["total"].as_i64(), first["pages"].as_i64()), (Some(120), Some(3)));
+    assert_eq!(first["lines"].as_array().unwrap().len(), 50);
+    let last = list("", "3", &staff).await;
+    assert_eq!(last["lines"].as_array().unwrap().len(), 20);
+    assert_eq!(list("", "99", &staff).await["page"], 3, "past the end: the last page");
+    assert_eq!(list("", "-4", &staff).await["page"], 1);
+    let names = |page: &Value| -> Vec<String> {
+        page["lines"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap().to_string()).collect()
+    };
+    let everyone: Vec<String> = [first, list("", "2", &staff).await, last].iter().flat_map(names).collect();
+    let mut unique = everyone.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 120, "each patient on exactly one page");
+
+    let roys = list("roy", "1", &staff).await;
+    assert_eq!(roys["total"], 59, "Paul Roy is staff, not a patient");
+    let two_words = list("ROY prénom001", "1", &staff).await;
+    assert_eq!(names(&two_words), ["Prénom001 Roy"]);
+    let born = list("1931-01-15", "1", &staff).await;
+    assert_eq!(names(&born), ["Prénom001 Roy", "Prénom061 Roy"]);
+    let lea = list("léa", "1", &staff).await;
+    assert_eq!(lea["total"], 1);
+    assert_eq!(list("%", "1", &staff).await["total"], 120, "a wildcard is a plain character, dropped");
+    assert_eq!(list("", "1", &other_staff).await["total"], 0, "another organisation sees none");
+    // Without JavaScript, the page shows the count and links to the next page.
+    let (_, html) = app.page("/staff/patients?q=&page=2", Some(&staff)).await;
+    assert!(shows(&html, &text_with("fr", "pager-page", &[("page", "2"), ("pages", "3")])));
+    assert!(html.contains("href=\"/staff/patients?q=&amp;page=3\""), "a link to page 3");
 }

@@ -24,11 +24,25 @@ pub struct PatientLine {
     pub expires_on: Option<String>,
 }
 
+/// One page of the organisation's patients matching a search.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientList {
+    pub lines: Vec<PatientLine>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// Search by name, email or date of birth (`YYYY-MM-DD`), 50 to a page.
 #[server(prefix = "/api", endpoint = "list_patients")]
-pub async fn list_patients(#[server(default)] search: String) -> Result<Vec<PatientLine>, ApiError> {
+pub async fn list_patients(
+    #[server(default)] search: String,
+    #[server(default)] page: i64,
+) -> Result<PatientList, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_staff().await?;
-    let rows = patient::list(&ctx.db, organisation_id, &search, ctx.now).await?;
-    Ok(rows
+    let found = patient::list(&ctx.db, organisation_id, &search, page, ctx.now).await?;
+    let lines = found
+        .rows
         .into_iter()
         .map(|p| PatientLine {
             id: p.id,
@@ -42,7 +56,8 @@ pub async fn list_patients(#[server(default)] search: String) -> Result<Vec<Pati
             },
             expires_on: p.invitation_expires_at.map(day),
         })
-        .collect())
+        .collect();
+    Ok(PatientList { lines, total: found.total, page: found.page, pages: found.pages })
 }
 
 #[cfg(feature = "ssr")]

@@ -115,27 +115,74 @@ pub async fn identity(
     Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("name")?, r.try_get("birth_date")?))).transpose()?)
 }
 
+/// Patients listed on one page of the staff list.
+pub const PER_PAGE: i64 = 50;
+
+/// One page of a search through the organisation's patients.
+pub struct PatientPage {
+    pub rows: Vec<PatientRow>,
+    /// How many patients match, on every page.
+    pub total: i64,
+    /// The page shown (from 1), within the pages there are.
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// What a search matches: a date (`YYYY-MM-DD`) is a date of birth; other words are looked for in
+/// the name and email, every word somewhere.
+const MATCHES: &str = "FROM patients p
+     WHERE p.organisation_id = $1
+       AND ($2 = '' OR p.birth_date = $2)
+       AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $3
+       AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $4
+       AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $5";
+
+/// The organisation's patients matching `search`, by family name, `PER_PAGE` at a time.
 pub async fn list(
     db: &super::store::Db,
     organisation_id: i64,
     search: &str,
+    page: i64,
     now: i64,
-) -> DomainResult<Vec<PatientRow>> {
-    let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
-    let rows: Vec<ListRow> = sqlx::query_as(
+) -> DomainResult<PatientPage> {
+    let mut birth_date = String::new();
+    let mut words = Vec::new();
+    for word in search.split_whitespace().take(4) {
+        if chrono::NaiveDate::parse_from_str(word, "%Y-%m-%d").is_ok() {
+            birth_date = word.to_string();
+        } else if words.len() < 3 {
+            words.push(format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], "")));
+        }
+    }
+    words.resize(3, "%".to_string());
+    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {MATCHES}"))
+        .bind(organisation_id)
+        .bind(&birth_date)
+        .bind(&words[0])
+        .bind(&words[1])
+        .bind(&words[2])
+        .fetch_one(db)
+        .await?
+        .try_get("n")?;
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let rows: Vec<ListRow> = sqlx::query_as(&format!(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
-         FROM patients p
+         FROM (SELECT p.* {MATCHES} ORDER BY p.family_name, p.given_name, p.id LIMIT $6 OFFSET $7) p
          LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id AND grant_id IS NULL)
-         WHERE p.organisation_id = $1
-           AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $2
-         ORDER BY p.family_name, p.given_name, p.id",
-    )
+         ORDER BY p.family_name, p.given_name, p.id"
+    ))
     .bind(organisation_id)
-    .bind(pattern)
+    .bind(&birth_date)
+    .bind(&words[0])
+    .bind(&words[1])
+    .bind(&words[2])
+    .bind(PER_PAGE)
+    .bind((page - 1) * PER_PAGE)
     .fetch_all(db)
     .await?;
-    Ok(rows
+    let rows = rows
         .into_iter()
         .map(|r| PatientRow {
             invitation: r.status.map(|status| {
@@ -154,7 +201,8 @@ pub async fn list(
             birth_date: r.birth_date,
             email: r.email,
         })
-        .collect())
+        .collect();
+    Ok(PatientPage { rows, total, page, pages })
 }
 
 /// A patient and their latest invitation, as stored.

@@ -1,6 +1,7 @@
 //! "My access log": who did what about my file, and when, newest first, 20 to a page.
 use super::PageTitle;
 use crate::api::account::my_access_log;
+use crate::ui::components::pager::Pager;
 use crate::ui::form::failure;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -46,11 +47,8 @@ pub fn AccessLog() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ol>
-                        <nav class="pager" aria-label=move_tr!("access-log-pages")>
-                            {(log.page > 1).then(|| view! { <A href=format!("/account/access-log?page={}", log.page - 1)>{move_tr!("access-log-newer")}</A> })}
-                            <span>{move_tr!("access-log-page", { "page" => log.page, "pages" => log.pages })}</span>
-                            {(log.page < log.pages).then(|| view! { <A href=format!("/account/access-log?page={}", log.page + 1)>{move_tr!("access-log-older")}</A> })}
-                        </nav>
+                        <Pager page=log.page pages=log.pages href=|n| format!("/account/access-log?page={n}")
+                            label=move_tr!("access-log-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
                     }.into_any(),
                     Err(e) => failure(e),
                 }

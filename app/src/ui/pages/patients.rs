@@ -3,6 +3,7 @@ use super::PageTitle;
 use crate::api::patients::{
     list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation,
 };
+use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -13,8 +14,12 @@ use leptos_router::hooks::use_query_map;
 pub fn Patients() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
     let reissue = ServerAction::<ReissueInvitation>::new();
-    let patients = Resource::new(move || (search(), reissue.version().get()), |(q, _)| list_patients(q));
+    let patients = Resource::new(
+        move || (search(), page(), reissue.version().get()),
+        |(q, page, _)| list_patients(q, page),
+    );
     view! {
         <PageTitle title_key="patients-title" />
         <h1>{move_tr!("patients-title")}</h1>
@@ -23,10 +28,11 @@ pub fn Patients() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match patients.await {
-                    Ok(list) if list.is_empty() => view! { <p>{move_tr!("patients-none")}</p> }.into_any(),
+                    Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("patients-none")}</p> }.into_any(),
                     Ok(list) => view! {
+                        <p class="hint" role="status">{move_tr!("patients-count", { "total" => list.total })}</p>
                         <ul class="patient-list">
-                            {list.into_iter().map(|p| {
+                            {list.lines.into_iter().map(|p| {
                                 let status = p.status;
                                 let expires = p.expires_on.clone().unwrap_or_default();
                                 let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
@@ -49,6 +55,13 @@ pub fn Patients() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        {(list.pages > 1).then(|| {
+                            let q = urlencoding::encode(&search()).into_owned();
+                            view! {
+                                <Pager page=list.page pages=list.pages href=move |n| format!("/staff/patients?q={q}&page={n}")
+                                    label=move_tr!("patients-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
+                            }
+                        })}
                     }.into_any(),
                     Err(e) => failure(e),
                 }
