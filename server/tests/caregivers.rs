@@ -180,6 +180,54 @@ async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_end
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'caregiver.ended'").await, 1);
 }
 
+/// Reads are in the trail too: the care team opening Léa's file, Marie opening Léa's pages and
+/// profile each appear once in Léa's access log, named, however many queries the page made.
+#[tokio::test]
+async fn who_viewed_a_patients_file_is_in_her_access_log_once_per_view() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let (lea_id, lea) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
+    let (grant, code) = add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile"], "en").await;
+    let marie = app.redeem(MARIE, &code).await;
+    let views = |action: &'static str| {
+        let app = &app;
+        async move { app.number("SELECT COUNT(*) FROM audit_events WHERE action = $1", action).await }
+    };
+    assert_eq!(views("patient.viewed").await, 0, "adding a caregiver is not a view");
+
+    let file = format!("/staff/patients/{lea_id}");
+    app.page(&file, Some(&staff)).await;
+    app.page(&file, Some(&staff)).await;
+    assert_eq!(views("patient.viewed").await, 1, "two loads within a minute: one view");
+    app.page(&format!("/for/{grant}"), Some(&marie)).await;
+    app.page(&format!("/for/{grant}/profile"), Some(&marie)).await;
+    assert_eq!(views("patient.viewed_by_caregiver").await, 1);
+    assert_eq!(views("profile.viewed").await, 1);
+
+    let log: Value = app.call("my_access_log", &[("page", "1")], Some(&lea)).await.json().await.unwrap();
+    let entry = |action: &str| {
+        log["entries"].as_array().unwrap().iter().find(|e| e["action"] == action).cloned().unwrap()
+    };
+    let staff_view = entry("patient.viewed");
+    assert_eq!(staff_view["actor_role"], "admin");
+    assert!(!staff_view["actor"].is_null(), "named");
+    let marie_view = entry("profile.viewed");
+    assert_eq!(
+        (marie_view["actor"].as_str(), marie_view["acting_for"].as_str()),
+        (Some("Marie Gagnon"), Some(LEA_NAME))
+    );
+    let (_, html) = app.page("/account/access-log", Some(&lea)).await;
+    assert!(shows(&html, &text("fr", "audit-patient-viewed")));
+    assert!(shows(&html, &text("fr", "audit-profile-viewed")));
+
+    // A minute later it is a new view.
+    let staff_id = app.count("SELECT actor_id FROM audit_events WHERE action = 'patient.viewed'").await;
+    let later = store::now() + app::domain::audit::VIEW_SECONDS + 1;
+    let ctx = Ctx::system(&app.state.db, later).by(staff_id);
+    ctx.audit_view(None, "patient.viewed", format!("patient:{lea_id}")).await.unwrap();
+    assert_eq!(views("patient.viewed").await, 2);
+}
+
 #[tokio::test]
 async fn a_caregiver_with_an_account_adds_a_second_patient_to_it() {
     let app = spawn().await;

@@ -67,6 +67,7 @@ pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> 
         .await?
         .ok_or_else(ApiError::not_found)?;
     let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
+    ctx.audit_view(Some(organisation_id), "patient.viewed", format!("patient:{patient_id}")).await?;
     Ok(PatientFileView {
         patient_id,
         name,
@@ -232,5 +233,13 @@ pub async fn assisted_patients() -> Result<Vec<Assisted>, ApiError> {
 #[server(prefix = "/api", endpoint = "acting_for")]
 pub async fn acting_for(grant_id: i64) -> Result<Assisted, ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
-    Ok(assisted_of(caregiver::access(&ctx.db, me.id, grant_id, None, ctx.now).await?))
+    let grant = caregiver::access(&ctx.db, me.id, grant_id, None, ctx.now).await?;
+    ctx.for_patient(grant.patient_account_id)
+        .audit_view(
+            Some(grant.organisation_id),
+            "patient.viewed_by_caregiver",
+            format!("patient:{}", grant.patient_id),
+        )
+        .await?;
+    Ok(assisted_of(grant))
 }

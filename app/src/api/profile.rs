@@ -179,6 +179,9 @@ pub async fn patient_profile(grant_id: i64) -> Result<AccountView, ApiError> {
     let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), ctx.now).await?;
     let patient_account =
         grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
+    ctx.for_patient(Some(patient_account))
+        .audit_view(Some(grant.organisation_id), "profile.viewed", format!("account:{patient_account}"))
+        .await?;
     account_view(&ctx, patient_account, None).await
 }
 

@@ -26,3 +26,35 @@ pub(super) async fn record<'e>(
     .await?;
     Ok(())
 }
+
+/// Views of the same thing by the same person within this many seconds are one view: a page
+/// reads its data with several queries, and reads it again after each change made on it.
+pub const VIEW_SECONDS: i64 = 60;
+
+/// Records that the actor looked at `target`, unless they already did within `VIEW_SECONDS`.
+pub(super) async fn record_view(
+    db: &super::store::Db,
+    ctx: &Ctx,
+    organisation_id: Option<i64>,
+    action: &'static str,
+    target: &str,
+) -> DomainResult<()> {
+    sqlx::query(
+        "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip, user_agent, acting_for_id)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8
+         WHERE NOT EXISTS (SELECT 1 FROM audit_events
+                           WHERE actor_id = $2 AND action = $4 AND target = $5 AND at > $9)",
+    )
+    .bind(ctx.now)
+    .bind(ctx.actor)
+    .bind(organisation_id)
+    .bind(action)
+    .bind(target)
+    .bind(&ctx.meta.ip)
+    .bind(ctx.meta.user_agent.chars().take(300).collect::<String>())
+    .bind(ctx.acting_for)
+    .bind(ctx.now - VIEW_SECONDS)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -43,6 +43,17 @@ impl Ctx {
         Self { acting_for: patient_account, ..self.clone() }
     }
 
+    /// Records that this request's actor viewed `target` (a patient's file, their pages): once per
+    /// page view, however many queries the page makes (`audit::VIEW_SECONDS`).
+    pub async fn audit_view(
+        &self,
+        organisation_id: Option<i64>,
+        action: &'static str,
+        target: impl Into<String>,
+    ) -> DomainResult<()> {
+        audit::record_view(&self.db, self, organisation_id, action, &target.into()).await
+    }
+
     /// Records `action` on `target` as done by this request's actor, in the same transaction as
     /// the change when `exec` is one. Self-service rules record under the caller as they come;
     /// only flows that learn who acts on the way (sign-in, links from emails) name them with `by`.
