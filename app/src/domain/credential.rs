@@ -116,14 +116,17 @@ fn argon2() -> Argon2<'static> {
     )
 }
 
-/// Password work (argon2id, 19 MiB each) runs on blocking threads, at most one per core at a time:
+/// Password work (argon2id, 19 MiB each) runs on blocking threads, at most one per core but one:
 /// a flood of sign-ins waits its turn instead of stalling every page on the async threads, and a
 /// caller that waited over 5 s gets 503 (`DomainError::Busy`) instead of a growing queue.
 async fn off_the_async_threads<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> super::DomainResult<T> {
+    // One hash at a time per core but one: a flood of sign-ins from many addresses (which the
+    // per-address limits do not stop) leaves a core for every other page.
     static SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2))
+        let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
+        tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
     });
     let _slot = tokio::time::timeout(std::time::Duration::from_secs(5), SLOTS.acquire())
         .await

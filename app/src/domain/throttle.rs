@@ -166,6 +166,13 @@ mod tests {
         }
     }
 
+    /// The numbers as docs/ARCHITECTURE.md states them, written out: changing one fails here.
+    #[test]
+    fn the_limits_are_the_documented_ones() {
+        let rates: Vec<(u32, i64)> = Limit::ALL.iter().map(|l| l.rate()).collect();
+        assert_eq!(rates, [(30, 2), (20, 60), (30, 2), (20, 10), (10, 60), (3, 1200), (30, 2)]);
+    }
+
     #[test]
     fn a_slow_steady_caller_is_never_refused() {
         let throttle = Throttle::new();
