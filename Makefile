@@ -12,8 +12,10 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
+# The compiled files are also written brotli- and gzip-compressed, which the server sends as they are.
 build:
 	cargo leptos build --release
+	node scripts/precompress.mjs target/site/pkg
 
 run: setup build
 	DATABASE_URL=$${DATABASE_URL:-sqlite://data/portail.db} \

@@ -99,6 +99,12 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
     let app = server::routes::router(state, &args.site_root);
     let listener = tokio::net::TcpListener::bind(&args.listen).await?;
     tracing::info!("Portail listening on http://{}", listener.local_addr()?);
+    // Small responses leave at once instead of waiting for the client's delayed ACK (Nagle: 40 ms).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     let serving = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {
             shutdown_signal().await;

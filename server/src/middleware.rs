@@ -42,7 +42,12 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     headers.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     ));
-    if !is_asset {
+    if is_asset {
+        // Same names from one release to the next: the browser keeps them but asks whether they
+        // changed (304 when not). Sent compressed when the browser accepts it.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    } else {
         // Pages may show personal data: never keep them in a shared or browser cache.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

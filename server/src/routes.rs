@@ -57,6 +57,13 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/dev/mailbox", get(dev_mailbox))
         .route("/account/export", get(export_my_data))
         .route("/api/{*name}", post(server_fns))
+        // The compiled bundle, sent precompressed (`make build` writes `.br` and `.gz` beside each file).
+        .nest_service(
+            "/pkg",
+            tower_http::services::ServeDir::new(format!("{site_root}/pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .leptos_routes_with_context(&router_state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -263,6 +263,51 @@ async fn pages_carry_security_headers() {
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
 }
 
+/// The compiled bundle goes out precompressed when the browser accepts it (brotli first, then
+/// gzip), as is otherwise, and is revalidated rather than cached blindly; no pages are cached.
+#[tokio::test]
+async fn the_bundle_is_sent_precompressed_and_revalidated() {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir(&pkg).unwrap();
+    std::fs::write(pkg.join("portail.wasm"), b"raw wasm bytes").unwrap();
+    std::fs::write(pkg.join("portail.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join("portail.wasm.gz"), b"gzip bytes").unwrap();
+    let database_url = format!("sqlite://{}/portail.db", site.path().display());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = server::prepare(&database_url, &base, true).await.unwrap();
+    let router = server::routes::router(state, site.path().to_str().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+            .await
+            .unwrap();
+    });
+    let client = reqwest::Client::new();
+    let fetch = |encoding: &'static str| {
+        let (client, url) = (client.clone(), format!("{base}/pkg/portail.wasm"));
+        async move {
+            let response = client.get(url).header("accept-encoding", encoding).send().await.unwrap();
+            let header = |name: &str| {
+                response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+            };
+            let seen =
+                (header("content-encoding"), header("content-type"), header("cache-control"), header("vary"));
+            (seen, response.bytes().await.unwrap())
+        }
+    };
+    let (seen, body) = fetch("gzip, deflate, br").await;
+    assert_eq!(seen.0, "br");
+    assert_eq!(&body[..], b"brotli bytes");
+    assert_eq!(seen.1, "application/wasm", "the type of the file itself");
+    assert_eq!(seen.2, "no-cache");
+    assert!(seen.3.to_lowercase().contains("accept-encoding"));
+    let (seen, body) = fetch("gzip").await;
+    assert_eq!((seen.0.as_str(), &body[..]), ("gzip", &b"gzip bytes"[..]));
+    let (seen, body) = fetch("identity").await;
+    assert_eq!((seen.0.as_str(), &body[..]), ("", &b"raw wasm bytes"[..]));
+}
+
 #[tokio::test]
 async fn the_dev_mailbox_shows_the_setup_mail() {
     let app = spawn().await;
