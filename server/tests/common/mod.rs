@@ -17,7 +17,9 @@ pub struct TestApp {
     _dir: Option<tempfile::TempDir>,
 }
 
-async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
+/// A new empty database: a SQLite file in a temp folder (kept while the folder lives), or a new
+/// database on the PostgreSQL server of `TEST_DATABASE_URL`.
+pub async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             sqlx::any::install_default_drivers();
