@@ -10,21 +10,7 @@ pub(super) async fn record<'e>(
     action: &'static str,
     target: &str,
 ) -> DomainResult<()> {
-    sqlx::query(
-        "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip, user_agent, acting_for_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(ctx.now)
-    .bind(ctx.actor)
-    .bind(organisation_id)
-    .bind(action)
-    .bind(target)
-    .bind(&ctx.meta.ip)
-    .bind(ctx.meta.user_agent.chars().take(300).collect::<String>())
-    .bind(ctx.acting_for)
-    .execute(exec)
-    .await?;
-    Ok(())
+    insert(exec, ctx, organisation_id, action, target, None).await
 }
 
 /// Views of the same thing by the same person within this many seconds are one view: a page
@@ -39,11 +25,23 @@ pub(super) async fn record_view(
     action: &'static str,
     target: &str,
 ) -> DomainResult<()> {
+    insert(db, ctx, organisation_id, action, target, Some(ctx.now - VIEW_SECONDS)).await
+}
+
+/// One entry, unless `unless_since` is given and the same actor already has the same entry since.
+async fn insert<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    ctx: &Ctx,
+    organisation_id: Option<i64>,
+    action: &'static str,
+    target: &str,
+    unless_since: Option<i64>,
+) -> DomainResult<()> {
     sqlx::query(
         "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip, user_agent, acting_for_id)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8
-         WHERE NOT EXISTS (SELECT 1 FROM audit_events
-                           WHERE actor_id = $2 AND action = $4 AND target = $5 AND at > $9)",
+         WHERE $9 < 0 OR NOT EXISTS (SELECT 1 FROM audit_events
+                                     WHERE actor_id = $2 AND action = $4 AND target = $5 AND at > $9)",
     )
     .bind(ctx.now)
     .bind(ctx.actor)
@@ -53,8 +51,8 @@ pub(super) async fn record_view(
     .bind(&ctx.meta.ip)
     .bind(ctx.meta.user_agent.chars().take(300).collect::<String>())
     .bind(ctx.acting_for)
-    .bind(ctx.now - VIEW_SECONDS)
-    .execute(db)
+    .bind(unless_since.unwrap_or(-1))
+    .execute(exec)
     .await?;
     Ok(())
 }

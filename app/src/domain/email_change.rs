@@ -123,23 +123,8 @@ pub async fn confirm(
     .ok_or(DomainError::conflict(None, "error-email-change-unusable"))?;
     let (account_id, new_email): (i64, String) = (row.try_get("account_id")?, row.try_get("new_email")?);
     let email = Email::parse(&new_email)?;
-    let updated = sqlx::query(
-        "UPDATE accounts SET email = $1, email_key = $2 WHERE id = $3
-         AND NOT EXISTS (SELECT 1 FROM accounts other WHERE other.email_key = $2 AND other.id <> $3)",
-    )
-    .bind(email.as_str())
-    .bind(email.key())
-    .bind(account_id)
-    .execute(&mut *tx)
-    .await;
-    match updated {
-        Ok(done) if done.rows_affected() == 1 => {}
-        // Someone else holds the address (seen here, or by the unique key under a race).
-        Ok(_) => return Err(DomainError::conflict(Some("email"), "error-email-taken")),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(DomainError::conflict(Some("email"), "error-email-taken"))
-        }
-        Err(e) => return Err(e.into()),
+    if !take_address(&mut *tx, account_id, &email).await? {
+        return Err(DomainError::conflict(Some("email"), "error-email-taken"));
     }
     match confirming.filter(|session| session.account_id == account_id) {
         Some(mine) => {
@@ -184,16 +169,8 @@ pub async fn report(ctx: &Ctx, token: &str) -> DomainResult<bool> {
         return Ok(false);
     }
     if status == "confirmed" {
-        let old = Email::parse(&old_email)?;
-        sqlx::query(
-            "UPDATE accounts SET email = $1, email_key = $2 WHERE id = $3
-             AND NOT EXISTS (SELECT 1 FROM accounts other WHERE other.email_key = $2 AND other.id <> $3)",
-        )
-        .bind(old.as_str())
-        .bind(old.key())
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
+        // If another account took the old address meanwhile, the account keeps the new one.
+        take_address(&mut *tx, account_id, &Email::parse(&old_email)?).await?;
     }
     super::session::end_all(&mut *tx, account_id, now).await?;
     sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
@@ -209,4 +186,27 @@ pub async fn report(ctx: &Ctx, token: &str) -> DomainResult<bool> {
     ctx.audit(&mut *tx, None, "email_change.reported", format!("account:{account_id}")).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Makes `email` the account's username, unless another account holds it (`false`: seen here, or
+/// by the unique key under a race).
+async fn take_address<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    account_id: i64,
+    email: &Email,
+) -> DomainResult<bool> {
+    let updated = sqlx::query(
+        "UPDATE accounts SET email = $1, email_key = $2 WHERE id = $3
+         AND NOT EXISTS (SELECT 1 FROM accounts other WHERE other.email_key = $2 AND other.id <> $3)",
+    )
+    .bind(email.as_str())
+    .bind(email.key())
+    .bind(account_id)
+    .execute(exec)
+    .await;
+    match updated {
+        Ok(done) => Ok(done.rows_affected() == 1),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }
