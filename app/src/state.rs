@@ -18,6 +18,12 @@ impl AppState {
         let config = Config { trusted_proxies: proxies, ..(*self.config).clone() };
         Self { config: Arc::new(config), ..self }
     }
+
+    /// The same state, with `/metrics` also readable with this bearer token.
+    pub fn with_metrics_token(self, token: Option<String>) -> Self {
+        let config = Config { metrics_token: token.filter(|t| !t.is_empty()), ..(*self.config).clone() };
+        Self { config: Arc::new(config), ..self }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -32,6 +38,8 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` names the caller; from anyone else the header is
     /// ignored and the socket's address is the caller's.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Lets `/metrics` be read from elsewhere than this machine with `Authorization: Bearer …`.
+    pub metrics_token: Option<String>,
 }
 
 impl Config {

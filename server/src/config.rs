@@ -57,6 +57,10 @@ pub struct ServeArgs {
     /// the session list). Without it the socket's address is the caller's.
     #[arg(long, env = "TRUSTED_PROXY", value_delimiter = ',')]
     pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// With it, `/metrics` may also be read from elsewhere than this machine, sending
+    /// `Authorization: Bearer <token>`.
+    #[arg(long, env = "METRICS_TOKEN")]
+    pub metrics_token: Option<String>,
     /// Folder holding the compiled site (pkg/ with JS, WASM and CSS).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

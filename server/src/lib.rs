@@ -3,6 +3,7 @@
 pub mod config;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod middleware;
 pub mod panics;
 pub mod plain;
@@ -30,6 +31,7 @@ pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) ->
             secure_cookies,
             dev_mailbox,
             trusted_proxies: Vec::new(),
+            metrics_token: None,
         }),
         throttle: Arc::new(app::domain::throttle::Throttle::new()),
     })

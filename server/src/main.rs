@@ -65,7 +65,8 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
     let dev = args.mail_transport == "dev";
     let state = server::prepare(&common.database_url, &common.public_url, dev)
         .await?
-        .trusting(args.trusted_proxy.clone());
+        .trusting(args.trusted_proxy.clone())
+        .with_metrics_token(args.metrics_token.clone());
     if server::is_empty(&state).await? {
         match &args.bootstrap_email {
             Some(email) => {

@@ -138,6 +138,20 @@ fn too_large(request: &Request) -> Response {
     }
 }
 
+/// Whether the caller is on this machine: a loopback address, not relayed by any proxy (a proxy on
+/// this machine would make every caller look local).
+pub fn client_is_loopback(request: &Request) -> bool {
+    let relayed =
+        request.headers().contains_key("x-forwarded-for") || request.headers().contains_key("forwarded");
+    let address = match request.extensions().get::<app::api::context::ClientAddress>() {
+        Some(app::api::context::ClientAddress(address)) => Some(*address),
+        None => {
+            request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())
+        }
+    };
+    !relayed && address.is_some_and(|a| a.is_loopback())
+}
+
 /// Names the caller's address once for the whole request (`ClientAddress`): the socket's peer,
 /// or, when that peer is one of the trusted proxies, the last address in `X-Forwarded-For` that
 /// is not itself a trusted proxy. A header sent by anyone else is ignored: a caller could put any

@@ -51,8 +51,14 @@ pub fn router(state: AppState, site_root: &str) -> Router {
     let origin = state.config.origin();
     let routes = route_list(&context);
     let router_state = RouterState { app: state.clone(), leptos: options.clone() };
+    let metrics = std::sync::Arc::new(crate::metrics::Metrics::default());
+    let metrics_view = (state.clone(), metrics.clone());
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/metrics",
+            get(move |request: Request<Body>| crate::metrics::show(State(metrics_view.clone()), request)),
+        )
         .route("/readyz", get(readyz))
         .route("/dev/mailbox", get(dev_mailbox))
         .route("/account/export", get(export_my_data))
@@ -83,6 +89,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .layer(axum::middleware::from_fn_with_state(state, middleware::name_the_caller))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(metrics, crate::metrics::measure))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 

@@ -119,6 +119,13 @@ fn argon2() -> Argon2<'static> {
 /// Password work (argon2id, 19 MiB each) runs on blocking threads, at most one per core but one:
 /// a flood of sign-ins waits its turn instead of stalling every page on the async threads, and a
 /// caller that waited over 5 s gets 503 (`DomainError::Busy`) instead of a growing queue.
+static WAITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Password checks waiting for a free slot right now (for `/metrics`).
+pub fn hashes_waiting() -> usize {
+    WAITING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 async fn off_the_async_threads<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> super::DomainResult<T> {
@@ -128,10 +135,10 @@ async fn off_the_async_threads<T: Send + 'static>(
         let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
         tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
     });
-    let _slot = tokio::time::timeout(std::time::Duration::from_secs(5), SLOTS.acquire())
-        .await
-        .map_err(|_| super::DomainError::Busy)?
-        .map_err(|_| super::DomainError::Busy)?;
+    WAITING.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let slot = tokio::time::timeout(std::time::Duration::from_secs(5), SLOTS.acquire()).await;
+    WAITING.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    let _slot = slot.map_err(|_| super::DomainError::Busy)?.map_err(|_| super::DomainError::Busy)?;
     tokio::task::spawn_blocking(work).await.map_err(|_| super::DomainError::Busy)
 }
 

@@ -182,6 +182,19 @@ pub const MAX_ATTEMPTS: i64 = 12;
 
 /// Claims the oldest due message. Two workers (or two instances) never claim the same row: the
 /// outer WHERE is re-checked on the locked row.
+/// Mails waiting to be sent, and mails given up after the last attempt.
+pub async fn counts(db: &store::Db) -> DomainResult<(i64, i64)> {
+    let row = sqlx::query(
+        "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS waiting,
+                COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed
+         FROM outbox WHERE status IN ('pending', 'failed')",
+    )
+    .fetch_one(db)
+    .await?;
+    use sqlx::Row;
+    Ok((row.try_get("waiting")?, row.try_get("failed")?))
+}
+
 pub async fn claim_due(db: &store::Db, now: i64) -> DomainResult<Option<OutboxMail>> {
     Ok(sqlx::query_as(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
