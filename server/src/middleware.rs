@@ -143,12 +143,7 @@ fn too_large(request: &Request) -> Response {
 pub fn client_is_loopback(request: &Request) -> bool {
     let relayed =
         request.headers().contains_key("x-forwarded-for") || request.headers().contains_key("forwarded");
-    let address = match request.extensions().get::<app::api::context::ClientAddress>() {
-        Some(app::api::context::ClientAddress(address)) => Some(*address),
-        None => {
-            request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())
-        }
-    };
+    let address = app::api::context::client_address(request.extensions());
     !relayed && address.is_some_and(|a| a.is_loopback())
 }
 

@@ -296,10 +296,10 @@ pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
     let db = &ctx.db;
     let timezone = account::timezone(db, me.id).await?;
-    let (entries, pages) = access_log::page(db, me.id, page).await?;
+    let (entries, paging) = access_log::page(db, me.id, page).await?;
     Ok(AccessLogView {
-        page: page.clamp(1, pages),
-        pages,
+        page: paging.page,
+        pages: paging.pages,
         entries: entries
             .into_iter()
             .map(|e| LogEntry {

@@ -24,15 +24,17 @@ pub fn request_meta() -> RequestMeta {
 #[derive(Clone, Copy, Debug)]
 pub struct ClientAddress(pub std::net::IpAddr);
 
+/// The caller's address: as the server named it, else the socket's peer.
+pub fn client_address(extensions: &http::Extensions) -> Option<std::net::IpAddr> {
+    match extensions.get::<ClientAddress>() {
+        Some(ClientAddress(address)) => Some(*address),
+        None => extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip()),
+    }
+}
+
 /// Caller address and browser of a request (also used by plain axum handlers).
 pub fn meta_of(headers: &http::HeaderMap, extensions: &http::Extensions) -> RequestMeta {
-    let ip = match extensions.get::<ClientAddress>() {
-        Some(ClientAddress(address)) => address.to_string(),
-        None => extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_default(),
-    };
+    let ip = client_address(extensions).map(|address| address.to_string()).unwrap_or_default();
     let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     RequestMeta { ip, user_agent }
 }

@@ -49,8 +49,12 @@ const ABOUT: &str = "FROM audit_events e
                           JOIN audit_events a ON a.target = 'patient:' || CAST(p.id AS TEXT)
                           WHERE p.account_id = $2)";
 
-/// One page (from 1) of the account's entries, and how many pages there are.
-pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainResult<(Vec<Entry>, i64)> {
+/// One page (from 1) of the account's entries, and where it falls among the pages there are.
+pub async fn page(
+    db: &super::store::Db,
+    account_id: i64,
+    page: i64,
+) -> DomainResult<(Vec<Entry>, super::store::Paging)> {
     let target = format!("account:{account_id}");
     let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {ABOUT}"))
         .bind(&target)
@@ -58,7 +62,7 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
         .fetch_one(db)
         .await?
         .try_get("n")?;
-    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let paging = super::store::Paging::of(total, PER_PAGE, page);
     let rows: Vec<EntryRow> = sqlx::query_as(&format!(
         "SELECT e.at, e.action, e.ip, e.actor_id,
                 (SELECT a.given_name || ' ' || a.family_name FROM accounts a WHERE a.id = e.actor_id) AS actor_name,
@@ -71,7 +75,7 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
     .bind(&target)
     .bind(account_id)
     .bind(PER_PAGE)
-    .bind((page.clamp(1, pages) - 1) * PER_PAGE)
+    .bind(paging.offset)
     .fetch_all(db)
     .await?;
     let entries = rows
@@ -89,5 +93,5 @@ pub async fn page(db: &super::store::Db, account_id: i64, page: i64) -> DomainRe
             acting_for: r.acting_for,
         })
         .collect();
-    Ok((entries, pages))
+    Ok((entries, paging))
 }

@@ -116,9 +116,6 @@ fn argon2() -> Argon2<'static> {
     )
 }
 
-/// Password work (argon2id, 19 MiB each) runs on blocking threads, at most one per core but one:
-/// a flood of sign-ins waits its turn instead of stalling every page on the async threads, and a
-/// caller that waited over 5 s gets 503 (`DomainError::Busy`) instead of a growing queue.
 static WAITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Password checks waiting for a free slot right now (for `/metrics`).
@@ -126,6 +123,9 @@ pub fn hashes_waiting() -> usize {
     WAITING.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Password work (argon2id, 19 MiB each) runs on blocking threads, at most one per core but one:
+/// a flood of sign-ins waits its turn instead of stalling every page on the async threads, and a
+/// caller that waited over 5 s gets 503 (`DomainError::Busy`) instead of a growing queue.
 async fn off_the_async_threads<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> super::DomainResult<T> {

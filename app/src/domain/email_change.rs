@@ -173,11 +173,7 @@ pub async fn report(ctx: &Ctx, token: &str) -> DomainResult<bool> {
         take_address(&mut *tx, account_id, &Email::parse(&old_email)?).await?;
     }
     super::session::end_all(&mut *tx, account_id, now).await?;
-    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
+    super::password_reset::void_links(&mut *tx, account_id, now).await?;
     super::sign_in::cancel_open_challenges(&mut *tx, account_id, now).await?;
     let owner = account::find_by_id(&mut *tx, account_id).await?;
     let notice = notification::email_change_reported_mail(owner.language, &owner.given_name, &owner.email);

@@ -180,8 +180,6 @@ pub struct OutboxMail {
 const CLAIM_SECONDS: i64 = 120;
 pub const MAX_ATTEMPTS: i64 = 12;
 
-/// Claims the oldest due message. Two workers (or two instances) never claim the same row: the
-/// outer WHERE is re-checked on the locked row.
 /// Mails waiting to be sent, and mails given up after the last attempt.
 pub async fn counts(db: &store::Db) -> DomainResult<(i64, i64)> {
     let row = sqlx::query(
@@ -195,6 +193,8 @@ pub async fn counts(db: &store::Db) -> DomainResult<(i64, i64)> {
     Ok((row.try_get("waiting")?, row.try_get("failed")?))
 }
 
+/// Claims the oldest due message. Two workers (or two instances) never claim the same row: the
+/// outer WHERE is re-checked on the locked row.
 pub async fn claim_due(db: &store::Db, now: i64) -> DomainResult<Option<OutboxMail>> {
     Ok(sqlx::query_as(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1

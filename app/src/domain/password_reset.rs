@@ -89,11 +89,7 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
     .await?;
     super::session::end_all(&mut *tx, account.id, now).await?;
     // Whatever was under way with the old password ends: other reset links, unfinished sign-ins.
-    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(account.id)
-        .execute(&mut *tx)
-        .await?;
+    void_links(&mut *tx, account.id, now).await?;
     super::sign_in::cancel_open_challenges(&mut *tx, account.id, now).await?;
     let notice = notification::password_changed_mail(account.language, &account.given_name);
     notification::enqueue(&mut *tx, &account.email, &notice, now).await?;
@@ -101,5 +97,20 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
         .audit(&mut *tx, None, "password_reset.completed", format!("account:{}", account.id))
         .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Voids every reset link of the account still unused (its password changed, or someone else
+/// may hold its mailbox).
+pub async fn void_links<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<()> {
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .execute(exec)
+        .await?;
     Ok(())
 }

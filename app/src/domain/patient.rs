@@ -164,8 +164,7 @@ pub async fn list(
         .fetch_one(db)
         .await?
         .try_get("n")?;
-    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let page = page.clamp(1, pages);
+    let paging = super::store::Paging::of(total, PER_PAGE, page);
     let rows: Vec<ListRow> = sqlx::query_as(&format!(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
@@ -179,7 +178,7 @@ pub async fn list(
     .bind(&words[1])
     .bind(&words[2])
     .bind(PER_PAGE)
-    .bind((page - 1) * PER_PAGE)
+    .bind(paging.offset)
     .fetch_all(db)
     .await?;
     let rows = rows
@@ -202,7 +201,7 @@ pub async fn list(
             email: r.email,
         })
         .collect();
-    Ok(PatientPage { rows, total, page, pages })
+    Ok(PatientPage { rows, total, page: paging.page, pages: paging.pages })
 }
 
 /// A patient and their latest invitation, as stored.

@@ -95,3 +95,21 @@ pub fn now() -> i64 {
 pub fn today(now: i64) -> chrono::NaiveDate {
     chrono::DateTime::from_timestamp(now, 0).unwrap_or_default().date_naive()
 }
+
+/// Where one page of a list falls: the page shown (the one asked for, kept within the pages
+/// there are), how many pages there are (at least one, even for an empty list), and how many rows
+/// come before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub page: i64,
+    pub pages: i64,
+    pub offset: i64,
+}
+
+impl Paging {
+    pub fn of(total: i64, per_page: i64, asked: i64) -> Self {
+        let pages = ((total + per_page - 1) / per_page).max(1);
+        let page = asked.clamp(1, pages);
+        Self { page, pages, offset: (page - 1) * per_page }
+    }
+}
