@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod panics;
 pub mod plain;
+pub mod public_pages;
 pub mod routes;
 
 use app::domain::{account, organisation, store};

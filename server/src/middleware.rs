@@ -31,7 +31,7 @@ pub async fn same_origin_only(expected_origin: String, request: Request, next: N
 }
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
-    let is_asset = request.uri().path().starts_with("/pkg/");
+    let asset = request.uri().path().strip_prefix("/pkg/").map(|name| named_by_content(name));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -42,16 +42,24 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     headers.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     ));
-    if is_asset {
-        // Same names from one release to the next: the browser keeps them but asks whether they
-        // changed (304 when not). Sent compressed when the browser accepts it.
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Some(named_by_content) = asset {
+        // A file named by its content never changes: kept a year, never asked again. One with a
+        // plain name (a build without hashes) is kept but revalidated (304 when unchanged).
+        let caching = if named_by_content { "public, max-age=31536000, immutable" } else { "no-cache" };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     } else {
         // Pages may show personal data: never keep them in a shared or browser cache.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// `portail.<hash>.wasm`: cargo-leptos's content hash is 22 letters of URL-safe base64 (MD5).
+fn named_by_content(file_name: &str) -> bool {
+    file_name.split('.').skip(1).any(|part| {
+        part.len() == 22 && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    })
 }
 
 /// `?lang=en` on any page sets the `lang` cookie, so the choice sticks without JavaScript.

@@ -39,7 +39,7 @@ pub fn plain_page(lang: Lang, title_key: &str, message_key: &str, reference: Opt
     Html(format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} – {portal}</title><link rel=\"stylesheet\" href=\"/pkg/portail.css\"></head>\
+         <title>{title} – {portal}</title><link rel=\"stylesheet\" href=\"{stylesheet}\"></head>\
          <body><main id=\"main\"><h1>{title}</h1><p>{message}</p>{reference}\
          <p><a href=\"/\">{home}</a></p></main></body></html>",
         code = lang.code(),
@@ -47,6 +47,7 @@ pub fn plain_page(lang: Lang, title_key: &str, message_key: &str, reference: Opt
         portal = text("portal-name"),
         message = text(message_key),
         home = text("error-fault-home"),
+        stylesheet = app::ui::bundle::stylesheet_href(),
     ))
 }
 

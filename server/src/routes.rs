@@ -45,8 +45,12 @@ fn route_list(context: &(impl Fn() + Clone + Send + 'static)) -> Vec<leptos_axum
 }
 
 pub fn router(state: AppState, site_root: &str) -> Router {
-    let options =
-        LeptosOptions::builder().output_name("portail").site_root(site_root).site_pkg_dir("pkg").build();
+    let options = LeptosOptions::builder()
+        .output_name("portail")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .hash_files(app::ui::bundle::is_hashed())
+        .build();
     let context = request_context(state.clone());
     let origin = state.config.origin();
     let routes = route_list(&context);
@@ -81,6 +85,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         ))
         .with_state(router_state)
         .layer(axum::middleware::from_fn(with_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::public_pages::PageStore::default(),
+            crate::public_pages::serve_from_store,
+        ))
         .layer(axum::middleware::from_fn(middleware::remember_language))
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)

@@ -263,16 +263,52 @@ async fn pages_carry_security_headers() {
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
 }
 
+/// Public pages are rendered once and reused for every signed-out visitor: each answer still
+/// has its own nonce, the same in the page and in its policy, and the language cookie picks the
+/// stored page; a signed-in visitor always gets a render of their own.
+#[tokio::test]
+async fn stored_public_pages_get_a_new_nonce_and_never_serve_a_session() {
+    let app = spawn().await;
+    let nonce_of = |response: &reqwest::Response| {
+        let csp = response.headers().get("content-security-policy").unwrap().to_str().unwrap();
+        csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string()
+    };
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let response = app.get("/help", None).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers().get("cache-control").unwrap(), "no-store");
+        let nonce = nonce_of(&response);
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the page carries its policy's nonce");
+        assert!(page_shows(&html, "fr", "help-q-secure"));
+        seen.push((nonce.clone(), html.replace(&nonce, "NONCE")));
+    }
+    assert!(seen[0].0 != seen[1].0 && seen[1].0 != seen[2].0, "a new nonce each time");
+    assert!(seen[0].1 == seen[1].1 && seen[1].1 == seen[2].1, "otherwise the same page");
+    let (_, html) = app.page("/help", Some("lang=en")).await;
+    assert!(html.contains("lang=\"en\"") && page_shows(&html, "en", "help-q-secure"));
+
+    let (session, _) = app.activated_admin("admin@example.org").await;
+    let (_, anonymous) = app.page("/", None).await;
+    let (_, signed_in) = app.page("/", Some(&session)).await;
+    assert!(!page_shows(&anonymous, "fr", "sign-out"));
+    assert!(page_shows(&signed_in, "fr", "sign-out"), "the signed-in visitor's own page");
+    let (_, anonymous_again) = app.page("/", None).await;
+    assert!(!page_shows(&anonymous_again, "fr", "sign-out"), "nothing of the session was stored");
+}
+
 /// The compiled bundle goes out precompressed when the browser accepts it (brotli first, then
 /// gzip), as is otherwise, and is revalidated rather than cached blindly; no pages are cached.
 #[tokio::test]
-async fn the_bundle_is_sent_precompressed_and_revalidated() {
+async fn the_bundle_is_sent_precompressed_and_cached_by_name() {
     let site = tempfile::tempdir().unwrap();
     let pkg = site.path().join("pkg");
     std::fs::create_dir(&pkg).unwrap();
     std::fs::write(pkg.join("portail.wasm"), b"raw wasm bytes").unwrap();
     std::fs::write(pkg.join("portail.wasm.br"), b"brotli bytes").unwrap();
     std::fs::write(pkg.join("portail.wasm.gz"), b"gzip bytes").unwrap();
+    std::fs::write(pkg.join("portail.Hh3hGq0TLbJ0tNl1Q9Cr-w.css"), b"body{}").unwrap();
     let database_url = format!("sqlite://{}/portail.db", site.path().display());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -284,8 +320,8 @@ async fn the_bundle_is_sent_precompressed_and_revalidated() {
             .unwrap();
     });
     let client = reqwest::Client::new();
-    let fetch = |encoding: &'static str| {
-        let (client, url) = (client.clone(), format!("{base}/pkg/portail.wasm"));
+    let fetch_file = |name: &'static str, encoding: &'static str| {
+        let (client, url) = (client.clone(), format!("{base}/pkg/{name}"));
         async move {
             let response = client.get(url).header("accept-encoding", encoding).send().await.unwrap();
             let header = |name: &str| {
@@ -296,16 +332,20 @@ async fn the_bundle_is_sent_precompressed_and_revalidated() {
             (seen, response.bytes().await.unwrap())
         }
     };
+    let fetch = |encoding| fetch_file("portail.wasm", encoding);
     let (seen, body) = fetch("gzip, deflate, br").await;
     assert_eq!(seen.0, "br");
     assert_eq!(&body[..], b"brotli bytes");
     assert_eq!(seen.1, "application/wasm", "the type of the file itself");
-    assert_eq!(seen.2, "no-cache");
+    assert_eq!(seen.2, "no-cache", "a plain name is revalidated");
     assert!(seen.3.to_lowercase().contains("accept-encoding"));
     let (seen, body) = fetch("gzip").await;
     assert_eq!((seen.0.as_str(), &body[..]), ("gzip", &b"gzip bytes"[..]));
     let (seen, body) = fetch("identity").await;
     assert_eq!((seen.0.as_str(), &body[..]), ("", &b"raw wasm bytes"[..]));
+    let (seen, body) = fetch_file("portail.Hh3hGq0TLbJ0tNl1Q9Cr-w.css", "br").await;
+    assert_eq!(&body[..], b"body{}");
+    assert_eq!(seen.2, "public, max-age=31536000, immutable", "a name that changes with the content is kept");
 }
 
 #[tokio::test]

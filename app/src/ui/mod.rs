@@ -1,4 +1,6 @@
 //! Pages and components. No SQL, no secrets: data comes from `api` server functions.
+#[cfg(feature = "ssr")]
+pub mod bundle;
 mod components;
 mod form;
 mod layout;
@@ -6,11 +8,12 @@ mod pages;
 
 use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 /// The HTML document the server renders around the application.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -19,8 +22,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href=bundle::stylesheet_href() />
                 <HydrationScripts options />
-                <MetaTags />
+                <leptos_meta::MetaTags />
             </head>
             <body>
                 <App />
@@ -57,7 +61,6 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <I18nProvider>
-            <Stylesheet id="leptos" href="/pkg/portail.css" />
             <Title formatter=|page: String| page />
             // Every page is rendered whole on the server (no streamed placeholders), so it reads
             // and works the same without JavaScript.

@@ -1,0 +1,346 @@
+//! Fills a database with N patients and times the operations whose cost could grow with N.
+//!
+//!     cargo run --release -p server --example scale -- <DATABASE_URL> <N> [samples]
+//!     bench/scale.sh                 # 1,000 and 1,000,000 patients, SQLite and PostgreSQL
+//!
+//! The database must be empty (it is migrated here). Patients are spread over 50 organisations,
+//! each with one administrator; six in ten have an account with one session, and the others an
+//! invitation pending, expired, replaced or void; one in ten has a caregiver (half of them
+//! active, with their own account); each has four or five audit entries. Rows are written by
+//! set-based SQL (a recursive CTE both dialects accept), so a million patients take about a
+//! minute. Then each operation runs `samples` times on patients picked across the whole range,
+//! calling the same domain functions the server functions call, and its p50/p99 are printed as
+//! a markdown table row. See bench/README.md ("Scale").
+use app::domain::invitation::{self, CodeCheck, InvitationCode, Invitee};
+use app::domain::request::{Ctx, RequestMeta};
+use app::domain::store::{self, Dialect};
+use app::domain::{access_log, caregiver, credential, onboarding, patient, sign_in};
+use sqlx::Row;
+use std::time::{Duration, Instant};
+
+const ORGANISATIONS: i64 = 50;
+const PASSWORD: &str = "Scale-bench-password-2026";
+/// Patient `i`'s account id; caregiver accounts follow every patient account.
+const PATIENT_ACCOUNT: i64 = 1_000;
+const FAMILY_NAMES: [&str; 8] =
+    ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie"];
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let (url, patients) = match (args.get(1), args.get(2).and_then(|n| n.parse::<i64>().ok())) {
+        (Some(url), Some(n)) if n >= 100 => (url.clone(), n),
+        _ => anyhow::bail!("usage: scale <DATABASE_URL> <patients, at least 100> [samples]"),
+    };
+    let samples: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(200);
+    let dialect =
+        Dialect::of(&url).ok_or_else(|| anyhow::anyhow!("DATABASE_URL must be sqlite: or postgres:"))?;
+    let db = store::connect(&url).await?;
+    store::migrate(&db, &url).await?;
+    let existing: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM patients").fetch_one(&db).await?.try_get("n")?;
+    anyhow::ensure!(existing == 0, "the database already holds {existing} patients: give an empty one");
+
+    let started = Instant::now();
+    fill(&db, dialect, patients).await?;
+    eprintln!("filled {patients} patients in {:.1} s", started.elapsed().as_secs_f64());
+
+    let database = match dialect {
+        Dialect::Sqlite => "SQLite",
+        Dialect::Postgres => "PostgreSQL",
+    };
+    let mut picks = Picks::new(patients);
+    let ctx = || {
+        Ctx::new(db.clone(), RequestMeta { ip: "192.0.2.1".into(), user_agent: "scale".into() }, store::now())
+    };
+    let report = |operation: &str, times: Vec<Duration>| {
+        let (p50, p99) = percentiles(times);
+        println!("| {operation} | {database} | {patients} | {p50:.2} | {p99:.2} |");
+    };
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let email = format!("patient{}@example.test", picks.with_account());
+        let ctx = ctx();
+        let began = Instant::now();
+        let started = sign_in::start_sign_in(&ctx, &email, PASSWORD).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(matches!(started, sign_in::Started::Challenge { .. }), "sign-in refused for {email}");
+    }
+    report("sign-in, password step (argon2 included)", times);
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let id = picks.invited();
+        let (token, code) = invite_again(&db, ctx(), id).await?;
+        let ctx = ctx();
+        let began = Instant::now();
+        let CodeCheck::Accepted { pass } = invitation::check_code(&ctx, &token, &code).await? else {
+            anyhow::bail!("the invitation code of patient {id} was refused");
+        };
+        onboarding::redeem(&ctx, &token, &pass, PASSWORD, PASSWORD).await?;
+        times.push(began.elapsed());
+    }
+    report("invitation redemption, code then account (argon2 included)", times);
+
+    let mut times = Vec::new();
+    for round in 0..samples {
+        let organisation = picks.organisation();
+        let search = FAMILY_NAMES[round % FAMILY_NAMES.len()].to_lowercase();
+        let began = Instant::now();
+        let page = patient::list(&db, organisation, &search, 1 + (round % 3) as i64, store::now()).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(page.total > 0, "no {search} in organisation {organisation}");
+    }
+    report("staff patient search (a family name, pages 1–3)", times);
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let organisation = picks.organisation();
+        let began = Instant::now();
+        patient::list(&db, organisation, "", 1, store::now()).await?;
+        times.push(began.elapsed());
+    }
+    report("staff patient list, first page", times);
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let id = picks.any();
+        let organisation = organisation_of(id);
+        let ctx = ctx().by(organisation);
+        let began = Instant::now();
+        let found = patient::identity(&db, organisation, id).await?;
+        caregiver::for_patient_record(&db, organisation, id, ctx.now).await?;
+        ctx.audit_view(Some(organisation), "patient.viewed", format!("patient:{id}")).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(found.is_some(), "patient {id} not found");
+    }
+    report("patient file (identity, caregivers, audited view)", times);
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let account = PATIENT_ACCOUNT + picks.with_account();
+        let began = Instant::now();
+        let (entries, _) = access_log::page(&db, account, 1).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(!entries.is_empty(), "empty access log for account {account}");
+    }
+    report("access log, first page", times);
+    Ok(())
+}
+
+fn organisation_of(patient: i64) -> i64 {
+    1 + patient % ORGANISATIONS
+}
+
+/// Patient numbers spread over the whole range (a fixed sequence: runs are comparable).
+struct Picks {
+    patients: i64,
+    state: u64,
+    redeemed: std::collections::HashSet<i64>,
+}
+
+impl Picks {
+    fn new(patients: i64) -> Self {
+        Self { patients, state: 0x9E37_79B9_7F4A_7C15, redeemed: Default::default() }
+    }
+
+    fn any(&mut self) -> i64 {
+        self.state =
+            self.state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        1 + ((self.state >> 33) as i64) % self.patients
+    }
+
+    /// A patient with an account (i mod 10 < 6).
+    fn with_account(&mut self) -> i64 {
+        loop {
+            let i = self.any();
+            if i % 10 < 6 {
+                return i;
+            }
+        }
+    }
+
+    /// A patient with a pending invitation and no account (i mod 10 = 6), each picked once.
+    fn invited(&mut self) -> i64 {
+        loop {
+            let i = self.any();
+            if i % 10 == 6 && self.redeemed.insert(i) {
+                return i;
+            }
+        }
+    }
+
+    fn organisation(&mut self) -> i64 {
+        organisation_of(self.any())
+    }
+}
+
+/// A new invitation for the patient, as "send again" makes it; its link is read from the mail.
+async fn invite_again(db: &store::Db, ctx: Ctx, patient: i64) -> anyhow::Result<(String, InvitationCode)> {
+    let mut tx = db.begin().await?;
+    let issued = invitation::issue(
+        &mut tx,
+        &ctx,
+        patient,
+        Invitee::Patient,
+        organisation_of(patient),
+        "http://scale.test",
+    )
+    .await?;
+    tx.commit().await?;
+    let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
+        .fetch_one(db)
+        .await?
+        .try_get("body")?;
+    let token = body
+        .split("/invitation/")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).next())
+        .ok_or_else(|| anyhow::anyhow!("no invitation link in the mail"))?;
+    Ok((token.to_string(), issued.code))
+}
+
+fn percentiles(mut times: Vec<Duration>) -> (f64, f64) {
+    times.sort();
+    let at = |fraction: f64| {
+        let index = ((times.len() as f64 * fraction).ceil() as usize).clamp(1, times.len()) - 1;
+        times[index].as_secs_f64() * 1000.0
+    };
+    (at(0.50), at(0.99))
+}
+
+/// Rows for `patients` patients, in a handful of set-based statements.
+async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result<()> {
+    let now = store::now();
+    let hash = credential::hash(PASSWORD).await?;
+    let numbers = |count: i64| {
+        format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})")
+    };
+    let family = FAMILY_NAMES
+        .iter()
+        .enumerate()
+        .map(|(k, name)| format!("WHEN {k} THEN '{name}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // By rank within the organisation (i / 50), so every organisation has every name.
+    let family = format!("(CASE (i / {ORGANISATIONS}) % 8 {family} END)");
+    let given = "(CASE (i / 400) % 5 WHEN 0 THEN 'Léa' WHEN 1 THEN 'Jacques' WHEN 2 THEN 'Amélie' WHEN 3 THEN 'Samuel' ELSE 'Chloé' END)";
+    let caregiver_account = format!("({PATIENT_ACCOUNT} + {patients} + i)");
+    let statements = [
+        format!(
+            "INSERT INTO organisations (id, name, created_at) {} SELECT i, 'Organisation ' || i, $1 FROM n",
+            numbers(ORGANISATIONS)
+        ),
+        format!(
+            "INSERT INTO accounts (id, email, email_key, given_name, family_name, password_hash, status, created_at)
+             {} SELECT i, 'admin' || i || '@example.test', 'admin' || i || '@example.test', 'Admin', 'Organisation ' || i, $2, 'active', $1 FROM n",
+            numbers(ORGANISATIONS)
+        ),
+        format!(
+            "INSERT INTO memberships (account_id, organisation_id, role, created_at)
+             {} SELECT i, i, 'admin', $1 FROM n",
+            numbers(ORGANISATIONS)
+        ),
+        format!(
+            "INSERT INTO accounts (id, email, email_key, given_name, family_name, password_hash, status, created_at)
+             {} SELECT {PATIENT_ACCOUNT} + i, 'patient' || i || '@example.test', 'patient' || i || '@example.test',
+                       {given}, {family}, $2, 'active', $1 FROM n WHERE i % 10 < 6",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO patients (id, organisation_id, account_id, given_name, family_name, birth_date, email, email_key, created_by, created_at)
+             {} SELECT i, 1 + i % {ORGANISATIONS}, CASE WHEN i % 10 < 6 THEN {PATIENT_ACCOUNT} + i END, {given}, {family},
+                       (1930 + i % 90) || '-0' || (1 + i % 9) || '-1' || (i % 9), 'patient' || i || '@example.test',
+                       'patient' || i || '@example.test', 1 + i % {ORGANISATIONS}, $1 - i FROM n",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO memberships (account_id, organisation_id, role, created_at)
+             {} SELECT {PATIENT_ACCOUNT} + i, 1 + i % {ORGANISATIONS}, 'patient', $1 FROM n WHERE i % 10 < 6",
+            numbers(patients)
+        ),
+        // Redeemed, pending, expired, replaced, void (5 wrong codes).
+        format!(
+            "INSERT INTO invitations (id, patient_id, organisation_id, invited_by, token_hash, code_hash, status, failed_attempts, expires_at, redeemed_at, created_at)
+             {} SELECT i, i, 1 + i % {ORGANISATIONS}, 1 + i % {ORGANISATIONS}, 'generated-token-' || i, 'generated-code-' || i,
+                       CASE WHEN i % 10 < 6 THEN 'redeemed' WHEN i % 10 = 8 THEN 'replaced' ELSE 'pending' END,
+                       CASE WHEN i % 10 = 9 THEN 5 ELSE 0 END,
+                       CASE WHEN i % 10 = 7 THEN $1 - 86400 ELSE $1 + 3 * 86400 END,
+                       CASE WHEN i % 10 < 6 THEN $1 - 3600 END, $1 - 2 * 86400 FROM n",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO accounts (id, email, email_key, given_name, family_name, password_hash, status, created_at)
+             {} SELECT {caregiver_account}, 'caregiver' || i || '@example.test', 'caregiver' || i || '@example.test',
+                       'Aidant', {family}, $2, 'active', $1 FROM n WHERE i % 20 = 0",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO caregiver_grants (organisation_id, patient_id, caregiver_account_id, given_name, family_name, email, email_key,
+                                           relationship, scope_messages, scope_profile, status, created_by, created_at)
+             {} SELECT 1 + i % {ORGANISATIONS}, i, CASE WHEN i % 20 = 0 THEN {caregiver_account} END, 'Aidant', {family},
+                       'caregiver' || i || '@example.test', 'caregiver' || i || '@example.test', 'helper', 1, 1,
+                       CASE WHEN i % 20 = 0 THEN 'active' ELSE 'invited' END, 1 + i % {ORGANISATIONS}, $1 FROM n WHERE i % 10 = 0",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, ended_at, ip, user_agent)
+             {} SELECT 'generated-session-' || i, {PATIENT_ACCOUNT} + i, $1 - 7200, $1 - 600,
+                       CASE WHEN i % 3 = 0 THEN $1 - 300 END, '192.0.2.1', 'scale' FROM n WHERE i % 10 < 6",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip)
+             {} SELECT $1 - 2 * 86400, 1 + i % {ORGANISATIONS}, 1 + i % {ORGANISATIONS}, 'invitation.created', 'patient:' || i, '192.0.2.1' FROM n",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip)
+             {} SELECT $1 - 3600, {PATIENT_ACCOUNT} + i, 1 + i % {ORGANISATIONS}, 'invitation.redeemed', 'patient:' || i, '192.0.2.1'
+                FROM n WHERE i % 10 < 6",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip)
+             {} SELECT $1 - 600 - i % 2 * 86400, {PATIENT_ACCOUNT} + i, NULL, 'sign_in.succeeded', 'account:' || ({PATIENT_ACCOUNT} + i), '192.0.2.1'
+                FROM n WHERE i % 10 < 6",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO audit_events (at, actor_id, organisation_id, action, target, ip)
+             {} SELECT $1 - 300, 1 + i % {ORGANISATIONS}, 1 + i % {ORGANISATIONS}, 'patient.viewed', 'patient:' || i, '192.0.2.1' FROM n",
+            numbers(patients)
+        ),
+        format!(
+            "INSERT INTO audit_events (at, actor_id, acting_for_id, organisation_id, action, target, ip)
+             {} SELECT $1 - 200, {caregiver_account}, {PATIENT_ACCOUNT} + i, 1 + i % {ORGANISATIONS}, 'patient.viewed_by_caregiver',
+                       'patient:' || i, '192.0.2.1' FROM n WHERE i % 20 = 0",
+            numbers(patients)
+        ),
+    ];
+    for statement in statements {
+        let began = Instant::now();
+        let query = sqlx::query(&statement).bind(now);
+        // PostgreSQL refuses a value for a parameter the statement does not use.
+        let query = if statement.contains("$2") { query.bind(&hash) } else { query };
+        query.execute(db).await?;
+        eprintln!(
+            "{:6.1} s  {}",
+            began.elapsed().as_secs_f64(),
+            statement.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        );
+    }
+    if dialect == Dialect::Postgres {
+        // Rows were given their ids: move each sequence past them.
+        for table in ["organisations", "accounts", "patients", "invitations"] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            ))
+            .execute(db)
+            .await?;
+        }
+    }
+    sqlx::query("ANALYZE").execute(db).await?;
+    Ok(())
+}

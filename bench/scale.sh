@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Scale benchmark of issue #12: p50/p99 of the operations whose cost could grow with the number
+# of patients, at 1,000 and 1,000,000 patients, on a SQLite file and on PostgreSQL (a throw-away
+# server, see scripts/with-postgres.sh). Each size starts from an empty database filled by
+# bench/scale.rs. About 15 minutes on 2 cores; SIZES="1000 100000" to try other sizes.
+#
+#     bench/scale.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 1000000"}
+SAMPLES=${SAMPLES:-200}
+cargo build -q --release -p server --example scale
+SCALE=target/release/examples/scale
+WORK=$(mktemp -d /tmp/portail-scale.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+echo "| operation | database | patients | p50 ms | p99 ms |"
+echo "|---|---|---:|---:|---:|"
+for n in $SIZES; do
+  "$SCALE" "sqlite://$WORK/scale-$n.db" "$n" "$SAMPLES"
+  rm -f "$WORK"/scale-"$n".db*
+done
+# One PostgreSQL server, one database per size.
+scripts/with-postgres.sh bash -c '
+  for n in '"$SIZES"'; do
+    psql -q "$TEST_DATABASE_URL" -c "CREATE DATABASE scale_$n" >/dev/null
+    "'"$SCALE"'" "${TEST_DATABASE_URL%/postgres}/scale_$n" "$n" "'"$SAMPLES"'"
+  done'
