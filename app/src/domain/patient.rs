@@ -128,14 +128,41 @@ pub struct PatientPage {
     pub pages: i64,
 }
 
-/// What a search matches: a date (`YYYY-MM-DD`) is a date of birth; other words are looked for in
-/// the name and email, every word somewhere.
-const MATCHES: &str = "FROM patients p
-     WHERE p.organisation_id = $1
-       AND ($2 = '' OR p.birth_date = $2)
-       AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $3
-       AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $4
-       AND lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE $5";
+/// What a search matches, as SQL after `FROM patients p` and the values it binds from `$2`
+/// (`$1` is the organisation): a date (`YYYY-MM-DD`) is a date of birth; other words are looked
+/// for in the name and email, every word somewhere. Only the conditions the search uses are
+/// written; the `patients_search` index holds every column a condition reads, in the list's order.
+struct Matches {
+    conditions: String,
+    values: Vec<String>,
+}
+
+impl Matches {
+    fn of(search: &str) -> Self {
+        let mut matches = Self { conditions: "p.organisation_id = $1".to_string(), values: Vec::new() };
+        let mut words = 0;
+        for word in search.split_whitespace().take(4) {
+            if chrono::NaiveDate::parse_from_str(word, "%Y-%m-%d").is_ok() {
+                matches.add("p.birth_date = ", word.to_string());
+            } else if words < 3 {
+                words += 1;
+                let pattern = format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], ""));
+                matches.add("lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE ", pattern);
+            }
+        }
+        matches
+    }
+
+    fn add(&mut self, condition: &str, value: String) {
+        self.values.push(value);
+        self.conditions.push_str(&format!(" AND {condition}${}", self.values.len() + 1));
+    }
+
+    /// The placeholder after the search's own values.
+    fn next(&self, after: usize) -> usize {
+        self.values.len() + 2 + after
+    }
+}
 
 /// The organisation's patients matching `search`, by family name, `PER_PAGE` at a time.
 pub async fn list(
@@ -145,42 +172,31 @@ pub async fn list(
     page: i64,
     now: i64,
 ) -> DomainResult<PatientPage> {
-    let mut birth_date = String::new();
-    let mut words = Vec::new();
-    for word in search.split_whitespace().take(4) {
-        if chrono::NaiveDate::parse_from_str(word, "%Y-%m-%d").is_ok() {
-            birth_date = word.to_string();
-        } else if words.len() < 3 {
-            words.push(format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], "")));
-        }
+    let matches = Matches::of(search);
+    let count_sql = format!("SELECT COUNT(*) FROM patients p WHERE {}", matches.conditions);
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(organisation_id);
+    for value in &matches.values {
+        count = count.bind(value);
     }
-    words.resize(3, "%".to_string());
-    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {MATCHES}"))
-        .bind(organisation_id)
-        .bind(&birth_date)
-        .bind(&words[0])
-        .bind(&words[1])
-        .bind(&words[2])
-        .fetch_one(db)
-        .await?
-        .try_get("n")?;
+    let total = count.fetch_one(db).await?;
     let paging = super::store::Paging::of(total, PER_PAGE, page);
-    let rows: Vec<ListRow> = sqlx::query_as(&format!(
+    let page_sql = format!(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
-         FROM (SELECT p.* {MATCHES} ORDER BY p.family_name, p.given_name, p.id LIMIT $6 OFFSET $7) p
+         FROM (SELECT p.id FROM patients p WHERE {}
+               ORDER BY p.family_name, p.given_name, p.id LIMIT ${} OFFSET ${}) page
+         JOIN patients p ON p.id = page.id
          LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id AND grant_id IS NULL)
-         ORDER BY p.family_name, p.given_name, p.id"
-    ))
-    .bind(organisation_id)
-    .bind(&birth_date)
-    .bind(&words[0])
-    .bind(&words[1])
-    .bind(&words[2])
-    .bind(PER_PAGE)
-    .bind(paging.offset)
-    .fetch_all(db)
-    .await?;
+         ORDER BY p.family_name, p.given_name, p.id",
+        matches.conditions,
+        matches.next(0),
+        matches.next(1)
+    );
+    let mut rows = sqlx::query_as::<_, ListRow>(&page_sql).bind(organisation_id);
+    for value in &matches.values {
+        rows = rows.bind(value);
+    }
+    let rows = rows.bind(PER_PAGE).bind(paging.offset).fetch_all(db).await?;
     let rows = rows
         .into_iter()
         .map(|r| PatientRow {
@@ -221,6 +237,22 @@ struct ListRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_writes_only_the_conditions_it_uses() {
+        let plain = Matches::of("  ");
+        assert_eq!(plain.conditions, "p.organisation_id = $1");
+        assert!(plain.values.is_empty());
+        assert_eq!(plain.next(0), 2);
+        let both = Matches::of("Tremblay 1950-03-02 l%a_ x y z");
+        assert_eq!(
+            both.values,
+            ["%tremblay%", "1950-03-02", "%la%", "%x%"],
+            "three words at most, wildcards dropped"
+        );
+        assert!(both.conditions.ends_with("LIKE $5") && both.conditions.contains("p.birth_date = $3"));
+        assert_eq!(both.next(1), 7);
+    }
 
     #[test]
     fn new_patient_fields_are_checked() {
