@@ -12,9 +12,10 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
+# `--split`: the signed-in pages' code goes to WASM chunks loaded when first needed (ui/lazy_pages.rs).
 # The compiled files are also written brotli- and gzip-compressed, which the server sends as they are.
 build:
-	cargo leptos build --release
+	cargo leptos build --release --split
 	node scripts/precompress.mjs target/site/pkg
 
 run: setup build

@@ -8,6 +8,9 @@
 #     scripts/with-postgres.sh bench/load.sh            # PostgreSQL
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The flags cargo-leptos builds the server with (Cargo.toml `always-erase-components`): building
+# the examples with others would rebuild, and replace, the release server `make build` made.
+export RUSTFLAGS="--cfg erase_components"
 DURATION=${DURATION:-60s}
 PER_KIND=${PER_KIND:-15s}
 PORT=${PORT:-3300}

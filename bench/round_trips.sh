@@ -6,6 +6,9 @@
 #     make build && bench/round_trips.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The flags cargo-leptos builds the server with (Cargo.toml `always-erase-components`): building
+# the examples with others would rebuild, and replace, the release server `make build` made.
+export RUSTFLAGS="--cfg erase_components"
 PORT=${PORT:-3500}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d /tmp/portail-trips.XXXXXX)

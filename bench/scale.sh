@@ -7,6 +7,9 @@
 #     bench/scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The flags cargo-leptos builds the server with (Cargo.toml `always-erase-components`): building
+# the examples with others would rebuild, and replace, the release server `make build` made.
+export RUSTFLAGS="--cfg erase_components"
 SIZES=${SIZES:-"1000 1000000"}
 SAMPLES=${SAMPLES:-200}
 cargo build -q --release -p server --example scale

@@ -14,5 +14,6 @@ pub mod ui;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(ui::App);
+    // Lazy routes (ui/lazy_pages.rs): the first page's chunk is loaded before hydration starts.
+    leptos::mount::hydrate_lazy(ui::App);
 }

@@ -4,13 +4,14 @@ pub mod bundle;
 mod components;
 mod form;
 mod layout;
+mod lazy_pages;
 mod pages;
 
 use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
-use leptos_meta::{provide_meta_context, Title};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document the server renders around the application.
 #[cfg(feature = "ssr")]
@@ -61,7 +62,6 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <I18nProvider>
-            <Title formatter=|page: String| page />
             // Every page is rendered whole on the server (no streamed placeholders), so it reads
             // and works the same without JavaScript.
             <Router>
@@ -78,29 +78,29 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password") view=pages::ForgotPassword ssr=SsrMode::Async />
                         <Route path=path!("/reset-password/:token") view=pages::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
-                        <Route path=path!("/staff") view=pages::StaffHome ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients") view=pages::Patients ssr=SsrMode::Async />
-                        <Route path=path!("/staff/team") view=pages::Team ssr=SsrMode::Async />
-                        <Route path=path!("/staff/settings") view=pages::OrganisationSettings ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/new") view=pages::InvitePatientPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/code") view=pages::IssuedCodePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id") view=pages::PatientFilePage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id/caregivers/new") view=pages::AddCaregiverPage ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id/caregivers/:grant") view=pages::EditCaregiverPage ssr=SsrMode::Async />
-                        <Route path=path!("/account/caregivers/:grant/end") view=pages::EndMyCaregiverPage ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant") view=pages::ActingForPage ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant/profile") view=pages::ActingProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/staff") view={Lazy::<lazy_pages::StaffHomeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients") view={Lazy::<lazy_pages::PatientsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/settings") view={Lazy::<lazy_pages::OrganisationSettingsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/new") view={Lazy::<lazy_pages::InvitePatientRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/code") view={Lazy::<lazy_pages::IssuedCodeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id") view={Lazy::<lazy_pages::PatientFileRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id/caregivers/new") view={Lazy::<lazy_pages::AddCaregiverRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id/caregivers/:grant") view={Lazy::<lazy_pages::EditCaregiverRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/caregivers/:grant/end") view={Lazy::<lazy_pages::EndMyCaregiverRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant") view={Lazy::<lazy_pages::ActingForRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant/profile") view={Lazy::<lazy_pages::ActingProfileRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
-                        <Route path=path!("/home") view=pages::PatientHome ssr=SsrMode::Async />
-                        <Route path=path!("/account") view=pages::Account ssr=SsrMode::Async />
-                        <Route path=path!("/account/authenticator") view=pages::Authenticator ssr=SsrMode::Async />
-                        <Route path=path!("/account/confirm") view=pages::ConfirmIdentity ssr=SsrMode::Async />
-                        <Route path=path!("/account/email") view=pages::ChangeEmail ssr=SsrMode::Async />
-                        <Route path=path!("/account/password") view=pages::ChangePasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/account/security") view=pages::SecurityMethods ssr=SsrMode::Async />
-                        <Route path=path!("/account/recovery-codes") view=pages::RecoveryCodes ssr=SsrMode::Async />
-                        <Route path=path!("/account/access-log") view=pages::AccessLog ssr=SsrMode::Async />
+                        <Route path=path!("/home") view={Lazy::<lazy_pages::PatientHomeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/authenticator") view={Lazy::<lazy_pages::AuthenticatorRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/confirm") view={Lazy::<lazy_pages::ConfirmIdentityRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/email") view={Lazy::<lazy_pages::ChangeEmailRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/password") view={Lazy::<lazy_pages::ChangePasswordRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/security") view={Lazy::<lazy_pages::SecurityMethodsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/recovery-codes") view={Lazy::<lazy_pages::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/access-log") view={Lazy::<lazy_pages::AccessLogRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/email-change/done") view=pages::EmailChanged ssr=SsrMode::Async />
                         <Route path=path!("/email-change/reported") view=pages::EmailChangeReported ssr=SsrMode::Async />
                         <Route path=path!("/email-change/report/:token") view=pages::EmailChangeReport ssr=SsrMode::Async />

@@ -1,0 +1,51 @@
+//! Pages a visitor only reaches signed in (staff, account, caregiver, patient home) are lazy
+//! routes: `cargo leptos build --split` moves their code to separate WASM chunks, fetched when the
+//! page is first shown, so the first visit (public pages, sign-in, invitation) loads less.
+//! The server renders them like any other route.
+use super::pages;
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+/// A lazy route for each page component: `StaffHomeRoute` shows `pages::StaffHome`.
+macro_rules! lazy_pages {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        #[derive(Clone, Copy, Debug)]
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                pages::$page().into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    StaffHomeRoute => StaffHome,
+    PatientsRoute => Patients,
+    TeamRoute => Team,
+    OrganisationSettingsRoute => OrganisationSettings,
+    InvitePatientRoute => InvitePatientPage,
+    IssuedCodeRoute => IssuedCodePage,
+    PatientFileRoute => PatientFilePage,
+    AddCaregiverRoute => AddCaregiverPage,
+    EditCaregiverRoute => EditCaregiverPage,
+    EndMyCaregiverRoute => EndMyCaregiverPage,
+    ActingForRoute => ActingForPage,
+    ActingProfileRoute => ActingProfilePage,
+    PatientHomeRoute => PatientHome,
+    AccountRoute => Account,
+    AuthenticatorRoute => Authenticator,
+    ConfirmIdentityRoute => ConfirmIdentity,
+    ChangeEmailRoute => ChangeEmail,
+    ChangePasswordRoute => ChangePasswordPage,
+    SecurityMethodsRoute => SecurityMethods,
+    RecoveryCodesRoute => RecoveryCodes,
+    AccessLogRoute => AccessLog,
+}

@@ -1,0 +1,42 @@
+import { test, expect, Page } from '@playwright/test';
+import { ready, signedInAdmin, t } from './helpers';
+
+/** What the browser fetched of the app since the page was loaded: file names and bytes on the wire. */
+async function fetched(page: Page) {
+  const entries = await page.evaluate(() => [
+    ...performance.getEntriesByType('navigation'),
+    ...performance.getEntriesByType('resource'),
+  ].map((e) => {
+    const r = e as PerformanceResourceTiming;
+    return { name: new URL(r.name).pathname, bytes: r.transferSize };
+  }));
+  const files = entries.map((e) => e.name);
+  const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
+  return { files, bytes };
+}
+
+// The signed-in pages are lazy routes (app/src/ui/lazy_pages.rs): a first visit of a public page
+// loads the main bundle only, and a signed-in page's chunk comes when that page is shown.
+test('a first visit loads no signed-in page; each is fetched when first shown', async ({ page }) => {
+  await page.goto('/sign-in?lang=fr');
+  await ready(page, true);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('fr', 'sign-in-title'));
+  const first = await fetched(page);
+  expect(first.files.some((f) => /\/pkg\/portail\.[\w-]+\.wasm$/.test(f))).toBe(true);
+  expect(first.files.filter((f) => f.includes('/pkg/split_'))).toEqual([]);
+  console.log(`[bundle] first visit of /sign-in: ${first.bytes} B on the wire, ${first.files.length} requests`);
+
+  await signedInAdmin(page, 'fr', 'Organisation du paquet');
+  await ready(page, true);
+  const teamLink = page.getByRole('link', { name: t('fr', 'team-title') });
+  await expect(teamLink).toBeVisible();
+  const staff = await fetched(page);
+  expect(staff.files.some((f) => f.includes('/pkg/split___staff_home_route_view'))).toBe(true);
+  expect(staff.files.some((f) => f.includes('/pkg/split___team_route_view'))).toBe(false);
+
+  await teamLink.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('fr', 'team-title'));
+  const team = await fetched(page);
+  expect(team.files.some((f) => f.includes('/pkg/split___team_route_view'))).toBe(true);
+  console.log(`[bundle] /staff then /staff/team in the app: ${team.bytes - staff.bytes} B more`);
+});
