@@ -89,24 +89,38 @@ pub async fn private_pages_need_a_session(
     }
     let token = app::api::context::cookie_of(request.headers(), state.config.session_cookie_name());
     let checked = match token {
-        Some(token) => match session::resolve(&state.db, &token, store::now()).await {
-            Ok(session) => session,
-            Err(error) => {
-                tracing::warn!(%error, "session check failed: database unavailable");
-                let page = plain_page(language_of(&request), "unavailable-title", "error-unavailable", None);
-                return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], page).into_response();
-            }
-        },
-        None => None,
+        Some(token) => signed_in(&state, &token).await,
+        None => Ok(None),
     };
-    if let Some(session) = checked {
-        // The page's server functions take the session from here instead of looking it up again.
-        request.extensions_mut().insert(session);
-        return next.run(request).await;
+    match checked {
+        Ok(Some((session, account))) => {
+            // The page's server functions take both from here instead of looking them up again.
+            request.extensions_mut().insert(session);
+            request.extensions_mut().insert(account);
+            return next.run(request).await;
+        }
+        Ok(None) => {}
+        Err(error) => {
+            tracing::warn!(%error, "session check failed: database unavailable");
+            let page = plain_page(language_of(&request), "unavailable-title", "error-unavailable", None);
+            return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], page).into_response();
+        }
     }
     let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
     let sign_in = app::api::auth::sign_in_returning_to(here);
     (StatusCode::FOUND, [(header::LOCATION, sign_in)]).into_response()
+}
+
+/// The live session behind a token, and its account.
+async fn signed_in(
+    state: &AppState,
+    token: &str,
+) -> Result<Option<(session::ActiveSession, app::domain::account::Account)>, app::domain::DomainError> {
+    let Some(session) = session::resolve(&state.db, token, store::now()).await? else {
+        return Ok(None);
+    };
+    let account = app::domain::account::find_by_id(&state.db, session.account_id).await?;
+    Ok(Some((session, account)))
 }
 
 /// The largest request body: the portal's forms are a few KiB, and a body is read whole before a

@@ -124,16 +124,18 @@ pub async fn caller_of(
     extensions: &http::Extensions,
 ) -> Result<Caller, ApiError> {
     let ctx = Ctx::new(state.db.clone(), meta_of(headers, extensions), store::now());
-    // A page request's session was already checked by the server's private-page middleware, which
-    // leaves it in the request: every server function of that render reuses it.
-    let session = match extensions.get::<session::ActiveSession>() {
-        Some(checked) => *checked,
-        None => {
-            let token =
-                cookie_of(headers, state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
-            session::resolve(&ctx.db, &token, ctx.now).await?.ok_or_else(ApiError::signed_out)?
+    // A page request's session and account were already read by the server's private-page
+    // middleware, which leaves them in the request: every server function of that render reuses
+    // them (one lookup per page instead of one per server function).
+    if let (Some(session), Some(account)) =
+        (extensions.get::<session::ActiveSession>(), extensions.get::<account::Account>())
+    {
+        if session.account_id == account.id {
+            return Ok(Caller { ctx: ctx.by(account.id), session: *session, account: account.clone() });
         }
-    };
+    }
+    let token = cookie_of(headers, state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
+    let session = session::resolve(&ctx.db, &token, ctx.now).await?.ok_or_else(ApiError::signed_out)?;
     let account = account::find_by_id(&ctx.db, session.account_id).await?;
     Ok(Caller { ctx: ctx.by(account.id), session, account })
 }
