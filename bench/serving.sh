@@ -19,6 +19,7 @@ DATABASE_URL="$DATABASE_URL" PUBLIC_URL="$BASE" MAIL_TRANSPORT=dev LEPTOS_SITE_R
   LISTEN="127.0.0.1:$PORT" RUST_LOG=warn ./target/release/portail serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 mkdir -p "$WORK/www"
+chmod 755 "$WORK" "$WORK/www"   # nginx's workers run as another user
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes auto;
 daemon off;
