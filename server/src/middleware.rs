@@ -31,7 +31,7 @@ pub async fn same_origin_only(expected_origin: String, request: Request, next: N
 }
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
-    let asset = request.uri().path().strip_prefix("/pkg/").map(|name| named_by_content(name));
+    let asset = request.uri().path().strip_prefix("/pkg/").map(named_by_content);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
