@@ -2,7 +2,7 @@
 //! on every response, nothing cached, `?lang=` remembered in a cookie, and private pages only for
 //! signed-in people.
 use crate::plain::{language_of, plain_page, query_language, wants_json};
-use app::domain::{session, store};
+use app::domain::store;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -89,7 +89,7 @@ pub async fn private_pages_need_a_session(
     }
     let token = app::api::context::cookie_of(request.headers(), state.config.session_cookie_name());
     let checked = match token {
-        Some(token) => signed_in(&state, &token).await,
+        Some(token) => app::api::context::signed_in(&state.db, &token, store::now()).await,
         None => Ok(None),
     };
     match checked {
@@ -109,18 +109,6 @@ pub async fn private_pages_need_a_session(
     let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
     let sign_in = app::api::auth::sign_in_returning_to(here);
     (StatusCode::FOUND, [(header::LOCATION, sign_in)]).into_response()
-}
-
-/// The live session behind a token, and its account.
-async fn signed_in(
-    state: &AppState,
-    token: &str,
-) -> Result<Option<(session::ActiveSession, app::domain::account::Account)>, app::domain::DomainError> {
-    let Some(session) = session::resolve(&state.db, token, store::now()).await? else {
-        return Ok(None);
-    };
-    let account = app::domain::account::find_by_id(&state.db, session.account_id).await?;
-    Ok(Some((session, account)))
 }
 
 /// The largest request body: the portal's forms are a few KiB, and a body is read whole before a

@@ -43,24 +43,37 @@ pub async fn serve_from_store(State(store): State<PageStore>, request: Request, 
         return stored.answer();
     }
     let response = next.run(request).await;
-    let Some(stored) = Stored::of(&response) else {
+    let Some((policy, nonce)) = storable_policy(&response) else {
         return response;
     };
     let (parts, body) = response.into_parts();
-    let Ok(bytes) = to_bytes(body, LARGEST).await else {
+    // Read whole, as it would be sent anyway; only a failing body stream is a fault.
+    let Ok(bytes) = to_bytes(body, usize::MAX).await else {
         return Response::builder()
             .status(StatusCode::INTERNAL_SERVER_ERROR)
             .body(Body::empty())
             .expect("a plain response");
     };
     match std::str::from_utf8(&bytes) {
-        Ok(html) => {
-            let stored = Stored { html: html.into(), ..stored };
+        Ok(html) if html.len() <= LARGEST => {
+            let stored = Stored { rendered_at: Instant::now(), html: html.into(), policy, nonce };
             store.0.write().expect("page store lock").insert(key, stored);
         }
+        Ok(_) => {}
         Err(_) => tracing::warn!("a public page was not UTF-8: not stored"),
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The policy and its nonce of a fresh render worth keeping: a 200 that sets no cookie.
+fn storable_policy(response: &Response) -> Option<(Arc<str>, Arc<str>)> {
+    let headers = response.headers();
+    if response.status() != StatusCode::OK || headers.contains_key(header::SET_COOKIE) {
+        return None;
+    }
+    let policy = headers.get(header::CONTENT_SECURITY_POLICY)?.to_str().ok()?;
+    let nonce = policy.split("'nonce-").nth(1)?.split('\'').next()?;
+    Some((policy.into(), nonce.into()))
 }
 
 /// The page and language this request may be answered with, if nothing else could change it.
@@ -83,22 +96,6 @@ fn storable(request: &Request) -> Option<(&'static str, Lang)> {
 }
 
 impl Stored {
-    /// The parts of a fresh render worth keeping (the body is read by the caller).
-    fn of(response: &Response) -> Option<Self> {
-        let headers = response.headers();
-        if response.status() != StatusCode::OK || headers.contains_key(header::SET_COOKIE) {
-            return None;
-        }
-        let policy = headers.get(header::CONTENT_SECURITY_POLICY)?.to_str().ok()?;
-        let nonce = policy.split("'nonce-").nth(1)?.split('\'').next()?;
-        Some(Self {
-            rendered_at: Instant::now(),
-            html: "".into(),
-            policy: policy.into(),
-            nonce: nonce.into(),
-        })
-    }
-
     fn answer(&self) -> Response {
         let nonce = leptos::nonce::Nonce::new();
         let nonce: &str = &nonce;

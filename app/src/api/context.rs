@@ -135,9 +135,22 @@ pub async fn caller_of(
         }
     }
     let token = cookie_of(headers, state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
-    let session = session::resolve(&ctx.db, &token, ctx.now).await?.ok_or_else(ApiError::signed_out)?;
-    let account = account::find_by_id(&ctx.db, session.account_id).await?;
+    let (session, account) = signed_in(&ctx.db, &token, ctx.now).await?.ok_or_else(ApiError::signed_out)?;
     Ok(Caller { ctx: ctx.by(account.id), session, account })
+}
+
+/// The live session behind a session cookie's token, and its account (the private-page
+/// middleware and `caller_of` read them the same way).
+pub async fn signed_in(
+    db: &store::Db,
+    token: &str,
+    now: i64,
+) -> crate::domain::DomainResult<Option<(session::ActiveSession, account::Account)>> {
+    let Some(session) = session::resolve(db, token, now).await? else {
+        return Ok(None);
+    };
+    let account = account::find_by_id(db, session.account_id).await?;
+    Ok(Some((session, account)))
 }
 
 /// A short-lived cookie for one flow (HttpOnly, SameSite=Strict), Secure like the session cookie.
