@@ -15,7 +15,7 @@
 use app::domain::invitation::{self, CodeCheck, InvitationCode, Invitee};
 use app::domain::request::{Ctx, RequestMeta};
 use app::domain::store::{self, Dialect};
-use app::domain::{access_log, caregiver, credential, onboarding, patient, sign_in};
+use app::domain::{access_log, caregiver, credential, onboarding, patient, patient_file, sign_in};
 use sqlx::Row;
 use std::time::{Duration, Instant};
 
@@ -90,7 +90,15 @@ async fn main() -> anyhow::Result<()> {
         let organisation = picks.organisation();
         let search = FAMILY_NAMES[round % FAMILY_NAMES.len()].to_lowercase();
         let began = Instant::now();
-        let page = patient::list(&db, organisation, &search, 1 + (round % 3) as i64, store::now()).await?;
+        let page = patient::list(
+            &db,
+            organisation,
+            &search,
+            Default::default(),
+            1 + (round % 3) as i64,
+            store::now(),
+        )
+        .await?;
         times.push(began.elapsed());
         anyhow::ensure!(page.total > 0, "no {search} in organisation {organisation}");
     }
@@ -100,7 +108,7 @@ async fn main() -> anyhow::Result<()> {
     for _ in 0..samples {
         let organisation = picks.organisation();
         let began = Instant::now();
-        patient::list(&db, organisation, "", 1, store::now()).await?;
+        patient::list(&db, organisation, "", Default::default(), 1, store::now()).await?;
         times.push(began.elapsed());
     }
     report("staff patient list, first page", times);
@@ -111,13 +119,13 @@ async fn main() -> anyhow::Result<()> {
         let organisation = organisation_of(id);
         let ctx = ctx().by(organisation);
         let began = Instant::now();
-        let found = patient::identity(&db, organisation, id).await?;
+        let found = patient_file::read(&db, organisation, id, ctx.now).await?;
         caregiver::for_patient_record(&db, organisation, id, ctx.now).await?;
         ctx.audit_view(Some(organisation), "patient.viewed", format!("patient:{id}")).await?;
         times.push(began.elapsed());
         anyhow::ensure!(found.is_some(), "patient {id} not found");
     }
-    report("patient file (identity, caregivers, audited view)", times);
+    report("patient file (contact, invitations, activity, caregivers, audited view)", times);
 
     let mut times = Vec::new();
     for _ in 0..samples {

@@ -60,6 +60,45 @@ impl Lang {
     }
 }
 
+/// Dates and times as people read them: "29 février 1988", "27 novembre 2026 à 14 h 30" /
+/// "February 29, 1988", "November 27, 2026, 2:30 PM". The words and their order come from the
+/// locale files (`month-N`, `date-long`, `date-time-long`); `text` looks a key up with its
+/// arguments (the page's translator, or the server's `text_with`). ISO stays for exports only.
+pub mod calendar {
+    use super::Lang;
+    use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+    pub type Text<'a> = &'a dyn Fn(&str, &[(&str, &str)]) -> String;
+
+    pub fn long_date(lang: Lang, date: NaiveDate, text: Text) -> String {
+        // French writes the first of the month as an ordinal: "1er mars".
+        let day = match (lang, date.day()) {
+            (Lang::Fr, 1) => "1er".to_string(),
+            (_, day) => day.to_string(),
+        };
+        let month = text(&format!("month-{}", date.month()), &[]);
+        text("date-long", &[("day", &day), ("month", &month), ("year", &date.year().to_string())])
+    }
+
+    pub fn long_date_time(lang: Lang, at: NaiveDateTime, text: Text) -> String {
+        let hour12 = match at.hour() % 12 {
+            0 => 12,
+            hour => hour,
+        };
+        let period = text(if at.hour() < 12 { "time-am" } else { "time-pm" }, &[]);
+        text(
+            "date-time-long",
+            &[
+                ("date", &long_date(lang, at.date(), text)),
+                ("hour", &at.hour().to_string()),
+                ("hour12", &hour12.to_string()),
+                ("minute", &format!("{:02}", at.minute())),
+                ("period", &period),
+            ],
+        )
+    }
+}
+
 /// Texts the server writes itself (emails), from the same `locales/` files as the pages.
 #[cfg(feature = "ssr")]
 mod mail_texts {
@@ -95,6 +134,17 @@ mod mail_texts {
 #[cfg(feature = "ssr")]
 pub use mail_texts::{text, text_with};
 
+/// A date as `lang` writes it, for texts the server writes (emails, messages with a date).
+#[cfg(feature = "ssr")]
+pub fn long_date(lang: Lang, date: chrono::NaiveDate) -> String {
+    calendar::long_date(lang, date, &|key, args| text_with(lang, key, args))
+}
+
+#[cfg(feature = "ssr")]
+pub fn long_date_time(lang: Lang, at: chrono::NaiveDateTime) -> String {
+    calendar::long_date_time(lang, at, &|key, args| text_with(lang, key, args))
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
@@ -113,6 +163,24 @@ mod tests {
         let (fr, en) = (keys("fr"), keys("en"));
         assert!(fr.len() > 20);
         assert_eq!(fr.symmetric_difference(&en).collect::<Vec<_>>(), Vec::<&String>::new());
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them_in_each_language() {
+        let date = chrono::NaiveDate::from_ymd_opt(1988, 2, 29).unwrap();
+        assert_eq!(long_date(Lang::Fr, date), "29 février 1988");
+        assert_eq!(long_date(Lang::En, date), "February 29, 1988");
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(long_date(Lang::Fr, first), "1er mars 2026");
+        assert_eq!(long_date(Lang::En, first), "March 1, 2026");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(14, 30, 0).unwrap();
+        assert_eq!(long_date_time(Lang::Fr, at), "27 novembre 2026 à 14 h 30");
+        assert_eq!(long_date_time(Lang::En, at), "November 27, 2026, 2:30 PM");
+        let midnight = at.date().and_hms_opt(0, 5, 0).unwrap();
+        assert_eq!(long_date_time(Lang::Fr, midnight), "27 novembre 2026 à 0 h 05");
+        assert_eq!(long_date_time(Lang::En, midnight), "November 27, 2026, 12:05 AM");
+        let noon = at.date().and_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(long_date_time(Lang::En, noon), "November 27, 2026, 12:00 PM");
     }
 
     #[test]

@@ -12,7 +12,7 @@ function subjectPattern(subject: string): RegExp {
 const TEXT = {
   fr: {
     edit: 'Modifier', save: 'Enregistrer', saved: 'Modification enregistrée.',
-    preferred: 'Nom préféré', phones: 'Téléphones (cellulaire · domicile)', mobile: 'Téléphone cellulaire', home: 'Téléphone à domicile',
+    preferred: 'Nom préféré', phones: 'Téléphones', mobile: 'Téléphone cellulaire', home: 'Téléphone à domicile',
     address: 'Adresse postale', street: 'Numéro et rue (et appartement)', city: 'Ville', province: 'Province ou territoire', postal: 'Code postal',
     language: 'Langue de communication', interface: 'Langue de l\'interface',
     phoneError: 'Entrez un numéro de cellulaire valide', postalError: 'Le code postal doit avoir la forme A1A 1A1',
@@ -21,7 +21,7 @@ const TEXT = {
   },
   en: {
     edit: 'Edit', save: 'Save', saved: 'Change saved.',
-    preferred: 'Preferred name', phones: 'Phones (mobile · home)', mobile: 'Mobile phone', home: 'Home phone',
+    preferred: 'Preferred name', phones: 'Phones', mobile: 'Mobile phone', home: 'Home phone',
     address: 'Mailing address', street: 'Number and street (and apartment)', city: 'City', province: 'Province or territory', postal: 'Postal code',
     language: 'Language of communication', interface: 'Interface language',
     phoneError: 'Enter a valid mobile number', postalError: 'The postal code must look like A1A 1A1',
@@ -61,7 +61,7 @@ for (const { language, javaScript } of runs) {
       await page.getByRole('link', { name: 'Léa Tremblay' }).click();
       await expect(page).toHaveURL(/\/account$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
-      await expect(page.getByText('1990-04-12')).toBeVisible();
+      await expect(page.getByText(language === 'fr' ? '12 avril 1990' : 'April 12, 1990')).toBeVisible();
       await checkPage(page, javaScript);
 
       await openEditor(page, javaScript, t, t.preferred);
@@ -82,7 +82,8 @@ for (const { language, javaScript } of runs) {
       await checkPage(page, javaScript);
       await page.getByLabel(t.mobile).fill('(514) 555-0123');
       await page.getByRole('button', { name: t.save }).click();
-      await expect(page.getByTestId('value-phones')).toHaveText('514-555-0123 · 450-555-0100');
+      await expect(page.getByTestId('value-phones')).toHaveText(
+        `${locale(language, 'account-phone-mobile', { number: '514-555-0123' })} · ${locale(language, 'account-phone-home', { number: '450-555-0100' })}`);
 
       await openEditor(page, javaScript, t, t.address);
       await page.getByLabel(t.street).fill('123, rue Saint-Denis');

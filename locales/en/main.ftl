@@ -157,7 +157,7 @@ password-live-long-enough = Long enough.
 
 patients-title = Patients
 patients-invite = Invite a patient
-patients-search-label = Search for a patient (name, email or date of birth YYYY-MM-DD)
+patients-search-label = Search for a patient (name, email or date of birth, for example 29/02/1988)
 patients-count = { $total ->
     [one] One patient
    *[other] { $total } patients
@@ -179,7 +179,7 @@ invite-intro = The patient will receive a link by email. You will then see the i
 invite-given-name = Given name
 invite-family-name = Family name
 invite-birth-date = Date of birth
-invite-birth-date-hint = Format YYYY-MM-DD.
+invite-birth-date-hint = Day, month, year: for example 29/02/1988.
 invite-email = Email
 invite-language = Preferred language of communication
 invite-mobile = Mobile number (optional)
@@ -303,7 +303,7 @@ account-not-set = Not provided
 account-birth-date = Date of birth
 account-preferred-name = Preferred name
 account-preferred-name-hint = The first name or name you would like to be called (optional).
-account-phones = Phones (mobile · home)
+account-phones = Phones
 account-mobile = Mobile phone
 account-home-phone = Home phone
 account-phone-hint = 10-digit number, for example 514-555-0123.
@@ -639,3 +639,57 @@ settings-age-of-consent = Age of consent to care
 settings-age-of-consent-hint = A parent's or tutor's access to a child's file ends at this age (14 in Québec). Between 12 and 19.
 error-age-of-consent-invalid = Enter an age between 12 and 19.
 audit-organisation-age-of-consent-changed = Organisation's age of consent changed
+
+# Dates and times as people read them (ISO only in exports)
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $month } { $day }, { $year }
+date-time-long = { $date }, { $hour12 }:{ $minute } { $period }
+time-am = AM
+time-pm = PM
+
+# A patient's file (care team)
+file-contact = Identity and contact
+file-account = Account
+file-account-none = No account yet
+file-account-active = Active
+file-account-locked = Locked until { $date }
+file-invitations = Invitations
+file-invitations-none = No invitation sent.
+file-invitation-sent = Sent on { $date } by { $name }
+file-invitation-pending = Pending, valid until { $date }
+file-invitation-expired = Expired on { $date }
+file-invitation-void = Cancelled after 5 wrong codes
+file-invitation-replaced = Replaced by a newer invitation
+file-invitation-redeemed = Used on { $date }: account created
+file-activity = Recent activity
+
+# Staff workspace navigation
+nav-label = Workspace
+nav-menu = Menu
+nav-home = Home
+nav-settings = Settings
+
+# Web app manifest (home screen)
+manifest-short-name = Portal
+manifest-description = Your exchanges with your care team, online and secure.
+account-recovery-none = You have no recovery codes yet.
+account-recovery-create = Create recovery codes
+account-phone-mobile = Mobile { $number }
+account-phone-home = Home { $number }
+
+# Staff lists (tables)
+column-name = Name
+column-invitation = Invitation
+column-role = Role
+column-state = State

@@ -157,7 +157,7 @@ password-live-long-enough = Longueur suffisante.
 
 patients-title = Patients
 patients-invite = Inviter un patient
-patients-search-label = Rechercher un patient (nom, courriel ou date de naissance AAAA-MM-JJ)
+patients-search-label = Rechercher un patient (nom, courriel ou date de naissance, par exemple 29/02/1988)
 patients-count = { $total ->
     [one] Un patient
    *[other] { $total } patients
@@ -179,7 +179,7 @@ invite-intro = Le patient recevra un lien par courriel. Vous verrez ensuite le c
 invite-given-name = Prénom
 invite-family-name = Nom de famille
 invite-birth-date = Date de naissance
-invite-birth-date-hint = Format AAAA-MM-JJ.
+invite-birth-date-hint = Jour, mois, année : par exemple 29/02/1988.
 invite-email = Courriel
 invite-language = Langue de communication préférée
 invite-mobile = Numéro de cellulaire (facultatif)
@@ -303,7 +303,7 @@ account-not-set = Non renseigné
 account-birth-date = Date de naissance
 account-preferred-name = Nom préféré
 account-preferred-name-hint = Le prénom ou le nom par lequel vous souhaitez qu'on s'adresse à vous (facultatif).
-account-phones = Téléphones (cellulaire · domicile)
+account-phones = Téléphones
 account-mobile = Téléphone cellulaire
 account-home-phone = Téléphone à domicile
 account-phone-hint = Numéro à 10 chiffres, par exemple 514-555-0123.
@@ -639,3 +639,57 @@ settings-age-of-consent = Âge de consentement aux soins
 settings-age-of-consent-hint = L'accès d'un parent ou d'un tuteur au dossier d'un enfant prend fin à cet âge (14 ans au Québec). Entre 12 et 19.
 error-age-of-consent-invalid = Entrez un âge entre 12 et 19.
 audit-organisation-age-of-consent-changed = Âge de consentement de l'organisation modifié
+
+# Dates and times as people read them (ISO only in exports)
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+date-long = { $day } { $month } { $year }
+date-time-long = { $date } à { $hour } h { $minute }
+time-am = AM
+time-pm = PM
+
+# A patient's file (care team)
+file-contact = Identité et coordonnées
+file-account = Compte
+file-account-none = Pas encore de compte
+file-account-active = Actif
+file-account-locked = Verrouillé jusqu'au { $date }
+file-invitations = Invitations
+file-invitations-none = Aucune invitation envoyée.
+file-invitation-sent = Envoyée le { $date } par { $name }
+file-invitation-pending = En attente, valide jusqu'au { $date }
+file-invitation-expired = Expirée le { $date }
+file-invitation-void = Annulée après 5 codes erronés
+file-invitation-replaced = Remplacée par une invitation plus récente
+file-invitation-redeemed = Utilisée le { $date } : compte créé
+file-activity = Activité récente
+
+# Staff workspace navigation
+nav-label = Espace de travail
+nav-menu = Menu
+nav-home = Accueil
+nav-settings = Paramètres
+
+# Web app manifest (home screen)
+manifest-short-name = Portail
+manifest-description = Vos échanges avec votre équipe de soins, en ligne et en sécurité.
+account-recovery-none = Vous n'avez pas encore de codes de récupération.
+account-recovery-create = Créer des codes de récupération
+account-phone-mobile = Cellulaire { $number }
+account-phone-home = Domicile { $number }
+
+# Staff lists (tables)
+column-name = Nom
+column-invitation = Invitation
+column-role = Rôle
+column-state = État

@@ -64,6 +64,8 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             get(move |request: Request<Body>| crate::metrics::show(State(metrics_view.clone()), request)),
         )
         .route("/readyz", get(readyz))
+        .route("/manifest-fr.webmanifest", get(|| crate::manifest::serve(app::i18n::Lang::Fr)))
+        .route("/manifest-en.webmanifest", get(|| crate::manifest::serve(app::i18n::Lang::En)))
         .route("/dev/mailbox", get(dev_mailbox))
         .route("/account/export", get(export_my_data))
         .route("/api/{*name}", post(server_fns))
@@ -89,7 +91,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             crate::public_pages::PageStore::default(),
             crate::public_pages::serve_from_store,
         ))
-        .layer(axum::middleware::from_fn(middleware::remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::remember_language))
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)
         }))

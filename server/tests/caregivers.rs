@@ -2,7 +2,7 @@
 //! grant, the age rule on a fixed clock, the audit trail naming both people, and the
 //! authorization matrix of every server function that touches a patient.
 mod common;
-use app::domain::{caregiver, session, store, Ctx};
+use app::domain::{calendar, caregiver, session, store, Ctx};
 use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -281,7 +281,7 @@ fn montreal(date: chrono::NaiveDate, hour: u32, minute: u32) -> i64 {
 async fn a_parents_access_ends_on_the_childs_14th_birthday_and_both_are_told() {
     let app = spawn().await;
     let (staff, _) = app.activated_admin("admin@example.org").await;
-    let birthday = caregiver::local_date(store::now(), "America/Montreal") + chrono::Days::new(10);
+    let birthday = calendar::local_date(store::now(), "America/Montreal") + chrono::Days::new(10);
     let born = birthday.checked_sub_months(chrono::Months::new(14 * 12)).unwrap();
     let (child_id, teen) =
         patient(&app, &staff, "Zoé", "Gagnon", "zoe.gagnon@example.org", &born.to_string(), "en").await;
@@ -536,7 +536,7 @@ async fn the_administrator_sets_the_age_of_consent_that_ends_parental_access() {
     assert_eq!(refused["kept"][0], serde_json::json!(["age", "30"]));
 
     // A 15-year-old: no parent at 14, a parent again at 16.
-    let born = caregiver::local_date(store::now(), "America/Montreal")
+    let born = calendar::local_date(store::now(), "America/Montreal")
         .checked_sub_months(chrono::Months::new(15 * 12))
         .unwrap();
     let (teen_id, _) =

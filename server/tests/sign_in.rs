@@ -119,13 +119,13 @@ async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
     let response = app.call("sign_in", &[("email", PATIENT), ("password", PASSWORD)], None).await;
     let error = error_key(response).await;
     assert_eq!(error["key"], "error-account-locked");
-    let midnight = chrono::DateTime::from_timestamp(until, 0)
-        .unwrap()
-        .with_timezone(&chrono_tz::America::Montreal)
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
-    assert!(midnight.ends_with("00:00"));
-    assert_eq!(error["args"][0], serde_json::json!(["until", midnight]));
+    let midnight =
+        chrono::DateTime::from_timestamp(until, 0).unwrap().with_timezone(&chrono_tz::America::Montreal);
+    assert_eq!(midnight.format("%H:%M").to_string(), "00:00");
+    // In words, in the language of the page (French here): "24 novembre 2026 à 0 h 00".
+    let in_words = app::i18n::long_date_time(app::i18n::Lang::Fr, midnight.naive_local());
+    assert!(in_words.ends_with(" à 0 h 00"), "{in_words}");
+    assert_eq!(error["args"][0], serde_json::json!(["until", in_words]));
     assert!(error["kept"].to_string().contains(PATIENT), "her email stays in the form");
     // The lock does not sign her out: a stranger's wrong passwords must not end her sessions.
     assert_eq!(app.get("/home", Some(&open_before)).await.status(), StatusCode::OK);

@@ -279,8 +279,8 @@ pub struct AccessLogView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
-    /// Local time of the organisation, `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    /// The organisation's local time.
+    pub at: chrono::NaiveDateTime,
     /// The audit action, e.g. `sign_in.succeeded`; the page translates it.
     pub action: String,
     /// Someone else's name, or `None` for the person themself.
@@ -303,7 +303,7 @@ pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
         entries: entries
             .into_iter()
             .map(|e| LogEntry {
-                at: super::profile::local_time(e.at, &timezone),
+                at: crate::domain::calendar::local_time(e.at, &timezone),
                 action: e.action,
                 actor_role: e.actor.as_ref().map(|a| a.role.clone()).unwrap_or_default(),
                 actor: e.actor.map(|a| a.name),

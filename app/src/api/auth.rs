@@ -154,7 +154,7 @@ pub async fn sign_in(
         sign_in::Started::Locked { until, account_id } => {
             let timezone = account::timezone(&ctx.db, account_id).await?;
             Err(ApiError::conflict("error-account-locked")
-                .arg("until", super::profile::local_time(until, &timezone))
+                .arg("until", context::in_words(crate::domain::calendar::local_time(until, &timezone)))
                 .keep("email", email.trim()))
         }
     }

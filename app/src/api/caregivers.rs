@@ -7,6 +7,7 @@
 use super::patients::IssuedCode;
 use super::ApiError;
 use crate::states::CaregiverStatus;
+use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,7 @@ use {
     super::context::{self, require_session, require_staff, Caller, Staff},
     super::patients::show_once,
     crate::domain::caregiver::{self, EndedBy, Scope},
+    crate::domain::organisation,
     crate::i18n::Lang,
 };
 
@@ -29,7 +31,7 @@ pub struct CaregiverLine {
     pub messages: bool,
     pub questionnaires: bool,
     pub profile: bool,
-    pub ends_on: Option<String>,
+    pub ends_on: Option<NaiveDate>,
     pub note: String,
     pub status: CaregiverStatus,
 }
@@ -44,35 +46,99 @@ fn line(g: caregiver::Grant) -> CaregiverLine {
         messages: g.scope.messages,
         questionnaires: g.scope.questionnaires,
         profile: g.scope.profile,
-        ends_on: g.ends_on.map(|d| d.to_string()),
+        ends_on: g.ends_on,
         status: CaregiverStatus::of(g.status, g.in_force),
         note: g.note,
     }
 }
 
-/// A patient's file as the care team sees it on the caregivers page.
+/// A patient's file as the care team sees it: identity, contact, account, invitations,
+/// caregivers and recent activity. Times are the organisation's local time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PatientFileView {
     pub patient_id: i64,
     pub name: String,
-    pub birth_date: String,
+    pub birth_date: NaiveDate,
+    pub email: String,
+    pub mobile_phone: String,
+    pub home_phone: String,
+    pub address: String,
+    /// `fr` or `en`: the language of emails and notifications.
+    pub language: String,
+    pub account: FileAccount,
+    pub invitations: Vec<FileInvitation>,
     pub caregivers: Vec<CaregiverLine>,
+    pub activity: Vec<FileActivity>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileAccount {
+    NoAccount,
+    Active,
+    LockedUntil(NaiveDateTime),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInvitation {
+    pub sent_at: NaiveDateTime,
+    pub sent_by: Option<String>,
+    pub status: super::invitation::InvitationStatus,
+    pub expires_at: NaiveDateTime,
+    pub redeemed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileActivity {
+    pub at: NaiveDateTime,
+    /// The audit action, e.g. `invitation.reissued`; the page translates it.
+    pub action: String,
+    pub actor: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "patient_file")]
 pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> {
+    use crate::domain::calendar::{local_time, stored_date};
+    use crate::domain::patient_file::{self, AccountState};
     let Staff { ctx, organisation_id, .. } = require_staff().await?;
     let db = &ctx.db;
-    let (name, birth_date) = crate::domain::patient::identity(db, organisation_id, patient_id)
+    let file = patient_file::read(db, organisation_id, patient_id, ctx.now)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
     ctx.audit_view(Some(organisation_id), "patient.viewed", format!("patient:{patient_id}")).await?;
+    let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
+    let timezone = organisation::timezone(db, organisation_id).await?;
+    let local = |at: i64| local_time(at, &timezone);
     Ok(PatientFileView {
         patient_id,
-        name,
-        birth_date,
+        name: format!("{} {}", file.given_name, file.family_name),
+        birth_date: stored_date(&file.birth_date).unwrap_or_default(),
+        email: file.email,
+        mobile_phone: file.mobile_phone,
+        home_phone: file.home_phone,
+        address: file.address.join(", "),
+        language: file.language.code().into(),
+        account: match file.account {
+            AccountState::NoAccount => FileAccount::NoAccount,
+            AccountState::Active => FileAccount::Active,
+            AccountState::LockedUntil(until) => FileAccount::LockedUntil(local(until)),
+        },
+        invitations: file
+            .invitations
+            .into_iter()
+            .map(|i| FileInvitation {
+                sent_at: local(i.sent_at),
+                sent_by: i.sent_by,
+                status: i.state.into(),
+                expires_at: local(i.expires_at),
+                redeemed_at: i.redeemed_at.map(local),
+            })
+            .collect(),
         caregivers: caregivers.into_iter().map(line).collect(),
+        activity: file
+            .activity
+            .into_iter()
+            .map(|a| FileActivity { at: local(a.at), action: a.action, actor: a.actor })
+            .collect(),
     })
 }
 
@@ -135,7 +201,8 @@ pub async fn add_caregiver(
             }
             error
         })?;
-    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued))
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
@@ -144,7 +211,8 @@ pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, A
     let state = context::state();
     let (name, issued) =
         caregiver::reissue(&ctx, organisation_id, grant_id, me.id, &state.config.public_url).await?;
-    Ok(show_once(name, &issued))
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(show_once(name, &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "edit_caregiver")]
@@ -204,7 +272,7 @@ pub struct Assisted {
     pub messages: bool,
     pub questionnaires: bool,
     pub profile: bool,
-    pub ends_on: Option<String>,
+    pub ends_on: Option<NaiveDate>,
     /// The patient has an account whose profile a caregiver with that scope may update.
     pub has_account: bool,
 }
@@ -218,7 +286,7 @@ fn assisted_of(g: caregiver::Grant) -> Assisted {
         messages: g.scope.messages,
         questionnaires: g.scope.questionnaires,
         profile: g.scope.profile,
-        ends_on: g.ends_on.map(|d| d.to_string()),
+        ends_on: g.ends_on,
         has_account: g.patient_account_id.is_some(),
     }
 }

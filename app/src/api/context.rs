@@ -79,6 +79,20 @@ pub fn set_language_cookie(lang: crate::i18n::Lang) {
     set_cookie(lang.cookie());
 }
 
+/// The interface language of this request, as the pages choose it: `?lang=`, then the `lang`
+/// cookie, then French.
+pub fn language() -> crate::i18n::Lang {
+    let asked = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.query().map(str::to_string))
+        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=").map(str::to_string)));
+    asked.or_else(|| cookie("lang")).map(|code| crate::i18n::Lang::from_code(&code)).unwrap_or_default()
+}
+
+/// A local time in long form in this request's language, for a message the server writes.
+pub fn in_words(at: chrono::NaiveDateTime) -> String {
+    crate::i18n::long_date_time(language(), at)
+}
+
 /// One more try of an anonymous caller under each `(limit, key)`: refused with 429 and how long
 /// to wait as soon as one of them is used up (those before it are charged: a caller past a
 /// limit earns nothing by trying).

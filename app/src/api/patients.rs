@@ -1,12 +1,14 @@
 //! Staff side of patient onboarding: the organisation's patients, inviting one, reissuing.
 use super::ApiError;
+use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_staff, Staff},
-    crate::domain::{account::Email, invitation, patient, store},
+    crate::domain::calendar::{local_time, stored_date},
+    crate::domain::{account::Email, invitation, organisation, patient, store},
     crate::i18n::Lang,
 };
 
@@ -17,11 +19,11 @@ pub use crate::api::invitation::InvitationStatus;
 pub struct PatientLine {
     pub id: i64,
     pub name: String,
-    pub birth_date: String,
+    pub birth_date: NaiveDate,
     pub email: String,
     pub status: Option<InvitationStatus>,
-    /// Expiry of the latest invitation, `YYYY-MM-DD` in UTC.
-    pub expires_on: Option<String>,
+    /// Expiry of the latest invitation, the organisation's local time.
+    pub expires_at: Option<NaiveDateTime>,
 }
 
 /// One page of the organisation's patients matching a search.
@@ -33,36 +35,38 @@ pub struct PatientList {
     pub pages: i64,
 }
 
-/// Search by name, email or date of birth (`YYYY-MM-DD`), 50 to a page.
+/// Search by name, email or date of birth (`1988-02-29` or `29/02/1988`), 50 to a page, sorted
+/// by `sort`: `name` (the default) or `born`, a leading `-` for the reverse order.
 #[server(prefix = "/api", endpoint = "list_patients")]
 pub async fn list_patients(
     #[server(default)] search: String,
     #[server(default)] page: i64,
+    #[server(default)] sort: String,
 ) -> Result<PatientList, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_staff().await?;
-    let found = patient::list(&ctx.db, organisation_id, &search, page, ctx.now).await?;
+    let order = patient::Order {
+        by_birth_date: sort.trim_start_matches('-') == "born",
+        descending: sort.starts_with('-'),
+    };
+    let found = patient::list(&ctx.db, organisation_id, &search, order, page, ctx.now).await?;
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     let lines = found
         .rows
         .into_iter()
         .map(|p| PatientLine {
             id: p.id,
             name: format!("{} {}", p.given_name, p.family_name),
-            birth_date: p.birth_date,
+            birth_date: stored_date(&p.birth_date).unwrap_or_default(),
             email: p.email,
             status: if p.has_account {
                 Some(InvitationStatus::Redeemed)
             } else {
                 p.invitation.map(InvitationStatus::from)
             },
-            expires_on: p.invitation_expires_at.map(day),
+            expires_at: p.invitation_expires_at.map(|at| local_time(at, &timezone)),
         })
         .collect();
     Ok(PatientList { lines, total: found.total, page: found.page, pages: found.pages })
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn day(epoch: i64) -> String {
-    chrono::DateTime::from_timestamp(epoch, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 /// What the professional sees once after inviting: the code to hand over and until when it works.
@@ -70,7 +74,8 @@ pub(crate) fn day(epoch: i64) -> String {
 pub struct IssuedCode {
     pub patient_name: String,
     pub code: String,
-    pub expires_on: String,
+    /// The organisation's local time.
+    pub expires_at: NaiveDateTime,
 }
 
 #[cfg(feature = "ssr")]
@@ -79,11 +84,11 @@ const ISSUED_COOKIE: &str = "portail-issued";
 /// Hands the code to the page that shows it, through a 2-minute HttpOnly cookie read once, so
 /// that it also works without JavaScript and never appears in a URL.
 #[cfg(feature = "ssr")]
-pub(crate) fn show_once(invitee_name: String, issued: &invitation::Issued) -> IssuedCode {
+pub(crate) fn show_once(invitee_name: String, issued: &invitation::Issued, timezone: &str) -> IssuedCode {
     let shown = IssuedCode {
         patient_name: invitee_name,
         code: issued.code.as_str().into(),
-        expires_on: day(issued.expires_at),
+        expires_at: local_time(issued.expires_at, timezone),
     };
     let value = serde_json::to_string(&shown).expect("serialisable");
     context::set_flow_cookie(ISSUED_COOKIE, &urlencoding::encode(&value), 120);
@@ -141,7 +146,8 @@ pub async fn invite_patient(
     )
     .await?;
     tx.commit().await?;
-    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued))
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
 /// A new link and code for a patient without an account; the old ones stop working.
@@ -166,7 +172,8 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     ctx.audit(&mut *tx, Some(organisation_id), "invitation.reissued", format!("patient:{patient_id}"))
         .await?;
     tx.commit().await?;
-    Ok(show_once(format!("{given_name} {family_name}"), &issued))
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(show_once(format!("{given_name} {family_name}"), &issued, &timezone))
 }
 
 /// The code just issued, once: reading it clears it.

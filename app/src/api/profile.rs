@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_session, Caller},
     crate::domain::caregiver::{self, Area},
-    crate::domain::{account, email_change, profile, recovery_code, session, Ctx},
+    crate::domain::{account, calendar, email_change, profile, recovery_code, session, Ctx},
     crate::i18n::Lang,
 };
 
@@ -21,8 +21,8 @@ use {
 pub struct AccountView {
     pub given_name: String,
     pub family_name: String,
-    /// From the clinical record (patients only), `YYYY-MM-DD`.
-    pub birth_date: Option<String>,
+    /// From the clinical record (patients only).
+    pub birth_date: Option<chrono::NaiveDate>,
     pub email: String,
     /// A new address waiting for confirmation.
     pub pending_email: Option<String>,
@@ -38,7 +38,8 @@ pub struct AccountView {
     /// `fr` or `en`: the pages.
     pub interface_language: String,
     pub method: Method,
-    pub recovery_codes_left: i64,
+    /// Unused recovery codes; `None` for someone who never created any.
+    pub recovery_codes_left: Option<i64>,
     pub sessions: Vec<MySession>,
 }
 
@@ -47,17 +48,9 @@ pub struct MySession {
     pub id: i64,
     pub device: String,
     pub ip: String,
-    /// Last activity in the organisation's time zone, `YYYY-MM-DD HH:MM`.
-    pub last_seen: String,
+    /// Last activity, the organisation's local time.
+    pub last_seen: chrono::NaiveDateTime,
     pub current: bool,
-}
-
-#[cfg(feature = "ssr")]
-pub(super) fn local_time(epoch: i64, timezone: &str) -> String {
-    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
-    chrono::DateTime::from_timestamp(epoch, 0)
-        .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
 }
 
 /// An account's settings; its sessions only for its owner (`current_session`), never for a
@@ -77,7 +70,7 @@ pub async fn account_view(
         None => Vec::new(),
     };
     Ok(AccountView {
-        birth_date: account::birth_date(db, me.id).await?,
+        birth_date: account::birth_date(db, me.id).await?.as_deref().and_then(calendar::stored_date),
         pending_email: email_change::pending(db, me.id, now).await?,
         method: if me.totp_secret.is_some() { Method::Totp } else { Method::Email },
         recovery_codes_left: recovery_code::remaining(db, me.id).await?,
@@ -100,7 +93,7 @@ pub async fn account_view(
                 id: s.id,
                 device: s.device.0,
                 ip: s.ip,
-                last_seen: local_time(s.last_seen_at, &timezone),
+                last_seen: calendar::local_time(s.last_seen_at, &timezone),
             })
             .collect(),
     })

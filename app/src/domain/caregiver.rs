@@ -4,6 +4,7 @@
 //! invitation as patients. Access is checked on every request, so ending a grant (by the patient,
 //! the care team, its end date or the age rule) takes effect on the caregiver's next request.
 use super::account::Email;
+use super::calendar::{local_date, stored_date, typed_date};
 use super::invitation::{self, Invitee};
 use super::{notification, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
@@ -98,16 +99,6 @@ pub fn in_force(
     before_end && still_minor
 }
 
-/// The organisation's local date at `now`.
-pub fn local_date(now: i64, timezone: &str) -> NaiveDate {
-    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
-    chrono::DateTime::from_timestamp(now, 0).expect("valid timestamp").with_timezone(&tz).date_naive()
-}
-
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 /// Checks what the professional entered, against the patient's date of birth and today's date.
 pub fn check(
     new: &NewCaregiver<'_>,
@@ -124,7 +115,7 @@ pub fn check(
     let email = Email::parse(new.email)?;
     let relationship = Relationship::parse(new.relationship)?;
     if relationship == Relationship::Parent
-        && date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent))
+        && stored_date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent))
     {
         return Err(DomainError::invalid("relationship", "error-relationship-not-minor"));
     }
@@ -139,7 +130,7 @@ fn checked_scope_and_end(scope: Scope, ends_on: &str, today: NaiveDate) -> Domai
     match ends_on.trim() {
         "" => Ok(None),
         text => Ok(Some(
-            date(text)
+            typed_date(text)
                 .filter(|d| *d >= today)
                 .ok_or(DomainError::invalid("ends_on", "error-ends-on-invalid"))?,
         )),
@@ -203,14 +194,14 @@ impl GrantRow {
     /// The patient reached the organisation's age of consent on or before today (local date).
     fn reached_age_of_consent(&self, now: i64) -> bool {
         let today = local_date(now, &self.timezone);
-        date(&self.birth_date).is_some_and(|born| today >= birthday(born, self.age_of_consent as u32))
+        stored_date(&self.birth_date).is_some_and(|born| today >= birthday(born, self.age_of_consent as u32))
     }
 
     fn into_grant(self, now: i64) -> DomainResult<Grant> {
         let relationship = Relationship::parse(&self.relationship)?;
-        let ends_on = self.ends_on.as_deref().and_then(date);
+        let ends_on = self.ends_on.as_deref().and_then(stored_date);
         let today = local_date(now, &self.timezone);
-        let born = date(&self.birth_date);
+        let born = stored_date(&self.birth_date);
         Ok(Grant {
             in_force: self.status == GrantStatus::Active
                 && in_force(relationship, ends_on, born, self.age_of_consent as u32, today),
@@ -465,11 +456,7 @@ pub async fn edit(
         .into_iter()
         .next()
         .ok_or(DomainError::NotFound)?;
-    let timezone: String = sqlx::query("SELECT timezone FROM organisations WHERE id = $1")
-        .bind(organisation_id)
-        .fetch_one(db)
-        .await?
-        .try_get("timezone")?;
+    let timezone = super::organisation::timezone(db, organisation_id).await?;
     let ends_on = checked_scope_and_end(scope, ends_on, local_date(now, &timezone))?;
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE caregiver_grants SET scope_messages = $1, scope_questionnaires = $2, scope_profile = $3, ends_on = $4 WHERE id = $5")
@@ -569,7 +556,7 @@ mod tests {
     use super::*;
 
     fn day(text: &str) -> NaiveDate {
-        date(text).unwrap()
+        stored_date(text).unwrap()
     }
 
     #[test]

@@ -2,6 +2,7 @@
 pub mod access_log;
 pub mod account;
 pub mod audit;
+pub mod calendar;
 pub mod caregiver;
 pub mod credential;
 pub mod demo;
@@ -13,6 +14,7 @@ pub mod onboarding;
 pub mod organisation;
 pub mod password_reset;
 pub mod patient;
+pub mod patient_file;
 pub mod profile;
 pub mod recovery_code;
 pub mod request;

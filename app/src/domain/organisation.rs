@@ -137,8 +137,6 @@ pub struct Bootstrap<'a> {
     pub language: Lang,
 }
 
-/// Creates the organisation, its first administrator and a one-time setup link, mails the link
-/// and records it all, in one transaction. Returns the link (shown once on the console).
 /// The age at which a parent's access to a child's file ends (Québec: 14, consent to care).
 pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResult<i64> {
     Ok(sqlx::query("SELECT age_of_consent FROM organisations WHERE id = $1")
@@ -146,6 +144,15 @@ pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResul
         .fetch_one(db)
         .await?
         .try_get("age_of_consent")?)
+}
+
+/// The organisation's time zone (IANA name): its local dates and times.
+pub async fn timezone(db: &store::Db, organisation_id: i64) -> DomainResult<String> {
+    Ok(sqlx::query("SELECT timezone FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(db)
+        .await?
+        .try_get("timezone")?)
 }
 
 /// The administrator sets the age of consent of their province; 12 to 19 covers Canada's rules.
@@ -175,6 +182,8 @@ pub async fn set_age_of_consent(ctx: &Ctx, organisation_id: i64, age: &str, by: 
     Ok(age)
 }
 
+/// Creates the organisation, its first administrator and a one-time setup link, mails the link
+/// and records it all, in one transaction. Returns the link (shown once on the console).
 pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<String> {
     if new.organisation.trim().is_empty() {
         return Err(super::DomainError::refused("error-organisation-required"));

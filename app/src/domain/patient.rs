@@ -1,6 +1,7 @@
 //! Patients of an organisation: who they are in the clinical record, and whether they have an
 //! account yet. Only staff of that organisation may see them.
 use super::account::Email;
+use super::calendar::typed_date;
 use super::profile;
 use super::{DomainError, DomainResult};
 use crate::i18n::Lang;
@@ -18,7 +19,8 @@ pub struct NewPatient<'a> {
 }
 
 /// Checks the parts of a new patient that are not the email: names present, a real past date of
-/// birth (YYYY-MM-DD) from 1900 to today, and a mobile number as account settings accept it.
+/// birth from 1900 to today (as a date picker sends it, or typed `29/02/1988`), and a mobile
+/// number as account settings accept it.
 pub fn check(
     given_name: &str,
     family_name: &str,
@@ -32,8 +34,8 @@ pub fn check(
     if family_name.trim().is_empty() {
         return Err(DomainError::invalid("family_name", "error-family-name-required"));
     }
-    match chrono::NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d") {
-        Ok(date) if date <= today && date.year_ce().1 >= 1900 => {}
+    match typed_date(birth_date) {
+        Some(date) if date <= today && date.year_ce().1 >= 1900 => {}
         _ => return Err(DomainError::invalid("birth_date", "error-birth-date-invalid")),
     }
     if profile::phone(mobile).is_none() {
@@ -58,7 +60,7 @@ pub async fn create<'e>(
     .bind(new.organisation_id)
     .bind(new.given_name.trim())
     .bind(new.family_name.trim())
-    .bind(new.birth_date.trim())
+    .bind(typed_date(new.birth_date).map(|d| d.to_string()).unwrap_or_default())
     .bind(new.email.as_str())
     .bind(new.email.key())
     .bind(new.language.code())
@@ -101,20 +103,6 @@ pub async fn without_account(
         .transpose()?)
 }
 
-/// One of this organisation's patients: `(full name, date of birth)`.
-pub async fn identity(
-    db: &super::store::Db,
-    organisation_id: i64,
-    patient_id: i64,
-) -> DomainResult<Option<(String, String)>> {
-    let row = sqlx::query("SELECT given_name || ' ' || family_name AS name, birth_date FROM patients WHERE id = $1 AND organisation_id = $2")
-        .bind(patient_id)
-        .bind(organisation_id)
-        .fetch_optional(db)
-        .await?;
-    Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("name")?, r.try_get("birth_date")?))).transpose()?)
-}
-
 /// Patients listed on one page of the staff list.
 pub const PER_PAGE: i64 = 50;
 
@@ -142,8 +130,8 @@ impl Matches {
         let mut matches = Self { conditions: "p.organisation_id = $1".to_string(), values: Vec::new() };
         let mut words = 0;
         for word in search.split_whitespace().take(4) {
-            if chrono::NaiveDate::parse_from_str(word, "%Y-%m-%d").is_ok() {
-                matches.add("p.birth_date = ", word.to_string());
+            if let Some(born) = typed_date(word) {
+                matches.add("p.birth_date = ", born.to_string());
             } else if words < 3 {
                 words += 1;
                 let pattern = format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], ""));
@@ -164,11 +152,31 @@ impl Matches {
     }
 }
 
-/// The organisation's patients matching `search`, by family name, `PER_PAGE` at a time.
+/// The order of the staff list: by name (family, then given) or by date of birth, either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Order {
+    pub by_birth_date: bool,
+    pub descending: bool,
+}
+
+impl Order {
+    /// The SQL of this order, the id last so that pages never overlap.
+    fn sql(self) -> &'static str {
+        match (self.by_birth_date, self.descending) {
+            (false, false) => "p.family_name, p.given_name, p.id",
+            (false, true) => "p.family_name DESC, p.given_name DESC, p.id DESC",
+            (true, false) => "p.birth_date, p.family_name, p.given_name, p.id",
+            (true, true) => "p.birth_date DESC, p.family_name, p.given_name, p.id",
+        }
+    }
+}
+
+/// The organisation's patients matching `search`, in `order`, `PER_PAGE` at a time.
 pub async fn list(
     db: &super::store::Db,
     organisation_id: i64,
     search: &str,
+    order: Order,
     page: i64,
     now: i64,
 ) -> DomainResult<PatientPage> {
@@ -184,13 +192,14 @@ pub async fn list(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
          FROM (SELECT p.id FROM patients p WHERE {}
-               ORDER BY p.family_name, p.given_name, p.id LIMIT ${} OFFSET ${}) page
+               ORDER BY {order} LIMIT ${} OFFSET ${}) page
          JOIN patients p ON p.id = page.id
          LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id AND grant_id IS NULL)
-         ORDER BY p.family_name, p.given_name, p.id",
+         ORDER BY {order}",
         matches.conditions,
         matches.next(0),
-        matches.next(1)
+        matches.next(1),
+        order = order.sql(),
     );
     let mut rows = sqlx::query_as::<_, ListRow>(&page_sql).bind(organisation_id);
     for value in &matches.values {
@@ -244,6 +253,8 @@ mod tests {
         assert_eq!(plain.conditions, "p.organisation_id = $1");
         assert!(plain.values.is_empty());
         assert_eq!(plain.next(0), 2);
+        let typed = Matches::of("02/03/1950");
+        assert_eq!(typed.values, ["1950-03-02"], "a date of birth typed day first is searched as stored");
         let both = Matches::of("Tremblay 1950-03-02 l%a_ x y z");
         assert_eq!(
             both.values,
@@ -263,9 +274,13 @@ mod tests {
             check(" ", "Tremblay", "2012-05-01", "", today).unwrap_err().to_string(),
             "invalid: error-given-name-required"
         );
-        for bad in ["2012-13-01", "01/05/2012", "2012-02-30"] {
+        for bad in ["2012-13-01", "05/13/2012", "2012-02-30", "30/02/2012", "1 mai 2012"] {
             assert!(check("Léa", "Tremblay", bad, "", today).is_err(), "{bad}");
         }
+        assert!(
+            check("Léa", "Tremblay", "01/05/2012", "", today).is_ok(),
+            "day first, as typed without a picker"
+        );
         assert!(check("Léa", "Tremblay", "2012-05-01", "514-555-ABCD", today).is_err());
     }
 

@@ -165,6 +165,15 @@ pub async fn interface_language<'e>(
     Ok(Lang::from_code(&code))
 }
 
+/// The header's language switch, used by a signed-in person: the interface language setting
+/// follows it (recorded like a change made in the settings), so both always agree.
+pub async fn follow_language_switch(ctx: &Ctx, account_id: i64, lang: Lang) -> DomainResult<()> {
+    if interface_language(&ctx.db, account_id).await? != lang {
+        save(ctx, account_id, Change::InterfaceLanguage(lang)).await?;
+    }
+    Ok(())
+}
+
 /// Applies one checked change to `account_id`'s profile and records it (what changed, never the
 /// values) under the request's actor: the person, or a caregiver acting for them.
 pub async fn save(ctx: &Ctx, account_id: i64, change: Change) -> DomainResult<Change> {

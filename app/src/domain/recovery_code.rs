@@ -52,12 +52,19 @@ pub async fn regenerate(ctx: &Ctx, account_id: i64) -> DomainResult<Vec<String>>
     Ok(codes)
 }
 
-pub async fn remaining<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<i64> {
-    Ok(sqlx::query("SELECT COUNT(*) AS n FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL")
-        .bind(account_id)
-        .fetch_one(exec)
-        .await?
-        .try_get("n")?)
+/// How many of the account's recovery codes are unused; `None` if it never created any.
+pub async fn remaining<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Option<i64>> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS made, COUNT(*) - COUNT(used_at) AS unused FROM recovery_codes WHERE account_id = $1",
+    )
+    .bind(account_id)
+    .fetch_one(exec)
+    .await?;
+    let made: i64 = row.try_get("made")?;
+    Ok((made > 0).then(|| row.try_get("unused")).transpose()?)
 }
 
 /// Uses a code: true once, atomically, even for two requests at the same time.

@@ -15,21 +15,8 @@ where
 
 /// The error in the current language, with its values filled in.
 pub fn message(error: &ApiError) -> String {
-    let i18n = expect_context::<leptos_fluent::I18n>();
-    if error.args.is_empty() {
-        return i18n.tr(&error.key);
-    }
-    let args = error
-        .args
-        .iter()
-        .map(|(k, v)| {
-            (
-                std::borrow::Cow::Owned(k.clone()),
-                fluent_templates::fluent_bundle::FluentValue::from(v.clone()),
-            )
-        })
-        .collect();
-    i18n.tr_with_args(&error.key, &args)
+    let args: Vec<(&str, &str)> = error.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    crate::ui::layout::tr_with(&error.key, &args)
 }
 
 /// The translated message of `error` if it belongs to `field`.

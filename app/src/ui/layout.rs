@@ -1,7 +1,8 @@
 //! What surrounds every page: header (portal name, language toggle, the signed-in person) and
 //! footer (help, accessibility, contact).
-use crate::api::auth::{me, SignOut};
+use crate::api::auth::{me, staff_home, SignOut};
 use crate::i18n::Lang;
+use crate::states::Role;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -10,6 +11,24 @@ use leptos_router::hooks::use_location;
 /// The language the interface shows now.
 pub fn current_lang() -> Lang {
     Lang::from_code(expect_context::<leptos_fluent::I18n>().language.get().id)
+}
+
+/// A message in the language on screen, its placeables filled with `args`.
+pub fn tr_with(key: &str, args: &[(&str, &str)]) -> String {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    if args.is_empty() {
+        return i18n.tr(key);
+    }
+    let args = args
+        .iter()
+        .map(|(k, v)| {
+            (
+                std::borrow::Cow::Owned(k.to_string()),
+                fluent_templates::fluent_bundle::FluentValue::from(v.to_string()),
+            )
+        })
+        .collect();
+    i18n.tr_with_args(key, &args)
 }
 
 #[component]
@@ -41,6 +60,54 @@ pub fn Header() -> impl IntoView {
                 </Transition>
             </div>
         </header>
+    }
+}
+
+/// The staff workspace's navigation, on every `/staff` page: only what the person may use, the
+/// current page marked (`aria-current`, set by `A`). On a phone it folds into a menu button, a
+/// `<details>` element, so it opens without JavaScript too; on a wide screen the links show.
+#[component]
+pub fn StaffNav() -> impl IntoView {
+    let location = use_location();
+    let in_workspace = move || location.pathname.get().starts_with("/staff");
+    let home = Resource::new(in_workspace, |inside| async move {
+        if inside {
+            staff_home().await.ok()
+        } else {
+            None
+        }
+    });
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                home.await.filter(|_| in_workspace()).map(|home| {
+                    let has = |roles: &[Role]| home.roles.iter().any(|r| roles.contains(&r.role));
+                    let (care, admin) = (has(&[Role::Admin, Role::Professional]), has(&[Role::Admin]));
+                    let links = move || view! {
+                        <li><A href="/staff" exact=true>{move_tr!("nav-home")}</A></li>
+                        {care.then(|| view! { <li><A href="/staff/patients">{move_tr!("patients-title")}</A></li> })}
+                        {admin.then(|| view! {
+                            <li><A href="/staff/team">{move_tr!("team-title")}</A></li>
+                            <li><A href="/staff/settings">{move_tr!("nav-settings")}</A></li>
+                        })}
+                    };
+                    // A navigation inside the app closes the phone menu again.
+                    let closed = move || {
+                        location.pathname.track();
+                        false
+                    };
+                    view! {
+                        <nav class="staff-nav" aria-label=move_tr!("nav-label")>
+                            <details class="staff-menu" prop:open=closed>
+                                <summary>{move_tr!("nav-menu")}</summary>
+                                <ul>{links()}</ul>
+                            </details>
+                            <ul class="staff-links">{links()}</ul>
+                        </nav>
+                    }
+                })
+            })}
+        </Transition>
     }
 }
 

@@ -2,6 +2,7 @@
 #[cfg(feature = "ssr")]
 pub mod bundle;
 mod components;
+mod dates;
 mod form;
 mod layout;
 mod lazy_pages;
@@ -23,6 +24,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icon-192.png" />
+                <meta name="theme-color" content="#0b4f8a" />
                 <link rel="stylesheet" href=bundle::stylesheet_href() />
                 <HydrationScripts options />
                 <leptos_meta::MetaTags />
@@ -65,8 +68,11 @@ pub fn App() -> impl IntoView {
             // Every page is rendered whole on the server (no streamed placeholders), so it reads
             // and works the same without JavaScript.
             <Router>
+                // The home-screen manifest in the language on screen (server/src/manifest.rs).
+                <leptos_meta::Link rel="manifest" href=format!("/manifest-{}.webmanifest", untrack(layout::current_lang).code()) />
                 <a class="skip-link" href="#main">{leptos_fluent::move_tr!("skip-to-content")}</a>
                 <layout::Header />
+                <layout::StaffNav />
                 <main id="main" tabindex="-1">
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::Home ssr=SsrMode::Async />

@@ -26,8 +26,8 @@ pub fn line_details(c: &CaregiverLine) -> String {
         tr(&format!("relationship-{}", c.relationship)),
         scope_text(c.messages, c.questionnaires, c.profile)
     );
-    if let Some(ends_on) = &c.ends_on {
-        text.push_str(&format!(" · {} {ends_on}", tr("caregiver-until")));
+    if let Some(ends_on) = c.ends_on {
+        text.push_str(&format!(" · {} {}", tr("caregiver-until"), crate::ui::dates::long_date(ends_on)));
     }
     text
 }

@@ -1,6 +1,8 @@
 //! Components used by several pages. Pages never import each other; what two pages share is here.
 pub mod after_reauth;
+pub mod audit;
 pub mod caregivers;
 pub mod pager;
 pub mod profile;
 pub mod resend_code;
+pub mod table;

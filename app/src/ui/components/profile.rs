@@ -11,6 +11,18 @@ use leptos_router::hooks::use_query_map;
 
 const PROVINCES: [&str; 13] = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"];
 
+/// How many recovery codes are left, or that there are none yet and where to create them.
+pub fn recovery_codes_text(left: Option<i64>) -> impl IntoView {
+    match left {
+        Some(count) => view! { {move_tr!("account-recovery-left", { "count" => count })} }.into_any(),
+        None => view! {
+            {move_tr!("account-recovery-none")} " "
+            <A href="/account/security">{move_tr!("account-recovery-create")}</A>
+        }
+        .into_any(),
+    }
+}
+
 pub fn saved_message(field: &str) -> &'static str {
     match field {
         "email" => "account-saved-email",
@@ -40,11 +52,12 @@ pub fn Details(
         format!("{}, {}, {} {}", me.street, me.city, me.province, me.postal_code)
     };
     let language_name = |code: &str| crate::i18n::Lang::from_code(code).native_name();
-    let phones = format!(
-        "{} · {}",
-        if me.mobile_phone.is_empty() { "—".into() } else { me.mobile_phone.clone() },
-        if me.home_phone.is_empty() { "—".into() } else { me.home_phone.clone() }
-    );
+    let phones = [("account-phone-mobile", &me.mobile_phone), ("account-phone-home", &me.home_phone)]
+        .into_iter()
+        .filter(|(_, number)| !number.is_empty())
+        .map(|(key, number)| crate::ui::layout::tr_with(key, &[("number", number)]))
+        .collect::<Vec<_>>()
+        .join(" · ");
     let (mobile, home, street, city, province, postal_code, preferred) = (
         me.mobile_phone.clone(),
         me.home_phone.clone(),
@@ -63,10 +76,10 @@ pub fn Details(
                 <dt>{move_tr!("account-name")}</dt>
                 <dd>{format!("{} {}", me.given_name, me.family_name)}</dd>
             </div>
-            {me.birth_date.clone().map(|date| view! {
+            {me.birth_date.map(|date| view! {
                 <div class="setting">
                     <dt>{move_tr!("account-birth-date")}</dt>
-                    <dd>{date}</dd>
+                    <dd>{move || crate::ui::dates::long_date(date)}</dd>
                 </div>
             })}
         </dl>
@@ -76,7 +89,7 @@ pub fn Details(
                 <Field id="preferred_name" autocomplete="nickname" required=false label=move_tr!("account-preferred-name")
                     hint=move_tr!("account-preferred-name-hint") value=kept_or(error, "preferred_name", preferred.clone()) error=error_for(error, "preferred_name") />
             </Editable>
-            <Editable field="phones" base grant label=move_tr!("account-phones") value=phones save error>
+            <Editable field="phones" base grant label=move_tr!("account-phones") value=or_not_set(&phones) save error>
                 <Field id="mobile" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-mobile")
                     hint=move_tr!("account-phone-hint") value=kept_or(error, "mobile", mobile.clone()) error=error_for(error, "mobile") />
                 <Field id="home_phone" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-home-phone")

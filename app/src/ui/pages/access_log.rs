@@ -1,17 +1,14 @@
 //! "My access log": who did what about my file, and when, newest first, 20 to a page.
 use super::PageTitle;
 use crate::api::account::my_access_log;
+use crate::ui::components::audit::action_key;
 use crate::ui::components::pager::Pager;
+use crate::ui::dates::long_date_time;
 use crate::ui::form::failure;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-/// The message key of an audited action: `sign_in.failed` → `audit-sign-in-failed`.
-fn action_key(action: &str) -> String {
-    format!("audit-{}", action.replace(['.', '_'], "-"))
-}
 
 #[component]
 pub fn AccessLog() -> impl IntoView {
@@ -42,7 +39,7 @@ pub fn AccessLog() -> impl IntoView {
                                 view! {
                                     <li class="log-entry">
                                         <p class="log-what">{move || i18n.tr(&action)}</p>
-                                        <p class="hint">{entry.at.clone()} " · " {who} {(!entry.ip.is_empty()).then(|| format!(" · {}", entry.ip))}</p>
+                                        <p class="hint">{move || long_date_time(entry.at)} " · " {who} {(!entry.ip.is_empty()).then(|| format!(" · {}", entry.ip))}</p>
                                     </li>
                                 }
                             }).collect_view()}

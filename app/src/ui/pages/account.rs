@@ -6,7 +6,7 @@ use crate::api::account::{my_account, EndOtherSessions, EndSession};
 use crate::api::profile::{AccountView, SaveProfile};
 use crate::states::Method;
 use crate::ui::components::caregivers::{my_caregivers_resource, MyCaregivers};
-use crate::ui::components::profile::{saved_message, Details};
+use crate::ui::components::profile::{recovery_codes_text, saved_message, Details};
 use crate::ui::form::failure;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -94,7 +94,7 @@ fn Security(me: AccountView) -> impl IntoView {
                 <dt>{move_tr!("account-method")}</dt>
                 <dd><span data-testid="value-method">{method}</span> " "
                     <A href="/account/security" attr:class="edit-button">{move_tr!("manage")} <span class="visually-hidden">" : " {move_tr!("account-method")}</span></A>
-                    <p class="hint">{move_tr!("account-recovery-left", { "count" => me.recovery_codes_left })}</p>
+                    <p class="hint">{recovery_codes_text(me.recovery_codes_left)}</p>
                 </dd>
             </div>
         </dl>
@@ -116,7 +116,7 @@ fn Sessions(
                     <p class="patient-name">{s.device.clone()}
                         {s.current.then(|| view! { " " <span class="badge">{move_tr!("account-this-device")}</span> })}
                     </p>
-                    <p>{move_tr!("account-ip")} " " {s.ip.clone()} " · " {move_tr!("account-last-seen")} " " {s.last_seen.clone()}</p>
+                    <p>{move_tr!("account-ip")} " " {s.ip.clone()} " · " {move_tr!("account-last-seen")} " " {move || crate::ui::dates::long_date_time(s.last_seen)}</p>
                     {(!s.current).then(|| view! {
                         <ActionForm action=end_session>
                             <input type="hidden" name="id" value=s.id />

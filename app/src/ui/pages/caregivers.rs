@@ -3,14 +3,14 @@
 //! (the patients they assist, acting for one, the banner that says for whom).
 use super::PageTitle;
 use crate::api::caregivers::{
-    acting_for, my_caregivers, patient_file, AddCaregiver, EditCaregiver, EndCaregiver, EndMyCaregiver,
-    ReissueCaregiverInvitation,
+    acting_for, my_caregivers, patient_file, AddCaregiver, EditCaregiver, EndMyCaregiver,
 };
 use crate::api::profile::{patient_profile, SaveProfile};
 use crate::api::ApiError;
 use crate::states::CaregiverStatus;
-use crate::ui::components::caregivers::{assisted_resource, line_details, scope_text, tr};
+use crate::ui::components::caregivers::{assisted_resource, scope_text, tr};
 use crate::ui::components::profile::{saved_message, Details};
+use crate::ui::dates::long_date;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -49,69 +49,6 @@ fn ScopeChoice(
 }
 
 // ---- Care team ----
-
-/// A patient's file for the care team: their caregivers and what can be done with them.
-#[component]
-pub fn PatientFilePage() -> impl IntoView {
-    let patient_id = param("id");
-    let end = ServerAction::<EndCaregiver>::new();
-    let reissue = ServerAction::<ReissueCaregiverInvitation>::new();
-    let query = use_query_map();
-    let file = Resource::new(
-        move || (patient_id(), end.version().get(), query.read().get("saved")),
-        |(id, _, _)| patient_file(id),
-    );
-    view! {
-        <PageTitle title_key="patient-file-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match file.await {
-                    Ok(file) => view! {
-                        <h1>{file.name.clone()}</h1>
-                        <p>{move_tr!("invite-birth-date")} " : " {file.birth_date.clone()}</p>
-                        <p role="status" class="status">{move || query.read().get("saved").map(|_| tr("account-saved"))}</p>
-                        <h2>{move_tr!("caregivers-title")}</h2>
-                        <p><A href=format!("/staff/patients/{}/caregivers/new", file.patient_id) attr:class="button">{move_tr!("caregiver-add")}</A></p>
-                        {file.caregivers.is_empty().then(|| view! { <p>{move_tr!("caregivers-none")}</p> })}
-                        <ul class="patient-list">
-                            {file.caregivers.into_iter().map(|c| {
-                                let details = line_details(&c);
-                                let ended = c.status == CaregiverStatus::Ended;
-                                let whose = format!(" – {}", c.name);
-                                let (edit_whose, reissue_whose) = (whose.clone(), whose.clone());
-                                let edit_link = format!("/staff/patients/{}/caregivers/{}", file.patient_id, c.grant_id);
-                                view! {
-                                    <li class="patient">
-                                        <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
-                                        <p>{c.email.clone()}</p>
-                                        <p>{details}</p>
-                                        {(!c.note.is_empty()).then(|| view! { <p class="hint">{c.note.clone()}</p> })}
-                                        {(!ended).then(|| view! {
-                                            <p><A href=edit_link>{move_tr!("caregiver-edit")} <span class="visually-hidden">{edit_whose}</span></A></p>
-                                            {(c.status == CaregiverStatus::Invited).then(|| view! {
-                                                <ActionForm action=reissue>
-                                                    <input type="hidden" name="grant_id" value=c.grant_id />
-                                                    <button type="submit" class="link-button">{move_tr!("patients-reissue")} <span class="visually-hidden">{reissue_whose}</span></button>
-                                                </ActionForm>
-                                            })}
-                                            <ActionForm action=end>
-                                                <input type="hidden" name="grant_id" value=c.grant_id />
-                                                <input type="hidden" name="patient_id" value=file.patient_id />
-                                                <button type="submit" class="link-button">{move_tr!("caregiver-end")} <span class="visually-hidden">{whose.clone()}</span></button>
-                                            </ActionForm>
-                                        })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
-    }
-}
 
 #[component]
 pub fn AddCaregiverPage() -> impl IntoView {
@@ -171,7 +108,7 @@ pub fn EditCaregiverPage() -> impl IntoView {
                             <input type="hidden" name="patient_id" value=patient_id() />
                             <ScopeChoice error messages=c.messages questionnaires=c.questionnaires profile=c.profile />
                             <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
-                                value=c.ends_on.clone().unwrap_or_default() error=error_for(error, "ends_on") />
+                                value=c.ends_on.map(|d| d.to_string()).unwrap_or_default() error=error_for(error, "ends_on") />
                             <button type="submit" class="button">{move_tr!("save")}</button>
                         </ActionForm>
                     }.into_any(),
@@ -267,7 +204,7 @@ pub fn ActingForPage() -> impl IntoView {
                     Ok(a) => view! {
                         <h1>{a.patient_name.clone()}</h1>
                         <p>{move_tr!("acting-scope")} " " {scope_text(a.messages, a.questionnaires, a.profile)}</p>
-                        {a.ends_on.clone().map(|d| view! { <p>{move_tr!("caregiver-until")} " " {d}</p> })}
+                        {a.ends_on.map(|d| view! { <p>{move_tr!("caregiver-until")} " " {move || long_date(d)}</p> })}
                         <p class="hint">{move_tr!("acting-recorded")}</p>
                         {(a.profile && a.has_account).then(|| view! {
                             <p><A href=format!("/for/{}/profile", a.grant_id) attr:class="button">{move_tr!("acting-profile")}</A></p>

@@ -6,6 +6,7 @@ mod info;
 mod invitation;
 mod password;
 mod patient;
+mod patient_file;
 mod patients;
 mod security;
 mod setup;
@@ -18,12 +19,12 @@ pub use account::Account;
 pub use authenticator::Authenticator;
 pub use caregivers::{
     ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage,
-    PatientFilePage,
 };
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
 pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patient::PatientHome;
+pub use patient_file::PatientFilePage;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use security::{
     ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport,

@@ -12,7 +12,9 @@ pub fn PatientHome() -> impl IntoView {
     let assisted = assisted_resource();
     view! {
         <PageTitle title_key="patient-home-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        // No placeholder: the server renders this page whole, and an in-app visit shows it once
+        // its data is there rather than a "Loading…" line first.
+        <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match person.await {
                     Ok(Some(person)) => {

@@ -4,6 +4,8 @@ use crate::api::patients::{
     list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation,
 };
 use crate::ui::components::pager::Pager;
+use crate::ui::components::table::{CellLabel, SortHeader};
+use crate::ui::dates::{long_date, long_date_time};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -15,11 +17,21 @@ pub fn Patients() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
     let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
+    let sort = move || {
+        query
+            .read()
+            .get("sort")
+            .filter(|s| ["name", "-name", "born", "-born"].contains(&s.as_str()))
+            .unwrap_or_else(|| "name".into())
+    };
     let reissue = ServerAction::<ReissueInvitation>::new();
     let patients = Resource::new(
-        move || (search(), page(), reissue.version().get()),
-        |(q, page, _)| list_patients(q, page),
+        move || (search(), page(), sort(), reissue.version().get()),
+        |(q, page, sort, _)| list_patients(q, page, sort),
     );
+    let address = move |sort: &str, page: i64| {
+        format!("/staff/patients?q={}&sort={sort}&page={page}", urlencoding::encode(&search()))
+    };
     view! {
         <PageTitle title_key="patients-title" />
         <h1>{move_tr!("patients-title")}</h1>
@@ -31,36 +43,48 @@ pub fn Patients() -> impl IntoView {
                     Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("patients-none")}</p> }.into_any(),
                     Ok(list) => view! {
                         <p class="hint" role="status">{move_tr!("patients-count", { "total" => list.total })}</p>
-                        <ul class="patient-list">
-                            {list.lines.into_iter().map(|p| {
-                                let status = p.status;
-                                let expires = p.expires_on.clone().unwrap_or_default();
-                                let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
-                                let (file_link, name) = (format!("/staff/patients/{}", p.id), p.name.clone());
-                                view! {
-                                    <li class="patient">
-                                        <p class="patient-name"><A href=file_link>{name}</A></p>
-                                        <p>{p.email.clone()} " · " {p.birth_date.clone()}</p>
-                                        <p class="status">{move || status_text(status, &expires)}</p>
-                                        {can_reissue.then(|| view! {
-                                            <ActionForm action=reissue>
-                                                <input type="hidden" name="patient_id" value=p.id.to_string() />
-                                                <button type="submit" class="link-button">
-                                                    {move_tr!("patients-reissue")}
-                                                    <span class="visually-hidden">{format!(" – {}", p.name)}</span>
-                                                </button>
-                                            </ActionForm>
-                                        })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        {(list.pages > 1).then(|| {
-                            let q = urlencoding::encode(&search()).into_owned();
-                            view! {
-                                <Pager page=list.page pages=list.pages href=move |n| format!("/staff/patients?q={q}&page={n}")
-                                    label=move_tr!("patients-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
-                            }
+                        <table class="data-table" data-testid="patient-list">
+                            <caption class="visually-hidden">{move_tr!("patients-title")}</caption>
+                            <thead>
+                                <tr>
+                                    <SortHeader key="name" label=move_tr!("column-name") current=sort() href=move |s| address(s, 1) />
+                                    <th scope="col">{move_tr!("account-email")}</th>
+                                    <SortHeader key="born" label=move_tr!("invite-birth-date") current=sort() href=move |s| address(s, 1) />
+                                    <th scope="col">{move_tr!("column-invitation")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.lines.into_iter().map(|p| {
+                                    let status = p.status;
+                                    let expires = p.expires_at;
+                                    let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
+                                    let (file_link, name) = (format!("/staff/patients/{}", p.id), p.name.clone());
+                                    view! {
+                                        <tr>
+                                            <th scope="row" class="patient-name"><A href=file_link>{name}</A></th>
+                                            <td><CellLabel label=move_tr!("account-email") />{p.email.clone()}</td>
+                                            <td><CellLabel label=move_tr!("invite-birth-date") />{move || long_date(p.birth_date)}</td>
+                                            <td>
+                                                <CellLabel label=move_tr!("column-invitation") />
+                                                {move || status_text(status, expires)}
+                                                {can_reissue.then(|| view! {
+                                                    <ActionForm action=reissue>
+                                                        <input type="hidden" name="patient_id" value=p.id.to_string() />
+                                                        <button type="submit" class="link-button">
+                                                            {move_tr!("patients-reissue")}
+                                                            <span class="visually-hidden">{format!(" – {}", p.name)}</span>
+                                                        </button>
+                                                    </ActionForm>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {(list.pages > 1).then(|| view! {
+                            <Pager page=list.page pages=list.pages href=move |n| address(&sort(), n)
+                                label=move_tr!("patients-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
                         })}
                     }.into_any(),
                     Err(e) => failure(e),
@@ -70,13 +94,15 @@ pub fn Patients() -> impl IntoView {
     }
 }
 
-fn status_text(status: Option<InvitationStatus>, expires_on: &str) -> String {
-    match status {
-        Some(InvitationStatus::Pending) => tr!("status-pending", { "date" => expires_on.to_string() }),
-        Some(InvitationStatus::Expired) => tr!("status-expired"),
-        Some(InvitationStatus::Void) => tr!("status-void"),
-        Some(InvitationStatus::Redeemed) => tr!("status-redeemed"),
-        Some(InvitationStatus::Replaced) | None => tr!("status-none"),
+fn status_text(status: Option<InvitationStatus>, expires_at: Option<chrono::NaiveDateTime>) -> String {
+    match (status, expires_at) {
+        (Some(InvitationStatus::Pending), Some(at)) => {
+            tr!("status-pending", { "date" => long_date_time(at) })
+        }
+        (Some(InvitationStatus::Expired), _) => tr!("status-expired"),
+        (Some(InvitationStatus::Void), _) => tr!("status-void"),
+        (Some(InvitationStatus::Redeemed), _) => tr!("status-redeemed"),
+        _ => tr!("status-none"),
     }
 }
 
@@ -111,12 +137,12 @@ pub fn IssuedCodePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match issued.await {
                     Ok(Some(issued)) => {
-                        let (name, date) = (issued.patient_name.clone(), issued.expires_on.clone());
+                        let (name, at) = (issued.patient_name.clone(), issued.expires_at);
                         view! {
                             <h1>{move_tr!("issued-title")}</h1>
                             <p>{move || tr!("issued-intro", { "name" => name.clone() })}</p>
                             <p class="issued-code" data-testid="issued-code">{issued.code.clone()}</p>
-                            <p>{move || tr!("issued-expires", { "date" => date.clone() })}</p>
+                            <p>{move || tr!("issued-expires", { "date" => long_date_time(at) })}</p>
                             <p>{move_tr!("issued-instructions")}</p>
                             <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
                         }.into_any()

@@ -8,6 +8,7 @@ use crate::api::account::{
 };
 use crate::states::Method;
 use crate::ui::components::after_reauth::AfterReauth;
+use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
@@ -132,7 +133,7 @@ pub fn SecurityMethods() -> impl IntoView {
                             }}
                             <h2>{move_tr!("security-recovery-title")}</h2>
                             <p>{move_tr!("security-recovery-intro")}</p>
-                            <p>{move_tr!("account-recovery-left", { "count" => me.recovery_codes_left })}</p>
+                            <p>{recovery_codes_text(me.recovery_codes_left)}</p>
                             <ActionForm action=regenerate>
                                 <FormAlert error=codes_error />
                                 <button type="submit" class="button">{move_tr!("security-recovery-generate")}</button>

@@ -1,9 +1,11 @@
 //! The administrator's staff page: who works here, and adding a professional.
 use super::PageTitle;
 use crate::api::staff::{list_staff, AddProfessional};
+use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Team() -> impl IntoView {
@@ -11,36 +13,70 @@ pub fn Team() -> impl IntoView {
     let error = action_error(add);
     let added = Signal::derive(move || matches!(add.value().get(), Some(Ok(()))));
     let staff = Resource::new(move || add.version().get(), |_| list_staff());
+    let query = use_query_map();
+    let sort = move || query.read().get("sort").unwrap_or_else(|| "name".into());
+    // After a success the form is emptied for the next person and focus goes to the confirmation,
+    // so a screen reader says it and the keyboard continues from there. (Without JavaScript the
+    // page comes back empty anyway.)
+    let form = NodeRef::<leptos::html::Form>::new();
+    let confirmation = NodeRef::<leptos::html::P>::new();
+    Effect::new(move || {
+        if added.get() {
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+            if let Some(confirmation) = confirmation.get() {
+                let _ = confirmation.focus();
+            }
+        }
+    });
     view! {
         <PageTitle title_key="team-title" />
         <h1>{move_tr!("team-title")}</h1>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match staff.await {
-                    Ok(list) => view! {
-                        <ul class="patient-list">
-                            {list.into_iter().map(|m| view! {
-                                <li class="patient">
-                                    <p class="patient-name">{m.name.clone()}</p>
-                                    <p>{m.email.clone()}</p>
-                                    <p class="status">
-                                        {if m.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}
-                                        " · "
-                                        {if m.active { move_tr!("team-active") } else { move_tr!("team-pending") }}
-                                    </p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok(mut list) => {
+                        let sort = sort();
+                        match sort.as_str() {
+                            "role" => list.sort_by_key(|m| !m.admin),
+                            "-role" => list.sort_by_key(|m| m.admin),
+                            "-name" => list.reverse(),
+                            _ => {}
+                        }
+                        view! {
+                            <table class="data-table" data-testid="team-list">
+                                <caption class="visually-hidden">{move_tr!("team-title")}</caption>
+                                <thead>
+                                    <tr>
+                                        <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=|s| format!("/staff/team?sort={s}") />
+                                        <th scope="col">{move_tr!("account-email")}</th>
+                                        <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=|s| format!("/staff/team?sort={s}") />
+                                        <th scope="col">{move_tr!("column-state")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|m| view! {
+                                        <tr>
+                                            <th scope="row" class="patient-name">{m.name.clone()}</th>
+                                            <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
+                                            <td><CellLabel label=move_tr!("column-role") />{if m.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</td>
+                                            <td><CellLabel label=move_tr!("column-state") />{if m.active { move_tr!("team-active") } else { move_tr!("team-pending") }}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }
                     Err(e) => failure(e),
                 }
             })}
         </Suspense>
         <h2>{move_tr!("team-add-title")}</h2>
         <p>{move_tr!("team-add-intro")}</p>
-        <ActionForm action=add>
+        <ActionForm action=add node_ref=form>
             <FormAlert error />
-            <p role="status">{move || added.get().then(|| move_tr!("team-added").get())}</p>
+            <p role="status" tabindex="-1" node_ref=confirmation data-testid="team-added">{move || added.get().then(|| move_tr!("team-added").get())}</p>
             <Field id="title" autocomplete="off" label=move_tr!("team-title-label") hint=move_tr!("team-title-hint") value=kept(error, "title") />
             <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
             <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />

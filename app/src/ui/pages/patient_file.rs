@@ -1,0 +1,210 @@
+//! A patient's file for the care team, in sections: identity and contact, account, invitations
+//! (with "Send a new invitation"), caregivers, recent activity. Later features add theirs as
+//! further `FileSection`s.
+use super::PageTitle;
+use crate::api::caregivers::{
+    patient_file, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
+};
+use crate::api::patients::{InvitationStatus, ReissueInvitation};
+use crate::states::CaregiverStatus;
+use crate::ui::components::audit::action_key;
+use crate::ui::components::caregivers::{line_details, tr};
+use crate::ui::dates::{long_date, long_date_time};
+use crate::ui::form::failure;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn PatientFilePage() -> impl IntoView {
+    let params = use_params_map();
+    let patient_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let end = ServerAction::<EndCaregiver>::new();
+    let query = use_query_map();
+    let file = Resource::new(
+        move || (patient_id(), end.version().get(), query.read().get("saved")),
+        |(id, _, _)| patient_file(id),
+    );
+    view! {
+        <PageTitle title_key="patient-file-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match file.await {
+                    Ok(file) => view! {
+                        <h1>{file.name.clone()}</h1>
+                        <p role="status" class="status">{move || query.read().get("saved").map(|_| tr("account-saved"))}</p>
+                        <div class="file-sections">
+                            <Contact file=file.clone() />
+                            <Invitations file=file.clone() />
+                            <Caregivers file=file.clone() end />
+                            <Activity file />
+                        </div>
+                        <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
+                    }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One titled part of the file; `id` names it for `aria-labelledby` and links.
+#[component]
+fn FileSection(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let (heading, labelled_by) = (format!("{id}-title"), format!("{id}-title"));
+    view! {
+        <section class="file-section" id=id aria-labelledby=labelled_by>
+            <h2 id=heading>{move || tr(title)}</h2>
+            {children()}
+        </section>
+    }
+}
+
+fn or_not_provided(value: String) -> String {
+    if value.trim().is_empty() {
+        tr("account-not-set")
+    } else {
+        value
+    }
+}
+
+#[component]
+fn Contact(file: PatientFileView) -> impl IntoView {
+    let birth_date = file.birth_date;
+    let language = crate::i18n::Lang::from_code(&file.language).native_name();
+    let account = file.account;
+    view! {
+        <FileSection id="file-contact" title="file-contact">
+            <dl class="settings">
+                <div class="setting"><dt>{move_tr!("invite-birth-date")}</dt><dd data-testid="file-birth-date">{move || long_date(birth_date)}</dd></div>
+                <div class="setting"><dt>{move_tr!("account-email")}</dt><dd>{file.email.clone()}</dd></div>
+                <div class="setting"><dt>{move_tr!("account-mobile")}</dt><dd>{move || or_not_provided(file.mobile_phone.clone())}</dd></div>
+                <div class="setting"><dt>{move_tr!("account-home-phone")}</dt><dd>{move || or_not_provided(file.home_phone.clone())}</dd></div>
+                <div class="setting"><dt>{move_tr!("account-address")}</dt><dd>{move || or_not_provided(file.address.clone())}</dd></div>
+                <div class="setting"><dt>{move_tr!("account-language")}</dt><dd>{language}</dd></div>
+                <div class="setting">
+                    <dt>{move_tr!("file-account")}</dt>
+                    <dd data-testid="file-account">{move || match account {
+                        FileAccount::NoAccount => tr("file-account-none"),
+                        FileAccount::Active => tr("file-account-active"),
+                        FileAccount::LockedUntil(until) => crate::ui::layout::tr_with("file-account-locked", &[("date", &long_date_time(until))]),
+                    }}</dd>
+                </div>
+            </dl>
+        </FileSection>
+    }
+}
+
+fn invitation_state(
+    status: InvitationStatus,
+    expires_at: chrono::NaiveDateTime,
+    redeemed_at: Option<chrono::NaiveDateTime>,
+) -> String {
+    use crate::ui::layout::tr_with;
+    match status {
+        InvitationStatus::Pending => {
+            tr_with("file-invitation-pending", &[("date", &long_date_time(expires_at))])
+        }
+        InvitationStatus::Expired => {
+            tr_with("file-invitation-expired", &[("date", &long_date_time(expires_at))])
+        }
+        InvitationStatus::Void => tr("file-invitation-void"),
+        InvitationStatus::Replaced => tr("file-invitation-replaced"),
+        InvitationStatus::Redeemed => match redeemed_at {
+            Some(at) => tr_with("file-invitation-redeemed", &[("date", &long_date_time(at))]),
+            None => tr("status-redeemed"),
+        },
+    }
+}
+
+#[component]
+fn Invitations(file: PatientFileView) -> impl IntoView {
+    let reissue = ServerAction::<ReissueInvitation>::new();
+    let can_invite = file.account == FileAccount::NoAccount;
+    view! {
+        <FileSection id="file-invitations" title="file-invitations">
+            {file.invitations.is_empty().then(|| view! { <p>{move_tr!("file-invitations-none")}</p> })}
+            <ol class="history" data-testid="file-invitations">
+                {file.invitations.into_iter().map(|i| {
+                    let sent_by = i.sent_by.clone().unwrap_or_default();
+                    view! {
+                        <li>
+                            <p>{move || crate::ui::layout::tr_with("file-invitation-sent", &[("date", &long_date_time(i.sent_at)), ("name", &sent_by)])}</p>
+                            <p class="hint">{move || invitation_state(i.status, i.expires_at, i.redeemed_at)}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {can_invite.then(|| view! {
+                <ActionForm action=reissue>
+                    <input type="hidden" name="patient_id" value=file.patient_id />
+                    <button type="submit" class="button">{move_tr!("patients-reissue")}</button>
+                </ActionForm>
+            })}
+        </FileSection>
+    }
+}
+
+#[component]
+fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl IntoView {
+    let reissue = ServerAction::<ReissueCaregiverInvitation>::new();
+    let patient_id = file.patient_id;
+    view! {
+        <FileSection id="file-caregivers" title="caregivers-title">
+            <p><A href=format!("/staff/patients/{patient_id}/caregivers/new") attr:class="button">{move_tr!("caregiver-add")}</A></p>
+            {file.caregivers.is_empty().then(|| view! { <p>{move_tr!("caregivers-none")}</p> })}
+            <ul class="patient-list">
+                {file.caregivers.into_iter().map(|c| {
+                    let details = line_details(&c);
+                    let ended = c.status == CaregiverStatus::Ended;
+                    let whose = format!(" – {}", c.name);
+                    let (edit_whose, reissue_whose) = (whose.clone(), whose.clone());
+                    let edit_link = format!("/staff/patients/{patient_id}/caregivers/{}", c.grant_id);
+                    view! {
+                        <li class="patient">
+                            <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
+                            <p>{c.email.clone()}</p>
+                            <p>{details}</p>
+                            {(!c.note.is_empty()).then(|| view! { <p class="hint">{c.note.clone()}</p> })}
+                            {(!ended).then(|| view! {
+                                <p><A href=edit_link>{move_tr!("caregiver-edit")} <span class="visually-hidden">{edit_whose}</span></A></p>
+                                {(c.status == CaregiverStatus::Invited).then(|| view! {
+                                    <ActionForm action=reissue>
+                                        <input type="hidden" name="grant_id" value=c.grant_id />
+                                        <button type="submit" class="link-button">{move_tr!("patients-reissue")} <span class="visually-hidden">{reissue_whose}</span></button>
+                                    </ActionForm>
+                                })}
+                                <ActionForm action=end>
+                                    <input type="hidden" name="grant_id" value=c.grant_id />
+                                    <input type="hidden" name="patient_id" value=patient_id />
+                                    <button type="submit" class="link-button">{move_tr!("caregiver-end")} <span class="visually-hidden">{whose.clone()}</span></button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </FileSection>
+    }
+}
+
+#[component]
+fn Activity(file: PatientFileView) -> impl IntoView {
+    view! {
+        <FileSection id="file-activity" title="file-activity">
+            <ol class="access-log" data-testid="file-activity">
+                {file.activity.into_iter().map(|a| {
+                    let action = action_key(&a.action);
+                    let who = a.actor.clone().unwrap_or_default();
+                    view! {
+                        <li class="log-entry">
+                            <p class="log-what">{move || tr(&action)}</p>
+                            <p class="hint">{move || long_date_time(a.at)} {(!who.is_empty()).then(|| format!(" · {who}"))}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </FileSection>
+    }
+}
