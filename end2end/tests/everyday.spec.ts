@@ -92,6 +92,14 @@ for (const language of ['fr', 'en'] as Lang[]) {
         await page.getByRole('button', { name: t(language, 'patients-reissue') }).click();
         await expect(page.getByTestId('issued-code')).toHaveText(/^[A-Z]-\d{6}$/);
         await expect(page.getByText(longDate(language, new Date(Date.now() + 5 * 86_400_000)), { exact: false })).toBeVisible();
+        // Printed, the code page is the code and what to do with it: no header, navigation, footer or buttons.
+        await page.emulateMedia({ media: 'print' });
+        await expect(page.getByTestId('issued-code')).toBeVisible();
+        for (const chrome of ['.site-header', '.staff-nav', '.site-footer']) {
+          await expect(page.locator(chrome)).toBeHidden();
+        }
+        await page.emulateMedia({ media: 'screen' });
+        await expect(page.locator('.site-header')).toBeVisible();
         await page.goto(file);
         await expect(page.getByTestId('file-invitations').locator('li')).toHaveCount(2);
         await expect(page.getByTestId('file-invitations')).toContainText(t(language, 'file-invitation-replaced'));

@@ -244,8 +244,6 @@ error-invitation-other-account = This invitation is for a different email addres
 team-title = Team
 team-role-admin = Administration
 team-role-professional = Professional
-team-active = account activated
-team-pending = waiting for activation
 team-add-title = Add a professional
 team-add-intro = The professional will receive by email a single-use link, valid for 24 hours, to choose a password and link an authenticator app.
 team-title-label = Title (optional)
@@ -693,3 +691,56 @@ column-name = Name
 column-invitation = Invitation
 column-role = Role
 column-state = State
+
+# An administrator and a staff member's account
+error-account-suspended = Your account is suspended. Contact your organisation's administrator.
+error-last-administrator = This is the organisation's last active administrator: name another one first.
+error-not-active = This account is not active.
+error-not-suspended = This account is not suspended.
+error-not-locked = This account is not locked.
+audit-account-unlocked = Account unlocked by the administrator
+audit-account-suspended = Account suspended by the administrator
+audit-account-reactivated = Account reactivated by the administrator
+audit-account-password-reset-sent = Password reset sent by the administrator
+audit-sign-in-refused-suspended = Sign-in refused: account suspended
+mail-unlocked-subject = Your Patient Portal account is unlocked
+mail-unlocked-body =
+    Hello { $name },
+
+    Your organisation's administrator unlocked your account. You can sign in again.
+    If you did not ask for this, change your password.
+mail-suspended-subject = Your Patient Portal account is suspended
+mail-suspended-body =
+    Hello { $name },
+
+    Your organisation's administrator suspended your account: you can no longer sign in and your sessions were closed.
+    To learn more, contact them.
+mail-reactivated-subject = Your Patient Portal account is reactivated
+mail-reactivated-body =
+    Hello { $name },
+
+    Your organisation's administrator reactivated your account. You can sign in again.
+person-title = Team member
+person-email = Email (username)
+person-role = Role
+person-state = State
+person-last-sign-in = Last sign-in
+person-never-signed-in = Never signed in
+person-state-invited = Invited: waiting for activation
+person-state-active = Active
+person-state-suspended = Suspended
+person-state-locked = Locked until { $date }
+person-actions = Actions
+person-reset = Send a password reset
+person-reset-confirm = A link to choose a new password will be sent to { $email }, and all their sessions will be closed. You never see their password.
+person-unlock = Unlock
+person-unlock-confirm = The account will be unlocked at once and the person told by email.
+person-suspend = Suspend
+person-suspend-confirm = The person will no longer be able to sign in and their sessions end at once. They will be told by email.
+person-reactivate = Reactivate
+person-reactivate-confirm = The person will be able to sign in again and will be told by email.
+person-confirm = Confirm
+person-done-reset = The reset was sent and their sessions are closed.
+person-done-unlocked = The account is unlocked.
+person-done-suspended = The account is suspended.
+person-done-reactivated = The account is reactivated.

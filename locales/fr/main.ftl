@@ -244,8 +244,6 @@ error-invitation-other-account = Cette invitation est destinée à une autre adr
 team-title = Équipe
 team-role-admin = Administration
 team-role-professional = Professionnel
-team-active = compte activé
-team-pending = en attente d'activation
 team-add-title = Ajouter un professionnel
 team-add-intro = Le professionnel recevra par courriel un lien à usage unique, valide 24 heures, pour choisir son mot de passe et associer une application d'authentification.
 team-title-label = Titre (facultatif)
@@ -693,3 +691,56 @@ column-name = Nom
 column-invitation = Invitation
 column-role = Rôle
 column-state = État
+
+# An administrator and a staff member's account
+error-account-suspended = Votre compte est suspendu. Communiquez avec l'administrateur de votre organisation.
+error-last-administrator = C'est le dernier administrateur actif de l'organisation : nommez-en un autre avant.
+error-not-active = Ce compte n'est pas actif.
+error-not-suspended = Ce compte n'est pas suspendu.
+error-not-locked = Ce compte n'est pas verrouillé.
+audit-account-unlocked = Compte déverrouillé par l'administrateur
+audit-account-suspended = Compte suspendu par l'administrateur
+audit-account-reactivated = Compte réactivé par l'administrateur
+audit-account-password-reset-sent = Réinitialisation du mot de passe envoyée par l'administrateur
+audit-sign-in-refused-suspended = Connexion refusée : compte suspendu
+mail-unlocked-subject = Votre compte du portail usager est déverrouillé
+mail-unlocked-body =
+    Bonjour { $name },
+
+    L'administrateur de votre organisation a déverrouillé votre compte. Vous pouvez vous connecter de nouveau.
+    Si vous n'avez rien demandé, changez votre mot de passe.
+mail-suspended-subject = Votre compte du portail usager est suspendu
+mail-suspended-body =
+    Bonjour { $name },
+
+    L'administrateur de votre organisation a suspendu votre compte : vous ne pouvez plus vous connecter et vos sessions ont été fermées.
+    Pour en savoir plus, communiquez avec lui.
+mail-reactivated-subject = Votre compte du portail usager est réactivé
+mail-reactivated-body =
+    Bonjour { $name },
+
+    L'administrateur de votre organisation a réactivé votre compte. Vous pouvez vous connecter de nouveau.
+person-title = Membre de l'équipe
+person-email = Courriel (identifiant)
+person-role = Rôle
+person-state = État
+person-last-sign-in = Dernière connexion
+person-never-signed-in = Jamais connecté
+person-state-invited = Invité : en attente d'activation
+person-state-active = Actif
+person-state-suspended = Suspendu
+person-state-locked = Verrouillé jusqu'au { $date }
+person-actions = Actions
+person-reset = Envoyer une réinitialisation du mot de passe
+person-reset-confirm = Un lien pour choisir un nouveau mot de passe sera envoyé à { $email }, et toutes ses sessions seront fermées. Vous ne verrez jamais son mot de passe.
+person-unlock = Déverrouiller
+person-unlock-confirm = Le compte sera déverrouillé tout de suite et la personne en sera avisée par courriel.
+person-suspend = Suspendre
+person-suspend-confirm = La personne ne pourra plus se connecter et ses sessions seront fermées tout de suite. Elle en sera avisée par courriel.
+person-reactivate = Réactiver
+person-reactivate-confirm = La personne pourra se connecter de nouveau et en sera avisée par courriel.
+person-confirm = Confirmer
+person-done-reset = La réinitialisation a été envoyée et ses sessions sont fermées.
+person-done-unlocked = Le compte est déverrouillé.
+person-done-suspended = Le compte est suspendu.
+person-done-reactivated = Le compte est réactivé.

@@ -23,7 +23,7 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
     let anne =
         staff.as_array().unwrap().iter().find(|m| m["email"] == "anne.roy@example.org").unwrap().clone();
     assert_eq!(anne["name"], "Dre Anne Roy");
-    assert_eq!(anne["active"], false);
+    assert_eq!(anne["state"], "Invited");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'staff.added'").await, 1);
 
     // The setup mail, in the professional's language, and the same activation flow as the administrator's.

@@ -151,6 +151,9 @@ pub async fn sign_in(
             Ok(())
         }
         sign_in::Started::Refused => Err(ApiError::invalid("error-credentials").keep("email", email.trim())),
+        sign_in::Started::Suspended => {
+            Err(ApiError::conflict("error-account-suspended").keep("email", email.trim()))
+        }
         sign_in::Started::Locked { until, account_id } => {
             let timezone = account::timezone(&ctx.db, account_id).await?;
             Err(ApiError::conflict("error-account-locked")

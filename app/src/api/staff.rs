@@ -1,36 +1,119 @@
 //! Administrators manage their organisation's staff.
 use super::ApiError;
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_admin, Staff},
-    crate::domain::organisation,
+    crate::domain::account::{AccountStatus, Role},
+    crate::domain::{calendar, organisation, staff_admin},
     crate::i18n::Lang,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffLine {
+    pub id: i64,
     pub name: String,
     pub email: String,
     pub admin: bool,
-    pub active: bool,
+    pub state: StaffState,
+}
+
+/// Where a staff member's account stands; a lock's end in the organisation's local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffState {
+    Invited,
+    Active,
+    Suspended,
+    LockedUntil(NaiveDateTime),
+}
+
+#[cfg(feature = "ssr")]
+fn state_of(status: AccountStatus, locked_until: Option<i64>, timezone: &str) -> StaffState {
+    match (status, locked_until) {
+        (AccountStatus::Pending, _) => StaffState::Invited,
+        (AccountStatus::Suspended, _) => StaffState::Suspended,
+        (AccountStatus::Active, Some(until)) => {
+            StaffState::LockedUntil(calendar::local_time(until, timezone))
+        }
+        (AccountStatus::Active, None) => StaffState::Active,
+    }
 }
 
 #[server(prefix = "/api", endpoint = "list_staff")]
 pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     Ok(organisation::staff(&ctx.db, organisation_id)
         .await?
         .into_iter()
         .map(|m| StaffLine {
+            id: m.account_id,
             name: m.name,
             email: m.email,
-            admin: m.role == crate::states::Role::Admin,
-            active: m.active,
+            admin: m.role == Role::Admin,
+            state: state_of(m.status, m.locked_until.filter(|until| *until > ctx.now), &timezone),
         })
         .collect())
+}
+
+/// A staff member's page, for their administrator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub admin: bool,
+    pub state: StaffState,
+    pub last_sign_in: Option<NaiveDateTime>,
+}
+
+#[server(prefix = "/api", endpoint = "staff_person")]
+pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let person = staff_admin::person(&ctx.db, organisation_id, account_id, ctx.now)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(PersonView {
+        id: person.account_id,
+        name: person.name,
+        email: person.email,
+        admin: person.role == Role::Admin,
+        state: state_of(person.status, person.locked_until, &timezone),
+        last_sign_in: person.last_sign_in.map(|at| calendar::local_time(at, &timezone)),
+    })
+}
+
+/// An administrator's action on a staff member's account: `reset`, `unlock`, `suspend` or
+/// `reactivate`. Without JavaScript the page comes back saying what was done.
+#[server(prefix = "/api", endpoint = "act_on_staff")]
+pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let done = match action.as_str() {
+        "reset" => {
+            let public_url = context::state().config.public_url.clone();
+            staff_admin::send_password_reset(&ctx, organisation_id, account_id, &public_url).await?;
+            "reset"
+        }
+        "unlock" => {
+            staff_admin::unlock(&ctx, organisation_id, account_id).await?;
+            "unlocked"
+        }
+        "suspend" => {
+            staff_admin::suspend(&ctx, organisation_id, account_id).await?;
+            "suspended"
+        }
+        "reactivate" => {
+            staff_admin::reactivate(&ctx, organisation_id, account_id).await?;
+            "reactivated"
+        }
+        _ => return Err(ApiError::invalid("error-request-invalid")),
+    };
+    leptos_axum::redirect(&format!("/staff/team/{account_id}?done={done}"));
+    Ok(())
 }
 
 /// Adds a professional, who receives a one-time setup link by email.

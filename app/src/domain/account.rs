@@ -37,6 +37,8 @@ pub enum AccountStatus {
     /// Created by an administrator or an invitation; the setup link has not been used yet.
     Pending,
     Active,
+    /// An administrator stopped the account (e.g. credentials found shared): no sign-in, no session.
+    Suspended,
 }
 
 impl From<String> for AccountStatus {
@@ -50,13 +52,14 @@ impl AccountStatus {
         match self {
             Self::Pending => "pending",
             Self::Active => "active",
+            Self::Suspended => "suspended",
         }
     }
     pub fn parse(code: &str) -> Self {
-        if code == "active" {
-            Self::Active
-        } else {
-            Self::Pending
+        match code {
+            "active" => Self::Active,
+            "suspended" => Self::Suspended,
+            _ => Self::Pending,
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod security;
 pub mod session;
 pub mod setup_link;
 pub mod sign_in;
+pub mod staff_admin;
 pub mod store;
 pub mod throttle;
 

@@ -82,6 +82,19 @@ pub fn locked_mail(lang: Lang, given_name: &str) -> Mail {
     in_language(lang, "locked", "mail-locked-subject", "mail-locked-body", &args)
 }
 
+pub fn unlocked_mail(lang: Lang, given_name: &str) -> Mail {
+    in_language(lang, "unlocked", "mail-unlocked-subject", "mail-unlocked-body", &[("name", given_name)])
+}
+
+pub fn suspended_mail(lang: Lang, given_name: &str) -> Mail {
+    in_language(lang, "suspended", "mail-suspended-subject", "mail-suspended-body", &[("name", given_name)])
+}
+
+pub fn reactivated_mail(lang: Lang, given_name: &str) -> Mail {
+    let args = [("name", given_name)];
+    in_language(lang, "reactivated", "mail-reactivated-subject", "mail-reactivated-body", &args)
+}
+
 pub fn email_change_confirm_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     let args = [("name", given_name), ("link", link)];
     in_language(lang, "email-confirm", "mail-email-confirm-subject", "mail-email-confirm-body", &args)

@@ -90,16 +90,20 @@ pub async fn add_professional(
 /// A line of the organisation's staff list.
 #[derive(Clone, Debug)]
 pub struct StaffMember {
+    pub account_id: i64,
     /// Title and name, e.g. "Dre Anne Roy".
     pub name: String,
     pub email: String,
     pub role: Role,
-    /// False until the setup link has been used.
-    pub active: bool,
+    /// Pending until the setup link has been used.
+    pub status: AccountStatus,
+    pub locked_until: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
 struct StaffRow {
+    id: i64,
+    locked_until: Option<i64>,
     title: String,
     given_name: String,
     family_name: String,
@@ -112,7 +116,7 @@ struct StaffRow {
 
 pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<StaffMember>> {
     let rows: Vec<StaffRow> = sqlx::query_as(
-        "SELECT a.title, a.given_name, a.family_name, a.email, m.role, a.status FROM memberships m JOIN accounts a ON a.id = m.account_id
+        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, m.role, a.status FROM memberships m JOIN accounts a ON a.id = m.account_id
          WHERE m.organisation_id = $1 AND m.role <> 'patient' ORDER BY a.family_name, a.given_name",
     )
     .bind(organisation_id)
@@ -121,10 +125,12 @@ pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<Sta
     Ok(rows
         .into_iter()
         .map(|r| StaffMember {
+            account_id: r.id,
             name: format!("{} {} {}", r.title, r.given_name, r.family_name).trim().to_string(),
             email: r.email,
             role: r.role,
-            active: r.status == AccountStatus::Active,
+            status: r.status,
+            locked_until: r.locked_until,
         })
         .collect())
 }

@@ -41,6 +41,8 @@ pub enum Started {
     /// The right password, on a locked account: the person may be told until when (only someone
     /// who knows the password learns that the account is locked).
     Locked { until: i64, account_id: i64 },
+    /// The right password, on an account an administrator suspended (told only to its owner).
+    Suspended,
 }
 
 impl Started {
@@ -71,6 +73,10 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
         } else {
             Started::Refused
         });
+    }
+    if account.status == account::AccountStatus::Suspended && password_ok {
+        ctx.by(account.id).audit(db, None, "sign_in.refused_suspended", target).await?;
+        return Ok(Started::Suspended);
     }
     if account.status != account::AccountStatus::Active || !password_ok {
         if account.status == account::AccountStatus::Active {

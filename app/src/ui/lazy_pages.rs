@@ -30,6 +30,7 @@ lazy_pages! {
     StaffHomeRoute => StaffHome,
     PatientsRoute => Patients,
     TeamRoute => Team,
+    StaffPersonRoute => StaffPersonPage,
     OrganisationSettingsRoute => OrganisationSettings,
     InvitePatientRoute => InvitePatientPage,
     IssuedCodeRoute => IssuedCodePage,

@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff") view={Lazy::<lazy_pages::StaffHomeRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients") view={Lazy::<lazy_pages::PatientsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/team/:id") view={Lazy::<lazy_pages::StaffPersonRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/settings") view={Lazy::<lazy_pages::OrganisationSettingsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/new") view={Lazy::<lazy_pages::InvitePatientRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/code") view={Lazy::<lazy_pages::IssuedCodeRoute>::new()} ssr=SsrMode::Async />

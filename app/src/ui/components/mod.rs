@@ -5,4 +5,5 @@ pub mod caregivers;
 pub mod pager;
 pub mod profile;
 pub mod resend_code;
+pub mod staff_state;
 pub mod table;

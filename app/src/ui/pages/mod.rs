@@ -8,6 +8,7 @@ mod password;
 mod patient;
 mod patient_file;
 mod patients;
+mod person;
 mod security;
 mod setup;
 mod sign_in;
@@ -26,6 +27,7 @@ pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patient::PatientHome;
 pub use patient_file::PatientFilePage;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
+pub use person::StaffPersonPage;
 pub use security::{
     ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport,
     EmailChangeReported, EmailChanged, RecoveryCodes, SecurityMethods,

@@ -1,10 +1,12 @@
 //! The administrator's staff page: who works here, and adding a professional.
 use super::PageTitle;
 use crate::api::staff::{list_staff, AddProfessional};
+use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -58,10 +60,10 @@ pub fn Team() -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|m| view! {
                                         <tr>
-                                            <th scope="row" class="patient-name">{m.name.clone()}</th>
+                                            <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
                                             <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
                                             <td><CellLabel label=move_tr!("column-role") />{if m.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</td>
-                                            <td><CellLabel label=move_tr!("column-state") />{if m.active { move_tr!("team-active") } else { move_tr!("team-pending") }}</td>
+                                            <td><CellLabel label=move_tr!("column-state") />{move || staff_state_text(m.state)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -1,0 +1,94 @@
+//! A staff member's page, for their organisation's administrator: where the account stands and
+//! the actions on it (password reset, unlock, suspend, reactivate), each confirmed first on the
+//! page itself (`?confirm=action`, so it works without JavaScript).
+use super::PageTitle;
+use crate::api::staff::{staff_person, ActOnStaff, StaffState};
+use crate::ui::components::staff_state::staff_state_text;
+use crate::ui::dates::long_date_time;
+use crate::ui::form::{action_error, failure, FormAlert};
+use crate::ui::layout::tr_with;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The actions that apply to an account in `state`, with their button and confirmation texts.
+fn actions_for(state: StaffState) -> Vec<&'static str> {
+    match state {
+        StaffState::Active => vec!["reset", "suspend"],
+        StaffState::LockedUntil(_) => vec!["unlock", "reset", "suspend"],
+        StaffState::Suspended => vec!["reactivate"],
+        StaffState::Invited => vec![],
+    }
+}
+
+#[component]
+pub fn StaffPersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let account_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let query = use_query_map();
+    let act = ServerAction::<ActOnStaff>::new();
+    let error = action_error(act);
+    let person = Resource::new(
+        move || (account_id(), act.version().get(), query.read().get("done")),
+        |(id, _, _)| staff_person(id),
+    );
+    let done = move || query.read().get("done").map(|done| tr_with(&format!("person-done-{done}"), &[]));
+    let confirming = move || query.read().get("confirm");
+    view! {
+        <PageTitle title_key="person-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match person.await {
+                    Ok(p) => {
+                        let state = p.state;
+                        let base = format!("/staff/team/{}", p.id);
+                        let email = p.email.clone();
+                        // Read here, so that following a "confirm" link redraws the actions.
+                        let confirming = confirming();
+                        view! {
+                            <h1>{p.name.clone()}</h1>
+                            <p role="status" class="status" data-testid="person-done">{done}</p>
+                            <dl class="settings">
+                                <div class="setting"><dt>{move_tr!("person-email")}</dt><dd>{p.email.clone()}</dd></div>
+                                <div class="setting"><dt>{move_tr!("person-role")}</dt><dd>{if p.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</dd></div>
+                                <div class="setting"><dt>{move_tr!("person-state")}</dt><dd data-testid="person-state">{move || staff_state_text(state)}</dd></div>
+                                <div class="setting"><dt>{move_tr!("person-last-sign-in")}</dt><dd>{move || match p.last_sign_in {
+                                    Some(at) => long_date_time(at),
+                                    None => tr_with("person-never-signed-in", &[]),
+                                }}</dd></div>
+                            </dl>
+                            <h2>{move_tr!("person-actions")}</h2>
+                            <FormAlert error />
+                            <ul class="links">
+                                {actions_for(state).into_iter().map(|action| {
+                                    let label = move || tr_with(&format!("person-{action}"), &[]);
+                                    let base = base.clone();
+                                    if confirming.as_deref() != Some(action) {
+                                        return view! { <li><A href=format!("{base}?confirm={action}")>{label}</A></li> }.into_any();
+                                    }
+                                    let explanation = tr_with(&format!("person-{action}-confirm"), &[("email", &email)]);
+                                    view! {
+                                        <li class="confirm">
+                                            <p id=format!("confirm-{action}")>{explanation}</p>
+                                            <ActionForm action=act>
+                                                <input type="hidden" name="account_id" value=p.id />
+                                                <input type="hidden" name="action" value=action />
+                                                <div class="actions">
+                                                    <button type="submit" class="button" aria-describedby=format!("confirm-{action}")>{label}</button>
+                                                    <A href=base.clone()>{move_tr!("cancel")}</A>
+                                                </div>
+                                            </ActionForm>
+                                        </li>
+                                    }.into_any()
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href="/staff/team">{move_tr!("team-title")}</A></p>
+    }
+}
