@@ -119,3 +119,25 @@ async fn the_manifest_names_the_portal_in_each_language() {
         assert!(page.contains(&format!(r#"href="/manifest-{lang}.webmanifest""#)), "{lang}: {link:?}");
     }
 }
+
+#[tokio::test]
+async fn the_patient_file_shows_its_last_ten_entries() {
+    let app = spawn().await;
+    let (admin, _) = app.admin("marie.tremblay@example.org").await;
+    admin.ok("invite_patient", &invite_form("eloise@example.org", "fr")).await;
+    let patient =
+        app.number("SELECT id FROM patients WHERE email = $1", "eloise@example.org").await.to_string();
+    let activity = |file: &serde_json::Value| file["activity"].as_array().unwrap().len();
+    for _ in 0..4 {
+        admin.ok("reissue_invitation", &[("patient_id", &patient)]).await;
+    }
+    // Each invitation sent is one entry ("invitation.created"), each reissue one more: 9 entries.
+    let file = admin.ok("patient_file", &[("patient_id", &patient)]).await;
+    assert_eq!(activity(&file), 9, "{}", file["activity"]);
+    // Plus the view just recorded: 10, all shown.
+    assert_eq!(activity(&admin.ok("patient_file", &[("patient_id", &patient)]).await), 10);
+    admin.ok("reissue_invitation", &[("patient_id", &patient)]).await;
+    let file = admin.ok("patient_file", &[("patient_id", &patient)]).await;
+    assert_eq!(activity(&file), 10, "11 entries: the newest 10");
+    assert_eq!(file["activity"][0]["action"], "invitation.reissued");
+}
