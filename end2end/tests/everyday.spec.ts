@@ -39,6 +39,8 @@ for (const language of ['fr', 'en'] as Lang[]) {
         await signedInAdmin(page, language, 'Clinique des Érables');
         await ready(page, true);
         await staffNavMarks(page, language, wide, 'nav-home');
+        // Whom to ask about access: the organisation's administrators, on the workspace's home.
+        await expect(page.getByTestId('administrators')).toContainText(language === 'fr' ? 'Camille Gagnon' : 'Jordan Gagnon');
         await checkPage(page);
 
         // A patient typed with a day-first date of birth, as a browser without a date picker sends it.

@@ -744,3 +744,5 @@ person-done-reset = The reset was sent and their sessions are closed.
 person-done-unlocked = The account is unlocked.
 person-done-suspended = The account is suspended.
 person-done-reactivated = The account is reactivated.
+staff-administrators = Your organisation's administrators
+staff-administrators-hint = For access, a password or a locked account, ask one of them.

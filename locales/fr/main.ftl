@@ -744,3 +744,5 @@ person-done-reset = La réinitialisation a été envoyée et ses sessions sont f
 person-done-unlocked = Le compte est déverrouillé.
 person-done-suspended = Le compte est suspendu.
 person-done-reactivated = Le compte est réactivé.
+staff-administrators = Administrateurs de votre organisation
+staff-administrators-hint = Pour un accès, un mot de passe ou un compte verrouillé, adressez-vous à l'un d'eux.

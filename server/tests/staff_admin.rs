@@ -47,6 +47,9 @@ async fn a_suspended_professional_is_signed_out_and_cannot_sign_in_until_reactiv
     let (admin, _) = app.admin("marie.tremblay@example.org").await;
     let (anne, id, secret) = professional(&app, &admin).await;
     assert!(signed_in(&anne).await);
+    // Every staff member sees whom to ask: the organisation's active administrators.
+    let administrators = anne.ok("my_administrators", &[]).await;
+    assert_eq!(administrators, serde_json::json!([["Marie Tremblay", "marie.tremblay@example.org"]]));
 
     assert_eq!(act(&admin, id, "suspend").await.status(), StatusCode::OK);
     assert!(!signed_in(&anne).await, "her session ended at once");

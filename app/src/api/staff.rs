@@ -59,6 +59,19 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
         .collect())
 }
 
+/// Who the organisation's active administrators are (names and emails), for every staff member:
+/// the people to ask about their access.
+#[server(prefix = "/api", endpoint = "my_administrators")]
+pub async fn my_administrators() -> Result<Vec<(String, String)>, ApiError> {
+    let Staff { ctx, organisation_id, .. } = context::require_staff().await?;
+    Ok(organisation::staff(&ctx.db, organisation_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Admin && m.status == AccountStatus::Active)
+        .map(|m| (m.name, m.email))
+        .collect())
+}
+
 /// A staff member's page, for their administrator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonView {

@@ -1,7 +1,7 @@
 //! The staff home page, reached after sign-in.
 use super::PageTitle;
 use crate::api::auth::staff_home;
-use crate::api::staff::{age_of_consent, SaveAgeOfConsent};
+use crate::api::staff::{age_of_consent, my_administrators, SaveAgeOfConsent};
 use crate::states::Role;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn StaffHome() -> impl IntoView {
     let home = Resource::new(|| (), |_| staff_home());
+    let administrators = Resource::new(|| (), |_| my_administrators());
     view! {
         <PageTitle title_key="staff-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -45,6 +46,19 @@ pub fn StaffHome() -> impl IntoView {
                     }
                     Err(e) => failure(e),
                 }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                administrators.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
+                    <h2>{move_tr!("staff-administrators")}</h2>
+                    <p class="hint">{move_tr!("staff-administrators-hint")}</p>
+                    <ul class="links" data-testid="administrators">
+                        {list.into_iter().map(|(name, email)| view! {
+                            <li>{name} " · " <a href=format!("mailto:{email}")>{email.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })
             })}
         </Suspense>
     }
