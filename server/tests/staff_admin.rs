@@ -119,9 +119,8 @@ async fn the_last_active_administrator_is_never_suspended_even_by_two_at_once() 
 
     // Anne becomes a second administrator; then each suspends the other at the same moment.
     let (anne, anne_id, secret) = professional(&app, &marie).await;
-    let organisation = app
-        .number("SELECT organisation_id FROM memberships WHERE account_id = $1", &marie_id.to_string())
-        .await;
+    let organisation =
+        app.count(&format!("SELECT organisation_id FROM memberships WHERE account_id = {marie_id}")).await;
     sqlx::query(&format!(
         "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ({anne_id}, {organisation}, 'admin', 0)"
     ))
