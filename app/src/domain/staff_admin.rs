@@ -3,9 +3,9 @@
 //! audited under the administrator and mailed to the person in their language. An organisation
 //! always keeps an active administrator: the last one cannot be suspended.
 use super::account::{AccountStatus, Role};
-use super::{notification, password_reset, store, Ctx, DomainError, DomainResult};
+use super::{notification, password_reset, session, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
-use sqlx::{Any, Executor, Row};
+use sqlx::Row;
 
 /// A staff member as their administrator sees them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,16 +75,40 @@ async fn existing(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainRes
     person(&ctx.db, organisation_id, account_id, ctx.now).await?.ok_or(DomainError::NotFound)
 }
 
-async fn end_sessions<'e>(
-    exec: impl Executor<'e, Database = Any>,
+/// Moves the account from one status to another, or refuses with `refusal` if it is not in `from`.
+async fn change_status(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     account_id: i64,
-    now: i64,
+    from: AccountStatus,
+    to: AccountStatus,
+    refusal: &'static str,
 ) -> DomainResult<()> {
-    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
-        .bind(now)
+    let changed = sqlx::query("UPDATE accounts SET status = $1 WHERE id = $2 AND status = $3")
+        .bind(to.code())
         .bind(account_id)
-        .execute(exec)
-        .await?;
+        .bind(from.code())
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(DomainError::conflict(None, refusal))
+    }
+}
+
+/// Tells the person by mail and records the action under the administrator, then commits.
+async fn tell_and_record(
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
+    ctx: &Ctx,
+    organisation_id: i64,
+    person: &Person,
+    mail: notification::Mail,
+    action: &'static str,
+) -> DomainResult<()> {
+    notification::enqueue(&mut *tx, &person.email, &mail, ctx.now).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), action, format!("account:{}", person.account_id)).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -100,10 +124,7 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
         .execute(&mut *tx)
         .await?;
     let mail = notification::unlocked_mail(person.language, &person.given_name);
-    notification::enqueue(&mut *tx, &person.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "account.unlocked", format!("account:{account_id}")).await?;
-    tx.commit().await?;
-    Ok(())
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "account.unlocked").await
 }
 
 /// Stops an active account at once: no sign-in, every session ended. Refused for the
@@ -133,40 +154,27 @@ pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Domain
             return Err(DomainError::conflict(None, "error-last-administrator"));
         }
     }
-    let changed = sqlx::query("UPDATE accounts SET status = 'suspended' WHERE id = $1 AND status = 'active'")
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if changed != 1 {
-        return Err(DomainError::conflict(None, "error-not-active"));
-    }
-    end_sessions(&mut *tx, account_id, ctx.now).await?;
+    change_status(&mut tx, account_id, AccountStatus::Active, AccountStatus::Suspended, "error-not-active")
+        .await?;
+    session::end_all(&mut *tx, account_id, ctx.now).await?;
     let mail = notification::suspended_mail(person.language, &person.given_name);
-    notification::enqueue(&mut *tx, &person.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "account.suspended", format!("account:{account_id}")).await?;
-    tx.commit().await?;
-    Ok(())
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "account.suspended").await
 }
 
 /// Lets a suspended person sign in again.
 pub async fn reactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
     let mut tx = ctx.db.begin().await?;
-    let changed = sqlx::query("UPDATE accounts SET status = 'active' WHERE id = $1 AND status = 'suspended'")
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if changed != 1 {
-        return Err(DomainError::conflict(None, "error-not-suspended"));
-    }
+    change_status(
+        &mut tx,
+        account_id,
+        AccountStatus::Suspended,
+        AccountStatus::Active,
+        "error-not-suspended",
+    )
+    .await?;
     let mail = notification::reactivated_mail(person.language, &person.given_name);
-    notification::enqueue(&mut *tx, &person.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "account.reactivated", format!("account:{account_id}"))
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "account.reactivated").await
 }
 
 /// Mails the person a password-reset link (the administrator never sees or sets a password) and
@@ -182,7 +190,7 @@ pub async fn send_password_reset(
         return Err(DomainError::conflict(None, "error-not-active"));
     }
     let mut tx = ctx.db.begin().await?;
-    end_sessions(&mut *tx, account_id, ctx.now).await?;
+    session::end_all(&mut *tx, account_id, ctx.now).await?;
     ctx.audit(
         &mut *tx,
         Some(organisation_id),
