@@ -746,3 +746,125 @@ person-done-suspended = The account is suspended.
 person-done-reactivated = The account is reactivated.
 staff-administrators = Your organisation's administrators
 staff-administrators-hint = For access, a password or a locked account, ask one of them.
+
+# Secure messaging
+messages-title = Messages
+messages-intro = Your exchanges with your care team. Only the professionals of that team see them.
+messages-none = No messages yet.
+messages-count = { $total ->
+    [one] 1 conversation
+   *[other] { $total } conversations
+}
+messages-unread = { $count ->
+    [one] 1 unread conversation
+   *[other] { $count } unread conversations
+}
+messages-search-label = Search by subject
+messages-pages = Conversation pages
+messages-write = Write to my care team
+messages-write-none = None of your care teams accepts new messages. You can reply to the messages they send you.
+messages-back = Back to messages
+message-emails-title = Email notices
+message-emails-label = Email me when I get a new message
+message-emails-hint = The email only says that a message is waiting, never what it says.
+message-new = New
+message-author-me = You
+message-author-staff = { $name }
+message-author-caregiver = { $name } (caregiver) for { $patient }
+message-subject = Subject
+message-body = Message
+message-team = Care team
+message-team-from = Write on behalf of the team
+message-send = Send
+message-replies-allowed = The patient may reply to this message
+reply-label = Your reply
+conversation-title = Conversation
+conversation-with = With: { $team }
+conversation-team = Team: { $team }
+conversation-closed = Closed
+conversation-closed-explained = This conversation is closed: you can no longer write in it. To reach your care team, call them.
+conversation-closed-staff = This conversation is closed. Reopen it to write in it.
+replies-off-explained = Your care team did not enable replies to this message. To reach them, call them.
+replies-off-explained-phone = Your care team did not enable replies to this message. To reach them, call { $phone }.
+conversation-hide-label = Hide this conversation from my caregivers
+conversation-assigned-to = Taken by { $name }
+conversation-take = Take it
+conversation-release = Let it go
+conversation-close = Close the conversation
+conversation-reopen = Reopen the conversation
+conversation-new-title = Write to the patient
+conversation-new-heading = Write to { $patient }
+conversation-new-no-team = You are in no care team that follows this patient. Add the patient to your team's list in their file, or ask an administrator to add you to a team.
+inbox-title = Team messages
+inbox-filters = Filter conversations
+inbox-all = All
+inbox-unread = Unread
+inbox-mine = Taken by me
+inbox-search-label = Search by patient or subject
+inbox-none = No conversations.
+inbox-back = Back to team messages
+file-teams = Care teams
+file-teams-none = No care team follows this patient.
+file-teams-remove = Remove
+file-teams-add-label = Add a care team
+file-teams-add = Add the team
+teams-title = Care teams
+teams-intro = A conversation is between one patient and one team: every member of the team sees it, nobody else.
+teams-none = No care teams yet.
+teams-members = { $count ->
+    [0] No members
+    [one] 1 member
+   *[other] { $count } members
+}
+teams-new = New team
+teams-create = Create the team
+team-name = Team name
+team-phone = Team phone
+team-phone-hint = Given to patients when replies are off. Optional.
+team-patients-may-start = Patients may write first
+team-replies-by-default = Patients may reply (default)
+team-settings = Settings
+team-members = Members
+team-members-none = No members yet.
+team-member-remove = Remove from the team
+team-member-add-label = Add a member
+team-member-add = Add
+error-conversation-closed = This conversation is closed: nobody can write in it any more.
+error-replies-off = Your care team did not enable replies to this message.
+error-message-required = Write your message.
+error-message-too-long = A message cannot be longer than 10,000 characters.
+error-subject-required = Enter the subject.
+error-subject-too-long = The subject cannot be longer than 200 characters.
+error-team-invalid = Choose one of your care teams.
+error-team-not-following = This patient is not on this team's list. Add the team in their file first.
+error-team-name-required = Enter the team's name.
+error-team-name-too-long = A team's name cannot be longer than 100 characters.
+error-team-name-taken = Another team of your organisation already has this name.
+error-member-invalid = Choose a professional or an administrator of your organisation.
+mail-new-message-subject = You have a new message on the Patient Portal
+mail-new-message-body =
+    Hello { $name },
+
+    You have a new message on the Patient Portal. To read it, sign in:
+    { $link }
+
+    This email contains no health information. To stop these notices, untick "Email me" in your messages.
+audit-conversation-started = Conversation started
+audit-message-sent = Message sent
+audit-conversation-read = Conversation read (first time)
+audit-conversation-closed = Conversation closed
+audit-conversation-reopened = Conversation reopened
+audit-conversation-assigned = Conversation taken
+audit-conversation-unassigned = Conversation let go
+audit-conversation-hidden-from-caregivers = Conversation hidden from caregivers
+audit-conversation-shown-to-caregivers = Conversation shown to caregivers
+audit-message-emails-on = New-message emails turned on
+audit-message-emails-off = New-message emails turned off
+audit-team-created = Care team created
+audit-team-updated = Care team changed
+audit-team-member-added = Member added to a care team
+audit-team-member-removed = Member removed from a care team
+audit-team-patient-added = Patient added to a care team's list
+audit-team-patient-removed = Patient removed from a care team's list
+yes = Yes
+no = No

@@ -746,3 +746,125 @@ person-done-suspended = Le compte est suspendu.
 person-done-reactivated = Le compte est réactivé.
 staff-administrators = Administrateurs de votre organisation
 staff-administrators-hint = Pour un accès, un mot de passe ou un compte verrouillé, adressez-vous à l'un d'eux.
+
+# Messagerie sécurisée
+messages-title = Messages
+messages-intro = Vos échanges avec votre équipe de soins. Seuls les professionnels de l'équipe concernée les voient.
+messages-none = Aucun message pour le moment.
+messages-count = { $total ->
+    [one] 1 conversation
+   *[other] { $total } conversations
+}
+messages-unread = { $count ->
+    [one] 1 conversation non lue
+   *[other] { $count } conversations non lues
+}
+messages-search-label = Chercher par sujet
+messages-pages = Pages des conversations
+messages-write = Écrire à mon équipe de soins
+messages-write-none = Aucune de vos équipes de soins n'accepte de nouveaux messages. Vous pouvez répondre aux messages qu'elles vous envoient.
+messages-back = Retour aux messages
+message-emails-title = Avis par courriel
+message-emails-label = M'envoyer un courriel quand je reçois un nouveau message
+message-emails-hint = Le courriel dit seulement qu'un message vous attend, jamais ce qu'il contient.
+message-new = Nouveau
+message-author-me = Vous
+message-author-staff = { $name }
+message-author-caregiver = { $name } (proche aidant) pour { $patient }
+message-subject = Sujet
+message-body = Message
+message-team = Équipe de soins
+message-team-from = Écrire au nom de l'équipe
+message-send = Envoyer
+message-replies-allowed = L'usager peut répondre à ce message
+reply-label = Votre réponse
+conversation-title = Conversation
+conversation-with = Avec : { $team }
+conversation-team = Équipe : { $team }
+conversation-closed = Fermée
+conversation-closed-explained = Cette conversation est fermée : vous ne pouvez plus y écrire. Pour joindre votre équipe de soins, communiquez avec elle par téléphone.
+conversation-closed-staff = Cette conversation est fermée. Rouvrez-la pour y écrire.
+replies-off-explained = Votre équipe de soins n'a pas activé les réponses à ce message. Pour la joindre, communiquez avec elle par téléphone.
+replies-off-explained-phone = Votre équipe de soins n'a pas activé les réponses à ce message. Pour la joindre, appelez le { $phone }.
+conversation-hide-label = Cacher cette conversation à mes proches aidants
+conversation-assigned-to = Prise en charge par { $name }
+conversation-take = Prendre en charge
+conversation-release = Ne plus prendre en charge
+conversation-close = Fermer la conversation
+conversation-reopen = Rouvrir la conversation
+conversation-new-title = Écrire à l'usager
+conversation-new-heading = Écrire à { $patient }
+conversation-new-no-team = Vous ne faites partie d'aucune équipe de soins qui suit cet usager. Ajoutez l'usager à la liste de votre équipe dans son dossier, ou demandez à un administrateur de vous ajouter à une équipe.
+inbox-title = Messages de l'équipe
+inbox-filters = Filtrer les conversations
+inbox-all = Toutes
+inbox-unread = Non lues
+inbox-mine = Prises en charge par moi
+inbox-search-label = Chercher par usager ou sujet
+inbox-none = Aucune conversation.
+inbox-back = Retour aux messages de l'équipe
+file-teams = Équipes de soins
+file-teams-none = Aucune équipe de soins ne suit cet usager.
+file-teams-remove = Retirer
+file-teams-add-label = Ajouter une équipe de soins
+file-teams-add = Ajouter l'équipe
+teams-title = Équipes de soins
+teams-intro = Une conversation réunit un usager et une équipe : tous les membres de l'équipe la voient, personne d'autre.
+teams-none = Aucune équipe de soins pour le moment.
+teams-members = { $count ->
+    [0] Aucun membre
+    [one] 1 membre
+   *[other] { $count } membres
+}
+teams-new = Nouvelle équipe
+teams-create = Créer l'équipe
+team-name = Nom de l'équipe
+team-phone = Téléphone de l'équipe
+team-phone-hint = Donné aux usagers quand les réponses sont désactivées. Facultatif.
+team-patients-may-start = Les usagers peuvent écrire en premier
+team-replies-by-default = Les usagers peuvent répondre (par défaut)
+team-settings = Réglages
+team-members = Membres
+team-members-none = Aucun membre pour le moment.
+team-member-remove = Retirer de l'équipe
+team-member-add-label = Ajouter un membre
+team-member-add = Ajouter
+error-conversation-closed = Cette conversation est fermée : on ne peut plus y écrire.
+error-replies-off = Votre équipe de soins n'a pas activé les réponses à ce message.
+error-message-required = Écrivez votre message.
+error-message-too-long = Le message ne peut pas dépasser 10 000 caractères.
+error-subject-required = Indiquez le sujet.
+error-subject-too-long = Le sujet ne peut pas dépasser 200 caractères.
+error-team-invalid = Choisissez une de vos équipes de soins.
+error-team-not-following = Cet usager n'est pas sur la liste de cette équipe. Ajoutez l'équipe dans son dossier d'abord.
+error-team-name-required = Indiquez le nom de l'équipe.
+error-team-name-too-long = Le nom de l'équipe ne peut pas dépasser 100 caractères.
+error-team-name-taken = Une autre équipe de votre organisation porte déjà ce nom.
+error-member-invalid = Choisissez un professionnel ou un administrateur de votre organisation.
+mail-new-message-subject = Nouveau message sur le portail usager
+mail-new-message-body =
+    Bonjour { $name },
+
+    Vous avez un nouveau message sur le portail usager. Pour le lire, connectez-vous :
+    { $link }
+
+    Ce courriel ne contient aucun renseignement de santé. Pour ne plus recevoir ces avis, décochez « M'envoyer un courriel » dans vos messages.
+audit-conversation-started = Conversation commencée
+audit-message-sent = Message envoyé
+audit-conversation-read = Conversation lue (première lecture)
+audit-conversation-closed = Conversation fermée
+audit-conversation-reopened = Conversation rouverte
+audit-conversation-assigned = Conversation prise en charge
+audit-conversation-unassigned = Conversation laissée
+audit-conversation-hidden-from-caregivers = Conversation cachée aux proches aidants
+audit-conversation-shown-to-caregivers = Conversation montrée aux proches aidants
+audit-message-emails-on = Avis de nouveaux messages activés
+audit-message-emails-off = Avis de nouveaux messages désactivés
+audit-team-created = Équipe de soins créée
+audit-team-updated = Équipe de soins modifiée
+audit-team-member-added = Membre ajouté à une équipe de soins
+audit-team-member-removed = Membre retiré d'une équipe de soins
+audit-team-patient-added = Usager ajouté à la liste d'une équipe de soins
+audit-team-patient-removed = Usager retiré de la liste d'une équipe de soins
+yes = Oui
+no = Non

@@ -2,7 +2,7 @@
 //! grant, the age rule on a fixed clock, the audit trail naming both people, and the
 //! authorization matrix of every server function that touches a patient.
 mod common;
-use app::domain::{calendar, caregiver, session, store, Ctx};
+use app::domain::{calendar, caregiver, store, Ctx};
 use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -11,88 +11,6 @@ use sqlx::Row;
 const LEA: &str = "lea.gagnon@example.org";
 const LEA_NAME: &str = "Léa Gagnon";
 const MARIE: &str = "marie.gagnon@example.org";
-
-/// Invites a patient with her own name and date of birth and lets her create her account;
-/// returns her patient id and session.
-async fn patient(
-    app: &TestApp,
-    staff: &str,
-    given: &str,
-    family: &str,
-    email: &str,
-    birth_date: &str,
-    language: &str,
-) -> (i64, String) {
-    let form = [
-        ("given_name", given),
-        ("family_name", family),
-        ("birth_date", birth_date),
-        ("email", email),
-        ("language", language),
-        ("mobile", ""),
-    ];
-    let issued = app.call("invite_patient", &form, Some(staff)).await;
-    assert_eq!(issued.status(), StatusCode::OK);
-    let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
-    let session = app.redeem(email, &code).await;
-    let id: i64 = app.number("SELECT id FROM patients WHERE email = $1", email).await;
-    (id, session)
-}
-
-/// The care team adds a caregiver; returns the grant id and the code to hand over.
-async fn add_caregiver(
-    app: &TestApp,
-    staff: &str,
-    patient_id: i64,
-    email: &str,
-    relationship: &str,
-    scope: &[&str],
-    language: &str,
-) -> (i64, String) {
-    let patient_id = patient_id.to_string();
-    let mut form = vec![
-        ("patient_id", patient_id.as_str()),
-        ("given_name", "Marie"),
-        ("family_name", "Gagnon"),
-        ("email", email),
-        ("language", language),
-        ("relationship", relationship),
-        ("ends_on", ""),
-        ("note", ""),
-    ];
-    for area in scope {
-        form.push((area, "on"));
-    }
-    let issued = app.call("add_caregiver", &form, Some(staff)).await;
-    assert_eq!(issued.status(), StatusCode::OK, "{:?}", issued.text().await);
-    let code = issued.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_string();
-    let grant = app.count("SELECT MAX(id) FROM caregiver_grants").await;
-    (grant, code)
-}
-
-/// A session for an account made directly in the database with `role` in `organisation_id`.
-async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: &str) -> String {
-    let now = store::now();
-    let id: i64 = sqlx::query("INSERT INTO accounts (email, email_key, given_name, family_name, status, created_at) VALUES ($1, $1, 'Sam', 'Roy', 'active', $2) RETURNING id")
-        .bind(email)
-        .bind(now)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
-        .try_get("id")
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(id)
-    .bind(organisation_id)
-    .bind(role)
-    .bind(now)
-    .execute(&app.state.db)
-    .await
-    .unwrap();
-    format!("portail={}", session::start(&app.state.db, &Ctx::system(&app.state.db, now), id).await.unwrap())
-}
 
 #[tokio::test]
 async fn a_caregiver_is_invited_acts_within_scope_and_stops_when_the_patient_ends_it() {

@@ -16,13 +16,34 @@ use {
 pub struct Person {
     pub given_name: String,
     pub family_name: String,
+    /// Where their messages are (the team inbox for staff) and how many conversations have a
+    /// message they have not seen.
+    pub messages_href: String,
+    pub unread_messages: i64,
 }
 
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
-        Ok(Caller { account, .. }) => {
-            Ok(Some(Person { given_name: account.given_name, family_name: account.family_name }))
+        Ok(Caller { ctx, account, .. }) => {
+            use crate::domain::conversation::{self, Reader};
+            let staff = account::memberships(&ctx.db, account.id)
+                .await?
+                .into_iter()
+                .find(|m| matches!(m.role, crate::states::Role::Admin | crate::states::Role::Professional));
+            let (reader, messages_href) = match staff {
+                Some(m) => (
+                    Reader::Staff { account_id: account.id, organisation_id: m.organisation_id },
+                    "/staff/inbox",
+                ),
+                None => (Reader::Patient { account_id: account.id }, "/messages"),
+            };
+            Ok(Some(Person {
+                unread_messages: conversation::unread_count(&ctx.db, reader).await?,
+                messages_href: messages_href.into(),
+                given_name: account.given_name,
+                family_name: account.family_name,
+            }))
         }
         Err(e) if e.is_signed_out() => Ok(None),
         Err(e) => Err(e),
@@ -103,7 +124,7 @@ const RETURN_COOKIE: &str = "portail-return";
 
 /// Whether a page is only for signed-in people: a signed-out visit goes to sign-in first.
 pub fn is_private_page(path: &str) -> bool {
-    ["/home", "/staff", "/account", "/for"]
+    ["/home", "/staff", "/account", "/for", "/messages"]
         .iter()
         .any(|prefix| path == *prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/')))
 }

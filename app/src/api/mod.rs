@@ -7,6 +7,7 @@ pub mod caregivers;
 pub mod context;
 pub mod error;
 pub mod invitation;
+pub mod messages;
 pub mod password;
 pub mod patients;
 pub mod profile;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_staff, Staff},
     crate::domain::calendar::{local_time, stored_date},
-    crate::domain::{account::Email, invitation, organisation, patient, store},
+    crate::domain::{account::Email, care_team, invitation, organisation, patient, store},
     crate::i18n::Lang,
 };
 
@@ -136,6 +136,7 @@ pub async fn invite_patient(
     )
     .await
     .map_err(|e| keep(e.into()))?;
+    care_team::follow_with_teams_of(&mut *tx, patient_id, me.id, now).await?;
     let issued = invitation::issue(
         &mut tx,
         &ctx,

@@ -159,6 +159,12 @@ pub fn age_of_consent_parent_mail(lang: Lang, given_name: &str, patient: &str) -
     in_language(lang, "age-parent", "mail-age-parent-subject", "mail-age-parent-body", &args)
 }
 
+/// A new message: only that there is one and where to read it, never what it says.
+pub fn new_message_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("link", link)];
+    in_language(lang, "new-message", "mail-new-message-subject", "mail-new-message-body", &args)
+}
+
 pub async fn enqueue<'e>(
     exec: impl Executor<'e, Database = Any>,
     recipient: &str,

@@ -101,6 +101,57 @@ pub fn Field(
     }
 }
 
+/// A multi-line field, its hint and error tied to it like `Field`'s.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] value: Signal<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(default = 6)] rows: u32,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.get().is_some().then(|| error_id.clone())
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+            <textarea
+                id=id
+                name=id
+                rows=rows
+                aria-required="true"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=value
+            >{value.get_untracked()}</textarea>
+        </div>
+    }
+}
+
+/// A checkbox sending `on` when ticked; ticked as saved, or as typed when a post came back.
+#[component]
+pub fn CheckBox(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    error: Signal<Option<ApiError>>,
+    saved: bool,
+) -> impl IntoView {
+    let ticked = move || match error.get() {
+        Some(e) => e.kept(id).is_some(),
+        None => saved,
+    };
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=id name=id checked=ticked />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 /// The preferred language of a person being added (radio buttons; French unless English was kept).
 #[component]
 pub fn LanguageChoice(error: Signal<Option<ApiError>>) -> impl IntoView {

@@ -51,6 +51,13 @@ pub fn Header() -> impl IntoView {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         person.await.ok().flatten().map(|me| view! {
+                            <A href=me.messages_href.clone() attr:class="header-messages">
+                                {move_tr!("messages-title")}
+                                {(me.unread_messages > 0).then(|| view! {
+                                    " " <span class="badge" data-testid="unread-count">{me.unread_messages}</span>
+                                    <span class="visually-hidden">{move_tr!("messages-unread", { "count" => me.unread_messages })}</span>
+                                })}
+                            </A>
                             <a class="me" href="/account">{format!("{} {}", me.given_name, me.family_name)}</a>
                             <ActionForm action=sign_out>
                                 <button type="submit" class="link-button">{move_tr!("sign-out")}</button>
@@ -85,9 +92,13 @@ pub fn StaffNav() -> impl IntoView {
                     let (care, admin) = (has(&[Role::Admin, Role::Professional]), has(&[Role::Admin]));
                     let links = move || view! {
                         <li><A href="/staff" exact=true>{move_tr!("nav-home")}</A></li>
-                        {care.then(|| view! { <li><A href="/staff/patients">{move_tr!("patients-title")}</A></li> })}
+                        {care.then(|| view! {
+                            <li><A href="/staff/patients">{move_tr!("patients-title")}</A></li>
+                            <li><A href="/staff/inbox">{move_tr!("inbox-title")}</A></li>
+                        })}
                         {admin.then(|| view! {
                             <li><A href="/staff/team">{move_tr!("team-title")}</A></li>
+                            <li><A href="/staff/teams">{move_tr!("teams-title")}</A></li>
                             <li><A href="/staff/settings">{move_tr!("nav-settings")}</A></li>
                         })}
                     };

@@ -88,6 +88,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/patients") view={Lazy::<lazy_pages::PatientsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/team/:id") view={Lazy::<lazy_pages::StaffPersonRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/inbox") view={Lazy::<lazy_pages::TeamInboxRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/conversations/:id") view={Lazy::<lazy_pages::TeamConversationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/patients/:id/messages/new") view={Lazy::<lazy_pages::NewConversationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/teams") view={Lazy::<lazy_pages::CareTeamsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/teams/:id") view={Lazy::<lazy_pages::CareTeamRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/settings") view={Lazy::<lazy_pages::OrganisationSettingsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/new") view={Lazy::<lazy_pages::InvitePatientRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/patients/code") view={Lazy::<lazy_pages::IssuedCodeRoute>::new()} ssr=SsrMode::Async />
@@ -96,6 +101,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/patients/:id/caregivers/:grant") view={Lazy::<lazy_pages::EditCaregiverRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/account/caregivers/:grant/end") view={Lazy::<lazy_pages::EndMyCaregiverRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/for/:grant") view={Lazy::<lazy_pages::ActingForRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant/messages") view={Lazy::<lazy_pages::ActingMessagesRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant/messages/new") view={Lazy::<lazy_pages::ActingNewMessageRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/for/:grant/messages/:id") view={Lazy::<lazy_pages::ActingConversationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/messages") view={Lazy::<lazy_pages::MessagesRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/messages/new") view={Lazy::<lazy_pages::NewMessageRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view={Lazy::<lazy_pages::ConversationRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/for/:grant/profile") view={Lazy::<lazy_pages::ActingProfileRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />

@@ -468,3 +468,87 @@ pub async fn maildev(smtp: u16, web: u16) -> Running {
     }
     mailer
 }
+
+/// Invites a patient with her own name and date of birth and lets her create her account;
+/// returns her patient id and session.
+pub async fn patient(
+    app: &TestApp,
+    staff: &str,
+    given: &str,
+    family: &str,
+    email: &str,
+    birth_date: &str,
+    language: &str,
+) -> (i64, String) {
+    let form = [
+        ("given_name", given),
+        ("family_name", family),
+        ("birth_date", birth_date),
+        ("email", email),
+        ("language", language),
+        ("mobile", ""),
+    ];
+    let issued = app.call("invite_patient", &form, Some(staff)).await;
+    assert_eq!(issued.status(), StatusCode::OK);
+    let code = issued.json::<serde_json::Value>().await.unwrap()["code"].as_str().unwrap().to_string();
+    let session = app.redeem(email, &code).await;
+    let id: i64 = app.number("SELECT id FROM patients WHERE email = $1", email).await;
+    (id, session)
+}
+
+/// The care team adds a caregiver; returns the grant id and the code to hand over.
+pub async fn add_caregiver(
+    app: &TestApp,
+    staff: &str,
+    patient_id: i64,
+    email: &str,
+    relationship: &str,
+    scope: &[&str],
+    language: &str,
+) -> (i64, String) {
+    let patient_id = patient_id.to_string();
+    let mut form = vec![
+        ("patient_id", patient_id.as_str()),
+        ("given_name", "Marie"),
+        ("family_name", "Gagnon"),
+        ("email", email),
+        ("language", language),
+        ("relationship", relationship),
+        ("ends_on", ""),
+        ("note", ""),
+    ];
+    for area in scope {
+        form.push((area, "on"));
+    }
+    let issued = app.call("add_caregiver", &form, Some(staff)).await;
+    assert_eq!(issued.status(), StatusCode::OK, "{:?}", issued.text().await);
+    let code = issued.json::<serde_json::Value>().await.unwrap()["code"].as_str().unwrap().to_string();
+    let grant = app.count("SELECT MAX(id) FROM caregiver_grants").await;
+    (grant, code)
+}
+
+/// A session for an account made directly in the database with `role` in `organisation_id`.
+pub async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: &str) -> String {
+    use app::domain::{session, store, Ctx};
+    use sqlx::Row;
+    let now = store::now();
+    let id: i64 = sqlx::query("INSERT INTO accounts (email, email_key, given_name, family_name, status, created_at) VALUES ($1, $1, 'Sam', 'Roy', 'active', $2) RETURNING id")
+        .bind(email)
+        .bind(now)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+        .try_get("id")
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(organisation_id)
+    .bind(role)
+    .bind(now)
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    format!("portail={}", session::start(&app.state.db, &Ctx::system(&app.state.db, now), id).await.unwrap())
+}

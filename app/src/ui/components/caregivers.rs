@@ -87,3 +87,35 @@ pub fn AssistedList(assisted: Loaded<Assisted>) -> impl IntoView {
         </Suspense>
     }
 }
+
+/// Shown on every page under `/for/:grant`: for whom the caregiver is acting, and the switch.
+#[component]
+pub fn ActingBanner(grant_id: i64) -> impl IntoView {
+    let assisted = assisted_resource();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                assisted.await.ok().map(|list| {
+                    let current = list.iter().find(|a| a.grant_id == grant_id).cloned();
+                    view! {
+                        <nav class="acting-for" aria-label=move_tr!("acting-switch")>
+                            {current.map(|a| {
+                                let text = expect_context::<leptos_fluent::I18n>().tr_with_args(
+                                    "acting-for-banner",
+                                    &[("name".into(), a.patient_name.clone().into()), ("relationship".into(), tr(&format!("relationship-{}", a.relationship)).into())].into_iter().collect(),
+                                );
+                                view! { <p class="acting-now" data-testid="acting-for">{text}</p> }
+                            })}
+                            <ul>
+                                <li><A href="/home">{move_tr!("my-file")}</A></li>
+                                {list.into_iter().filter(|a| a.grant_id != grant_id).map(|a| view! {
+                                    <li><A href=format!("/for/{}", a.grant_id)>{a.patient_name.clone()}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        </nav>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}

@@ -2,6 +2,7 @@
 pub mod after_reauth;
 pub mod audit;
 pub mod caregivers;
+pub mod messages;
 pub mod pager;
 pub mod profile;
 pub mod resend_code;

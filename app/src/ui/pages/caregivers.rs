@@ -8,7 +8,7 @@ use crate::api::caregivers::{
 use crate::api::profile::{patient_profile, SaveProfile};
 use crate::api::ApiError;
 use crate::states::CaregiverStatus;
-use crate::ui::components::caregivers::{assisted_resource, scope_text, tr};
+use crate::ui::components::caregivers::{scope_text, tr, ActingBanner};
 use crate::ui::components::profile::{saved_message, Details};
 use crate::ui::dates::long_date;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
@@ -158,38 +158,6 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
 
 // ---- Caregiver ----
 
-/// Shown on every page under `/for/:grant`: for whom the caregiver is acting, and the switch.
-#[component]
-fn ActingBanner(grant_id: i64) -> impl IntoView {
-    let assisted = assisted_resource();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                assisted.await.ok().map(|list| {
-                    let current = list.iter().find(|a| a.grant_id == grant_id).cloned();
-                    view! {
-                        <nav class="acting-for" aria-label=move_tr!("acting-switch")>
-                            {current.map(|a| {
-                                let text = expect_context::<leptos_fluent::I18n>().tr_with_args(
-                                    "acting-for-banner",
-                                    &[("name".into(), a.patient_name.clone().into()), ("relationship".into(), tr(&format!("relationship-{}", a.relationship)).into())].into_iter().collect(),
-                                );
-                                view! { <p class="acting-now" data-testid="acting-for">{text}</p> }
-                            })}
-                            <ul>
-                                <li><A href="/home">{move_tr!("my-file")}</A></li>
-                                {list.into_iter().filter(|a| a.grant_id != grant_id).map(|a| view! {
-                                    <li><A href=format!("/for/{}", a.grant_id)>{a.patient_name.clone()}</A></li>
-                                }).collect_view()}
-                            </ul>
-                        </nav>
-                    }
-                })
-            })}
-        </Suspense>
-    }
-}
-
 /// Acting for a patient: what the grant covers. "Not found" as soon as the grant no longer holds.
 #[component]
 pub fn ActingForPage() -> impl IntoView {
@@ -206,6 +174,9 @@ pub fn ActingForPage() -> impl IntoView {
                         <p>{move_tr!("acting-scope")} " " {scope_text(a.messages, a.questionnaires, a.profile)}</p>
                         {a.ends_on.map(|d| view! { <p>{move_tr!("caregiver-until")} " " {move || long_date(d)}</p> })}
                         <p class="hint">{move_tr!("acting-recorded")}</p>
+                        {a.messages.then(|| view! {
+                            <p><A href=format!("/for/{}/messages", a.grant_id) attr:class="button">{move_tr!("messages-title")}</A></p>
+                        })}
                         {(a.profile && a.has_account).then(|| view! {
                             <p><A href=format!("/for/{}/profile", a.grant_id) attr:class="button">{move_tr!("acting-profile")}</A></p>
                         })}

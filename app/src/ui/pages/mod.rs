@@ -1,9 +1,12 @@
 mod access_log;
 mod account;
 mod authenticator;
+mod care_teams;
 mod caregivers;
+mod inbox;
 mod info;
 mod invitation;
+mod messages;
 mod password;
 mod patient;
 mod patient_file;
@@ -20,6 +23,12 @@ pub use account::Account;
 pub use authenticator::Authenticator;
 pub use caregivers::{
     ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage,
+};
+pub use care_teams::{CareTeamPage, CareTeams};
+pub use inbox::{NewConversationPage, TeamConversationPage, TeamInbox};
+pub use messages::{
+    ActingConversationPage, ActingMessagesPage, ActingNewMessagePage, ConversationPage, MessagesPage,
+    NewMessagePage,
 };
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};

@@ -22,6 +22,10 @@ pub fn PatientHome() -> impl IntoView {
                         view! {
                             <h1>{move || tr!("patient-greeting", { "name" => name.clone() })}</h1>
                             <p>{move_tr!("patient-home-intro")}</p>
+                            <p>
+                                <A href="/messages" attr:class="button">{move_tr!("messages-title")}</A>
+                                " " {(person.unread_messages > 0).then(|| move_tr!("messages-unread", { "count" => person.unread_messages }))}
+                            </p>
                             <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p>
                         }.into_any()
                     }

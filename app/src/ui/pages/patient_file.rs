@@ -5,6 +5,7 @@ use super::PageTitle;
 use crate::api::caregivers::{
     patient_file, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
 };
+use crate::api::messages::{patient_teams, SetPatientTeam};
 use crate::api::patients::{InvitationStatus, ReissueInvitation};
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
@@ -37,6 +38,7 @@ pub fn PatientFilePage() -> impl IntoView {
                         <div class="file-sections">
                             <Contact file=file.clone() />
                             <Invitations file=file.clone() />
+                            <Teams patient_id=file.patient_id />
                             <Caregivers file=file.clone() end />
                             <Activity file />
                         </div>
@@ -58,6 +60,63 @@ fn FileSection(id: &'static str, title: &'static str, children: Children) -> imp
             <h2 id=heading>{move || tr(title)}</h2>
             {children()}
         </section>
+    }
+}
+
+/// The care teams following the patient (their conversations are with these), adding or removing
+/// one, and writing to the patient from a team the professional is in.
+#[component]
+fn Teams(patient_id: i64) -> impl IntoView {
+    let change = ServerAction::<SetPatientTeam>::new();
+    let error = crate::ui::form::action_error(change);
+    let teams = Resource::new(move || change.version().get(), move |_| patient_teams(patient_id));
+    view! {
+        <FileSection id="file-teams" title="file-teams">
+            <crate::ui::form::FormAlert error />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    teams.await.ok().map(|t| view! {
+                        {t.can_write.then(|| view! {
+                            <p><A href=format!("/staff/patients/{patient_id}/messages/new") attr:class="button">{move_tr!("conversation-new-title")}</A></p>
+                        })}
+                        {if t.following.is_empty() {
+                            view! { <p>{move_tr!("file-teams-none")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="links" data-testid="file-teams">
+                                    {t.following.into_iter().map(|team| view! {
+                                        <li>
+                                            {team.name.clone()}
+                                            <ActionForm action=change attr:class="inline-form">
+                                                <input type="hidden" name="patient_id" value=patient_id />
+                                                <input type="hidden" name="team_id" value=team.id />
+                                                <button type="submit" class="link-button">
+                                                    {move_tr!("file-teams-remove")}
+                                                    <span class="visually-hidden">{format!(" – {}", team.name)}</span>
+                                                </button>
+                                            </ActionForm>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        {(!t.others.is_empty()).then(|| view! {
+                            <ActionForm action=change>
+                                <input type="hidden" name="patient_id" value=patient_id />
+                                <input type="hidden" name="follows" value="on" />
+                                <div class="field">
+                                    <label for="team_id">{move_tr!("file-teams-add-label")}</label>
+                                    <select id="team_id" name="team_id">
+                                        {t.others.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button">{move_tr!("file-teams-add")}</button>
+                            </ActionForm>
+                        })}
+                    })
+                })}
+            </Suspense>
+        </FileSection>
     }
 }
 

@@ -1,0 +1,533 @@
+//! Secure messaging: the patient's side (the patient, or a caregiver whose grant covers messages,
+//! named by `grant`), the care team's inbox, and the teams administrators set up. Every call
+//! finds out again who reads through which door; the domain narrows every query to it.
+#![allow(clippy::too_many_arguments)]
+use super::ApiError;
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{self, require_admin, require_session, require_staff, Caller, Staff},
+    crate::domain::caregiver::{self, Area},
+    crate::domain::conversation::{self, Filter, Reader, Status},
+    crate::domain::{calendar, care_team, organisation, Ctx},
+    std::collections::HashMap,
+};
+
+/// A conversation in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationLine {
+    pub id: i64,
+    pub team: String,
+    pub patient: String,
+    pub subject: String,
+    pub last_message_at: NaiveDateTime,
+    pub unread: bool,
+    pub closed: bool,
+    pub assigned_to: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationList {
+    pub lines: Vec<ConversationLine>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    /// Teams the patient's side may write to first (empty for staff, or when none allows it).
+    pub startable: Vec<TeamChoice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A message as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: i64,
+    pub author: String,
+    /// `staff`, `patient` or `caregiver`.
+    pub role: String,
+    pub mine: bool,
+    pub body: String,
+    pub at: NaiveDateTime,
+    /// Not seen by this reader before this visit.
+    pub new: bool,
+}
+
+/// A conversation's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadView {
+    pub id: i64,
+    pub subject: String,
+    pub team: String,
+    pub team_phone: String,
+    pub patient: String,
+    pub patient_id: i64,
+    pub closed: bool,
+    pub replies_allowed: bool,
+    pub hidden_from_caregivers: bool,
+    pub assigned_to: Option<String>,
+    pub assigned_to_me: bool,
+    /// Staff: the team's default for "the patient may reply".
+    pub replies_by_default: bool,
+    pub messages: Vec<MessageView>,
+}
+
+#[cfg(feature = "ssr")]
+struct Clocks(HashMap<i64, String>);
+
+#[cfg(feature = "ssr")]
+impl Clocks {
+    /// A time in the organisation's time zone (read once per organisation per call).
+    async fn local(&mut self, db: &crate::domain::store::Db, organisation_id: i64, at: i64) -> Result<NaiveDateTime, ApiError> {
+        if !self.0.contains_key(&organisation_id) {
+            self.0.insert(organisation_id, organisation::timezone(db, organisation_id).await?);
+        }
+        Ok(calendar::local_time(at, &self.0[&organisation_id]))
+    }
+}
+
+/// The patient's side: the patient themself (`grant` 0), or a caregiver under a grant that
+/// covers messages ("not found" otherwise, like a conversation they may not see).
+#[cfg(feature = "ssr")]
+async fn patient_side(grant: i64) -> Result<(Ctx, Reader), ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    if grant <= 0 {
+        return Ok((ctx, Reader::Patient { account_id: account.id }));
+    }
+    let grant = caregiver::access(&ctx.db, account.id, grant, Some(Area::Messages), ctx.now).await?;
+    Ok((ctx, Reader::caregiver(account.id, &grant)))
+}
+
+#[cfg(feature = "ssr")]
+async fn staff_side() -> Result<(Ctx, Reader), ApiError> {
+    let Staff { ctx, account, organisation_id } = require_staff().await?;
+    Ok((ctx, Reader::Staff { account_id: account.id, organisation_id }))
+}
+
+#[cfg(feature = "ssr")]
+async fn list_for(ctx: &Ctx, reader: Reader, filter: Filter, q: &str, page: i64) -> Result<ConversationList, ApiError> {
+    let found = conversation::list(&ctx.db, reader, filter, q, page).await?;
+    let mut clocks = Clocks(HashMap::new());
+    let mut lines = Vec::with_capacity(found.conversations.len());
+    for c in found.conversations {
+        lines.push(ConversationLine {
+            id: c.id,
+            last_message_at: clocks.local(&ctx.db, c.organisation_id, c.last_message_at).await?,
+            team: c.team_name,
+            patient: c.patient_name,
+            subject: c.subject,
+            unread: c.unread,
+            closed: c.status == Status::Closed,
+            assigned_to: c.assigned_name,
+        });
+    }
+    let startable = conversation::startable_teams(&ctx.db, reader)
+        .await?
+        .into_iter()
+        .map(|t| TeamChoice { id: t.team_id, name: t.team_name })
+        .collect();
+    Ok(ConversationList { lines, total: found.total, page: found.paging.page, pages: found.paging.pages, startable })
+}
+
+#[cfg(feature = "ssr")]
+async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, ApiError> {
+    let thread = conversation::open(ctx, reader, id).await?;
+    let c = thread.conversation;
+    let mut clocks = Clocks(HashMap::new());
+    let replies_by_default = if matches!(reader, Reader::Staff { .. }) {
+        care_team::find(&ctx.db, c.organisation_id, c.team_id).await?.replies_by_default
+    } else {
+        false
+    };
+    let mut messages = Vec::with_capacity(thread.messages.len());
+    for m in thread.messages {
+        messages.push(MessageView {
+            id: m.id,
+            at: clocks.local(&ctx.db, c.organisation_id, m.created_at).await?,
+            mine: m.author_id == reader.account_id(),
+            new: thread.first_unread.is_some_and(|first| m.id >= first) && m.author_id != reader.account_id(),
+            author: m.author_name,
+            role: m.author_role,
+            body: m.body,
+        });
+    }
+    Ok(ThreadView {
+        id: c.id,
+        subject: c.subject,
+        team: c.team_name,
+        team_phone: c.team_phone,
+        patient: c.patient_name,
+        patient_id: c.patient_id,
+        closed: c.status == Status::Closed,
+        replies_allowed: c.replies_allowed,
+        hidden_from_caregivers: c.hidden_from_caregivers,
+        assigned_to_me: c.assigned_to == Some(reader.account_id()),
+        assigned_to: c.assigned_name,
+        replies_by_default,
+        messages,
+    })
+}
+
+/// The page after a no-JS post, on the patient's side.
+#[cfg(feature = "ssr")]
+fn patient_path(grant: i64, rest: &str) -> String {
+    if grant > 0 {
+        format!("/for/{grant}/messages{rest}")
+    } else {
+        format!("/messages{rest}")
+    }
+}
+
+#[server(prefix = "/api", endpoint = "my_conversations")]
+pub async fn my_conversations(
+    #[server(default)] grant: i64,
+    #[server(default)] q: String,
+    #[server(default)] page: i64,
+) -> Result<ConversationList, ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    list_for(&ctx, reader, Filter::All, &q, page).await
+}
+
+#[server(prefix = "/api", endpoint = "my_conversation")]
+pub async fn my_conversation(#[server(default)] grant: i64, id: i64) -> Result<ThreadView, ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    thread_for(&ctx, reader, id).await
+}
+
+/// How many conversations have a message this person has not seen, as a patient (or caregiver
+/// under `grant`) or, for staff, in their teams.
+#[server(prefix = "/api", endpoint = "unread_messages")]
+pub async fn unread_messages(#[server(default)] grant: i64) -> Result<i64, ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    Ok(conversation::unread_count(&ctx.db, reader).await?)
+}
+
+#[server(prefix = "/api", endpoint = "reply")]
+pub async fn reply(
+    #[server(default)] grant: i64,
+    id: i64,
+    #[server(default)] body: String,
+) -> Result<(), ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    let public_url = context::state().config.public_url.clone();
+    conversation::reply(&ctx, reader, id, &body, None, &public_url)
+        .await
+        .map_err(|e| ApiError::from(e).keep("body", &body))
+}
+
+#[server(prefix = "/api", endpoint = "start_my_conversation")]
+pub async fn start_my_conversation(
+    #[server(default)] grant: i64,
+    #[server(default)] team_id: i64,
+    #[server(default)] subject: String,
+    #[server(default)] body: String,
+) -> Result<(), ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    let public_url = context::state().config.public_url.clone();
+    let new = conversation::NewConversation {
+        team_id,
+        patient_id: 0,
+        subject: &subject,
+        body: &body,
+        replies_allowed: None,
+    };
+    let id = conversation::start(&ctx, reader, new, &public_url).await.map_err(|e| {
+        ApiError::from(e).keep("team_id", &team_id.to_string()).keep("subject", &subject).keep("body", &body)
+    })?;
+    leptos_axum::redirect(&patient_path(grant, &format!("/{id}")));
+    Ok(())
+}
+
+/// The patient keeps a conversation from their caregivers, or shows it again.
+#[server(prefix = "/api", endpoint = "hide_from_caregivers")]
+pub async fn hide_from_caregivers(id: i64, hidden: Option<String>) -> Result<(), ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    let reader = Reader::Patient { account_id: account.id };
+    conversation::set_hidden_from_caregivers(&ctx, reader, id, hidden.is_some()).await?;
+    Ok(())
+}
+
+/// Whether the signed-in person gets an email for new messages.
+#[server(prefix = "/api", endpoint = "message_emails")]
+pub async fn message_emails() -> Result<bool, ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    Ok(conversation::wants_mail(&ctx.db, account.id).await?)
+}
+
+#[server(prefix = "/api", endpoint = "set_message_emails")]
+pub async fn set_message_emails(wanted: Option<String>) -> Result<(), ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    conversation::set_wants_mail(&ctx, account.id, wanted.is_some()).await?;
+    Ok(())
+}
+
+/// The team inbox: the conversations of every team the staff member is in.
+#[server(prefix = "/api", endpoint = "team_inbox")]
+pub async fn team_inbox(
+    #[server(default)] filter: String,
+    #[server(default)] q: String,
+    #[server(default)] page: i64,
+) -> Result<ConversationList, ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    list_for(&ctx, reader, Filter::parse(&filter), &q, page).await
+}
+
+#[server(prefix = "/api", endpoint = "team_unread")]
+pub async fn team_unread() -> Result<i64, ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    Ok(conversation::unread_count(&ctx.db, reader).await?)
+}
+
+#[server(prefix = "/api", endpoint = "team_conversation")]
+pub async fn team_conversation(id: i64) -> Result<ThreadView, ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    thread_for(&ctx, reader, id).await
+}
+
+/// A professional writes in a conversation and says whether the patient may reply.
+#[server(prefix = "/api", endpoint = "team_reply")]
+pub async fn team_reply(
+    id: i64,
+    #[server(default)] body: String,
+    replies: Option<String>,
+) -> Result<(), ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    let public_url = context::state().config.public_url.clone();
+    conversation::reply(&ctx, reader, id, &body, Some(replies.is_some()), &public_url)
+        .await
+        .map_err(|e| ApiError::from(e).keep("body", &body))
+}
+
+/// Close, reopen, take or let go of a conversation.
+#[server(prefix = "/api", endpoint = "manage_conversation")]
+pub async fn manage_conversation(id: i64, #[server(default)] action: String) -> Result<(), ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    match action.as_str() {
+        "close" => conversation::set_closed(&ctx, reader, id, true).await?,
+        "reopen" => conversation::set_closed(&ctx, reader, id, false).await?,
+        "take" => conversation::assign_to_self(&ctx, reader, id, true).await?,
+        "release" => conversation::assign_to_self(&ctx, reader, id, false).await?,
+        _ => return Err(ApiError::invalid("error-request-invalid")),
+    }
+    Ok(())
+}
+
+/// What a professional needs to write to a patient: the patient's name and the teams they may
+/// write from (theirs, following the patient).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WriteToPatient {
+    pub patient: String,
+    pub teams: Vec<TeamChoice>,
+    pub replies_by_default: bool,
+}
+
+#[server(prefix = "/api", endpoint = "new_conversation_form")]
+pub async fn new_conversation_form(patient_id: i64) -> Result<WriteToPatient, ApiError> {
+    let Staff { ctx, account, organisation_id } = require_staff().await?;
+    let name = crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
+        .await?
+        .map(|f| format!("{} {}", f.given_name, f.family_name))
+        .ok_or_else(ApiError::not_found)?;
+    let following = care_team::of_patient(&ctx.db, organisation_id, patient_id).await?;
+    let mine = care_team::of_member(&ctx.db, account.id).await?;
+    let teams: Vec<_> = following.into_iter().filter(|t| mine.iter().any(|m| m.id == t.id)).collect();
+    Ok(WriteToPatient {
+        patient: name,
+        replies_by_default: teams.first().is_none_or(|t| t.replies_by_default),
+        teams: teams.into_iter().map(|t| TeamChoice { id: t.id, name: t.name }).collect(),
+    })
+}
+
+#[server(prefix = "/api", endpoint = "start_conversation")]
+pub async fn start_conversation(
+    patient_id: i64,
+    #[server(default)] team_id: i64,
+    #[server(default)] subject: String,
+    #[server(default)] body: String,
+    replies: Option<String>,
+) -> Result<(), ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    let public_url = context::state().config.public_url.clone();
+    let new = conversation::NewConversation {
+        team_id,
+        patient_id,
+        subject: &subject,
+        body: &body,
+        replies_allowed: Some(replies.is_some()),
+    };
+    let id = conversation::start(&ctx, reader, new, &public_url).await.map_err(|e| {
+        let error =
+            ApiError::from(e).keep("team_id", &team_id.to_string()).keep("subject", &subject).keep("body", &body);
+        if replies.is_some() {
+            error.keep("replies", "on")
+        } else {
+            error
+        }
+    })?;
+    leptos_axum::redirect(&format!("/staff/conversations/{id}"));
+    Ok(())
+}
+
+/// A care team as the administrator and the patient file show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamView {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub patients_may_start: bool,
+    pub replies_by_default: bool,
+    pub members: i64,
+}
+
+#[cfg(feature = "ssr")]
+fn team_view(t: care_team::Team) -> TeamView {
+    TeamView {
+        id: t.id,
+        name: t.name,
+        phone: t.phone,
+        patients_may_start: t.patients_may_start,
+        replies_by_default: t.replies_by_default,
+        members: t.members,
+    }
+}
+
+#[server(prefix = "/api", endpoint = "list_teams")]
+pub async fn list_teams() -> Result<Vec<TeamView>, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    Ok(care_team::list(&ctx.db, organisation_id).await?.into_iter().map(team_view).collect())
+}
+
+#[server(prefix = "/api", endpoint = "create_team")]
+pub async fn create_team(
+    #[server(default)] name: String,
+    #[server(default)] phone: String,
+    patients_may_start: Option<String>,
+    replies_by_default: Option<String>,
+) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let settings = care_team::Settings {
+        name: &name,
+        phone: &phone,
+        patients_may_start: patients_may_start.is_some(),
+        replies_by_default: replies_by_default.is_some(),
+    };
+    let id = care_team::create(&ctx, organisation_id, settings)
+        .await
+        .map_err(|e| ApiError::from(e).keep("name", &name).keep("phone", &phone))?;
+    leptos_axum::redirect(&format!("/staff/teams/{id}"));
+    Ok(())
+}
+
+/// A team's page for the administrator: its settings, members, and who could be added.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamDetails {
+    pub team: TeamView,
+    pub members: Vec<TeamChoice>,
+    pub others: Vec<TeamChoice>,
+}
+
+#[server(prefix = "/api", endpoint = "team_page")]
+pub async fn team_page(id: i64) -> Result<TeamDetails, ApiError> {
+    use crate::states::Role;
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let team = care_team::find(&ctx.db, organisation_id, id).await?;
+    let members = care_team::members(&ctx.db, organisation_id, id).await?;
+    let others = organisation::staff(&ctx.db, organisation_id)
+        .await?
+        .into_iter()
+        .filter(|s| matches!(s.role, Role::Admin | Role::Professional))
+        .filter(|s| !members.iter().any(|m| m.account_id == s.account_id))
+        .map(|s| TeamChoice { id: s.account_id, name: s.name })
+        .collect();
+    Ok(TeamDetails {
+        team: team_view(team),
+        members: members.into_iter().map(|m| TeamChoice { id: m.account_id, name: m.name }).collect(),
+        others,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "update_team")]
+pub async fn update_team(
+    id: i64,
+    #[server(default)] name: String,
+    #[server(default)] phone: String,
+    patients_may_start: Option<String>,
+    replies_by_default: Option<String>,
+) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let settings = care_team::Settings {
+        name: &name,
+        phone: &phone,
+        patients_may_start: patients_may_start.is_some(),
+        replies_by_default: replies_by_default.is_some(),
+    };
+    care_team::update(&ctx, organisation_id, id, settings)
+        .await
+        .map_err(|e| ApiError::from(e).keep("name", &name).keep("phone", &phone))?;
+    Ok(())
+}
+
+/// Adds (`add` = on) or removes a staff member from a team.
+#[server(prefix = "/api", endpoint = "team_member")]
+pub async fn team_member(id: i64, #[server(default)] account_id: i64, add: Option<String>) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    if add.is_some() {
+        care_team::add_member(&ctx, organisation_id, id, account_id).await?;
+    } else {
+        care_team::remove_member(&ctx, organisation_id, id, account_id).await?;
+    }
+    Ok(())
+}
+
+/// The teams following a patient, and the organisation's other teams (the patient file).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamsOfPatient {
+    pub following: Vec<TeamChoice>,
+    pub others: Vec<TeamChoice>,
+    /// Teams the caller is in that follow the patient: they may write to them.
+    pub can_write: bool,
+}
+
+#[server(prefix = "/api", endpoint = "patient_teams")]
+pub async fn patient_teams(patient_id: i64) -> Result<TeamsOfPatient, ApiError> {
+    let Staff { ctx, account, organisation_id } = require_staff().await?;
+    crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let following = care_team::of_patient(&ctx.db, organisation_id, patient_id).await?;
+    let mine = care_team::of_member(&ctx.db, account.id).await?;
+    let others = care_team::list(&ctx.db, organisation_id)
+        .await?
+        .into_iter()
+        .filter(|t| !following.iter().any(|f| f.id == t.id))
+        .map(|t| TeamChoice { id: t.id, name: t.name })
+        .collect();
+    Ok(TeamsOfPatient {
+        can_write: following.iter().any(|f| mine.iter().any(|m| m.id == f.id)),
+        following: following.into_iter().map(|t| TeamChoice { id: t.id, name: t.name }).collect(),
+        others,
+    })
+}
+
+/// Puts a patient on a team's list (`follows` = on) or takes them off it.
+#[server(prefix = "/api", endpoint = "set_patient_team")]
+pub async fn set_patient_team(
+    patient_id: i64,
+    #[server(default)] team_id: i64,
+    follows: Option<String>,
+) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    care_team::set_follows(&ctx, organisation_id, team_id, patient_id, follows.is_some())
+        .await
+        .map_err(|e| match e {
+            crate::domain::DomainError::NotFound => ApiError::invalid("error-team-invalid").on("team_id"),
+            other => other.into(),
+        })?;
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! The care team's side of messaging: the inbox of the teams a professional is in (unread,
+//! assigned to me, all; searched by patient or subject; 50 a page), a conversation with its reply
+//! box and "the patient may reply", taking it and closing it, and writing first to a patient.
+use super::PageTitle;
+use crate::api::messages::{
+    new_conversation_form, team_conversation, team_inbox, ManageConversation, StartConversation, TeamReply,
+};
+use crate::ui::components::messages::{route_number, ConversationItems, MessageThread};
+use crate::ui::components::pager::Pager;
+use crate::ui::form::{action_error, error_for, failure, kept, CheckBox, Field, FormAlert, TextArea};
+use crate::ui::layout::tr_with;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+const FILTERS: [(&str, &str); 3] = [("", "inbox-all"), ("unread", "inbox-unread"), ("mine", "inbox-mine")];
+
+#[component]
+pub fn TeamInbox() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let filter = move || query.read().get("filter").unwrap_or_default();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
+    let list = Resource::new(move || (filter(), search(), page()), |(f, q, page)| team_inbox(f, q, page));
+    let address = move |filter: &str, page: i64| {
+        format!("/staff/inbox?filter={filter}&q={}&page={page}", urlencoding::encode(&search()))
+    };
+    view! {
+        <PageTitle title_key="inbox-title" />
+        <h1>{move_tr!("inbox-title")}</h1>
+        <nav aria-label=move_tr!("inbox-filters")>
+            <ul class="tabs">
+                {FILTERS.into_iter().map(|(code, key)| view! {
+                    <li>
+                        <a href=move || address(code, 1) aria-current=move || (filter() == code).then_some("page")>
+                            {move || tr_with(key, &[])}
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        <form method="get" action="/staff/inbox" role="search" class="search">
+            <input type="hidden" name="filter" value=filter />
+            <label for="q">{move_tr!("inbox-search-label")}</label>
+            <div class="search-row">
+                <input id="q" name="q" type="search" value=search />
+                <button type="submit" class="button">{move_tr!("patients-search-submit")}</button>
+            </div>
+        </form>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("inbox-none")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
+                        <ConversationItems lines=list.lines href=|id| format!("/staff/conversations/{id}") show_patient=true />
+                        <Pager page=list.page pages=list.pages href=move |n| address(&filter(), n)
+                            label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
+                    }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn TeamConversationPage() -> impl IntoView {
+    let id = route_number("id");
+    let reply = ServerAction::<TeamReply>::new();
+    let manage = ServerAction::<ManageConversation>::new();
+    let error = action_error(reply);
+    let thread = Resource::new(
+        move || (id(), reply.version().get(), manage.version().get()),
+        |(id, ..)| team_conversation(id),
+    );
+    let sent = Signal::derive(move || matches!(reply.value().get(), Some(Ok(()))));
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move || {
+        if sent.get() {
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+        }
+    });
+    view! {
+        <PageTitle title_key="conversation-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match thread.await {
+                    Ok(t) => {
+                        let (team, id, patient) = (t.team.clone(), t.id, t.patient.clone());
+                        let manage_button = move |action: &'static str| view! {
+                            <ActionForm action=manage attr:class="inline-form">
+                                <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="action" value=action />
+                                <button type="submit" class="link-button">{move || tr_with(&format!("conversation-{action}"), &[])}</button>
+                            </ActionForm>
+                        };
+                        view! {
+                            <h1>{t.subject.clone()}</h1>
+                            <p class="hint">
+                                <A href=format!("/staff/patients/{}", t.patient_id)>{patient}</A>
+                                " · " {move || tr_with("conversation-team", &[("team", &team)])}
+                                {t.assigned_to.clone().map(|name| view! { " · " {move || tr_with("conversation-assigned-to", &[("name", &name)])} })}
+                                {t.closed.then(|| view! { " · " {move_tr!("conversation-closed")} })}
+                            </p>
+                            <div class="actions">
+                                {manage_button(if t.assigned_to_me { "release" } else { "take" })}
+                                {manage_button(if t.closed { "reopen" } else { "close" })}
+                            </div>
+                            <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
+                            {if t.closed {
+                                view! { <p class="notice">{move_tr!("conversation-closed-staff")}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ActionForm action=reply node_ref=form>
+                                        <input type="hidden" name="id" value=t.id />
+                                        <FormAlert error />
+                                        <TextArea id="body" label=move_tr!("reply-label") value=kept(error, "body") error=error_for(error, "body") />
+                                        <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=t.replies_by_default />
+                                        <button type="submit" class="button">{move_tr!("message-send")}</button>
+                                    </ActionForm>
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href="/staff/inbox">{move_tr!("inbox-back")}</A></p>
+    }
+}
+
+/// A professional writes first to a patient, from one of their teams that follows the patient.
+#[component]
+pub fn NewConversationPage() -> impl IntoView {
+    let patient_id = route_number("id");
+    let start = ServerAction::<StartConversation>::new();
+    let error = action_error(start);
+    let form = Resource::new(patient_id, new_conversation_form);
+    let chosen = kept(error, "team_id");
+    view! {
+        <PageTitle title_key="conversation-new-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match form.await {
+                    Ok(f) if f.teams.is_empty() => view! {
+                        <h1>{move_tr!("conversation-new-title")}</h1>
+                        <p>{move_tr!("conversation-new-no-team")}</p>
+                    }.into_any(),
+                    Ok(f) => {
+                        let patient = f.patient.clone();
+                        view! {
+                            <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
+                            <ActionForm action=start>
+                                <input type="hidden" name="patient_id" value=patient_id() />
+                                <FormAlert error />
+                                <div class="field">
+                                    <label for="team_id">{move_tr!("message-team-from")}</label>
+                                    <select id="team_id" name="team_id">
+                                        {f.teams.into_iter().map(|t| {
+                                            let value = t.id.to_string();
+                                            let selected = move || chosen.get() == t.id.to_string();
+                                            view! { <option value=value selected=selected>{t.name}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
+                                <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
+                                <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=f.replies_by_default />
+                                <button type="submit" class="button">{move_tr!("message-send")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href=move || format!("/staff/patients/{}", patient_id())>{move_tr!("cancel")}</A></p>
+    }
+}

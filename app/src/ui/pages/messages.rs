@@ -1,0 +1,254 @@
+//! The patient's side of messaging: their conversations with their care teams, one conversation
+//! with its reply box (or why there is none), and writing first when a team allows it. A caregiver
+//! whose grant covers messages gets the same pages under `/for/:grant/messages`, with the banner
+//! saying for whom they act. Every form posts without JavaScript too.
+use super::PageTitle;
+use crate::api::messages::{
+    message_emails, my_conversation, my_conversations, HideFromCaregivers, Reply, SetMessageEmails,
+    StartMyConversation,
+};
+use crate::ui::components::caregivers::ActingBanner;
+use crate::ui::components::messages::{route_number, ConversationItems, MessageThread};
+use crate::ui::components::pager::Pager;
+use crate::ui::form::{action_error, error_for, failure, kept, FormAlert, SearchForm, TextArea, Field};
+use crate::ui::layout::tr_with;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// Where the patient's side's pages are: `/messages`, or `/for/:grant/messages` for a caregiver.
+fn base(grant: i64) -> String {
+    if grant > 0 {
+        format!("/for/{grant}/messages")
+    } else {
+        "/messages".into()
+    }
+}
+
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    view! { <Conversations grant=0 /> }
+}
+
+#[component]
+pub fn ActingMessagesPage() -> impl IntoView {
+    let grant = route_number("grant")();
+    view! {
+        <ActingBanner grant_id=grant />
+        <Conversations grant />
+    }
+}
+
+#[component]
+fn Conversations(grant: i64) -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
+    let list = Resource::new(move || (search(), page()), move |(q, page)| my_conversations(grant, q, page));
+    let here = base(grant);
+    view! {
+        <PageTitle title_key="messages-title" />
+        <h1>{move_tr!("messages-title")}</h1>
+        <p class="hint">{move_tr!("messages-intro")}</p>
+        <SearchForm action={if grant > 0 { "" } else { "/messages" }} id="q" label=move_tr!("messages-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || {
+                let here = here.clone();
+                Suspend::new(async move {
+                    match list.await {
+                        Ok(list) => {
+                            let link = here.clone();
+                            let pager_base = here.clone();
+                            view! {
+                                {(!list.startable.is_empty()).then(|| view! {
+                                    <p><A href=format!("{here}/new") attr:class="button">{move_tr!("messages-write")}</A></p>
+                                })}
+                                {if list.lines.is_empty() {
+                                    view! { <p>{move_tr!("messages-none")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
+                                        <ConversationItems lines=list.lines href=move |id| format!("{link}/{id}") />
+                                        <Pager page=list.page pages=list.pages
+                                            href=move |n| format!("{pager_base}?q={}&page={n}", urlencoding::encode(&search()))
+                                            label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
+                                    }.into_any()
+                                }}
+                            }.into_any()
+                        }
+                        Err(e) => failure(e),
+                    }
+                })
+            }}
+        </Suspense>
+        {(grant == 0).then(|| view! { <EmailPreference /> })}
+    }
+}
+
+/// "Email me when I get a new message": on by default; the email never says what the message is.
+#[component]
+fn EmailPreference() -> impl IntoView {
+    let save = ServerAction::<SetMessageEmails>::new();
+    let wanted = Resource::new(move || save.version().get(), |_| message_emails());
+    view! {
+        <section class="file-section" aria-labelledby="message-emails-title">
+            <h2 id="message-emails-title">{move_tr!("message-emails-title")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    wanted.await.ok().map(|on| view! {
+                        <ActionForm action=save>
+                            <div class="choice">
+                                <input type="checkbox" id="wanted" name="wanted" checked=on />
+                                <label for="wanted">{move_tr!("message-emails-label")}</label>
+                            </div>
+                            <p class="hint">{move_tr!("message-emails-hint")}</p>
+                            <button type="submit" class="button">{move_tr!("save")}</button>
+                        </ActionForm>
+                    })
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn ConversationPage() -> impl IntoView {
+    view! { <Conversation grant=0 /> }
+}
+
+#[component]
+pub fn ActingConversationPage() -> impl IntoView {
+    let grant = route_number("grant")();
+    view! {
+        <ActingBanner grant_id=grant />
+        <Conversation grant />
+    }
+}
+
+#[component]
+fn Conversation(grant: i64) -> impl IntoView {
+    let id = route_number("id");
+    let reply = ServerAction::<Reply>::new();
+    let hide = ServerAction::<HideFromCaregivers>::new();
+    let error = action_error(reply);
+    let sent = Signal::derive(move || matches!(reply.value().get(), Some(Ok(()))));
+    let thread =
+        Resource::new(move || (id(), reply.version().get(), hide.version().get()), move |(id, ..)| my_conversation(grant, id));
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move || {
+        if sent.get() {
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+        }
+    });
+    let back = base(grant);
+    view! {
+        <PageTitle title_key="conversation-title" />
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match thread.await {
+                    Ok(t) => {
+                        let phone = t.team_phone.clone();
+                        let team = t.team.clone();
+                        view! {
+                            <h1>{t.subject.clone()}</h1>
+                            <p class="hint">{move || tr_with("conversation-with", &[("team", &team)])}</p>
+                            <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
+                            {if t.closed {
+                                view! { <p class="notice" data-testid="no-reply">{move_tr!("conversation-closed-explained")}</p> }.into_any()
+                            } else if !t.replies_allowed {
+                                view! {
+                                    <p class="notice" data-testid="no-reply">{move || if phone.is_empty() {
+                                        tr_with("replies-off-explained", &[])
+                                    } else {
+                                        tr_with("replies-off-explained-phone", &[("phone", &phone)])
+                                    }}</p>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <ActionForm action=reply node_ref=form>
+                                        <input type="hidden" name="grant" value=grant />
+                                        <input type="hidden" name="id" value=t.id />
+                                        <FormAlert error />
+                                        <TextArea id="body" label=move_tr!("reply-label") value=kept(error, "body") error=error_for(error, "body") />
+                                        <button type="submit" class="button">{move_tr!("message-send")}</button>
+                                    </ActionForm>
+                                }.into_any()
+                            }}
+                            {(grant == 0).then(|| view! {
+                                <ActionForm action=hide attr:class="inline-form">
+                                    <input type="hidden" name="id" value=t.id />
+                                    <div class="choice">
+                                        <input type="checkbox" id="hidden" name="hidden" checked=t.hidden_from_caregivers />
+                                        <label for="hidden">{move_tr!("conversation-hide-label")}</label>
+                                    </div>
+                                    <button type="submit" class="link-button">{move_tr!("save")}</button>
+                                </ActionForm>
+                            })}
+                        }.into_any()
+                    }
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href=back>{move_tr!("messages-back")}</A></p>
+    }
+}
+
+#[component]
+pub fn NewMessagePage() -> impl IntoView {
+    view! { <NewMessage grant=0 /> }
+}
+
+#[component]
+pub fn ActingNewMessagePage() -> impl IntoView {
+    let grant = route_number("grant")();
+    view! {
+        <ActingBanner grant_id=grant />
+        <NewMessage grant />
+    }
+}
+
+/// Writing first to a care team that lets patients start a conversation.
+#[component]
+fn NewMessage(grant: i64) -> impl IntoView {
+    let start = ServerAction::<StartMyConversation>::new();
+    let error = action_error(start);
+    let teams = Resource::new(|| (), move |_| my_conversations(grant, String::new(), 1));
+    let chosen = kept(error, "team_id");
+    view! {
+        <PageTitle title_key="messages-write" />
+        <h1>{move_tr!("messages-write")}</h1>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match teams.await {
+                    Ok(list) if list.startable.is_empty() => view! { <p>{move_tr!("messages-write-none")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ActionForm action=start>
+                            <input type="hidden" name="grant" value=grant />
+                            <FormAlert error />
+                            <div class="field" class:field-invalid=move || error_for(error, "team_id").get().is_some()>
+                                <label for="team_id">{move_tr!("message-team")}</label>
+                                {move || error_for(error, "team_id").get().map(|m| view! { <p class="field-error" id="team_id-error">{m}</p> })}
+                                <select id="team_id" name="team_id">
+                                    {list.startable.into_iter().map(|t| {
+                                        let value = t.id.to_string();
+                                        let selected = move || chosen.get() == t.id.to_string();
+                                        view! { <option value=value selected=selected>{t.name}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
+                            <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
+                            <button type="submit" class="button">{move_tr!("message-send")}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href=base(grant)>{move_tr!("cancel")}</A></p>
+    }
+}

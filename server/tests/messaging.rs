@@ -1,0 +1,275 @@
+//! Secure messaging over HTTP (issue #14): who sees which conversation, replies refused when the
+//! team turned them off or closed the conversation, a caregiver writing for the patient, the
+//! "new message" email (no content, the recipient's language, one per conversation per hour, off
+//! when the patient says so) and each reader's own unread count.
+mod common;
+use app::domain::conversation::{self, Reader};
+use app::domain::{organisation, store, Ctx};
+use common::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const LEA: &str = "lea.gagnon@example.org";
+const MARIE: &str = "marie.gagnon@example.org";
+const JEAN: &str = "jean.gagnon@example.org";
+const SECRET: &str = "Résultats de la prise de sang : tout est normal";
+
+/// An organisation with a team ("Cardiologie", phone given) of which the administrator and Paul are
+/// members, and Léa invited by the administrator (so on the team's list) with her account.
+struct Clinic {
+    app: TestApp,
+    admin: String,
+    paul: String,
+    team_id: i64,
+    lea_id: i64,
+    lea: String,
+}
+
+async fn clinic(lea_language: &str) -> Clinic {
+    let app = spawn().await;
+    let (admin, _) = app.activated_admin("admin@example.org").await;
+    let created = app
+        .call(
+            "create_team",
+            &[("name", "Cardiologie"), ("phone", "514 555 0199"), ("replies_by_default", "on")],
+            Some(&admin),
+        )
+        .await;
+    assert!(created.status().is_success(), "{:?}", created.text().await);
+    let team_id = app.count("SELECT MAX(id) FROM care_teams").await;
+    let admin_id = app.number("SELECT id FROM accounts WHERE email = $1", "admin@example.org").await;
+    let paul = member_session(&app, "paul@example.org", 1, "professional").await;
+    let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
+    for member in [admin_id, paul_id] {
+        let added = app
+            .call("team_member", &[("id", &team_id.to_string()), ("account_id", &member.to_string()), ("add", "on")], Some(&admin))
+            .await;
+        assert_eq!(added.status(), StatusCode::OK);
+    }
+    let (lea_id, lea) = patient(&app, &admin, "Léa", "Gagnon", LEA, "1990-04-12", lea_language).await;
+    Clinic { app, admin, paul, team_id, lea_id, lea }
+}
+
+impl Clinic {
+    /// The administrator writes first to Léa; returns the conversation id.
+    async fn write_to_lea(&self, subject: &str, replies: bool) -> i64 {
+        let (lea_id, team_id) = (self.lea_id.to_string(), self.team_id.to_string());
+        let mut form = vec![("patient_id", lea_id.as_str()), ("team_id", &team_id), ("subject", subject), ("body", SECRET)];
+        if replies {
+            form.push(("replies", "on"));
+        }
+        let started = self.app.call("start_conversation", &form, Some(&self.admin)).await;
+        assert!(started.status().is_success(), "{:?}", started.text().await);
+        self.app.count("SELECT MAX(id) FROM conversations").await
+    }
+}
+
+async fn status_of(app: &TestApp, function: &str, form: &[(&str, &str)], session: &str) -> StatusCode {
+    app.call(function, form, Some(session)).await.status()
+}
+
+async fn inbox_total(app: &TestApp, session: &str) -> i64 {
+    let list: Value = app.call("team_inbox", &[], Some(session)).await.json().await.unwrap();
+    list["total"].as_i64().unwrap()
+}
+
+#[tokio::test]
+async fn each_person_sees_exactly_the_conversations_they_may() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let id = c.write_to_lea("Résultats", true).await;
+    let id_text = id.to_string();
+    let thread = [("id", id_text.as_str())];
+
+    // The team: both members, in the inbox and on the page.
+    assert_eq!(inbox_total(app, &c.paul).await, 1);
+    assert_eq!(status_of(app, "team_conversation", &thread, &c.paul).await, StatusCode::OK);
+    // Staff outside the team: another professional, an administrator who is no member, support,
+    // and staff of another organisation see nothing, and the page is "not found".
+    let nora = member_session(app, "nora@example.org", 1, "professional").await;
+    let adam = member_session(app, "adam@example.org", 1, "admin").await;
+    let support = member_session(app, "sue@example.org", 1, "support").await;
+    let elsewhere = organisation::create(&app.state.db, "Autre clinique", store::now()).await.unwrap();
+    let other = member_session(app, "olga@example.org", elsewhere, "professional").await;
+    for outsider in [&nora, &adam, &other] {
+        assert_eq!(inbox_total(app, outsider).await, 0);
+        assert_eq!(status_of(app, "team_conversation", &thread, outsider).await, StatusCode::NOT_FOUND);
+        assert_eq!(
+            status_of(app, "team_reply", &[("id", &id_text), ("body", "Bonjour")], outsider).await,
+            StatusCode::NOT_FOUND
+        );
+    }
+    assert_eq!(status_of(app, "team_conversation", &thread, &support).await, StatusCode::FORBIDDEN);
+
+    // The patient, and a caregiver whose grant covers messages; not one whose grant does not.
+    let lea_list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(lea_list["lines"][0]["subject"], "Résultats");
+    assert_eq!(status_of(app, "my_conversation", &thread, &c.lea).await, StatusCode::OK);
+    let (marie_grant, code) = add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
+    let marie = app.redeem(MARIE, &code).await;
+    let (jean_grant, code) = add_caregiver(app, &c.admin, c.lea_id, JEAN, "helper", &["profile"], "fr").await;
+    let jean = app.redeem(JEAN, &code).await;
+    let as_marie = [("grant", marie_grant.to_string()), ("id", id_text.clone())];
+    let as_marie: Vec<(&str, &str)> = as_marie.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(status_of(app, "my_conversation", &as_marie, &marie).await, StatusCode::OK);
+    let jean_grant = jean_grant.to_string();
+    assert_eq!(status_of(app, "my_conversations", &[("grant", &jean_grant)], &jean).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        status_of(app, "my_conversation", &[("grant", &jean_grant), ("id", &id_text)], &jean).await,
+        StatusCode::NOT_FOUND
+    );
+    // Marie's own account (not acting for Léa) has no conversations of its own.
+    assert_eq!(status_of(app, "my_conversation", &thread, &marie).await, StatusCode::NOT_FOUND);
+
+    // Léa keeps this conversation from her caregivers: Marie no longer sees it, then sees it again.
+    let hidden = app.call("hide_from_caregivers", &[("id", &id_text), ("hidden", "on")], Some(&c.lea)).await;
+    assert_eq!(hidden.status(), StatusCode::OK);
+    assert_eq!(status_of(app, "my_conversation", &as_marie, &marie).await, StatusCode::NOT_FOUND);
+    let marie_list: Value =
+        app.call("my_conversations", &[("grant", &marie_grant.to_string())], Some(&marie)).await.json().await.unwrap();
+    assert_eq!(marie_list["total"], 0);
+    assert_eq!(status_of(app, "hide_from_caregivers", &[("id", &id_text)], &marie).await, StatusCode::NOT_FOUND);
+    app.call("hide_from_caregivers", &[("id", &id_text)], Some(&c.lea)).await;
+    assert_eq!(status_of(app, "my_conversation", &as_marie, &marie).await, StatusCode::OK);
+
+    // Another patient of the same organisation sees nothing of it.
+    let (_, bob) = patient(app, &c.admin, "Bob", "Roy", "bob@example.org", "1980-01-01", "fr").await;
+    assert_eq!(status_of(app, "my_conversation", &thread, &bob).await, StatusCode::NOT_FOUND);
+    let bob_list: Value = app.call("my_conversations", &[], Some(&bob)).await.json().await.unwrap();
+    assert_eq!(bob_list["total"], 0);
+
+    // Staff reading is in Léa's access log.
+    let log: Value = app.call("my_access_log", &[("page", "1")], Some(&c.lea)).await.json().await.unwrap();
+    assert!(
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "conversation.read" && e["actor"] == "Sam Roy" && e["actor_role"] == "professional"),
+        "Paul's first reading is recorded: {log}"
+    );
+}
+
+#[tokio::test]
+async fn the_patients_side_writes_only_when_the_team_allows_it() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let id = c.write_to_lea("Rendez-vous", false).await;
+    let id_text = id.to_string();
+    let count_messages = format!("SELECT COUNT(*) FROM messages WHERE conversation_id = {id}");
+    let messages = || app.count(&count_messages);
+
+    // Replies off: the page explains and gives the team's phone; the server refuses (409).
+    let (_, page) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
+    assert!(shows(&page, &text_with("fr", "replies-off-explained-phone", &[("phone", "514-555-0199")])), "{page}");
+    assert!(!page.contains("name=\"body\""), "no reply box");
+    let refused = refusal(app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await, StatusCode::CONFLICT).await;
+    assert_eq!(refused.key, "error-replies-off");
+    assert_eq!(messages().await, 1);
+
+    // The team's next message allows replies: Léa replies; her caregiver too, in his own name.
+    let allowed = app.call("team_reply", &[("id", &id_text), ("body", "Vous pouvez répondre."), ("replies", "on")], Some(&c.paul)).await;
+    assert_eq!(allowed.status(), StatusCode::OK);
+    assert_eq!(app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await.status(), StatusCode::OK);
+    let (grant, code) = add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
+    let marie = app.redeem(MARIE, &code).await;
+    let grant = grant.to_string();
+    let wrote = app.call("reply", &[("grant", &grant), ("id", &id_text), ("body", "Je serai là aussi.")], Some(&marie)).await;
+    assert_eq!(wrote.status(), StatusCode::OK);
+    let (_, page) = app.page(&format!("/staff/conversations/{id}"), Some(&c.paul)).await;
+    let signed = text_with("fr", "message-author-caregiver", &[("name", "Marie Gagnon"), ("patient", "Léa Gagnon")]);
+    assert!(shows(&page, &signed), "the team sees who wrote for whom");
+    let acting_for = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'message.sent' AND acting_for_id = (SELECT account_id FROM patients WHERE id = {})",
+            c.lea_id
+        ))
+        .await;
+    assert_eq!(acting_for, 1, "recorded under Marie, for Léa");
+
+    // An empty reply is refused on its field, and what was typed is kept (a no-JS post too).
+    let empty = refusal(app.call("reply", &[("id", &id_text), ("body", "   ")], Some(&c.lea)).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!((empty.key.as_str(), empty.field.as_deref()), ("error-message-required", Some("body")));
+    let too_long = refusal(
+        app.call("reply", &[("id", &id_text), ("body", &"é".repeat(10_001))], Some(&c.lea)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(too_long.key, "error-message-too-long");
+    let page = format!("/messages/{id}");
+    let posted = app.submit("reply", &[("id", &id_text), ("body", " ")], Some(&c.lea), &page).await;
+    assert_eq!(posted.status(), StatusCode::FOUND, "without JavaScript, back to the conversation");
+    let back = location(&posted);
+    assert!(back.starts_with(&app.url(&page)) && back.contains("__err="), "{back}");
+    let (_, html) = app.page(back.trim_start_matches(&app.base), Some(&c.lea)).await;
+    assert!(html.contains("id=\"body-error\""), "the message is next to the reply box");
+
+    // Closed: nobody on the patient's side writes any more, and the page says so.
+    assert_eq!(app.call("manage_conversation", &[("id", &id_text), ("action", "close")], Some(&c.paul)).await.status(), StatusCode::OK);
+    let closed = refusal(app.call("reply", &[("id", &id_text), ("body", "Encore")], Some(&c.lea)).await, StatusCode::CONFLICT).await;
+    assert_eq!(closed.key, "error-conversation-closed");
+    let (_, page) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
+    assert!(page_shows(&page, "fr", "conversation-closed-explained"));
+    app.call("manage_conversation", &[("id", &id_text), ("action", "reopen")], Some(&c.paul)).await;
+    assert_eq!(app.call("reply", &[("id", &id_text), ("body", "Encore")], Some(&c.lea)).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_readers_language() {
+    let c = clinic("en").await;
+    let app = &c.app;
+    let id = c.write_to_lea("Résultats", true).await;
+    let (subject, body) = mail(app, LEA, "new-message").await;
+    assert_eq!(subject, text("en", "mail-new-message-subject"));
+    assert!(body.contains(&format!("/messages/{id}")) && !body.contains("Résultats") && !body.contains(SECRET), "{body}");
+    // Paul, a member of the team, is not told about his team's own message.
+    assert_eq!(mails_of(app, "paul@example.org", "new-message").await, 0);
+
+    // A second message within the hour: no second email.
+    let id_text = id.to_string();
+    app.call("team_reply", &[("id", &id_text), ("body", "Autre chose"), ("replies", "on")], Some(&c.paul)).await;
+    assert_eq!(mails_of(app, LEA, "new-message").await, 1);
+    // Léa replies: each member of the team is told once.
+    app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await;
+    app.call("reply", &[("id", &id_text), ("body", "Encore merci")], Some(&c.lea)).await;
+    assert_eq!(mails_of(app, "paul@example.org", "new-message").await, 1);
+    assert_eq!(mails_of(app, "admin@example.org", "new-message").await, 1);
+
+    // An hour later, a new email; then Léa turns them off and gets none.
+    let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
+    let later = Ctx::system(&app.state.db, store::now() + conversation::MAIL_EVERY_SECONDS + 1).by(paul_id);
+    let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
+    conversation::reply(&later, paul, id, "Une heure plus tard", Some(true), "http://localhost").await.unwrap();
+    assert_eq!(mails_of(app, LEA, "new-message").await, 2);
+    assert_eq!(app.call("set_message_emails", &[], Some(&c.lea)).await.status(), StatusCode::OK);
+    let much_later = Ctx::system(&app.state.db, store::now() + 3 * conversation::MAIL_EVERY_SECONDS).by(paul_id);
+    conversation::reply(&much_later, paul, id, "Encore plus tard", Some(true), "http://localhost").await.unwrap();
+    assert_eq!(mails_of(app, LEA, "new-message").await, 2);
+}
+
+#[tokio::test]
+async fn each_reader_has_their_own_unread_marker_that_nobody_else_sees() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let unread = |session: String, function: &'static str| async move {
+        app.call(function, &[], Some(&session)).await.json::<i64>().await.unwrap()
+    };
+    let id = c.write_to_lea("Résultats", true).await;
+    assert_eq!(unread(c.lea.clone(), "unread_messages").await, 1);
+    assert_eq!(unread(c.paul.clone(), "team_unread").await, 1, "a colleague has not read it");
+    assert_eq!(unread(c.admin.clone(), "team_unread").await, 0, "its author has");
+    let (_, home) = app.page("/home", Some(&c.lea)).await;
+    assert!(shows(&home, &text_with("fr", "messages-unread", &[("count", "1")])) || home.contains("1 conversation non lue"), "the home page counts it");
+
+    let seen: Value = app.call("my_conversation", &[("id", &id.to_string())], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(seen["messages"][0]["new"], true, "shown as new on this first visit");
+    assert_eq!(unread(c.lea.clone(), "unread_messages").await, 0);
+    assert_eq!(unread(c.paul.clone(), "team_unread").await, 1, "Léa reading changes nothing for Paul");
+    let again: Value = app.call("my_conversation", &[("id", &id.to_string())], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(again["messages"][0]["new"], false);
+    // What the team sees of the conversation says nothing about Léa having read it.
+    let staff_view = app.call("team_conversation", &[("id", &id.to_string())], Some(&c.paul)).await.text().await.unwrap();
+    assert!(!staff_view.contains("read") && !staff_view.contains("seen"), "{staff_view}");
+    let unread_list: Value = app.call("team_inbox", &[("filter", "unread")], Some(&c.admin)).await.json().await.unwrap();
+    assert_eq!(unread_list["total"], 0);
+}
