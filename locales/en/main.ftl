@@ -868,3 +868,4 @@ audit-team-patient-added = Patient added to a care team's list
 audit-team-patient-removed = Patient removed from a care team's list
 yes = Yes
 no = No
+error-action-required = Choose what to do with the conversation.

@@ -868,3 +868,4 @@ audit-team-patient-added = Usager ajouté à la liste d'une équipe de soins
 audit-team-patient-removed = Usager retiré de la liste d'une équipe de soins
 yes = Oui
 no = Non
+error-action-required = Choisissez quoi faire de la conversation.

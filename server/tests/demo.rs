@@ -20,6 +20,20 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
         list["lines"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect();
     states.sort();
     assert_eq!(states, ["Expired", "Pending", "Redeemed", "Void"]);
+    // Care teams and conversations in every state: answered and taken, replies off, closed.
+    let inbox = app.call("team_inbox", &[], Some(&session)).await.json::<Value>().await.unwrap();
+    assert_eq!(inbox["total"], 3);
+    let closed = inbox["lines"].as_array().unwrap().iter().filter(|c| c["closed"] == true).count();
+    assert_eq!(closed, 1);
+    assert!(inbox["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["assigned_to"] == "Dre Anne Roy" && c["unread"] == true));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM conversations WHERE replies_allowed = 0 AND status = 'open'").await,
+        1
+    );
     assert!(
         app::domain::demo::seed(&app.state.db, &app.base).await.is_err(),
         "refuses a database with accounts"

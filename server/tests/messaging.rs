@@ -42,7 +42,11 @@ async fn clinic(lea_language: &str) -> Clinic {
     let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
     for member in [admin_id, paul_id] {
         let added = app
-            .call("team_member", &[("id", &team_id.to_string()), ("account_id", &member.to_string()), ("add", "on")], Some(&admin))
+            .call(
+                "team_member",
+                &[("id", &team_id.to_string()), ("account_id", &member.to_string()), ("add", "on")],
+                Some(&admin),
+            )
             .await;
         assert_eq!(added.status(), StatusCode::OK);
     }
@@ -54,7 +58,12 @@ impl Clinic {
     /// The administrator writes first to Léa; returns the conversation id.
     async fn write_to_lea(&self, subject: &str, replies: bool) -> i64 {
         let (lea_id, team_id) = (self.lea_id.to_string(), self.team_id.to_string());
-        let mut form = vec![("patient_id", lea_id.as_str()), ("team_id", &team_id), ("subject", subject), ("body", SECRET)];
+        let mut form = vec![
+            ("patient_id", lea_id.as_str()),
+            ("team_id", &team_id),
+            ("subject", subject),
+            ("body", SECRET),
+        ];
         if replies {
             form.push(("replies", "on"));
         }
@@ -105,7 +114,8 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
     let lea_list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
     assert_eq!(lea_list["lines"][0]["subject"], "Résultats");
     assert_eq!(status_of(app, "my_conversation", &thread, &c.lea).await, StatusCode::OK);
-    let (marie_grant, code) = add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
+    let (marie_grant, code) =
+        add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
     let marie = app.redeem(MARIE, &code).await;
     let (jean_grant, code) = add_caregiver(app, &c.admin, c.lea_id, JEAN, "helper", &["profile"], "fr").await;
     let jean = app.redeem(JEAN, &code).await;
@@ -113,7 +123,10 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
     let as_marie: Vec<(&str, &str)> = as_marie.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(status_of(app, "my_conversation", &as_marie, &marie).await, StatusCode::OK);
     let jean_grant = jean_grant.to_string();
-    assert_eq!(status_of(app, "my_conversations", &[("grant", &jean_grant)], &jean).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        status_of(app, "my_conversations", &[("grant", &jean_grant)], &jean).await,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(
         status_of(app, "my_conversation", &[("grant", &jean_grant), ("id", &id_text)], &jean).await,
         StatusCode::NOT_FOUND
@@ -125,10 +138,17 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
     let hidden = app.call("hide_from_caregivers", &[("id", &id_text), ("hidden", "on")], Some(&c.lea)).await;
     assert_eq!(hidden.status(), StatusCode::OK);
     assert_eq!(status_of(app, "my_conversation", &as_marie, &marie).await, StatusCode::NOT_FOUND);
-    let marie_list: Value =
-        app.call("my_conversations", &[("grant", &marie_grant.to_string())], Some(&marie)).await.json().await.unwrap();
+    let marie_list: Value = app
+        .call("my_conversations", &[("grant", &marie_grant.to_string())], Some(&marie))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(marie_list["total"], 0);
-    assert_eq!(status_of(app, "hide_from_caregivers", &[("id", &id_text)], &marie).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        status_of(app, "hide_from_caregivers", &[("id", &id_text)], &marie).await,
+        StatusCode::NOT_FOUND
+    );
     app.call("hide_from_caregivers", &[("id", &id_text)], Some(&c.lea)).await;
     assert_eq!(status_of(app, "my_conversation", &as_marie, &marie).await, StatusCode::OK);
 
@@ -141,11 +161,9 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
     // Staff reading is in Léa's access log.
     let log: Value = app.call("my_access_log", &[("page", "1")], Some(&c.lea)).await.json().await.unwrap();
     assert!(
-        log["entries"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["action"] == "conversation.read" && e["actor"] == "Sam Roy" && e["actor_role"] == "professional"),
+        log["entries"].as_array().unwrap().iter().any(|e| e["action"] == "conversation.read"
+            && e["actor"] == "Sam Roy"
+            && e["actor_role"] == "professional"),
         "Paul's first reading is recorded: {log}"
     );
 }
@@ -161,23 +179,42 @@ async fn the_patients_side_writes_only_when_the_team_allows_it() {
 
     // Replies off: the page explains and gives the team's phone; the server refuses (409).
     let (_, page) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
-    assert!(shows(&page, &text_with("fr", "replies-off-explained-phone", &[("phone", "514-555-0199")])), "{page}");
+    assert!(
+        shows(&page, &text_with("fr", "replies-off-explained-phone", &[("phone", "514-555-0199")])),
+        "{page}"
+    );
     assert!(!page.contains("name=\"body\""), "no reply box");
-    let refused = refusal(app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await, StatusCode::CONFLICT).await;
+    let refused = refusal(
+        app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
     assert_eq!(refused.key, "error-replies-off");
     assert_eq!(messages().await, 1);
 
     // The team's next message allows replies: Léa replies; her caregiver too, in his own name.
-    let allowed = app.call("team_reply", &[("id", &id_text), ("body", "Vous pouvez répondre."), ("replies", "on")], Some(&c.paul)).await;
+    let allowed = app
+        .call(
+            "team_reply",
+            &[("id", &id_text), ("body", "Vous pouvez répondre."), ("replies", "on")],
+            Some(&c.paul),
+        )
+        .await;
     assert_eq!(allowed.status(), StatusCode::OK);
-    assert_eq!(app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await.status(),
+        StatusCode::OK
+    );
     let (grant, code) = add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
     let marie = app.redeem(MARIE, &code).await;
     let grant = grant.to_string();
-    let wrote = app.call("reply", &[("grant", &grant), ("id", &id_text), ("body", "Je serai là aussi.")], Some(&marie)).await;
+    let wrote = app
+        .call("reply", &[("grant", &grant), ("id", &id_text), ("body", "Je serai là aussi.")], Some(&marie))
+        .await;
     assert_eq!(wrote.status(), StatusCode::OK);
     let (_, page) = app.page(&format!("/staff/conversations/{id}"), Some(&c.paul)).await;
-    let signed = text_with("fr", "message-author-caregiver", &[("name", "Marie Gagnon"), ("patient", "Léa Gagnon")]);
+    let signed =
+        text_with("fr", "message-author-caregiver", &[("name", "Marie Gagnon"), ("patient", "Léa Gagnon")]);
     assert!(shows(&page, &signed), "the team sees who wrote for whom");
     let acting_for = app
         .count(&format!(
@@ -188,7 +225,11 @@ async fn the_patients_side_writes_only_when_the_team_allows_it() {
     assert_eq!(acting_for, 1, "recorded under Marie, for Léa");
 
     // An empty reply is refused on its field, and what was typed is kept (a no-JS post too).
-    let empty = refusal(app.call("reply", &[("id", &id_text), ("body", "   ")], Some(&c.lea)).await, StatusCode::BAD_REQUEST).await;
+    let empty = refusal(
+        app.call("reply", &[("id", &id_text), ("body", "   ")], Some(&c.lea)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert_eq!((empty.key.as_str(), empty.field.as_deref()), ("error-message-required", Some("body")));
     let too_long = refusal(
         app.call("reply", &[("id", &id_text), ("body", &"é".repeat(10_001))], Some(&c.lea)).await,
@@ -205,13 +246,25 @@ async fn the_patients_side_writes_only_when_the_team_allows_it() {
     assert!(html.contains("id=\"body-error\""), "the message is next to the reply box");
 
     // Closed: nobody on the patient's side writes any more, and the page says so.
-    assert_eq!(app.call("manage_conversation", &[("id", &id_text), ("action", "close")], Some(&c.paul)).await.status(), StatusCode::OK);
-    let closed = refusal(app.call("reply", &[("id", &id_text), ("body", "Encore")], Some(&c.lea)).await, StatusCode::CONFLICT).await;
+    assert_eq!(
+        app.call("manage_conversation", &[("id", &id_text), ("action", "close")], Some(&c.paul))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let closed = refusal(
+        app.call("reply", &[("id", &id_text), ("body", "Encore")], Some(&c.lea)).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
     assert_eq!(closed.key, "error-conversation-closed");
     let (_, page) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
     assert!(page_shows(&page, "fr", "conversation-closed-explained"));
     app.call("manage_conversation", &[("id", &id_text), ("action", "reopen")], Some(&c.paul)).await;
-    assert_eq!(app.call("reply", &[("id", &id_text), ("body", "Encore")], Some(&c.lea)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call("reply", &[("id", &id_text), ("body", "Encore")], Some(&c.lea)).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -221,13 +274,17 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
     let id = c.write_to_lea("Résultats", true).await;
     let (subject, body) = mail(app, LEA, "new-message").await;
     assert_eq!(subject, text("en", "mail-new-message-subject"));
-    assert!(body.contains(&format!("/messages/{id}")) && !body.contains("Résultats") && !body.contains(SECRET), "{body}");
+    assert!(
+        body.contains(&format!("/messages/{id}")) && !body.contains("Résultats") && !body.contains(SECRET),
+        "{body}"
+    );
     // Paul, a member of the team, is not told about his team's own message.
     assert_eq!(mails_of(app, "paul@example.org", "new-message").await, 0);
 
     // A second message within the hour: no second email.
     let id_text = id.to_string();
-    app.call("team_reply", &[("id", &id_text), ("body", "Autre chose"), ("replies", "on")], Some(&c.paul)).await;
+    app.call("team_reply", &[("id", &id_text), ("body", "Autre chose"), ("replies", "on")], Some(&c.paul))
+        .await;
     assert_eq!(mails_of(app, LEA, "new-message").await, 1);
     // Léa replies: each member of the team is told once.
     app.call("reply", &[("id", &id_text), ("body", "Merci")], Some(&c.lea)).await;
@@ -239,11 +296,16 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
     let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
     let later = Ctx::system(&app.state.db, store::now() + conversation::MAIL_EVERY_SECONDS + 1).by(paul_id);
     let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
-    conversation::reply(&later, paul, id, "Une heure plus tard", Some(true), "http://localhost").await.unwrap();
+    conversation::reply(&later, paul, id, "Une heure plus tard", Some(true), "http://localhost")
+        .await
+        .unwrap();
     assert_eq!(mails_of(app, LEA, "new-message").await, 2);
     assert_eq!(app.call("set_message_emails", &[], Some(&c.lea)).await.status(), StatusCode::OK);
-    let much_later = Ctx::system(&app.state.db, store::now() + 3 * conversation::MAIL_EVERY_SECONDS).by(paul_id);
-    conversation::reply(&much_later, paul, id, "Encore plus tard", Some(true), "http://localhost").await.unwrap();
+    let much_later =
+        Ctx::system(&app.state.db, store::now() + 3 * conversation::MAIL_EVERY_SECONDS).by(paul_id);
+    conversation::reply(&much_later, paul, id, "Encore plus tard", Some(true), "http://localhost")
+        .await
+        .unwrap();
     assert_eq!(mails_of(app, LEA, "new-message").await, 2);
 }
 
@@ -259,17 +321,25 @@ async fn each_reader_has_their_own_unread_marker_that_nobody_else_sees() {
     assert_eq!(unread(c.paul.clone(), "team_unread").await, 1, "a colleague has not read it");
     assert_eq!(unread(c.admin.clone(), "team_unread").await, 0, "its author has");
     let (_, home) = app.page("/home", Some(&c.lea)).await;
-    assert!(shows(&home, &text_with("fr", "messages-unread", &[("count", "1")])) || home.contains("1 conversation non lue"), "the home page counts it");
+    assert!(
+        shows(&home, &text_with("fr", "messages-unread", &[("count", "1")]))
+            || home.contains("1 conversation non lue"),
+        "the home page counts it"
+    );
 
-    let seen: Value = app.call("my_conversation", &[("id", &id.to_string())], Some(&c.lea)).await.json().await.unwrap();
+    let seen: Value =
+        app.call("my_conversation", &[("id", &id.to_string())], Some(&c.lea)).await.json().await.unwrap();
     assert_eq!(seen["messages"][0]["new"], true, "shown as new on this first visit");
     assert_eq!(unread(c.lea.clone(), "unread_messages").await, 0);
     assert_eq!(unread(c.paul.clone(), "team_unread").await, 1, "Léa reading changes nothing for Paul");
-    let again: Value = app.call("my_conversation", &[("id", &id.to_string())], Some(&c.lea)).await.json().await.unwrap();
+    let again: Value =
+        app.call("my_conversation", &[("id", &id.to_string())], Some(&c.lea)).await.json().await.unwrap();
     assert_eq!(again["messages"][0]["new"], false);
     // What the team sees of the conversation says nothing about Léa having read it.
-    let staff_view = app.call("team_conversation", &[("id", &id.to_string())], Some(&c.paul)).await.text().await.unwrap();
+    let staff_view =
+        app.call("team_conversation", &[("id", &id.to_string())], Some(&c.paul)).await.text().await.unwrap();
     assert!(!staff_view.contains("read") && !staff_view.contains("seen"), "{staff_view}");
-    let unread_list: Value = app.call("team_inbox", &[("filter", "unread")], Some(&c.admin)).await.json().await.unwrap();
+    let unread_list: Value =
+        app.call("team_inbox", &[("filter", "unread")], Some(&c.admin)).await.json().await.unwrap();
     assert_eq!(unread_list["total"], 0);
 }

@@ -84,9 +84,14 @@ struct Clocks(HashMap<i64, String>);
 #[cfg(feature = "ssr")]
 impl Clocks {
     /// A time in the organisation's time zone (read once per organisation per call).
-    async fn local(&mut self, db: &crate::domain::store::Db, organisation_id: i64, at: i64) -> Result<NaiveDateTime, ApiError> {
-        if !self.0.contains_key(&organisation_id) {
-            self.0.insert(organisation_id, organisation::timezone(db, organisation_id).await?);
+    async fn local(
+        &mut self,
+        db: &crate::domain::store::Db,
+        organisation_id: i64,
+        at: i64,
+    ) -> Result<NaiveDateTime, ApiError> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(organisation_id) {
+            slot.insert(organisation::timezone(db, organisation_id).await?);
         }
         Ok(calendar::local_time(at, &self.0[&organisation_id]))
     }
@@ -111,7 +116,13 @@ async fn staff_side() -> Result<(Ctx, Reader), ApiError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn list_for(ctx: &Ctx, reader: Reader, filter: Filter, q: &str, page: i64) -> Result<ConversationList, ApiError> {
+async fn list_for(
+    ctx: &Ctx,
+    reader: Reader,
+    filter: Filter,
+    q: &str,
+    page: i64,
+) -> Result<ConversationList, ApiError> {
     let found = conversation::list(&ctx.db, reader, filter, q, page).await?;
     let mut clocks = Clocks(HashMap::new());
     let mut lines = Vec::with_capacity(found.conversations.len());
@@ -132,7 +143,13 @@ async fn list_for(ctx: &Ctx, reader: Reader, filter: Filter, q: &str, page: i64)
         .into_iter()
         .map(|t| TeamChoice { id: t.team_id, name: t.team_name })
         .collect();
-    Ok(ConversationList { lines, total: found.total, page: found.paging.page, pages: found.paging.pages, startable })
+    Ok(ConversationList {
+        lines,
+        total: found.total,
+        page: found.paging.page,
+        pages: found.paging.pages,
+        startable,
+    })
 }
 
 #[cfg(feature = "ssr")]
@@ -313,7 +330,7 @@ pub async fn manage_conversation(id: i64, #[server(default)] action: String) -> 
         "reopen" => conversation::set_closed(&ctx, reader, id, false).await?,
         "take" => conversation::assign_to_self(&ctx, reader, id, true).await?,
         "release" => conversation::assign_to_self(&ctx, reader, id, false).await?,
-        _ => return Err(ApiError::invalid("error-request-invalid")),
+        _ => return Err(ApiError::invalid("error-action-required").on("action")),
     }
     Ok(())
 }
@@ -362,8 +379,10 @@ pub async fn start_conversation(
         replies_allowed: Some(replies.is_some()),
     };
     let id = conversation::start(&ctx, reader, new, &public_url).await.map_err(|e| {
-        let error =
-            ApiError::from(e).keep("team_id", &team_id.to_string()).keep("subject", &subject).keep("body", &body);
+        let error = ApiError::from(e)
+            .keep("team_id", &team_id.to_string())
+            .keep("subject", &subject)
+            .keep("body", &body);
         if replies.is_some() {
             error.keep("replies", "on")
         } else {
@@ -475,7 +494,11 @@ pub async fn update_team(
 
 /// Adds (`add` = on) or removes a staff member from a team.
 #[server(prefix = "/api", endpoint = "team_member")]
-pub async fn team_member(id: i64, #[server(default)] account_id: i64, add: Option<String>) -> Result<(), ApiError> {
+pub async fn team_member(
+    id: i64,
+    #[server(default)] account_id: i64,
+    add: Option<String>,
+) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
     if add.is_some() {
         care_team::add_member(&ctx, organisation_id, id, account_id).await?;
@@ -523,11 +546,11 @@ pub async fn set_patient_team(
     follows: Option<String>,
 ) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_staff().await?;
-    care_team::set_follows(&ctx, organisation_id, team_id, patient_id, follows.is_some())
-        .await
-        .map_err(|e| match e {
+    care_team::set_follows(&ctx, organisation_id, team_id, patient_id, follows.is_some()).await.map_err(
+        |e| match e {
             crate::domain::DomainError::NotFound => ApiError::invalid("error-team-invalid").on("team_id"),
             other => other.into(),
-        })?;
+        },
+    )?;
     Ok(())
 }

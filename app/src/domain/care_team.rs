@@ -55,14 +55,21 @@ async fn teams<'q>(
 
 /// The teams of an organisation, by name.
 pub async fn list(db: &super::store::Db, organisation_id: i64) -> DomainResult<Vec<Team>> {
-    teams(sqlx::query_as(&format!("{SELECT_TEAM} WHERE t.organisation_id = $1 ORDER BY t.name")).bind(organisation_id), db)
-        .await
+    teams(
+        sqlx::query_as(&format!("{SELECT_TEAM} WHERE t.organisation_id = $1 ORDER BY t.name"))
+            .bind(organisation_id),
+        db,
+    )
+    .await
 }
 
 /// One of the organisation's teams.
 pub async fn find(db: &super::store::Db, organisation_id: i64, team_id: i64) -> DomainResult<Team> {
     let sql = format!("{SELECT_TEAM} WHERE t.id = $1 AND t.organisation_id = $2");
-    teams(sqlx::query_as(&sql).bind(team_id).bind(organisation_id), db).await?.pop().ok_or(DomainError::NotFound)
+    teams(sqlx::query_as(&sql).bind(team_id).bind(organisation_id), db)
+        .await?
+        .pop()
+        .ok_or(DomainError::NotFound)
 }
 
 /// The teams a staff member belongs to.
@@ -74,7 +81,11 @@ pub async fn of_member(db: &super::store::Db, account_id: i64) -> DomainResult<V
 }
 
 /// The teams whose list a patient (one organisation's record) is on.
-pub async fn of_patient(db: &super::store::Db, organisation_id: i64, patient_id: i64) -> DomainResult<Vec<Team>> {
+pub async fn of_patient(
+    db: &super::store::Db,
+    organisation_id: i64,
+    patient_id: i64,
+) -> DomainResult<Vec<Team>> {
     let sql = format!(
         "{SELECT_TEAM} WHERE t.organisation_id = $1
            AND t.id IN (SELECT team_id FROM patient_teams WHERE patient_id = $2) ORDER BY t.name"
@@ -140,15 +151,21 @@ pub async fn create(ctx: &Ctx, organisation_id: i64, settings: Settings<'_>) -> 
 }
 
 /// Changes a team's name, phone and settings.
-pub async fn update(ctx: &Ctx, organisation_id: i64, team_id: i64, settings: Settings<'_>) -> DomainResult<()> {
+pub async fn update(
+    ctx: &Ctx,
+    organisation_id: i64,
+    team_id: i64,
+    settings: Settings<'_>,
+) -> DomainResult<()> {
     let (name, phone) = checked(&settings)?;
     let mut tx = ctx.db.begin().await?;
-    let taken = sqlx::query("SELECT 1 AS one FROM care_teams WHERE organisation_id = $1 AND name = $2 AND id <> $3")
-        .bind(organisation_id)
-        .bind(&name)
-        .bind(team_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let taken =
+        sqlx::query("SELECT 1 AS one FROM care_teams WHERE organisation_id = $1 AND name = $2 AND id <> $3")
+            .bind(organisation_id)
+            .bind(&name)
+            .bind(team_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     if taken.is_some() {
         return Err(DomainError::conflict(Some("name"), "error-team-name-taken"));
     }
@@ -216,14 +233,20 @@ pub async fn add_member(ctx: &Ctx, organisation_id: i64, team_id: i64, account_i
     .await?
     .rows_affected();
     if added == 1 {
-        ctx.audit(&mut *tx, Some(organisation_id), "team.member_added", format!("account:{account_id}")).await?;
+        ctx.audit(&mut *tx, Some(organisation_id), "team.member_added", format!("account:{account_id}"))
+            .await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
 /// Takes a person out of the team: from the next request they no longer see its conversations.
-pub async fn remove_member(ctx: &Ctx, organisation_id: i64, team_id: i64, account_id: i64) -> DomainResult<()> {
+pub async fn remove_member(
+    ctx: &Ctx,
+    organisation_id: i64,
+    team_id: i64,
+    account_id: i64,
+) -> DomainResult<()> {
     find(&ctx.db, organisation_id, team_id).await?;
     let mut tx = ctx.db.begin().await?;
     let removed = sqlx::query("DELETE FROM care_team_members WHERE team_id = $1 AND account_id = $2")

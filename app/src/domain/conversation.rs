@@ -40,9 +40,9 @@ impl Reader {
 
     pub fn account_id(self) -> i64 {
         match self {
-            Self::Staff { account_id, .. } | Self::Patient { account_id } | Self::Caregiver { account_id, .. } => {
-                account_id
-            }
+            Self::Staff { account_id, .. }
+            | Self::Patient { account_id }
+            | Self::Caregiver { account_id, .. } => account_id,
         }
     }
 
@@ -80,7 +80,10 @@ impl Reader {
                 query.sql.push(')');
             }
             Self::Patient { account_id } => {
-                query.and("c.patient_id IN (SELECT id FROM patients WHERE account_id = ", Value::Int(account_id));
+                query.and(
+                    "c.patient_id IN (SELECT id FROM patients WHERE account_id = ",
+                    Value::Int(account_id),
+                );
                 query.sql.push(')');
             }
             Self::Caregiver { patient_id, .. } => {
@@ -173,7 +176,11 @@ impl Summary {
             patient_id: row.try_get("patient_id")?,
             patient_name: row.try_get("patient_name")?,
             subject: row.try_get("subject")?,
-            status: if row.try_get::<String, _>("status")? == "closed" { Status::Closed } else { Status::Open },
+            status: if row.try_get::<String, _>("status")? == "closed" {
+                Status::Closed
+            } else {
+                Status::Open
+            },
             replies_allowed: row.try_get::<i64, _>("replies_allowed")? != 0,
             hidden_from_caregivers: row.try_get::<i64, _>("hidden_from_caregivers")? != 0,
             assigned_to: row.try_get("assigned_to")?,
@@ -197,7 +204,8 @@ fn summary_columns(me: &str) -> String {
     )
 }
 
-const FROM: &str = "FROM conversations c JOIN care_teams t ON t.id = c.team_id JOIN patients p ON p.id = c.patient_id";
+const FROM: &str =
+    "FROM conversations c JOIN care_teams t ON t.id = c.team_id JOIN patients p ON p.id = c.patient_id";
 
 /// Which conversations a list shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -233,8 +241,11 @@ fn selection(reader: Reader, filter: Filter, search: &str) -> (Query, String) {
     }
     for word in search.split_whitespace().take(3) {
         let pattern = format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], ""));
-        let searched =
-            if reader.is_staff() { "lower(c.subject || ' ' || p.given_name || ' ' || p.family_name)" } else { "lower(c.subject)" };
+        let searched = if reader.is_staff() {
+            "lower(c.subject || ' ' || p.given_name || ' ' || p.family_name)"
+        } else {
+            "lower(c.subject)"
+        };
         let at = query.next(Value::Text(pattern));
         query.sql.push_str(&format!(" AND {searched} LIKE {at}"));
     }
@@ -324,18 +335,21 @@ pub async fn open(ctx: &Ctx, reader: Reader, conversation_id: i64) -> DomainResu
     .bind(conversation_id)
     .fetch_all(&ctx.db)
     .await?;
-    let last_read = sqlx::query("SELECT last_read_id FROM conversation_reads WHERE conversation_id = $1 AND account_id = $2")
-        .bind(conversation_id)
-        .bind(reader.account_id())
-        .fetch_optional(&ctx.db)
-        .await?
-        .map(|row| row.try_get::<i64, _>("last_read_id"))
-        .transpose()?
-        .unwrap_or(0);
+    let last_read = sqlx::query(
+        "SELECT last_read_id FROM conversation_reads WHERE conversation_id = $1 AND account_id = $2",
+    )
+    .bind(conversation_id)
+    .bind(reader.account_id())
+    .fetch_optional(&ctx.db)
+    .await?
+    .map(|row| row.try_get::<i64, _>("last_read_id"))
+    .transpose()?
+    .unwrap_or(0);
     let first_unread =
         messages.iter().find(|m| m.id > last_read && m.author_id != reader.account_id()).map(|m| m.id);
     let mut tx = ctx.db.begin().await?;
-    if mark_read(&mut tx, conversation_id, reader.account_id(), conversation.last_message_id, ctx.now).await? {
+    if mark_read(&mut tx, conversation_id, reader.account_id(), conversation.last_message_id, ctx.now).await?
+    {
         reader
             .ctx(ctx)
             .audit(
@@ -420,7 +434,12 @@ pub struct NewConversation<'a> {
 /// Starts a conversation with its first message. Staff: a member of the team, writing to a
 /// patient on the team's list. The patient's side: only with a team on their list that lets
 /// patients start conversations.
-pub async fn start(ctx: &Ctx, reader: Reader, new: NewConversation<'_>, public_url: &str) -> DomainResult<i64> {
+pub async fn start(
+    ctx: &Ctx,
+    reader: Reader,
+    new: NewConversation<'_>,
+    public_url: &str,
+) -> DomainResult<i64> {
     let subject = checked_subject(new.subject)?;
     let body = checked_body(new.body)?;
     let (organisation_id, patient_id, replies_by_default) = match reader {
@@ -445,7 +464,8 @@ pub async fn start(ctx: &Ctx, reader: Reader, new: NewConversation<'_>, public_u
             (team.organisation_id, team.patient_id, true)
         }
     };
-    let replies_allowed = if reader.is_staff() { new.replies_allowed.unwrap_or(replies_by_default) } else { true };
+    let replies_allowed =
+        if reader.is_staff() { new.replies_allowed.unwrap_or(replies_by_default) } else { true };
     let mut tx = ctx.db.begin().await?;
     let id: i64 = sqlx::query(
         "INSERT INTO conversations (organisation_id, team_id, patient_id, subject, replies_allowed, started_by, created_at, last_message_at)
@@ -602,7 +622,12 @@ struct Recipient {
 
 /// The other side of the conversation, who want emails: after the team writes, the patient and
 /// the caregivers who may read it; after the patient's side writes, the team's members.
-async fn recipients(db: &Db, author: Reader, conversation: &Summary, now: i64) -> DomainResult<Vec<Recipient>> {
+async fn recipients(
+    db: &Db,
+    author: Reader,
+    conversation: &Summary,
+    now: i64,
+) -> DomainResult<Vec<Recipient>> {
     const WANTS_MAIL: &str = "a.status = 'active' AND a.message_emails <> 0";
     let id = conversation.id;
     if !author.is_staff() {
@@ -626,10 +651,11 @@ async fn recipients(db: &Db, author: Reader, conversation: &Summary, now: i64) -
     .await?;
     side.iter_mut().for_each(|r| r.path = format!("/messages/{id}"));
     if !conversation.hidden_from_caregivers {
-        let grants = caregiver::for_patient_record(db, conversation.organisation_id, conversation.patient_id, now)
-            .await?
-            .into_iter()
-            .filter(|g| g.in_force && g.scope.messages);
+        let grants =
+            caregiver::for_patient_record(db, conversation.organisation_id, conversation.patient_id, now)
+                .await?
+                .into_iter()
+                .filter(|g| g.in_force && g.scope.messages);
         for grant in grants {
             let Some(caregiver_id) = grant.caregiver_account_id else { continue };
             let found: Option<Recipient> = sqlx::query_as(&format!(
@@ -680,7 +706,8 @@ pub async fn set_closed(ctx: &Ctx, reader: Reader, conversation_id: i64, closed:
         return Err(DomainError::NotFound);
     }
     let conversation = find(&ctx.db, reader, conversation_id).await?;
-    let (status, action) = if closed { ("closed", "conversation.closed") } else { ("open", "conversation.reopened") };
+    let (status, action) =
+        if closed { ("closed", "conversation.closed") } else { ("open", "conversation.reopened") };
     let mut tx = ctx.db.begin().await?;
     let changed = sqlx::query("UPDATE conversations SET status = $2 WHERE id = $1 AND status <> $2")
         .bind(conversation_id)
@@ -689,8 +716,13 @@ pub async fn set_closed(ctx: &Ctx, reader: Reader, conversation_id: i64, closed:
         .await?
         .rows_affected();
     if changed == 1 {
-        ctx.audit(&mut *tx, Some(conversation.organisation_id), action, format!("patient:{}", conversation.patient_id))
-            .await?;
+        ctx.audit(
+            &mut *tx,
+            Some(conversation.organisation_id),
+            action,
+            format!("patient:{}", conversation.patient_id),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -707,8 +739,13 @@ pub async fn assign_to_self(ctx: &Ctx, reader: Reader, conversation_id: i64, tak
         .execute(&mut *tx)
         .await?;
     let action = if take { "conversation.assigned" } else { "conversation.unassigned" };
-    ctx.audit(&mut *tx, Some(conversation.organisation_id), action, format!("patient:{}", conversation.patient_id))
-        .await?;
+    ctx.audit(
+        &mut *tx,
+        Some(conversation.organisation_id),
+        action,
+        format!("patient:{}", conversation.patient_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -730,9 +767,15 @@ pub async fn set_hidden_from_caregivers(
         .bind(hidden as i64)
         .execute(&mut *tx)
         .await?;
-    let action = if hidden { "conversation.hidden_from_caregivers" } else { "conversation.shown_to_caregivers" };
-    ctx.audit(&mut *tx, Some(conversation.organisation_id), action, format!("patient:{}", conversation.patient_id))
-        .await?;
+    let action =
+        if hidden { "conversation.hidden_from_caregivers" } else { "conversation.shown_to_caregivers" };
+    ctx.audit(
+        &mut *tx,
+        Some(conversation.organisation_id),
+        action,
+        format!("patient:{}", conversation.patient_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -767,7 +810,10 @@ mod tests {
 
     #[test]
     fn subjects_and_messages_are_checked_in_characters() {
-        assert!(matches!(checked_subject("  "), Err(DomainError::Invalid { key: "error-subject-required", .. })));
+        assert!(matches!(
+            checked_subject("  "),
+            Err(DomainError::Invalid { key: "error-subject-required", .. })
+        ));
         assert!(checked_subject(&"é".repeat(SUBJECT_MAX)).is_ok());
         assert!(checked_subject(&"é".repeat(SUBJECT_MAX + 1)).is_err());
         assert_eq!(checked_body("  Bonjour \n").unwrap(), "Bonjour");
@@ -783,7 +829,8 @@ mod tests {
         let staff = Reader::Staff { account_id: 7, organisation_id: 3 }.visible();
         assert!(staff.sql.contains("c.organisation_id = $1") && staff.sql.contains("account_id = $2"));
         let caregiver =
-            Reader::Caregiver { account_id: 9, patient_id: 4, patient_account_id: None, grant_id: 1 }.visible();
+            Reader::Caregiver { account_id: 9, patient_id: 4, patient_account_id: None, grant_id: 1 }
+                .visible();
         assert!(caregiver.sql.contains("hidden_from_caregivers = 0"));
         let (search, _) = selection(Reader::Patient { account_id: 5 }, Filter::Unread, "rendez-vous 100%");
         assert_eq!(search.values.len(), 4, "the account, the marker, two words");

@@ -121,6 +121,8 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         };
         patients.push(line);
     }
+    let lea = account::find_by_email(db, "lea@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
+    conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id, public_url).await?;
     Ok(DemoAccounts {
         staff: vec![
             ("admin@demo.portail.test (administrator)".into(), admin_secret),
@@ -128,6 +130,86 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         ],
         patients,
     })
+}
+
+/// Two care teams following Léa, and conversations in every state: replied to and taken by the
+/// professional, replies turned off, closed.
+async fn conversations(
+    ctx: &Ctx,
+    organisation_id: i64,
+    [admin_id, pro_id]: [i64; 2],
+    lea_account: i64,
+    public_url: &str,
+) -> DomainResult<()> {
+    use super::care_team::{self, Settings};
+    use super::conversation::{self, NewConversation, Reader};
+    let lea_patient: i64 = sqlx::query("SELECT id FROM patients WHERE account_id = $1")
+        .bind(lea_account)
+        .fetch_one(&ctx.db)
+        .await?
+        .try_get("id")?;
+    let cardiology = Settings {
+        name: "Clinique de cardiologie",
+        phone: "514 555 0199",
+        patients_may_start: true,
+        replies_by_default: true,
+    };
+    let home_care = Settings {
+        name: "Soins à domicile",
+        phone: "",
+        patients_may_start: false,
+        replies_by_default: false,
+    };
+    let mut teams = Vec::new();
+    for (settings, members) in [(cardiology, vec![admin_id, pro_id]), (home_care, vec![pro_id])] {
+        let team = care_team::create(ctx, organisation_id, settings).await?;
+        for member in members {
+            care_team::add_member(ctx, organisation_id, team, member).await?;
+        }
+        care_team::set_follows(ctx, organisation_id, team, lea_patient, true).await?;
+        teams.push(team);
+    }
+    let (pro_ctx, lea_ctx) = (ctx.by(pro_id), ctx.by(lea_account));
+    let pro = Reader::Staff { account_id: pro_id, organisation_id };
+    let lea = Reader::Patient { account_id: lea_account };
+    let write = |team_id, subject, body, replies_allowed| NewConversation {
+        team_id,
+        patient_id: lea_patient,
+        subject,
+        body,
+        replies_allowed: Some(replies_allowed),
+    };
+    let results = conversation::start(
+        &pro_ctx,
+        pro,
+        write(
+            teams[0],
+            "Résultats de votre prise de sang",
+            "Bonjour Léa, vos résultats sont arrivés. Pouvez-vous confirmer votre rendez-vous du 3 décembre?",
+            true,
+        ),
+        public_url,
+    )
+    .await?;
+    conversation::reply(&lea_ctx, lea, results, "Bonjour, oui, je serai là. Merci!", None, public_url)
+        .await?;
+    conversation::assign_to_self(&pro_ctx, pro, results, true).await?;
+    conversation::start(
+        &pro_ctx,
+        pro,
+        write(teams[1], "Visite de jeudi", "L'infirmière passera jeudi entre 9 h et 11 h.", false),
+        public_url,
+    )
+    .await?;
+    let follow_up = conversation::start(
+        &pro_ctx,
+        pro,
+        write(teams[0], "Suivi de janvier", "Votre suivi est terminé. Bonne continuation!", false),
+        public_url,
+    )
+    .await?;
+    conversation::set_closed(&pro_ctx, pro, follow_up, true).await?;
+    Ok(())
 }
 
 /// Demo data only: redeems an invitation without its link and code.

@@ -18,7 +18,9 @@ pub fn route_number(name: &'static str) -> impl Fn() -> i64 + Copy {
 /// "Marc Côté (caregiver) for Éloïse D'Amours-Côté", or the author's name.
 fn author_text(message: &MessageView, patient: &str) -> String {
     match message.role.as_str() {
-        "caregiver" => tr_with("message-author-caregiver", &[("name", &message.author), ("patient", patient)]),
+        "caregiver" => {
+            tr_with("message-author-caregiver", &[("name", &message.author), ("patient", patient)])
+        }
         "staff" => tr_with("message-author-staff", &[("name", &message.author)]),
         _ => message.author.clone(),
     }

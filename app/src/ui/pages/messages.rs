@@ -10,7 +10,7 @@ use crate::api::messages::{
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::messages::{route_number, ConversationItems, MessageThread};
 use crate::ui::components::pager::Pager;
-use crate::ui::form::{action_error, error_for, failure, kept, FormAlert, SearchForm, TextArea, Field};
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, SearchForm, TextArea};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -133,8 +133,10 @@ fn Conversation(grant: i64) -> impl IntoView {
     let hide = ServerAction::<HideFromCaregivers>::new();
     let error = action_error(reply);
     let sent = Signal::derive(move || matches!(reply.value().get(), Some(Ok(()))));
-    let thread =
-        Resource::new(move || (id(), reply.version().get(), hide.version().get()), move |(id, ..)| my_conversation(grant, id));
+    let thread = Resource::new(
+        move || (id(), reply.version().get(), hide.version().get()),
+        move |(id, ..)| my_conversation(grant, id),
+    );
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move || {
         if sent.get() {

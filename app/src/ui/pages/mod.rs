@@ -21,17 +21,17 @@ mod team;
 pub use access_log::AccessLog;
 pub use account::Account;
 pub use authenticator::Authenticator;
+pub use care_teams::{CareTeamPage, CareTeams};
 pub use caregivers::{
     ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage,
 };
-pub use care_teams::{CareTeamPage, CareTeams};
 pub use inbox::{NewConversationPage, TeamConversationPage, TeamInbox};
+pub use info::{Accessibility, Contact, Help, Home, NotFound};
+pub use invitation::{InvitationAccount, InvitationCode};
 pub use messages::{
     ActingConversationPage, ActingMessagesPage, ActingNewMessagePage, ConversationPage, MessagesPage,
     NewMessagePage,
 };
-pub use info::{Accessibility, Contact, Help, Home, NotFound};
-pub use invitation::{InvitationAccount, InvitationCode};
 pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patient::PatientHome;
 pub use patient_file::PatientFilePage;
