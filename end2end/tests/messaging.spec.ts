@@ -44,7 +44,7 @@ for (const { language, javaScript, width } of runs) {
       await page.getByRole('button', { name: t(language, 'message-send') }).click();
       await expect(page.locator('#body-error')).toHaveText(t(language, 'error-message-required'));
       await expect(page.getByLabel(t(language, 'message-subject'))).toHaveValue('Résultats');
-      await page.getByLabel(t(language, 'message-body')).fill('Vos résultats sont arrivés. Pouvez-vous confirmer le rendez-vous?');
+      await page.getByLabel(t(language, 'message-body'), { exact: true }).fill('Vos résultats sont arrivés. Pouvez-vous confirmer le rendez-vous?');
       await page.getByRole('button', { name: t(language, 'message-send') }).click();
       await expect(page).toHaveURL(/\/staff\/conversations\/\d+$/);
       await expect(page.getByTestId('thread')).toContainText('Vos résultats sont arrivés');
@@ -68,6 +68,10 @@ for (const { language, javaScript, width } of runs) {
       await ready(patient, javaScript);
       await expect(patient.getByTestId('conversations')).toContainText('Résultats');
       await checkPage(patient, javaScript);
+      // Back on the conversation, left open while the team writes.
+      await patient.getByRole('link', { name: 'Résultats' }).click();
+      await ready(patient, javaScript);
+      await expect(patient.getByTestId('thread')).toContainText('Oui, je serai là.');
 
       // The team inbox counts it unread for the administrator; the reply is there.
       await page.goto('/staff/inbox?filter=unread');
@@ -83,8 +87,12 @@ for (const { language, javaScript, width } of runs) {
       await page.getByRole('button', { name: t(language, 'message-send') }).click();
       await expect(page.getByTestId('thread')).toContainText('Nous vous attendons.');
 
-      await patient.goto(linkIn(mail.text));
-      await ready(patient, javaScript);
+      if (javaScript) {
+        // The open page shows the new message within 10 seconds, without being reloaded.
+        await expect(patient.getByTestId('thread')).toContainText('Nous vous attendons.', { timeout: 10_000 });
+      } else {
+        await patient.reload();
+      }
       await expect(patient.getByTestId('no-reply')).toHaveText(t(language, 'replies-off-explained-phone', { phone: '514-555-0199' }));
       await expect(patient.getByLabel(t(language, 'reply-label'))).toHaveCount(0);
       await checkPage(patient, javaScript);

@@ -217,6 +217,21 @@ pub async fn my_conversation(#[server(default)] grant: i64, id: i64) -> Result<T
     thread_for(&ctx, reader, id).await
 }
 
+/// The newest message of a conversation on the patient's side: an open page polls it and
+/// reloads the conversation when it changes.
+#[server(prefix = "/api", endpoint = "latest_message")]
+pub async fn latest_message(#[server(default)] grant: i64, id: i64) -> Result<i64, ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    Ok(conversation::latest_message_id(&ctx.db, reader, id).await?)
+}
+
+/// The same for the team's side.
+#[server(prefix = "/api", endpoint = "team_latest_message")]
+pub async fn team_latest_message(id: i64) -> Result<i64, ApiError> {
+    let (ctx, reader) = staff_side().await?;
+    Ok(conversation::latest_message_id(&ctx.db, reader, id).await?)
+}
+
 /// How many conversations have a message this person has not seen, as a patient (or caregiver
 /// under `grant`) or, for staff, in their teams.
 #[server(prefix = "/api", endpoint = "unread_messages")]

@@ -302,6 +302,12 @@ async fn find<'e>(
     Summary::of(&row)
 }
 
+/// The newest message's id of a conversation the reader sees (an open page asks every few
+/// seconds whether to show more).
+pub async fn latest_message_id(db: &Db, reader: Reader, conversation_id: i64) -> DomainResult<i64> {
+    Ok(find(db, reader, conversation_id).await?.last_message_id)
+}
+
 /// A message as its readers see it.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Message {

@@ -127,9 +127,16 @@ pub fn TextArea(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 prop:value=value
-            >{value.get_untracked()}</textarea>
+                // The text the server writes (a post without JavaScript came back with it), as
+                // markup: an empty text child would be no node at all, which hydration trips on.
+                inner_html=escaped(&value.get_untracked())
+            ></textarea>
         </div>
     }
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A checkbox sending `on` when ticked; ticked as saved, or as typed when a post came back.

@@ -15,6 +15,52 @@ pub fn route_number(name: &'static str) -> impl Fn() -> i64 + Copy {
     move || params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
+/// With JavaScript, asks `latest` every 5 seconds for the newest message's id and calls
+/// `reload` when it is newer than the one shown (`shown`); stops when the page goes away.
+pub fn follow_new_messages<F, Fut>(
+    shown: Signal<Option<i64>>,
+    latest: F,
+    reload: impl Fn() + Clone + Send + Sync + 'static,
+) where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Option<i64>> + 'static,
+{
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(
+            move || {
+                let (latest, reload) = (latest.clone(), reload.clone());
+                leptos::task::spawn_local(async move {
+                    if let (Some(newest), Some(current)) = (latest().await, shown.get_untracked()) {
+                        if newest > current {
+                            reload();
+                        }
+                    }
+                });
+            },
+            std::time::Duration::from_secs(5),
+        );
+        if let Ok(handle) = handle {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (shown, latest, reload);
+}
+
+/// The reply box's value: what the person is typing (`draft`, kept when a new message reloads the
+/// conversation), or what came back with an error from a post without JavaScript.
+pub fn draft_or_kept(error: Signal<Option<crate::api::ApiError>>, draft: RwSignal<String>) -> Signal<String> {
+    Signal::derive(move || {
+        let typed = draft.get_untracked();
+        if typed.is_empty() {
+            error.get().and_then(|e| e.kept("body").map(str::to_string)).unwrap_or_default()
+        } else {
+            typed
+        }
+    })
+}
+
 /// "Marc Côté (caregiver) for Éloïse D'Amours-Côté", or the author's name.
 fn author_text(message: &MessageView, patient: &str) -> String {
     match message.role.as_str() {

@@ -3,9 +3,12 @@
 //! box and "the patient may reply", taking it and closing it, and writing first to a patient.
 use super::PageTitle;
 use crate::api::messages::{
-    new_conversation_form, team_conversation, team_inbox, ManageConversation, StartConversation, TeamReply,
+    new_conversation_form, team_conversation, team_inbox, team_latest_message, ManageConversation,
+    StartConversation, TeamReply,
 };
-use crate::ui::components::messages::{route_number, ConversationItems, MessageThread};
+use crate::ui::components::messages::{
+    draft_or_kept, follow_new_messages, route_number, ConversationItems, MessageThread,
+};
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, CheckBox, Field, FormAlert, TextArea};
 use crate::ui::layout::tr_with;
@@ -77,13 +80,23 @@ pub fn TeamConversationPage() -> impl IntoView {
     );
     let sent = Signal::derive(move || matches!(reply.value().get(), Some(Ok(()))));
     let form = NodeRef::<leptos::html::Form>::new();
+    let draft = RwSignal::new(String::new());
     Effect::new(move || {
         if sent.get() {
+            draft.set(String::new());
             if let Some(form) = form.get() {
                 form.reset();
             }
         }
     });
+    let shown = Signal::derive(move || {
+        thread.get().and_then(Result::ok).and_then(|t| t.messages.last().map(|m| m.id))
+    });
+    follow_new_messages(
+        shown,
+        move || async move { team_latest_message(id()).await.ok() },
+        move || thread.refetch(),
+    );
     view! {
         <PageTitle title_key="conversation-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -118,7 +131,9 @@ pub fn TeamConversationPage() -> impl IntoView {
                                     <ActionForm action=reply node_ref=form>
                                         <input type="hidden" name="id" value=t.id />
                                         <FormAlert error />
-                                        <TextArea id="body" label=move_tr!("reply-label") value=kept(error, "body") error=error_for(error, "body") />
+                                        <div on:input=move |ev| draft.set(event_target_value(&ev))>
+                                            <TextArea id="body" label=move_tr!("reply-label") value=draft_or_kept(error, draft) error=error_for(error, "body") />
+                                        </div>
                                         <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=t.replies_by_default />
                                         <button type="submit" class="button">{move_tr!("message-send")}</button>
                                     </ActionForm>

@@ -4,11 +4,13 @@
 //! saying for whom they act. Every form posts without JavaScript too.
 use super::PageTitle;
 use crate::api::messages::{
-    message_emails, my_conversation, my_conversations, HideFromCaregivers, Reply, SetMessageEmails,
-    StartMyConversation,
+    latest_message, message_emails, my_conversation, my_conversations, HideFromCaregivers, Reply,
+    SetMessageEmails, StartMyConversation,
 };
 use crate::ui::components::caregivers::ActingBanner;
-use crate::ui::components::messages::{route_number, ConversationItems, MessageThread};
+use crate::ui::components::messages::{
+    draft_or_kept, follow_new_messages, route_number, ConversationItems, MessageThread,
+};
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, SearchForm, TextArea};
 use crate::ui::layout::tr_with;
@@ -138,13 +140,23 @@ fn Conversation(grant: i64) -> impl IntoView {
         move |(id, ..)| my_conversation(grant, id),
     );
     let form = NodeRef::<leptos::html::Form>::new();
+    let draft = RwSignal::new(String::new());
     Effect::new(move || {
         if sent.get() {
+            draft.set(String::new());
             if let Some(form) = form.get() {
                 form.reset();
             }
         }
     });
+    let shown = Signal::derive(move || {
+        thread.get().and_then(Result::ok).and_then(|t| t.messages.last().map(|m| m.id))
+    });
+    follow_new_messages(
+        shown,
+        move || async move { latest_message(grant, id()).await.ok() },
+        move || thread.refetch(),
+    );
     let back = base(grant);
     view! {
         <PageTitle title_key="conversation-title" />
@@ -174,7 +186,9 @@ fn Conversation(grant: i64) -> impl IntoView {
                                         <input type="hidden" name="grant" value=grant />
                                         <input type="hidden" name="id" value=t.id />
                                         <FormAlert error />
-                                        <TextArea id="body" label=move_tr!("reply-label") value=kept(error, "body") error=error_for(error, "body") />
+                                        <div on:input=move |ev| draft.set(event_target_value(&ev))>
+                                            <TextArea id="body" label=move_tr!("reply-label") value=draft_or_kept(error, draft) error=error_for(error, "body") />
+                                        </div>
                                         <button type="submit" class="button">{move_tr!("message-send")}</button>
                                     </ActionForm>
                                 }.into_any()
