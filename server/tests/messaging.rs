@@ -109,6 +109,10 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
         );
     }
     assert_eq!(status_of(app, "team_conversation", &thread, &support).await, StatusCode::FORBIDDEN);
+    // The open page's "anything new?" question is narrowed the same way.
+    assert_eq!(status_of(app, "team_latest_message", &thread, &nora).await, StatusCode::NOT_FOUND);
+    let newest: i64 = app.call("team_latest_message", &thread, Some(&c.paul)).await.json().await.unwrap();
+    assert_eq!(newest, app.count("SELECT MAX(id) FROM messages").await);
 
     // The patient, and a caregiver whose grant covers messages; not one whose grant does not.
     let lea_list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
@@ -129,6 +133,10 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
     );
     assert_eq!(
         status_of(app, "my_conversation", &[("grant", &jean_grant), ("id", &id_text)], &jean).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        status_of(app, "latest_message", &[("grant", &jean_grant), ("id", &id_text)], &jean).await,
         StatusCode::NOT_FOUND
     );
     // Marie's own account (not acting for Léa) has no conversations of its own.
