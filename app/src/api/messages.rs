@@ -437,6 +437,22 @@ pub async fn list_teams() -> Result<Vec<TeamView>, ApiError> {
     Ok(care_team::list(&ctx.db, organisation_id).await?.into_iter().map(team_view).collect())
 }
 
+/// A team's settings as the form sends them (a ticked box is `on`, an unticked one is absent).
+#[cfg(feature = "ssr")]
+fn team_settings<'a>(
+    name: &'a str,
+    phone: &'a str,
+    patients_may_start: &Option<String>,
+    replies_by_default: &Option<String>,
+) -> care_team::Settings<'a> {
+    care_team::Settings {
+        name,
+        phone,
+        patients_may_start: patients_may_start.is_some(),
+        replies_by_default: replies_by_default.is_some(),
+    }
+}
+
 #[server(prefix = "/api", endpoint = "create_team")]
 pub async fn create_team(
     #[server(default)] name: String,
@@ -445,12 +461,7 @@ pub async fn create_team(
     replies_by_default: Option<String>,
 ) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
-    let settings = care_team::Settings {
-        name: &name,
-        phone: &phone,
-        patients_may_start: patients_may_start.is_some(),
-        replies_by_default: replies_by_default.is_some(),
-    };
+    let settings = team_settings(&name, &phone, &patients_may_start, &replies_by_default);
     let id = care_team::create(&ctx, organisation_id, settings)
         .await
         .map_err(|e| ApiError::from(e).keep("name", &name).keep("phone", &phone))?;
@@ -495,12 +506,7 @@ pub async fn update_team(
     replies_by_default: Option<String>,
 ) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
-    let settings = care_team::Settings {
-        name: &name,
-        phone: &phone,
-        patients_may_start: patients_may_start.is_some(),
-        replies_by_default: replies_by_default.is_some(),
-    };
+    let settings = team_settings(&name, &phone, &patients_may_start, &replies_by_default);
     care_team::update(&ctx, organisation_id, id, settings)
         .await
         .map_err(|e| ApiError::from(e).keep("name", &name).keep("phone", &phone))?;

@@ -404,26 +404,29 @@ async fn mark_read(
     Ok(first)
 }
 
+/// A text someone wrote: trimmed, not empty (`required`), at most `max` characters (`too_long`).
+fn checked<'t>(
+    text: &'t str,
+    field: &'static str,
+    max: usize,
+    [required, too_long]: [&'static str; 2],
+) -> DomainResult<&'t str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DomainError::invalid(field, required));
+    }
+    if text.chars().count() > max {
+        return Err(DomainError::invalid(field, too_long));
+    }
+    Ok(text)
+}
+
 fn checked_subject(subject: &str) -> DomainResult<&str> {
-    let subject = subject.trim();
-    if subject.is_empty() {
-        return Err(DomainError::invalid("subject", "error-subject-required"));
-    }
-    if subject.chars().count() > SUBJECT_MAX {
-        return Err(DomainError::invalid("subject", "error-subject-too-long"));
-    }
-    Ok(subject)
+    checked(subject, "subject", SUBJECT_MAX, ["error-subject-required", "error-subject-too-long"])
 }
 
 fn checked_body(body: &str) -> DomainResult<&str> {
-    let body = body.trim();
-    if body.is_empty() {
-        return Err(DomainError::invalid("body", "error-message-required"));
-    }
-    if body.chars().count() > BODY_MAX {
-        return Err(DomainError::invalid("body", "error-message-too-long"));
-    }
-    Ok(body)
+    checked(body, "body", BODY_MAX, ["error-message-required", "error-message-too-long"])
 }
 
 /// A new conversation as its first author writes it.
