@@ -157,11 +157,6 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
     let thread = conversation::open(ctx, reader, id).await?;
     let c = thread.conversation;
     let mut clocks = Clocks(HashMap::new());
-    let replies_by_default = if matches!(reader, Reader::Staff { .. }) {
-        care_team::find(&ctx.db, c.organisation_id, c.team_id).await?.replies_by_default
-    } else {
-        false
-    };
     let mut messages = Vec::with_capacity(thread.messages.len());
     for m in thread.messages {
         messages.push(MessageView {
@@ -186,7 +181,7 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
         hidden_from_caregivers: c.hidden_from_caregivers,
         assigned_to_me: c.assigned_to == Some(reader.account_id()),
         assigned_to: c.assigned_name,
-        replies_by_default,
+        replies_by_default: c.team_replies_by_default,
         messages,
     })
 }

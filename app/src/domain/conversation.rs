@@ -151,6 +151,8 @@ pub struct Summary {
     pub team_id: i64,
     pub team_name: String,
     pub team_phone: String,
+    /// The team's default for "the patient may reply" to a new message of theirs.
+    pub team_replies_by_default: bool,
     pub patient_id: i64,
     pub patient_name: String,
     pub subject: String,
@@ -166,6 +168,17 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Records `action` about this conversation: in the trail of its patient's file (and so in
+    /// their access log), under the request's actor.
+    async fn audit(
+        &self,
+        ctx: &Ctx,
+        tx: &mut sqlx::Transaction<'_, Any>,
+        action: &'static str,
+    ) -> DomainResult<()> {
+        ctx.audit(&mut **tx, Some(self.organisation_id), action, format!("patient:{}", self.patient_id)).await
+    }
+
     fn of(row: &sqlx::any::AnyRow) -> DomainResult<Self> {
         Ok(Self {
             id: row.try_get("id")?,
@@ -173,6 +186,7 @@ impl Summary {
             team_id: row.try_get("team_id")?,
             team_name: row.try_get("team_name")?,
             team_phone: row.try_get("team_phone")?,
+            team_replies_by_default: row.try_get::<i64, _>("team_replies_by_default")? != 0,
             patient_id: row.try_get("patient_id")?,
             patient_name: row.try_get("patient_name")?,
             subject: row.try_get("subject")?,
@@ -195,7 +209,8 @@ impl Summary {
 /// The columns of `Summary` for the reader whose marker is bound at `me`.
 fn summary_columns(me: &str) -> String {
     format!(
-        "c.id, c.organisation_id, c.team_id, t.name AS team_name, t.phone AS team_phone, c.patient_id,
+        "c.id, c.organisation_id, c.team_id, t.name AS team_name, t.phone AS team_phone,
+         t.replies_by_default AS team_replies_by_default, c.patient_id,
          p.given_name || ' ' || p.family_name AS patient_name, c.subject, c.status, c.replies_allowed,
          c.hidden_from_caregivers, c.assigned_to,
          (SELECT TRIM(a.title || ' ' || a.given_name || ' ' || a.family_name) FROM accounts a WHERE a.id = c.assigned_to) AS assigned_name,
@@ -356,15 +371,7 @@ pub async fn open(ctx: &Ctx, reader: Reader, conversation_id: i64) -> DomainResu
     let mut tx = ctx.db.begin().await?;
     if mark_read(&mut tx, conversation_id, reader.account_id(), conversation.last_message_id, ctx.now).await?
     {
-        reader
-            .ctx(ctx)
-            .audit(
-                &mut *tx,
-                Some(conversation.organisation_id),
-                "conversation.read",
-                format!("patient:{}", conversation.patient_id),
-            )
-            .await?;
+        conversation.audit(&reader.ctx(ctx), &mut tx, "conversation.read").await?;
     }
     tx.commit().await?;
     Ok(Thread { conversation, messages, first_unread })
@@ -491,10 +498,7 @@ pub async fn start(
     .await?
     .try_get("id")?;
     let conversation = find(&mut *tx, reader, id).await?;
-    reader
-        .ctx(ctx)
-        .audit(&mut *tx, Some(organisation_id), "conversation.started", format!("patient:{patient_id}"))
-        .await?;
+    conversation.audit(&reader.ctx(ctx), &mut tx, "conversation.started").await?;
     write(ctx, tx, reader, &conversation, body, replies_allowed, public_url).await?;
     Ok(id)
 }
@@ -547,14 +551,7 @@ pub async fn reply(
         return Err(DomainError::conflict(Some("body"), "error-conversation-closed"));
     }
     let replies_allowed = if reader.is_staff() {
-        match replies_allowed {
-            Some(allowed) => allowed,
-            None => {
-                super::care_team::find(&ctx.db, conversation.organisation_id, conversation.team_id)
-                    .await?
-                    .replies_by_default
-            }
-        }
+        replies_allowed.unwrap_or(conversation.team_replies_by_default)
     } else if !conversation.replies_allowed {
         return Err(DomainError::conflict(Some("body"), "error-replies-off"));
     } else {
@@ -604,15 +601,7 @@ async fn write(
     for recipient in recipients(&ctx.db, reader, conversation, ctx.now).await? {
         tell(&mut tx, conversation.id, &recipient, public_url, ctx.now).await?;
     }
-    reader
-        .ctx(ctx)
-        .audit(
-            &mut *tx,
-            Some(conversation.organisation_id),
-            "message.sent",
-            format!("patient:{}", conversation.patient_id),
-        )
-        .await?;
+    conversation.audit(&reader.ctx(ctx), &mut tx, "message.sent").await?;
     tx.commit().await?;
     Ok(())
 }
@@ -725,13 +714,7 @@ pub async fn set_closed(ctx: &Ctx, reader: Reader, conversation_id: i64, closed:
         .await?
         .rows_affected();
     if changed == 1 {
-        ctx.audit(
-            &mut *tx,
-            Some(conversation.organisation_id),
-            action,
-            format!("patient:{}", conversation.patient_id),
-        )
-        .await?;
+        conversation.audit(ctx, &mut tx, action).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -748,13 +731,7 @@ pub async fn assign_to_self(ctx: &Ctx, reader: Reader, conversation_id: i64, tak
         .execute(&mut *tx)
         .await?;
     let action = if take { "conversation.assigned" } else { "conversation.unassigned" };
-    ctx.audit(
-        &mut *tx,
-        Some(conversation.organisation_id),
-        action,
-        format!("patient:{}", conversation.patient_id),
-    )
-    .await?;
+    conversation.audit(ctx, &mut tx, action).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -778,13 +755,7 @@ pub async fn set_hidden_from_caregivers(
         .await?;
     let action =
         if hidden { "conversation.hidden_from_caregivers" } else { "conversation.shown_to_caregivers" };
-    ctx.audit(
-        &mut *tx,
-        Some(conversation.organisation_id),
-        action,
-        format!("patient:{}", conversation.patient_id),
-    )
-    .await?;
+    conversation.audit(ctx, &mut tx, action).await?;
     tx.commit().await?;
     Ok(())
 }
