@@ -1,6 +1,6 @@
 //! The SQLite and PostgreSQL schemas cannot drift apart: each migration exists in both folders
-//! and the two texts are the same but for the known dialect differences (the id column's type and
-//! how a trigger is written).
+//! and the two texts are the same but for the known dialect differences (the id column's type, the
+//! bytes column's type, and how a trigger is written).
 use std::path::{Path, PathBuf};
 
 fn migrations(dialect: &str) -> Vec<PathBuf> {
@@ -13,8 +13,11 @@ fn migrations(dialect: &str) -> Vec<PathBuf> {
 /// The statements of a migration with the dialect's own words replaced by one placeholder each
 /// and triggers (written differently in each dialect) left out.
 fn portable(sql: &str) -> Vec<String> {
-    let sql =
-        sql.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "<id>").replace("BIGSERIAL PRIMARY KEY", "<id>");
+    let sql = sql
+        .replace("INTEGER PRIMARY KEY AUTOINCREMENT", "<id>")
+        .replace("BIGSERIAL PRIMARY KEY", "<id>")
+        .replace(" BLOB ", " <bytes> ")
+        .replace(" BYTEA ", " <bytes> ");
     let mut statements = Vec::new();
     // While inside a trigger or function: the endings that close it.
     let mut closing: Option<&[&str]> = None;

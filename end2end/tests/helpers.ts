@@ -130,7 +130,9 @@ export function reportBrowserErrors(page: Page) {
 export async function ready(page: Page, javaScript: boolean) {
   if (!javaScript) return;
   try {
-    await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1, { timeout: 20_000 });
+    // Each page marks itself (PageTitle) once hydrated: a lazily loaded page comes after the shell.
+    const path = new URL(page.url()).pathname;
+    await expect(page.locator(`html[data-hydrated="${path}"]`)).toHaveCount(1, { timeout: 20_000 });
   } catch (error) {
     // Say what the browser fetched of the app, to tell a failed download from a failed start.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
@@ -176,14 +178,42 @@ export async function patientAccount(
   });
   expect(issued.ok()).toBe(true);
   const code = (await issued.json()).code as string;
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
-  const patient = await context.newPage();
-  reportBrowserErrors(patient);
-  // The invitation link opens in the invitation's language, which the browser then remembers.
-  await patient.goto(`/?lang=${language}`);
-  const token = linkIn((await mailTo(patient, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
-  expect((await patient.request.post('/api/check_invitation_code', { headers: JSON_CALL, form: { token, code } })).ok()).toBe(true);
-  const created = await patient.request.post('/api/create_patient_account', { headers: JSON_CALL, form: { token, password: PASSWORD, password_confirmation: PASSWORD } });
-  expect(created.ok()).toBe(true);
+  const patient = await joinWithCode(browser, language, javaScript, email, code);
   return { patient, email };
+}
+
+/**
+ * A caregiver of the patient `patientId` with the messages scope, added by the signed-in `staff`
+ * page, who has created the account, signed in in a browser context of their own; with the grant.
+ */
+export async function caregiverAccount(
+  staff: Page, browser: Browser, language: 'fr' | 'en', javaScript: boolean, patientId: string,
+): Promise<{ caregiver: Page; grant: string }> {
+  const email = uniqueEmail('marie');
+  const issued = await staff.request.post('/api/add_caregiver', {
+    headers: JSON_CALL,
+    form: {
+      patient_id: patientId, given_name: 'Marie', family_name: 'Gagnon', email, language,
+      relationship: 'helper', ends_on: '', note: '', messages: 'on',
+    },
+  });
+  expect(issued.ok(), await issued.text()).toBe(true);
+  const caregiver = await joinWithCode(browser, language, javaScript, email, (await issued.json()).code as string);
+  await caregiver.goto('/home');
+  const acting = await caregiver.locator('a[href^="/for/"]').first().getAttribute('href');
+  return { caregiver, grant: acting!.split('/')[2] };
+}
+
+/** Someone invited to `email` (the last invitation mailed there) enters `code` and creates their account, in a browser of their own at 390 px. */
+async function joinWithCode(browser: Browser, language: 'fr' | 'en', javaScript: boolean, email: string, code: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  reportBrowserErrors(page);
+  // The invitation link opens in the invitation's language, which the browser then remembers.
+  await page.goto(`/?lang=${language}`);
+  const token = linkIn((await mailTo(page, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
+  expect((await page.request.post('/api/check_invitation_code', { headers: JSON_CALL, form: { token, code } })).ok()).toBe(true);
+  const created = await page.request.post('/api/create_patient_account', { headers: JSON_CALL, form: { token, password: PASSWORD, password_confirmation: PASSWORD } });
+  expect(created.ok()).toBe(true);
+  return page;
 }

@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { checkPage, ready, signedInAdmin, mailWithSubject, linkIn, patientAccount, t } from './helpers';
+import { checkPage, ready, signedInAdmin, mailWithSubject, linkIn, patientAccount, caregiverAccount, t } from './helpers';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 type Lang = 'fr' | 'en';
 
@@ -34,6 +36,7 @@ for (const { language, javaScript, width } of runs) {
       await ready(page, javaScript);
       await page.getByRole('link', { name: 'Léa Tremblay' }).click();
       await expect(page.getByTestId('file-teams')).toContainText('Cardiologie');
+      const patientId = page.url().match(/\/staff\/patients\/(\d+)/)![1];
       await ready(page, javaScript);
       await page.getByRole('link', { name: t(language, 'conversation-new-title') }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(language, 'conversation-new-heading', { patient: 'Léa Tremblay' }));
@@ -58,10 +61,20 @@ for (const { language, javaScript, width } of runs) {
       await expect(patient.getByRole('heading', { level: 1 })).toHaveText('Résultats');
       await expect(patient.getByTestId('thread')).toContainText(t(language, 'message-new'));
       await checkPage(patient, javaScript);
+      // A text file named .pdf is refused next to the file field; the reply typed is kept.
+      const files = patient.getByLabel(t(language, 'message-files'));
       await patient.getByLabel(t(language, 'reply-label')).fill('Oui, je serai là.');
+      await files.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hello') });
+      await patient.getByRole('button', { name: t(language, 'message-send') }).click();
+      await expect(patient.locator('#files-error')).toHaveText(t(language, 'error-attachment-type'));
+      await expect(patient.getByLabel(t(language, 'reply-label'))).toHaveValue('Oui, je serai là.');
+      // With the real PDF, the reply goes with its file.
+      await patient.getByLabel(t(language, 'message-files')).setInputFiles({ name: 'resultat.pdf', mimeType: 'application/pdf', buffer: PDF });
       await patient.getByRole('button', { name: t(language, 'message-send') }).click();
       await expect(patient.getByTestId('thread')).toContainText('Oui, je serai là.');
+      await expect(patient.getByTestId('thread').getByRole('link', { name: 'resultat.pdf' })).toBeVisible();
       await expect(patient.getByLabel(t(language, 'reply-label'))).toHaveValue('');
+      await expect(patient.locator('#files-error')).toHaveCount(0);
 
       // The list, newest first.
       await patient.goto('/messages');
@@ -78,9 +91,29 @@ for (const { language, javaScript, width } of runs) {
       await ready(page, javaScript);
       await expect(page.getByTestId('conversations')).toContainText('Léa Tremblay');
       await checkPage(page, javaScript);
+      // A caregiver whose grant covers messages reads the conversation and writes in it, in their own name.
+      const { caregiver, grant } = await caregiverAccount(page, browser, language, javaScript, patientId);
+      await caregiver.goto(`/for/${grant}/messages`);
+      await ready(caregiver, javaScript);
+      await caregiver.getByRole('link', { name: 'Résultats' }).click();
+      await expect(caregiver.getByTestId('thread')).toContainText('Oui, je serai là.');
+      await ready(caregiver, javaScript);
+      await checkPage(caregiver, javaScript);
+      await caregiver.getByLabel(t(language, 'reply-label')).fill('Je l’accompagnerai.');
+      await caregiver.getByRole('button', { name: t(language, 'message-send') }).click();
+      await expect(caregiver.getByTestId('thread')).toContainText('Je l’accompagnerai.');
+      await caregiver.context().close();
+
       await page.goto(conversation);
       await ready(page, javaScript);
       await expect(page.getByTestId('thread')).toContainText('Oui, je serai là.');
+      await expect(page.getByTestId('thread')).toContainText(t(language, 'message-author-caregiver', { name: 'Marie Gagnon', patient: 'Léa Tremblay' }));
+      // The patient's file downloads as a file, never shown in the page.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('thread').getByRole('link', { name: 'resultat.pdf' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('resultat.pdf');
       // Next message with replies off: the patient sees why there is no reply box, and whom to call.
       await page.getByLabel(t(language, 'reply-label')).fill('Nous vous attendons.');
       await page.getByLabel(t(language, 'message-replies-allowed')).uncheck();

@@ -142,15 +142,52 @@ pub async fn private_pages_need_a_session(
 /// server function runs.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-/// Refuses a body over `BODY_LIMIT` with 413 and a translated message (the server functions'
+/// A message's reply may carry its files: five of 10 MB, and the text.
+const MESSAGE_BODY_LIMIT: usize =
+    app::domain::attachment::MAX_PER_MESSAGE * app::domain::attachment::MAX_BYTES + BODY_LIMIT;
+
+/// The server functions whose form carries files (multipart).
+const FILE_FORMS: [&str; 2] = ["/api/reply", "/api/team_reply"];
+
+/// The largest body a path takes.
+fn body_limit(path: &str) -> usize {
+    if FILE_FORMS.contains(&path) {
+        MESSAGE_BODY_LIMIT
+    } else {
+        BODY_LIMIT
+    }
+}
+
+/// A form with files must come as multipart with its boundary: anything else is refused with
+/// 400 here (the server function library would fault on it).
+pub async fn require_multipart(request: Request, next: Next) -> Response {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| multer::parse_boundary(v).is_ok());
+    if !FILE_FORMS.contains(&request.uri().path()) || multipart {
+        return next.run(request).await;
+    }
+    if wants_json(&request) {
+        let error = app::api::ApiError::invalid("error-request-invalid");
+        (StatusCode::BAD_REQUEST, axum::Json(error)).into_response()
+    } else {
+        let page = plain_page(language_of(&request), "form-error-title", "error-request-invalid", None);
+        (StatusCode::BAD_REQUEST, page).into_response()
+    }
+}
+
+/// Refuses a body over its path's limit with 413 and a translated message (the server functions'
 /// error shape, or a plain page), whether it declares its length or streams it in chunks.
 pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
+    let limit = body_limit(request.uri().path());
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > BODY_LIMIT) {
+    if declared.is_some_and(|length| length > limit) {
         return too_large(&request);
     }
     if declared.is_some() || matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
@@ -158,7 +195,7 @@ pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
     }
     // No declared length (chunked): read it here, up to the limit.
     let (parts, body) = request.into_parts();
-    match axum::body::to_bytes(body, BODY_LIMIT).await {
+    match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
         Err(_) => too_large(&Request::from_parts(parts, Body::empty())),
     }
@@ -166,11 +203,16 @@ pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
 
 fn too_large(request: &Request) -> Response {
     tracing::warn!(path = %request.uri().path(), "request body over the limit refused");
+    let key = if body_limit(request.uri().path()) == BODY_LIMIT {
+        "error-request-too-large"
+    } else {
+        "error-attachment-too-large"
+    };
     if wants_json(request) {
-        let error = app::api::ApiError::invalid("error-request-too-large");
+        let error = app::api::ApiError::invalid(key).on("files");
         (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(error)).into_response()
     } else {
-        let page = plain_page(language_of(request), "error-too-large-title", "error-request-too-large", None);
+        let page = plain_page(language_of(request), "error-too-large-title", key, None);
         (StatusCode::PAYLOAD_TOO_LARGE, page).into_response()
     }
 }

@@ -1,12 +1,13 @@
 //! The HTTP router: Leptos pages and server functions, health probes, the development mailbox
 //! and the compiled assets, wrapped in the security middleware.
 use crate::middleware;
+use app::api::messages::FileDoor;
 use app::api::{ApiError, ErrorKind};
 use app::domain::{notification, store};
 use app::state::AppState;
 use app::ui::{shell, App};
 use axum::body::Body;
-use axum::extract::{FromRef, Request, State};
+use axum::extract::{FromRef, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -68,6 +69,17 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/manifest-en.webmanifest", get(|| crate::manifest::serve(app::i18n::Lang::En)))
         .route("/dev/mailbox", get(dev_mailbox))
         .route("/account/export", get(export_my_data))
+        .route(
+            "/messages/files/{id}",
+            get(|state, path, request| file(state, path, request, FileDoor::Patient)),
+        )
+        .route("/staff/files/{id}", get(|state, path, request| file(state, path, request, FileDoor::Staff)))
+        .route(
+            "/for/{grant}/messages/files/{id}",
+            get(|state, Path((grant, id)): Path<(i64, i64)>, request| {
+                file(state, Path(id), request, FileDoor::Caregiver { grant })
+            }),
+        )
         .route("/api/{*name}", post(server_fns))
         // The compiled bundle, sent precompressed (`make build` writes `.br` and `.gz` beside each file).
         .nest_service(
@@ -95,6 +107,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)
         }))
+        .layer(axum::middleware::from_fn(middleware::require_multipart))
         .layer(axum::middleware::from_fn(middleware::limit_request_bodies))
         .layer(axum::middleware::from_fn_with_state(state, middleware::name_the_caller))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
@@ -137,6 +150,64 @@ async fn readyz(State(state): State<AppState>) -> Response {
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
     }
+}
+
+/// A file sent with a message, for a reader of its conversation, through the door of their pages:
+/// always a download (never shown inline, its type never guessed), never kept by a cache.
+async fn file(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request<Body>,
+    door: FileDoor,
+) -> Response {
+    use axum::http::header;
+    let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
+        Ok(caller) => caller,
+        Err(e) if e.is_signed_out() => {
+            let here = request.uri().path();
+            let sign_in = app::api::auth::sign_in_returning_to(here);
+            return axum::response::Redirect::to(&sign_in).into_response();
+        }
+        Err(e) => return refused(&request, e),
+    };
+    match app::api::messages::file_for(caller, door, id).await {
+        Ok(file) => {
+            let ascii: String = file
+                .name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' })
+                .collect();
+            let disposition = format!(
+                "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                urlencoding::encode(&file.name)
+            );
+            (
+                [
+                    (header::CONTENT_TYPE, file.media_type),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+                file.content,
+            )
+                .into_response()
+        }
+        Err(e) => refused(&request, e),
+    }
+}
+
+/// A plain route's refusal as a translated page with its status (404 for what the caller may
+/// not see, like for what does not exist).
+fn refused(request: &Request<Body>, error: ApiError) -> Response {
+    let status = match error.kind {
+        ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::NOT_FOUND,
+    };
+    if status.is_server_error() {
+        tracing::error!(error = %error, "file download failed");
+    }
+    let language = crate::plain::language_of(request);
+    (status, crate::plain::plain_page(language, "not-found-title", "not-found-body", None)).into_response()
 }
 
 /// "Export my data": a JSON file of everything kept about the signed-in person (a file download,

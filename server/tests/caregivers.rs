@@ -279,6 +279,8 @@ enum Answer {
 use Answer::*;
 const NF: Answer = Refused("error-not-found");
 const FORBIDDEN: Answer = Refused("error-forbidden");
+/// Another organisation's team is no team of the caller's: refused on the team field.
+const TEAM_INVALID: Answer = Refused("error-team-invalid");
 
 /// What a call about a patient can change, in numbers: a refused call must leave every one as it
 /// was, and a call that is done must move at least one (each change is audited, at the least).
@@ -294,12 +296,45 @@ async fn fingerprint(app: &TestApp) -> Vec<i64> {
         "SELECT COUNT(*) FROM accounts",
         "SELECT COUNT(*) FROM outbox",
         "SELECT COUNT(*) FROM audit_events",
+        "SELECT COUNT(*) FROM messages",
+        "SELECT COUNT(*) FROM patient_teams",
+        "SELECT CAST(COALESCE(SUM(hidden_from_caregivers
+                + 2 * (CASE WHEN assigned_to IS NULL THEN 0 ELSE 1 END)
+                + 4 * (CASE WHEN status = 'closed' THEN 1 ELSE 0 END)), 0) AS BIGINT) FROM conversations",
     ];
     let mut numbers = Vec::new();
     for sql in queries {
         numbers.push(app.count(sql).await);
     }
     numbers
+}
+
+const SUBJECT: &str = "Sujet de la matrice";
+
+/// A care team "Cardiologie" with `member` in it, following the patient, and a conversation it
+/// started with her (by its administrator, who joins it for that); returns the team's id.
+async fn messaging_team(app: &TestApp, admin: &str, member: &str, patient_id: i64) -> String {
+    let created = app.call("create_team", &[("name", "Cardiologie"), ("phone", "")], Some(admin)).await;
+    assert_eq!(created.status(), StatusCode::OK);
+    let team = app.count("SELECT MAX(id) FROM care_teams").await.to_string();
+    for email in ["admin@example.org", member] {
+        let account = app.number("SELECT id FROM accounts WHERE email = $1", email).await.to_string();
+        let form = [("id", team.as_str()), ("account_id", &account), ("add", "on")];
+        assert_eq!(app.call("team_member", &form, Some(admin)).await.status(), StatusCode::OK);
+    }
+    let patient = patient_id.to_string();
+    let follows = [("patient_id", patient.as_str()), ("team_id", &team), ("follows", "on")];
+    assert_eq!(app.call("set_patient_team", &follows, Some(admin)).await.status(), StatusCode::OK);
+    let form = [
+        ("patient_id", patient.as_str()),
+        ("team_id", &team),
+        ("subject", SUBJECT),
+        ("body", "Bonjour"),
+        ("replies", "on"),
+    ];
+    let started = app.call("start_conversation", &form, Some(admin)).await;
+    assert!(started.status().is_success(), "{:?}", started.text().await);
+    team
 }
 
 #[tokio::test]
@@ -339,6 +374,10 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         add_caregiver(&app, &staff, lea_id, "x3@example.org", "helper", &["messages"], "fr").await;
     let support = member_session(&app, "soutien@example.org", organisation, "support").await;
     let professional = member_session(&app, "pro@example.org", organisation, "professional").await;
+    // Messaging: a team with the professional in it (not the other staff), following Léa, and a
+    // conversation the team started with her.
+    let team = messaging_team(&app, &staff, "pro@example.org", lea_id).await;
+    let conversation = app.count("SELECT MAX(id) FROM conversations").await.to_string();
 
     // Mutating rows run each actor in this order, so the one allowed comes last and the others
     // meet the grant still as it was.
@@ -380,6 +419,23 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         ("reissue_caregiver_invitation", vec![("grant_id", &g_reissue)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
         ("end_caregiver", vec![("grant_id", &g_staff), ("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
         ("reissue_invitation", vec![("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, NF, FORBIDDEN]),
+        ("my_conversations", vec![("grant", "{grant}")], SUBJECT, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
+        ("my_conversations", vec![("grant", "0")], SUBJECT, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("my_conversation", vec![("grant", "{grant}"), ("id", &conversation)], SUBJECT, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
+        ("my_conversation", vec![("grant", "0"), ("id", &conversation)], SUBJECT, [NF, NF, NF, NF, NF, NF, NF, Shows]),
+        ("latest_message", vec![("grant", "{grant}"), ("id", &conversation)], "", [NF, Shows, Shows, NF, NF, NF, NF, NF]),
+        ("reply", vec![("grant", "{grant}"), ("id", &conversation), ("body", "Matrice")], "", [NF, Done, Done, NF, NF, NF, NF, NF]),
+        ("reply", vec![("grant", "0"), ("id", &conversation), ("body", "Matrice")], "", [NF, NF, NF, NF, NF, NF, NF, Done]),
+        ("team_inbox", vec![], SUBJECT, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Hides, FORBIDDEN, Shows, FORBIDDEN]),
+        ("team_conversation", vec![("id", &conversation)], SUBJECT, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("team_latest_message", vec![("id", &conversation)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("team_reply", vec![("id", &conversation), ("body", "Matrice"), ("replies", "on")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("manage_conversation", vec![("id", &conversation), ("action", "take")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("start_conversation", vec![("patient_id", &patient), ("team_id", &team), ("subject", "Autre"), ("body", "Bonjour")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TEAM_INVALID, FORBIDDEN, Done, FORBIDDEN]),
+        ("patient_teams", vec![("patient_id", &patient)], "Cardiologie", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("set_patient_team", vec![("patient_id", &patient), ("team_id", &team)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TEAM_INVALID, FORBIDDEN, Done, FORBIDDEN]),
+        // Last: the patient keeps the conversation from her caregivers.
+        ("hide_from_caregivers", vec![("id", &conversation), ("hidden", "on")], "", [NF, NF, NF, NF, NF, NF, NF, Done]),
     ];
     let mut wrong = Vec::new();
     for (function, form, marker, expected) in &matrix {

@@ -304,16 +304,24 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
     let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
     let later = Ctx::system(&app.state.db, store::now() + conversation::MAIL_EVERY_SECONDS + 1).by(paul_id);
     let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
-    conversation::reply(&later, paul, id, "Une heure plus tard", Some(true), "http://localhost")
+    conversation::reply(&later, paul, id, "Une heure plus tard", Vec::new(), Some(true), "http://localhost")
         .await
         .unwrap();
     assert_eq!(mails_of(app, LEA, "new-message").await, 2);
     assert_eq!(app.call("set_message_emails", &[], Some(&c.lea)).await.status(), StatusCode::OK);
     let much_later =
         Ctx::system(&app.state.db, store::now() + 3 * conversation::MAIL_EVERY_SECONDS).by(paul_id);
-    conversation::reply(&much_later, paul, id, "Encore plus tard", Some(true), "http://localhost")
-        .await
-        .unwrap();
+    conversation::reply(
+        &much_later,
+        paul,
+        id,
+        "Encore plus tard",
+        Vec::new(),
+        Some(true),
+        "http://localhost",
+    )
+    .await
+    .unwrap();
     assert_eq!(mails_of(app, LEA, "new-message").await, 2);
 }
 
@@ -350,4 +358,128 @@ async fn each_reader_has_their_own_unread_marker_that_nobody_else_sees() {
     let unread_list: Value =
         app.call("team_inbox", &[("filter", "unread")], Some(&c.admin)).await.json().await.unwrap();
     assert_eq!(unread_list["total"], 0);
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+#[tokio::test]
+async fn files_are_checked_by_content_and_given_only_to_readers_as_downloads() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let id = c.write_to_lea("Résultats", true).await;
+    let id_text = id.to_string();
+    let files = || app.count("SELECT COUNT(*) FROM attachments");
+
+    // A page of HTML named .pdf is refused on the file field; the text typed is kept.
+    let refused = refusal(
+        app.send_files(
+            "reply",
+            &[("id", &id_text), ("body", "Ci-joint")],
+            &[("scan.pdf", b"<html>")],
+            &c.lea,
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!((refused.key.as_str(), refused.field.as_deref()), ("error-attachment-type", Some("files")));
+    assert_eq!(refused.kept("body"), Some("Ci-joint"));
+    // Six files are one too many; nothing is written.
+    let six: Vec<(&str, &[u8])> = (0..6).map(|_| ("a.pdf", PDF)).collect();
+    let refused = refusal(
+        app.send_files("reply", &[("id", &id_text), ("body", "Six")], &six, &c.lea).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(refused.key, "error-attachments-too-many");
+    // Over 10 MB: refused, with the same message without JavaScript; over the five files' total,
+    // the server refuses the body before reading it.
+    let mut big = PDF.to_vec();
+    big.resize(10 * 1024 * 1024 + 1, b' ');
+    let refused = refusal(
+        app.send_files("reply", &[("id", &id_text), ("body", "Gros")], &[("big.pdf", &big)], &c.lea).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(refused.key, "error-attachment-too-large");
+    assert_eq!((files().await, app.count("SELECT COUNT(*) FROM messages").await), (0, 1));
+    // Not multipart at all: a refusal, not a fault.
+    let plain = app
+        .client
+        .post(app.url("/api/reply"))
+        .header("accept", "application/json")
+        .header("origin", &app.base)
+        .header("cookie", &c.lea)
+        .form(&[("id", id_text.as_str()), ("body", "Bonjour")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), StatusCode::BAD_REQUEST);
+
+    // Léa replies with a PDF: the team sees it listed, and downloads it as an attachment.
+    let sent = app
+        .send_files(
+            "reply",
+            &[("id", &id_text), ("body", "Voici le résultat")],
+            &[("Résultat.pdf", PDF)],
+            &c.lea,
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::OK, "{:?}", sent.text().await);
+    let file_id = app.count("SELECT MAX(id) FROM attachments").await;
+    let (_, page) = app.page(&format!("/staff/conversations/{id}"), Some(&c.paul)).await;
+    assert!(
+        page.contains(&format!("href=\"/staff/files/{file_id}\"")) && page.contains("Résultat.pdf"),
+        "{page}"
+    );
+    let download = app.get(&format!("/staff/files/{file_id}"), Some(&c.paul)).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    let header = |name: &str| download.headers()[name].to_str().unwrap().to_string();
+    assert_eq!(header("content-type"), "application/pdf");
+    assert!(header("content-disposition").starts_with("attachment;"), "{}", header("content-disposition"));
+    assert!(header("content-disposition").contains("filename*=UTF-8''R%C3%A9sultat.pdf"));
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'attachment.downloaded'").await,
+        1,
+        "each download is in the audit trail"
+    );
+
+    // Léa gets it through her door, a caregiver with messages through theirs; nobody else.
+    assert_eq!(app.get(&format!("/messages/files/{file_id}"), Some(&c.lea)).await.status(), StatusCode::OK);
+    let (marie_grant, code) =
+        add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
+    let marie = app.redeem(MARIE, &code).await;
+    let (jean_grant, code) = add_caregiver(app, &c.admin, c.lea_id, JEAN, "helper", &["profile"], "fr").await;
+    let jean = app.redeem(JEAN, &code).await;
+    assert_eq!(
+        app.get(&format!("/for/{marie_grant}/messages/files/{file_id}"), Some(&marie)).await.status(),
+        StatusCode::OK
+    );
+    let nora = member_session(app, "nora@example.org", 1, "professional").await;
+    let (_, bob) = patient(app, &c.admin, "Bob", "Roy", "bob@example.org", "1980-01-01", "fr").await;
+    for (path, session) in [
+        (format!("/for/{jean_grant}/messages/files/{file_id}"), &jean),
+        (format!("/for/{marie_grant}/messages/files/{file_id}"), &jean),
+        (format!("/messages/files/{file_id}"), &marie),
+        (format!("/messages/files/{file_id}"), &bob),
+        (format!("/staff/files/{file_id}"), &nora),
+        (format!("/staff/files/{file_id}"), &c.lea),
+        (format!("/messages/files/{}", file_id + 1), &c.lea),
+    ] {
+        let response = app.get(&path, Some(session)).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(!response.bytes().await.unwrap().windows(5).any(|w| w == b"%PDF-"), "{path}");
+    }
+    // Hidden from caregivers: Marie's door closes too.
+    app.call("hide_from_caregivers", &[("id", &id_text), ("hidden", "on")], Some(&c.lea)).await;
+    assert_eq!(
+        app.get(&format!("/for/{marie_grant}/messages/files/{file_id}"), Some(&marie)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // Signed out: to the sign-in page, coming back to the file afterwards.
+    let signed_out = app.get(&format!("/messages/files/{file_id}"), None).await;
+    assert_eq!(signed_out.status(), StatusCode::FOUND);
+    assert!(location(&signed_out).contains("/sign-in"), "{}", location(&signed_out));
 }

@@ -195,7 +195,12 @@ pub async fn require_admin() -> Result<Staff, ApiError> {
 }
 
 async fn require_role(roles: &[Role]) -> Result<Staff, ApiError> {
-    let Caller { ctx, account, .. } = require_session().await?;
+    staff_of(require_session().await?, roles).await
+}
+
+/// The caller as a staff member in one of `roles`, or "forbidden".
+pub async fn staff_of(caller: Caller, roles: &[Role]) -> Result<Staff, ApiError> {
+    let Caller { ctx, account, .. } = caller;
     let organisation_id = account::memberships(&ctx.db, account.id)
         .await?
         .into_iter()

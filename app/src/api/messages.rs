@@ -57,6 +57,15 @@ pub struct MessageView {
     pub at: NaiveDateTime,
     /// Not seen by this reader before this visit.
     pub new: bool,
+    pub files: Vec<FileView>,
+}
+
+/// A file sent with a message: its name, size, and where this reader downloads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileView {
+    pub name: String,
+    pub size: i64,
+    pub href: String,
 }
 
 /// A conversation's page.
@@ -101,7 +110,12 @@ impl Clocks {
 /// covers messages ("not found" otherwise, like a conversation they may not see).
 #[cfg(feature = "ssr")]
 async fn patient_side(grant: i64) -> Result<(Ctx, Reader), ApiError> {
-    let Caller { ctx, account, .. } = require_session().await?;
+    reader_on_patient_side(require_session().await?, grant).await
+}
+
+#[cfg(feature = "ssr")]
+async fn reader_on_patient_side(caller: Caller, grant: i64) -> Result<(Ctx, Reader), ApiError> {
+    let Caller { ctx, account, .. } = caller;
     if grant <= 0 {
         return Ok((ctx, Reader::Patient { account_id: account.id }));
     }
@@ -159,7 +173,14 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
     let mut clocks = Clocks(HashMap::new());
     let mut messages = Vec::with_capacity(thread.messages.len());
     for m in thread.messages {
+        let files = thread
+            .attachments
+            .iter()
+            .filter(|a| a.message_id == m.id)
+            .map(|a| FileView { name: a.name.clone(), size: a.size, href: file_path(reader, a.id) })
+            .collect();
         messages.push(MessageView {
+            files,
             id: m.id,
             at: clocks.local(&ctx.db, c.organisation_id, m.created_at).await?,
             mine: m.author_id == reader.account_id(),
@@ -184,6 +205,113 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
         replies_by_default: c.team_replies_by_default,
         messages,
     })
+}
+
+/// Where `reader` downloads a file: through the same door as their pages.
+#[cfg(feature = "ssr")]
+fn file_path(reader: Reader, attachment_id: i64) -> String {
+    match reader {
+        Reader::Staff { .. } => format!("/staff/files/{attachment_id}"),
+        Reader::Patient { .. } => format!("/messages/files/{attachment_id}"),
+        Reader::Caregiver { grant_id, .. } => format!("/for/{grant_id}/messages/files/{attachment_id}"),
+    }
+}
+
+/// Who downloads a file, from the path they asked it through (see `file_path`).
+#[cfg(feature = "ssr")]
+pub enum FileDoor {
+    Staff,
+    Patient,
+    Caregiver { grant: i64 },
+}
+
+/// A file for the signed-in person, if they may read its conversation (a plain route: the file
+/// is a download, not a server function's answer).
+#[cfg(feature = "ssr")]
+pub async fn file_for(
+    caller: Caller,
+    door: FileDoor,
+    attachment_id: i64,
+) -> Result<crate::domain::attachment::File, ApiError> {
+    let (ctx, reader) = match door {
+        FileDoor::Staff => {
+            let Staff { ctx, account, organisation_id } =
+                context::staff_of(caller, &[crate::states::Role::Admin, crate::states::Role::Professional])
+                    .await?;
+            (ctx, Reader::Staff { account_id: account.id, organisation_id })
+        }
+        FileDoor::Patient => reader_on_patient_side(caller, 0).await?,
+        FileDoor::Caregiver { grant } => reader_on_patient_side(caller, grant.max(1)).await?,
+    };
+    Ok(conversation::download(&ctx, reader, attachment_id).await?)
+}
+
+/// A reply as its form posts it (multipart, for its files): the text fields, then the files.
+#[cfg(feature = "ssr")]
+#[derive(Default)]
+struct PostedMessage {
+    grant: i64,
+    id: i64,
+    body: String,
+    replies: bool,
+    files: Vec<crate::domain::attachment::Upload>,
+    /// A file went over the limit: its bytes were read and dropped.
+    too_large: bool,
+}
+
+#[cfg(feature = "ssr")]
+impl PostedMessage {
+    /// A text field is kept to 64 KiB (a message is at most a few thousand characters); a file
+    /// to one byte over the limit, enough to refuse it.
+    async fn read(data: leptos::server_fn::codec::MultipartData) -> Result<Self, ApiError> {
+        use crate::domain::attachment::{Upload, MAX_BYTES};
+        let unreadable = |_| ApiError::invalid("error-request-invalid");
+        let mut multipart = data.into_inner().ok_or_else(|| ApiError::invalid("error-request-invalid"))?;
+        let mut posted = Self::default();
+        while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
+            let name = field.name().unwrap_or_default().to_string();
+            let file_name = field.file_name().map(str::to_string);
+            let limit = if file_name.is_some() { MAX_BYTES + 1 } else { 64 * 1024 };
+            let mut content = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                if content.len() + chunk.len() <= limit {
+                    content.extend_from_slice(&chunk);
+                } else if file_name.is_some() {
+                    posted.too_large = true;
+                }
+            }
+            match (name.as_str(), file_name) {
+                ("files", Some(file_name)) => posted.files.push(Upload { name: file_name, content }),
+                (_, Some(_)) => {}
+                (field, None) => {
+                    let text = String::from_utf8_lossy(&content).into_owned();
+                    match field {
+                        "grant" => posted.grant = text.trim().parse().unwrap_or(0),
+                        "id" => posted.id = text.trim().parse().unwrap_or(0),
+                        "body" => posted.body = text,
+                        "replies" => posted.replies = true,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(posted)
+    }
+
+    fn checked_files(&mut self) -> Result<Vec<crate::domain::attachment::Checked>, ApiError> {
+        let refused = if self.too_large {
+            Err(crate::domain::DomainError::invalid("files", "error-attachment-too-large"))
+        } else {
+            crate::domain::attachment::checked(std::mem::take(&mut self.files))
+        };
+        refused.map_err(|e| self.keep_typed(e.into()))
+    }
+
+    /// What was typed, for the form to show again with the error.
+    fn keep_typed(&self, error: ApiError) -> ApiError {
+        let replies = self.replies.then_some("on");
+        error.keep_all([("body", Some(self.body.as_str())), ("replies", replies)])
+    }
 }
 
 /// The page after a no-JS post, on the patient's side.
@@ -235,17 +363,17 @@ pub async fn unread_messages(#[server(default)] grant: i64) -> Result<i64, ApiEr
     Ok(conversation::unread_count(&ctx.db, reader).await?)
 }
 
-#[server(prefix = "/api", endpoint = "reply")]
-pub async fn reply(
-    #[server(default)] grant: i64,
-    id: i64,
-    #[server(default)] body: String,
-) -> Result<(), ApiError> {
-    let (ctx, reader) = patient_side(grant).await?;
+/// The patient's side replies, with up to five files (a multipart form; `grant`, `id`, `body`,
+/// `files`).
+#[server(prefix = "/api", endpoint = "reply", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
+    let mut posted = PostedMessage::read(data).await?;
+    let (ctx, reader) = patient_side(posted.grant).await?;
+    let files = posted.checked_files()?;
     let public_url = context::state().config.public_url.clone();
-    conversation::reply(&ctx, reader, id, &body, None, &public_url)
+    conversation::reply(&ctx, reader, posted.id, &posted.body, files, None, &public_url)
         .await
-        .map_err(|e| ApiError::from(e).keep("body", &body))
+        .map_err(|e| posted.keep_typed(e.into()))
 }
 
 #[server(prefix = "/api", endpoint = "start_my_conversation")]
@@ -318,17 +446,15 @@ pub async fn team_conversation(id: i64) -> Result<ThreadView, ApiError> {
 }
 
 /// A professional writes in a conversation and says whether the patient may reply.
-#[server(prefix = "/api", endpoint = "team_reply")]
-pub async fn team_reply(
-    id: i64,
-    #[server(default)] body: String,
-    replies: Option<String>,
-) -> Result<(), ApiError> {
+#[server(prefix = "/api", endpoint = "team_reply", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn team_reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
+    let mut posted = PostedMessage::read(data).await?;
     let (ctx, reader) = staff_side().await?;
+    let files = posted.checked_files()?;
     let public_url = context::state().config.public_url.clone();
-    conversation::reply(&ctx, reader, id, &body, Some(replies.is_some()), &public_url)
+    conversation::reply(&ctx, reader, posted.id, &posted.body, files, Some(posted.replies), &public_url)
         .await
-        .map_err(|e| ApiError::from(e).keep("body", &body))
+        .map_err(|e| posted.keep_typed(e.into()))
 }
 
 /// Close, reopen, take or let go of a conversation.

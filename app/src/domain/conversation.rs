@@ -5,7 +5,7 @@
 //! Nobody learns whether a message was read: each reader's unread marker is theirs alone.
 use super::caregiver::{self, Grant};
 use super::store::{Db, Paging};
-use super::{notification, Ctx, DomainError, DomainResult};
+use super::{attachment, notification, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::{Any, Row};
 
@@ -317,6 +317,17 @@ async fn find<'e>(
     Summary::of(&row)
 }
 
+/// A file sent in a conversation the reader sees ("not found" for anybody else); each download
+/// is recorded in the audit trail.
+pub async fn download(ctx: &Ctx, reader: Reader, attachment_id: i64) -> DomainResult<attachment::File> {
+    let (conversation_id, file) = attachment::find(&ctx.db, attachment_id).await?;
+    let conversation = find(&ctx.db, reader, conversation_id).await?;
+    let mut tx = ctx.db.begin().await?;
+    conversation.audit(&reader.ctx(ctx), &mut tx, "attachment.downloaded").await?;
+    tx.commit().await?;
+    Ok(file)
+}
+
 /// The newest message's id of a conversation the reader sees (an open page asks every few
 /// seconds whether to show more).
 pub async fn latest_message_id(db: &Db, reader: Reader, conversation_id: i64) -> DomainResult<i64> {
@@ -338,6 +349,8 @@ pub struct Message {
 pub struct Thread {
     pub conversation: Summary,
     pub messages: Vec<Message>,
+    /// The files sent with its messages.
+    pub attachments: Vec<attachment::Line>,
     /// The first message the reader had not seen when they opened it, if any.
     pub first_unread: Option<i64>,
 }
@@ -374,7 +387,8 @@ pub async fn open(ctx: &Ctx, reader: Reader, conversation_id: i64) -> DomainResu
         conversation.audit(&reader.ctx(ctx), &mut tx, "conversation.read").await?;
     }
     tx.commit().await?;
-    Ok(Thread { conversation, messages, first_unread })
+    let attachments = attachment::of_conversation(&ctx.db, conversation_id).await?;
+    Ok(Thread { conversation, messages, attachments, first_unread })
 }
 
 /// Moves the reader's marker forward to `message_id`; true the first time they read it.
@@ -499,7 +513,7 @@ pub async fn start(
     .try_get("id")?;
     let conversation = find(&mut *tx, reader, id).await?;
     conversation.audit(&reader.ctx(ctx), &mut tx, "conversation.started").await?;
-    write(ctx, tx, reader, &conversation, body, replies_allowed, public_url).await?;
+    write(ctx, tx, reader, &conversation, body, Vec::new(), replies_allowed, public_url).await?;
     Ok(id)
 }
 
@@ -536,6 +550,7 @@ pub async fn reply(
     reader: Reader,
     conversation_id: i64,
     body: &str,
+    files: Vec<attachment::Checked>,
     replies_allowed: Option<bool>,
     public_url: &str,
 ) -> DomainResult<()> {
@@ -557,17 +572,19 @@ pub async fn reply(
     } else {
         true
     };
-    write(ctx, tx, reader, &conversation, body, replies_allowed, public_url).await
+    write(ctx, tx, reader, &conversation, body, files, replies_allowed, public_url).await
 }
 
-/// Adds the message, moves the conversation's latest message and the author's own marker, tells
-/// the other side by email and records it, then commits.
+/// Adds the message and its files, moves the conversation's latest message and the author's own
+/// marker, tells the other side by email and records it, then commits.
+#[allow(clippy::too_many_arguments)]
 async fn write(
     ctx: &Ctx,
     mut tx: sqlx::Transaction<'_, Any>,
     reader: Reader,
     conversation: &Summary,
     body: &str,
+    files: Vec<attachment::Checked>,
     replies_allowed: bool,
     public_url: &str,
 ) -> DomainResult<()> {
@@ -602,6 +619,10 @@ async fn write(
         tell(&mut tx, conversation.id, &recipient, public_url, ctx.now).await?;
     }
     conversation.audit(&reader.ctx(ctx), &mut tx, "message.sent").await?;
+    if !files.is_empty() {
+        attachment::store(&mut tx, message_id, files, ctx.now).await?;
+        conversation.audit(&reader.ctx(ctx), &mut tx, "attachment.added").await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -191,8 +191,16 @@ async fn conversations(
         public_url,
     )
     .await?;
-    conversation::reply(&lea_ctx, lea, results, "Bonjour, oui, je serai là. Merci!", None, public_url)
-        .await?;
+    conversation::reply(
+        &lea_ctx,
+        lea,
+        results,
+        "Bonjour, oui, je serai là. Merci!",
+        Vec::new(),
+        None,
+        public_url,
+    )
+    .await?;
     conversation::assign_to_self(&pro_ctx, pro, results, true).await?;
     conversation::start(
         &pro_ctx,

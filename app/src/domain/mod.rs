@@ -1,6 +1,7 @@
 //! The rules of Portail, one module per concept. Server side only: nothing here reaches the browser.
 pub mod access_log;
 pub mod account;
+pub mod attachment;
 pub mod audit;
 pub mod calendar;
 pub mod care_team;

@@ -59,10 +59,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
-    // Lets end-to-end tests wait until the page is interactive; effects only run in the browser.
-    Effect::new(|| {
-        let _ = document().document_element().map(|html| html.set_attribute("data-hydrated", "true"));
-    });
     view! {
         <I18nProvider>
             // Every page is rendered whole on the server (no streamed placeholders), so it reads

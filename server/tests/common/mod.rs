@@ -87,6 +87,29 @@ fn client() -> reqwest::Client {
 }
 
 /// The session cookie a response sets (`portail=…` on http://127.0.0.1), as a `Cookie` header value.
+/// Server functions whose form carries files: posted as multipart, as the browser does.
+const MULTIPART: [&str; 2] = ["reply", "team_reply"];
+
+fn with_form(
+    request: reqwest::RequestBuilder,
+    function: &str,
+    form: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> reqwest::RequestBuilder {
+    if !MULTIPART.contains(&function) {
+        return request.form(form);
+    }
+    let mut multipart = reqwest::multipart::Form::new();
+    for (name, value) in form {
+        multipart = multipart.text(name.to_string(), value.to_string());
+    }
+    for (file_name, content) in files {
+        let part = reqwest::multipart::Part::bytes(content.to_vec()).file_name(file_name.to_string());
+        multipart = multipart.part("files", part);
+    }
+    request.multipart(multipart)
+}
+
 pub fn session_cookie(response: &Response) -> Option<String> {
     cookie_named(response, "portail")
 }
@@ -134,13 +157,13 @@ impl TestApp {
     ) -> Response {
         let mut headers = HeaderMap::new();
         headers.insert("referer", self.url(referer).parse().unwrap());
-        let mut request = self
+        let request = self
             .client
             .post(self.url(&format!("/api/{function}")))
             .headers(headers)
             .header(ACCEPT, "text/html,application/xhtml+xml")
-            .header(ORIGIN, &self.base)
-            .form(form);
+            .header(ORIGIN, &self.base);
+        let mut request = with_form(request, function, form, &[]);
         if let Some(cookie) = cookie {
             request = request.header(COOKIE, cookie);
         }
@@ -155,8 +178,8 @@ impl TestApp {
         accept: &str,
         origin: Option<&str>,
     ) -> Response {
-        let mut request =
-            self.client.post(self.url(&format!("/api/{function}"))).header(ACCEPT, accept).form(form);
+        let request = self.client.post(self.url(&format!("/api/{function}"))).header(ACCEPT, accept);
+        let mut request = with_form(request, function, form, &[]);
         if let Some(origin) = origin {
             request = request.header(ORIGIN, origin);
         }
@@ -164,6 +187,23 @@ impl TestApp {
             request = request.header(COOKIE, cookie);
         }
         request.send().await.unwrap()
+    }
+
+    /// Sends a message with files (`name`, content), as the hydrated app does.
+    pub async fn send_files(
+        &self,
+        function: &str,
+        form: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+        cookie: &str,
+    ) -> Response {
+        let request = self
+            .client
+            .post(self.url(&format!("/api/{function}")))
+            .header(ACCEPT, "application/json")
+            .header(ORIGIN, &self.base)
+            .header(COOKIE, cookie);
+        with_form(request, function, form, files).send().await.unwrap()
     }
 
     /// Bootstraps an organisation and returns the setup link's token.

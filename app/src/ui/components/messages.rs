@@ -1,10 +1,14 @@
 //! What the patient's side and the care team's pages of a conversation share: the messages,
 //! oldest first, each saying who wrote it (a caregiver "for" the patient), when, and whether it is
-//! new to the reader; the list of conversations with their unread marker; the route's ids.
-use crate::api::messages::{ConversationLine, MessageView};
+//! new to the reader, with its files; the reply box; the list of conversations with their unread
+//! marker; the route's ids.
+use crate::api::messages::{ConversationLine, FileView, MessageView, Reply, TeamReply};
+use crate::api::ApiError;
 use crate::ui::dates::long_date_time;
+use crate::ui::form::{error_for, CheckBox, FormAlert, TextArea};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -61,6 +65,143 @@ pub fn draft_or_kept(error: Signal<Option<crate::api::ApiError>>, draft: RwSigna
     })
 }
 
+/// The error a reply posted without JavaScript came back with (in the page's address).
+fn posted_error(path: &str) -> Option<ApiError> {
+    use leptos::server::ServerActionError;
+    use leptos::server_fn::error::ServerFnUrlError;
+    use_context::<ServerActionError>()
+        .filter(|e| e.path() == path)
+        .map(|e| ServerFnUrlError::<ApiError>::decode_err(e.err()))
+}
+
+/// Which side writes: the patient's (the patient, or a caregiver under `grant`), or the team's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Patient { grant: i64 },
+    Team { replies_by_default: bool },
+}
+
+/// A conversation's reply box: the text, up to five files, and for the team "the patient may
+/// reply". Without JavaScript it is a plain multipart form, and the page comes back (with what was
+/// typed and the message next to its field when refused). With JavaScript it is sent in the
+/// background: the page stays, the box empties, and `on_sent` shows the new message.
+#[component]
+pub fn ReplyBox(
+    side: Side,
+    conversation_id: i64,
+    draft: RwSignal<String>,
+    on_sent: Callback<()>,
+) -> impl IntoView {
+    let path = match side {
+        Side::Patient { .. } => Reply::PATH,
+        Side::Team { .. } => TeamReply::PATH,
+    };
+    let error = RwSignal::new(posted_error(path));
+    let error_signal: Signal<Option<ApiError>> = error.into();
+    let sending = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            ev.prevent_default();
+            if sending.get_untracked() {
+                return;
+            }
+            let Some(form) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else { return };
+            sending.set(true);
+            leptos::task::spawn_local(async move {
+                let result = match side {
+                    Side::Patient { .. } => crate::api::messages::reply(data.into()).await,
+                    Side::Team { .. } => crate::api::messages::team_reply(data.into()).await,
+                };
+                sending.set(false);
+                match result {
+                    Ok(()) => {
+                        error.set(None);
+                        draft.set(String::new());
+                        form.reset();
+                        on_sent.run(());
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, on_sent);
+    };
+    view! {
+        <form method="post" action=path enctype="multipart/form-data" on:submit=on_submit>
+            {match side {
+                Side::Patient { grant } => Some(view! { <input type="hidden" name="grant" value=grant /> }),
+                Side::Team { .. } => None,
+            }}
+            <input type="hidden" name="id" value=conversation_id />
+            <FormAlert error=error_signal />
+            <div on:input=move |ev| draft.set(event_target_value(&ev))>
+                <TextArea id="body" label=move_tr!("reply-label") value=draft_or_kept(error_signal, draft) error=error_for(error_signal, "body") />
+            </div>
+            <FilesField error=error_for(error_signal, "files") />
+            {match side {
+                Side::Team { replies_by_default } => Some(view! {
+                    <CheckBox id="replies" label=move_tr!("message-replies-allowed") error=error_signal saved=replies_by_default />
+                }),
+                Side::Patient { .. } => None,
+            }}
+            <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>{move_tr!("message-send")}</button>
+        </form>
+    }
+}
+
+/// The file input of a message, with what it accepts and its own error.
+#[component]
+fn FilesField(error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for="files">{move_tr!("message-files")}</label>
+            <p class="hint" id="files-hint">{move_tr!("message-files-hint")}</p>
+            {move || error.get().map(|message| view! { <p class="field-error" id="files-error">{message}</p> })}
+            <input type="file" id="files" name="files" multiple accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || if error.get().is_some() { "files-hint files-error" } else { "files-hint" } />
+        </div>
+    }
+}
+
+/// "820 Ko", "2,4 Mo" / "820 KB", "2.4 MB".
+fn file_size(bytes: i64) -> String {
+    const KB: i64 = 1000;
+    if bytes < KB * KB {
+        tr_with("file-size-kb", &[("size", &((bytes + KB - 1) / KB).to_string())])
+    } else {
+        let tenths = (bytes * 10 + KB * KB - 1) / (KB * KB);
+        let separator = tr_with("decimal-separator", &[]);
+        tr_with("file-size-mb", &[("size", &format!("{}{separator}{}", tenths / 10, tenths % 10))])
+    }
+}
+
+#[component]
+fn FileLinks(files: Vec<FileView>) -> impl IntoView {
+    (!files.is_empty()).then(|| {
+        view! {
+            <ul class="message-files" aria-label=move_tr!("message-files-list")>
+                {files.into_iter().map(|f| {
+                    let size = f.size;
+                    view! {
+                        <li>
+                            <a href=f.href download=f.name.clone() rel="external">{f.name.clone()}</a>
+                            " " <span class="hint">{move || tr_with("file-size", &[("size", &file_size(size))])}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
 /// "Marc Côté (caregiver) for Éloïse D'Amours-Côté", or the author's name.
 fn author_text(message: &MessageView, patient: &str) -> String {
     match message.role.as_str() {
@@ -88,6 +229,7 @@ pub fn MessageThread(messages: Vec<MessageView>, patient: String) -> impl IntoVi
                             {m.new.then(|| view! { " " <span class="badge">{move_tr!("message-new")}</span> })}
                         </p>
                         <div class="message-body">{m.body.clone()}</div>
+                        <FileLinks files=m.files.clone() />
                     </li>
                 }
             }).collect_view()}

@@ -4,10 +4,10 @@
 use super::PageTitle;
 use crate::api::messages::{
     new_conversation_form, team_conversation, team_inbox, team_latest_message, ManageConversation,
-    StartConversation, TeamReply,
+    StartConversation,
 };
 use crate::ui::components::messages::{
-    draft_or_kept, follow_new_messages, route_number, ConversationItems, MessageThread,
+    follow_new_messages, route_number, ConversationItems, MessageThread, ReplyBox, Side,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, CheckBox, Field, FormAlert, TextArea};
@@ -71,24 +71,9 @@ pub fn TeamInbox() -> impl IntoView {
 #[component]
 pub fn TeamConversationPage() -> impl IntoView {
     let id = route_number("id");
-    let reply = ServerAction::<TeamReply>::new();
     let manage = ServerAction::<ManageConversation>::new();
-    let error = action_error(reply);
-    let thread = Resource::new(
-        move || (id(), reply.version().get(), manage.version().get()),
-        |(id, ..)| team_conversation(id),
-    );
-    let sent = Signal::derive(move || matches!(reply.value().get(), Some(Ok(()))));
-    let form = NodeRef::<leptos::html::Form>::new();
+    let thread = Resource::new(move || (id(), manage.version().get()), |(id, ..)| team_conversation(id));
     let draft = RwSignal::new(String::new());
-    Effect::new(move || {
-        if sent.get() {
-            draft.set(String::new());
-            if let Some(form) = form.get() {
-                form.reset();
-            }
-        }
-    });
     let shown = Signal::derive(move || {
         thread.get().and_then(Result::ok).and_then(|t| t.messages.last().map(|m| m.id))
     });
@@ -128,15 +113,8 @@ pub fn TeamConversationPage() -> impl IntoView {
                                 view! { <p class="notice">{move_tr!("conversation-closed-staff")}</p> }.into_any()
                             } else {
                                 view! {
-                                    <ActionForm action=reply node_ref=form>
-                                        <input type="hidden" name="id" value=t.id />
-                                        <FormAlert error />
-                                        <div on:input=move |ev| draft.set(event_target_value(&ev))>
-                                            <TextArea id="body" label=move_tr!("reply-label") value=draft_or_kept(error, draft) error=error_for(error, "body") />
-                                        </div>
-                                        <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=t.replies_by_default />
-                                        <button type="submit" class="button">{move_tr!("message-send")}</button>
-                                    </ActionForm>
+                                    <ReplyBox side=Side::Team { replies_by_default: t.replies_by_default } conversation_id=t.id draft
+                                        on_sent=Callback::new(move |_| thread.refetch()) />
                                 }.into_any()
                             }}
                         }.into_any()

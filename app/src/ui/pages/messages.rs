@@ -4,12 +4,12 @@
 //! saying for whom they act. Every form posts without JavaScript too.
 use super::PageTitle;
 use crate::api::messages::{
-    latest_message, message_emails, my_conversation, my_conversations, HideFromCaregivers, Reply,
-    SetMessageEmails, StartMyConversation,
+    latest_message, message_emails, my_conversation, my_conversations, HideFromCaregivers, SetMessageEmails,
+    StartMyConversation,
 };
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::messages::{
-    draft_or_kept, follow_new_messages, route_number, ConversationItems, MessageThread,
+    follow_new_messages, route_number, ConversationItems, MessageThread, ReplyBox, Side,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, SearchForm, TextArea};
@@ -131,24 +131,10 @@ pub fn ActingConversationPage() -> impl IntoView {
 #[component]
 fn Conversation(grant: i64) -> impl IntoView {
     let id = route_number("id");
-    let reply = ServerAction::<Reply>::new();
     let hide = ServerAction::<HideFromCaregivers>::new();
-    let error = action_error(reply);
-    let sent = Signal::derive(move || matches!(reply.value().get(), Some(Ok(()))));
-    let thread = Resource::new(
-        move || (id(), reply.version().get(), hide.version().get()),
-        move |(id, ..)| my_conversation(grant, id),
-    );
-    let form = NodeRef::<leptos::html::Form>::new();
+    let thread =
+        Resource::new(move || (id(), hide.version().get()), move |(id, ..)| my_conversation(grant, id));
     let draft = RwSignal::new(String::new());
-    Effect::new(move || {
-        if sent.get() {
-            draft.set(String::new());
-            if let Some(form) = form.get() {
-                form.reset();
-            }
-        }
-    });
     let shown = Signal::derive(move || {
         thread.get().and_then(Result::ok).and_then(|t| t.messages.last().map(|m| m.id))
     });
@@ -182,15 +168,8 @@ fn Conversation(grant: i64) -> impl IntoView {
                                 }.into_any()
                             } else {
                                 view! {
-                                    <ActionForm action=reply node_ref=form>
-                                        <input type="hidden" name="grant" value=grant />
-                                        <input type="hidden" name="id" value=t.id />
-                                        <FormAlert error />
-                                        <div on:input=move |ev| draft.set(event_target_value(&ev))>
-                                            <TextArea id="body" label=move_tr!("reply-label") value=draft_or_kept(error, draft) error=error_for(error, "body") />
-                                        </div>
-                                        <button type="submit" class="button">{move_tr!("message-send")}</button>
-                                    </ActionForm>
+                                    <ReplyBox side=Side::Patient { grant } conversation_id=t.id draft
+                                        on_sent=Callback::new(move |_| thread.refetch()) />
                                 }.into_any()
                             }}
                             {(grant == 0).then(|| view! {

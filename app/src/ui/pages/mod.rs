@@ -50,7 +50,9 @@ use leptos::prelude::*;
 
 use leptos_meta::Title;
 
-/// "Page – Portail usager" in the current language.
+/// "Page – Portail usager" in the current language. With JavaScript, once the page is interactive
+/// it also marks `<html data-hydrated>` with its path, so end-to-end tests wait for this page, not
+/// for the app shell (a lazily loaded page hydrates after the shell).
 ///
 /// A plain string, computed while the page renders: the server reads the title after the render,
 /// outside the request's reactive arena, where a closure reading the language signal panics. The
@@ -59,5 +61,12 @@ use leptos_meta::Title;
 pub fn PageTitle(title_key: &'static str) -> impl IntoView {
     let i18n = expect_context::<leptos_fluent::I18n>();
     let title = untrack(|| format!("{} – {}", i18n.tr(title_key), i18n.tr("portal-name")));
+    Effect::new(|| {
+        let html = document().document_element();
+        let path = window().location().pathname();
+        if let (Some(html), Ok(path)) = (html, path) {
+            let _ = html.set_attribute("data-hydrated", &path);
+        }
+    });
     view! { <Title text=title /> }
 }

@@ -1,0 +1,12 @@
+-- Files sent with a message (PDF, JPEG, PNG; up to 10 MB, 5 per message), kept in the database
+-- so that they share its transactions, backups and access rules.
+CREATE TABLE attachments (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id      BIGINT  NOT NULL REFERENCES messages(id),
+    name            TEXT    NOT NULL,
+    media_type      TEXT    NOT NULL,
+    size            BIGINT  NOT NULL,
+    content         BLOB    NOT NULL,
+    created_at      BIGINT  NOT NULL
+);
+CREATE INDEX attachments_message ON attachments(message_id);
