@@ -6,12 +6,15 @@
 //! The database must be empty (it is migrated here). Patients are spread over 50 organisations,
 //! each with one administrator; six in ten have an account with one session, and the others an
 //! invitation pending, expired, replaced or void; one in ten has a caregiver (half of them
-//! active, with their own account); each has four or five audit entries. Rows are written by
+//! active, with their own account); each has four or five audit entries. Each organisation has
+//! a care team (its administrator in it); the first 100,000 patients (all, when fewer) each have
+//! a conversation with their team of 10 messages, a third of them unread by the team. Rows are written by
 //! set-based SQL (a recursive CTE both dialects accept), so a million patients take about a
 //! minute. Then each operation runs `samples` times (redemption: at most N/20, one per waiting
 //! invitation) on patients picked across the whole range,
 //! calling the same domain functions the server functions call, and its p50/p99 are printed as
 //! a markdown table row. See bench/README.md ("Scale").
+use app::domain::conversation::{self, Filter, Reader};
 use app::domain::invitation::{self, CodeCheck, InvitationCode, Invitee};
 use app::domain::request::{Ctx, RequestMeta};
 use app::domain::store::{self, Dialect};
@@ -20,6 +23,9 @@ use sqlx::Row;
 use std::time::{Duration, Instant};
 
 const ORGANISATIONS: i64 = 50;
+/// Conversations: one for each of the first patients, up to this many, of this many messages.
+const CONVERSATIONS: i64 = 100_000;
+const MESSAGES_EACH: i64 = 10;
 const PASSWORD: &str = "Scale-bench-password-2026";
 /// Patient `i`'s account id; caregiver accounts follow every patient account.
 const PATIENT_ACCOUNT: i64 = 1_000;
@@ -136,6 +142,58 @@ async fn main() -> anyhow::Result<()> {
         anyhow::ensure!(!entries.is_empty(), "empty access log for account {account}");
     }
     report("access log, first page", times);
+
+    let conversations = patients.min(CONVERSATIONS);
+    let team = |organisation: i64| Reader::Staff { account_id: organisation, organisation_id: organisation };
+    for (operation, filter) in [("team inbox, first page", ""), ("team inbox, unread", "unread")] {
+        let mut times = Vec::new();
+        for _ in 0..samples {
+            let organisation = picks.organisation();
+            let began = Instant::now();
+            let page = conversation::list(&db, team(organisation), Filter::parse(filter), "", 1).await?;
+            times.push(began.elapsed());
+            anyhow::ensure!(page.total > 0, "an empty inbox for organisation {organisation}");
+        }
+        report(
+            &format!(
+                "{operation} ({conversations} conversations, {} messages)",
+                conversations * MESSAGES_EACH
+            ),
+            times,
+        );
+    }
+    let mut times = Vec::new();
+    for round in 0..samples {
+        let organisation = picks.organisation();
+        let search = FAMILY_NAMES[round % FAMILY_NAMES.len()].to_lowercase();
+        let began = Instant::now();
+        conversation::list(&db, team(organisation), Filter::All, &search, 1).await?;
+        times.push(began.elapsed());
+    }
+    report("team inbox, searched by a family name", times);
+    // A patient with an account and a conversation (`conversations` is a multiple of 10).
+    let mut with_conversation = || (picks.with_account() - 1) % conversations + 1;
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let i = with_conversation();
+        let began = Instant::now();
+        let page =
+            conversation::list(&db, Reader::Patient { account_id: PATIENT_ACCOUNT + i }, Filter::All, "", 1)
+                .await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(page.total == 1, "patient {i} should have one conversation");
+    }
+    report("patient's conversation list", times);
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let i = with_conversation();
+        let ctx = ctx();
+        let began = Instant::now();
+        let thread = conversation::open(&ctx, team(organisation_of(i)), i).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(thread.messages.len() == MESSAGES_EACH as usize, "conversation {i}");
+    }
+    report("team opens a conversation (messages, marker moved)", times);
     Ok(())
 }
 
@@ -329,6 +387,7 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
             numbers(patients)
         ),
     ];
+    let statements = statements.into_iter().chain(messaging(patients.min(CONVERSATIONS), &numbers));
     for statement in statements {
         let began = Instant::now();
         let query = sqlx::query(&statement).bind(now);
@@ -343,7 +402,15 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
     }
     if dialect == Dialect::Postgres {
         // Rows were given their ids: move each sequence past them.
-        for table in ["organisations", "accounts", "patients", "invitations"] {
+        for table in [
+            "organisations",
+            "accounts",
+            "patients",
+            "invitations",
+            "care_teams",
+            "conversations",
+            "messages",
+        ] {
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
             ))
@@ -356,4 +423,55 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
     let tidy = if dialect == Dialect::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
     sqlx::raw_sql(tidy).execute(db).await?;
     Ok(())
+}
+
+/// A care team per organisation (id = the organisation's, its administrator a member), following
+/// the first `conversations` patients, each with one conversation of `MESSAGES_EACH` messages
+/// alternating team and patient (the team when the patient has no account); the team has read
+/// two in three to the end, the patient all of theirs; one in ten is closed, one in seven taken.
+fn messaging(conversations: i64, numbers: &dyn Fn(i64) -> String) -> Vec<String> {
+    let admin = format!("(1 + c % {ORGANISATIONS})");
+    let c = format!("((j - 1) / {MESSAGES_EACH} + 1)");
+    vec![
+        format!(
+            "INSERT INTO care_teams (id, organisation_id, name, phone, created_at)
+             {} SELECT i, i, 'Équipe ' || i, '514-555-0199', $1 FROM n",
+            numbers(ORGANISATIONS)
+        ),
+        format!("INSERT INTO care_team_members (team_id, account_id, created_at) {} SELECT i, i, $1 FROM n", numbers(ORGANISATIONS)),
+        format!(
+            "INSERT INTO patient_teams (patient_id, team_id, created_at) {} SELECT i, 1 + i % {ORGANISATIONS}, $1 FROM n",
+            numbers(conversations)
+        ),
+        format!(
+            "INSERT INTO conversations (id, organisation_id, team_id, patient_id, subject, status, assigned_to, started_by,
+                                        created_at, last_message_id, last_message_at)
+             {} SELECT c, {admin}, {admin}, c, 'Suivi ' || c, CASE WHEN c % 10 = 9 THEN 'closed' ELSE 'open' END,
+                       CASE WHEN c % 7 = 0 THEN {admin} END, {admin}, $1 - c * 60, c * {MESSAGES_EACH}, $1 - c * 60
+                FROM (SELECT i AS c FROM n) AS numbered",
+            numbers(conversations)
+        ),
+        format!(
+            "INSERT INTO messages (id, conversation_id, author_id, author_role, body, replies_allowed, created_at)
+             {} SELECT j, {c},
+                       CASE WHEN j % 2 = 0 AND {c} % 10 < 6 THEN {PATIENT_ACCOUNT} + {c} ELSE 1 + {c} % {ORGANISATIONS} END,
+                       CASE WHEN j % 2 = 0 AND {c} % 10 < 6 THEN 'patient' ELSE 'staff' END,
+                       'Message ' || j || ' : bonjour, voici des nouvelles de votre suivi.',
+                       CASE WHEN j % 2 = 0 AND {c} % 10 < 6 THEN NULL ELSE 1 END,
+                       $1 - {c} * 60 - {MESSAGES_EACH} + j % {MESSAGES_EACH}
+                FROM (SELECT i AS j FROM n) AS numbered",
+            numbers(conversations * MESSAGES_EACH)
+        ),
+        format!(
+            "INSERT INTO conversation_reads (conversation_id, account_id, last_read_id, first_read_at)
+             {} SELECT c, {admin}, c * {MESSAGES_EACH} - CASE WHEN c % 3 = 0 THEN 1 ELSE 0 END, $1
+                FROM (SELECT i AS c FROM n) AS numbered",
+            numbers(conversations)
+        ),
+        format!(
+            "INSERT INTO conversation_reads (conversation_id, account_id, last_read_id, first_read_at)
+             {} SELECT c, {PATIENT_ACCOUNT} + c, c * {MESSAGES_EACH}, $1 FROM (SELECT i AS c FROM n) AS numbered WHERE c % 10 < 6",
+            numbers(conversations)
+        ),
+    ]
 }

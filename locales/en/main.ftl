@@ -765,7 +765,10 @@ messages-write = Write to my care team
 messages-write-none = None of your care teams accepts new messages. You can reply to the messages they send you.
 messages-back = Back to messages
 message-emails-title = Email notices
-message-emails-label = Email me when I get a new message
+message-emails-legend = Email me
+message-emails-each = When a message arrives (at most one email per conversation per hour)
+message-emails-daily = Once a day, a summary of the conversations with unread messages
+message-emails-off = Never
 message-emails-hint = The email only says that a message is waiting, never what it says.
 message-new = New
 message-author-me = You
@@ -841,6 +844,7 @@ file-size = ({ $size })
 file-size-kb = { $size } KB
 file-size-mb = { $size } MB
 decimal-separator = .
+error-mail-choice-invalid = Choose how you want to hear of new messages.
 error-message-required = Write your message.
 error-message-too-long = A message cannot be longer than 10,000 characters.
 error-subject-required = Enter the subject.
@@ -851,6 +855,15 @@ error-team-name-required = Enter the team's name.
 error-team-name-too-long = A team's name cannot be longer than 100 characters.
 error-team-name-taken = Another team of your organisation already has this name.
 error-member-invalid = Choose a professional or an administrator of your organisation.
+mail-message-digest-subject = Your daily summary of messages on the Patient Portal
+mail-message-digest-body =
+    Hello { $name },
+
+    Conversations of your care teams with messages you have not read yet: { $count }.
+    To read them, sign in:
+    { $link }
+
+    This email contains no health information. To change these notices, see "Email me" in your team inbox.
 mail-new-message-subject = You have a new message on the Patient Portal
 mail-new-message-body =
     Hello { $name },
@@ -858,7 +871,7 @@ mail-new-message-body =
     You have a new message on the Patient Portal. To read it, sign in:
     { $link }
 
-    This email contains no health information. To stop these notices, untick "Email me" in your messages.
+    This email contains no health information. To stop these notices, choose "Never" under "Email me" in your messages.
 audit-conversation-started = Conversation started
 audit-message-sent = Message sent
 audit-attachment-added = File attached to a message
@@ -870,7 +883,8 @@ audit-conversation-assigned = Conversation taken
 audit-conversation-unassigned = Conversation let go
 audit-conversation-hidden-from-caregivers = Conversation hidden from caregivers
 audit-conversation-shown-to-caregivers = Conversation shown to caregivers
-audit-message-emails-on = New-message emails turned on
+audit-message-emails-each = New-message emails turned on
+audit-message-emails-daily = Daily summary of messages chosen
 audit-message-emails-off = New-message emails turned off
 audit-team-created = Care team created
 audit-team-updated = Care team changed

@@ -765,7 +765,10 @@ messages-write = Écrire à mon équipe de soins
 messages-write-none = Aucune de vos équipes de soins n'accepte de nouveaux messages. Vous pouvez répondre aux messages qu'elles vous envoient.
 messages-back = Retour aux messages
 message-emails-title = Avis par courriel
-message-emails-label = M'envoyer un courriel quand je reçois un nouveau message
+message-emails-legend = M'envoyer un courriel
+message-emails-each = Quand un message arrive (au plus un courriel par conversation par heure)
+message-emails-daily = Une fois par jour, un résumé des conversations avec des messages non lus
+message-emails-off = Jamais
 message-emails-hint = Le courriel dit seulement qu'un message vous attend, jamais ce qu'il contient.
 message-new = Nouveau
 message-author-me = Vous
@@ -841,6 +844,7 @@ file-size = ({ $size })
 file-size-kb = { $size } Ko
 file-size-mb = { $size } Mo
 decimal-separator = ,
+error-mail-choice-invalid = Choisissez comment être avisé des nouveaux messages.
 error-message-required = Écrivez votre message.
 error-message-too-long = Le message ne peut pas dépasser 10 000 caractères.
 error-subject-required = Indiquez le sujet.
@@ -851,6 +855,15 @@ error-team-name-required = Indiquez le nom de l'équipe.
 error-team-name-too-long = Le nom de l'équipe ne peut pas dépasser 100 caractères.
 error-team-name-taken = Une autre équipe de votre organisation porte déjà ce nom.
 error-member-invalid = Choisissez un professionnel ou un administrateur de votre organisation.
+mail-message-digest-subject = Votre résumé quotidien des messages du Portail usager
+mail-message-digest-body =
+    Bonjour { $name },
+
+    Conversations de vos équipes de soins avec des messages que vous n'avez pas encore lus : { $count }.
+    Pour les lire, connectez-vous :
+    { $link }
+
+    Ce courriel ne contient aucun renseignement de santé. Pour changer ces avis, voyez « M'envoyer un courriel » dans la boîte de réception de l'équipe.
 mail-new-message-subject = Nouveau message sur le portail usager
 mail-new-message-body =
     Bonjour { $name },
@@ -858,7 +871,7 @@ mail-new-message-body =
     Vous avez un nouveau message sur le portail usager. Pour le lire, connectez-vous :
     { $link }
 
-    Ce courriel ne contient aucun renseignement de santé. Pour ne plus recevoir ces avis, décochez « M'envoyer un courriel » dans vos messages.
+    Ce courriel ne contient aucun renseignement de santé. Pour ne plus recevoir ces avis, choisissez « Jamais » sous « M'envoyer un courriel » dans vos messages.
 audit-conversation-started = Conversation commencée
 audit-message-sent = Message envoyé
 audit-attachment-added = Fichier joint à un message
@@ -870,7 +883,8 @@ audit-conversation-assigned = Conversation prise en charge
 audit-conversation-unassigned = Conversation laissée
 audit-conversation-hidden-from-caregivers = Conversation cachée aux proches aidants
 audit-conversation-shown-to-caregivers = Conversation montrée aux proches aidants
-audit-message-emails-on = Avis de nouveaux messages activés
+audit-message-emails-each = Avis de nouveaux messages activés
+audit-message-emails-daily = Résumé quotidien des messages choisi
 audit-message-emails-off = Avis de nouveaux messages désactivés
 audit-team-created = Équipe de soins créée
 audit-team-updated = Équipe de soins modifiée

@@ -1,10 +1,11 @@
 //! Background rules that run on a clock: parents' access ends when the child reaches the age of
 //! consent (access already stops that day at every request; this records it and sends the
-//! notices). Runs at start and then every hour, so the notices leave within the hour.
-use app::domain::{caregiver, store, Ctx};
+//! notices), and the daily summaries of messages go to the staff who chose them. Runs at start
+//! and then every hour, so the notices leave within the hour.
+use app::domain::{caregiver, conversation, store, Ctx};
 use std::time::Duration;
 
-pub async fn run(db: store::Db) {
+pub async fn run(db: store::Db, public_url: String) {
     let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
@@ -12,6 +13,11 @@ pub async fn run(db: store::Db) {
             Ok(0) => {}
             Ok(ended) => tracing::info!(ended, "parental access ended at the age of consent"),
             Err(e) => tracing::error!(error = %e, "age-of-consent job failed"),
+        }
+        match conversation::send_digests(&Ctx::system(&db, store::now()), &public_url).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "daily summaries of messages sent"),
+            Err(e) => tracing::error!(error = %e, "daily summary job failed"),
         }
     }
 }

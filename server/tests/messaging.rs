@@ -308,7 +308,19 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
         .await
         .unwrap();
     assert_eq!(mails_of(app, LEA, "new-message").await, 2);
-    assert_eq!(app.call("set_message_emails", &[], Some(&c.lea)).await.status(), StatusCode::OK);
+    // Sent without a choice, or asking for the staff's daily summary: refused on the field.
+    for form in [vec![], vec![("choice", "daily")]] {
+        let refused =
+            refusal(app.call("set_message_emails", &form, Some(&c.lea)).await, StatusCode::BAD_REQUEST).await;
+        assert_eq!(
+            (refused.key.as_str(), refused.field.as_deref()),
+            ("error-mail-choice-invalid", Some("choice"))
+        );
+    }
+    assert_eq!(
+        app.call("set_message_emails", &[("choice", "off")], Some(&c.lea)).await.status(),
+        StatusCode::OK
+    );
     let much_later =
         Ctx::system(&app.state.db, store::now() + 3 * conversation::MAIL_EVERY_SECONDS).by(paul_id);
     conversation::reply(
@@ -482,4 +494,115 @@ async fn files_are_checked_by_content_and_given_only_to_readers_as_downloads() {
     let signed_out = app.get(&format!("/messages/files/{file_id}"), None).await;
     assert_eq!(signed_out.status(), StatusCode::FOUND);
     assert!(location(&signed_out).contains("/sign-in"), "{}", location(&signed_out));
+}
+
+#[tokio::test]
+async fn the_patient_writes_first_only_to_a_team_that_allows_it() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let team = c.team_id.to_string();
+    let form = [("team_id", team.as_str()), ("subject", "Question"), ("body", "Puis-je venir plus tôt?")];
+
+    // Off by default: no team to choose, and the server refuses on the team field.
+    let list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(list["startable"], serde_json::json!([]));
+    let refused =
+        refusal(app.call("start_my_conversation", &form, Some(&c.lea)).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!((refused.key.as_str(), refused.field.as_deref()), ("error-team-invalid", Some("team_id")));
+    assert_eq!(refused.kept("body"), Some("Puis-je venir plus tôt?"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 0);
+
+    // The administrator lets patients write first: Léa picks the team and writes; the team is told.
+    let settings = [
+        ("id", team.as_str()),
+        ("name", "Cardiologie"),
+        ("phone", "514 555 0199"),
+        ("patients_may_start", "on"),
+        ("replies_by_default", "on"),
+    ];
+    assert_eq!(app.call("update_team", &settings, Some(&c.admin)).await.status(), StatusCode::OK);
+    let list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(list["startable"][0]["name"], "Cardiologie");
+    let started = app.call("start_my_conversation", &form, Some(&c.lea)).await;
+    assert_eq!(started.status(), StatusCode::OK, "{:?}", started.text().await);
+    assert_eq!(inbox_total(app, &c.paul).await, 1);
+    await_mails(app, "paul@example.org", "new-message", 1).await;
+    // A caregiver with the messages scope writes first too, in their own name; one without cannot.
+    let (grant, code) = add_caregiver(app, &c.admin, c.lea_id, MARIE, "helper", &["messages"], "fr").await;
+    let marie = app.redeem(MARIE, &code).await;
+    let grant = grant.to_string();
+    let mut as_marie = form.to_vec();
+    as_marie.push(("grant", &grant));
+    assert_eq!(app.call("start_my_conversation", &as_marie, Some(&marie)).await.status(), StatusCode::OK);
+    let (jean_grant, code) = add_caregiver(app, &c.admin, c.lea_id, JEAN, "helper", &["profile"], "fr").await;
+    let jean = app.redeem(JEAN, &code).await;
+    let jean_grant = jean_grant.to_string();
+    let mut as_jean = form.to_vec();
+    as_jean.push(("grant", &jean_grant));
+    assert_eq!(
+        app.call("start_my_conversation", &as_jean, Some(&jean)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM messages WHERE author_role = 'caregiver'").await, 1);
+    // A team of another organisation is not one Léa may pick.
+    let elsewhere = organisation::create(&app.state.db, "Autre clinique", store::now()).await.unwrap();
+    let other_admin = member_session(app, "olga@example.org", elsewhere, "admin").await;
+    let created = app
+        .call(
+            "create_team",
+            &[("name", "Ailleurs"), ("phone", ""), ("patients_may_start", "on")],
+            Some(&other_admin),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::OK);
+    let other_team = app.count("SELECT MAX(id) FROM care_teams").await.to_string();
+    let elsewhere_form = [("team_id", other_team.as_str()), ("subject", "Question"), ("body", "Bonjour")];
+    let refused = refusal(
+        app.call("start_my_conversation", &elsewhere_form, Some(&c.lea)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(refused.key, "error-team-invalid");
+}
+
+#[tokio::test]
+async fn a_professional_who_chose_the_daily_summary_gets_one_a_day_without_names() {
+    let c = clinic("en").await;
+    let app = &c.app;
+    let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
+    let chosen = app.call("set_message_emails", &[("choice", "daily")], Some(&c.paul)).await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let choice: String = app.call("message_emails", &[], Some(&c.paul)).await.json().await.unwrap();
+    assert_eq!(choice, "daily");
+    let id = c.write_to_lea("Résultats", true).await.to_string();
+    let reply = [("id", id.as_str()), ("body", "Merci, à demain.")];
+    assert_eq!(app.call("reply", &reply, Some(&c.lea)).await.status(), StatusCode::OK);
+    // No email per message for Paul (the administrator, who did not choose it, gets hers).
+    await_mails(app, "admin@example.org", "new-message", 1).await;
+    assert_eq!(mails_of(app, "paul@example.org", "new-message").await, 0);
+
+    // The hourly job: one summary, in Paul's language (French; Léa's is English), with the count
+    // and no patient or subject.
+    let now = store::now();
+    let digests = |at: i64| {
+        let ctx = Ctx::system(&app.state.db, at);
+        async move { conversation::send_digests(&ctx, "http://localhost").await.unwrap() }
+    };
+    assert_eq!(digests(now).await, 1);
+    let (subject, body) = mail(app, "paul@example.org", "message-digest").await;
+    assert_eq!(subject, text("fr", "mail-message-digest-subject"));
+    assert!(body.contains(" : 1.") && body.contains("/staff/inbox?filter=unread"), "{body}");
+    assert!(!body.contains("Léa") && !body.contains("Résultats") && !body.contains("Merci"), "{body}");
+    // Not again within the day (23 hours), even with more to read; then again.
+    assert_eq!(digests(now + conversation::DIGEST_EVERY_SECONDS - 1).await, 0);
+    assert_eq!(digests(now + conversation::DIGEST_EVERY_SECONDS).await, 1);
+    assert_eq!(mails_of(app, "paul@example.org", "message-digest").await, 2);
+    // Once Paul has read it, the next day's summary has nothing to say and is not sent.
+    let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
+    conversation::open(&Ctx::system(&app.state.db, now).by(paul_id), paul, id.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(digests(now + 3 * conversation::DIGEST_EVERY_SECONDS).await, 0);
+    assert_eq!(mails_of(app, "paul@example.org", "message-digest").await, 2);
 }

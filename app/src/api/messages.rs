@@ -408,17 +408,23 @@ pub async fn hide_from_caregivers(id: i64, hidden: Option<String>) -> Result<(),
     Ok(())
 }
 
-/// Whether the signed-in person gets an email for new messages.
+/// How the signed-in person hears of new messages: `each`, `daily` or `off`.
 #[server(prefix = "/api", endpoint = "message_emails")]
-pub async fn message_emails() -> Result<bool, ApiError> {
+pub async fn message_emails() -> Result<String, ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
-    Ok(conversation::wants_mail(&ctx.db, account.id).await?)
+    Ok(conversation::mail_choice(&ctx.db, account.id).await?.code().to_string())
 }
 
 #[server(prefix = "/api", endpoint = "set_message_emails")]
-pub async fn set_message_emails(wanted: Option<String>) -> Result<(), ApiError> {
+pub async fn set_message_emails(#[server(default)] choice: String) -> Result<(), ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
-    conversation::set_wants_mail(&ctx, account.id, wanted.is_some()).await?;
+    let refused = || ApiError::invalid("error-mail-choice-invalid").on("choice");
+    let choice = conversation::MailChoice::parse(&choice).ok_or_else(refused)?;
+    let staff = crate::domain::account::memberships(&ctx.db, account.id)
+        .await?
+        .iter()
+        .any(|m| matches!(m.role, crate::states::Role::Admin | crate::states::Role::Professional));
+    conversation::set_mail_choice(&ctx, account.id, choice, staff).await?;
     Ok(())
 }
 

@@ -165,6 +165,13 @@ pub fn new_message_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     in_language(lang, "new-message", "mail-new-message-subject", "mail-new-message-body", &args)
 }
 
+/// The daily summary for staff: how many conversations have unread messages, never which.
+pub fn message_digest_mail(lang: Lang, given_name: &str, conversations: i64, link: &str) -> Mail {
+    let count = conversations.to_string();
+    let args = [("name", given_name), ("count", count.as_str()), ("link", link)];
+    in_language(lang, "message-digest", "mail-message-digest-subject", "mail-message-digest-body", &args)
+}
+
 pub async fn enqueue<'e>(
     exec: impl Executor<'e, Database = Any>,
     recipient: &str,

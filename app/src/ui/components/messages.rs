@@ -2,10 +2,12 @@
 //! oldest first, each saying who wrote it (a caregiver "for" the patient), when, and whether it is
 //! new to the reader, with its files; the reply box; the list of conversations with their unread
 //! marker; the route's ids.
-use crate::api::messages::{ConversationLine, FileView, MessageView, Reply, TeamReply};
+use crate::api::messages::{
+    message_emails, ConversationLine, FileView, MessageView, Reply, SetMessageEmails, TeamReply,
+};
 use crate::api::ApiError;
 use crate::ui::dates::long_date_time;
-use crate::ui::form::{error_for, CheckBox, FormAlert, TextArea};
+use crate::ui::form::{action_error, error_for, CheckBox, FormAlert, TextArea};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -267,5 +269,43 @@ pub fn ConversationItems(
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// "Email me": when a message arrives (the default), never, or — for staff (`daily`) — a daily
+/// summary. The email never says what a message is.
+#[component]
+pub fn EmailPreference(daily: bool) -> impl IntoView {
+    let save = ServerAction::<SetMessageEmails>::new();
+    let error = action_error(save);
+    let saved = Resource::new(move || save.version().get(), |_| message_emails());
+    let choices: &[&str] = if daily { &["each", "daily", "off"] } else { &["each", "off"] };
+    view! {
+        <section class="file-section" aria-labelledby="message-emails-title">
+            <h2 id="message-emails-title">{move_tr!("message-emails-title")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    saved.await.ok().map(|current| view! {
+                        <ActionForm action=save>
+                            <fieldset>
+                                <legend>{move_tr!("message-emails-legend")}</legend>
+                                {move || error_for(error, "choice").get().map(|m| view! { <p class="field-error" id="choice-error">{m}</p> })}
+                                {choices.iter().map(|&code| {
+                                    let id = format!("choice-{code}");
+                                    view! {
+                                        <div class="choice">
+                                            <input type="radio" id=id.clone() name="choice" value=code checked=current == code />
+                                            <label for=id>{move || tr_with(&format!("message-emails-{code}"), &[])}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                            <p class="hint">{move_tr!("message-emails-hint")}</p>
+                            <button type="submit" class="button">{move_tr!("save")}</button>
+                        </ActionForm>
+                    })
+                })}
+            </Suspense>
+        </section>
     }
 }

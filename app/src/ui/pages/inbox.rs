@@ -7,7 +7,7 @@ use crate::api::messages::{
     StartConversation,
 };
 use crate::ui::components::messages::{
-    follow_new_messages, route_number, ConversationItems, MessageThread, ReplyBox, Side,
+    follow_new_messages, route_number, ConversationItems, EmailPreference, MessageThread, ReplyBox, Side,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, CheckBox, Field, FormAlert, TextArea};
@@ -65,6 +65,7 @@ pub fn TeamInbox() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <EmailPreference daily=true />
     }
 }
 

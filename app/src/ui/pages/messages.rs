@@ -4,12 +4,11 @@
 //! saying for whom they act. Every form posts without JavaScript too.
 use super::PageTitle;
 use crate::api::messages::{
-    latest_message, message_emails, my_conversation, my_conversations, HideFromCaregivers, SetMessageEmails,
-    StartMyConversation,
+    latest_message, my_conversation, my_conversations, HideFromCaregivers, StartMyConversation,
 };
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::messages::{
-    follow_new_messages, route_number, ConversationItems, MessageThread, ReplyBox, Side,
+    follow_new_messages, route_number, ConversationItems, EmailPreference, MessageThread, ReplyBox, Side,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, SearchForm, TextArea};
@@ -84,33 +83,7 @@ fn Conversations(grant: i64) -> impl IntoView {
                 })
             }}
         </Suspense>
-        {(grant == 0).then(|| view! { <EmailPreference /> })}
-    }
-}
-
-/// "Email me when I get a new message": on by default; the email never says what the message is.
-#[component]
-fn EmailPreference() -> impl IntoView {
-    let save = ServerAction::<SetMessageEmails>::new();
-    let wanted = Resource::new(move || save.version().get(), |_| message_emails());
-    view! {
-        <section class="file-section" aria-labelledby="message-emails-title">
-            <h2 id="message-emails-title">{move_tr!("message-emails-title")}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    wanted.await.ok().map(|on| view! {
-                        <ActionForm action=save>
-                            <div class="choice">
-                                <input type="checkbox" id="wanted" name="wanted" checked=on />
-                                <label for="wanted">{move_tr!("message-emails-label")}</label>
-                            </div>
-                            <p class="hint">{move_tr!("message-emails-hint")}</p>
-                            <button type="submit" class="button">{move_tr!("save")}</button>
-                        </ActionForm>
-                    })
-                })}
-            </Suspense>
-        </section>
+        {(grant == 0).then(|| view! { <EmailPreference daily=false /> })}
     }
 }
 

@@ -61,11 +61,12 @@ use leptos_meta::Title;
 pub fn PageTitle(title_key: &'static str) -> impl IntoView {
     let i18n = expect_context::<leptos_fluent::I18n>();
     let title = untrack(|| format!("{} – {}", i18n.tr(title_key), i18n.tr("portal-name")));
-    Effect::new(|| {
-        let html = document().document_element();
-        let path = window().location().pathname();
-        if let (Some(html), Ok(path)) = (html, path) {
-            let _ = html.set_attribute("data-hydrated", &path);
+    // The router's path, not the window's: after a link is followed, the page renders before the
+    // address bar changes.
+    let path = leptos_router::hooks::use_location().pathname;
+    Effect::new(move || {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", &path.get_untracked());
         }
     });
     view! { <Title text=title /> }

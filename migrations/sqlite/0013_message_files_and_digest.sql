@@ -10,3 +10,7 @@ CREATE TABLE attachments (
     created_at      BIGINT  NOT NULL
 );
 CREATE INDEX attachments_message ON attachments(message_id);
+
+-- How a person hears of new messages (0 never, 1 an email per message — at most hourly per
+-- conversation —, 2 a daily summary), and when their last summary went.
+ALTER TABLE accounts ADD COLUMN digest_sent_at BIGINT NOT NULL DEFAULT 0;
