@@ -130,9 +130,13 @@ export function reportBrowserErrors(page: Page) {
 export async function ready(page: Page, javaScript: boolean) {
   if (!javaScript) return;
   try {
-    // Each page marks itself (PageTitle) once hydrated: a lazily loaded page comes after the shell.
-    const path = new URL(page.url()).pathname;
-    await expect(page.locator(`html[data-hydrated="${path}"]`)).toHaveCount(1, { timeout: 20_000 });
+    // Each page marks itself with its path (PageTitle) once hydrated: a lazily loaded page comes
+    // after the shell. Compared with the address as it is now: a link just followed may still be
+    // on its way.
+    await expect.poll(
+      () => page.evaluate(() => document.documentElement.dataset.hydrated === location.pathname),
+      { timeout: 20_000 },
+    ).toBe(true);
   } catch (error) {
     // Say what the browser fetched of the app, to tell a failed download from a failed start.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
