@@ -300,14 +300,28 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
     assert_eq!(mails_of(app, "paul@example.org", "new-message").await, 1);
     assert_eq!(mails_of(app, "admin@example.org", "new-message").await, 1);
 
-    // An hour later, a new email; then Léa turns them off and gets none.
+    // One second short of an hour after her email, none; an hour after it, a new one. Then Léa
+    // turns them off and gets none.
     let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
-    let later = Ctx::system(&app.state.db, store::now() + conversation::MAIL_EVERY_SECONDS + 1).by(paul_id);
+    let lea_account = app.number("SELECT id FROM accounts WHERE email = $1", LEA).await;
+    let told_at =
+        app.count(&format!("SELECT sent_at FROM message_mails WHERE account_id = {lea_account}")).await;
     let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
-    conversation::reply(&later, paul, id, "Une heure plus tard", Vec::new(), Some(true), "http://localhost")
+    for (after, mails) in [(3599, 1), (3600, 2)] {
+        let later = Ctx::system(&app.state.db, told_at + after).by(paul_id);
+        conversation::reply(
+            &later,
+            paul,
+            id,
+            "Une heure plus tard",
+            Vec::new(),
+            Some(true),
+            "http://localhost",
+        )
         .await
         .unwrap();
-    assert_eq!(mails_of(app, LEA, "new-message").await, 2);
+        assert_eq!(mails_of(app, LEA, "new-message").await, mails, "{after} s after the last email");
+    }
     // Sent without a choice, or asking for the staff's daily summary: refused on the field.
     for form in [vec![], vec![("choice", "daily")]] {
         let refused =
@@ -321,8 +335,7 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
         app.call("set_message_emails", &[("choice", "off")], Some(&c.lea)).await.status(),
         StatusCode::OK
     );
-    let much_later =
-        Ctx::system(&app.state.db, store::now() + 3 * conversation::MAIL_EVERY_SECONDS).by(paul_id);
+    let much_later = Ctx::system(&app.state.db, told_at + 3 * 3600).by(paul_id);
     conversation::reply(
         &much_later,
         paul,
@@ -594,15 +607,15 @@ async fn a_professional_who_chose_the_daily_summary_gets_one_a_day_without_names
     assert_eq!(subject, text("fr", "mail-message-digest-subject"));
     assert!(body.contains(" : 1.") && body.contains("/staff/inbox?filter=unread"), "{body}");
     assert!(!body.contains("Léa") && !body.contains("Résultats") && !body.contains("Merci"), "{body}");
-    // Not again within the day (23 hours), even with more to read; then again.
-    assert_eq!(digests(now + conversation::DIGEST_EVERY_SECONDS - 1).await, 0);
-    assert_eq!(digests(now + conversation::DIGEST_EVERY_SECONDS).await, 1);
+    // Not again within 23 hours, even with more to read; then again.
+    assert_eq!(digests(now + 23 * 3600 - 1).await, 0);
+    assert_eq!(digests(now + 23 * 3600).await, 1);
     assert_eq!(mails_of(app, "paul@example.org", "message-digest").await, 2);
     // Once Paul has read it, the next day's summary has nothing to say and is not sent.
     let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
     conversation::open(&Ctx::system(&app.state.db, now).by(paul_id), paul, id.parse().unwrap())
         .await
         .unwrap();
-    assert_eq!(digests(now + 3 * conversation::DIGEST_EVERY_SECONDS).await, 0);
+    assert_eq!(digests(now + 3 * 23 * 3600).await, 0);
     assert_eq!(mails_of(app, "paul@example.org", "message-digest").await, 2);
 }
