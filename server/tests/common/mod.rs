@@ -61,7 +61,9 @@ pub fn unthrottled(state: AppState) -> AppState {
     AppState { throttle: std::sync::Arc::new(app::domain::throttle::Throttle::off()), ..state }
 }
 
-async fn spawn_adjusted(
+/// A router over the caller's database, its state first adjusted (the load benchmark fills a
+/// database through the real flows, hundreds of times from one address: `unthrottled`).
+pub async fn spawn_adjusted(
     database_url: &str,
     dir: Option<tempfile::TempDir>,
     adjust: impl FnOnce(AppState) -> AppState,
