@@ -52,6 +52,9 @@ for (const { language, javaScript, width } of runs) {
       await expect(page).toHaveURL(/\/staff\/conversations\/\d+$/);
       await expect(page.getByTestId('thread')).toContainText('Vos résultats sont arrivés');
       const conversation = page.url();
+      // The professional moves on: with the conversation left open, its page would show (and so
+      // mark as read) the patient's reply within seconds.
+      await page.goto('/staff');
 
       // The patient's email says only that a message waits, and links to it.
       const mail = await mailWithSubject(patient, email, new RegExp(t(language, 'mail-new-message-subject')));
@@ -108,6 +111,7 @@ for (const { language, javaScript, width } of runs) {
       await ready(page, javaScript);
       await expect(page.getByTestId('thread')).toContainText('Oui, je serai là.');
       await expect(page.getByTestId('thread')).toContainText(t(language, 'message-author-caregiver', { name: 'Marie Gagnon', patient: 'Léa Tremblay' }));
+      await checkPage(page, javaScript);
       // The patient's file downloads as a file, never shown in the page.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
