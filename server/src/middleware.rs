@@ -169,12 +169,21 @@ pub async fn require_multipart(request: Request, next: Next) -> Response {
     if !FILE_FORMS.contains(&request.uri().path()) || multipart {
         return next.run(request).await;
     }
-    if wants_json(&request) {
-        let error = app::api::ApiError::invalid("error-request-invalid");
-        (StatusCode::BAD_REQUEST, axum::Json(error)).into_response()
+    refusal(
+        &request,
+        StatusCode::BAD_REQUEST,
+        "form-error-title",
+        app::api::ApiError::invalid("error-request-invalid"),
+    )
+}
+
+/// A refusal the middleware answers itself: the server functions' error shape for the hydrated
+/// app, a plain translated page (`title_key`, the error's message) for a browser.
+fn refusal(request: &Request, status: StatusCode, title_key: &str, error: app::api::ApiError) -> Response {
+    if wants_json(request) {
+        (status, axum::Json(error)).into_response()
     } else {
-        let page = plain_page(language_of(&request), "form-error-title", "error-request-invalid", None);
-        (StatusCode::BAD_REQUEST, page).into_response()
+        (status, plain_page(language_of(request), title_key, &error.key, None)).into_response()
     }
 }
 
@@ -203,18 +212,12 @@ pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
 
 fn too_large(request: &Request) -> Response {
     tracing::warn!(path = %request.uri().path(), "request body over the limit refused");
-    let key = if body_limit(request.uri().path()) == BODY_LIMIT {
-        "error-request-too-large"
+    let error = if FILE_FORMS.contains(&request.uri().path()) {
+        app::api::ApiError::invalid("error-attachment-too-large").on("files")
     } else {
-        "error-attachment-too-large"
+        app::api::ApiError::invalid("error-request-too-large")
     };
-    if wants_json(request) {
-        let error = app::api::ApiError::invalid(key).on("files");
-        (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(error)).into_response()
-    } else {
-        let page = plain_page(language_of(request), "error-too-large-title", key, None);
-        (StatusCode::PAYLOAD_TOO_LARGE, page).into_response()
-    }
+    refusal(request, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large-title", error)
 }
 
 /// Whether the caller is on this machine: a loopback address, not relayed by any proxy (a proxy on

@@ -186,8 +186,11 @@ pub struct Staff {
 
 /// A staff member (administrator or professional) and the organisation they act in.
 pub async fn require_staff() -> Result<Staff, ApiError> {
-    require_role(&[Role::Admin, Role::Professional]).await
+    require_role(&STAFF_ROLES).await
 }
+
+/// The roles that make a person staff of an organisation (administrator or professional).
+pub const STAFF_ROLES: [Role; 2] = [Role::Admin, Role::Professional];
 
 /// An administrator (designated representative) and their organisation.
 pub async fn require_admin() -> Result<Staff, ApiError> {

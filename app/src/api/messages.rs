@@ -125,7 +125,12 @@ async fn reader_on_patient_side(caller: Caller, grant: i64) -> Result<(Ctx, Read
 
 #[cfg(feature = "ssr")]
 async fn staff_side() -> Result<(Ctx, Reader), ApiError> {
-    let Staff { ctx, account, organisation_id } = require_staff().await?;
+    reader_on_staff_side(require_session().await?).await
+}
+
+#[cfg(feature = "ssr")]
+async fn reader_on_staff_side(caller: Caller) -> Result<(Ctx, Reader), ApiError> {
+    let Staff { ctx, account, organisation_id } = context::staff_of(caller, &context::STAFF_ROLES).await?;
     Ok((ctx, Reader::Staff { account_id: account.id, organisation_id }))
 }
 
@@ -234,12 +239,7 @@ pub async fn file_for(
     attachment_id: i64,
 ) -> Result<crate::domain::attachment::File, ApiError> {
     let (ctx, reader) = match door {
-        FileDoor::Staff => {
-            let Staff { ctx, account, organisation_id } =
-                context::staff_of(caller, &[crate::states::Role::Admin, crate::states::Role::Professional])
-                    .await?;
-            (ctx, Reader::Staff { account_id: account.id, organisation_id })
-        }
+        FileDoor::Staff => reader_on_staff_side(caller).await?,
         FileDoor::Patient => reader_on_patient_side(caller, 0).await?,
         FileDoor::Caregiver { grant } => reader_on_patient_side(caller, grant.max(1)).await?,
     };
@@ -423,7 +423,7 @@ pub async fn set_message_emails(#[server(default)] choice: String) -> Result<(),
     let staff = crate::domain::account::memberships(&ctx.db, account.id)
         .await?
         .iter()
-        .any(|m| matches!(m.role, crate::states::Role::Admin | crate::states::Role::Professional));
+        .any(|m| context::STAFF_ROLES.contains(&m.role));
     conversation::set_mail_choice(&ctx, account.id, choice, staff).await?;
     Ok(())
 }
