@@ -142,12 +142,12 @@ pub async fn private_pages_need_a_session(
 /// server function runs.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-/// A message's reply may carry its files: five of 10 MB, and the text.
+/// A message may carry its files: five of 10 MB, and the text.
 const MESSAGE_BODY_LIMIT: usize =
     app::domain::attachment::MAX_PER_MESSAGE * app::domain::attachment::MAX_BYTES + BODY_LIMIT;
 
 /// The server functions whose form carries files (multipart).
-const FILE_FORMS: [&str; 2] = ["/api/reply", "/api/team_reply"];
+use app::api::messages::FILE_FORMS;
 
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {

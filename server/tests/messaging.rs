@@ -510,6 +510,74 @@ async fn files_are_checked_by_content_and_given_only_to_readers_as_downloads() {
 }
 
 #[tokio::test]
+async fn a_first_message_carries_files_and_a_refused_one_keeps_what_was_typed() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let (lea_id, team) = (c.lea_id.to_string(), c.team_id.to_string());
+    let form = [
+        ("patient_id", lea_id.as_str()),
+        ("team_id", team.as_str()),
+        ("subject", "Vos résultats"),
+        ("body", "Voici vos résultats."),
+        ("replies", "on"),
+    ];
+
+    // A file that is not what its name says: nothing is written, and everything typed comes back.
+    let refused = refusal(
+        app.send_files("start_conversation", &form, &[("resultats.pdf", b"MZ\x90\x00")], &c.admin).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!((refused.key.as_str(), refused.field.as_deref()), ("error-attachment-type", Some("files")));
+    for (field, typed) in [
+        ("team_id", team.as_str()),
+        ("subject", "Vos résultats"),
+        ("body", "Voici vos résultats."),
+        ("replies", "on"),
+    ] {
+        assert_eq!(refused.kept(field), Some(typed), "{field}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 0);
+
+    // A real PDF: the conversation opens with it, and Léa sees it in the first message.
+    let sent = app.send_files("start_conversation", &form, &[("resultats.pdf", PDF)], &c.admin).await;
+    assert!(sent.status().is_success(), "{:?}", sent.text().await);
+    let id = app.count("SELECT MAX(id) FROM conversations").await;
+    let file_id = app.count("SELECT MAX(id) FROM attachments").await;
+    let (_, page) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
+    assert!(
+        page.contains(&format!("href=\"/messages/files/{file_id}\"")) && page.contains("resultats.pdf"),
+        "{page}"
+    );
+    assert_eq!(
+        app.get(&format!("/messages/files/{file_id}"), Some(&c.lea)).await.bytes().await.unwrap().as_ref(),
+        PDF
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'attachment.added'").await, 1);
+
+    // Without JavaScript the browser posts the same form and is taken to the new conversation.
+    let posted = app
+        .client
+        .post(app.url("/api/start_conversation"))
+        .header("accept", "text/html")
+        .header("origin", &app.base)
+        .header("referer", app.url(&format!("/staff/patients/{lea_id}/messages/new")))
+        .header("cookie", &c.admin)
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("patient_id", lea_id.clone())
+                .text("team_id", team.clone())
+                .text("subject", "Sans JavaScript")
+                .text("body", "Bonjour"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), StatusCode::FOUND);
+    assert_eq!(location(&posted), format!("/staff/conversations/{}", id + 1));
+}
+
+#[tokio::test]
 async fn the_patient_writes_first_only_to_a_team_that_allows_it() {
     let c = clinic("fr").await;
     let app = &c.app;

@@ -246,12 +246,25 @@ pub async fn file_for(
     Ok(conversation::download(&ctx, reader, attachment_id).await?)
 }
 
-/// A reply as its form posts it (multipart, for its files): the text fields, then the files.
+/// The forms whose message may carry files, and so are posted as multipart.
+pub const FILE_FORMS: [&str; 4] = [
+    <Reply as leptos::server_fn::ServerFn>::PATH,
+    <TeamReply as leptos::server_fn::ServerFn>::PATH,
+    <StartMyConversation as leptos::server_fn::ServerFn>::PATH,
+    <StartConversation as leptos::server_fn::ServerFn>::PATH,
+];
+
+/// A message as its form posts it (multipart, for its files): the text fields, then the files.
+/// A reply names its conversation (`id`); a first message its team, subject and, from staff, the
+/// patient.
 #[cfg(feature = "ssr")]
 #[derive(Default)]
 struct PostedMessage {
     grant: i64,
     id: i64,
+    patient_id: i64,
+    team_id: i64,
+    subject: String,
     body: String,
     replies: bool,
     files: Vec<crate::domain::attachment::Upload>,
@@ -288,6 +301,9 @@ impl PostedMessage {
                     match field {
                         "grant" => posted.grant = text.trim().parse().unwrap_or(0),
                         "id" => posted.id = text.trim().parse().unwrap_or(0),
+                        "patient_id" => posted.patient_id = text.trim().parse().unwrap_or(0),
+                        "team_id" => posted.team_id = text.trim().parse().unwrap_or(0),
+                        "subject" => posted.subject = text,
                         "body" => posted.body = text,
                         "replies" => posted.replies = true,
                         _ => {}
@@ -307,10 +323,32 @@ impl PostedMessage {
         refused.map_err(|e| self.keep_typed(e.into()))
     }
 
+    /// Starts the conversation this first message opens; `replies` is staff's "the patient may
+    /// reply".
+    async fn start(&mut self, ctx: &Ctx, reader: Reader, replies: Option<bool>) -> Result<i64, ApiError> {
+        let files = self.checked_files()?;
+        let public_url = context::state().config.public_url.clone();
+        let new = conversation::NewConversation {
+            team_id: self.team_id,
+            patient_id: self.patient_id,
+            subject: &self.subject,
+            body: &self.body,
+            replies_allowed: replies,
+            files,
+        };
+        conversation::start(ctx, reader, new, &public_url).await.map_err(|e| self.keep_typed(e.into()))
+    }
+
     /// What was typed, for the form to show again with the error.
     fn keep_typed(&self, error: ApiError) -> ApiError {
+        let team = (self.team_id > 0).then(|| self.team_id.to_string());
         let replies = self.replies.then_some("on");
-        error.keep_all([("body", Some(self.body.as_str())), ("replies", replies)])
+        error.keep_all([
+            ("team_id", team.as_deref()),
+            ("subject", (!self.subject.is_empty()).then_some(self.subject.as_str())),
+            ("body", Some(self.body.as_str())),
+            ("replies", replies),
+        ])
     }
 }
 
@@ -376,26 +414,14 @@ pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), 
         .map_err(|e| posted.keep_typed(e.into()))
 }
 
-#[server(prefix = "/api", endpoint = "start_my_conversation")]
-pub async fn start_my_conversation(
-    #[server(default)] grant: i64,
-    #[server(default)] team_id: i64,
-    #[server(default)] subject: String,
-    #[server(default)] body: String,
-) -> Result<(), ApiError> {
-    let (ctx, reader) = patient_side(grant).await?;
-    let public_url = context::state().config.public_url.clone();
-    let new = conversation::NewConversation {
-        team_id,
-        patient_id: 0,
-        subject: &subject,
-        body: &body,
-        replies_allowed: None,
-    };
-    let id = conversation::start(&ctx, reader, new, &public_url).await.map_err(|e| {
-        ApiError::from(e).keep("team_id", &team_id.to_string()).keep("subject", &subject).keep("body", &body)
-    })?;
-    leptos_axum::redirect(&patient_path(grant, &format!("/{id}")));
+/// The patient's side writes first to a team that allows it (multipart: `grant`, `team_id`,
+/// `subject`, `body`, `files`).
+#[server(prefix = "/api", endpoint = "start_my_conversation", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn start_my_conversation(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
+    let mut posted = PostedMessage::read(data).await?;
+    let (ctx, reader) = patient_side(posted.grant).await?;
+    let id = posted.start(&ctx, reader, None).await?;
+    leptos_axum::redirect(&patient_path(posted.grant, &format!("/{id}")));
     Ok(())
 }
 
@@ -503,34 +529,14 @@ pub async fn new_conversation_form(patient_id: i64) -> Result<WriteToPatient, Ap
     })
 }
 
-#[server(prefix = "/api", endpoint = "start_conversation")]
-pub async fn start_conversation(
-    patient_id: i64,
-    #[server(default)] team_id: i64,
-    #[server(default)] subject: String,
-    #[server(default)] body: String,
-    replies: Option<String>,
-) -> Result<(), ApiError> {
+/// A professional writes first to a patient (multipart: `patient_id`, `team_id`, `subject`,
+/// `body`, `replies`, `files`).
+#[server(prefix = "/api", endpoint = "start_conversation", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn start_conversation(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
+    let mut posted = PostedMessage::read(data).await?;
     let (ctx, reader) = staff_side().await?;
-    let public_url = context::state().config.public_url.clone();
-    let new = conversation::NewConversation {
-        team_id,
-        patient_id,
-        subject: &subject,
-        body: &body,
-        replies_allowed: Some(replies.is_some()),
-    };
-    let id = conversation::start(&ctx, reader, new, &public_url).await.map_err(|e| {
-        let error = ApiError::from(e)
-            .keep("team_id", &team_id.to_string())
-            .keep("subject", &subject)
-            .keep("body", &body);
-        if replies.is_some() {
-            error.keep("replies", "on")
-        } else {
-            error
-        }
-    })?;
+    let replies = Some(posted.replies);
+    let id = posted.start(&ctx, reader, replies).await?;
     leptos_axum::redirect(&format!("/staff/conversations/{id}"));
     Ok(())
 }

@@ -222,6 +222,16 @@ fn summary_columns(me: &str) -> String {
 const FROM: &str =
     "FROM conversations c JOIN care_teams t ON t.id = c.team_id JOIN patients p ON p.id = c.patient_id";
 
+/// What a list's count and page select from: the conversations alone (the team inbox reads them
+/// from `conversations_inbox` without visiting a row), with their patients for a search.
+fn selected_from(search: &str) -> &'static str {
+    if search.split_whitespace().next().is_none() {
+        "FROM conversations c"
+    } else {
+        "FROM conversations c JOIN patients p ON p.id = c.patient_id"
+    }
+}
+
 /// Which conversations a list shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Filter {
@@ -273,18 +283,22 @@ pub struct Page {
     pub paging: Paging,
 }
 
-/// One page (from 1) of the conversations the reader sees, newest message first.
+/// One page (from 1) of the conversations the reader sees, newest message first: the page's ids
+/// first, then only their details.
 pub async fn list(db: &Db, reader: Reader, filter: Filter, search: &str, page: i64) -> DomainResult<Page> {
     let (mut query, me) = selection(reader, filter, search);
+    let from = selected_from(search);
     let total: i64 = query
-        .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {FROM} WHERE {}", query.sql)))
+        .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {from} WHERE {}", query.sql)))
         .fetch_one(db)
         .await?
         .try_get("n")?;
     let paging = Paging::of(total, PER_PAGE, page);
     let (limit, offset) = (query.next(Value::Int(PER_PAGE)), query.next(Value::Int(paging.offset)));
+    const NEWEST_FIRST: &str = "ORDER BY c.last_message_at DESC, c.id DESC";
     let sql = format!(
-        "SELECT {} {FROM} WHERE {} ORDER BY c.last_message_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
+        "SELECT {} {FROM} WHERE c.id IN (SELECT c.id {from} WHERE {} {NEWEST_FIRST} LIMIT {limit} OFFSET {offset})
+         {NEWEST_FIRST}",
         summary_columns(&me),
         query.sql
     );
@@ -297,7 +311,7 @@ pub async fn list(db: &Db, reader: Reader, filter: Filter, search: &str, page: i
 pub async fn unread_count(db: &Db, reader: Reader) -> DomainResult<i64> {
     let (query, _) = selection(reader, Filter::Unread, "");
     Ok(query
-        .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {FROM} WHERE {}", query.sql)))
+        .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {} WHERE {}", selected_from(""), query.sql)))
         .fetch_one(db)
         .await?
         .try_get("n")?)
@@ -459,6 +473,7 @@ pub struct NewConversation<'a> {
     pub body: &'a str,
     /// Staff only: whether the patient may reply (`None`: the team's default).
     pub replies_allowed: Option<bool>,
+    pub files: Vec<attachment::Checked>,
 }
 
 /// Starts a conversation with its first message. Staff: a member of the team, writing to a
@@ -513,7 +528,7 @@ pub async fn start(
     .try_get("id")?;
     let conversation = find(&mut *tx, reader, id).await?;
     conversation.audit(&reader.ctx(ctx), &mut tx, "conversation.started").await?;
-    write(ctx, tx, reader, &conversation, body, Vec::new(), replies_allowed, public_url).await?;
+    write(ctx, tx, reader, &conversation, body, new.files, replies_allowed, public_url).await?;
     Ok(id)
 }
 

@@ -178,6 +178,7 @@ async fn conversations(
         subject,
         body,
         replies_allowed: Some(replies_allowed),
+        files: Vec::new(),
     };
     let results = conversation::start(
         &pro_ctx,

@@ -214,3 +214,70 @@ pub fn SearchForm(
         </form>
     }
 }
+
+/// The error a form posted without JavaScript came back with, when it was posted to `path` (the
+/// server function library puts it in the page's address).
+pub fn posted_error(path: &str) -> Option<ApiError> {
+    use leptos::server::ServerActionError;
+    use leptos::server_fn::error::ServerFnUrlError;
+    use_context::<ServerActionError>()
+        .filter(|e| e.path() == path)
+        .map(|e| ServerFnUrlError::<ApiError>::decode_err(e.err()))
+}
+
+/// A form that carries files (multipart) to the server function at `path`. Without JavaScript it
+/// is a plain post: the page that comes back shows the outcome, and `error` starts with what the
+/// address says. With JavaScript the same form data goes in the background through `send`; a
+/// refusal lands in `error`, and on success the form is emptied and `on_sent` runs (a server
+/// function that redirects takes the browser there itself).
+#[component]
+pub fn MultipartForm<F, Fut>(
+    path: &'static str,
+    send: F,
+    error: RwSignal<Option<ApiError>>,
+    #[prop(optional)] sending: RwSignal<bool>,
+    #[prop(optional)] on_sent: Option<Callback<()>>,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn(leptos::server_fn::codec::MultipartData) -> Fut + Copy + 'static,
+    Fut: std::future::Future<Output = Result<(), ApiError>> + 'static,
+{
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            ev.prevent_default();
+            if sending.get_untracked() {
+                return;
+            }
+            let Some(form) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else { return };
+            sending.set(true);
+            leptos::task::spawn_local(async move {
+                let result = send(data.into()).await;
+                sending.set(false);
+                match result {
+                    Ok(()) => {
+                        error.set(None);
+                        form.reset();
+                        if let Some(on_sent) = on_sent {
+                            on_sent.run(());
+                        }
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, send, on_sent, error, sending);
+    };
+    view! {
+        <form method="post" action=path enctype="multipart/form-data" on:submit=on_submit>
+            {children()}
+        </form>
+    }
+}

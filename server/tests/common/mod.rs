@@ -88,17 +88,14 @@ fn client() -> reqwest::Client {
         .unwrap()
 }
 
-/// The session cookie a response sets (`portail=…` on http://127.0.0.1), as a `Cookie` header value.
-/// Server functions whose form carries files: posted as multipart, as the browser does.
-const MULTIPART: [&str; 2] = ["reply", "team_reply"];
-
+/// A form posted as the browser does: multipart for the server functions whose form carries files.
 fn with_form(
     request: reqwest::RequestBuilder,
     function: &str,
     form: &[(&str, &str)],
     files: &[(&str, &[u8])],
 ) -> reqwest::RequestBuilder {
-    if !MULTIPART.contains(&function) {
+    if !app::api::messages::FILE_FORMS.contains(&format!("/api/{function}").as_str()) {
         return request.form(form);
     }
     let mut multipart = reqwest::multipart::Form::new();
@@ -112,6 +109,7 @@ fn with_form(
     request.multipart(multipart)
 }
 
+/// The session cookie a response sets (`portail=…` on http://127.0.0.1), as a `Cookie` header value.
 pub fn session_cookie(response: &Response) -> Option<String> {
     cookie_named(response, "portail")
 }

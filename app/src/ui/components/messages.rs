@@ -3,11 +3,13 @@
 //! new to the reader, with its files; the reply box; the list of conversations with their unread
 //! marker; the route's ids.
 use crate::api::messages::{
-    message_emails, ConversationLine, FileView, MessageView, Reply, SetMessageEmails, TeamReply,
+    message_emails, ConversationLine, FileView, MessageView, Reply, SetMessageEmails, TeamChoice, TeamReply,
 };
 use crate::api::ApiError;
 use crate::ui::dates::long_date_time;
-use crate::ui::form::{action_error, error_for, CheckBox, FormAlert, TextArea};
+use crate::ui::form::{
+    action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, TextArea,
+};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -67,15 +69,6 @@ pub fn draft_or_kept(error: Signal<Option<crate::api::ApiError>>, draft: RwSigna
     })
 }
 
-/// The error a reply posted without JavaScript came back with (in the page's address).
-fn posted_error(path: &str) -> Option<ApiError> {
-    use leptos::server::ServerActionError;
-    use leptos::server_fn::error::ServerFnUrlError;
-    use_context::<ServerActionError>()
-        .filter(|e| e.path() == path)
-        .map(|e| ServerFnUrlError::<ApiError>::decode_err(e.err()))
-}
-
 /// Which side writes: the patient's (the patient, or a caregiver under `grant`), or the team's.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -101,42 +94,18 @@ pub fn ReplyBox(
     let error = RwSignal::new(posted_error(path));
     let error_signal: Signal<Option<ApiError>> = error.into();
     let sending = RwSignal::new(false);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::wasm_bindgen::JsCast;
-            ev.prevent_default();
-            if sending.get_untracked() {
-                return;
-            }
-            let Some(form) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
-            else {
-                return;
-            };
-            let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else { return };
-            sending.set(true);
-            leptos::task::spawn_local(async move {
-                let result = match side {
-                    Side::Patient { .. } => crate::api::messages::reply(data.into()).await,
-                    Side::Team { .. } => crate::api::messages::team_reply(data.into()).await,
-                };
-                sending.set(false);
-                match result {
-                    Ok(()) => {
-                        error.set(None);
-                        draft.set(String::new());
-                        form.reset();
-                        on_sent.run(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            });
+    let sent = Callback::new(move |()| {
+        draft.set(String::new());
+        on_sent.run(());
+    });
+    let send = move |data| async move {
+        match side {
+            Side::Patient { .. } => crate::api::messages::reply(data).await,
+            Side::Team { .. } => crate::api::messages::team_reply(data).await,
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, on_sent);
     };
     view! {
-        <form method="post" action=path enctype="multipart/form-data" on:submit=on_submit>
+        <MultipartForm path send error sending on_sent=sent>
             {match side {
                 Side::Patient { grant } => Some(view! { <input type="hidden" name="grant" value=grant /> }),
                 Side::Team { .. } => None,
@@ -154,13 +123,39 @@ pub fn ReplyBox(
                 Side::Patient { .. } => None,
             }}
             <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>{move_tr!("message-send")}</button>
-        </form>
+        </MultipartForm>
+    }
+}
+
+/// The team a first message goes to, showing the one chosen before a refusal.
+#[component]
+pub fn TeamSelect(
+    #[prop(into)] label: Signal<String>,
+    teams: Vec<TeamChoice>,
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
+    let chosen = kept(error, "team_id");
+    let message = error_for(error, "team_id");
+    view! {
+        <div class="field" class:field-invalid=move || message.get().is_some()>
+            <label for="team_id">{label}</label>
+            {move || message.get().map(|m| view! { <p class="field-error" id="team_id-error">{m}</p> })}
+            <select id="team_id" name="team_id"
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=move || message.get().is_some().then_some("team_id-error")>
+                {teams.into_iter().map(|t| {
+                    let value = t.id.to_string();
+                    let selected = move || chosen.get() == t.id.to_string();
+                    view! { <option value=value selected=selected>{t.name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 
 /// The file input of a message, with what it accepts and its own error.
 #[component]
-fn FilesField(error: Signal<Option<String>>) -> impl IntoView {
+pub fn FilesField(error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for="files">{move_tr!("message-files")}</label>

@@ -3,16 +3,21 @@
 //! box and "the patient may reply", taking it and closing it, and writing first to a patient.
 use super::PageTitle;
 use crate::api::messages::{
-    new_conversation_form, team_conversation, team_inbox, team_latest_message, ManageConversation,
-    StartConversation,
+    new_conversation_form, start_conversation, team_conversation, team_inbox, team_latest_message,
+    ManageConversation, StartConversation,
 };
+use crate::api::ApiError;
 use crate::ui::components::messages::{
-    follow_new_messages, route_number, ConversationItems, EmailPreference, MessageThread, ReplyBox, Side,
+    follow_new_messages, route_number, ConversationItems, EmailPreference, FilesField, MessageThread,
+    ReplyBox, Side, TeamSelect,
 };
 use crate::ui::components::pager::Pager;
-use crate::ui::form::{action_error, error_for, failure, kept, CheckBox, Field, FormAlert, TextArea};
+use crate::ui::form::{
+    error_for, failure, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, TextArea,
+};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -132,10 +137,9 @@ pub fn TeamConversationPage() -> impl IntoView {
 #[component]
 pub fn NewConversationPage() -> impl IntoView {
     let patient_id = route_number("id");
-    let start = ServerAction::<StartConversation>::new();
-    let error = action_error(start);
+    let posted = RwSignal::new(posted_error(StartConversation::PATH));
+    let error: Signal<Option<ApiError>> = posted.into();
     let form = Resource::new(patient_id, new_conversation_form);
-    let chosen = kept(error, "team_id");
     view! {
         <PageTitle title_key="conversation-new-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -149,24 +153,16 @@ pub fn NewConversationPage() -> impl IntoView {
                         let patient = f.patient.clone();
                         view! {
                             <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
-                            <ActionForm action=start>
+                            <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
                                 <input type="hidden" name="patient_id" value=patient_id() />
                                 <FormAlert error />
-                                <div class="field">
-                                    <label for="team_id">{move_tr!("message-team-from")}</label>
-                                    <select id="team_id" name="team_id">
-                                        {f.teams.into_iter().map(|t| {
-                                            let value = t.id.to_string();
-                                            let selected = move || chosen.get() == t.id.to_string();
-                                            view! { <option value=value selected=selected>{t.name}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                </div>
+                                <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
                                 <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
                                 <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
+                                <FilesField error=error_for(error, "files") />
                                 <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=f.replies_by_default />
                                 <button type="submit" class="button">{move_tr!("message-send")}</button>
-                            </ActionForm>
+                            </MultipartForm>
                         }.into_any()
                     }
                     Err(e) => failure(e),

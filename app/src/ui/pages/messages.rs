@@ -4,16 +4,22 @@
 //! saying for whom they act. Every form posts without JavaScript too.
 use super::PageTitle;
 use crate::api::messages::{
-    latest_message, my_conversation, my_conversations, HideFromCaregivers, StartMyConversation,
+    latest_message, my_conversation, my_conversations, start_my_conversation, HideFromCaregivers,
+    StartMyConversation,
 };
+use crate::api::ApiError;
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::messages::{
-    follow_new_messages, route_number, ConversationItems, EmailPreference, MessageThread, ReplyBox, Side,
+    follow_new_messages, route_number, ConversationItems, EmailPreference, FilesField, MessageThread,
+    ReplyBox, Side, TeamSelect,
 };
 use crate::ui::components::pager::Pager;
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, SearchForm, TextArea};
+use crate::ui::form::{
+    error_for, failure, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea,
+};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -182,10 +188,9 @@ pub fn ActingNewMessagePage() -> impl IntoView {
 /// Writing first to a care team that lets patients start a conversation.
 #[component]
 fn NewMessage(grant: i64) -> impl IntoView {
-    let start = ServerAction::<StartMyConversation>::new();
-    let error = action_error(start);
+    let posted = RwSignal::new(posted_error(StartMyConversation::PATH));
+    let error: Signal<Option<ApiError>> = posted.into();
     let teams = Resource::new(|| (), move |_| my_conversations(grant, String::new(), 1));
-    let chosen = kept(error, "team_id");
     view! {
         <PageTitle title_key="messages-write" />
         <h1>{move_tr!("messages-write")}</h1>
@@ -194,24 +199,15 @@ fn NewMessage(grant: i64) -> impl IntoView {
                 match teams.await {
                     Ok(list) if list.startable.is_empty() => view! { <p>{move_tr!("messages-write-none")}</p> }.into_any(),
                     Ok(list) => view! {
-                        <ActionForm action=start>
+                        <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
                             <input type="hidden" name="grant" value=grant />
                             <FormAlert error />
-                            <div class="field" class:field-invalid=move || error_for(error, "team_id").get().is_some()>
-                                <label for="team_id">{move_tr!("message-team")}</label>
-                                {move || error_for(error, "team_id").get().map(|m| view! { <p class="field-error" id="team_id-error">{m}</p> })}
-                                <select id="team_id" name="team_id">
-                                    {list.startable.into_iter().map(|t| {
-                                        let value = t.id.to_string();
-                                        let selected = move || chosen.get() == t.id.to_string();
-                                        view! { <option value=value selected=selected>{t.name}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <TeamSelect label=move_tr!("message-team") teams=list.startable error />
                             <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
                             <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
+                            <FilesField error=error_for(error, "files") />
                             <button type="submit" class="button">{move_tr!("message-send")}</button>
-                        </ActionForm>
+                        </MultipartForm>
                     }.into_any(),
                     Err(e) => failure(e),
                 }
