@@ -744,6 +744,37 @@ person-done-reset = The reset was sent and their sessions are closed.
 person-done-unlocked = The account is unlocked.
 person-done-suspended = The account is suspended.
 person-done-reactivated = The account is reactivated.
+person-make-admin = Make administrator
+person-make-admin-confirm = They will be able to manage the staff, the care teams and the organisation's settings. They will be told by email.
+person-end-admin = End administration
+person-end-admin-confirm = They will stay on the staff without managing the organisation. They will be told by email. An active administrator must always remain.
+person-remove = Remove from the organisation
+person-remove-confirm = Their access to this organisation ends at once, they leave its care teams and their sessions are closed. Their account stays if it is used elsewhere (patient, caregiver, another organisation). A notice will be sent to { $email }.
+person-done-made-admin = They are now an administrator.
+person-done-admin-ended = They are no longer an administrator.
+person-done-removed = The person was removed from the organisation.
+error-already-administrator = This person is already an administrator.
+error-not-administrator = This person is not an administrator.
+audit-account-made-administrator = Made administrator
+audit-account-administrator-ended = Administration ended
+audit-account-removed-from-organisation = Removed from the organisation
+mail-administrator-made-subject = You are an administrator of your organisation on the Patient Portal
+mail-administrator-made-body =
+    Hello { $name },
+
+    An administrator of your organisation made you an administrator: you can now manage the staff, the care teams and the organisation's settings.
+    If you think this is a mistake, contact them.
+mail-administrator-ended-subject = You are no longer an administrator on the Patient Portal
+mail-administrator-ended-body =
+    Hello { $name },
+
+    An administrator of your organisation ended your administrator role. You keep your other access.
+mail-removed-subject = You are no longer part of an organisation on the Patient Portal
+mail-removed-body =
+    Hello { $name },
+
+    An administrator of { $organisation } removed you from the organisation: your access to it has ended and your sessions were closed.
+    If you think this is a mistake, contact them.
 staff-administrators = Your organisation's administrators
 staff-administrators-hint = For access, a password or a locked account, ask one of them.
 

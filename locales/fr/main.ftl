@@ -744,6 +744,37 @@ person-done-reset = La réinitialisation a été envoyée et ses sessions sont f
 person-done-unlocked = Le compte est déverrouillé.
 person-done-suspended = Le compte est suspendu.
 person-done-reactivated = Le compte est réactivé.
+person-make-admin = Nommer administrateur
+person-make-admin-confirm = La personne pourra gérer l'équipe, les équipes de soins et les réglages de l'organisation. Elle en sera avisée par courriel.
+person-end-admin = Retirer l'administration
+person-end-admin-confirm = La personne restera dans l'équipe, sans gérer l'organisation. Elle en sera avisée par courriel. Il doit toujours rester un administrateur actif.
+person-remove = Retirer de l'organisation
+person-remove-confirm = Ses accès à cette organisation prendront fin tout de suite, elle quittera ses équipes de soins et ses sessions seront fermées. Son compte reste s'il sert ailleurs (usager, proche aidant, autre organisation). Un avis sera envoyé à { $email }.
+person-done-made-admin = La personne est maintenant administratrice.
+person-done-admin-ended = La personne n'est plus administratrice.
+person-done-removed = La personne a été retirée de l'organisation.
+error-already-administrator = Cette personne est déjà administratrice.
+error-not-administrator = Cette personne n'est pas administratrice.
+audit-account-made-administrator = Nommé administrateur
+audit-account-administrator-ended = Administration retirée
+audit-account-removed-from-organisation = Retiré de l'organisation
+mail-administrator-made-subject = Vous êtes administrateur de votre organisation sur le portail usager
+mail-administrator-made-body =
+    Bonjour { $name },
+
+    Un administrateur de votre organisation vous a nommé administrateur : vous pouvez maintenant gérer l'équipe, les équipes de soins et les réglages de l'organisation.
+    Si vous pensez que c'est une erreur, communiquez avec lui.
+mail-administrator-ended-subject = Vous n'êtes plus administrateur sur le portail usager
+mail-administrator-ended-body =
+    Bonjour { $name },
+
+    Un administrateur de votre organisation a retiré votre rôle d'administrateur. Vous gardez vos autres accès.
+mail-removed-subject = Vous ne faites plus partie d'une organisation sur le portail usager
+mail-removed-body =
+    Bonjour { $name },
+
+    Un administrateur de { $organisation } vous a retiré de l'organisation : vos accès à celle-ci ont pris fin et vos sessions ont été fermées.
+    Si vous pensez que c'est une erreur, communiquez avec lui.
 staff-administrators = Administrateurs de votre organisation
 staff-administrators-hint = Pour un accès, un mot de passe ou un compte verrouillé, adressez-vous à l'un d'eux.
 

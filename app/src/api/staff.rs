@@ -100,8 +100,9 @@ pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
     })
 }
 
-/// An administrator's action on a staff member's account: `reset`, `unlock`, `suspend` or
-/// `reactivate`. Without JavaScript the page comes back saying what was done.
+/// An administrator's action on a staff member's account: `reset`, `unlock`, `suspend`,
+/// `reactivate`, `make-admin`, `end-admin` or `remove`. Without JavaScript the page comes back
+/// saying what was done (after `remove`, the staff list does).
 #[server(prefix = "/api", endpoint = "act_on_staff")]
 pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
@@ -122,6 +123,19 @@ pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) ->
         "reactivate" => {
             staff_admin::reactivate(&ctx, organisation_id, account_id).await?;
             "reactivated"
+        }
+        "make-admin" => {
+            staff_admin::make_administrator(&ctx, organisation_id, account_id).await?;
+            "made-admin"
+        }
+        "end-admin" => {
+            staff_admin::end_administrator(&ctx, organisation_id, account_id).await?;
+            "admin-ended"
+        }
+        "remove" => {
+            staff_admin::remove_from_organisation(&ctx, organisation_id, account_id).await?;
+            leptos_axum::redirect("/staff/team?done=removed");
+            return Ok(());
         }
         _ => return Err(ApiError::invalid("error-request-invalid")),
     };

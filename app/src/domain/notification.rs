@@ -90,6 +90,33 @@ pub fn suspended_mail(lang: Lang, given_name: &str) -> Mail {
     in_language(lang, "suspended", "mail-suspended-subject", "mail-suspended-body", &[("name", given_name)])
 }
 
+/// Told when they become one of the organisation's administrators (`made`) or stop being one.
+pub fn administrator_mail(lang: Lang, given_name: &str, made: bool) -> Mail {
+    let args = [("name", given_name)];
+    if made {
+        in_language(
+            lang,
+            "administrator-made",
+            "mail-administrator-made-subject",
+            "mail-administrator-made-body",
+            &args,
+        )
+    } else {
+        in_language(
+            lang,
+            "administrator-ended",
+            "mail-administrator-ended-subject",
+            "mail-administrator-ended-body",
+            &args,
+        )
+    }
+}
+
+pub fn removed_from_organisation_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation)];
+    in_language(lang, "removed", "mail-removed-subject", "mail-removed-body", &args)
+}
+
 pub fn reactivated_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     in_language(lang, "reactivated", "mail-reactivated-subject", "mail-reactivated-body", &args)

@@ -114,10 +114,14 @@ struct StaffRow {
     status: AccountStatus,
 }
 
+/// The organisation's staff, each once with their first role (`admin` before `professional`).
 pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<StaffMember>> {
     let rows: Vec<StaffRow> = sqlx::query_as(
-        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, m.role, a.status FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.organisation_id = $1 AND m.role <> 'patient' ORDER BY a.family_name, a.given_name",
+        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role, a.status
+         FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.organisation_id = $1 AND m.role <> 'patient'
+         GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status
+         ORDER BY a.family_name, a.given_name",
     )
     .bind(organisation_id)
     .fetch_all(db)

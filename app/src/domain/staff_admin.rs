@@ -1,7 +1,8 @@
 //! What an administrator does for a staff member of their organisation: see where the account
-//! stands, unlock it, suspend or reactivate it, send password-reset instructions. Each action is
-//! audited under the administrator and mailed to the person in their language. An organisation
-//! always keeps an active administrator: the last one cannot be suspended.
+//! stands, unlock it, suspend or reactivate it, send password-reset instructions, make them an
+//! administrator or end that, remove them from the organisation. Each action is audited under the
+//! administrator and mailed to the person in their language. An organisation always keeps an
+//! active administrator: the last one cannot be suspended, demoted or removed.
 use super::account::{AccountStatus, Role};
 use super::{notification, password_reset, session, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
@@ -127,38 +128,147 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.unlocked").await
 }
 
-/// Stops an active account at once: no sign-in, every session ended. Refused for the
-/// organisation's last active administrator, also when two administrators suspend each other at
-/// the same moment (the organisation's row is written first, so such changes run one at a time).
-pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
-    let mut tx = ctx.db.begin().await?;
+/// Holds the organisation's row until the transaction ends, so that changes which could leave it
+/// without an active administrator run one at a time (two administrators demoting or suspending
+/// each other at the same moment: the second sees the first's change).
+async fn hold_organisation(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: i64,
+) -> DomainResult<()> {
     sqlx::query("UPDATE organisations SET id = id WHERE id = $1")
         .bind(organisation_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// Refuses when `account_id` is the organisation's only active administrator.
+async fn not_the_last_administrator(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: i64,
+    account_id: i64,
+) -> DomainResult<()> {
+    let others: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.organisation_id = $1 AND m.role = 'admin' AND a.status = 'active' AND a.id <> $2",
+    )
+    .bind(organisation_id)
+    .bind(account_id)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("n")?;
+    if others == 0 {
+        Err(DomainError::conflict(None, "error-last-administrator"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Stops an active account at once: no sign-in, every session ended. Refused for the
+/// organisation's last active administrator.
+pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let mut tx = ctx.db.begin().await?;
+    hold_organisation(&mut tx, organisation_id).await?;
     let person = existing(ctx, organisation_id, account_id).await?;
     if person.status != AccountStatus::Active {
         return Err(DomainError::conflict(None, "error-not-active"));
     }
     if person.role == Role::Admin {
-        let others: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM memberships m JOIN accounts a ON a.id = m.account_id
-             WHERE m.organisation_id = $1 AND m.role = 'admin' AND a.status = 'active' AND a.id <> $2",
-        )
-        .bind(organisation_id)
-        .bind(account_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("n")?;
-        if others == 0 {
-            return Err(DomainError::conflict(None, "error-last-administrator"));
-        }
+        not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
     }
     change_status(&mut tx, account_id, AccountStatus::Active, AccountStatus::Suspended, "error-not-active")
         .await?;
     session::end_all(&mut *tx, account_id, ctx.now).await?;
     let mail = notification::suspended_mail(person.language, &person.given_name);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.suspended").await
+}
+
+/// Makes a staff member one of the organisation's administrators.
+pub async fn make_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let person = existing(ctx, organisation_id, account_id).await?;
+    if person.role == Role::Admin {
+        return Err(DomainError::conflict(None, "error-already-administrator"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    super::account::add_membership(&mut *tx, account_id, organisation_id, Role::Admin, ctx.now).await?;
+    let mail = notification::administrator_mail(person.language, &person.given_name, true);
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "account.made_administrator").await
+}
+
+/// Ends a person's administration; they stay on the staff (as a professional unless they hold
+/// another staff role). Refused for the last active administrator.
+pub async fn end_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let mut tx = ctx.db.begin().await?;
+    hold_organisation(&mut tx, organisation_id).await?;
+    let person = existing(ctx, organisation_id, account_id).await?;
+    if person.role != Role::Admin {
+        return Err(DomainError::conflict(None, "error-not-administrator"));
+    }
+    not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
+    let other_staff_role: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM memberships
+         WHERE account_id = $1 AND organisation_id = $2 AND role IN ('professional', 'support')",
+    )
+    .bind(account_id)
+    .bind(organisation_id)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("n")?;
+    if other_staff_role == 0 {
+        super::account::add_membership(&mut *tx, account_id, organisation_id, Role::Professional, ctx.now)
+            .await?;
+    }
+    sqlx::query("DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role = 'admin'")
+        .bind(account_id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    let mail = notification::administrator_mail(person.language, &person.given_name, false);
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "account.administrator_ended").await
+}
+
+/// Removes a person from the organisation's staff: their staff roles here end, they leave its
+/// care teams (no more team mail; conversations they had taken are free again), an unused setup
+/// link stops working, and their sessions end. The account stays for what else it is (a patient,
+/// a caregiver, staff elsewhere); an account left with nothing is suspended. Refused for the last
+/// active administrator.
+pub async fn remove_from_organisation(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let mut tx = ctx.db.begin().await?;
+    hold_organisation(&mut tx, organisation_id).await?;
+    let person = existing(ctx, organisation_id, account_id).await?;
+    if person.role == Role::Admin {
+        not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
+    }
+    for statement in [
+        "DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role <> 'patient'",
+        "DELETE FROM care_team_members WHERE account_id = $1
+         AND team_id IN (SELECT id FROM care_teams WHERE organisation_id = $2)",
+        "UPDATE conversations SET assigned_to = NULL WHERE assigned_to = $1 AND organisation_id = $2",
+    ] {
+        sqlx::query(statement).bind(account_id).bind(organisation_id).execute(&mut *tx).await?;
+    }
+    sqlx::query("UPDATE setup_links SET expires_at = $2 WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2")
+        .bind(account_id)
+        .bind(ctx.now)
+        .execute(&mut *tx)
+        .await?;
+    session::end_all(&mut *tx, account_id, ctx.now).await?;
+    sqlx::query(
+        "UPDATE accounts SET status = 'suspended' WHERE id = $1 AND status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM memberships WHERE account_id = $1)
+         AND NOT EXISTS (SELECT 1 FROM caregiver_grants WHERE caregiver_account_id = $1)",
+    )
+    .bind(account_id)
+    .execute(&mut *tx)
+    .await?;
+    let organisation: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("name")?;
+    let mail =
+        notification::removed_from_organisation_mail(person.language, &person.given_name, &organisation);
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "account.removed_from_organisation").await
 }
 
 /// Lets a suspended person sign in again.

@@ -1,6 +1,7 @@
 //! A staff member's page, for their organisation's administrator: where the account stands and
-//! the actions on it (password reset, unlock, suspend, reactivate), each confirmed first on the
-//! page itself (`?confirm=action`, so it works without JavaScript).
+//! the actions on it (password reset, unlock, suspend, reactivate, make administrator or end it,
+//! remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
+//! it works without JavaScript).
 use super::PageTitle;
 use crate::api::staff::{staff_person, ActOnStaff, StaffState};
 use crate::ui::components::staff_state::staff_state_text;
@@ -13,12 +14,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The actions that apply to an account in `state`, with their button and confirmation texts.
-fn actions_for(state: StaffState) -> Vec<&'static str> {
+fn actions_for(state: StaffState, admin: bool) -> Vec<&'static str> {
+    let administration = if admin { "end-admin" } else { "make-admin" };
     match state {
-        StaffState::Active => vec!["reset", "suspend"],
-        StaffState::LockedUntil(_) => vec!["unlock", "reset", "suspend"],
-        StaffState::Suspended => vec!["reactivate"],
-        StaffState::Invited => vec![],
+        StaffState::Active => vec!["reset", "suspend", administration, "remove"],
+        StaffState::LockedUntil(_) => vec!["unlock", "reset", "suspend", administration, "remove"],
+        StaffState::Suspended => vec!["reactivate", "remove"],
+        StaffState::Invited => vec![administration, "remove"],
     }
 }
 
@@ -61,7 +63,7 @@ pub fn StaffPersonPage() -> impl IntoView {
                             <h2>{move_tr!("person-actions")}</h2>
                             <FormAlert error />
                             <ul class="links">
-                                {actions_for(state).into_iter().map(|action| {
+                                {actions_for(state, p.admin).into_iter().map(|action| {
                                     let label = move || tr_with(&format!("person-{action}"), &[]);
                                     let base = base.clone();
                                     if confirming.as_deref() != Some(action) {

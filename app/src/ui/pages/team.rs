@@ -35,6 +35,9 @@ pub fn Team() -> impl IntoView {
     view! {
         <PageTitle title_key="team-title" />
         <h1>{move_tr!("team-title")}</h1>
+        <p role="status" class="status" data-testid="team-done">
+            {move || (query.read().get("done").as_deref() == Some("removed")).then(|| move_tr!("person-done-removed"))}
+        </p>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match staff.await {
