@@ -48,9 +48,12 @@ for (const { language, javaScript, width } of runs) {
       await expect(page.locator('#body-error')).toHaveText(t(language, 'error-message-required'));
       await expect(page.getByLabel(t(language, 'message-subject'))).toHaveValue('Résultats');
       await page.getByLabel(t(language, 'message-body'), { exact: true }).fill('Vos résultats sont arrivés. Pouvez-vous confirmer le rendez-vous?');
+      // The first message carries the instructions as a PDF.
+      await page.getByLabel(t(language, 'message-files')).setInputFiles({ name: 'consignes.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.getByRole('button', { name: t(language, 'message-send') }).click();
       await expect(page).toHaveURL(/\/staff\/conversations\/\d+$/);
       await expect(page.getByTestId('thread')).toContainText('Vos résultats sont arrivés');
+      await expect(page.getByTestId('thread').getByRole('link', { name: 'consignes.pdf' })).toBeVisible();
       const conversation = page.url();
       // The professional moves on: with the conversation left open, its page would show (and so
       // mark as read) the patient's reply within seconds.
@@ -63,6 +66,7 @@ for (const { language, javaScript, width } of runs) {
       await ready(patient, javaScript);
       await expect(patient.getByRole('heading', { level: 1 })).toHaveText('Résultats');
       await expect(patient.getByTestId('thread')).toContainText(t(language, 'message-new'));
+      await expect(patient.getByTestId('thread').getByRole('link', { name: 'consignes.pdf' })).toBeVisible();
       await checkPage(patient, javaScript);
       // A text file named .pdf is refused next to the file field; the reply typed is kept.
       const files = patient.getByLabel(t(language, 'message-files'));

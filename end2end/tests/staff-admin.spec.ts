@@ -68,6 +68,22 @@ for (const { language, javaScript, width } of runs) {
       await page.getByRole('button', { name: t(language, 'person-reactivate') }).click();
       await expect(page.getByTestId('person-state')).toHaveText(t(language, 'person-state-active'));
       await anneContext.close();
+
+      // She becomes a second administrator, then leaves the organisation: each asked first.
+      await ready(page, javaScript);
+      await page.getByRole('link', { name: t(language, 'person-make-admin') }).click();
+      await page.getByRole('button', { name: t(language, 'person-make-admin') }).click();
+      await expect(page.getByTestId('person-done')).toHaveText(t(language, 'person-done-made-admin'));
+      await expect(page.locator('.settings')).toContainText(t(language, 'team-role-admin'));
+      await ready(page, javaScript);
+      await page.getByRole('link', { name: t(language, 'person-remove') }).click();
+      await expect(page.getByText(t(language, 'person-remove-confirm', { email }))).toBeVisible();
+      await checkPage(page, javaScript);
+      await page.getByRole('button', { name: t(language, 'person-remove') }).click();
+      await expect(page).toHaveURL(/\/staff\/team\?done=removed$/);
+      await expect(page.getByTestId('team-done')).toHaveText(t(language, 'person-done-removed'));
+      await expect(page.getByTestId('team-list')).not.toContainText(email);
+      await checkPage(page, javaScript);
     });
   });
 }

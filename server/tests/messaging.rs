@@ -539,6 +539,17 @@ async fn a_first_message_carries_files_and_a_refused_one_keeps_what_was_typed() 
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 0);
 
+    // The writer's professional number is in the sender line Léa sees.
+    let admin_id =
+        app.number("SELECT id FROM accounts WHERE email = $1", "admin@example.org").await.to_string();
+    let numbered = app
+        .call(
+            "set_professional_number",
+            &[("account_id", &admin_id), ("professional_number", "123456")],
+            Some(&c.admin),
+        )
+        .await;
+    assert!(numbered.status().is_success(), "{:?}", numbered.text().await);
     // A real PDF: the conversation opens with it, and Léa sees it in the first message.
     let sent = app.send_files("start_conversation", &form, &[("resultats.pdf", PDF)], &c.admin).await;
     assert!(sent.status().is_success(), "{:?}", sent.text().await);
@@ -546,7 +557,9 @@ async fn a_first_message_carries_files_and_a_refused_one_keeps_what_was_typed() 
     let file_id = app.count("SELECT MAX(id) FROM attachments").await;
     let (_, page) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
     assert!(
-        page.contains(&format!("href=\"/messages/files/{file_id}\"")) && page.contains("resultats.pdf"),
+        page.contains(&format!("href=\"/messages/files/{file_id}\""))
+            && page.contains("resultats.pdf")
+            && page.contains(", 1-23456"),
         "{page}"
     );
     assert_eq!(

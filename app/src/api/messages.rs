@@ -52,6 +52,8 @@ pub struct MessageView {
     pub author: String,
     /// `staff`, `patient` or `caregiver`.
     pub role: String,
+    /// A professional's number (`1-23456`).
+    pub number: Option<String>,
     pub mine: bool,
     pub body: String,
     pub at: NaiveDateTime,
@@ -192,6 +194,7 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
             new: thread.first_unread.is_some_and(|first| m.id >= first) && m.author_id != reader.account_id(),
             author: m.author_name,
             role: m.author_role,
+            number: m.author_number,
             body: m.body,
         });
     }

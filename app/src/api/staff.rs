@@ -19,6 +19,7 @@ pub struct StaffLine {
     pub email: String,
     pub admin: bool,
     pub state: StaffState,
+    pub number: Option<String>,
 }
 
 /// Where a staff member's account stands; a lock's end in the organisation's local time.
@@ -55,6 +56,7 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
             email: m.email,
             admin: m.role == Role::Admin,
             state: state_of(m.status, m.locked_until.filter(|until| *until > ctx.now), &timezone),
+            number: m.number,
         })
         .collect())
 }
@@ -81,6 +83,7 @@ pub struct PersonView {
     pub admin: bool,
     pub state: StaffState,
     pub last_sign_in: Option<NaiveDateTime>,
+    pub number: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "staff_person")]
@@ -97,7 +100,22 @@ pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
         admin: person.role == Role::Admin,
         state: state_of(person.status, person.locked_until, &timezone),
         last_sign_in: person.last_sign_in.map(|at| calendar::local_time(at, &timezone)),
+        number: person.number,
     })
+}
+
+/// Gives a staff member their professional number, changes it, or (empty) takes it away.
+#[server(prefix = "/api", endpoint = "set_professional_number")]
+pub async fn set_professional_number(
+    account_id: i64,
+    #[server(default)] professional_number: String,
+) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    staff_admin::set_professional_number(&ctx, organisation_id, account_id, &professional_number)
+        .await
+        .map_err(|e| ApiError::from(e).keep("professional_number", &professional_number))?;
+    leptos_axum::redirect(&format!("/staff/team/{account_id}?done=number"));
+    Ok(())
 }
 
 /// An administrator's action on a staff member's account: `reset`, `unlock`, `suspend`,
@@ -151,9 +169,11 @@ pub async fn add_professional(
     #[server(default)] family_name: String,
     #[server(default)] email: String,
     #[server(default)] language: String,
+    #[server(default)] professional_number: String,
 ) -> Result<(), ApiError> {
     let keep = |e: ApiError| {
-        e.keep("title", &title)
+        e.keep("professional_number", &professional_number)
+            .keep("title", &title)
             .keep("given_name", &given_name)
             .keep("family_name", &family_name)
             .keep("email", &email)
@@ -172,6 +192,7 @@ pub async fn add_professional(
             family_name: &family_name,
             language: Lang::from_code(&language),
         },
+        &professional_number,
     )
     .await
     .map_err(|e| keep(e.into()))?;

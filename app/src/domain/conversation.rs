@@ -223,13 +223,20 @@ const FROM: &str =
     "FROM conversations c JOIN care_teams t ON t.id = c.team_id JOIN patients p ON p.id = c.patient_id";
 
 /// What a list's count and page select from: the conversations alone (the team inbox reads them
-/// from `conversations_inbox` without visiting a row), with their patients for a search.
-fn selected_from(search: &str) -> &'static str {
-    if search.split_whitespace().next().is_none() {
-        "FROM conversations c"
-    } else {
-        "FROM conversations c JOIN patients p ON p.id = c.patient_id"
+/// from `conversations_inbox` without visiting a row), with their patients for a search, and with
+/// the reader's markers (`me`) for the unread ones — joined, so that PostgreSQL matches them all at
+/// once rather than looking each one up.
+fn selected_from(filter: Filter, search: &str, me: &str) -> String {
+    let mut from = String::from("FROM conversations c");
+    if search.split_whitespace().next().is_some() {
+        from.push_str(" JOIN patients p ON p.id = c.patient_id");
     }
+    if filter == Filter::Unread {
+        from.push_str(&format!(
+            " LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.account_id = {me}"
+        ));
+    }
+    from
 }
 
 /// Which conversations a list shows.
@@ -252,16 +259,14 @@ impl Filter {
     }
 }
 
-/// What a list or a count selects, the reader's marker bound as the first value after its own.
+/// What a list or a count selects (from `selected_from`), the reader's marker bound as the first
+/// value after its own.
 fn selection(reader: Reader, filter: Filter, search: &str) -> (Query, String) {
     let mut query = reader.visible();
     let me = query.next(Value::Int(reader.account_id()));
     match filter {
         Filter::All => {}
-        Filter::Unread => query.sql.push_str(&format!(
-            " AND c.last_message_id > COALESCE((SELECT r.last_read_id FROM conversation_reads r
-                                                WHERE r.conversation_id = c.id AND r.account_id = {me}), 0)"
-        )),
+        Filter::Unread => query.sql.push_str(" AND c.last_message_id > COALESCE(r.last_read_id, 0)"),
         Filter::Mine => query.sql.push_str(&format!(" AND c.assigned_to = {me}")),
     }
     for word in search.split_whitespace().take(3) {
@@ -287,7 +292,7 @@ pub struct Page {
 /// first, then only their details.
 pub async fn list(db: &Db, reader: Reader, filter: Filter, search: &str, page: i64) -> DomainResult<Page> {
     let (mut query, me) = selection(reader, filter, search);
-    let from = selected_from(search);
+    let from = selected_from(filter, search, &me);
     let total: i64 = query
         .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {from} WHERE {}", query.sql)))
         .fetch_one(db)
@@ -309,9 +314,10 @@ pub async fn list(db: &Db, reader: Reader, filter: Filter, search: &str, page: i
 
 /// How many conversations have a message the reader has not seen (header and home page).
 pub async fn unread_count(db: &Db, reader: Reader) -> DomainResult<i64> {
-    let (query, _) = selection(reader, Filter::Unread, "");
+    let (query, me) = selection(reader, Filter::Unread, "");
+    let from = selected_from(Filter::Unread, "", &me);
     Ok(query
-        .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {} WHERE {}", selected_from(""), query.sql)))
+        .bind(sqlx::query(&format!("SELECT COUNT(*) AS n {from} WHERE {}", query.sql)))
         .fetch_one(db)
         .await?
         .try_get("n")?)
@@ -356,6 +362,8 @@ pub struct Message {
     pub author_name: String,
     /// `staff`, `patient` or `caregiver`.
     pub author_role: String,
+    /// A professional's number in the conversation's organisation.
+    pub author_number: Option<String>,
     pub body: String,
     pub created_at: i64,
 }
@@ -375,12 +383,15 @@ pub struct Thread {
 pub async fn open(ctx: &Ctx, reader: Reader, conversation_id: i64) -> DomainResult<Thread> {
     let conversation = find(&ctx.db, reader, conversation_id).await?;
     let messages: Vec<Message> = sqlx::query_as(
-        "SELECT m.id, m.author_id, m.author_role, m.body, m.created_at,
+        "SELECT m.id, m.author_id, m.author_role, m.body, m.created_at, n.number AS author_number,
                 TRIM(a.title || ' ' || a.given_name || ' ' || a.family_name) AS author_name
          FROM messages m JOIN accounts a ON a.id = m.author_id
+         LEFT JOIN professional_numbers n ON n.account_id = m.author_id AND n.organisation_id = $2
+                                         AND m.author_role = 'staff'
          WHERE m.conversation_id = $1 ORDER BY m.id",
     )
     .bind(conversation_id)
+    .bind(conversation.organisation_id)
     .fetch_all(&ctx.db)
     .await?;
     let last_read = sqlx::query(

@@ -72,6 +72,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             family_name: "Roy",
             language: Lang::Fr,
         },
+        "1-23456",
     )
     .await?;
     let pro_secret = activate(db, &pro_link, now).await?;

@@ -18,6 +18,7 @@ pub mod organisation;
 pub mod password_reset;
 pub mod patient;
 pub mod patient_file;
+pub mod professional_number;
 pub mod profile;
 pub mod recovery_code;
 pub mod request;

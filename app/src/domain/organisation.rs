@@ -63,14 +63,17 @@ async fn add_staff_member(
     Ok((account_id, link))
 }
 
-/// An administrator adds a professional to their organisation; returns the mailed setup link.
+/// An administrator adds a professional to their organisation, with their professional number if
+/// typed; returns the mailed setup link.
 pub async fn add_professional(
     ctx: &Ctx,
     organisation_id: i64,
     added_by: i64,
     public_url: &str,
     new: NewStaff<'_>,
+    number: &str,
 ) -> DomainResult<String> {
+    let number = super::professional_number::ProfessionalNumber::parse_optional(number)?;
     let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
     let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
@@ -80,6 +83,9 @@ pub async fn add_professional(
         .try_get("name")?;
     let (account_id, link) =
         add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
+    if let Some(number) = &number {
+        super::professional_number::set(&mut *tx, organisation_id, account_id, Some(number)).await?;
+    }
     ctx.by(added_by)
         .audit(&mut *tx, Some(organisation_id), "staff.added", format!("account:{account_id}"))
         .await?;
@@ -98,12 +104,14 @@ pub struct StaffMember {
     /// Pending until the setup link has been used.
     pub status: AccountStatus,
     pub locked_until: Option<i64>,
+    pub number: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
 struct StaffRow {
     id: i64,
     locked_until: Option<i64>,
+    number: Option<String>,
     title: String,
     given_name: String,
     family_name: String,
@@ -117,10 +125,12 @@ struct StaffRow {
 /// The organisation's staff, each once with their first role (`admin` before `professional`).
 pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<StaffMember>> {
     let rows: Vec<StaffRow> = sqlx::query_as(
-        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role, a.status
+        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role, a.status,
+                n.number
          FROM memberships m JOIN accounts a ON a.id = m.account_id
+         LEFT JOIN professional_numbers n ON n.organisation_id = m.organisation_id AND n.account_id = a.id
          WHERE m.organisation_id = $1 AND m.role <> 'patient'
-         GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status
+         GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status, n.number
          ORDER BY a.family_name, a.given_name",
     )
     .bind(organisation_id)
@@ -135,6 +145,7 @@ pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<Sta
             role: r.role,
             status: r.status,
             locked_until: r.locked_until,
+            number: r.number,
         })
         .collect())
 }

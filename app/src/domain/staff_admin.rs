@@ -4,6 +4,7 @@
 //! administrator and mailed to the person in their language. An organisation always keeps an
 //! active administrator: the last one cannot be suspended, demoted or removed.
 use super::account::{AccountStatus, Role};
+use super::professional_number::{self, ProfessionalNumber};
 use super::{notification, password_reset, session, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::Row;
@@ -22,6 +23,8 @@ pub struct Person {
     /// Set while the account is locked.
     pub locked_until: Option<i64>,
     pub last_sign_in: Option<i64>,
+    /// Their professional number here (`1-23456`), if any.
+    pub number: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -39,6 +42,7 @@ struct PersonRow {
     status: AccountStatus,
     locked_until: Option<i64>,
     last_sign_in: Option<i64>,
+    number: Option<String>,
 }
 
 /// One of the organisation's staff (administrator, professional or support); `None` for anyone else.
@@ -50,7 +54,8 @@ pub async fn person(
 ) -> DomainResult<Option<Person>> {
     let row: Option<PersonRow> = sqlx::query_as(
         "SELECT a.id, a.title, a.given_name, a.family_name, a.email, a.language, m.role, a.status, a.locked_until,
-                (SELECT MAX(s.created_at) FROM sessions s WHERE s.account_id = a.id) AS last_sign_in
+                (SELECT MAX(s.created_at) FROM sessions s WHERE s.account_id = a.id) AS last_sign_in,
+                (SELECT n.number FROM professional_numbers n WHERE n.organisation_id = m.organisation_id AND n.account_id = a.id) AS number
          FROM memberships m JOIN accounts a ON a.id = m.account_id
          WHERE m.organisation_id = $1 AND a.id = $2 AND m.role <> 'patient'
          ORDER BY m.role LIMIT 1",
@@ -69,6 +74,7 @@ pub async fn person(
         status: r.status,
         locked_until: r.locked_until.filter(|until| *until > now),
         last_sign_in: r.last_sign_in,
+        number: r.number,
     }))
 }
 
@@ -269,6 +275,22 @@ pub async fn remove_from_organisation(ctx: &Ctx, organisation_id: i64, account_i
     let mail =
         notification::removed_from_organisation_mail(person.language, &person.given_name, &organisation);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.removed_from_organisation").await
+}
+
+/// Gives a staff member their professional number, changes it or (empty) takes it away.
+pub async fn set_professional_number(
+    ctx: &Ctx,
+    organisation_id: i64,
+    account_id: i64,
+    typed: &str,
+) -> DomainResult<()> {
+    let number = ProfessionalNumber::parse_optional(typed)?;
+    existing(ctx, organisation_id, account_id).await?;
+    let mut tx = ctx.db.begin().await?;
+    professional_number::set(&mut *tx, organisation_id, account_id, number.as_ref()).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.number_set", format!("account:{account_id}")).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Lets a suspended person sign in again.

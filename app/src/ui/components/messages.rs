@@ -205,7 +205,12 @@ fn author_text(message: &MessageView, patient: &str) -> String {
         "caregiver" => {
             tr_with("message-author-caregiver", &[("name", &message.author), ("patient", patient)])
         }
-        "staff" => tr_with("message-author-staff", &[("name", &message.author)]),
+        "staff" => match &message.number {
+            Some(number) => {
+                tr_with("message-author-staff-number", &[("name", &message.author), ("number", number)])
+            }
+            None => tr_with("message-author-staff", &[("name", &message.author)]),
+        },
         _ => message.author.clone(),
     }
 }

@@ -3,10 +3,10 @@
 //! remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
 //! it works without JavaScript).
 use super::PageTitle;
-use crate::api::staff::{staff_person, ActOnStaff, StaffState};
+use crate::api::staff::{staff_person, ActOnStaff, SetProfessionalNumber, StaffState};
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::dates::long_date_time;
-use crate::ui::form::{action_error, failure, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -31,6 +31,8 @@ pub fn StaffPersonPage() -> impl IntoView {
     let query = use_query_map();
     let act = ServerAction::<ActOnStaff>::new();
     let error = action_error(act);
+    let save_number = ServerAction::<SetProfessionalNumber>::new();
+    let number_error = action_error(save_number);
     let person = Resource::new(
         move || (account_id(), act.version().get(), query.read().get("done")),
         |(id, _, _)| staff_person(id),
@@ -55,11 +57,23 @@ pub fn StaffPersonPage() -> impl IntoView {
                                 <div class="setting"><dt>{move_tr!("person-email")}</dt><dd>{p.email.clone()}</dd></div>
                                 <div class="setting"><dt>{move_tr!("person-role")}</dt><dd>{if p.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</dd></div>
                                 <div class="setting"><dt>{move_tr!("person-state")}</dt><dd data-testid="person-state">{move || staff_state_text(state)}</dd></div>
+                                <div class="setting"><dt>{move_tr!("person-number")}</dt><dd data-testid="person-number">{match p.number.clone() {
+                                    Some(number) => number.into_any(),
+                                    None => move_tr!("person-number-none").into_any(),
+                                }}</dd></div>
                                 <div class="setting"><dt>{move_tr!("person-last-sign-in")}</dt><dd>{move || match p.last_sign_in {
                                     Some(at) => long_date_time(at),
                                     None => tr_with("person-never-signed-in", &[]),
                                 }}</dd></div>
                             </dl>
+                            <ActionForm action=save_number>
+                                <input type="hidden" name="account_id" value=p.id />
+                                <FormAlert error=number_error />
+                                <Field id="professional_number" label=move_tr!("person-number") hint=move_tr!("team-number-hint") required=false
+                                    value=kept_or(number_error, "professional_number", p.number.clone().unwrap_or_default())
+                                    error=error_for(number_error, "professional_number") />
+                                <button type="submit" class="button">{move_tr!("person-number-save")}</button>
+                            </ActionForm>
                             <h2>{move_tr!("person-actions")}</h2>
                             <FormAlert error />
                             <ul class="links">

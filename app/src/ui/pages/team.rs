@@ -56,6 +56,7 @@ pub fn Team() -> impl IntoView {
                                     <tr>
                                         <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=|s| format!("/staff/team?sort={s}") />
                                         <th scope="col">{move_tr!("account-email")}</th>
+                                        <th scope="col">{move_tr!("column-number")}</th>
                                         <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=|s| format!("/staff/team?sort={s}") />
                                         <th scope="col">{move_tr!("column-state")}</th>
                                     </tr>
@@ -65,6 +66,7 @@ pub fn Team() -> impl IntoView {
                                         <tr>
                                             <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
                                             <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
+                                            <td><CellLabel label=move_tr!("column-number") />{m.number.clone()}</td>
                                             <td><CellLabel label=move_tr!("column-role") />{if m.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</td>
                                             <td><CellLabel label=move_tr!("column-state") />{move || staff_state_text(m.state)}</td>
                                         </tr>
@@ -86,6 +88,7 @@ pub fn Team() -> impl IntoView {
             <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
             <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <Field id="professional_number" autocomplete="off" label=move_tr!("team-number-label") hint=move_tr!("team-number-hint") value=kept(error, "professional_number") error=error_for(error, "professional_number") required=false />
             <LanguageChoice error />
             <button type="submit" class="button">{move_tr!("team-add-submit")}</button>
         </ActionForm>
