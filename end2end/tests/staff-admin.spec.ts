@@ -12,7 +12,7 @@ for (const { language, javaScript, width } of runs) {
   test.describe(`a staff member's account (${language}, JavaScript ${javaScript ? 'on' : 'off'}, ${width} px)`, () => {
     test.use({ javaScriptEnabled: javaScript, viewport: { width, height: 900 } });
 
-    test('the administrator suspends a professional, who is signed out, then reactivates them', async ({ page, browser }) => {
+    test('the administrator suspends a professional, who is signed out, reactivates them, makes them an administrator and removes them', async ({ page, browser }) => {
       await signedInAdmin(page, language, 'Clinique du Mont');
 
       // The professional activates their account in a browser of their own.

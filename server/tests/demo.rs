@@ -7,7 +7,7 @@ use serde_json::Value;
 async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
     let app = spawn().await;
     let demo = app::domain::demo::seed(&app.state.db, &app.base).await.expect("seeded");
-    assert_eq!(demo.staff.len(), 2);
+    assert_eq!(demo.staff.len(), 3);
     assert_eq!(demo.patients.len(), 4);
     // The professional can sign in with the printed password and secret.
     let (_, secret) = &demo.staff[1];
@@ -20,9 +20,25 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
         list["lines"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect();
     states.sort();
     assert_eq!(states, ["Expired", "Pending", "Redeemed", "Void"]);
-    // Care teams and conversations in every state: answered and taken, replies off, closed.
+    // Care teams and conversations in every state: answered and taken, replies off, closed, and
+    // one the patient started with a file and keeps from her caregivers.
     let inbox = app.call("team_inbox", &[], Some(&session)).await.json::<Value>().await.unwrap();
-    assert_eq!(inbox["total"], 3);
+    assert_eq!(inbox["total"], 4);
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM conversations c JOIN attachments f ON f.message_id = c.last_message_id
+             WHERE c.hidden_from_caregivers = 1"
+        )
+        .await,
+        1
+    );
+    // Staff in every state: two active administrators, a professional, one still invited.
+    let staff = app.text(
+        "SELECT COUNT(DISTINCT m.account_id) || ' ' || (SELECT COUNT(*) FROM accounts WHERE status = 'pending')
+         FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.role = 'admin' AND a.status = 'active'",
+    );
+    assert_eq!(staff.await, "2 1");
+    assert_eq!(app.count("SELECT COUNT(*) FROM professional_numbers").await, 2);
     let closed = inbox["lines"].as_array().unwrap().iter().filter(|c| c["closed"] == true).count();
     assert_eq!(closed, 1);
     assert!(inbox["lines"]

@@ -1,5 +1,5 @@
-//! `portail demo`: a demonstration organisation with an administrator, a professional and
-//! patients in every invitation state, so a newcomer sees every screen in minutes. Refuses to run
+//! `portail demo`: a demonstration organisation with two administrators, a professional, a
+//! professional still invited, patients in every invitation state and conversations in every state, so a newcomer sees every screen in minutes. Refuses to run
 //! on a database that already holds accounts.
 use super::account::{self, Email};
 use super::organisation::{self, Bootstrap, NewStaff};
@@ -11,6 +11,9 @@ use crate::i18n::Lang;
 use sqlx::Row;
 
 pub const PASSWORD: &str = "érable doux en hiver";
+
+/// The smallest PDF a viewer opens, for the demo's attachment.
+const DEMO_PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// What the console prints: who can sign in, and with what.
 pub struct DemoAccounts {
@@ -124,17 +127,42 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     }
     let lea = account::find_by_email(db, "lea@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id, public_url).await?;
+
+    // A second administrator, and a professional who has not activated yet.
+    let mut more_staff = Vec::new();
+    for (email, given, family, number) in [
+        ("admin2@demo.portail.test", "Sophie", "Lavoie", ""),
+        ("invited@demo.portail.test", "Paul", "Martin", "8-12345"),
+    ] {
+        let new = NewStaff { title: "", email, given_name: given, family_name: family, language: Lang::Fr };
+        let link = organisation::add_professional(
+            &ctx.by(admin.id),
+            organisation_id,
+            admin.id,
+            public_url,
+            new,
+            number,
+        )
+        .await?;
+        more_staff.push(link);
+    }
+    let second_secret = activate(db, &more_staff[0], now).await?;
+    let second =
+        account::find_by_email(db, "admin2@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
+    super::staff_admin::make_administrator(&ctx.by(admin.id), organisation_id, second.id).await?;
     Ok(DemoAccounts {
         staff: vec![
             ("admin@demo.portail.test (administrator)".into(), admin_secret),
             ("pro@demo.portail.test (professional)".into(), pro_secret),
+            ("admin2@demo.portail.test (second administrator)".into(), second_secret),
         ],
         patients,
     })
 }
 
 /// Two care teams following Léa, and conversations in every state: replied to and taken by the
-/// professional, replies turned off, closed.
+/// professional, replies turned off, closed, and one Léa started with a file and keeps from her
+/// caregivers.
 async fn conversations(
     ctx: &Ctx,
     organisation_id: i64,
@@ -219,6 +247,20 @@ async fn conversations(
     )
     .await?;
     conversation::set_closed(&pro_ctx, pro, follow_up, true).await?;
+    let prescription = super::attachment::checked(vec![super::attachment::Upload {
+        name: "Ordonnance.pdf".into(),
+        content: DEMO_PDF.to_vec(),
+    }])?;
+    let question = NewConversation {
+        team_id: teams[0],
+        patient_id: 0,
+        subject: "Question sur ma médication",
+        body: "Bonjour, voici ma nouvelle ordonnance. Dois-je changer l'heure de la prise?",
+        replies_allowed: None,
+        files: prescription,
+    };
+    let question = conversation::start(&lea_ctx, lea, question, public_url).await?;
+    conversation::set_hidden_from_caregivers(&lea_ctx, lea, question, true).await?;
     Ok(())
 }
 
