@@ -152,3 +152,33 @@ mod tests {
         assert_eq!(CaregiverStatus::of(GrantStatus::Ended, false), CaregiverStatus::Ended);
     }
 }
+
+/// Which staff accounts a list shows, by where they stand (`?state=` on the staff list).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffFilter {
+    #[default]
+    All,
+    Invited,
+    Active,
+    Suspended,
+    Locked,
+}
+
+impl StaffFilter {
+    pub const ALL: [Self; 5] = [Self::All, Self::Invited, Self::Active, Self::Suspended, Self::Locked];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Invited => "invited",
+            Self::Active => "active",
+            Self::Suspended => "suspended",
+            Self::Locked => "locked",
+        }
+    }
+
+    /// Anything unknown (or nothing) shows everyone.
+    pub fn parse(code: &str) -> Self {
+        Self::ALL.into_iter().find(|f| f.code() == code).unwrap_or_default()
+    }
+}

@@ -37,9 +37,16 @@ for (const { language, javaScript, width } of runs) {
       await anne.locator('form button[type=submit]').click();
       await expect(anne).toHaveURL(/\/staff$/);
 
-      // Her page, from the team list.
+      // Her page, from the team list searched by name and filtered to active accounts.
       await page.goto('/staff/team');
       await ready(page, javaScript);
+      await page.getByLabel(t(language, 'team-state-label')).selectOption('active');
+      await page.getByLabel(t(language, 'team-search-label')).fill('roy');
+      await page.getByRole('button', { name: t(language, 'patients-search-submit') }).click();
+      await expect(page).toHaveURL(/state=active/);
+      await expect(page.getByTestId('team-list').getByRole('row')).toHaveCount(2);
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
       await page.getByRole('link', { name: 'Anne Roy' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anne Roy');
       await ready(page, javaScript);

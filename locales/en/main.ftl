@@ -753,6 +753,19 @@ person-remove-confirm = Their access to this organisation ends at once, they lea
 person-done-made-admin = They are now an administrator.
 person-done-admin-ended = They are no longer an administrator.
 person-done-removed = The person was removed from the organisation.
+team-search-label = Search for a person (name, email or professional number)
+team-state-label = Account state
+team-state-all = All
+team-state-invited = Invited
+team-state-active = Active
+team-state-suspended = Suspended
+team-state-locked = Locked
+team-count = { $total ->
+    [one] One person
+   *[other] { $total } people
+}
+team-none = Nobody matches.
+team-pages = Staff list pages
 team-number-label = Professional number (optional)
 team-number-hint = Physician: 1-12345 · resident: 5-12345 · specialised nurse practitioner: 8-12345, with or without the dash.
 column-number = Number

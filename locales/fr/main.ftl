@@ -753,6 +753,19 @@ person-remove-confirm = Ses accès à cette organisation prendront fin tout de s
 person-done-made-admin = La personne est maintenant administratrice.
 person-done-admin-ended = La personne n'est plus administratrice.
 person-done-removed = La personne a été retirée de l'organisation.
+team-search-label = Rechercher une personne (nom, courriel ou numéro de professionnel)
+team-state-label = État du compte
+team-state-all = Tous
+team-state-invited = Invités
+team-state-active = Actifs
+team-state-suspended = Suspendus
+team-state-locked = Verrouillés
+team-count = { $total ->
+    [one] Une personne
+   *[other] { $total } personnes
+}
+team-none = Personne ne correspond.
+team-pages = Pages de la liste de l'équipe
 team-number-label = Numéro de professionnel (facultatif)
 team-number-hint = Médecin : 1-12345 · résident : 5-12345 · infirmière praticienne spécialisée : 8-12345, avec ou sans le tiret.
 column-number = Numéro

@@ -220,7 +220,7 @@ async fn an_administrator_is_made_and_ended_told_each_time_and_the_last_one_stay
     let (subject, _) = mail(&app, ANNE, "administrator-made").await;
     assert_eq!(subject, text("en", "mail-administrator-made-subject"), "told in her language");
     let staff = anne.ok("list_staff", &[]).await;
-    let listed: Vec<_> = staff.as_array().unwrap().iter().filter(|m| m["email"] == ANNE).collect();
+    let listed: Vec<_> = staff["lines"].as_array().unwrap().iter().filter(|m| m["email"] == ANNE).collect();
     assert_eq!(listed.len(), 1, "listed once: {staff}");
     assert_eq!(listed[0]["admin"], true);
     assert_eq!(

@@ -619,7 +619,7 @@ pub async fn team_page(id: i64) -> Result<TeamDetails, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
     let team = care_team::find(&ctx.db, organisation_id, id).await?;
     let members = care_team::members(&ctx.db, organisation_id, id).await?;
-    let others = organisation::staff(&ctx.db, organisation_id)
+    let others = crate::domain::staff_list::all(&ctx.db, organisation_id, ctx.now)
         .await?
         .into_iter()
         .filter(|s| matches!(s.role, Role::Admin | Role::Professional))

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_admin, Staff},
     crate::domain::account::{AccountStatus, Role},
-    crate::domain::{calendar, organisation, staff_admin},
+    crate::domain::{calendar, organisation, staff_admin, staff_list},
     crate::i18n::Lang,
 };
 
@@ -43,12 +43,34 @@ fn state_of(status: AccountStatus, locked_until: Option<i64>, timezone: &str) ->
     }
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffList {
+    pub lines: Vec<StaffLine>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// The staff list: `q` searches names, emails and professional numbers; `state` is `invited`,
+/// `active`, `suspended`, `locked` or everyone; `sort` is `name`, `-name`, `role` or `-role`.
 #[server(prefix = "/api", endpoint = "list_staff")]
-pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
+pub async fn list_staff(
+    #[server(default)] q: String,
+    #[server(default)] state: String,
+    #[server(default)] sort: String,
+    #[server(default)] page: i64,
+) -> Result<StaffList, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    Ok(organisation::staff(&ctx.db, organisation_id)
-        .await?
+    let query = staff_list::Query {
+        search: &q,
+        state: staff_list::StaffFilter::parse(&state),
+        order: staff_list::Order::parse(&sort),
+        page,
+    };
+    let found = staff_list::page(&ctx.db, organisation_id, query, ctx.now).await?;
+    let lines = found
+        .members
         .into_iter()
         .map(|m| StaffLine {
             id: m.account_id,
@@ -58,7 +80,8 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
             state: state_of(m.status, m.locked_until.filter(|until| *until > ctx.now), &timezone),
             number: m.number,
         })
-        .collect())
+        .collect();
+    Ok(StaffList { lines, total: found.total, page: found.paging.page, pages: found.paging.pages })
 }
 
 /// Who the organisation's active administrators are (names and emails), for every staff member:
@@ -66,7 +89,7 @@ pub async fn list_staff() -> Result<Vec<StaffLine>, ApiError> {
 #[server(prefix = "/api", endpoint = "my_administrators")]
 pub async fn my_administrators() -> Result<Vec<(String, String)>, ApiError> {
     let Staff { ctx, organisation_id, .. } = context::require_staff().await?;
-    Ok(organisation::staff(&ctx.db, organisation_id)
+    Ok(staff_list::all(&ctx.db, organisation_id, ctx.now)
         .await?
         .into_iter()
         .filter(|m| m.role == Role::Admin && m.status == AccountStatus::Active)

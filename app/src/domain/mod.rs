@@ -28,6 +28,7 @@ pub mod session;
 pub mod setup_link;
 pub mod sign_in;
 pub mod staff_admin;
+pub mod staff_list;
 pub mod store;
 pub mod throttle;
 

@@ -1,5 +1,5 @@
 //! Health organisations using Portail, and the creation of one with its first administrator.
-use super::account::{self, AccountStatus, Email, NewAccount, Role};
+use super::account::{self, Email, NewAccount, Role};
 use super::{notification, setup_link, store, Ctx, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
@@ -91,63 +91,6 @@ pub async fn add_professional(
         .await?;
     tx.commit().await?;
     Ok(link)
-}
-
-/// A line of the organisation's staff list.
-#[derive(Clone, Debug)]
-pub struct StaffMember {
-    pub account_id: i64,
-    /// Title and name, e.g. "Dre Anne Roy".
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-    /// Pending until the setup link has been used.
-    pub status: AccountStatus,
-    pub locked_until: Option<i64>,
-    pub number: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct StaffRow {
-    id: i64,
-    locked_until: Option<i64>,
-    number: Option<String>,
-    title: String,
-    given_name: String,
-    family_name: String,
-    email: String,
-    #[sqlx(try_from = "String")]
-    role: Role,
-    #[sqlx(try_from = "String")]
-    status: AccountStatus,
-}
-
-/// The organisation's staff, each once with their first role (`admin` before `professional`).
-pub async fn staff(db: &store::Db, organisation_id: i64) -> DomainResult<Vec<StaffMember>> {
-    let rows: Vec<StaffRow> = sqlx::query_as(
-        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role, a.status,
-                n.number
-         FROM memberships m JOIN accounts a ON a.id = m.account_id
-         LEFT JOIN professional_numbers n ON n.organisation_id = m.organisation_id AND n.account_id = a.id
-         WHERE m.organisation_id = $1 AND m.role <> 'patient'
-         GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status, n.number
-         ORDER BY a.family_name, a.given_name",
-    )
-    .bind(organisation_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| StaffMember {
-            account_id: r.id,
-            name: format!("{} {} {}", r.title, r.given_name, r.family_name).trim().to_string(),
-            email: r.email,
-            role: r.role,
-            status: r.status,
-            locked_until: r.locked_until,
-            number: r.number,
-        })
-        .collect())
 }
 
 pub struct Bootstrap<'a> {

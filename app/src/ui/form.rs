@@ -203,9 +203,13 @@ pub fn SearchForm(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] submit: Signal<String>,
     #[prop(into)] value: Signal<String>,
+    /// More fields sent with the search (a filter), before the search box.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <form method="get" action=action role="search" class="search">
+            {children.map(|c| c())}
             <label for=id>{label}</label>
             <div class="search-row">
                 <input id=id name="q" type="search" value=value />

@@ -1,9 +1,12 @@
 //! The administrator's staff page: who works here, and adding a professional.
 use super::PageTitle;
 use crate::api::staff::{list_staff, AddProfessional};
+use crate::states::StaffFilter;
+use crate::ui::components::pager::Pager;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::layout::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -14,9 +17,25 @@ pub fn Team() -> impl IntoView {
     let add = ServerAction::<AddProfessional>::new();
     let error = action_error(add);
     let added = Signal::derive(move || matches!(add.value().get(), Some(Ok(()))));
-    let staff = Resource::new(move || add.version().get(), |_| list_staff());
     let query = use_query_map();
-    let sort = move || query.read().get("sort").unwrap_or_else(|| "name".into());
+    let param = move |name: &str| query.read().get(name).unwrap_or_default();
+    let page = move || param("page").parse::<i64>().unwrap_or(1);
+    let sort = move || {
+        Some(param("sort"))
+            .filter(|s| ["name", "-name", "role", "-role"].contains(&s.as_str()))
+            .unwrap_or_else(|| "name".into())
+    };
+    let staff = Resource::new(
+        move || (param("q"), param("state"), sort(), page(), add.version().get()),
+        |(q, state, sort, page, _)| list_staff(q, state, sort, page),
+    );
+    let address = move |sort: &str, page: i64| {
+        format!(
+            "/staff/team?q={}&state={}&sort={sort}&page={page}",
+            urlencoding::encode(&param("q")),
+            urlencoding::encode(&param("state"))
+        )
+    };
     // After a success the form is emptied for the next person and focus goes to the confirmation,
     // so a screen reader says it and the keyboard continues from there. (Without JavaScript the
     // page comes back empty anyway.)
@@ -38,31 +57,39 @@ pub fn Team() -> impl IntoView {
         <p role="status" class="status" data-testid="team-done">
             {move || (query.read().get("done").as_deref() == Some("removed")).then(|| move_tr!("person-done-removed"))}
         </p>
+        <SearchForm action="/staff/team" id="q" label=move_tr!("team-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(move || param("q"))>
+            <div class="field">
+                <label for="state">{move_tr!("team-state-label")}</label>
+                <select id="state" name="state">
+                    {StaffFilter::ALL.into_iter().map(|filter| {
+                        let code = filter.code();
+                        let selected = move || StaffFilter::parse(&param("state")) == filter;
+                        view! { <option value=code selected=selected>{move || tr_with(&format!("team-state-{code}"), &[])}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        </SearchForm>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match staff.await {
-                    Ok(mut list) => {
+                    Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("team-none")}</p> }.into_any(),
+                    Ok(list) => {
                         let sort = sort();
-                        match sort.as_str() {
-                            "role" => list.sort_by_key(|m| !m.admin),
-                            "-role" => list.sort_by_key(|m| m.admin),
-                            "-name" => list.reverse(),
-                            _ => {}
-                        }
                         view! {
+                            <p class="hint" role="status">{move_tr!("team-count", { "total" => list.total })}</p>
                             <table class="data-table" data-testid="team-list">
                                 <caption class="visually-hidden">{move_tr!("team-title")}</caption>
                                 <thead>
                                     <tr>
-                                        <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=|s| format!("/staff/team?sort={s}") />
+                                        <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=move |s| address(s, 1) />
                                         <th scope="col">{move_tr!("account-email")}</th>
                                         <th scope="col">{move_tr!("column-number")}</th>
-                                        <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=|s| format!("/staff/team?sort={s}") />
+                                        <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=move |s| address(s, 1) />
                                         <th scope="col">{move_tr!("column-state")}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    {list.into_iter().map(|m| view! {
+                                    {list.lines.into_iter().map(|m| view! {
                                         <tr>
                                             <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
                                             <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
@@ -73,6 +100,10 @@ pub fn Team() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            {(list.pages > 1).then(|| view! {
+                                <Pager page=list.page pages=list.pages href=move |n| address(&sort, n)
+                                    label=move_tr!("team-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
+                            })}
                         }.into_any()
                     }
                     Err(e) => failure(e),
