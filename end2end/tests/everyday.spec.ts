@@ -114,13 +114,13 @@ for (const language of ['fr', 'en'] as Lang[]) {
         const colleague = uniqueEmail('colleague');
         await page.getByLabel(t(language, 'invite-given-name')).fill('Marc');
         await page.getByLabel(t(language, 'invite-family-name')).fill('Côté');
-        await page.getByLabel(t(language, 'invite-email')).fill(colleague);
+        await page.getByLabel(t(language, 'invite-email'), { exact: true }).fill(colleague);
         await page.getByRole('button', { name: t(language, 'team-add-submit') }).click();
         await expect(page.getByTestId('team-added')).toHaveText(t(language, 'team-added'));
         await expect(page.getByTestId('team-added')).toBeFocused();
         await expect(page.getByLabel(t(language, 'invite-given-name'))).toHaveValue('');
         await expect(page.getByLabel(t(language, 'invite-family-name'))).toHaveValue('');
-        await expect(page.getByLabel(t(language, 'invite-email'))).toHaveValue('');
+        await expect(page.getByLabel(t(language, 'invite-email'), { exact: true })).toHaveValue('');
         await expect(page.getByTestId('team-list')).toContainText(colleague);
 
         await page.goto('/staff/settings');

@@ -21,7 +21,7 @@ for (const { language, javaScript, width } of runs) {
       await ready(page, javaScript);
       await page.getByLabel(t(language, 'invite-given-name')).fill('Anne');
       await page.getByLabel(t(language, 'invite-family-name')).fill('Roy');
-      await page.getByLabel(t(language, 'invite-email')).fill(email);
+      await page.getByLabel(t(language, 'invite-email'), { exact: true }).fill(email);
       // Her language, which her pages and mails then use.
       await page.getByLabel(language === 'fr' ? 'Français' : 'English', { exact: true }).check();
       await page.getByRole('button', { name: t(language, 'team-add-submit') }).click();
