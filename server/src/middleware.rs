@@ -2,6 +2,7 @@
 //! on every response, nothing cached, `?lang=` remembered in a cookie, and private pages only for
 //! signed-in people.
 use crate::plain::{language_of, plain_page, query_language, wants_json};
+use app::api::messages::FILE_FORMS;
 use app::domain::store;
 use app::state::AppState;
 use axum::body::Body;
@@ -145,9 +146,6 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// A message may carry its files: five of 10 MB, and the text.
 const MESSAGE_BODY_LIMIT: usize =
     app::domain::attachment::MAX_PER_MESSAGE * app::domain::attachment::MAX_BYTES + BODY_LIMIT;
-
-/// The server functions whose form carries files (multipart).
-use app::api::messages::FILE_FORMS;
 
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {

@@ -615,14 +615,13 @@ pub struct TeamDetails {
 
 #[server(prefix = "/api", endpoint = "team_page")]
 pub async fn team_page(id: i64) -> Result<TeamDetails, ApiError> {
-    use crate::states::Role;
     let Staff { ctx, organisation_id, .. } = require_admin().await?;
     let team = care_team::find(&ctx.db, organisation_id, id).await?;
     let members = care_team::members(&ctx.db, organisation_id, id).await?;
     let others = crate::domain::staff_list::all(&ctx.db, organisation_id, ctx.now)
         .await?
         .into_iter()
-        .filter(|s| matches!(s.role, Role::Admin | Role::Professional))
+        .filter(|s| context::STAFF_ROLES.contains(&s.role))
         .filter(|s| !members.iter().any(|m| m.account_id == s.account_id))
         .map(|s| TeamChoice { id: s.account_id, name: s.name })
         .collect();

@@ -1,6 +1,7 @@
 //! `portail demo`: a demonstration organisation with two administrators, a professional, a
-//! professional still invited, patients in every invitation state and conversations in every state, so a newcomer sees every screen in minutes. Refuses to run
-//! on a database that already holds accounts.
+//! professional still invited, patients in every invitation state and conversations in every
+//! state, so a newcomer sees every screen in minutes. Refuses to run on a database that already
+//! holds accounts.
 use super::account::{self, Email};
 use super::organisation::{self, Bootstrap, NewStaff};
 use super::{

@@ -76,11 +76,7 @@ pub async fn add_professional(
     let number = super::professional_number::ProfessionalNumber::parse_optional(number)?;
     let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
-    let name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
-        .bind(organisation_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("name")?;
+    let name = name(&mut *tx, organisation_id).await?;
     let (account_id, link) =
         add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
     if let Some(number) = &number {
@@ -111,6 +107,15 @@ pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResul
 }
 
 /// The organisation's time zone (IANA name): its local dates and times.
+/// The organisation's name, as its people's mails say it.
+pub async fn name<'e>(exec: impl Executor<'e, Database = Any>, organisation_id: i64) -> DomainResult<String> {
+    Ok(sqlx::query("SELECT name FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(exec)
+        .await?
+        .try_get("name")?)
+}
+
 pub async fn timezone(db: &store::Db, organisation_id: i64) -> DomainResult<String> {
     Ok(sqlx::query("SELECT timezone FROM organisations WHERE id = $1")
         .bind(organisation_id)

@@ -267,11 +267,7 @@ pub async fn remove_from_organisation(ctx: &Ctx, organisation_id: i64, account_i
     .bind(account_id)
     .execute(&mut *tx)
     .await?;
-    let organisation: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
-        .bind(organisation_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("name")?;
+    let organisation = super::organisation::name(&mut *tx, organisation_id).await?;
     let mail =
         notification::removed_from_organisation_mail(person.language, &person.given_name, &organisation);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.removed_from_organisation").await

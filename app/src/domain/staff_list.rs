@@ -102,58 +102,67 @@ const FROM: &str = "FROM memberships m JOIN accounts a ON a.id = m.account_id
      LEFT JOIN professional_numbers n ON n.organisation_id = m.organisation_id AND n.account_id = a.id
      WHERE m.organisation_id = $1 AND m.role <> 'patient'";
 
-/// The conditions of `query` after `FROM`, and the search patterns they bind from `$3` on.
-fn conditions(query: &Query) -> (String, Vec<String>) {
-    let mut sql = state_condition(query.state).to_string();
-    let mut patterns = Vec::new();
-    for word in query.search.split_whitespace().take(3) {
-        patterns.push(format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], "")));
-        sql.push_str(&format!(
-            " AND lower(a.given_name || ' ' || a.family_name || ' ' || a.email || ' ' || COALESCE(n.number, '')) LIKE ${}",
-            patterns.len() + 2
-        ));
+/// The conditions a query adds after `FROM`, and the search patterns they bind from `$3` on.
+struct Conditions {
+    sql: String,
+    patterns: Vec<String>,
+}
+
+impl Conditions {
+    fn of(query: &Query) -> Self {
+        let mut sql = state_condition(query.state).to_string();
+        let mut patterns = Vec::new();
+        for word in query.search.split_whitespace().take(3) {
+            patterns.push(format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], "")));
+            sql.push_str(&format!(
+                " AND lower(a.given_name || ' ' || a.family_name || ' ' || a.email || ' ' || COALESCE(n.number, '')) LIKE ${}",
+                patterns.len() + 2
+            ));
+        }
+        Self { sql, patterns }
     }
-    (sql, patterns)
 }
 
 /// One page of the staff `query` asks for.
 pub async fn page(db: &Db, organisation_id: i64, query: Query<'_>, now: i64) -> DomainResult<StaffPage> {
-    let (condition, patterns) = conditions(&query);
-    let count_sql = format!("SELECT COUNT(DISTINCT a.id) AS n {FROM}{condition}");
+    let conditions = Conditions::of(&query);
+    let count_sql = format!("SELECT COUNT(DISTINCT a.id) AS n {FROM}{}", conditions.sql);
     let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(organisation_id).bind(now);
-    for pattern in &patterns {
+    for pattern in &conditions.patterns {
         count = count.bind(pattern);
     }
     let total = count.fetch_one(db).await?;
     let paging = Paging::of(total, PER_PAGE, query.page);
-    let members = matching(db, organisation_id, &query, now, Some(paging)).await?;
+    let members = matching(db, organisation_id, &conditions, query.order, now, Some(paging)).await?;
     Ok(StaffPage { members, total, paging })
 }
 
 /// The whole staff, by name.
 pub async fn all(db: &Db, organisation_id: i64, now: i64) -> DomainResult<Vec<StaffMember>> {
-    matching(db, organisation_id, &Query::default(), now, None).await
+    let query = Query::default();
+    matching(db, organisation_id, &Conditions::of(&query), query.order, now, None).await
 }
 
 async fn matching(
     db: &Db,
     organisation_id: i64,
-    query: &Query<'_>,
+    conditions: &Conditions,
+    order: Order,
     now: i64,
     paging: Option<Paging>,
 ) -> DomainResult<Vec<StaffMember>> {
-    let (condition, patterns) = conditions(query);
     let limit = paging.map(|p| format!(" LIMIT {PER_PAGE} OFFSET {}", p.offset)).unwrap_or_default();
     let sql = format!(
         "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role, a.status,
                 n.number
-         {FROM}{condition}
+         {FROM}{}
          GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status, n.number
          ORDER BY {}{limit}",
-        query.order.sql()
+        conditions.sql,
+        order.sql()
     );
     let mut rows = sqlx::query_as::<_, StaffRow>(&sql).bind(organisation_id).bind(now);
-    for pattern in &patterns {
+    for pattern in &conditions.patterns {
         rows = rows.bind(pattern);
     }
     Ok(rows
