@@ -311,6 +311,13 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
             numbers(ORGANISATIONS)
         ),
         format!(
+            "INSERT INTO staff_services (account_id, organisation_id, service, granted_at)
+             {} SELECT i, i, s.service, $1 FROM n CROSS JOIN (SELECT 'invitations' AS service
+                UNION ALL SELECT 'caregivers' UNION ALL SELECT 'messaging' UNION ALL SELECT 'questionnaires'
+                UNION ALL SELECT 'administration' UNION ALL SELECT 'support_desk') s",
+            numbers(ORGANISATIONS)
+        ),
+        format!(
             "INSERT INTO accounts (id, email, email_key, given_name, family_name, password_hash, status, created_at)
              {} SELECT {PATIENT_ACCOUNT} + i, 'patient' || i || '@example.test', 'patient' || i || '@example.test',
                        {given}, {family}, $2, 'active', $1 FROM n WHERE i % 10 < 6",

@@ -25,7 +25,7 @@ macro_rules! parse_from_string {
         }
     )*};
 }
-parse_from_string!(Role, Method, GrantStatus);
+parse_from_string!(Role, Method, GrantStatus, Service);
 
 /// What a person is in an organisation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +51,95 @@ impl Role {
     }
     pub fn is_staff(self) -> bool {
         self != Self::Patient
+    }
+    /// What a person holding `services` is called on the staff: an administrator if they hold
+    /// administration, support if they hold only the support desk, else a professional.
+    pub fn of_services(services: &[Service]) -> Self {
+        if services.contains(&Service::Administration) {
+            Self::Admin
+        } else if services.contains(&Service::SupportDesk)
+            && !services.iter().any(|s| Service::CARE.contains(s))
+        {
+            Self::Support
+        } else {
+            Self::Professional
+        }
+    }
+    /// The services a person added in this role starts with (an administrator may then tick or
+    /// untick each one).
+    pub fn bundle(self) -> &'static [Service] {
+        match self {
+            Self::Admin => &Service::ALL,
+            Self::Professional => &Service::CARE,
+            Self::Support => &[Service::SupportDesk],
+            Self::Patient => &[],
+        }
+    }
+}
+
+/// An online service of the portal that an administrator grants to each staff member. Every staff
+/// server function asks for the service it belongs to, never for a role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Service {
+    /// Invite and re-invite patients.
+    Invitations,
+    /// Add and manage caregivers on patients' files.
+    Caregivers,
+    /// The team inbox.
+    Messaging,
+    /// Send and review questionnaires.
+    Questionnaires,
+    /// People, their services, care teams and the organisation's settings.
+    Administration,
+    /// Help callers with their account: personal data only, nothing clinical.
+    SupportDesk,
+}
+
+impl Service {
+    pub const ALL: [Self; 6] = [
+        Self::Invitations,
+        Self::Caregivers,
+        Self::Messaging,
+        Self::Questionnaires,
+        Self::Administration,
+        Self::SupportDesk,
+    ];
+    /// The services that open patients' files (care, as opposed to administration and support).
+    pub const CARE: [Self; 4] = [Self::Invitations, Self::Caregivers, Self::Messaging, Self::Questionnaires];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Invitations => "invitations",
+            Self::Caregivers => "caregivers",
+            Self::Messaging => "messaging",
+            Self::Questionnaires => "questionnaires",
+            Self::Administration => "administration",
+            Self::SupportDesk => "support_desk",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+    /// Its name, then its description, as message keys.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Self::Invitations => "service-invitations",
+            Self::Caregivers => "service-caregivers",
+            Self::Messaging => "service-messaging",
+            Self::Questionnaires => "service-questionnaires",
+            Self::Administration => "service-administration",
+            Self::SupportDesk => "service-support-desk",
+        }
+    }
+    pub fn description_key(self) -> &'static str {
+        match self {
+            Self::Invitations => "service-invitations-about",
+            Self::Caregivers => "service-caregivers-about",
+            Self::Messaging => "service-messaging-about",
+            Self::Questionnaires => "service-questionnaires-about",
+            Self::Administration => "service-administration-about",
+            Self::SupportDesk => "service-support-desk-about",
+        }
     }
 }
 
@@ -141,6 +230,9 @@ mod tests {
         }
         for status in [GrantStatus::Invited, GrantStatus::Active, GrantStatus::Ended] {
             assert_eq!(GrantStatus::parse(status.code()), Some(status));
+        }
+        for service in Service::ALL {
+            assert_eq!(Service::parse(service.code()), Some(service));
         }
         assert_eq!(Role::parse("Admin"), None, "codes are exact");
     }

@@ -60,7 +60,7 @@ setup-totp-secret-label = Key to type in the app
 setup-totp-code-label = 6-digit code shown by the app
 setup-submit = Activate my account
 setup-unusable-title = This link is no longer valid
-setup-expired-body = This activation link has expired (it is valid for 24 hours). Ask your organisation's administrator for a new link.
+setup-expired-body = This activation link has expired or was replaced by a newer one. Ask your organisation's administrator for a new link.
 setup-used-body = This activation link has already been used. If your account is active, sign in.
 setup-unknown-body = This activation link is not recognised. Check that it is complete, or ask your organisation's administrator for a new link.
 
@@ -950,3 +950,61 @@ audit-team-patient-removed = Patient removed from a care team's list
 yes = Yes
 no = No
 error-action-required = Choose what to do with the conversation.
+service-invitations = Patient invitations
+service-invitations-about = Invite patients and send them a new invitation.
+service-caregivers = Caregivers
+service-caregivers-about = Add and manage the caregivers on patients' files.
+service-messaging = Messaging
+service-messaging-about = Read and answer the care teams' conversations with patients.
+service-questionnaires = Questionnaires
+service-questionnaires-about = Send questionnaires to patients and review their answers.
+service-administration = Team administration
+service-administration-about = Add people, choose their services, manage care teams and the organisation's settings.
+service-support-desk = Support desk
+service-support-desk-about = Help people with their account: personal data only, nothing clinical.
+services-none = No service
+services-title = Services
+services-legend = Services this person may use
+services-update = Update the services
+services-yours = Your services
+services-nothing = You have no service in this organisation.
+services-nothing-hint = Your account stays open. To use the portal for your work, ask one of your organisation's administrators below.
+audit-staff-services-changed = Services changed
+mail-services-changed-subject = Your services on the Patient Portal changed
+mail-services-changed-body =
+    Hello { $name },
+
+    An administrator of { $organisation } changed the services you may use. You may now use:
+    { $services }
+
+    If you think this is a mistake, contact them.
+error-services-required = Choose at least one service for this person.
+person-done-services = The services were updated and the person was told by email.
+mail-setup-code-body =
+    Hello { $name },
+
+    An administrator of { $organisation } created an account for you on the Patient Portal.
+    To activate it, open this link (valid for 5 days, usable once):
+
+    { $link }
+
+    You will also need the secret code (for example A-123456) that your administrator gives you by phone or in person. It is never sent by email.
+    You will then choose a password and link an authenticator app.
+    If you did not expect this email, ignore it.
+audit-setup-link-code-failed = Wrong secret code on an activation link
+audit-setup-link-voided = Activation link void after 5 wrong secret codes
+audit-staff-secret-code-generated = New secret code generated
+setup-code-intro = Hello { $name }, you have been added to { $organisation }. First, enter the secret code your administrator gave you by phone or in person. It looks like A-000000 and is never sent by email.
+setup-code-label = Secret code
+setup-void-body = This activation link no longer works: the secret code was entered wrongly 5 times. Ask your organisation's administrator to generate a new secret code; you will get a new link.
+error-already-activated = This person has already activated their account: a secret code is no longer needed.
+person-new-code = Generate a new secret code
+person-new-code-confirm = A new activation link will be sent to { $email } and the old link and secret code will stop working at once. You will see the new secret code once, to hand over by phone or in person.
+staff-code-title = Secret code to hand over
+staff-code-intro = Give this secret code to { $name } by phone or in person. With it and the link they received by email, they activate their account.
+staff-code-write-down = Write it down: it will not be shown again.
+staff-code-expires = The link and the code work until { $date }, and the link once.
+staff-code-gone = The secret code was shown once and can no longer be displayed. If it was lost, generate a new one from the person's page.
+staff-code-back = Back to the team
+copy = Copy
+copied = Copied

@@ -60,7 +60,7 @@ setup-totp-secret-label = Clé à saisir dans l'application
 setup-totp-code-label = Code à 6 chiffres affiché par l'application
 setup-submit = Activer mon compte
 setup-unusable-title = Ce lien n'est plus valide
-setup-expired-body = Ce lien d'activation a expiré (il est valide 24 heures). Demandez un nouveau lien à l'administrateur de votre organisation.
+setup-expired-body = Ce lien d'activation a expiré ou a été remplacé par un plus récent. Demandez un nouveau lien à l'administrateur de votre organisation.
 setup-used-body = Ce lien d'activation a déjà été utilisé. Si votre compte est activé, connectez-vous.
 setup-unknown-body = Ce lien d'activation n'est pas reconnu. Vérifiez qu'il est complet, ou demandez un nouveau lien à l'administrateur de votre organisation.
 
@@ -950,3 +950,61 @@ audit-team-patient-removed = Usager retiré de la liste d'une équipe de soins
 yes = Oui
 no = Non
 error-action-required = Choisissez quoi faire de la conversation.
+service-invitations = Invitations des patients
+service-invitations-about = Inviter des patients et leur envoyer une nouvelle invitation.
+service-caregivers = Proches aidants
+service-caregivers-about = Ajouter et gérer les proches aidants aux dossiers des patients.
+service-messaging = Messagerie
+service-messaging-about = Lire les conversations des équipes de soins avec les patients et y répondre.
+service-questionnaires = Questionnaires
+service-questionnaires-about = Envoyer des questionnaires aux patients et consulter leurs réponses.
+service-administration = Administration de l'équipe
+service-administration-about = Ajouter des personnes, choisir leurs services, gérer les équipes de soins et les paramètres de l'organisation.
+service-support-desk = Centre de soutien
+service-support-desk-about = Aider les personnes avec leur compte : données personnelles seulement, rien de clinique.
+services-none = Aucun service
+services-title = Services
+services-legend = Services que cette personne peut utiliser
+services-update = Mettre à jour les services
+services-yours = Vos services
+services-nothing = Vous n'avez aucun service dans cette organisation.
+services-nothing-hint = Votre compte reste ouvert. Pour utiliser le portail dans votre travail, demandez à l'une des personnes qui administrent votre organisation, ci-dessous.
+audit-staff-services-changed = Services modifiés
+mail-services-changed-subject = Vos services sur le Portail patient ont changé
+mail-services-changed-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } a modifié les services que vous pouvez utiliser. Vous pouvez maintenant utiliser :
+    { $services }
+
+    Si vous pensez qu'il s'agit d'une erreur, communiquez avec elle.
+error-services-required = Choisissez au moins un service pour cette personne.
+person-done-services = Les services ont été mis à jour et la personne a été avisée par courriel.
+mail-setup-code-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } a créé un compte pour vous sur le Portail patient.
+    Pour l'activer, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
+
+    { $link }
+
+    Il vous faudra aussi le code secret (par exemple A-123456) que cette personne vous remet par téléphone ou en personne. Il n'est jamais envoyé par courriel.
+    Vous choisirez ensuite un mot de passe et associerez une application d'authentification.
+    Si vous n'attendiez pas ce courriel, ignorez-le.
+audit-setup-link-code-failed = Code secret erroné sur un lien d'activation
+audit-setup-link-voided = Lien d'activation annulé après 5 codes secrets erronés
+audit-staff-secret-code-generated = Nouveau code secret généré
+setup-code-intro = Bonjour { $name }, vous avez été ajouté·e à { $organisation }. Entrez d'abord le code secret que la personne qui administre votre accès vous a remis par téléphone ou en personne. Il a la forme A-000000 et n'est jamais envoyé par courriel.
+setup-code-label = Code secret
+setup-void-body = Ce lien d'activation ne fonctionne plus : le code secret a été mal saisi 5 fois. Demandez à la personne qui administre votre organisation de générer un nouveau code secret ; vous recevrez un nouveau lien.
+error-already-activated = Cette personne a déjà activé son compte : un code secret n'est plus nécessaire.
+person-new-code = Générer un nouveau code secret
+person-new-code-confirm = Un nouveau lien d'activation sera envoyé à { $email } et l'ancien lien et l'ancien code secret cesseront aussitôt de fonctionner. Vous verrez le nouveau code secret une seule fois, pour le remettre par téléphone ou en personne.
+staff-code-title = Code secret à remettre
+staff-code-intro = Remettez ce code secret à { $name } par téléphone ou en personne. Avec ce code et le lien reçu par courriel, cette personne active son compte.
+staff-code-write-down = Notez-le : il ne sera plus affiché.
+staff-code-expires = Le lien et le code fonctionnent jusqu'au { $date }, et le lien une seule fois.
+staff-code-gone = Le code secret a été affiché une seule fois et ne peut plus l'être. S'il a été perdu, générez-en un nouveau depuis la page de la personne.
+staff-code-back = Retour à l'équipe
+copy = Copier
+copied = Copié

@@ -206,10 +206,29 @@ async fn a_setup_link_works_for_24_hours() {
     let app = spawn().await;
     let token = app.bootstrap("marie.tremblay@example.org").await;
     let created = app.count("SELECT MIN(created_at) FROM setup_links").await;
-    let state = |now| app::domain::setup_link::inspect(&app.state.db, &token, now);
+    let state = |now| app::domain::setup_link::inspect(&app.state.db, &token, None, now);
     use app::domain::setup_link::LinkState;
     assert!(matches!(state(created + 86_399).await.unwrap(), LinkState::Ready { .. }), "23:59:59");
     assert!(matches!(state(created + 86_400).await.unwrap(), LinkState::Expired), "24 h");
+}
+
+#[tokio::test]
+async fn a_setup_link_with_a_secret_code_works_for_5_days() {
+    use app::domain::{invitation::InvitationCode, setup_link, Ctx};
+    let app = spawn().await;
+    let (admin, _) = app.admin("marie.tremblay@example.org").await;
+    let form =
+        [("given_name", "Anne"), ("family_name", "Roy"), ("email", "anne@example.org"), ("language", "fr")];
+    let code = admin.ok("add_professional", &form).await["code"].as_str().unwrap().to_string();
+    let (_, body) = latest_mail(&app, "anne@example.org").await;
+    let token = link_token(&body, "/setup/");
+    let created = app.count("SELECT MAX(created_at) FROM setup_links").await;
+    let code = InvitationCode::parse(&code).unwrap();
+    let at = |now| Ctx::system(&app.state.db, now);
+    let before = setup_link::check_code(&at(created + 431_999), &token, &code).await.unwrap();
+    assert!(matches!(before, setup_link::CodeCheck::Accepted { .. }), "4 d 23:59:59");
+    let after = setup_link::check_code(&at(created + 432_000), &token, &code).await.unwrap();
+    assert_eq!(after, setup_link::CodeCheck::Unusable, "5 days");
 }
 
 #[tokio::test]

@@ -13,10 +13,10 @@ const ANNE: &str = "anne.roy@example.org";
 async fn professional<'a>(app: &'a TestApp, admin: &Actor<'_>) -> (Actor<'a>, i64, String) {
     let form =
         [("title", ""), ("given_name", "Anne"), ("family_name", "Roy"), ("email", ANNE), ("language", "en")];
-    admin.ok("add_professional", &form).await;
+    let code = admin.ok("add_professional", &form).await["code"].as_str().unwrap().to_string();
     let (_, body) = latest_mail(app, ANNE).await;
     let anne = app.visitor();
-    let secret = anne.activate(&link_token(&body, "/setup/")).await;
+    let secret = anne.activate_with_code(&link_token(&body, "/setup/"), &code).await;
     let id = app.number("SELECT id FROM accounts WHERE email = $1", ANNE).await;
     (anne, id, secret)
 }
@@ -315,10 +315,10 @@ async fn a_removed_person_leaves_the_organisation_and_its_teams_and_keeps_an_acc
     let bob = "bob.cote@example.org";
     let form =
         [("title", ""), ("given_name", "Bob"), ("family_name", "Côté"), ("email", bob), ("language", "fr")];
-    marie.ok("add_professional", &form).await;
+    let code = marie.ok("add_professional", &form).await["code"].as_str().unwrap().to_string();
     let (_, body) = latest_mail(&app, bob).await;
     let bob_actor = app.visitor();
-    bob_actor.activate(&link_token(&body, "/setup/")).await;
+    bob_actor.activate_with_code(&link_token(&body, "/setup/"), &code).await;
     let bob_id = app.number("SELECT id FROM accounts WHERE email = $1", bob).await;
     sqlx::query(&format!(
         "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ({bob_id}, {elsewhere}, 'professional', 0)"

@@ -15,7 +15,9 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
         ("email", "anne.roy@example.org"),
         ("language", "en"),
     ];
-    admin.ok("add_professional", &form).await;
+    let issued = admin.ok("add_professional", &form).await;
+    let code = issued["code"].as_str().unwrap().to_string();
+    assert_eq!(issued["invitee_name"], "Dre Anne Roy");
     let again = error_key(admin.call("add_professional", &form).await).await;
     assert_eq!(again["key"], "error-email-taken");
 
@@ -35,8 +37,9 @@ async fn an_administrator_adds_a_professional_who_activates_and_invites() {
     let (_, body) = latest_mail(&app, "anne.roy@example.org").await;
     assert!(body.starts_with("Hello Anne"), "{body}");
     let token = link_token(&body, "/setup/");
+    assert!(!body.contains(&code), "the secret code is never mailed");
     let anne = app.visitor();
-    anne.activate(&token).await;
+    anne.activate_with_code(&token, &code).await;
     assert!(anne.cookie("portail").is_some(), "signed in");
 
     let invited = anne.call("invite_patient", &invite_form(PATIENT, "fr")).await;

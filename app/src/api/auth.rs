@@ -27,15 +27,16 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
         Ok(Caller { ctx, account, .. }) => {
             use crate::domain::conversation::{self, Reader};
-            let staff = account::memberships(&ctx.db, account.id)
-                .await?
-                .into_iter()
-                .find(|m| matches!(m.role, crate::states::Role::Admin | crate::states::Role::Professional));
-            let (reader, messages_href) = match staff {
-                Some(m) => (
-                    Reader::Staff { account_id: account.id, organisation_id: m.organisation_id },
-                    "/staff/inbox",
-                ),
+            let messaging = crate::domain::staff_service::organisation_with(
+                &ctx.db,
+                account.id,
+                &[crate::states::Service::Messaging],
+            )
+            .await?;
+            let (reader, messages_href) = match messaging {
+                Some(organisation_id) => {
+                    (Reader::Staff { account_id: account.id, organisation_id }, "/staff/inbox")
+                }
                 None => (Reader::Patient { account_id: account.id }, "/messages"),
             };
             Ok(Some(Person {
@@ -53,6 +54,11 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
 /// What the holder of a setup link sees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SetupView {
+    /// The secret code the administrator handed over is asked first.
+    NeedsCode {
+        given_name: String,
+        organisation: String,
+    },
     Ready {
         given_name: String,
         organisation: String,
@@ -61,15 +67,25 @@ pub enum SetupView {
         qr_svg_base64: String,
     },
     Expired,
+    /// Five wrong secret codes.
+    Void,
     Used,
     Unknown,
 }
+
+/// The cookie that holds, for 30 minutes, the pass a right secret code gave this browser.
+#[cfg(feature = "ssr")]
+const SETUP_PASS_COOKIE: &str = "portail-setup-pass";
 
 /// Reads a setup link without consuming it.
 #[server(prefix = "/api", endpoint = "setup_link")]
 pub async fn setup_link(#[server(default)] token: String) -> Result<SetupView, ApiError> {
     let ctx = context::request();
-    Ok(match setup_link::inspect(&ctx.db, &token, ctx.now).await? {
+    let pass = context::cookie(SETUP_PASS_COOKIE);
+    Ok(match setup_link::inspect(&ctx.db, &token, pass.as_deref(), ctx.now).await? {
+        setup_link::LinkState::NeedsCode { given_name, organisation } => {
+            SetupView::NeedsCode { given_name, organisation }
+        }
         setup_link::LinkState::Ready { account, totp_secret, organisation } => {
             let uri =
                 credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
@@ -82,6 +98,7 @@ pub async fn setup_link(#[server(default)] token: String) -> Result<SetupView, A
             }
         }
         setup_link::LinkState::Expired => SetupView::Expired,
+        setup_link::LinkState::Void => SetupView::Void,
         setup_link::LinkState::Used => SetupView::Used,
         setup_link::LinkState::Unknown => SetupView::Unknown,
     })
@@ -96,6 +113,32 @@ fn organisation_issuer(organisation: &str) -> String {
     }
 }
 
+/// The secret code of a setup link. Right: this browser may go on for 30 minutes. Wrong: the
+/// tries left are said; the 5th wrong code voids the link.
+#[server(prefix = "/api", endpoint = "check_setup_code")]
+pub async fn check_setup_code(
+    #[server(default)] token: String,
+    #[server(default)] code: String,
+) -> Result<(), ApiError> {
+    use crate::domain::invitation::{InvitationCode, VERIFIED_SECONDS};
+    context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
+        .map_err(|e| e.keep("code", &code))?;
+    let parsed = InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
+    match setup_link::check_code(&context::request(), &token, &parsed).await? {
+        setup_link::CodeCheck::Accepted { pass } => {
+            context::set_flow_cookie(SETUP_PASS_COOKIE, &pass, VERIFIED_SECONDS);
+            leptos_axum::redirect(&format!("/setup/{token}"));
+            Ok(())
+        }
+        setup_link::CodeCheck::Wrong { remaining_tries } => Err(ApiError::invalid("error-code-wrong")
+            .on("code")
+            .arg("remaining", remaining_tries)
+            .keep("code", &code)),
+        // The page re-reads the link and says why it can no longer be used.
+        setup_link::CodeCheck::Unusable => Err(ApiError::conflict("error-setup-link-unusable")),
+    }
+}
+
 #[server(prefix = "/api", endpoint = "complete_setup")]
 pub async fn complete_setup(
     #[server(default)] token: String,
@@ -104,13 +147,16 @@ pub async fn complete_setup(
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    let pass = context::cookie(SETUP_PASS_COOKIE);
     let completion = setup_link::Completion {
         token: &token,
+        pass: pass.as_deref(),
         password: &password,
         password_confirmation: &password_confirmation,
         totp_code: &code,
     };
     let session_token = setup_link::complete(&context::request(), completion).await?;
+    context::clear_flow_cookie(SETUP_PASS_COOKIE);
     context::set_session_cookie(&session_token);
     leptos_axum::redirect("/staff");
     Ok(())
@@ -256,28 +302,48 @@ pub async fn sign_out() -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The staff home page: greeting and the organisations the person works in.
+/// The staff home page: greeting and the organisations the person works in, with the services
+/// they may use in each.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffHomeView {
     pub given_name: String,
     pub roles: Vec<StaffRole>,
 }
 
+impl StaffHomeView {
+    /// Whether the person may use one of `services` somewhere.
+    pub fn holds_any(&self, services: &[crate::states::Service]) -> bool {
+        self.roles.iter().any(|r| r.services.iter().any(|s| services.contains(s)))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRole {
     pub organisation: String,
     pub role: crate::states::Role,
+    pub services: Vec<crate::states::Service>,
 }
 
 #[server(prefix = "/api", endpoint = "staff_home")]
 pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
-    let roles = account::memberships(&ctx.db, me.id).await?;
-    if roles.is_empty() {
+    let memberships: Vec<_> =
+        account::memberships(&ctx.db, me.id).await?.into_iter().filter(|m| m.role.is_staff()).collect();
+    if memberships.is_empty() {
         return Err(ApiError::not_found());
     }
-    Ok(StaffHomeView {
-        given_name: me.given_name,
-        roles: roles.into_iter().map(|m| StaffRole { organisation: m.organisation, role: m.role }).collect(),
-    })
+    let held = crate::domain::staff_service::everywhere(&ctx.db, me.id).await?;
+    let mut roles: Vec<StaffRole> = Vec::new();
+    for m in memberships {
+        // An administrator who is also a professional has two rows; the organisation is shown once.
+        if roles.iter().any(|r| r.organisation == m.organisation) {
+            continue;
+        }
+        let mut services: Vec<_> =
+            held.iter().filter(|(o, _)| *o == m.organisation_id).map(|(_, s)| *s).collect();
+        services.sort_by_key(|s| crate::states::Service::ALL.iter().position(|c| c == s));
+        let role = crate::states::Role::of_services(&services);
+        roles.push(StaffRole { organisation: m.organisation, role, services });
+    }
+    Ok(StaffHomeView { given_name: me.given_name, roles })
 }

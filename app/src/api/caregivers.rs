@@ -13,11 +13,12 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_session, require_staff, Caller, Staff},
-    super::patients::show_once,
+    super::context::{self, require_any_service, require_service, require_session, Caller, Staff},
+    super::patients::issued_once,
     crate::domain::caregiver::{self, EndedBy, Scope},
     crate::domain::organisation,
     crate::i18n::Lang,
+    crate::states::Service,
 };
 
 /// A caregiver as the patient or the care team sees them.
@@ -99,7 +100,7 @@ pub struct FileActivity {
 pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> {
     use crate::domain::calendar::{local_time, stored_date};
     use crate::domain::patient_file::{self, AccountState};
-    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    let Staff { ctx, organisation_id, .. } = require_any_service(&Service::CARE).await?;
     let db = &ctx.db;
     let file = patient_file::read(db, organisation_id, patient_id, ctx.now)
         .await?
@@ -165,7 +166,7 @@ pub async fn add_caregiver(
     #[server(default)] ends_on: String,
     #[server(default)] note: String,
 ) -> Result<IssuedCode, ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
     let state = context::state();
     let new = caregiver::NewCaregiver {
         given_name: &given_name,
@@ -202,17 +203,17 @@ pub async fn add_caregiver(
             error
         })?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
+    Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
 pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
     let state = context::state();
     let (name, issued) =
         caregiver::reissue(&ctx, organisation_id, grant_id, me.id, &state.config.public_url).await?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    Ok(show_once(name, &issued, &timezone))
+    Ok(issued_once(name, &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "edit_caregiver")]
@@ -224,7 +225,7 @@ pub async fn edit_caregiver(
     profile: Option<String>,
     #[server(default)] ends_on: String,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
     let scope = scope_of(&messages, &questionnaires, &profile);
     caregiver::edit(&ctx, organisation_id, grant_id, scope, &ends_on, me.id)
         .await
@@ -236,7 +237,7 @@ pub async fn edit_caregiver(
 /// The care team ends a caregiver's access.
 #[server(prefix = "/api", endpoint = "end_caregiver")]
 pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
     let by = EndedBy::Staff { account_id: me.id, organisation_id };
     if !caregiver::end(&ctx, grant_id, by).await? {
         return Err(ApiError::not_found());

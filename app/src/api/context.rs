@@ -1,9 +1,9 @@
 //! What every server function may ask of the request it serves: who is calling (obtained once, as
 //! a `Ctx` the domain takes), the session cookie, and how to set cookies on the response.
 use crate::api::ApiError;
-use crate::domain::{account, session, store, throttle, Ctx, RequestMeta};
+use crate::domain::{account, session, staff_service, store, throttle, Ctx, RequestMeta};
 pub use crate::state::{AppState, Config};
-use crate::states::Role;
+use crate::states::Service;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use leptos::prelude::*;
 
@@ -184,31 +184,35 @@ pub struct Staff {
     pub organisation_id: i64,
 }
 
-/// A staff member (administrator or professional) and the organisation they act in.
+/// A staff member of an organisation, whatever services they hold (their home page, who their
+/// administrators are).
 pub async fn require_staff() -> Result<Staff, ApiError> {
-    require_role(&STAFF_ROLES).await
-}
-
-/// The roles that make a person staff of an organisation (administrator or professional).
-pub const STAFF_ROLES: [Role; 2] = [Role::Admin, Role::Professional];
-
-/// An administrator (designated representative) and their organisation.
-pub async fn require_admin() -> Result<Staff, ApiError> {
-    require_role(&[Role::Admin]).await
-}
-
-async fn require_role(roles: &[Role]) -> Result<Staff, ApiError> {
-    staff_of(require_session().await?, roles).await
-}
-
-/// The caller as a staff member in one of `roles`, or "forbidden".
-pub async fn staff_of(caller: Caller, roles: &[Role]) -> Result<Staff, ApiError> {
-    let Caller { ctx, account, .. } = caller;
+    let Caller { ctx, account, .. } = require_session().await?;
     let organisation_id = account::memberships(&ctx.db, account.id)
         .await?
         .into_iter()
-        .find(|m| roles.contains(&m.role))
+        .find(|m| m.role.is_staff())
         .map(|m| m.organisation_id)
+        .ok_or_else(ApiError::forbidden)?;
+    Ok(Staff { ctx, account, organisation_id })
+}
+
+/// A staff member holding `service`, and the organisation where they hold it; "forbidden" for
+/// anyone else (deny by default: every staff server function names its service).
+pub async fn require_service(service: Service) -> Result<Staff, ApiError> {
+    require_any_service(&[service]).await
+}
+
+/// A staff member holding one of `services` (e.g. any care service opens the patient list).
+pub async fn require_any_service(services: &[Service]) -> Result<Staff, ApiError> {
+    staff_with(require_session().await?, services).await
+}
+
+/// The caller as a staff member holding one of `services`, or "forbidden".
+pub async fn staff_with(caller: Caller, services: &[Service]) -> Result<Staff, ApiError> {
+    let Caller { ctx, account, .. } = caller;
+    let organisation_id = staff_service::organisation_with(&ctx.db, account.id, services)
+        .await?
         .ok_or_else(ApiError::forbidden)?;
     Ok(Staff { ctx, account, organisation_id })
 }

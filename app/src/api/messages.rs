@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_admin, require_session, require_staff, Caller, Staff},
+    super::context::{self, require_service, require_session, Caller, Staff},
     crate::domain::caregiver::{self, Area},
     crate::domain::conversation::{self, Filter, Reader, Status},
-    crate::domain::{calendar, care_team, organisation, Ctx},
+    crate::domain::{calendar, care_team, organisation, staff_service, Ctx},
+    crate::states::Service,
     std::collections::HashMap,
 };
 
@@ -132,7 +133,7 @@ async fn staff_side() -> Result<(Ctx, Reader), ApiError> {
 
 #[cfg(feature = "ssr")]
 async fn reader_on_staff_side(caller: Caller) -> Result<(Ctx, Reader), ApiError> {
-    let Staff { ctx, account, organisation_id } = context::staff_of(caller, &context::STAFF_ROLES).await?;
+    let Staff { ctx, account, organisation_id } = context::staff_with(caller, &[Service::Messaging]).await?;
     Ok((ctx, Reader::Staff { account_id: account.id, organisation_id }))
 }
 
@@ -449,10 +450,8 @@ pub async fn set_message_emails(#[server(default)] choice: String) -> Result<(),
     let Caller { ctx, account, .. } = require_session().await?;
     let refused = || ApiError::invalid("error-mail-choice-invalid").on("choice");
     let choice = conversation::MailChoice::parse(&choice).ok_or_else(refused)?;
-    let staff = crate::domain::account::memberships(&ctx.db, account.id)
-        .await?
-        .iter()
-        .any(|m| context::STAFF_ROLES.contains(&m.role));
+    let staff =
+        crate::domain::account::memberships(&ctx.db, account.id).await?.iter().any(|m| m.role.is_staff());
     conversation::set_mail_choice(&ctx, account.id, choice, staff).await?;
     Ok(())
 }
@@ -517,7 +516,7 @@ pub struct WriteToPatient {
 
 #[server(prefix = "/api", endpoint = "new_conversation_form")]
 pub async fn new_conversation_form(patient_id: i64) -> Result<WriteToPatient, ApiError> {
-    let Staff { ctx, account, organisation_id } = require_staff().await?;
+    let Staff { ctx, account, organisation_id } = require_service(Service::Messaging).await?;
     let name = crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
         .await?
         .map(|f| format!("{} {}", f.given_name, f.family_name))
@@ -569,7 +568,7 @@ fn team_view(t: care_team::Team) -> TeamView {
 
 #[server(prefix = "/api", endpoint = "list_teams")]
 pub async fn list_teams() -> Result<Vec<TeamView>, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     Ok(care_team::list(&ctx.db, organisation_id).await?.into_iter().map(team_view).collect())
 }
 
@@ -596,7 +595,7 @@ pub async fn create_team(
     patients_may_start: Option<String>,
     replies_by_default: Option<String>,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let settings = team_settings(&name, &phone, &patients_may_start, &replies_by_default);
     let id = care_team::create(&ctx, organisation_id, settings)
         .await
@@ -615,13 +614,14 @@ pub struct TeamDetails {
 
 #[server(prefix = "/api", endpoint = "team_page")]
 pub async fn team_page(id: i64) -> Result<TeamDetails, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let team = care_team::find(&ctx.db, organisation_id, id).await?;
     let members = care_team::members(&ctx.db, organisation_id, id).await?;
+    let messaging = staff_service::holders(&ctx.db, organisation_id, Service::Messaging).await?;
     let others = crate::domain::staff_list::all(&ctx.db, organisation_id, ctx.now)
         .await?
         .into_iter()
-        .filter(|s| context::STAFF_ROLES.contains(&s.role))
+        .filter(|s| messaging.contains(&s.account_id))
         .filter(|s| !members.iter().any(|m| m.account_id == s.account_id))
         .map(|s| TeamChoice { id: s.account_id, name: s.name })
         .collect();
@@ -640,7 +640,7 @@ pub async fn update_team(
     patients_may_start: Option<String>,
     replies_by_default: Option<String>,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let settings = team_settings(&name, &phone, &patients_may_start, &replies_by_default);
     care_team::update(&ctx, organisation_id, id, settings)
         .await
@@ -655,7 +655,7 @@ pub async fn team_member(
     #[server(default)] account_id: i64,
     add: Option<String>,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     if add.is_some() {
         care_team::add_member(&ctx, organisation_id, id, account_id).await?;
     } else {
@@ -675,7 +675,7 @@ pub struct TeamsOfPatient {
 
 #[server(prefix = "/api", endpoint = "patient_teams")]
 pub async fn patient_teams(patient_id: i64) -> Result<TeamsOfPatient, ApiError> {
-    let Staff { ctx, account, organisation_id } = require_staff().await?;
+    let Staff { ctx, account, organisation_id } = require_service(Service::Messaging).await?;
     crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -701,7 +701,7 @@ pub async fn set_patient_team(
     #[server(default)] team_id: i64,
     follows: Option<String>,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Messaging).await?;
     care_team::set_follows(&ctx, organisation_id, team_id, patient_id, follows.is_some()).await.map_err(
         |e| match e {
             crate::domain::DomainError::NotFound => ApiError::invalid("error-team-invalid").on("team_id"),

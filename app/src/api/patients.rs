@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_staff, Staff},
+    super::context::{self, require_any_service, require_service, Staff},
     crate::domain::calendar::{local_time, stored_date},
     crate::domain::{account::Email, care_team, invitation, organisation, patient, store},
     crate::i18n::Lang,
+    crate::states::Service,
 };
 
 /// The invitation state as the professional sees it.
@@ -43,7 +44,7 @@ pub async fn list_patients(
     #[server(default)] page: i64,
     #[server(default)] sort: String,
 ) -> Result<PatientList, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_staff().await?;
+    let Staff { ctx, organisation_id, .. } = require_any_service(&Service::CARE).await?;
     let order = patient::Order {
         by_birth_date: sort.trim_start_matches('-') == "born",
         descending: sort.starts_with('-'),
@@ -69,31 +70,56 @@ pub async fn list_patients(
     Ok(PatientList { lines, total: found.total, page: found.page, pages: found.pages })
 }
 
-/// What the professional sees once after inviting: the code to hand over and until when it works.
+/// What the professional (or administrator) sees once after inviting: the code to hand over,
+/// to whom, and until when it works.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuedCode {
-    pub patient_name: String,
+    pub invitee_name: String,
     pub code: String,
     /// The organisation's local time.
     pub expires_at: NaiveDateTime,
 }
 
+/// A code shown once: the cookie that carries it to its page, and that page.
 #[cfg(feature = "ssr")]
-const ISSUED_COOKIE: &str = "portail-issued";
+#[derive(Clone, Copy)]
+pub(crate) struct ShownOnce {
+    cookie: &'static str,
+    page: &'static str,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) const INVITATION_CODE: ShownOnce =
+    ShownOnce { cookie: "portail-issued", page: "/staff/patients/code" };
+#[cfg(feature = "ssr")]
+pub(crate) const STAFF_SECRET_CODE: ShownOnce =
+    ShownOnce { cookie: "portail-secret-code", page: "/staff/team/code" };
 
 /// Hands the code to the page that shows it, through a 2-minute HttpOnly cookie read once, so
 /// that it also works without JavaScript and never appears in a URL.
 #[cfg(feature = "ssr")]
-pub(crate) fn show_once(invitee_name: String, issued: &invitation::Issued, timezone: &str) -> IssuedCode {
-    let shown = IssuedCode {
-        patient_name: invitee_name,
-        code: issued.code.as_str().into(),
-        expires_at: local_time(issued.expires_at, timezone),
-    };
+pub(crate) fn show_once(
+    place: ShownOnce,
+    invitee_name: String,
+    code: &str,
+    expires_at: i64,
+    timezone: &str,
+) -> IssuedCode {
+    let shown = IssuedCode { invitee_name, code: code.into(), expires_at: local_time(expires_at, timezone) };
     let value = serde_json::to_string(&shown).expect("serialisable");
-    context::set_flow_cookie(ISSUED_COOKIE, &urlencoding::encode(&value), 120);
-    leptos_axum::redirect("/staff/patients/code");
+    context::set_flow_cookie(place.cookie, &urlencoding::encode(&value), 120);
+    leptos_axum::redirect(place.page);
     shown
+}
+
+/// The code just issued, once: reading it clears it.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_shown(place: ShownOnce) -> Option<IssuedCode> {
+    let issued = context::cookie(place.cookie)
+        .and_then(|v| urlencoding::decode(&v).ok().map(|s| s.into_owned()))
+        .and_then(|v| serde_json::from_str(&v).ok());
+    context::clear_flow_cookie(place.cookie);
+    issued
 }
 
 #[server(prefix = "/api", endpoint = "invite_patient")]
@@ -113,7 +139,7 @@ pub async fn invite_patient(
             .keep("language", &language)
             .keep("mobile", &mobile)
     };
-    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Invitations).await?;
     let state = context::state();
     let now = ctx.now;
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
@@ -148,13 +174,13 @@ pub async fn invite_patient(
     .await?;
     tx.commit().await?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    Ok(show_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
+    Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
 /// A new link and code for a patient without an account; the old ones stop working.
 #[server(prefix = "/api", endpoint = "reissue_invitation")]
 pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_staff().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Invitations).await?;
     let state = context::state();
     // Only this organisation's patients, and only those who have no account yet.
     let (given_name, family_name) = patient::without_account(&ctx.db, organisation_id, patient_id)
@@ -174,16 +200,18 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
         .await?;
     tx.commit().await?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    Ok(show_once(format!("{given_name} {family_name}"), &issued, &timezone))
+    Ok(issued_once(format!("{given_name} {family_name}"), &issued, &timezone))
 }
 
-/// The code just issued, once: reading it clears it.
+/// An invitation's code, shown once on its page.
+#[cfg(feature = "ssr")]
+pub(crate) fn issued_once(invitee_name: String, issued: &invitation::Issued, timezone: &str) -> IssuedCode {
+    show_once(INVITATION_CODE, invitee_name, issued.code.as_str(), issued.expires_at, timezone)
+}
+
+/// The invitation code just issued, once: reading it clears it.
 #[server(prefix = "/api", endpoint = "take_issued_code")]
 pub async fn take_issued_code() -> Result<Option<IssuedCode>, ApiError> {
-    require_staff().await?;
-    let issued = context::cookie(ISSUED_COOKIE)
-        .and_then(|v| urlencoding::decode(&v).ok().map(|s| s.into_owned()))
-        .and_then(|v| serde_json::from_str(&v).ok());
-    context::clear_flow_cookie(ISSUED_COOKIE);
-    Ok(issued)
+    require_service(Service::Invitations).await?;
+    Ok(take_shown(INVITATION_CODE))
 }

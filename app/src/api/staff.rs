@@ -4,9 +4,12 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use super::patients::IssuedCode;
+use crate::states::Service;
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_admin, Staff},
+    super::context::{self, require_service, Staff},
+    super::patients::{show_once, take_shown, STAFF_SECRET_CODE},
     crate::domain::account::{AccountStatus, Role},
     crate::domain::{calendar, organisation, staff_admin, staff_list},
     crate::i18n::Lang,
@@ -60,7 +63,7 @@ pub async fn list_staff(
     #[server(default)] sort: String,
     #[server(default)] page: i64,
 ) -> Result<StaffList, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     let query = staff_list::Query {
         search: &q,
@@ -107,23 +110,26 @@ pub struct PersonView {
     pub state: StaffState,
     pub last_sign_in: Option<NaiveDateTime>,
     pub number: Option<String>,
+    pub services: Vec<Service>,
 }
 
 #[server(prefix = "/api", endpoint = "staff_person")]
 pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let person = staff_admin::person(&ctx.db, organisation_id, account_id, ctx.now)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    let admin = person.is_administrator();
     Ok(PersonView {
         id: person.account_id,
         name: person.name,
         email: person.email,
-        admin: person.role == Role::Admin,
+        admin,
         state: state_of(person.status, person.locked_until, &timezone),
         last_sign_in: person.last_sign_in.map(|at| calendar::local_time(at, &timezone)),
         number: person.number,
+        services: person.services,
     })
 }
 
@@ -133,7 +139,7 @@ pub async fn set_professional_number(
     account_id: i64,
     #[server(default)] professional_number: String,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     staff_admin::set_professional_number(&ctx, organisation_id, account_id, &professional_number)
         .await
         .map_err(|e| ApiError::from(e).keep("professional_number", &professional_number))?;
@@ -141,12 +147,33 @@ pub async fn set_professional_number(
     Ok(())
 }
 
+/// A new staff member's secret code, shown once to the administrator on its own page.
+#[cfg(feature = "ssr")]
+async fn secret_code_once(
+    ctx: &crate::domain::Ctx,
+    organisation_id: i64,
+    name: String,
+    activation: &organisation::Activation,
+) -> Result<IssuedCode, ApiError> {
+    let code = activation.code.as_ref().ok_or_else(ApiError::internal)?;
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(show_once(STAFF_SECRET_CODE, name, code.as_str(), activation.expires_at, &timezone))
+}
+
+/// The secret code just generated, once: reading it clears it.
+#[server(prefix = "/api", endpoint = "take_secret_code")]
+pub async fn take_secret_code() -> Result<Option<IssuedCode>, ApiError> {
+    require_service(Service::Administration).await?;
+    Ok(take_shown(STAFF_SECRET_CODE))
+}
+
 /// An administrator's action on a staff member's account: `reset`, `unlock`, `suspend`,
-/// `reactivate`, `make-admin`, `end-admin` or `remove`. Without JavaScript the page comes back
-/// saying what was done (after `remove`, the staff list does).
+/// `reactivate`, `new-code`, `make-admin`, `end-admin` or `remove`. Without JavaScript the page
+/// comes back saying what was done (after `remove`, the staff list does; after `new-code`, the
+/// page that shows the code once).
 #[server(prefix = "/api", endpoint = "act_on_staff")]
 pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let done = match action.as_str() {
         "reset" => {
             let public_url = context::state().config.public_url.clone();
@@ -173,6 +200,16 @@ pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) ->
             staff_admin::end_administrator(&ctx, organisation_id, account_id).await?;
             "admin-ended"
         }
+        "new-code" => {
+            let public_url = context::state().config.public_url.clone();
+            let activation =
+                staff_admin::new_secret_code(&ctx, organisation_id, account_id, &public_url).await?;
+            let person = staff_admin::person(&ctx.db, organisation_id, account_id, ctx.now)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            secret_code_once(&ctx, organisation_id, person.name, &activation).await?;
+            return Ok(());
+        }
         "remove" => {
             staff_admin::remove_from_organisation(&ctx, organisation_id, account_id).await?;
             leptos_axum::redirect("/staff/team?done=removed");
@@ -184,7 +221,58 @@ pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) ->
     Ok(())
 }
 
-/// Adds a professional, who receives a one-time setup link by email.
+/// The services' checkboxes of a form, each named by its service's code (a ticked box sends
+/// `on`). `shown` is a hidden field of forms that show the boxes: without it nothing was chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceBoxes {
+    #[serde(default)]
+    pub shown: Option<String>,
+    #[serde(default)]
+    pub invitations: Option<String>,
+    #[serde(default)]
+    pub caregivers: Option<String>,
+    #[serde(default)]
+    pub messaging: Option<String>,
+    #[serde(default)]
+    pub questionnaires: Option<String>,
+    #[serde(default)]
+    pub administration: Option<String>,
+    #[serde(default)]
+    pub support_desk: Option<String>,
+}
+
+impl ServiceBoxes {
+    fn ticked(&self, service: Service) -> bool {
+        match service {
+            Service::Invitations => &self.invitations,
+            Service::Caregivers => &self.caregivers,
+            Service::Messaging => &self.messaging,
+            Service::Questionnaires => &self.questionnaires,
+            Service::Administration => &self.administration,
+            Service::SupportDesk => &self.support_desk,
+        }
+        .is_some()
+    }
+    /// The ticked services, or `None` when the form showed no boxes.
+    pub fn chosen(&self) -> Option<Vec<Service>> {
+        self.shown.as_ref().map(|_| Service::ALL.into_iter().filter(|s| self.ticked(*s)).collect())
+    }
+    /// Keeps the ticked boxes in a refusal, so the form comes back as it was sent.
+    #[cfg(feature = "ssr")]
+    fn keep_in(&self, mut error: ApiError) -> ApiError {
+        if self.shown.is_some() {
+            error = error.keep("shown", "on");
+        }
+        for service in Service::ALL.into_iter().filter(|s| self.ticked(*s)) {
+            error = error.keep(service.code(), "on");
+        }
+        error
+    }
+}
+
+/// Adds a staff member with the ticked services (without boxes in the form: a professional's
+/// services); they receive a one-time setup link by email, and the administrator is shown the
+/// secret code that goes with it, once.
 #[server(prefix = "/api", endpoint = "add_professional")]
 pub async fn add_professional(
     #[server(default)] title: String,
@@ -193,17 +281,22 @@ pub async fn add_professional(
     #[server(default)] email: String,
     #[server(default)] language: String,
     #[server(default)] professional_number: String,
-) -> Result<(), ApiError> {
+    #[server(flatten)]
+    #[server(default)]
+    services: ServiceBoxes,
+) -> Result<IssuedCode, ApiError> {
     let keep = |e: ApiError| {
-        e.keep("professional_number", &professional_number)
+        services
+            .keep_in(e)
+            .keep("professional_number", &professional_number)
             .keep("title", &title)
             .keep("given_name", &given_name)
             .keep("family_name", &family_name)
             .keep("email", &email)
             .keep("language", &language)
     };
-    let Staff { ctx, account: me, organisation_id } = require_admin().await?;
-    organisation::add_professional(
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Administration).await?;
+    let activation = organisation::add_professional(
         &ctx,
         organisation_id,
         me.id,
@@ -215,23 +308,43 @@ pub async fn add_professional(
             family_name: &family_name,
             language: Lang::from_code(&language),
         },
+        &services.chosen().unwrap_or_else(|| Role::Professional.bundle().to_vec()),
         &professional_number,
     )
     .await
     .map_err(|e| keep(e.into()))?;
+    let name = format!("{} {} {}", title.trim(), given_name.trim(), family_name.trim()).trim().to_string();
+    secret_code_once(&ctx, organisation_id, name, &activation).await
+}
+
+/// The administrator's "Update" of a staff member's services (the ticked boxes are what they may
+/// use from now on).
+#[server(prefix = "/api", endpoint = "set_services")]
+pub async fn set_services(
+    account_id: i64,
+    #[server(flatten)]
+    #[server(default)]
+    services: ServiceBoxes,
+) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let chosen = services.chosen().unwrap_or_default();
+    staff_admin::set_services(&ctx, organisation_id, account_id, &chosen)
+        .await
+        .map_err(|e| services.keep_in(e.into()))?;
+    leptos_axum::redirect(&format!("/staff/team/{account_id}?done=services"));
     Ok(())
 }
 
 /// The organisation's age of consent, for its settings page.
 #[server(prefix = "/api", endpoint = "age_of_consent")]
 pub async fn age_of_consent() -> Result<i64, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_admin().await?;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     Ok(organisation::age_of_consent(&ctx.db, organisation_id).await?)
 }
 
 #[server(prefix = "/api", endpoint = "save_age_of_consent")]
 pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_admin().await?;
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Administration).await?;
     organisation::set_age_of_consent(&ctx, organisation_id, &age, me.id)
         .await
         .map_err(|e| ApiError::from(e).keep("age", &age))?;

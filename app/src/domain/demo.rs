@@ -2,7 +2,8 @@
 //! professional still invited, patients in every invitation state and conversations in every
 //! state, so a newcomer sees every screen in minutes. Refuses to run on a database that already
 //! holds accounts.
-use super::account::{self, Email};
+use super::account::{self, Email, Role};
+use super::invitation::InvitationCode;
 use super::organisation::{self, Bootstrap, NewStaff};
 use super::{
     credential, invitation, onboarding, patient, secret, setup_link, store, Ctx, DomainError, DomainResult,
@@ -22,20 +23,37 @@ pub struct DemoAccounts {
     pub patients: Vec<String>,
 }
 
-async fn activate(db: &store::Db, link: &str, now: i64) -> DomainResult<String> {
+/// Activates a staff account as its owner would: the secret code first when the link has one.
+async fn activate(
+    db: &store::Db,
+    link: &str,
+    code: Option<&InvitationCode>,
+    now: i64,
+) -> DomainResult<String> {
     let token = link.rsplit('/').next().unwrap_or("").split('?').next().unwrap_or("");
-    let setup_link::LinkState::Ready { totp_secret, .. } = setup_link::inspect(db, token, now).await? else {
+    let ctx = Ctx::system(db, now);
+    let pass = match code {
+        Some(code) => match setup_link::check_code(&ctx, token, code).await? {
+            setup_link::CodeCheck::Accepted { pass } => Some(pass),
+            _ => return Err(DomainError::NotFound),
+        },
+        None => None,
+    };
+    let setup_link::LinkState::Ready { totp_secret, .. } =
+        setup_link::inspect(db, token, pass.as_deref(), now).await?
+    else {
         return Err(DomainError::NotFound);
     };
     let code = credential::totp_code(&totp_secret, now / credential::TOTP_STEP_SECONDS)
         .ok_or(DomainError::NotFound)?;
     let completion = setup_link::Completion {
         token,
+        pass: pass.as_deref(),
         password: PASSWORD,
         password_confirmation: PASSWORD,
         totp_code: &code,
     };
-    setup_link::complete(&Ctx::system(db, now), completion).await?;
+    setup_link::complete(&ctx, completion).await?;
     Ok(totp_secret)
 }
 
@@ -57,7 +75,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         },
     )
     .await?;
-    let admin_secret = activate(db, &admin_link, now).await?;
+    let admin_secret = activate(db, &admin_link, None, now).await?;
     let admin = account::find_by_email(db, "admin@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     let organisation_id = account::memberships(db, admin.id)
         .await?
@@ -76,10 +94,11 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             family_name: "Roy",
             language: Lang::Fr,
         },
+        Role::Professional.bundle(),
         "1-23456",
     )
     .await?;
-    let pro_secret = activate(db, &pro_link, now).await?;
+    let pro_secret = activate(db, &pro_link.link, pro_link.code.as_ref(), now).await?;
     let pro = account::find_by_email(db, "pro@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
 
     let mut patients = Vec::new();
@@ -142,12 +161,13 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             admin.id,
             public_url,
             new,
+            Role::Professional.bundle(),
             number,
         )
         .await?;
         more_staff.push(link);
     }
-    let second_secret = activate(db, &more_staff[0], now).await?;
+    let second_secret = activate(db, &more_staff[0].link, more_staff[0].code.as_ref(), now).await?;
     let second =
         account::find_by_email(db, "admin2@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     super::staff_admin::make_administrator(&ctx.by(admin.id), organisation_id, second.id).await?;

@@ -45,7 +45,8 @@ impl InvitationCode {
     }
 }
 
-fn code_hash(token: &str, code: &InvitationCode) -> String {
+/// The stored form of a code: bound to its link, so a code is worth nothing with another link.
+pub(super) fn code_hash(token: &str, code: &InvitationCode) -> String {
     hex::encode(Sha256::digest(format!("{token}:{}", code.as_str()).as_bytes()))
 }
 

@@ -29,6 +29,7 @@ pub mod setup_link;
 pub mod sign_in;
 pub mod staff_admin;
 pub mod staff_list;
+pub mod staff_service;
 pub mod store;
 pub mod throttle;
 

@@ -17,6 +17,12 @@ pub fn setup_link_mail(lang: Lang, given_name: &str, organisation: &str, link: &
     in_language(lang, "setup", "mail-setup-subject", "mail-setup-body", &args)
 }
 
+/// The link of an account an administrator created: it works with the secret code they hand over.
+pub fn setup_link_with_code_mail(lang: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation), ("link", link)];
+    in_language(lang, "setup", "mail-setup-subject", "mail-setup-code-body", &args)
+}
+
 /// A mail in the recipient's language.
 fn in_language(
     lang: Lang,
@@ -110,6 +116,32 @@ pub fn administrator_mail(lang: Lang, given_name: &str, made: bool) -> Mail {
             &args,
         )
     }
+}
+
+/// The person's services changed: the mail lists what they may use now.
+pub fn services_changed_mail(
+    lang: Lang,
+    given_name: &str,
+    organisation: &str,
+    services: &[crate::states::Service],
+) -> Mail {
+    let list = if services.is_empty() {
+        i18n::text_with(lang, "services-none", &[])
+    } else {
+        services
+            .iter()
+            .map(|s| format!("- {}", i18n::text_with(lang, s.name_key(), &[])))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str())];
+    in_language(
+        lang,
+        "services-changed",
+        "mail-services-changed-subject",
+        "mail-services-changed-body",
+        &args,
+    )
 }
 
 pub fn removed_from_organisation_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {

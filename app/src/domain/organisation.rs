@@ -2,6 +2,7 @@
 use super::account::{self, Email, NewAccount, Role};
 use super::{notification, setup_link, store, Ctx, DomainResult, RequestMeta};
 use crate::i18n::Lang;
+use crate::states::Service;
 use sqlx::{Any, Executor, Row};
 
 pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, name: &str, now: i64) -> DomainResult<i64> {
@@ -22,17 +23,28 @@ pub struct NewStaff<'a> {
     pub language: Lang,
 }
 
-/// Adds a staff member to an organisation and mails the one-time setup link (returned too).
+/// A new staff member's way in: the link (mailed), and the secret code that goes with it when an
+/// administrator added them (shown once to the administrator, never mailed).
+pub struct Activation {
+    pub account_id: i64,
+    pub link: String,
+    pub code: Option<super::invitation::InvitationCode>,
+    /// When the link and code stop working.
+    pub expires_at: i64,
+}
+
+/// Adds a staff member to an organisation and mails the one-time setup link.
 async fn add_staff_member(
     tx: &mut sqlx::AnyConnection,
     organisation_id: i64,
-    organisation_name: &str,
     new: &NewStaff<'_>,
-    role: Role,
+    services: &[Service],
+    with_code: bool,
     public_url: &str,
     now: i64,
-) -> DomainResult<(i64, String)> {
+) -> DomainResult<Activation> {
     let email = Email::parse(new.email)?;
+    let role = Role::of_services(services);
     if new.given_name.trim().is_empty() {
         return Err(super::DomainError::invalid("given_name", "error-given-name-required"));
     }
@@ -56,29 +68,47 @@ async fn add_staff_member(
         .execute(&mut *tx)
         .await?;
     account::add_membership(&mut *tx, account_id, organisation_id, role, now).await?;
-    let token = setup_link::create(&mut *tx, account_id, now).await?;
+    super::staff_service::grant(tx, account_id, organisation_id, services, now).await?;
+    let valid = if with_code { setup_link::WITH_CODE_VALID_SECONDS } else { setup_link::VALID_SECONDS };
+    let (token, code) = if with_code {
+        let (token, code) = setup_link::create_with_code(&mut *tx, account_id, now).await?;
+        (token, Some(code))
+    } else {
+        (setup_link::create(&mut *tx, account_id, now).await?, None)
+    };
     let link = setup_link::url(public_url, &token, new.language);
-    let mail = notification::setup_link_mail(new.language, new.given_name.trim(), organisation_name, &link);
+    let given_name = new.given_name.trim();
+    let organisation_name = name(&mut *tx, organisation_id).await?;
+    let organisation_name = organisation_name.as_str();
+    let mail = if with_code {
+        notification::setup_link_with_code_mail(new.language, given_name, organisation_name, &link)
+    } else {
+        notification::setup_link_mail(new.language, given_name, organisation_name, &link)
+    };
     notification::enqueue(&mut *tx, email.as_str(), &mail, now).await?;
-    Ok((account_id, link))
+    Ok(Activation { account_id, link, code, expires_at: now + valid })
 }
 
-/// An administrator adds a professional to their organisation, with their professional number if
-/// typed; returns the mailed setup link.
+/// An administrator adds a staff member to their organisation with the services ticked and their
+/// professional number if typed; returns the mailed link and the secret code to hand over.
 pub async fn add_professional(
     ctx: &Ctx,
     organisation_id: i64,
     added_by: i64,
     public_url: &str,
     new: NewStaff<'_>,
+    services: &[Service],
     number: &str,
-) -> DomainResult<String> {
+) -> DomainResult<Activation> {
     let number = super::professional_number::ProfessionalNumber::parse_optional(number)?;
+    if services.is_empty() {
+        return Err(super::DomainError::invalid("services", "error-services-required"));
+    }
     let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
-    let name = name(&mut *tx, organisation_id).await?;
-    let (account_id, link) =
-        add_staff_member(&mut tx, organisation_id, &name, &new, Role::Professional, public_url, now).await?;
+    let activation =
+        add_staff_member(&mut tx, organisation_id, &new, services, true, public_url, now).await?;
+    let account_id = activation.account_id;
     if let Some(number) = &number {
         super::professional_number::set(&mut *tx, organisation_id, account_id, Some(number)).await?;
     }
@@ -86,7 +116,7 @@ pub async fn add_professional(
         .audit(&mut *tx, Some(organisation_id), "staff.added", format!("account:{account_id}"))
         .await?;
     tx.commit().await?;
-    Ok(link)
+    Ok(activation)
 }
 
 pub struct Bootstrap<'a> {
@@ -167,16 +197,9 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
         family_name: new.family_name,
         language: new.language,
     };
-    let (account_id, link) = add_staff_member(
-        &mut tx,
-        organisation_id,
-        new.organisation.trim(),
-        &staff,
-        Role::Admin,
-        public_url,
-        now,
-    )
-    .await?;
+    let Activation { account_id, link, .. } =
+        add_staff_member(&mut tx, organisation_id, &staff, Role::Admin.bundle(), false, public_url, now)
+            .await?;
     let console = Ctx::new(db.clone(), RequestMeta { ip: "console".into(), user_agent: String::new() }, now);
     console.audit(&mut *tx, Some(organisation_id), "bootstrap", format!("account:{account_id}")).await?;
     tx.commit().await?;

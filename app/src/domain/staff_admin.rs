@@ -5,8 +5,9 @@
 //! active administrator: the last one cannot be suspended, demoted or removed.
 use super::account::{AccountStatus, Role};
 use super::professional_number::{self, ProfessionalNumber};
-use super::{notification, password_reset, session, store, Ctx, DomainError, DomainResult};
+use super::{notification, password_reset, session, staff_service, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
+use crate::states::Service;
 use sqlx::Row;
 
 /// A staff member as their administrator sees them.
@@ -25,6 +26,14 @@ pub struct Person {
     pub last_sign_in: Option<i64>,
     /// Their professional number here (`1-23456`), if any.
     pub number: Option<String>,
+    /// The services they may use here, in the catalogue's order.
+    pub services: Vec<Service>,
+}
+
+impl Person {
+    pub fn is_administrator(&self) -> bool {
+        self.services.contains(&Service::Administration)
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -64,7 +73,9 @@ pub async fn person(
     .bind(account_id)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(|r| Person {
+    let Some(r) = row else { return Ok(None) };
+    let services = staff_service::held(db, account_id, organisation_id).await?;
+    Ok(Some(Person {
         account_id: r.id,
         name: format!("{} {} {}", r.title, r.given_name, r.family_name).trim().to_string(),
         given_name: r.given_name,
@@ -75,6 +86,7 @@ pub async fn person(
         locked_until: r.locked_until.filter(|until| *until > now),
         last_sign_in: r.last_sign_in,
         number: r.number,
+        services,
     }))
 }
 
@@ -155,11 +167,12 @@ async fn not_the_last_administrator(
     account_id: i64,
 ) -> DomainResult<()> {
     let others: i64 = sqlx::query(
-        "SELECT COUNT(*) AS n FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.organisation_id = $1 AND m.role = 'admin' AND a.status = 'active' AND a.id <> $2",
+        "SELECT COUNT(*) AS n FROM staff_services s JOIN accounts a ON a.id = s.account_id
+         WHERE s.organisation_id = $1 AND s.service = $3 AND a.status = 'active' AND a.id <> $2",
     )
     .bind(organisation_id)
     .bind(account_id)
+    .bind(Service::Administration.code())
     .fetch_one(&mut **tx)
     .await?
     .try_get("n")?;
@@ -179,7 +192,7 @@ pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Domain
     if person.status != AccountStatus::Active {
         return Err(DomainError::conflict(None, "error-not-active"));
     }
-    if person.role == Role::Admin {
+    if person.is_administrator() {
         not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
     }
     change_status(&mut tx, account_id, AccountStatus::Active, AccountStatus::Suspended, "error-not-active")
@@ -192,11 +205,12 @@ pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Domain
 /// Makes a staff member one of the organisation's administrators.
 pub async fn make_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
-    if person.role == Role::Admin {
+    if person.is_administrator() {
         return Err(DomainError::conflict(None, "error-already-administrator"));
     }
     let mut tx = ctx.db.begin().await?;
     super::account::add_membership(&mut *tx, account_id, organisation_id, Role::Admin, ctx.now).await?;
+    staff_service::grant(&mut tx, account_id, organisation_id, &[Service::Administration], ctx.now).await?;
     let mail = notification::administrator_mail(person.language, &person.given_name, true);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.made_administrator").await
 }
@@ -207,7 +221,7 @@ pub async fn end_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64)
     let mut tx = ctx.db.begin().await?;
     hold_organisation(&mut tx, organisation_id).await?;
     let person = existing(ctx, organisation_id, account_id).await?;
-    if person.role != Role::Admin {
+    if !person.is_administrator() {
         return Err(DomainError::conflict(None, "error-not-administrator"));
     }
     not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
@@ -229,6 +243,7 @@ pub async fn end_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64)
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
+    staff_service::revoke(&mut tx, account_id, organisation_id, &[Service::Administration]).await?;
     let mail = notification::administrator_mail(person.language, &person.given_name, false);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.administrator_ended").await
 }
@@ -242,22 +257,19 @@ pub async fn remove_from_organisation(ctx: &Ctx, organisation_id: i64, account_i
     let mut tx = ctx.db.begin().await?;
     hold_organisation(&mut tx, organisation_id).await?;
     let person = existing(ctx, organisation_id, account_id).await?;
-    if person.role == Role::Admin {
+    if person.is_administrator() {
         not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
     }
     for statement in [
         "DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role <> 'patient'",
+        "DELETE FROM staff_services WHERE account_id = $1 AND organisation_id = $2",
         "DELETE FROM care_team_members WHERE account_id = $1
          AND team_id IN (SELECT id FROM care_teams WHERE organisation_id = $2)",
         "UPDATE conversations SET assigned_to = NULL WHERE assigned_to = $1 AND organisation_id = $2",
     ] {
         sqlx::query(statement).bind(account_id).bind(organisation_id).execute(&mut *tx).await?;
     }
-    sqlx::query("UPDATE setup_links SET expires_at = $2 WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2")
-        .bind(account_id)
-        .bind(ctx.now)
-        .execute(&mut *tx)
-        .await?;
+    super::setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
     session::end_all(&mut *tx, account_id, ctx.now).await?;
     sqlx::query(
         "UPDATE accounts SET status = 'suspended' WHERE id = $1 AND status = 'active'
@@ -328,4 +340,68 @@ pub async fn send_password_reset(
     .await?;
     tx.commit().await?;
     password_reset::request(ctx, &person.email, public_url).await
+}
+
+/// The administrator ticks and unticks the person's services. Administration is given or taken
+/// like "make / stop being administrator" (the last administrator keeps it); the other changes
+/// are written together, audited, and mailed to the person with the list they now hold. Nothing
+/// changed, nothing is written.
+pub async fn set_services(
+    ctx: &Ctx,
+    organisation_id: i64,
+    account_id: i64,
+    wanted: &[Service],
+) -> DomainResult<()> {
+    let person = existing(ctx, organisation_id, account_id).await?;
+    let wants_administration = wanted.contains(&Service::Administration);
+    if wants_administration && !person.is_administrator() {
+        make_administrator(ctx, organisation_id, account_id).await?;
+    } else if !wants_administration && person.is_administrator() {
+        end_administrator(ctx, organisation_id, account_id).await?;
+    }
+    let others = |list: &[Service]| -> Vec<Service> {
+        list.iter().copied().filter(|s| *s != Service::Administration).collect()
+    };
+    let added: Vec<Service> = others(wanted).into_iter().filter(|s| !person.services.contains(s)).collect();
+    let removed: Vec<Service> =
+        others(&person.services).into_iter().filter(|s| !wanted.contains(s)).collect();
+    if added.is_empty() && removed.is_empty() {
+        return Ok(());
+    }
+    let mut tx = ctx.db.begin().await?;
+    staff_service::grant(&mut tx, account_id, organisation_id, &added, ctx.now).await?;
+    staff_service::revoke(&mut tx, account_id, organisation_id, &removed).await?;
+    let now_held = staff_service::held(&mut *tx, account_id, organisation_id).await?;
+    let organisation = super::organisation::name(&mut *tx, organisation_id).await?;
+    let mail =
+        notification::services_changed_mail(person.language, &person.given_name, &organisation, &now_held);
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.services_changed").await
+}
+
+/// A new link and secret code for someone who has not activated yet: the old link and code stop
+/// working at once, the new link is mailed, and the code is returned to be shown once.
+pub async fn new_secret_code(
+    ctx: &Ctx,
+    organisation_id: i64,
+    account_id: i64,
+    public_url: &str,
+) -> DomainResult<super::organisation::Activation> {
+    let person = existing(ctx, organisation_id, account_id).await?;
+    if person.status != AccountStatus::Pending {
+        return Err(DomainError::conflict(None, "error-already-activated"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    super::setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
+    let (token, code) = super::setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?;
+    let link = super::setup_link::url(public_url, &token, person.language);
+    let organisation = super::organisation::name(&mut *tx, organisation_id).await?;
+    let mail =
+        notification::setup_link_with_code_mail(person.language, &person.given_name, &organisation, &link);
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.secret_code_generated").await?;
+    Ok(super::organisation::Activation {
+        account_id,
+        link,
+        code: Some(code),
+        expires_at: ctx.now + super::setup_link::WITH_CODE_VALID_SECONDS,
+    })
 }

@@ -2,7 +2,7 @@
 //! footer (help, accessibility, contact).
 use crate::api::auth::{me, staff_home, SignOut};
 use crate::i18n::Lang;
-use crate::states::Role;
+use crate::states::Service;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -88,12 +88,15 @@ pub fn StaffNav() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 home.await.filter(|_| in_workspace()).map(|home| {
-                    let has = |roles: &[Role]| home.roles.iter().any(|r| roles.contains(&r.role));
-                    let (care, admin) = (has(&[Role::Admin, Role::Professional]), has(&[Role::Admin]));
+                    let care = home.holds_any(&Service::CARE);
+                    let messaging = home.holds_any(&[Service::Messaging]);
+                    let admin = home.holds_any(&[Service::Administration]);
                     let links = move || view! {
                         <li><A href="/staff" exact=true>{move_tr!("nav-home")}</A></li>
                         {care.then(|| view! {
                             <li><A href="/staff/patients">{move_tr!("patients-title")}</A></li>
+                        })}
+                        {messaging.then(|| view! {
                             <li><A href="/staff/inbox">{move_tr!("inbox-title")}</A></li>
                         })}
                         {admin.then(|| view! {

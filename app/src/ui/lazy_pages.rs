@@ -31,6 +31,7 @@ lazy_pages! {
     PatientsRoute => Patients,
     TeamRoute => Team,
     StaffPersonRoute => StaffPersonPage,
+    StaffCodeRoute => StaffCodePage,
     OrganisationSettingsRoute => OrganisationSettings,
     InvitePatientRoute => InvitePatientPage,
     IssuedCodeRoute => IssuedCodePage,

@@ -110,6 +110,13 @@ impl<'a> Actor<'a> {
 
     // ---- Flows ----
 
+    /// Activates an account an administrator added: the secret code they handed over, then the
+    /// link as `activate` does; returns the app's secret.
+    pub async fn activate_with_code(&self, token: &str, code: &str) -> String {
+        self.ok("check_setup_code", &[("token", token), ("code", code)]).await;
+        self.activate(token).await
+    }
+
     /// Activates an account through its setup link (password `PASSWORD`, an authenticator app);
     /// returns the app's secret.
     pub async fn activate(&self, token: &str) -> String {

@@ -590,5 +590,9 @@ pub async fn member_session(app: &TestApp, email: &str, organisation_id: i64, ro
     .execute(&app.state.db)
     .await
     .unwrap();
+    let bundle = app::states::Role::parse(role).expect("a known role").bundle();
+    let mut conn = app.state.db.acquire().await.unwrap();
+    app::domain::staff_service::grant(&mut conn, id, organisation_id, bundle, now).await.unwrap();
+    drop(conn);
     format!("portail={}", session::start(&app.state.db, &Ctx::system(&app.state.db, now), id).await.unwrap())
 }

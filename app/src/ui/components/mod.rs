@@ -2,9 +2,11 @@
 pub mod after_reauth;
 pub mod audit;
 pub mod caregivers;
+pub mod copy;
 pub mod messages;
 pub mod pager;
 pub mod profile;
 pub mod resend_code;
+pub mod services;
 pub mod staff_state;
 pub mod table;

@@ -36,7 +36,7 @@ pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patient::PatientHome;
 pub use patient_file::PatientFilePage;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
-pub use person::StaffPersonPage;
+pub use person::{StaffCodePage, StaffPersonPage};
 pub use security::{
     ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport,
     EmailChangeReported, EmailChanged, RecoveryCodes, SecurityMethods,

@@ -137,7 +137,7 @@ pub fn IssuedCodePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match issued.await {
                     Ok(Some(issued)) => {
-                        let (name, at) = (issued.patient_name.clone(), issued.expires_at);
+                        let (name, at) = (issued.invitee_name.clone(), issued.expires_at);
                         view! {
                             <h1>{move_tr!("issued-title")}</h1>
                             <p>{move || tr!("issued-intro", { "name" => name.clone() })}</p>

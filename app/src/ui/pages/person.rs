@@ -3,7 +3,11 @@
 //! remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
 //! it works without JavaScript).
 use super::PageTitle;
-use crate::api::staff::{staff_person, ActOnStaff, SetProfessionalNumber, StaffState};
+use crate::api::staff::{
+    staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
+};
+use crate::ui::components::copy::CopyButton;
+use crate::ui::components::services::ServiceChoice;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
@@ -20,7 +24,7 @@ fn actions_for(state: StaffState, admin: bool) -> Vec<&'static str> {
         StaffState::Active => vec!["reset", "suspend", administration, "remove"],
         StaffState::LockedUntil(_) => vec!["unlock", "reset", "suspend", administration, "remove"],
         StaffState::Suspended => vec!["reactivate", "remove"],
-        StaffState::Invited => vec![administration, "remove"],
+        StaffState::Invited => vec!["new-code", administration, "remove"],
     }
 }
 
@@ -33,9 +37,11 @@ pub fn StaffPersonPage() -> impl IntoView {
     let error = action_error(act);
     let save_number = ServerAction::<SetProfessionalNumber>::new();
     let number_error = action_error(save_number);
+    let save_services = ServerAction::<SetServices>::new();
+    let services_error = action_error(save_services);
     let person = Resource::new(
-        move || (account_id(), act.version().get(), query.read().get("done")),
-        |(id, _, _)| staff_person(id),
+        move || (account_id(), act.version().get(), save_services.version().get(), query.read().get("done")),
+        |(id, _, _, _)| staff_person(id),
     );
     let done = move || query.read().get("done").map(|done| tr_with(&format!("person-done-{done}"), &[]));
     let confirming = move || query.read().get("confirm");
@@ -74,6 +80,13 @@ pub fn StaffPersonPage() -> impl IntoView {
                                     error=error_for(number_error, "professional_number") />
                                 <button type="submit" class="button">{move_tr!("person-number-save")}</button>
                             </ActionForm>
+                            <h2>{move_tr!("services-title")}</h2>
+                            <ActionForm action=save_services attr:data-testid="services-form">
+                                <input type="hidden" name="account_id" value=p.id />
+                                <FormAlert error=services_error />
+                                <ServiceChoice error=services_error held=p.services.clone() />
+                                <button type="submit" class="button">{move_tr!("services-update")}</button>
+                            </ActionForm>
                             <h2>{move_tr!("person-actions")}</h2>
                             <FormAlert error />
                             <ul class="links">
@@ -106,5 +119,34 @@ pub fn StaffPersonPage() -> impl IntoView {
             })}
         </Suspense>
         <p><A href="/staff/team">{move_tr!("team-title")}</A></p>
+    }
+}
+
+/// The secret code of a staff member just added (or a new one), shown once, large, to hand over.
+#[component]
+pub fn StaffCodePage() -> impl IntoView {
+    let issued = Resource::new(|| (), |_| take_secret_code());
+    view! {
+        <PageTitle title_key="staff-code-title" />
+        <h1>{move_tr!("staff-code-title")}</h1>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match issued.await {
+                    Ok(Some(issued)) => {
+                        let (name, at) = (issued.invitee_name.clone(), issued.expires_at);
+                        view! {
+                            <p>{move || tr_with("staff-code-intro", &[("name", &name)])}</p>
+                            <p class="issued-code" data-testid="secret-code">{issued.code.clone()}</p>
+                            <p class="actions"><CopyButton text=issued.code.clone() /></p>
+                            <p class="alert"><strong>{move_tr!("staff-code-write-down")}</strong></p>
+                            <p>{move || tr_with("staff-code-expires", &[("date", &long_date_time(at))])}</p>
+                        }.into_any()
+                    }
+                    Ok(None) => view! { <p>{move_tr!("staff-code-gone")}</p> }.into_any(),
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
+        <p><A href="/staff/team">{move_tr!("staff-code-back")}</A></p>
     }
 }

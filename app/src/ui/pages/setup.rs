@@ -1,7 +1,7 @@
 //! Activating a staff account from its one-time link: password, then authenticator app.
 use super::PageTitle;
-use crate::api::auth::{setup_link, CompleteSetup, SetupView};
-use crate::ui::form::{action_error, error_for, Field, FormAlert};
+use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
+use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_params_map;
@@ -10,7 +10,8 @@ use leptos_router::hooks::use_params_map;
 pub fn Setup() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
-    let link = Resource::new(token, setup_link);
+    let check = ServerAction::<CheckSetupCode>::new();
+    let link = Resource::new(move || (token(), check.version().get()), |(token, _)| setup_link(token));
     view! {
         <PageTitle title_key="setup-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -19,6 +20,10 @@ pub fn Setup() -> impl IntoView {
                     Ok(SetupView::Ready { given_name, organisation, email, totp_secret, qr_svg_base64 }) => {
                         view! { <SetupForm token=token() given_name organisation email totp_secret qr_svg_base64 /> }.into_any()
                     }
+                    Ok(SetupView::NeedsCode { given_name, organisation }) => {
+                        view! { <CodeForm token=token() given_name organisation check /> }.into_any()
+                    }
+                    Ok(SetupView::Void) => view! { <Unusable body=move_tr!("setup-void-body") /> }.into_any(),
                     Ok(SetupView::Expired) => view! { <Unusable body=move_tr!("setup-expired-body") /> }.into_any(),
                     Ok(SetupView::Used) => view! { <Unusable body=move_tr!("setup-used-body") /> }.into_any(),
                     Ok(SetupView::Unknown) | Err(_) => view! { <Unusable body=move_tr!("setup-unknown-body") /> }.into_any(),
@@ -33,6 +38,28 @@ fn Unusable(body: Signal<String>) -> impl IntoView {
     view! {
         <h1>{move_tr!("setup-unusable-title")}</h1>
         <p>{body}</p>
+    }
+}
+
+/// The first step of a link an administrator created: the secret code they handed over.
+#[component]
+fn CodeForm(
+    token: String,
+    given_name: String,
+    organisation: String,
+    check: ServerAction<CheckSetupCode>,
+) -> impl IntoView {
+    let error = action_error(check);
+    view! {
+        <h1>{move_tr!("setup-title")}</h1>
+        <p>{move || tr!("setup-code-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() })}</p>
+        <ActionForm action=check>
+            <FormAlert error />
+            <input type="hidden" name="token" value=token />
+            <Field id="code" autocomplete="one-time-code" label=move_tr!("setup-code-label")
+                hint=move_tr!("invitation-code-hint") value=kept(error, "code") error=error_for(error, "code") />
+            <button type="submit" class="button">{move_tr!("invitation-code-submit")}</button>
+        </ActionForm>
     }
 }
 

@@ -2,7 +2,8 @@
 use super::PageTitle;
 use crate::api::auth::staff_home;
 use crate::api::staff::{age_of_consent, my_administrators, SaveAgeOfConsent};
-use crate::states::Role;
+use crate::states::{Role, Service};
+use crate::ui::components::services::ServiceList;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -20,28 +21,44 @@ pub fn StaffHome() -> impl IntoView {
                 match home.await {
                     Ok(home) => {
                         let name = home.given_name.clone();
-                        let is_admin = home.roles.iter().any(|r| r.role == Role::Admin);
+                        let care = home.holds_any(&Service::CARE);
+                        let admin = home.holds_any(&[Service::Administration]);
+                        let nothing = !home.roles.iter().any(|r| !r.services.is_empty());
                         view! {
                             <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
-                            <ul class="roles">
-                                {home.roles.into_iter().map(|r| {
-                                    let organisation = r.organisation.clone();
-                                    let admin = r.role == Role::Admin;
-                                    view! { <li>{move || if admin {
-                                        tr!("staff-role-admin", { "organisation" => organisation.clone() })
-                                    } else {
-                                        tr!("staff-role-professional", { "organisation" => organisation.clone() })
-                                    }}</li> }
-                                }).collect_view()}
-                            </ul>
-                            <p>{move_tr!("staff-empty")}</p>
-                            <p class="actions">
-                                <A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A>
-                                {is_admin.then(|| view! {
-                                    <A href="/staff/team" attr:class="button">{move_tr!("team-title")}</A>
-                                    <A href="/staff/settings" attr:class="button">{move_tr!("settings-title")}</A>
-                                })}
-                            </p>
+                            {home.roles.into_iter().map(|r| {
+                                let organisation = r.organisation.clone();
+                                let admin = r.role == Role::Admin;
+                                view! {
+                                    <section class="organisation" aria-label=r.organisation.clone()>
+                                        <h2>{move || if admin {
+                                            tr!("staff-role-admin", { "organisation" => organisation.clone() })
+                                        } else {
+                                            tr!("staff-role-professional", { "organisation" => organisation.clone() })
+                                        }}</h2>
+                                        {if r.services.is_empty() {
+                                            view! {
+                                                <p class="alert" data-testid="no-service">{move_tr!("services-nothing")}</p>
+                                                <p>{move_tr!("services-nothing-hint")}</p>
+                                            }.into_any()
+                                        } else {
+                                            view! {
+                                                <h3>{move_tr!("services-yours")}</h3>
+                                                <ServiceList services=r.services />
+                                            }.into_any()
+                                        }}
+                                    </section>
+                                }
+                            }).collect_view()}
+                            {(!nothing).then(|| view! {
+                                <p class="actions">
+                                    {care.then(|| view! { <A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A> })}
+                                    {admin.then(|| view! {
+                                        <A href="/staff/team" attr:class="button">{move_tr!("team-title")}</A>
+                                        <A href="/staff/settings" attr:class="button">{move_tr!("settings-title")}</A>
+                                    })}
+                                </p>
+                            })}
                         }.into_any()
                     }
                     Err(e) => failure(e),

@@ -1,8 +1,9 @@
-//! The administrator's staff page: who works here, and adding a professional.
+//! The administrator's staff page: who works here, and adding a person with their services.
 use super::PageTitle;
 use crate::api::staff::{list_staff, AddProfessional};
-use crate::states::StaffFilter;
+use crate::states::{Role, StaffFilter};
 use crate::ui::components::pager::Pager;
+use crate::ui::components::services::ServiceChoice;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
@@ -16,7 +17,6 @@ use leptos_router::hooks::use_query_map;
 pub fn Team() -> impl IntoView {
     let add = ServerAction::<AddProfessional>::new();
     let error = action_error(add);
-    let added = Signal::derive(move || matches!(add.value().get(), Some(Ok(()))));
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let page = move || param("page").parse::<i64>().unwrap_or(1);
@@ -26,8 +26,8 @@ pub fn Team() -> impl IntoView {
             .unwrap_or_else(|| "name".into())
     };
     let staff = Resource::new(
-        move || (param("q"), param("state"), sort(), page(), add.version().get()),
-        |(q, state, sort, page, _)| list_staff(q, state, sort, page),
+        move || (param("q"), param("state"), sort(), page()),
+        |(q, state, sort, page)| list_staff(q, state, sort, page),
     );
     let address = move |sort: &str, page: i64| {
         format!(
@@ -36,21 +36,6 @@ pub fn Team() -> impl IntoView {
             urlencoding::encode(&param("state"))
         )
     };
-    // After a success the form is emptied for the next person and focus goes to the confirmation,
-    // so a screen reader says it and the keyboard continues from there. (Without JavaScript the
-    // page comes back empty anyway.)
-    let form = NodeRef::<leptos::html::Form>::new();
-    let confirmation = NodeRef::<leptos::html::P>::new();
-    Effect::new(move || {
-        if added.get() {
-            if let Some(form) = form.get() {
-                form.reset();
-            }
-            if let Some(confirmation) = confirmation.get() {
-                let _ = confirmation.focus();
-            }
-        }
-    });
     view! {
         <PageTitle title_key="team-title" />
         <h1>{move_tr!("team-title")}</h1>
@@ -112,15 +97,16 @@ pub fn Team() -> impl IntoView {
         </Suspense>
         <h2>{move_tr!("team-add-title")}</h2>
         <p>{move_tr!("team-add-intro")}</p>
-        <ActionForm action=add node_ref=form>
+        // A success goes to the page that shows the secret code once.
+        <ActionForm action=add>
             <FormAlert error />
-            <p role="status" tabindex="-1" node_ref=confirmation data-testid="team-added">{move || added.get().then(|| move_tr!("team-added").get())}</p>
             <Field id="title" autocomplete="off" label=move_tr!("team-title-label") hint=move_tr!("team-title-hint") value=kept(error, "title") />
             <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
             <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
             <Field id="professional_number" autocomplete="off" label=move_tr!("team-number-label") hint=move_tr!("team-number-hint") value=kept(error, "professional_number") error=error_for(error, "professional_number") required=false />
             <LanguageChoice error />
+            <ServiceChoice error held=Role::Professional.bundle().to_vec() />
             <button type="submit" class="button">{move_tr!("team-add-submit")}</button>
         </ActionForm>
     }
