@@ -110,17 +110,22 @@ for (const language of ['fr', 'en'] as Lang[]) {
         await ready(page, true);
         await staffNavMarks(page, language, wide, 'team-title');
         await checkPage(page);
-        // After adding a professional the form is empty for the next one, and the confirmation has focus.
+        // Adding a person leads to their secret code, shown once; the team list then has them.
         const colleague = uniqueEmail('colleague');
+        await page.getByLabel(t(language, 'team-existing-no')).check();
+        await page.getByRole('button', { name: t(language, 'invitation-code-submit') }).click();
+        await expect(page).toHaveURL(/existing=no/);
+        await ready(page, true);
         await page.getByLabel(t(language, 'invite-given-name')).fill('Marc');
         await page.getByLabel(t(language, 'invite-family-name')).fill('Côté');
         await page.getByLabel(t(language, 'invite-email'), { exact: true }).fill(colleague);
         await page.getByRole('button', { name: t(language, 'team-add-submit') }).click();
-        await expect(page.getByTestId('team-added')).toHaveText(t(language, 'team-added'));
-        await expect(page.getByTestId('team-added')).toBeFocused();
-        await expect(page.getByLabel(t(language, 'invite-given-name'))).toHaveValue('');
-        await expect(page.getByLabel(t(language, 'invite-family-name'))).toHaveValue('');
-        await expect(page.getByLabel(t(language, 'invite-email'), { exact: true })).toHaveValue('');
+        await expect(page).toHaveURL(/\/staff\/team\/code$/);
+        await expect(page.getByTestId('secret-code')).toHaveText(/^[A-Z]-\d{6}$/);
+        await ready(page, true);
+        await checkPage(page);
+        await page.goto('/staff/team');
+        await ready(page, true);
         await expect(page.getByTestId('team-list')).toContainText(colleague);
 
         await page.goto('/staff/settings');

@@ -19,23 +19,74 @@ for (const { language, javaScript, width } of runs) {
       const email = uniqueEmail('anne');
       await page.goto('/staff/team');
       await ready(page, javaScript);
+      // Asked first whether she already has an account: no.
+      await page.getByLabel(t(language, 'team-existing-no')).check();
+      await page.getByRole('button', { name: t(language, 'invitation-code-submit') }).click();
+      await expect(page).toHaveURL(/existing=no/);
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
       await page.getByLabel(t(language, 'invite-given-name')).fill('Anne');
       await page.getByLabel(t(language, 'invite-family-name')).fill('Roy');
       await page.getByLabel(t(language, 'invite-email'), { exact: true }).fill(email);
       // Her language, which her pages and mails then use.
       await page.getByLabel(language === 'fr' ? 'Français' : 'English', { exact: true }).check();
       await page.getByRole('button', { name: t(language, 'team-add-submit') }).click();
-      await expect(page.getByTestId('team-list')).toContainText(email);
+      // The secret code, shown once, to hand over by phone or in person.
+      await expect(page).toHaveURL(/\/staff\/team\/code$/);
+      await expect(page.getByText(t(language, 'staff-code-write-down'))).toBeVisible();
+      const code = (await page.getByTestId('secret-code').textContent())!.trim();
+      expect(code).toMatch(/^[A-Z]-\d{6}$/);
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+      if (javaScript) {
+        await page.getByTestId('copy-code').click();
+        await expect(page.getByRole('status').filter({ hasText: t(language, 'copied') })).toBeVisible();
+      } else {
+        await expect(page.getByTestId('copy-code')).toHaveCount(0);
+      }
+      await page.reload();
+      await expect(page.getByText(t(language, 'staff-code-gone'))).toBeVisible();
+
       const anneContext = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height: 900 } });
       const anne = await anneContext.newPage();
       reportBrowserErrors(anne);
-      await anne.goto(linkIn((await mailTo(anne, email)).text));
+      const mail = await mailTo(anne, email);
+      expect(mail.text).not.toContain(code);
+      await anne.goto(linkIn(mail.text));
+      await ready(anne, javaScript);
+      // The link alone shows nothing of the account: first the code.
+      await expect(anne.getByTestId('totp-secret')).toHaveCount(0);
+      await checkPage(anne, javaScript);
+      await anne.getByLabel(t(language, 'setup-code-label')).fill(code);
+      await anne.getByRole('button', { name: t(language, 'invitation-code-submit') }).click();
       const secret = (await anne.getByTestId('totp-secret').textContent())!.trim();
+      await ready(anne, javaScript);
       await anne.locator('#password').fill(PASSWORD);
       await anne.locator('#password_confirmation').fill(PASSWORD);
       await anne.locator('#code').fill(totp(secret));
       await anne.locator('form button[type=submit]').click();
       await expect(anne).toHaveURL(/\/staff$/);
+      await ready(anne, javaScript);
+      await expect(anne.locator('.staff-links').getByRole('link', { name: t(language, 'inbox-title') })).toHaveCount(1);
+
+      // The administrator unticks Messaging on her page: her inbox is gone at once.
+      await page.goto('/staff/team');
+      await ready(page, javaScript);
+      await page.getByRole('link', { name: 'Anne Roy' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anne Roy');
+      await ready(page, javaScript);
+      await page.getByLabel(t(language, 'service-messaging'), { exact: true }).uncheck();
+      await page.getByRole('button', { name: t(language, 'services-update') }).click();
+      await expect(page.getByTestId('person-done')).toHaveText(t(language, 'person-done-services'));
+      await expect(page.getByLabel(t(language, 'service-messaging'), { exact: true })).not.toBeChecked();
+      await checkPage(page, javaScript);
+      await anne.goto('/staff');
+      await ready(anne, javaScript);
+      await expect(anne.getByTestId('services')).toContainText(t(language, 'service-invitations'));
+      await expect(anne.getByTestId('services')).not.toContainText(t(language, 'service-messaging'));
+      await expect(anne.locator('.staff-links').getByRole('link', { name: t(language, 'inbox-title') })).toHaveCount(0);
+      await anne.goto('/staff/inbox');
+      await expect(anne.getByRole('alert')).toContainText(t(language, 'error-forbidden'));
 
       // Her page, from the team list searched by name and filtered to active accounts.
       await page.goto('/staff/team');

@@ -244,8 +244,8 @@ error-invitation-other-account = This invitation is for a different email addres
 team-title = Team
 team-role-admin = Administration
 team-role-professional = Professional
-team-add-title = Add a professional
-team-add-intro = The professional will receive by email a single-use link, valid for 24 hours, to choose a password and link an authenticator app.
+team-add-title = Add a person to the staff
+team-add-intro = The person will receive by email a single-use link, valid for 5 days. You will then see a secret code, once, to hand over by phone or in person: with the link and the code they choose a password and link an authenticator app.
 team-title-label = Title (optional)
 team-title-hint = For example Dr, RN, SW.
 team-add-submit = Add and send the link
@@ -1008,3 +1008,27 @@ staff-code-gone = The secret code was shown once and can no longer be displayed.
 staff-code-back = Back to the team
 copy = Copy
 copied = Copied
+error-no-account-with-email = No Portail account uses this email. Go back and choose "No" to create one.
+error-existing-not-active = This account is not active, so it cannot be added. Go back and choose "No" to create a new account, or ask the person to contact their other organisation.
+error-existing-without-authenticator = Staff sign in with an authenticator app, and this account does not use one yet. Ask the person to add one in their account's security settings, then add them again.
+error-already-on-staff = This person is already on your organisation's staff: change their services from their page.
+audit-staff-added-existing = Existing account added to the staff
+mail-joined-subject = You now have access to an organisation on the Patient Portal
+mail-joined-body =
+    Hello { $name },
+
+    An administrator of { $organisation } added you to their staff on the Patient Portal. There is nothing to activate: sign in as usual. You may use:
+    { $services }
+
+    If you think this is a mistake, contact them.
+team-existing-question = Does this person already have a Portail account?
+team-existing-hint = For example a professional who already works with another organisation on the portal.
+team-existing-yes = Yes, they have an account
+team-existing-no = No, create an account
+team-existing-title = Add a person who already has an account
+team-existing-intro = Enter the email they sign in with. Their account gets the services you tick here; they are told by email and have nothing to activate.
+team-existing-submit = Add to the staff
+team-existing-added = The person was added to the staff and told by email.
+team-new-title = Create an account for a new person
+team-change-answer = Change my answer
+staff-role-support = Support desk of { $organisation }

@@ -244,8 +244,8 @@ error-invitation-other-account = Cette invitation est destinée à une autre adr
 team-title = Équipe
 team-role-admin = Administration
 team-role-professional = Professionnel
-team-add-title = Ajouter un professionnel
-team-add-intro = Le professionnel recevra par courriel un lien à usage unique, valide 24 heures, pour choisir son mot de passe et associer une application d'authentification.
+team-add-title = Ajouter une personne au personnel
+team-add-intro = La personne recevra par courriel un lien à usage unique, valide 5 jours. Vous verrez ensuite un code secret, une seule fois, à lui remettre par téléphone ou en personne : avec le lien et le code, elle choisit son mot de passe et associe une application d'authentification.
 team-title-label = Titre (facultatif)
 team-title-hint = Par exemple Dre, inf., T.S.
 team-add-submit = Ajouter et envoyer le lien
@@ -1008,3 +1008,27 @@ staff-code-gone = Le code secret a été affiché une seule fois et ne peut plus
 staff-code-back = Retour à l'équipe
 copy = Copier
 copied = Copié
+error-no-account-with-email = Aucun compte Portail n'utilise ce courriel. Revenez en arrière et choisissez « Non » pour en créer un.
+error-existing-not-active = Ce compte n'est pas actif et ne peut donc pas être ajouté. Revenez en arrière et choisissez « Non » pour créer un nouveau compte, ou demandez à la personne de joindre son autre organisation.
+error-existing-without-authenticator = Le personnel se connecte avec une application d'authentification, et ce compte n'en utilise pas encore. Demandez à la personne d'en ajouter une dans les paramètres de sécurité de son compte, puis ajoutez-la de nouveau.
+error-already-on-staff = Cette personne fait déjà partie du personnel de votre organisation : modifiez ses services depuis sa page.
+audit-staff-added-existing = Compte existant ajouté au personnel
+mail-joined-subject = Vous avez maintenant accès à une organisation sur le Portail patient
+mail-joined-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } vous a ajouté·e à son personnel sur le Portail patient. Il n'y a rien à activer : connectez-vous comme d'habitude. Vous pouvez utiliser :
+    { $services }
+
+    Si vous pensez qu'il s'agit d'une erreur, communiquez avec elle.
+team-existing-question = Cette personne a-t-elle déjà un compte Portail?
+team-existing-hint = Par exemple, une professionnelle qui travaille déjà avec une autre organisation sur le portail.
+team-existing-yes = Oui, elle a un compte
+team-existing-no = Non, créer un compte
+team-existing-title = Ajouter une personne qui a déjà un compte
+team-existing-intro = Entrez le courriel avec lequel elle se connecte. Son compte reçoit les services que vous cochez ici; elle en est avisée par courriel et n'a rien à activer.
+team-existing-submit = Ajouter au personnel
+team-existing-added = La personne a été ajoutée au personnel et avisée par courriel.
+team-new-title = Créer un compte pour une nouvelle personne
+team-change-answer = Modifier ma réponse
+staff-role-support = Centre de soutien de { $organisation }

@@ -317,6 +317,23 @@ pub async fn add_professional(
     secret_code_once(&ctx, organisation_id, name, &activation).await
 }
 
+/// Adds someone who already has a Portail account to the staff with the ticked services.
+#[server(prefix = "/api", endpoint = "add_existing_staff")]
+pub async fn add_existing_staff(
+    #[server(default)] email: String,
+    #[server(flatten)]
+    #[server(default)]
+    services: ServiceBoxes,
+) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let chosen = services.chosen().unwrap_or_default();
+    organisation::add_existing(&ctx, organisation_id, &email, &chosen)
+        .await
+        .map_err(|e| services.keep_in(e.into()).keep("email", &email))?;
+    leptos_axum::redirect("/staff/team?done=added-existing");
+    Ok(())
+}
+
 /// The administrator's "Update" of a staff member's services (the ticked boxes are what they may
 /// use from now on).
 #[server(prefix = "/api", endpoint = "set_services")]

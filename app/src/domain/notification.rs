@@ -118,6 +118,18 @@ pub fn administrator_mail(lang: Lang, given_name: &str, made: bool) -> Mail {
     }
 }
 
+/// The services as a mail lists them, one per line ("No service" when there are none).
+fn service_list(lang: Lang, services: &[crate::states::Service]) -> String {
+    if services.is_empty() {
+        return i18n::text_with(lang, "services-none", &[]);
+    }
+    services
+        .iter()
+        .map(|s| format!("- {}", i18n::text_with(lang, s.name_key(), &[])))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The person's services changed: the mail lists what they may use now.
 pub fn services_changed_mail(
     lang: Lang,
@@ -125,15 +137,7 @@ pub fn services_changed_mail(
     organisation: &str,
     services: &[crate::states::Service],
 ) -> Mail {
-    let list = if services.is_empty() {
-        i18n::text_with(lang, "services-none", &[])
-    } else {
-        services
-            .iter()
-            .map(|s| format!("- {}", i18n::text_with(lang, s.name_key(), &[])))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let list = service_list(lang, services);
     let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str())];
     in_language(
         lang,
@@ -142,6 +146,18 @@ pub fn services_changed_mail(
         "mail-services-changed-body",
         &args,
     )
+}
+
+/// Someone who already has an account joins an organisation's staff: nothing to activate.
+pub fn joined_organisation_mail(
+    lang: Lang,
+    given_name: &str,
+    organisation: &str,
+    services: &[crate::states::Service],
+) -> Mail {
+    let list = service_list(lang, services);
+    let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str())];
+    in_language(lang, "joined", "mail-joined-subject", "mail-joined-body", &args)
 }
 
 pub fn removed_from_organisation_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {

@@ -28,13 +28,13 @@ pub fn StaffHome() -> impl IntoView {
                             <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
                             {home.roles.into_iter().map(|r| {
                                 let organisation = r.organisation.clone();
-                                let admin = r.role == Role::Admin;
+                                let role = r.role;
                                 view! {
                                     <section class="organisation" aria-label=r.organisation.clone()>
-                                        <h2>{move || if admin {
-                                            tr!("staff-role-admin", { "organisation" => organisation.clone() })
-                                        } else {
-                                            tr!("staff-role-professional", { "organisation" => organisation.clone() })
+                                        <h2>{move || match role {
+                                            Role::Admin => tr!("staff-role-admin", { "organisation" => organisation.clone() }),
+                                            Role::Support => tr!("staff-role-support", { "organisation" => organisation.clone() }),
+                                            _ => tr!("staff-role-professional", { "organisation" => organisation.clone() }),
                                         }}</h2>
                                         {if r.services.is_empty() {
                                             view! {

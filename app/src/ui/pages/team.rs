@@ -1,6 +1,6 @@
 //! The administrator's staff page: who works here, and adding a person with their services.
 use super::PageTitle;
-use crate::api::staff::{list_staff, AddProfessional};
+use crate::api::staff::{list_staff, AddExistingStaff, AddProfessional};
 use crate::states::{Role, StaffFilter};
 use crate::ui::components::pager::Pager;
 use crate::ui::components::services::ServiceChoice;
@@ -15,8 +15,6 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Team() -> impl IntoView {
-    let add = ServerAction::<AddProfessional>::new();
-    let error = action_error(add);
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let page = move || param("page").parse::<i64>().unwrap_or(1);
@@ -40,7 +38,11 @@ pub fn Team() -> impl IntoView {
         <PageTitle title_key="team-title" />
         <h1>{move_tr!("team-title")}</h1>
         <p role="status" class="status" data-testid="team-done">
-            {move || (query.read().get("done").as_deref() == Some("removed")).then(|| move_tr!("person-done-removed"))}
+            {move || match query.read().get("done").as_deref() {
+                Some("removed") => Some(move_tr!("person-done-removed")),
+                Some("added-existing") => Some(move_tr!("team-existing-added")),
+                _ => None,
+            }}
         </p>
         <SearchForm action="/staff/team" id="q" label=move_tr!("team-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(move || param("q"))>
             <div class="field">
@@ -96,6 +98,62 @@ pub fn Team() -> impl IntoView {
             })}
         </Suspense>
         <h2>{move_tr!("team-add-title")}</h2>
+        {move || match param("existing").as_str() {
+            "yes" => view! { <AddExisting /> }.into_any(),
+            "no" => view! { <AddNew /> }.into_any(),
+            _ => view! { <ExistingQuestion /> }.into_any(),
+        }}
+    }
+}
+
+/// "Does this person already have a Portail account?", asked before the form (a plain GET form, so
+/// it works without JavaScript).
+#[component]
+fn ExistingQuestion() -> impl IntoView {
+    view! {
+        <form method="get" action="/staff/team" data-testid="existing-question">
+            <fieldset aria-describedby="existing-hint">
+                <legend>{move_tr!("team-existing-question")}</legend>
+                <p class="hint" id="existing-hint">{move_tr!("team-existing-hint")}</p>
+                <div class="choice">
+                    <input type="radio" id="existing-yes" name="existing" value="yes" />
+                    <label for="existing-yes">{move_tr!("team-existing-yes")}</label>
+                </div>
+                <div class="choice">
+                    <input type="radio" id="existing-no" name="existing" value="no" checked=true />
+                    <label for="existing-no">{move_tr!("team-existing-no")}</label>
+                </div>
+            </fieldset>
+            <button type="submit" class="button">{move_tr!("invitation-code-submit")}</button>
+        </form>
+    }
+}
+
+/// Someone who already has an account: their email and the services to give them here.
+#[component]
+fn AddExisting() -> impl IntoView {
+    let add = ServerAction::<AddExistingStaff>::new();
+    let error = action_error(add);
+    view! {
+        <h3>{move_tr!("team-existing-title")}</h3>
+        <p>{move_tr!("team-existing-intro")}</p>
+        <ActionForm action=add>
+            <FormAlert error />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <ServiceChoice error held=Role::Professional.bundle().to_vec() />
+            <button type="submit" class="button">{move_tr!("team-existing-submit")}</button>
+        </ActionForm>
+        <p><A href="/staff/team">{move_tr!("team-change-answer")}</A></p>
+    }
+}
+
+/// A new person: the account is created and activated with the mailed link and the secret code.
+#[component]
+fn AddNew() -> impl IntoView {
+    let add = ServerAction::<AddProfessional>::new();
+    let error = action_error(add);
+    view! {
+        <h3>{move_tr!("team-new-title")}</h3>
         <p>{move_tr!("team-add-intro")}</p>
         // A success goes to the page that shows the secret code once.
         <ActionForm action=add>
@@ -109,5 +167,6 @@ pub fn Team() -> impl IntoView {
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
             <button type="submit" class="button">{move_tr!("team-add-submit")}</button>
         </ActionForm>
+        <p><A href="/staff/team">{move_tr!("team-change-answer")}</A></p>
     }
 }
