@@ -7,7 +7,7 @@ use serde_json::Value;
 async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
     let app = spawn().await;
     let demo = app::domain::demo::seed(&app.state.db, &app.base).await.expect("seeded");
-    assert_eq!(demo.staff.len(), 3);
+    assert_eq!(demo.staff.len(), 4);
     assert_eq!(demo.patients.len(), 4);
     // The professional can sign in with the printed password and secret.
     let (_, secret) = &demo.staff[1];
@@ -32,12 +32,19 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
         .await,
         1
     );
-    // Staff in every state: two active administrators, a professional, one still invited.
+    // Staff in every state: two active administrators, a professional, one still invited, the support desk.
     let staff = app.text(
         "SELECT COUNT(DISTINCT m.account_id) || ' ' || (SELECT COUNT(*) FROM accounts WHERE status = 'pending')
          FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.role = 'admin' AND a.status = 'active'",
     );
     assert_eq!(staff.await, "2 1");
+    // A support desk holding that service alone.
+    let desk = "SELECT COUNT(*) FROM staff_services s JOIN accounts a ON a.id = s.account_id
+        WHERE a.email = 'support@demo.portail.test' AND s.service = 'support_desk'";
+    assert_eq!(app.count(desk).await, 1);
+    let held = "SELECT COUNT(*) FROM staff_services s JOIN accounts a ON a.id = s.account_id
+        WHERE a.email = 'support@demo.portail.test'";
+    assert_eq!(app.count(held).await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM professional_numbers").await, 2);
     let closed = inbox["lines"].as_array().unwrap().iter().filter(|c| c["closed"] == true).count();
     assert_eq!(closed, 1);

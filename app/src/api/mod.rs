@@ -12,5 +12,6 @@ pub mod password;
 pub mod patients;
 pub mod profile;
 pub mod staff;
+pub mod support;
 
 pub use error::{ApiError, ErrorKind};

@@ -212,6 +212,6 @@ pub(crate) fn issued_once(invitee_name: String, issued: &invitation::Issued, tim
 /// The invitation code just issued, once: reading it clears it.
 #[server(prefix = "/api", endpoint = "take_issued_code")]
 pub async fn take_issued_code() -> Result<Option<IssuedCode>, ApiError> {
-    require_service(Service::Invitations).await?;
+    require_any_service(&[Service::Invitations, Service::SupportDesk]).await?;
     Ok(take_shown(INVITATION_CODE))
 }

@@ -1,5 +1,5 @@
 //! `portail demo`: a demonstration organisation with two administrators, a professional, a
-//! professional still invited, patients in every invitation state and conversations in every
+//! professional still invited, a support desk, patients in every invitation state and conversations in every
 //! state, so a newcomer sees every screen in minutes. Refuses to run on a database that already
 //! holds accounts.
 use super::account::{self, Email, Role};
@@ -148,11 +148,12 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let lea = account::find_by_email(db, "lea@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id, public_url).await?;
 
-    // A second administrator, and a professional who has not activated yet.
+    // A second administrator, a professional who has not activated yet, and the support desk.
     let mut more_staff = Vec::new();
-    for (email, given, family, number) in [
-        ("admin2@demo.portail.test", "Sophie", "Lavoie", ""),
-        ("invited@demo.portail.test", "Paul", "Martin", "8-12345"),
+    for (email, given, family, number, services) in [
+        ("admin2@demo.portail.test", "Sophie", "Lavoie", "", Role::Professional.bundle()),
+        ("invited@demo.portail.test", "Paul", "Martin", "8-12345", Role::Professional.bundle()),
+        ("support@demo.portail.test", "Julie", "Gagnon", "", Role::Support.bundle()),
     ] {
         let new = NewStaff { title: "", email, given_name: given, family_name: family, language: Lang::Fr };
         let link = organisation::add_professional(
@@ -161,7 +162,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             admin.id,
             public_url,
             new,
-            Role::Professional.bundle(),
+            services,
             number,
         )
         .await?;
@@ -171,11 +172,13 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let second =
         account::find_by_email(db, "admin2@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     super::staff_admin::make_administrator(&ctx.by(admin.id), organisation_id, second.id).await?;
+    let support_secret = activate(db, &more_staff[2].link, more_staff[2].code.as_ref(), now).await?;
     Ok(DemoAccounts {
         staff: vec![
             ("admin@demo.portail.test (administrator)".into(), admin_secret),
             ("pro@demo.portail.test (professional)".into(), pro_secret),
             ("admin2@demo.portail.test (second administrator)".into(), second_secret),
+            ("support@demo.portail.test (support desk)".into(), support_secret),
         ],
         patients,
     })

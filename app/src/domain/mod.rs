@@ -31,6 +31,7 @@ pub mod staff_admin;
 pub mod staff_list;
 pub mod staff_service;
 pub mod store;
+pub mod support_desk;
 pub mod throttle;
 
 /// What a rule can refuse. The `api` layer turns each into an `ApiError` of the same kind.

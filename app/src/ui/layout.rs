@@ -91,6 +91,7 @@ pub fn StaffNav() -> impl IntoView {
                     let care = home.holds_any(&Service::CARE);
                     let messaging = home.holds_any(&[Service::Messaging]);
                     let admin = home.holds_any(&[Service::Administration]);
+                    let support = home.holds_any(&[Service::SupportDesk]);
                     let links = move || view! {
                         <li><A href="/staff" exact=true>{move_tr!("nav-home")}</A></li>
                         {care.then(|| view! {
@@ -98,6 +99,9 @@ pub fn StaffNav() -> impl IntoView {
                         })}
                         {messaging.then(|| view! {
                             <li><A href="/staff/inbox">{move_tr!("inbox-title")}</A></li>
+                        })}
+                        {support.then(|| view! {
+                            <li><A href="/staff/support">{move_tr!("support-title")}</A></li>
                         })}
                         {admin.then(|| view! {
                             <li><A href="/staff/team">{move_tr!("team-title")}</A></li>

@@ -32,6 +32,8 @@ lazy_pages! {
     TeamRoute => Team,
     StaffPersonRoute => StaffPersonPage,
     StaffCodeRoute => StaffCodePage,
+    SupportDeskRoute => SupportDeskPage,
+    SupportPersonRoute => SupportPersonPage,
     OrganisationSettingsRoute => OrganisationSettings,
     InvitePatientRoute => InvitePatientPage,
     IssuedCodeRoute => IssuedCodePage,

@@ -16,6 +16,7 @@ mod security;
 mod setup;
 mod sign_in;
 mod staff;
+mod support;
 mod team;
 
 pub use access_log::AccessLog;
@@ -44,6 +45,7 @@ pub use security::{
 pub use setup::Setup;
 pub use sign_in::{SignIn, SignInCode};
 pub use staff::{OrganisationSettings, StaffHome};
+pub use support::{SupportDeskPage, SupportPersonPage};
 pub use team::Team;
 
 use leptos::prelude::*;
