@@ -368,3 +368,47 @@ pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), A
     leptos_axum::redirect("/staff/settings?saved=1");
     Ok(())
 }
+
+/// One week of the overview's chart: its Monday and the invitations sent that week by outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekView {
+    pub monday: chrono::NaiveDate,
+    pub sent: i64,
+    pub redeemed: i64,
+    pub expired: i64,
+    pub void: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverviewView {
+    pub weeks: Vec<WeekView>,
+    pub locked_now: i64,
+    pub staff_pending: i64,
+    pub mail_waiting: i64,
+    pub mail_failed: i64,
+}
+
+/// The administrators' overview.
+#[server(prefix = "/api", endpoint = "organisation_overview")]
+pub async fn organisation_overview() -> Result<OverviewView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    let o = crate::domain::overview::read(&ctx.db, organisation_id, ctx.now, &timezone).await?;
+    Ok(OverviewView {
+        weeks: o
+            .weeks
+            .into_iter()
+            .map(|w| WeekView {
+                monday: w.monday,
+                sent: w.sent,
+                redeemed: w.redeemed,
+                expired: w.expired,
+                void: w.void,
+            })
+            .collect(),
+        locked_now: o.locked_now,
+        staff_pending: o.staff_pending,
+        mail_waiting: o.mail_waiting,
+        mail_failed: o.mail_failed,
+    })
+}

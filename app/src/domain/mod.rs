@@ -15,6 +15,7 @@ pub mod invitation;
 pub mod notification;
 pub mod onboarding;
 pub mod organisation;
+pub mod overview;
 pub mod password_reset;
 pub mod patient;
 pub mod patient_file;

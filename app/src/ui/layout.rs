@@ -104,6 +104,7 @@ pub fn StaffNav() -> impl IntoView {
                             <li><A href="/staff/support">{move_tr!("support-title")}</A></li>
                         })}
                         {admin.then(|| view! {
+                            <li><A href="/staff/overview">{move_tr!("nav-overview")}</A></li>
                             <li><A href="/staff/team">{move_tr!("team-title")}</A></li>
                             <li><A href="/staff/teams">{move_tr!("teams-title")}</A></li>
                             <li><A href="/staff/settings">{move_tr!("nav-settings")}</A></li>

@@ -32,6 +32,7 @@ lazy_pages! {
     TeamRoute => Team,
     StaffPersonRoute => StaffPersonPage,
     StaffCodeRoute => StaffCodePage,
+    OverviewRoute => OverviewPage,
     SupportDeskRoute => SupportDeskPage,
     SupportPersonRoute => SupportPersonPage,
     OrganisationSettingsRoute => OrganisationSettings,

@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/support") view={Lazy::<lazy_pages::SupportDeskRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/support/:kind/:id") view={Lazy::<lazy_pages::SupportPersonRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/staff/overview") view={Lazy::<lazy_pages::OverviewRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/team/code") view={Lazy::<lazy_pages::StaffCodeRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/team/:id") view={Lazy::<lazy_pages::StaffPersonRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/staff/inbox") view={Lazy::<lazy_pages::TeamInboxRoute>::new()} ssr=SsrMode::Async />

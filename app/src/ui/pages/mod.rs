@@ -7,6 +7,7 @@ mod inbox;
 mod info;
 mod invitation;
 mod messages;
+mod overview;
 mod password;
 mod patient;
 mod patient_file;
@@ -33,6 +34,7 @@ pub use messages::{
     ActingConversationPage, ActingMessagesPage, ActingNewMessagePage, ConversationPage, MessagesPage,
     NewMessagePage,
 };
+pub use overview::OverviewPage;
 pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patient::PatientHome;
 pub use patient_file::PatientFilePage;
