@@ -224,20 +224,14 @@ pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) ->
 /// The services' checkboxes of a form, each named by its service's code (a ticked box sends
 /// `on`). `shown` is a hidden field of forms that show the boxes: without it nothing was chosen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ServiceBoxes {
-    #[serde(default)]
     pub shown: Option<String>,
-    #[serde(default)]
     pub invitations: Option<String>,
-    #[serde(default)]
     pub caregivers: Option<String>,
-    #[serde(default)]
     pub messaging: Option<String>,
-    #[serde(default)]
     pub questionnaires: Option<String>,
-    #[serde(default)]
     pub administration: Option<String>,
-    #[serde(default)]
     pub support_desk: Option<String>,
 }
 

@@ -3,6 +3,7 @@
 //! Emails carry no clinical data and are written in the recipient's language.
 use super::{store, DomainResult};
 use crate::i18n::{self, Lang};
+use crate::states::Service;
 use sqlx::{Any, Executor};
 
 pub struct Mail {
@@ -119,7 +120,7 @@ pub fn administrator_mail(lang: Lang, given_name: &str, made: bool) -> Mail {
 }
 
 /// The services as a mail lists them, one per line ("No service" when there are none).
-fn service_list(lang: Lang, services: &[crate::states::Service]) -> String {
+fn service_list(lang: Lang, services: &[Service]) -> String {
     if services.is_empty() {
         return i18n::text_with(lang, "services-none", &[]);
     }
@@ -131,21 +132,8 @@ fn service_list(lang: Lang, services: &[crate::states::Service]) -> String {
 }
 
 /// The person's services changed: the mail lists what they may use now.
-pub fn services_changed_mail(
-    lang: Lang,
-    given_name: &str,
-    organisation: &str,
-    services: &[crate::states::Service],
-) -> Mail {
-    let list = service_list(lang, services);
-    let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str())];
-    in_language(
-        lang,
-        "services-changed",
-        "mail-services-changed-subject",
-        "mail-services-changed-body",
-        &args,
-    )
+pub fn services_changed_mail(lang: Lang, given_name: &str, organisation: &str, services: &[Service]) -> Mail {
+    with_services(lang, "services-changed", given_name, organisation, services)
 }
 
 /// Someone who already has an account joins an organisation's staff: nothing to activate.
@@ -153,11 +141,22 @@ pub fn joined_organisation_mail(
     lang: Lang,
     given_name: &str,
     organisation: &str,
-    services: &[crate::states::Service],
+    services: &[Service],
+) -> Mail {
+    with_services(lang, "joined", given_name, organisation, services)
+}
+
+/// A mail of kind `template` (its texts `mail-{template}-subject`/`-body`) listing the services.
+fn with_services(
+    lang: Lang,
+    template: &'static str,
+    given_name: &str,
+    organisation: &str,
+    services: &[Service],
 ) -> Mail {
     let list = service_list(lang, services);
     let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str())];
-    in_language(lang, "joined", "mail-joined-subject", "mail-joined-body", &args)
+    in_language(lang, template, &format!("mail-{template}-subject"), &format!("mail-{template}-body"), &args)
 }
 
 pub fn removed_from_organisation_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {

@@ -169,15 +169,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             .fetch_optional(db)
             .await?;
             let Some(r) = row else { return Ok(None) };
-            let events: Vec<(i64, String)> = sqlx::query_as(&format!(
-                "SELECT e.at, e.action FROM audit_events e
-                 WHERE (e.target = $1 OR e.actor_id = $2) AND {SECURITY_EVENTS}
-                 ORDER BY e.id DESC LIMIT 10"
-            ))
-            .bind(subject.target())
-            .bind(account_id)
-            .fetch_all(db)
-            .await?;
+            let events = security_events(db, subject).await?;
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
@@ -213,13 +205,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 }
                 _ => None,
             };
-            let events: Vec<(i64, String)> = sqlx::query_as(&format!(
-                "SELECT e.at, e.action FROM audit_events e WHERE e.target = $1 AND {SECURITY_EVENTS}
-                 ORDER BY e.id DESC LIMIT 10"
-            ))
-            .bind(subject.target())
-            .fetch_all(db)
-            .await?;
+            let events = security_events(db, subject).await?;
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
@@ -236,6 +222,24 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             }))
         }
     }
+}
+
+/// The last 10 security events about the person (and, for an account, done by them).
+async fn security_events(db: &super::store::Db, subject: Subject) -> DomainResult<Vec<(i64, String)>> {
+    let actor = match subject {
+        Subject::Account(id) => id,
+        // No account acts as a patient who has none.
+        Subject::Patient(_) => 0,
+    };
+    Ok(sqlx::query_as(&format!(
+        "SELECT e.at, e.action FROM audit_events e
+         WHERE (e.target = $1 OR e.actor_id = $2) AND {SECURITY_EVENTS}
+         ORDER BY e.id DESC LIMIT 10"
+    ))
+    .bind(subject.target())
+    .bind(actor)
+    .fetch_all(db)
+    .await?)
 }
 
 async fn existing(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult<Record> {
