@@ -334,11 +334,13 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     }
     let held = crate::domain::staff_service::everywhere(&ctx.db, me.id).await?;
     let mut roles: Vec<StaffRole> = Vec::new();
+    let mut shown: Vec<i64> = Vec::new();
     for m in memberships {
         // An administrator who is also a professional has two rows; the organisation is shown once.
-        if roles.iter().any(|r| r.organisation == m.organisation) {
+        if shown.contains(&m.organisation_id) {
             continue;
         }
+        shown.push(m.organisation_id);
         let mut services: Vec<_> =
             held.iter().filter(|(o, _)| *o == m.organisation_id).map(|(_, s)| *s).collect();
         services.sort_by_key(|s| crate::states::Service::ALL.iter().position(|c| c == s));

@@ -202,12 +202,9 @@ pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) ->
         }
         "new-code" => {
             let public_url = context::state().config.public_url.clone();
-            let activation =
+            let (name, activation) =
                 staff_admin::new_secret_code(&ctx, organisation_id, account_id, &public_url).await?;
-            let person = staff_admin::person(&ctx.db, organisation_id, account_id, ctx.now)
-                .await?
-                .ok_or_else(ApiError::not_found)?;
-            secret_code_once(&ctx, organisation_id, person.name, &activation).await?;
+            secret_code_once(&ctx, organisation_id, name, &activation).await?;
             return Ok(());
         }
         "remove" => {

@@ -203,6 +203,16 @@ pub async fn add_membership<'e>(
 /// Consecutive failed sign-ins that lock an account.
 pub const LOCK_AFTER_FAILURES: i64 = 10;
 
+/// Lifts the account's lock before local midnight and starts its failure count again (an
+/// administrator or the support desk unlocking it).
+pub async fn lift_lock<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<()> {
+    sqlx::query("UPDATE accounts SET locked_until = NULL, failed_sign_ins = 0 WHERE id = $1")
+        .bind(account_id)
+        .execute(exec)
+        .await?;
+    Ok(())
+}
+
 /// The next 00:00 in the organisation's time zone, as epoch seconds: when a lock ends. Computed
 /// on the local calendar, so a day of 23 or 25 hours (DST) still ends at local midnight.
 pub fn next_local_midnight(now: i64, timezone: &str) -> i64 {

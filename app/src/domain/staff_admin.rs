@@ -138,10 +138,7 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
         return Err(DomainError::conflict(None, "error-not-locked"));
     }
     let mut tx = ctx.db.begin().await?;
-    sqlx::query("UPDATE accounts SET locked_until = NULL, failed_sign_ins = 0 WHERE id = $1")
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
+    super::account::lift_lock(&mut *tx, account_id).await?;
     let mail = notification::unlocked_mail(person.language, &person.given_name);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.unlocked").await
 }
@@ -379,13 +376,14 @@ pub async fn set_services(
 }
 
 /// A new link and secret code for someone who has not activated yet: the old link and code stop
-/// working at once, the new link is mailed, and the code is returned to be shown once.
+/// working at once, the new link is mailed, and the code is returned (with the person's name) to
+/// be shown once.
 pub async fn new_secret_code(
     ctx: &Ctx,
     organisation_id: i64,
     account_id: i64,
     public_url: &str,
-) -> DomainResult<super::organisation::Activation> {
+) -> DomainResult<(String, super::organisation::Activation)> {
     let person = existing(ctx, organisation_id, account_id).await?;
     if person.status != AccountStatus::Pending {
         return Err(DomainError::conflict(None, "error-already-activated"));
@@ -398,10 +396,11 @@ pub async fn new_secret_code(
     let mail =
         notification::setup_link_with_code_mail(person.language, &person.given_name, &organisation, &link);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.secret_code_generated").await?;
-    Ok(super::organisation::Activation {
+    let activation = super::organisation::Activation {
         account_id,
         link,
         code: Some(code),
         expires_at: ctx.now + super::setup_link::WITH_CODE_VALID_SECONDS,
-    })
+    };
+    Ok((person.name, activation))
 }

@@ -91,6 +91,8 @@ pub async fn search(db: &super::store::Db, organisation_id: i64, q: &str) -> Dom
 pub struct Record {
     pub subject: Subject,
     pub name: String,
+    /// What mails call them ("Hello Léa").
+    pub given_name: String,
     pub email: String,
     pub language: Lang,
     pub mobile: String,
@@ -173,6 +175,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
+                given_name: r.given_name,
                 email: r.email,
                 language: r.language,
                 mobile: r.mobile_phone,
@@ -209,6 +212,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
+                given_name: r.given_name,
                 email: r.email,
                 language: r.language,
                 mobile: r.mobile,
@@ -253,12 +257,8 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
         return Err(DomainError::conflict(None, "error-not-locked"));
     }
     let mut tx = ctx.db.begin().await?;
-    sqlx::query("UPDATE accounts SET locked_until = NULL, failed_sign_ins = 0 WHERE id = $1")
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    let given_name = record.name.split(' ').next().unwrap_or_default().to_string();
-    let mail = notification::unlocked_mail(record.language, &given_name);
+    super::account::lift_lock(&mut *tx, account_id).await?;
+    let mail = notification::unlocked_mail(record.language, &record.given_name);
     notification::enqueue(&mut *tx, &record.email, &mail, ctx.now).await?;
     ctx.audit(&mut *tx, Some(organisation_id), "support.unlocked", format!("account:{account_id}")).await?;
     tx.commit().await?;
