@@ -4,6 +4,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod domain;
+pub mod hours;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod state;

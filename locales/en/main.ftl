@@ -31,7 +31,7 @@ contact-phone-label = Phone
 contact-phone = 1 833 564-0404 (toll free in Québec)
 contact-email-label = Email
 contact-hours-label = Opening hours
-contact-hours = Monday to Friday, 7 a.m. to 6 p.m.
+contact-hours = Monday to Friday, 7 AM to 6 PM
 
 not-found-title = Page not found
 not-found-body = The page you asked for does not exist or is no longer available.
@@ -637,6 +637,24 @@ settings-age-of-consent = Age of consent to care
 settings-age-of-consent-hint = A parent's or tutor's access to a child's file ends at this age (14 in Québec). Between 12 and 19.
 error-age-of-consent-invalid = Enter an age between 12 and 19.
 audit-organisation-age-of-consent-changed = Organisation's age of consent changed
+settings-consent-title = Consent to care
+settings-support-title = Support desk
+settings-support-intro = The Contact page shows this number and these hours to your organisation's patients, caregivers and staff. Leave empty what you do not publish. A change shows there within a minute.
+settings-support-phone = Support desk phone
+settings-support-phone-hint = 10 digits, with an extension if needed, for example 514-555-0123 ext. 200.
+settings-support-hours = Opening hours
+settings-support-hours-hint = The organisation's time. Leave both times empty on a day the desk is closed.
+settings-support-saved = The support desk is up to date.
+hours-opens = Opens at
+hours-closes = Closes at
+error-hours-time-invalid = Enter a time such as 7:00 or 18:30.
+error-hours-both = Enter the opening and the closing time, or neither if the desk is closed that day.
+error-hours-order = The closing time must come after the opening time.
+audit-organisation-support-contact-changed = Support desk phone and hours changed
+contact-organisations-yours = Your organisation's support desk
+contact-organisations-all = Organisations' support desks
+contact-organisations-intro = For a question about your account with an organisation (invitation code, unlocking, password), its support desk can help.
+contact-closed-days = Closed on other days.
 
 # Dates and times as people read them (ISO only in exports)
 month-1 = January
@@ -655,6 +673,17 @@ date-long = { $month } { $day }, { $year }
 date-time-long = { $date }, { $hour12 }:{ $minute } { $period }
 time-am = AM
 time-pm = PM
+weekday-monday = Monday
+weekday-tuesday = Tuesday
+weekday-wednesday = Wednesday
+weekday-thursday = Thursday
+weekday-friday = Friday
+weekday-saturday = Saturday
+weekday-sunday = Sunday
+time-short = { $hour12 }:{ $minute } { $period }
+time-on-the-hour = { $hour12 } { $period }
+hours-days = { $first } to { $last }, { $opens } to { $closes }
+hours-one-day = { $day }, { $opens } to { $closes }
 
 # A patient's file (care team)
 file-contact = Identity and contact

@@ -637,6 +637,24 @@ settings-age-of-consent = Âge de consentement aux soins
 settings-age-of-consent-hint = L'accès d'un parent ou d'un tuteur au dossier d'un enfant prend fin à cet âge (14 ans au Québec). Entre 12 et 19.
 error-age-of-consent-invalid = Entrez un âge entre 12 et 19.
 audit-organisation-age-of-consent-changed = Âge de consentement de l'organisation modifié
+settings-consent-title = Consentement aux soins
+settings-support-title = Soutien aux utilisateurs
+settings-support-intro = La page « Nous joindre » montre ce numéro et ces heures aux patients, aux proches et au personnel de votre organisation. Laissez vide ce que vous ne publiez pas. Un changement y paraît dans la minute.
+settings-support-phone = Téléphone du soutien
+settings-support-phone-hint = 10 chiffres, avec un poste au besoin, par exemple 514-555-0123 poste 200.
+settings-support-hours = Heures d'ouverture
+settings-support-hours-hint = Heure de l'organisation. Laissez les deux heures vides pour un jour où le soutien est fermé.
+settings-support-saved = Le soutien aux utilisateurs est à jour.
+hours-opens = Ouvre à
+hours-closes = Ferme à
+error-hours-time-invalid = Entrez une heure comme 7:00 ou 18 h 30.
+error-hours-both = Entrez l'heure d'ouverture et l'heure de fermeture, ou aucune des deux si le soutien est fermé ce jour-là.
+error-hours-order = L'heure de fermeture doit venir après l'heure d'ouverture.
+audit-organisation-support-contact-changed = Téléphone et heures du soutien modifiés
+contact-organisations-yours = Le soutien de votre organisation
+contact-organisations-all = Le soutien des organisations
+contact-organisations-intro = Pour une question sur votre compte dans une organisation (code d'invitation, déblocage, mot de passe), son équipe de soutien peut vous aider.
+contact-closed-days = Fermé les autres jours.
 
 # Dates and times as people read them (ISO only in exports)
 month-1 = janvier
@@ -655,6 +673,17 @@ date-long = { $day } { $month } { $year }
 date-time-long = { $date } à { $hour } h { $minute }
 time-am = AM
 time-pm = PM
+weekday-monday = lundi
+weekday-tuesday = mardi
+weekday-wednesday = mercredi
+weekday-thursday = jeudi
+weekday-friday = vendredi
+weekday-saturday = samedi
+weekday-sunday = dimanche
+time-short = { $hour } h { $minute }
+time-on-the-hour = { $hour } h
+hours-days = Du { $first } au { $last }, de { $opens } à { $closes }
+hours-one-day = Le { $day }, de { $opens } à { $closes }
 
 # A patient's file (care team)
 file-contact = Identité et coordonnées

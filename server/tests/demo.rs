@@ -32,12 +32,26 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
         .await,
         1
     );
-    // Staff in every state: two active administrators, a professional, one still invited, the support desk.
+    // Staff in every state: two active administrators, a professional, one still invited, the
+    // support desk, one suspended and one locked.
     let staff = app.text(
         "SELECT COUNT(DISTINCT m.account_id) || ' ' || (SELECT COUNT(*) FROM accounts WHERE status = 'pending')
+         || ' ' || (SELECT COUNT(*) FROM accounts WHERE status = 'suspended')
+         || ' ' || (SELECT COUNT(*) FROM accounts WHERE locked_until IS NOT NULL)
          FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.role = 'admin' AND a.status = 'active'",
     );
-    assert_eq!(staff.await, "2 1");
+    assert_eq!(staff.await, "2 1 1 1");
+    let admin_secret = &demo.staff[0].1;
+    let signed_in = app
+        .sign_in_totp("admin@demo.portail.test", app::domain::demo::PASSWORD, &next_totp(admin_secret))
+        .await;
+    let admin_session = session_cookie(&signed_in).expect("administrator signs in");
+    let team = app.call("list_staff", &[], Some(&admin_session)).await.json::<Value>().await.unwrap();
+    assert_eq!(team["total"], 7, "{team}");
+    // The Contact page lists the demo's support desk.
+    let contacts = app.call("support_contacts", &[], None).await.json::<Value>().await.unwrap();
+    assert_eq!(contacts[1][0]["phone"], "514-555-0142");
+    assert_eq!(contacts[1][0]["hours"].as_array().unwrap().len(), 5);
     // A support desk holding that service alone.
     let desk = "SELECT COUNT(*) FROM staff_services s JOIN accounts a ON a.id = s.account_id
         WHERE a.email = 'support@demo.portail.test' AND s.service = 'support_desk'";

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod auth;
 pub mod caregivers;
+pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod error;

@@ -360,6 +360,72 @@ pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), A
     Ok(())
 }
 
+/// The organisation's support desk as its administrators set it, for the settings page.
+#[server(prefix = "/api", endpoint = "support_contact_settings")]
+pub async fn support_contact_settings() -> Result<super::contact::SupportContactView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    Ok(crate::domain::support_contact::of(&ctx.db, organisation_id).await?.into())
+}
+
+/// A week's opening and closing times as typed, Monday first (see `hours::FIELDS`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WeekTimes {
+    pub monday_opens: String,
+    pub monday_closes: String,
+    pub tuesday_opens: String,
+    pub tuesday_closes: String,
+    pub wednesday_opens: String,
+    pub wednesday_closes: String,
+    pub thursday_opens: String,
+    pub thursday_closes: String,
+    pub friday_opens: String,
+    pub friday_closes: String,
+    pub saturday_opens: String,
+    pub saturday_closes: String,
+    pub sunday_opens: String,
+    pub sunday_closes: String,
+}
+
+impl WeekTimes {
+    pub fn days(&self) -> [(&str, &str); 7] {
+        [
+            (&self.monday_opens, &self.monday_closes),
+            (&self.tuesday_opens, &self.tuesday_closes),
+            (&self.wednesday_opens, &self.wednesday_closes),
+            (&self.thursday_opens, &self.thursday_closes),
+            (&self.friday_opens, &self.friday_closes),
+            (&self.saturday_opens, &self.saturday_closes),
+            (&self.sunday_opens, &self.sunday_closes),
+        ]
+    }
+    /// Keeps every typed time in a refusal, so the form comes back as it was sent.
+    #[cfg(feature = "ssr")]
+    fn keep_in(&self, error: ApiError) -> ApiError {
+        self.days()
+            .into_iter()
+            .zip(crate::hours::FIELDS)
+            .fold(error, |e, ((opens, closes), [o, c])| e.keep(o, opens).keep(c, closes))
+    }
+}
+
+/// Saves the support desk's phone and hours shown on the Contact page.
+#[server(prefix = "/api", endpoint = "save_support_contact")]
+pub async fn save_support_contact(
+    #[server(default)] support_phone: String,
+    #[server(flatten)]
+    #[server(default)]
+    week: WeekTimes,
+) -> Result<(), ApiError> {
+    use crate::domain::support_contact::{self, Typed};
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    support_contact::save(&ctx, organisation_id, &Typed { phone: &support_phone, days: week.days() })
+        .await
+        .map_err(|e| week.keep_in(ApiError::from(e).keep("support_phone", &support_phone)))?;
+    leptos_axum::redirect("/staff/settings?saved=support");
+    Ok(())
+}
+
 /// One week of the overview's chart: its Monday and the invitations sent that week by outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekView {

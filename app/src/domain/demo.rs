@@ -1,5 +1,6 @@
 //! `portail demo`: a demonstration organisation with two administrators, a professional, a
-//! professional still invited, a support desk, patients in every invitation state and conversations in every
+//! professional still invited, a support desk, a suspended and a locked professional, the
+//! support desk's phone and hours, patients in every invitation state and conversations in every
 //! state, so a newcomer sees every screen in minutes. Refuses to run on a database that already
 //! holds accounts.
 use super::account::{self, Email, Role};
@@ -148,12 +149,15 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let lea = account::find_by_email(db, "lea@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id, public_url).await?;
 
-    // A second administrator, a professional who has not activated yet, and the support desk.
+    // A second administrator, a professional who has not activated yet, the support desk, and a
+    // professional suspended and one locked out, so the team list shows every state.
     let mut more_staff = Vec::new();
     for (email, given, family, number, services) in [
         ("admin2@demo.portail.test", "Sophie", "Lavoie", "", Role::Professional.bundle()),
         ("invited@demo.portail.test", "Paul", "Martin", "8-12345", Role::Professional.bundle()),
         ("support@demo.portail.test", "Julie", "Gagnon", "", Role::Support.bundle()),
+        ("suspended@demo.portail.test", "Marc", "Bélanger", "", Role::Professional.bundle()),
+        ("locked@demo.portail.test", "Nadia", "Ouellet", "", Role::Professional.bundle()),
     ] {
         let new = NewStaff { title: "", email, given_name: given, family_name: family, language: Lang::Fr };
         let link = organisation::add_professional(
@@ -173,6 +177,25 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         account::find_by_email(db, "admin2@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     super::staff_admin::make_administrator(&ctx.by(admin.id), organisation_id, second.id).await?;
     let support_secret = activate(db, &more_staff[2].link, more_staff[2].code.as_ref(), now).await?;
+    activate(db, &more_staff[3].link, more_staff[3].code.as_ref(), now).await?;
+    let suspended =
+        account::find_by_email(db, "suspended@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
+    super::staff_admin::suspend(&ctx.by(admin.id), organisation_id, suspended.id).await?;
+    activate(db, &more_staff[4].link, more_staff[4].code.as_ref(), now).await?;
+    let locked =
+        account::find_by_email(db, "locked@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
+    for _ in 0..account::LOCK_AFTER_FAILURES {
+        super::sign_in::record_failure(ctx, &locked, None).await?;
+    }
+
+    // The support desk's phone and hours, for the Contact page.
+    let weekday = ("8:00", "17:00");
+    let closed = ("", "");
+    let desk = super::support_contact::Typed {
+        phone: "514-555-0142",
+        days: [weekday, weekday, weekday, weekday, ("8:00", "12:00"), closed, closed],
+    };
+    super::support_contact::save(&ctx.by(admin.id), organisation_id, &desk).await?;
     Ok(DemoAccounts {
         staff: vec![
             ("admin@demo.portail.test (administrator)".into(), admin_secret),

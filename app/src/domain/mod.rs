@@ -32,6 +32,7 @@ pub mod staff_admin;
 pub mod staff_list;
 pub mod staff_service;
 pub mod store;
+pub mod support_contact;
 pub mod support_desk;
 pub mod throttle;
 

@@ -1,8 +1,10 @@
 //! Pages anyone can read: home, help, accessibility, contact, and "not found".
 use super::PageTitle;
+use crate::api::contact::{support_contacts, SupportContactView};
+use crate::ui::dates;
 use crate::ui::form::SearchForm;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -168,7 +170,59 @@ pub fn Contact() -> impl IntoView {
         <h1>{move_tr!("contact-title")}</h1>
         <p>{move_tr!("contact-intro")}</p>
         <SupportContact />
+        <OrganisationsSupport />
     }
+}
+
+/// The support desks of the reader's organisations (signed in) or of every organisation that
+/// published one (signed out), as their administrators set them.
+#[component]
+fn OrganisationsSupport() -> impl IntoView {
+    let contacts = Resource::new(|| (), |_| support_contacts());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                contacts.await.ok().filter(|(_, list)| !list.is_empty()).map(|(yours, list)| view! {
+                    <h2>{move || tr!(if yours { "contact-organisations-yours" } else { "contact-organisations-all" })}</h2>
+                    <p>{move_tr!("contact-organisations-intro")}</p>
+                    {list.into_iter().map(|desk| view! { <OrganisationSupport desk /> }).collect_view()}
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
+    let SupportContactView { organisation, phone, hours } = desk;
+    let every_day = hours.len() == 7;
+    view! {
+        <section class="organisation-support" data-testid="organisation-support">
+            <h3>{organisation}</h3>
+            <dl class="contact">
+                {(!phone.is_empty()).then(|| view! {
+                    <dt>{move_tr!("contact-phone-label")}</dt>
+                    <dd><a href=tel_link(&phone)>{phone.clone()}</a></dd>
+                })}
+                {(!hours.is_empty()).then(|| view! {
+                    <dt>{move_tr!("contact-hours-label")}</dt>
+                    <dd>
+                        {move || dates::opening_hours(&hours).into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
+                        {(!every_day).then(|| view! { <span class="line">{move_tr!("contact-closed-days")}</span> })}
+                    </dd>
+                })}
+            </dl>
+        </section>
+    }
+}
+
+/// `tel:` for a stored number (`514-555-0123`, `514-555-0123 x200`): the extension is dialled
+/// after a pause.
+fn tel_link(phone: &str) -> String {
+    let (number, extension) = phone.split_once(" x").unwrap_or((phone, ""));
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let pause = if extension.is_empty() { String::new() } else { format!(",{extension}") };
+    format!("tel:+1{digits}{pause}")
 }
 
 #[component]

@@ -1,9 +1,13 @@
 //! The staff home page, reached after sign-in.
 use super::PageTitle;
 use crate::api::auth::staff_home;
-use crate::api::staff::{age_of_consent, my_administrators, SaveAgeOfConsent};
+use crate::api::staff::{
+    age_of_consent, my_administrators, support_contact_settings, SaveAgeOfConsent, SaveSupportContact,
+};
+use crate::hours;
 use crate::states::{Role, Service};
 use crate::ui::components::services::ServiceList;
+use crate::ui::dates;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -81,17 +85,24 @@ pub fn StaffHome() -> impl IntoView {
     }
 }
 
-/// The organisation's settings (administrators): the age of consent that ends parents' access.
+/// The organisation's settings (administrators): the age of consent that ends parents' access,
+/// and the support desk's phone and hours that the Contact page shows.
 #[component]
 pub fn OrganisationSettings() -> impl IntoView {
     let save = ServerAction::<SaveAgeOfConsent>::new();
     let query = use_query_map();
     let age = Resource::new(move || (query.read().get("saved"), save.version().get()), |_| age_of_consent());
     let error = action_error(save);
+    let saved = move || match query.read().get("saved").as_deref() {
+        Some("support") => Some(tr!("settings-support-saved")),
+        Some(_) => Some(tr!("account-saved")),
+        None => None,
+    };
     view! {
         <PageTitle title_key="settings-title" />
         <h1>{move_tr!("settings-title")}</h1>
-        <p role="status" class="status">{move || query.read().get("saved").map(|_| tr!("account-saved"))}</p>
+        <p role="status" class="status">{saved}</p>
+        <h2>{move_tr!("settings-consent-title")}</h2>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match age.await {
@@ -107,6 +118,54 @@ pub fn OrganisationSettings() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <SupportContactSettings />
         <p><A href="/staff">{move_tr!("staff-title")}</A></p>
+    }
+}
+
+/// The support desk's phone and, for each weekday, when it opens and closes (both empty: closed).
+#[component]
+fn SupportContactSettings() -> impl IntoView {
+    let save = ServerAction::<SaveSupportContact>::new();
+    let contact = Resource::new(move || save.version().get(), |_| support_contact_settings());
+    let error = action_error(save);
+    view! {
+        <h2 id="support-desk">{move_tr!("settings-support-title")}</h2>
+        <p class="hint">{move_tr!("settings-support-intro")}</p>
+        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match contact.await {
+                    Ok(contact) => {
+                        let hours_saved = contact.hours.clone();
+                        let saved = move |weekday: usize, closes: bool| {
+                            hours_saved.iter().find(|d| usize::from(d.weekday) == weekday + 1)
+                                .map(|d| hours::field_value(if closes { d.closes } else { d.opens }))
+                                .unwrap_or_default()
+                        };
+                        view! {
+                            <ActionForm action=save>
+                                <FormAlert error />
+                                <Field id="support_phone" kind="tel" inputmode="tel" autocomplete="off" required=false
+                                    label=move_tr!("settings-support-phone") hint=move_tr!("settings-support-phone-hint")
+                                    value=kept_or(error, "support_phone", contact.phone.clone()) error=error_for(error, "support_phone") />
+                                <h3>{move_tr!("settings-support-hours")}</h3>
+                                <p class="hint">{move_tr!("settings-support-hours-hint")}</p>
+                                {hours::FIELDS.into_iter().enumerate().map(|(weekday, [opens, closes])| view! {
+                                    <fieldset class="day-hours">
+                                        <legend>{move || dates::weekday_name(weekday)}</legend>
+                                        <Field id=opens kind="time" required=false label=move_tr!("hours-opens")
+                                            value=kept_or(error, opens, saved(weekday, false)) error=error_for(error, opens) />
+                                        <Field id=closes kind="time" required=false label=move_tr!("hours-closes")
+                                            value=kept_or(error, closes, saved(weekday, true)) error=error_for(error, closes) />
+                                    </fieldset>
+                                }).collect_view()}
+                                <button type="submit" class="button">{move_tr!("save")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }
+                    Err(e) => failure(e),
+                }
+            })}
+        </Suspense>
     }
 }
