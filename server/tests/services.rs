@@ -285,3 +285,48 @@ async fn someone_with_an_account_joins_the_staff_with_nothing_to_activate() {
     let taken = refusal(marie.call("add_professional", &form).await, StatusCode::CONFLICT).await;
     assert_eq!(taken.key, "error-email-taken");
 }
+
+#[tokio::test]
+async fn the_staff_list_filters_by_service_and_names_people_by_what_they_hold() {
+    let app = spawn().await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let (_anne, anne_id) = anne_with(&app, &marie, &["invitations", "messaging"]).await;
+    let listed = |service: &'static str| {
+        let marie = &marie;
+        async move {
+            let list = marie.ok("list_staff", &[("service", service)]).await;
+            list["lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| format!("{} {}", l["email"].as_str().unwrap(), l["role"].as_str().unwrap()))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        listed("messaging").await,
+        ["anne.roy@example.org Professional", "marie.tremblay@example.org Admin"]
+    );
+    assert_eq!(listed("administration").await, ["marie.tremblay@example.org Admin"]);
+    assert_eq!(listed("").await.len(), 2, "no service chosen: everyone");
+    assert_eq!(listed("nonsense").await.len(), 2, "an unknown service: everyone");
+
+    // Anne keeps the support desk alone: she is "Support desk" now, and out of Messaging's list.
+    assert_eq!(set_services(&marie, anne_id, &["support_desk"]).await.status(), StatusCode::OK);
+    assert_eq!(listed("messaging").await, ["marie.tremblay@example.org Admin"]);
+    assert_eq!(
+        listed("support_desk").await,
+        ["anne.roy@example.org Support", "marie.tremblay@example.org Admin"]
+    );
+    let person = marie.ok("staff_person", &[("account_id", &anne_id.to_string())]).await;
+    assert_eq!(person["role"], "Support");
+    let (_, page) = marie.page("/staff/team?service=support_desk").await;
+    assert!(page_shows(&page, "fr", "team-role-support"), "the role column says it");
+    assert!(page.contains("<option value=\"support_desk\" selected"), "the filter shows what it filters by");
+    // A care service back: a professional again, sorted after the administrator (by family name
+    // Roy would come first).
+    assert_eq!(set_services(&marie, anne_id, &["support_desk", "caregivers"]).await.status(), StatusCode::OK);
+    let by_role = marie.ok("list_staff", &[("sort", "role")]).await;
+    assert_eq!(by_role["lines"][0]["role"], "Admin");
+    assert_eq!(by_role["lines"][1]["role"], "Professional");
+}

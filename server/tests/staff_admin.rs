@@ -222,7 +222,7 @@ async fn an_administrator_is_made_and_ended_told_each_time_and_the_last_one_stay
     let staff = anne.ok("list_staff", &[]).await;
     let listed: Vec<_> = staff["lines"].as_array().unwrap().iter().filter(|m| m["email"] == ANNE).collect();
     assert_eq!(listed.len(), 1, "listed once: {staff}");
-    assert_eq!(listed[0]["admin"], true);
+    assert_eq!(listed[0]["role"], "Admin");
     assert_eq!(
         error_key(act(&marie, anne_id, "make-admin").await).await["key"],
         "error-already-administrator"
@@ -236,7 +236,10 @@ async fn an_administrator_is_made_and_ended_told_each_time_and_the_last_one_stay
     assert_eq!(marie.call("list_staff", &[]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(marie.call("team_inbox", &[]).await.status(), StatusCode::OK, "still staff");
     let person = anne.ok("staff_person", &[("account_id", &marie_id.to_string())]).await;
-    assert_eq!(person["admin"], false);
+    assert_eq!(
+        (&person["admin"], &person["role"]),
+        (&serde_json::json!(false), &serde_json::json!("Professional"))
+    );
     assert_eq!(error_key(act(&anne, anne_id, "end-admin").await).await["key"], "error-last-administrator");
     let recorded = "SELECT COUNT(*) FROM audit_events WHERE action IN ('account.made_administrator', 'account.administrator_ended')";
     assert_eq!(app.count(recorded).await, 2);

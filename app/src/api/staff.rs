@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use super::patients::IssuedCode;
-use crate::states::Service;
+use crate::states::{Role, Service};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_service, Staff},
     super::patients::{show_once, take_shown, STAFF_SECRET_CODE},
-    crate::domain::account::{AccountStatus, Role},
+    crate::domain::account::AccountStatus,
     crate::domain::{calendar, organisation, staff_admin, staff_list},
     crate::i18n::Lang,
 };
@@ -20,7 +20,7 @@ pub struct StaffLine {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub admin: bool,
+    pub role: Role,
     pub state: StaffState,
     pub number: Option<String>,
 }
@@ -55,11 +55,13 @@ pub struct StaffList {
 }
 
 /// The staff list: `q` searches names, emails and professional numbers; `state` is `invited`,
-/// `active`, `suspended`, `locked` or everyone; `sort` is `name`, `-name`, `role` or `-role`.
+/// `active`, `suspended`, `locked` or everyone; `service` a service's code (or everyone); `sort` is
+/// `name`, `-name`, `role` or `-role`.
 #[server(prefix = "/api", endpoint = "list_staff")]
 pub async fn list_staff(
     #[server(default)] q: String,
     #[server(default)] state: String,
+    #[server(default)] service: String,
     #[server(default)] sort: String,
     #[server(default)] page: i64,
 ) -> Result<StaffList, ApiError> {
@@ -68,6 +70,7 @@ pub async fn list_staff(
     let query = staff_list::Query {
         search: &q,
         state: staff_list::StaffFilter::parse(&state),
+        service: Service::parse(&service),
         order: staff_list::Order::parse(&sort),
         page,
     };
@@ -79,7 +82,7 @@ pub async fn list_staff(
             id: m.account_id,
             name: m.name,
             email: m.email,
-            admin: m.role == Role::Admin,
+            role: m.role,
             state: state_of(m.status, m.locked_until.filter(|until| *until > ctx.now), &timezone),
             number: m.number,
         })
@@ -107,6 +110,8 @@ pub struct PersonView {
     pub name: String,
     pub email: String,
     pub admin: bool,
+    /// What the services held make them: administrator, support desk or professional.
+    pub role: Role,
     pub state: StaffState,
     pub last_sign_in: Option<NaiveDateTime>,
     pub number: Option<String>,
@@ -126,6 +131,7 @@ pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
         name: person.name,
         email: person.email,
         admin,
+        role: Role::of_services(&person.services),
         state: state_of(person.status, person.locked_until, &timezone),
         last_sign_in: person.last_sign_in.map(|at| calendar::local_time(at, &timezone)),
         number: person.number,

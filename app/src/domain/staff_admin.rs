@@ -362,13 +362,25 @@ pub async fn set_services(
     let added: Vec<Service> = others(wanted).into_iter().filter(|s| !person.services.contains(s)).collect();
     let removed: Vec<Service> =
         others(&person.services).into_iter().filter(|s| !wanted.contains(s)).collect();
-    if added.is_empty() && removed.is_empty() {
-        return Ok(());
-    }
     let mut tx = ctx.db.begin().await?;
     staff_service::grant(&mut tx, account_id, organisation_id, &added, ctx.now).await?;
     staff_service::revoke(&mut tx, account_id, organisation_id, &removed).await?;
     let now_held = staff_service::held(&mut *tx, account_id, organisation_id).await?;
+    // The staff list names people by their services: support desk alone, or a professional.
+    sqlx::query(
+        "UPDATE memberships SET role = $1
+         WHERE account_id = $2 AND organisation_id = $3 AND role IN ('professional', 'support')",
+    )
+    .bind(Role::of_services(&others(&now_held)).code())
+    .bind(account_id)
+    .bind(organisation_id)
+    .execute(&mut *tx)
+    .await?;
+    if added.is_empty() && removed.is_empty() {
+        // Only administration changed (mailed by its own step), or nothing did.
+        tx.commit().await?;
+        return Ok(());
+    }
     let organisation = super::organisation::name(&mut *tx, organisation_id).await?;
     let mail =
         notification::services_changed_mail(person.language, &person.given_name, &organisation, &now_held);

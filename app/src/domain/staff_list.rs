@@ -1,9 +1,11 @@
 //! An organisation's staff as its administrators list them: each person once with their first
-//! role (`admin` before `professional`), searched by name, email or professional number, filtered
-//! by where their account stands, sorted by name or role, 50 a page.
+//! role (`admin` before `professional` before `support`), searched by name, email or professional
+//! number, filtered by where their account stands and by a service they hold, sorted by name or
+//! role, 50 a page.
 use super::account::{AccountStatus, Role};
 use super::store::{Db, Paging};
 use super::DomainResult;
+use crate::states::Service;
 
 pub const PER_PAGE: i64 = 50;
 
@@ -87,6 +89,8 @@ impl Order {
 pub struct Query<'a> {
     pub search: &'a str,
     pub state: StaffFilter,
+    /// Only the people holding this service here.
+    pub service: Option<Service>,
     pub order: Order,
     /// From 1.
     pub page: i64,
@@ -111,6 +115,14 @@ struct Conditions {
 impl Conditions {
     fn of(query: &Query) -> Self {
         let mut sql = state_condition(query.state).to_string();
+        if let Some(service) = query.service {
+            // The code is one of the catalogue's fixed words, never typed text.
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM staff_services s WHERE s.account_id = a.id
+                   AND s.organisation_id = m.organisation_id AND s.service = '{}')",
+                service.code()
+            ));
+        }
         let mut patterns = Vec::new();
         for word in query.search.split_whitespace().take(3) {
             patterns.push(format!("%{}%", word.to_lowercase().replace(['%', '_', '\\'], "")));

@@ -1,5 +1,7 @@
-//! Where a staff member's account stands, in words (team list and the person's page).
+//! Where a staff member's account stands and what they are here, in words (team list and the
+//! person's page).
 use crate::api::staff::StaffState;
+use crate::states::Role;
 use crate::ui::dates::long_date_time;
 use crate::ui::layout::tr_with;
 
@@ -10,4 +12,16 @@ pub fn staff_state_text(state: StaffState) -> String {
         StaffState::Suspended => tr_with("person-state-suspended", &[]),
         StaffState::LockedUntil(until) => tr_with("person-state-locked", &[("date", &long_date_time(until))]),
     }
+}
+
+/// "Administration", "Professional" or "Support desk".
+pub fn role_name(role: Role) -> String {
+    tr_with(
+        match role {
+            Role::Admin => "team-role-admin",
+            Role::Support => "team-role-support",
+            Role::Professional | Role::Patient => "team-role-professional",
+        },
+        &[],
+    )
 }

@@ -8,7 +8,7 @@ use crate::api::staff::{
 };
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::services::ServiceChoice;
-use crate::ui::components::staff_state::staff_state_text;
+use crate::ui::components::staff_state::{role_name, staff_state_text};
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use crate::ui::layout::tr_with;
@@ -61,7 +61,7 @@ pub fn StaffPersonPage() -> impl IntoView {
                             <p role="status" class="status" data-testid="person-done">{done}</p>
                             <dl class="settings">
                                 <div class="setting"><dt>{move_tr!("person-email")}</dt><dd>{p.email.clone()}</dd></div>
-                                <div class="setting"><dt>{move_tr!("person-role")}</dt><dd>{if p.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</dd></div>
+                                <div class="setting"><dt>{move_tr!("person-role")}</dt><dd>{move || role_name(p.role)}</dd></div>
                                 <div class="setting"><dt>{move_tr!("person-state")}</dt><dd data-testid="person-state">{move || staff_state_text(state)}</dd></div>
                                 <div class="setting"><dt>{move_tr!("person-number")}</dt><dd data-testid="person-number">{match p.number.clone() {
                                     Some(number) => number.into_any(),

@@ -1,9 +1,10 @@
 //! The administrator's staff page: who works here, and adding a person with their services.
 use super::PageTitle;
 use crate::api::staff::{list_staff, AddExistingStaff, AddProfessional};
-use crate::states::{Role, StaffFilter};
+use crate::states::{Role, Service, StaffFilter};
 use crate::ui::components::pager::Pager;
 use crate::ui::components::services::ServiceChoice;
+use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
@@ -24,14 +25,15 @@ pub fn Team() -> impl IntoView {
             .unwrap_or_else(|| "name".into())
     };
     let staff = Resource::new(
-        move || (param("q"), param("state"), sort(), page()),
-        |(q, state, sort, page)| list_staff(q, state, sort, page),
+        move || (param("q"), param("state"), param("service"), sort(), page()),
+        |(q, state, service, sort, page)| list_staff(q, state, service, sort, page),
     );
     let address = move |sort: &str, page: i64| {
         format!(
-            "/staff/team?q={}&state={}&sort={sort}&page={page}",
+            "/staff/team?q={}&state={}&service={}&sort={sort}&page={page}",
             urlencoding::encode(&param("q")),
-            urlencoding::encode(&param("state"))
+            urlencoding::encode(&param("state")),
+            urlencoding::encode(&param("service"))
         )
     };
     view! {
@@ -52,6 +54,16 @@ pub fn Team() -> impl IntoView {
                         let code = filter.code();
                         let selected = move || StaffFilter::parse(&param("state")) == filter;
                         view! { <option value=code selected=selected>{move || tr_with(&format!("team-state-{code}"), &[])}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="service">{move_tr!("team-service-label")}</label>
+                <select id="service" name="service">
+                    <option value="" selected=move || Service::parse(&param("service")).is_none()>{move_tr!("team-service-all")}</option>
+                    {Service::ALL.into_iter().map(|service| {
+                        let selected = move || Service::parse(&param("service")) == Some(service);
+                        view! { <option value=service.code() selected=selected>{move || tr_with(service.name_key(), &[])}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -81,7 +93,7 @@ pub fn Team() -> impl IntoView {
                                             <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
                                             <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
                                             <td><CellLabel label=move_tr!("column-number") />{m.number.clone()}</td>
-                                            <td><CellLabel label=move_tr!("column-role") />{if m.admin { move_tr!("team-role-admin") } else { move_tr!("team-role-professional") }}</td>
+                                            <td><CellLabel label=move_tr!("column-role") />{move || role_name(m.role)}</td>
                                             <td><CellLabel label=move_tr!("column-state") />{move || staff_state_text(m.state)}</td>
                                         </tr>
                                     }).collect_view()}
