@@ -8,5 +8,6 @@ pub mod pager;
 pub mod profile;
 pub mod resend_code;
 pub mod services;
+pub mod shown_once;
 pub mod staff_state;
 pub mod table;

@@ -6,6 +6,7 @@ use crate::api::patients::{
 use crate::ui::components::pager::Pager;
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::dates::{long_date, long_date_time};
+use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -131,30 +132,17 @@ pub fn InvitePatientPage() -> impl IntoView {
 #[component]
 pub fn IssuedCodePage() -> impl IntoView {
     let issued = Resource::new(|| (), |_| take_issued_code());
+    let texts = CodePage {
+        title: "issued-title",
+        intro: "issued-intro",
+        reminder: "issued-instructions",
+        expires: "issued-expires",
+        gone: "issued-gone",
+        back: ("/staff/patients", "issued-back"),
+        test_id: "issued-code",
+    };
     view! {
         <PageTitle title_key="issued-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match issued.await {
-                    Ok(Some(issued)) => {
-                        let (name, at) = (issued.invitee_name.clone(), issued.expires_at);
-                        view! {
-                            <h1>{move_tr!("issued-title")}</h1>
-                            <p>{move || tr!("issued-intro", { "name" => name.clone() })}</p>
-                            <p class="issued-code" data-testid="issued-code">{issued.code.clone()}</p>
-                            <p>{move || tr!("issued-expires", { "date" => long_date_time(at) })}</p>
-                            <p>{move_tr!("issued-instructions")}</p>
-                            <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
-                        }.into_any()
-                    }
-                    Ok(None) => view! {
-                        <h1>{move_tr!("issued-title")}</h1>
-                        <p>{move_tr!("issued-gone")}</p>
-                        <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <CodeShownOnce issued texts />
     }
 }

@@ -6,7 +6,7 @@ use super::PageTitle;
 use crate::api::staff::{
     staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
 };
-use crate::ui::components::copy::CopyButton;
+use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::services::ServiceChoice;
 use crate::ui::components::staff_state::{role_name, staff_state_text};
 use crate::ui::dates::long_date_time;
@@ -126,27 +126,17 @@ pub fn StaffPersonPage() -> impl IntoView {
 #[component]
 pub fn StaffCodePage() -> impl IntoView {
     let issued = Resource::new(|| (), |_| take_secret_code());
+    let texts = CodePage {
+        title: "staff-code-title",
+        intro: "staff-code-intro",
+        reminder: "staff-code-write-down",
+        expires: "staff-code-expires",
+        gone: "staff-code-gone",
+        back: ("/staff/team", "staff-code-back"),
+        test_id: "secret-code",
+    };
     view! {
         <PageTitle title_key="staff-code-title" />
-        <h1>{move_tr!("staff-code-title")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match issued.await {
-                    Ok(Some(issued)) => {
-                        let (name, at) = (issued.invitee_name.clone(), issued.expires_at);
-                        view! {
-                            <p>{move || tr_with("staff-code-intro", &[("name", &name)])}</p>
-                            <p class="issued-code" data-testid="secret-code">{issued.code.clone()}</p>
-                            <p class="actions"><CopyButton text=issued.code.clone() /></p>
-                            <p class="alert"><strong>{move_tr!("staff-code-write-down")}</strong></p>
-                            <p>{move || tr_with("staff-code-expires", &[("date", &long_date_time(at))])}</p>
-                        }.into_any()
-                    }
-                    Ok(None) => view! { <p>{move_tr!("staff-code-gone")}</p> }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
-        <p><A href="/staff/team">{move_tr!("staff-code-back")}</A></p>
+        <CodeShownOnce issued texts />
     }
 }
