@@ -1,0 +1,71 @@
+import { test, expect } from '@playwright/test';
+import { checkPage, ready, signedInAdmin, t } from './helpers';
+
+type Lang = 'fr' | 'en';
+
+const runs: { language: Lang; javaScript: boolean; width: number }[] = [
+  { language: 'fr', javaScript: false, width: 390 },
+  { language: 'en', javaScript: true, width: 1280 },
+];
+
+for (const { language, javaScript, width } of runs) {
+  test.describe(`organisation settings (${language}, JavaScript ${javaScript ? 'on' : 'off'}, ${width} px)`, () => {
+    test.use({ javaScriptEnabled: javaScript, viewport: { width, height: 900 } });
+
+    test('the administrator publishes the support desk\'s phone and hours, a mistake keeps the week typed, and the Contact page shows them', async ({ page }) => {
+      const organisation = language === 'fr' ? 'Clinique des Érables' : 'Maple Clinic';
+      await signedInAdmin(page, language, organisation);
+      await page.goto('/staff/settings');
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+      await expect(page.getByRole('heading', { name: t(language, 'settings-support-title') })).toBeVisible();
+
+      // Tuesday has an opening time and no closing time: refused on Tuesday's closing time.
+      await page.getByLabel(t(language, 'settings-support-phone')).fill('514 555 0142 poste 200');
+      for (const day of ['monday', 'tuesday', 'wednesday', 'thursday']) {
+        await page.locator(`#${day}_opens`).fill('08:00');
+      }
+      for (const day of ['monday', 'wednesday', 'thursday']) {
+        await page.locator(`#${day}_closes`).fill('17:00');
+      }
+      await page.locator('#friday_opens').fill('08:00');
+      await page.locator('#friday_closes').fill('12:00');
+      await page.getByRole('button', { name: t(language, 'save') }).last().click();
+      await expect(page.locator('#tuesday_closes-error')).toHaveText(t(language, 'error-hours-both'));
+      await expect(page.locator('#tuesday_closes')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel(t(language, 'settings-support-phone'))).toHaveValue('514 555 0142 poste 200');
+      await expect(page.locator('#friday_closes')).toHaveValue('12:00');
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+
+      await page.locator('#tuesday_closes').fill('17:00');
+      await page.getByRole('button', { name: t(language, 'save') }).last().click();
+      await expect(page.getByRole('status').filter({ hasText: t(language, 'settings-support-saved') })).toBeVisible();
+      await expect(page.locator('#monday_opens')).toHaveValue('08:00');
+      await expect(page.getByLabel(t(language, 'settings-support-phone'))).toHaveValue('514-555-0142 x200');
+
+      // The Contact page: the portal's support, then this organisation's desk.
+      await page.goto('/contact');
+      await ready(page, javaScript);
+      await expect(page.getByRole('heading', { name: t(language, 'contact-organisations-yours') })).toBeVisible();
+      const desk = page.getByTestId('organisation-support');
+      await expect(desk.getByRole('heading', { name: organisation })).toBeVisible();
+      await expect(desk.getByRole('link', { name: '514-555-0142 x200' })).toHaveAttribute('href', 'tel:+15145550142,200');
+      await expect(desk).toContainText(language === 'fr' ? 'Du lundi au jeudi, de 8 h à 17 h' : 'Monday to Thursday, 8 AM to 5 PM');
+      await expect(desk).toContainText(language === 'fr' ? 'Le vendredi, de 8 h à 12 h' : 'Friday, 8 AM to 12 PM');
+      await expect(desk).toContainText(t(language, 'contact-closed-days'));
+      await checkPage(page, javaScript);
+
+      // The team list filtered by a service keeps its choice.
+      await page.goto('/staff/team');
+      await ready(page, javaScript);
+      await page.getByLabel(t(language, 'team-service-label')).selectOption('support_desk');
+      await page.getByRole('button', { name: t(language, 'patients-search-submit') }).click();
+      await expect(page).toHaveURL(/service=support_desk/);
+      await ready(page, javaScript);
+      await expect(page.getByLabel(t(language, 'team-service-label'))).toHaveValue('support_desk');
+      await expect(page.getByTestId('team-list')).toContainText(t(language, 'team-role-admin'));
+      await checkPage(page, javaScript);
+    });
+  });
+}
