@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of issue #10: the release build under 64 connections, public pages, the sign-in
-# page and signed-in pages of 200 patients and 50 staff sessions; SQLite, or PostgreSQL when run
+# page and signed-in pages of 200 patients and 50 staff sessions (and the administrators' pages:
+# overview, settings, support desk search, the team by service); SQLite, or PostgreSQL when run
 # under scripts/with-postgres.sh. Prints wrk's summary for each page kind and a 60 s mix, then
 # the count of panics and errors in the server's log.
 #
@@ -38,6 +39,6 @@ run() {
   KIND=$1 SESSIONS="$WORK/sessions.txt" wrk -t2 -c64 -d"$2" --latency -s bench/pages.lua \
     "http://127.0.0.1:$PORT" | grep -E "Requests/sec|Non-2xx|Socket errors|requests in|  50%|  99%"
 }
-for kind in public sign-in patient staff; do run "$kind" "$PER_KIND"; done
+for kind in public sign-in patient staff administration; do run "$kind" "$PER_KIND"; done
 run mix "$DURATION"
 echo "== server log: $(grep -c 'panic' "$WORK/server.log" || true) panics, $(grep -c 'ERROR' "$WORK/server.log" || true) errors"

@@ -1,13 +1,17 @@
 -- wrk script for bench/load.sh: each request picks a page of the kind in KIND (public, sign-in,
--- patient, staff, or mix for all four in turn), signed-in pages with a random session read from
--- SESSIONS ("patient <token>" / "staff <token>" lines).
+-- patient, staff, administration, or mix for the first four in turn), signed-in pages with a
+-- random session read from SESSIONS ("patient <token>" / "staff <token>" lines; the staff
+-- sessions are an administrator's, holding every service).
 local kind = os.getenv("KIND") or "mix"
 local pages = {
   public = { "/", "/help", "/accessibility", "/contact" },
   ["sign-in"] = { "/sign-in", "/forgot-password" },
   patient = { "/home", "/account" },
   staff = { "/staff", "/staff/patients", "/staff/team" },
+  administration = { "/staff/overview", "/staff/settings", "/staff/support?q=tremblay",
+                     "/staff/team?service=messaging" },
 }
+local session_of = { patient = "patient", staff = "staff", administration = "staff" }
 local sessions = { patient = {}, staff = {} }
 for line in io.lines(os.getenv("SESSIONS")) do
   local who, token = line:match("^(%S+) (%S+)$")
@@ -23,8 +27,9 @@ request = function()
   local list = pages[k]
   local path = list[math.random(#list)]
   local headers = { Accept = "text/html" }
-  if sessions[k] then
-    headers.Cookie = "portail=" .. sessions[k][math.random(#sessions[k])]
+  local who = session_of[k]
+  if who then
+    headers.Cookie = "portail=" .. sessions[who][math.random(#sessions[who])]
   end
   return wrk.format("GET", path, headers)
 end

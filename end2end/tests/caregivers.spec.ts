@@ -150,10 +150,10 @@ test('the administrator sets the age of consent', async ({ page }) => {
   await expect(page.getByLabel('Âge de consentement aux soins')).toHaveValue('14');
   await checkPage(page);
   await page.getByLabel('Âge de consentement aux soins').fill('30');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer l\'âge de consentement' }).click();
   await expect(page.getByText('Entrez un âge entre 12 et 19.').first()).toBeVisible();
   await page.getByLabel('Âge de consentement aux soins').fill('16');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer l\'âge de consentement' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Modification enregistrée.' })).toBeVisible();
   await expect(page.getByLabel('Âge de consentement aux soins')).toHaveValue('16');
   await checkPage(page);

@@ -30,7 +30,7 @@ for (const { language, javaScript, width } of runs) {
       }
       await page.locator('#friday_opens').fill('08:00');
       await page.locator('#friday_closes').fill('12:00');
-      await page.getByRole('button', { name: t(language, 'save') }).last().click();
+      await page.getByRole('button', { name: t(language, 'settings-support-save') }).click();
       await expect(page.locator('#tuesday_closes-error')).toHaveText(t(language, 'error-hours-both'));
       await expect(page.locator('#tuesday_closes')).toHaveAttribute('aria-invalid', 'true');
       await expect(page.getByLabel(t(language, 'settings-support-phone'))).toHaveValue('514 555 0142 poste 200');
@@ -39,7 +39,7 @@ for (const { language, javaScript, width } of runs) {
       await checkPage(page, javaScript);
 
       await page.locator('#tuesday_closes').fill('17:00');
-      await page.getByRole('button', { name: t(language, 'save') }).last().click();
+      await page.getByRole('button', { name: t(language, 'settings-support-save') }).click();
       await expect(page.getByRole('status').filter({ hasText: t(language, 'settings-support-saved') })).toBeVisible();
       await expect(page.locator('#monday_opens')).toHaveValue('08:00');
       await expect(page.getByLabel(t(language, 'settings-support-phone'))).toHaveValue('514-555-0142 x200');

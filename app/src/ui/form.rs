@@ -96,6 +96,9 @@ pub fn Field(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 value=value
+                // The attribute is the page without JavaScript; the property replaces what was
+                // typed once the saved value comes back (e.g. a phone number stored normalised).
+                prop:value=value
             />
         </div>
     }

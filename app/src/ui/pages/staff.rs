@@ -111,7 +111,7 @@ pub fn OrganisationSettings() -> impl IntoView {
                             <FormAlert error />
                             <Field id="age" kind="number" inputmode="numeric" label=move_tr!("settings-age-of-consent")
                                 hint=move_tr!("settings-age-of-consent-hint") value=kept_or(error, "age", age.to_string()) error=error_for(error, "age") />
-                            <button type="submit" class="button">{move_tr!("save")}</button>
+                            <button type="submit" class="button">{move_tr!("settings-consent-save")}</button>
                         </ActionForm>
                     }.into_any(),
                     Err(e) => failure(e),
@@ -159,7 +159,7 @@ fn SupportContactSettings() -> impl IntoView {
                                             value=kept_or(error, closes, saved(weekday, true)) error=error_for(error, closes) />
                                     </fieldset>
                                 }).collect_view()}
-                                <button type="submit" class="button">{move_tr!("save")}</button>
+                                <button type="submit" class="button">{move_tr!("settings-support-save")}</button>
                             </ActionForm>
                         }.into_any()
                     }
