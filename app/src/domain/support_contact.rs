@@ -131,18 +131,16 @@ pub async fn published(db: &store::Db, reader: Option<i64>) -> DomainResult<Vec<
         }
     };
     let organisations = query(&organisations_sql).fetch_all(db).await?;
-    let mut hours =
+    let hours =
         query(&hours_sql).fetch_all(db).await?.iter().map(open_day).collect::<DomainResult<Vec<_>>>()?;
     organisations
         .iter()
         .map(|row| {
             let id: i64 = row.try_get("id")?;
-            let (own, rest): (Vec<_>, Vec<_>) = hours.drain(..).partition(|(of, _)| *of == id);
-            hours = rest;
             Ok(SupportContact {
                 organisation: row.try_get("name")?,
                 phone: row.try_get("support_phone")?,
-                hours: own.into_iter().map(|(_, day)| day).collect(),
+                hours: hours.iter().filter(|(of, _)| *of == id).map(|(_, day)| *day).collect(),
             })
         })
         .collect()

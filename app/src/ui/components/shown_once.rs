@@ -29,7 +29,10 @@ pub struct CodePage {
 }
 
 #[component]
-pub fn CodeShownOnce(issued: Resource<Result<Option<IssuedCode>, ApiError>>, texts: CodePage) -> impl IntoView {
+pub fn CodeShownOnce(
+    issued: Resource<Result<Option<IssuedCode>, ApiError>>,
+    texts: CodePage,
+) -> impl IntoView {
     let (back_href, back_key) = texts.back;
     view! {
         <h1>{move || tr_with(texts.title, &[])}</h1>

@@ -6,8 +6,8 @@ use super::PageTitle;
 use crate::api::staff::{
     staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
 };
-use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::services::ServiceChoice;
+use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::staff_state::{role_name, staff_state_text};
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
