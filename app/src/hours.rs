@@ -1,7 +1,7 @@
 //! Opening hours (the support desk's, on the Contact page): the days of the week a service is
 //! open, from when to when, as a form types them ("7:00", "7 h 30", "19h") and as people read them
 //! ("Du lundi au vendredi, de 7 h à 18 h" / "Monday to Friday, 7 AM to 6 PM").
-use crate::i18n::calendar::Text;
+use crate::i18n::calendar::{self, Text};
 use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -97,21 +97,10 @@ pub fn in_words(days: &[OpenDay], text: Text) -> Vec<String> {
 
 /// "7 h", "7 h 30" / "7 AM", "7:30 AM".
 fn time_in_words(time: NaiveTime, text: Text) -> String {
-    let hour12 = match time.hour() % 12 {
-        0 => 12,
-        hour => hour,
-    };
-    let period = text(if time.hour() < 12 { "time-am" } else { "time-pm" }, &[]);
     let key = if time.minute() == 0 { "time-on-the-hour" } else { "time-short" };
-    text(
-        key,
-        &[
-            ("hour", &time.hour().to_string()),
-            ("hour12", &hour12.to_string()),
-            ("minute", &format!("{:02}", time.minute())),
-            ("period", &period),
-        ],
-    )
+    let clock = calendar::clock(time, text);
+    let args: Vec<(&str, &str)> = clock.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    text(key, &args)
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -66,7 +66,7 @@ impl Lang {
 /// arguments (the page's translator, or the server's `text_with`). ISO stays for exports only.
 pub mod calendar {
     use super::Lang;
-    use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+    use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
     pub type Text<'a> = &'a dyn Fn(&str, &[(&str, &str)]) -> String;
 
@@ -81,21 +81,26 @@ pub mod calendar {
     }
 
     pub fn long_date_time(lang: Lang, at: NaiveDateTime, text: Text) -> String {
-        let hour12 = match at.hour() % 12 {
+        let date = long_date(lang, at.date(), text);
+        let clock = clock(at.time(), text);
+        let mut args: Vec<(&str, &str)> = vec![("date", &date)];
+        args.extend(clock.iter().map(|(k, v)| (*k, v.as_str())));
+        text("date-time-long", &args)
+    }
+
+    /// A time's placeables for the locale files: `hour` (0–23), `hour12`, `minute` (two digits)
+    /// and `period` (AM/PM), each message taking those its language writes.
+    pub fn clock(time: NaiveTime, text: Text) -> [(&'static str, String); 4] {
+        let hour12 = match time.hour() % 12 {
             0 => 12,
             hour => hour,
         };
-        let period = text(if at.hour() < 12 { "time-am" } else { "time-pm" }, &[]);
-        text(
-            "date-time-long",
-            &[
-                ("date", &long_date(lang, at.date(), text)),
-                ("hour", &at.hour().to_string()),
-                ("hour12", &hour12.to_string()),
-                ("minute", &format!("{:02}", at.minute())),
-                ("period", &period),
-            ],
-        )
+        [
+            ("hour", time.hour().to_string()),
+            ("hour12", hour12.to_string()),
+            ("minute", format!("{:02}", time.minute())),
+            ("period", text(if time.hour() < 12 { "time-am" } else { "time-pm" }, &[])),
+        ]
     }
 }
 

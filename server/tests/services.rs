@@ -323,6 +323,17 @@ async fn the_staff_list_filters_by_service_and_names_people_by_what_they_hold() 
     let (_, page) = marie.page("/staff/team?service=support_desk").await;
     assert!(page_shows(&page, "fr", "team-role-support"), "the role column says it");
     assert!(page.contains("<option value=\"support_desk\" selected"), "the filter shows what it filters by");
+    // Made administrator and back: still the support desk, not a professional.
+    assert_eq!(
+        set_services(&marie, anne_id, &["support_desk", "administration"]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(marie.ok("staff_person", &[("account_id", &anne_id.to_string())]).await["role"], "Admin");
+    assert_eq!(set_services(&marie, anne_id, &["support_desk"]).await.status(), StatusCode::OK);
+    assert_eq!(
+        listed("support_desk").await,
+        ["anne.roy@example.org Support", "marie.tremblay@example.org Admin"]
+    );
     // A care service back: a professional again, sorted after the administrator (by family name
     // Roy would come first).
     assert_eq!(set_services(&marie, anne_id, &["support_desk", "caregivers"]).await.status(), StatusCode::OK);

@@ -24,13 +24,13 @@ impl From<crate::domain::support_contact::SupportContact> for SupportContactView
 /// (signed in) or every organisation that published one (signed out).
 #[server(prefix = "/api", endpoint = "support_contacts")]
 pub async fn support_contacts() -> Result<(bool, Vec<SupportContactView>), ApiError> {
-    use super::context::{request, require_session};
+    use super::context::{require_session, state};
     use crate::domain::support_contact;
-    let (db, reader) = match require_session().await {
-        Ok(caller) => (caller.ctx.db.clone(), Some(caller.account.id)),
-        Err(e) if e.is_signed_out() => (request().db.clone(), None),
+    let reader = match require_session().await {
+        Ok(caller) => Some(caller.account.id),
+        Err(e) if e.is_signed_out() => None,
         Err(e) => return Err(e),
     };
-    let contacts = support_contact::published(&db, reader).await?;
+    let contacts = support_contact::published(&state().db, reader).await?;
     Ok((reader.is_some(), contacts.into_iter().map(Into::into).collect()))
 }

@@ -212,8 +212,9 @@ pub async fn make_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.made_administrator").await
 }
 
-/// Ends a person's administration; they stay on the staff (as a professional unless they hold
-/// another staff role). Refused for the last active administrator.
+/// Ends a person's administration; they stay on the staff (unless they hold another staff role,
+/// as what the services they keep make them: the support desk alone, or a professional). Refused
+/// for the last active administrator.
 pub async fn end_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let mut tx = ctx.db.begin().await?;
     hold_organisation(&mut tx, organisation_id).await?;
@@ -232,8 +233,17 @@ pub async fn end_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64)
     .await?
     .try_get("n")?;
     if other_staff_role == 0 {
-        super::account::add_membership(&mut *tx, account_id, organisation_id, Role::Professional, ctx.now)
-            .await?;
+        // What the services they keep make them: the support desk alone, or a professional.
+        let kept: Vec<Service> =
+            person.services.iter().copied().filter(|s| *s != Service::Administration).collect();
+        super::account::add_membership(
+            &mut *tx,
+            account_id,
+            organisation_id,
+            Role::of_services(&kept),
+            ctx.now,
+        )
+        .await?;
     }
     sqlx::query("DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role = 'admin'")
         .bind(account_id)
@@ -362,6 +372,9 @@ pub async fn set_services(
     let added: Vec<Service> = others(wanted).into_iter().filter(|s| !person.services.contains(s)).collect();
     let removed: Vec<Service> =
         others(&person.services).into_iter().filter(|s| !wanted.contains(s)).collect();
+    if added.is_empty() && removed.is_empty() {
+        return Ok(());
+    }
     let mut tx = ctx.db.begin().await?;
     staff_service::grant(&mut tx, account_id, organisation_id, &added, ctx.now).await?;
     staff_service::revoke(&mut tx, account_id, organisation_id, &removed).await?;
@@ -376,11 +389,6 @@ pub async fn set_services(
     .bind(organisation_id)
     .execute(&mut *tx)
     .await?;
-    if added.is_empty() && removed.is_empty() {
-        // Only administration changed (mailed by its own step), or nothing did.
-        tx.commit().await?;
-        return Ok(());
-    }
     let organisation = super::organisation::name(&mut *tx, organisation_id).await?;
     let mail =
         notification::services_changed_mail(person.language, &person.given_name, &organisation, &now_held);

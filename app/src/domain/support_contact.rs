@@ -52,25 +52,7 @@ pub fn read(typed: &Typed) -> DomainResult<(String, Vec<OpenDay>)> {
 
 /// The organisation's support contact as its administrators set it.
 pub async fn of(db: &store::Db, organisation_id: i64) -> DomainResult<SupportContact> {
-    let row = sqlx::query("SELECT name, support_phone FROM organisations WHERE id = $1")
-        .bind(organisation_id)
-        .fetch_optional(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let hours = sqlx::query(
-        "SELECT organisation_id, weekday, opens, closes FROM support_hours WHERE organisation_id = $1 ORDER BY weekday",
-    )
-    .bind(organisation_id)
-    .fetch_all(db)
-    .await?
-    .iter()
-    .map(open_day)
-    .collect::<DomainResult<Vec<_>>>()?;
-    Ok(SupportContact {
-        organisation: row.try_get("name")?,
-        phone: row.try_get("support_phone")?,
-        hours: hours.into_iter().map(|(_, day)| day).collect(),
-    })
+    load(db, "o.id = $1", Some(organisation_id)).await?.pop().ok_or(DomainError::NotFound)
 }
 
 /// Replaces the organisation's phone and hours with what was typed (checked by `read`), audited.
@@ -116,17 +98,24 @@ pub async fn published(db: &store::Db, reader: Option<i64>) -> DomainResult<Vec<
         "(o.support_phone <> '' OR EXISTS (SELECT 1 FROM support_hours h WHERE h.organisation_id = o.id))";
     const READERS: &str = " AND o.id IN (SELECT organisation_id FROM memberships WHERE account_id = $1
         UNION SELECT organisation_id FROM caregiver_grants WHERE caregiver_account_id = $1 AND status = 'active')";
-    let filter = format!("{PUBLISHED}{}", if reader.is_some() { READERS } else { "" });
-    let organisations_sql =
-        format!("SELECT o.id, o.name, o.support_phone FROM organisations o WHERE {filter} ORDER BY o.name");
+    let condition = format!("{PUBLISHED}{}", if reader.is_some() { READERS } else { "" });
+    load(db, &condition, reader).await
+}
+
+/// The organisations matching `condition` (on `o`, with `$1` bound to `parameter` if any), by
+/// name, each with its open days.
+async fn load(db: &store::Db, condition: &str, parameter: Option<i64>) -> DomainResult<Vec<SupportContact>> {
+    let organisations_sql = format!(
+        "SELECT o.id, o.name, o.support_phone FROM organisations o WHERE {condition} ORDER BY o.name"
+    );
     let hours_sql = format!(
         "SELECT h.organisation_id, h.weekday, h.opens, h.closes FROM support_hours h
-         JOIN organisations o ON o.id = h.organisation_id WHERE {filter} ORDER BY h.organisation_id, h.weekday"
+         JOIN organisations o ON o.id = h.organisation_id WHERE {condition} ORDER BY h.organisation_id, h.weekday"
     );
     let query = |sql| {
         let query = sqlx::query(sql);
-        match reader {
-            Some(account_id) => query.bind(account_id),
+        match parameter {
+            Some(value) => query.bind(value),
             None => query,
         }
     };
