@@ -1042,9 +1042,6 @@ staff-code-gone = The secret code was shown once and can no longer be displayed.
 staff-code-back = Back to the team
 copy = Copy
 copied = Copied
-error-no-account-with-email = No Portail account uses this email. Go back and choose "No" to create one.
-error-existing-not-active = This account is not active, so it cannot be added. Go back and choose "No" to create a new account, or ask the person to contact their other organisation.
-error-existing-without-authenticator = Staff sign in with an authenticator app, and this account does not use one yet. Ask the person to add one in their account's security settings, then add them again.
 error-already-on-staff = This person is already on your organisation's staff: change their services from their page.
 audit-staff-added-existing = Existing account added to the staff
 mail-joined-subject = You now have access to an organisation on the Patient Portal
@@ -1060,9 +1057,8 @@ team-existing-hint = For example a professional who already works with another o
 team-existing-yes = Yes, they have an account
 team-existing-no = No, create an account
 team-existing-title = Add a person who already has an account
-team-existing-intro = Enter the email they sign in with. Their account gets the services you tick here; they are told by email and have nothing to activate.
-team-existing-submit = Add to the staff
-team-existing-added = The person was added to the staff and told by email.
+team-existing-intro = Enter the email they sign in with. They will be asked to join your staff with the services ticked, and will be on it only once they accept.
+team-existing-submit = Ask to join the staff
 team-new-title = Create an account for a new person
 team-change-answer = Change my answer
 staff-role-support = Support desk of { $organisation }
@@ -1105,3 +1101,52 @@ overview-redeemed = Redeemed
 overview-expired = Expired
 overview-void = Void
 nav-overview = Overview
+
+# ---- Tenancy: the organisation one works in, joining and leaving a staff ----
+error-choose-organisation = First choose the organisation you are working in, from the staff home.
+error-account-shared = This account also belongs to another organisation: only the platform's support desk can act on the whole account (password, unlock). Please contact them.
+error-join-needs-authenticator = Staff sign in with an authenticator app. Add one in your account's security settings, then accept again.
+audit-session-organisation-chosen = Organisation to work in chosen
+audit-staff-join-asked = Asked to join the staff
+audit-staff-join-withdrawn = Request to join the staff withdrawn
+audit-staff-join-accepted = Request to join the staff accepted
+audit-staff-join-declined = Request to join the staff declined
+audit-staff-left = Left the organisation's staff
+mail-join-asked-subject = An organisation asks you to join its staff on the Patient Portal
+mail-join-asked-body =
+    Hello { $name },
+
+    An administrator of { $organisation } asks you to join their staff on the Patient Portal, with these services:
+    { $services }
+
+    Nothing changes until you accept. To accept or decline, sign in and open "My organisations":
+    { $link }
+
+    If you do not know this organisation, decline or ignore this email.
+workplace-label = Organisation you are working in:
+workplace-choose = Choose the organisation
+workplace-choose-hint = You work in several organisations. Choose the one you are working in now: the staff pages show only its data.
+workplace-here = You are working here now.
+workplace-work-in = Work in { $organisation }
+team-existing-asked = If this person has an account, they have been asked to join your staff and will be on it once they accept. If not, create one with "No".
+team-waiting-title = Waiting for acceptance
+team-waiting-state = waiting for acceptance
+team-waiting-until = The request stays open until { $date }.
+team-waiting-withdraw = Withdraw the request
+team-waiting-withdrawn = The request was withdrawn.
+person-account-shared = This account also belongs to another organisation: password resets and unlocking go through the platform's support desk. You act only on their place in your organisation.
+organisations-title = My organisations
+organisations-requests = Requests to join a staff
+organisations-request-intro = { $organisation } asks you to join its staff, with these services:
+organisations-request-until = Answer before { $date }.
+organisations-accept = Accept
+organisations-decline = Decline
+organisations-staff = Organisations I work in
+organisations-staff-none = You are not on any organisation's staff.
+organisations-leave = Leave this organisation
+organisations-leave-confirm = Leave { $organisation }? You will no longer have access; only one of its administrators can ask you to join again.
+organisations-leave-cancel = Do not leave
+organisations-patient = Organisations that follow me as a patient
+organisations-done-accepted = You are now on this organisation's staff.
+organisations-done-declined = The request was declined.
+organisations-done-left = You left this organisation.

@@ -1042,9 +1042,6 @@ staff-code-gone = Le code secret a été affiché une seule fois et ne peut plus
 staff-code-back = Retour à l'équipe
 copy = Copier
 copied = Copié
-error-no-account-with-email = Aucun compte Portail n'utilise ce courriel. Revenez en arrière et choisissez « Non » pour en créer un.
-error-existing-not-active = Ce compte n'est pas actif et ne peut donc pas être ajouté. Revenez en arrière et choisissez « Non » pour créer un nouveau compte, ou demandez à la personne de joindre son autre organisation.
-error-existing-without-authenticator = Le personnel se connecte avec une application d'authentification, et ce compte n'en utilise pas encore. Demandez à la personne d'en ajouter une dans les paramètres de sécurité de son compte, puis ajoutez-la de nouveau.
 error-already-on-staff = Cette personne fait déjà partie du personnel de votre organisation : modifiez ses services depuis sa page.
 audit-staff-added-existing = Compte existant ajouté au personnel
 mail-joined-subject = Vous avez maintenant accès à une organisation sur le Portail patient
@@ -1060,9 +1057,8 @@ team-existing-hint = Par exemple, une professionnelle qui travaille déjà avec 
 team-existing-yes = Oui, elle a un compte
 team-existing-no = Non, créer un compte
 team-existing-title = Ajouter une personne qui a déjà un compte
-team-existing-intro = Entrez le courriel avec lequel elle se connecte. Son compte reçoit les services que vous cochez ici; elle en est avisée par courriel et n'a rien à activer.
-team-existing-submit = Ajouter au personnel
-team-existing-added = La personne a été ajoutée au personnel et avisée par courriel.
+team-existing-intro = Entrez le courriel avec lequel elle se connecte. Elle recevra une invitation à rejoindre votre personnel avec les services cochés, et n'en fera partie qu'après l'avoir acceptée.
+team-existing-submit = Inviter à rejoindre le personnel
 team-new-title = Créer un compte pour une nouvelle personne
 team-change-answer = Modifier ma réponse
 staff-role-support = Centre de soutien de { $organisation }
@@ -1105,3 +1101,52 @@ overview-redeemed = Utilisées
 overview-expired = Expirées
 overview-void = Annulées
 nav-overview = Vue d'ensemble
+
+# ---- Tenancy: the organisation one works in, joining and leaving a staff ----
+error-choose-organisation = Choisissez d'abord l'organisation où vous travaillez, depuis l'accueil du personnel.
+error-account-shared = Ce compte appartient aussi à une autre organisation : seul le soutien de la plateforme peut agir sur le compte entier (mot de passe, déverrouillage). Communiquez avec lui.
+error-join-needs-authenticator = Le personnel se connecte avec une application d'authentification. Ajoutez-en une dans la sécurité de votre compte, puis acceptez de nouveau.
+audit-session-organisation-chosen = Organisation de travail choisie
+audit-staff-join-asked = Invitation à rejoindre le personnel envoyée
+audit-staff-join-withdrawn = Invitation à rejoindre le personnel retirée
+audit-staff-join-accepted = Invitation à rejoindre le personnel acceptée
+audit-staff-join-declined = Invitation à rejoindre le personnel refusée
+audit-staff-left = A quitté le personnel de l'organisation
+mail-join-asked-subject = Une organisation vous invite à rejoindre son personnel sur le Portail patient
+mail-join-asked-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } vous invite à rejoindre son personnel sur le Portail patient, avec ces services :
+    { $services }
+
+    Rien ne change tant que vous n'avez pas accepté. Pour accepter ou refuser, connectez-vous puis ouvrez « Mes organisations » :
+    { $link }
+
+    Si vous ne connaissez pas cette organisation, refusez l'invitation ou ignorez ce courriel.
+workplace-label = Organisation où vous travaillez :
+workplace-choose = Choisir l'organisation
+workplace-choose-hint = Vous travaillez dans plusieurs organisations. Choisissez celle où vous travaillez maintenant : les pages du personnel ne montrent que ses données.
+workplace-here = Vous travaillez ici maintenant.
+workplace-work-in = Travailler à { $organisation }
+team-existing-asked = Si cette personne a un compte, elle a été invitée à rejoindre votre personnel et le sera dès qu'elle acceptera. Sinon, créez-lui un compte avec « Non ».
+team-waiting-title = En attente d'acceptation
+team-waiting-state = en attente d'acceptation
+team-waiting-until = L'invitation reste valide jusqu'au { $date }.
+team-waiting-withdraw = Retirer l'invitation
+team-waiting-withdrawn = L'invitation a été retirée.
+person-account-shared = Ce compte appartient aussi à une autre organisation : la réinitialisation du mot de passe et le déverrouillage passent par le soutien de la plateforme. Vous agissez seulement sur sa place dans votre organisation.
+organisations-title = Mes organisations
+organisations-requests = Invitations à rejoindre un personnel
+organisations-request-intro = { $organisation } vous invite à rejoindre son personnel, avec ces services :
+organisations-request-until = Répondez avant le { $date }.
+organisations-accept = Accepter
+organisations-decline = Refuser
+organisations-staff = Organisations où je travaille
+organisations-staff-none = Vous ne faites partie du personnel d'aucune organisation.
+organisations-leave = Quitter cette organisation
+organisations-leave-confirm = Quitter { $organisation }? Vous n'y aurez plus accès; seule une personne qui l'administre pourra vous inviter de nouveau.
+organisations-leave-cancel = Ne pas quitter
+organisations-patient = Organisations qui me suivent comme patient
+organisations-done-accepted = Vous faites maintenant partie du personnel de cette organisation.
+organisations-done-declined = L'invitation a été refusée.
+organisations-done-left = Vous avez quitté cette organisation.

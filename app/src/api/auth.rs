@@ -25,14 +25,19 @@ pub struct Person {
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
-        Ok(Caller { ctx, account, .. }) => {
+        Ok(caller) => {
             use crate::domain::conversation::{self, Reader};
-            let messaging = crate::domain::staff_service::organisation_with(
-                &ctx.db,
-                account.id,
-                &[crate::states::Service::Messaging],
-            )
-            .await?;
+            use crate::domain::staff_service;
+            use crate::states::Service;
+            // The team inbox of the organisation they work in now, if they hold messaging there.
+            let messaging = match context::working_organisation(&caller).await? {
+                Some(organisation_id) => staff_service::held(&caller.ctx.db, caller.account.id, organisation_id)
+                    .await?
+                    .contains(&Service::Messaging)
+                    .then_some(organisation_id),
+                None => None,
+            };
+            let Caller { ctx, account, .. } = caller;
             let (reader, messages_href) = match messaging {
                 Some(organisation_id) => {
                     (Reader::Staff { account_id: account.id, organisation_id }, "/staff/inbox")
@@ -252,7 +257,7 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
             context::set_language_cookie(
                 crate::domain::profile::interface_language(&ctx.db, account_id).await?,
             );
-            let staff = account::memberships(&ctx.db, account_id).await?.iter().any(|m| m.role.is_staff());
+            let staff = !crate::domain::membership::workplaces(&ctx.db, account_id).await?.is_empty();
             let home = if staff { "/staff" } else { "/home" };
             let asked = context::cookie(RETURN_COOKIE)
                 .and_then(|next| urlencoding::decode(&next).ok().map(|n| n.into_owned()));
@@ -303,22 +308,29 @@ pub async fn sign_out() -> Result<(), ApiError> {
 }
 
 /// The staff home page: greeting and the organisations the person works in, with the services
-/// they may use in each.
+/// they may use in each and the one they work in now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffHomeView {
     pub given_name: String,
     pub roles: Vec<StaffRole>,
+    /// The organisation this session works in; `None` while a person with several has not chosen.
+    pub working_in: Option<i64>,
 }
 
 impl StaffHomeView {
-    /// Whether the person may use one of `services` somewhere.
+    /// Whether the person may use one of `services` in the organisation they work in now.
     pub fn holds_any(&self, services: &[crate::states::Service]) -> bool {
-        self.roles.iter().any(|r| r.services.iter().any(|s| services.contains(s)))
+        self.working().is_some_and(|r| r.services.iter().any(|s| services.contains(s)))
+    }
+    /// The organisation they work in now.
+    pub fn working(&self) -> Option<&StaffRole> {
+        self.roles.iter().find(|r| Some(r.organisation_id) == self.working_in)
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRole {
+    pub organisation_id: i64,
     pub organisation: String,
     pub role: crate::states::Role,
     pub services: Vec<crate::states::Service>,
@@ -326,26 +338,32 @@ pub struct StaffRole {
 
 #[server(prefix = "/api", endpoint = "staff_home")]
 pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
-    let Caller { ctx, account: me, .. } = require_session().await?;
-    let memberships: Vec<_> =
-        account::memberships(&ctx.db, me.id).await?.into_iter().filter(|m| m.role.is_staff()).collect();
-    if memberships.is_empty() {
+    let caller = require_session().await?;
+    let places = crate::domain::membership::workplaces(&caller.ctx.db, caller.account.id).await?;
+    if places.is_empty() {
         return Err(ApiError::not_found());
     }
-    let held = crate::domain::staff_service::everywhere(&ctx.db, me.id).await?;
-    let mut roles: Vec<StaffRole> = Vec::new();
-    let mut shown: Vec<i64> = Vec::new();
-    for m in memberships {
-        // An administrator who is also a professional has two rows; the organisation is shown once.
-        if shown.contains(&m.organisation_id) {
-            continue;
-        }
-        shown.push(m.organisation_id);
-        let mut services: Vec<_> =
-            held.iter().filter(|(o, _)| *o == m.organisation_id).map(|(_, s)| *s).collect();
-        services.sort_by_key(|s| crate::states::Service::ALL.iter().position(|c| c == s));
-        let role = crate::states::Role::of_services(&services);
-        roles.push(StaffRole { organisation: m.organisation, role, services });
-    }
-    Ok(StaffHomeView { given_name: me.given_name, roles })
+    let working_in = crate::domain::membership::working_in(&places, caller.session.organisation_id);
+    let held = crate::domain::staff_service::everywhere(&caller.ctx.db, caller.account.id).await?;
+    let roles = places
+        .into_iter()
+        .map(|place| {
+            let mut services: Vec<_> =
+                held.iter().filter(|(o, _)| *o == place.organisation_id).map(|(_, s)| *s).collect();
+            services.sort_by_key(|s| crate::states::Service::ALL.iter().position(|c| c == s));
+            let role = crate::states::Role::of_services(&services);
+            StaffRole { organisation_id: place.organisation_id, organisation: place.name, role, services }
+        })
+        .collect();
+    Ok(StaffHomeView { given_name: caller.account.given_name, roles, working_in })
+}
+
+/// The person works in `organisation_id` from now on in this session (one of their
+/// organisations); the staff home of that organisation follows, also without JavaScript.
+#[server(prefix = "/api", endpoint = "work_in")]
+pub async fn work_in(#[server(default)] organisation_id: i64) -> Result<(), ApiError> {
+    let Caller { ctx, session, .. } = require_session().await?;
+    crate::domain::membership::work_in(&ctx, session, organisation_id).await?;
+    leptos_axum::redirect("/staff");
+    Ok(())
 }

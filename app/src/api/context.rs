@@ -1,7 +1,7 @@
 //! What every server function may ask of the request it serves: who is calling (obtained once, as
 //! a `Ctx` the domain takes), the session cookie, and how to set cookies on the response.
 use crate::api::ApiError;
-use crate::domain::{account, session, staff_service, store, throttle, Ctx, RequestMeta};
+use crate::domain::{account, membership, session, staff_service, store, throttle, Ctx, RequestMeta};
 pub use crate::state::{AppState, Config};
 use crate::states::Service;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
@@ -184,21 +184,14 @@ pub struct Staff {
     pub organisation_id: i64,
 }
 
-/// A staff member of an organisation, whatever services they hold (their home page, who their
-/// administrators are).
+/// A staff member in the organisation they work in now, whatever services they hold there (who
+/// their administrators are).
 pub async fn require_staff() -> Result<Staff, ApiError> {
-    let Caller { ctx, account, .. } = require_session().await?;
-    let organisation_id = account::memberships(&ctx.db, account.id)
-        .await?
-        .into_iter()
-        .find(|m| m.role.is_staff())
-        .map(|m| m.organisation_id)
-        .ok_or_else(ApiError::forbidden)?;
-    Ok(Staff { ctx, account, organisation_id })
+    at_work(require_session().await?).await
 }
 
-/// A staff member holding `service`, and the organisation where they hold it; "forbidden" for
-/// anyone else (deny by default: every staff server function names its service).
+/// A staff member holding `service` in the organisation they work in now; "forbidden" for anyone
+/// else (deny by default: every staff server function names its service).
 pub async fn require_service(service: Service) -> Result<Staff, ApiError> {
     require_any_service(&[service]).await
 }
@@ -208,11 +201,34 @@ pub async fn require_any_service(services: &[Service]) -> Result<Staff, ApiError
     staff_with(require_session().await?, services).await
 }
 
-/// The caller as a staff member holding one of `services`, or "forbidden".
-pub async fn staff_with(caller: Caller, services: &[Service]) -> Result<Staff, ApiError> {
+/// The organisation the caller works in during this session (`membership::working_in`): `None`
+/// when they work in none, or in several and have not chosen.
+pub async fn working_organisation(caller: &Caller) -> Result<Option<i64>, ApiError> {
+    let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
+    Ok(membership::working_in(&places, caller.session.organisation_id))
+}
+
+/// The caller as a staff member of the organisation they work in now: 409 "choose the
+/// organisation" when they work in several and have not chosen, "forbidden" when in none.
+async fn at_work(caller: Caller) -> Result<Staff, ApiError> {
+    let organisation_id = match working_organisation(&caller).await? {
+        Some(organisation_id) => organisation_id,
+        None if !membership::workplaces(&caller.ctx.db, caller.account.id).await?.is_empty() => {
+            return Err(ApiError::conflict("error-choose-organisation"))
+        }
+        None => return Err(ApiError::forbidden()),
+    };
     let Caller { ctx, account, .. } = caller;
-    let organisation_id = staff_service::organisation_with(&ctx.db, account.id, services)
-        .await?
-        .ok_or_else(ApiError::forbidden)?;
     Ok(Staff { ctx, account, organisation_id })
+}
+
+/// The caller as a staff member holding one of `services` in the organisation they work in now,
+/// or "forbidden".
+pub async fn staff_with(caller: Caller, services: &[Service]) -> Result<Staff, ApiError> {
+    let staff = at_work(caller).await?;
+    let held = staff_service::held(&staff.ctx.db, staff.account.id, staff.organisation_id).await?;
+    if !held.iter().any(|s| services.contains(s)) {
+        return Err(ApiError::forbidden());
+    }
+    Ok(staff)
 }

@@ -9,6 +9,7 @@ pub mod context;
 pub mod error;
 pub mod invitation;
 pub mod messages;
+pub mod organisations;
 pub mod password;
 pub mod patients;
 pub mod profile;

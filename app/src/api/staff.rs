@@ -11,7 +11,7 @@ use {
     super::context::{self, require_service, Staff},
     super::patients::{show_once, take_shown, STAFF_SECRET_CODE},
     crate::domain::account::AccountStatus,
-    crate::domain::{calendar, organisation, staff_admin, staff_list},
+    crate::domain::{calendar, organisation, staff_admin, staff_invitation, staff_list},
     crate::i18n::Lang,
 };
 
@@ -116,6 +116,9 @@ pub struct PersonView {
     pub last_sign_in: Option<NaiveDateTime>,
     pub number: Option<String>,
     pub services: Vec<Service>,
+    /// Whether the account belongs to this organisation alone, so that its administrators may
+    /// reset its password or unlock it (otherwise the platform's support desk does).
+    pub only_here: bool,
 }
 
 #[server(prefix = "/api", endpoint = "staff_person")]
@@ -136,6 +139,7 @@ pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
         last_sign_in: person.last_sign_in.map(|at| calendar::local_time(at, &timezone)),
         number: person.number,
         services: person.services,
+        only_here: person.only_here,
     })
 }
 
@@ -314,7 +318,8 @@ pub async fn add_professional(
     secret_code_once(&ctx, organisation_id, name, &activation).await
 }
 
-/// Adds someone who already has a Portail account to the staff with the ticked services.
+/// Asks the owner of an email to join the staff with the ticked services: they accept or decline
+/// while signed in. The answer is the same whether or not an account uses the address.
 #[server(prefix = "/api", endpoint = "add_existing_staff")]
 pub async fn add_existing_staff(
     #[server(default)] email: String,
@@ -322,12 +327,49 @@ pub async fn add_existing_staff(
     #[server(default)]
     services: ServiceBoxes,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    use crate::domain::throttle::Limit;
+    let keep = |e: ApiError| services.keep_in(e).keep("email", &email);
+    let Staff { ctx, account: me, organisation_id } = require_service(Service::Administration).await?;
+    context::throttle(&[(Limit::JoinRequestByAdministrator, &me.id.to_string())]).map_err(keep)?;
     let chosen = services.chosen().unwrap_or_default();
-    organisation::add_existing(&ctx, organisation_id, &email, &chosen)
-        .await
-        .map_err(|e| services.keep_in(e.into()).keep("email", &email))?;
-    leptos_axum::redirect("/staff/team?done=added-existing");
+    let public_url = context::state().config.public_url.clone();
+    staff_invitation::ask(&ctx, organisation_id, &email, &chosen, &public_url).await.map_err(|e| keep(e.into()))?;
+    leptos_axum::redirect("/staff/team?done=asked");
+    Ok(())
+}
+
+/// A request to join the staff still waiting for its answer, for the administrators' team page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingView {
+    pub id: i64,
+    pub email: String,
+    pub services: Vec<Service>,
+    /// When it stops waiting, in the organisation's time.
+    pub until: NaiveDateTime,
+}
+
+#[server(prefix = "/api", endpoint = "waiting_staff")]
+pub async fn waiting_staff() -> Result<Vec<WaitingView>, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    Ok(staff_invitation::waiting(&ctx.db, organisation_id, ctx.now)
+        .await?
+        .into_iter()
+        .map(|w| WaitingView {
+            id: w.id,
+            email: w.email,
+            services: w.services,
+            until: calendar::local_time(w.expires_at, &timezone),
+        })
+        .collect())
+}
+
+/// The administrator takes back a request to join that is still waiting.
+#[server(prefix = "/api", endpoint = "withdraw_staff_request")]
+pub async fn withdraw_staff_request(#[server(default)] id: i64) -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    staff_invitation::withdraw(&ctx, organisation_id, id).await?;
+    leptos_axum::redirect("/staff/team?done=withdrawn");
     Ok(())
 }
 

@@ -273,7 +273,9 @@ pub async fn follow_with_teams_of<'e>(
 ) -> DomainResult<()> {
     sqlx::query(
         "INSERT INTO patient_teams (patient_id, team_id, created_at)
-         SELECT $1, team_id, $3 FROM care_team_members WHERE account_id = $2 ON CONFLICT DO NOTHING",
+         SELECT p.id, m.team_id, $3 FROM care_team_members m
+         JOIN care_teams t ON t.id = m.team_id JOIN patients p ON p.organisation_id = t.organisation_id
+         WHERE m.account_id = $2 AND p.id = $1 ON CONFLICT DO NOTHING",
     )
     .bind(patient_id)
     .bind(account_id)

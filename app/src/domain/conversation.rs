@@ -506,6 +506,8 @@ pub async fn start(
             if !super::care_team::is_member(&ctx.db, team.id, account_id).await? {
                 return Err(DomainError::invalid("team_id", "error-team-invalid"));
             }
+            // The team's list holds only its own organisation's patients (the database refuses
+            // anything else), so following the patient keeps the conversation in this organisation.
             if !super::care_team::follows(&ctx.db, team.id, new.patient_id).await? {
                 return Err(DomainError::invalid("team_id", "error-team-not-following"));
             }

@@ -146,6 +146,14 @@ pub fn joined_organisation_mail(
     with_services(lang, "joined", given_name, organisation, services)
 }
 
+/// An administrator asks someone with an account to join their staff: the link leads to where
+/// they accept or decline.
+pub fn join_asked_mail(lang: Lang, given_name: &str, organisation: &str, services: &[Service], link: &str) -> Mail {
+    let list = service_list(lang, services);
+    let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str()), ("link", link)];
+    in_language(lang, "join-asked", "mail-join-asked-subject", "mail-join-asked-body", &args)
+}
+
 /// A mail of kind `template` (its texts `mail-{template}-subject`/`-body`) listing the services.
 fn with_services(
     lang: Lang,

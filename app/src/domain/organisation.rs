@@ -119,54 +119,6 @@ pub async fn add_professional(
     Ok(activation)
 }
 
-/// An administrator adds someone who already has a Portail account (a professional of another
-/// organisation, or a patient who uses an authenticator app) to their staff with the services
-/// ticked: nothing to activate, they are told by mail and sign in as they always do. Staff always
-/// sign in with an authenticator app, so an account without one is refused with what to do.
-pub async fn add_existing(
-    ctx: &Ctx,
-    organisation_id: i64,
-    email: &str,
-    services: &[Service],
-) -> DomainResult<i64> {
-    let email = Email::parse(email)?;
-    if services.is_empty() {
-        return Err(super::DomainError::invalid("services", "error-services-required"));
-    }
-    let account = account::find_by_email(&ctx.db, email.as_str())
-        .await?
-        .ok_or(super::DomainError::invalid("email", "error-no-account-with-email"))?;
-    if account.status != account::AccountStatus::Active {
-        return Err(super::DomainError::invalid("email", "error-existing-not-active"));
-    }
-    if account.totp_secret.is_none() {
-        return Err(super::DomainError::invalid("email", "error-existing-without-authenticator"));
-    }
-    let already = account::memberships(&ctx.db, account.id)
-        .await?
-        .iter()
-        .any(|m| m.organisation_id == organisation_id && m.role.is_staff());
-    if already {
-        return Err(super::DomainError::conflict(Some("email"), "error-already-on-staff"));
-    }
-    let mut tx = ctx.db.begin().await?;
-    account::add_membership(&mut *tx, account.id, organisation_id, Role::of_services(services), ctx.now)
-        .await?;
-    super::staff_service::grant(&mut tx, account.id, organisation_id, services, ctx.now).await?;
-    let organisation = name(&mut *tx, organisation_id).await?;
-    let mail = notification::joined_organisation_mail(
-        account.language,
-        &account.given_name,
-        &organisation,
-        services,
-    );
-    notification::enqueue(&mut *tx, &account.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.added_existing", format!("account:{}", account.id))
-        .await?;
-    tx.commit().await?;
-    Ok(account.id)
-}
-
 pub struct Bootstrap<'a> {
     pub organisation: &'a str,
     pub email: &'a str,

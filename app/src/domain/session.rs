@@ -34,12 +34,14 @@ pub async fn start<'e>(
 pub struct ActiveSession {
     pub session_id: i64,
     pub account_id: i64,
+    /// The organisation the person chose to work in during this session (`membership::work_in`).
+    pub organisation_id: Option<i64>,
 }
 
 /// The live session behind a cookie token, if any; refreshes its last activity.
 pub async fn resolve(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<ActiveSession>> {
     let row = sqlx::query(
-        "SELECT id, account_id, last_seen_at FROM sessions
+        "SELECT id, account_id, organisation_id, last_seen_at FROM sessions
          WHERE token_hash = $1 AND ended_at IS NULL AND last_seen_at > $2 AND created_at > $3",
     )
     .bind(secret::hash_token(token))
@@ -48,7 +50,11 @@ pub async fn resolve(db: &store::Db, token: &str, now: i64) -> DomainResult<Opti
     .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let session = ActiveSession { session_id: row.try_get("id")?, account_id: row.try_get("account_id")? };
+    let session = ActiveSession {
+        session_id: row.try_get("id")?,
+        account_id: row.try_get("account_id")?,
+        organisation_id: row.try_get("organisation_id")?,
+    };
     if now - row.try_get::<i64, _>("last_seen_at")? >= TOUCH_EVERY_SECONDS {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
             .bind(now)

@@ -5,7 +5,9 @@
 //! active administrator: the last one cannot be suspended, demoted or removed.
 use super::account::{AccountStatus, Role};
 use super::professional_number::{self, ProfessionalNumber};
-use super::{notification, password_reset, session, staff_service, store, Ctx, DomainError, DomainResult};
+use super::{
+    membership, notification, password_reset, session, staff_service, store, Ctx, DomainError, DomainResult,
+};
 use crate::i18n::Lang;
 use crate::states::Service;
 use sqlx::Row;
@@ -20,7 +22,11 @@ pub struct Person {
     pub email: String,
     pub language: Lang,
     pub role: Role,
+    /// The account's status, or `Suspended` while their membership here is.
     pub status: AccountStatus,
+    /// Whether the account belongs to this organisation alone: only then may it act on the whole
+    /// account (password reset, unlock).
+    pub only_here: bool,
     /// Set while the account is locked.
     pub locked_until: Option<i64>,
     pub last_sign_in: Option<i64>,
@@ -49,6 +55,7 @@ struct PersonRow {
     role: Role,
     #[sqlx(try_from = "String")]
     status: AccountStatus,
+    suspended_here: i64,
     locked_until: Option<i64>,
     last_sign_in: Option<i64>,
     number: Option<String>,
@@ -63,6 +70,7 @@ pub async fn person(
 ) -> DomainResult<Option<Person>> {
     let row: Option<PersonRow> = sqlx::query_as(
         "SELECT a.id, a.title, a.given_name, a.family_name, a.email, a.language, m.role, a.status, a.locked_until,
+                (SELECT COUNT(*) FROM staff_suspensions x WHERE x.account_id = a.id AND x.organisation_id = m.organisation_id) AS suspended_here,
                 (SELECT MAX(s.created_at) FROM sessions s WHERE s.account_id = a.id) AS last_sign_in,
                 (SELECT n.number FROM professional_numbers n WHERE n.organisation_id = m.organisation_id AND n.account_id = a.id) AS number
          FROM memberships m JOIN accounts a ON a.id = m.account_id
@@ -75,6 +83,7 @@ pub async fn person(
     .await?;
     let Some(r) = row else { return Ok(None) };
     let services = staff_service::held(db, account_id, organisation_id).await?;
+    let only_here = membership::belongs_only_to(db, account_id, organisation_id).await?;
     Ok(Some(Person {
         account_id: r.id,
         name: format!("{} {} {}", r.title, r.given_name, r.family_name).trim().to_string(),
@@ -82,7 +91,8 @@ pub async fn person(
         email: r.email,
         language: r.language,
         role: r.role,
-        status: r.status,
+        status: if r.suspended_here > 0 { AccountStatus::Suspended } else { r.status },
+        only_here,
         locked_until: r.locked_until.filter(|until| *until > now),
         last_sign_in: r.last_sign_in,
         number: r.number,
@@ -134,6 +144,7 @@ async fn tell_and_record(
 /// Lifts a lock (too many wrong passwords or codes) before local midnight.
 pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
     if person.locked_until.is_none() {
         return Err(DomainError::conflict(None, "error-not-locked"));
     }
@@ -165,7 +176,9 @@ async fn not_the_last_administrator(
 ) -> DomainResult<()> {
     let others: i64 = sqlx::query(
         "SELECT COUNT(*) AS n FROM staff_services s JOIN accounts a ON a.id = s.account_id
-         WHERE s.organisation_id = $1 AND s.service = $3 AND a.status = 'active' AND a.id <> $2",
+         WHERE s.organisation_id = $1 AND s.service = $3 AND a.status = 'active' AND a.id <> $2
+           AND NOT EXISTS (SELECT 1 FROM staff_suspensions x
+                           WHERE x.account_id = s.account_id AND x.organisation_id = s.organisation_id)",
     )
     .bind(organisation_id)
     .bind(account_id)
@@ -180,8 +193,11 @@ async fn not_the_last_administrator(
     }
 }
 
-/// Stops an active account at once: no sign-in, every session ended. Refused for the
-/// organisation's last active administrator.
+/// Stops the person's work here at once (their membership is suspended: no staff page or
+/// function of this organisation answers them). An account that belongs to this organisation
+/// alone is suspended as a whole: no sign-in, every session ended; anyone else keeps their other
+/// organisations and their patient space. Refused for the organisation's last active
+/// administrator.
 pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let mut tx = ctx.db.begin().await?;
     hold_organisation(&mut tx, organisation_id).await?;
@@ -192,9 +208,14 @@ pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Domain
     if person.is_administrator() {
         not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
     }
-    change_status(&mut tx, account_id, AccountStatus::Active, AccountStatus::Suspended, "error-not-active")
-        .await?;
-    session::end_all(&mut *tx, account_id, ctx.now).await?;
+    if !membership::suspend(&mut *tx, account_id, organisation_id, ctx.now).await? {
+        return Err(DomainError::conflict(None, "error-not-active"));
+    }
+    if membership::belongs_only_to(&mut *tx, account_id, organisation_id).await? {
+        change_status(&mut tx, account_id, AccountStatus::Active, AccountStatus::Suspended, "error-not-active")
+            .await?;
+        session::end_all(&mut *tx, account_id, ctx.now).await?;
+    }
     let mail = notification::suspended_mail(person.language, &person.given_name);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.suspended").await
 }
@@ -255,11 +276,30 @@ pub async fn end_administrator(ctx: &Ctx, organisation_id: i64, account_id: i64)
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.administrator_ended").await
 }
 
-/// Removes a person from the organisation's staff: their staff roles here end, they leave its
-/// care teams (no more team mail; conversations they had taken are free again), an unused setup
-/// link stops working, and their sessions end. The account stays for what else it is (a patient,
-/// a caregiver, staff elsewhere); an account left with nothing is suspended. Refused for the last
-/// active administrator.
+/// Ends the person's staff membership here: their roles, services and suspension here, their
+/// place in its care teams (no more team mail; conversations they had taken are free again).
+async fn end_membership(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: i64,
+    account_id: i64,
+) -> DomainResult<()> {
+    for statement in [
+        "DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role <> 'patient'",
+        "DELETE FROM staff_services WHERE account_id = $1 AND organisation_id = $2",
+        "DELETE FROM staff_suspensions WHERE account_id = $1 AND organisation_id = $2",
+        "DELETE FROM care_team_members WHERE account_id = $1
+         AND team_id IN (SELECT id FROM care_teams WHERE organisation_id = $2)",
+        "UPDATE conversations SET assigned_to = NULL WHERE assigned_to = $1 AND organisation_id = $2",
+    ] {
+        sqlx::query(statement).bind(account_id).bind(organisation_id).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Removes a person from the organisation's staff (`end_membership`). An account that belonged to
+/// this organisation alone also loses an unused setup link and its sessions, and, left with
+/// nothing, is suspended; anyone else keeps their other organisations and patient space. Refused
+/// for the last active administrator.
 pub async fn remove_from_organisation(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let mut tx = ctx.db.begin().await?;
     hold_organisation(&mut tx, organisation_id).await?;
@@ -267,29 +307,40 @@ pub async fn remove_from_organisation(ctx: &Ctx, organisation_id: i64, account_i
     if person.is_administrator() {
         not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
     }
-    for statement in [
-        "DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role <> 'patient'",
-        "DELETE FROM staff_services WHERE account_id = $1 AND organisation_id = $2",
-        "DELETE FROM care_team_members WHERE account_id = $1
-         AND team_id IN (SELECT id FROM care_teams WHERE organisation_id = $2)",
-        "UPDATE conversations SET assigned_to = NULL WHERE assigned_to = $1 AND organisation_id = $2",
-    ] {
-        sqlx::query(statement).bind(account_id).bind(organisation_id).execute(&mut *tx).await?;
+    let only_here = membership::belongs_only_to(&mut *tx, account_id, organisation_id).await?;
+    end_membership(&mut tx, organisation_id, account_id).await?;
+    if only_here {
+        super::setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
+        session::end_all(&mut *tx, account_id, ctx.now).await?;
+        sqlx::query(
+            "UPDATE accounts SET status = 'suspended' WHERE id = $1 AND status = 'active'
+             AND NOT EXISTS (SELECT 1 FROM memberships WHERE account_id = $1)
+             AND NOT EXISTS (SELECT 1 FROM caregiver_grants WHERE caregiver_account_id = $1)",
+        )
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
     }
-    super::setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
-    session::end_all(&mut *tx, account_id, ctx.now).await?;
-    sqlx::query(
-        "UPDATE accounts SET status = 'suspended' WHERE id = $1 AND status = 'active'
-         AND NOT EXISTS (SELECT 1 FROM memberships WHERE account_id = $1)
-         AND NOT EXISTS (SELECT 1 FROM caregiver_grants WHERE caregiver_account_id = $1)",
-    )
-    .bind(account_id)
-    .execute(&mut *tx)
-    .await?;
     let organisation = super::organisation::name(&mut *tx, organisation_id).await?;
     let mail =
         notification::removed_from_organisation_mail(person.language, &person.given_name, &organisation);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.removed_from_organisation").await
+}
+
+/// A staff member leaves the organisation of their own accord (Account → My organisations): their
+/// membership ends as when an administrator removes them, their account and sessions stay as they
+/// are. Refused for its last active administrator.
+pub async fn leave(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let mut tx = ctx.db.begin().await?;
+    hold_organisation(&mut tx, organisation_id).await?;
+    let person = existing(ctx, organisation_id, account_id).await?;
+    if person.is_administrator() {
+        not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
+    }
+    end_membership(&mut tx, organisation_id, account_id).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.left", format!("account:{account_id}")).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Gives a staff member their professional number, changes it or (empty) takes it away.
@@ -308,18 +359,25 @@ pub async fn set_professional_number(
     Ok(())
 }
 
-/// Lets a suspended person sign in again.
+/// Lets a person suspended here work here again (and sign in again, when their account was
+/// suspended with it because it belongs to this organisation alone).
 pub async fn reactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
     let mut tx = ctx.db.begin().await?;
-    change_status(
-        &mut tx,
-        account_id,
-        AccountStatus::Suspended,
-        AccountStatus::Active,
-        "error-not-suspended",
-    )
-    .await?;
+    let lifted = membership::reactivate(&mut *tx, account_id, organisation_id).await?;
+    let account_too = membership::belongs_only_to(&mut *tx, account_id, organisation_id).await?
+        && change_status(
+            &mut tx,
+            account_id,
+            AccountStatus::Suspended,
+            AccountStatus::Active,
+            "error-not-suspended",
+        )
+        .await
+        .is_ok();
+    if !lifted && !account_too {
+        return Err(DomainError::conflict(None, "error-not-suspended"));
+    }
     let mail = notification::reactivated_mail(person.language, &person.given_name);
     tell_and_record(tx, ctx, organisation_id, &person, mail, "account.reactivated").await
 }
@@ -333,6 +391,7 @@ pub async fn send_password_reset(
     public_url: &str,
 ) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
     if person.status != AccountStatus::Active {
         return Err(DomainError::conflict(None, "error-not-active"));
     }
@@ -405,6 +464,7 @@ pub async fn new_secret_code(
     public_url: &str,
 ) -> DomainResult<(String, super::organisation::Activation)> {
     let person = existing(ctx, organisation_id, account_id).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
     if person.status != AccountStatus::Pending {
         return Err(DomainError::conflict(None, "error-already-activated"));
     }

@@ -44,12 +44,13 @@ pub use crate::states::StaffFilter;
 fn state_condition(filter: StaffFilter) -> &'static str {
     match filter {
         StaffFilter::All => "",
-        StaffFilter::Invited => " AND a.status = 'pending'",
+        StaffFilter::Invited => " AND a.status = 'pending' AND x.account_id IS NULL",
         StaffFilter::Active => {
-            " AND a.status = 'active' AND (a.locked_until IS NULL OR a.locked_until <= $2)"
+            " AND a.status = 'active' AND x.account_id IS NULL AND (a.locked_until IS NULL OR a.locked_until <= $2)"
         }
-        StaffFilter::Suspended => " AND a.status = 'suspended'",
-        StaffFilter::Locked => " AND a.status = 'active' AND a.locked_until > $2",
+        // Suspended here (their membership), or their whole account.
+        StaffFilter::Suspended => " AND (a.status = 'suspended' OR x.account_id IS NOT NULL)",
+        StaffFilter::Locked => " AND a.status = 'active' AND x.account_id IS NULL AND a.locked_until > $2",
     }
 }
 
@@ -104,6 +105,7 @@ pub struct StaffPage {
 
 const FROM: &str = "FROM memberships m JOIN accounts a ON a.id = m.account_id
      LEFT JOIN professional_numbers n ON n.organisation_id = m.organisation_id AND n.account_id = a.id
+     LEFT JOIN staff_suspensions x ON x.organisation_id = m.organisation_id AND x.account_id = a.id
      WHERE m.organisation_id = $1 AND m.role <> 'patient'";
 
 /// The conditions a query adds after `FROM`, and the search patterns they bind from `$3` on.
@@ -165,10 +167,10 @@ async fn matching(
 ) -> DomainResult<Vec<StaffMember>> {
     let limit = paging.map(|p| format!(" LIMIT {PER_PAGE} OFFSET {}", p.offset)).unwrap_or_default();
     let sql = format!(
-        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role, a.status,
-                n.number
+        "SELECT a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, MIN(m.role) AS role,
+                CASE WHEN x.account_id IS NULL THEN a.status ELSE 'suspended' END AS status, n.number
          {FROM}{}
-         GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status, n.number
+         GROUP BY a.id, a.locked_until, a.title, a.given_name, a.family_name, a.email, a.status, x.account_id, n.number
          ORDER BY {}{limit}",
         conditions.sql,
         order.sql()

@@ -86,19 +86,6 @@ pub async fn everywhere<'e>(
     Ok(rows.into_iter().map(|r| (r.organisation_id, r.service)).collect())
 }
 
-/// The first organisation where the person holds one of `services`.
-pub async fn organisation_with<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    account_id: i64,
-    services: &[Service],
-) -> DomainResult<Option<i64>> {
-    Ok(everywhere(exec, account_id)
-        .await?
-        .into_iter()
-        .find(|(_, service)| services.contains(service))
-        .map(|(organisation, _)| organisation))
-}
-
 /// The accounts holding `service` here.
 pub async fn holders(
     db: &super::store::Db,

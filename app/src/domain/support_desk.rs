@@ -5,7 +5,7 @@
 //! the person's access log ("Support desk viewed your account").
 use super::account::AccountStatus;
 use super::invitation::{self, InvitationState};
-use super::{notification, password_reset, Ctx, DomainError, DomainResult};
+use super::{membership, notification, password_reset, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 
 /// Whom a search result or a record is about: an account, or a patient who has none yet.
@@ -171,7 +171,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             .fetch_optional(db)
             .await?;
             let Some(r) = row else { return Ok(None) };
-            let events = security_events(db, subject).await?;
+            let events = security_events(db, organisation_id, subject).await?;
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
@@ -208,7 +208,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 }
                 _ => None,
             };
-            let events = security_events(db, subject).await?;
+            let events = security_events(db, organisation_id, subject).await?;
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
@@ -228,20 +228,29 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
     }
 }
 
-/// The last 10 security events about the person (and, for an account, done by them).
-async fn security_events(db: &super::store::Db, subject: Subject) -> DomainResult<Vec<(i64, String)>> {
-    let actor = match subject {
-        Subject::Account(id) => id,
+/// The last 10 security events about the person (and, for an account, done by them) in this
+/// organisation; events of no organisation (signing in, codes) only when the account belongs to
+/// this organisation alone, since they are the whole account's.
+async fn security_events(
+    db: &super::store::Db,
+    organisation_id: i64,
+    subject: Subject,
+) -> DomainResult<Vec<(i64, String)>> {
+    let (actor, whole_account) = match subject {
+        Subject::Account(id) => (id, membership::belongs_only_to(db, id, organisation_id).await?),
         // No account acts as a patient who has none.
-        Subject::Patient(_) => 0,
+        Subject::Patient(_) => (0, false),
     };
     Ok(sqlx::query_as(&format!(
         "SELECT e.at, e.action FROM audit_events e
          WHERE (e.target = $1 OR e.actor_id = $2) AND {SECURITY_EVENTS}
+           AND (e.organisation_id = $3 OR (e.organisation_id IS NULL AND $4 = 1))
          ORDER BY e.id DESC LIMIT 10"
     ))
     .bind(subject.target())
     .bind(actor)
+    .bind(organisation_id)
+    .bind(whole_account as i64)
     .fetch_all(db)
     .await?)
 }
@@ -253,6 +262,7 @@ async fn existing(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainRe
 /// Lifts a lock for a caller the desk has identified; mailed to them and in their access log.
 pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
     if record.locked_until.is_none() {
         return Err(DomainError::conflict(None, "error-not-locked"));
     }
@@ -274,6 +284,7 @@ pub async fn send_password_reset(
     public_url: &str,
 ) -> DomainResult<()> {
     let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
     if record.status != Some(AccountStatus::Active) {
         return Err(DomainError::conflict(None, "error-not-active"));
     }

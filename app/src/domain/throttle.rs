@@ -25,10 +25,12 @@ pub enum Limit {
     ResetMailForEmail,
     /// Completing a link from an email (new password, staff setup, new account) from one address.
     LinkFromAddress,
+    /// An administrator asking people who may have an account to join their staff (by their account).
+    JoinRequestByAdministrator,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 7] = [
+    pub const ALL: [Limit; 8] = [
         Self::SignInFromAddress,
         Self::SignInForEmail,
         Self::CodeFromAddress,
@@ -36,6 +38,7 @@ impl Limit {
         Self::ResetRequestFromAddress,
         Self::ResetMailForEmail,
         Self::LinkFromAddress,
+        Self::JoinRequestByAdministrator,
     ];
 
     /// (burst, refill_seconds). Per address the numbers leave room for a clinic's shared
@@ -49,6 +52,7 @@ impl Limit {
             Self::ResetRequestFromAddress => (10, 60),
             Self::ResetMailForEmail => (3, 1200),
             Self::LinkFromAddress => (30, 2),
+            Self::JoinRequestByAdministrator => (20, 180),
         }
     }
 }

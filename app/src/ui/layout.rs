@@ -3,6 +3,7 @@
 use crate::api::auth::{me, staff_home, SignOut};
 use crate::i18n::Lang;
 use crate::states::Service;
+use crate::ui::components::workplace::WorkplaceSwitch;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -88,6 +89,9 @@ pub fn StaffNav() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 home.await.filter(|_| in_workspace()).map(|home| {
+                    let switch = (home.roles.len() > 1).then(|| view! {
+                        <WorkplaceSwitch roles=home.roles.clone() working_in=home.working_in />
+                    });
                     let care = home.holds_any(&Service::CARE);
                     let messaging = home.holds_any(&[Service::Messaging]);
                     let admin = home.holds_any(&[Service::Administration]);
@@ -117,6 +121,7 @@ pub fn StaffNav() -> impl IntoView {
                     };
                     view! {
                         <nav class="staff-nav" aria-label=move_tr!("nav-label")>
+                            {switch}
                             <details class="staff-menu" prop:open=closed>
                                 <summary>{move_tr!("nav-menu")}</summary>
                                 <ul>{links()}</ul>

@@ -53,6 +53,7 @@ lazy_pages! {
     SecurityMethodsRoute => SecurityMethods,
     RecoveryCodesRoute => RecoveryCodes,
     AccessLogRoute => AccessLog,
+    MyOrganisationsRoute => MyOrganisationsPage,
     MessagesRoute => MessagesPage,
     ConversationRoute => ConversationPage,
     NewMessageRoute => NewMessagePage,

@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account/security") view={Lazy::<lazy_pages::SecurityMethodsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/account/recovery-codes") view={Lazy::<lazy_pages::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/account/access-log") view={Lazy::<lazy_pages::AccessLogRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/account/organisations") view={Lazy::<lazy_pages::MyOrganisationsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/email-change/done") view=pages::EmailChanged ssr=SsrMode::Async />
                         <Route path=path!("/email-change/reported") view=pages::EmailChangeReported ssr=SsrMode::Async />
                         <Route path=path!("/email-change/report/:token") view=pages::EmailChangeReport ssr=SsrMode::Async />

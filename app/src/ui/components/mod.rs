@@ -11,3 +11,4 @@ pub mod services;
 pub mod shown_once;
 pub mod staff_state;
 pub mod table;
+pub mod workplace;

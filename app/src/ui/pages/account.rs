@@ -60,6 +60,7 @@ pub fn Account() -> impl IntoView {
         <MyCaregivers caregivers />
         <h2>{move_tr!("account-my-data")}</h2>
         <ul class="links">
+            <li><A href="/account/organisations">{move_tr!("organisations-title")}</A></li>
             <li><A href="/account/access-log">{move_tr!("access-log-title")}</A></li>
             <li><a href="/account/export" download="portail-export.json">{move_tr!("account-export")}</a></li>
         </ul>

@@ -7,6 +7,7 @@ mod inbox;
 mod info;
 mod invitation;
 mod messages;
+mod organisations;
 mod overview;
 mod password;
 mod patient;
@@ -34,6 +35,7 @@ pub use messages::{
     ActingConversationPage, ActingMessagesPage, ActingNewMessagePage, ConversationPage, MessagesPage,
     NewMessagePage,
 };
+pub use organisations::MyOrganisationsPage;
 pub use overview::OverviewPage;
 pub use password::{ForgotPassword, ResetPasswordPage};
 pub use patient::PatientHome;

@@ -18,14 +18,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The actions that apply to an account in `state`, with their button and confirmation texts.
-fn actions_for(state: StaffState, admin: bool) -> Vec<&'static str> {
+/// Those on the whole account (password reset, unlock, a new secret code) only when it belongs to
+/// this organisation alone.
+fn actions_for(state: StaffState, admin: bool, only_here: bool) -> Vec<&'static str> {
     let administration = if admin { "end-admin" } else { "make-admin" };
-    match state {
+    let actions = match state {
         StaffState::Active => vec!["reset", "suspend", administration, "remove"],
         StaffState::LockedUntil(_) => vec!["unlock", "reset", "suspend", administration, "remove"],
         StaffState::Suspended => vec!["reactivate", "remove"],
         StaffState::Invited => vec!["new-code", administration, "remove"],
-    }
+    };
+    actions.into_iter().filter(|a| only_here || !["reset", "unlock", "new-code"].contains(a)).collect()
 }
 
 #[component]
@@ -89,8 +92,11 @@ pub fn StaffPersonPage() -> impl IntoView {
                             </ActionForm>
                             <h2>{move_tr!("person-actions")}</h2>
                             <FormAlert error />
+                            {(!p.only_here).then(|| view! {
+                                <p class="hint" data-testid="shared-account">{move_tr!("person-account-shared")}</p>
+                            })}
                             <ul class="links">
-                                {actions_for(state, p.admin).into_iter().map(|action| {
+                                {actions_for(state, p.admin, p.only_here).into_iter().map(|action| {
                                     let label = move || tr_with(&format!("person-{action}"), &[]);
                                     let base = base.clone();
                                     if confirming.as_deref() != Some(action) {

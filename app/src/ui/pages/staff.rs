@@ -7,6 +7,7 @@ use crate::api::staff::{
 use crate::hours;
 use crate::states::{Role, Service};
 use crate::ui::components::services::ServiceList;
+use crate::ui::components::workplace::WorkInButton;
 use crate::ui::dates;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use leptos::prelude::*;
@@ -27,14 +28,26 @@ pub fn StaffHome() -> impl IntoView {
                         let name = home.given_name.clone();
                         let care = home.holds_any(&Service::CARE);
                         let admin = home.holds_any(&[Service::Administration]);
-                        let nothing = !home.roles.iter().any(|r| !r.services.is_empty());
+                        let nothing = home.working().is_none_or(|r| r.services.is_empty());
+                        let several = home.roles.len() > 1;
+                        let working_in = home.working_in;
                         view! {
                             <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
+                            {(several && working_in.is_none()).then(|| view! {
+                                <p class="alert" role="status" data-testid="choose-workplace">{move_tr!("workplace-choose-hint")}</p>
+                            })}
                             {home.roles.into_iter().map(|r| {
                                 let organisation = r.organisation.clone();
                                 let role = r.role;
+                                let here = working_in == Some(r.organisation_id);
                                 view! {
                                     <section class="organisation" aria-label=r.organisation.clone()>
+                                        {(several && here).then(|| view! {
+                                            <p class="badge-line" data-testid="working-here">{move_tr!("workplace-here")}</p>
+                                        })}
+                                        {(several && !here).then(|| view! {
+                                            <WorkInButton organisation_id=r.organisation_id name=r.organisation.clone() />
+                                        })}
                                         <h2>{move || match role {
                                             Role::Admin => tr!("staff-role-admin", { "organisation" => organisation.clone() }),
                                             Role::Support => tr!("staff-role-support", { "organisation" => organisation.clone() }),

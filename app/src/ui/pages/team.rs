@@ -1,9 +1,10 @@
 //! The administrator's staff page: who works here, and adding a person with their services.
 use super::PageTitle;
-use crate::api::staff::{list_staff, AddExistingStaff, AddProfessional};
+use crate::api::staff::{list_staff, waiting_staff, AddExistingStaff, AddProfessional, WithdrawStaffRequest};
 use crate::states::{Role, Service, StaffFilter};
 use crate::ui::components::pager::Pager;
-use crate::ui::components::services::ServiceChoice;
+use crate::ui::components::services::{ServiceChoice, ServiceList};
+use crate::ui::dates::long_date_time;
 use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
@@ -42,7 +43,8 @@ pub fn Team() -> impl IntoView {
         <p role="status" class="status" data-testid="team-done">
             {move || match query.read().get("done").as_deref() {
                 Some("removed") => Some(move_tr!("person-done-removed")),
-                Some("added-existing") => Some(move_tr!("team-existing-added")),
+                Some("asked") => Some(move_tr!("team-existing-asked")),
+                Some("withdrawn") => Some(move_tr!("team-waiting-withdrawn")),
                 _ => None,
             }}
         </p>
@@ -109,6 +111,7 @@ pub fn Team() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <Waiting />
         <h2>{move_tr!("team-add-title")}</h2>
         {move || match param("existing").as_str() {
             "yes" => view! { <AddExisting /> }.into_any(),
@@ -180,5 +183,38 @@ fn AddNew() -> impl IntoView {
             <button type="submit" class="button">{move_tr!("team-add-submit")}</button>
         </ActionForm>
         <p><A href="/staff/team">{move_tr!("team-change-answer")}</A></p>
+    }
+}
+
+/// The people asked to join who have not answered yet ("Waiting for acceptance"), each with
+/// "Withdraw". The list shows every address asked, whether or not an account uses it.
+#[component]
+fn Waiting() -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawStaffRequest>::new();
+    let waiting = Resource::new(move || withdraw.version().get(), |_| waiting_staff());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                waiting.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
+                    <h2>{move_tr!("team-waiting-title")}</h2>
+                    <ul class="cards" data-testid="team-waiting">
+                        {list.into_iter().map(|w| {
+                            let until = w.until;
+                            view! {
+                                <li class="card">
+                                    <p><strong>{w.email.clone()}</strong> " — " {move_tr!("team-waiting-state")}</p>
+                                    <ServiceList services=w.services />
+                                    <p class="hint">{move || tr_with("team-waiting-until", &[("date", &long_date_time(until))])}</p>
+                                    <ActionForm action=withdraw>
+                                        <input type="hidden" name="id" value=w.id.to_string() />
+                                        <button type="submit" class="button">{move_tr!("team-waiting-withdraw")}</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -1,0 +1,226 @@
+//! Asking someone who may already have a Portail account to join an organisation's staff. Nobody
+//! becomes a member without accepting: the administrator's request waits ("Waiting for
+//! acceptance") until the owner of the address, signed in, accepts or declines it under Account →
+//! My organisations. The administrator gets the same answer whether or not an account exists
+//! for the address; only an account that exists is told by mail.
+use super::account::{self, Email, Role};
+use super::{notification, organisation, staff_service, Ctx, DomainError, DomainResult};
+use crate::states::Service;
+use sqlx::{Any, Executor, Row};
+
+/// How long a request to join waits for its answer (like every invitation: 5 days).
+pub const VALID_SECONDS: i64 = 5 * 24 * 60 * 60;
+
+/// A request to join, as the person asked sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub services: Vec<Service>,
+    pub expires_at: i64,
+}
+
+/// A request still waiting, as the organisation's administrators see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waiting {
+    pub id: i64,
+    pub email: String,
+    pub services: Vec<Service>,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+fn codes(services: &[Service]) -> String {
+    services.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
+}
+
+fn services_of(codes: &str) -> Vec<Service> {
+    codes.split(',').filter_map(Service::parse).collect()
+}
+
+/// The administrator asks the owner of `email` to join with `services`. Whatever the address
+/// (an account, a patient's account, none at all) the outcome looks the same to them; the owner
+/// of an existing account is mailed a link to their organisations.
+pub async fn ask(
+    ctx: &Ctx,
+    organisation_id: i64,
+    email: &str,
+    services: &[Service],
+    public_url: &str,
+) -> DomainResult<()> {
+    let email = Email::parse(email)?;
+    if services.is_empty() {
+        return Err(DomainError::invalid("services", "error-services-required"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    let owner = account::find_by_email(&mut *tx, email.as_str()).await?;
+    if let Some(owner) = &owner {
+        // The organisation's own staff list already shows its members: saying so tells nothing new.
+        let member: Option<i64> = sqlx::query(
+            "SELECT 1 AS one FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role <> 'patient'",
+        )
+        .bind(owner.id)
+        .bind(organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get("one"))
+        .transpose()?;
+        if member.is_some() {
+            return Err(DomainError::conflict(Some("email"), "error-already-on-staff"));
+        }
+    }
+    // A new request replaces one still waiting for the same address here.
+    sqlx::query(
+        "UPDATE staff_invitations SET answer = 'withdrawn', answered_at = $3
+         WHERE organisation_id = $1 AND email_key = $2 AND answer IS NULL",
+    )
+    .bind(organisation_id)
+    .bind(email.key())
+    .bind(ctx.now)
+    .execute(&mut *tx)
+    .await?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO staff_invitations (organisation_id, email, email_key, services, invited_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(email.as_str())
+    .bind(email.key())
+    .bind(codes(services))
+    .bind(ctx.actor)
+    .bind(ctx.now)
+    .bind(ctx.now + VALID_SECONDS)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    if let Some(owner) = owner.filter(|o| o.status == account::AccountStatus::Active) {
+        let name = organisation::name(&mut *tx, organisation_id).await?;
+        let link = format!("{}/account/organisations?lang={}", public_url.trim_end_matches('/'), owner.language.code());
+        let mail = notification::join_asked_mail(owner.language, &owner.given_name, &name, services, &link);
+        notification::enqueue(&mut *tx, &owner.email, &mail, ctx.now).await?;
+    }
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_asked", format!("staff_invitation:{id}")).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The organisation's requests still waiting for an answer, newest first.
+pub async fn waiting(db: &super::store::Db, organisation_id: i64, now: i64) -> DomainResult<Vec<Waiting>> {
+    let rows = sqlx::query(
+        "SELECT id, email, services, created_at, expires_at FROM staff_invitations
+         WHERE organisation_id = $1 AND answer IS NULL AND expires_at > $2 ORDER BY created_at DESC, id DESC",
+    )
+    .bind(organisation_id)
+    .bind(now)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Waiting {
+                id: r.try_get("id")?,
+                email: r.try_get("email")?,
+                services: services_of(&r.try_get::<String, _>("services")?),
+                created_at: r.try_get("created_at")?,
+                expires_at: r.try_get("expires_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The administrator takes a request back before it is answered.
+pub async fn withdraw(ctx: &Ctx, organisation_id: i64, id: i64) -> DomainResult<()> {
+    let mut tx = ctx.db.begin().await?;
+    let changed = sqlx::query(
+        "UPDATE staff_invitations SET answer = 'withdrawn', answered_at = $3
+         WHERE id = $1 AND organisation_id = $2 AND answer IS NULL",
+    )
+    .bind(id)
+    .bind(organisation_id)
+    .bind(ctx.now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(DomainError::NotFound);
+    }
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", format!("staff_invitation:{id}")).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The requests waiting for this person's answer (found by their account's address).
+pub async fn for_account<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<Vec<Request>> {
+    let rows = sqlx::query(
+        "SELECT i.id, i.organisation_id, o.name, i.services, i.expires_at
+         FROM staff_invitations i JOIN accounts a ON a.email_key = i.email_key
+         JOIN organisations o ON o.id = i.organisation_id
+         WHERE a.id = $1 AND i.answer IS NULL AND i.expires_at > $2 ORDER BY o.name, i.id",
+    )
+    .bind(account_id)
+    .bind(now)
+    .fetch_all(exec)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Request {
+                id: r.try_get("id")?,
+                organisation_id: r.try_get("organisation_id")?,
+                organisation: r.try_get("name")?,
+                services: services_of(&r.try_get::<String, _>("services")?),
+                expires_at: r.try_get("expires_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The person answers a request addressed to them: accepted, they join the staff with the
+/// services asked (staff sign in with an authenticator app, so one is needed first); declined,
+/// nothing changes. Anyone else's request is "not found".
+pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> DomainResult<()> {
+    let me = account::find_by_id(&ctx.db, account_id).await?;
+    let request = for_account(&ctx.db, account_id, ctx.now)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(DomainError::NotFound)?;
+    if accept && me.totp_secret.is_none() {
+        return Err(DomainError::conflict(None, "error-join-needs-authenticator"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    let changed = sqlx::query(
+        "UPDATE staff_invitations SET answer = $2, answered_at = $3 WHERE id = $1 AND answer IS NULL",
+    )
+    .bind(id)
+    .bind(if accept { "accepted" } else { "declined" })
+    .bind(ctx.now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(DomainError::NotFound);
+    }
+    let organisation_id = request.organisation_id;
+    let action = if accept {
+        account::add_membership(&mut *tx, account_id, organisation_id, Role::of_services(&request.services), ctx.now)
+            .await?;
+        staff_service::grant(&mut tx, account_id, organisation_id, &request.services, ctx.now).await?;
+        let mail = notification::joined_organisation_mail(
+            me.language,
+            &me.given_name,
+            &request.organisation,
+            &request.services,
+        );
+        notification::enqueue(&mut *tx, &me.email, &mail, ctx.now).await?;
+        "staff.join_accepted"
+    } else {
+        "staff.join_declined"
+    };
+    ctx.audit(&mut *tx, Some(organisation_id), action, format!("account:{account_id}")).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,57 @@
+-- Tenancy: the organisation is a wall. A session works in one organisation at a time (chosen by
+-- its owner); an administrator suspends a person's membership in their own organisation only; an
+-- existing account joins a staff only when its owner accepts; a care team follows, and a
+-- conversation joins, only patients of its own organisation (the database refuses anything else).
+ALTER TABLE sessions ADD COLUMN organisation_id BIGINT REFERENCES organisations(id);
+
+CREATE TABLE staff_suspensions (
+    account_id      BIGINT NOT NULL REFERENCES accounts(id),
+    organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+    suspended_at    BIGINT NOT NULL,
+    PRIMARY KEY (account_id, organisation_id)
+);
+
+-- answer: accepted | declined | withdrawn; none while it waits. Found by the email's key, so the
+-- administrator's answer never tells whether an account exists for it.
+CREATE TABLE staff_invitations (
+    id              BIGSERIAL PRIMARY KEY,
+    organisation_id BIGINT  NOT NULL REFERENCES organisations(id),
+    email           TEXT    NOT NULL,
+    email_key       TEXT    NOT NULL,
+    services        TEXT    NOT NULL,
+    invited_by      BIGINT  REFERENCES accounts(id),
+    created_at      BIGINT  NOT NULL,
+    expires_at      BIGINT  NOT NULL,
+    answered_at     BIGINT,
+    answer          TEXT
+);
+CREATE INDEX staff_invitations_email ON staff_invitations (email_key, expires_at);
+CREATE INDEX staff_invitations_organisation ON staff_invitations (organisation_id, created_at);
+
+-- A team that follows another organisation's patient (possible before this migration) stops.
+DELETE FROM patient_teams
+WHERE (SELECT organisation_id FROM care_teams WHERE id = patient_teams.team_id)
+   <> (SELECT organisation_id FROM patients WHERE id = patient_teams.patient_id);
+
+CREATE FUNCTION patient_teams_one_organisation() RETURNS trigger AS $$
+BEGIN
+    IF (SELECT organisation_id FROM care_teams WHERE id = NEW.team_id)
+       IS DISTINCT FROM (SELECT organisation_id FROM patients WHERE id = NEW.patient_id) THEN
+        RAISE EXCEPTION 'a care team follows only patients of its own organisation';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER patient_teams_one_organisation BEFORE INSERT OR UPDATE ON patient_teams
+FOR EACH ROW EXECUTE FUNCTION patient_teams_one_organisation();
+CREATE FUNCTION conversations_one_organisation() RETURNS trigger AS $$
+BEGIN
+    IF (SELECT organisation_id FROM care_teams WHERE id = NEW.team_id) IS DISTINCT FROM NEW.organisation_id
+       OR (SELECT organisation_id FROM patients WHERE id = NEW.patient_id) IS DISTINCT FROM NEW.organisation_id THEN
+        RAISE EXCEPTION 'a conversation stays in its organisation';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER conversations_one_organisation BEFORE INSERT OR UPDATE OF organisation_id, team_id, patient_id ON conversations
+FOR EACH ROW EXECUTE FUNCTION conversations_one_organisation();
