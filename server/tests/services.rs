@@ -233,10 +233,10 @@ async fn support_and_removed_people_reach_nothing_clinical() {
 }
 
 #[tokio::test]
-async fn someone_with_an_account_joins_the_staff_with_nothing_to_activate() {
+async fn someone_with_an_account_joins_the_staff_once_they_accept_with_nothing_to_activate() {
     let app = spawn().await;
     let (marie, _) = app.admin("marie.tremblay@example.org").await;
-    let (_paul, _) = app.admin("paul.roy@example.org").await;
+    let (paul, _) = app.admin("paul.roy@example.org").await;
     let add = |email: &'static str| {
         let marie = &marie;
         async move {
@@ -244,31 +244,22 @@ async fn someone_with_an_account_joins_the_staff_with_nothing_to_activate() {
         }
     };
 
-    let unknown = refusal(add("nobody@example.org").await, StatusCode::BAD_REQUEST).await;
-    assert_eq!(
-        (unknown.key.as_str(), unknown.field.as_deref()),
-        ("error-no-account-with-email", Some("email"))
-    );
-    assert_eq!(unknown.kept("email"), Some("nobody@example.org"));
-    assert_eq!(unknown.kept("messaging"), Some("on"), "the ticked boxes come back");
-
-    // A patient who signs in with emailed codes cannot be staff until they use an authenticator app.
-    redeemed_patient(&app, &marie.session_cookie(), "lea@example.org").await;
-    let patient = refusal(add("lea@example.org").await, StatusCode::BAD_REQUEST).await;
-    assert_eq!(patient.key, "error-existing-without-authenticator");
-
-    // Paul, administrator elsewhere, joins Marie's staff with Messaging only, told by mail.
+    // Paul, administrator elsewhere, is asked to join Marie's staff with Messaging only; he joins
+    // when he accepts, told by mail, with nothing to activate.
     assert_eq!(add("paul.roy@example.org").await.status(), StatusCode::OK);
-    let (subject, body) = mail(&app, "paul.roy@example.org", "joined").await;
-    assert_eq!(subject, text("fr", "mail-joined-subject"));
-    assert!(body.contains(&format!("- {}", text("fr", "service-messaging"))), "{body}");
     let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul.roy@example.org").await;
     let here =
         format!("SELECT COUNT(*) FROM staff_services WHERE account_id = {paul_id} AND organisation_id = 1");
+    assert_eq!(app.count(&here).await, 0, "nothing before he accepts");
+    let request = paul.ok("my_organisations", &[]).await["requests"][0]["id"].as_i64().unwrap().to_string();
+    paul.ok("answer_join_request", &[("id", &request), ("answer", "accept")]).await;
+    let (subject, body) = mail(&app, "paul.roy@example.org", "joined").await;
+    assert_eq!(subject, text("fr", "mail-joined-subject"));
+    assert!(body.contains(&format!("- {}", text("fr", "service-messaging"))), "{body}");
     assert_eq!(app.count(&here).await, 1);
     let staff = marie.ok("list_staff", &[]).await;
     assert!(staff["lines"].as_array().unwrap().iter().any(|l| l["email"] == "paul.roy@example.org"));
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'staff.added_existing'").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'staff.join_accepted'").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE account_id = (SELECT id FROM accounts WHERE email = 'paul.roy@example.org') AND used_at IS NULL").await, 0, "nothing to activate");
 
     let again = add("paul.roy@example.org").await;
