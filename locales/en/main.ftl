@@ -657,7 +657,6 @@ error-hours-both = Enter the opening and the closing time, or neither if the des
 error-hours-order = The closing time must come after the opening time.
 audit-organisation-support-contact-changed = Support desk phone and hours changed
 contact-organisations-yours = Your organisation's support desk
-contact-organisations-all = Organisations' support desks
 contact-organisations-intro = For a question about your account with an organisation (invitation code, unlocking, password), its support desk can help.
 contact-closed-days = Closed on other days.
 

@@ -657,7 +657,6 @@ error-hours-both = Entrez l'heure d'ouverture et l'heure de fermeture, ou aucune
 error-hours-order = L'heure de fermeture doit venir après l'heure d'ouverture.
 audit-organisation-support-contact-changed = Téléphone et heures du centre de soutien modifiés
 contact-organisations-yours = Le centre de soutien de votre organisation
-contact-organisations-all = Les centres de soutien des organisations
 contact-organisations-intro = Pour une question sur votre compte dans une organisation (code d'invitation, déblocage, mot de passe), son centre de soutien peut vous aider.
 contact-closed-days = Fermé les autres jours.
 

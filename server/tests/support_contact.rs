@@ -1,6 +1,7 @@
 //! The support desk's phone and hours: organisation settings an administrator sets (checked field
 //! by field, what was typed kept on a refusal, with or without JavaScript), shown on the public
-//! Contact page — every organisation's to a visitor, only one's own to a signed-in person.
+//! Contact page — to a signed-in person their own organisations' only, to a visitor none (nobody
+//! knows where a visitor belongs: the portal's own support is on the page for them).
 mod common;
 use common::*;
 use reqwest::StatusCode;
@@ -47,7 +48,7 @@ async fn the_contact_page_shows_each_organisations_support_desk_as_its_administr
     .await
     .unwrap();
     // (A visitor's Contact page is rendered once a minute: the function behind it says it at once.)
-    assert_eq!(published_to_visitors(&app).await, serde_json::json!([false, []]), "nothing published yet");
+    assert_eq!(published_to_visitors(&app).await, serde_json::json!([]), "nothing published yet");
 
     // Marie publishes a phone with an extension and six days; Paul a phone alone.
     let saved = marie.call("save_support_contact", &form("(514) 555-0199 poste 200", &[])).await;
@@ -92,29 +93,33 @@ async fn the_contact_page_shows_each_organisations_support_desk_as_its_administr
         .await;
     assert_eq!(paul_saved.status(), StatusCode::OK);
 
-    // A visitor sees both, in French by default and in English.
+    // A visitor is not known to belong anywhere: neither desk, the portal's own support only.
     let (status, html) = app.page("/contact", None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page_shows(&html, "fr", "contact-organisations-all"));
+    assert!(!html.contains("organisation-support") && !html.contains("Clinique du Nord"), "{html}");
+    assert!(page_shows(&html, "fr", "contact-title"), "{html}");
+    assert_eq!(published_to_visitors(&app).await, serde_json::json!([]));
+
+    // Marie sees her organisation's desk, in French by default and in English; Paul his.
+    let (_, html) = marie.page("/contact").await;
+    assert!(page_shows(&html, "fr", "contact-organisations-yours"));
     for wanted in [
         "Clinique Saint-Laurent",
-        "Clinique du Nord",
         "514-555-0199 x200",
         "href=\"tel:+15145550199,200\"",
-        "href=\"tel:+14185550100\"",
         "Du lundi au vendredi, de 7 h à 18 h",
         "Le samedi, de 9 h à 12 h",
         "Fermé les autres jours.",
     ] {
         assert!(shows(&html, wanted), "{wanted}");
     }
-    let english = app.client.get(app.url("/contact")).header("cookie", "lang=en").send().await.unwrap();
-    let html = english.text().await.unwrap();
-    for wanted in
-        ["Organisations' support desks", "Monday to Friday, 7 AM to 6 PM", "Saturday, 9 AM to 12 PM"]
-    {
+    assert!(!html.contains("Clinique du Nord"), "not Paul's organisation");
+    let (_, html) = marie.page("/contact?lang=en").await;
+    for wanted in ["Monday to Friday, 7 AM to 6 PM", "Saturday, 9 AM to 12 PM"] {
         assert!(shows(&html, wanted), "{wanted}");
     }
+    let (_, html) = paul.page("/contact").await;
+    assert!(shows(&html, "href=\"tel:+14185550100\"") && !html.contains("Clinique Saint-Laurent"), "{html}");
 
     // A patient of Marie's organisation sees hers only.
     redeemed_patient(&app, &marie.session_cookie(), "lea@example.org").await;
@@ -130,9 +135,9 @@ async fn the_contact_page_shows_each_organisations_support_desk_as_its_administr
     assert_eq!(cleared.status(), StatusCode::OK);
     let (_, html) = lea.page("/contact").await;
     assert!(!html.contains("organisation-support"), "Léa's organisation publishes nothing");
-    let listed = published_to_visitors(&app).await;
-    assert_eq!(listed[1].as_array().unwrap().len(), 1);
-    assert_eq!(listed[1][0]["organisation"], "Clinique du Nord");
+    let listed = paul.ok("support_contacts", &[]).await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["organisation"], "Clinique du Nord");
 }
 
 #[tokio::test]

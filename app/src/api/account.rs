@@ -286,6 +286,8 @@ pub struct LogEntry {
     /// Someone else's name, or `None` for the person themself.
     pub actor: Option<String>,
     pub actor_role: String,
+    /// The organisation a staff member acted in, by name (empty if none).
+    pub actor_organisation: String,
     pub ip: String,
     /// Whom a caregiver acted for.
     pub acting_for: Option<String>,
@@ -306,6 +308,7 @@ pub async fn my_access_log(page: i64) -> Result<AccessLogView, ApiError> {
                 at: crate::domain::calendar::local_time(e.at, &timezone),
                 action: e.action,
                 actor_role: e.actor.as_ref().map(|a| a.role.clone()).unwrap_or_default(),
+                actor_organisation: e.actor.as_ref().map(|a| a.organisation.clone()).unwrap_or_default(),
                 actor: e.actor.map(|a| a.name),
                 ip: e.ip,
                 acting_for: e.acting_for,

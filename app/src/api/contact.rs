@@ -20,17 +20,18 @@ impl From<crate::domain::support_contact::SupportContact> for SupportContactView
     }
 }
 
-/// The support desks the Contact page lists, and whether they are the reader's own organisations
-/// (signed in) or every organisation that published one (signed out).
+/// The support desks the Contact page lists: those of the signed-in reader's organisations.
 #[server(prefix = "/api", endpoint = "support_contacts")]
-pub async fn support_contacts() -> Result<(bool, Vec<SupportContactView>), ApiError> {
-    use super::context::{require_session, state};
+pub async fn support_contacts() -> Result<Vec<SupportContactView>, ApiError> {
+    use super::context::require_session;
     use crate::domain::support_contact;
-    let reader = match require_session().await {
-        Ok(caller) => Some(caller.account.id),
-        Err(e) if e.is_signed_out() => None,
-        Err(e) => return Err(e),
-    };
-    let contacts = support_contact::published(&state().db, reader).await?;
-    Ok((reader.is_some(), contacts.into_iter().map(Into::into).collect()))
+    match require_session().await {
+        Ok(caller) => {
+            let contacts = support_contact::published(&caller.ctx.db, caller.account.id).await?;
+            Ok(contacts.into_iter().map(Into::into).collect())
+        }
+        // A visitor is not known to belong to any organisation: the portal's own support only.
+        Err(e) if e.is_signed_out() => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
 }

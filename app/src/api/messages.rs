@@ -21,6 +21,7 @@ use {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConversationLine {
     pub id: i64,
+    pub organisation: String,
     pub team: String,
     pub patient: String,
     pub subject: String,
@@ -152,6 +153,7 @@ async fn list_for(
         lines.push(ConversationLine {
             id: c.id,
             last_message_at: clocks.local(&ctx.db, c.organisation_id, c.last_message_at).await?,
+            organisation: c.organisation_name,
             team: c.team_name,
             patient: c.patient_name,
             subject: c.subject,

@@ -24,6 +24,8 @@ pub struct Actor {
     /// `admin`, `professional`, `support` in the organisation, or a caregiver's relationship to
     /// me (`parent`, `representative`, `helper`); empty if none.
     pub role: String,
+    /// The organisation they acted in (staff), by name; empty if none.
+    pub organisation: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -34,6 +36,7 @@ struct EntryRow {
     actor_id: Option<i64>,
     actor_name: Option<String>,
     actor_role: Option<String>,
+    organisation: Option<String>,
     acting_for: Option<String>,
 }
 
@@ -66,9 +69,11 @@ pub async fn page(
     let rows: Vec<EntryRow> = sqlx::query_as(&format!(
         "SELECT e.at, e.action, e.ip, e.actor_id,
                 (SELECT a.given_name || ' ' || a.family_name FROM accounts a WHERE a.id = e.actor_id) AS actor_name,
-                COALESCE((SELECT MIN(m.role) FROM memberships m WHERE m.account_id = e.actor_id AND m.role <> 'patient'),
+                COALESCE((SELECT MIN(m.role) FROM memberships m WHERE m.account_id = e.actor_id
+                            AND m.organisation_id = e.organisation_id AND m.role <> 'patient'),
                          (SELECT MIN(g.relationship) FROM caregiver_grants g JOIN patients p ON p.id = g.patient_id
                           WHERE g.caregiver_account_id = e.actor_id AND p.account_id = $2)) AS actor_role,
+                (SELECT o.name FROM organisations o WHERE o.id = e.organisation_id) AS organisation,
                 (SELECT f.given_name || ' ' || f.family_name FROM accounts f WHERE f.id = e.acting_for_id) AS acting_for
          {ABOUT} ORDER BY e.id DESC LIMIT $3 OFFSET $4"
     ))
@@ -83,7 +88,11 @@ pub async fn page(
         .map(|r| Entry {
             actor: match (r.actor_id, r.actor_name) {
                 (Some(id), Some(name)) if id != account_id => {
-                    Some(Actor { name, role: r.actor_role.unwrap_or_default() })
+                    Some(Actor {
+                        name,
+                        role: r.actor_role.unwrap_or_default(),
+                        organisation: r.organisation.unwrap_or_default(),
+                    })
                 }
                 _ => None,
             },

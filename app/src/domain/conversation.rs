@@ -148,6 +148,8 @@ pub enum Status {
 pub struct Summary {
     pub id: i64,
     pub organisation_id: i64,
+    /// The organisation's name: a patient followed by several reads where each conversation is.
+    pub organisation_name: String,
     pub team_id: i64,
     pub team_name: String,
     pub team_phone: String,
@@ -183,6 +185,7 @@ impl Summary {
         Ok(Self {
             id: row.try_get("id")?,
             organisation_id: row.try_get("organisation_id")?,
+            organisation_name: row.try_get("organisation_name")?,
             team_id: row.try_get("team_id")?,
             team_name: row.try_get("team_name")?,
             team_phone: row.try_get("team_phone")?,
@@ -209,7 +212,8 @@ impl Summary {
 /// The columns of `Summary` for the reader whose marker is bound at `me`.
 fn summary_columns(me: &str) -> String {
     format!(
-        "c.id, c.organisation_id, c.team_id, t.name AS team_name, t.phone AS team_phone,
+        "c.id, c.organisation_id, (SELECT o.name FROM organisations o WHERE o.id = c.organisation_id) AS organisation_name,
+         c.team_id, t.name AS team_name, t.phone AS team_phone,
          t.replies_by_default AS team_replies_by_default, c.patient_id,
          p.given_name || ' ' || p.family_name AS patient_name, c.subject, c.status, c.replies_allowed,
          c.hidden_from_caregivers, c.assigned_to,

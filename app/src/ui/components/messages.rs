@@ -260,6 +260,8 @@ pub fn ConversationItems(
                         <p class="conversation-meta">
                             {patient.map(|p| view! { <span>{p}</span> " · " })}
                             <span>{c.team.clone()}</span>
+                            // The patient's side may hear from several organisations: each says where it is.
+                            {(!show_patient).then(|| view! { " · " <span>{c.organisation.clone()}</span> })}
                             " · "
                             <span>{move || long_date_time(at)}</span>
                             {c.closed.then(|| view! { " · " <span>{move_tr!("conversation-closed")}</span> })}

@@ -28,8 +28,13 @@ pub fn AccessLog() -> impl IntoView {
                             {log.entries.into_iter().map(|entry| {
                                 let who = match entry.actor.clone() {
                                     None => i18n.tr("access-log-you"),
-                                    Some(name) if entry.actor_role.is_empty() => name,
-                                    Some(name) => format!("{name} ({})", i18n.tr(&format!("role-{}", entry.actor_role))),
+                                    Some(name) => {
+                                        // "Dre Anne Roy (Professional, Clinique A)": who, as what, where.
+                                        let role = (!entry.actor_role.is_empty()).then(|| i18n.tr(&format!("role-{}", entry.actor_role)));
+                                        let organisation = (!entry.actor_organisation.is_empty()).then(|| entry.actor_organisation.clone());
+                                        let about: Vec<String> = role.into_iter().chain(organisation).collect();
+                                        if about.is_empty() { name } else { format!("{name} ({})", about.join(", ")) }
+                                    }
                                 };
                                 let who = match entry.acting_for.clone() {
                                     Some(patient) => i18n.tr_with_args("access-log-acting-for", &[("who".into(), who.into()), ("patient".into(), patient.into())].into_iter().collect()),

@@ -4,7 +4,7 @@ use crate::api::contact::{support_contacts, SupportContactView};
 use crate::ui::dates;
 use crate::ui::form::SearchForm;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -174,16 +174,16 @@ pub fn Contact() -> impl IntoView {
     }
 }
 
-/// The support desks of the reader's organisations (signed in) or of every organisation that
-/// published one (signed out), as their administrators set them.
+/// The support desks of the reader's organisations, as their administrators set them (none for a
+/// visitor, who is not known to belong anywhere).
 #[component]
 fn OrganisationsSupport() -> impl IntoView {
     let contacts = Resource::new(|| (), |_| support_contacts());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                contacts.await.ok().filter(|(_, list)| !list.is_empty()).map(|(yours, list)| view! {
-                    <h2>{move || tr!(if yours { "contact-organisations-yours" } else { "contact-organisations-all" })}</h2>
+                contacts.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
+                    <h2>{move_tr!("contact-organisations-yours")}</h2>
                     <p>{move_tr!("contact-organisations-intro")}</p>
                     {list.into_iter().map(|desk| view! { <OrganisationSupport desk /> }).collect_view()}
                 })
