@@ -378,15 +378,33 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
     // conversation the team started with her.
     let team = messaging_team(&app, &staff, "pro@example.org", lea_id).await;
     let conversation = app.count("SELECT MAX(id) FROM conversations").await.to_string();
+    // Staff of both organisations, working in the other one now: the wall holds for them too.
+    let both = member_session(&app, "deux@example.org", organisation, "professional").await;
+    let other_organisation = app.count("SELECT MAX(id) FROM organisations").await;
+    let both_id = app.number("SELECT id FROM accounts WHERE email = $1", "deux@example.org").await;
+    sqlx::query("INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, 'professional', 0)")
+        .bind(both_id)
+        .bind(other_organisation)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let mut conn = app.state.db.acquire().await.unwrap();
+    app::domain::staff_service::grant(&mut conn, both_id, other_organisation, app::states::Role::Professional.bundle(), 0)
+        .await
+        .unwrap();
+    drop(conn);
+    let chose = app.call("work_in", &[("organisation_id", &other_organisation.to_string())], Some(&both)).await;
+    assert_eq!(chose.status(), StatusCode::OK);
 
     // Mutating rows run each actor in this order, so the one allowed comes last and the others
     // meet the grant still as it was.
-    let actors: [(&str, &str, i64); 8] = [
+    let actors: [(&str, &str, i64); 9] = [
         ("another patient", &other_patient, in_scope_grant),
         ("caregiver in scope", &in_scope, in_scope_grant),
         ("caregiver out of scope", &out_of_scope, out_grant),
         ("caregiver whose grant ended", &ended, ended_grant),
         ("professional of another organisation", &other_staff, in_scope_grant),
+        ("staff of both, working in the other", &both, in_scope_grant),
         ("support", &support, in_scope_grant),
         ("professional of the organisation", &professional, in_scope_grant),
         ("the patient", &lea, in_scope_grant),
@@ -399,43 +417,43 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
     );
     // One row per server function (or route) about a patient: its form, what marks a shown
     // answer, and the answer each actor gets. A new function must be added here.
-    type MatrixRow<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, [Answer; 8]);
+    type MatrixRow<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, [Answer; 9]);
     // Columns follow `actors`. `{grant}` is the actor's own grant (or the in-scope one).
     #[rustfmt::skip]
     let matrix: Vec<MatrixRow> = vec![
-        ("acting_for", vec![("grant_id", "{grant}")], LEA_NAME, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
-        ("patient_profile", vec![("grant_id", "{grant}")], LEA, [NF, Shows, NF, NF, NF, NF, NF, NF]),
-        ("save_profile", vec![("field", "preferred_name"), ("preferred_name", "Lili"), ("grant", "{grant}")], "", [NF, Done, NF, NF, NF, NF, NF, NF]),
-        ("my_account", vec![], LEA, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
-        ("my_access_log", vec![("page", "1")], "caregiver.invited", [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
-        ("GET /account/export", vec![], LEA, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
-        ("my_caregivers", vec![], MARIE, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
-        ("end_my_caregiver", vec![("grant_id", &g_patient)], "", [NF, NF, NF, NF, NF, NF, NF, Done]),
-        ("assisted_patients", vec![], LEA_NAME, [Hides, Shows, Shows, Hides, Hides, Hides, Hides, Hides]),
-        ("patient_file", vec![("patient_id", &patient)], LEA_NAME, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
-        ("list_patients", vec![("search", "")], LEA, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Hides, FORBIDDEN, Shows, FORBIDDEN]),
-        ("add_caregiver", vec![("patient_id", &patient), ("given_name", "Zed"), ("family_name", "Roy"), ("email", "zed@example.org"), ("language", "fr"), ("relationship", "helper"), ("messages", "on"), ("ends_on", ""), ("note", "")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
-        ("edit_caregiver", vec![("grant_id", "{grant}"), ("patient_id", &patient), ("messages", "on"), ("profile", "on"), ("ends_on", "")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
-        ("reissue_caregiver_invitation", vec![("grant_id", &g_reissue)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
-        ("end_caregiver", vec![("grant_id", &g_staff), ("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
-        ("reissue_invitation", vec![("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, NF, FORBIDDEN]),
-        ("my_conversations", vec![("grant", "{grant}")], SUBJECT, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
-        ("my_conversations", vec![("grant", "0")], SUBJECT, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
-        ("my_conversation", vec![("grant", "{grant}"), ("id", &conversation)], SUBJECT, [NF, Shows, Shows, NF, NF, NF, NF, NF]),
-        ("my_conversation", vec![("grant", "0"), ("id", &conversation)], SUBJECT, [NF, NF, NF, NF, NF, NF, NF, Shows]),
-        ("latest_message", vec![("grant", "{grant}"), ("id", &conversation)], "", [NF, Shows, Shows, NF, NF, NF, NF, NF]),
-        ("reply", vec![("grant", "{grant}"), ("id", &conversation), ("body", "Matrice")], "", [NF, Done, Done, NF, NF, NF, NF, NF]),
-        ("reply", vec![("grant", "0"), ("id", &conversation), ("body", "Matrice")], "", [NF, NF, NF, NF, NF, NF, NF, Done]),
-        ("team_inbox", vec![], SUBJECT, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Hides, FORBIDDEN, Shows, FORBIDDEN]),
-        ("team_conversation", vec![("id", &conversation)], SUBJECT, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
-        ("team_latest_message", vec![("id", &conversation)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
-        ("team_reply", vec![("id", &conversation), ("body", "Matrice"), ("replies", "on")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
-        ("manage_conversation", vec![("id", &conversation), ("action", "take")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Done, FORBIDDEN]),
-        ("start_conversation", vec![("patient_id", &patient), ("team_id", &team), ("subject", "Autre"), ("body", "Bonjour")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TEAM_INVALID, FORBIDDEN, Done, FORBIDDEN]),
-        ("patient_teams", vec![("patient_id", &patient)], "Cardiologie", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, FORBIDDEN, Shows, FORBIDDEN]),
-        ("set_patient_team", vec![("patient_id", &patient), ("team_id", &team)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TEAM_INVALID, FORBIDDEN, Done, FORBIDDEN]),
+        ("acting_for", vec![("grant_id", "{grant}")], LEA_NAME, [NF, Shows, Shows, NF, NF, NF, NF, NF, NF]),
+        ("patient_profile", vec![("grant_id", "{grant}")], LEA, [NF, Shows, NF, NF, NF, NF, NF, NF, NF]),
+        ("save_profile", vec![("field", "preferred_name"), ("preferred_name", "Lili"), ("grant", "{grant}")], "", [NF, Done, NF, NF, NF, NF, NF, NF, NF]),
+        ("my_account", vec![], LEA, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("my_access_log", vec![("page", "1")], "caregiver.invited", [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("GET /account/export", vec![], LEA, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("my_caregivers", vec![], MARIE, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("end_my_caregiver", vec![("grant_id", &g_patient)], "", [NF, NF, NF, NF, NF, NF, NF, NF, Done]),
+        ("assisted_patients", vec![], LEA_NAME, [Hides, Shows, Shows, Hides, Hides, Hides, Hides, Hides, Hides]),
+        ("patient_file", vec![("patient_id", &patient)], LEA_NAME, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("list_patients", vec![("search", "")], LEA, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Hides, Hides, FORBIDDEN, Shows, FORBIDDEN]),
+        ("add_caregiver", vec![("patient_id", &patient), ("given_name", "Zed"), ("family_name", "Roy"), ("email", "zed@example.org"), ("language", "fr"), ("relationship", "helper"), ("messages", "on"), ("ends_on", ""), ("note", "")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("edit_caregiver", vec![("grant_id", "{grant}"), ("patient_id", &patient), ("messages", "on"), ("profile", "on"), ("ends_on", "")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("reissue_caregiver_invitation", vec![("grant_id", &g_reissue)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("end_caregiver", vec![("grant_id", &g_staff), ("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("reissue_invitation", vec![("patient_id", &patient)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, NF, FORBIDDEN]),
+        ("my_conversations", vec![("grant", "{grant}")], SUBJECT, [NF, Shows, Shows, NF, NF, NF, NF, NF, NF]),
+        ("my_conversations", vec![("grant", "0")], SUBJECT, [Hides, Hides, Hides, Hides, Hides, Hides, Hides, Hides, Shows]),
+        ("my_conversation", vec![("grant", "{grant}"), ("id", &conversation)], SUBJECT, [NF, Shows, Shows, NF, NF, NF, NF, NF, NF]),
+        ("my_conversation", vec![("grant", "0"), ("id", &conversation)], SUBJECT, [NF, NF, NF, NF, NF, NF, NF, NF, Shows]),
+        ("latest_message", vec![("grant", "{grant}"), ("id", &conversation)], "", [NF, Shows, Shows, NF, NF, NF, NF, NF, NF]),
+        ("reply", vec![("grant", "{grant}"), ("id", &conversation), ("body", "Matrice")], "", [NF, Done, Done, NF, NF, NF, NF, NF, NF]),
+        ("reply", vec![("grant", "0"), ("id", &conversation), ("body", "Matrice")], "", [NF, NF, NF, NF, NF, NF, NF, NF, Done]),
+        ("team_inbox", vec![], SUBJECT, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Hides, Hides, FORBIDDEN, Shows, FORBIDDEN]),
+        ("team_conversation", vec![("id", &conversation)], SUBJECT, [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("team_latest_message", vec![("id", &conversation)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("team_reply", vec![("id", &conversation), ("body", "Matrice"), ("replies", "on")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("manage_conversation", vec![("id", &conversation), ("action", "take")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Done, FORBIDDEN]),
+        ("start_conversation", vec![("patient_id", &patient), ("team_id", &team), ("subject", "Autre"), ("body", "Bonjour")], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TEAM_INVALID, TEAM_INVALID, FORBIDDEN, Done, FORBIDDEN]),
+        ("patient_teams", vec![("patient_id", &patient)], "Cardiologie", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NF, NF, FORBIDDEN, Shows, FORBIDDEN]),
+        ("set_patient_team", vec![("patient_id", &patient), ("team_id", &team)], "", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, TEAM_INVALID, TEAM_INVALID, FORBIDDEN, Done, FORBIDDEN]),
         // Last: the patient keeps the conversation from her caregivers.
-        ("hide_from_caregivers", vec![("id", &conversation), ("hidden", "on")], "", [NF, NF, NF, NF, NF, NF, NF, Done]),
+        ("hide_from_caregivers", vec![("id", &conversation), ("hidden", "on")], "", [NF, NF, NF, NF, NF, NF, NF, NF, Done]),
     ];
     let mut wrong = Vec::new();
     for (function, form, marker, expected) in &matrix {
