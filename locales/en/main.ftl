@@ -1149,3 +1149,5 @@ organisations-patient = Organisations that follow me as a patient
 organisations-done-accepted = You are now on this organisation's staff.
 organisations-done-declined = The request was declined.
 organisations-done-left = You left this organisation.
+header-patient-space = My health space
+header-staff-space = Staff workspace

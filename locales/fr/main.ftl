@@ -1149,3 +1149,5 @@ organisations-patient = Organisations qui me suivent comme patient
 organisations-done-accepted = Vous faites maintenant partie du personnel de cette organisation.
 organisations-done-declined = L'invitation a été refusée.
 organisations-done-left = Vous avez quitté cette organisation.
+header-patient-space = Mon espace santé
+header-staff-space = Espace du personnel

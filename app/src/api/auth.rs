@@ -20,6 +20,8 @@ pub struct Person {
     /// message they have not seen.
     pub messages_href: String,
     pub unread_messages: i64,
+    /// Both a patient somewhere and staff somewhere: the header links the two spaces.
+    pub both_spaces: bool,
 }
 
 #[server(prefix = "/api", endpoint = "me")]
@@ -29,8 +31,12 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
             use crate::domain::conversation::{self, Reader};
             use crate::domain::staff_service;
             use crate::states::Service;
+            use crate::domain::membership;
+            let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
+            let both_spaces = !places.is_empty()
+                && !membership::patient_of(&caller.ctx.db, caller.account.id).await?.is_empty();
             // The team inbox of the organisation they work in now, if they hold messaging there.
-            let messaging = match context::working_organisation(&caller).await? {
+            let messaging = match membership::working_in(&places, caller.session.organisation_id) {
                 Some(organisation_id) => staff_service::held(&caller.ctx.db, caller.account.id, organisation_id)
                     .await?
                     .contains(&Service::Messaging)
@@ -47,6 +53,7 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
             Ok(Some(Person {
                 unread_messages: conversation::unread_count(&ctx.db, reader).await?,
                 messages_href: messages_href.into(),
+                both_spaces,
                 given_name: account.given_name,
                 family_name: account.family_name,
             }))

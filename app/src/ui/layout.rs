@@ -52,6 +52,14 @@ pub fn Header() -> impl IntoView {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         person.await.ok().flatten().map(|me| view! {
+                            // A patient who is also staff somewhere moves between the two spaces.
+                            {me.both_spaces.then(|| view! {
+                                {move || if location.pathname.get().starts_with("/staff") {
+                                    view! { <A href="/home" attr:class="header-space">{move_tr!("header-patient-space")}</A> }.into_any()
+                                } else {
+                                    view! { <A href="/staff" attr:class="header-space">{move_tr!("header-staff-space")}</A> }.into_any()
+                                }}
+                            })}
                             <A href=me.messages_href.clone() attr:class="header-messages">
                                 {move_tr!("messages-title")}
                                 {(me.unread_messages > 0).then(|| view! {
