@@ -389,11 +389,18 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         .await
         .unwrap();
     let mut conn = app.state.db.acquire().await.unwrap();
-    app::domain::staff_service::grant(&mut conn, both_id, other_organisation, app::states::Role::Professional.bundle(), 0)
-        .await
-        .unwrap();
+    app::domain::staff_service::grant(
+        &mut conn,
+        both_id,
+        other_organisation,
+        app::states::Role::Professional.bundle(),
+        0,
+    )
+    .await
+    .unwrap();
     drop(conn);
-    let chose = app.call("work_in", &[("organisation_id", &other_organisation.to_string())], Some(&both)).await;
+    let chose =
+        app.call("work_in", &[("organisation_id", &other_organisation.to_string())], Some(&both)).await;
     assert_eq!(chose.status(), StatusCode::OK);
 
     // Mutating rows run each actor in this order, so the one allowed comes last and the others

@@ -49,7 +49,8 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
     let team = app.call("list_staff", &[], Some(&admin_session)).await.json::<Value>().await.unwrap();
     assert_eq!(team["total"], 7, "{team}");
     // The Contact page lists the demo's support desk to its people.
-    let contacts = app.call("support_contacts", &[], Some(&admin_session)).await.json::<Value>().await.unwrap();
+    let contacts =
+        app.call("support_contacts", &[], Some(&admin_session)).await.json::<Value>().await.unwrap();
     assert_eq!(contacts[0]["phone"], "514-555-0142");
     assert_eq!(contacts[0]["hours"].as_array().unwrap().len(), 5);
     // A support desk holding that service alone.

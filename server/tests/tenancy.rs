@@ -14,15 +14,27 @@ const PAUL: &str = "paul.roy@example.org";
 async fn two_clinics(app: &TestApp) -> (Actor<'_>, Actor<'_>, i64, i64) {
     let (marie, _) = app.admin(MARIE).await;
     let (paul, _) = app.admin(PAUL).await;
-    sqlx::query("UPDATE organisations SET name = 'Clinique B' WHERE id = 2").execute(&app.state.db).await.unwrap();
-    sqlx::query("UPDATE organisations SET name = 'Clinique A' WHERE id = 1").execute(&app.state.db).await.unwrap();
+    sqlx::query("UPDATE organisations SET name = 'Clinique B' WHERE id = 2")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE organisations SET name = 'Clinique A' WHERE id = 1")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
     let marie_id = app.number("SELECT id FROM accounts WHERE email = $1", MARIE).await;
     let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", PAUL).await;
     (marie, paul, marie_id, paul_id)
 }
 
 async fn ask(marie: &Actor<'_>, email: &str) -> reqwest::Response {
-    marie.submit("add_existing_staff", &[("email", email), ("shown", "on"), ("messaging", "on")], "/staff/team?existing=yes").await
+    marie
+        .submit(
+            "add_existing_staff",
+            &[("email", email), ("shown", "on"), ("messaging", "on")],
+            "/staff/team?existing=yes",
+        )
+        .await
 }
 
 async fn memberships_in(app: &TestApp, account_id: i64, organisation_id: i64) -> i64 {
@@ -46,7 +58,10 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
         let asked = ask(&marie, email).await;
         answers.push((asked.status(), location(&asked)));
     }
-    assert!(answers.iter().all(|a| *a == (StatusCode::FOUND, "/staff/team?done=asked".to_string())), "{answers:?}");
+    assert!(
+        answers.iter().all(|a| *a == (StatusCode::FOUND, "/staff/team?done=asked".to_string())),
+        "{answers:?}"
+    );
     let (_, page) = marie.page("/staff/team?done=asked").await;
     assert!(page_shows(&page, "fr", "team-existing-asked"), "{page}");
     assert_eq!(memberships_in(&app, paul_id, 1).await, 0, "Paul is not on A's staff before he accepts");
@@ -62,7 +77,10 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
 
     // Marie cannot reach Paul: not her staff until he accepts.
     let paul_id_text = paul_id.to_string();
-    assert_eq!(marie.call("staff_person", &[("account_id", &paul_id_text)]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        marie.call("staff_person", &[("account_id", &paul_id_text)]).await.status(),
+        StatusCode::NOT_FOUND
+    );
     for action in ["suspend", "reset", "unlock", "remove", "make-admin"] {
         let acted = marie.call("act_on_staff", &[("account_id", &paul_id_text), ("action", action)]).await;
         assert_eq!(acted.status(), StatusCode::NOT_FOUND, "{action}");
@@ -73,10 +91,25 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
     let mine = paul.ok("my_organisations", &[]).await;
     let request = mine["requests"][0]["id"].as_i64().unwrap().to_string();
     assert_eq!(mine["requests"][0]["organisation"], "Clinique A");
-    let leas = app.count("SELECT id FROM staff_invitations WHERE email = 'lea@example.org'").await.to_string();
-    assert_eq!(paul.call("answer_join_request", &[("id", &leas), ("answer", "accept")]).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(memberships_in(&app, app.number("SELECT id FROM accounts WHERE email = $1", "lea@example.org").await, 1).await, 1, "Léa is still only a patient");
-    let accepted = paul.submit("answer_join_request", &[("id", &request), ("answer", "accept")], "/account/organisations").await;
+    let leas =
+        app.count("SELECT id FROM staff_invitations WHERE email = 'lea@example.org'").await.to_string();
+    assert_eq!(
+        paul.call("answer_join_request", &[("id", &leas), ("answer", "accept")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        memberships_in(
+            &app,
+            app.number("SELECT id FROM accounts WHERE email = $1", "lea@example.org").await,
+            1
+        )
+        .await,
+        1,
+        "Léa is still only a patient"
+    );
+    let accepted = paul
+        .submit("answer_join_request", &[("id", &request), ("answer", "accept")], "/account/organisations")
+        .await;
     assert_eq!(location(&accepted), "/account/organisations?done=accepted");
     assert_eq!(memberships_in(&app, paul_id, 1).await, 1);
     assert!(marie.ok("waiting_staff", &[]).await.as_array().unwrap().iter().all(|w| w["email"] != PAUL));
@@ -88,16 +121,24 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
     assert_eq!(home["roles"].as_array().unwrap().len(), 2);
     assert!(home["working_in"].is_null());
     let (_, page) = paul.page("/staff").await;
-    assert!(page_shows(&page, "fr", "workplace-choose-hint") && page.contains("action=\"/api/work_in\""), "{page}");
+    assert!(
+        page_shows(&page, "fr", "workplace-choose-hint") && page.contains("action=\"/api/work_in\""),
+        "{page}"
+    );
 
     // He works in B: B's staff only. Then in A, where he holds messaging only.
     let switched = paul.submit("work_in", &[("organisation_id", "2")], "/staff").await;
     assert_eq!(location(&switched), "/staff");
     let staff_b = paul.ok("list_staff", &[]).await;
-    let emails: Vec<&str> = staff_b["lines"].as_array().unwrap().iter().map(|l| l["email"].as_str().unwrap()).collect();
+    let emails: Vec<&str> =
+        staff_b["lines"].as_array().unwrap().iter().map(|l| l["email"].as_str().unwrap()).collect();
     assert_eq!(emails, [PAUL]);
     paul.ok("work_in", &[("organisation_id", "1")]).await;
-    assert_eq!(paul.call("list_staff", &[]).await.status(), StatusCode::FORBIDDEN, "not an administrator in A");
+    assert_eq!(
+        paul.call("list_staff", &[]).await.status(),
+        StatusCode::FORBIDDEN,
+        "not an administrator in A"
+    );
     paul.ok("team_inbox", &[]).await;
     assert_eq!(paul.ok("staff_home", &[]).await["working_in"], 1);
     // Nobody switches into an organisation that is not theirs.
@@ -109,7 +150,11 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
     let (_, page) = marie.page(&format!("/staff/team/{paul_id}")).await;
     assert!(page_shows(&page, "fr", "person-account-shared") && !page.contains("confirm=reset"), "{page}");
     for action in ["reset", "unlock"] {
-        let refused = refusal(marie.call("act_on_staff", &[("account_id", &paul_id_text), ("action", action)]).await, StatusCode::CONFLICT).await;
+        let refused = refusal(
+            marie.call("act_on_staff", &[("account_id", &paul_id_text), ("action", action)]).await,
+            StatusCode::CONFLICT,
+        )
+        .await;
         assert_eq!(refused.key, "error-account-shared", "{action}");
     }
     marie.ok("act_on_staff", &[("account_id", &paul_id_text), ("action", "suspend")]).await;
@@ -129,7 +174,9 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
     let left = paul.submit("leave_organisation", &[("organisation_id", "1")], "/account/organisations").await;
     assert_eq!(location(&left), "/account/organisations?done=left");
     assert_eq!(memberships_in(&app, paul_id, 1).await, 0);
-    let last = refusal(paul.call("leave_organisation", &[("organisation_id", "2")]).await, StatusCode::CONFLICT).await;
+    let last =
+        refusal(paul.call("leave_organisation", &[("organisation_id", "2")]).await, StatusCode::CONFLICT)
+            .await;
     assert_eq!(last.key, "error-last-administrator");
     paul.ok("list_staff", &[]).await;
 }
@@ -147,13 +194,19 @@ async fn a_request_to_join_is_declined_withdrawn_or_needs_an_authenticator() {
     paul.ok("answer_join_request", &[("id", &id), ("answer", "decline")]).await;
     assert_eq!(memberships_in(&app, paul_id, 1).await, 0);
     assert!(marie.ok("waiting_staff", &[]).await.as_array().unwrap().is_empty());
-    assert_eq!(paul.call("answer_join_request", &[("id", &id), ("answer", "accept")]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        paul.call("answer_join_request", &[("id", &id), ("answer", "accept")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
 
     // Withdrawn by the administrator before the answer.
     ask(&marie, PAUL).await;
     let id = app.count("SELECT MAX(id) FROM staff_invitations").await.to_string();
     marie.ok("withdraw_staff_request", &[("id", &id)]).await;
-    assert_eq!(paul.call("answer_join_request", &[("id", &id), ("answer", "accept")]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        paul.call("answer_join_request", &[("id", &id), ("answer", "accept")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
     // Another organisation cannot withdraw A's requests.
     ask(&marie, PAUL).await;
     let id = app.count("SELECT MAX(id) FROM staff_invitations").await.to_string();
@@ -163,16 +216,28 @@ async fn a_request_to_join_is_declined_withdrawn_or_needs_an_authenticator() {
     let lea_asked = ask(&marie, "lea@example.org").await;
     assert_eq!(lea_asked.status(), StatusCode::FOUND);
     let id = app.count("SELECT MAX(id) FROM staff_invitations").await.to_string();
-    let refused = refusal(lea.call("answer_join_request", &[("id", &id), ("answer", "accept")]).await, StatusCode::CONFLICT).await;
+    let refused = refusal(
+        lea.call("answer_join_request", &[("id", &id), ("answer", "accept")]).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
     assert_eq!(refused.key, "error-join-needs-authenticator");
     let (_, page) = lea.page("/account/organisations").await;
     assert!(page_shows(&page, "fr", "organisations-request-intro") || page.contains("Clinique A"), "{page}");
     assert!(page_shows(&page, "fr", "organisations-patient"), "{page}");
 
     // Missing fields are the form's own refusals.
-    let missing = refusal(marie.call("add_existing_staff", &[("shown", "on"), ("messaging", "on")]).await, StatusCode::BAD_REQUEST).await;
+    let missing = refusal(
+        marie.call("add_existing_staff", &[("shown", "on"), ("messaging", "on")]).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert_eq!((missing.key.as_str(), missing.field.as_deref()), ("error-email-invalid", Some("email")));
-    let none = refusal(marie.call("add_existing_staff", &[("email", PAUL), ("shown", "on")]).await, StatusCode::BAD_REQUEST).await;
+    let none = refusal(
+        marie.call("add_existing_staff", &[("email", PAUL), ("shown", "on")]).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     assert_eq!((none.key.as_str(), none.kept("email")), ("error-services-required", Some(PAUL)));
 }
 
@@ -186,14 +251,16 @@ async fn care_teams_and_conversations_stay_in_their_organisation() {
     let team_b = app.count("SELECT MAX(id) FROM care_teams").await;
 
     // Paul's team cannot follow A's patient, through the functions or straight in the database.
-    let form = [("patient_id", lea_id.to_string()), ("team_id", team_b.to_string()), ("follows", "on".into())];
+    let form =
+        [("patient_id", lea_id.to_string()), ("team_id", team_b.to_string()), ("follows", "on".into())];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(paul.call("set_patient_team", &form).await.status(), StatusCode::BAD_REQUEST);
-    let direct = sqlx::query("INSERT INTO patient_teams (patient_id, team_id, created_at) VALUES ($1, $2, 0)")
-        .bind(lea_id)
-        .bind(team_b)
-        .execute(&app.state.db)
-        .await;
+    let direct =
+        sqlx::query("INSERT INTO patient_teams (patient_id, team_id, created_at) VALUES ($1, $2, 0)")
+            .bind(lea_id)
+            .bind(team_b)
+            .execute(&app.state.db)
+            .await;
     assert!(direct.is_err(), "the database refuses a team following another organisation's patient");
     let conversation = sqlx::query(
         "INSERT INTO conversations (organisation_id, team_id, patient_id, subject, created_at, last_message_at)
@@ -204,7 +271,12 @@ async fn care_teams_and_conversations_stay_in_their_organisation() {
     .execute(&app.state.db)
     .await;
     assert!(conversation.is_err(), "nor a conversation between B's team and A's patient");
-    let start = [("patient_id", lea_id.to_string()), ("team_id", team_b.to_string()), ("subject", "x".into()), ("body", "y".into())];
+    let start = [
+        ("patient_id", lea_id.to_string()),
+        ("team_id", team_b.to_string()),
+        ("subject", "x".into()),
+        ("body", "y".into()),
+    ];
     let start: Vec<(&str, &str)> = start.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(paul.call("start_conversation", &start).await.status(), StatusCode::BAD_REQUEST);
     assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 0);
@@ -231,7 +303,10 @@ async fn the_support_desk_of_one_organisation_sees_nothing_of_another() {
 
     // A's desk (Marie holds every service) finds nobody of B.
     let found = marie.ok("support_search", &[("q", "Tremblay")]).await;
-    assert!(found.as_array().unwrap().iter().all(|f| f["email"] != "lea.b@example.org" && f["email"] != PAUL), "{found}");
+    assert!(
+        found.as_array().unwrap().iter().all(|f| f["email"] != "lea.b@example.org" && f["email"] != PAUL),
+        "{found}"
+    );
     for id in [lea_b, paul_id] {
         let record = marie.call("support_record", &[("kind", "account"), ("id", &id.to_string())]).await;
         assert_eq!(record.status(), StatusCode::NOT_FOUND);
@@ -244,6 +319,8 @@ async fn the_support_desk_of_one_organisation_sees_nothing_of_another() {
     let record = marie.ok("support_record", &[("kind", "account"), ("id", &paul_id.to_string())]).await;
     let events = record["security_events"].as_array().unwrap();
     assert!(events.iter().all(|e| !e.to_string().contains("setup")), "B's events stay in B: {record}");
-    let unlock = marie.call("support_act", &[("kind", "account"), ("id", &paul_id.to_string()), ("action", "reset")]).await;
+    let unlock = marie
+        .call("support_act", &[("kind", "account"), ("id", &paul_id.to_string()), ("action", "reset")])
+        .await;
     assert_eq!(refusal(unlock, StatusCode::CONFLICT).await.key, "error-account-shared");
 }

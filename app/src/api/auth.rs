@@ -29,18 +29,20 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
         Ok(caller) => {
             use crate::domain::conversation::{self, Reader};
+            use crate::domain::membership;
             use crate::domain::staff_service;
             use crate::states::Service;
-            use crate::domain::membership;
             let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
             let both_spaces = !places.is_empty()
                 && !membership::patient_of(&caller.ctx.db, caller.account.id).await?.is_empty();
             // The team inbox of the organisation they work in now, if they hold messaging there.
             let messaging = match membership::working_in(&places, caller.session.organisation_id) {
-                Some(organisation_id) => staff_service::held(&caller.ctx.db, caller.account.id, organisation_id)
-                    .await?
-                    .contains(&Service::Messaging)
-                    .then_some(organisation_id),
+                Some(organisation_id) => {
+                    staff_service::held(&caller.ctx.db, caller.account.id, organisation_id)
+                        .await?
+                        .contains(&Service::Messaging)
+                        .then_some(organisation_id)
+                }
                 None => None,
             };
             let Caller { ctx, account, .. } = caller;

@@ -333,7 +333,9 @@ pub async fn add_existing_staff(
     context::throttle(&[(Limit::JoinRequestByAdministrator, &me.id.to_string())]).map_err(keep)?;
     let chosen = services.chosen().unwrap_or_default();
     let public_url = context::state().config.public_url.clone();
-    staff_invitation::ask(&ctx, organisation_id, &email, &chosen, &public_url).await.map_err(|e| keep(e.into()))?;
+    staff_invitation::ask(&ctx, organisation_id, &email, &chosen, &public_url)
+        .await
+        .map_err(|e| keep(e.into()))?;
     leptos_axum::redirect("/staff/team?done=asked");
     Ok(())
 }

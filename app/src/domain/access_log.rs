@@ -87,13 +87,11 @@ pub async fn page(
         .into_iter()
         .map(|r| Entry {
             actor: match (r.actor_id, r.actor_name) {
-                (Some(id), Some(name)) if id != account_id => {
-                    Some(Actor {
-                        name,
-                        role: r.actor_role.unwrap_or_default(),
-                        organisation: r.organisation.unwrap_or_default(),
-                    })
-                }
+                (Some(id), Some(name)) if id != account_id => Some(Actor {
+                    name,
+                    role: r.actor_role.unwrap_or_default(),
+                    organisation: r.organisation.unwrap_or_default(),
+                }),
                 _ => None,
             },
             ip: if r.actor_id == Some(account_id) { r.ip } else { String::new() },

@@ -55,8 +55,13 @@ pub async fn work_in(ctx: &Ctx, session: session::ActiveSession, organisation_id
         .bind(session.account_id)
         .execute(&ctx.db)
         .await?;
-    ctx.audit(&ctx.db, Some(organisation_id), "session.organisation_chosen", format!("account:{}", session.account_id))
-        .await?;
+    ctx.audit(
+        &ctx.db,
+        Some(organisation_id),
+        "session.organisation_chosen",
+        format!("account:{}", session.account_id),
+    )
+    .await?;
     Ok(())
 }
 
@@ -141,7 +146,10 @@ pub async fn only_here(ctx: &Ctx, account_id: i64, organisation_id: i64) -> Doma
 }
 
 /// The organisations that follow the person as a patient, by name.
-pub async fn patient_of<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<Vec<String>> {
+pub async fn patient_of<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Vec<String>> {
     let rows = sqlx::query(
         "SELECT DISTINCT o.name FROM patients p JOIN organisations o ON o.id = p.organisation_id
          WHERE p.account_id = $1 ORDER BY o.name",

@@ -148,9 +148,16 @@ pub fn joined_organisation_mail(
 
 /// An administrator asks someone with an account to join their staff: the link leads to where
 /// they accept or decline.
-pub fn join_asked_mail(lang: Lang, given_name: &str, organisation: &str, services: &[Service], link: &str) -> Mail {
+pub fn join_asked_mail(
+    lang: Lang,
+    given_name: &str,
+    organisation: &str,
+    services: &[Service],
+    link: &str,
+) -> Mail {
     let list = service_list(lang, services);
-    let args = [("name", given_name), ("organisation", organisation), ("services", list.as_str()), ("link", link)];
+    let args =
+        [("name", given_name), ("organisation", organisation), ("services", list.as_str()), ("link", link)];
     in_language(lang, "join-asked", "mail-join-asked-subject", "mail-join-asked-body", &args)
 }
 

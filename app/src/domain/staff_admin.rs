@@ -212,8 +212,14 @@ pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Domain
         return Err(DomainError::conflict(None, "error-not-active"));
     }
     if membership::belongs_only_to(&mut *tx, account_id, organisation_id).await? {
-        change_status(&mut tx, account_id, AccountStatus::Active, AccountStatus::Suspended, "error-not-active")
-            .await?;
+        change_status(
+            &mut tx,
+            account_id,
+            AccountStatus::Active,
+            AccountStatus::Suspended,
+            "error-not-active",
+        )
+        .await?;
         session::end_all(&mut *tx, account_id, ctx.now).await?;
     }
     let mail = notification::suspended_mail(person.language, &person.given_name);

@@ -96,7 +96,11 @@ pub async fn ask(
     .try_get("id")?;
     if let Some(owner) = owner.filter(|o| o.status == account::AccountStatus::Active) {
         let name = organisation::name(&mut *tx, organisation_id).await?;
-        let link = format!("{}/account/organisations?lang={}", public_url.trim_end_matches('/'), owner.language.code());
+        let link = format!(
+            "{}/account/organisations?lang={}",
+            public_url.trim_end_matches('/'),
+            owner.language.code()
+        );
         let mail = notification::join_asked_mail(owner.language, &owner.given_name, &name, services, &link);
         notification::enqueue(&mut *tx, &owner.email, &mail, ctx.now).await?;
     }
@@ -144,7 +148,8 @@ pub async fn withdraw(ctx: &Ctx, organisation_id: i64, id: i64) -> DomainResult<
     if changed == 0 {
         return Err(DomainError::NotFound);
     }
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", format!("staff_invitation:{id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", format!("staff_invitation:{id}"))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -206,8 +211,14 @@ pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> Domain
     }
     let organisation_id = request.organisation_id;
     let action = if accept {
-        account::add_membership(&mut *tx, account_id, organisation_id, Role::of_services(&request.services), ctx.now)
-            .await?;
+        account::add_membership(
+            &mut *tx,
+            account_id,
+            organisation_id,
+            Role::of_services(&request.services),
+            ctx.now,
+        )
+        .await?;
         staff_service::grant(&mut tx, account_id, organisation_id, &request.services, ctx.now).await?;
         let mail = notification::joined_organisation_mail(
             me.language,

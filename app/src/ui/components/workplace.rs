@@ -21,7 +21,8 @@ pub fn WorkInButton(organisation_id: i64, name: String) -> impl IntoView {
 /// element, so it opens without JavaScript too. Shown only to people with several.
 #[component]
 pub fn WorkplaceSwitch(roles: Vec<StaffRole>, working_in: Option<i64>) -> impl IntoView {
-    let current = roles.iter().find(|r| Some(r.organisation_id) == working_in).map(|r| r.organisation.clone());
+    let current =
+        roles.iter().find(|r| Some(r.organisation_id) == working_in).map(|r| r.organisation.clone());
     view! {
         <details class="workplace-switch" data-testid="workplace-switch">
             <summary>

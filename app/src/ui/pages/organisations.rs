@@ -23,7 +23,8 @@ pub fn MyOrganisationsPage() -> impl IntoView {
         move || (answer.version().get(), leave.version().get(), query.read().get("done")),
         |_| my_organisations(),
     );
-    let done = move || query.read().get("done").map(|done| tr_with(&format!("organisations-done-{done}"), &[]));
+    let done =
+        move || query.read().get("done").map(|done| tr_with(&format!("organisations-done-{done}"), &[]));
     let confirming = move || query.read().get("leave").and_then(|id| id.parse::<i64>().ok());
     view! {
         <PageTitle title_key="organisations-title" />

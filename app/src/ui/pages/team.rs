@@ -4,10 +4,10 @@ use crate::api::staff::{list_staff, waiting_staff, AddExistingStaff, AddProfessi
 use crate::states::{Role, Service, StaffFilter};
 use crate::ui::components::pager::Pager;
 use crate::ui::components::services::{ServiceChoice, ServiceList};
-use crate::ui::dates::long_date_time;
 use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
+use crate::ui::dates::long_date_time;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use crate::ui::layout::tr_with;
 use leptos::prelude::*;
