@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn the_limits_are_the_documented_ones() {
         let rates: Vec<(u32, i64)> = Limit::ALL.iter().map(|l| l.rate()).collect();
-        assert_eq!(rates, [(30, 2), (20, 60), (30, 2), (20, 10), (10, 60), (3, 1200), (30, 2)]);
+        assert_eq!(rates, [(30, 2), (20, 60), (30, 2), (20, 10), (10, 60), (3, 1200), (30, 2), (20, 180)]);
     }
 
     #[test]
