@@ -324,3 +324,22 @@ async fn the_support_desk_of_one_organisation_sees_nothing_of_another() {
         .await;
     assert_eq!(refusal(unlock, StatusCode::CONFLICT).await.key, "error-account-shared");
 }
+
+#[tokio::test]
+async fn a_request_to_join_waits_five_days() {
+    use app::domain::{staff_invitation, Ctx, DomainError};
+    let app = spawn().await;
+    let (marie, _paul, _, paul_id) = two_clinics(&app).await;
+    ask(&marie, PAUL).await;
+    let created = app.count("SELECT created_at FROM staff_invitations").await;
+    let id = app.count("SELECT id FROM staff_invitations").await;
+    let waiting = |at: i64| staff_invitation::for_account(&app.state.db, paul_id, at);
+    assert_eq!(waiting(created + 431_999).await.unwrap().len(), 1, "5 days less a second: still waiting");
+    assert!(waiting(created + 432_000).await.unwrap().is_empty(), "5 days: gone");
+    let late = Ctx::system(&app.state.db, created + 432_000).by(paul_id);
+    assert!(matches!(staff_invitation::answer(&late, paul_id, id, true).await, Err(DomainError::NotFound)));
+    assert!(staff_invitation::waiting(&app.state.db, 1, created + 432_000).await.unwrap().is_empty());
+    let in_time = Ctx::system(&app.state.db, created + 431_999).by(paul_id);
+    staff_invitation::answer(&in_time, paul_id, id, true).await.unwrap();
+    assert_eq!(memberships_in(&app, paul_id, 1).await, 1);
+}
