@@ -3,6 +3,9 @@
 -- existing account joins a staff only when its owner accepts; a care team follows, and a
 -- conversation joins, only patients of its own organisation (the database refuses anything else).
 ALTER TABLE sessions ADD COLUMN organisation_id BIGINT REFERENCES organisations(id);
+-- The organisation a mail is sent for (none for mail about one's own account: codes, resets), so
+-- that its overview counts its own mail queue only.
+ALTER TABLE outbox ADD COLUMN organisation_id BIGINT REFERENCES organisations(id);
 
 CREATE TABLE staff_suspensions (
     account_id      BIGINT NOT NULL REFERENCES accounts(id),

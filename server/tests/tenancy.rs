@@ -323,6 +323,20 @@ async fn the_support_desk_of_one_organisation_sees_nothing_of_another() {
         .call("support_act", &[("kind", "account"), ("id", &paul_id.to_string()), ("action", "reset")])
         .await;
     assert_eq!(refusal(unlock, StatusCode::CONFLICT).await.key, "error-account-shared");
+
+    // Each overview counts its own organisation's mail queue: B's invitation to Léa is not A's,
+    // and the code Léa is mailed to sign in is nobody's organisation's.
+    lea.sign_in("lea.b@example.org", PASSWORD).await;
+    let pending = |organisation: i64| {
+        format!("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND organisation_id = {organisation}")
+    };
+    let (a, b) = (app.count(&pending(1)).await, app.count(&pending(2)).await);
+    assert!(a > 0 && b > 0);
+    assert_eq!(marie.ok("organisation_overview", &[]).await["mail_waiting"], a);
+    paul.ok("work_in", &[("organisation_id", "2")]).await;
+    assert_eq!(paul.ok("organisation_overview", &[]).await["mail_waiting"], b);
+    let everything = app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").await;
+    assert_eq!(a + b + 1, everything, "the sign-in code is nobody's organisation's");
 }
 
 #[tokio::test]

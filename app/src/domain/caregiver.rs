@@ -505,15 +505,17 @@ pub async fn end_at_age_of_consent(ctx: &Ctx) -> DomainResult<usize> {
                 .fetch_one(&mut *tx)
                 .await?;
             let parent_lang = Lang::from_code(&parent.try_get::<String, _>("language")?);
-            notification::enqueue(
+            notification::enqueue_for(
                 &mut *tx,
+                grant.organisation_id,
                 &teen_email,
                 &notification::age_of_consent_teen_mail(teen_lang, &teen, &grant.caregiver_name),
                 now,
             )
             .await?;
-            notification::enqueue(
+            notification::enqueue_for(
                 &mut *tx,
+                grant.organisation_id,
                 &grant.email,
                 &notification::age_of_consent_parent_mail(
                     parent_lang,

@@ -648,7 +648,7 @@ async fn write(
     .await?;
     mark_read(&mut tx, conversation.id, reader.account_id(), message_id, ctx.now).await?;
     for recipient in recipients(&ctx.db, reader, conversation, ctx.now).await? {
-        tell(&mut tx, conversation.id, &recipient, public_url, ctx.now).await?;
+        tell(&mut tx, conversation, &recipient, public_url, ctx.now).await?;
     }
     conversation.audit(&reader.ctx(ctx), &mut tx, "message.sent").await?;
     if !files.is_empty() {
@@ -725,7 +725,7 @@ async fn recipients(
 /// last hour (the claim is one statement, so two messages at once send one email).
 async fn tell(
     tx: &mut sqlx::Transaction<'_, Any>,
-    conversation_id: i64,
+    conversation: &Summary,
     recipient: &Recipient,
     public_url: &str,
     now: i64,
@@ -735,7 +735,7 @@ async fn tell(
          ON CONFLICT (conversation_id, account_id) DO UPDATE SET sent_at = excluded.sent_at
          WHERE message_mails.sent_at <= $4",
     )
-    .bind(conversation_id)
+    .bind(conversation.id)
     .bind(recipient.account_id)
     .bind(now)
     .bind(now - MAIL_EVERY_SECONDS)
@@ -745,7 +745,8 @@ async fn tell(
     if claimed == 1 {
         let link = format!("{}{}", public_url.trim_end_matches('/'), recipient.path);
         let mail = notification::new_message_mail(recipient.language, &recipient.given_name, &link);
-        notification::enqueue(&mut **tx, &recipient.email, &mail, now).await?;
+        notification::enqueue_for(&mut **tx, conversation.organisation_id, &recipient.email, &mail, now)
+            .await?;
     }
     Ok(())
 }

@@ -167,7 +167,8 @@ pub async fn issue(
             &link,
         ),
     };
-    notification::enqueue(&mut *tx, &invitee.try_get::<String, _>("email")?, &mail, now).await?;
+    notification::enqueue_for(&mut *tx, organisation_id, &invitee.try_get::<String, _>("email")?, &mail, now)
+        .await?;
     let action = match invitee_kind {
         Invitee::Patient => "invitation.created",
         Invitee::Caregiver { .. } => "caregiver.invited",

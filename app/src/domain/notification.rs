@@ -261,16 +261,40 @@ pub fn message_digest_mail(lang: Lang, given_name: &str, conversations: i64, lin
     in_language(lang, "message-digest", "mail-message-digest-subject", "mail-message-digest-body", &args)
 }
 
+/// Queues a mail about the person's own account (codes, resets, email changes): no organisation's.
 pub async fn enqueue<'e>(
     exec: impl Executor<'e, Database = Any>,
     recipient: &str,
     mail: &Mail,
     now: i64,
 ) -> DomainResult<()> {
+    queue(exec, None, recipient, mail, now).await
+}
+
+/// Queues a mail an organisation sends (invitations, staff changes, messages): counted in its
+/// overview's mail queue.
+pub async fn enqueue_for<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    organisation_id: i64,
+    recipient: &str,
+    mail: &Mail,
+    now: i64,
+) -> DomainResult<()> {
+    queue(exec, Some(organisation_id), recipient, mail, now).await
+}
+
+async fn queue<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    organisation_id: Option<i64>,
+    recipient: &str,
+    mail: &Mail,
+    now: i64,
+) -> DomainResult<()> {
     sqlx::query(
-        "INSERT INTO outbox (recipient, template, subject, body, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $5)",
+        "INSERT INTO outbox (organisation_id, recipient, template, subject, body, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
     )
+    .bind(organisation_id)
     .bind(recipient)
     .bind(mail.template)
     .bind(&mail.subject)
@@ -297,13 +321,30 @@ pub const MAX_ATTEMPTS: i64 = 12;
 
 /// Mails waiting to be sent, and mails given up after the last attempt.
 pub async fn counts(db: &store::Db) -> DomainResult<(i64, i64)> {
-    let row = sqlx::query(
+    counts_where(db, "", None).await
+}
+
+/// Mails an organisation sent that wait or failed (its overview's mail queue).
+pub async fn counts_of(db: &store::Db, organisation_id: i64) -> DomainResult<(i64, i64)> {
+    counts_where(db, " AND organisation_id = $1", Some(organisation_id)).await
+}
+
+async fn counts_where(
+    db: &store::Db,
+    condition: &str,
+    organisation_id: Option<i64>,
+) -> DomainResult<(i64, i64)> {
+    let sql = format!(
         "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS waiting,
                 COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed
-         FROM outbox WHERE status IN ('pending', 'failed')",
-    )
-    .fetch_one(db)
-    .await?;
+         FROM outbox WHERE status IN ('pending', 'failed'){condition}"
+    );
+    let query = sqlx::query(&sql);
+    let query = match organisation_id {
+        Some(id) => query.bind(id),
+        None => query,
+    };
+    let row = query.fetch_one(db).await?;
     use sqlx::Row;
     Ok((row.try_get("waiting")?, row.try_get("failed")?))
 }

@@ -85,7 +85,7 @@ async fn add_staff_member(
     } else {
         notification::setup_link_mail(new.language, given_name, organisation_name, &link)
     };
-    notification::enqueue(&mut *tx, email.as_str(), &mail, now).await?;
+    notification::enqueue_for(&mut *tx, organisation_id, email.as_str(), &mail, now).await?;
     Ok(Activation { account_id, link, code, expires_at: now + valid })
 }
 

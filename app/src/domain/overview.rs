@@ -24,7 +24,7 @@ pub struct Overview {
     pub weeks: Vec<Week>,
     pub locked_now: i64,
     pub staff_pending: i64,
-    /// The whole portal's outbox (mail is not kept per organisation).
+    /// The organisation's own mails in the outbox.
     pub mail_waiting: i64,
     pub mail_failed: i64,
 }
@@ -87,7 +87,7 @@ pub async fn read(db: &store::Db, organisation_id: i64, now: i64, timezone: &str
     .bind(now)
     .fetch_one(db)
     .await?;
-    let (mail_waiting, mail_failed) = notification::counts(db).await?;
+    let (mail_waiting, mail_failed) = notification::counts_of(db, organisation_id).await?;
     Ok(Overview {
         weeks,
         locked_now: row.try_get("locked_now")?,

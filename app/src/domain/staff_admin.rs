@@ -135,7 +135,7 @@ async fn tell_and_record(
     mail: notification::Mail,
     action: &'static str,
 ) -> DomainResult<()> {
-    notification::enqueue(&mut *tx, &person.email, &mail, ctx.now).await?;
+    notification::enqueue_for(&mut *tx, organisation_id, &person.email, &mail, ctx.now).await?;
     ctx.audit(&mut *tx, Some(organisation_id), action, format!("account:{}", person.account_id)).await?;
     tx.commit().await?;
     Ok(())

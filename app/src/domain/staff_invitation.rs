@@ -102,7 +102,7 @@ pub async fn ask(
             owner.language.code()
         );
         let mail = notification::join_asked_mail(owner.language, &owner.given_name, &name, services, &link);
-        notification::enqueue(&mut *tx, &owner.email, &mail, ctx.now).await?;
+        notification::enqueue_for(&mut *tx, organisation_id, &owner.email, &mail, ctx.now).await?;
     }
     ctx.audit(&mut *tx, Some(organisation_id), "staff.join_asked", format!("staff_invitation:{id}")).await?;
     tx.commit().await?;
@@ -226,7 +226,7 @@ pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> Domain
             &request.organisation,
             &request.services,
         );
-        notification::enqueue(&mut *tx, &me.email, &mail, ctx.now).await?;
+        notification::enqueue_for(&mut *tx, organisation_id, &me.email, &mail, ctx.now).await?;
         "staff.join_accepted"
     } else {
         "staff.join_declined"

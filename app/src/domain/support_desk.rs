@@ -269,7 +269,7 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
     let mut tx = ctx.db.begin().await?;
     super::account::lift_lock(&mut *tx, account_id).await?;
     let mail = notification::unlocked_mail(record.language, &record.given_name);
-    notification::enqueue(&mut *tx, &record.email, &mail, ctx.now).await?;
+    notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
     ctx.audit(&mut *tx, Some(organisation_id), "support.unlocked", format!("account:{account_id}")).await?;
     tx.commit().await?;
     Ok(())
