@@ -49,7 +49,7 @@ pub async fn my_organisations() -> Result<OrganisationsView, ApiError> {
         requests.push(JoinRequestView {
             id: request.id,
             organisation: request.organisation,
-            services: request.services,
+            services: request.services.0,
             until: calendar::local_time(request.expires_at, &timezone),
         });
     }

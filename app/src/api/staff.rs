@@ -360,7 +360,7 @@ pub async fn waiting_staff() -> Result<Vec<WaitingView>, ApiError> {
         .map(|w| WaitingView {
             id: w.id,
             email: w.email,
-            services: w.services,
+            services: w.services.0,
             until: calendar::local_time(w.expires_at, &timezone),
         })
         .collect())

@@ -11,33 +11,38 @@ use sqlx::{Any, Executor, Row};
 /// How long a request to join waits for its answer (like every invitation: 5 days).
 pub const VALID_SECONDS: i64 = 5 * 24 * 60 * 60;
 
-/// A request to join, as the person asked sees it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Request {
+/// A request to join a staff: to whom (the address typed), from which organisation, with which
+/// services, until when.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct JoinRequest {
     pub id: i64,
     pub organisation_id: i64,
     pub organisation: String,
-    pub services: Vec<Service>,
+    pub email: String,
+    #[sqlx(try_from = "String")]
+    pub services: Services,
+    pub created_at: i64,
     pub expires_at: i64,
 }
 
-/// A request still waiting, as the organisation's administrators see it.
+/// The services a request asks for, stored as their codes separated by commas.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Waiting {
-    pub id: i64,
-    pub email: String,
-    pub services: Vec<Service>,
-    pub created_at: i64,
-    pub expires_at: i64,
+pub struct Services(pub Vec<Service>);
+
+impl From<String> for Services {
+    fn from(codes: String) -> Self {
+        Self(codes.split(',').filter_map(Service::parse).collect())
+    }
 }
 
 fn codes(services: &[Service]) -> String {
     services.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
 }
 
-fn services_of(codes: &str) -> Vec<Service> {
-    codes.split(',').filter_map(Service::parse).collect()
-}
+/// The columns of `JoinRequest`, from `staff_invitations i` and `organisations o`.
+const SELECT: &str =
+    "SELECT i.id, i.organisation_id, o.name AS organisation, i.email, i.services, i.created_at, i.expires_at
+     FROM staff_invitations i JOIN organisations o ON o.id = i.organisation_id";
 
 /// The administrator asks the owner of `email` to join with `services`. Whatever the address
 /// (an account, a patient's account, none at all) the outcome looks the same to them; the owner
@@ -110,26 +115,19 @@ pub async fn ask(
 }
 
 /// The organisation's requests still waiting for an answer, newest first.
-pub async fn waiting(db: &super::store::Db, organisation_id: i64, now: i64) -> DomainResult<Vec<Waiting>> {
-    let rows = sqlx::query(
-        "SELECT id, email, services, created_at, expires_at FROM staff_invitations
-         WHERE organisation_id = $1 AND answer IS NULL AND expires_at > $2 ORDER BY created_at DESC, id DESC",
-    )
+pub async fn waiting(
+    db: &super::store::Db,
+    organisation_id: i64,
+    now: i64,
+) -> DomainResult<Vec<JoinRequest>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE i.organisation_id = $1 AND i.answer IS NULL AND i.expires_at > $2
+         ORDER BY i.created_at DESC, i.id DESC"
+    ))
     .bind(organisation_id)
     .bind(now)
     .fetch_all(db)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Waiting {
-                id: r.try_get("id")?,
-                email: r.try_get("email")?,
-                services: services_of(&r.try_get::<String, _>("services")?),
-                created_at: r.try_get("created_at")?,
-                expires_at: r.try_get("expires_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// The administrator takes a request back before it is answered.
@@ -159,28 +157,15 @@ pub async fn for_account<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
     now: i64,
-) -> DomainResult<Vec<Request>> {
-    let rows = sqlx::query(
-        "SELECT i.id, i.organisation_id, o.name, i.services, i.expires_at
-         FROM staff_invitations i JOIN accounts a ON a.email_key = i.email_key
-         JOIN organisations o ON o.id = i.organisation_id
-         WHERE a.id = $1 AND i.answer IS NULL AND i.expires_at > $2 ORDER BY o.name, i.id",
-    )
+) -> DomainResult<Vec<JoinRequest>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} JOIN accounts a ON a.email_key = i.email_key
+         WHERE a.id = $1 AND i.answer IS NULL AND i.expires_at > $2 ORDER BY o.name, i.id"
+    ))
     .bind(account_id)
     .bind(now)
     .fetch_all(exec)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Request {
-                id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                organisation: r.try_get("name")?,
-                services: services_of(&r.try_get::<String, _>("services")?),
-                expires_at: r.try_get("expires_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// The person answers a request addressed to them: accepted, they join the staff with the
@@ -209,22 +194,16 @@ pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> Domain
     if changed == 0 {
         return Err(DomainError::NotFound);
     }
-    let organisation_id = request.organisation_id;
+    let (organisation_id, Services(services)) = (request.organisation_id, &request.services);
     let action = if accept {
-        account::add_membership(
-            &mut *tx,
-            account_id,
-            organisation_id,
-            Role::of_services(&request.services),
-            ctx.now,
-        )
-        .await?;
-        staff_service::grant(&mut tx, account_id, organisation_id, &request.services, ctx.now).await?;
+        let role = Role::of_services(services);
+        account::add_membership(&mut *tx, account_id, organisation_id, role, ctx.now).await?;
+        staff_service::grant(&mut tx, account_id, organisation_id, services, ctx.now).await?;
         let mail = notification::joined_organisation_mail(
             me.language,
             &me.given_name,
             &request.organisation,
-            &request.services,
+            services,
         );
         notification::enqueue_for(&mut *tx, organisation_id, &me.email, &mail, ctx.now).await?;
         "staff.join_accepted"
