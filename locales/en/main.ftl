@@ -1151,3 +1151,4 @@ organisations-done-declined = The request was declined.
 organisations-done-left = You left this organisation.
 header-patient-space = My health space
 header-staff-space = Staff workspace
+support-account-shared = This account also belongs to another organisation: unlocking and password resets go through the platform's support desk.

@@ -1151,3 +1151,4 @@ organisations-done-declined = L'invitation a été refusée.
 organisations-done-left = Vous avez quitté cette organisation.
 header-patient-space = Mon espace santé
 header-staff-space = Espace du personnel
+support-account-shared = Ce compte appartient aussi à une autre organisation : le déverrouillage et la réinitialisation du mot de passe passent par le soutien de la plateforme.

@@ -77,6 +77,7 @@ async fn the_desk_finds_people_sees_personal_data_only_and_unlocks_in_the_access
             "locked_until",
             "mobile",
             "name",
+            "only_here",
             "security_events",
             "status",
             "subject"

@@ -317,6 +317,9 @@ async fn the_support_desk_of_one_organisation_sees_nothing_of_another() {
     let id = app.count("SELECT MAX(id) FROM staff_invitations").await.to_string();
     paul.ok("answer_join_request", &[("id", &id), ("answer", "accept")]).await;
     let record = marie.ok("support_record", &[("kind", "account"), ("id", &paul_id.to_string())]).await;
+    assert_eq!(record["only_here"], false);
+    let (_, page) = marie.page(&format!("/staff/support/account/{paul_id}")).await;
+    assert!(page_shows(&page, "fr", "support-account-shared"), "{page}");
     let events = record["security_events"].as_array().unwrap();
     assert!(events.iter().all(|e| !e.to_string().contains("setup")), "B's events stay in B: {record}");
     let unlock = marie

@@ -95,6 +95,9 @@ pub struct SupportView {
     pub invitation: Option<SupportInvitation>,
     /// When, and the audit action (its message is `audit-…`).
     pub security_events: Vec<(NaiveDateTime, String)>,
+    /// Whether the desk may unlock the account or send reset instructions: it belongs to this
+    /// organisation alone (otherwise the platform's support desk does).
+    pub only_here: bool,
 }
 
 /// A person's record for the desk; the view is written to their access log.
@@ -131,6 +134,7 @@ pub async fn support_record(#[server(default)] kind: String, id: i64) -> Result<
             .into_iter()
             .map(|(at, action)| (local_time(at, &timezone), action))
             .collect(),
+        only_here: record.only_here,
     })
 }
 

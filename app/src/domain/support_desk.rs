@@ -107,6 +107,9 @@ pub struct Record {
     pub invitation: Option<(InvitationState, i64)>,
     /// The last security events (sign-ins, codes, resets, locks, account changes), newest first.
     pub security_events: Vec<(i64, String)>,
+    /// Whether the desk may act on the whole account (unlock, reset): it belongs to this
+    /// organisation alone. Always for a patient without an account.
+    pub only_here: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -171,7 +174,8 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             .fetch_optional(db)
             .await?;
             let Some(r) = row else { return Ok(None) };
-            let events = security_events(db, organisation_id, subject).await?;
+            let only_here = membership::belongs_only_to(db, account_id, organisation_id).await?;
+            let events = security_events(db, organisation_id, subject, only_here).await?;
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
@@ -186,6 +190,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 last_sign_in: r.last_sign_in,
                 invitation: None,
                 security_events: events,
+                only_here,
             }))
         }
         Subject::Patient(patient_id) => {
@@ -208,7 +213,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 }
                 _ => None,
             };
-            let events = security_events(db, organisation_id, subject).await?;
+            let events = security_events(db, organisation_id, subject, false).await?;
             Ok(Some(Record {
                 subject,
                 name: format!("{} {}", r.given_name, r.family_name),
@@ -223,23 +228,25 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 last_sign_in: None,
                 invitation,
                 security_events: events,
+                only_here: true,
             }))
         }
     }
 }
 
 /// The last 10 security events about the person (and, for an account, done by them) in this
-/// organisation; events of no organisation (signing in, codes) only when the account belongs to
-/// this organisation alone, since they are the whole account's.
+/// organisation; events of no organisation (signing in, codes) only for an account that belongs to
+/// this organisation alone (`whole_account`), since they are the whole account's.
 async fn security_events(
     db: &super::store::Db,
     organisation_id: i64,
     subject: Subject,
+    whole_account: bool,
 ) -> DomainResult<Vec<(i64, String)>> {
-    let (actor, whole_account) = match subject {
-        Subject::Account(id) => (id, membership::belongs_only_to(db, id, organisation_id).await?),
+    let actor = match subject {
+        Subject::Account(id) => id,
         // No account acts as a patient who has none.
-        Subject::Patient(_) => (0, false),
+        Subject::Patient(_) => 0,
     };
     Ok(sqlx::query_as(&format!(
         "SELECT e.at, e.action FROM audit_events e

@@ -67,10 +67,11 @@ pub fn SupportPersonPage() -> impl IntoView {
                             SupportSubject::Patient(id) => ("patient", id),
                         };
                         let mut actions = Vec::new();
-                        if r.locked_until.is_some() {
+                        // The whole account only where it belongs to this organisation alone.
+                        if r.locked_until.is_some() && r.only_here {
                             actions.push("unlock");
                         }
-                        if r.status.as_deref() == Some("active") {
+                        if r.status.as_deref() == Some("active") && r.only_here {
                             actions.push("reset");
                         }
                         if matches!(r.subject, SupportSubject::Patient(_)) {
@@ -94,6 +95,9 @@ pub fn SupportPersonPage() -> impl IntoView {
                             <h1>{r.name.clone()}</h1>
                             <p class="hint">{move_tr!("support-personal-only")}</p>
                             <p role="status" class="status" data-testid="support-done">{done}</p>
+                            {(!r.only_here).then(|| view! {
+                                <p class="hint" data-testid="shared-account">{move_tr!("support-account-shared")}</p>
+                            })}
                             <dl class="settings">
                                 <div class="setting"><dt>{move_tr!("account-email")}</dt><dd>{r.email.clone()}</dd></div>
                                 <div class="setting"><dt>{move_tr!("support-language")}</dt><dd>{if r.language == "en" { "English" } else { "Français" }}</dd></div>
