@@ -1152,3 +1152,4 @@ organisations-done-left = You left this organisation.
 header-patient-space = My health space
 header-staff-space = Staff workspace
 support-account-shared = This account also belongs to another organisation: unlocking and password resets go through the platform's support desk.
+patient-home-recent = Your latest conversations, by organisation

@@ -1152,3 +1152,4 @@ organisations-done-left = Vous avez quitté cette organisation.
 header-patient-space = Mon espace santé
 header-staff-space = Espace du personnel
 support-account-shared = Ce compte appartient aussi à une autre organisation : le déverrouillage et la réinitialisation du mot de passe passent par le soutien de la plateforme.
+patient-home-recent = Vos dernières conversations, par organisation

@@ -360,3 +360,71 @@ async fn a_request_to_join_waits_five_days() {
     staff_invitation::answer(&in_time, paul_id, id, true).await.unwrap();
     assert_eq!(memberships_in(&app, paul_id, 1).await, 1);
 }
+
+/// A care team of the organisation `admin` works in, with `admin` in it, following `patient_id`;
+/// then a first message to the patient with `subject`.
+async fn write_first(admin: &Actor<'_>, team: &str, admin_id: i64, patient_id: i64, subject: &str) {
+    admin.ok("create_team", &[("name", team), ("replies_by_default", "on")]).await;
+    let teams = admin.ok("list_teams", &[]).await;
+    let team_id = teams.as_array().unwrap().iter().find(|t| t["name"] == team).unwrap()["id"].to_string();
+    admin.ok("team_member", &[("id", &team_id), ("account_id", &admin_id.to_string()), ("add", "on")]).await;
+    let patient = patient_id.to_string();
+    admin.ok("set_patient_team", &[("patient_id", &patient), ("team_id", &team_id), ("follows", "on")]).await;
+    let form =
+        [("patient_id", patient.as_str()), ("team_id", &team_id), ("subject", subject), ("body", "Bonjour")];
+    let started = admin.app.send_files("start_conversation", &form, &[], &admin.session_cookie()).await;
+    assert!(started.status().is_success(), "{:?}", started.text().await);
+}
+
+#[tokio::test]
+async fn a_patient_of_two_organisations_sees_each_apart() {
+    let app = spawn().await;
+    let (marie, paul, marie_id, paul_id) = two_clinics(&app).await;
+    let lea = app.visitor();
+    lea.redeem(&marie.invite_patient("lea@example.org", "fr").await).await;
+    let lea_account = app.number("SELECT id FROM accounts WHERE email = $1", "lea@example.org").await;
+    let in_a = app.count("SELECT MAX(id) FROM patients").await;
+    // B's record of her, on the same account (as joining B's invitation with her account leaves it).
+    sqlx::query(
+        "INSERT INTO patients (organisation_id, account_id, given_name, family_name, birth_date, email, email_key, created_at)
+         VALUES (2, $1, 'Léa', 'Tremblay', '1990-04-12', 'lea@example.org', 'lea@example.org', 0)",
+    )
+    .bind(lea_account)
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    let in_b = app.count("SELECT MAX(id) FROM patients").await;
+    write_first(&marie, "Cardiologie A", marie_id, in_a, "Résultats de la clinique A").await;
+    write_first(&paul, "Cardiologie B", paul_id, in_b, "Rendez-vous à la clinique B").await;
+
+    // Her list says where each conversation is; her home groups them by organisation.
+    let mine = lea.ok("my_conversations", &[]).await;
+    let lines = mine["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let expected = if line["subject"].as_str().unwrap().contains("clinique A") {
+            "Clinique A"
+        } else {
+            "Clinique B"
+        };
+        assert_eq!(line["organisation"], expected, "{line}");
+    }
+    let (_, home) = lea.page("/home").await;
+    let (a, b) = (home.find("<h3>Clinique A</h3>").unwrap(), home.find("<h3>Clinique B</h3>").unwrap());
+    let (subject_a, subject_b) =
+        (home.find("Résultats de la clinique A").unwrap(), home.find("Rendez-vous à la clinique B").unwrap());
+    assert!(
+        (a < subject_a) && (b < subject_b) && ((subject_a < b) == (a < b)),
+        "each under its organisation: {home}"
+    );
+
+    // Each organisation's staff see their own record only, and the conversations of their own team.
+    let a_file = marie.ok("patient_file", &[("patient_id", &in_a.to_string())]).await;
+    assert!(a_file.to_string().contains("lea@example.org"));
+    assert_eq!(
+        marie.call("patient_file", &[("patient_id", &in_b.to_string())]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let inbox_a = marie.ok("team_inbox", &[]).await.to_string();
+    assert!(inbox_a.contains("clinique A") && !inbox_a.contains("clinique B"), "{inbox_a}");
+}

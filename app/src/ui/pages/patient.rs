@@ -1,6 +1,7 @@
 //! The patient's home page after sign-in.
 use super::PageTitle;
 use crate::api::auth::me;
+use crate::api::messages::{my_conversations, ConversationLine};
 use crate::ui::components::caregivers::{assisted_resource, AssistedList};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -33,6 +34,46 @@ pub fn PatientHome() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <RecentByOrganisation />
         <AssistedList assisted />
+    }
+}
+
+/// The latest conversations, grouped by the organisation they are with: a patient followed by
+/// a hospital and a clinic sees each apart.
+#[component]
+fn RecentByOrganisation() -> impl IntoView {
+    let recent = Resource::new(|| (), |_| my_conversations(0, String::new(), 1));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                recent.await.ok().filter(|list| !list.lines.is_empty()).map(|list| {
+                    let mut groups: Vec<(String, Vec<ConversationLine>)> = Vec::new();
+                    for line in list.lines {
+                        match groups.iter_mut().find(|(organisation, _)| *organisation == line.organisation) {
+                            Some((_, lines)) => lines.push(line),
+                            None => groups.push((line.organisation.clone(), vec![line])),
+                        }
+                    }
+                    view! {
+                        <h2>{move_tr!("patient-home-recent")}</h2>
+                        {groups.into_iter().map(|(organisation, lines)| view! {
+                            <section class="organisation" aria-label=organisation.clone() data-testid="recent-organisation">
+                                <h3>{organisation.clone()}</h3>
+                                <ul class="links">
+                                    {lines.into_iter().map(|c| view! {
+                                        <li>
+                                            <A href=format!("/messages/{}", c.id)>{c.subject.clone()}</A>
+                                            " · " {c.team.clone()}
+                                            {c.unread.then(|| view! { " " <span class="badge">{move_tr!("message-new")}</span> })}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }).collect_view()}
+                    }
+                })
+            })}
+        </Suspense>
     }
 }
