@@ -513,8 +513,13 @@ async fn the_access_log_and_export_show_only_my_own_file() {
         .expect("the professional's invitation is about Léa's file");
     assert_eq!(invited["actor"], "Marie Tremblay");
     assert_eq!(invited["actor_role"], "admin");
+    assert_eq!(invited["actor_organisation"], "Clinique Saint-Laurent");
     let (_, html) = app.page("/account/access-log", Some(&lea)).await;
-    assert!(html.contains("Invitation envoyée") && html.contains("Marie Tremblay (administration)"));
+    assert!(
+        html.contains("Invitation envoyée")
+            && html.contains("Marie Tremblay (administration, Clinique Saint-Laurent)"),
+        "who, as what, in which organisation: {html}"
+    );
 
     let export = app.get("/account/export", Some(&lea)).await;
     assert_eq!(export.status(), StatusCode::OK);
