@@ -191,7 +191,10 @@ fn AddNew() -> impl IntoView {
 #[component]
 fn Waiting() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawStaffRequest>::new();
-    let waiting = Resource::new(move || withdraw.version().get(), |_| waiting_staff());
+    // Read again after a withdrawal and after each form's answer (`?done=asked`).
+    let query = use_query_map();
+    let waiting =
+        Resource::new(move || (withdraw.version().get(), query.read().get("done")), |_| waiting_staff());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
