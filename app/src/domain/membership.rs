@@ -65,20 +65,6 @@ pub async fn work_in(ctx: &Ctx, session: session::ActiveSession, organisation_id
     Ok(())
 }
 
-/// Whether the person's membership in the organisation is suspended.
-pub async fn is_suspended<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    account_id: i64,
-    organisation_id: i64,
-) -> DomainResult<bool> {
-    Ok(sqlx::query("SELECT 1 AS one FROM staff_suspensions WHERE account_id = $1 AND organisation_id = $2")
-        .bind(account_id)
-        .bind(organisation_id)
-        .fetch_optional(exec)
-        .await?
-        .is_some())
-}
-
 /// Suspends the membership (no staff work there); `false` if it already was.
 pub async fn suspend<'e>(
     exec: impl Executor<'e, Database = Any>,

@@ -133,22 +133,36 @@ pub async fn waiting(
 /// The administrator takes a request back before it is answered.
 pub async fn withdraw(ctx: &Ctx, organisation_id: i64, id: i64) -> DomainResult<()> {
     let mut tx = ctx.db.begin().await?;
+    close(&mut tx, organisation_id, id, "withdrawn", ctx.now).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", format!("staff_invitation:{id}"))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives a request of the organisation that still waits its answer (`accepted`, `declined`,
+/// `withdrawn`); "not found" once it no longer waits (two answers at once: the second).
+async fn close(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    organisation_id: i64,
+    id: i64,
+    answer: &str,
+    now: i64,
+) -> DomainResult<()> {
     let changed = sqlx::query(
-        "UPDATE staff_invitations SET answer = 'withdrawn', answered_at = $3
+        "UPDATE staff_invitations SET answer = $3, answered_at = $4
          WHERE id = $1 AND organisation_id = $2 AND answer IS NULL",
     )
     .bind(id)
     .bind(organisation_id)
-    .bind(ctx.now)
-    .execute(&mut *tx)
+    .bind(answer)
+    .bind(now)
+    .execute(&mut **tx)
     .await?
     .rows_affected();
     if changed == 0 {
         return Err(DomainError::NotFound);
     }
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", format!("staff_invitation:{id}"))
-        .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -181,20 +195,9 @@ pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> Domain
     if accept && me.totp_secret.is_none() {
         return Err(DomainError::conflict(None, "error-join-needs-authenticator"));
     }
-    let mut tx = ctx.db.begin().await?;
-    let changed = sqlx::query(
-        "UPDATE staff_invitations SET answer = $2, answered_at = $3 WHERE id = $1 AND answer IS NULL",
-    )
-    .bind(id)
-    .bind(if accept { "accepted" } else { "declined" })
-    .bind(ctx.now)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if changed == 0 {
-        return Err(DomainError::NotFound);
-    }
     let (organisation_id, Services(services)) = (request.organisation_id, &request.services);
+    let mut tx = ctx.db.begin().await?;
+    close(&mut tx, organisation_id, id, if accept { "accepted" } else { "declined" }, ctx.now).await?;
     let action = if accept {
         let role = Role::of_services(services);
         account::add_membership(&mut *tx, account_id, organisation_id, role, ctx.now).await?;
