@@ -81,12 +81,14 @@ for (const { language, javaScript, width } of runs) {
       await expect(physician.getByTestId('organisations-done')).toHaveText(t(language, 'organisations-done-accepted'));
       await expect(physician.getByTestId('workplaces')).toContainText(alpha);
       await expect(physician.getByTestId('workplaces')).toContainText(beta);
+      await physician.screenshot({ path: test.info().outputPath('my-organisations.png'), fullPage: true });
 
       // Two clinics, none chosen yet: the staff home asks which one.
       await physician.goto('/staff');
       await ready(physician, javaScript);
       await expect(physician.getByTestId('choose-workplace')).toBeVisible();
       await checkPage(physician, javaScript);
+      await physician.screenshot({ path: test.info().outputPath('staff-home-choose.png'), fullPage: true });
       await physician.getByRole('button', { name: t(language, 'workplace-work-in', { organisation: beta }) }).first().click();
       await expect(physician).toHaveURL(/\/staff$/);
       await ready(physician, javaScript);
@@ -110,6 +112,7 @@ for (const { language, javaScript, width } of runs) {
       await physician.goto('/staff/inbox');
       await ready(physician, javaScript);
       await physician.getByTestId('workplace-switch').locator('summary').click();
+      await physician.screenshot({ path: test.info().outputPath('workplace-switch.png') });
       await physician.getByTestId('workplace-switch').getByRole('button', { name: t(language, 'workplace-work-in', { organisation: alpha }) }).click();
       await expect(physician).toHaveURL(/\/staff$/);
       await ready(physician, javaScript);
