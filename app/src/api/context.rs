@@ -211,11 +211,10 @@ pub async fn working_organisation(caller: &Caller) -> Result<Option<i64>, ApiErr
 /// The caller as a staff member of the organisation they work in now: 409 "choose the
 /// organisation" when they work in several and have not chosen, "forbidden" when in none.
 async fn at_work(caller: Caller) -> Result<Staff, ApiError> {
-    let organisation_id = match working_organisation(&caller).await? {
+    let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
+    let organisation_id = match membership::working_in(&places, caller.session.organisation_id) {
         Some(organisation_id) => organisation_id,
-        None if !membership::workplaces(&caller.ctx.db, caller.account.id).await?.is_empty() => {
-            return Err(ApiError::conflict("error-choose-organisation"))
-        }
+        None if !places.is_empty() => return Err(ApiError::conflict("error-choose-organisation")),
         None => return Err(ApiError::forbidden()),
     };
     let Caller { ctx, account, .. } = caller;

@@ -56,18 +56,21 @@ pub async fn revoke(
     Ok(())
 }
 
-/// The person's services here, in the catalogue's order.
+/// The person's services here, in the catalogue's order (read on every staff request: one
+/// organisation's rows only).
 pub async fn held<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
     organisation_id: i64,
 ) -> DomainResult<Vec<Service>> {
-    let mut held: Vec<Service> = everywhere(exec, account_id)
-        .await?
-        .into_iter()
-        .filter(|(organisation, _)| *organisation == organisation_id)
-        .map(|(_, service)| service)
-        .collect();
+    let rows: Vec<Held> = sqlx::query_as(
+        "SELECT organisation_id, service FROM staff_services WHERE account_id = $1 AND organisation_id = $2",
+    )
+    .bind(account_id)
+    .bind(organisation_id)
+    .fetch_all(exec)
+    .await?;
+    let mut held: Vec<Service> = rows.into_iter().map(|r| r.service).collect();
     held.sort_by_key(|s| Service::ALL.iter().position(|c| c == s));
     Ok(held)
 }
