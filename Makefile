@@ -47,7 +47,7 @@ integration-postgres:
 
 # PostgreSQL stopped and started under a running server: alone, since it takes the database away.
 failures:
-	timeout 600 scripts/with-postgres.sh cargo test -p server --test failures -- --ignored
+	timeout 600 scripts/with-postgres.sh cargo test -p server --test it -- --ignored failures::
 
 e2e: build
 	cd end2end && timeout 1800 npx playwright test

@@ -5,7 +5,8 @@
 //!     scripts/with-postgres.sh cargo run --release -p server --example onboarding   # PostgreSQL
 //!
 //! Requests are sequential: this measures one person's wait, not throughput.
-#[path = "../server/tests/common/mod.rs"]
+#[path = "../server/tests/it/common/mod.rs"]
+#[allow(dead_code)]
 mod common;
 
 use common::*;

@@ -3,7 +3,8 @@
 //! session for each patient and 50 for the administrator. Prints one `kind token` line per session.
 //!
 //!     cargo run --release -p server --example population -- sqlite://bench.db 200 > sessions.txt
-#[path = "../server/tests/common/mod.rs"]
+#[path = "../server/tests/it/common/mod.rs"]
+#[allow(dead_code)]
 mod common;
 
 use app::domain::{account, session, store, Ctx};

@@ -4,8 +4,10 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod domain;
+pub mod door;
 pub mod hours;
 pub mod i18n;
+pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod states;

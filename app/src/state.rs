@@ -31,7 +31,7 @@ pub struct Config {
     /// Scheme, host and port people use, e.g. `https://portail.example.org`; links in emails and
     /// the CSRF origin check come from it.
     pub public_url: String,
-    /// Only false for `http://localhost` development (DESIGN §3).
+    /// Only false for `http://localhost` development (docs/RULES.md §6).
     pub secure_cookies: bool,
     /// The development mailbox at `/dev/mailbox` (mail transport `dev`).
     pub dev_mailbox: bool,

@@ -1153,3 +1153,5 @@ header-patient-space = My health space
 header-staff-space = Staff workspace
 support-account-shared = This account also belongs to another organisation: unlocking and password resets go through the platform's support desk.
 patient-home-recent = Your latest conversations, by organisation
+
+error-id-invalid = This reference is not valid. Go back to the previous page and try again.

@@ -1153,3 +1153,5 @@ header-patient-space = Mon espace santé
 header-staff-space = Espace du personnel
 support-account-shared = Ce compte appartient aussi à une autre organisation : le déverrouillage et la réinitialisation du mot de passe passent par le soutien de la plateforme.
 patient-home-recent = Vos dernières conversations, par organisation
+
+error-id-invalid = Cette référence n'est pas valide. Revenez à la page précédente et réessayez.

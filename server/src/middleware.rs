@@ -1,4 +1,4 @@
-//! Cross-cutting HTTP rules (DESIGN §3): state changes only from our own origin, security headers
+//! Cross-cutting HTTP rules (docs/RULES.md §6): state changes only from our own origin, security headers
 //! on every response, nothing cached, `?lang=` remembered in a cookie, and private pages only for
 //! signed-in people.
 use crate::plain::{language_of, plain_page, query_language, wants_json};

@@ -1,13 +1,12 @@
 //! The HTTP router: Leptos pages and server functions, health probes, the development mailbox
 //! and the compiled assets, wrapped in the security middleware.
 use crate::middleware;
-use app::api::messages::FileDoor;
 use app::api::{ApiError, ErrorKind};
 use app::domain::{notification, store};
 use app::state::AppState;
 use app::ui::{shell, App};
 use axum::body::Body;
-use axum::extract::{FromRef, Path, Request, State};
+use axum::extract::{FromRef, Request, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -69,17 +68,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/manifest-en.webmanifest", get(|| crate::manifest::serve(app::i18n::Lang::En)))
         .route("/dev/mailbox", get(dev_mailbox))
         .route("/account/export", get(export_my_data))
-        .route(
-            "/messages/files/{id}",
-            get(|state, path, request| file(state, path, request, FileDoor::Patient)),
-        )
-        .route("/staff/files/{id}", get(|state, path, request| file(state, path, request, FileDoor::Staff)))
-        .route(
-            "/for/{grant}/messages/files/{id}",
-            get(|state, Path((grant, id)): Path<(i64, i64)>, request| {
-                file(state, Path(id), request, FileDoor::Caregiver { grant })
-            }),
-        )
+        // One handler for the three doors: it reads the door from the address (`app::paths`).
+        .route("/messages/files/{id}", get(file))
+        .route("/for/{grant}/messages/files/{id}", get(file))
+        .route("/staff/files/{id}", get(file))
         .route("/api/{*name}", post(server_fns))
         // The compiled bundle, sent precompressed (`make build` writes `.br` and `.gz` beside each file).
         .nest_service(
@@ -153,14 +145,13 @@ async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 /// A file sent with a message, for a reader of its conversation, through the door of their pages:
-/// always a download (never shown inline, its type never guessed), never kept by a cache.
-async fn file(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    request: Request<Body>,
-    door: FileDoor,
-) -> Response {
+/// always a download (never shown inline, its type never guessed), never kept by a cache. A bad
+/// id or grant in the address is "not found".
+async fn file(State(state): State<AppState>, request: Request<Body>) -> Response {
     use axum::http::header;
+    let Some(app::paths::Page::File { door, id }) = app::paths::Page::parse(request.uri().path()) else {
+        return refused(&request, ApiError::not_found());
+    };
     let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
         Ok(caller) => caller,
         Err(e) if e.is_signed_out() => {

@@ -6,6 +6,7 @@
 #![allow(clippy::too_many_arguments)]
 use super::patients::IssuedCode;
 use super::ApiError;
+use crate::door::{GrantId, PatientId};
 use crate::states::CaregiverStatus;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
@@ -97,7 +98,8 @@ pub struct FileActivity {
 }
 
 #[server(prefix = "/api", endpoint = "patient_file")]
-pub async fn patient_file(patient_id: i64) -> Result<PatientFileView, ApiError> {
+pub async fn patient_file(patient_id: PatientId) -> Result<PatientFileView, ApiError> {
+    let patient_id = patient_id.get();
     use crate::domain::calendar::{local_time, stored_date};
     use crate::domain::patient_file::{self, AccountState};
     let Staff { ctx, organisation_id, .. } = require_any_service(&Service::CARE).await?;
@@ -300,7 +302,8 @@ pub async fn assisted_patients() -> Result<Vec<Assisted>, ApiError> {
 
 /// The patient a caregiver acts for on this page; "not found" once the grant no longer holds.
 #[server(prefix = "/api", endpoint = "acting_for")]
-pub async fn acting_for(grant_id: i64) -> Result<Assisted, ApiError> {
+pub async fn acting_for(grant_id: GrantId) -> Result<Assisted, ApiError> {
+    let grant_id = grant_id.get();
     let Caller { ctx, account: me, .. } = require_session().await?;
     let grant = caregiver::access(&ctx.db, me.id, grant_id, None, ctx.now).await?;
     ctx.for_patient(grant.patient_account_id)

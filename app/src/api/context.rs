@@ -1,7 +1,10 @@
 //! What every server function may ask of the request it serves: who is calling (obtained once, as
 //! a `Ctx` the domain takes), the session cookie, and how to set cookies on the response.
 use crate::api::ApiError;
+use crate::domain::caregiver::{self, Area};
+use crate::domain::conversation::Reader;
 use crate::domain::{account, membership, session, staff_service, store, throttle, Ctx, RequestMeta};
+use crate::door::Door;
 pub use crate::state::{AppState, Config};
 use crate::states::Service;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
@@ -230,4 +233,37 @@ pub async fn staff_with(caller: Caller, services: &[Service]) -> Result<Staff, A
         return Err(ApiError::forbidden());
     }
     Ok(staff)
+}
+
+/// The person entering through `door` for `area`, as the domain reads them: the patient
+/// themself; a caregiver whose grant is theirs, in force and covers `area` ("not found"
+/// otherwise, like a page they may not see); or a staff member of the organisation they work in
+/// who holds the area's service ("forbidden" otherwise).
+pub async fn require_door(door: Door, area: Area) -> Result<(Ctx, Reader), ApiError> {
+    enter(require_session().await?, door, area).await
+}
+
+/// `require_door` for a caller already known (a plain route such as a file download).
+pub async fn enter(caller: Caller, door: Door, area: Area) -> Result<(Ctx, Reader), ApiError> {
+    match door {
+        Door::Patient => {
+            let Caller { ctx, account, .. } = caller;
+            Ok((ctx, Reader::Patient { account_id: account.id }))
+        }
+        Door::Caregiver { grant } => {
+            let Caller { ctx, account, .. } = caller;
+            let grant = caregiver::access(&ctx.db, account.id, grant.get(), Some(area), ctx.now).await?;
+            Ok((ctx, Reader::caregiver(account.id, &grant)))
+        }
+        Door::Staff => {
+            let service = match area {
+                Area::Messages => Service::Messaging,
+                Area::Questionnaires => Service::Questionnaires,
+                // Staff change a patient's details from the file, not through this door.
+                Area::Profile => return Err(ApiError::not_found()),
+            };
+            let Staff { ctx, account, organisation_id } = staff_with(caller, &[service]).await?;
+            Ok((ctx, Reader::Staff { account_id: account.id, organisation_id }))
+        }
+    }
 }

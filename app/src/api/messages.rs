@@ -3,16 +3,19 @@
 //! finds out again who reads through which door; the domain narrows every query to it.
 #![allow(clippy::too_many_arguments)]
 use super::ApiError;
+use crate::door::{ConversationId, GrantId, PatientId, TeamId};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_service, require_session, Caller, Staff},
-    crate::domain::caregiver::{self, Area},
+    super::context::{self, require_door, require_service, require_session, Caller, Staff},
+    crate::domain::caregiver::Area,
     crate::domain::conversation::{self, Filter, Reader, Status},
     crate::domain::{calendar, care_team, organisation, staff_service, Ctx},
+    crate::door::{AttachmentId, Door},
+    crate::paths::Page,
     crate::states::Service,
     std::collections::HashMap,
 };
@@ -110,32 +113,16 @@ impl Clocks {
     }
 }
 
-/// The patient's side: the patient themself (`grant` 0), or a caregiver under a grant that
-/// covers messages ("not found" otherwise, like a conversation they may not see).
+/// The door a patient-side server function is called through: the patient's own, or a
+/// caregiver's under `grant`.
 #[cfg(feature = "ssr")]
-async fn patient_side(grant: i64) -> Result<(Ctx, Reader), ApiError> {
-    reader_on_patient_side(require_session().await?, grant).await
-}
-
-#[cfg(feature = "ssr")]
-async fn reader_on_patient_side(caller: Caller, grant: i64) -> Result<(Ctx, Reader), ApiError> {
-    let Caller { ctx, account, .. } = caller;
-    if grant <= 0 {
-        return Ok((ctx, Reader::Patient { account_id: account.id }));
-    }
-    let grant = caregiver::access(&ctx.db, account.id, grant, Some(Area::Messages), ctx.now).await?;
-    Ok((ctx, Reader::caregiver(account.id, &grant)))
+async fn patient_side(grant: Option<GrantId>) -> Result<(Ctx, Reader), ApiError> {
+    require_door(Door::patient_side(grant), Area::Messages).await
 }
 
 #[cfg(feature = "ssr")]
 async fn staff_side() -> Result<(Ctx, Reader), ApiError> {
-    reader_on_staff_side(require_session().await?).await
-}
-
-#[cfg(feature = "ssr")]
-async fn reader_on_staff_side(caller: Caller) -> Result<(Ctx, Reader), ApiError> {
-    let Staff { ctx, account, organisation_id } = context::staff_with(caller, &[Service::Messaging]).await?;
-    Ok((ctx, Reader::Staff { account_id: account.id, organisation_id }))
+    require_door(Door::Staff, Area::Messages).await
 }
 
 #[cfg(feature = "ssr")]
@@ -187,7 +174,11 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
             .attachments
             .iter()
             .filter(|a| a.message_id == m.id)
-            .map(|a| FileView { name: a.name.clone(), size: a.size, href: file_path(reader, a.id) })
+            .filter_map(|a| {
+                let id = AttachmentId::new(a.id)?;
+                let href = Page::File { door: door_of(reader), id }.href();
+                Some(FileView { name: a.name.clone(), size: a.size, href })
+            })
             .collect();
         messages.push(MessageView {
             files,
@@ -218,38 +209,28 @@ async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, Ap
     })
 }
 
-/// Where `reader` downloads a file: through the same door as their pages.
+/// The door `reader` came through, for the addresses their pages link to.
 #[cfg(feature = "ssr")]
-fn file_path(reader: Reader, attachment_id: i64) -> String {
+fn door_of(reader: Reader) -> Door {
     match reader {
-        Reader::Staff { .. } => format!("/staff/files/{attachment_id}"),
-        Reader::Patient { .. } => format!("/messages/files/{attachment_id}"),
-        Reader::Caregiver { grant_id, .. } => format!("/for/{grant_id}/messages/files/{attachment_id}"),
+        Reader::Staff { .. } => Door::Staff,
+        Reader::Patient { .. } => Door::Patient,
+        Reader::Caregiver { grant_id, .. } => {
+            GrantId::new(grant_id).map_or(Door::Patient, |grant| Door::Caregiver { grant })
+        }
     }
 }
 
-/// Who downloads a file, from the path they asked it through (see `file_path`).
-#[cfg(feature = "ssr")]
-pub enum FileDoor {
-    Staff,
-    Patient,
-    Caregiver { grant: i64 },
-}
-
-/// A file for the signed-in person, if they may read its conversation (a plain route: the file
-/// is a download, not a server function's answer).
+/// A file for the signed-in person, if they may read its conversation through `door` (a plain
+/// route: the file is a download, not a server function's answer).
 #[cfg(feature = "ssr")]
 pub async fn file_for(
     caller: Caller,
-    door: FileDoor,
-    attachment_id: i64,
+    door: Door,
+    attachment_id: AttachmentId,
 ) -> Result<crate::domain::attachment::File, ApiError> {
-    let (ctx, reader) = match door {
-        FileDoor::Staff => reader_on_staff_side(caller).await?,
-        FileDoor::Patient => reader_on_patient_side(caller, 0).await?,
-        FileDoor::Caregiver { grant } => reader_on_patient_side(caller, grant.max(1)).await?,
-    };
-    Ok(conversation::download(&ctx, reader, attachment_id).await?)
+    let (ctx, reader) = context::enter(caller, door, Area::Messages).await?;
+    Ok(conversation::download(&ctx, reader, attachment_id.get()).await?)
 }
 
 /// The forms whose message may carry files, and so are posted as multipart.
@@ -266,16 +247,18 @@ pub const FILE_FORMS: [&str; 4] = [
 #[cfg(feature = "ssr")]
 #[derive(Default)]
 struct PostedMessage {
-    grant: i64,
-    id: i64,
-    patient_id: i64,
-    team_id: i64,
+    grant: Option<GrantId>,
+    id: Option<ConversationId>,
+    patient_id: Option<PatientId>,
+    team_id: Option<TeamId>,
     subject: String,
     body: String,
     replies: bool,
     files: Vec<crate::domain::attachment::Upload>,
     /// A file went over the limit: its bytes were read and dropped.
     too_large: bool,
+    /// A field that should name something by its id and held something else.
+    bad_id: Option<&'static str>,
 }
 
 #[cfg(feature = "ssr")]
@@ -305,10 +288,10 @@ impl PostedMessage {
                 (field, None) => {
                     let text = String::from_utf8_lossy(&content).into_owned();
                     match field {
-                        "grant" => posted.grant = text.trim().parse().unwrap_or(0),
-                        "id" => posted.id = text.trim().parse().unwrap_or(0),
-                        "patient_id" => posted.patient_id = text.trim().parse().unwrap_or(0),
-                        "team_id" => posted.team_id = text.trim().parse().unwrap_or(0),
+                        "grant" => posted.grant = posted.id_in("grant", &text),
+                        "id" => posted.id = posted.id_in("id", &text),
+                        "patient_id" => posted.patient_id = posted.id_in("patient_id", &text),
+                        "team_id" => posted.team_id = posted.id_in("team_id", &text),
                         "subject" => posted.subject = text,
                         "body" => posted.body = text,
                         "replies" => posted.replies = true,
@@ -317,7 +300,22 @@ impl PostedMessage {
                 }
             }
         }
+        if let Some(field) = posted.bad_id {
+            return Err(posted.keep_typed(ApiError::invalid("error-id-invalid").on(field)));
+        }
         Ok(posted)
+    }
+
+    /// The id in a field: `None` when empty, and noted as refused when not an id.
+    fn id_in<Id: std::str::FromStr>(&mut self, field: &'static str, text: &str) -> Option<Id> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let id = text.parse().ok();
+        if id.is_none() {
+            self.bad_id.get_or_insert(field);
+        }
+        id
     }
 
     fn checked_files(&mut self) -> Result<Vec<crate::domain::attachment::Checked>, ApiError> {
@@ -331,23 +329,34 @@ impl PostedMessage {
 
     /// Starts the conversation this first message opens; `replies` is staff's "the patient may
     /// reply".
-    async fn start(&mut self, ctx: &Ctx, reader: Reader, replies: Option<bool>) -> Result<i64, ApiError> {
+    async fn start(
+        &mut self,
+        ctx: &Ctx,
+        reader: Reader,
+        replies: Option<bool>,
+    ) -> Result<ConversationId, ApiError> {
         let files = self.checked_files()?;
         let public_url = context::state().config.public_url.clone();
+        let team_id = self
+            .team_id
+            .ok_or_else(|| self.keep_typed(ApiError::invalid("error-team-invalid").on("team_id")))?;
         let new = conversation::NewConversation {
-            team_id: self.team_id,
-            patient_id: self.patient_id,
+            team_id: team_id.get(),
+            patient_id: self.patient_id.map(PatientId::get),
             subject: &self.subject,
             body: &self.body,
             replies_allowed: replies,
             files,
         };
-        conversation::start(ctx, reader, new, &public_url).await.map_err(|e| self.keep_typed(e.into()))
+        let id = conversation::start(ctx, reader, new, &public_url)
+            .await
+            .map_err(|e| self.keep_typed(e.into()))?;
+        ConversationId::new(id).ok_or_else(ApiError::internal)
     }
 
     /// What was typed, for the form to show again with the error.
     fn keep_typed(&self, error: ApiError) -> ApiError {
-        let team = (self.team_id > 0).then(|| self.team_id.to_string());
+        let team = self.team_id.map(|id| id.to_string());
         let replies = self.replies.then_some("on");
         error.keep_all([
             ("team_id", team.as_deref()),
@@ -358,19 +367,9 @@ impl PostedMessage {
     }
 }
 
-/// The page after a no-JS post, on the patient's side.
-#[cfg(feature = "ssr")]
-fn patient_path(grant: i64, rest: &str) -> String {
-    if grant > 0 {
-        format!("/for/{grant}/messages{rest}")
-    } else {
-        format!("/messages{rest}")
-    }
-}
-
 #[server(prefix = "/api", endpoint = "my_conversations")]
 pub async fn my_conversations(
-    #[server(default)] grant: i64,
+    #[server(default)] grant: Option<GrantId>,
     #[server(default)] q: String,
     #[server(default)] page: i64,
 ) -> Result<ConversationList, ApiError> {
@@ -379,30 +378,36 @@ pub async fn my_conversations(
 }
 
 #[server(prefix = "/api", endpoint = "my_conversation")]
-pub async fn my_conversation(#[server(default)] grant: i64, id: i64) -> Result<ThreadView, ApiError> {
+pub async fn my_conversation(
+    #[server(default)] grant: Option<GrantId>,
+    id: ConversationId,
+) -> Result<ThreadView, ApiError> {
     let (ctx, reader) = patient_side(grant).await?;
-    thread_for(&ctx, reader, id).await
+    thread_for(&ctx, reader, id.get()).await
 }
 
 /// The newest message of a conversation on the patient's side: an open page polls it and
 /// reloads the conversation when it changes.
 #[server(prefix = "/api", endpoint = "latest_message")]
-pub async fn latest_message(#[server(default)] grant: i64, id: i64) -> Result<i64, ApiError> {
+pub async fn latest_message(
+    #[server(default)] grant: Option<GrantId>,
+    id: ConversationId,
+) -> Result<i64, ApiError> {
     let (ctx, reader) = patient_side(grant).await?;
-    Ok(conversation::latest_message_id(&ctx.db, reader, id).await?)
+    Ok(conversation::latest_message_id(&ctx.db, reader, id.get()).await?)
 }
 
 /// The same for the team's side.
 #[server(prefix = "/api", endpoint = "team_latest_message")]
-pub async fn team_latest_message(id: i64) -> Result<i64, ApiError> {
+pub async fn team_latest_message(id: ConversationId) -> Result<i64, ApiError> {
     let (ctx, reader) = staff_side().await?;
-    Ok(conversation::latest_message_id(&ctx.db, reader, id).await?)
+    Ok(conversation::latest_message_id(&ctx.db, reader, id.get()).await?)
 }
 
 /// How many conversations have a message this person has not seen, as a patient (or caregiver
 /// under `grant`) or, for staff, in their teams.
 #[server(prefix = "/api", endpoint = "unread_messages")]
-pub async fn unread_messages(#[server(default)] grant: i64) -> Result<i64, ApiError> {
+pub async fn unread_messages(#[server(default)] grant: Option<GrantId>) -> Result<i64, ApiError> {
     let (ctx, reader) = patient_side(grant).await?;
     Ok(conversation::unread_count(&ctx.db, reader).await?)
 }
@@ -413,9 +418,10 @@ pub async fn unread_messages(#[server(default)] grant: i64) -> Result<i64, ApiEr
 pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
     let mut posted = PostedMessage::read(data).await?;
     let (ctx, reader) = patient_side(posted.grant).await?;
+    let id = posted.id.ok_or_else(ApiError::not_found)?;
     let files = posted.checked_files()?;
     let public_url = context::state().config.public_url.clone();
-    conversation::reply(&ctx, reader, posted.id, &posted.body, files, None, &public_url)
+    conversation::reply(&ctx, reader, id.get(), &posted.body, files, None, &public_url)
         .await
         .map_err(|e| posted.keep_typed(e.into()))
 }
@@ -427,16 +433,15 @@ pub async fn start_my_conversation(data: leptos::server_fn::codec::MultipartData
     let mut posted = PostedMessage::read(data).await?;
     let (ctx, reader) = patient_side(posted.grant).await?;
     let id = posted.start(&ctx, reader, None).await?;
-    leptos_axum::redirect(&patient_path(posted.grant, &format!("/{id}")));
+    leptos_axum::redirect(&Page::Conversation { door: door_of(reader), id }.href());
     Ok(())
 }
 
 /// The patient keeps a conversation from their caregivers, or shows it again.
 #[server(prefix = "/api", endpoint = "hide_from_caregivers")]
-pub async fn hide_from_caregivers(id: i64, hidden: Option<String>) -> Result<(), ApiError> {
-    let Caller { ctx, account, .. } = require_session().await?;
-    let reader = Reader::Patient { account_id: account.id };
-    conversation::set_hidden_from_caregivers(&ctx, reader, id, hidden.is_some()).await?;
+pub async fn hide_from_caregivers(id: ConversationId, hidden: Option<String>) -> Result<(), ApiError> {
+    let (ctx, reader) = require_door(Door::Patient, Area::Messages).await?;
+    conversation::set_hidden_from_caregivers(&ctx, reader, id.get(), hidden.is_some()).await?;
     Ok(())
 }
 
@@ -476,9 +481,9 @@ pub async fn team_unread() -> Result<i64, ApiError> {
 }
 
 #[server(prefix = "/api", endpoint = "team_conversation")]
-pub async fn team_conversation(id: i64) -> Result<ThreadView, ApiError> {
+pub async fn team_conversation(id: ConversationId) -> Result<ThreadView, ApiError> {
     let (ctx, reader) = staff_side().await?;
-    thread_for(&ctx, reader, id).await
+    thread_for(&ctx, reader, id.get()).await
 }
 
 /// A professional writes in a conversation and says whether the patient may reply.
@@ -486,16 +491,21 @@ pub async fn team_conversation(id: i64) -> Result<ThreadView, ApiError> {
 pub async fn team_reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
     let mut posted = PostedMessage::read(data).await?;
     let (ctx, reader) = staff_side().await?;
+    let id = posted.id.ok_or_else(ApiError::not_found)?;
     let files = posted.checked_files()?;
     let public_url = context::state().config.public_url.clone();
-    conversation::reply(&ctx, reader, posted.id, &posted.body, files, Some(posted.replies), &public_url)
+    conversation::reply(&ctx, reader, id.get(), &posted.body, files, Some(posted.replies), &public_url)
         .await
         .map_err(|e| posted.keep_typed(e.into()))
 }
 
 /// Close, reopen, take or let go of a conversation.
 #[server(prefix = "/api", endpoint = "manage_conversation")]
-pub async fn manage_conversation(id: i64, #[server(default)] action: String) -> Result<(), ApiError> {
+pub async fn manage_conversation(
+    id: ConversationId,
+    #[server(default)] action: String,
+) -> Result<(), ApiError> {
+    let id = id.get();
     let (ctx, reader) = staff_side().await?;
     match action.as_str() {
         "close" => conversation::set_closed(&ctx, reader, id, true).await?,
@@ -517,8 +527,9 @@ pub struct WriteToPatient {
 }
 
 #[server(prefix = "/api", endpoint = "new_conversation_form")]
-pub async fn new_conversation_form(patient_id: i64) -> Result<WriteToPatient, ApiError> {
+pub async fn new_conversation_form(patient_id: PatientId) -> Result<WriteToPatient, ApiError> {
     let Staff { ctx, account, organisation_id } = require_service(Service::Messaging).await?;
+    let patient_id = patient_id.get();
     let name = crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
         .await?
         .map(|f| format!("{} {}", f.given_name, f.family_name))
@@ -541,7 +552,7 @@ pub async fn start_conversation(data: leptos::server_fn::codec::MultipartData) -
     let (ctx, reader) = staff_side().await?;
     let replies = Some(posted.replies);
     let id = posted.start(&ctx, reader, replies).await?;
-    leptos_axum::redirect(&format!("/staff/conversations/{id}"));
+    leptos_axum::redirect(&Page::Conversation { door: Door::Staff, id }.href());
     Ok(())
 }
 
@@ -615,8 +626,9 @@ pub struct TeamDetails {
 }
 
 #[server(prefix = "/api", endpoint = "team_page")]
-pub async fn team_page(id: i64) -> Result<TeamDetails, ApiError> {
+pub async fn team_page(id: TeamId) -> Result<TeamDetails, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let id = id.get();
     let team = care_team::find(&ctx.db, organisation_id, id).await?;
     let members = care_team::members(&ctx.db, organisation_id, id).await?;
     let messaging = staff_service::holders(&ctx.db, organisation_id, Service::Messaging).await?;

@@ -4,6 +4,7 @@
 // maps onto it as it is; the attribute reaches the browser-side stub the macro generates only here.
 #![allow(clippy::too_many_arguments)]
 use super::ApiError;
+use crate::door::GrantId;
 use crate::states::Method;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -114,7 +115,7 @@ pub async fn save_profile(
     postal_code: Option<String>,
     language: Option<String>,
     /// Set when a caregiver saves the profile of the patient they act for.
-    grant: Option<i64>,
+    grant: Option<GrantId>,
 ) -> Result<Option<String>, ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
     let (subject, acting) = profile_subject(&ctx, me.id, grant).await?;
@@ -166,7 +167,8 @@ pub async fn save_profile(
 
 /// The patient's profile, for a caregiver whose scope includes it.
 #[server(prefix = "/api", endpoint = "patient_profile")]
-pub async fn patient_profile(grant_id: i64) -> Result<AccountView, ApiError> {
+pub async fn patient_profile(grant_id: GrantId) -> Result<AccountView, ApiError> {
+    let grant_id = grant_id.get();
     let Caller { ctx, account: me, .. } = require_session().await?;
     let db = &ctx.db;
     let grant = caregiver::access(db, me.id, grant_id, Some(Area::Profile), ctx.now).await?;
@@ -184,10 +186,10 @@ pub async fn patient_profile(grant_id: i64) -> Result<AccountView, ApiError> {
 pub async fn profile_subject(
     ctx: &Ctx,
     me: i64,
-    grant_id: Option<i64>,
+    grant_id: Option<GrantId>,
 ) -> Result<(i64, Option<caregiver::Grant>), ApiError> {
     let Some(grant_id) = grant_id else { return Ok((me, None)) };
-    let grant = caregiver::access(&ctx.db, me, grant_id, Some(Area::Profile), ctx.now).await?;
+    let grant = caregiver::access(&ctx.db, me, grant_id.get(), Some(Area::Profile), ctx.now).await?;
     let patient_account =
         grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
     Ok((patient_account, Some(grant)))

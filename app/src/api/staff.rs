@@ -1,5 +1,6 @@
 //! Administrators manage their organisation's staff.
 use super::ApiError;
+use crate::door::AccountId;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -122,7 +123,8 @@ pub struct PersonView {
 }
 
 #[server(prefix = "/api", endpoint = "staff_person")]
-pub async fn staff_person(account_id: i64) -> Result<PersonView, ApiError> {
+pub async fn staff_person(account_id: AccountId) -> Result<PersonView, ApiError> {
+    let account_id = account_id.get();
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let person = staff_admin::person(&ctx.db, organisation_id, account_id, ctx.now)
         .await?

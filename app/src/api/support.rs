@@ -2,6 +2,7 @@
 //! unlock, send password-reset instructions, send a patient a new invitation. Each server function
 //! asks for the support desk service; each view and action is in the person's access log.
 use super::ApiError;
+use crate::door::{AccountId, PatientId};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,10 +33,28 @@ impl SupportSubject {
     }
     /// From the page's address: `account` or `patient`, and the id.
     pub fn of(kind: &str, id: i64) -> Option<Self> {
+        Self::parse(kind, &id.to_string())
+    }
+
+    /// From the page's address as typed: `None` unless the kind is known and the id is one.
+    pub fn parse(kind: &str, id: &str) -> Option<Self> {
         match kind {
-            "account" => Some(Self::Account(id)),
-            "patient" => Some(Self::Patient(id)),
+            "account" => Some(Self::Account(id.parse::<AccountId>().ok()?.get())),
+            "patient" => Some(Self::Patient(id.parse::<PatientId>().ok()?.get())),
             _ => None,
+        }
+    }
+
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Account(_) => "account",
+            Self::Patient(_) => "patient",
+        }
+    }
+
+    pub fn id(self) -> i64 {
+        match self {
+            Self::Account(id) | Self::Patient(id) => id,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Caregivers (DESIGN §1, §3): a person with their own account who may act for a patient within a
+//! Caregivers (docs/RULES.md §1, §7): a person with their own account who may act for a patient within a
 //! granted scope — a parent or tutor of a child under the age of consent, a legal representative,
 //! or a trusted helper named by the patient. The care team adds them with the same two-part
 //! invitation as patients. Access is checked on every request, so ending a grant (by the patient,

@@ -483,7 +483,7 @@ fn checked_body(body: &str) -> DomainResult<&str> {
 pub struct NewConversation<'a> {
     pub team_id: i64,
     /// The patient's record (staff); the patient side finds it from the team.
-    pub patient_id: i64,
+    pub patient_id: Option<i64>,
     pub subject: &'a str,
     pub body: &'a str,
     /// Staff only: whether the patient may reply (`None`: the team's default).
@@ -512,10 +512,11 @@ pub async fn start(
             }
             // The team's list holds only its own organisation's patients (the database refuses
             // anything else), so following the patient keeps the conversation in this organisation.
-            if !super::care_team::follows(&ctx.db, team.id, new.patient_id).await? {
+            let patient_id = new.patient_id.ok_or(DomainError::NotFound)?;
+            if !super::care_team::follows(&ctx.db, team.id, patient_id).await? {
                 return Err(DomainError::invalid("team_id", "error-team-not-following"));
             }
-            (organisation_id, new.patient_id, team.replies_by_default)
+            (organisation_id, patient_id, team.replies_by_default)
         }
         _ => {
             let team = startable_teams(&ctx.db, reader)

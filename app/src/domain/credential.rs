@@ -108,7 +108,7 @@ pub fn check_new_password(
 }
 
 fn argon2() -> Argon2<'static> {
-    // DESIGN §3: argon2id, m = 19 MiB, t = 2, p = 1.
+    // docs/RULES.md §5: argon2id, m = 19 MiB, t = 2, p = 1.
     Argon2::new(
         Algorithm::Argon2id,
         Version::V0x13,

@@ -250,7 +250,7 @@ async fn conversations(
     let lea = Reader::Patient { account_id: lea_account };
     let write = |team_id, subject, body, replies_allowed| NewConversation {
         team_id,
-        patient_id: lea_patient,
+        patient_id: Some(lea_patient),
         subject,
         body,
         replies_allowed: Some(replies_allowed),
@@ -300,7 +300,7 @@ async fn conversations(
     }])?;
     let question = NewConversation {
         team_id: teams[0],
-        patient_id: 0,
+        patient_id: None,
         subject: "Question sur ma médication",
         body: "Bonjour, voici ma nouvelle ordonnance. Dois-je changer l'heure de la prise?",
         replies_allowed: None,

@@ -1,4 +1,4 @@
-//! Patient invitations (DESIGN §3): an email link (128-bit token) and a code `A-000000` handed
+//! Patient invitations (docs/RULES.md §4): an email link (128-bit token) and a code `A-000000` handed
 //! over separately, both stored only as hashes, the code's hash bound to the link so the code alone
 //! is worthless. Valid 5 days; 5 wrong codes make it void; a reissue replaces it; single use.
 //! Opening the link never changes anything.

@@ -106,7 +106,7 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Back from an authenticator app to codes sent by email. Staff must keep the app (DESIGN §3:
+/// Back from an authenticator app to codes sent by email. Staff must keep the app (docs/RULES.md §5:
 /// emailed codes are not an AAL2 factor).
 pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     let db = &ctx.db;

@@ -7,6 +7,7 @@ mod form;
 mod layout;
 mod lazy_pages;
 mod pages;
+mod route;
 
 use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;

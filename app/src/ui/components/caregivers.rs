@@ -2,6 +2,9 @@
 //! assist (home page), and the words for a grant's scope.
 use crate::api::caregivers::{assisted_patients, my_caregivers, Assisted, CaregiverLine};
 use crate::api::ApiError;
+use crate::door::GrantId;
+use crate::ui::form::failure;
+use crate::ui::route::route_id;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -85,6 +88,19 @@ pub fn AssistedList(assisted: Loaded<Assisted>) -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+/// A page under `/for/:grant`: the banner saying for whom the caregiver acts, then the page for
+/// that grant; a grant that is not an id is "not found".
+pub fn acting<V: IntoView + 'static>(page: impl FnOnce(GrantId) -> V) -> AnyView {
+    match route_id::<GrantId>("grant")() {
+        Some(grant) => view! {
+            <ActingBanner grant_id=grant.get() />
+            {page(grant)}
+        }
+        .into_any(),
+        None => failure(ApiError::not_found()),
     }
 }
 

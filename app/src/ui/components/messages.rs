@@ -1,11 +1,12 @@
 //! What the patient's side and the care team's pages of a conversation share: the messages,
 //! oldest first, each saying who wrote it (a caregiver "for" the patient), when, and whether it is
 //! new to the reader, with its files; the reply box; the list of conversations with their unread
-//! marker; the route's ids.
+//! marker.
 use crate::api::messages::{
     message_emails, ConversationLine, FileView, MessageView, Reply, SetMessageEmails, TeamChoice, TeamReply,
 };
 use crate::api::ApiError;
+use crate::door::GrantId;
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{
     action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, TextArea,
@@ -15,13 +16,6 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-
-/// A number from the route (`:id`, `:grant`); 0 when absent or not a number.
-pub fn route_number(name: &'static str) -> impl Fn() -> i64 + Copy {
-    let params = use_params_map();
-    move || params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
-}
 
 /// With JavaScript, asks `latest` every 5 seconds for the newest message's id and calls
 /// `reload` when it is newer than the one shown (`shown`); stops when the page goes away.
@@ -72,7 +66,7 @@ pub fn draft_or_kept(error: Signal<Option<crate::api::ApiError>>, draft: RwSigna
 /// Which side writes: the patient's (the patient, or a caregiver under `grant`), or the team's.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    Patient { grant: i64 },
+    Patient { grant: Option<GrantId> },
     Team { replies_by_default: bool },
 }
 
@@ -107,8 +101,8 @@ pub fn ReplyBox(
     view! {
         <MultipartForm path send error sending on_sent=sent>
             {match side {
-                Side::Patient { grant } => Some(view! { <input type="hidden" name="grant" value=grant /> }),
-                Side::Team { .. } => None,
+                Side::Patient { grant: Some(grant) } => Some(view! { <input type="hidden" name="grant" value=grant.to_string() /> }),
+                _ => None,
             }}
             <input type="hidden" name="id" value=conversation_id />
             <FormAlert error=error_signal />

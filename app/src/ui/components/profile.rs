@@ -3,6 +3,7 @@
 //! caregiver on the profile of the patient they act for.
 use crate::api::profile::{AccountView, SaveProfile};
 use crate::api::ApiError;
+use crate::door::GrantId;
 use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -41,7 +42,7 @@ pub fn Details(
     me: AccountView,
     save: ServerAction<SaveProfile>,
     base: String,
-    grant: Option<i64>,
+    grant: Option<GrantId>,
 ) -> impl IntoView {
     let error = action_error(save);
     let not_set = move || move_tr!("account-not-set").get();
@@ -123,7 +124,7 @@ pub fn Details(
 fn Editable(
     field: &'static str,
     base: StoredValue<String>,
-    grant: Option<i64>,
+    grant: Option<GrantId>,
     #[prop(into)] label: Signal<String>,
     value: String,
     save: ServerAction<SaveProfile>,
@@ -149,7 +150,7 @@ fn Editable(
                     <ActionForm action=save>
                         <FormAlert error />
                         <input type="hidden" name="field" value=field />
-                        {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant /> })}
+                        {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
                         {children.read_value()()}
                         <div class="actions">
                             <button type="submit" class="button">{move_tr!("save")}</button>

@@ -4,9 +4,10 @@
 use super::PageTitle;
 use crate::api::messages::{list_teams, team_page, CreateTeam, TeamMember, UpdateTeam};
 use crate::api::ApiError;
-use crate::ui::components::messages::route_number;
+use crate::door::TeamId;
 use crate::ui::form::{action_error, error_for, failure, kept, kept_or, CheckBox, Field, FormAlert};
 use crate::ui::layout::tr_with;
+use crate::ui::route::{route_id, with_id};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -75,14 +76,14 @@ pub fn CareTeams() -> impl IntoView {
 
 #[component]
 pub fn CareTeamPage() -> impl IntoView {
-    let id = route_number("id");
+    let id = route_id::<TeamId>("id");
     let update = ServerAction::<UpdateTeam>::new();
     let member = ServerAction::<TeamMember>::new();
     let error = action_error(update);
     let member_error = action_error(member);
     let page = Resource::new(
         move || (id(), update.version().get(), member.version().get()),
-        |(id, ..)| team_page(id),
+        |(id, ..)| with_id(id, team_page),
     );
     let saved = move || matches!(update.value().get(), Some(Ok(()))).then(|| tr_with("account-saved", &[]));
     view! {

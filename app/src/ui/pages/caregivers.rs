@@ -7,20 +7,17 @@ use crate::api::caregivers::{
 };
 use crate::api::profile::{patient_profile, SaveProfile};
 use crate::api::ApiError;
+use crate::door::{GrantId, PatientId};
 use crate::states::CaregiverStatus;
-use crate::ui::components::caregivers::{scope_text, tr, ActingBanner};
+use crate::ui::components::caregivers::{acting, scope_text, tr};
 use crate::ui::components::profile::{saved_message, Details};
 use crate::ui::dates::long_date;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
+use crate::ui::route::{route_id, with_id};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn param(name: &'static str) -> impl Fn() -> i64 + Copy {
-    let params = use_params_map();
-    move || params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
-}
+use leptos_router::hooks::use_query_map;
 
 /// The three scope checkboxes; ticked as saved, or as typed when a post came back.
 #[component]
@@ -52,7 +49,7 @@ fn ScopeChoice(
 
 #[component]
 pub fn AddCaregiverPage() -> impl IntoView {
-    let patient_id = param("id");
+    let patient_id = route_id::<PatientId>("id");
     let action = ServerAction::<AddCaregiver>::new();
     let error = action_error(action);
     let relationship = kept(error, "relationship");
@@ -62,7 +59,7 @@ pub fn AddCaregiverPage() -> impl IntoView {
         <p>{move_tr!("caregiver-add-intro")}</p>
         <ActionForm action=action>
             <FormAlert error />
-            <input type="hidden" name="patient_id" value=patient_id />
+            <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
             <Field id="given_name" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
             <Field id="family_name" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
@@ -83,14 +80,14 @@ pub fn AddCaregiverPage() -> impl IntoView {
             <Field id="note" required=false label=move_tr!("caregiver-note") value=kept(error, "note") />
             <button type="submit" class="button">{move_tr!("invite-submit")}</button>
         </ActionForm>
-        <p><A href=move || format!("/staff/patients/{}", patient_id())>{move_tr!("cancel")}</A></p>
+        <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
     }
 }
 
 #[component]
 pub fn EditCaregiverPage() -> impl IntoView {
-    let (patient_id, grant_id) = (param("id"), param("grant"));
-    let file = Resource::new(patient_id, patient_file);
+    let (patient_id, grant_id) = (route_id::<PatientId>("id"), route_id::<GrantId>("grant"));
+    let file = Resource::new(patient_id, |id| with_id(id, patient_file));
     let action = ServerAction::<EditCaregiver>::new();
     let error = action_error(action);
     view! {
@@ -98,14 +95,14 @@ pub fn EditCaregiverPage() -> impl IntoView {
         <h1>{move_tr!("caregiver-edit")}</h1>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
-                let found = file.await.map(|f| f.caregivers.into_iter().find(|c| c.grant_id == grant_id() && c.status != CaregiverStatus::Ended));
+                let found = file.await.map(|f| f.caregivers.into_iter().find(|c| Some(c.grant_id) == grant_id().map(GrantId::get) && c.status != CaregiverStatus::Ended));
                 match found {
                     Ok(Some(c)) => view! {
                         <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
                         <ActionForm action=action>
                             <FormAlert error />
                             <input type="hidden" name="grant_id" value=c.grant_id />
-                            <input type="hidden" name="patient_id" value=patient_id() />
+                            <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
                             <ScopeChoice error messages=c.messages questionnaires=c.questionnaires profile=c.profile />
                             <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
                                 value=c.ends_on.map(|d| d.to_string()).unwrap_or_default() error=error_for(error, "ends_on") />
@@ -117,7 +114,7 @@ pub fn EditCaregiverPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p><A href=move || format!("/staff/patients/{}", patient_id())>{move_tr!("cancel")}</A></p>
+        <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
     }
 }
 
@@ -126,7 +123,7 @@ pub fn EditCaregiverPage() -> impl IntoView {
 /// Ending a caregiver's access asks for confirmation first.
 #[component]
 pub fn EndMyCaregiverPage() -> impl IntoView {
-    let grant_id = param("grant");
+    let grant_id = route_id::<GrantId>("grant");
     let caregivers = Resource::new(|| (), |_| my_caregivers());
     let action = ServerAction::<EndMyCaregiver>::new();
     let error = action_error(action);
@@ -135,7 +132,7 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
         <h1>{move_tr!("caregiver-end")}</h1>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
-                match caregivers.await.map(|list| list.into_iter().find(|c| c.grant_id == grant_id())) {
+                match caregivers.await.map(|list| list.into_iter().find(|c| Some(c.grant_id) == grant_id().map(GrantId::get))) {
                     Ok(Some(c)) => {
                         let name = c.name.clone();
                         view! {
@@ -161,11 +158,14 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
 /// Acting for a patient: what the grant covers. "Not found" as soon as the grant no longer holds.
 #[component]
 pub fn ActingForPage() -> impl IntoView {
-    let grant_id = param("grant");
-    let grant = Resource::new(grant_id, acting_for);
+    acting(|grant_id| view! { <ActingFor grant_id /> })
+}
+
+#[component]
+fn ActingFor(grant_id: GrantId) -> impl IntoView {
+    let grant = Resource::new(move || grant_id, acting_for);
     view! {
         <PageTitle title_key="acting-title" />
-        <ActingBanner grant_id=grant_id() />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match grant.await {
@@ -200,24 +200,27 @@ fn AccessEnded() -> impl IntoView {
 /// The patient's profile, for a caregiver with that scope; edits are recorded under the caregiver.
 #[component]
 pub fn ActingProfilePage() -> impl IntoView {
-    let grant_id = param("grant");
+    acting(|grant_id| view! { <ActingProfile grant_id /> })
+}
+
+#[component]
+fn ActingProfile(grant_id: GrantId) -> impl IntoView {
     let save = ServerAction::<SaveProfile>::new();
     let query = use_query_map();
     // Asked again on every click (opening an editor too), so an ended grant shows at once.
     let profile = Resource::new(
-        move || (grant_id(), query.read().get("saved"), query.read().get("edit"), save.version().get()),
+        move || (grant_id, query.read().get("saved"), query.read().get("edit"), save.version().get()),
         |(id, ..)| patient_profile(id),
     );
     view! {
         <PageTitle title_key="acting-profile" />
-        <ActingBanner grant_id=grant_id() />
         <p role="status" class="status">{move || query.read().get("saved").map(|field| tr(saved_message(&field)))}</p>
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
                     Ok(patient) => view! {
                         <h1>{move_tr!("acting-profile")}</h1>
-                        <Details me=patient save base=format!("/for/{}/profile", grant_id()) grant=Some(grant_id()) />
+                        <Details me=patient save base=format!("/for/{grant_id}/profile") grant=Some(grant_id) />
                     }.into_any(),
                     Err(e) if e.is_signed_out() => failure(e),
                     Err(_) => view! { <AccessEnded /> }.into_any(),

@@ -7,15 +7,17 @@ use crate::api::messages::{
     ManageConversation, StartConversation,
 };
 use crate::api::ApiError;
+use crate::door::{ConversationId, PatientId};
 use crate::ui::components::messages::{
-    follow_new_messages, route_number, ConversationItems, EmailPreference, FilesField, MessageThread,
-    ReplyBox, Side, TeamSelect,
+    follow_new_messages, ConversationItems, EmailPreference, FilesField, MessageThread, ReplyBox, Side,
+    TeamSelect,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{
     error_for, failure, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, TextArea,
 };
 use crate::ui::layout::tr_with;
+use crate::ui::route::{route_id, with_id};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;
@@ -76,16 +78,17 @@ pub fn TeamInbox() -> impl IntoView {
 
 #[component]
 pub fn TeamConversationPage() -> impl IntoView {
-    let id = route_number("id");
+    let id = route_id::<ConversationId>("id");
     let manage = ServerAction::<ManageConversation>::new();
-    let thread = Resource::new(move || (id(), manage.version().get()), |(id, ..)| team_conversation(id));
+    let thread =
+        Resource::new(move || (id(), manage.version().get()), |(id, ..)| with_id(id, team_conversation));
     let draft = RwSignal::new(String::new());
     let shown = Signal::derive(move || {
         thread.get().and_then(Result::ok).and_then(|t| t.messages.last().map(|m| m.id))
     });
     follow_new_messages(
         shown,
-        move || async move { team_latest_message(id()).await.ok() },
+        move || async move { team_latest_message(id()?).await.ok() },
         move || thread.refetch(),
     );
     view! {
@@ -136,10 +139,10 @@ pub fn TeamConversationPage() -> impl IntoView {
 /// A professional writes first to a patient, from one of their teams that follows the patient.
 #[component]
 pub fn NewConversationPage() -> impl IntoView {
-    let patient_id = route_number("id");
+    let patient_id = route_id::<PatientId>("id");
     let posted = RwSignal::new(posted_error(StartConversation::PATH));
     let error: Signal<Option<ApiError>> = posted.into();
-    let form = Resource::new(patient_id, new_conversation_form);
+    let form = Resource::new(patient_id, |id| with_id(id, new_conversation_form));
     view! {
         <PageTitle title_key="conversation-new-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -154,7 +157,7 @@ pub fn NewConversationPage() -> impl IntoView {
                         view! {
                             <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
                             <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
-                                <input type="hidden" name="patient_id" value=patient_id() />
+                                <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
                                 <FormAlert error />
                                 <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
                                 <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
@@ -169,6 +172,6 @@ pub fn NewConversationPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p><A href=move || format!("/staff/patients/{}", patient_id())>{move_tr!("cancel")}</A></p>
+        <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
     }
 }

@@ -8,75 +8,65 @@ use crate::api::messages::{
     StartMyConversation,
 };
 use crate::api::ApiError;
-use crate::ui::components::caregivers::ActingBanner;
+use crate::door::{ConversationId, Door};
+use crate::paths::Page;
+use crate::ui::components::caregivers::acting;
 use crate::ui::components::messages::{
-    follow_new_messages, route_number, ConversationItems, EmailPreference, FilesField, MessageThread,
-    ReplyBox, Side, TeamSelect,
+    follow_new_messages, ConversationItems, EmailPreference, FilesField, MessageThread, ReplyBox, Side,
+    TeamSelect,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::form::{
     error_for, failure, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea,
 };
 use crate::ui::layout::tr_with;
+use crate::ui::route::{route_id, with_id};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-/// Where the patient's side's pages are: `/messages`, or `/for/:grant/messages` for a caregiver.
-fn base(grant: i64) -> String {
-    if grant > 0 {
-        format!("/for/{grant}/messages")
-    } else {
-        "/messages".into()
-    }
-}
-
 #[component]
 pub fn MessagesPage() -> impl IntoView {
-    view! { <Conversations grant=0 /> }
+    view! { <Conversations door=Door::Patient /> }
 }
 
 #[component]
 pub fn ActingMessagesPage() -> impl IntoView {
-    let grant = route_number("grant")();
-    view! {
-        <ActingBanner grant_id=grant />
-        <Conversations grant />
-    }
+    acting(|grant| view! { <Conversations door=Door::Caregiver { grant } /> })
 }
 
 #[component]
-fn Conversations(grant: i64) -> impl IntoView {
+fn Conversations(door: Door) -> impl IntoView {
+    let grant = door.grant();
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
     let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
     let list = Resource::new(move || (search(), page()), move |(q, page)| my_conversations(grant, q, page));
-    let here = base(grant);
+    let here = Page::Conversations { door }.href();
     view! {
         <PageTitle title_key="messages-title" />
         <h1>{move_tr!("messages-title")}</h1>
         <p class="hint">{move_tr!("messages-intro")}</p>
-        <SearchForm action={if grant > 0 { "" } else { "/messages" }} id="q" label=move_tr!("messages-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
+        <SearchForm action={if grant.is_some() { "" } else { "/messages" }} id="q" label=move_tr!("messages-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
             {move || {
                 let here = here.clone();
                 Suspend::new(async move {
                     match list.await {
                         Ok(list) => {
-                            let link = here.clone();
                             let pager_base = here.clone();
                             view! {
                                 {(!list.startable.is_empty()).then(|| view! {
-                                    <p><A href=format!("{here}/new") attr:class="button">{move_tr!("messages-write")}</A></p>
+                                    <p><A href=Page::NewConversation { door }.href() attr:class="button">{move_tr!("messages-write")}</A></p>
                                 })}
                                 {if list.lines.is_empty() {
                                     view! { <p>{move_tr!("messages-none")}</p> }.into_any()
                                 } else {
                                     view! {
                                         <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
-                                        <ConversationItems lines=list.lines href=move |id| format!("{link}/{id}") />
+                                        <ConversationItems lines=list.lines href=move |id| conversation_href(door, id) />
                                         <Pager page=list.page pages=list.pages
                                             href=move |n| format!("{pager_base}?q={}&page={n}", urlencoding::encode(&search()))
                                             label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
@@ -89,40 +79,44 @@ fn Conversations(grant: i64) -> impl IntoView {
                 })
             }}
         </Suspense>
-        {(grant == 0).then(|| view! { <EmailPreference daily=false /> })}
+        {grant.is_none().then(|| view! { <EmailPreference daily=false /> })}
     }
+}
+
+/// A conversation's address from a list's line.
+fn conversation_href(door: Door, id: i64) -> String {
+    ConversationId::new(id).map(|id| Page::Conversation { door, id }.href()).unwrap_or_default()
 }
 
 #[component]
 pub fn ConversationPage() -> impl IntoView {
-    view! { <Conversation grant=0 /> }
+    view! { <Conversation door=Door::Patient /> }
 }
 
 #[component]
 pub fn ActingConversationPage() -> impl IntoView {
-    let grant = route_number("grant")();
-    view! {
-        <ActingBanner grant_id=grant />
-        <Conversation grant />
-    }
+    acting(|grant| view! { <Conversation door=Door::Caregiver { grant } /> })
 }
 
 #[component]
-fn Conversation(grant: i64) -> impl IntoView {
-    let id = route_number("id");
+fn Conversation(door: Door) -> impl IntoView {
+    let grant = door.grant();
+    let id = route_id::<ConversationId>("id");
     let hide = ServerAction::<HideFromCaregivers>::new();
-    let thread =
-        Resource::new(move || (id(), hide.version().get()), move |(id, ..)| my_conversation(grant, id));
+    let thread = Resource::new(
+        move || (id(), hide.version().get()),
+        move |(id, ..)| with_id(id, move |id| my_conversation(grant, id)),
+    );
     let draft = RwSignal::new(String::new());
     let shown = Signal::derive(move || {
         thread.get().and_then(Result::ok).and_then(|t| t.messages.last().map(|m| m.id))
     });
     follow_new_messages(
         shown,
-        move || async move { latest_message(grant, id()).await.ok() },
+        move || async move { latest_message(grant, id()?).await.ok() },
         move || thread.refetch(),
     );
-    let back = base(grant);
+    let back = Page::Conversations { door }.href();
     view! {
         <PageTitle title_key="conversation-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -151,7 +145,7 @@ fn Conversation(grant: i64) -> impl IntoView {
                                         on_sent=Callback::new(move |_| thread.refetch()) />
                                 }.into_any()
                             }}
-                            {(grant == 0).then(|| view! {
+                            {grant.is_none().then(|| view! {
                                 <ActionForm action=hide attr:class="inline-form">
                                     <input type="hidden" name="id" value=t.id />
                                     <div class="choice">
@@ -173,21 +167,18 @@ fn Conversation(grant: i64) -> impl IntoView {
 
 #[component]
 pub fn NewMessagePage() -> impl IntoView {
-    view! { <NewMessage grant=0 /> }
+    view! { <NewMessage door=Door::Patient /> }
 }
 
 #[component]
 pub fn ActingNewMessagePage() -> impl IntoView {
-    let grant = route_number("grant")();
-    view! {
-        <ActingBanner grant_id=grant />
-        <NewMessage grant />
-    }
+    acting(|grant| view! { <NewMessage door=Door::Caregiver { grant } /> })
 }
 
 /// Writing first to a care team that lets patients start a conversation.
 #[component]
-fn NewMessage(grant: i64) -> impl IntoView {
+fn NewMessage(door: Door) -> impl IntoView {
+    let grant = door.grant();
     let posted = RwSignal::new(posted_error(StartMyConversation::PATH));
     let error: Signal<Option<ApiError>> = posted.into();
     let teams = Resource::new(|| (), move |_| my_conversations(grant, String::new(), 1));
@@ -200,7 +191,7 @@ fn NewMessage(grant: i64) -> impl IntoView {
                     Ok(list) if list.startable.is_empty() => view! { <p>{move_tr!("messages-write-none")}</p> }.into_any(),
                     Ok(list) => view! {
                         <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
-                            <input type="hidden" name="grant" value=grant />
+                            {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
                             <FormAlert error />
                             <TeamSelect label=move_tr!("message-team") teams=list.startable error />
                             <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
@@ -213,6 +204,6 @@ fn NewMessage(grant: i64) -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p><A href=base(grant)>{move_tr!("cancel")}</A></p>
+        <p><A href=Page::Conversations { door }.href()>{move_tr!("cancel")}</A></p>
     }
 }

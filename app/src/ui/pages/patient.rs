@@ -43,7 +43,7 @@ pub fn PatientHome() -> impl IntoView {
 /// a hospital and a clinic sees each apart.
 #[component]
 fn RecentByOrganisation() -> impl IntoView {
-    let recent = Resource::new(|| (), |_| my_conversations(0, String::new(), 1));
+    let recent = Resource::new(|| (), |_| my_conversations(None, String::new(), 1));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

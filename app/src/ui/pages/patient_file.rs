@@ -7,25 +7,26 @@ use crate::api::caregivers::{
 };
 use crate::api::messages::{patient_teams, SetPatientTeam};
 use crate::api::patients::{InvitationStatus, ReissueInvitation};
+use crate::door::PatientId;
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::{line_details, tr};
 use crate::ui::dates::{long_date, long_date_time};
 use crate::ui::form::failure;
+use crate::ui::route::{route_id, with_id};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PatientFilePage() -> impl IntoView {
-    let params = use_params_map();
-    let patient_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let patient_id = route_id::<PatientId>("id");
     let end = ServerAction::<EndCaregiver>::new();
     let query = use_query_map();
     let file = Resource::new(
         move || (patient_id(), end.version().get(), query.read().get("saved")),
-        |(id, _, _)| patient_file(id),
+        |(id, _, _)| with_id(id, patient_file),
     );
     view! {
         <PageTitle title_key="patient-file-title" />

@@ -6,16 +6,18 @@ use super::PageTitle;
 use crate::api::staff::{
     staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
 };
+use crate::door::AccountId;
 use crate::ui::components::services::ServiceChoice;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::staff_state::{role_name, staff_state_text};
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
 use crate::ui::layout::tr_with;
+use crate::ui::route::{route_id, with_id};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The actions that apply to an account in `state`, with their button and confirmation texts.
 /// Those on the whole account (password reset, unlock, a new secret code) only when it belongs to
@@ -33,8 +35,7 @@ fn actions_for(state: StaffState, admin: bool, only_here: bool) -> Vec<&'static 
 
 #[component]
 pub fn StaffPersonPage() -> impl IntoView {
-    let params = use_params_map();
-    let account_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let account_id = route_id::<AccountId>("id");
     let query = use_query_map();
     let act = ServerAction::<ActOnStaff>::new();
     let error = action_error(act);
@@ -44,7 +45,7 @@ pub fn StaffPersonPage() -> impl IntoView {
     let services_error = action_error(save_services);
     let person = Resource::new(
         move || (account_id(), act.version().get(), save_services.version().get(), query.read().get("done")),
-        |(id, _, _, _)| staff_person(id),
+        |(id, _, _, _)| with_id(id, staff_person),
     );
     let done = move || query.read().get("done").map(|done| tr_with(&format!("person-done-{done}"), &[]));
     let confirming = move || query.read().get("confirm");

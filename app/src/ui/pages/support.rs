@@ -7,6 +7,7 @@ use crate::ui::components::audit::action_key;
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{action_error, failure, FormAlert, SearchForm};
 use crate::ui::layout::tr_with;
+use crate::ui::route::with_id;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -45,15 +46,14 @@ pub fn SupportPersonPage() -> impl IntoView {
     let params = use_params_map();
     let subject = move || {
         let params = params.read();
-        let id = params.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-        (params.get("kind").unwrap_or_default(), id)
+        SupportSubject::parse(&params.get("kind").unwrap_or_default(), &params.get("id").unwrap_or_default())
     };
     let query = use_query_map();
     let act = ServerAction::<SupportAct>::new();
     let error = action_error(act);
     let record = Resource::new(
         move || (subject(), act.version().get(), query.read().get("done")),
-        |((kind, id), _, _)| support_record(kind, id),
+        |(subject, _, _)| with_id(subject, |s| support_record(s.kind().to_string(), s.id())),
     );
     let done = move || query.read().get("done").map(|done| tr_with(&format!("support-done-{done}"), &[]));
     view! {

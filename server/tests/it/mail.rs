@@ -1,0 +1,101 @@
+//! The outbox: mail waits in the database until delivered; a failed delivery is kept and retried
+//! later; two workers never take the same message.
+use crate::common::*;
+use app::domain::{notification, store};
+
+#[tokio::test]
+async fn a_failed_delivery_is_kept_for_a_later_retry() {
+    let app = spawn().await;
+    app.bootstrap("marie.tremblay@example.org").await;
+    // Nothing listens on port 9 of this machine: the SMTP connection is refused.
+    let sender =
+        server::mail::SmtpSender::new("smtp://127.0.0.1:9", "Portail <no-reply@example.org>").unwrap();
+    assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1 AND last_error IS NOT NULL").await, 1);
+    let next = app.count("SELECT next_attempt_at FROM outbox").await;
+    assert!(next >= store::now() + 25, "retried after a backoff, not at once");
+    // Not due yet: a second pass leaves it alone.
+    assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
+    assert_eq!(app.count("SELECT attempts FROM outbox").await, 1);
+}
+
+#[tokio::test]
+async fn two_workers_never_claim_the_same_message() {
+    let app = spawn().await;
+    let now = store::now();
+    for i in 0..40 {
+        let mail = notification::Mail { template: "test", subject: format!("s{i}"), body: "b".into() };
+        notification::enqueue(&app.state.db, "x@example.org", &mail, now).await.unwrap();
+    }
+    // Each worker claims until nothing is left unclaimed. A claim can come back empty when the
+    // other worker took the same row first (PostgreSQL re-checks the row it waited for); the
+    // worker then simply tries again, as the real one does at its next tick.
+    let claim_all = |db: store::Db| async move {
+        let mut ids = Vec::new();
+        loop {
+            match notification::claim_due(&db, now).await.unwrap() {
+                Some(mail) => ids.push(mail.id),
+                None => {
+                    let unclaimed: i64 =
+                        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE claimed_until IS NULL")
+                            .fetch_one(&db)
+                            .await
+                            .unwrap();
+                    if unclaimed == 0 {
+                        break;
+                    }
+                }
+            }
+            // Sending takes a moment, as it does for a real worker; meanwhile the other one claims.
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        ids
+    };
+    let (a, b) = tokio::join!(claim_all(app.state.db.clone()), claim_all(app.state.db.clone()));
+    let mut all: Vec<i64> = a.iter().chain(b.iter()).copied().collect();
+    all.sort();
+    all.dedup();
+    assert!(!a.is_empty() && !b.is_empty(), "both workers claimed some: {} and {}", a.len(), b.len());
+    assert_eq!(a.len() + b.len(), 40, "every message claimed once");
+    let expected: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM outbox ORDER BY id").fetch_all(&app.state.db).await.unwrap();
+    assert_eq!(all, expected, "no message claimed twice, none left out");
+}
+
+/// The mail server down, then back: an invitation waits in the outbox, then reaches MailDev (a
+/// real SMTP server, from `end2end/node_modules`, as `make test` installs it) exactly once.
+#[tokio::test]
+async fn mail_sent_while_the_mail_server_is_down_goes_out_once_when_it_returns() {
+    let (smtp, web) = (free_port(), free_port());
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    sqlx::query("DELETE FROM outbox").execute(&app.state.db).await.unwrap();
+    invite(&app, &staff, PATIENT).await;
+    let sender =
+        server::mail::SmtpSender::new(&format!("smtp://127.0.0.1:{smtp}"), "Portail <no-reply@example.org>")
+            .unwrap();
+
+    // Down: refused, kept, backed off.
+    assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1").await, 1);
+
+    // Back up. (The 30 s back-off is pinned in boundaries.rs; here the row is made due at once.)
+    let _maildev = maildev(smtp, web).await;
+    let inbox = format!("http://127.0.0.1:{web}/email");
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(&app.state.db).await.unwrap();
+    let sent = server::mail::deliver_due(&app.state.db, &sender).await;
+    let again = server::mail::deliver_due(&app.state.db, &sender).await;
+    let received: serde_json::Value = app.client.get(&inbox).send().await.unwrap().json().await.unwrap();
+    assert_eq!((sent, again), (1, 0), "delivered once, not again");
+    let to_lea: Vec<_> =
+        received.as_array().unwrap().iter().filter(|m| m["to"][0]["address"] == PATIENT).collect();
+    assert_eq!(to_lea.len(), 1, "MailDev received the invitation exactly once");
+    let (subject, _) = mail(&app, PATIENT, "invitation").await;
+    assert_eq!(to_lea[0]["subject"], subject);
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND attempts = 2").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND body = '' AND subject <> ''").await,
+        1,
+        "once sent, the link no longer sits in the database; the subject stays for support"
+    );
+}

@@ -1,0 +1,30 @@
+//! The integration tests: one binary, so the helpers in `common/` and the server compile once.
+//! One module per area; `server/tests/README.md` maps each rule to its test.
+mod common;
+
+mod account;
+mod boundaries;
+mod caregivers;
+mod concurrency;
+mod demo;
+mod errors;
+mod every_function;
+mod everyday;
+mod failures;
+mod instances;
+mod invitations;
+mod lifecycle;
+mod mail;
+mod messaging;
+mod metrics;
+mod overview;
+mod rate_limits;
+mod services;
+mod sign_in;
+mod skeleton;
+mod staff_activation;
+mod staff_admin;
+mod support;
+mod support_contact;
+mod team;
+mod tenancy;
