@@ -1,6 +1,7 @@
 //! Portail's web application: the pages (`ui`), the server functions they call (`api`) and, on
 //! the server only, the rules and data (`domain`). See docs/ARCHITECTURE.md.
 #![recursion_limit = "256"]
+pub mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod domain;

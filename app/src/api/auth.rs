@@ -1,5 +1,6 @@
 //! Signing in and out, and activating a staff account through its setup link.
 use super::ApiError;
+use crate::actions::CodePurpose;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -287,13 +288,13 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
 /// A new email code, at most once a minute; wrong tries so far still count. `purpose` is
 /// `sign_in`, or `reauth` for a signed-in person confirming who they are.
 #[server(prefix = "/api", endpoint = "resend_code")]
-pub async fn resend_code(#[server(default)] purpose: String) -> Result<bool, ApiError> {
-    let (cookie_name, purpose) = match purpose.as_str() {
-        "reauth" => (
+pub async fn resend_code(purpose: Option<CodePurpose>) -> Result<bool, ApiError> {
+    let (cookie_name, purpose) = match purpose.unwrap_or(CodePurpose::SignIn) {
+        CodePurpose::Reauth => (
             super::account::REAUTH_COOKIE,
             ChallengePurpose::Reauth { session_id: require_session().await?.session.session_id },
         ),
-        _ => (CHALLENGE_COOKIE, ChallengePurpose::SignIn),
+        CodePurpose::SignIn => (CHALLENGE_COOKIE, ChallengePurpose::SignIn),
     };
     let token = context::cookie(cookie_name).ok_or_else(|| ApiError::conflict("error-start-again"))?;
     match sign_in::resend_code(&context::request(), &token, purpose).await? {

@@ -3,6 +3,7 @@
 //! finds out again who reads through which door; the domain narrows every query to it.
 #![allow(clippy::too_many_arguments)]
 use super::ApiError;
+use crate::actions::ConversationAction;
 use crate::door::{ConversationId, GrantId, PatientId, TeamId};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -503,16 +504,14 @@ pub async fn team_reply(data: leptos::server_fn::codec::MultipartData) -> Result
 #[server(prefix = "/api", endpoint = "manage_conversation")]
 pub async fn manage_conversation(
     id: ConversationId,
-    #[server(default)] action: String,
+    action: Option<ConversationAction>,
 ) -> Result<(), ApiError> {
-    let id = id.get();
-    let (ctx, reader) = staff_side().await?;
-    match action.as_str() {
-        "close" => conversation::set_closed(&ctx, reader, id, true).await?,
-        "reopen" => conversation::set_closed(&ctx, reader, id, false).await?,
-        "take" => conversation::assign_to_self(&ctx, reader, id, true).await?,
-        "release" => conversation::assign_to_self(&ctx, reader, id, false).await?,
-        _ => return Err(ApiError::invalid("error-action-required").on("action")),
+    let (id, (ctx, reader)) = (id.get(), staff_side().await?);
+    match action.ok_or_else(|| ApiError::invalid("error-action-required").on("action"))? {
+        ConversationAction::Close => conversation::set_closed(&ctx, reader, id, true).await?,
+        ConversationAction::Reopen => conversation::set_closed(&ctx, reader, id, false).await?,
+        ConversationAction::Take => conversation::assign_to_self(&ctx, reader, id, true).await?,
+        ConversationAction::Release => conversation::assign_to_self(&ctx, reader, id, false).await?,
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Administrators manage their organisation's staff.
 use super::ApiError;
+use crate::actions::StaffAction;
 use crate::door::AccountId;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -184,47 +185,47 @@ pub async fn take_secret_code() -> Result<Option<IssuedCode>, ApiError> {
 /// comes back saying what was done (after `remove`, the staff list does; after `new-code`, the
 /// page that shows the code once).
 #[server(prefix = "/api", endpoint = "act_on_staff")]
-pub async fn act_on_staff(account_id: i64, #[server(default)] action: String) -> Result<(), ApiError> {
+pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    let done = match action.as_str() {
-        "reset" => {
+    let account_id = account_id.get();
+    let done = match action {
+        StaffAction::Reset => {
             let public_url = context::state().config.public_url.clone();
             staff_admin::send_password_reset(&ctx, organisation_id, account_id, &public_url).await?;
             "reset"
         }
-        "unlock" => {
+        StaffAction::Unlock => {
             staff_admin::unlock(&ctx, organisation_id, account_id).await?;
             "unlocked"
         }
-        "suspend" => {
+        StaffAction::Suspend => {
             staff_admin::suspend(&ctx, organisation_id, account_id).await?;
             "suspended"
         }
-        "reactivate" => {
+        StaffAction::Reactivate => {
             staff_admin::reactivate(&ctx, organisation_id, account_id).await?;
             "reactivated"
         }
-        "make-admin" => {
+        StaffAction::MakeAdmin => {
             staff_admin::make_administrator(&ctx, organisation_id, account_id).await?;
             "made-admin"
         }
-        "end-admin" => {
+        StaffAction::EndAdmin => {
             staff_admin::end_administrator(&ctx, organisation_id, account_id).await?;
             "admin-ended"
         }
-        "new-code" => {
+        StaffAction::NewCode => {
             let public_url = context::state().config.public_url.clone();
             let (name, activation) =
                 staff_admin::new_secret_code(&ctx, organisation_id, account_id, &public_url).await?;
             secret_code_once(&ctx, organisation_id, name, &activation).await?;
             return Ok(());
         }
-        "remove" => {
+        StaffAction::Remove => {
             staff_admin::remove_from_organisation(&ctx, organisation_id, account_id).await?;
             leptos_axum::redirect("/staff/team?done=removed");
             return Ok(());
         }
-        _ => return Err(ApiError::invalid("error-request-invalid")),
     };
     leptos_axum::redirect(&format!("/staff/team/{account_id}?done={done}"));
     Ok(())

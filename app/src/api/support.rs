@@ -2,6 +2,7 @@
 //! unlock, send password-reset instructions, send a patient a new invitation. Each server function
 //! asks for the support desk service; each view and action is in the person's access log.
 use super::ApiError;
+use crate::actions::SupportAction;
 use crate::door::{AccountId, PatientId};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -164,21 +165,21 @@ pub async fn support_record(#[server(default)] kind: String, id: i64) -> Result<
 pub async fn support_act(
     #[server(default)] kind: String,
     id: i64,
-    #[server(default)] action: String,
+    action: SupportAction,
 ) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id } = require_service(Service::SupportDesk).await?;
     let public_url = context::state().config.public_url.clone();
     let subject = SupportSubject::of(&kind, id).ok_or_else(ApiError::not_found)?;
-    let done = match (subject, action.as_str()) {
-        (SupportSubject::Account(id), "unlock") => {
+    let done = match (subject, action) {
+        (SupportSubject::Account(id), SupportAction::Unlock) => {
             support_desk::unlock(&ctx, organisation_id, id).await?;
             "unlocked"
         }
-        (SupportSubject::Account(id), "reset") => {
+        (SupportSubject::Account(id), SupportAction::Reset) => {
             support_desk::send_password_reset(&ctx, organisation_id, id, &public_url).await?;
             "reset"
         }
-        (SupportSubject::Patient(id), "resend") => {
+        (SupportSubject::Patient(id), SupportAction::Resend) => {
             let (name, issued) =
                 support_desk::resend_invitation(&ctx, organisation_id, id, me.id, &public_url).await?;
             let timezone = organisation::timezone(&ctx.db, organisation_id).await?;

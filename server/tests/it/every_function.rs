@@ -50,13 +50,34 @@ fn server_functions() -> Vec<ServerFunction> {
 
 /// A plausible value for an argument of this type.
 fn plausible(ty: &str) -> &'static str {
-    if ty == "i64" {
+    let inner = ty.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')).unwrap_or(ty);
+    if is_number(ty) {
         "1"
+    } else if let Some(code) = action_code(inner) {
+        code
     } else if ty.starts_with("Option") {
         "on"
     } else {
         "x"
     }
+}
+
+/// A number, or a typed id (`GrantId`, `Option<ConversationId>`, …), which is one on the wire.
+fn is_number(ty: &str) -> bool {
+    let inner = ty.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')).unwrap_or(ty);
+    inner == "i64" || inner.ends_with("Id")
+}
+
+/// A typed action's first code (`app::actions`).
+fn action_code(ty: &str) -> Option<&'static str> {
+    use app::actions::*;
+    Some(match ty {
+        "StaffAction" => StaffAction::ALL[0].code(),
+        "ConversationAction" => ConversationAction::ALL[0].code(),
+        "SupportAction" => SupportAction::ALL[0].code(),
+        "CodePurpose" => CodePurpose::ALL[0].code(),
+        _ => return None,
+    })
 }
 
 /// The bodies to send: each a urlencoded form, with a name saying what it tries.
@@ -77,7 +98,8 @@ fn bad_inputs(function: &ServerFunction) -> Vec<(String, String)> {
         let without: Vec<_> = plausible_form.iter().filter(|(n, _)| n != name).cloned().collect();
         bodies.push((format!("{name} missing"), encode(&without)));
         bodies.push((format!("{name} of 10,000 characters"), with("9".repeat(10_000))));
-        if ty == "i64" {
+        if is_number(ty) {
+            bodies.push((format!("{name} zero"), with("0".into())));
             bodies.push((format!("{name} negative"), with("-1".into())));
             bodies.push((format!("{name} beyond i64"), with("99999999999999999999".into())));
         }

@@ -524,7 +524,8 @@ async fn a_bad_id_in_a_message_form_is_refused_on_its_field() {
     let id = c.write_to_lea("Résultats", true).await.to_string();
     let team = c.team_id.to_string();
     let messages = || app.count("SELECT COUNT(*) FROM messages");
-    let cases: [(&str, Vec<(&str, &str)>, &str, &String); 6] = [
+    // (server function, form, the field refused, who posts it)
+    let cases = [
         ("reply", vec![("grant", "abc"), ("id", &id), ("body", "Bonjour")], "grant", &c.lea),
         ("reply", vec![("grant", "0"), ("id", &id), ("body", "Bonjour")], "grant", &c.lea),
         ("reply", vec![("id", "5x"), ("body", "Bonjour")], "id", &c.lea),

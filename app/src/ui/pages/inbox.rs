@@ -2,6 +2,7 @@
 //! assigned to me, all; searched by patient or subject; 50 a page), a conversation with its reply
 //! box and "the patient may reply", taking it and closing it, and writing first to a patient.
 use super::PageTitle;
+use crate::actions::ConversationAction;
 use crate::api::messages::{
     new_conversation_form, start_conversation, team_conversation, team_inbox, team_latest_message,
     ManageConversation, StartConversation,
@@ -98,11 +99,11 @@ pub fn TeamConversationPage() -> impl IntoView {
                 match thread.await {
                     Ok(t) => {
                         let (team, id, patient) = (t.team.clone(), t.id, t.patient.clone());
-                        let manage_button = move |action: &'static str| view! {
+                        let manage_button = move |action: ConversationAction| view! {
                             <ActionForm action=manage attr:class="inline-form">
                                 <input type="hidden" name="id" value=id />
-                                <input type="hidden" name="action" value=action />
-                                <button type="submit" class="link-button">{move || tr_with(&format!("conversation-{action}"), &[])}</button>
+                                <input type="hidden" name="action" value=action.code() />
+                                <button type="submit" class="link-button">{move || tr_with(&format!("conversation-{}", action.code()), &[])}</button>
                             </ActionForm>
                         };
                         view! {
@@ -114,8 +115,8 @@ pub fn TeamConversationPage() -> impl IntoView {
                                 {t.closed.then(|| view! { " · " {move_tr!("conversation-closed")} })}
                             </p>
                             <div class="actions">
-                                {manage_button(if t.assigned_to_me { "release" } else { "take" })}
-                                {manage_button(if t.closed { "reopen" } else { "close" })}
+                                {manage_button(if t.assigned_to_me { ConversationAction::Release } else { ConversationAction::Take })}
+                                {manage_button(if t.closed { ConversationAction::Reopen } else { ConversationAction::Close })}
                             </div>
                             <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
                             {if t.closed {

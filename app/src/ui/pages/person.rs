@@ -3,6 +3,7 @@
 //! remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
 //! it works without JavaScript).
 use super::PageTitle;
+use crate::actions::StaffAction;
 use crate::api::staff::{
     staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
 };
@@ -22,15 +23,16 @@ use leptos_router::hooks::use_query_map;
 /// The actions that apply to an account in `state`, with their button and confirmation texts.
 /// Those on the whole account (password reset, unlock, a new secret code) only when it belongs to
 /// this organisation alone.
-fn actions_for(state: StaffState, admin: bool, only_here: bool) -> Vec<&'static str> {
-    let administration = if admin { "end-admin" } else { "make-admin" };
+fn actions_for(state: StaffState, admin: bool, only_here: bool) -> Vec<StaffAction> {
+    use StaffAction::*;
+    let administration = if admin { EndAdmin } else { MakeAdmin };
     let actions = match state {
-        StaffState::Active => vec!["reset", "suspend", administration, "remove"],
-        StaffState::LockedUntil(_) => vec!["unlock", "reset", "suspend", administration, "remove"],
-        StaffState::Suspended => vec!["reactivate", "remove"],
-        StaffState::Invited => vec!["new-code", administration, "remove"],
+        StaffState::Active => vec![Reset, Suspend, administration, Remove],
+        StaffState::LockedUntil(_) => vec![Unlock, Reset, Suspend, administration, Remove],
+        StaffState::Suspended => vec![Reactivate, Remove],
+        StaffState::Invited => vec![NewCode, administration, Remove],
     };
-    actions.into_iter().filter(|a| only_here || !["reset", "unlock", "new-code"].contains(a)).collect()
+    actions.into_iter().filter(|a| only_here || !a.account_wide()).collect()
 }
 
 #[component]
@@ -98,6 +100,7 @@ pub fn StaffPersonPage() -> impl IntoView {
                             })}
                             <ul class="links">
                                 {actions_for(state, p.admin, p.only_here).into_iter().map(|action| {
+                                    let action = action.code();
                                     let label = move || tr_with(&format!("person-{action}"), &[]);
                                     let base = base.clone();
                                     if confirming.as_deref() != Some(action) {

@@ -2,6 +2,7 @@
 //! minutes): email, password, verification method, recovery codes. Also the pages a
 //! confirmation link or a "it was not me" link lead to.
 use super::PageTitle;
+use crate::actions::CodePurpose;
 use crate::api::account::{
     email_change_link, my_account, reauth_state, take_recovery_codes, ChangePassword, ConfirmEmailChange,
     ConfirmReauth, NewRecoveryCodes, ReportEmailChange, RequestEmailChange, StartReauth, UseEmailCodes,
@@ -43,7 +44,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                         hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
                                     <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
                                 </ActionForm>
-                                {by_email.then(|| view! { <ResendCodeForm purpose="reauth" /> })}
+                                {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::Reauth /> })}
                             }.into_any()
                         }
                         None => view! {

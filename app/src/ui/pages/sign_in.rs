@@ -1,6 +1,7 @@
 //! Sign-in in two steps: email and password, then a verification code (by email, or from an
 //! authenticator app).
 use super::PageTitle;
+use crate::actions::CodePurpose;
 use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
 use crate::ui::components::resend_code::ResendCodeForm;
@@ -60,7 +61,7 @@ pub fn SignInCode() -> impl IntoView {
                                 }}
                                 <button type="submit" class="button">{move_tr!("sign-in-code-verify")}</button>
                             </ActionForm>
-                            {by_email.then(|| view! { <ResendCodeForm purpose="sign_in" /> })}
+                            {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::SignIn /> })}
                         }.into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),

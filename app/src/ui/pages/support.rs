@@ -2,6 +2,7 @@
 //! caller (unlock, password-reset instructions, a new invitation). Plain forms: they work without
 //! JavaScript.
 use super::PageTitle;
+use crate::actions::SupportAction;
 use crate::api::support::{support_record, support_search, SupportAct, SupportInvitation, SupportSubject};
 use crate::ui::components::audit::action_key;
 use crate::ui::dates::long_date_time;
@@ -69,13 +70,13 @@ pub fn SupportPersonPage() -> impl IntoView {
                         let mut actions = Vec::new();
                         // The whole account only where it belongs to this organisation alone.
                         if r.locked_until.is_some() && r.only_here {
-                            actions.push("unlock");
+                            actions.push(SupportAction::Unlock);
                         }
                         if r.status.as_deref() == Some("active") && r.only_here {
-                            actions.push("reset");
+                            actions.push(SupportAction::Reset);
                         }
                         if matches!(r.subject, SupportSubject::Patient(_)) {
-                            actions.push("resend");
+                            actions.push(SupportAction::Resend);
                         }
                         let not_provided = move || tr_with("account-not-set", &[]);
                         let or_not = move |value: String| if value.is_empty() { not_provided() } else { value };
@@ -120,8 +121,8 @@ pub fn SupportPersonPage() -> impl IntoView {
                                         <ActionForm action=act>
                                             <input type="hidden" name="kind" value=kind />
                                             <input type="hidden" name="id" value=id />
-                                            <input type="hidden" name="action" value=action />
-                                            <button type="submit" class="button">{move || tr_with(&format!("support-{action}"), &[])}</button>
+                                            <input type="hidden" name="action" value=action.code() />
+                                            <button type="submit" class="button">{move || tr_with(&format!("support-{}", action.code()), &[])}</button>
                                         </ActionForm>
                                     </li>
                                 }).collect_view()}

@@ -15,7 +15,6 @@ pub struct Actor<'a> {
 
 /// An invitation as the professional hands it over and the mail delivers it.
 pub struct Invited {
-    pub email: String,
     pub code: String,
     pub token: String,
 }
@@ -131,7 +130,7 @@ impl<'a> Actor<'a> {
     pub async fn invite_patient(&self, email: &str, language: &str) -> Invited {
         let form = super::invite_form(email, language);
         let code = self.ok("invite_patient", &form).await["code"].as_str().unwrap().to_string();
-        Invited { email: email.into(), code, token: latest_link_token(self.app, email).await }
+        Invited { code, token: latest_link_token(self.app, email).await }
     }
 
     /// Opens the invitation link, enters the code handed over and creates the account with
