@@ -19,7 +19,7 @@ test('staff pages hydrate every time', async ({ page }) => {
   for (let round = 0; round < rounds; round++) {
     for (const path of PAGES) {
       log.length = 0;
-      await page.goto(path);
+      const response = await page.goto(path);
       const hydrated = await page.waitForFunction(
         () => document.documentElement.dataset.hydrated === location.pathname, null, { timeout: 20_000 },
       ).then(() => true, () => false);
@@ -27,7 +27,7 @@ test('staff pages hydrate every time', async ({ page }) => {
         stalls++;
         const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
           .map((e) => { const r = e as PerformanceResourceTiming; return `${r.name} ${Math.round(r.startTime)}+${Math.round(r.duration)} ms ${r.transferSize} B status ${r.responseStatus}`; }));
-        console.log(`STALL round ${round} ${path}\n  ${fetched.join('\n  ')}\n  ${log.join('\n  ')}\n  mark=${await page.evaluate(() => document.documentElement.dataset.hydrated)}`);
+        console.log(`STALL round ${round} ${path} ${response?.status()} ${JSON.stringify((await response?.headersArray())?.filter((h) => /content-security|request-id|location|content-type|cache/i.test(h.name)))} final url ${page.url()} title ${await page.title()} main ${(await page.locator('main').innerText()).slice(0, 80)}\n  ${fetched.join('\n  ')}\n  ${log.join('\n  ')}\n  mark=${await page.evaluate(() => document.documentElement.dataset.hydrated)}`);
       }
       // Half the time, leave before the page has settled, as the suite does.
       if (round % 2 === 0) await page.goto(PAGES[(PAGES.indexOf(path) + 3) % PAGES.length]);

@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{
     generate_route_list_with_exclusions_and_ssg_and_context, handle_server_fns_with_context, LeptosRoutes,
 };
@@ -24,11 +24,17 @@ struct RouterState {
     leptos: LeptosOptions,
 }
 
-/// What every page render and server function finds in its context.
+/// What every page render and server function finds in its context: the state, and the nonce
+/// `middleware::page_policy` chose for this page's policy (a fresh one where there is none).
 fn request_context(state: AppState) -> impl Fn() + Clone + Send + 'static {
     move || {
         provide_context(state.clone());
-        leptos::nonce::provide_nonce();
+        let chosen = use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<middleware::PageNonce>().cloned());
+        match chosen {
+            Some(middleware::PageNonce(nonce)) => provide_context(leptos::nonce::Nonce::from_value(nonce)),
+            None => leptos::nonce::provide_nonce(),
+        }
     }
 }
 
@@ -85,6 +91,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<RouterState, _>(context, shell))
+        .layer(axum::middleware::from_fn(middleware::page_policy))
         .layer(axum::middleware::from_fn_with_state(
             router_state.app.clone(),
             middleware::private_pages_need_a_session,

@@ -58,8 +58,6 @@ fn I18nProvider(children: Children) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    #[cfg(feature = "ssr")]
-    set_content_security_policy();
     view! {
         <I18nProvider>
             // Every page is rendered whole on the server (no streamed placeholders), so it reads
@@ -130,19 +128,5 @@ pub fn App() -> impl IntoView {
                 <layout::Footer />
             </Router>
         </I18nProvider>
-    }
-}
-
-/// Scripts run only with this request's nonce; WebAssembly may compile; nothing is framed.
-#[cfg(feature = "ssr")]
-fn set_content_security_policy() {
-    let nonce = leptos::nonce::use_nonce().map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let policy = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-        );
-        response
-            .insert_header(http::header::CONTENT_SECURITY_POLICY, policy.parse().expect("valid CSP header"));
     }
 }
