@@ -9,8 +9,10 @@ export default defineConfig({
   workers: 1,
   // One retry, so that a test which passes only on its second try is reported as "flaky" — and
   // the run fails on it (`failOnFlakyTests`): a flaky test is a defect to fix, not to pass.
-  // The earlier intermittent stalls came from waiting on the app shell instead of the page: a
-  // lazily loaded page hydrates after the shell, so `ready()` now waits for the page's own mark.
+  // The intermittent "page never hydrates" stalls had two causes, both fixed: waiting on the app
+  // shell instead of the page (`ready()` waits for the page's own mark), and a page served now and
+  // then without its script policy (the server sets it now, `middleware::page_policy`; the hand-run
+  // `stress.config.ts` opens the staff pages hundreds of times on a busy machine to check).
   retries: 1,
   failOnFlakyTests: true,
   reporter: [['list']],
