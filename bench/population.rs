@@ -7,7 +7,9 @@
 #[allow(dead_code)]
 mod common;
 
-use app::domain::{account, session, store, Ctx};
+use app::domain::identity::{account, session};
+
+use app::domain::{store, Ctx};
 use common::*;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]

@@ -14,11 +14,14 @@
 //! invitation) on patients picked across the whole range,
 //! calling the same domain functions the server functions call, and its p50/p99 are printed as
 //! a markdown table row. See bench/README.md ("Scale").
-use app::domain::conversation::{self, Filter, Reader};
-use app::domain::invitation::{self, CodeCheck, InvitationCode, Invitee};
+use app::domain::identity::{credential, sign_in};
+use app::domain::messaging::conversation::{self, inbox::Filter, Reader};
+use app::domain::onboarding::invitation::{self, CodeCheck, InvitationCode, Invitee};
+use app::domain::onboarding::{caregiver, redemption};
+use app::domain::patient;
+use app::domain::patient::{access_log, file};
 use app::domain::request::{Ctx, RequestMeta};
 use app::domain::store::{self, Dialect};
-use app::domain::{access_log, caregiver, credential, onboarding, patient, patient_file, sign_in};
 use sqlx::Row;
 use std::time::{Duration, Instant};
 
@@ -86,7 +89,7 @@ async fn main() -> anyhow::Result<()> {
         let CodeCheck::Accepted { pass } = invitation::check_code(&ctx, &token, &code).await? else {
             anyhow::bail!("the invitation code of patient {id} was refused");
         };
-        onboarding::redeem(&ctx, &token, &pass, PASSWORD, PASSWORD).await?;
+        redemption::redeem(&ctx, &token, &pass, PASSWORD, PASSWORD).await?;
         times.push(began.elapsed());
     }
     report("invitation redemption, code then account (argon2 included)", times);
@@ -125,7 +128,7 @@ async fn main() -> anyhow::Result<()> {
         let organisation = organisation_of(id);
         let ctx = ctx().by(organisation);
         let began = Instant::now();
-        let found = patient_file::read(&db, organisation, id, ctx.now).await?;
+        let found = file::read(&db, organisation, id, ctx.now).await?;
         caregiver::for_patient_record(&db, organisation, id, ctx.now).await?;
         ctx.audit_view(Some(organisation), "patient.viewed", format!("patient:{id}")).await?;
         times.push(began.elapsed());
@@ -150,7 +153,8 @@ async fn main() -> anyhow::Result<()> {
         for _ in 0..samples {
             let organisation = picks.organisation();
             let began = Instant::now();
-            let page = conversation::list(&db, team(organisation), Filter::parse(filter), "", 1).await?;
+            let page =
+                conversation::inbox::list(&db, team(organisation), Filter::parse(filter), "", 1).await?;
             times.push(began.elapsed());
             anyhow::ensure!(page.total > 0, "an empty inbox for organisation {organisation}");
         }
@@ -167,7 +171,7 @@ async fn main() -> anyhow::Result<()> {
         let organisation = picks.organisation();
         let search = FAMILY_NAMES[round % FAMILY_NAMES.len()].to_lowercase();
         let began = Instant::now();
-        conversation::list(&db, team(organisation), Filter::All, &search, 1).await?;
+        conversation::inbox::list(&db, team(organisation), Filter::All, &search, 1).await?;
         times.push(began.elapsed());
     }
     report("team inbox, searched by a family name", times);
@@ -177,9 +181,14 @@ async fn main() -> anyhow::Result<()> {
     for _ in 0..samples {
         let i = with_conversation();
         let began = Instant::now();
-        let page =
-            conversation::list(&db, Reader::Patient { account_id: PATIENT_ACCOUNT + i }, Filter::All, "", 1)
-                .await?;
+        let page = conversation::inbox::list(
+            &db,
+            Reader::Patient { account_id: PATIENT_ACCOUNT + i },
+            Filter::All,
+            "",
+            1,
+        )
+        .await?;
         times.push(began.elapsed());
         anyhow::ensure!(page.total == 1, "patient {i} should have one conversation");
     }

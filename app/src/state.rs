@@ -1,5 +1,6 @@
 //! What every request shares, built once by the server: the database and the configuration.
-use crate::domain::{store, throttle};
+use crate::domain::identity::throttle;
+use crate::domain::store;
 use std::sync::Arc;
 
 /// Shared by all requests; built once by the server.

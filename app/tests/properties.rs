@@ -2,10 +2,10 @@
 //! the input; what they accept comes back in one canonical form that they accept again unchanged
 //! (round trip); and the forms people really write are accepted.
 #![cfg(feature = "ssr")]
-use app::domain::account::Email;
-use app::domain::credential::{check_new_password, PasswordProblem};
-use app::domain::invitation::InvitationCode;
-use app::domain::{patient, profile, recovery_code};
+use app::domain::identity::account::Email;
+use app::domain::identity::credential::{check_new_password, PasswordProblem};
+use app::domain::onboarding::invitation::InvitationCode;
+use app::domain::{identity::recovery_code, patient, patient::profile};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 

@@ -2,7 +2,9 @@
 //! consent (access already stops that day at every request; this records it and sends the
 //! notices), and the daily summaries of messages go to the staff who chose them. Runs at start
 //! and then every hour, so the notices leave within the hour.
-use app::domain::{caregiver, conversation, store, Ctx};
+use app::domain::messaging::conversation;
+use app::domain::onboarding::caregiver;
+use app::domain::{store, Ctx};
 use std::time::Duration;
 
 pub async fn run(db: store::Db, public_url: String) {
@@ -14,7 +16,7 @@ pub async fn run(db: store::Db, public_url: String) {
             Ok(ended) => tracing::info!(ended, "parental access ended at the age of consent"),
             Err(e) => tracing::error!(error = %e, "age-of-consent job failed"),
         }
-        match conversation::send_digests(&Ctx::system(&db, store::now()), &public_url).await {
+        match conversation::mail::send_digests(&Ctx::system(&db, store::now()), &public_url).await {
             Ok(0) => {}
             Ok(sent) => tracing::info!(sent, "daily summaries of messages sent"),
             Err(e) => tracing::error!(error = %e, "daily summary job failed"),

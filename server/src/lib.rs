@@ -11,7 +11,9 @@ pub mod plain;
 pub mod public_pages;
 pub mod routes;
 
-use app::domain::{account, organisation, store};
+use app::domain::identity::account;
+
+use app::domain::{organisation, store};
 use app::i18n::Lang;
 use app::state::{AppState, Config};
 use std::sync::Arc;
@@ -35,7 +37,7 @@ pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) ->
             trusted_proxies: Vec::new(),
             metrics_token: None,
         }),
-        throttle: Arc::new(app::domain::throttle::Throttle::new()),
+        throttle: Arc::new(app::domain::identity::throttle::Throttle::new()),
     })
 }
 

@@ -2,7 +2,8 @@
 //! outbox, password checks waiting, the database pool. Readable from this machine, or with the
 //! bearer token given by `--metrics-token`.
 use crate::middleware::client_is_loopback;
-use app::domain::{credential, notification};
+use app::domain::identity::credential;
+use app::domain::notification;
 use app::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};

@@ -130,7 +130,7 @@ async fn follow_in_settings(
     let now = store::now();
     if let Some((_, account)) = app::api::context::signed_in(&state.db, token, now).await? {
         let ctx = app::domain::Ctx::new(state.db.clone(), meta, now).by(account.id);
-        app::domain::profile::follow_language_switch(&ctx, account.id, lang).await?;
+        app::domain::patient::profile::follow_language_switch(&ctx, account.id, lang).await?;
     }
     Ok(())
 }
@@ -177,8 +177,9 @@ pub async fn private_pages_need_a_session(
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 /// A message may carry its files: five of 10 MB, and the text.
-const MESSAGE_BODY_LIMIT: usize =
-    app::domain::attachment::MAX_PER_MESSAGE * app::domain::attachment::MAX_BYTES + BODY_LIMIT;
+const MESSAGE_BODY_LIMIT: usize = app::domain::messaging::attachment::MAX_PER_MESSAGE
+    * app::domain::messaging::attachment::MAX_BYTES
+    + BODY_LIMIT;
 
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {

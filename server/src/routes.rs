@@ -212,7 +212,7 @@ fn refused(request: &Request<Body>, error: ApiError) -> Response {
 /// so a plain route rather than a server function).
 async fn export_my_data(State(state): State<AppState>, request: Request<Body>) -> Response {
     use app::api::context::caller_of;
-    use app::domain::export;
+    use app::domain::patient::export;
     let caller = match caller_of(&state, request.headers(), request.extensions()).await {
         Ok(caller) => caller,
         Err(e) if e.is_signed_out() => return axum::response::Redirect::to("/sign-in").into_response(),

@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session, Caller},
-    crate::domain::sign_in::{self, ChallengePurpose},
-    crate::domain::{access_log, account, credential, email_change, recovery_code, security, session},
+    crate::domain::identity::sign_in::{self, ChallengePurpose},
+    crate::domain::{
+        identity::account, identity::credential, identity::email_change, identity::recovery_code,
+        identity::security, identity::session, patient::access_log,
+    },
 };
 
 #[server(prefix = "/api", endpoint = "my_account")]

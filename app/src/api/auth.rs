@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session, Caller},
-    crate::domain::sign_in::{self, ChallengePurpose},
-    crate::domain::throttle::{self, Limit},
-    crate::domain::{account, credential, session, setup_link},
+    crate::domain::identity::sign_in::{self, ChallengePurpose},
+    crate::domain::identity::throttle::{self, Limit},
+    crate::domain::{identity::account, identity::credential, identity::session, onboarding::setup_link},
 };
 
 /// The person shown in the header.
@@ -29,9 +29,9 @@ pub struct Person {
 pub async fn me() -> Result<Option<Person>, ApiError> {
     match require_session().await {
         Ok(caller) => {
-            use crate::domain::conversation::{self, Reader};
-            use crate::domain::membership;
-            use crate::domain::staff_service;
+            use crate::domain::messaging::conversation::{self, Reader};
+            use crate::domain::organisation::membership;
+            use crate::domain::organisation::staff_service;
             use crate::states::Service;
             let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
             let both_spaces = !places.is_empty()
@@ -54,7 +54,7 @@ pub async fn me() -> Result<Option<Person>, ApiError> {
                 None => (Reader::Patient { account_id: account.id }, "/messages"),
             };
             Ok(Some(Person {
-                unread_messages: conversation::unread_count(&ctx.db, reader).await?,
+                unread_messages: conversation::inbox::unread_count(&ctx.db, reader).await?,
                 messages_href: messages_href.into(),
                 both_spaces,
                 given_name: account.given_name,
@@ -135,7 +135,7 @@ pub async fn check_setup_code(
     #[server(default)] token: String,
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
-    use crate::domain::invitation::{InvitationCode, VERIFIED_SECONDS};
+    use crate::domain::onboarding::invitation::{InvitationCode, VERIFIED_SECONDS};
     context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
         .map_err(|e| e.keep("code", &code))?;
     let parsed = InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
@@ -265,9 +265,10 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             context::set_session_cookie(&session_token);
             context::set_language_cookie(
-                crate::domain::profile::interface_language(&ctx.db, account_id).await?,
+                crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?,
             );
-            let staff = !crate::domain::membership::workplaces(&ctx.db, account_id).await?.is_empty();
+            let staff =
+                !crate::domain::organisation::membership::workplaces(&ctx.db, account_id).await?.is_empty();
             let home = if staff { "/staff" } else { "/home" };
             let asked = context::cookie(RETURN_COOKIE)
                 .and_then(|next| urlencoding::decode(&next).ok().map(|n| n.into_owned()));
@@ -349,12 +350,15 @@ pub struct StaffRole {
 #[server(prefix = "/api", endpoint = "staff_home")]
 pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     let caller = require_session().await?;
-    let places = crate::domain::membership::workplaces(&caller.ctx.db, caller.account.id).await?;
+    let places =
+        crate::domain::organisation::membership::workplaces(&caller.ctx.db, caller.account.id).await?;
     if places.is_empty() {
         return Err(ApiError::not_found());
     }
-    let working_in = crate::domain::membership::working_in(&places, caller.session.organisation_id);
-    let held = crate::domain::staff_service::everywhere(&caller.ctx.db, caller.account.id).await?;
+    let working_in =
+        crate::domain::organisation::membership::working_in(&places, caller.session.organisation_id);
+    let held =
+        crate::domain::organisation::staff_service::everywhere(&caller.ctx.db, caller.account.id).await?;
     let roles = places
         .into_iter()
         .map(|place| {
@@ -373,7 +377,7 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
 #[server(prefix = "/api", endpoint = "work_in")]
 pub async fn work_in(#[server(default)] organisation_id: i64) -> Result<(), ApiError> {
     let Caller { ctx, session, .. } = require_session().await?;
-    crate::domain::membership::work_in(&ctx, session, organisation_id).await?;
+    crate::domain::organisation::membership::work_in(&ctx, session, organisation_id).await?;
     leptos_axum::redirect("/staff");
     Ok(())
 }

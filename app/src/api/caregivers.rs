@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_any_service, require_service, require_session, Caller, Staff},
     super::patients::issued_once,
-    crate::domain::caregiver::{self, EndedBy, Scope},
-    crate::domain::organisation,
+    crate::domain::onboarding::caregiver::{self, EndedBy, Scope},
     crate::i18n::Lang,
     crate::states::Service,
 };
@@ -101,15 +100,12 @@ pub struct FileActivity {
 pub async fn patient_file(patient_id: PatientId) -> Result<PatientFileView, ApiError> {
     let patient_id = patient_id.get();
     use crate::domain::calendar::{local_time, stored_date};
-    use crate::domain::patient_file::{self, AccountState};
-    let Staff { ctx, organisation_id, .. } = require_any_service(&Service::CARE).await?;
+    use crate::domain::patient::file::{self, AccountState};
+    let Staff { ctx, organisation_id, timezone, .. } = require_any_service(&Service::CARE).await?;
     let db = &ctx.db;
-    let file = patient_file::read(db, organisation_id, patient_id, ctx.now)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let file = file::read(db, organisation_id, patient_id, ctx.now).await?.ok_or_else(ApiError::not_found)?;
     ctx.audit_view(Some(organisation_id), "patient.viewed", format!("patient:{patient_id}")).await?;
     let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
-    let timezone = organisation::timezone(db, organisation_id).await?;
     let local = |at: i64| local_time(at, &timezone);
     Ok(PatientFileView {
         patient_id,
@@ -168,7 +164,8 @@ pub async fn add_caregiver(
     #[server(default)] ends_on: String,
     #[server(default)] note: String,
 ) -> Result<IssuedCode, ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::Caregivers).await?;
     let state = context::state();
     let new = caregiver::NewCaregiver {
         given_name: &given_name,
@@ -204,17 +201,16 @@ pub async fn add_caregiver(
             }
             error
         })?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
 pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::Caregivers).await?;
     let state = context::state();
     let (name, issued) =
         caregiver::reissue(&ctx, organisation_id, grant_id, me.id, &state.config.public_url).await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     Ok(issued_once(name, &issued, &timezone))
 }
 
@@ -227,7 +223,7 @@ pub async fn edit_caregiver(
     profile: Option<String>,
     #[server(default)] ends_on: String,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
+    let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Caregivers).await?;
     let scope = scope_of(&messages, &questionnaires, &profile);
     caregiver::edit(&ctx, organisation_id, grant_id, scope, &ends_on, me.id)
         .await
@@ -239,7 +235,7 @@ pub async fn edit_caregiver(
 /// The care team ends a caregiver's access.
 #[server(prefix = "/api", endpoint = "end_caregiver")]
 pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Caregivers).await?;
+    let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Caregivers).await?;
     let by = EndedBy::Staff { account_id: me.id, organisation_id };
     if !caregiver::end(&ctx, grant_id, by).await? {
         return Err(ApiError::not_found());

@@ -14,8 +14,8 @@ pub struct SupportContactView {
 }
 
 #[cfg(feature = "ssr")]
-impl From<crate::domain::support_contact::SupportContact> for SupportContactView {
-    fn from(c: crate::domain::support_contact::SupportContact) -> Self {
+impl From<crate::domain::organisation::support_contact::SupportContact> for SupportContactView {
+    fn from(c: crate::domain::organisation::support_contact::SupportContact) -> Self {
         Self { organisation: c.organisation, phone: c.phone, hours: c.hours }
     }
 }
@@ -24,7 +24,7 @@ impl From<crate::domain::support_contact::SupportContact> for SupportContactView
 #[server(prefix = "/api", endpoint = "support_contacts")]
 pub async fn support_contacts() -> Result<Vec<SupportContactView>, ApiError> {
     use super::context::require_session;
-    use crate::domain::support_contact;
+    use crate::domain::organisation::support_contact;
     match require_session().await {
         Ok(caller) => {
             let contacts = support_contact::published(&caller.ctx.db, caller.account.id).await?;

@@ -1,9 +1,11 @@
 //! What every server function may ask of the request it serves: who is calling (obtained once, as
 //! a `Ctx` the domain takes), the session cookie, and how to set cookies on the response.
 use crate::api::ApiError;
-use crate::domain::caregiver::{self, Area};
-use crate::domain::conversation::Reader;
-use crate::domain::{account, membership, session, staff_service, store, throttle, Ctx, RequestMeta};
+use crate::domain::identity::{account, session, throttle};
+use crate::domain::messaging::conversation::Reader;
+use crate::domain::onboarding::caregiver::{self, Area};
+use crate::domain::organisation::{membership, staff_service};
+use crate::domain::{store, Ctx, RequestMeta};
 use crate::door::Door;
 pub use crate::state::{AppState, Config};
 use crate::states::Service;
@@ -185,6 +187,8 @@ pub struct Staff {
     pub ctx: Ctx,
     pub account: account::Account,
     pub organisation_id: i64,
+    /// The organisation's clock, for dates shown to the staff member.
+    pub timezone: String,
 }
 
 /// A staff member in the organisation they work in now, whatever services they hold there (who
@@ -220,8 +224,9 @@ async fn at_work(caller: Caller) -> Result<Staff, ApiError> {
         None if !places.is_empty() => return Err(ApiError::conflict("error-choose-organisation")),
         None => return Err(ApiError::forbidden()),
     };
+    let timezone = places.into_iter().find(|w| w.organisation_id == organisation_id).map(|w| w.timezone);
     let Caller { ctx, account, .. } = caller;
-    Ok(Staff { ctx, account, organisation_id })
+    Ok(Staff { ctx, account, organisation_id, timezone: timezone.unwrap_or_default() })
 }
 
 /// The caller as a staff member holding one of `services` in the organisation they work in now,
@@ -262,7 +267,7 @@ pub async fn enter(caller: Caller, door: Door, area: Area) -> Result<(Ctx, Reade
                 // Staff change a patient's details from the file, not through this door.
                 Area::Profile => return Err(ApiError::not_found()),
             };
-            let Staff { ctx, account, organisation_id } = staff_with(caller, &[service]).await?;
+            let Staff { ctx, account, organisation_id, .. } = staff_with(caller, &[service]).await?;
             Ok((ctx, Reader::Staff { account_id: account.id, organisation_id }))
         }
     }

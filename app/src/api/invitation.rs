@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context,
-    crate::domain::throttle::Limit,
-    crate::domain::{invitation, onboarding},
+    crate::domain::identity::throttle::Limit,
+    crate::domain::onboarding::{invitation, redemption},
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,7 +110,7 @@ pub async fn invitation_account(
     let ctx = context::request();
     let db = &ctx.db;
     let Some(found) = invitation::verified(db, &token, &pass, ctx.now).await? else { return Ok(None) };
-    let existing = match crate::domain::account::find_by_email(db, &found.email).await? {
+    let existing = match crate::domain::identity::account::find_by_email(db, &found.email).await? {
         None => ExistingAccount::None,
         Some(owner) => match context::require_session().await {
             Ok(caller) if caller.account.id == owner.id => ExistingAccount::SignedIn,
@@ -134,7 +134,7 @@ pub async fn create_patient_account(
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
     let redeemed =
-        onboarding::redeem(&context::request(), &token, &pass, &password, &password_confirmation).await?;
+        redemption::redeem(&context::request(), &token, &pass, &password, &password_confirmation).await?;
     context::clear_flow_cookie(PASS_COOKIE);
     context::set_session_cookie(&redeemed.session_token);
     context::set_language_cookie(redeemed.language);
@@ -147,7 +147,7 @@ pub async fn create_patient_account(
 pub async fn add_invitation_to_my_account(#[server(default)] token: String) -> Result<(), ApiError> {
     let context::Caller { ctx, account: me, .. } = context::require_session().await?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
-    onboarding::redeem_into(&ctx, &token, &pass, me.id).await?;
+    redemption::redeem_into(&ctx, &token, &pass, me.id).await?;
     context::clear_flow_cookie(PASS_COOKIE);
     leptos_axum::redirect("/home");
     Ok(())

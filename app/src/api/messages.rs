@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_door, require_service, require_session, Caller, Staff},
-    crate::domain::caregiver::Area,
-    crate::domain::conversation::{self, Filter, Reader, Status},
-    crate::domain::{calendar, care_team, organisation, staff_service, Ctx},
+    crate::domain::messaging::conversation::{self, inbox::Filter, Reader, Status},
+    crate::domain::onboarding::caregiver::Area,
+    crate::domain::{calendar, messaging::care_team, organisation::staff_service, Ctx},
     crate::door::{AttachmentId, Door},
     crate::paths::Page,
     crate::states::Service,
@@ -108,7 +108,7 @@ impl Clocks {
         at: i64,
     ) -> Result<NaiveDateTime, ApiError> {
         if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(organisation_id) {
-            slot.insert(organisation::timezone(db, organisation_id).await?);
+            slot.insert(calendar::organisation_timezone(db, organisation_id).await?);
         }
         Ok(calendar::local_time(at, &self.0[&organisation_id]))
     }
@@ -134,7 +134,7 @@ async fn list_for(
     q: &str,
     page: i64,
 ) -> Result<ConversationList, ApiError> {
-    let found = conversation::list(&ctx.db, reader, filter, q, page).await?;
+    let found = conversation::inbox::list(&ctx.db, reader, filter, q, page).await?;
     let mut clocks = Clocks(HashMap::new());
     let mut lines = Vec::with_capacity(found.conversations.len());
     for c in found.conversations {
@@ -150,7 +150,7 @@ async fn list_for(
             assigned_to: c.assigned_name,
         });
     }
-    let startable = conversation::startable_teams(&ctx.db, reader)
+    let startable = conversation::writing::startable_teams(&ctx.db, reader)
         .await?
         .into_iter()
         .map(|t| TeamChoice { id: t.team_id, name: t.team_name })
@@ -229,7 +229,7 @@ pub async fn file_for(
     caller: Caller,
     door: Door,
     attachment_id: AttachmentId,
-) -> Result<crate::domain::attachment::File, ApiError> {
+) -> Result<crate::domain::messaging::attachment::File, ApiError> {
     let (ctx, reader) = context::enter(caller, door, Area::Messages).await?;
     Ok(conversation::download(&ctx, reader, attachment_id.get()).await?)
 }
@@ -255,7 +255,7 @@ struct PostedMessage {
     subject: String,
     body: String,
     replies: bool,
-    files: Vec<crate::domain::attachment::Upload>,
+    files: Vec<crate::domain::messaging::attachment::Upload>,
     /// A file went over the limit: its bytes were read and dropped.
     too_large: bool,
     /// A field that should name something by its id and held something else.
@@ -267,7 +267,7 @@ impl PostedMessage {
     /// A text field is kept to 64 KiB (a message is at most a few thousand characters); a file
     /// to one byte over the limit, enough to refuse it.
     async fn read(data: leptos::server_fn::codec::MultipartData) -> Result<Self, ApiError> {
-        use crate::domain::attachment::{Upload, MAX_BYTES};
+        use crate::domain::messaging::attachment::{Upload, MAX_BYTES};
         let unreadable = |_| ApiError::invalid("error-request-invalid");
         let mut multipart = data.into_inner().ok_or_else(|| ApiError::invalid("error-request-invalid"))?;
         let mut posted = Self::default();
@@ -319,11 +319,11 @@ impl PostedMessage {
         id
     }
 
-    fn checked_files(&mut self) -> Result<Vec<crate::domain::attachment::Checked>, ApiError> {
+    fn checked_files(&mut self) -> Result<Vec<crate::domain::messaging::attachment::Checked>, ApiError> {
         let refused = if self.too_large {
             Err(crate::domain::DomainError::invalid("files", "error-attachment-too-large"))
         } else {
-            crate::domain::attachment::checked(std::mem::take(&mut self.files))
+            crate::domain::messaging::attachment::checked(std::mem::take(&mut self.files))
         };
         refused.map_err(|e| self.keep_typed(e.into()))
     }
@@ -341,7 +341,7 @@ impl PostedMessage {
         let team_id = self
             .team_id
             .ok_or_else(|| self.keep_typed(ApiError::invalid("error-team-invalid").on("team_id")))?;
-        let new = conversation::NewConversation {
+        let new = conversation::writing::NewConversation {
             team_id: team_id.get(),
             patient_id: self.patient_id.map(PatientId::get),
             subject: &self.subject,
@@ -349,7 +349,7 @@ impl PostedMessage {
             replies_allowed: replies,
             files,
         };
-        let id = conversation::start(ctx, reader, new, &public_url)
+        let id = conversation::writing::start(ctx, reader, new, &public_url)
             .await
             .map_err(|e| self.keep_typed(e.into()))?;
         ConversationId::new(id).ok_or_else(ApiError::internal)
@@ -410,7 +410,7 @@ pub async fn team_latest_message(id: ConversationId) -> Result<i64, ApiError> {
 #[server(prefix = "/api", endpoint = "unread_messages")]
 pub async fn unread_messages(#[server(default)] grant: Option<GrantId>) -> Result<i64, ApiError> {
     let (ctx, reader) = patient_side(grant).await?;
-    Ok(conversation::unread_count(&ctx.db, reader).await?)
+    Ok(conversation::inbox::unread_count(&ctx.db, reader).await?)
 }
 
 /// The patient's side replies, with up to five files (a multipart form; `grant`, `id`, `body`,
@@ -422,7 +422,7 @@ pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), 
     let id = posted.id.ok_or_else(ApiError::not_found)?;
     let files = posted.checked_files()?;
     let public_url = context::state().config.public_url.clone();
-    conversation::reply(&ctx, reader, id.get(), &posted.body, files, None, &public_url)
+    conversation::writing::reply(&ctx, reader, id.get(), &posted.body, files, None, &public_url)
         .await
         .map_err(|e| posted.keep_typed(e.into()))
 }
@@ -450,17 +450,19 @@ pub async fn hide_from_caregivers(id: ConversationId, hidden: Option<String>) ->
 #[server(prefix = "/api", endpoint = "message_emails")]
 pub async fn message_emails() -> Result<String, ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
-    Ok(conversation::mail_choice(&ctx.db, account.id).await?.code().to_string())
+    Ok(conversation::mail::mail_choice(&ctx.db, account.id).await?.code().to_string())
 }
 
 #[server(prefix = "/api", endpoint = "set_message_emails")]
 pub async fn set_message_emails(#[server(default)] choice: String) -> Result<(), ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
     let refused = || ApiError::invalid("error-mail-choice-invalid").on("choice");
-    let choice = conversation::MailChoice::parse(&choice).ok_or_else(refused)?;
-    let staff =
-        crate::domain::account::memberships(&ctx.db, account.id).await?.iter().any(|m| m.role.is_staff());
-    conversation::set_mail_choice(&ctx, account.id, choice, staff).await?;
+    let choice = conversation::mail::MailChoice::parse(&choice).ok_or_else(refused)?;
+    let staff = crate::domain::identity::account::memberships(&ctx.db, account.id)
+        .await?
+        .iter()
+        .any(|m| m.role.is_staff());
+    conversation::mail::set_mail_choice(&ctx, account.id, choice, staff).await?;
     Ok(())
 }
 
@@ -478,7 +480,7 @@ pub async fn team_inbox(
 #[server(prefix = "/api", endpoint = "team_unread")]
 pub async fn team_unread() -> Result<i64, ApiError> {
     let (ctx, reader) = staff_side().await?;
-    Ok(conversation::unread_count(&ctx.db, reader).await?)
+    Ok(conversation::inbox::unread_count(&ctx.db, reader).await?)
 }
 
 #[server(prefix = "/api", endpoint = "team_conversation")]
@@ -495,9 +497,17 @@ pub async fn team_reply(data: leptos::server_fn::codec::MultipartData) -> Result
     let id = posted.id.ok_or_else(ApiError::not_found)?;
     let files = posted.checked_files()?;
     let public_url = context::state().config.public_url.clone();
-    conversation::reply(&ctx, reader, id.get(), &posted.body, files, Some(posted.replies), &public_url)
-        .await
-        .map_err(|e| posted.keep_typed(e.into()))
+    conversation::writing::reply(
+        &ctx,
+        reader,
+        id.get(),
+        &posted.body,
+        files,
+        Some(posted.replies),
+        &public_url,
+    )
+    .await
+    .map_err(|e| posted.keep_typed(e.into()))
 }
 
 /// Close, reopen, take or let go of a conversation.
@@ -527,9 +537,9 @@ pub struct WriteToPatient {
 
 #[server(prefix = "/api", endpoint = "new_conversation_form")]
 pub async fn new_conversation_form(patient_id: PatientId) -> Result<WriteToPatient, ApiError> {
-    let Staff { ctx, account, organisation_id } = require_service(Service::Messaging).await?;
+    let Staff { ctx, account, organisation_id, .. } = require_service(Service::Messaging).await?;
     let patient_id = patient_id.get();
-    let name = crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
+    let name = crate::domain::patient::file::read(&ctx.db, organisation_id, patient_id, ctx.now)
         .await?
         .map(|f| format!("{} {}", f.given_name, f.family_name))
         .ok_or_else(ApiError::not_found)?;
@@ -631,7 +641,7 @@ pub async fn team_page(id: TeamId) -> Result<TeamDetails, ApiError> {
     let team = care_team::find(&ctx.db, organisation_id, id).await?;
     let members = care_team::members(&ctx.db, organisation_id, id).await?;
     let messaging = staff_service::holders(&ctx.db, organisation_id, Service::Messaging).await?;
-    let others = crate::domain::staff_list::all(&ctx.db, organisation_id, ctx.now)
+    let others = crate::domain::organisation::staff_list::all(&ctx.db, organisation_id, ctx.now)
         .await?
         .into_iter()
         .filter(|s| messaging.contains(&s.account_id))
@@ -688,8 +698,8 @@ pub struct TeamsOfPatient {
 
 #[server(prefix = "/api", endpoint = "patient_teams")]
 pub async fn patient_teams(patient_id: i64) -> Result<TeamsOfPatient, ApiError> {
-    let Staff { ctx, account, organisation_id } = require_service(Service::Messaging).await?;
-    crate::domain::patient_file::read(&ctx.db, organisation_id, patient_id, ctx.now)
+    let Staff { ctx, account, organisation_id, .. } = require_service(Service::Messaging).await?;
+    crate::domain::patient::file::read(&ctx.db, organisation_id, patient_id, ctx.now)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let following = care_team::of_patient(&ctx.db, organisation_id, patient_id).await?;

@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session, Caller},
-    crate::domain::{calendar, membership, organisation, staff_admin, staff_invitation, staff_service},
+    crate::domain::{
+        calendar, organisation::membership, organisation::staff_admin, organisation::staff_invitation,
+        organisation::staff_service,
+    },
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +48,7 @@ pub async fn my_organisations() -> Result<OrganisationsView, ApiError> {
     let Caller { ctx, account, .. } = caller;
     let mut requests = Vec::new();
     for request in staff_invitation::for_account(&ctx.db, account.id, ctx.now).await? {
-        let timezone = organisation::timezone(&ctx.db, request.organisation_id).await?;
+        let timezone = calendar::organisation_timezone(&ctx.db, request.organisation_id).await?;
         requests.push(JoinRequestView {
             id: request.id,
             organisation: request.organisation,

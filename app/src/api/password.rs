@@ -5,8 +5,8 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::context,
-    crate::domain::password_reset,
-    crate::domain::throttle::{self, Limit},
+    crate::domain::identity::password_reset,
+    crate::domain::identity::throttle::{self, Limit},
 };
 
 /// Always answers the same, in the same time, whether or not the email has an account: the work

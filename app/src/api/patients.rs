@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_any_service, require_service, Staff},
     crate::domain::calendar::{local_time, stored_date},
-    crate::domain::{account::Email, care_team, invitation, organisation, patient, store},
+    crate::domain::{identity::account::Email, messaging::care_team, onboarding::invitation, patient, store},
     crate::i18n::Lang,
     crate::states::Service,
 };
@@ -44,13 +44,12 @@ pub async fn list_patients(
     #[server(default)] page: i64,
     #[server(default)] sort: String,
 ) -> Result<PatientList, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_any_service(&Service::CARE).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_any_service(&Service::CARE).await?;
     let order = patient::Order {
         by_birth_date: sort.trim_start_matches('-') == "born",
         descending: sort.starts_with('-'),
     };
     let found = patient::list(&ctx.db, organisation_id, &search, order, page, ctx.now).await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     let lines = found
         .rows
         .into_iter()
@@ -139,7 +138,8 @@ pub async fn invite_patient(
             .keep("language", &language)
             .keep("mobile", &mobile)
     };
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Invitations).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::Invitations).await?;
     let state = context::state();
     let now = ctx.now;
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
@@ -173,14 +173,14 @@ pub async fn invite_patient(
     )
     .await?;
     tx.commit().await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
 /// A new link and code for a patient without an account; the old ones stop working.
 #[server(prefix = "/api", endpoint = "reissue_invitation")]
 pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Invitations).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::Invitations).await?;
     let state = context::state();
     // Only this organisation's patients, and only those who have no account yet.
     let (given_name, family_name) = patient::without_account(&ctx.db, organisation_id, patient_id)
@@ -199,7 +199,6 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
     ctx.audit(&mut *tx, Some(organisation_id), "invitation.reissued", format!("patient:{patient_id}"))
         .await?;
     tx.commit().await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     Ok(issued_once(format!("{given_name} {family_name}"), &issued, &timezone))
 }
 

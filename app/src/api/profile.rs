@@ -12,8 +12,11 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_session, Caller},
-    crate::domain::caregiver::{self, Area},
-    crate::domain::{account, calendar, email_change, profile, recovery_code, session, Ctx},
+    crate::domain::onboarding::caregiver::{self, Area},
+    crate::domain::{
+        calendar, identity::account, identity::email_change, identity::recovery_code, identity::session,
+        patient::profile, Ctx,
+    },
     crate::i18n::Lang,
 };
 

@@ -12,8 +12,11 @@ use crate::states::{Role, Service};
 use {
     super::context::{self, require_service, Staff},
     super::patients::{show_once, take_shown, STAFF_SECRET_CODE},
-    crate::domain::account::AccountStatus,
-    crate::domain::{calendar, organisation, staff_admin, staff_invitation, staff_list},
+    crate::domain::identity::account::AccountStatus,
+    crate::domain::{
+        calendar, organisation, organisation::staff_admin, organisation::staff_invitation,
+        organisation::staff_list,
+    },
     crate::i18n::Lang,
 };
 
@@ -67,8 +70,7 @@ pub async fn list_staff(
     #[server(default)] sort: String,
     #[server(default)] page: i64,
 ) -> Result<StaffList, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
     let query = staff_list::Query {
         search: &q,
         state: staff_list::StaffFilter::parse(&state),
@@ -126,11 +128,10 @@ pub struct PersonView {
 #[server(prefix = "/api", endpoint = "staff_person")]
 pub async fn staff_person(account_id: AccountId) -> Result<PersonView, ApiError> {
     let account_id = account_id.get();
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
     let person = staff_admin::person(&ctx.db, organisation_id, account_id, ctx.now)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
     let admin = person.is_administrator();
     Ok(PersonView {
         id: person.account_id,
@@ -162,15 +163,13 @@ pub async fn set_professional_number(
 
 /// A new staff member's secret code, shown once to the administrator on its own page.
 #[cfg(feature = "ssr")]
-async fn secret_code_once(
-    ctx: &crate::domain::Ctx,
-    organisation_id: i64,
+fn secret_code_once(
+    timezone: &str,
     name: String,
     activation: &organisation::Activation,
 ) -> Result<IssuedCode, ApiError> {
     let code = activation.code.as_ref().ok_or_else(ApiError::internal)?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    Ok(show_once(STAFF_SECRET_CODE, name, code.as_str(), activation.expires_at, &timezone))
+    Ok(show_once(STAFF_SECRET_CODE, name, code.as_str(), activation.expires_at, timezone))
 }
 
 /// The secret code just generated, once: reading it clears it.
@@ -186,7 +185,7 @@ pub async fn take_secret_code() -> Result<Option<IssuedCode>, ApiError> {
 /// page that shows the code once).
 #[server(prefix = "/api", endpoint = "act_on_staff")]
 pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<(), ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
     let account_id = account_id.get();
     let done = match action {
         StaffAction::Reset => {
@@ -218,7 +217,7 @@ pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<
             let public_url = context::state().config.public_url.clone();
             let (name, activation) =
                 staff_admin::new_secret_code(&ctx, organisation_id, account_id, &public_url).await?;
-            secret_code_once(&ctx, organisation_id, name, &activation).await?;
+            secret_code_once(&timezone, name, &activation)?;
             return Ok(());
         }
         StaffAction::Remove => {
@@ -299,7 +298,8 @@ pub async fn add_professional(
             .keep("email", &email)
             .keep("language", &language)
     };
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Administration).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::Administration).await?;
     let activation = organisation::add_professional(
         &ctx,
         organisation_id,
@@ -318,7 +318,7 @@ pub async fn add_professional(
     .await
     .map_err(|e| keep(e.into()))?;
     let name = format!("{} {} {}", title.trim(), given_name.trim(), family_name.trim()).trim().to_string();
-    secret_code_once(&ctx, organisation_id, name, &activation).await
+    secret_code_once(&timezone, name, &activation)
 }
 
 /// Asks the owner of an email to join the staff with the ticked services: they accept or decline
@@ -330,9 +330,9 @@ pub async fn add_existing_staff(
     #[server(default)]
     services: ServiceBoxes,
 ) -> Result<(), ApiError> {
-    use crate::domain::throttle::Limit;
+    use crate::domain::identity::throttle::Limit;
     let keep = |e: ApiError| services.keep_in(e).keep("email", &email);
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Administration).await?;
+    let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Administration).await?;
     context::throttle(&[(Limit::JoinRequestByAdministrator, &me.id.to_string())]).map_err(keep)?;
     let chosen = services.chosen().unwrap_or_default();
     let public_url = context::state().config.public_url.clone();
@@ -355,8 +355,7 @@ pub struct WaitingView {
 
 #[server(prefix = "/api", endpoint = "waiting_staff")]
 pub async fn waiting_staff() -> Result<Vec<WaitingView>, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
     Ok(staff_invitation::waiting(&ctx.db, organisation_id, ctx.now)
         .await?
         .into_iter()
@@ -405,7 +404,7 @@ pub async fn age_of_consent() -> Result<i64, ApiError> {
 
 #[server(prefix = "/api", endpoint = "save_age_of_consent")]
 pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::Administration).await?;
+    let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Administration).await?;
     organisation::set_age_of_consent(&ctx, organisation_id, &age, me.id)
         .await
         .map_err(|e| ApiError::from(e).keep("age", &age))?;
@@ -417,7 +416,7 @@ pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), A
 #[server(prefix = "/api", endpoint = "support_contact_settings")]
 pub async fn support_contact_settings() -> Result<super::contact::SupportContactView, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    Ok(crate::domain::support_contact::of(&ctx.db, organisation_id).await?.into())
+    Ok(crate::domain::organisation::support_contact::of(&ctx.db, organisation_id).await?.into())
 }
 
 /// A week's opening and closing times as typed, Monday first (see `hours::FIELDS`).
@@ -470,7 +469,7 @@ pub async fn save_support_contact(
     #[server(default)]
     week: WeekTimes,
 ) -> Result<(), ApiError> {
-    use crate::domain::support_contact::{self, Typed};
+    use crate::domain::organisation::support_contact::{self, Typed};
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     support_contact::save(&ctx, organisation_id, &Typed { phone: &support_phone, days: week.days() })
         .await
@@ -501,9 +500,8 @@ pub struct OverviewView {
 /// The administrators' overview.
 #[server(prefix = "/api", endpoint = "organisation_overview")]
 pub async fn organisation_overview() -> Result<OverviewView, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    let o = crate::domain::overview::read(&ctx.db, organisation_id, ctx.now, &timezone).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
+    let o = crate::domain::organisation::overview::read(&ctx.db, organisation_id, ctx.now, &timezone).await?;
     Ok(OverviewView {
         weeks: o
             .weeks

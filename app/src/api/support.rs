@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_service, Staff},
     crate::domain::calendar::local_time,
-    crate::domain::organisation,
-    crate::domain::support_desk::{self, Subject},
+    crate::domain::organisation::support_desk::{self, Subject},
     crate::states::Service,
 };
 
@@ -123,14 +122,13 @@ pub struct SupportView {
 /// A person's record for the desk; the view is written to their access log.
 #[server(prefix = "/api", endpoint = "support_record")]
 pub async fn support_record(#[server(default)] kind: String, id: i64) -> Result<SupportView, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::SupportDesk).await?;
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::SupportDesk).await?;
     let subject = match SupportSubject::of(&kind, id).ok_or_else(ApiError::not_found)? {
         SupportSubject::Account(id) => Subject::Account(id),
         SupportSubject::Patient(id) => Subject::Patient(id),
     };
     let record = support_desk::view(&ctx, organisation_id, subject).await?.ok_or_else(ApiError::not_found)?;
-    let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
-    use crate::domain::invitation::InvitationState;
+    use crate::domain::onboarding::invitation::InvitationState;
     Ok(SupportView {
         subject: record.subject.into(),
         name: record.name,
@@ -167,7 +165,8 @@ pub async fn support_act(
     id: i64,
     action: SupportAction,
 ) -> Result<(), ApiError> {
-    let Staff { ctx, account: me, organisation_id } = require_service(Service::SupportDesk).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::SupportDesk).await?;
     let public_url = context::state().config.public_url.clone();
     let subject = SupportSubject::of(&kind, id).ok_or_else(ApiError::not_found)?;
     let done = match (subject, action) {
@@ -182,7 +181,6 @@ pub async fn support_act(
         (SupportSubject::Patient(id), SupportAction::Resend) => {
             let (name, issued) =
                 support_desk::resend_invitation(&ctx, organisation_id, id, me.id, &public_url).await?;
-            let timezone = organisation::timezone(&ctx.db, organisation_id).await?;
             super::patients::issued_once(name, &issued, &timezone);
             return Ok(());
         }

@@ -3,7 +3,7 @@
 use super::{Ctx, DomainResult};
 use sqlx::{Any, Executor};
 
-pub(super) async fn record<'e>(
+pub(in crate::domain) async fn record<'e>(
     exec: impl Executor<'e, Database = Any>,
     ctx: &Ctx,
     organisation_id: Option<i64>,
@@ -18,7 +18,7 @@ pub(super) async fn record<'e>(
 pub const VIEW_SECONDS: i64 = 60;
 
 /// Records that the actor looked at `target`, unless they already did within `VIEW_SECONDS`.
-pub(super) async fn record_view(
+pub(in crate::domain) async fn record_view(
     db: &super::store::Db,
     ctx: &Ctx,
     organisation_id: Option<i64>,

@@ -1,6 +1,17 @@
 //! The calendar as people type it and as the organisation's clock reads it. Dates are stored as
 //! `YYYY-MM-DD` and instants as epoch seconds; pages show them in long form (`i18n::calendar`).
+use crate::domain::{store, DomainResult};
 use chrono::{NaiveDate, NaiveDateTime};
+use sqlx::Row;
+
+/// The time zone an organisation's clock reads in (an IANA name such as `America/Toronto`).
+pub async fn organisation_timezone(db: &store::Db, organisation_id: i64) -> DomainResult<String> {
+    Ok(sqlx::query("SELECT timezone FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(db)
+        .await?
+        .try_get("timezone")?)
+}
 
 /// A date as someone types it: `1988-02-29` (what a date picker sends), or day first as written
 /// in Québec and France when the browser has no picker: `29/02/1988`, `29-02-1988`, `29.02.1988`.

@@ -3,13 +3,12 @@
 //! support desk's phone and hours, patients in every invitation state and conversations in every
 //! state, so a newcomer sees every screen in minutes. Refuses to run on a database that already
 //! holds accounts.
-use super::account::{self, Email, Role};
-use super::invitation::InvitationCode;
-use super::organisation::{self, Bootstrap, NewStaff};
-use super::{
-    credential, invitation, onboarding, patient, secret, setup_link, store, Ctx, DomainError, DomainResult,
-    RequestMeta,
-};
+use crate::domain::identity::account::{self, Email, Role};
+use crate::domain::identity::credential;
+use crate::domain::onboarding::invitation::InvitationCode;
+use crate::domain::onboarding::{invitation, redemption, setup_link};
+use crate::domain::organisation::{self, Bootstrap, NewStaff};
+use crate::domain::{patient, secret, store, Ctx, DomainError, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use sqlx::Row;
 
@@ -175,27 +174,33 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let second_secret = activate(db, &more_staff[0].link, more_staff[0].code.as_ref(), now).await?;
     let second =
         account::find_by_email(db, "admin2@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
-    super::staff_admin::make_administrator(&ctx.by(admin.id), organisation_id, second.id).await?;
+    crate::domain::organisation::staff_admin::make_administrator(
+        &ctx.by(admin.id),
+        organisation_id,
+        second.id,
+    )
+    .await?;
     let support_secret = activate(db, &more_staff[2].link, more_staff[2].code.as_ref(), now).await?;
     activate(db, &more_staff[3].link, more_staff[3].code.as_ref(), now).await?;
     let suspended =
         account::find_by_email(db, "suspended@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
-    super::staff_admin::suspend(&ctx.by(admin.id), organisation_id, suspended.id).await?;
+    crate::domain::organisation::staff_admin::suspend(&ctx.by(admin.id), organisation_id, suspended.id)
+        .await?;
     activate(db, &more_staff[4].link, more_staff[4].code.as_ref(), now).await?;
     let locked =
         account::find_by_email(db, "locked@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
-    for _ in 0..account::LOCK_AFTER_FAILURES {
-        super::sign_in::record_failure(ctx, &locked, None).await?;
+    for _ in 0..crate::domain::identity::lock::AFTER_FAILURES {
+        crate::domain::identity::sign_in::record_failure(ctx, &locked, None).await?;
     }
 
     // The support desk's phone and hours, for the Contact page.
     let weekday = ("8:00", "17:00");
     let closed = ("", "");
-    let desk = super::support_contact::Typed {
+    let desk = crate::domain::organisation::support_contact::Typed {
         phone: "514-555-0142",
         days: [weekday, weekday, weekday, weekday, ("8:00", "12:00"), closed, closed],
     };
-    super::support_contact::save(&ctx.by(admin.id), organisation_id, &desk).await?;
+    crate::domain::organisation::support_contact::save(&ctx.by(admin.id), organisation_id, &desk).await?;
     Ok(DemoAccounts {
         staff: vec![
             ("admin@demo.portail.test (administrator)".into(), admin_secret),
@@ -217,8 +222,8 @@ async fn conversations(
     lea_account: i64,
     public_url: &str,
 ) -> DomainResult<()> {
-    use super::care_team::{self, Settings};
-    use super::conversation::{self, NewConversation, Reader};
+    use crate::domain::messaging::care_team::{self, Settings};
+    use crate::domain::messaging::conversation::{self, writing::NewConversation, Reader};
     let lea_patient: i64 = sqlx::query("SELECT id FROM patients WHERE account_id = $1")
         .bind(lea_account)
         .fetch_one(&ctx.db)
@@ -256,7 +261,7 @@ async fn conversations(
         replies_allowed: Some(replies_allowed),
         files: Vec::new(),
     };
-    let results = conversation::start(
+    let results = conversation::writing::start(
         &pro_ctx,
         pro,
         write(
@@ -268,7 +273,7 @@ async fn conversations(
         public_url,
     )
     .await?;
-    conversation::reply(
+    conversation::writing::reply(
         &lea_ctx,
         lea,
         results,
@@ -279,14 +284,14 @@ async fn conversations(
     )
     .await?;
     conversation::assign_to_self(&pro_ctx, pro, results, true).await?;
-    conversation::start(
+    conversation::writing::start(
         &pro_ctx,
         pro,
         write(teams[1], "Visite de jeudi", "L'infirmière passera jeudi entre 9 h et 11 h.", false),
         public_url,
     )
     .await?;
-    let follow_up = conversation::start(
+    let follow_up = conversation::writing::start(
         &pro_ctx,
         pro,
         write(teams[0], "Suivi de janvier", "Votre suivi est terminé. Bonne continuation!", false),
@@ -294,10 +299,11 @@ async fn conversations(
     )
     .await?;
     conversation::set_closed(&pro_ctx, pro, follow_up, true).await?;
-    let prescription = super::attachment::checked(vec![super::attachment::Upload {
-        name: "Ordonnance.pdf".into(),
-        content: DEMO_PDF.to_vec(),
-    }])?;
+    let prescription =
+        crate::domain::messaging::attachment::checked(vec![crate::domain::messaging::attachment::Upload {
+            name: "Ordonnance.pdf".into(),
+            content: DEMO_PDF.to_vec(),
+        }])?;
     let question = NewConversation {
         team_id: teams[0],
         patient_id: None,
@@ -306,7 +312,7 @@ async fn conversations(
         replies_allowed: None,
         files: prescription,
     };
-    let question = conversation::start(&lea_ctx, lea, question, public_url).await?;
+    let question = conversation::writing::start(&lea_ctx, lea, question, public_url).await?;
     conversation::set_hidden_from_caregivers(&lea_ctx, lea, question, true).await?;
     Ok(())
 }
@@ -331,7 +337,7 @@ pub async fn demo_redeem(ctx: &Ctx, invitation_id: i64, password: &str) -> Domai
         .bind(token_hash)
         .execute(db)
         .await?;
-    onboarding::redeem(ctx, &token, &pass, password, password).await?;
+    redemption::redeem(ctx, &token, &pass, password, password).await?;
     Ok(())
 }
 

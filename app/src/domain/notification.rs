@@ -1,7 +1,7 @@
 //! Email. Every message is an outbox row written in the same transaction as the change that
 //! causes it; the server's mail worker claims due rows and delivers them, with retries.
 //! Emails carry no clinical data and are written in the recipient's language.
-use super::{store, DomainResult};
+use crate::domain::{store, DomainResult};
 use crate::i18n::{self, Lang};
 use crate::states::Service;
 use sqlx::{Any, Executor};

@@ -333,11 +333,14 @@ async fn the_report_link_dies_30_days_after_the_request_once_the_change_is_made(
     let asked = app.count("SELECT created_at FROM email_changes").await;
     let token = link_in(&notice, "/email-change/report/");
     let at = |t| app::domain::Ctx::system(&app.state.db, t);
-    let valid = app::domain::email_change::REPORT_VALID_SECONDS;
-    assert!(!app::domain::email_change::report(&at(asked + valid), &token).await.unwrap(), "30 days: dead");
+    let valid = app::domain::identity::email_change::REPORT_VALID_SECONDS;
+    assert!(
+        !app::domain::identity::email_change::report(&at(asked + valid), &token).await.unwrap(),
+        "30 days: dead"
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.new@example.net'").await, 1);
     assert!(
-        app::domain::email_change::report(&at(asked + valid - 1), &token).await.unwrap(),
+        app::domain::identity::email_change::report(&at(asked + valid - 1), &token).await.unwrap(),
         "a second before"
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email_key = 'lea.new@example.net'").await, 0);

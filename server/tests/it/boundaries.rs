@@ -2,8 +2,10 @@
 //! takes the request's time in its `Ctx`). The numbers are written out here, not read from the
 //! constants, so changing a rule's number fails its test. On SQLite and PostgreSQL.
 use crate::common::*;
-use app::domain::sign_in::{self, ChallengePurpose, CodeOutcome, Resend};
-use app::domain::{credential, invitation, organisation, password_reset, session, store, Ctx};
+use app::domain::identity::sign_in::{self, ChallengePurpose, CodeOutcome, Resend};
+use app::domain::identity::{credential, password_reset, session};
+use app::domain::onboarding::invitation;
+use app::domain::{organisation, store, Ctx};
 
 /// An organisation with patient Léa, who has an account with `PASSWORD` and codes by email.
 async fn with_patient() -> (TestApp, String) {
@@ -205,15 +207,16 @@ async fn a_setup_link_works_for_24_hours() {
     let app = spawn().await;
     let token = app.bootstrap("marie.tremblay@example.org").await;
     let created = app.count("SELECT MIN(created_at) FROM setup_links").await;
-    let state = |now| app::domain::setup_link::inspect(&app.state.db, &token, None, now);
-    use app::domain::setup_link::LinkState;
+    let state = |now| app::domain::onboarding::setup_link::inspect(&app.state.db, &token, None, now);
+    use app::domain::onboarding::setup_link::LinkState;
     assert!(matches!(state(created + 86_399).await.unwrap(), LinkState::Ready { .. }), "23:59:59");
     assert!(matches!(state(created + 86_400).await.unwrap(), LinkState::Expired), "24 h");
 }
 
 #[tokio::test]
 async fn a_setup_link_with_a_secret_code_works_for_5_days() {
-    use app::domain::{invitation::InvitationCode, setup_link, Ctx};
+    use app::domain::onboarding::{invitation::InvitationCode, setup_link};
+    use app::domain::Ctx;
     let app = spawn().await;
     let (admin, _) = app.admin("marie.tremblay@example.org").await;
     let form =
@@ -234,13 +237,18 @@ async fn a_setup_link_with_a_secret_code_works_for_5_days() {
 async fn an_email_change_link_works_for_thirty_minutes() {
     let (app, _) = with_patient().await;
     let t0 = store::now();
-    let lea = app::domain::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
-    app::domain::email_change::request(&at(&app, t0).by(lea.id), &lea, "lea.new@example.net", &app.base)
-        .await
-        .unwrap();
+    let lea = app::domain::identity::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
+    app::domain::identity::email_change::request(
+        &at(&app, t0).by(lea.id),
+        &lea,
+        "lea.new@example.net",
+        &app.base,
+    )
+    .await
+    .unwrap();
     let (_, body) = latest_mail(&app, "lea.new@example.net").await;
     let token = &link_token(&body, "/email-change/");
-    use app::domain::email_change::{inspect, LinkState};
+    use app::domain::identity::email_change::{inspect, LinkState};
     assert!(matches!(inspect(&app.state.db, token, t0 + 1799).await.unwrap(), LinkState::Ready(_)), "29:59");
     assert!(matches!(inspect(&app.state.db, token, t0 + 1800).await.unwrap(), LinkState::Unusable), "30 min");
 }
@@ -248,7 +256,7 @@ async fn an_email_change_link_works_for_thirty_minutes() {
 #[tokio::test]
 async fn wrong_passwords_when_confirming_identity_count_toward_the_lock() {
     let (app, _) = with_patient().await;
-    let lea = app::domain::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
+    let lea = app::domain::identity::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
     let ctx = at(&app, store::now());
     let session_id = 1_000_000; // the session is not looked at before the password
     for _ in 0..9 {

@@ -2,7 +2,8 @@
 //! grant, the age rule on a fixed clock, the audit trail naming both people, and the
 //! authorization matrix of every server function that touches a patient.
 use crate::common::*;
-use app::domain::{calendar, caregiver, store, Ctx};
+use app::domain::onboarding::caregiver;
+use app::domain::{calendar, store, Ctx};
 use reqwest::StatusCode;
 use serde_json::Value;
 use sqlx::Row;
@@ -388,7 +389,7 @@ async fn authorization_matrix_of_every_server_function_that_touches_a_patient() 
         .await
         .unwrap();
     let mut conn = app.state.db.acquire().await.unwrap();
-    app::domain::staff_service::grant(
+    app::domain::organisation::staff_service::grant(
         &mut conn,
         both_id,
         other_organisation,

@@ -148,13 +148,16 @@ async fn ten_thousand_wrong_codes_never_succeed_and_void_the_invitation_at_five(
             let guess = format!("B-{n:06}");
             let (db, token) = (app.state.db.clone(), token.clone());
             tokio::spawn(async move {
-                let guess = app::domain::invitation::InvitationCode::parse(&guess).unwrap();
+                let guess = app::domain::onboarding::invitation::InvitationCode::parse(&guess).unwrap();
                 let ctx = app::domain::Ctx::system(&db, app::domain::store::now());
-                app::domain::invitation::check_code(&ctx, &token, &guess).await.unwrap()
+                app::domain::onboarding::invitation::check_code(&ctx, &token, &guess).await.unwrap()
             })
         });
         for handle in guesses.collect::<Vec<_>>() {
-            if matches!(handle.await.unwrap(), app::domain::invitation::CodeCheck::Accepted { .. }) {
+            if matches!(
+                handle.await.unwrap(),
+                app::domain::onboarding::invitation::CodeCheck::Accepted { .. }
+            ) {
                 accepted += 1;
             }
         }

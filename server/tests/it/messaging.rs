@@ -3,7 +3,7 @@
 //! "new message" email (no content, the recipient's language, one per conversation per hour, off
 //! when the patient says so) and each reader's own unread count.
 use crate::common::*;
-use app::domain::conversation::{self, Reader};
+use app::domain::messaging::conversation::{self, Reader};
 use app::domain::{organisation, store, Ctx};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -308,7 +308,7 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
     let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
     for (after, mails) in [(3599, 1), (3600, 2)] {
         let later = Ctx::system(&app.state.db, told_at + after).by(paul_id);
-        conversation::reply(
+        conversation::writing::reply(
             &later,
             paul,
             id,
@@ -335,7 +335,7 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
         StatusCode::OK
     );
     let much_later = Ctx::system(&app.state.db, told_at + 3 * 3600).by(paul_id);
-    conversation::reply(
+    conversation::writing::reply(
         &much_later,
         paul,
         id,
@@ -733,7 +733,7 @@ async fn a_professional_who_chose_the_daily_summary_gets_one_a_day_without_names
     let now = store::now();
     let digests = |at: i64| {
         let ctx = Ctx::system(&app.state.db, at);
-        async move { conversation::send_digests(&ctx, "http://localhost").await.unwrap() }
+        async move { conversation::mail::send_digests(&ctx, "http://localhost").await.unwrap() }
     };
     assert_eq!(digests(now).await, 1);
     let (subject, body) = mail(app, "paul@example.org", "message-digest").await;

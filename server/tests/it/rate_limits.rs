@@ -2,7 +2,7 @@
 //! answered 429 with `Retry-After` and a translated message, while other people still get in;
 //! an address is taken from `X-Forwarded-For` only when the request comes from a trusted proxy.
 use crate::common::*;
-use app::domain::throttle::Limit;
+use app::domain::identity::throttle::Limit;
 use reqwest::{Response, StatusCode};
 
 /// A server behind a reverse proxy on this machine: the tests speak as the proxy and name the

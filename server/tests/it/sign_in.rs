@@ -102,7 +102,7 @@ async fn ten_failed_sign_ins_lock_the_account_until_local_midnight() {
         app.count("SELECT locked_until FROM accounts WHERE email_key = 'lea.tremblay@example.org'").await;
     assert_eq!(
         until,
-        app::domain::account::next_local_midnight(app::domain::store::now(), "America/Montreal")
+        app::domain::identity::lock::next_local_midnight(app::domain::store::now(), "America/Montreal")
     );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox WHERE subject = 'Your Patient Portal account is locked'")
@@ -294,7 +294,8 @@ async fn a_patient_switches_to_an_authenticator_app() {
 
 #[tokio::test]
 async fn staff_keep_their_authenticator_app_and_patients_may_go_back_to_emailed_codes() {
-    use app::domain::{account, security, store, DomainError};
+    use app::domain::identity::{account, security};
+    use app::domain::{store, DomainError};
     let app = spawn().await;
     let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
     redeemed_patient(&app, &staff, PATIENT).await;

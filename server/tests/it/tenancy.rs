@@ -343,7 +343,8 @@ async fn the_support_desk_of_one_organisation_sees_nothing_of_another() {
 
 #[tokio::test]
 async fn a_request_to_join_waits_five_days() {
-    use app::domain::{staff_invitation, Ctx, DomainError};
+    use app::domain::organisation::staff_invitation;
+    use app::domain::{Ctx, DomainError};
     let app = spawn().await;
     let (marie, _paul, _, paul_id) = two_clinics(&app).await;
     ask(&marie, PAUL).await;

@@ -1,7 +1,7 @@
 //! Starts the real router on an ephemeral port over a fresh database: a SQLite file in a temp
 //! folder, or, when TEST_DATABASE_URL points at a PostgreSQL server, a new database on it.
 pub mod actor;
-use app::domain::credential;
+use app::domain::identity::credential;
 use app::state::AppState;
 use reqwest::header::{HeaderMap, ACCEPT, COOKIE, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::redirect::Policy;
@@ -57,7 +57,7 @@ pub async fn spawn_with(adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
 }
 
 pub fn unthrottled(state: AppState) -> AppState {
-    AppState { throttle: std::sync::Arc::new(app::domain::throttle::Throttle::off()), ..state }
+    AppState { throttle: std::sync::Arc::new(app::domain::identity::throttle::Throttle::off()), ..state }
 }
 
 /// A router over the caller's database, its state first adjusted (the load benchmark fills a
@@ -568,7 +568,8 @@ pub async fn add_caregiver(
 
 /// A session for an account made directly in the database with `role` in `organisation_id`.
 pub async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: &str) -> String {
-    use app::domain::{session, store, Ctx};
+    use app::domain::identity::session;
+    use app::domain::{store, Ctx};
     use sqlx::Row;
     let now = store::now();
     let id: i64 = sqlx::query("INSERT INTO accounts (email, email_key, given_name, family_name, status, created_at) VALUES ($1, $1, 'Sam', 'Roy', 'active', $2) RETURNING id")
@@ -591,7 +592,9 @@ pub async fn member_session(app: &TestApp, email: &str, organisation_id: i64, ro
     .unwrap();
     let bundle = app::states::Role::parse(role).expect("a known role").bundle();
     let mut conn = app.state.db.acquire().await.unwrap();
-    app::domain::staff_service::grant(&mut conn, id, organisation_id, bundle, now).await.unwrap();
+    app::domain::organisation::staff_service::grant(&mut conn, id, organisation_id, bundle, now)
+        .await
+        .unwrap();
     drop(conn);
     format!("portail={}", session::start(&app.state.db, &Ctx::system(&app.state.db, now), id).await.unwrap())
 }

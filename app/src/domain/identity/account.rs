@@ -1,0 +1,237 @@
+//! People who sign in. The email is the username, unique without regard to case.
+use crate::domain::{DomainError, DomainResult};
+use crate::i18n::Lang;
+use sqlx::{Any, Executor, Row};
+
+/// An email address that passed the basic shape check; `key()` is what uniqueness is judged on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> DomainResult<Self> {
+        let email = raw.trim();
+        let valid = email.len() <= 254
+            && !email.chars().any(char::is_whitespace)
+            && matches!(email.split_once('@'), Some((local, domain))
+                if !local.is_empty() && !domain.contains('@') && domain.contains('.')
+                    && !domain.starts_with('.') && !domain.ends_with('.'));
+        if valid {
+            Ok(Self(email.to_string()))
+        } else {
+            Err(DomainError::invalid("email", "error-email-invalid"))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn key(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+pub use crate::states::Role;
+
+/// Whether the person can sign in yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountStatus {
+    /// Created by an administrator or an invitation; the setup link has not been used yet.
+    Pending,
+    Active,
+    /// An administrator stopped the account (e.g. credentials found shared): no sign-in, no session.
+    Suspended,
+}
+
+impl From<String> for AccountStatus {
+    fn from(code: String) -> Self {
+        Self::parse(&code)
+    }
+}
+
+impl AccountStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Active => "active",
+            Self::Suspended => "suspended",
+        }
+    }
+    pub fn parse(code: &str) -> Self {
+        match code {
+            "active" => Self::Active,
+            "suspended" => Self::Suspended,
+            _ => Self::Pending,
+        }
+    }
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub given_name: String,
+    pub family_name: String,
+    #[sqlx(try_from = "String")]
+    pub language: Lang,
+    pub password_hash: Option<String>,
+    pub totp_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub status: AccountStatus,
+}
+
+/// The account whose column `$1` names; the columns of `Account`.
+macro_rules! select_account_where {
+    ($filter:literal) => {
+        concat!(
+            "SELECT id, email, given_name, family_name, language, password_hash, totp_secret, totp_last_step, status
+             FROM accounts WHERE ",
+            $filter
+        )
+    };
+}
+
+pub struct NewAccount<'a> {
+    pub email: &'a Email,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub language: Lang,
+}
+
+/// Creates an account that cannot sign in until its setup link is used.
+pub async fn create<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    new: NewAccount<'_>,
+    now: i64,
+) -> DomainResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO accounts (email, email_key, given_name, family_name, language, interface_language, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $5, 'pending', $6)
+         ON CONFLICT (email_key) DO NOTHING RETURNING id",
+    )
+    .bind(new.email.as_str())
+    .bind(new.email.key())
+    .bind(new.given_name.trim())
+    .bind(new.family_name.trim())
+    .bind(new.language.code())
+    .bind(now)
+    .fetch_optional(exec)
+    .await?;
+    match row {
+        Some(row) => Ok(row.try_get("id")?),
+        None => Err(DomainError::conflict(Some("email"), "error-email-taken")),
+    }
+}
+
+pub async fn find_by_id<'e>(exec: impl Executor<'e, Database = Any>, id: i64) -> DomainResult<Account> {
+    sqlx::query_as(select_account_where!("id = $1"))
+        .bind(id)
+        .fetch_optional(exec)
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
+pub async fn find_by_email<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    email: &str,
+) -> DomainResult<Option<Account>> {
+    Ok(sqlx::query_as(select_account_where!("email_key = $1"))
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(exec)
+        .await?)
+}
+
+pub async fn count<'e>(exec: impl Executor<'e, Database = Any>) -> DomainResult<i64> {
+    Ok(sqlx::query("SELECT COUNT(*) AS n FROM accounts").fetch_one(exec).await?.try_get("n")?)
+}
+
+/// The date of birth in the person's (first) clinical record, if they are a patient.
+pub async fn birth_date<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Option<String>> {
+    let row =
+        sqlx::query("SELECT birth_date FROM patients WHERE account_id = $1 ORDER BY created_at LIMIT 1")
+            .bind(account_id)
+            .fetch_optional(exec)
+            .await?;
+    Ok(row.map(|r| r.try_get("birth_date")).transpose()?)
+}
+
+/// An organisation the account belongs to, and as what.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Membership {
+    pub organisation_id: i64,
+    pub organisation: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+}
+
+/// The organisations this account works in, with its role there, for the staff home page.
+pub async fn memberships<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Vec<Membership>> {
+    Ok(sqlx::query_as(
+        "SELECT o.id AS organisation_id, o.name AS organisation, m.role FROM memberships m
+         JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name",
+    )
+    .bind(account_id)
+    .fetch_all(exec)
+    .await?)
+}
+
+pub async fn add_membership<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    organisation_id: i64,
+    role: Role,
+    now: i64,
+) -> DomainResult<()> {
+    sqlx::query(
+        "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, organisation_id, role) DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(organisation_id)
+    .bind(role.code())
+    .bind(now)
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
+/// The time zone of the (first) organisation the account belongs to.
+pub async fn timezone<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<String> {
+    let row = sqlx::query(
+        "SELECT o.timezone FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+         WHERE m.account_id = $1 ORDER BY m.created_at LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(exec)
+    .await?;
+    Ok(row.map(|r| r.try_get("timezone")).transpose()?.unwrap_or_else(|| "America/Montreal".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_shape_and_case_insensitive_key() {
+        let email = Email::parse("  Marie.Tremblay@Example.ORG ").unwrap();
+        assert_eq!(email.as_str(), "Marie.Tremblay@Example.ORG");
+        assert_eq!(email.key(), "marie.tremblay@example.org");
+        for bad in [
+            "",
+            "marie",
+            "marie@",
+            "@example.org",
+            "marie@example",
+            "ma rie@example.org",
+            "a@b@c.org",
+            "marie@.org",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad} should be refused");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Who a person is and how they prove it: the account, its credentials and sessions, signing in,
+//! the lock after failed attempts, changing one's password, authenticator or email, and the
+//! throttle.
+pub mod account;
+pub mod credential;
+pub mod email_change;
+pub mod lock;
+pub mod password_reset;
+pub mod recovery_code;
+pub mod security;
+pub mod session;
+pub mod sign_in;
+pub mod throttle;

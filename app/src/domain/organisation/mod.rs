@@ -1,0 +1,217 @@
+//! Health organisations using Portail, and the creation of one with its first administrator.
+pub mod membership;
+pub mod overview;
+pub mod professional_number;
+pub mod staff_admin;
+pub mod staff_invitation;
+pub mod staff_list;
+pub mod staff_service;
+pub mod support_contact;
+pub mod support_desk;
+
+use crate::domain::identity::account::{self, Email, NewAccount, Role};
+use crate::domain::onboarding::setup_link;
+use crate::domain::{notification, store, Ctx, DomainResult, RequestMeta};
+use crate::i18n::Lang;
+use crate::states::Service;
+use sqlx::{Any, Executor, Row};
+
+pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, name: &str, now: i64) -> DomainResult<i64> {
+    let row = sqlx::query("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name.trim())
+        .bind(now)
+        .fetch_one(exec)
+        .await?;
+    Ok(row.try_get("id")?)
+}
+
+/// A new staff member: an account that can do nothing until its owner uses the setup link.
+pub struct NewStaff<'a> {
+    pub title: &'a str,
+    pub email: &'a str,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub language: Lang,
+}
+
+/// A new staff member's way in: the link (mailed), and the secret code that goes with it when an
+/// administrator added them (shown once to the administrator, never mailed).
+pub struct Activation {
+    pub account_id: i64,
+    pub link: String,
+    pub code: Option<crate::domain::onboarding::invitation::InvitationCode>,
+    /// When the link and code stop working.
+    pub expires_at: i64,
+}
+
+/// Adds a staff member to an organisation and mails the one-time setup link.
+async fn add_staff_member(
+    tx: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+    new: &NewStaff<'_>,
+    services: &[Service],
+    with_code: bool,
+    public_url: &str,
+    now: i64,
+) -> DomainResult<Activation> {
+    let email = Email::parse(new.email)?;
+    let role = Role::of_services(services);
+    if new.given_name.trim().is_empty() {
+        return Err(crate::domain::DomainError::invalid("given_name", "error-given-name-required"));
+    }
+    if new.family_name.trim().is_empty() {
+        return Err(crate::domain::DomainError::invalid("family_name", "error-family-name-required"));
+    }
+    let account_id = account::create(
+        &mut *tx,
+        NewAccount {
+            email: &email,
+            given_name: new.given_name,
+            family_name: new.family_name,
+            language: new.language,
+        },
+        now,
+    )
+    .await?;
+    sqlx::query("UPDATE accounts SET title = $1 WHERE id = $2")
+        .bind(new.title.trim())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    account::add_membership(&mut *tx, account_id, organisation_id, role, now).await?;
+    crate::domain::organisation::staff_service::grant(tx, account_id, organisation_id, services, now).await?;
+    let valid = if with_code { setup_link::WITH_CODE_VALID_SECONDS } else { setup_link::VALID_SECONDS };
+    let (token, code) = if with_code {
+        let (token, code) = setup_link::create_with_code(&mut *tx, account_id, now).await?;
+        (token, Some(code))
+    } else {
+        (setup_link::create(&mut *tx, account_id, now).await?, None)
+    };
+    let link = setup_link::url(public_url, &token, new.language);
+    let given_name = new.given_name.trim();
+    let organisation_name = name(&mut *tx, organisation_id).await?;
+    let organisation_name = organisation_name.as_str();
+    let mail = if with_code {
+        notification::setup_link_with_code_mail(new.language, given_name, organisation_name, &link)
+    } else {
+        notification::setup_link_mail(new.language, given_name, organisation_name, &link)
+    };
+    notification::enqueue_for(&mut *tx, organisation_id, email.as_str(), &mail, now).await?;
+    Ok(Activation { account_id, link, code, expires_at: now + valid })
+}
+
+/// An administrator adds a staff member to their organisation with the services ticked and their
+/// professional number if typed; returns the mailed link and the secret code to hand over.
+pub async fn add_professional(
+    ctx: &Ctx,
+    organisation_id: i64,
+    added_by: i64,
+    public_url: &str,
+    new: NewStaff<'_>,
+    services: &[Service],
+    number: &str,
+) -> DomainResult<Activation> {
+    let number =
+        crate::domain::organisation::professional_number::ProfessionalNumber::parse_optional(number)?;
+    if services.is_empty() {
+        return Err(crate::domain::DomainError::invalid("services", "error-services-required"));
+    }
+    let (db, now) = (&ctx.db, ctx.now);
+    let mut tx = db.begin().await?;
+    let activation =
+        add_staff_member(&mut tx, organisation_id, &new, services, true, public_url, now).await?;
+    let account_id = activation.account_id;
+    if let Some(number) = &number {
+        crate::domain::organisation::professional_number::set(
+            &mut *tx,
+            organisation_id,
+            account_id,
+            Some(number),
+        )
+        .await?;
+    }
+    ctx.by(added_by)
+        .audit(&mut *tx, Some(organisation_id), "staff.added", format!("account:{account_id}"))
+        .await?;
+    tx.commit().await?;
+    Ok(activation)
+}
+
+pub struct Bootstrap<'a> {
+    pub organisation: &'a str,
+    pub email: &'a str,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub language: Lang,
+}
+
+/// The age at which a parent's access to a child's file ends (Québec: 14, consent to care).
+pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResult<i64> {
+    Ok(sqlx::query("SELECT age_of_consent FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(db)
+        .await?
+        .try_get("age_of_consent")?)
+}
+
+/// The organisation's time zone (IANA name): its local dates and times.
+/// The organisation's name, as its people's mails say it.
+pub async fn name<'e>(exec: impl Executor<'e, Database = Any>, organisation_id: i64) -> DomainResult<String> {
+    Ok(sqlx::query("SELECT name FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(exec)
+        .await?
+        .try_get("name")?)
+}
+
+/// The administrator sets the age of consent of their province; 12 to 19 covers Canada's rules.
+pub async fn set_age_of_consent(ctx: &Ctx, organisation_id: i64, age: &str, by: i64) -> DomainResult<i64> {
+    let db = &ctx.db;
+    let age: i64 = age
+        .trim()
+        .parse()
+        .ok()
+        .filter(|a| (12..=19).contains(a))
+        .ok_or(crate::domain::DomainError::invalid("age", "error-age-of-consent-invalid"))?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE organisations SET age_of_consent = $1 WHERE id = $2")
+        .bind(age)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    ctx.by(by)
+        .audit(
+            &mut *tx,
+            Some(organisation_id),
+            "organisation.age_of_consent_changed",
+            format!("organisation:{organisation_id}"),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(age)
+}
+
+/// Creates the organisation, its first administrator and a one-time setup link, mails the link
+/// and records it all, in one transaction. Returns the link (shown once on the console).
+pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<String> {
+    if new.organisation.trim().is_empty() {
+        return Err(crate::domain::DomainError::refused("error-organisation-required"));
+    }
+    let now = store::now();
+    let mut tx = db.begin().await?;
+    let organisation_id = create(&mut *tx, new.organisation, now).await?;
+    let staff = NewStaff {
+        title: "",
+        email: new.email,
+        given_name: new.given_name,
+        family_name: new.family_name,
+        language: new.language,
+    };
+    let Activation { account_id, link, .. } =
+        add_staff_member(&mut tx, organisation_id, &staff, Role::Admin.bundle(), false, public_url, now)
+            .await?;
+    let console = Ctx::new(db.clone(), RequestMeta { ip: "console".into(), user_agent: String::new() }, now);
+    console.audit(&mut *tx, Some(organisation_id), "bootstrap", format!("account:{account_id}")).await?;
+    tx.commit().await?;
+    Ok(link)
+}

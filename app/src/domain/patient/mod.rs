@@ -1,0 +1,296 @@
+//! Patients of an organisation: who they are in the clinical record, and whether they have an
+//! account yet. Only staff of that organisation may see them.
+pub mod access_log;
+pub mod export;
+pub mod file;
+pub mod profile;
+
+use crate::domain::calendar::typed_date;
+use crate::domain::identity::account::Email;
+use crate::domain::sql::{self, Conditions};
+use crate::domain::{DomainError, DomainResult};
+use crate::i18n::Lang;
+use sqlx::{Any, Executor, Row};
+
+pub struct NewPatient<'a> {
+    pub organisation_id: i64,
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    pub birth_date: &'a str,
+    pub email: &'a Email,
+    pub language: Lang,
+    pub mobile: &'a str,
+    pub created_by: i64,
+}
+
+/// Checks the parts of a new patient that are not the email: names present, a real past date of
+/// birth from 1900 to today (as a date picker sends it, or typed `29/02/1988`), and a mobile
+/// number as account settings accept it.
+pub fn check(
+    given_name: &str,
+    family_name: &str,
+    birth_date: &str,
+    mobile: &str,
+    today: chrono::NaiveDate,
+) -> DomainResult<()> {
+    if given_name.trim().is_empty() {
+        return Err(DomainError::invalid("given_name", "error-given-name-required"));
+    }
+    if family_name.trim().is_empty() {
+        return Err(DomainError::invalid("family_name", "error-family-name-required"));
+    }
+    match typed_date(birth_date) {
+        Some(date) if date <= today && date.year_ce().1 >= 1900 => {}
+        _ => return Err(DomainError::invalid("birth_date", "error-birth-date-invalid")),
+    }
+    if profile::phone(mobile).is_none() {
+        return Err(DomainError::invalid("mobile", "error-mobile-invalid"));
+    }
+    Ok(())
+}
+
+use chrono::Datelike;
+
+/// Adds the patient, or says the email is already one of this organisation's patients.
+pub async fn create<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    new: NewPatient<'_>,
+    now: i64,
+) -> DomainResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO patients (organisation_id, given_name, family_name, birth_date, email, email_key, language, mobile, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (organisation_id, email_key) DO NOTHING RETURNING id",
+    )
+    .bind(new.organisation_id)
+    .bind(new.given_name.trim())
+    .bind(new.family_name.trim())
+    .bind(typed_date(new.birth_date).map(|d| d.to_string()).unwrap_or_default())
+    .bind(new.email.as_str())
+    .bind(new.email.key())
+    .bind(new.language.code())
+    .bind(profile::phone(new.mobile).unwrap_or_default())
+    .bind(new.created_by)
+    .bind(now)
+    .fetch_optional(exec)
+    .await?;
+    row.map(|r| r.try_get("id").map_err(DomainError::from))
+        .unwrap_or(Err(DomainError::conflict(None, "error-patient-exists")))
+}
+
+/// One line of an organisation's patient list, with the state of the latest invitation.
+#[derive(Clone, Debug)]
+pub struct PatientRow {
+    pub id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: String,
+    pub email: String,
+    pub has_account: bool,
+    pub invitation: Option<crate::domain::onboarding::invitation::InvitationState>,
+    pub invitation_expires_at: Option<i64>,
+}
+
+/// One of this organisation's patients who has no account yet (the only ones to re-invite):
+/// `(given_name, family_name)`.
+pub async fn without_account(
+    db: &crate::domain::store::Db,
+    organisation_id: i64,
+    patient_id: i64,
+) -> DomainResult<Option<(String, String)>> {
+    let row = sqlx::query("SELECT given_name, family_name FROM patients WHERE id = $1 AND organisation_id = $2 AND account_id IS NULL")
+        .bind(patient_id)
+        .bind(organisation_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row
+        .map(|r| Ok::<_, sqlx::Error>((r.try_get("given_name")?, r.try_get("family_name")?)))
+        .transpose()?)
+}
+
+/// Patients listed on one page of the staff list.
+pub const PER_PAGE: i64 = 50;
+
+/// One page of a search through the organisation's patients.
+pub struct PatientPage {
+    pub rows: Vec<PatientRow>,
+    /// How many patients match, on every page.
+    pub total: i64,
+    /// The page shown (from 1), within the pages there are.
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// What a search of the organisation's patients matches, as conditions on `patients p`: a date
+/// (`YYYY-MM-DD`, or as typed day first) is a date of birth; other words are looked for in the
+/// name and email, every word somewhere. Only the conditions the search uses are written; the
+/// `patients_search` index holds every column a condition reads, in the list's order.
+fn matches(organisation_id: i64, search: &str) -> Conditions {
+    let mut matches = Conditions::default();
+    matches.and("p.organisation_id = {}", organisation_id);
+    let mut words = 0;
+    for word in sql::words(search, 4) {
+        if let Some(born) = typed_date(word) {
+            matches.and("p.birth_date = {}", born.to_string());
+        } else if words < 3 {
+            words += 1;
+            matches.and(
+                "lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE {}",
+                sql::contains(word),
+            );
+        }
+    }
+    matches
+}
+
+/// The order of the staff list: by name (family, then given) or by date of birth, either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Order {
+    pub by_birth_date: bool,
+    pub descending: bool,
+}
+
+impl Order {
+    /// The SQL of this order, the id last so that pages never overlap.
+    fn sql(self) -> &'static str {
+        match (self.by_birth_date, self.descending) {
+            (false, false) => "p.family_name, p.given_name, p.id",
+            (false, true) => "p.family_name DESC, p.given_name DESC, p.id DESC",
+            (true, false) => "p.birth_date, p.family_name, p.given_name, p.id",
+            (true, true) => "p.birth_date DESC, p.family_name, p.given_name, p.id",
+        }
+    }
+}
+
+/// The organisation's patients matching `search`, in `order`, `PER_PAGE` at a time.
+pub async fn list(
+    db: &crate::domain::store::Db,
+    organisation_id: i64,
+    search: &str,
+    order: Order,
+    page: i64,
+    now: i64,
+) -> DomainResult<PatientPage> {
+    let mut matches = matches(organisation_id, search);
+    let count_sql = format!("SELECT COUNT(*) FROM patients p WHERE {}", matches.sql());
+    let total = matches.bind(sqlx::query_scalar::<_, i64>(&count_sql)).fetch_one(db).await?;
+    let paging = crate::domain::store::Paging::of(total, PER_PAGE, page);
+    let (limit, offset) = (matches.placeholder(PER_PAGE), matches.placeholder(paging.offset));
+    let page_sql = format!(
+        "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
+                i.status, i.failed_attempts, i.expires_at
+         FROM (SELECT p.id FROM patients p WHERE {}
+               ORDER BY {order} LIMIT {limit} OFFSET {offset}) page
+         JOIN patients p ON p.id = page.id
+         LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id AND grant_id IS NULL)
+         ORDER BY {order}",
+        matches.sql(),
+        order = order.sql(),
+    );
+    let rows = matches.bind(sqlx::query_as::<_, ListRow>(&page_sql)).fetch_all(db).await?;
+    let rows = rows
+        .into_iter()
+        .map(|r| PatientRow {
+            invitation: r.status.map(|status| {
+                crate::domain::onboarding::invitation::state(
+                    &status,
+                    r.failed_attempts.unwrap_or(0),
+                    r.expires_at.unwrap_or(0),
+                    now,
+                )
+            }),
+            has_account: r.account_id.is_some(),
+            invitation_expires_at: r.expires_at,
+            id: r.id,
+            given_name: r.given_name,
+            family_name: r.family_name,
+            birth_date: r.birth_date,
+            email: r.email,
+        })
+        .collect();
+    Ok(PatientPage { rows, total, page: paging.page, pages: paging.pages })
+}
+
+/// A patient and their latest invitation, as stored.
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    given_name: String,
+    family_name: String,
+    birth_date: String,
+    email: String,
+    account_id: Option<i64>,
+    status: Option<String>,
+    failed_attempts: Option<i64>,
+    expires_at: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_writes_only_the_conditions_it_uses() {
+        use crate::domain::sql::Value;
+        let text = |v: &[&str]| v.iter().map(|v| Value::Text(v.to_string())).collect::<Vec<_>>();
+        let mut plain = matches(4, "  ");
+        assert_eq!(plain.sql(), "p.organisation_id = $1");
+        assert_eq!(plain.values(), [Value::Int(4)]);
+        assert_eq!(plain.placeholder(20), "$2");
+        let typed = matches(4, "02/03/1950");
+        assert_eq!(
+            typed.values()[1..],
+            text(&["1950-03-02"]),
+            "a date of birth typed day first is searched as stored"
+        );
+        let mut both = matches(4, "Tremblay 1950-03-02 l%a_ x y z");
+        assert_eq!(
+            both.values()[1..],
+            text(&["%tremblay%", "1950-03-02", "%la%", "%x%"]),
+            "three words at most, wildcards dropped"
+        );
+        assert!(both.sql().ends_with("LIKE $5") && both.sql().contains("p.birth_date = $3"));
+        assert_eq!(both.placeholder(20), "$6");
+    }
+
+    #[test]
+    fn new_patient_fields_are_checked() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert!(check("Léa", "Tremblay", "2012-05-01", "", today).is_ok());
+        assert!(check("Léa", "Tremblay", "2012-05-01", "+1 (514) 555-0199", today).is_ok());
+        assert_eq!(
+            check(" ", "Tremblay", "2012-05-01", "", today).unwrap_err().to_string(),
+            "invalid: error-given-name-required"
+        );
+        for bad in ["2012-13-01", "05/13/2012", "2012-02-30", "30/02/2012", "1 mai 2012"] {
+            assert!(check("Léa", "Tremblay", bad, "", today).is_err(), "{bad}");
+        }
+        assert!(
+            check("Léa", "Tremblay", "01/05/2012", "", today).is_ok(),
+            "day first, as typed without a picker"
+        );
+        assert!(check("Léa", "Tremblay", "2012-05-01", "514-555-ABCD", today).is_err());
+    }
+
+    #[test]
+    fn a_birth_date_lies_between_1900_and_today() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let birth = |date: &str| check("Léa", "Tremblay", date, "", today).map_err(|e| e.to_string());
+        assert_eq!(birth("2026-11-22"), Ok(()), "born today");
+        assert_eq!(birth("2026-11-23"), Err("invalid: error-birth-date-invalid".into()), "tomorrow");
+        assert_eq!(birth("1900-01-01"), Ok(()));
+        assert_eq!(birth("1899-12-31"), Err("invalid: error-birth-date-invalid".into()));
+    }
+
+    #[test]
+    fn a_mobile_number_has_ten_digits_with_an_optional_leading_one_and_extension_of_six() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mobile = |number: &str| check("Léa", "Tremblay", "1990-01-01", number, today).is_ok();
+        assert!(mobile("514 555 0123") && mobile("1 514 555 0123") && mobile("+1 514 555 0123"));
+        assert!(!mobile("514 555 012"), "9 digits");
+        assert!(!mobile("514 555 01234"), "11 digits without the leading 1");
+        assert!(!mobile("1 514 555 01234"), "12 digits");
+        assert!(mobile("514 555 0123 x123456") && !mobile("514 555 0123 x1234567"), "extension of 6, not 7");
+        assert!(!mobile("+33 1 23 45 67 89"), "outside North America");
+    }
+}
