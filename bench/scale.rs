@@ -130,7 +130,7 @@ async fn main() -> anyhow::Result<()> {
         let began = Instant::now();
         let found = file::read(&db, organisation, id, ctx.now).await?;
         caregiver::for_patient_record(&db, organisation, id, ctx.now).await?;
-        ctx.audit_view(Some(organisation), "patient.viewed", format!("patient:{id}")).await?;
+        ctx.audit_view(Some(organisation), "patient.viewed", app::domain::Target::Patient(id)).await?;
         times.push(began.elapsed());
         anyhow::ensure!(found.is_some(), "patient {id} not found");
     }

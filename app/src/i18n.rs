@@ -2,7 +2,9 @@
 //! the server (emails) through the same `locales/` files with `text`/`text_with`.
 use serde::{Deserialize, Serialize};
 
+/// Posted and sent as its code (`fr`, `en`), like the forms' `<select>` values.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Fr,

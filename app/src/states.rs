@@ -25,7 +25,28 @@ macro_rules! parse_from_string {
         }
     )*};
 }
-parse_from_string!(Role, Method, GrantStatus, Service);
+parse_from_string!(Role, Method, GrantStatus, Service, Author);
+
+/// Who wrote a message: the care team's side, the patient, or a caregiver for the patient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Author {
+    Staff,
+    Patient,
+    Caregiver,
+}
+
+impl Author {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Staff => "staff",
+            Self::Patient => "patient",
+            Self::Caregiver => "caregiver",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Staff, Self::Patient, Self::Caregiver].into_iter().find(|a| a.code() == code)
+    }
+}
 
 /// What a person is in an organisation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -311,7 +311,7 @@ pub async fn resend_code(purpose: Option<CodePurpose>) -> Result<bool, ApiError>
 pub async fn sign_out() -> Result<(), ApiError> {
     if let Ok(Caller { ctx, session, account }) = require_session().await {
         session::end(&ctx.db, session.session_id, ctx.now).await?;
-        ctx.audit(&ctx.db, None, "sign_out", format!("account:{}", account.id)).await?;
+        ctx.audit(&ctx.db, None, "sign_out", crate::domain::Target::Account(account.id)).await?;
     }
     context::clear_session_cookie();
     leptos_axum::redirect("/");

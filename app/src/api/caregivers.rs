@@ -7,6 +7,7 @@
 use super::patients::IssuedCode;
 use super::ApiError;
 use crate::door::{GrantId, PatientId};
+use crate::i18n::Lang;
 use crate::states::CaregiverStatus;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
@@ -17,7 +18,6 @@ use {
     super::context::{self, require_any_service, require_service, require_session, Caller, Staff},
     super::patients::issued_once,
     crate::domain::onboarding::caregiver::{self, EndedBy, Scope},
-    crate::i18n::Lang,
     crate::states::Service,
 };
 
@@ -104,7 +104,8 @@ pub async fn patient_file(patient_id: PatientId) -> Result<PatientFileView, ApiE
     let Staff { ctx, organisation_id, timezone, .. } = require_any_service(&Service::CARE).await?;
     let db = &ctx.db;
     let file = file::read(db, organisation_id, patient_id, ctx.now).await?.ok_or_else(ApiError::not_found)?;
-    ctx.audit_view(Some(organisation_id), "patient.viewed", format!("patient:{patient_id}")).await?;
+    ctx.audit_view(Some(organisation_id), "patient.viewed", crate::domain::Target::Patient(patient_id))
+        .await?;
     let caregivers = caregiver::for_patient_record(db, organisation_id, patient_id, ctx.now).await?;
     let local = |at: i64| local_time(at, &timezone);
     Ok(PatientFileView {
@@ -156,7 +157,7 @@ pub async fn add_caregiver(
     #[server(default)] given_name: String,
     #[server(default)] family_name: String,
     #[server(default)] email: String,
-    #[server(default)] language: String,
+    #[server(default)] language: Lang,
     #[server(default)] relationship: String,
     messages: Option<String>,
     questionnaires: Option<String>,
@@ -171,7 +172,7 @@ pub async fn add_caregiver(
         given_name: &given_name,
         family_name: &family_name,
         email: &email,
-        language: Lang::from_code(&language),
+        language,
         relationship: &relationship,
         scope: scope_of(&messages, &questionnaires, &profile),
         ends_on: &ends_on,
@@ -185,7 +186,7 @@ pub async fn add_caregiver(
                 ("given_name", &given_name),
                 ("family_name", &family_name),
                 ("email", &email),
-                ("language", &language),
+                ("language", &language.code().to_string()),
                 ("relationship", &relationship),
                 ("ends_on", &ends_on),
                 ("note", &note),
@@ -306,7 +307,7 @@ pub async fn acting_for(grant_id: GrantId) -> Result<Assisted, ApiError> {
         .audit_view(
             Some(grant.organisation_id),
             "patient.viewed_by_caregiver",
-            format!("patient:{}", grant.patient_id),
+            crate::domain::Target::Patient(grant.patient_id),
         )
         .await?;
     Ok(assisted_of(grant))

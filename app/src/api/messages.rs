@@ -5,6 +5,7 @@
 use super::ApiError;
 use crate::actions::ConversationAction;
 use crate::door::{ConversationId, GrantId, PatientId, TeamId};
+use crate::states::Author;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -56,8 +57,7 @@ pub struct TeamChoice {
 pub struct MessageView {
     pub id: i64,
     pub author: String,
-    /// `staff`, `patient` or `caregiver`.
-    pub role: String,
+    pub role: Author,
     /// A professional's number (`1-23456`).
     pub number: Option<String>,
     pub mine: bool,

@@ -1,5 +1,6 @@
 //! Staff side of patient onboarding: the organisation's patients, inviting one, reissuing.
 use super::ApiError;
+use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,6 @@ use {
     super::context::{self, require_any_service, require_service, Staff},
     crate::domain::calendar::{local_time, stored_date},
     crate::domain::{identity::account::Email, messaging::care_team, onboarding::invitation, patient, store},
-    crate::i18n::Lang,
     crate::states::Service,
 };
 
@@ -127,7 +127,7 @@ pub async fn invite_patient(
     #[server(default)] family_name: String,
     #[server(default)] birth_date: String,
     #[server(default)] email: String,
-    #[server(default)] language: String,
+    #[server(default)] language: Lang,
     #[server(default)] mobile: String,
 ) -> Result<IssuedCode, ApiError> {
     let keep = |e: ApiError| {
@@ -135,7 +135,7 @@ pub async fn invite_patient(
             .keep("family_name", &family_name)
             .keep("birth_date", &birth_date)
             .keep("email", &email)
-            .keep("language", &language)
+            .keep("language", language.code())
             .keep("mobile", &mobile)
     };
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
@@ -154,7 +154,7 @@ pub async fn invite_patient(
             family_name: &family_name,
             birth_date: &birth_date,
             email: &email_checked,
-            language: Lang::from_code(&language),
+            language,
             mobile: &mobile,
             created_by: me.id,
         },
@@ -196,8 +196,13 @@ pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError>
         &state.config.public_url,
     )
     .await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "invitation.reissued", format!("patient:{patient_id}"))
-        .await?;
+    ctx.audit(
+        &mut *tx,
+        Some(organisation_id),
+        "invitation.reissued",
+        crate::domain::Target::Patient(patient_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(issued_once(format!("{given_name} {family_name}"), &issued, &timezone))
 }

@@ -178,7 +178,11 @@ pub async fn patient_profile(grant_id: GrantId) -> Result<AccountView, ApiError>
     let patient_account =
         grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
     ctx.for_patient(Some(patient_account))
-        .audit_view(Some(grant.organisation_id), "profile.viewed", format!("account:{patient_account}"))
+        .audit_view(
+            Some(grant.organisation_id),
+            "profile.viewed",
+            crate::domain::Target::Account(patient_account),
+        )
         .await?;
     account_view(&ctx, patient_account, None).await
 }

@@ -2,6 +2,7 @@
 use super::ApiError;
 use crate::actions::StaffAction;
 use crate::door::AccountId;
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,6 @@ use {
         calendar, organisation, organisation::staff_admin, organisation::staff_invitation,
         organisation::staff_list,
     },
-    crate::i18n::Lang,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -282,7 +282,7 @@ pub async fn add_professional(
     #[server(default)] given_name: String,
     #[server(default)] family_name: String,
     #[server(default)] email: String,
-    #[server(default)] language: String,
+    #[server(default)] language: Lang,
     #[server(default)] professional_number: String,
     #[server(flatten)]
     #[server(default)]
@@ -296,7 +296,7 @@ pub async fn add_professional(
             .keep("given_name", &given_name)
             .keep("family_name", &family_name)
             .keep("email", &email)
-            .keep("language", &language)
+            .keep("language", language.code())
     };
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Administration).await?;
@@ -310,7 +310,7 @@ pub async fn add_professional(
             email: &email,
             given_name: &given_name,
             family_name: &family_name,
-            language: Lang::from_code(&language),
+            language,
         },
         &services.chosen().unwrap_or_else(|| Role::Professional.bundle().to_vec()),
         &professional_number,

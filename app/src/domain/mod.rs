@@ -16,5 +16,6 @@ pub mod secret;
 pub mod sql;
 pub mod store;
 
+pub use audit::Target;
 pub use error::{DomainError, DomainResult};
 pub use request::{Ctx, RequestMeta};

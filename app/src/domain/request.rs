@@ -1,7 +1,8 @@
 //! The request a rule serves: where the data is, who asks and from where, and the time the request
 //! is judged at. The api layer makes one per request (a job or the command line makes its own) and
 //! every rule takes it, so no rule reads the clock or the request by itself.
-use super::{audit, store, DomainResult};
+use super::audit::{self, Target};
+use super::{store, DomainResult};
 use sqlx::{Any, Executor};
 
 /// Who did something from where, carried into the audit trail and the session list.
@@ -49,9 +50,9 @@ impl Ctx {
         &self,
         organisation_id: Option<i64>,
         action: &'static str,
-        target: impl Into<String>,
+        target: Target,
     ) -> DomainResult<()> {
-        audit::record_view(&self.db, self, organisation_id, action, &target.into()).await
+        audit::record_view(&self.db, self, organisation_id, action, target).await
     }
 
     /// Records `action` on `target` as done by this request's actor, in the same transaction as
@@ -62,8 +63,8 @@ impl Ctx {
         exec: impl Executor<'e, Database = Any>,
         organisation_id: Option<i64>,
         action: &'static str,
-        target: impl Into<String>,
+        target: Target,
     ) -> DomainResult<()> {
-        audit::record(exec, self, organisation_id, action, &target.into()).await
+        audit::record(exec, self, organisation_id, action, target).await
     }
 }

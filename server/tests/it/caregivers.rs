@@ -142,7 +142,7 @@ async fn who_viewed_a_patients_file_is_in_her_access_log_once_per_view() {
     let staff_id = app.count("SELECT actor_id FROM audit_events WHERE action = 'patient.viewed'").await;
     let later = store::now() + app::domain::audit::VIEW_SECONDS + 1;
     let ctx = Ctx::system(&app.state.db, later).by(staff_id);
-    ctx.audit_view(None, "patient.viewed", format!("patient:{lea_id}")).await.unwrap();
+    ctx.audit_view(None, "patient.viewed", app::domain::Target::Patient(lea_id)).await.unwrap();
     assert_eq!(views("patient.viewed").await, 2);
 }
 

@@ -4,6 +4,7 @@
 //! is used, and the unique key on `accounts.email_key` means two accounts never end up with the
 //! same address, whatever the timing.
 use super::account::{self, Email};
+use crate::domain::Target;
 use crate::domain::{notification, secret, Ctx, DomainError, DomainResult};
 use sqlx::Row;
 
@@ -67,7 +68,7 @@ pub async fn request(
         now,
     )
     .await?;
-    ctx.by(me.id).audit(&mut *tx, None, "email_change.requested", format!("account:{}", me.id)).await?;
+    ctx.by(me.id).audit(&mut *tx, None, "email_change.requested", Target::Account(me.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -138,9 +139,7 @@ pub async fn confirm(
         }
         None => crate::domain::identity::session::end_all(&mut *tx, account_id, now).await?,
     }
-    ctx.by(account_id)
-        .audit(&mut *tx, None, "email_change.confirmed", format!("account:{account_id}"))
-        .await?;
+    ctx.by(account_id).audit(&mut *tx, None, "email_change.confirmed", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -185,7 +184,7 @@ pub async fn report(ctx: &Ctx, token: &str) -> DomainResult<bool> {
     let notice = notification::email_change_reported_mail(owner.language, &owner.given_name, &owner.email);
     let to = if old_email.is_empty() { owner.email.clone() } else { old_email };
     notification::enqueue(&mut *tx, &to, &notice, now).await?;
-    ctx.audit(&mut *tx, None, "email_change.reported", format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, None, "email_change.reported", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(true)
 }

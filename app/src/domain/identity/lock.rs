@@ -2,6 +2,7 @@
 //! the next midnight of its organisation's clock, tell its owner by email, and are audited; an
 //! administrator or the support desk may lift it sooner.
 use super::account::{self, Account};
+use crate::domain::Target;
 use crate::domain::{notification, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row, Transaction};
 
@@ -80,7 +81,7 @@ pub async fn count_failure(ctx: &Ctx, account: &Account) -> DomainResult<Option<
         now,
     )
     .await?;
-    ctx.by(account.id).audit(&mut *tx, None, "account.locked", format!("account:{}", account.id)).await?;
+    ctx.by(account.id).audit(&mut *tx, None, "account.locked", Target::Account(account.id)).await?;
     Ok(Some(tx))
 }
 

@@ -2,6 +2,7 @@
 //! use). Asking never reveals whether the email has an account. A reset ends every session, and
 //! the next sign-in still asks for the verification code.
 use super::{account, credential};
+use crate::domain::Target;
 use crate::domain::{notification, secret, store, Ctx, DomainError, DomainResult};
 use sqlx::Row;
 
@@ -35,9 +36,7 @@ pub async fn request(ctx: &Ctx, email: &str, public_url: &str) -> DomainResult<(
         now,
     )
     .await?;
-    ctx.by(account.id)
-        .audit(&mut *tx, None, "password_reset.requested", format!("account:{}", account.id))
-        .await?;
+    ctx.by(account.id).audit(&mut *tx, None, "password_reset.requested", Target::Account(account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -94,9 +93,7 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
     crate::domain::identity::sign_in::cancel_open_challenges(&mut *tx, account.id, now).await?;
     let notice = notification::password_changed_mail(account.language, &account.given_name);
     notification::enqueue(&mut *tx, &account.email, &notice, now).await?;
-    ctx.by(account.id)
-        .audit(&mut *tx, None, "password_reset.completed", format!("account:{}", account.id))
-        .await?;
+    ctx.by(account.id).audit(&mut *tx, None, "password_reset.completed", Target::Account(account.id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Ten one-time codes to sign in when the phone (or the mailbox) is lost. Shown once; only their
 //! hashes are kept; a new set replaces the old one.
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -47,7 +48,7 @@ pub async fn regenerate(ctx: &Ctx, account_id: i64) -> DomainResult<Vec<String>>
             .execute(&mut *tx)
             .await?;
     }
-    ctx.audit(&mut *tx, None, "recovery_codes.generated", format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, None, "recovery_codes.generated", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(codes)
 }

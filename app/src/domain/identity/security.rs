@@ -1,6 +1,7 @@
 //! Changing how one proves who one is: the password, an authenticator app, or back to codes sent
 //! by email. Each change is audited; the caller has checked a recent re-authentication.
 use super::account::{memberships, Account};
+use crate::domain::Target;
 use crate::domain::{store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -46,7 +47,7 @@ pub async fn confirm_totp_enrolment(
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         // A wrong password here counts toward the lock, like everywhere else.
         crate::domain::identity::sign_in::record_failure(ctx, account, Some(session_id)).await?;
-        ctx.audit(db, None, "totp.password_failed", format!("account:{}", account.id)).await?;
+        ctx.audit(db, None, "totp.password_failed", Target::Account(account.id)).await?;
         return Err(DomainError::invalid("password", "error-password-wrong"));
     }
     let step = credential::verify_totp(&secret, code, now, None)
@@ -60,7 +61,7 @@ pub async fn confirm_totp_enrolment(
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    ctx.audit(&mut *tx, None, "totp.enrolled", format!("account:{}", account.id)).await?;
+    ctx.audit(&mut *tx, None, "totp.enrolled", Target::Account(account.id)).await?;
     // The owner hears of it, in case it was not them.
     let notice = crate::domain::notification::method_added_mail(account.language, &account.given_name);
     crate::domain::notification::enqueue(&mut *tx, &account.email, &notice, now).await?;
@@ -102,7 +103,7 @@ pub async fn change_password(
         now,
     )
     .await?;
-    ctx.audit(&mut *tx, None, "password.changed", format!("account:{}", account.id)).await?;
+    ctx.audit(&mut *tx, None, "password.changed", Target::Account(account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -122,7 +123,7 @@ pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    ctx.audit(&mut *tx, None, "totp.removed", format!("account:{}", account.id)).await?;
+    ctx.audit(&mut *tx, None, "totp.removed", Target::Account(account.id)).await?;
     tx.commit().await?;
     Ok(())
 }

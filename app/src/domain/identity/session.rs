@@ -1,5 +1,6 @@
 //! Server-side sessions. The cookie holds a random 128-bit token; the database keeps its hash.
 //! A session ends after 30 minutes without activity, 12 hours after sign-in, or at sign-out.
+use crate::domain::Target;
 use crate::domain::{secret, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -159,7 +160,7 @@ pub async fn end_own(ctx: &Ctx, account_id: i64, session_id: i64) -> DomainResul
     .rows_affected()
         == 1;
     if ended {
-        ctx.audit(&mut *tx, None, "session.ended", format!("account:{account_id}")).await?;
+        ctx.audit(&mut *tx, None, "session.ended", Target::Account(account_id)).await?;
     }
     tx.commit().await?;
     Ok(ended)

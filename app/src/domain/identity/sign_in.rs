@@ -2,6 +2,7 @@
 //! code or a recovery code), re-authentication inside an open session, and the lock after 10
 //! consecutive failures.
 use super::{account, lock, session};
+use crate::domain::Target;
 use crate::domain::{notification, secret, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -61,11 +62,11 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
     use crate::domain::identity::credential;
     let Some(account) = account::find_by_email(db, email).await? else {
         credential::verify_or_decoy(password, None).await?;
-        ctx.audit(db, None, "sign_in.failed", "unknown-email").await?;
+        ctx.audit(db, None, "sign_in.failed", Target::UnknownEmail).await?;
         return Ok(Started::Refused);
     };
     let password_ok = credential::verify_or_decoy(password, account.password_hash.as_deref()).await?;
-    let target = format!("account:{}", account.id);
+    let target = Target::Account(account.id);
     if let Some(until) = lock::until(db, account.id, now).await? {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         let active = account.status == account::AccountStatus::Active;
@@ -167,9 +168,7 @@ async fn mail_code(
 ) -> DomainResult<()> {
     let mail = notification::verification_code_mail(account.language, &account.given_name, code);
     notification::enqueue(&mut *tx, &account.email, &mail, ctx.now).await?;
-    ctx.by(account.id)
-        .audit(&mut *tx, None, "verification_code.sent", format!("account:{}", account.id))
-        .await
+    ctx.by(account.id).audit(&mut *tx, None, "verification_code.sent", Target::Account(account.id)).await
 }
 
 /// Step one of proving again who one is, in an open session: the password. A wrong password
@@ -184,7 +183,7 @@ pub async fn start_reauth(
     use crate::domain::identity::credential;
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         record_failure(ctx, account, Some(session_id)).await?;
-        ctx.by(account.id).audit(db, None, "reauth.failed", format!("account:{}", account.id)).await?;
+        ctx.by(account.id).audit(db, None, "reauth.failed", Target::Account(account.id)).await?;
         return Ok(None);
     }
     issue_challenge(ctx, account, ChallengePurpose::Reauth { session_id }).await.map(Some)
@@ -281,7 +280,7 @@ pub async fn finish_sign_in(
     .transpose()?;
     let Some(tries) = tries else { return Ok(CodeOutcome::StartAgain) };
     let account = account::find_by_id(db, challenge.account_id).await?;
-    let target = format!("account:{}", account.id);
+    let target = Target::Account(account.id);
     // A lock (or a closed account) ends every sign-in under way, even one whose code is right.
     if account.status != account::AccountStatus::Active || lock::until(db, account.id, now).await?.is_some() {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
@@ -334,7 +333,7 @@ pub async fn finish_sign_in(
         .execute(&mut *tx)
         .await?;
     if by_recovery_code {
-        ctx.by(account.id).audit(&mut *tx, None, "recovery_code.used", target.clone()).await?;
+        ctx.by(account.id).audit(&mut *tx, None, "recovery_code.used", target).await?;
     }
     let outcome = if let ChallengePurpose::Reauth { session_id } = purpose {
         sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2 AND account_id = $3")

@@ -3,6 +3,7 @@
 //! list of the patients it follows. A conversation is between one patient and one team, and
 //! every member of the team sees it — nobody else on the staff does.
 use crate::domain::patient::profile;
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -146,7 +147,7 @@ pub async fn create(ctx: &Ctx, organisation_id: i64, settings: Settings<'_>) -> 
     .map(|row| row.try_get("id"))
     .transpose()?;
     let id = id.ok_or(DomainError::conflict(Some("name"), "error-team-name-taken"))?;
-    ctx.audit(&mut *tx, Some(organisation_id), "team.created", format!("team:{id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "team.created", Target::Team(id)).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -186,7 +187,7 @@ pub async fn update(
     if changed == 0 {
         return Err(DomainError::NotFound);
     }
-    ctx.audit(&mut *tx, Some(organisation_id), "team.updated", format!("team:{team_id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "team.updated", Target::Team(team_id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -238,8 +239,7 @@ pub async fn add_member(ctx: &Ctx, organisation_id: i64, team_id: i64, account_i
     .await?
     .rows_affected();
     if added == 1 {
-        ctx.audit(&mut *tx, Some(organisation_id), "team.member_added", format!("account:{account_id}"))
-            .await?;
+        ctx.audit(&mut *tx, Some(organisation_id), "team.member_added", Target::Account(account_id)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -261,7 +261,7 @@ pub async fn remove_member(
         .await?
         .rows_affected();
     if removed == 1 {
-        ctx.audit(&mut *tx, Some(organisation_id), "team.member_removed", format!("account:{account_id}"))
+        ctx.audit(&mut *tx, Some(organisation_id), "team.member_removed", Target::Account(account_id))
             .await?;
     }
     tx.commit().await?;
@@ -327,7 +327,7 @@ pub async fn set_follows(
         (removed.rows_affected(), "team.patient_removed")
     };
     if changed == 1 {
-        ctx.audit(&mut *tx, Some(organisation_id), action, format!("patient:{patient_id}")).await?;
+        ctx.audit(&mut *tx, Some(organisation_id), action, Target::Patient(patient_id)).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -6,6 +6,7 @@
 use super::invitation::{self, Invitee};
 use crate::domain::calendar::{local_date, stored_date, typed_date};
 use crate::domain::identity::account::Email;
+use crate::domain::Target;
 use crate::domain::{notification, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 pub use crate::states::GrantStatus;
@@ -393,7 +394,7 @@ pub async fn activate(
         .execute(&mut *tx)
         .await?;
     ctx.by(account_id)
-        .audit(&mut *tx, Some(organisation_id), "caregiver.joined", format!("patient:{patient_id}"))
+        .audit(&mut *tx, Some(organisation_id), "caregiver.joined", Target::Patient(patient_id))
         .await
 }
 
@@ -433,7 +434,7 @@ pub async fn end(ctx: &Ctx, grant_id: i64, by: EndedBy) -> DomainResult<bool> {
             &mut *tx,
             row.try_get("organisation_id")?,
             "caregiver.ended",
-            format!("patient:{}", row.try_get::<i64, _>("patient_id")?),
+            Target::Patient(row.try_get::<i64, _>("patient_id")?),
         )
         .await?;
     tx.commit().await?;
@@ -468,7 +469,7 @@ pub async fn edit(
         .execute(&mut *tx)
         .await?;
     ctx.by(by)
-        .audit(&mut *tx, Some(organisation_id), "caregiver.changed", format!("patient:{}", grant.patient_id))
+        .audit(&mut *tx, Some(organisation_id), "caregiver.changed", Target::Patient(grant.patient_id))
         .await?;
     tx.commit().await?;
     Ok(())
@@ -529,7 +530,7 @@ pub async fn end_at_age_of_consent(ctx: &Ctx) -> DomainResult<usize> {
                 &mut *tx,
                 Some(grant.organisation_id),
                 "caregiver.ended_at_age",
-                format!("patient:{}", grant.patient_id),
+                Target::Patient(grant.patient_id),
             )
             .await?;
             ended += 1;
@@ -549,7 +550,7 @@ pub async fn record_action<'e>(
 ) -> DomainResult<()> {
     ctx.by(caregiver_account_id)
         .for_patient(grant.patient_account_id)
-        .audit(exec, Some(grant.organisation_id), action, format!("patient:{}", grant.patient_id))
+        .audit(exec, Some(grant.organisation_id), action, Target::Patient(grant.patient_id))
         .await
 }
 

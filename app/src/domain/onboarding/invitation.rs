@@ -2,6 +2,7 @@
 //! over separately, both stored only as hashes, the code's hash bound to the link so the code alone
 //! is worthless. Valid 5 days; 5 wrong codes make it void; a reissue replaces it; single use.
 //! Opening the link never changes anything.
+use crate::domain::Target;
 use crate::domain::{notification, secret, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use rand::Rng;
@@ -173,9 +174,7 @@ pub async fn issue(
         Invitee::Patient => "invitation.created",
         Invitee::Caregiver { .. } => "caregiver.invited",
     };
-    ctx.by(invited_by)
-        .audit(&mut *tx, Some(organisation_id), action, format!("patient:{patient_id}"))
-        .await?;
+    ctx.by(invited_by).audit(&mut *tx, Some(organisation_id), action, Target::Patient(patient_id)).await?;
     Ok(Issued { invitation_id: id, code, expires_at })
 }
 
@@ -321,7 +320,7 @@ pub async fn check_code(ctx: &Ctx, token: &str, code: &InvitationCode) -> Domain
         db,
         Some(invitation.organisation_id),
         if voided { "invitation.voided" } else { "invitation.code_failed" },
-        format!("patient:{}", invitation.patient_id),
+        Target::Patient(invitation.patient_id),
     )
     .await?;
     Ok(if voided {

@@ -5,6 +5,7 @@ use super::caregiver;
 use super::invitation::{consume, verified, Invitation, Invitee};
 use crate::domain::identity::account::{self, Email, NewAccount};
 use crate::domain::identity::{credential, session};
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainError, DomainResult};
 
 /// Ties the organisation's patient record to the account that now holds it, or, for a
@@ -39,7 +40,7 @@ async fn link_patient(
             &mut *tx,
             Some(invitation.organisation_id),
             "invitation.redeemed",
-            format!("patient:{}", invitation.patient_id),
+            Target::Patient(invitation.patient_id),
         )
         .await
 }
@@ -102,8 +103,8 @@ pub async fn redeem(
     link_patient(&mut tx, ctx, &invitation, account_id).await?;
     // A caregiver's new account is theirs, not part of the patient's file.
     let target = match invitation.invitee {
-        Invitee::Patient => format!("patient:{}", invitation.patient_id),
-        Invitee::Caregiver { .. } => format!("account:{account_id}"),
+        Invitee::Patient => Target::Patient(invitation.patient_id),
+        Invitee::Caregiver { .. } => Target::Account(account_id),
     };
     ctx.by(account_id).audit(&mut *tx, Some(invitation.organisation_id), "account.created", target).await?;
     let session_token = session::start(&mut *tx, ctx, account_id).await?;

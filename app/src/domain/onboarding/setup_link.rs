@@ -5,6 +5,7 @@
 use super::invitation::{self, InvitationCode};
 use crate::domain::identity::account::{self, Account};
 use crate::domain::identity::{credential, session};
+use crate::domain::Target;
 use crate::domain::{secret, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -200,7 +201,7 @@ pub async fn check_code(ctx: &Ctx, token: &str, code: &InvitationCode) -> Domain
     let Some(failed) = failed else { return Ok(CodeCheck::Unusable) };
     let voided = failed >= MAX_WRONG_CODES;
     let action = if voided { "setup_link.voided" } else { "setup_link.code_failed" };
-    ctx.audit(db, None, action, format!("account:{}", link.account_id)).await?;
+    ctx.audit(db, None, action, Target::Account(link.account_id)).await?;
     Ok(if voided {
         CodeCheck::Unusable
     } else {
@@ -261,9 +262,7 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> 
     .bind(account.id)
     .execute(&mut *tx)
     .await?;
-    ctx.by(account.id)
-        .audit(&mut *tx, None, "account.setup_completed", format!("account:{}", account.id))
-        .await?;
+    ctx.by(account.id).audit(&mut *tx, None, "account.setup_completed", Target::Account(account.id)).await?;
     let token = session::start(&mut *tx, ctx, account.id).await?;
     tx.commit().await?;
     Ok(token)

@@ -5,6 +5,7 @@
 //! in their own organisation only; what acts on the whole account (password reset, unlock) is
 //! theirs only where the account belongs to their organisation alone.
 use crate::domain::identity::session;
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
@@ -62,7 +63,7 @@ pub async fn work_in(ctx: &Ctx, session: session::ActiveSession, organisation_id
         &ctx.db,
         Some(organisation_id),
         "session.organisation_chosen",
-        format!("account:{}", session.account_id),
+        Target::Account(session.account_id),
     )
     .await?;
     Ok(())

@@ -11,6 +11,7 @@ pub mod support_desk;
 
 use crate::domain::identity::account::{self, Email, NewAccount, Role};
 use crate::domain::onboarding::setup_link;
+use crate::domain::Target;
 use crate::domain::{notification, store, Ctx, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use crate::states::Service;
@@ -131,7 +132,7 @@ pub async fn add_professional(
         .await?;
     }
     ctx.by(added_by)
-        .audit(&mut *tx, Some(organisation_id), "staff.added", format!("account:{account_id}"))
+        .audit(&mut *tx, Some(organisation_id), "staff.added", Target::Account(account_id))
         .await?;
     tx.commit().await?;
     Ok(activation)
@@ -184,7 +185,7 @@ pub async fn set_age_of_consent(ctx: &Ctx, organisation_id: i64, age: &str, by: 
             &mut *tx,
             Some(organisation_id),
             "organisation.age_of_consent_changed",
-            format!("organisation:{organisation_id}"),
+            Target::Organisation(organisation_id),
         )
         .await?;
     tx.commit().await?;
@@ -211,7 +212,7 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
         add_staff_member(&mut tx, organisation_id, &staff, Role::Admin.bundle(), false, public_url, now)
             .await?;
     let console = Ctx::new(db.clone(), RequestMeta { ip: "console".into(), user_agent: String::new() }, now);
-    console.audit(&mut *tx, Some(organisation_id), "bootstrap", format!("account:{account_id}")).await?;
+    console.audit(&mut *tx, Some(organisation_id), "bootstrap", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(link)
 }

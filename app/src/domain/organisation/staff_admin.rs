@@ -7,6 +7,7 @@ use super::professional_number::{self, ProfessionalNumber};
 use super::{membership, staff_service};
 use crate::domain::identity::account::{AccountStatus, Role};
 use crate::domain::identity::{password_reset, session};
+use crate::domain::Target;
 use crate::domain::{notification, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use crate::states::Service;
@@ -136,7 +137,7 @@ async fn tell_and_record(
     action: &'static str,
 ) -> DomainResult<()> {
     notification::enqueue_for(&mut *tx, organisation_id, &person.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), action, format!("account:{}", person.account_id)).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), action, Target::Account(person.account_id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -351,7 +352,7 @@ pub async fn leave(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainRe
         not_the_last_administrator(&mut tx, organisation_id, account_id).await?;
     }
     end_membership(&mut tx, organisation_id, account_id).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.left", format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.left", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -367,7 +368,7 @@ pub async fn set_professional_number(
     existing(ctx, organisation_id, account_id).await?;
     let mut tx = ctx.db.begin().await?;
     professional_number::set(&mut *tx, organisation_id, account_id, number.as_ref()).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.number_set", format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.number_set", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -410,13 +411,8 @@ pub async fn send_password_reset(
     }
     let mut tx = ctx.db.begin().await?;
     session::end_all(&mut *tx, account_id, ctx.now).await?;
-    ctx.audit(
-        &mut *tx,
-        Some(organisation_id),
-        "account.password_reset_sent",
-        format!("account:{account_id}"),
-    )
-    .await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "account.password_reset_sent", Target::Account(account_id))
+        .await?;
     tx.commit().await?;
     password_reset::request(ctx, &person.email, public_url).await
 }

@@ -5,6 +5,7 @@
 //! for the address; only an account that exists is told by mail.
 use super::staff_service;
 use crate::domain::identity::account::{self, Email, Role};
+use crate::domain::Target;
 use crate::domain::{notification, organisation, Ctx, DomainError, DomainResult};
 use crate::states::Service;
 use sqlx::{Any, Executor, Row};
@@ -110,7 +111,7 @@ pub async fn ask(
         let mail = notification::join_asked_mail(owner.language, &owner.given_name, &name, services, &link);
         notification::enqueue_for(&mut *tx, organisation_id, &owner.email, &mail, ctx.now).await?;
     }
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_asked", format!("staff_invitation:{id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_asked", Target::StaffInvitation(id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -135,8 +136,7 @@ pub async fn waiting(
 pub async fn withdraw(ctx: &Ctx, organisation_id: i64, id: i64) -> DomainResult<()> {
     let mut tx = ctx.db.begin().await?;
     close(&mut tx, organisation_id, id, "withdrawn", ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", format!("staff_invitation:{id}"))
-        .await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "staff.join_withdrawn", Target::StaffInvitation(id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -214,7 +214,7 @@ pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> Domain
     } else {
         "staff.join_declined"
     };
-    ctx.audit(&mut *tx, Some(organisation_id), action, format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), action, Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }

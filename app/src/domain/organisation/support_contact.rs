@@ -2,6 +2,7 @@
 //! the hours it answers, set by the organisation's administrators. An organisation that set
 //! neither publishes nothing.
 use crate::domain::patient::profile;
+use crate::domain::Target;
 use crate::domain::{store, Ctx, DomainError, DomainResult};
 use crate::hours::{self, OpenDay, FIELDS};
 use chrono::NaiveTime;
@@ -84,7 +85,7 @@ pub async fn save(ctx: &Ctx, organisation_id: i64, typed: &Typed<'_>) -> DomainR
         &mut *tx,
         Some(organisation_id),
         "organisation.support_contact_changed",
-        format!("organisation:{organisation_id}"),
+        Target::Organisation(organisation_id),
     )
     .await?;
     tx.commit().await?;

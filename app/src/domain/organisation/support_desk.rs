@@ -7,6 +7,7 @@ use super::membership;
 use crate::domain::identity::account::AccountStatus;
 use crate::domain::identity::password_reset;
 use crate::domain::onboarding::invitation::{self, InvitationState};
+use crate::domain::Target;
 use crate::domain::{notification, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 
@@ -19,10 +20,10 @@ pub enum Subject {
 
 impl Subject {
     /// The audit target, which the person's access log reads.
-    fn target(self) -> String {
+    fn target(self) -> Target {
         match self {
-            Self::Account(id) => format!("account:{id}"),
-            Self::Patient(id) => format!("patient:{id}"),
+            Self::Account(id) => Target::Account(id),
+            Self::Patient(id) => Target::Patient(id),
         }
     }
 }
@@ -261,7 +262,7 @@ async fn security_events(
            AND (e.organisation_id = $3 OR (e.organisation_id IS NULL AND $4 = 1))
          ORDER BY e.id DESC LIMIT 10"
     ))
-    .bind(subject.target())
+    .bind(subject.target().to_string())
     .bind(actor)
     .bind(organisation_id)
     .bind(whole_account as i64)
@@ -284,7 +285,7 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
     crate::domain::identity::lock::lift(&mut *tx, account_id).await?;
     let mail = notification::unlocked_mail(record.language, &record.given_name);
     notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "support.unlocked", format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "support.unlocked", Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -302,7 +303,7 @@ pub async fn send_password_reset(
     if record.status != Some(AccountStatus::Active) {
         return Err(DomainError::conflict(None, "error-not-active"));
     }
-    ctx.audit(&ctx.db, Some(organisation_id), "support.password_reset_sent", format!("account:{account_id}"))
+    ctx.audit(&ctx.db, Some(organisation_id), "support.password_reset_sent", Target::Account(account_id))
         .await?;
     password_reset::request(ctx, &record.email, public_url).await
 }
@@ -320,7 +321,7 @@ pub async fn resend_invitation(
     let mut tx = ctx.db.begin().await?;
     let issued =
         invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, by, public_url).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "support.invitation_resent", format!("patient:{patient_id}"))
+    ctx.audit(&mut *tx, Some(organisation_id), "support.invitation_resent", Target::Patient(patient_id))
         .await?;
     tx.commit().await?;
     Ok((record.name, issued))

@@ -1,6 +1,7 @@
 //! "My access log": the audit entries about a person's own file, newest first — what they did,
 //! and what others (a caregiver, a professional, support) did about them.
 use crate::domain::DomainResult;
+use crate::domain::Target;
 use sqlx::Row;
 
 pub const PER_PAGE: i64 = 20;
@@ -58,7 +59,7 @@ pub async fn page(
     account_id: i64,
     page: i64,
 ) -> DomainResult<(Vec<Entry>, crate::domain::store::Paging)> {
-    let target = format!("account:{account_id}");
+    let target = Target::Account(account_id).to_string();
     let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n {ABOUT}"))
         .bind(&target)
         .bind(account_id)

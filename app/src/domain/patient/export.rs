@@ -3,6 +3,7 @@
 //! are never exported; whether they exist is.
 use super::profile;
 use crate::domain::identity::account;
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainResult};
 use serde_json::{json, Value};
 use sqlx::Row;
@@ -74,7 +75,7 @@ pub async fn for_account(ctx: &Ctx, account_id: i64) -> DomainResult<Value> {
     let events = sqlx::query(
         "SELECT action, ip, user_agent, at FROM audit_events WHERE target = $1 OR actor_id = $2 OR acting_for_id = $2 ORDER BY id",
     )
-    .bind(format!("account:{account_id}"))
+    .bind(Target::Account(account_id).to_string())
     .bind(account_id)
     .fetch_all(db)
     .await?;
@@ -101,6 +102,6 @@ pub async fn for_account(ctx: &Ctx, account_id: i64) -> DomainResult<Value> {
         "sessions": rows_to_json(&sessions, &["ip", "user_agent"], &["created_at", "last_seen_at", "ended_at"])?,
         "audit_events": rows_to_json(&events, &["action", "ip", "user_agent"], &["at"])?,
     });
-    ctx.audit(db, None, "data.exported", format!("account:{account_id}")).await?;
+    ctx.audit(db, None, "data.exported", Target::Account(account_id)).await?;
     Ok(export)
 }

@@ -2,6 +2,7 @@
 //! account stands, every invitation sent to them, and what was done on the file lately. Only
 //! staff of the patient's organisation may read it (the organisation is in every WHERE clause).
 use crate::domain::onboarding::invitation::{self, InvitationState};
+use crate::domain::Target;
 use crate::domain::{store, DomainResult};
 use crate::i18n::Lang;
 
@@ -129,7 +130,7 @@ pub async fn read(
          WHERE e.target = $1
          ORDER BY e.id DESC LIMIT $2",
     )
-    .bind(format!("patient:{patient_id}"))
+    .bind(Target::Patient(patient_id).to_string())
     .bind(RECENT_ACTIVITY)
     .fetch_all(db)
     .await?;

@@ -1,6 +1,7 @@
 //! What a person may change about themselves: the name they like to be called, phone numbers,
 //! postal address and languages. Names and date of birth come from the clinical record and are
 //! not here.
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::{Any, Executor, Row};
@@ -206,7 +207,7 @@ pub async fn save(ctx: &Ctx, account_id: i64, change: Change) -> DomainResult<Ch
     query.bind(account_id).execute(&mut *tx).await?;
     let acting_for = (ctx.actor != Some(account_id)).then_some(account_id);
     ctx.for_patient(acting_for)
-        .audit(&mut *tx, None, change.audit_action(), format!("account:{account_id}"))
+        .audit(&mut *tx, None, change.audit_action(), Target::Account(account_id))
         .await?;
     tx.commit().await?;
     Ok(change)

@@ -7,6 +7,7 @@ use crate::api::messages::{
 };
 use crate::api::ApiError;
 use crate::door::GrantId;
+use crate::states::Author;
 use crate::ui::dates::long_date_time;
 use crate::ui::form::{
     action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, TextArea,
@@ -195,17 +196,17 @@ fn FileLinks(files: Vec<FileView>) -> impl IntoView {
 
 /// "Marc Côté (caregiver) for Éloïse D'Amours-Côté", or the author's name.
 fn author_text(message: &MessageView, patient: &str) -> String {
-    match message.role.as_str() {
-        "caregiver" => {
+    match message.role {
+        Author::Caregiver => {
             tr_with("message-author-caregiver", &[("name", &message.author), ("patient", patient)])
         }
-        "staff" => match &message.number {
+        Author::Staff => match &message.number {
             Some(number) => {
                 tr_with("message-author-staff-number", &[("name", &message.author), ("number", number)])
             }
             None => tr_with("message-author-staff", &[("name", &message.author)]),
         },
-        _ => message.author.clone(),
+        Author::Patient => message.author.clone(),
     }
 }
 

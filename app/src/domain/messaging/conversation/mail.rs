@@ -3,6 +3,7 @@
 use super::inbox::unread_count;
 use super::Reader;
 use crate::domain::store::Db;
+use crate::domain::Target;
 use crate::domain::{notification, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
 use sqlx::Row;
@@ -80,7 +81,7 @@ pub async fn set_mail_choice(
         MailChoice::Each => "message_emails.each",
         MailChoice::Daily => "message_emails.daily",
     };
-    ctx.audit(&mut *tx, None, action, format!("account:{account_id}")).await?;
+    ctx.audit(&mut *tx, None, action, Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,7 +10,9 @@ use super::attachment;
 use crate::domain::onboarding::caregiver::Grant;
 use crate::domain::sql::Conditions;
 use crate::domain::store::Db;
+use crate::domain::Target;
 use crate::domain::{Ctx, DomainError, DomainResult};
+use crate::states::Author;
 use sqlx::{Any, Row};
 
 pub mod inbox;
@@ -57,11 +59,11 @@ impl Reader {
     }
 
     /// What the messages table records as the author's side.
-    fn role(self) -> &'static str {
+    fn role(self) -> Author {
         match self {
-            Self::Staff { .. } => "staff",
-            Self::Patient { .. } => "patient",
-            Self::Caregiver { .. } => "caregiver",
+            Self::Staff { .. } => Author::Staff,
+            Self::Patient { .. } => Author::Patient,
+            Self::Caregiver { .. } => Author::Caregiver,
         }
     }
 
@@ -137,7 +139,7 @@ impl Summary {
         tx: &mut sqlx::Transaction<'_, Any>,
         action: &'static str,
     ) -> DomainResult<()> {
-        ctx.audit(&mut **tx, Some(self.organisation_id), action, format!("patient:{}", self.patient_id)).await
+        ctx.audit(&mut **tx, Some(self.organisation_id), action, Target::Patient(self.patient_id)).await
     }
 
     fn of(row: &sqlx::any::AnyRow) -> DomainResult<Self> {
@@ -222,8 +224,8 @@ pub struct Message {
     pub id: i64,
     pub author_id: i64,
     pub author_name: String,
-    /// `staff`, `patient` or `caregiver`.
-    pub author_role: String,
+    #[sqlx(try_from = "String")]
+    pub author_role: Author,
     /// A professional's number in the conversation's organisation.
     pub author_number: Option<String>,
     pub body: String,

@@ -187,7 +187,7 @@ async fn write(
     )
     .bind(conversation.id)
     .bind(reader.account_id())
-    .bind(reader.role())
+    .bind(reader.role().code())
     .bind(body)
     .bind(staff_says)
     .bind(ctx.now)
