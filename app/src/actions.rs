@@ -75,6 +75,18 @@ coded! {
 }
 
 coded! {
+    /// Which setting of a profile a form saves (the pencil's `?edit=`, the form's `field`).
+    ProfileField {
+        PreferredName = "preferred_name",
+        Phones = "phones",
+        Address = "address",
+        /// The language of notifications.
+        Language = "language",
+        InterfaceLanguage = "interface_language",
+    }
+}
+
+coded! {
     /// What an emailed code is for, when a new one is asked.
     CodePurpose {
         SignIn = "sign_in",
@@ -101,6 +113,13 @@ mod tests {
         for action in SupportAction::ALL {
             assert_eq!(SupportAction::parse(action.code()), Some(*action));
         }
+        for field in ProfileField::ALL {
+            let posted = serde_json::to_string(field).unwrap();
+            assert_eq!(serde_json::from_str::<ProfileField>(&posted).unwrap(), *field);
+        }
+        assert_eq!(ProfileField::InterfaceLanguage.code(), "interface_language");
+        let lang: crate::i18n::Lang = serde_json::from_str("\"en\"").unwrap();
+        assert_eq!(lang, crate::i18n::Lang::En, "a language is posted as its code");
         assert_eq!(StaffAction::MakeAdmin.code(), "make-admin");
         assert_eq!(CodePurpose::parse("reauth"), Some(CodePurpose::Reauth));
         assert!(serde_json::from_str::<StaffAction>("\"drop-table\"").is_err());

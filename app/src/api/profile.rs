@@ -4,6 +4,7 @@
 // maps onto it as it is; the attribute reaches the browser-side stub the macro generates only here.
 #![allow(clippy::too_many_arguments)]
 use super::ApiError;
+use crate::actions::ProfileField;
 use crate::door::GrantId;
 use crate::states::Method;
 use leptos::prelude::*;
@@ -108,7 +109,7 @@ pub async fn account_view(
 /// that is what changed, so the page can switch at once.
 #[server(prefix = "/api", endpoint = "save_profile")]
 pub async fn save_profile(
-    #[server(default)] field: String,
+    field: Option<ProfileField>,
     preferred_name: Option<String>,
     mobile: Option<String>,
     home_phone: Option<String>,
@@ -126,18 +127,18 @@ pub async fn save_profile(
     let language_of = |value: &Option<String>| {
         value.as_deref().and_then(Lang::parse).ok_or_else(|| ApiError::invalid("error-language-invalid"))
     };
-    let change = match field.as_str() {
-        "preferred_name" => profile::Change::PreferredName(text(&preferred_name)),
-        "phones" => profile::Change::Phones { mobile: text(&mobile), home: text(&home_phone) },
-        "address" => profile::Change::Address {
+    let field = field.ok_or_else(|| ApiError::invalid("error-request-invalid"))?;
+    let change = match field {
+        ProfileField::PreferredName => profile::Change::PreferredName(text(&preferred_name)),
+        ProfileField::Phones => profile::Change::Phones { mobile: text(&mobile), home: text(&home_phone) },
+        ProfileField::Address => profile::Change::Address {
             street: text(&street),
             city: text(&city),
             province: text(&province),
             postal_code: text(&postal_code),
         },
-        "language" => profile::Change::Language(language_of(&language)?),
-        "interface_language" => profile::Change::InterfaceLanguage(language_of(&language)?),
-        _ => return Err(ApiError::not_found()),
+        ProfileField::Language => profile::Change::Language(language_of(&language)?),
+        ProfileField::InterfaceLanguage => profile::Change::InterfaceLanguage(language_of(&language)?),
     };
     let saved = profile::save(&ctx, subject, change).await.map_err(|e| {
         let mut error = ApiError::from(e);
@@ -157,10 +158,10 @@ pub async fn save_profile(
         error
     })?;
     if let Some(grant) = acting {
-        leptos_axum::redirect(&format!("/for/{}/profile?saved={field}", grant.id));
+        leptos_axum::redirect(&format!("/for/{}/profile?saved={}", grant.id, field.code()));
         return Ok(None);
     }
-    leptos_axum::redirect(&format!("/account?saved={field}"));
+    leptos_axum::redirect(&format!("/account?saved={}", field.code()));
     if let profile::Change::InterfaceLanguage(lang) = saved {
         context::set_language_cookie(lang);
         return Ok(Some(lang.code().into()));

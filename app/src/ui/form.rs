@@ -16,7 +16,7 @@ where
 /// The error in the current language, with its values filled in.
 pub fn message(error: &ApiError) -> String {
     let args: Vec<(&str, &str)> = error.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    crate::ui::layout::tr_with(&error.key, &args)
+    crate::ui::words::tr_with(&error.key, &args)
 }
 
 /// The translated message of `error` if it belongs to `field`.

@@ -1,36 +1,13 @@
 //! What surrounds every page: header (portal name, language toggle, the signed-in person) and
 //! footer (help, accessibility, contact).
 use crate::api::auth::{me, staff_home, SignOut};
-use crate::i18n::Lang;
 use crate::states::Service;
 use crate::ui::components::workplace::WorkplaceSwitch;
+use crate::ui::words::current_lang;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-
-/// The language the interface shows now.
-pub fn current_lang() -> Lang {
-    Lang::from_code(expect_context::<leptos_fluent::I18n>().language.get().id)
-}
-
-/// A message in the language on screen, its placeables filled with `args`.
-pub fn tr_with(key: &str, args: &[(&str, &str)]) -> String {
-    let i18n = expect_context::<leptos_fluent::I18n>();
-    if args.is_empty() {
-        return i18n.tr(key);
-    }
-    let args = args
-        .iter()
-        .map(|(k, v)| {
-            (
-                std::borrow::Cow::Owned(k.to_string()),
-                fluent_templates::fluent_bundle::FluentValue::from(v.to_string()),
-            )
-        })
-        .collect();
-    i18n.tr_with_args(key, &args)
-}
 
 #[component]
 pub fn Header() -> impl IntoView {

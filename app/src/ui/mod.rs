@@ -2,12 +2,12 @@
 #[cfg(feature = "ssr")]
 pub mod bundle;
 mod components;
-mod dates;
 mod form;
 mod layout;
 mod lazy_pages;
 mod pages;
 mod route;
+mod words;
 
 use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
             // and works the same without JavaScript.
             <Router>
                 // The home-screen manifest in the language on screen (server/src/manifest.rs).
-                <leptos_meta::Link rel="manifest" href=format!("/manifest-{}.webmanifest", untrack(layout::current_lang).code()) />
+                <leptos_meta::Link rel="manifest" href=format!("/manifest-{}.webmanifest", untrack(words::current_lang).code()) />
                 <a class="skip-link" href="#main">{leptos_fluent::move_tr!("skip-to-content")}</a>
                 <layout::Header />
                 <layout::StaffNav />

@@ -68,10 +68,12 @@ fn is_number(ty: &str) -> bool {
     inner == "i64" || inner.ends_with("Id")
 }
 
-/// A typed action's first code (`app::actions`).
+/// A typed action's first code (`app::actions`), or a language's.
 fn action_code(ty: &str) -> Option<&'static str> {
     use app::actions::*;
     Some(match ty {
+        "ProfileField" => ProfileField::ALL[0].code(),
+        "Lang" => app::i18n::Lang::Fr.code(),
         "StaffAction" => StaffAction::ALL[0].code(),
         "ConversationAction" => ConversationAction::ALL[0].code(),
         "SupportAction" => SupportAction::ALL[0].code(),

@@ -245,18 +245,13 @@ async fn expired_void_and_used_links_each_show_their_own_page() {
     assert_eq!(status, StatusCode::OK);
     assert!(page_shows(&html, "fr", "invitation-title") && html.contains("name=\"code\""), "code step");
 
-    // Exactly 5 days after it was issued, the link has expired.
-    sqlx::query("UPDATE invitations SET expires_at = created_at, created_at = created_at - 432000")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    // 5 days after it was issued, the link has expired.
+    app.later("invitations", &["created_at", "expires_at"], 5 * 24 * 3600).await;
     let (_, html) = app.page(&format!("/invitation/{token}?lang=en"), None).await;
     assert!(page_shows(&html, "en", "invitation-expired-title"), "expired page");
 
-    sqlx::query("UPDATE invitations SET expires_at = expires_at + 432000, failed_attempts = 5")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.later("invitations", &["created_at", "expires_at"], -5 * 24 * 3600).await;
+    sqlx::query("UPDATE invitations SET failed_attempts = 5").execute(&app.state.db).await.unwrap();
     let (_, html) = app.page(&format!("/invitation/{token}"), None).await;
     assert!(page_shows(&html, "fr", "invitation-void-body"), "void page");
 

@@ -42,10 +42,7 @@ async fn an_email_code_expires_after_ten_minutes() {
     let app = patient_app().await;
     let challenge = app.sign_in_password(PATIENT, PASSWORD).await.unwrap();
     let code = emailed_code(&app, PATIENT).await;
-    sqlx::query("UPDATE sign_in_challenges SET expires_at = created_at, created_at = created_at - 600")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.later("sign_in_challenges", &["created_at", "expires_at"], 600).await;
     let late = app.call("verify_sign_in", &[("code", &code)], Some(&challenge)).await;
     assert_eq!(error_key(late).await["key"], "error-start-again");
 }
@@ -219,10 +216,7 @@ async fn forgot_password_never_tells_who_has_an_account_and_ends_every_session()
     // A link older than 30 minutes is refused.
     app.call("request_password_reset", &[("email", PATIENT)], None).await;
     await_mails(&app, PATIENT, "reset", 2).await;
-    sqlx::query("UPDATE password_resets SET expires_at = created_at WHERE used_at IS NULL")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.later("password_resets", &["created_at", "expires_at"], 30 * 60).await;
     let late = reset_token(&app).await;
     let (_, html) = app.page(&format!("/reset-password/{late}"), None).await;
     assert!(page_shows(&html, "fr", "reset-unusable-title"), "the unusable link's page");

@@ -5,13 +5,10 @@ use crate::api::ApiError;
 use crate::door::GrantId;
 use crate::ui::form::failure;
 use crate::ui::route::route_id;
+use crate::ui::words::tr;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
-
-pub fn tr(key: &str) -> String {
-    expect_context::<leptos_fluent::I18n>().tr(key)
-}
 
 /// "Messages, questionnaires" — what a caregiver may reach, in words.
 pub fn scope_text(messages: bool, questionnaires: bool, profile: bool) -> String {
@@ -30,7 +27,7 @@ pub fn line_details(c: &CaregiverLine) -> String {
         scope_text(c.messages, c.questionnaires, c.profile)
     );
     if let Some(ends_on) = c.ends_on {
-        text.push_str(&format!(" · {} {}", tr("caregiver-until"), crate::ui::dates::long_date(ends_on)));
+        text.push_str(&format!(" · {} {}", tr("caregiver-until"), crate::ui::words::long_date(ends_on)));
     }
     text
 }

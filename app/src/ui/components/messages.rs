@@ -8,11 +8,11 @@ use crate::api::messages::{
 use crate::api::ApiError;
 use crate::door::GrantId;
 use crate::states::Author;
-use crate::ui::dates::long_date_time;
 use crate::ui::form::{
     action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, TextArea,
 };
-use crate::ui::layout::tr_with;
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;

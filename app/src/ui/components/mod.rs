@@ -4,6 +4,7 @@ pub mod audit;
 pub mod caregivers;
 pub mod copy;
 pub mod messages;
+pub mod page_title;
 pub mod pager;
 pub mod profile;
 pub mod resend_code;
@@ -12,3 +13,5 @@ pub mod shown_once;
 pub mod staff_state;
 pub mod table;
 pub mod workplace;
+
+pub use page_title::PageTitle;

@@ -1,6 +1,7 @@
 //! A person's details with a pencil button on each editable one, opening its form in place
 //! (`?edit=field`, so it works without JavaScript). Used on one's own account page and by a
 //! caregiver on the profile of the patient they act for.
+use crate::actions::ProfileField;
 use crate::api::profile::{AccountView, SaveProfile};
 use crate::api::ApiError;
 use crate::door::GrantId;
@@ -56,7 +57,7 @@ pub fn Details(
     let phones = [("account-phone-mobile", &me.mobile_phone), ("account-phone-home", &me.home_phone)]
         .into_iter()
         .filter(|(_, number)| !number.is_empty())
-        .map(|(key, number)| crate::ui::layout::tr_with(key, &[("number", number)]))
+        .map(|(key, number)| crate::ui::words::tr_with(key, &[("number", number)]))
         .collect::<Vec<_>>()
         .join(" · ");
     let (mobile, home, street, city, province, postal_code, preferred) = (
@@ -80,23 +81,23 @@ pub fn Details(
             {me.birth_date.map(|date| view! {
                 <div class="setting">
                     <dt>{move_tr!("account-birth-date")}</dt>
-                    <dd>{move || crate::ui::dates::long_date(date)}</dd>
+                    <dd>{move || crate::ui::words::long_date(date)}</dd>
                 </div>
             })}
         </dl>
         <p class="hint">{move_tr!("account-record-note")}</p>
         <dl class="settings">
-            <Editable field="preferred_name" base grant label=move_tr!("account-preferred-name") value=or_not_set(&me.preferred_name) save error>
+            <Editable field=ProfileField::PreferredName base grant label=move_tr!("account-preferred-name") value=or_not_set(&me.preferred_name) save error>
                 <Field id="preferred_name" autocomplete="nickname" required=false label=move_tr!("account-preferred-name")
                     hint=move_tr!("account-preferred-name-hint") value=kept_or(error, "preferred_name", preferred.clone()) error=error_for(error, "preferred_name") />
             </Editable>
-            <Editable field="phones" base grant label=move_tr!("account-phones") value=or_not_set(&phones) save error>
+            <Editable field=ProfileField::Phones base grant label=move_tr!("account-phones") value=or_not_set(&phones) save error>
                 <Field id="mobile" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-mobile")
                     hint=move_tr!("account-phone-hint") value=kept_or(error, "mobile", mobile.clone()) error=error_for(error, "mobile") />
                 <Field id="home_phone" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-home-phone")
                     value=kept_or(error, "home_phone", home.clone()) error=error_for(error, "home_phone") />
             </Editable>
-            <Editable field="address" base grant label=move_tr!("account-address") value=or_not_set(&address) save error>
+            <Editable field=ProfileField::Address base grant label=move_tr!("account-address") value=or_not_set(&address) save error>
                 <Field id="street" autocomplete="street-address" required=false label=move_tr!("account-street")
                     value=kept_or(error, "street", street.clone()) error=error_for(error, "street") />
                 <Field id="city" autocomplete="address-level2" required=false label=move_tr!("account-city")
@@ -106,12 +107,12 @@ pub fn Details(
                     hint=move_tr!("account-postal-code-hint") value=kept_or(error, "postal_code", postal_code.clone()) error=error_for(error, "postal_code") />
                 <p class="hint">{move_tr!("account-address-hint")}</p>
             </Editable>
-            <Editable field="language" base grant label=move_tr!("account-language") value=language_name(&me.language).to_string() save error>
+            <Editable field=ProfileField::Language base grant label=move_tr!("account-language") value=language_name(&me.language).to_string() save error>
                 <LanguageRadios legend=move_tr!("account-language") current=language.clone() />
                 <p class="hint">{move_tr!("account-language-hint")}</p>
             </Editable>
             {grant.is_none().then(|| view! {
-                <Editable field="interface_language" base grant label=move_tr!("account-interface-language") value=language_name(&me.interface_language).to_string() save error>
+                <Editable field=ProfileField::InterfaceLanguage base grant label=move_tr!("account-interface-language") value=language_name(&me.interface_language).to_string() save error>
                     <LanguageRadios legend=move_tr!("account-interface-language") current=interface_language.clone() />
                 </Editable>
             })}
@@ -122,7 +123,7 @@ pub fn Details(
 /// A setting with its pencil button; when `?edit=` names it, its form instead.
 #[component]
 fn Editable(
-    field: &'static str,
+    field: ProfileField,
     base: StoredValue<String>,
     grant: Option<GrantId>,
     #[prop(into)] label: Signal<String>,
@@ -132,6 +133,7 @@ fn Editable(
     children: ChildrenFn,
 ) -> impl IntoView {
     let query = use_query_map();
+    let field = field.code();
     let editing = move || query.read().get("edit").as_deref() == Some(field);
     let value = StoredValue::new(value);
     let children = StoredValue::new(children);

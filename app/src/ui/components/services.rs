@@ -3,7 +3,7 @@
 use crate::api::ApiError;
 use crate::states::Service;
 use crate::ui::form::error_for;
-use crate::ui::layout::tr_with;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 

@@ -4,9 +4,9 @@
 use crate::api::patients::IssuedCode;
 use crate::api::ApiError;
 use crate::ui::components::copy::CopyButton;
-use crate::ui::dates::long_date_time;
 use crate::ui::form::failure;
-use crate::ui::layout::tr_with;
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

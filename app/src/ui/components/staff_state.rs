@@ -2,8 +2,8 @@
 //! person's page).
 use crate::api::staff::StaffState;
 use crate::states::Role;
-use crate::ui::dates::long_date_time;
-use crate::ui::layout::tr_with;
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 
 pub fn staff_state_text(state: StaffState) -> String {
     match state {

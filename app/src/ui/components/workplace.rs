@@ -1,7 +1,7 @@
 //! Choosing the organisation one works in: a plain form posted to `work_in`, so the whole page
 //! (navigation, lists, counts) comes back for the chosen organisation, with or without JavaScript.
 use crate::api::auth::StaffRole;
-use crate::ui::layout::tr_with;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 

@@ -1,10 +1,10 @@
 //! "My access log": who did what about my file, and when, newest first, 20 to a page.
-use super::PageTitle;
 use crate::api::account::my_access_log;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::pager::Pager;
-use crate::ui::dates::long_date_time;
+use crate::ui::components::PageTitle;
 use crate::ui::form::failure;
+use crate::ui::words::long_date_time;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

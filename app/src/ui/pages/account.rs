@@ -1,12 +1,12 @@
 //! Account settings, reached by clicking one's name in the header. Editable details have a pencil
 //! button that opens the field's form in place (`?edit=field`, so it works without JavaScript);
 //! record details are read-only; sign-in security and sessions follow.
-use super::PageTitle;
 use crate::api::account::{my_account, EndOtherSessions, EndSession};
 use crate::api::profile::{AccountView, SaveProfile};
 use crate::states::Method;
 use crate::ui::components::caregivers::{my_caregivers_resource, MyCaregivers};
 use crate::ui::components::profile::{recovery_codes_text, saved_message, Details};
+use crate::ui::components::PageTitle;
 use crate::ui::form::failure;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -117,7 +117,7 @@ fn Sessions(
                     <p class="patient-name">{s.device.clone()}
                         {s.current.then(|| view! { " " <span class="badge">{move_tr!("account-this-device")}</span> })}
                     </p>
-                    <p>{move_tr!("account-ip")} " " {s.ip.clone()} " · " {move_tr!("account-last-seen")} " " {move || crate::ui::dates::long_date_time(s.last_seen)}</p>
+                    <p>{move_tr!("account-ip")} " " {s.ip.clone()} " · " {move_tr!("account-last-seen")} " " {move || crate::ui::words::long_date_time(s.last_seen)}</p>
                     {(!s.current).then(|| view! {
                         <ActionForm action=end_session>
                             <input type="hidden" name="id" value=s.id />

@@ -1,7 +1,7 @@
 //! Switching sign-in from emailed codes to an authenticator app.
-use super::PageTitle;
 use crate::api::account::{authenticator, AuthenticatorView, ConfirmAuthenticator, StartAuthenticator};
 use crate::ui::components::after_reauth::AfterReauth;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;

@@ -1,13 +1,13 @@
 //! Care teams, for the organisation's administrators: the teams with their settings, creating
 //! one, and a team's page (name, phone, whether patients may write first, whether replies are
 //! allowed by default, and its members).
-use super::PageTitle;
 use crate::api::messages::{list_teams, team_page, CreateTeam, TeamMember, UpdateTeam};
 use crate::api::ApiError;
 use crate::door::TeamId;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept, kept_or, CheckBox, Field, FormAlert};
-use crate::ui::layout::tr_with;
 use crate::ui::route::{route_id, with_id};
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

@@ -1,7 +1,6 @@
 //! Caregiver pages: the care team's view of a patient's caregivers (add, edit, end, re-invite),
 //! the patient's list of who can act for them (end, with confirmation), and the caregiver's side
 //! (the patients they assist, acting for one, the banner that says for whom).
-use super::PageTitle;
 use crate::api::caregivers::{
     acting_for, my_caregivers, patient_file, AddCaregiver, EditCaregiver, EndMyCaregiver,
 };
@@ -9,11 +8,13 @@ use crate::api::profile::{patient_profile, SaveProfile};
 use crate::api::ApiError;
 use crate::door::{GrantId, PatientId};
 use crate::states::CaregiverStatus;
-use crate::ui::components::caregivers::{acting, scope_text, tr};
+use crate::ui::components::caregivers::{acting, scope_text};
 use crate::ui::components::profile::{saved_message, Details};
-use crate::ui::dates::long_date;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use crate::ui::route::{route_id, with_id};
+use crate::ui::words::long_date;
+use crate::ui::words::tr;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

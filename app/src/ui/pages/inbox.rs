@@ -1,7 +1,6 @@
 //! The care team's side of messaging: the inbox of the teams a professional is in (unread,
 //! assigned to me, all; searched by patient or subject; 50 a page), a conversation with its reply
 //! box and "the patient may reply", taking it and closing it, and writing first to a patient.
-use super::PageTitle;
 use crate::actions::ConversationAction;
 use crate::api::messages::{
     new_conversation_form, start_conversation, team_conversation, team_inbox, team_latest_message,
@@ -14,11 +13,12 @@ use crate::ui::components::messages::{
     TeamSelect,
 };
 use crate::ui::components::pager::Pager;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{
     error_for, failure, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, TextArea,
 };
-use crate::ui::layout::tr_with;
 use crate::ui::route::{route_id, with_id};
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;

@@ -1,8 +1,8 @@
 //! Pages anyone can read: home, help, accessibility, contact, and "not found".
-use super::PageTitle;
 use crate::api::contact::{support_contacts, SupportContactView};
-use crate::ui::dates;
+use crate::ui::components::PageTitle;
 use crate::ui::form::SearchForm;
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -207,7 +207,7 @@ fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
                 {(!hours.is_empty()).then(|| view! {
                     <dt>{move_tr!("contact-hours-label")}</dt>
                     <dd>
-                        {move || dates::opening_hours(&hours).into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
+                        {move || words::opening_hours(&hours).into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
                         {(!every_day).then(|| view! { <span class="line">{move_tr!("contact-closed-days")}</span> })}
                     </dd>
                 })}

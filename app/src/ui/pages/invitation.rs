@@ -1,9 +1,9 @@
 //! What a patient sees after following the invitation email: the code step, then the account step.
-use super::PageTitle;
 use crate::api::invitation::{
     invitation_account, open_invitation, AddInvitationToMyAccount, CheckInvitationCode, CreatePatientAccount,
     ExistingAccount, InvitationStatus,
 };
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};

@@ -2,7 +2,6 @@
 //! with its reply box (or why there is none), and writing first when a team allows it. A caregiver
 //! whose grant covers messages gets the same pages under `/for/:grant/messages`, with the banner
 //! saying for whom they act. Every form posts without JavaScript too.
-use super::PageTitle;
 use crate::api::messages::{
     latest_message, my_conversation, my_conversations, start_my_conversation, HideFromCaregivers,
     StartMyConversation,
@@ -16,11 +15,12 @@ use crate::ui::components::messages::{
     TeamSelect,
 };
 use crate::ui::components::pager::Pager;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{
     error_for, failure, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea,
 };
-use crate::ui::layout::tr_with;
 use crate::ui::route::{route_id, with_id};
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::move_tr;

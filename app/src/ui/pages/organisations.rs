@@ -1,13 +1,13 @@
 //! Account → My organisations: requests to join a staff waiting for an answer (accept or
 //! decline), the organisations one works in (which one this session works in, and leaving one),
 //! and those that follow one as a patient.
-use super::PageTitle;
 use crate::api::organisations::{my_organisations, AnswerJoinRequest, LeaveOrganisation};
 use crate::ui::components::services::ServiceList;
 use crate::ui::components::workplace::WorkInButton;
-use crate::ui::dates::long_date_time;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, failure, FormAlert};
-use crate::ui::layout::tr_with;
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::hooks::use_query_map;

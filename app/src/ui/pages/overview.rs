@@ -1,9 +1,9 @@
 //! The administrators' overview: invitations per week over 12 weeks drawn as bars (server-rendered
 //! SVG, no JavaScript needed) with the same numbers in a table, and what needs attention now.
-use super::PageTitle;
 use crate::api::staff::{organisation_overview, WeekView};
-use crate::ui::dates::long_date;
+use crate::ui::components::PageTitle;
 use crate::ui::form::failure;
+use crate::ui::words::long_date;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -74,7 +74,7 @@ pub fn OverviewPage() -> impl IntoView {
                         <p class="hint">{move_tr!("overview-weeks-hint")}</p>
                         <ul class="legend">
                             {SERIES.iter().map(|series| view! {
-                                <li><span class=format!("swatch bar-{series}") aria-hidden="true"></span>{move || crate::ui::layout::tr_with(&format!("overview-{series}"), &[])}</li>
+                                <li><span class=format!("swatch bar-{series}") aria-hidden="true"></span>{move || crate::ui::words::tr_with(&format!("overview-{series}"), &[])}</li>
                             }).collect_view()}
                         </ul>
                         <WeeksChart weeks=o.weeks.clone() />
@@ -82,7 +82,7 @@ pub fn OverviewPage() -> impl IntoView {
                             <caption>{move_tr!("overview-weeks")}</caption>
                             <thead><tr>
                                 <th scope="col">{move_tr!("overview-week-of")}</th>
-                                {SERIES.iter().map(|series| view! { <th scope="col">{move || crate::ui::layout::tr_with(&format!("overview-{series}"), &[])}</th> }).collect_view()}
+                                {SERIES.iter().map(|series| view! { <th scope="col">{move || crate::ui::words::tr_with(&format!("overview-{series}"), &[])}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>
                                 {o.weeks.into_iter().rev().map(|week| view! {

@@ -1,6 +1,6 @@
 //! "Forgot password": ask for a link, then choose a new password.
-use super::PageTitle;
 use crate::api::password::{password_reset_usable, RequestPasswordReset, ResetPassword};
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;

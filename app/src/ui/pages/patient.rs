@@ -1,8 +1,8 @@
 //! The patient's home page after sign-in.
-use super::PageTitle;
 use crate::api::auth::me;
 use crate::api::messages::{my_conversations, ConversationLine};
 use crate::ui::components::caregivers::{assisted_resource, AssistedList};
+use crate::ui::components::PageTitle;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::{Redirect, A};

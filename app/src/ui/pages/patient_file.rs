@@ -1,7 +1,6 @@
 //! A patient's file for the care team, in sections: identity and contact, account, invitations
 //! (with "Send a new invitation"), caregivers, recent activity. Later features add theirs as
 //! further `FileSection`s.
-use super::PageTitle;
 use crate::api::caregivers::{
     patient_file, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
 };
@@ -10,10 +9,12 @@ use crate::api::patients::{InvitationStatus, ReissueInvitation};
 use crate::door::PatientId;
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
-use crate::ui::components::caregivers::{line_details, tr};
-use crate::ui::dates::{long_date, long_date_time};
+use crate::ui::components::caregivers::line_details;
+use crate::ui::components::PageTitle;
 use crate::ui::form::failure;
 use crate::ui::route::{route_id, with_id};
+use crate::ui::words::tr;
+use crate::ui::words::{long_date, long_date_time};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -148,7 +149,7 @@ fn Contact(file: PatientFileView) -> impl IntoView {
                     <dd data-testid="file-account">{move || match account {
                         FileAccount::NoAccount => tr("file-account-none"),
                         FileAccount::Active => tr("file-account-active"),
-                        FileAccount::LockedUntil(until) => crate::ui::layout::tr_with("file-account-locked", &[("date", &long_date_time(until))]),
+                        FileAccount::LockedUntil(until) => crate::ui::words::tr_with("file-account-locked", &[("date", &long_date_time(until))]),
                     }}</dd>
                 </div>
             </dl>
@@ -161,7 +162,7 @@ fn invitation_state(
     expires_at: chrono::NaiveDateTime,
     redeemed_at: Option<chrono::NaiveDateTime>,
 ) -> String {
-    use crate::ui::layout::tr_with;
+    use crate::ui::words::tr_with;
     match status {
         InvitationStatus::Pending => {
             tr_with("file-invitation-pending", &[("date", &long_date_time(expires_at))])
@@ -190,7 +191,7 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
                     let sent_by = i.sent_by.clone().unwrap_or_default();
                     view! {
                         <li>
-                            <p>{move || crate::ui::layout::tr_with("file-invitation-sent", &[("date", &long_date_time(i.sent_at)), ("name", &sent_by)])}</p>
+                            <p>{move || crate::ui::words::tr_with("file-invitation-sent", &[("date", &long_date_time(i.sent_at)), ("name", &sent_by)])}</p>
                             <p class="hint">{move || invitation_state(i.status, i.expires_at, i.redeemed_at)}</p>
                         </li>
                     }

@@ -1,13 +1,13 @@
 //! Staff pages for patients: the list with invitation states, inviting, and the code shown once.
-use super::PageTitle;
 use crate::api::patients::{
     list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation,
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::{CellLabel, SortHeader};
-use crate::ui::dates::{long_date, long_date_time};
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::words::{long_date, long_date_time};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;

@@ -2,7 +2,6 @@
 //! the actions on it (password reset, unlock, suspend, reactivate, make administrator or end it,
 //! remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
 //! it works without JavaScript).
-use super::PageTitle;
 use crate::actions::StaffAction;
 use crate::api::staff::{
     staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
@@ -11,10 +10,11 @@ use crate::door::AccountId;
 use crate::ui::components::services::ServiceChoice;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::staff_state::{role_name, staff_state_text};
-use crate::ui::dates::long_date_time;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
-use crate::ui::layout::tr_with;
 use crate::ui::route::{route_id, with_id};
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

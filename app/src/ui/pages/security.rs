@@ -1,7 +1,6 @@
 //! Changes that need the person to prove again who they are (password + code, within 5
 //! minutes): email, password, verification method, recovery codes. Also the pages a
 //! confirmation link or a "it was not me" link lead to.
-use super::PageTitle;
 use crate::actions::CodePurpose;
 use crate::api::account::{
     email_change_link, my_account, reauth_state, take_recovery_codes, ChangePassword, ConfirmEmailChange,
@@ -11,6 +10,7 @@ use crate::states::Method;
 use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;

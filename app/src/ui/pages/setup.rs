@@ -1,6 +1,6 @@
 //! Activating a staff account from its one-time link: password, then authenticator app.
-use super::PageTitle;
 use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};

@@ -1,10 +1,10 @@
 //! Sign-in in two steps: email and password, then a verification code (by email, or from an
 //! authenticator app).
-use super::PageTitle;
 use crate::actions::CodePurpose;
 use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
 use crate::ui::components::resend_code::ResendCodeForm;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;

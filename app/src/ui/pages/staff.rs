@@ -1,5 +1,4 @@
 //! The staff home page, reached after sign-in.
-use super::PageTitle;
 use crate::api::auth::staff_home;
 use crate::api::staff::{
     age_of_consent, my_administrators, support_contact_settings, SaveAgeOfConsent, SaveSupportContact,
@@ -8,8 +7,9 @@ use crate::hours;
 use crate::states::{Role, Service};
 use crate::ui::components::services::ServiceList;
 use crate::ui::components::workplace::WorkInButton;
-use crate::ui::dates;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept_or, Field, FormAlert};
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
@@ -165,7 +165,7 @@ fn SupportContactSettings() -> impl IntoView {
                                 <p class="hint">{move_tr!("settings-support-hours-hint")}</p>
                                 {hours::FIELDS.into_iter().enumerate().map(|(weekday, [opens, closes])| view! {
                                     <fieldset class="day-hours">
-                                        <legend>{move || dates::weekday_name(weekday)}</legend>
+                                        <legend>{move || words::weekday_name(weekday)}</legend>
                                         <Field id=opens kind="time" required=false label=move_tr!("hours-opens")
                                             value=kept_or(error, opens, saved(weekday, false)) error=error_for(error, opens) />
                                         <Field id=closes kind="time" required=false label=move_tr!("hours-closes")

@@ -1,14 +1,14 @@
 //! The support desk's pages: the search, and a person's record with the actions that help a
 //! caller (unlock, password-reset instructions, a new invitation). Plain forms: they work without
 //! JavaScript.
-use super::PageTitle;
 use crate::actions::SupportAction;
 use crate::api::support::{support_record, support_search, SupportAct, SupportInvitation, SupportSubject};
 use crate::ui::components::audit::action_key;
-use crate::ui::dates::long_date_time;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, failure, FormAlert, SearchForm};
-use crate::ui::layout::tr_with;
 use crate::ui::route::with_id;
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

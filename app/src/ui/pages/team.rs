@@ -1,5 +1,4 @@
 //! The administrator's staff page: who works here, and adding a person with their services.
-use super::PageTitle;
 use crate::api::staff::{list_staff, waiting_staff, AddExistingStaff, AddProfessional, WithdrawStaffRequest};
 use crate::states::{Role, Service, StaffFilter};
 use crate::ui::components::pager::Pager;
@@ -7,9 +6,10 @@ use crate::ui::components::services::{ServiceChoice, ServiceList};
 use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
-use crate::ui::dates::long_date_time;
+use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
-use crate::ui::layout::tr_with;
+use crate::ui::words::long_date_time;
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;

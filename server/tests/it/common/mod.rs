@@ -267,6 +267,18 @@ impl TestApp {
         use sqlx::Row;
         sqlx::query(sql).fetch_one(&self.state.db).await.unwrap().try_get(0).unwrap()
     }
+
+    /// As if `seconds` had passed for the rows of `table`: each of its `times` moves back by that
+    /// much, so the server's clock reads them that much later and every deadline the code wrote
+    /// stays as the code wrote it (a test through HTTP cannot move the server's clock itself).
+    pub async fn later(&self, table: &str, times: &[&str], seconds: i64) {
+        let moved: Vec<String> = times.iter().map(|t| format!("{t} = {t} - $1")).collect();
+        sqlx::query(&format!("UPDATE {table} SET {}", moved.join(", ")))
+            .bind(seconds)
+            .execute(&self.state.db)
+            .await
+            .unwrap();
+    }
 }
 
 /// The form that activates an account through its setup link: `PASSWORD` and the app's `code`.
