@@ -219,14 +219,14 @@ pub async fn working_organisation(caller: &Caller) -> Result<Option<i64>, ApiErr
 /// organisation" when they work in several and have not chosen, "forbidden" when in none.
 async fn at_work(caller: Caller) -> Result<Staff, ApiError> {
     let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
-    let organisation_id = match membership::working_in(&places, caller.session.organisation_id) {
-        Some(organisation_id) => organisation_id,
+    let (organisation_id, timezone) = match membership::workplace_in(&places, caller.session.organisation_id)
+    {
+        Some(place) => (place.organisation_id, place.timezone.clone()),
         None if !places.is_empty() => return Err(ApiError::conflict("error-choose-organisation")),
         None => return Err(ApiError::forbidden()),
     };
-    let timezone = places.into_iter().find(|w| w.organisation_id == organisation_id).map(|w| w.timezone);
     let Caller { ctx, account, .. } = caller;
-    Ok(Staff { ctx, account, organisation_id, timezone: timezone.unwrap_or_default() })
+    Ok(Staff { ctx, account, organisation_id, timezone })
 }
 
 /// The caller as a staff member holding one of `services` in the organisation they work in now,

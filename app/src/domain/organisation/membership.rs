@@ -40,9 +40,14 @@ pub async fn workplaces<'e>(
 /// one of theirs, else their only one. `None` when they work in several and have not chosen, or
 /// in none: nothing ever picks "the first" for them.
 pub fn working_in(workplaces: &[Workplace], chosen: Option<i64>) -> Option<i64> {
-    match (chosen, workplaces) {
-        (Some(chosen), _) if workplaces.iter().any(|w| w.organisation_id == chosen) => Some(chosen),
-        (_, [only]) => Some(only.organisation_id),
+    workplace_in(workplaces, chosen).map(|w| w.organisation_id)
+}
+
+/// The workplace `working_in` names, with its name and clock.
+pub fn workplace_in(workplaces: &[Workplace], chosen: Option<i64>) -> Option<&Workplace> {
+    match (chosen.and_then(|chosen| workplaces.iter().find(|w| w.organisation_id == chosen)), workplaces) {
+        (Some(chosen), _) => Some(chosen),
+        (None, [only]) => Some(only),
         _ => None,
     }
 }
