@@ -23,6 +23,14 @@ pub enum Page {
         door: Door,
         id: AttachmentId,
     },
+    /// A caregiver's page for the patient under `grant`: what the grant covers.
+    ActingFor {
+        grant: GrantId,
+    },
+    /// The patient's profile, edited by a caregiver under `grant`.
+    ActingProfile {
+        grant: GrantId,
+    },
 }
 
 impl Page {
@@ -41,6 +49,8 @@ impl Page {
                 Door::Staff => format!("/staff/files/{id}"),
                 _ => patient_side(door, &format!("/files/{id}")),
             },
+            Self::ActingFor { grant } => format!("/for/{grant}"),
+            Self::ActingProfile { grant } => format!("/for/{grant}/profile"),
         }
     }
 
@@ -48,6 +58,8 @@ impl Page {
     pub fn parse(path: &str) -> Option<Self> {
         let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
         let (door, rest) = match segments.as_slice() {
+            ["for", grant] => return Some(Self::ActingFor { grant: grant.parse().ok()? }),
+            ["for", grant, "profile"] => return Some(Self::ActingProfile { grant: grant.parse().ok()? }),
             ["staff", rest @ ..] => (Door::Staff, rest),
             ["for", grant, "messages", rest @ ..] => {
                 (Door::Caregiver { grant: grant.parse::<GrantId>().ok()? }, rest)
@@ -98,6 +110,9 @@ mod tests {
             if door != Door::Staff {
                 pages.push(Page::NewConversation { door });
             }
+            if let Some(grant) = door.grant() {
+                pages.extend([Page::ActingFor { grant }, Page::ActingProfile { grant }]);
+            }
             for page in pages {
                 assert_eq!(Page::parse(&page.href()), Some(page), "{}", page.href());
             }
@@ -124,6 +139,8 @@ mod tests {
             "/messages/files/-1",
             "/for/0/messages",
             "/for/x/messages/5",
+            "/for/0",
+            "/for/-3/profile",
             "/staff/conversations/",
             "/staff/files/1/2",
             "/staff/new",

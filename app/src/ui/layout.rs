@@ -1,13 +1,69 @@
 //! What surrounds every page: header (portal name, language toggle, the signed-in person) and
-//! footer (help, accessibility, contact).
+//! footer (help, accessibility, contact), and the three route layouts between them: a page, the
+//! staff workspace (its navigation, then the page) and a caregiver acting for a patient (the
+//! banner, then the page, with the caregiver's door provided by context).
 use crate::api::auth::{me, staff_home, SignOut};
+use crate::api::ApiError;
+use crate::door::Door;
 use crate::states::Service;
+use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::workplace::WorkplaceSwitch;
+use crate::ui::form::failure;
+use crate::ui::route::{route_params, GrantParams};
 use crate::ui::words::current_lang;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::components::A;
+use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
+
+/// The page's landmark, where the skip link leads.
+#[component]
+pub fn Page(children: Children) -> impl IntoView {
+    view! { <main id="main" tabindex="-1">{children()}</main> }
+}
+
+/// Every page outside the staff workspace.
+#[component]
+pub fn PageLayout() -> impl IntoView {
+    view! { <Page><Outlet /></Page> }
+}
+
+/// `/staff/…`: the workspace's navigation above the page (outside `main`, so the skip link
+/// passes it), and the staff door for the pages inside.
+#[component]
+pub fn StaffLayout() -> impl IntoView {
+    provide_context(Door::Staff);
+    view! {
+        <StaffNav />
+        <Page><Outlet /></Page>
+    }
+}
+
+/// `/for/:grant/…`: the grant read once from the address, the banner saying for whom the
+/// caregiver acts, and the caregiver's door for the pages inside. Moving to another patient's
+/// grant (the banner's links) builds the pages again for that door; a grant that is not an id is
+/// "not found".
+#[component]
+pub fn ActingLayout() -> impl IntoView {
+    let params = route_params::<GrantParams>();
+    let grant = Memo::new(move |_| params.get().map(|p| p.grant));
+    move || match grant.get() {
+        Some(grant) => {
+            provide_context(Door::Caregiver { grant });
+            view! {
+                <ActingBanner grant />
+                <Outlet />
+            }
+            .into_any()
+        }
+        None => failure(ApiError::not_found()),
+    }
+}
+
+/// The door the page is entered through: the patient's own space unless a layout says otherwise.
+pub fn use_door() -> Door {
+    use_context::<Door>().unwrap_or(Door::Patient)
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -56,24 +112,17 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The staff workspace's navigation, on every `/staff` page: only what the person may use, the
+/// The staff workspace's navigation, on every `/staff` page (`StaffLayout`): only what the person may use, the
 /// current page marked (`aria-current`, set by `A`). On a phone it folds into a menu button, a
 /// `<details>` element, so it opens without JavaScript too; on a wide screen the links show.
 #[component]
-pub fn StaffNav() -> impl IntoView {
+fn StaffNav() -> impl IntoView {
     let location = use_location();
-    let in_workspace = move || location.pathname.get().starts_with("/staff");
-    let home = Resource::new(in_workspace, |inside| async move {
-        if inside {
-            staff_home().await.ok()
-        } else {
-            None
-        }
-    });
+    let home = Resource::new(|| (), |_| async move { staff_home().await.ok() });
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                home.await.filter(|_| in_workspace()).map(|home| {
+                home.await.map(|home| {
                     let switch = (home.roles.len() > 1).then(|| view! {
                         <WorkplaceSwitch roles=home.roles.clone() working_in=home.working_in />
                     });

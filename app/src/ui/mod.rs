@@ -12,7 +12,7 @@ mod words;
 use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document the server renders around the application.
@@ -67,9 +67,38 @@ pub fn App() -> impl IntoView {
                 <leptos_meta::Link rel="manifest" href=format!("/manifest-{}.webmanifest", untrack(words::current_lang).code()) />
                 <a class="skip-link" href="#main">{leptos_fluent::move_tr!("skip-to-content")}</a>
                 <layout::Header />
-                <layout::StaffNav />
-                <main id="main" tabindex="-1">
-                    <Routes fallback=pages::NotFound>
+                // Three layouts: the staff workspace (its navigation above the page), a caregiver
+                // acting for a patient (the banner, and the door by context), and every other page.
+                <Routes fallback=|| view! { <layout::Page><pages::NotFound /></layout::Page> }>
+                    <ParentRoute path=path!("/staff") view=layout::StaffLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view={Lazy::<lazy_pages::StaffHomeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients") view={Lazy::<lazy_pages::PatientsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/support") view={Lazy::<lazy_pages::SupportDeskRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/support/:kind/:id") view={Lazy::<lazy_pages::SupportPersonRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/overview") view={Lazy::<lazy_pages::OverviewRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/team/code") view={Lazy::<lazy_pages::StaffCodeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/team/:id") view={Lazy::<lazy_pages::StaffPersonRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/inbox") view={Lazy::<lazy_pages::TeamInboxRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/conversations/:id") view={Lazy::<lazy_pages::TeamConversationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients/:id/messages/new") view={Lazy::<lazy_pages::NewConversationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/teams") view={Lazy::<lazy_pages::CareTeamsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/teams/:id") view={Lazy::<lazy_pages::CareTeamRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/settings") view={Lazy::<lazy_pages::OrganisationSettingsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients/new") view={Lazy::<lazy_pages::InvitePatientRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients/code") view={Lazy::<lazy_pages::IssuedCodeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients/:id") view={Lazy::<lazy_pages::PatientFileRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients/:id/caregivers/new") view={Lazy::<lazy_pages::AddCaregiverRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/patients/:id/caregivers/:grant") view={Lazy::<lazy_pages::EditCaregiverRoute>::new()} ssr=SsrMode::Async />
+                    </ParentRoute>
+                    <ParentRoute path=path!("") view=layout::PageLayout ssr=SsrMode::Async>
+                        <ParentRoute path=path!("/for/:grant") view=layout::ActingLayout ssr=SsrMode::Async>
+                            <Route path=path!("") view={Lazy::<lazy_pages::ActingForRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/messages") view={Lazy::<lazy_pages::MessagesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/messages/new") view={Lazy::<lazy_pages::NewMessageRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/messages/:id") view={Lazy::<lazy_pages::ConversationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/profile") view={Lazy::<lazy_pages::ActingProfileRoute>::new()} ssr=SsrMode::Async />
+                        </ParentRoute>
                         <Route path=path!("/") view=pages::Home ssr=SsrMode::Async />
                         <Route path=path!("/help") view=pages::Help ssr=SsrMode::Async />
                         <Route path=path!("/accessibility") view=pages::Accessibility ssr=SsrMode::Async />
@@ -79,34 +108,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password") view=pages::ForgotPassword ssr=SsrMode::Async />
                         <Route path=path!("/reset-password/:token") view=pages::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
-                        <Route path=path!("/staff") view={Lazy::<lazy_pages::StaffHomeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients") view={Lazy::<lazy_pages::PatientsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/support") view={Lazy::<lazy_pages::SupportDeskRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/support/:kind/:id") view={Lazy::<lazy_pages::SupportPersonRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/overview") view={Lazy::<lazy_pages::OverviewRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/team/code") view={Lazy::<lazy_pages::StaffCodeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/team/:id") view={Lazy::<lazy_pages::StaffPersonRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/inbox") view={Lazy::<lazy_pages::TeamInboxRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/conversations/:id") view={Lazy::<lazy_pages::TeamConversationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id/messages/new") view={Lazy::<lazy_pages::NewConversationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/teams") view={Lazy::<lazy_pages::CareTeamsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/teams/:id") view={Lazy::<lazy_pages::CareTeamRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/settings") view={Lazy::<lazy_pages::OrganisationSettingsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/new") view={Lazy::<lazy_pages::InvitePatientRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/code") view={Lazy::<lazy_pages::IssuedCodeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id") view={Lazy::<lazy_pages::PatientFileRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id/caregivers/new") view={Lazy::<lazy_pages::AddCaregiverRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/staff/patients/:id/caregivers/:grant") view={Lazy::<lazy_pages::EditCaregiverRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/account/caregivers/:grant/end") view={Lazy::<lazy_pages::EndMyCaregiverRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant") view={Lazy::<lazy_pages::ActingForRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant/messages") view={Lazy::<lazy_pages::ActingMessagesRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant/messages/new") view={Lazy::<lazy_pages::ActingNewMessageRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant/messages/:id") view={Lazy::<lazy_pages::ActingConversationRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/messages") view={Lazy::<lazy_pages::MessagesRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/messages/new") view={Lazy::<lazy_pages::NewMessageRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view={Lazy::<lazy_pages::ConversationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/for/:grant/profile") view={Lazy::<lazy_pages::ActingProfileRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
                         <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
                         <Route path=path!("/home") view={Lazy::<lazy_pages::PatientHomeRoute>::new()} ssr=SsrMode::Async />
@@ -123,8 +128,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/email-change/reported") view=pages::EmailChangeReported ssr=SsrMode::Async />
                         <Route path=path!("/email-change/report/:token") view=pages::EmailChangeReport ssr=SsrMode::Async />
                         <Route path=path!("/email-change/:token") view=pages::EmailChangeConfirm ssr=SsrMode::Async />
-                    </Routes>
-                </main>
+                    </ParentRoute>
+                </Routes>
                 <layout::Footer />
             </Router>
         </I18nProvider>

@@ -1,14 +1,65 @@
-//! Ids read from the page's address, typed: a segment that is not an id is no id, and the page
-//! then shows "not found" without asking the server.
+//! The page address's parameters, typed (`#[derive(Params)]`): a segment that is not an id makes
+//! the whole set `None`, and the page then shows "not found" without asking the server.
 use crate::api::ApiError;
+use crate::door::{AccountId, ConversationId, GrantId, PatientId, TeamId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 use std::future::Future;
 
-/// An id from the route (`:id`, `:grant`); `None` when absent or not an id.
-pub fn route_id<Id: std::str::FromStr>(name: &'static str) -> impl Fn() -> Option<Id> + Copy {
-    let params = use_params_map();
-    move || params.read().get(name).and_then(|v| v.parse().ok())
+/// `/staff/patients/:id/…`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct PatientParams {
+    pub id: PatientId,
+}
+
+/// `/staff/patients/:id/caregivers/:grant`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct CaregiverParams {
+    pub id: PatientId,
+    pub grant: GrantId,
+}
+
+/// `/for/:grant/…` and `/account/caregivers/:grant/end`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct GrantParams {
+    pub grant: GrantId,
+}
+
+/// `/messages/:id`, `/staff/conversations/:id`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct ConversationParams {
+    pub id: ConversationId,
+}
+
+/// `/staff/teams/:id`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct TeamParams {
+    pub id: TeamId,
+}
+
+/// `/staff/team/:id`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct AccountParams {
+    pub id: AccountId,
+}
+
+/// A link's token (`/invitation/:token`, `/setup/:token`, `/email-change/:token`…): any text.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct TokenParams {
+    pub token: String,
+}
+
+/// The route's parameters as `P`, following the address; `None` when one is missing or bad.
+pub fn route_params<P: Params + Clone + PartialEq + Send + Sync + 'static>() -> Memo<Option<P>> {
+    let params = use_params::<P>();
+    Memo::new(move |_| params.read().as_ref().ok().cloned())
+}
+
+/// The link's token from the address (empty when absent: the server then refuses it).
+pub fn route_token() -> impl Fn() -> String + Copy {
+    let params = route_params::<TokenParams>();
+    move || params.read().as_ref().map(|p| p.token.clone()).unwrap_or_default()
 }
 
 /// `fetch(id)`, or "not found" when the address holds no id.

@@ -3,8 +3,6 @@
 use crate::api::caregivers::{assisted_patients, my_caregivers, Assisted, CaregiverLine};
 use crate::api::ApiError;
 use crate::door::GrantId;
-use crate::ui::form::failure;
-use crate::ui::route::route_id;
 use crate::ui::words::tr;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -88,22 +86,10 @@ pub fn AssistedList(assisted: Loaded<Assisted>) -> impl IntoView {
     }
 }
 
-/// A page under `/for/:grant`: the banner saying for whom the caregiver acts, then the page for
-/// that grant; a grant that is not an id is "not found".
-pub fn acting<V: IntoView + 'static>(page: impl FnOnce(GrantId) -> V) -> AnyView {
-    match route_id::<GrantId>("grant")() {
-        Some(grant) => view! {
-            <ActingBanner grant_id=grant.get() />
-            {page(grant)}
-        }
-        .into_any(),
-        None => failure(ApiError::not_found()),
-    }
-}
-
 /// Shown on every page under `/for/:grant`: for whom the caregiver is acting, and the switch.
 #[component]
-pub fn ActingBanner(grant_id: i64) -> impl IntoView {
+pub fn ActingBanner(grant: GrantId) -> impl IntoView {
+    let grant_id = grant.get();
     let assisted = assisted_resource();
     view! {
         <Suspense fallback=|| ()>

@@ -3,6 +3,7 @@ pub mod after_reauth;
 pub mod audit;
 pub mod caregivers;
 pub mod copy;
+pub mod loaded;
 pub mod messages;
 pub mod page_title;
 pub mod pager;
@@ -14,4 +15,5 @@ pub mod staff_state;
 pub mod table;
 pub mod workplace;
 
+pub use loaded::Loaded;
 pub use page_title::PageTitle;

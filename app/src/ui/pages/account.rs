@@ -6,8 +6,7 @@ use crate::api::profile::{AccountView, SaveProfile};
 use crate::states::Method;
 use crate::ui::components::caregivers::{my_caregivers_resource, MyCaregivers};
 use crate::ui::components::profile::{recovery_codes_text, saved_message, Details};
-use crate::ui::components::PageTitle;
-use crate::ui::form::failure;
+use crate::ui::components::{Loaded, PageTitle};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -45,18 +44,13 @@ pub fn Account() -> impl IntoView {
         <PageTitle title_key="account-title" />
         <h1>{move_tr!("account-title")}</h1>
         <p role="status" class="status">{move || saved().map(|key| expect_context::<leptos_fluent::I18n>().tr(key))}</p>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match account.await {
-                    Ok(me) => view! {
-                        <Details me=me.clone() save base="/account".into() grant=None />
-                        <Security me=me.clone() />
-                        <Sessions me end_session end_others />
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=account let:me>
+            {view! {
+                <Details me=me.clone() save base="/account".into() grant=None />
+                <Security me=me.clone() />
+                <Sessions me end_session end_others />
+            }}
+        </Loaded>
         <MyCaregivers caregivers />
         <h2>{move_tr!("account-my-data")}</h2>
         <ul class="links">

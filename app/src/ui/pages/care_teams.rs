@@ -3,10 +3,9 @@
 //! allowed by default, and its members).
 use crate::api::messages::{list_teams, team_page, CreateTeam, TeamMember, UpdateTeam};
 use crate::api::ApiError;
-use crate::door::TeamId;
-use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, failure, kept, kept_or, CheckBox, Field, FormAlert};
-use crate::ui::route::{route_id, with_id};
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::{action_error, error_for, kept, kept_or, CheckBox, Field, FormAlert};
+use crate::ui::route::{route_params, with_id, TeamParams};
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -43,26 +42,24 @@ pub fn CareTeams() -> impl IntoView {
         <PageTitle title_key="teams-title" />
         <h1>{move_tr!("teams-title")}</h1>
         <p class="hint">{move_tr!("teams-intro")}</p>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match teams.await {
-                    Ok(list) if list.is_empty() => view! { <p>{move_tr!("teams-none")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="cards" data-testid="teams">
-                            {list.into_iter().map(|t| view! {
-                                <li class="card">
-                                    <h2><A href=format!("/staff/teams/{}", t.id)>{t.name.clone()}</A></h2>
-                                    <p>{move_tr!("teams-members", { "count" => t.members })}</p>
-                                    <p>{move_tr!("team-patients-may-start")} " : " {move || yes_no(t.patients_may_start)}</p>
-                                    <p>{move_tr!("team-replies-by-default")} " : " {move || yes_no(t.replies_by_default)}</p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=teams let:list>
+            {if list.is_empty() {
+                view! { <p>{move_tr!("teams-none")}</p> }.into_any()
+            } else {
+                view! {
+                <ul class="cards" data-testid="teams">
+                    {list.into_iter().map(|t| view! {
+                        <li class="card">
+                            <h2><A href=format!("/staff/teams/{}", t.id)>{t.name.clone()}</A></h2>
+                            <p>{move_tr!("teams-members", { "count" => t.members })}</p>
+                            <p>{move_tr!("team-patients-may-start")} " : " {move || yes_no(t.patients_may_start)}</p>
+                            <p>{move_tr!("team-replies-by-default")} " : " {move || yes_no(t.replies_by_default)}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+            }}
+        </Loaded>
         <section class="file-section" aria-labelledby="team-new-title">
             <h2 id="team-new-title">{move_tr!("teams-new")}</h2>
             <ActionForm action=create>
@@ -76,7 +73,8 @@ pub fn CareTeams() -> impl IntoView {
 
 #[component]
 pub fn CareTeamPage() -> impl IntoView {
-    let id = route_id::<TeamId>("id");
+    let params = route_params::<TeamParams>();
+    let id = move || params.get().map(|p| p.id);
     let update = ServerAction::<UpdateTeam>::new();
     let member = ServerAction::<TeamMember>::new();
     let error = action_error(update);
@@ -88,68 +86,63 @@ pub fn CareTeamPage() -> impl IntoView {
     let saved = move || matches!(update.value().get(), Some(Ok(()))).then(|| tr_with("account-saved", &[]));
     view! {
         <PageTitle title_key="teams-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => {
-                        let team = p.team.clone();
-                        view! {
-                            <h1>{team.name.clone()}</h1>
-                            <p role="status" class="status">{saved}</p>
-                            <section class="file-section" aria-labelledby="team-settings-title">
-                                <h2 id="team-settings-title">{move_tr!("team-settings")}</h2>
-                                <ActionForm action=update>
-                                    <input type="hidden" name="id" value=team.id />
-                                    <FormAlert error />
-                                    <TeamFields error name=kept_or(error, "name", team.name.clone()) phone=kept_or(error, "phone", team.phone.clone())
-                                        patients_may_start=team.patients_may_start replies_by_default=team.replies_by_default />
-                                    <button type="submit" class="button">{move_tr!("save")}</button>
-                                </ActionForm>
-                            </section>
-                            <section class="file-section" aria-labelledby="team-members-title">
-                                <h2 id="team-members-title">{move_tr!("team-members")}</h2>
-                                <FormAlert error=member_error />
-                                {if p.members.is_empty() {
-                                    view! { <p>{move_tr!("team-members-none")}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="links" data-testid="team-members">
-                                            {p.members.into_iter().map(|m| view! {
-                                                <li>
-                                                    {m.name.clone()}
-                                                    <ActionForm action=member attr:class="inline-form">
-                                                        <input type="hidden" name="id" value=team.id />
-                                                        <input type="hidden" name="account_id" value=m.id />
-                                                        <button type="submit" class="link-button">
-                                                            {move_tr!("team-member-remove")}
-                                                            <span class="visually-hidden">{format!(" – {}", m.name)}</span>
-                                                        </button>
-                                                    </ActionForm>
-                                                </li>
-                                            }).collect_view()}
-                                        </ul>
-                                    }.into_any()
-                                }}
-                                {(!p.others.is_empty()).then(|| view! {
-                                    <ActionForm action=member>
-                                        <input type="hidden" name="id" value=team.id />
-                                        <input type="hidden" name="add" value="on" />
-                                        <div class="field">
-                                            <label for="account_id">{move_tr!("team-member-add-label")}</label>
-                                            <select id="account_id" name="account_id">
-                                                {p.others.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
-                                            </select>
-                                        </div>
-                                        <button type="submit" class="button">{move_tr!("team-member-add")}</button>
-                                    </ActionForm>
-                                })}
-                            </section>
-                        }.into_any()
-                    }
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=page let:p>
+            {
+                let team = p.team.clone();
+                view! {
+                    <h1>{team.name.clone()}</h1>
+                    <p role="status" class="status">{saved}</p>
+                    <section class="file-section" aria-labelledby="team-settings-title">
+                        <h2 id="team-settings-title">{move_tr!("team-settings")}</h2>
+                        <ActionForm action=update>
+                            <input type="hidden" name="id" value=team.id />
+                            <FormAlert error />
+                            <TeamFields error name=kept_or(error, "name", team.name.clone()) phone=kept_or(error, "phone", team.phone.clone())
+                                patients_may_start=team.patients_may_start replies_by_default=team.replies_by_default />
+                            <button type="submit" class="button">{move_tr!("save")}</button>
+                        </ActionForm>
+                    </section>
+                    <section class="file-section" aria-labelledby="team-members-title">
+                        <h2 id="team-members-title">{move_tr!("team-members")}</h2>
+                        <FormAlert error=member_error />
+                        {if p.members.is_empty() {
+                            view! { <p>{move_tr!("team-members-none")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="links" data-testid="team-members">
+                                    {p.members.into_iter().map(|m| view! {
+                                        <li>
+                                            {m.name.clone()}
+                                            <ActionForm action=member attr:class="inline-form">
+                                                <input type="hidden" name="id" value=team.id />
+                                                <input type="hidden" name="account_id" value=m.id />
+                                                <button type="submit" class="link-button">
+                                                    {move_tr!("team-member-remove")}
+                                                    <span class="visually-hidden">{format!(" – {}", m.name)}</span>
+                                                </button>
+                                            </ActionForm>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        {(!p.others.is_empty()).then(|| view! {
+                            <ActionForm action=member>
+                                <input type="hidden" name="id" value=team.id />
+                                <input type="hidden" name="add" value="on" />
+                                <div class="field">
+                                    <label for="account_id">{move_tr!("team-member-add-label")}</label>
+                                    <select id="account_id" name="account_id">
+                                        {p.others.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button">{move_tr!("team-member-add")}</button>
+                            </ActionForm>
+                        })}
+                    </section>
+                }.into_any()
+            }
+        </Loaded>
         <p><A href="/staff/teams">{move_tr!("teams-title")}</A></p>
     }
 }

@@ -6,13 +6,15 @@ use crate::api::caregivers::{
 };
 use crate::api::profile::{patient_profile, SaveProfile};
 use crate::api::ApiError;
-use crate::door::{GrantId, PatientId};
+use crate::door::GrantId;
+use crate::paths::Page;
 use crate::states::CaregiverStatus;
-use crate::ui::components::caregivers::{acting, scope_text};
+use crate::ui::components::caregivers::scope_text;
 use crate::ui::components::profile::{saved_message, Details};
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
-use crate::ui::route::{route_id, with_id};
+use crate::ui::layout::use_door;
+use crate::ui::route::{route_params, with_id, CaregiverParams, GrantParams, PatientParams};
 use crate::ui::words::long_date;
 use crate::ui::words::tr;
 use leptos::prelude::*;
@@ -50,7 +52,8 @@ fn ScopeChoice(
 
 #[component]
 pub fn AddCaregiverPage() -> impl IntoView {
-    let patient_id = route_id::<PatientId>("id");
+    let params = route_params::<PatientParams>();
+    let patient_id = move || params.get().map(|p| p.id);
     let action = ServerAction::<AddCaregiver>::new();
     let error = action_error(action);
     let relationship = kept(error, "relationship");
@@ -87,7 +90,9 @@ pub fn AddCaregiverPage() -> impl IntoView {
 
 #[component]
 pub fn EditCaregiverPage() -> impl IntoView {
-    let (patient_id, grant_id) = (route_id::<PatientId>("id"), route_id::<GrantId>("grant"));
+    let params = route_params::<CaregiverParams>();
+    let patient_id = move || params.get().map(|p| p.id);
+    let grant_id = move || params.get().map(|p| p.grant);
     let file = Resource::new(patient_id, |id| with_id(id, patient_file));
     let action = ServerAction::<EditCaregiver>::new();
     let error = action_error(action);
@@ -124,7 +129,8 @@ pub fn EditCaregiverPage() -> impl IntoView {
 /// Ending a caregiver's access asks for confirmation first.
 #[component]
 pub fn EndMyCaregiverPage() -> impl IntoView {
-    let grant_id = route_id::<GrantId>("grant");
+    let params = route_params::<GrantParams>();
+    let grant_id = move || params.get().map(|p| p.grant);
     let caregivers = Resource::new(|| (), |_| my_caregivers());
     let action = ServerAction::<EndMyCaregiver>::new();
     let error = action_error(action);
@@ -156,15 +162,12 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
 
 // ---- Caregiver ----
 
-/// Acting for a patient: what the grant covers. "Not found" as soon as the grant no longer holds.
+/// Acting for a patient (`/for/:grant`): what the grant covers. "Access ended" as soon as the
+/// grant no longer holds.
 #[component]
 pub fn ActingForPage() -> impl IntoView {
-    acting(|grant_id| view! { <ActingFor grant_id /> })
-}
-
-#[component]
-fn ActingFor(grant_id: GrantId) -> impl IntoView {
-    let grant = Resource::new(move || grant_id, acting_for);
+    let door = use_door();
+    let grant = Resource::new(move || door.grant(), |grant| with_id(grant, acting_for));
     view! {
         <PageTitle title_key="acting-title" />
         <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
@@ -176,10 +179,10 @@ fn ActingFor(grant_id: GrantId) -> impl IntoView {
                         {a.ends_on.map(|d| view! { <p>{move_tr!("caregiver-until")} " " {move || long_date(d)}</p> })}
                         <p class="hint">{move_tr!("acting-recorded")}</p>
                         {a.messages.then(|| view! {
-                            <p><A href=format!("/for/{}/messages", a.grant_id) attr:class="button">{move_tr!("messages-title")}</A></p>
+                            <p><A href=Page::Conversations { door }.href() attr:class="button">{move_tr!("messages-title")}</A></p>
                         })}
                         {(a.profile && a.has_account).then(|| view! {
-                            <p><A href=format!("/for/{}/profile", a.grant_id) attr:class="button">{move_tr!("acting-profile")}</A></p>
+                            <p><A href=door.grant().map(|grant| Page::ActingProfile { grant }.href()).unwrap_or_default() attr:class="button">{move_tr!("acting-profile")}</A></p>
                         })}
                     }.into_any(),
                     Err(_) => view! { <AccessEnded /> }.into_any(),
@@ -201,17 +204,13 @@ fn AccessEnded() -> impl IntoView {
 /// The patient's profile, for a caregiver with that scope; edits are recorded under the caregiver.
 #[component]
 pub fn ActingProfilePage() -> impl IntoView {
-    acting(|grant_id| view! { <ActingProfile grant_id /> })
-}
-
-#[component]
-fn ActingProfile(grant_id: GrantId) -> impl IntoView {
+    let door = use_door();
     let save = ServerAction::<SaveProfile>::new();
     let query = use_query_map();
     // Asked again on every click (opening an editor too), so an ended grant shows at once.
     let profile = Resource::new(
-        move || (grant_id, query.read().get("saved"), query.read().get("edit"), save.version().get()),
-        |(id, ..)| patient_profile(id),
+        move || (door.grant(), query.read().get("saved"), query.read().get("edit"), save.version().get()),
+        |(grant, ..)| with_id(grant, patient_profile),
     );
     view! {
         <PageTitle title_key="acting-profile" />
@@ -221,7 +220,7 @@ fn ActingProfile(grant_id: GrantId) -> impl IntoView {
                 match profile.await {
                     Ok(patient) => view! {
                         <h1>{move_tr!("acting-profile")}</h1>
-                        <Details me=patient save base=format!("/for/{grant_id}/profile") grant=Some(grant_id) />
+                        <Details me=patient save base=door.grant().map(|grant| Page::ActingProfile { grant }.href()).unwrap_or_default() grant=door.grant() />
                     }.into_any(),
                     Err(e) if e.is_signed_out() => failure(e),
                     Err(_) => view! { <AccessEnded /> }.into_any(),

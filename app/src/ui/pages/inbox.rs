@@ -7,17 +7,15 @@ use crate::api::messages::{
     ManageConversation, StartConversation,
 };
 use crate::api::ApiError;
-use crate::door::{ConversationId, PatientId};
+
 use crate::ui::components::messages::{
     follow_new_messages, ConversationItems, EmailPreference, FilesField, MessageThread, ReplyBox, Side,
     TeamSelect,
 };
 use crate::ui::components::pager::Pager;
-use crate::ui::components::PageTitle;
-use crate::ui::form::{
-    error_for, failure, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, TextArea,
-};
-use crate::ui::route::{route_id, with_id};
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::{error_for, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, TextArea};
+use crate::ui::route::{route_params, with_id, ConversationParams, PatientParams};
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -59,27 +57,26 @@ pub fn TeamInbox() -> impl IntoView {
                 <button type="submit" class="button">{move_tr!("patients-search-submit")}</button>
             </div>
         </form>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("inbox-none")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
-                        <ConversationItems lines=list.lines href=|id| format!("/staff/conversations/{id}") show_patient=true />
-                        <Pager page=list.page pages=list.pages href=move |n| address(&filter(), n)
-                            label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=list let:list>
+            {if list.lines.is_empty() {
+                view! { <p>{move_tr!("inbox-none")}</p> }.into_any()
+            } else {
+                view! {
+                <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
+                <ConversationItems lines=list.lines href=|id| format!("/staff/conversations/{id}") show_patient=true />
+                <Pager page=list.page pages=list.pages href=move |n| address(&filter(), n)
+                    label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
+            }.into_any()
+            }}
+        </Loaded>
         <EmailPreference daily=true />
     }
 }
 
 #[component]
 pub fn TeamConversationPage() -> impl IntoView {
-    let id = route_id::<ConversationId>("id");
+    let params = route_params::<ConversationParams>();
+    let id = move || params.get().map(|p| p.id);
     let manage = ServerAction::<ManageConversation>::new();
     let thread =
         Resource::new(move || (id(), manage.version().get()), |(id, ..)| with_id(id, team_conversation));
@@ -94,45 +91,40 @@ pub fn TeamConversationPage() -> impl IntoView {
     );
     view! {
         <PageTitle title_key="conversation-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match thread.await {
-                    Ok(t) => {
-                        let (team, id, patient) = (t.team.clone(), t.id, t.patient.clone());
-                        let manage_button = move |action: ConversationAction| view! {
-                            <ActionForm action=manage attr:class="inline-form">
-                                <input type="hidden" name="id" value=id />
-                                <input type="hidden" name="action" value=action.code() />
-                                <button type="submit" class="link-button">{move || tr_with(&format!("conversation-{}", action.code()), &[])}</button>
-                            </ActionForm>
-                        };
+        <Loaded data=thread let:t>
+            {
+                let (team, id, patient) = (t.team.clone(), t.id, t.patient.clone());
+                let manage_button = move |action: ConversationAction| view! {
+                    <ActionForm action=manage attr:class="inline-form">
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="action" value=action.code() />
+                        <button type="submit" class="link-button">{move || tr_with(&format!("conversation-{}", action.code()), &[])}</button>
+                    </ActionForm>
+                };
+                view! {
+                    <h1>{t.subject.clone()}</h1>
+                    <p class="hint">
+                        <A href=format!("/staff/patients/{}", t.patient_id)>{patient}</A>
+                        " · " {move || tr_with("conversation-team", &[("team", &team)])}
+                        {t.assigned_to.clone().map(|name| view! { " · " {move || tr_with("conversation-assigned-to", &[("name", &name)])} })}
+                        {t.closed.then(|| view! { " · " {move_tr!("conversation-closed")} })}
+                    </p>
+                    <div class="actions">
+                        {manage_button(if t.assigned_to_me { ConversationAction::Release } else { ConversationAction::Take })}
+                        {manage_button(if t.closed { ConversationAction::Reopen } else { ConversationAction::Close })}
+                    </div>
+                    <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
+                    {if t.closed {
+                        view! { <p class="notice">{move_tr!("conversation-closed-staff")}</p> }.into_any()
+                    } else {
                         view! {
-                            <h1>{t.subject.clone()}</h1>
-                            <p class="hint">
-                                <A href=format!("/staff/patients/{}", t.patient_id)>{patient}</A>
-                                " · " {move || tr_with("conversation-team", &[("team", &team)])}
-                                {t.assigned_to.clone().map(|name| view! { " · " {move || tr_with("conversation-assigned-to", &[("name", &name)])} })}
-                                {t.closed.then(|| view! { " · " {move_tr!("conversation-closed")} })}
-                            </p>
-                            <div class="actions">
-                                {manage_button(if t.assigned_to_me { ConversationAction::Release } else { ConversationAction::Take })}
-                                {manage_button(if t.closed { ConversationAction::Reopen } else { ConversationAction::Close })}
-                            </div>
-                            <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
-                            {if t.closed {
-                                view! { <p class="notice">{move_tr!("conversation-closed-staff")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ReplyBox side=Side::Team { replies_by_default: t.replies_by_default } conversation_id=t.id draft
-                                        on_sent=Callback::new(move |_| thread.refetch()) />
-                                }.into_any()
-                            }}
+                            <ReplyBox side=Side::Team { replies_by_default: t.replies_by_default } conversation_id=t.id draft
+                                on_sent=Callback::new(move |_| thread.refetch()) />
                         }.into_any()
-                    }
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+                    }}
+                }.into_any()
+            }
+        </Loaded>
         <p><A href="/staff/inbox">{move_tr!("inbox-back")}</A></p>
     }
 }
@@ -140,39 +132,38 @@ pub fn TeamConversationPage() -> impl IntoView {
 /// A professional writes first to a patient, from one of their teams that follows the patient.
 #[component]
 pub fn NewConversationPage() -> impl IntoView {
-    let patient_id = route_id::<PatientId>("id");
+    let params = route_params::<PatientParams>();
+    let patient_id = move || params.get().map(|p| p.id);
     let posted = RwSignal::new(posted_error(StartConversation::PATH));
     let error: Signal<Option<ApiError>> = posted.into();
     let form = Resource::new(patient_id, |id| with_id(id, new_conversation_form));
     view! {
         <PageTitle title_key="conversation-new-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match form.await {
-                    Ok(f) if f.teams.is_empty() => view! {
-                        <h1>{move_tr!("conversation-new-title")}</h1>
-                        <p>{move_tr!("conversation-new-no-team")}</p>
-                    }.into_any(),
-                    Ok(f) => {
-                        let patient = f.patient.clone();
-                        view! {
-                            <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
-                            <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
-                                <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
-                                <FormAlert error />
-                                <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
-                                <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
-                                <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
-                                <FilesField error=error_for(error, "files") />
-                                <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=f.replies_by_default />
-                                <button type="submit" class="button">{move_tr!("message-send")}</button>
-                            </MultipartForm>
-                        }.into_any()
-                    }
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=form let:f>
+            {if f.teams.is_empty() {
+                view! {
+                <h1>{move_tr!("conversation-new-title")}</h1>
+                <p>{move_tr!("conversation-new-no-team")}</p>
+            }.into_any()
+            } else {
+                {
+                let patient = f.patient.clone();
+                view! {
+                    <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
+                    <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
+                        <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
+                        <FormAlert error />
+                        <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
+                        <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
+                        <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
+                        <FilesField error=error_for(error, "files") />
+                        <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=f.replies_by_default />
+                        <button type="submit" class="button">{move_tr!("message-send")}</button>
+                    </MultipartForm>
+                }.into_any()
+            }
+            }}
+        </Loaded>
         <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
     }
 }

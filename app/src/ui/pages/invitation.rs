@@ -5,19 +5,14 @@ use crate::api::invitation::{
 };
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
+use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
-
-fn token() -> impl Fn() -> String + Copy {
-    let params = use_params_map();
-    move || params.read().get("token").unwrap_or_default()
-}
 
 #[component]
 pub fn InvitationCode() -> impl IntoView {
-    let token = token();
+    let token = route_token();
     let action = ServerAction::<CheckInvitationCode>::new();
     // Read again after each try, so a voided invitation shows its own page at once.
     let invitation = Resource::new(move || (token(), action.version().get()), |(t, _)| open_invitation(t));
@@ -69,7 +64,7 @@ fn Unusable(status: InvitationStatus) -> impl IntoView {
 
 #[component]
 pub fn InvitationAccount() -> impl IntoView {
-    let token = token();
+    let token = route_token();
     let account = Resource::new(token, invitation_account);
     let action = ServerAction::<CreatePatientAccount>::new();
     let error = action_error(action);

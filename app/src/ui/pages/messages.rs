@@ -9,17 +9,17 @@ use crate::api::messages::{
 use crate::api::ApiError;
 use crate::door::{ConversationId, Door};
 use crate::paths::Page;
-use crate::ui::components::caregivers::acting;
 use crate::ui::components::messages::{
     follow_new_messages, ConversationItems, EmailPreference, FilesField, MessageThread, ReplyBox, Side,
     TeamSelect,
 };
 use crate::ui::components::pager::Pager;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{
     error_for, failure, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea,
 };
-use crate::ui::route::{route_id, with_id};
+use crate::ui::layout::use_door;
+use crate::ui::route::{route_params, with_id, ConversationParams};
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -27,18 +27,10 @@ use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+/// `/messages`, or `/for/:grant/messages` for a caregiver (the door comes from the layout).
 #[component]
 pub fn MessagesPage() -> impl IntoView {
-    view! { <Conversations door=Door::Patient /> }
-}
-
-#[component]
-pub fn ActingMessagesPage() -> impl IntoView {
-    acting(|grant| view! { <Conversations door=Door::Caregiver { grant } /> })
-}
-
-#[component]
-fn Conversations(door: Door) -> impl IntoView {
+    let door = use_door();
     let grant = door.grant();
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
@@ -90,18 +82,10 @@ fn conversation_href(door: Door, id: i64) -> String {
 
 #[component]
 pub fn ConversationPage() -> impl IntoView {
-    view! { <Conversation door=Door::Patient /> }
-}
-
-#[component]
-pub fn ActingConversationPage() -> impl IntoView {
-    acting(|grant| view! { <Conversation door=Door::Caregiver { grant } /> })
-}
-
-#[component]
-fn Conversation(door: Door) -> impl IntoView {
+    let door = use_door();
     let grant = door.grant();
-    let id = route_id::<ConversationId>("id");
+    let params = route_params::<ConversationParams>();
+    let id = move || params.get().map(|p| p.id);
     let hide = ServerAction::<HideFromCaregivers>::new();
     let thread = Resource::new(
         move || (id(), hide.version().get()),
@@ -119,65 +103,51 @@ fn Conversation(door: Door) -> impl IntoView {
     let back = Page::Conversations { door }.href();
     view! {
         <PageTitle title_key="conversation-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match thread.await {
-                    Ok(t) => {
-                        let phone = t.team_phone.clone();
-                        let team = t.team.clone();
+        <Loaded data=thread let:t>
+            {
+                let phone = t.team_phone.clone();
+                let team = t.team.clone();
+                view! {
+                    <h1>{t.subject.clone()}</h1>
+                    <p class="hint">{move || tr_with("conversation-with", &[("team", &team)])}</p>
+                    <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
+                    {if t.closed {
+                        view! { <p class="notice" data-testid="no-reply">{move_tr!("conversation-closed-explained")}</p> }.into_any()
+                    } else if !t.replies_allowed {
                         view! {
-                            <h1>{t.subject.clone()}</h1>
-                            <p class="hint">{move || tr_with("conversation-with", &[("team", &team)])}</p>
-                            <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
-                            {if t.closed {
-                                view! { <p class="notice" data-testid="no-reply">{move_tr!("conversation-closed-explained")}</p> }.into_any()
-                            } else if !t.replies_allowed {
-                                view! {
-                                    <p class="notice" data-testid="no-reply">{move || if phone.is_empty() {
-                                        tr_with("replies-off-explained", &[])
-                                    } else {
-                                        tr_with("replies-off-explained-phone", &[("phone", &phone)])
-                                    }}</p>
-                                }.into_any()
+                            <p class="notice" data-testid="no-reply">{move || if phone.is_empty() {
+                                tr_with("replies-off-explained", &[])
                             } else {
-                                view! {
-                                    <ReplyBox side=Side::Patient { grant } conversation_id=t.id draft
-                                        on_sent=Callback::new(move |_| thread.refetch()) />
-                                }.into_any()
-                            }}
-                            {grant.is_none().then(|| view! {
-                                <ActionForm action=hide attr:class="inline-form">
-                                    <input type="hidden" name="id" value=t.id />
-                                    <div class="choice">
-                                        <input type="checkbox" id="hidden" name="hidden" checked=t.hidden_from_caregivers />
-                                        <label for="hidden">{move_tr!("conversation-hide-label")}</label>
-                                    </div>
-                                    <button type="submit" class="link-button">{move_tr!("save")}</button>
-                                </ActionForm>
-                            })}
+                                tr_with("replies-off-explained-phone", &[("phone", &phone)])
+                            }}</p>
                         }.into_any()
-                    }
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+                    } else {
+                        view! {
+                            <ReplyBox side=Side::Patient { grant } conversation_id=t.id draft
+                                on_sent=Callback::new(move |_| thread.refetch()) />
+                        }.into_any()
+                    }}
+                    {grant.is_none().then(|| view! {
+                        <ActionForm action=hide attr:class="inline-form">
+                            <input type="hidden" name="id" value=t.id />
+                            <div class="choice">
+                                <input type="checkbox" id="hidden" name="hidden" checked=t.hidden_from_caregivers />
+                                <label for="hidden">{move_tr!("conversation-hide-label")}</label>
+                            </div>
+                            <button type="submit" class="link-button">{move_tr!("save")}</button>
+                        </ActionForm>
+                    })}
+                }.into_any()
+            }
+        </Loaded>
         <p><A href=back>{move_tr!("messages-back")}</A></p>
     }
 }
 
-#[component]
-pub fn NewMessagePage() -> impl IntoView {
-    view! { <NewMessage door=Door::Patient /> }
-}
-
-#[component]
-pub fn ActingNewMessagePage() -> impl IntoView {
-    acting(|grant| view! { <NewMessage door=Door::Caregiver { grant } /> })
-}
-
 /// Writing first to a care team that lets patients start a conversation.
 #[component]
-fn NewMessage(door: Door) -> impl IntoView {
+pub fn NewMessagePage() -> impl IntoView {
+    let door = use_door();
     let grant = door.grant();
     let posted = RwSignal::new(posted_error(StartMyConversation::PATH));
     let error: Signal<Option<ApiError>> = posted.into();
@@ -185,25 +155,23 @@ fn NewMessage(door: Door) -> impl IntoView {
     view! {
         <PageTitle title_key="messages-write" />
         <h1>{move_tr!("messages-write")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match teams.await {
-                    Ok(list) if list.startable.is_empty() => view! { <p>{move_tr!("messages-write-none")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
-                            {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
-                            <FormAlert error />
-                            <TeamSelect label=move_tr!("message-team") teams=list.startable error />
-                            <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
-                            <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
-                            <FilesField error=error_for(error, "files") />
-                            <button type="submit" class="button">{move_tr!("message-send")}</button>
-                        </MultipartForm>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=teams let:list>
+            {if list.startable.is_empty() {
+                view! { <p>{move_tr!("messages-write-none")}</p> }.into_any()
+            } else {
+                view! {
+                <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
+                    {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
+                    <FormAlert error />
+                    <TeamSelect label=move_tr!("message-team") teams=list.startable error />
+                    <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
+                    <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
+                    <FilesField error=error_for(error, "files") />
+                    <button type="submit" class="button">{move_tr!("message-send")}</button>
+                </MultipartForm>
+            }.into_any()
+            }}
+        </Loaded>
         <p><A href=Page::Conversations { door }.href()>{move_tr!("cancel")}</A></p>
     }
 }

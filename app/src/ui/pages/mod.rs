@@ -31,10 +31,7 @@ pub use caregivers::{
 pub use inbox::{NewConversationPage, TeamConversationPage, TeamInbox};
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
-pub use messages::{
-    ActingConversationPage, ActingMessagesPage, ActingNewMessagePage, ConversationPage, MessagesPage,
-    NewMessagePage,
-};
+pub use messages::{ConversationPage, MessagesPage, NewMessagePage};
 pub use organisations::MyOrganisationsPage;
 pub use overview::OverviewPage;
 pub use password::{ForgotPassword, ResetPasswordPage};

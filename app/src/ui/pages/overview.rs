@@ -1,8 +1,7 @@
 //! The administrators' overview: invitations per week over 12 weeks drawn as bars (server-rendered
 //! SVG, no JavaScript needed) with the same numbers in a table, and what needs attention now.
 use crate::api::staff::{organisation_overview, WeekView};
-use crate::ui::components::PageTitle;
-use crate::ui::form::failure;
+use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::words::long_date;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -59,44 +58,39 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <PageTitle title_key="overview-title" />
         <h1>{move_tr!("overview-title")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(o) => view! {
-                        <h2>{move_tr!("overview-now")}</h2>
-                        <dl class="settings" data-testid="overview-now">
-                            <div class="setting"><dt>{move_tr!("overview-locked")}</dt><dd>{o.locked_now} " · " <A href="/staff/support">{move_tr!("support-title")}</A></dd></div>
-                            <div class="setting"><dt>{move_tr!("overview-staff-pending")}</dt><dd>{o.staff_pending} " · " <A href="/staff/team?state=invited">{move_tr!("team-title")}</A></dd></div>
-                            <div class="setting"><dt>{move_tr!("overview-mail-waiting")}</dt><dd>{o.mail_waiting}</dd></div>
-                            <div class="setting"><dt>{move_tr!("overview-mail-failed")}</dt><dd>{o.mail_failed}</dd></div>
-                        </dl>
-                        <h2 id="weeks-title">{move_tr!("overview-weeks")}</h2>
-                        <p class="hint">{move_tr!("overview-weeks-hint")}</p>
-                        <ul class="legend">
-                            {SERIES.iter().map(|series| view! {
-                                <li><span class=format!("swatch bar-{series}") aria-hidden="true"></span>{move || crate::ui::words::tr_with(&format!("overview-{series}"), &[])}</li>
-                            }).collect_view()}
-                        </ul>
-                        <WeeksChart weeks=o.weeks.clone() />
-                        <table class="data-table" data-testid="overview-weeks">
-                            <caption>{move_tr!("overview-weeks")}</caption>
-                            <thead><tr>
-                                <th scope="col">{move_tr!("overview-week-of")}</th>
-                                {SERIES.iter().map(|series| view! { <th scope="col">{move || crate::ui::words::tr_with(&format!("overview-{series}"), &[])}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>
-                                {o.weeks.into_iter().rev().map(|week| view! {
-                                    <tr>
-                                        <th scope="row">{move || long_date(week.monday)}</th>
-                                        {SERIES.iter().map(|series| view! { <td>{value(&week, series)}</td> }).collect_view()}
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=overview let:o>
+            {view! {
+                <h2>{move_tr!("overview-now")}</h2>
+                <dl class="settings" data-testid="overview-now">
+                    <div class="setting"><dt>{move_tr!("overview-locked")}</dt><dd>{o.locked_now} " · " <A href="/staff/support">{move_tr!("support-title")}</A></dd></div>
+                    <div class="setting"><dt>{move_tr!("overview-staff-pending")}</dt><dd>{o.staff_pending} " · " <A href="/staff/team?state=invited">{move_tr!("team-title")}</A></dd></div>
+                    <div class="setting"><dt>{move_tr!("overview-mail-waiting")}</dt><dd>{o.mail_waiting}</dd></div>
+                    <div class="setting"><dt>{move_tr!("overview-mail-failed")}</dt><dd>{o.mail_failed}</dd></div>
+                </dl>
+                <h2 id="weeks-title">{move_tr!("overview-weeks")}</h2>
+                <p class="hint">{move_tr!("overview-weeks-hint")}</p>
+                <ul class="legend">
+                    {SERIES.iter().map(|series| view! {
+                        <li><span class=format!("swatch bar-{series}") aria-hidden="true"></span>{move || crate::ui::words::tr_with(&format!("overview-{series}"), &[])}</li>
+                    }).collect_view()}
+                </ul>
+                <WeeksChart weeks=o.weeks.clone() />
+                <table class="data-table" data-testid="overview-weeks">
+                    <caption>{move_tr!("overview-weeks")}</caption>
+                    <thead><tr>
+                        <th scope="col">{move_tr!("overview-week-of")}</th>
+                        {SERIES.iter().map(|series| view! { <th scope="col">{move || crate::ui::words::tr_with(&format!("overview-{series}"), &[])}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {o.weeks.into_iter().rev().map(|week| view! {
+                            <tr>
+                                <th scope="row">{move || long_date(week.monday)}</th>
+                                {SERIES.iter().map(|series| view! { <td>{value(&week, series)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }}
+        </Loaded>
     }
 }

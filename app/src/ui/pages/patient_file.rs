@@ -6,13 +6,11 @@ use crate::api::caregivers::{
 };
 use crate::api::messages::{patient_teams, SetPatientTeam};
 use crate::api::patients::{InvitationStatus, ReissueInvitation};
-use crate::door::PatientId;
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::line_details;
-use crate::ui::components::PageTitle;
-use crate::ui::form::failure;
-use crate::ui::route::{route_id, with_id};
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::route::{route_params, with_id, PatientParams};
 use crate::ui::words::tr;
 use crate::ui::words::{long_date, long_date_time};
 use leptos::prelude::*;
@@ -22,7 +20,8 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PatientFilePage() -> impl IntoView {
-    let patient_id = route_id::<PatientId>("id");
+    let params = route_params::<PatientParams>();
+    let patient_id = move || params.get().map(|p| p.id);
     let end = ServerAction::<EndCaregiver>::new();
     let query = use_query_map();
     let file = Resource::new(
@@ -31,25 +30,20 @@ pub fn PatientFilePage() -> impl IntoView {
     );
     view! {
         <PageTitle title_key="patient-file-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match file.await {
-                    Ok(file) => view! {
-                        <h1>{file.name.clone()}</h1>
-                        <p role="status" class="status">{move || query.read().get("saved").map(|_| tr("account-saved"))}</p>
-                        <div class="file-sections">
-                            <Contact file=file.clone() />
-                            <Invitations file=file.clone() />
-                            <Teams patient_id=file.patient_id />
-                            <Caregivers file=file.clone() end />
-                            <Activity file />
-                        </div>
-                        <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=file let:file>
+            {view! {
+                <h1>{file.name.clone()}</h1>
+                <p role="status" class="status">{move || query.read().get("saved").map(|_| tr("account-saved"))}</p>
+                <div class="file-sections">
+                    <Contact file=file.clone() />
+                    <Invitations file=file.clone() />
+                    <Teams patient_id=file.patient_id />
+                    <Caregivers file=file.clone() end />
+                    <Activity file />
+                </div>
+                <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
+            }}
+        </Loaded>
     }
 }
 

@@ -5,8 +5,8 @@ use crate::api::patients::{
 use crate::ui::components::pager::Pager;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::{CellLabel, SortHeader};
-use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use crate::ui::words::{long_date, long_date_time};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -38,60 +38,58 @@ pub fn Patients() -> impl IntoView {
         <h1>{move_tr!("patients-title")}</h1>
         <p><A href="/staff/patients/new" attr:class="button">{move_tr!("patients-invite")}</A></p>
         <SearchForm action="/staff/patients" id="q" label=move_tr!("patients-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match patients.await {
-                    Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("patients-none")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <p class="hint" role="status">{move_tr!("patients-count", { "total" => list.total })}</p>
-                        <table class="data-table" data-testid="patient-list">
-                            <caption class="visually-hidden">{move_tr!("patients-title")}</caption>
-                            <thead>
+        <Loaded data=patients let:list>
+            {if list.lines.is_empty() {
+                view! { <p>{move_tr!("patients-none")}</p> }.into_any()
+            } else {
+                view! {
+                <p class="hint" role="status">{move_tr!("patients-count", { "total" => list.total })}</p>
+                <table class="data-table" data-testid="patient-list">
+                    <caption class="visually-hidden">{move_tr!("patients-title")}</caption>
+                    <thead>
+                        <tr>
+                            <SortHeader key="name" label=move_tr!("column-name") current=sort() href=move |s| address(s, 1) />
+                            <th scope="col">{move_tr!("account-email")}</th>
+                            <SortHeader key="born" label=move_tr!("invite-birth-date") current=sort() href=move |s| address(s, 1) />
+                            <th scope="col">{move_tr!("column-invitation")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {list.lines.into_iter().map(|p| {
+                            let status = p.status;
+                            let expires = p.expires_at;
+                            let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
+                            let (file_link, name) = (format!("/staff/patients/{}", p.id), p.name.clone());
+                            view! {
                                 <tr>
-                                    <SortHeader key="name" label=move_tr!("column-name") current=sort() href=move |s| address(s, 1) />
-                                    <th scope="col">{move_tr!("account-email")}</th>
-                                    <SortHeader key="born" label=move_tr!("invite-birth-date") current=sort() href=move |s| address(s, 1) />
-                                    <th scope="col">{move_tr!("column-invitation")}</th>
+                                    <th scope="row" class="patient-name"><A href=file_link>{name}</A></th>
+                                    <td><CellLabel label=move_tr!("account-email") />{p.email.clone()}</td>
+                                    <td><CellLabel label=move_tr!("invite-birth-date") />{move || long_date(p.birth_date)}</td>
+                                    <td>
+                                        <CellLabel label=move_tr!("column-invitation") />
+                                        {move || status_text(status, expires)}
+                                        {can_reissue.then(|| view! {
+                                            <ActionForm action=reissue>
+                                                <input type="hidden" name="patient_id" value=p.id.to_string() />
+                                                <button type="submit" class="link-button">
+                                                    {move_tr!("patients-reissue")}
+                                                    <span class="visually-hidden">{format!(" – {}", p.name)}</span>
+                                                </button>
+                                            </ActionForm>
+                                        })}
+                                    </td>
                                 </tr>
-                            </thead>
-                            <tbody>
-                                {list.lines.into_iter().map(|p| {
-                                    let status = p.status;
-                                    let expires = p.expires_at;
-                                    let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
-                                    let (file_link, name) = (format!("/staff/patients/{}", p.id), p.name.clone());
-                                    view! {
-                                        <tr>
-                                            <th scope="row" class="patient-name"><A href=file_link>{name}</A></th>
-                                            <td><CellLabel label=move_tr!("account-email") />{p.email.clone()}</td>
-                                            <td><CellLabel label=move_tr!("invite-birth-date") />{move || long_date(p.birth_date)}</td>
-                                            <td>
-                                                <CellLabel label=move_tr!("column-invitation") />
-                                                {move || status_text(status, expires)}
-                                                {can_reissue.then(|| view! {
-                                                    <ActionForm action=reissue>
-                                                        <input type="hidden" name="patient_id" value=p.id.to_string() />
-                                                        <button type="submit" class="link-button">
-                                                            {move_tr!("patients-reissue")}
-                                                            <span class="visually-hidden">{format!(" – {}", p.name)}</span>
-                                                        </button>
-                                                    </ActionForm>
-                                                })}
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        {(list.pages > 1).then(|| view! {
-                            <Pager page=list.page pages=list.pages href=move |n| address(&sort(), n)
-                                label=move_tr!("patients-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
-                        })}
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                {(list.pages > 1).then(|| view! {
+                    <Pager page=list.page pages=list.pages href=move |n| address(&sort(), n)
+                        label=move_tr!("patients-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
+                })}
+            }.into_any()
+            }}
+        </Loaded>
     }
 }
 

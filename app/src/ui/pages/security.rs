@@ -10,12 +10,13 @@ use crate::states::Method;
 use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
+use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// Re-authentication: the password, then the code (by email or from the app, or a recovery code).
 #[component]
@@ -29,38 +30,33 @@ pub fn ConfirmIdentity() -> impl IntoView {
     view! {
         <PageTitle title_key="reauth-title" />
         <h1>{move_tr!("reauth-title")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match state.await {
-                    Ok(view_state) => match view_state.awaiting {
-                        Some(method) => {
-                            let by_email = method == Method::Email;
-                            view! {
-                                <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
-                                <ActionForm action=confirm>
-                                    <FormAlert error=confirm_error />
-                                    <input type="hidden" name="next" value=next() />
-                                    <Field id="code" autocomplete="one-time-code" label=move_tr!("sign-in-code-label")
-                                        hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
-                                    <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
-                                </ActionForm>
-                                {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::Reauth /> })}
-                            }.into_any()
-                        }
-                        None => view! {
-                            <p>{move_tr!("reauth-intro")}</p>
-                            <ActionForm action=start>
-                                <FormAlert error=start_error />
-                                <input type="hidden" name="next" value=next() />
-                                <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") error=error_for(start_error, "password") />
-                                <button type="submit" class="button">{move_tr!("sign-in-next")}</button>
-                            </ActionForm>
-                        }.into_any(),
-                    },
-                    Err(e) => failure(e),
+        <Loaded data=state let:view_state>
+            {match view_state.awaiting {
+                Some(method) => {
+                    let by_email = method == Method::Email;
+                    view! {
+                        <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
+                        <ActionForm action=confirm>
+                            <FormAlert error=confirm_error />
+                            <input type="hidden" name="next" value=next() />
+                            <Field id="code" autocomplete="one-time-code" label=move_tr!("sign-in-code-label")
+                                hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
+                            <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
+                        </ActionForm>
+                        {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::Reauth /> })}
+                    }.into_any()
                 }
-            })}
-        </Suspense>
+                None => view! {
+                    <p>{move_tr!("reauth-intro")}</p>
+                    <ActionForm action=start>
+                        <FormAlert error=start_error />
+                        <input type="hidden" name="next" value=next() />
+                        <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") error=error_for(start_error, "password") />
+                        <button type="submit" class="button">{move_tr!("sign-in-next")}</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </Loaded>
         <p><A href="/account">{move_tr!("back-to-account")}</A></p>
     }
 }
@@ -193,8 +189,7 @@ fn percent_encode(text: &str) -> String {
 /// Where the link sent to a new address leads: confirm it (a POST; opening the link changes nothing).
 #[component]
 pub fn EmailChangeConfirm() -> impl IntoView {
-    let params = use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
+    let token = route_token();
     let link = Resource::new(token, email_change_link);
     let action = ServerAction::<ConfirmEmailChange>::new();
     let error = action_error(action);
@@ -222,8 +217,7 @@ pub fn EmailChangeConfirm() -> impl IntoView {
 /// Where the notice to the old address leads: "it was not me".
 #[component]
 pub fn EmailChangeReport() -> impl IntoView {
-    let params = use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
+    let token = route_token();
     let action = ServerAction::<ReportEmailChange>::new();
     let error = action_error(action);
     view! {

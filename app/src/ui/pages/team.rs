@@ -6,8 +6,8 @@ use crate::ui::components::services::{ServiceChoice, ServiceList};
 use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
-use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
@@ -70,47 +70,45 @@ pub fn Team() -> impl IntoView {
                 </select>
             </div>
         </SearchForm>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match staff.await {
-                    Ok(list) if list.lines.is_empty() => view! { <p>{move_tr!("team-none")}</p> }.into_any(),
-                    Ok(list) => {
-                        let sort = sort();
-                        view! {
-                            <p class="hint" role="status">{move_tr!("team-count", { "total" => list.total })}</p>
-                            <table class="data-table" data-testid="team-list">
-                                <caption class="visually-hidden">{move_tr!("team-title")}</caption>
-                                <thead>
-                                    <tr>
-                                        <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=move |s| address(s, 1) />
-                                        <th scope="col">{move_tr!("account-email")}</th>
-                                        <th scope="col">{move_tr!("column-number")}</th>
-                                        <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=move |s| address(s, 1) />
-                                        <th scope="col">{move_tr!("column-state")}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.lines.into_iter().map(|m| view! {
-                                        <tr>
-                                            <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
-                                            <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
-                                            <td><CellLabel label=move_tr!("column-number") />{m.number.clone()}</td>
-                                            <td><CellLabel label=move_tr!("column-role") />{move || role_name(m.role)}</td>
-                                            <td><CellLabel label=move_tr!("column-state") />{move || staff_state_text(m.state)}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            {(list.pages > 1).then(|| view! {
-                                <Pager page=list.page pages=list.pages href=move |n| address(&sort, n)
-                                    label=move_tr!("team-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
-                            })}
-                        }.into_any()
-                    }
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=staff let:list>
+            {if list.lines.is_empty() {
+                view! { <p>{move_tr!("team-none")}</p> }.into_any()
+            } else {
+                {
+                let sort = sort();
+                view! {
+                    <p class="hint" role="status">{move_tr!("team-count", { "total" => list.total })}</p>
+                    <table class="data-table" data-testid="team-list">
+                        <caption class="visually-hidden">{move_tr!("team-title")}</caption>
+                        <thead>
+                            <tr>
+                                <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=move |s| address(s, 1) />
+                                <th scope="col">{move_tr!("account-email")}</th>
+                                <th scope="col">{move_tr!("column-number")}</th>
+                                <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=move |s| address(s, 1) />
+                                <th scope="col">{move_tr!("column-state")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list.lines.into_iter().map(|m| view! {
+                                <tr>
+                                    <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
+                                    <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
+                                    <td><CellLabel label=move_tr!("column-number") />{m.number.clone()}</td>
+                                    <td><CellLabel label=move_tr!("column-role") />{move || role_name(m.role)}</td>
+                                    <td><CellLabel label=move_tr!("column-state") />{move || staff_state_text(m.state)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {(list.pages > 1).then(|| view! {
+                        <Pager page=list.page pages=list.pages href=move |n| address(&sort, n)
+                            label=move_tr!("team-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
+                    })}
+                }.into_any()
+            }
+            }}
+        </Loaded>
         <Waiting />
         <h2>{move_tr!("team-add-title")}</h2>
         {move || match param("existing").as_str() {
