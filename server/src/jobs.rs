@@ -16,7 +16,8 @@ pub async fn run(db: store::Db, public_url: String) {
             Ok(ended) => tracing::info!(ended, "parental access ended at the age of consent"),
             Err(e) => tracing::error!(error = %e, "age-of-consent job failed"),
         }
-        match conversation::mail::send_digests(&Ctx::system(&db, store::now()), &public_url).await {
+        match conversation::mail::send_digests(&Ctx::system(&db, store::now()).linking_to(&public_url)).await
+        {
             Ok(0) => {}
             Ok(sent) => tracing::info!(sent, "daily summaries of messages sent"),
             Err(e) => tracing::error!(error = %e, "daily summary job failed"),

@@ -134,7 +134,7 @@ pub async fn confirm_reauth(
 #[server(prefix = "/api", endpoint = "request_email_change")]
 pub async fn request_email_change(#[server(default)] email: String) -> Result<(), ApiError> {
     let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
-    email_change::request(&ctx, &me, &email, &context::state().config.public_url)
+    email_change::request(&ctx, &me, &email)
         .await
         .map_err(|e| ApiError::from(e).keep("email", email.trim()))?;
     leptos_axum::redirect("/account?saved=email");

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_any_service, require_service, require_session, Caller, Staff},
+    super::context::{require_any_service, require_service, require_session, Caller, Staff},
     super::patients::issued_once,
     crate::domain::onboarding::caregiver::{self, EndedBy, Scope},
     crate::states::Service,
@@ -167,7 +167,6 @@ pub async fn add_caregiver(
 ) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Caregivers).await?;
-    let state = context::state();
     let new = caregiver::NewCaregiver {
         given_name: &given_name,
         family_name: &family_name,
@@ -178,30 +177,28 @@ pub async fn add_caregiver(
         ends_on: &ends_on,
         note: &note,
     };
-    let issued = caregiver::add(&ctx, organisation_id, patient_id, new, me.id, &state.config.public_url)
-        .await
-        .map_err(|e| {
-            let mut error = ApiError::from(e);
-            for (field, value) in [
-                ("given_name", &given_name),
-                ("family_name", &family_name),
-                ("email", &email),
-                ("language", &language.code().to_string()),
-                ("relationship", &relationship),
-                ("ends_on", &ends_on),
-                ("note", &note),
-            ] {
-                error = error.keep(field, value);
+    let issued = caregiver::add(&ctx, organisation_id, patient_id, new, me.id).await.map_err(|e| {
+        let mut error = ApiError::from(e);
+        for (field, value) in [
+            ("given_name", &given_name),
+            ("family_name", &family_name),
+            ("email", &email),
+            ("language", &language.code().to_string()),
+            ("relationship", &relationship),
+            ("ends_on", &ends_on),
+            ("note", &note),
+        ] {
+            error = error.keep(field, value);
+        }
+        for (field, value) in
+            [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)]
+        {
+            if value.is_some() {
+                error = error.keep(field, "on");
             }
-            for (field, value) in
-                [("messages", &messages), ("questionnaires", &questionnaires), ("profile", &profile)]
-            {
-                if value.is_some() {
-                    error = error.keep(field, "on");
-                }
-            }
-            error
-        })?;
+        }
+        error
+    })?;
     Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
 
@@ -209,9 +206,7 @@ pub async fn add_caregiver(
 pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Caregivers).await?;
-    let state = context::state();
-    let (name, issued) =
-        caregiver::reissue(&ctx, organisation_id, grant_id, me.id, &state.config.public_url).await?;
+    let (name, issued) = caregiver::reissue(&ctx, organisation_id, grant_id, me.id).await?;
     Ok(issued_once(name, &issued, &timezone))
 }
 

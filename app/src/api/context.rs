@@ -119,7 +119,8 @@ pub fn address_key() -> String {
 
 /// The request, as the domain takes it, for a caller who need not be signed in.
 pub fn request() -> Ctx {
-    Ctx::new(state().db, request_meta(), store::now())
+    let state = state();
+    Ctx::new(state.db, request_meta(), store::now()).linking_to(&state.config.public_url)
 }
 
 /// A signed-in caller: the request in their name, their session and their account.
@@ -142,7 +143,8 @@ pub async fn caller_of(
     headers: &http::HeaderMap,
     extensions: &http::Extensions,
 ) -> Result<Caller, ApiError> {
-    let ctx = Ctx::new(state.db.clone(), meta_of(headers, extensions), store::now());
+    let ctx = Ctx::new(state.db.clone(), meta_of(headers, extensions), store::now())
+        .linking_to(&state.config.public_url);
     // A page request's session and account were already read by the server's private-page
     // middleware, which leaves them in the request: every server function of that render reuses
     // them (one lookup per page instead of one per server function).

@@ -2,6 +2,7 @@
 //! is asking, check they may, call the domain, map the outcome to a translated message key.
 pub mod account;
 pub mod auth;
+pub mod care_teams;
 pub mod caregivers;
 pub mod contact;
 #[cfg(feature = "ssr")]

@@ -18,9 +18,8 @@ pub async fn request_password_reset(#[server(default)] email: String) -> Result<
         .map_err(|e| e.keep("email", email.trim()))?;
     let (state, ctx) = (context::state(), context::request());
     if state.throttle.take(Limit::ResetMailForEmail, &throttle::email_key(&email), ctx.now).is_ok() {
-        let public_url = state.config.public_url.clone();
         tokio::spawn(async move {
-            if let Err(e) = password_reset::request(&ctx, &email, &public_url).await {
+            if let Err(e) = password_reset::request(&ctx, &email).await {
                 tracing::error!(error = %e, "password reset request failed");
             }
         });

@@ -140,7 +140,6 @@ pub async fn invite_patient(
     };
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Invitations).await?;
-    let state = context::state();
     let now = ctx.now;
     let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
     patient::check(&given_name, &family_name, &birth_date, &mobile, store::today(ctx.now))
@@ -163,15 +162,7 @@ pub async fn invite_patient(
     .await
     .map_err(|e| keep(e.into()))?;
     care_team::follow_with_teams_of(&mut *tx, patient_id, me.id, now).await?;
-    let issued = invitation::issue(
-        &mut tx,
-        &ctx,
-        patient_id,
-        invitation::Invitee::Patient,
-        me.id,
-        &state.config.public_url,
-    )
-    .await?;
+    let issued = invitation::issue(&mut tx, &ctx, patient_id, invitation::Invitee::Patient, me.id).await?;
     tx.commit().await?;
     Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
 }
@@ -181,21 +172,12 @@ pub async fn invite_patient(
 pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Invitations).await?;
-    let state = context::state();
     // Only this organisation's patients, and only those who have no account yet.
     let (given_name, family_name) = patient::without_account(&ctx.db, organisation_id, patient_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let mut tx = ctx.db.begin().await?;
-    let issued = invitation::issue(
-        &mut tx,
-        &ctx,
-        patient_id,
-        invitation::Invitee::Patient,
-        me.id,
-        &state.config.public_url,
-    )
-    .await?;
+    let issued = invitation::issue(&mut tx, &ctx, patient_id, invitation::Invitee::Patient, me.id).await?;
     ctx.audit(
         &mut *tx,
         Some(organisation_id),

@@ -189,8 +189,7 @@ pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<
     let account_id = account_id.get();
     let done = match action {
         StaffAction::Reset => {
-            let public_url = context::state().config.public_url.clone();
-            staff_admin::send_password_reset(&ctx, organisation_id, account_id, &public_url).await?;
+            staff_admin::send_password_reset(&ctx, organisation_id, account_id).await?;
             "reset"
         }
         StaffAction::Unlock => {
@@ -214,9 +213,7 @@ pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<
             "admin-ended"
         }
         StaffAction::NewCode => {
-            let public_url = context::state().config.public_url.clone();
-            let (name, activation) =
-                staff_admin::new_secret_code(&ctx, organisation_id, account_id, &public_url).await?;
+            let (name, activation) = staff_admin::new_secret_code(&ctx, organisation_id, account_id).await?;
             secret_code_once(&timezone, name, &activation)?;
             return Ok(());
         }
@@ -304,7 +301,6 @@ pub async fn add_professional(
         &ctx,
         organisation_id,
         me.id,
-        &context::state().config.public_url,
         organisation::NewStaff {
             title: &title,
             email: &email,
@@ -335,10 +331,7 @@ pub async fn add_existing_staff(
     let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Administration).await?;
     context::throttle(&[(Limit::JoinRequestByAdministrator, &me.id.to_string())]).map_err(keep)?;
     let chosen = services.chosen().unwrap_or_default();
-    let public_url = context::state().config.public_url.clone();
-    staff_invitation::ask(&ctx, organisation_id, &email, &chosen, &public_url)
-        .await
-        .map_err(|e| keep(e.into()))?;
+    staff_invitation::ask(&ctx, organisation_id, &email, &chosen).await.map_err(|e| keep(e.into()))?;
     leptos_axum::redirect("/staff/team?done=asked");
     Ok(())
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_service, Staff},
+    super::context::{require_service, Staff},
     crate::domain::calendar::local_time,
     crate::domain::organisation::support_desk::{self, Subject},
     crate::states::Service,
@@ -167,7 +167,6 @@ pub async fn support_act(
 ) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::SupportDesk).await?;
-    let public_url = context::state().config.public_url.clone();
     let subject = SupportSubject::of(&kind, id).ok_or_else(ApiError::not_found)?;
     let done = match (subject, action) {
         (SupportSubject::Account(id), SupportAction::Unlock) => {
@@ -175,12 +174,11 @@ pub async fn support_act(
             "unlocked"
         }
         (SupportSubject::Account(id), SupportAction::Reset) => {
-            support_desk::send_password_reset(&ctx, organisation_id, id, &public_url).await?;
+            support_desk::send_password_reset(&ctx, organisation_id, id).await?;
             "reset"
         }
         (SupportSubject::Patient(id), SupportAction::Resend) => {
-            let (name, issued) =
-                support_desk::resend_invitation(&ctx, organisation_id, id, me.id, &public_url).await?;
+            let (name, issued) = support_desk::resend_invitation(&ctx, organisation_id, id, me.id).await?;
             super::patients::issued_once(name, &issued, &timezone);
             return Ok(());
         }

@@ -62,7 +62,8 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         return Err(DomainError::conflict(None, "demo refuses a database that already holds accounts"));
     }
     let now = store::now();
-    let ctx = &Ctx::new(db.clone(), RequestMeta { ip: "demo".into(), user_agent: String::new() }, now);
+    let ctx = &Ctx::new(db.clone(), RequestMeta { ip: "demo".into(), user_agent: String::new() }, now)
+        .linking_to(public_url);
     let admin_link = organisation::bootstrap(
         db,
         public_url,
@@ -86,7 +87,6 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         &ctx.by(admin.id),
         organisation_id,
         admin.id,
-        public_url,
         NewStaff {
             title: "Dre",
             email: "pro@demo.portail.test",
@@ -126,8 +126,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         )
         .await?;
         let issued =
-            invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, pro.id, public_url)
-                .await?;
+            invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, pro.id).await?;
         tx.commit().await?;
         let line = match state {
             "redeemed" => {
@@ -146,7 +145,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         patients.push(line);
     }
     let lea = account::find_by_email(db, "lea@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
-    conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id, public_url).await?;
+    conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id).await?;
 
     // A second administrator, a professional who has not activated yet, the support desk, and a
     // professional suspended and one locked out, so the team list shows every state.
@@ -163,7 +162,6 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             &ctx.by(admin.id),
             organisation_id,
             admin.id,
-            public_url,
             new,
             services,
             number,
@@ -220,7 +218,6 @@ async fn conversations(
     organisation_id: i64,
     [admin_id, pro_id]: [i64; 2],
     lea_account: i64,
-    public_url: &str,
 ) -> DomainResult<()> {
     use crate::domain::messaging::care_team::{self, Settings};
     use crate::domain::messaging::conversation::{self, writing::NewConversation, Reader};
@@ -270,7 +267,6 @@ async fn conversations(
             "Bonjour Léa, vos résultats sont arrivés. Pouvez-vous confirmer votre rendez-vous du 3 décembre?",
             true,
         ),
-        public_url,
     )
     .await?;
     conversation::writing::reply(
@@ -280,7 +276,6 @@ async fn conversations(
         "Bonjour, oui, je serai là. Merci!",
         Vec::new(),
         None,
-        public_url,
     )
     .await?;
     conversation::assign_to_self(&pro_ctx, pro, results, true).await?;
@@ -288,14 +283,12 @@ async fn conversations(
         &pro_ctx,
         pro,
         write(teams[1], "Visite de jeudi", "L'infirmière passera jeudi entre 9 h et 11 h.", false),
-        public_url,
     )
     .await?;
     let follow_up = conversation::writing::start(
         &pro_ctx,
         pro,
         write(teams[0], "Suivi de janvier", "Votre suivi est terminé. Bonne continuation!", false),
-        public_url,
     )
     .await?;
     conversation::set_closed(&pro_ctx, pro, follow_up, true).await?;
@@ -312,7 +305,7 @@ async fn conversations(
         replies_allowed: None,
         files: prescription,
     };
-    let question = conversation::writing::start(&lea_ctx, lea, question, public_url).await?;
+    let question = conversation::writing::start(&lea_ctx, lea, question).await?;
     conversation::set_hidden_from_caregivers(&lea_ctx, lea, question, true).await?;
     Ok(())
 }

@@ -22,11 +22,24 @@ pub struct Ctx {
     pub actor: Option<i64>,
     /// When a caregiver acts for a patient: the patient's account.
     pub acting_for: Option<i64>,
+    /// The portal's address (`PUBLIC_URL`, no trailing slash), for the links in mails. Empty for
+    /// a job that sends none.
+    pub public_url: String,
 }
 
 impl Ctx {
     pub fn new(db: store::Db, meta: RequestMeta, now: i64) -> Self {
-        Self { db, meta, now, actor: None, acting_for: None }
+        Self { db, meta, now, actor: None, acting_for: None, public_url: String::new() }
+    }
+
+    /// The same request, whose mails link to `public_url`.
+    pub fn linking_to(self, public_url: &str) -> Self {
+        Self { public_url: public_url.trim_end_matches('/').to_string(), ..self }
+    }
+
+    /// The absolute address of `path` (`/invitation/…`), for a mail.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
     }
 
     /// A job or command without a caller: no address, nobody acting.

@@ -146,7 +146,7 @@ async fn an_invitation_works_for_five_days() {
 async fn a_password_reset_link_works_for_thirty_minutes() {
     let (app, _) = with_patient().await;
     let t0 = store::now();
-    password_reset::request(&at(&app, t0), PATIENT, &app.base).await.unwrap();
+    password_reset::request(&at(&app, t0).linking_to(&app.base), PATIENT).await.unwrap();
     let (_, body) = latest_mail(&app, PATIENT).await;
     let token = &link_token(&body, "/reset-password/");
     assert!(password_reset::open(&app.state.db, token, t0 + 1799).await.unwrap().is_some(), "29 min 59 s");
@@ -239,10 +239,9 @@ async fn an_email_change_link_works_for_thirty_minutes() {
     let t0 = store::now();
     let lea = app::domain::identity::account::find_by_email(&app.state.db, PATIENT).await.unwrap().unwrap();
     app::domain::identity::email_change::request(
-        &at(&app, t0).by(lea.id),
+        &at(&app, t0).by(lea.id).linking_to(&app.base),
         &lea,
         "lea.new@example.net",
-        &app.base,
     )
     .await
     .unwrap();

@@ -308,17 +308,9 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
     let paul = Reader::Staff { account_id: paul_id, organisation_id: 1 };
     for (after, mails) in [(3599, 1), (3600, 2)] {
         let later = Ctx::system(&app.state.db, told_at + after).by(paul_id);
-        conversation::writing::reply(
-            &later,
-            paul,
-            id,
-            "Une heure plus tard",
-            Vec::new(),
-            Some(true),
-            "http://localhost",
-        )
-        .await
-        .unwrap();
+        conversation::writing::reply(&later, paul, id, "Une heure plus tard", Vec::new(), Some(true))
+            .await
+            .unwrap();
         assert_eq!(mails_of(app, LEA, "new-message").await, mails, "{after} s after the last email");
     }
     // Sent without a choice, or asking for the staff's daily summary: refused on the field.
@@ -335,17 +327,9 @@ async fn a_new_message_is_emailed_without_its_content_at_most_hourly_in_the_read
         StatusCode::OK
     );
     let much_later = Ctx::system(&app.state.db, told_at + 3 * 3600).by(paul_id);
-    conversation::writing::reply(
-        &much_later,
-        paul,
-        id,
-        "Encore plus tard",
-        Vec::new(),
-        Some(true),
-        "http://localhost",
-    )
-    .await
-    .unwrap();
+    conversation::writing::reply(&much_later, paul, id, "Encore plus tard", Vec::new(), Some(true))
+        .await
+        .unwrap();
     assert_eq!(mails_of(app, LEA, "new-message").await, 2);
 }
 
@@ -732,8 +716,8 @@ async fn a_professional_who_chose_the_daily_summary_gets_one_a_day_without_names
     // and no patient or subject.
     let now = store::now();
     let digests = |at: i64| {
-        let ctx = Ctx::system(&app.state.db, at);
-        async move { conversation::mail::send_digests(&ctx, "http://localhost").await.unwrap() }
+        let ctx = Ctx::system(&app.state.db, at).linking_to("http://localhost");
+        async move { conversation::mail::send_digests(&ctx).await.unwrap() }
     };
     assert_eq!(digests(now).await, 1);
     let (subject, body) = mail(app, "paul@example.org", "message-digest").await;

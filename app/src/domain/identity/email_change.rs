@@ -16,12 +16,7 @@ pub const REPORT_VALID_SECONDS: i64 = 30 * 24 * 3600;
 /// Any earlier pending change of the account is cancelled. An address that already has an account
 /// is answered exactly the same (the caller must not learn who has an account): its owner gets a
 /// mail saying someone tried to use it, with no link, and the change can never be confirmed.
-pub async fn request(
-    ctx: &Ctx,
-    me: &account::Account,
-    new_email: &str,
-    public_url: &str,
-) -> DomainResult<()> {
+pub async fn request(ctx: &Ctx, me: &account::Account, new_email: &str) -> DomainResult<()> {
     let (db, now) = (&ctx.db, ctx.now);
     let email = Email::parse(new_email)?;
     if email.key() == me.email.to_lowercase() {
@@ -49,8 +44,8 @@ pub async fn request(
     .bind(now + REPORT_VALID_SECONDS)
     .execute(&mut *tx)
     .await?;
-    let confirm_link = format!("{public_url}/email-change/{confirm_token}");
-    let report_link = format!("{public_url}/email-change/report/{report_token}");
+    let confirm_link = ctx.link(&format!("/email-change/{confirm_token}"));
+    let report_link = ctx.link(&format!("/email-change/report/{report_token}"));
     let (to, mail) = match &holder {
         None => (
             email.as_str(),

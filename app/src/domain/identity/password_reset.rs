@@ -9,18 +9,14 @@ use sqlx::Row;
 pub const VALID_SECONDS: i64 = 30 * 60;
 
 /// Sends the link if the email has an active account; does the same visible nothing otherwise.
-pub async fn request(ctx: &Ctx, email: &str, public_url: &str) -> DomainResult<()> {
+pub async fn request(ctx: &Ctx, email: &str) -> DomainResult<()> {
     let (db, now) = (&ctx.db, ctx.now);
     let Some(account) = account::find_by_email(db, email).await? else { return Ok(()) };
     if account.status != crate::domain::identity::account::AccountStatus::Active {
         return Ok(());
     }
     let (token, hash) = secret::new_token();
-    let link = format!(
-        "{}/reset-password/{token}?lang={}",
-        public_url.trim_end_matches('/'),
-        account.language.code()
-    );
+    let link = ctx.link(&format!("/reset-password/{token}?lang={}", account.language.code()));
     let mut tx = db.begin().await?;
     sqlx::query("INSERT INTO password_resets (account_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)")
         .bind(account.id)

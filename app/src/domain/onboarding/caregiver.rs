@@ -300,7 +300,6 @@ pub async fn add(
     patient_id: i64,
     new: NewCaregiver<'_>,
     added_by: i64,
-    public_url: &str,
 ) -> DomainResult<invitation::Issued> {
     let (db, now) = (&ctx.db, ctx.now);
     let patient = sqlx::query(
@@ -344,8 +343,7 @@ pub async fn add(
     .await?
     .try_get("id")?;
     let issued =
-        invitation::issue(&mut tx, ctx, patient_id, Invitee::Caregiver { grant_id }, added_by, public_url)
-            .await?;
+        invitation::issue(&mut tx, ctx, patient_id, Invitee::Caregiver { grant_id }, added_by).await?;
     tx.commit().await?;
     Ok(issued)
 }
@@ -356,7 +354,6 @@ pub async fn reissue(
     organisation_id: i64,
     grant_id: i64,
     by: i64,
-    public_url: &str,
 ) -> DomainResult<(String, invitation::Issued)> {
     let (db, now) = (&ctx.db, ctx.now);
     let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status = 'invited'";
@@ -366,15 +363,9 @@ pub async fn reissue(
         .next()
         .ok_or(DomainError::NotFound)?;
     let mut tx = db.begin().await?;
-    let issued = invitation::issue(
-        &mut tx,
-        ctx,
-        grant.patient_id,
-        Invitee::Caregiver { grant_id: grant.id },
-        by,
-        public_url,
-    )
-    .await?;
+    let issued =
+        invitation::issue(&mut tx, ctx, grant.patient_id, Invitee::Caregiver { grant_id: grant.id }, by)
+            .await?;
     tx.commit().await?;
     Ok((grant.caregiver_name, issued))
 }

@@ -104,7 +104,6 @@ pub async fn issue(
     patient_id: i64,
     invitee_kind: Invitee,
     invited_by: i64,
-    public_url: &str,
 ) -> DomainResult<Issued> {
     let now = ctx.now;
     let invitee = sqlx::query(
@@ -155,7 +154,7 @@ pub async fn issue(
     .await?
     .try_get("id")?;
     let language = Lang::from_code(&invitee.try_get::<String, _>("language")?);
-    let link = format!("{}/invitation/{token}?lang={}", public_url.trim_end_matches('/'), language.code());
+    let link = ctx.link(&format!("/invitation/{token}?lang={}", language.code()));
     let (given_name, organisation): (String, String) =
         (invitee.try_get("given_name")?, invitee.try_get("organisation")?);
     let mail = match invitee_kind {

@@ -107,7 +107,6 @@ pub async fn add_professional(
     ctx: &Ctx,
     organisation_id: i64,
     added_by: i64,
-    public_url: &str,
     new: NewStaff<'_>,
     services: &[Service],
     number: &str,
@@ -120,7 +119,7 @@ pub async fn add_professional(
     let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
     let activation =
-        add_staff_member(&mut tx, organisation_id, &new, services, true, public_url, now).await?;
+        add_staff_member(&mut tx, organisation_id, &new, services, true, &ctx.public_url, now).await?;
     let account_id = activation.account_id;
     if let Some(number) = &number {
         crate::domain::organisation::professional_number::set(

@@ -398,12 +398,7 @@ pub async fn reactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Dom
 
 /// Mails the person a password-reset link (the administrator never sees or sets a password) and
 /// ends their sessions.
-pub async fn send_password_reset(
-    ctx: &Ctx,
-    organisation_id: i64,
-    account_id: i64,
-    public_url: &str,
-) -> DomainResult<()> {
+pub async fn send_password_reset(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
     membership::only_here(ctx, account_id, organisation_id).await?;
     if person.status != AccountStatus::Active {
@@ -414,7 +409,7 @@ pub async fn send_password_reset(
     ctx.audit(&mut *tx, Some(organisation_id), "account.password_reset_sent", Target::Account(account_id))
         .await?;
     tx.commit().await?;
-    password_reset::request(ctx, &person.email, public_url).await
+    password_reset::request(ctx, &person.email).await
 }
 
 /// The administrator ticks and unticks the person's services. Administration is given or taken
@@ -470,7 +465,6 @@ pub async fn new_secret_code(
     ctx: &Ctx,
     organisation_id: i64,
     account_id: i64,
-    public_url: &str,
 ) -> DomainResult<(String, crate::domain::organisation::Activation)> {
     let person = existing(ctx, organisation_id, account_id).await?;
     membership::only_here(ctx, account_id, organisation_id).await?;
@@ -481,7 +475,7 @@ pub async fn new_secret_code(
     crate::domain::onboarding::setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
     let (token, code) =
         crate::domain::onboarding::setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?;
-    let link = crate::domain::onboarding::setup_link::url(public_url, &token, person.language);
+    let link = crate::domain::onboarding::setup_link::url(&ctx.public_url, &token, person.language);
     let organisation = crate::domain::organisation::name(&mut *tx, organisation_id).await?;
     let mail =
         notification::setup_link_with_code_mail(person.language, &person.given_name, &organisation, &link);

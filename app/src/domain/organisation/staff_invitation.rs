@@ -49,13 +49,7 @@ const SELECT: &str =
 /// The administrator asks the owner of `email` to join with `services`. Whatever the address
 /// (an account, a patient's account, none at all) the outcome looks the same to them; the owner
 /// of an existing account is mailed a link to their organisations.
-pub async fn ask(
-    ctx: &Ctx,
-    organisation_id: i64,
-    email: &str,
-    services: &[Service],
-    public_url: &str,
-) -> DomainResult<()> {
+pub async fn ask(ctx: &Ctx, organisation_id: i64, email: &str, services: &[Service]) -> DomainResult<()> {
     let email = Email::parse(email)?;
     if services.is_empty() {
         return Err(DomainError::invalid("services", "error-services-required"));
@@ -103,11 +97,7 @@ pub async fn ask(
     .try_get("id")?;
     if let Some(owner) = owner.filter(|o| o.status == account::AccountStatus::Active) {
         let name = organisation::name(&mut *tx, organisation_id).await?;
-        let link = format!(
-            "{}/account/organisations?lang={}",
-            public_url.trim_end_matches('/'),
-            owner.language.code()
-        );
+        let link = ctx.link(&format!("/account/organisations?lang={}", owner.language.code()));
         let mail = notification::join_asked_mail(owner.language, &owner.given_name, &name, services, &link);
         notification::enqueue_for(&mut *tx, organisation_id, &owner.email, &mail, ctx.now).await?;
     }

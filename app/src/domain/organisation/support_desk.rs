@@ -292,12 +292,7 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
 
 /// Sends password-reset instructions to the account's own email (the desk never sees or sets a
 /// password).
-pub async fn send_password_reset(
-    ctx: &Ctx,
-    organisation_id: i64,
-    account_id: i64,
-    public_url: &str,
-) -> DomainResult<()> {
+pub async fn send_password_reset(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
     let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
     membership::only_here(ctx, account_id, organisation_id).await?;
     if record.status != Some(AccountStatus::Active) {
@@ -305,7 +300,7 @@ pub async fn send_password_reset(
     }
     ctx.audit(&ctx.db, Some(organisation_id), "support.password_reset_sent", Target::Account(account_id))
         .await?;
-    password_reset::request(ctx, &record.email, public_url).await
+    password_reset::request(ctx, &record.email).await
 }
 
 /// A new invitation (link mailed, code returned to be shown once) for a patient without an account;
@@ -315,12 +310,10 @@ pub async fn resend_invitation(
     organisation_id: i64,
     patient_id: i64,
     by: i64,
-    public_url: &str,
 ) -> DomainResult<(String, invitation::Issued)> {
     let record = existing(ctx, organisation_id, Subject::Patient(patient_id)).await?;
     let mut tx = ctx.db.begin().await?;
-    let issued =
-        invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, by, public_url).await?;
+    let issued = invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, by).await?;
     ctx.audit(&mut *tx, Some(organisation_id), "support.invitation_resent", Target::Patient(patient_id))
         .await?;
     tx.commit().await?;

@@ -1,7 +1,7 @@
 //! Care teams, for the organisation's administrators: the teams with their settings, creating
 //! one, and a team's page (name, phone, whether patients may write first, whether replies are
 //! allowed by default, and its members).
-use crate::api::messages::{list_teams, team_page, CreateTeam, TeamMember, UpdateTeam};
+use crate::api::care_teams::{list_teams, team_page, CreateTeam, TeamMember, UpdateTeam};
 use crate::api::ApiError;
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, kept, kept_or, CheckBox, Field, FormAlert};

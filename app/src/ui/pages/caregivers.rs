@@ -11,7 +11,7 @@ use crate::paths::Page;
 use crate::states::CaregiverStatus;
 use crate::ui::components::caregivers::scope_text;
 use crate::ui::components::profile::{saved_message, Details};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
 use crate::ui::layout::use_door;
 use crate::ui::route::{route_params, with_id, CaregiverParams, GrantParams, PatientParams};
@@ -93,33 +93,36 @@ pub fn EditCaregiverPage() -> impl IntoView {
     let params = route_params::<CaregiverParams>();
     let patient_id = move || params.get().map(|p| p.id);
     let grant_id = move || params.get().map(|p| p.grant);
-    let file = Resource::new(patient_id, |id| with_id(id, patient_file));
+    // The caregiver under this grant, still in force, on this patient's file.
+    let caregiver = Resource::new(
+        move || (patient_id(), grant_id()),
+        |(patient, grant)| async move {
+            let file = with_id(patient, patient_file).await?;
+            file.caregivers
+                .into_iter()
+                .find(|c| Some(c.grant_id) == grant.map(GrantId::get) && c.status != CaregiverStatus::Ended)
+                .ok_or_else(ApiError::not_found)
+        },
+    );
     let action = ServerAction::<EditCaregiver>::new();
     let error = action_error(action);
     view! {
         <PageTitle title_key="caregiver-edit" />
         <h1>{move_tr!("caregiver-edit")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                let found = file.await.map(|f| f.caregivers.into_iter().find(|c| Some(c.grant_id) == grant_id().map(GrantId::get) && c.status != CaregiverStatus::Ended));
-                match found {
-                    Ok(Some(c)) => view! {
-                        <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
-                        <ActionForm action=action>
-                            <FormAlert error />
-                            <input type="hidden" name="grant_id" value=c.grant_id />
-                            <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
-                            <ScopeChoice error messages=c.messages questionnaires=c.questionnaires profile=c.profile />
-                            <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
-                                value=c.ends_on.map(|d| d.to_string()).unwrap_or_default() error=error_for(error, "ends_on") />
-                            <button type="submit" class="button">{move_tr!("save")}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Ok(None) => view! { <p>{move_tr!("error-not-found")}</p> }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=caregiver let:c>
+            {view! {
+                <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
+                <ActionForm action=action>
+                    <FormAlert error />
+                    <input type="hidden" name="grant_id" value=c.grant_id />
+                    <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
+                    <ScopeChoice error messages=c.messages questionnaires=c.questionnaires profile=c.profile />
+                    <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
+                        value=c.ends_on.map(|d| d.to_string()).unwrap_or_default() error=error_for(error, "ends_on") />
+                    <button type="submit" class="button">{move_tr!("save")}</button>
+                </ActionForm>
+            }}
+        </Loaded>
         <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
     }
 }
@@ -131,31 +134,31 @@ pub fn EditCaregiverPage() -> impl IntoView {
 pub fn EndMyCaregiverPage() -> impl IntoView {
     let params = route_params::<GrantParams>();
     let grant_id = move || params.get().map(|p| p.grant);
-    let caregivers = Resource::new(|| (), |_| my_caregivers());
+    let caregiver = Resource::new(grant_id, |grant| async move {
+        my_caregivers()
+            .await?
+            .into_iter()
+            .find(|c| Some(c.grant_id) == grant.map(GrantId::get))
+            .ok_or_else(ApiError::not_found)
+    });
     let action = ServerAction::<EndMyCaregiver>::new();
     let error = action_error(action);
     view! {
         <PageTitle title_key="caregiver-end" />
         <h1>{move_tr!("caregiver-end")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match caregivers.await.map(|list| list.into_iter().find(|c| Some(c.grant_id) == grant_id().map(GrantId::get))) {
-                    Ok(Some(c)) => {
-                        let name = c.name.clone();
-                        view! {
-                            <p>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("caregiver-end-confirm", &[("name".into(), name.clone().into())].into_iter().collect())}</p>
-                            <ActionForm action=action>
-                                <FormAlert error />
-                                <input type="hidden" name="grant_id" value=c.grant_id />
-                                <button type="submit" class="button">{move_tr!("caregiver-end-submit")}</button>
-                            </ActionForm>
-                        }.into_any()
-                    }
-                    Ok(None) => view! { <p>{move_tr!("error-not-found")}</p> }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+        <Loaded data=caregiver let:c>
+            {
+                let name = c.name.clone();
+                view! {
+                    <p>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("caregiver-end-confirm", &[("name".into(), name.clone().into())].into_iter().collect())}</p>
+                    <ActionForm action=action>
+                        <FormAlert error />
+                        <input type="hidden" name="grant_id" value=c.grant_id />
+                        <button type="submit" class="button">{move_tr!("caregiver-end-submit")}</button>
+                    </ActionForm>
+                }.into_any()
+            }
+        </Loaded>
         <p><A href="/account">{move_tr!("cancel")}</A></p>
     }
 }

@@ -15,9 +15,7 @@ use crate::ui::components::messages::{
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{
-    error_for, failure, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea,
-};
+use crate::ui::form::{error_for, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea};
 use crate::ui::layout::use_door;
 use crate::ui::route::{route_params, with_id, ConversationParams};
 use crate::ui::words::tr_with;
@@ -42,35 +40,27 @@ pub fn MessagesPage() -> impl IntoView {
         <h1>{move_tr!("messages-title")}</h1>
         <p class="hint">{move_tr!("messages-intro")}</p>
         <SearchForm action={if grant.is_some() { "" } else { "/messages" }} id="q" label=move_tr!("messages-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || {
-                let here = here.clone();
-                Suspend::new(async move {
-                    match list.await {
-                        Ok(list) => {
-                            let pager_base = here.clone();
-                            view! {
-                                {(!list.startable.is_empty()).then(|| view! {
-                                    <p><A href=Page::NewConversation { door }.href() attr:class="button">{move_tr!("messages-write")}</A></p>
-                                })}
-                                {if list.lines.is_empty() {
-                                    view! { <p>{move_tr!("messages-none")}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
-                                        <ConversationItems lines=list.lines href=move |id| conversation_href(door, id) />
-                                        <Pager page=list.page pages=list.pages
-                                            href=move |n| format!("{pager_base}?q={}&page={n}", urlencoding::encode(&search()))
-                                            label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
-                                    }.into_any()
-                                }}
-                            }.into_any()
-                        }
-                        Err(e) => failure(e),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded data=list let:list>
+            {
+                let pager_base = here.clone();
+                view! {
+                    {(!list.startable.is_empty()).then(|| view! {
+                        <p><A href=Page::NewConversation { door }.href() attr:class="button">{move_tr!("messages-write")}</A></p>
+                    })}
+                    {if list.lines.is_empty() {
+                        view! { <p>{move_tr!("messages-none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
+                            <ConversationItems lines=list.lines href=move |id| conversation_href(door, id) />
+                            <Pager page=list.page pages=list.pages
+                                href=move |n| format!("{pager_base}?q={}&page={n}", urlencoding::encode(&search()))
+                                label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
+                        }.into_any()
+                    }}
+                }
+            }
+        </Loaded>
         {grant.is_none().then(|| view! { <EmailPreference daily=false /> })}
     }
 }

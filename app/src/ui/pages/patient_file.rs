@@ -1,11 +1,12 @@
 //! A patient's file for the care team, in sections: identity and contact, account, invitations
 //! (with "Send a new invitation"), caregivers, recent activity. Later features add theirs as
 //! further `FileSection`s.
+use crate::api::care_teams::{patient_teams, SetPatientTeam};
 use crate::api::caregivers::{
     patient_file, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
 };
-use crate::api::messages::{patient_teams, SetPatientTeam};
 use crate::api::patients::{InvitationStatus, ReissueInvitation};
+use crate::door::PatientId;
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::line_details;
@@ -37,7 +38,7 @@ pub fn PatientFilePage() -> impl IntoView {
                 <div class="file-sections">
                     <Contact file=file.clone() />
                     <Invitations file=file.clone() />
-                    <Teams patient_id=file.patient_id />
+                    {PatientId::new(file.patient_id).map(|patient_id| view! { <Teams patient_id /> })}
                     <Caregivers file=file.clone() end />
                     <Activity file />
                 </div>
@@ -62,7 +63,7 @@ fn FileSection(id: &'static str, title: &'static str, children: Children) -> imp
 /// The care teams following the patient (their conversations are with these), adding or removing
 /// one, and writing to the patient from a team the professional is in.
 #[component]
-fn Teams(patient_id: i64) -> impl IntoView {
+fn Teams(patient_id: PatientId) -> impl IntoView {
     let change = ServerAction::<SetPatientTeam>::new();
     let error = crate::ui::form::action_error(change);
     let teams = Resource::new(move || change.version().get(), move |_| patient_teams(patient_id));
@@ -84,7 +85,7 @@ fn Teams(patient_id: i64) -> impl IntoView {
                                         <li>
                                             {team.name.clone()}
                                             <ActionForm action=change attr:class="inline-form">
-                                                <input type="hidden" name="patient_id" value=patient_id />
+                                                <input type="hidden" name="patient_id" value=patient_id.get() />
                                                 <input type="hidden" name="team_id" value=team.id />
                                                 <button type="submit" class="link-button">
                                                     {move_tr!("file-teams-remove")}
@@ -98,7 +99,7 @@ fn Teams(patient_id: i64) -> impl IntoView {
                         }}
                         {(!t.others.is_empty()).then(|| view! {
                             <ActionForm action=change>
-                                <input type="hidden" name="patient_id" value=patient_id />
+                                <input type="hidden" name="patient_id" value=patient_id.get() />
                                 <input type="hidden" name="follows" value="on" />
                                 <div class="field">
                                     <label for="team_id">{move_tr!("file-teams-add-label")}</label>

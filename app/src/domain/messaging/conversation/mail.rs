@@ -94,7 +94,7 @@ pub const DIGEST_EVERY_SECONDS: i64 = 23 * 3600;
 /// messages for them, and a link to the inbox — no names, no subjects. A summary with nothing to
 /// say is not sent (the clock still moves). Each is claimed in one statement, so two servers
 /// never send the same one. Returns how many were sent.
-pub async fn send_digests(ctx: &Ctx, public_url: &str) -> DomainResult<usize> {
+pub async fn send_digests(ctx: &Ctx) -> DomainResult<usize> {
     #[derive(sqlx::FromRow)]
     struct Due {
         account_id: i64,
@@ -128,7 +128,7 @@ pub async fn send_digests(ctx: &Ctx, public_url: &str) -> DomainResult<usize> {
                 .rows_affected()
                 == 1;
         if claimed && unread > 0 {
-            let link = format!("{public_url}/staff/inbox?filter=unread");
+            let link = ctx.link("/staff/inbox?filter=unread");
             let mail = notification::message_digest_mail(person.language, &person.given_name, unread, &link);
             notification::enqueue(&mut *tx, &person.email, &mail, ctx.now).await?;
             sent += 1;

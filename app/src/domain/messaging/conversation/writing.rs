@@ -53,12 +53,7 @@ pub struct NewConversation<'a> {
 /// Starts a conversation with its first message. Staff: a member of the team, writing to a
 /// patient on the team's list. The patient's side: only with a team on their list that lets
 /// patients start conversations.
-pub async fn start(
-    ctx: &Ctx,
-    reader: Reader,
-    new: NewConversation<'_>,
-    public_url: &str,
-) -> DomainResult<i64> {
+pub async fn start(ctx: &Ctx, reader: Reader, new: NewConversation<'_>) -> DomainResult<i64> {
     let subject = checked_subject(new.subject)?;
     let body = checked_body(new.body)?;
     let (organisation_id, patient_id, replies_by_default) = match reader {
@@ -105,7 +100,7 @@ pub async fn start(
     .try_get("id")?;
     let conversation = find(&mut *tx, reader, id).await?;
     conversation.audit(&reader.ctx(ctx), &mut tx, "conversation.started").await?;
-    write(ctx, tx, reader, &conversation, body, new.files, replies_allowed, public_url).await?;
+    write(ctx, tx, reader, &conversation, body, new.files, replies_allowed).await?;
     Ok(id)
 }
 
@@ -144,7 +139,6 @@ pub async fn reply(
     body: &str,
     files: Vec<attachment::Checked>,
     replies_allowed: Option<bool>,
-    public_url: &str,
 ) -> DomainResult<()> {
     let body = checked_body(body)?;
     let mut tx = ctx.db.begin().await?;
@@ -164,7 +158,7 @@ pub async fn reply(
     } else {
         true
     };
-    write(ctx, tx, reader, &conversation, body, files, replies_allowed, public_url).await
+    write(ctx, tx, reader, &conversation, body, files, replies_allowed).await
 }
 
 /// Adds the message and its files, moves the conversation's latest message and the author's own
@@ -178,7 +172,6 @@ async fn write(
     body: &str,
     files: Vec<attachment::Checked>,
     replies_allowed: bool,
-    public_url: &str,
 ) -> DomainResult<()> {
     let staff_says = reader.is_staff().then_some(replies_allowed as i64);
     let message_id: i64 = sqlx::query(
@@ -208,7 +201,7 @@ async fn write(
     .await?;
     mark_read(&mut tx, conversation.id, reader.account_id(), message_id, ctx.now).await?;
     for recipient in recipients(&ctx.db, reader, conversation, ctx.now).await? {
-        tell(&mut tx, conversation, &recipient, public_url, ctx.now).await?;
+        tell(&mut tx, ctx, conversation, &recipient).await?;
     }
     conversation.audit(&reader.ctx(ctx), &mut tx, "message.sent").await?;
     if !files.is_empty() {
@@ -289,11 +282,11 @@ async fn recipients(
 /// last hour (the claim is one statement, so two messages at once send one email).
 async fn tell(
     tx: &mut sqlx::Transaction<'_, Any>,
+    ctx: &Ctx,
     conversation: &Summary,
     recipient: &Recipient,
-    public_url: &str,
-    now: i64,
 ) -> DomainResult<()> {
+    let now = ctx.now;
     let claimed = sqlx::query(
         "INSERT INTO message_mails (conversation_id, account_id, sent_at) VALUES ($1, $2, $3)
          ON CONFLICT (conversation_id, account_id) DO UPDATE SET sent_at = excluded.sent_at
@@ -307,7 +300,7 @@ async fn tell(
     .await?
     .rows_affected();
     if claimed == 1 {
-        let link = format!("{}{}", public_url.trim_end_matches('/'), recipient.path);
+        let link = ctx.link(&recipient.path);
         let mail = notification::new_message_mail(recipient.language, &recipient.given_name, &link);
         notification::enqueue_for(&mut **tx, conversation.organisation_id, &recipient.email, &mail, now)
             .await?;
