@@ -28,8 +28,10 @@ run: setup build
 	./target/release/portail serve
 
 # Formatting and lints first: the server build and the browser (WASM) build, warnings as errors.
+# cargo-deny: licences, bans and sources (deny.toml); advisories need GitHub, out of reach here.
 lint:
 	cargo fmt --all --check
+	cargo deny --log-level error check licenses bans sources
 	cargo clippy -p app --features ssr -p server --tests --examples -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 

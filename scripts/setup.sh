@@ -37,6 +37,11 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || { [ -n "$need_test" ] && [ ! -
 fi
 
 if [ "$need_test" = test ]; then
+  # `make lint` checks licences, bans and sources with cargo-deny (deny.toml).
+  if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; then
+    step "cargo install cargo-deny 0.20.2 (about 3 minutes on 2 cores)"
+    cargo install --locked cargo-deny@0.20.2
+  fi
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v sqlite3 >/dev/null || missing+=(sqlite3)

@@ -90,6 +90,10 @@ ids! {
     TeamId,
     /// A person's account.
     AccountId,
+    /// One of a person's signed-in sessions.
+    SessionId,
+    /// A request to join an organisation's staff.
+    JoinRequestId,
 }
 
 /// The door a page is entered through.

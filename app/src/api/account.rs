@@ -2,6 +2,7 @@
 //! verification methods and recovery codes, sessions, access log.
 use super::profile::AccountView;
 use super::ApiError;
+use crate::door::SessionId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -22,9 +23,9 @@ pub async fn my_account() -> Result<AccountView, ApiError> {
 }
 
 #[server(prefix = "/api", endpoint = "end_session")]
-pub async fn end_session(id: i64) -> Result<(), ApiError> {
+pub async fn end_session(id: SessionId) -> Result<(), ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
-    if !session::end_own(&ctx, me.id, id).await? {
+    if !session::end_own(&ctx, me.id, id.get()).await? {
         return Err(ApiError::not_found());
     }
     leptos_axum::redirect("/account?saved=session");

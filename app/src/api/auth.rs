@@ -1,6 +1,7 @@
 //! Signing in and out, and activating a staff account through its setup link.
 use super::ApiError;
 use crate::actions::CodePurpose;
+use crate::door::OrganisationId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -375,9 +376,9 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
 /// The person works in `organisation_id` from now on in this session (one of their
 /// organisations); the staff home of that organisation follows, also without JavaScript.
 #[server(prefix = "/api", endpoint = "work_in")]
-pub async fn work_in(#[server(default)] organisation_id: i64) -> Result<(), ApiError> {
+pub async fn work_in(organisation_id: OrganisationId) -> Result<(), ApiError> {
     let Caller { ctx, session, .. } = require_session().await?;
-    crate::domain::organisation::membership::work_in(&ctx, session, organisation_id).await?;
+    crate::domain::organisation::membership::work_in(&ctx, session, organisation_id.get()).await?;
     leptos_axum::redirect("/staff");
     Ok(())
 }

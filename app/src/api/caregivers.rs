@@ -153,7 +153,7 @@ fn scope_of(messages: &Option<String>, questionnaires: &Option<String>, profile:
 
 #[server(prefix = "/api", endpoint = "add_caregiver")]
 pub async fn add_caregiver(
-    patient_id: i64,
+    patient_id: PatientId,
     #[server(default)] given_name: String,
     #[server(default)] family_name: String,
     #[server(default)] email: String,
@@ -177,7 +177,7 @@ pub async fn add_caregiver(
         ends_on: &ends_on,
         note: &note,
     };
-    let issued = caregiver::add(&ctx, organisation_id, patient_id, new, me.id).await.map_err(|e| {
+    let issued = caregiver::add(&ctx, organisation_id, patient_id.get(), new, me.id).await.map_err(|e| {
         let mut error = ApiError::from(e);
         for (field, value) in [
             ("given_name", &given_name),
@@ -203,17 +203,17 @@ pub async fn add_caregiver(
 }
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]
-pub async fn reissue_caregiver_invitation(grant_id: i64) -> Result<IssuedCode, ApiError> {
+pub async fn reissue_caregiver_invitation(grant_id: GrantId) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Caregivers).await?;
-    let (name, issued) = caregiver::reissue(&ctx, organisation_id, grant_id, me.id).await?;
+    let (name, issued) = caregiver::reissue(&ctx, organisation_id, grant_id.get(), me.id).await?;
     Ok(issued_once(name, &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "edit_caregiver")]
 pub async fn edit_caregiver(
-    grant_id: i64,
-    patient_id: i64,
+    grant_id: GrantId,
+    patient_id: PatientId,
     messages: Option<String>,
     questionnaires: Option<String>,
     profile: Option<String>,
@@ -221,7 +221,7 @@ pub async fn edit_caregiver(
 ) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Caregivers).await?;
     let scope = scope_of(&messages, &questionnaires, &profile);
-    caregiver::edit(&ctx, organisation_id, grant_id, scope, &ends_on, me.id)
+    caregiver::edit(&ctx, organisation_id, grant_id.get(), scope, &ends_on, me.id)
         .await
         .map_err(|e| ApiError::from(e).keep("ends_on", &ends_on))?;
     leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=caregiver"));
@@ -230,10 +230,10 @@ pub async fn edit_caregiver(
 
 /// The care team ends a caregiver's access.
 #[server(prefix = "/api", endpoint = "end_caregiver")]
-pub async fn end_caregiver(grant_id: i64, patient_id: i64) -> Result<(), ApiError> {
+pub async fn end_caregiver(grant_id: GrantId, patient_id: PatientId) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Caregivers).await?;
     let by = EndedBy::Staff { account_id: me.id, organisation_id };
-    if !caregiver::end(&ctx, grant_id, by).await? {
+    if !caregiver::end(&ctx, grant_id.get(), by).await? {
         return Err(ApiError::not_found());
     }
     leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=ended"));
@@ -249,9 +249,9 @@ pub async fn my_caregivers() -> Result<Vec<CaregiverLine>, ApiError> {
 
 /// The patient ends a caregiver's access (after confirming on the page).
 #[server(prefix = "/api", endpoint = "end_my_caregiver")]
-pub async fn end_my_caregiver(grant_id: i64) -> Result<(), ApiError> {
+pub async fn end_my_caregiver(grant_id: GrantId) -> Result<(), ApiError> {
     let Caller { ctx, account: me, .. } = require_session().await?;
-    if !caregiver::end(&ctx, grant_id, EndedBy::Patient { account_id: me.id }).await? {
+    if !caregiver::end(&ctx, grant_id.get(), EndedBy::Patient { account_id: me.id }).await? {
         return Err(ApiError::not_found());
     }
     leptos_axum::redirect("/account?saved=caregiver");

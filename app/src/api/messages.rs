@@ -4,7 +4,7 @@
 #![allow(clippy::too_many_arguments)]
 use super::ApiError;
 use crate::actions::ConversationAction;
-use crate::door::{ConversationId, GrantId, PatientId, TeamId};
+use crate::door::{ConversationId, GrantId, PatientId};
 use crate::states::Author;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use {
     crate::domain::messaging::conversation::{self, inbox::Filter, Reader, Status},
     crate::domain::onboarding::caregiver::Area,
     crate::domain::{calendar, messaging::care_team, Ctx},
-    crate::door::{AttachmentId, Door},
+    crate::door::{AttachmentId, Door, TeamId},
     crate::paths::Page,
     crate::states::Service,
     std::collections::HashMap,

@@ -14,6 +14,7 @@ pub mod organisations;
 pub mod password;
 pub mod patients;
 pub mod profile;
+pub mod settings;
 pub mod staff;
 pub mod support;
 

@@ -2,6 +2,7 @@
 //! their answer, the organisations they work in (and leaving one), those that follow them as a
 //! patient.
 use super::ApiError;
+use crate::door::{JoinRequestId, OrganisationId};
 use crate::states::Service;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -72,7 +73,7 @@ pub async fn my_organisations() -> Result<OrganisationsView, ApiError> {
 /// The person accepts (`accept`) or declines (`decline`) a request to join a staff addressed to them.
 #[server(prefix = "/api", endpoint = "answer_join_request")]
 pub async fn answer_join_request(
-    #[server(default)] id: i64,
+    id: JoinRequestId,
     #[server(default)] answer: String,
 ) -> Result<(), ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
@@ -81,7 +82,7 @@ pub async fn answer_join_request(
         "decline" => false,
         _ => return Err(ApiError::invalid("error-request-invalid")),
     };
-    staff_invitation::answer(&ctx, account.id, id, accept).await?;
+    staff_invitation::answer(&ctx, account.id, id.get(), accept).await?;
     leptos_axum::redirect(if accept {
         "/account/organisations?done=accepted"
     } else {
@@ -92,9 +93,9 @@ pub async fn answer_join_request(
 
 /// The person leaves an organisation's staff (never as its last active administrator).
 #[server(prefix = "/api", endpoint = "leave_organisation")]
-pub async fn leave_organisation(#[server(default)] organisation_id: i64) -> Result<(), ApiError> {
+pub async fn leave_organisation(organisation_id: OrganisationId) -> Result<(), ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
-    staff_admin::leave(&ctx, organisation_id, account.id).await?;
+    staff_admin::leave(&ctx, organisation_id.get(), account.id).await?;
     leptos_axum::redirect("/account/organisations?done=left");
     Ok(())
 }

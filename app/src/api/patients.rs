@@ -1,5 +1,6 @@
 //! Staff side of patient onboarding: the organisation's patients, inviting one, reissuing.
 use super::ApiError;
+use crate::door::PatientId;
 use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
@@ -9,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_any_service, require_service, Staff},
     crate::domain::calendar::{local_time, stored_date},
-    crate::domain::{identity::account::Email, messaging::care_team, onboarding::invitation, patient, store},
+    crate::domain::onboarding::invitation,
+    crate::domain::organisation::patient_invitation::{self, ReissuedBy},
+    crate::domain::patient,
     crate::states::Service,
 };
 
@@ -140,53 +143,28 @@ pub async fn invite_patient(
     };
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Invitations).await?;
-    let now = ctx.now;
-    let email_checked = Email::parse(&email).map_err(|e| keep(e.into()))?;
-    patient::check(&given_name, &family_name, &birth_date, &mobile, store::today(ctx.now))
-        .map_err(|e| keep(e.into()))?;
-    let mut tx = ctx.db.begin().await?;
-    let patient_id = patient::create(
-        &mut *tx,
-        patient::NewPatient {
-            organisation_id,
-            given_name: &given_name,
-            family_name: &family_name,
-            birth_date: &birth_date,
-            email: &email_checked,
-            language,
-            mobile: &mobile,
-            created_by: me.id,
-        },
-        now,
-    )
-    .await
-    .map_err(|e| keep(e.into()))?;
-    care_team::follow_with_teams_of(&mut *tx, patient_id, me.id, now).await?;
-    let issued = invitation::issue(&mut tx, &ctx, patient_id, invitation::Invitee::Patient, me.id).await?;
-    tx.commit().await?;
-    Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
+    let typed = patient_invitation::Typed {
+        given_name: &given_name,
+        family_name: &family_name,
+        birth_date: &birth_date,
+        email: &email,
+        language,
+        mobile: &mobile,
+    };
+    let (name, issued) =
+        patient_invitation::invite(&ctx, organisation_id, me.id, typed).await.map_err(|e| keep(e.into()))?;
+    Ok(issued_once(name, &issued, &timezone))
 }
 
 /// A new link and code for a patient without an account; the old ones stop working.
 #[server(prefix = "/api", endpoint = "reissue_invitation")]
-pub async fn reissue_invitation(patient_id: i64) -> Result<IssuedCode, ApiError> {
+pub async fn reissue_invitation(patient_id: PatientId) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Invitations).await?;
-    // Only this organisation's patients, and only those who have no account yet.
-    let (given_name, family_name) = patient::without_account(&ctx.db, organisation_id, patient_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let mut tx = ctx.db.begin().await?;
-    let issued = invitation::issue(&mut tx, &ctx, patient_id, invitation::Invitee::Patient, me.id).await?;
-    ctx.audit(
-        &mut *tx,
-        Some(organisation_id),
-        "invitation.reissued",
-        crate::domain::Target::Patient(patient_id),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(issued_once(format!("{given_name} {family_name}"), &issued, &timezone))
+    let (name, issued) =
+        patient_invitation::reissue(&ctx, organisation_id, patient_id.get(), me.id, ReissuedBy::CareTeam)
+            .await?;
+    Ok(issued_once(name, &issued, &timezone))
 }
 
 /// An invitation's code, shown once on its page.

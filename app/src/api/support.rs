@@ -12,35 +12,54 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{require_service, Staff},
     crate::domain::calendar::local_time,
+    crate::domain::organisation::patient_invitation::{self, ReissuedBy},
     crate::domain::organisation::support_desk::{self, Subject},
     crate::states::Service,
 };
 
-/// Whom a line or a page is about: an account, or a patient without one (`kind` in addresses:
-/// `account` or `patient`).
+/// Whom a line or a page is about: an account, or a patient without one. In addresses
+/// (`/staff/support/account/5`) and forms it is two fields, `kind` (`account` or `patient`) and
+/// `id`; a kind that is neither or an id that is not one is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "PostedSubject", try_from = "PostedSubject")]
 pub enum SupportSubject {
-    Account(i64),
-    Patient(i64),
+    Account(AccountId),
+    Patient(PatientId),
+}
+
+/// A subject as a form posts it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct PostedSubject {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    id: String,
+}
+
+impl From<SupportSubject> for PostedSubject {
+    fn from(subject: SupportSubject) -> Self {
+        Self { kind: subject.kind().into(), id: subject.id().to_string() }
+    }
+}
+
+impl TryFrom<PostedSubject> for SupportSubject {
+    type Error = crate::door::NotAnId;
+
+    fn try_from(posted: PostedSubject) -> Result<Self, Self::Error> {
+        Self::parse(&posted.kind, &posted.id).ok_or(crate::door::NotAnId)
+    }
 }
 
 impl SupportSubject {
     pub fn href(self) -> String {
-        match self {
-            Self::Account(id) => format!("/staff/support/account/{id}"),
-            Self::Patient(id) => format!("/staff/support/patient/{id}"),
-        }
-    }
-    /// From the page's address: `account` or `patient`, and the id.
-    pub fn of(kind: &str, id: i64) -> Option<Self> {
-        Self::parse(kind, &id.to_string())
+        format!("/staff/support/{}/{}", self.kind(), self.id())
     }
 
     /// From the page's address as typed: `None` unless the kind is known and the id is one.
     pub fn parse(kind: &str, id: &str) -> Option<Self> {
         match kind {
-            "account" => Some(Self::Account(id.parse::<AccountId>().ok()?.get())),
-            "patient" => Some(Self::Patient(id.parse::<PatientId>().ok()?.get())),
+            "account" => Some(Self::Account(id.parse().ok()?)),
+            "patient" => Some(Self::Patient(id.parse().ok()?)),
             _ => None,
         }
     }
@@ -54,19 +73,20 @@ impl SupportSubject {
 
     pub fn id(self) -> i64 {
         match self {
-            Self::Account(id) | Self::Patient(id) => id,
+            Self::Account(id) => id.get(),
+            Self::Patient(id) => id.get(),
         }
     }
 }
 
 #[cfg(feature = "ssr")]
-impl From<Subject> for SupportSubject {
-    fn from(subject: Subject) -> Self {
-        match subject {
-            Subject::Account(id) => Self::Account(id),
-            Subject::Patient(id) => Self::Patient(id),
-        }
+/// A subject read from the database (its ids are always ids).
+fn stored(subject: Subject) -> Result<SupportSubject, ApiError> {
+    match subject {
+        Subject::Account(id) => AccountId::new(id).map(SupportSubject::Account),
+        Subject::Patient(id) => PatientId::new(id).map(SupportSubject::Patient),
     }
+    .ok_or_else(ApiError::internal)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,11 +100,11 @@ pub struct SupportLine {
 #[server(prefix = "/api", endpoint = "support_search")]
 pub async fn support_search(#[server(default)] q: String) -> Result<Vec<SupportLine>, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::SupportDesk).await?;
-    Ok(support_desk::search(&ctx.db, organisation_id, &q)
+    support_desk::search(&ctx.db, organisation_id, &q)
         .await?
         .into_iter()
-        .map(|f| SupportLine { subject: f.subject.into(), name: f.name, email: f.email })
-        .collect())
+        .map(|f| Ok(SupportLine { subject: stored(f.subject)?, name: f.name, email: f.email }))
+        .collect()
 }
 
 /// Where a patient's latest invitation stands, as the desk reads it.
@@ -121,16 +141,16 @@ pub struct SupportView {
 
 /// A person's record for the desk; the view is written to their access log.
 #[server(prefix = "/api", endpoint = "support_record")]
-pub async fn support_record(#[server(default)] kind: String, id: i64) -> Result<SupportView, ApiError> {
+pub async fn support_record(#[server(flatten)] subject: SupportSubject) -> Result<SupportView, ApiError> {
     let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::SupportDesk).await?;
-    let subject = match SupportSubject::of(&kind, id).ok_or_else(ApiError::not_found)? {
-        SupportSubject::Account(id) => Subject::Account(id),
-        SupportSubject::Patient(id) => Subject::Patient(id),
+    let subject = match subject {
+        SupportSubject::Account(id) => Subject::Account(id.get()),
+        SupportSubject::Patient(id) => Subject::Patient(id.get()),
     };
     let record = support_desk::view(&ctx, organisation_id, subject).await?.ok_or_else(ApiError::not_found)?;
     use crate::domain::onboarding::invitation::InvitationState;
     Ok(SupportView {
-        subject: record.subject.into(),
+        subject: stored(record.subject)?,
         name: record.name,
         email: record.email,
         language: record.language.code().into(),
@@ -161,24 +181,24 @@ pub async fn support_record(#[server(default)] kind: String, id: i64) -> Result<
 /// what was done.
 #[server(prefix = "/api", endpoint = "support_act")]
 pub async fn support_act(
-    #[server(default)] kind: String,
-    id: i64,
+    #[server(flatten)] subject: SupportSubject,
     action: SupportAction,
 ) -> Result<(), ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::SupportDesk).await?;
-    let subject = SupportSubject::of(&kind, id).ok_or_else(ApiError::not_found)?;
     let done = match (subject, action) {
         (SupportSubject::Account(id), SupportAction::Unlock) => {
-            support_desk::unlock(&ctx, organisation_id, id).await?;
+            support_desk::unlock(&ctx, organisation_id, id.get()).await?;
             "unlocked"
         }
         (SupportSubject::Account(id), SupportAction::Reset) => {
-            support_desk::send_password_reset(&ctx, organisation_id, id).await?;
+            support_desk::send_password_reset(&ctx, organisation_id, id.get()).await?;
             "reset"
         }
         (SupportSubject::Patient(id), SupportAction::Resend) => {
-            let (name, issued) = support_desk::resend_invitation(&ctx, organisation_id, id, me.id).await?;
+            let (name, issued) =
+                patient_invitation::reissue(&ctx, organisation_id, id.get(), me.id, ReissuedBy::SupportDesk)
+                    .await?;
             super::patients::issued_once(name, &issued, &timezone);
             return Ok(());
         }

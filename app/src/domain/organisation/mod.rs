@@ -1,6 +1,7 @@
 //! Health organisations using Portail, and the creation of one with its first administrator.
 pub mod membership;
 pub mod overview;
+pub mod patient_invitation;
 pub mod professional_number;
 pub mod staff_admin;
 pub mod staff_invitation;

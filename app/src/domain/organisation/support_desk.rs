@@ -302,20 +302,3 @@ pub async fn send_password_reset(ctx: &Ctx, organisation_id: i64, account_id: i6
         .await?;
     password_reset::request(ctx, &record.email).await
 }
-
-/// A new invitation (link mailed, code returned to be shown once) for a patient without an account;
-/// the old link and code stop working.
-pub async fn resend_invitation(
-    ctx: &Ctx,
-    organisation_id: i64,
-    patient_id: i64,
-    by: i64,
-) -> DomainResult<(String, invitation::Issued)> {
-    let record = existing(ctx, organisation_id, Subject::Patient(patient_id)).await?;
-    let mut tx = ctx.db.begin().await?;
-    let issued = invitation::issue(&mut tx, ctx, patient_id, invitation::Invitee::Patient, by).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "support.invitation_resent", Target::Patient(patient_id))
-        .await?;
-    tx.commit().await?;
-    Ok((record.name, issued))
-}

@@ -1,6 +1,6 @@
 //! The administrators' overview: invitations per week over 12 weeks drawn as bars (server-rendered
 //! SVG, no JavaScript needed) with the same numbers in a table, and what needs attention now.
-use crate::api::staff::{organisation_overview, WeekView};
+use crate::api::settings::{organisation_overview, WeekView};
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::words::long_date;
 use leptos::prelude::*;

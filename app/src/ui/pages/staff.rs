@@ -1,8 +1,7 @@
 //! The staff home page, reached after sign-in.
 use crate::api::auth::staff_home;
-use crate::api::staff::{
-    age_of_consent, my_administrators, support_contact_settings, SaveAgeOfConsent, SaveSupportContact,
-};
+use crate::api::settings::{age_of_consent, support_contact_settings, SaveAgeOfConsent, SaveSupportContact};
+use crate::api::staff::my_administrators;
 use crate::hours;
 use crate::states::{Role, Service};
 use crate::ui::components::services::ServiceList;

@@ -52,17 +52,14 @@ pub fn SupportPersonPage() -> impl IntoView {
     let error = action_error(act);
     let record = Resource::new(
         move || (subject(), act.version().get(), query.read().get("done")),
-        |(subject, _, _)| with_id(subject, |s| support_record(s.kind().to_string(), s.id())),
+        |(subject, _, _)| with_id(subject, support_record),
     );
     let done = move || query.read().get("done").map(|done| tr_with(&format!("support-done-{done}"), &[]));
     view! {
         <PageTitle title_key="support-person-title" />
         <Loaded data=record let:r>
             {
-                let (kind, id) = match r.subject {
-                    SupportSubject::Account(id) => ("account", id),
-                    SupportSubject::Patient(id) => ("patient", id),
-                };
+                let (kind, id) = (r.subject.kind(), r.subject.id());
                 let mut actions = Vec::new();
                 // The whole account only where it belongs to this organisation alone.
                 if r.locked_until.is_some() && r.only_here {

@@ -1,0 +1,138 @@
+//! The organisation's settings (age of consent, the support desk's phone and hours) and the
+//! administrators' overview, for the organisation the administrator works in.
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::context::{require_service, Staff},
+    crate::domain::organisation,
+    crate::states::Service,
+};
+
+/// The organisation's age of consent, for its settings page.
+#[server(prefix = "/api", endpoint = "age_of_consent")]
+pub async fn age_of_consent() -> Result<i64, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    Ok(organisation::age_of_consent(&ctx.db, organisation_id).await?)
+}
+
+#[server(prefix = "/api", endpoint = "save_age_of_consent")]
+pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), ApiError> {
+    let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Administration).await?;
+    organisation::set_age_of_consent(&ctx, organisation_id, &age, me.id)
+        .await
+        .map_err(|e| ApiError::from(e).keep("age", &age))?;
+    leptos_axum::redirect("/staff/settings?saved=1");
+    Ok(())
+}
+
+/// The organisation's support desk as its administrators set it, for the settings page.
+#[server(prefix = "/api", endpoint = "support_contact_settings")]
+pub async fn support_contact_settings() -> Result<super::contact::SupportContactView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    Ok(crate::domain::organisation::support_contact::of(&ctx.db, organisation_id).await?.into())
+}
+
+/// A week's opening and closing times as typed, Monday first (see `hours::FIELDS`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WeekTimes {
+    pub monday_opens: String,
+    pub monday_closes: String,
+    pub tuesday_opens: String,
+    pub tuesday_closes: String,
+    pub wednesday_opens: String,
+    pub wednesday_closes: String,
+    pub thursday_opens: String,
+    pub thursday_closes: String,
+    pub friday_opens: String,
+    pub friday_closes: String,
+    pub saturday_opens: String,
+    pub saturday_closes: String,
+    pub sunday_opens: String,
+    pub sunday_closes: String,
+}
+
+impl WeekTimes {
+    pub fn days(&self) -> [(&str, &str); 7] {
+        [
+            (&self.monday_opens, &self.monday_closes),
+            (&self.tuesday_opens, &self.tuesday_closes),
+            (&self.wednesday_opens, &self.wednesday_closes),
+            (&self.thursday_opens, &self.thursday_closes),
+            (&self.friday_opens, &self.friday_closes),
+            (&self.saturday_opens, &self.saturday_closes),
+            (&self.sunday_opens, &self.sunday_closes),
+        ]
+    }
+    /// Keeps every typed time in a refusal, so the form comes back as it was sent.
+    #[cfg(feature = "ssr")]
+    fn keep_in(&self, error: ApiError) -> ApiError {
+        self.days()
+            .into_iter()
+            .zip(crate::hours::FIELDS)
+            .fold(error, |e, ((opens, closes), [o, c])| e.keep(o, opens).keep(c, closes))
+    }
+}
+
+/// Saves the support desk's phone and hours shown on the Contact page.
+#[server(prefix = "/api", endpoint = "save_support_contact")]
+pub async fn save_support_contact(
+    #[server(default)] support_phone: String,
+    #[server(flatten)]
+    #[server(default)]
+    week: WeekTimes,
+) -> Result<(), ApiError> {
+    use crate::domain::organisation::support_contact::{self, Typed};
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    support_contact::save(&ctx, organisation_id, &Typed { phone: &support_phone, days: week.days() })
+        .await
+        .map_err(|e| week.keep_in(ApiError::from(e).keep("support_phone", &support_phone)))?;
+    leptos_axum::redirect("/staff/settings?saved=support");
+    Ok(())
+}
+
+/// One week of the overview's chart: its Monday and the invitations sent that week by outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekView {
+    pub monday: chrono::NaiveDate,
+    pub sent: i64,
+    pub redeemed: i64,
+    pub expired: i64,
+    pub void: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverviewView {
+    pub weeks: Vec<WeekView>,
+    pub locked_now: i64,
+    pub staff_pending: i64,
+    pub mail_waiting: i64,
+    pub mail_failed: i64,
+}
+
+/// The administrators' overview.
+#[server(prefix = "/api", endpoint = "organisation_overview")]
+pub async fn organisation_overview() -> Result<OverviewView, ApiError> {
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
+    let o = crate::domain::organisation::overview::read(&ctx.db, organisation_id, ctx.now, &timezone).await?;
+    Ok(OverviewView {
+        weeks: o
+            .weeks
+            .into_iter()
+            .map(|w| WeekView {
+                monday: w.monday,
+                sent: w.sent,
+                redeemed: w.redeemed,
+                expired: w.expired,
+                void: w.void,
+            })
+            .collect(),
+        locked_now: o.locked_now,
+        staff_pending: o.staff_pending,
+        mail_waiting: o.mail_waiting,
+        mail_failed: o.mail_failed,
+    })
+}
