@@ -29,8 +29,10 @@ run: setup build
 
 # Formatting and lints first: the server build and the browser (WASM) build, warnings as errors.
 # cargo-deny: licences, bans and sources (deny.toml); advisories need GitHub, out of reach here.
+# leptosfmt lays out the view! macros that rustfmt leaves alone (leptosfmt.toml: the same width).
 lint:
 	cargo fmt --all --check
+	leptosfmt --check --quiet app/src
 	cargo deny --log-level error check licenses bans sources
 	cargo clippy -p app --features ssr -p server --tests --examples -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings

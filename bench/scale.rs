@@ -62,6 +62,7 @@ async fn main() -> anyhow::Result<()> {
     let mut picks = Picks::new(patients);
     let ctx = || {
         Ctx::new(db.clone(), RequestMeta { ip: "192.0.2.1".into(), user_agent: "scale".into() }, store::now())
+            .linking_to("http://scale.test")
     };
     let report = |operation: &str, times: Vec<Duration>| {
         let (p50, p99) = percentiles(times);
@@ -256,15 +257,8 @@ impl Picks {
 /// A new invitation for the patient, as "send again" makes it; its link is read from the mail.
 async fn invite_again(db: &store::Db, ctx: Ctx, patient: i64) -> anyhow::Result<(String, InvitationCode)> {
     let mut tx = db.begin().await?;
-    let issued = invitation::issue(
-        &mut tx,
-        &ctx,
-        patient,
-        Invitee::Patient,
-        organisation_of(patient),
-        "http://scale.test",
-    )
-    .await?;
+    let issued =
+        invitation::issue(&mut tx, &ctx, patient, Invitee::Patient, organisation_of(patient)).await?;
     tx.commit().await?;
     let body: String = sqlx::query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
         .fetch_one(db)

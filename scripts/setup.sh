@@ -42,6 +42,11 @@ if [ "$need_test" = test ]; then
     step "cargo install cargo-deny 0.20.2 (about 3 minutes on 2 cores)"
     cargo install --locked cargo-deny@0.20.2
   fi
+  # ... and the view! macros' layout with leptosfmt (leptosfmt.toml).
+  if [ "$(leptosfmt --version 2>/dev/null || true)" != "leptosfmt 0.1.33" ]; then
+    step "cargo install leptosfmt 0.1.33 (about 2 minutes on 2 cores)"
+    cargo install --locked leptosfmt@0.1.33
+  fi
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v sqlite3 >/dev/null || missing+=(sqlite3)

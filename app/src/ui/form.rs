@@ -84,8 +84,25 @@ pub fn Field(
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
-            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="hint" id=hint_id>
+                            {hint}
+                        </p>
+                    }
+                })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
             <input
                 id=id
                 name=id
@@ -121,7 +138,17 @@ pub fn TextArea(
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
-            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
             <textarea
                 id=id
                 name=id
@@ -170,12 +197,28 @@ pub fn LanguageChoice(error: Signal<Option<ApiError>>) -> impl IntoView {
         <fieldset>
             <legend>{move_tr!("invite-language")}</legend>
             <div class="choice">
-                <input type="radio" id="language-fr" name="language" value="fr" checked=move || language.get() != "en" />
-                <label for="language-fr" lang="fr">"Français"</label>
+                <input
+                    type="radio"
+                    id="language-fr"
+                    name="language"
+                    value="fr"
+                    checked=move || language.get() != "en"
+                />
+                <label for="language-fr" lang="fr">
+                    "Français"
+                </label>
             </div>
             <div class="choice">
-                <input type="radio" id="language-en" name="language" value="en" checked=move || language.get() == "en" />
-                <label for="language-en" lang="en">"English"</label>
+                <input
+                    type="radio"
+                    id="language-en"
+                    name="language"
+                    value="en"
+                    checked=move || language.get() == "en"
+                />
+                <label for="language-en" lang="en">
+                    "English"
+                </label>
             </div>
         </fieldset>
     }
@@ -216,7 +259,9 @@ pub fn SearchForm(
             <label for=id>{label}</label>
             <div class="search-row">
                 <input id=id name="q" type="search" value=value />
-                <button type="submit" class="button">{submit}</button>
+                <button type="submit" class="button">
+                    {submit}
+                </button>
             </div>
         </form>
     }

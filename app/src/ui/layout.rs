@@ -19,13 +19,21 @@ use leptos_router::hooks::use_location;
 /// The page's landmark, where the skip link leads.
 #[component]
 pub fn Page(children: Children) -> impl IntoView {
-    view! { <main id="main" tabindex="-1">{children()}</main> }
+    view! {
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+    }
 }
 
 /// Every page outside the staff workspace.
 #[component]
 pub fn PageLayout() -> impl IntoView {
-    view! { <Page><Outlet /></Page> }
+    view! {
+        <Page>
+            <Outlet />
+        </Page>
+    }
 }
 
 /// `/staff/…`: the workspace's navigation above the page (outside `main`, so the skip link
@@ -35,7 +43,9 @@ pub fn StaffLayout() -> impl IntoView {
     provide_context(Door::Staff);
     view! {
         <StaffNav />
-        <Page><Outlet /></Page>
+        <Page>
+            <Outlet />
+        </Page>
     }
 }
 
@@ -77,34 +87,78 @@ pub fn Header() -> impl IntoView {
     let toggle_href = move || format!("{}?lang={}", location.pathname.get(), other().code());
     view! {
         <header class="site-header">
-            <a class="brand" href="/">{move_tr!("portal-name")}</a>
+            <a class="brand" href="/">
+                {move_tr!("portal-name")}
+            </a>
             <div class="header-tools">
-                <a class="lang-toggle" href=toggle_href rel="external" lang=move || other().code() hreflang=move || other().code()>
+                <a
+                    class="lang-toggle"
+                    href=toggle_href
+                    rel="external"
+                    lang=move || other().code()
+                    hreflang=move || other().code()
+                >
                     {move || other().native_name()}
                 </a>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
-                        person.await.ok().flatten().map(|me| view! {
-                            // A patient who is also staff somewhere moves between the two spaces.
-                            {me.both_spaces.then(|| view! {
-                                {move || if location.pathname.get().starts_with("/staff") {
-                                    view! { <A href="/home" attr:class="header-space">{move_tr!("header-patient-space")}</A> }.into_any()
-                                } else {
-                                    view! { <A href="/staff" attr:class="header-space">{move_tr!("header-staff-space")}</A> }.into_any()
-                                }}
-                            })}
-                            <A href=me.messages_href.clone() attr:class="header-messages">
-                                {move_tr!("messages-title")}
-                                {(me.unread_messages > 0).then(|| view! {
-                                    " " <span class="badge" data-testid="unread-count">{me.unread_messages}</span>
-                                    <span class="visually-hidden">{move_tr!("messages-unread", { "count" => me.unread_messages })}</span>
-                                })}
-                            </A>
-                            <a class="me" href="/account">{format!("{} {}", me.given_name, me.family_name)}</a>
-                            <ActionForm action=sign_out>
-                                <button type="submit" class="link-button">{move_tr!("sign-out")}</button>
-                            </ActionForm>
-                        })
+                        person
+                            .await
+                            .ok()
+                            .flatten()
+                            .map(|me| {
+                                view! {
+                                    // A patient who is also staff somewhere moves between the two spaces.
+                                    {me
+                                        .both_spaces
+                                        .then(|| {
+                                            view! {
+                                                {move || {
+                                                    if location.pathname.get().starts_with("/staff") {
+                                                        view! {
+                                                            <A href="/home" attr:class="header-space">
+                                                                {move_tr!("header-patient-space")}
+                                                            </A>
+                                                        }
+                                                            .into_any()
+                                                    } else {
+                                                        view! {
+                                                            <A href="/staff" attr:class="header-space">
+                                                                {move_tr!("header-staff-space")}
+                                                            </A>
+                                                        }
+                                                            .into_any()
+                                                    }
+                                                }}
+                                            }
+                                        })}
+                                    <A href=me.messages_href.clone() attr:class="header-messages">
+                                        {move_tr!("messages-title")}
+                                        {(me.unread_messages > 0)
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    <span class="badge" data-testid="unread-count">
+                                                        {me.unread_messages}
+                                                    </span>
+                                                    <span class="visually-hidden">
+                                                        {move_tr!(
+                                                            "messages-unread", { "count" => me.unread_messages }
+                                                        )}
+                                                    </span>
+                                                }
+                                            })}
+                                    </A>
+                                    <a class="me" href="/account">
+                                        {format!("{} {}", me.given_name, me.family_name)}
+                                    </a>
+                                    <ActionForm action=sign_out>
+                                        <button type="submit" class="link-button">
+                                            {move_tr!("sign-out")}
+                                        </button>
+                                    </ActionForm>
+                                }
+                            })
                     })}
                 </Transition>
             </div>
@@ -122,48 +176,84 @@ fn StaffNav() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                home.await.map(|home| {
-                    let switch = (home.roles.len() > 1).then(|| view! {
-                        <WorkplaceSwitch roles=home.roles.clone() working_in=home.working_in />
-                    });
-                    let care = home.holds_any(&Service::CARE);
-                    let messaging = home.holds_any(&[Service::Messaging]);
-                    let admin = home.holds_any(&[Service::Administration]);
-                    let support = home.holds_any(&[Service::SupportDesk]);
-                    let links = move || view! {
-                        <li><A href="/staff" exact=true>{move_tr!("nav-home")}</A></li>
-                        {care.then(|| view! {
-                            <li><A href="/staff/patients">{move_tr!("patients-title")}</A></li>
-                        })}
-                        {messaging.then(|| view! {
-                            <li><A href="/staff/inbox">{move_tr!("inbox-title")}</A></li>
-                        })}
-                        {support.then(|| view! {
-                            <li><A href="/staff/support">{move_tr!("support-title")}</A></li>
-                        })}
-                        {admin.then(|| view! {
-                            <li><A href="/staff/overview">{move_tr!("nav-overview")}</A></li>
-                            <li><A href="/staff/team">{move_tr!("team-title")}</A></li>
-                            <li><A href="/staff/teams">{move_tr!("teams-title")}</A></li>
-                            <li><A href="/staff/settings">{move_tr!("nav-settings")}</A></li>
-                        })}
-                    };
-                    // A navigation inside the app closes the phone menu again.
-                    let closed = move || {
-                        location.pathname.track();
-                        false
-                    };
-                    view! {
-                        <nav class="staff-nav" aria-label=move_tr!("nav-label")>
-                            {switch}
-                            <details class="staff-menu" prop:open=closed>
-                                <summary>{move_tr!("nav-menu")}</summary>
-                                <ul>{links()}</ul>
-                            </details>
-                            <ul class="staff-links">{links()}</ul>
-                        </nav>
-                    }
-                })
+                home.await
+                    .map(|home| {
+                        let switch = (home.roles.len() > 1)
+                            .then(|| {
+                                view! {
+                                    <WorkplaceSwitch roles=home.roles.clone() working_in=home.working_in />
+                                }
+                            });
+                        let care = home.holds_any(&Service::CARE);
+                        let messaging = home.holds_any(&[Service::Messaging]);
+                        let admin = home.holds_any(&[Service::Administration]);
+                        let support = home.holds_any(&[Service::SupportDesk]);
+                        let links = move || {
+                            view! {
+                                <li>
+                                    <A href="/staff" exact=true>
+                                        {move_tr!("nav-home")}
+                                    </A>
+                                </li>
+                                {care
+                                    .then(|| {
+                                        view! {
+                                            <li>
+                                                <A href="/staff/patients">{move_tr!("patients-title")}</A>
+                                            </li>
+                                        }
+                                    })}
+                                {messaging
+                                    .then(|| {
+                                        view! {
+                                            <li>
+                                                <A href="/staff/inbox">{move_tr!("inbox-title")}</A>
+                                            </li>
+                                        }
+                                    })}
+                                {support
+                                    .then(|| {
+                                        view! {
+                                            <li>
+                                                <A href="/staff/support">{move_tr!("support-title")}</A>
+                                            </li>
+                                        }
+                                    })}
+                                {admin
+                                    .then(|| {
+                                        view! {
+                                            <li>
+                                                <A href="/staff/overview">{move_tr!("nav-overview")}</A>
+                                            </li>
+                                            <li>
+                                                <A href="/staff/team">{move_tr!("team-title")}</A>
+                                            </li>
+                                            <li>
+                                                <A href="/staff/teams">{move_tr!("teams-title")}</A>
+                                            </li>
+                                            <li>
+                                                <A href="/staff/settings">{move_tr!("nav-settings")}</A>
+                                            </li>
+                                        }
+                                    })}
+                            }
+                        };
+                        let closed = move || {
+                            location.pathname.track();
+                            false
+                        };
+                        // A navigation inside the app closes the phone menu again.
+                        view! {
+                            <nav class="staff-nav" aria-label=move_tr!("nav-label")>
+                                {switch}
+                                <details class="staff-menu" prop:open=closed>
+                                    <summary>{move_tr!("nav-menu")}</summary>
+                                    <ul>{links()}</ul>
+                                </details>
+                                <ul class="staff-links">{links()}</ul>
+                            </nav>
+                        }
+                    })
             })}
         </Transition>
     }
@@ -175,9 +265,15 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <nav aria-label=move_tr!("footer-label")>
                 <ul>
-                    <li><A href="/help">{move_tr!("footer-help")}</A></li>
-                    <li><A href="/accessibility">{move_tr!("footer-accessibility")}</A></li>
-                    <li><A href="/contact">{move_tr!("footer-contact")}</A></li>
+                    <li>
+                        <A href="/help">{move_tr!("footer-help")}</A>
+                    </li>
+                    <li>
+                        <A href="/accessibility">{move_tr!("footer-accessibility")}</A>
+                    </li>
+                    <li>
+                        <A href="/contact">{move_tr!("footer-contact")}</A>
+                    </li>
                 </ul>
             </nav>
         </footer>

@@ -4,13 +4,20 @@
 //! The server renders them like any other route.
 use super::pages;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos_router::{lazy_route, Lazy, LazyRoute};
 
 /// A lazy route for each page component: `StaffHomeRoute` shows `pages::StaffHome`.
 macro_rules! lazy_pages {
     ($($route:ident => $page:ident),* $(,)?) => {$(
         #[derive(Clone, Copy, Debug)]
         pub struct $route;
+
+        impl $route {
+            /// The route's view, for `<Route view=…>`.
+            pub fn lazy() -> Lazy<Self> {
+                Lazy::new()
+            }
+        }
 
         #[lazy_route]
         impl LazyRoute for $route {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_fluent::leptos_fluent;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, SsrMode};
 
 /// The HTML document the server renders around the application.
 #[cfg(feature = "ssr")]
@@ -64,40 +64,139 @@ pub fn App() -> impl IntoView {
             // and works the same without JavaScript.
             <Router>
                 // The home-screen manifest in the language on screen (server/src/manifest.rs).
-                <leptos_meta::Link rel="manifest" href=format!("/manifest-{}.webmanifest", untrack(words::current_lang).code()) />
-                <a class="skip-link" href="#main">{leptos_fluent::move_tr!("skip-to-content")}</a>
+                <leptos_meta::Link
+                    rel="manifest"
+                    href=format!("/manifest-{}.webmanifest", untrack(words::current_lang).code())
+                />
+                <a class="skip-link" href="#main">
+                    {leptos_fluent::move_tr!("skip-to-content")}
+                </a>
                 <layout::Header />
                 // Three layouts: the staff workspace (its navigation above the page), a caregiver
                 // acting for a patient (the banner, and the door by context), and every other page.
-                <Routes fallback=|| view! { <layout::Page><pages::NotFound /></layout::Page> }>
+                <Routes fallback=|| {
+                    view! {
+                        <layout::Page>
+                            <pages::NotFound />
+                        </layout::Page>
+                    }
+                }>
                     <ParentRoute path=path!("/staff") view=layout::StaffLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view={Lazy::<lazy_pages::StaffHomeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients") view={Lazy::<lazy_pages::PatientsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/team") view={Lazy::<lazy_pages::TeamRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/support") view={Lazy::<lazy_pages::SupportDeskRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/support/:kind/:id") view={Lazy::<lazy_pages::SupportPersonRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/overview") view={Lazy::<lazy_pages::OverviewRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/team/code") view={Lazy::<lazy_pages::StaffCodeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/team/:id") view={Lazy::<lazy_pages::StaffPersonRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/inbox") view={Lazy::<lazy_pages::TeamInboxRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/conversations/:id") view={Lazy::<lazy_pages::TeamConversationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients/:id/messages/new") view={Lazy::<lazy_pages::NewConversationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/teams") view={Lazy::<lazy_pages::CareTeamsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/teams/:id") view={Lazy::<lazy_pages::CareTeamRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/settings") view={Lazy::<lazy_pages::OrganisationSettingsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients/new") view={Lazy::<lazy_pages::InvitePatientRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients/code") view={Lazy::<lazy_pages::IssuedCodeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients/:id") view={Lazy::<lazy_pages::PatientFileRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients/:id/caregivers/new") view={Lazy::<lazy_pages::AddCaregiverRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/patients/:id/caregivers/:grant") view={Lazy::<lazy_pages::EditCaregiverRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("") view=lazy_pages::StaffHomeRoute::lazy() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/patients")
+                            view=lazy_pages::PatientsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/team") view=lazy_pages::TeamRoute::lazy() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/support")
+                            view=lazy_pages::SupportDeskRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/support/:kind/:id")
+                            view=lazy_pages::SupportPersonRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/overview")
+                            view=lazy_pages::OverviewRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/team/code")
+                            view=lazy_pages::StaffCodeRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/team/:id")
+                            view=lazy_pages::StaffPersonRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/inbox")
+                            view=lazy_pages::TeamInboxRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/conversations/:id")
+                            view=lazy_pages::TeamConversationRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/:id/messages/new")
+                            view=lazy_pages::NewConversationRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teams")
+                            view=lazy_pages::CareTeamsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/teams/:id")
+                            view=lazy_pages::CareTeamRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/settings")
+                            view=lazy_pages::OrganisationSettingsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/new")
+                            view=lazy_pages::InvitePatientRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/code")
+                            view=lazy_pages::IssuedCodeRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/:id")
+                            view=lazy_pages::PatientFileRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/:id/caregivers/new")
+                            view=lazy_pages::AddCaregiverRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/:id/caregivers/:grant")
+                            view=lazy_pages::EditCaregiverRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                     </ParentRoute>
                     <ParentRoute path=path!("") view=layout::PageLayout ssr=SsrMode::Async>
                         <ParentRoute path=path!("/for/:grant") view=layout::ActingLayout ssr=SsrMode::Async>
-                            <Route path=path!("") view={Lazy::<lazy_pages::ActingForRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/messages") view={Lazy::<lazy_pages::MessagesRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/messages/new") view={Lazy::<lazy_pages::NewMessageRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/messages/:id") view={Lazy::<lazy_pages::ConversationRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/profile") view={Lazy::<lazy_pages::ActingProfileRoute>::new()} ssr=SsrMode::Async />
+                            <Route
+                                path=path!("")
+                                view=lazy_pages::ActingForRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/messages")
+                                view=lazy_pages::MessagesRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/messages/new")
+                                view=lazy_pages::NewMessageRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/messages/:id")
+                                view=lazy_pages::ConversationRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/profile")
+                                view=lazy_pages::ActingProfileRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
                         </ParentRoute>
                         <Route path=path!("/") view=pages::Home ssr=SsrMode::Async />
                         <Route path=path!("/help") view=pages::Help ssr=SsrMode::Async />
@@ -106,28 +205,108 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in") view=pages::SignIn ssr=SsrMode::Async />
                         <Route path=path!("/sign-in/code") view=pages::SignInCode ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=pages::ForgotPassword ssr=SsrMode::Async />
-                        <Route path=path!("/reset-password/:token") view=pages::ResetPasswordPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/reset-password/:token")
+                            view=pages::ResetPasswordPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/setup/:token") view=pages::Setup ssr=SsrMode::Async />
-                        <Route path=path!("/account/caregivers/:grant/end") view={Lazy::<lazy_pages::EndMyCaregiverRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/messages") view={Lazy::<lazy_pages::MessagesRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/messages/new") view={Lazy::<lazy_pages::NewMessageRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/messages/:id") view={Lazy::<lazy_pages::ConversationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/invitation/:token") view=pages::InvitationCode ssr=SsrMode::Async />
-                        <Route path=path!("/invitation/:token/account") view=pages::InvitationAccount ssr=SsrMode::Async />
-                        <Route path=path!("/home") view={Lazy::<lazy_pages::PatientHomeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/authenticator") view={Lazy::<lazy_pages::AuthenticatorRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/confirm") view={Lazy::<lazy_pages::ConfirmIdentityRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/email") view={Lazy::<lazy_pages::ChangeEmailRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/password") view={Lazy::<lazy_pages::ChangePasswordRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/security") view={Lazy::<lazy_pages::SecurityMethodsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/recovery-codes") view={Lazy::<lazy_pages::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/access-log") view={Lazy::<lazy_pages::AccessLogRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/account/organisations") view={Lazy::<lazy_pages::MyOrganisationsRoute>::new()} ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/account/caregivers/:grant/end")
+                            view=lazy_pages::EndMyCaregiverRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/messages")
+                            view=lazy_pages::MessagesRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/messages/new")
+                            view=lazy_pages::NewMessageRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/messages/:id")
+                            view=lazy_pages::ConversationRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/invitation/:token")
+                            view=pages::InvitationCode
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/invitation/:token/account")
+                            view=pages::InvitationAccount
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/home")
+                            view=lazy_pages::PatientHomeRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account")
+                            view=lazy_pages::AccountRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/authenticator")
+                            view=lazy_pages::AuthenticatorRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/confirm")
+                            view=lazy_pages::ConfirmIdentityRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/email")
+                            view=lazy_pages::ChangeEmailRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/password")
+                            view=lazy_pages::ChangePasswordRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/security")
+                            view=lazy_pages::SecurityMethodsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/recovery-codes")
+                            view=lazy_pages::RecoveryCodesRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/access-log")
+                            view=lazy_pages::AccessLogRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/organisations")
+                            view=lazy_pages::MyOrganisationsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/email-change/done") view=pages::EmailChanged ssr=SsrMode::Async />
-                        <Route path=path!("/email-change/reported") view=pages::EmailChangeReported ssr=SsrMode::Async />
-                        <Route path=path!("/email-change/report/:token") view=pages::EmailChangeReport ssr=SsrMode::Async />
-                        <Route path=path!("/email-change/:token") view=pages::EmailChangeConfirm ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/email-change/reported")
+                            view=pages::EmailChangeReported
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/email-change/report/:token")
+                            view=pages::EmailChangeReport
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/email-change/:token")
+                            view=pages::EmailChangeConfirm
+                            ssr=SsrMode::Async
+                        />
                     </ParentRoute>
                 </Routes>
                 <layout::Footer />

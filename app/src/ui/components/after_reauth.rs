@@ -12,18 +12,29 @@ pub fn AfterReauth(next: &'static str, children: ChildrenFn) -> impl IntoView {
     let recent = Resource::new(|| (), |_| recently_reauthenticated());
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match recent.await {
                     Ok(true) => children.read_value()().into_any(),
-                    Ok(false) => view! {
-                        <p>{move_tr!("reauth-needed")}</p>
-                        <p><A href=format!("/account/confirm?next={next}") attr:class="button">{move_tr!("reauth-start")}</A></p>
-                    }.into_any(),
+                    Ok(false) => {
+                        view! {
+                            <p>{move_tr!("reauth-needed")}</p>
+                            <p>
+                                <A href=format!("/account/confirm?next={next}") attr:class="button">
+                                    {move_tr!("reauth-start")}
+                                </A>
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Err(e) => failure(e),
                 }
             })}
         </Suspense>
-        <p><A href="/account">{move_tr!("back-to-account")}</A></p>
+        <p>
+            <A href="/account">{move_tr!("back-to-account")}</A>
+        </p>
     }
 }

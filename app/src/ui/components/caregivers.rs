@@ -50,18 +50,42 @@ pub fn MyCaregivers(caregivers: Loaded<CaregiverLine>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                caregivers.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("my-caregivers-title")}</h2>
-                    <ul class="patient-list" data-testid="my-caregivers">
-                        {list.into_iter().map(|c| view! {
-                            <li class="patient">
-                                <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
-                                <p>{line_details(&c)}</p>
-                                <p><A href=format!("/account/caregivers/{}/end", c.grant_id)>{move_tr!("caregiver-end")} <span class="visually-hidden">{format!(" – {}", c.name)}</span></A></p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })
+                caregivers
+                    .await
+                    .ok()
+                    .filter(|list| !list.is_empty())
+                    .map(|list| {
+                        view! {
+                            <h2>{move_tr!("my-caregivers-title")}</h2>
+                            <ul class="patient-list" data-testid="my-caregivers">
+                                {list
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <li class="patient">
+                                                <p class="patient-name">
+                                                    {c.name.clone()} " "
+                                                    <span class="badge">{tr(c.status.key())}</span>
+                                                </p>
+                                                <p>{line_details(&c)}</p>
+                                                <p>
+                                                    <A href=format!(
+                                                        "/account/caregivers/{}/end",
+                                                        c.grant_id,
+                                                    )>
+                                                        {move_tr!("caregiver-end")}
+                                                        <span class="visually-hidden">
+                                                            {format!(" – {}", c.name)}
+                                                        </span>
+                                                    </A>
+                                                </p>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -73,14 +97,40 @@ pub fn AssistedList(assisted: Loaded<Assisted>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                assisted.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("assisted-title")}</h2>
-                    <ul class="links">
-                        {list.into_iter().map(|a| view! {
-                            <li><A href=format!("/for/{}", a.grant_id)>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("act-for", &[("name".into(), a.patient_name.clone().into())].into_iter().collect())}</A></li>
-                        }).collect_view()}
-                    </ul>
-                })
+                assisted
+                    .await
+                    .ok()
+                    .filter(|list| !list.is_empty())
+                    .map(|list| {
+                        view! {
+                            <h2>{move_tr!("assisted-title")}</h2>
+                            <ul class="links">
+                                {list
+                                    .into_iter()
+                                    .map(|a| {
+                                        view! {
+                                            <li>
+                                                <A href=format!(
+                                                    "/for/{}",
+                                                    a.grant_id,
+                                                )>
+                                                    {move || {
+                                                        expect_context::<leptos_fluent::I18n>()
+                                                            .tr_with_args(
+                                                                "act-for",
+                                                                &[("name".into(), a.patient_name.clone().into())]
+                                                                    .into_iter()
+                                                                    .collect(),
+                                                            )
+                                                    }}
+                                                </A>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -94,26 +144,56 @@ pub fn ActingBanner(grant: GrantId) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                assisted.await.ok().map(|list| {
-                    let current = list.iter().find(|a| a.grant_id == grant_id).cloned();
-                    view! {
-                        <nav class="acting-for" aria-label=move_tr!("acting-switch")>
-                            {current.map(|a| {
-                                let text = expect_context::<leptos_fluent::I18n>().tr_with_args(
-                                    "acting-for-banner",
-                                    &[("name".into(), a.patient_name.clone().into()), ("relationship".into(), tr(&format!("relationship-{}", a.relationship)).into())].into_iter().collect(),
-                                );
-                                view! { <p class="acting-now" data-testid="acting-for">{text}</p> }
-                            })}
-                            <ul>
-                                <li><A href="/home">{move_tr!("my-file")}</A></li>
-                                {list.into_iter().filter(|a| a.grant_id != grant_id).map(|a| view! {
-                                    <li><A href=format!("/for/{}", a.grant_id)>{a.patient_name.clone()}</A></li>
-                                }).collect_view()}
-                            </ul>
-                        </nav>
-                    }
-                })
+                assisted
+                    .await
+                    .ok()
+                    .map(|list| {
+                        let current = list.iter().find(|a| a.grant_id == grant_id).cloned();
+                        view! {
+                            <nav class="acting-for" aria-label=move_tr!("acting-switch")>
+                                {current
+                                    .map(|a| {
+                                        let text = expect_context::<leptos_fluent::I18n>()
+                                            .tr_with_args(
+                                                "acting-for-banner",
+                                                &[
+                                                    ("name".into(), a.patient_name.clone().into()),
+                                                    (
+                                                        "relationship".into(),
+                                                        tr(&format!("relationship-{}", a.relationship)).into(),
+                                                    ),
+                                                ]
+                                                    .into_iter()
+                                                    .collect(),
+                                            );
+                                        view! {
+                                            <p class="acting-now" data-testid="acting-for">
+                                                {text}
+                                            </p>
+                                        }
+                                    })}
+                                <ul>
+                                    <li>
+                                        <A href="/home">{move_tr!("my-file")}</A>
+                                    </li>
+                                    {list
+                                        .into_iter()
+                                        .filter(|a| a.grant_id != grant_id)
+                                        .map(|a| {
+                                            view! {
+                                                <li>
+                                                    <A href=format!(
+                                                        "/for/{}",
+                                                        a.grant_id,
+                                                    )>{a.patient_name.clone()}</A>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </nav>
+                        }
+                    })
             })}
         </Suspense>
     }

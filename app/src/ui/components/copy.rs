@@ -22,8 +22,12 @@ pub fn CopyButton(text: String) -> impl IntoView {
         live.get().then(|| {
             let copy = copy.clone();
             view! {
-                <button type="button" class="button secondary" data-testid="copy-code" on:click=copy>{move_tr!("copy")}</button>
-                <span role="status" class="status">{move || copied.get().then(|| move_tr!("copied"))}</span>
+                <button type="button" class="button secondary" data-testid="copy-code" on:click=copy>
+                    {move_tr!("copy")}
+                </button>
+                <span role="status" class="status">
+                    {move || copied.get().then(|| move_tr!("copied"))}
+                </span>
             }
         })
     }

@@ -102,22 +102,40 @@ pub fn ReplyBox(
     view! {
         <MultipartForm path send error sending on_sent=sent>
             {match side {
-                Side::Patient { grant: Some(grant) } => Some(view! { <input type="hidden" name="grant" value=grant.to_string() /> }),
+                Side::Patient { grant: Some(grant) } => {
+                    Some(view! { <input type="hidden" name="grant" value=grant.to_string() /> })
+                }
                 _ => None,
             }}
             <input type="hidden" name="id" value=conversation_id />
             <FormAlert error=error_signal />
             <div on:input=move |ev| draft.set(event_target_value(&ev))>
-                <TextArea id="body" label=move_tr!("reply-label") value=draft_or_kept(error_signal, draft) error=error_for(error_signal, "body") />
+                <TextArea
+                    id="body"
+                    label=move_tr!("reply-label")
+                    value=draft_or_kept(error_signal, draft)
+                    error=error_for(error_signal, "body")
+                />
             </div>
             <FilesField error=error_for(error_signal, "files") />
             {match side {
-                Side::Team { replies_by_default } => Some(view! {
-                    <CheckBox id="replies" label=move_tr!("message-replies-allowed") error=error_signal saved=replies_by_default />
-                }),
+                Side::Team { replies_by_default } => {
+                    Some(
+                        view! {
+                            <CheckBox
+                                id="replies"
+                                label=move_tr!("message-replies-allowed")
+                                error=error_signal
+                                saved=replies_by_default
+                            />
+                        },
+                    )
+                }
                 Side::Patient { .. } => None,
             }}
-            <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>{move_tr!("message-send")}</button>
+            <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>
+                {move_tr!("message-send")}
+            </button>
         </MultipartForm>
     }
 }
@@ -134,15 +152,35 @@ pub fn TeamSelect(
     view! {
         <div class="field" class:field-invalid=move || message.get().is_some()>
             <label for="team_id">{label}</label>
-            {move || message.get().map(|m| view! { <p class="field-error" id="team_id-error">{m}</p> })}
-            <select id="team_id" name="team_id"
+            {move || {
+                message
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="field-error" id="team_id-error">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <select
+                id="team_id"
+                name="team_id"
                 aria-invalid=move || message.get().is_some().then_some("true")
-                aria-describedby=move || message.get().is_some().then_some("team_id-error")>
-                {teams.into_iter().map(|t| {
-                    let value = t.id.to_string();
-                    let selected = move || chosen.get() == t.id.to_string();
-                    view! { <option value=value selected=selected>{t.name}</option> }
-                }).collect_view()}
+                aria-describedby=move || message.get().is_some().then_some("team_id-error")
+            >
+                {teams
+                    .into_iter()
+                    .map(|t| {
+                        let value = t.id.to_string();
+                        let selected = move || chosen.get() == t.id.to_string();
+                        view! {
+                            <option value=value selected=selected>
+                                {t.name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -154,11 +192,31 @@ pub fn FilesField(error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for="files">{move_tr!("message-files")}</label>
-            <p class="hint" id="files-hint">{move_tr!("message-files-hint")}</p>
-            {move || error.get().map(|message| view! { <p class="field-error" id="files-error">{message}</p> })}
-            <input type="file" id="files" name="files" multiple accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+            <p class="hint" id="files-hint">
+                {move_tr!("message-files-hint")}
+            </p>
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id="files-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                type="file"
+                id="files"
+                name="files"
+                multiple
+                accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
                 aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=move || if error.get().is_some() { "files-hint files-error" } else { "files-hint" } />
+                aria-describedby=move || {
+                    if error.get().is_some() { "files-hint files-error" } else { "files-hint" }
+                }
+            />
         </div>
     }
 }
@@ -180,15 +238,23 @@ fn FileLinks(files: Vec<FileView>) -> impl IntoView {
     (!files.is_empty()).then(|| {
         view! {
             <ul class="message-files" aria-label=move_tr!("message-files-list")>
-                {files.into_iter().map(|f| {
-                    let size = f.size;
-                    view! {
-                        <li>
-                            <a href=f.href download=f.name.clone() rel="external">{f.name.clone()}</a>
-                            " " <span class="hint">{move || tr_with("file-size", &[("size", &file_size(size))])}</span>
-                        </li>
-                    }
-                }).collect_view()}
+                {files
+                    .into_iter()
+                    .map(|f| {
+                        let size = f.size;
+                        view! {
+                            <li>
+                                <a href=f.href download=f.name.clone() rel="external">
+                                    {f.name.clone()}
+                                </a>
+                                " "
+                                <span class="hint">
+                                    {move || tr_with("file-size", &[("size", &file_size(size))])}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
     })
@@ -214,22 +280,45 @@ fn author_text(message: &MessageView, patient: &str) -> String {
 pub fn MessageThread(messages: Vec<MessageView>, patient: String) -> impl IntoView {
     view! {
         <ol class="thread" data-testid="thread">
-            {messages.into_iter().map(|m| {
-                let author = author_text(&m, &patient);
-                let at = m.at;
-                view! {
-                    <li class="message" class:message-mine=m.mine class:message-new=m.new id=format!("message-{}", m.id)>
-                        <p class="message-meta">
-                            <span class="message-author">{move || if m.mine { tr_with("message-author-me", &[]) } else { author.clone() }}</span>
-                            " · "
-                            <span>{move || long_date_time(at)}</span>
-                            {m.new.then(|| view! { " " <span class="badge">{move_tr!("message-new")}</span> })}
-                        </p>
-                        <div class="message-body">{m.body.clone()}</div>
-                        <FileLinks files=m.files.clone() />
-                    </li>
-                }
-            }).collect_view()}
+            {messages
+                .into_iter()
+                .map(|m| {
+                    let author = author_text(&m, &patient);
+                    let at = m.at;
+                    view! {
+                        <li
+                            class="message"
+                            class:message-mine=m.mine
+                            class:message-new=m.new
+                            id=format!("message-{}", m.id)
+                        >
+                            <p class="message-meta">
+                                <span class="message-author">
+                                    {move || {
+                                        if m.mine {
+                                            tr_with("message-author-me", &[])
+                                        } else {
+                                            author.clone()
+                                        }
+                                    }}
+                                </span>
+                                " · "
+                                <span>{move || long_date_time(at)}</span>
+                                {m
+                                    .new
+                                    .then(|| {
+                                        view! {
+                                            " "
+                                            <span class="badge">{move_tr!("message-new")}</span>
+                                        }
+                                    })}
+                            </p>
+                            <div class="message-body">{m.body.clone()}</div>
+                            <FileLinks files=m.files.clone() />
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }
@@ -243,28 +332,68 @@ pub fn ConversationItems(
 ) -> impl IntoView {
     view! {
         <ul class="conversations" data-testid="conversations">
-            {lines.into_iter().map(|c| {
-                let at = c.last_message_at;
-                let patient = show_patient.then(|| c.patient.clone());
-                view! {
-                    <li class="conversation" class:conversation-unread=c.unread>
-                        <A href=href(c.id)>
-                            {c.unread.then(|| view! { <span class="badge">{move_tr!("message-new")}</span> " " })}
-                            <span class="conversation-subject">{c.subject.clone()}</span>
-                        </A>
-                        <p class="conversation-meta">
-                            {patient.map(|p| view! { <span>{p}</span> " · " })}
-                            <span>{c.team.clone()}</span>
-                            // The patient's side may hear from several organisations: each says where it is.
-                            {(!show_patient).then(|| view! { " · " <span>{c.organisation.clone()}</span> })}
-                            " · "
-                            <span>{move || long_date_time(at)}</span>
-                            {c.closed.then(|| view! { " · " <span>{move_tr!("conversation-closed")}</span> })}
-                            {c.assigned_to.clone().map(|name| view! { " · " <span>{move || tr_with("conversation-assigned-to", &[("name", &name)])}</span> })}
-                        </p>
-                    </li>
-                }
-            }).collect_view()}
+            {lines
+                .into_iter()
+                .map(|c| {
+                    let at = c.last_message_at;
+                    let patient = show_patient.then(|| c.patient.clone());
+                    view! {
+                        <li class="conversation" class:conversation-unread=c.unread>
+                            <A href=href(
+                                c.id,
+                            )>
+                                {c
+                                    .unread
+                                    .then(|| {
+                                        view! {
+                                            <span class="badge">{move_tr!("message-new")}</span>
+                                            " "
+                                        }
+                                    })} <span class="conversation-subject">{c.subject.clone()}</span>
+                            </A>
+                            <p class="conversation-meta">
+                                {patient
+                                    .map(|p| {
+                                        view! {
+                                            <span>{p}</span>
+                                            " · "
+                                        }
+                                    })} <span>{c.team.clone()}</span>
+                                // The patient's side may hear from several organisations: each says where it is.
+                                {(!show_patient)
+                                    .then(|| {
+                                        view! {
+                                            " · "
+                                            <span>{c.organisation.clone()}</span>
+                                        }
+                                    })} " · " <span>{move || long_date_time(at)}</span>
+                                {c
+                                    .closed
+                                    .then(|| {
+                                        view! {
+                                            " · "
+                                            <span>{move_tr!("conversation-closed")}</span>
+                                        }
+                                    })}
+                                {c
+                                    .assigned_to
+                                    .clone()
+                                    .map(|name| {
+                                        view! {
+                                            " · "
+                                            <span>
+                                                {move || tr_with(
+                                                    "conversation-assigned-to",
+                                                    &[("name", &name)],
+                                                )}
+                                            </span>
+                                        }
+                                    })}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -282,25 +411,53 @@ pub fn EmailPreference(daily: bool) -> impl IntoView {
             <h2 id="message-emails-title">{move_tr!("message-emails-title")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    saved.await.ok().map(|current| view! {
-                        <ActionForm action=save>
-                            <fieldset>
-                                <legend>{move_tr!("message-emails-legend")}</legend>
-                                {move || error_for(error, "choice").get().map(|m| view! { <p class="field-error" id="choice-error">{m}</p> })}
-                                {choices.iter().map(|&code| {
-                                    let id = format!("choice-{code}");
-                                    view! {
-                                        <div class="choice">
-                                            <input type="radio" id=id.clone() name="choice" value=code checked=current == code />
-                                            <label for=id>{move || tr_with(&format!("message-emails-{code}"), &[])}</label>
-                                        </div>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                            <p class="hint">{move_tr!("message-emails-hint")}</p>
-                            <button type="submit" class="button">{move_tr!("save")}</button>
-                        </ActionForm>
-                    })
+                    saved
+                        .await
+                        .ok()
+                        .map(|current| {
+                            view! {
+                                <ActionForm action=save>
+                                    <fieldset>
+                                        <legend>{move_tr!("message-emails-legend")}</legend>
+                                        {move || {
+                                            error_for(error, "choice")
+                                                .get()
+                                                .map(|m| {
+                                                    view! {
+                                                        <p class="field-error" id="choice-error">
+                                                            {m}
+                                                        </p>
+                                                    }
+                                                })
+                                        }}
+                                        {choices
+                                            .iter()
+                                            .map(|&code| {
+                                                let id = format!("choice-{code}");
+                                                view! {
+                                                    <div class="choice">
+                                                        <input
+                                                            type="radio"
+                                                            id=id.clone()
+                                                            name="choice"
+                                                            value=code
+                                                            checked=current == code
+                                                        />
+                                                        <label for=id>
+                                                            {move || tr_with(&format!("message-emails-{code}"), &[])}
+                                                        </label>
+                                                    </div>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </fieldset>
+                                    <p class="hint">{move_tr!("message-emails-hint")}</p>
+                                    <button type="submit" class="button">
+                                        {move_tr!("save")}
+                                    </button>
+                                </ActionForm>
+                            }
+                        })
                 })}
             </Suspense>
         </section>

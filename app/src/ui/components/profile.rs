@@ -18,7 +18,8 @@ pub fn recovery_codes_text(left: Option<i64>) -> impl IntoView {
     match left {
         Some(count) => view! { {move_tr!("account-recovery-left", { "count" => count })} }.into_any(),
         None => view! {
-            {move_tr!("account-recovery-none")} " "
+            {move_tr!("account-recovery-none")}
+            " "
             <A href="/account/security">{move_tr!("account-recovery-create")}</A>
         }
         .into_any(),
@@ -78,44 +79,138 @@ pub fn Details(
                 <dt>{move_tr!("account-name")}</dt>
                 <dd>{format!("{} {}", me.given_name, me.family_name)}</dd>
             </div>
-            {me.birth_date.map(|date| view! {
-                <div class="setting">
-                    <dt>{move_tr!("account-birth-date")}</dt>
-                    <dd>{move || crate::ui::words::long_date(date)}</dd>
-                </div>
-            })}
+            {me
+                .birth_date
+                .map(|date| {
+                    view! {
+                        <div class="setting">
+                            <dt>{move_tr!("account-birth-date")}</dt>
+                            <dd>{move || crate::ui::words::long_date(date)}</dd>
+                        </div>
+                    }
+                })}
         </dl>
         <p class="hint">{move_tr!("account-record-note")}</p>
         <dl class="settings">
-            <Editable field=ProfileField::PreferredName base grant label=move_tr!("account-preferred-name") value=or_not_set(&me.preferred_name) save error>
-                <Field id="preferred_name" autocomplete="nickname" required=false label=move_tr!("account-preferred-name")
-                    hint=move_tr!("account-preferred-name-hint") value=kept_or(error, "preferred_name", preferred.clone()) error=error_for(error, "preferred_name") />
+            <Editable
+                field=ProfileField::PreferredName
+                base
+                grant
+                label=move_tr!("account-preferred-name")
+                value=or_not_set(&me.preferred_name)
+                save
+                error
+            >
+                <Field
+                    id="preferred_name"
+                    autocomplete="nickname"
+                    required=false
+                    label=move_tr!("account-preferred-name")
+                    hint=move_tr!("account-preferred-name-hint")
+                    value=kept_or(error, "preferred_name", preferred.clone())
+                    error=error_for(error, "preferred_name")
+                />
             </Editable>
-            <Editable field=ProfileField::Phones base grant label=move_tr!("account-phones") value=or_not_set(&phones) save error>
-                <Field id="mobile" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-mobile")
-                    hint=move_tr!("account-phone-hint") value=kept_or(error, "mobile", mobile.clone()) error=error_for(error, "mobile") />
-                <Field id="home_phone" kind="tel" autocomplete="tel" inputmode="tel" required=false label=move_tr!("account-home-phone")
-                    value=kept_or(error, "home_phone", home.clone()) error=error_for(error, "home_phone") />
+            <Editable
+                field=ProfileField::Phones
+                base
+                grant
+                label=move_tr!("account-phones")
+                value=or_not_set(&phones)
+                save
+                error
+            >
+                <Field
+                    id="mobile"
+                    kind="tel"
+                    autocomplete="tel"
+                    inputmode="tel"
+                    required=false
+                    label=move_tr!("account-mobile")
+                    hint=move_tr!("account-phone-hint")
+                    value=kept_or(error, "mobile", mobile.clone())
+                    error=error_for(error, "mobile")
+                />
+                <Field
+                    id="home_phone"
+                    kind="tel"
+                    autocomplete="tel"
+                    inputmode="tel"
+                    required=false
+                    label=move_tr!("account-home-phone")
+                    value=kept_or(error, "home_phone", home.clone())
+                    error=error_for(error, "home_phone")
+                />
             </Editable>
-            <Editable field=ProfileField::Address base grant label=move_tr!("account-address") value=or_not_set(&address) save error>
-                <Field id="street" autocomplete="street-address" required=false label=move_tr!("account-street")
-                    value=kept_or(error, "street", street.clone()) error=error_for(error, "street") />
-                <Field id="city" autocomplete="address-level2" required=false label=move_tr!("account-city")
-                    value=kept_or(error, "city", city.clone()) error=error_for(error, "city") />
+            <Editable
+                field=ProfileField::Address
+                base
+                grant
+                label=move_tr!("account-address")
+                value=or_not_set(&address)
+                save
+                error
+            >
+                <Field
+                    id="street"
+                    autocomplete="street-address"
+                    required=false
+                    label=move_tr!("account-street")
+                    value=kept_or(error, "street", street.clone())
+                    error=error_for(error, "street")
+                />
+                <Field
+                    id="city"
+                    autocomplete="address-level2"
+                    required=false
+                    label=move_tr!("account-city")
+                    value=kept_or(error, "city", city.clone())
+                    error=error_for(error, "city")
+                />
                 <ProvinceSelect error saved=province.clone() />
-                <Field id="postal_code" autocomplete="postal-code" required=false label=move_tr!("account-postal-code")
-                    hint=move_tr!("account-postal-code-hint") value=kept_or(error, "postal_code", postal_code.clone()) error=error_for(error, "postal_code") />
+                <Field
+                    id="postal_code"
+                    autocomplete="postal-code"
+                    required=false
+                    label=move_tr!("account-postal-code")
+                    hint=move_tr!("account-postal-code-hint")
+                    value=kept_or(error, "postal_code", postal_code.clone())
+                    error=error_for(error, "postal_code")
+                />
                 <p class="hint">{move_tr!("account-address-hint")}</p>
             </Editable>
-            <Editable field=ProfileField::Language base grant label=move_tr!("account-language") value=language_name(&me.language).to_string() save error>
+            <Editable
+                field=ProfileField::Language
+                base
+                grant
+                label=move_tr!("account-language")
+                value=language_name(&me.language).to_string()
+                save
+                error
+            >
                 <LanguageRadios legend=move_tr!("account-language") current=language.clone() />
                 <p class="hint">{move_tr!("account-language-hint")}</p>
             </Editable>
-            {grant.is_none().then(|| view! {
-                <Editable field=ProfileField::InterfaceLanguage base grant label=move_tr!("account-interface-language") value=language_name(&me.interface_language).to_string() save error>
-                    <LanguageRadios legend=move_tr!("account-interface-language") current=interface_language.clone() />
-                </Editable>
-            })}
+            {grant
+                .is_none()
+                .then(|| {
+                    view! {
+                        <Editable
+                            field=ProfileField::InterfaceLanguage
+                            base
+                            grant
+                            label=move_tr!("account-interface-language")
+                            value=language_name(&me.interface_language).to_string()
+                            save
+                            error
+                        >
+                            <LanguageRadios
+                                legend=move_tr!("account-interface-language")
+                                current=interface_language.clone()
+                            />
+                        </Editable>
+                    }
+                })}
         </dl>
     }
 }
@@ -141,21 +236,47 @@ fn Editable(
         <div class="setting" id=format!("setting-{field}")>
             <dt>{label}</dt>
             <dd>
-                <Show when=editing fallback=move || view! {
-                    <span data-testid=format!("value-{field}")>{value.get_value()}</span>
-                    " "
-                    <A href=format!("{}?edit={field}#setting-{field}", base.get_value()) attr:class="edit-button">
-                        <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16"><path d="M11.3 1.3a1 1 0 0 1 1.4 0l2 2a1 1 0 0 1 0 1.4l-8.5 8.5-3.6.9.9-3.6z" fill="currentColor" /></svg>
-                        " " {move_tr!("edit")} <span class="visually-hidden">" : " {label}</span>
-                    </A>
-                }>
+                <Show
+                    when=editing
+                    fallback=move || {
+                        view! {
+                            <span data-testid=format!("value-{field}")>{value.get_value()}</span>
+                            " "
+                            <A
+                                href=format!("{}?edit={field}#setting-{field}", base.get_value())
+                                attr:class="edit-button"
+                            >
+                                <svg
+                                    aria-hidden="true"
+                                    focusable="false"
+                                    width="16"
+                                    height="16"
+                                    viewBox="0 0 16 16"
+                                >
+                                    <path
+                                        d="M11.3 1.3a1 1 0 0 1 1.4 0l2 2a1 1 0 0 1 0 1.4l-8.5 8.5-3.6.9.9-3.6z"
+                                        fill="currentColor"
+                                    />
+                                </svg>
+                                " "
+                                {move_tr!("edit")}
+                                <span class="visually-hidden">" : " {label}</span>
+                            </A>
+                        }
+                    }
+                >
                     <ActionForm action=save>
                         <FormAlert error />
                         <input type="hidden" name="field" value=field />
-                        {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
+                        {grant
+                            .map(|grant| {
+                                view! { <input type="hidden" name="grant" value=grant.to_string() /> }
+                            })}
                         {children.read_value()()}
                         <div class="actions">
-                            <button type="submit" class="button">{move_tr!("save")}</button>
+                            <button type="submit" class="button">
+                                {move_tr!("save")}
+                            </button>
                             <A href=base.get_value()>{move_tr!("cancel")}</A>
                         </div>
                     </ActionForm>
@@ -172,12 +293,39 @@ fn ProvinceSelect(error: Signal<Option<ApiError>>, saved: String) -> impl IntoVi
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
             <label for="province">{move_tr!("account-province")}</label>
-            {move || problem.get().map(|message| view! { <p class="field-error" id="province-error">{message}</p> })}
-            <select id="province" name="province" autocomplete="address-level1" aria-describedby=move || problem.get().map(|_| "province-error")>
-                <option value="" selected=move || chosen.get().is_empty()>"—"</option>
-                {PROVINCES.into_iter().map(|code| view! {
-                    <option value=code selected=move || chosen.get() == code>{move || expect_context::<leptos_fluent::I18n>().tr(&format!("province-{}", code.to_lowercase()))}</option>
-                }).collect_view()}
+            {move || {
+                problem
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id="province-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <select
+                id="province"
+                name="province"
+                autocomplete="address-level1"
+                aria-describedby=move || problem.get().map(|_| "province-error")
+            >
+                <option value="" selected=move || chosen.get().is_empty()>
+                    "—"
+                </option>
+                {PROVINCES
+                    .into_iter()
+                    .map(|code| {
+                        view! {
+                            <option value=code selected=move || chosen.get() == code>
+                                {move || {
+                                    expect_context::<leptos_fluent::I18n>()
+                                        .tr(&format!("province-{}", code.to_lowercase()))
+                                }}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -188,12 +336,25 @@ fn LanguageRadios(#[prop(into)] legend: Signal<String>, current: String) -> impl
     view! {
         <fieldset>
             <legend>{legend}</legend>
-            {crate::i18n::Lang::ALL.into_iter().map(|lang| view! {
-                <div class="choice">
-                    <input type="radio" id=format!("language-{}", lang.code()) name="language" value=lang.code() checked=current == lang.code() />
-                    <label for=format!("language-{}", lang.code()) lang=lang.code()>{lang.native_name()}</label>
-                </div>
-            }).collect_view()}
+            {crate::i18n::Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                id=format!("language-{}", lang.code())
+                                name="language"
+                                value=lang.code()
+                                checked=current == lang.code()
+                            />
+                            <label for=format!("language-{}", lang.code()) lang=lang.code()>
+                                {lang.native_name()}
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }

@@ -17,7 +17,9 @@ pub fn ResendCodeForm(purpose: CodePurpose) -> impl IntoView {
             <FormAlert error />
             <input type="hidden" name="purpose" value=purpose.code() />
             <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
-            <button type="submit" class="link-button">{move_tr!("sign-in-code-resend")}</button>
+            <button type="submit" class="link-button">
+                {move_tr!("sign-in-code-resend")}
+            </button>
         </ActionForm>
     }
 }

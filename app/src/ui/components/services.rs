@@ -14,23 +14,44 @@ pub fn ServiceChoice(error: Signal<Option<ApiError>>, held: Vec<Service>) -> imp
         <fieldset class="services" aria-describedby=move || problem.get().map(|_| "services-error")>
             <legend>{move_tr!("services-legend")}</legend>
             <input type="hidden" name="shown" value="on" />
-            {move || problem.get().map(|text| view! { <p class="field-error" id="services-error">{text}</p> })}
-            {Service::ALL.into_iter().map(|service| {
-                let code = service.code();
-                let saved = held.contains(&service);
-                let ticked = move || match error.get() {
-                    Some(e) if e.kept("shown").is_some() => e.kept(code).is_some(),
-                    _ => saved,
-                };
-                let about = format!("{code}-about");
-                view! {
-                    <div class="choice">
-                        <input type="checkbox" id=code name=code checked=ticked aria-describedby=about.clone() />
-                        <label for=code>{move || tr_with(service.name_key(), &[])}</label>
-                        <p class="hint" id=about>{move || tr_with(service.description_key(), &[])}</p>
-                    </div>
-                }
-            }).collect_view()}
+            {move || {
+                problem
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <p class="field-error" id="services-error">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+            {Service::ALL
+                .into_iter()
+                .map(|service| {
+                    let code = service.code();
+                    let saved = held.contains(&service);
+                    let ticked = move || match error.get() {
+                        Some(e) if e.kept("shown").is_some() => e.kept(code).is_some(),
+                        _ => saved,
+                    };
+                    let about = format!("{code}-about");
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="checkbox"
+                                id=code
+                                name=code
+                                checked=ticked
+                                aria-describedby=about.clone()
+                            />
+                            <label for=code>{move || tr_with(service.name_key(), &[])}</label>
+                            <p class="hint" id=about>
+                                {move || tr_with(service.description_key(), &[])}
+                            </p>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }
@@ -43,7 +64,10 @@ pub fn ServiceList(services: Vec<Service>) -> impl IntoView {
     }
     view! {
         <ul class="services" data-testid="services">
-            {services.into_iter().map(|s| view! { <li>{move || tr_with(s.name_key(), &[])}</li> }).collect_view()}
+            {services
+                .into_iter()
+                .map(|s| view! { <li>{move || tr_with(s.name_key(), &[])}</li> })
+                .collect_view()}
         </ul>
     }
     .into_any()

@@ -36,24 +36,35 @@ pub fn CodeShownOnce(
     let (back_href, back_key) = texts.back;
     view! {
         <h1>{move || tr_with(texts.title, &[])}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match issued.await {
                     Ok(Some(issued)) => {
                         let (name, at) = (issued.invitee_name.clone(), issued.expires_at);
                         view! {
                             <p>{move || tr_with(texts.intro, &[("name", &name)])}</p>
-                            <p class="issued-code" data-testid=texts.test_id>{issued.code.clone()}</p>
-                            <p class="actions"><CopyButton text=issued.code.clone() /></p>
-                            <p class="alert"><strong>{move || tr_with(texts.reminder, &[])}</strong></p>
+                            <p class="issued-code" data-testid=texts.test_id>
+                                {issued.code.clone()}
+                            </p>
+                            <p class="actions">
+                                <CopyButton text=issued.code.clone() />
+                            </p>
+                            <p class="alert">
+                                <strong>{move || tr_with(texts.reminder, &[])}</strong>
+                            </p>
                             <p>{move || tr_with(texts.expires, &[("date", &long_date_time(at))])}</p>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     Ok(None) => view! { <p>{move || tr_with(texts.gone, &[])}</p> }.into_any(),
                     Err(e) => failure(e),
                 }
             })}
         </Suspense>
-        <p><A href=back_href>{move || tr_with(back_key, &[])}</A></p>
+        <p>
+            <A href=back_href>{move || tr_with(back_key, &[])}</A>
+        </p>
     }
 }

@@ -31,7 +31,10 @@ pub fn SortHeader(
     };
     view! {
         <th scope="col" aria-sort=aria_sort>
-            <a href=href(&next) class="sort-link">{label} <span aria-hidden="true">{arrow}</span></a>
+            <a href=href(&next) class="sort-link">
+                {label}
+                <span aria-hidden="true">{arrow}</span>
+            </a>
         </th>
     }
 }

@@ -12,7 +12,9 @@ pub fn WorkInButton(organisation_id: i64, name: String) -> impl IntoView {
     view! {
         <form method="post" action="/api/work_in" class="inline-form">
             <input type="hidden" name="organisation_id" value=organisation_id.to_string() />
-            <button type="submit" class="button">{move || tr_with("workplace-work-in", &[("organisation", &label)])}</button>
+            <button type="submit" class="button">
+                {move || tr_with("workplace-work-in", &[("organisation", &label)])}
+            </button>
         </form>
     }
 }
@@ -34,9 +36,17 @@ pub fn WorkplaceSwitch(roles: Vec<StaffRole>, working_in: Option<i64>) -> impl I
                 " ▾"
             </summary>
             <ul>
-                {roles.into_iter().filter(|r| Some(r.organisation_id) != working_in).map(|r| view! {
-                    <li><WorkInButton organisation_id=r.organisation_id name=r.organisation /></li>
-                }).collect_view()}
+                {roles
+                    .into_iter()
+                    .filter(|r| Some(r.organisation_id) != working_in)
+                    .map(|r| {
+                        view! {
+                            <li>
+                                <WorkInButton organisation_id=r.organisation_id name=r.organisation />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </details>
     }

@@ -20,36 +20,69 @@ pub fn AccessLog() -> impl IntoView {
         <h1>{move_tr!("access-log-title")}</h1>
         <p>{move_tr!("access-log-intro")}</p>
         <Loaded data=log let:log>
-            {view! {
-                <ol class="access-log" data-testid="access-log">
-                    {log.entries.into_iter().map(|entry| {
-                        let who = match entry.actor.clone() {
-                            None => i18n.tr("access-log-you"),
-                            Some(name) => {
+            {
+                view! {
+                    <ol class="access-log" data-testid="access-log">
+                        {log
+                            .entries
+                            .into_iter()
+                            .map(|entry| {
+                                let who = match entry.actor.clone() {
+                                    None => i18n.tr("access-log-you"),
+                                    Some(name) => {
+                                        let role = (!entry.actor_role.is_empty())
+                                            .then(|| i18n.tr(&format!("role-{}", entry.actor_role)));
+                                        let organisation = (!entry.actor_organisation.is_empty())
+                                            .then(|| entry.actor_organisation.clone());
+                                        let about: Vec<String> = role
+                                            .into_iter()
+                                            .chain(organisation)
+                                            .collect();
+                                        if about.is_empty() {
+                                            name
+                                        } else {
+                                            format!("{name} ({})", about.join(", "))
+                                        }
+                                    }
+                                };
+                                let who = match entry.acting_for.clone() {
+                                    Some(patient) => {
+                                        i18n.tr_with_args(
+                                            "access-log-acting-for",
+                                            &[("who".into(), who.into()), ("patient".into(), patient.into())]
+                                                .into_iter()
+                                                .collect(),
+                                        )
+                                    }
+                                    None => who,
+                                };
+                                let action = action_key(&entry.action);
                                 // "Dre Anne Roy (Professional, Clinique A)": who, as what, where.
-                                let role = (!entry.actor_role.is_empty()).then(|| i18n.tr(&format!("role-{}", entry.actor_role)));
-                                let organisation = (!entry.actor_organisation.is_empty()).then(|| entry.actor_organisation.clone());
-                                let about: Vec<String> = role.into_iter().chain(organisation).collect();
-                                if about.is_empty() { name } else { format!("{name} ({})", about.join(", ")) }
-                            }
-                        };
-                        let who = match entry.acting_for.clone() {
-                            Some(patient) => i18n.tr_with_args("access-log-acting-for", &[("who".into(), who.into()), ("patient".into(), patient.into())].into_iter().collect()),
-                            None => who,
-                        };
-                        let action = action_key(&entry.action);
-                        view! {
-                            <li class="log-entry">
-                                <p class="log-what">{move || i18n.tr(&action)}</p>
-                                <p class="hint">{move || long_date_time(entry.at)} " · " {who} {(!entry.ip.is_empty()).then(|| format!(" · {}", entry.ip))}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-                <Pager page=log.page pages=log.pages href=|n| format!("/account/access-log?page={n}")
-                    label=move_tr!("access-log-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
-            }}
+                                view! {
+                                    <li class="log-entry">
+                                        <p class="log-what">{move || i18n.tr(&action)}</p>
+                                        <p class="hint">
+                                            {move || long_date_time(entry.at)} " · " {who}
+                                            {(!entry.ip.is_empty()).then(|| format!(" · {}", entry.ip))}
+                                        </p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                    <Pager
+                        page=log.page
+                        pages=log.pages
+                        href=|n| format!("/account/access-log?page={n}")
+                        label=move_tr!("access-log-pages")
+                        before=move_tr!("access-log-newer")
+                        after=move_tr!("access-log-older")
+                    />
+                }
+            }
         </Loaded>
-        <p><A href="/account">{move_tr!("back-to-account")}</A></p>
+        <p>
+            <A href="/account">{move_tr!("back-to-account")}</A>
+        </p>
     }
 }

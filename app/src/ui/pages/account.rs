@@ -43,20 +43,32 @@ pub fn Account() -> impl IntoView {
     view! {
         <PageTitle title_key="account-title" />
         <h1>{move_tr!("account-title")}</h1>
-        <p role="status" class="status">{move || saved().map(|key| expect_context::<leptos_fluent::I18n>().tr(key))}</p>
+        <p role="status" class="status">
+            {move || saved().map(|key| expect_context::<leptos_fluent::I18n>().tr(key))}
+        </p>
         <Loaded data=account let:me>
-            {view! {
-                <Details me=me.clone() save base="/account".into() grant=None />
-                <Security me=me.clone() />
-                <Sessions me end_session end_others />
-            }}
+            {
+                view! {
+                    <Details me=me.clone() save base="/account".into() grant=None />
+                    <Security me=me.clone() />
+                    <Sessions me end_session end_others />
+                }
+            }
         </Loaded>
         <MyCaregivers caregivers />
         <h2>{move_tr!("account-my-data")}</h2>
         <ul class="links">
-            <li><A href="/account/organisations">{move_tr!("organisations-title")}</A></li>
-            <li><A href="/account/access-log">{move_tr!("access-log-title")}</A></li>
-            <li><a href="/account/export" download="portail-export.json">{move_tr!("account-export")}</a></li>
+            <li>
+                <A href="/account/organisations">{move_tr!("organisations-title")}</A>
+            </li>
+            <li>
+                <A href="/account/access-log">{move_tr!("access-log-title")}</A>
+            </li>
+            <li>
+                <a href="/account/export" download="portail-export.json">
+                    {move_tr!("account-export")}
+                </a>
+            </li>
         </ul>
     }
 }
@@ -74,21 +86,43 @@ fn Security(me: AccountView) -> impl IntoView {
             <div class="setting">
                 <dt>{move_tr!("account-email")}</dt>
                 <dd>
-                    <span data-testid="value-email">{me.email.clone()}</span> " "
-                    <A href="/account/email" attr:class="edit-button">{move_tr!("change")} <span class="visually-hidden">" : " {move_tr!("account-email")}</span></A>
-                    {me.pending_email.clone().map(|pending| view! { <p class="hint">{move_tr!("account-email-pending", { "email" => pending.clone() })}</p> })}
+                    <span data-testid="value-email">{me.email.clone()}</span>
+                    " "
+                    <A href="/account/email" attr:class="edit-button">
+                        {move_tr!("change")}
+                        <span class="visually-hidden">" : " {move_tr!("account-email")}</span>
+                    </A>
+                    {me
+                        .pending_email
+                        .clone()
+                        .map(|pending| {
+                            view! {
+                                <p class="hint">
+                                    {move_tr!("account-email-pending", { "email" => pending.clone() })}
+                                </p>
+                            }
+                        })}
                 </dd>
             </div>
             <div class="setting">
                 <dt>{move_tr!("account-password")}</dt>
-                <dd>"••••••••••••" " "
-                    <A href="/account/password" attr:class="edit-button">{move_tr!("change")} <span class="visually-hidden">" : " {move_tr!("account-password")}</span></A>
+                <dd>
+                    "••••••••••••" " "
+                    <A href="/account/password" attr:class="edit-button">
+                        {move_tr!("change")}
+                        <span class="visually-hidden">" : " {move_tr!("account-password")}</span>
+                    </A>
                 </dd>
             </div>
             <div class="setting">
                 <dt>{move_tr!("account-method")}</dt>
-                <dd><span data-testid="value-method">{method}</span> " "
-                    <A href="/account/security" attr:class="edit-button">{move_tr!("manage")} <span class="visually-hidden">" : " {move_tr!("account-method")}</span></A>
+                <dd>
+                    <span data-testid="value-method">{method}</span>
+                    " "
+                    <A href="/account/security" attr:class="edit-button">
+                        {move_tr!("manage")}
+                        <span class="visually-hidden">" : " {move_tr!("account-method")}</span>
+                    </A>
                     <p class="hint">{recovery_codes_text(me.recovery_codes_left)}</p>
                 </dd>
             </div>
@@ -106,25 +140,54 @@ fn Sessions(
     view! {
         <h2>{move_tr!("account-sessions")}</h2>
         <ul class="patient-list">
-            {me.sessions.into_iter().map(|s| view! {
-                <li class="patient">
-                    <p class="patient-name">{s.device.clone()}
-                        {s.current.then(|| view! { " " <span class="badge">{move_tr!("account-this-device")}</span> })}
-                    </p>
-                    <p>{move_tr!("account-ip")} " " {s.ip.clone()} " · " {move_tr!("account-last-seen")} " " {move || crate::ui::words::long_date_time(s.last_seen)}</p>
-                    {(!s.current).then(|| view! {
-                        <ActionForm action=end_session>
-                            <input type="hidden" name="id" value=s.id />
-                            <button type="submit" class="link-button">{move_tr!("account-end-session")} <span class="visually-hidden">" : " {s.device.clone()}</span></button>
-                        </ActionForm>
-                    })}
-                </li>
-            }).collect_view()}
+            {me
+                .sessions
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <li class="patient">
+                            <p class="patient-name">
+                                {s.device.clone()}
+                                {s
+                                    .current
+                                    .then(|| {
+                                        view! {
+                                            " "
+                                            <span class="badge">{move_tr!("account-this-device")}</span>
+                                        }
+                                    })}
+                            </p>
+                            <p>
+                                {move_tr!("account-ip")} " " {s.ip.clone()} " · "
+                                {move_tr!("account-last-seen")} " "
+                                {move || crate::ui::words::long_date_time(s.last_seen)}
+                            </p>
+                            {(!s.current)
+                                .then(|| {
+                                    view! {
+                                        <ActionForm action=end_session>
+                                            <input type="hidden" name="id" value=s.id />
+                                            <button type="submit" class="link-button">
+                                                {move_tr!("account-end-session")}
+                                                <span class="visually-hidden">" : " {s.device.clone()}</span>
+                                            </button>
+                                        </ActionForm>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
-        {(others > 0).then(|| view! {
-            <ActionForm action=end_others>
-                <button type="submit" class="button">{move_tr!("account-end-others")}</button>
-            </ActionForm>
-        })}
+        {(others > 0)
+            .then(|| {
+                view! {
+                    <ActionForm action=end_others>
+                        <button type="submit" class="button">
+                            {move_tr!("account-end-others")}
+                        </button>
+                    </ActionForm>
+                }
+            })}
     }
 }

@@ -18,34 +18,74 @@ pub fn Authenticator() -> impl IntoView {
         <PageTitle title_key="authenticator-title" />
         <h1>{move_tr!("authenticator-title")}</h1>
         <AfterReauth next="/account/authenticator">
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match view_state.await {
-                    Ok(AuthenticatorView::InUse) => view! {
-                        <p role="status">{move_tr!("authenticator-in-use")}</p>
-                        <p><A href="/account">{move_tr!("account-title")}</A></p>
-                    }.into_any(),
-                    Ok(AuthenticatorView::NotStarted) => view! {
-                        <p>{move_tr!("authenticator-intro")}</p>
-                        <ActionForm action=start>
-                            <button type="submit" class="button">{move_tr!("authenticator-start")}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Ok(AuthenticatorView::Pending { secret, qr_svg_base64 }) => view! {
-                        <p>{move_tr!("setup-totp-instructions")}</p>
-                        <img class="qr" src=format!("data:image/svg+xml;base64,{qr_svg_base64}") alt=move_tr!("setup-totp-qr-alt") width="200" height="200" />
-                        <p>{move_tr!("setup-totp-secret-label")} " " <code class="secret" data-testid="totp-secret">{secret}</code></p>
-                        <ActionForm action=confirm>
-                            <FormAlert error />
-                            <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("authenticator-password") error=error_for(error, "password") />
-                            <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("setup-totp-code-label") error=error_for(error, "code") />
-                            <button type="submit" class="button">{move_tr!("authenticator-confirm")}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Err(e) => failure(e),
-                }
-            })}
-        </Suspense>
+            <Suspense fallback=move || {
+                view! { <p>{move_tr!("loading")}</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match view_state.await {
+                        Ok(AuthenticatorView::InUse) => {
+                            view! {
+                                <p role="status">{move_tr!("authenticator-in-use")}</p>
+                                <p>
+                                    <A href="/account">{move_tr!("account-title")}</A>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Ok(AuthenticatorView::NotStarted) => {
+                            view! {
+                                <p>{move_tr!("authenticator-intro")}</p>
+                                <ActionForm action=start>
+                                    <button type="submit" class="button">
+                                        {move_tr!("authenticator-start")}
+                                    </button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                        Ok(AuthenticatorView::Pending { secret, qr_svg_base64 }) => {
+                            view! {
+                                <p>{move_tr!("setup-totp-instructions")}</p>
+                                <img
+                                    class="qr"
+                                    src=format!("data:image/svg+xml;base64,{qr_svg_base64}")
+                                    alt=move_tr!("setup-totp-qr-alt")
+                                    width="200"
+                                    height="200"
+                                />
+                                <p>
+                                    {move_tr!("setup-totp-secret-label")} " "
+                                    <code class="secret" data-testid="totp-secret">
+                                        {secret}
+                                    </code>
+                                </p>
+                                <ActionForm action=confirm>
+                                    <FormAlert error />
+                                    <Field
+                                        id="password"
+                                        kind="password"
+                                        autocomplete="current-password"
+                                        label=move_tr!("authenticator-password")
+                                        error=error_for(error, "password")
+                                    />
+                                    <Field
+                                        id="code"
+                                        autocomplete="one-time-code"
+                                        inputmode="numeric"
+                                        label=move_tr!("setup-totp-code-label")
+                                        error=error_for(error, "code")
+                                    />
+                                    <button type="submit" class="button">
+                                        {move_tr!("authenticator-confirm")}
+                                    </button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => failure(e),
+                    }
+                })}
+            </Suspense>
         </AfterReauth>
     }
 }

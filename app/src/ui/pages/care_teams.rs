@@ -26,10 +26,28 @@ fn TeamFields(
 ) -> impl IntoView {
     view! {
         <Field id="name" label=move_tr!("team-name") value=name error=error_for(error, "name") />
-        <Field id="phone" label=move_tr!("team-phone") kind="tel" inputmode="tel" required=false
-            hint=move_tr!("team-phone-hint") value=phone error=error_for(error, "phone") />
-        <CheckBox id="patients_may_start" label=move_tr!("team-patients-may-start") error saved=patients_may_start />
-        <CheckBox id="replies_by_default" label=move_tr!("team-replies-by-default") error saved=replies_by_default />
+        <Field
+            id="phone"
+            label=move_tr!("team-phone")
+            kind="tel"
+            inputmode="tel"
+            required=false
+            hint=move_tr!("team-phone-hint")
+            value=phone
+            error=error_for(error, "phone")
+        />
+        <CheckBox
+            id="patients_may_start"
+            label=move_tr!("team-patients-may-start")
+            error
+            saved=patients_may_start
+        />
+        <CheckBox
+            id="replies_by_default"
+            label=move_tr!("team-replies-by-default")
+            error
+            saved=replies_by_default
+        />
     }
 }
 
@@ -47,25 +65,47 @@ pub fn CareTeams() -> impl IntoView {
                 view! { <p>{move_tr!("teams-none")}</p> }.into_any()
             } else {
                 view! {
-                <ul class="cards" data-testid="teams">
-                    {list.into_iter().map(|t| view! {
-                        <li class="card">
-                            <h2><A href=format!("/staff/teams/{}", t.id)>{t.name.clone()}</A></h2>
-                            <p>{move_tr!("teams-members", { "count" => t.members })}</p>
-                            <p>{move_tr!("team-patients-may-start")} " : " {move || yes_no(t.patients_may_start)}</p>
-                            <p>{move_tr!("team-replies-by-default")} " : " {move || yes_no(t.replies_by_default)}</p>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
+                    <ul class="cards" data-testid="teams">
+                        {list
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <li class="card">
+                                        <h2>
+                                            <A href=format!("/staff/teams/{}", t.id)>{t.name.clone()}</A>
+                                        </h2>
+                                        <p>{move_tr!("teams-members", { "count" => t.members })}</p>
+                                        <p>
+                                            {move_tr!("team-patients-may-start")} " : "
+                                            {move || yes_no(t.patients_may_start)}
+                                        </p>
+                                        <p>
+                                            {move_tr!("team-replies-by-default")} " : "
+                                            {move || yes_no(t.replies_by_default)}
+                                        </p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
             }}
         </Loaded>
         <section class="file-section" aria-labelledby="team-new-title">
             <h2 id="team-new-title">{move_tr!("teams-new")}</h2>
             <ActionForm action=create>
                 <FormAlert error />
-                <TeamFields error name=kept(error, "name") phone=kept(error, "phone") patients_may_start=false replies_by_default=true />
-                <button type="submit" class="button">{move_tr!("teams-create")}</button>
+                <TeamFields
+                    error
+                    name=kept(error, "name")
+                    phone=kept(error, "phone")
+                    patients_may_start=false
+                    replies_by_default=true
+                />
+                <button type="submit" class="button">
+                    {move_tr!("teams-create")}
+                </button>
             </ActionForm>
         </section>
     }
@@ -91,15 +131,24 @@ pub fn CareTeamPage() -> impl IntoView {
                 let team = p.team.clone();
                 view! {
                     <h1>{team.name.clone()}</h1>
-                    <p role="status" class="status">{saved}</p>
+                    <p role="status" class="status">
+                        {saved}
+                    </p>
                     <section class="file-section" aria-labelledby="team-settings-title">
                         <h2 id="team-settings-title">{move_tr!("team-settings")}</h2>
                         <ActionForm action=update>
                             <input type="hidden" name="id" value=team.id />
                             <FormAlert error />
-                            <TeamFields error name=kept_or(error, "name", team.name.clone()) phone=kept_or(error, "phone", team.phone.clone())
-                                patients_may_start=team.patients_may_start replies_by_default=team.replies_by_default />
-                            <button type="submit" class="button">{move_tr!("save")}</button>
+                            <TeamFields
+                                error
+                                name=kept_or(error, "name", team.name.clone())
+                                phone=kept_or(error, "phone", team.phone.clone())
+                                patients_may_start=team.patients_may_start
+                                replies_by_default=team.replies_by_default
+                            />
+                            <button type="submit" class="button">
+                                {move_tr!("save")}
+                            </button>
                         </ActionForm>
                     </section>
                     <section class="file-section" aria-labelledby="team-members-title">
@@ -110,39 +159,64 @@ pub fn CareTeamPage() -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="links" data-testid="team-members">
-                                    {p.members.into_iter().map(|m| view! {
-                                        <li>
-                                            {m.name.clone()}
-                                            <ActionForm action=member attr:class="inline-form">
-                                                <input type="hidden" name="id" value=team.id />
-                                                <input type="hidden" name="account_id" value=m.id />
-                                                <button type="submit" class="link-button">
-                                                    {move_tr!("team-member-remove")}
-                                                    <span class="visually-hidden">{format!(" – {}", m.name)}</span>
-                                                </button>
-                                            </ActionForm>
-                                        </li>
-                                    }).collect_view()}
+                                    {p
+                                        .members
+                                        .into_iter()
+                                        .map(|m| {
+                                            view! {
+                                                <li>
+                                                    {m.name.clone()}
+                                                    <ActionForm action=member attr:class="inline-form">
+                                                        <input type="hidden" name="id" value=team.id />
+                                                        <input type="hidden" name="account_id" value=m.id />
+                                                        <button type="submit" class="link-button">
+                                                            {move_tr!("team-member-remove")}
+                                                            <span class="visually-hidden">
+                                                                {format!(" – {}", m.name)}
+                                                            </span>
+                                                        </button>
+                                                    </ActionForm>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
-                            }.into_any()
+                            }
+                                .into_any()
                         }}
-                        {(!p.others.is_empty()).then(|| view! {
-                            <ActionForm action=member>
-                                <input type="hidden" name="id" value=team.id />
-                                <input type="hidden" name="add" value="on" />
-                                <div class="field">
-                                    <label for="account_id">{move_tr!("team-member-add-label")}</label>
-                                    <select id="account_id" name="account_id">
-                                        {p.others.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                <button type="submit" class="button">{move_tr!("team-member-add")}</button>
-                            </ActionForm>
-                        })}
+                        {(!p.others.is_empty())
+                            .then(|| {
+                                view! {
+                                    <ActionForm action=member>
+                                        <input type="hidden" name="id" value=team.id />
+                                        <input type="hidden" name="add" value="on" />
+                                        <div class="field">
+                                            <label for="account_id">
+                                                {move_tr!("team-member-add-label")}
+                                            </label>
+                                            <select id="account_id" name="account_id">
+                                                {p
+                                                    .others
+                                                    .into_iter()
+                                                    .map(|o| {
+                                                        view! { <option value=o.id.to_string()>{o.name}</option> }
+                                                    })
+                                                    .collect_view()}
+                                            </select>
+                                        </div>
+                                        <button type="submit" class="button">
+                                            {move_tr!("team-member-add")}
+                                        </button>
+                                    </ActionForm>
+                                }
+                            })}
                     </section>
-                }.into_any()
+                }
+                    .into_any()
             }
         </Loaded>
-        <p><A href="/staff/teams">{move_tr!("teams-title")}</A></p>
+        <p>
+            <A href="/staff/teams">{move_tr!("teams-title")}</A>
+        </p>
     }
 }

@@ -40,10 +40,39 @@ fn ScopeChoice(
     view! {
         <fieldset aria-describedby=move || problem.get().map(|_| "scope-error")>
             <legend>{move_tr!("caregiver-scope")}</legend>
-            {move || problem.get().map(|message| view! { <p class="field-error" id="scope-error">{message}</p> })}
-            <div class="choice"><input type="checkbox" id="scope-messages" name="messages" checked=ticked("messages", messages) /><label for="scope-messages">{move_tr!("scope-messages")}</label></div>
-            <div class="choice"><input type="checkbox" id="scope-questionnaires" name="questionnaires" checked=ticked("questionnaires", questionnaires) /><label for="scope-questionnaires">{move_tr!("scope-questionnaires")}</label></div>
-            <div class="choice"><input type="checkbox" id="scope-profile" name="profile" checked=ticked("profile", profile) /><label for="scope-profile">{move_tr!("scope-profile")}</label></div>
+            {move || {
+                problem
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id="scope-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id="scope-messages"
+                    name="messages"
+                    checked=ticked("messages", messages)
+                />
+                <label for="scope-messages">{move_tr!("scope-messages")}</label>
+            </div>
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id="scope-questionnaires"
+                    name="questionnaires"
+                    checked=ticked("questionnaires", questionnaires)
+                />
+                <label for="scope-questionnaires">{move_tr!("scope-questionnaires")}</label>
+            </div>
+            <div class="choice">
+                <input type="checkbox" id="scope-profile" name="profile" checked=ticked("profile", profile) />
+                <label for="scope-profile">{move_tr!("scope-profile")}</label>
+            </div>
         </fieldset>
     }
 }
@@ -64,27 +93,74 @@ pub fn AddCaregiverPage() -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
-            <Field id="given_name" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
-            <Field id="family_name" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
-            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <Field
+                id="given_name"
+                label=move_tr!("invite-given-name")
+                value=kept(error, "given_name")
+                error=error_for(error, "given_name")
+            />
+            <Field
+                id="family_name"
+                label=move_tr!("invite-family-name")
+                value=kept(error, "family_name")
+                error=error_for(error, "family_name")
+            />
+            <Field
+                id="email"
+                kind="email"
+                inputmode="email"
+                label=move_tr!("invite-email")
+                value=kept(error, "email")
+                error=error_for(error, "email")
+            />
             <LanguageChoice error />
             <fieldset>
                 <legend>{move_tr!("caregiver-relationship")}</legend>
-                {move || error_for(error, "relationship").get().map(|message| view! { <p class="field-error">{message}</p> })}
-                {["parent", "representative", "helper"].into_iter().map(|code| view! {
-                    <div class="choice">
-                        <input type="radio" id=format!("relationship-{code}") name="relationship" value=code checked=move || relationship.get() == code />
-                        <label for=format!("relationship-{code}")>{move || tr(&format!("relationship-{code}-long"))}</label>
-                    </div>
-                }).collect_view()}
+                {move || {
+                    error_for(error, "relationship")
+                        .get()
+                        .map(|message| view! { <p class="field-error">{message}</p> })
+                }}
+                {["parent", "representative", "helper"]
+                    .into_iter()
+                    .map(|code| {
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="radio"
+                                    id=format!("relationship-{code}")
+                                    name="relationship"
+                                    value=code
+                                    checked=move || relationship.get() == code
+                                />
+                                <label for=format!(
+                                    "relationship-{code}",
+                                )>{move || tr(&format!("relationship-{code}-long"))}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <ScopeChoice error messages=false questionnaires=false profile=false />
-            <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
-                value=kept(error, "ends_on") error=error_for(error, "ends_on") />
+            <Field
+                id="ends_on"
+                kind="date"
+                required=false
+                label=move_tr!("caregiver-ends-on")
+                hint=move_tr!("caregiver-ends-on-hint")
+                value=kept(error, "ends_on")
+                error=error_for(error, "ends_on")
+            />
             <Field id="note" required=false label=move_tr!("caregiver-note") value=kept(error, "note") />
-            <button type="submit" class="button">{move_tr!("invite-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("invite-submit")}
+            </button>
         </ActionForm>
-        <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
+        <p>
+            <A href=move || {
+                patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()
+            }>{move_tr!("cancel")}</A>
+        </p>
     }
 }
 
@@ -110,20 +186,40 @@ pub fn EditCaregiverPage() -> impl IntoView {
         <PageTitle title_key="caregiver-edit" />
         <h1>{move_tr!("caregiver-edit")}</h1>
         <Loaded data=caregiver let:c>
-            {view! {
-                <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
-                <ActionForm action=action>
-                    <FormAlert error />
-                    <input type="hidden" name="grant_id" value=c.grant_id />
-                    <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
-                    <ScopeChoice error messages=c.messages questionnaires=c.questionnaires profile=c.profile />
-                    <Field id="ends_on" kind="date" required=false label=move_tr!("caregiver-ends-on") hint=move_tr!("caregiver-ends-on-hint")
-                        value=c.ends_on.map(|d| d.to_string()).unwrap_or_default() error=error_for(error, "ends_on") />
-                    <button type="submit" class="button">{move_tr!("save")}</button>
-                </ActionForm>
-            }}
+            {
+                view! {
+                    <p>{c.name.clone()} " · " {tr(&format!("relationship-{}", c.relationship))}</p>
+                    <ActionForm action=action>
+                        <FormAlert error />
+                        <input type="hidden" name="grant_id" value=c.grant_id />
+                        <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
+                        <ScopeChoice
+                            error
+                            messages=c.messages
+                            questionnaires=c.questionnaires
+                            profile=c.profile
+                        />
+                        <Field
+                            id="ends_on"
+                            kind="date"
+                            required=false
+                            label=move_tr!("caregiver-ends-on")
+                            hint=move_tr!("caregiver-ends-on-hint")
+                            value=c.ends_on.map(|d| d.to_string()).unwrap_or_default()
+                            error=error_for(error, "ends_on")
+                        />
+                        <button type="submit" class="button">
+                            {move_tr!("save")}
+                        </button>
+                    </ActionForm>
+                }
+            }
         </Loaded>
-        <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
+        <p>
+            <A href=move || {
+                patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()
+            }>{move_tr!("cancel")}</A>
+        </p>
     }
 }
 
@@ -150,16 +246,29 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
             {
                 let name = c.name.clone();
                 view! {
-                    <p>{move || expect_context::<leptos_fluent::I18n>().tr_with_args("caregiver-end-confirm", &[("name".into(), name.clone().into())].into_iter().collect())}</p>
+                    <p>
+                        {move || {
+                            expect_context::<leptos_fluent::I18n>()
+                                .tr_with_args(
+                                    "caregiver-end-confirm",
+                                    &[("name".into(), name.clone().into())].into_iter().collect(),
+                                )
+                        }}
+                    </p>
                     <ActionForm action=action>
                         <FormAlert error />
                         <input type="hidden" name="grant_id" value=c.grant_id />
-                        <button type="submit" class="button">{move_tr!("caregiver-end-submit")}</button>
+                        <button type="submit" class="button">
+                            {move_tr!("caregiver-end-submit")}
+                        </button>
                     </ActionForm>
-                }.into_any()
+                }
+                    .into_any()
             }
         </Loaded>
-        <p><A href="/account">{move_tr!("cancel")}</A></p>
+        <p>
+            <A href="/account">{move_tr!("cancel")}</A>
+        </p>
     }
 }
 
@@ -173,21 +282,54 @@ pub fn ActingForPage() -> impl IntoView {
     let grant = Resource::new(move || door.grant(), |grant| with_id(grant, acting_for));
     view! {
         <PageTitle title_key="acting-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match grant.await {
-                    Ok(a) => view! {
-                        <h1>{a.patient_name.clone()}</h1>
-                        <p>{move_tr!("acting-scope")} " " {scope_text(a.messages, a.questionnaires, a.profile)}</p>
-                        {a.ends_on.map(|d| view! { <p>{move_tr!("caregiver-until")} " " {move || long_date(d)}</p> })}
-                        <p class="hint">{move_tr!("acting-recorded")}</p>
-                        {a.messages.then(|| view! {
-                            <p><A href=Page::Conversations { door }.href() attr:class="button">{move_tr!("messages-title")}</A></p>
-                        })}
-                        {(a.profile && a.has_account).then(|| view! {
-                            <p><A href=door.grant().map(|grant| Page::ActingProfile { grant }.href()).unwrap_or_default() attr:class="button">{move_tr!("acting-profile")}</A></p>
-                        })}
-                    }.into_any(),
+                    Ok(a) => {
+                        view! {
+                            <h1>{a.patient_name.clone()}</h1>
+                            <p>
+                                {move_tr!("acting-scope")} " "
+                                {scope_text(a.messages, a.questionnaires, a.profile)}
+                            </p>
+                            {a
+                                .ends_on
+                                .map(|d| {
+                                    view! { <p>{move_tr!("caregiver-until")} " " {move || long_date(d)}</p> }
+                                })}
+                            <p class="hint">{move_tr!("acting-recorded")}</p>
+                            {a
+                                .messages
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            <A href=Page::Conversations { door }.href() attr:class="button">
+                                                {move_tr!("messages-title")}
+                                            </A>
+                                        </p>
+                                    }
+                                })}
+                            {(a.profile && a.has_account)
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            <A
+                                                href=door
+                                                    .grant()
+                                                    .map(|grant| Page::ActingProfile { grant }.href())
+                                                    .unwrap_or_default()
+                                                attr:class="button"
+                                            >
+                                                {move_tr!("acting-profile")}
+                                            </A>
+                                        </p>
+                                    }
+                                })}
+                        }
+                            .into_any()
+                    }
                     Err(_) => view! { <AccessEnded /> }.into_any(),
                 }
             })}
@@ -200,7 +342,9 @@ fn AccessEnded() -> impl IntoView {
     view! {
         <h1>{move_tr!("access-ended-title")}</h1>
         <p role="alert">{move_tr!("access-ended-body")}</p>
-        <p><A href="/home">{move_tr!("my-file")}</A></p>
+        <p>
+            <A href="/home">{move_tr!("my-file")}</A>
+        </p>
     }
 }
 
@@ -217,14 +361,29 @@ pub fn ActingProfilePage() -> impl IntoView {
     );
     view! {
         <PageTitle title_key="acting-profile" />
-        <p role="status" class="status">{move || query.read().get("saved").map(|field| tr(saved_message(&field)))}</p>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <p role="status" class="status">
+            {move || query.read().get("saved").map(|field| tr(saved_message(&field)))}
+        </p>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(patient) => view! {
-                        <h1>{move_tr!("acting-profile")}</h1>
-                        <Details me=patient save base=door.grant().map(|grant| Page::ActingProfile { grant }.href()).unwrap_or_default() grant=door.grant() />
-                    }.into_any(),
+                    Ok(patient) => {
+                        view! {
+                            <h1>{move_tr!("acting-profile")}</h1>
+                            <Details
+                                me=patient
+                                save
+                                base=door
+                                    .grant()
+                                    .map(|grant| Page::ActingProfile { grant }.href())
+                                    .unwrap_or_default()
+                                grant=door.grant()
+                            />
+                        }
+                            .into_any()
+                    }
                     Err(e) if e.is_signed_out() => failure(e),
                     Err(_) => view! { <AccessEnded /> }.into_any(),
                 }

@@ -40,13 +40,21 @@ pub fn TeamInbox() -> impl IntoView {
         <h1>{move_tr!("inbox-title")}</h1>
         <nav aria-label=move_tr!("inbox-filters")>
             <ul class="tabs">
-                {FILTERS.into_iter().map(|(code, key)| view! {
-                    <li>
-                        <a href=move || address(code, 1) aria-current=move || (filter() == code).then_some("page")>
-                            {move || tr_with(key, &[])}
-                        </a>
-                    </li>
-                }).collect_view()}
+                {FILTERS
+                    .into_iter()
+                    .map(|(code, key)| {
+                        view! {
+                            <li>
+                                <a
+                                    href=move || address(code, 1)
+                                    aria-current=move || (filter() == code).then_some("page")
+                                >
+                                    {move || tr_with(key, &[])}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </nav>
         <form method="get" action="/staff/inbox" role="search" class="search">
@@ -54,7 +62,9 @@ pub fn TeamInbox() -> impl IntoView {
             <label for="q">{move_tr!("inbox-search-label")}</label>
             <div class="search-row">
                 <input id="q" name="q" type="search" value=search />
-                <button type="submit" class="button">{move_tr!("patients-search-submit")}</button>
+                <button type="submit" class="button">
+                    {move_tr!("patients-search-submit")}
+                </button>
             </div>
         </form>
         <Loaded data=list let:list>
@@ -62,11 +72,24 @@ pub fn TeamInbox() -> impl IntoView {
                 view! { <p>{move_tr!("inbox-none")}</p> }.into_any()
             } else {
                 view! {
-                <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
-                <ConversationItems lines=list.lines href=|id| format!("/staff/conversations/{id}") show_patient=true />
-                <Pager page=list.page pages=list.pages href=move |n| address(&filter(), n)
-                    label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
-            }.into_any()
+                    <p class="hint" role="status">
+                        {move_tr!("messages-count", { "total" => list.total })}
+                    </p>
+                    <ConversationItems
+                        lines=list.lines
+                        href=|id| format!("/staff/conversations/{id}")
+                        show_patient=true
+                    />
+                    <Pager
+                        page=list.page
+                        pages=list.pages
+                        href=move |n| address(&filter(), n)
+                        label=move_tr!("messages-pages")
+                        before=move_tr!("access-log-newer")
+                        after=move_tr!("access-log-older")
+                    />
+                }
+                    .into_any()
             }}
         </Loaded>
         <EmailPreference daily=true />
@@ -94,38 +117,76 @@ pub fn TeamConversationPage() -> impl IntoView {
         <Loaded data=thread let:t>
             {
                 let (team, id, patient) = (t.team.clone(), t.id, t.patient.clone());
-                let manage_button = move |action: ConversationAction| view! {
-                    <ActionForm action=manage attr:class="inline-form">
-                        <input type="hidden" name="id" value=id />
-                        <input type="hidden" name="action" value=action.code() />
-                        <button type="submit" class="link-button">{move || tr_with(&format!("conversation-{}", action.code()), &[])}</button>
-                    </ActionForm>
+                let manage_button = move |action: ConversationAction| {
+                    view! {
+                        <ActionForm action=manage attr:class="inline-form">
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="action" value=action.code() />
+                            <button type="submit" class="link-button">
+                                {move || tr_with(&format!("conversation-{}", action.code()), &[])}
+                            </button>
+                        </ActionForm>
+                    }
                 };
                 view! {
                     <h1>{t.subject.clone()}</h1>
                     <p class="hint">
                         <A href=format!("/staff/patients/{}", t.patient_id)>{patient}</A>
-                        " · " {move || tr_with("conversation-team", &[("team", &team)])}
-                        {t.assigned_to.clone().map(|name| view! { " · " {move || tr_with("conversation-assigned-to", &[("name", &name)])} })}
-                        {t.closed.then(|| view! { " · " {move_tr!("conversation-closed")} })}
+                        " · "
+                        {move || tr_with("conversation-team", &[("team", &team)])}
+                        {t
+                            .assigned_to
+                            .clone()
+                            .map(|name| {
+                                view! {
+                                    " · "
+                                    {move || tr_with("conversation-assigned-to", &[("name", &name)])}
+                                }
+                            })}
+                        {t
+                            .closed
+                            .then(|| {
+                                view! {
+                                    " · "
+                                    {move_tr!("conversation-closed")}
+                                }
+                            })}
                     </p>
                     <div class="actions">
-                        {manage_button(if t.assigned_to_me { ConversationAction::Release } else { ConversationAction::Take })}
-                        {manage_button(if t.closed { ConversationAction::Reopen } else { ConversationAction::Close })}
+                        {manage_button(
+                            if t.assigned_to_me {
+                                ConversationAction::Release
+                            } else {
+                                ConversationAction::Take
+                            },
+                        )}
+                        {manage_button(
+                            if t.closed { ConversationAction::Reopen } else { ConversationAction::Close },
+                        )}
                     </div>
                     <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
                     {if t.closed {
                         view! { <p class="notice">{move_tr!("conversation-closed-staff")}</p> }.into_any()
                     } else {
                         view! {
-                            <ReplyBox side=Side::Team { replies_by_default: t.replies_by_default } conversation_id=t.id draft
-                                on_sent=Callback::new(move |_| thread.refetch()) />
-                        }.into_any()
+                            <ReplyBox
+                                side=Side::Team {
+                                    replies_by_default: t.replies_by_default,
+                                }
+                                conversation_id=t.id
+                                draft
+                                on_sent=Callback::new(move |_| thread.refetch())
+                            />
+                        }
+                            .into_any()
                     }}
-                }.into_any()
+                }
+                    .into_any()
             }
         </Loaded>
-        <p><A href="/staff/inbox">{move_tr!("inbox-back")}</A></p>
+        <p>
+            <A href="/staff/inbox">{move_tr!("inbox-back")}</A>
+        </p>
     }
 }
 
@@ -142,28 +203,55 @@ pub fn NewConversationPage() -> impl IntoView {
         <Loaded data=form let:f>
             {if f.teams.is_empty() {
                 view! {
-                <h1>{move_tr!("conversation-new-title")}</h1>
-                <p>{move_tr!("conversation-new-no-team")}</p>
-            }.into_any()
+                    <h1>{move_tr!("conversation-new-title")}</h1>
+                    <p>{move_tr!("conversation-new-no-team")}</p>
+                }
+                    .into_any()
             } else {
                 {
-                let patient = f.patient.clone();
-                view! {
-                    <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
-                    <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
-                        <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
-                        <FormAlert error />
-                        <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
-                        <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
-                        <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
-                        <FilesField error=error_for(error, "files") />
-                        <CheckBox id="replies" label=move_tr!("message-replies-allowed") error saved=f.replies_by_default />
-                        <button type="submit" class="button">{move_tr!("message-send")}</button>
-                    </MultipartForm>
-                }.into_any()
-            }
+                    let patient = f.patient.clone();
+                    view! {
+                        <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
+                        <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
+                            <input
+                                type="hidden"
+                                name="patient_id"
+                                value=patient_id().map(|id| id.to_string())
+                            />
+                            <FormAlert error />
+                            <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
+                            <Field
+                                id="subject"
+                                label=move_tr!("message-subject")
+                                value=kept(error, "subject")
+                                error=error_for(error, "subject")
+                            />
+                            <TextArea
+                                id="body"
+                                label=move_tr!("message-body")
+                                value=kept(error, "body")
+                                error=error_for(error, "body")
+                            />
+                            <FilesField error=error_for(error, "files") />
+                            <CheckBox
+                                id="replies"
+                                label=move_tr!("message-replies-allowed")
+                                error
+                                saved=f.replies_by_default
+                            />
+                            <button type="submit" class="button">
+                                {move_tr!("message-send")}
+                            </button>
+                        </MultipartForm>
+                    }
+                        .into_any()
+                }
             }}
         </Loaded>
-        <p><A href=move || patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()>{move_tr!("cancel")}</A></p>
+        <p>
+            <A href=move || {
+                patient_id().map(|id| format!("/staff/patients/{id}")).unwrap_or_default()
+            }>{move_tr!("cancel")}</A>
+        </p>
     }
 }

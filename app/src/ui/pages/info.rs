@@ -18,7 +18,11 @@ pub fn Home() -> impl IntoView {
         <h1>{move_tr!("home-title")}</h1>
         <p>{move_tr!("home-intro")}</p>
         <p>{move_tr!("home-invited")}</p>
-        <p><A href="/sign-in" attr:class="button">{move_tr!("home-sign-in")}</A></p>
+        <p>
+            <A href="/sign-in" attr:class="button">
+                {move_tr!("home-sign-in")}
+            </A>
+        </p>
     }
 }
 
@@ -98,23 +102,55 @@ pub fn Help() -> impl IntoView {
         <PageTitle title_key="help-title" />
         <h1>{move_tr!("help-title")}</h1>
         <p>{move_tr!("help-intro")}</p>
-        <SearchForm action="/help" id="help-search" label=move_tr!("help-search-label") submit=move_tr!("help-search-submit") value=Signal::derive(search) />
+        <SearchForm
+            action="/help"
+            id="help-search"
+            label=move_tr!("help-search-label")
+            submit=move_tr!("help-search-submit")
+            value=Signal::derive(search)
+        />
         <p role="status">
-            {move || (!search().is_empty()).then(|| view! {
-                {i18n.tr_with_args("help-results", &[("count".into(), count().into()), ("query".into(), search().into())].into_iter().collect())}
-                " " <A href="/help">{move_tr!("help-show-all")}</A>
-            })}
+            {move || {
+                (!search().is_empty())
+                    .then(|| {
+                        view! {
+                            {i18n
+                                .tr_with_args(
+                                    "help-results",
+                                    &[("count".into(), count().into()), ("query".into(), search().into())]
+                                        .into_iter()
+                                        .collect(),
+                                )}
+                            " "
+                            <A href="/help">{move_tr!("help-show-all")}</A>
+                        }
+                    })
+            }}
         </p>
-        {move || found().into_iter().map(|(section, questions)| view! {
-            <section aria-labelledby=format!("help-{section}")>
-                <h2 id=format!("help-{section}")>{i18n.tr(&format!("help-section-{section}"))}</h2>
-                <p class="hint">{i18n.tr(&format!("help-section-{section}-intro"))}</p>
-                {questions.into_iter().map(|(slug, q, a)| view! {
-                    <h3 id=format!("q-{slug}")>{q}</h3>
-                    <p>{a}</p>
-                }).collect_view()}
-            </section>
-        }).collect_view()}
+        {move || {
+            found()
+                .into_iter()
+                .map(|(section, questions)| {
+                    view! {
+                        <section aria-labelledby=format!("help-{section}")>
+                            <h2 id=format!(
+                                "help-{section}",
+                            )>{i18n.tr(&format!("help-section-{section}"))}</h2>
+                            <p class="hint">{i18n.tr(&format!("help-section-{section}-intro"))}</p>
+                            {questions
+                                .into_iter()
+                                .map(|(slug, q, a)| {
+                                    view! {
+                                        <h3 id=format!("q-{slug}")>{q}</h3>
+                                        <p>{a}</p>
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
         <h2>{move_tr!("help-still-stuck")}</h2>
         <SupportContact />
     }
@@ -182,11 +218,20 @@ fn OrganisationsSupport() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                contacts.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("contact-organisations-yours")}</h2>
-                    <p>{move_tr!("contact-organisations-intro")}</p>
-                    {list.into_iter().map(|desk| view! { <OrganisationSupport desk /> }).collect_view()}
-                })
+                contacts
+                    .await
+                    .ok()
+                    .filter(|list| !list.is_empty())
+                    .map(|list| {
+                        view! {
+                            <h2>{move_tr!("contact-organisations-yours")}</h2>
+                            <p>{move_tr!("contact-organisations-intro")}</p>
+                            {list
+                                .into_iter()
+                                .map(|desk| view! { <OrganisationSupport desk /> })
+                                .collect_view()}
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -200,17 +245,33 @@ fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
         <section class="organisation-support" data-testid="organisation-support">
             <h3>{organisation}</h3>
             <dl class="contact">
-                {(!phone.is_empty()).then(|| view! {
-                    <dt>{move_tr!("contact-phone-label")}</dt>
-                    <dd><a href=tel_link(&phone)>{phone.clone()}</a></dd>
-                })}
-                {(!hours.is_empty()).then(|| view! {
-                    <dt>{move_tr!("contact-hours-label")}</dt>
-                    <dd>
-                        {move || words::opening_hours(&hours).into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
-                        {(!every_day).then(|| view! { <span class="line">{move_tr!("contact-closed-days")}</span> })}
-                    </dd>
-                })}
+                {(!phone.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{move_tr!("contact-phone-label")}</dt>
+                            <dd>
+                                <a href=tel_link(&phone)>{phone.clone()}</a>
+                            </dd>
+                        }
+                    })}
+                {(!hours.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{move_tr!("contact-hours-label")}</dt>
+                            <dd>
+                                {move || {
+                                    words::opening_hours(&hours)
+                                        .into_iter()
+                                        .map(|line| view! { <span class="line">{line}</span> })
+                                        .collect_view()
+                                }}
+                                {(!every_day)
+                                    .then(|| {
+                                        view! { <span class="line">{move_tr!("contact-closed-days")}</span> }
+                                    })}
+                            </dd>
+                        }
+                    })}
             </dl>
         </section>
     }
@@ -230,9 +291,13 @@ fn SupportContact() -> impl IntoView {
     view! {
         <dl class="contact">
             <dt>{move_tr!("contact-phone-label")}</dt>
-            <dd><a href=format!("tel:{SUPPORT_PHONE}")>{move_tr!("contact-phone")}</a></dd>
+            <dd>
+                <a href=format!("tel:{SUPPORT_PHONE}")>{move_tr!("contact-phone")}</a>
+            </dd>
             <dt>{move_tr!("contact-email-label")}</dt>
-            <dd><a href=format!("mailto:{SUPPORT_EMAIL}")>{SUPPORT_EMAIL}</a></dd>
+            <dd>
+                <a href=format!("mailto:{SUPPORT_EMAIL}")>{SUPPORT_EMAIL}</a>
+            </dd>
             <dt>{move_tr!("contact-hours-label")}</dt>
             <dd>{move_tr!("contact-hours")}</dd>
         </dl>
@@ -249,6 +314,8 @@ pub fn NotFound() -> impl IntoView {
         <PageTitle title_key="not-found-title" />
         <h1>{move_tr!("not-found-title")}</h1>
         <p>{move_tr!("not-found-body")}</p>
-        <p><A href="/">{move_tr!("not-found-home")}</A></p>
+        <p>
+            <A href="/">{move_tr!("not-found-home")}</A>
+        </p>
     }
 }

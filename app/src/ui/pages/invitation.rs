@@ -19,23 +19,40 @@ pub fn InvitationCode() -> impl IntoView {
     let error = action_error(action);
     view! {
         <PageTitle title_key="invitation-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match invitation.await {
                     Ok(Some(i)) if i.status == InvitationStatus::Pending => {
                         let (name, organisation) = (i.given_name.clone(), i.organisation.clone());
                         view! {
                             <h1>{move_tr!("invitation-title")}</h1>
-                            <p>{move || tr!("invitation-intro", { "name" => name.clone(), "organisation" => organisation.clone() })}</p>
+                            <p>
+                                {move || {
+                                    tr!(
+                                        "invitation-intro", { "name" => name.clone(), "organisation" => organisation.clone() }
+                                    )
+                                }}
+                            </p>
                             <p>{move_tr!("invitation-code-explained")}</p>
                             <ActionForm action=action>
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />
-                                <Field id="code" autocomplete="one-time-code" label=move_tr!("invitation-code-label")
-                                    hint=move_tr!("invitation-code-hint") value=kept(error, "code") error=error_for(error, "code") />
-                                <button type="submit" class="button">{move_tr!("invitation-code-submit")}</button>
+                                <Field
+                                    id="code"
+                                    autocomplete="one-time-code"
+                                    label=move_tr!("invitation-code-label")
+                                    hint=move_tr!("invitation-code-hint")
+                                    value=kept(error, "code")
+                                    error=error_for(error, "code")
+                                />
+                                <button type="submit" class="button">
+                                    {move_tr!("invitation-code-submit")}
+                                </button>
                             </ActionForm>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     Ok(Some(i)) => view! { <Unusable status=i.status /> }.into_any(),
                     _ => view! { <Unusable status=InvitationStatus::Replaced /> }.into_any(),
@@ -74,17 +91,27 @@ pub fn InvitationAccount() -> impl IntoView {
     let length = move || password.with(|p| p.chars().count());
     view! {
         <PageTitle title_key="invitation-account-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match account.await {
                     Ok(Some(new)) if new.existing == ExistingAccount::SignedIn => {
-                        view! { <AddToMyAccount token=token() organisation=new.organisation.clone() /> }.into_any()
+                        view! { <AddToMyAccount token=token() organisation=new.organisation.clone() /> }
+                            .into_any()
                     }
-                    Ok(Some(new)) if new.existing == ExistingAccount::SignInFirst => view! {
-                        <h1>{move_tr!("invitation-existing-title")}</h1>
-                        <p>{move_tr!("invitation-existing-body")}</p>
-                        <p><a class="button" href="/sign-in">{move_tr!("home-sign-in")}</a></p>
-                    }.into_any(),
+                    Ok(Some(new)) if new.existing == ExistingAccount::SignInFirst => {
+                        view! {
+                            <h1>{move_tr!("invitation-existing-title")}</h1>
+                            <p>{move_tr!("invitation-existing-body")}</p>
+                            <p>
+                                <a class="button" href="/sign-in">
+                                    {move_tr!("home-sign-in")}
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Ok(Some(new)) => {
                         let name = new.given_name.clone();
                         view! {
@@ -95,38 +122,90 @@ pub fn InvitationAccount() -> impl IntoView {
                                 <input type="hidden" name="token" value=token() />
                                 <div class="field">
                                     <label for="email">{move_tr!("setup-email-label")}</label>
-                                    <input id="email" type="email" value=new.email readonly autocomplete="username" />
+                                    <input
+                                        id="email"
+                                        type="email"
+                                        value=new.email
+                                        readonly
+                                        autocomplete="username"
+                                    />
                                 </div>
-                                <div class="field" class:field-invalid=move || error_for(error, "password").get().is_some()>
+                                <div
+                                    class="field"
+                                    class:field-invalid=move || error_for(error, "password").get().is_some()
+                                >
                                     <label for="password">{move_tr!("setup-password-label")}</label>
-                                    <p class="hint" id="password-hint">{move_tr!("setup-password-rules")}</p>
-                                    {move || error_for(error, "password").get().map(|m| view! { <p class="field-error" id="password-error">{m}</p> })}
-                                    <input id="password" name="password" type="password" autocomplete="new-password" aria-required="true"
+                                    <p class="hint" id="password-hint">
+                                        {move_tr!("setup-password-rules")}
+                                    </p>
+                                    {move || {
+                                        error_for(error, "password")
+                                            .get()
+                                            .map(|m| {
+                                                view! {
+                                                    <p class="field-error" id="password-error">
+                                                        {m}
+                                                    </p>
+                                                }
+                                            })
+                                    }}
+                                    <input
+                                        id="password"
+                                        name="password"
+                                        type="password"
+                                        autocomplete="new-password"
+                                        aria-required="true"
                                         aria-describedby="password-hint password-live"
-                                        on:input=move |ev| password.set(event_target_value(&ev)) />
+                                        on:input=move |ev| password.set(event_target_value(&ev))
+                                    />
                                     <p class="live" id="password-live" aria-live="polite">
-                                        {move || (length() > 0).then(|| if length() < 12 {
-                                            tr!("password-live-short", { "count" => length().to_string() })
-                                        } else {
-                                            tr!("password-live-long-enough")
-                                        })}
+                                        {move || {
+                                            (length() > 0)
+                                                .then(|| {
+                                                    if length() < 12 {
+                                                        tr!(
+                                                            "password-live-short", { "count" => length().to_string() }
+                                                        )
+                                                    } else {
+                                                        tr!("password-live-long-enough")
+                                                    }
+                                                })
+                                        }}
                                     </p>
                                 </div>
                                 <div class="field">
-                                    <label for="password_confirmation">{move_tr!("setup-password-confirm-label")}</label>
-                                    <input id="password_confirmation" name="password_confirmation" type="password" autocomplete="new-password"
-                                        aria-required="true" aria-describedby="confirmation-live"
-                                        on:input=move |ev| confirmation.set(event_target_value(&ev)) />
+                                    <label for="password_confirmation">
+                                        {move_tr!("setup-password-confirm-label")}
+                                    </label>
+                                    <input
+                                        id="password_confirmation"
+                                        name="password_confirmation"
+                                        type="password"
+                                        autocomplete="new-password"
+                                        aria-required="true"
+                                        aria-describedby="confirmation-live"
+                                        on:input=move |ev| confirmation.set(event_target_value(&ev))
+                                    />
                                     <p class="live" id="confirmation-live" aria-live="polite">
-                                        {move || (!confirmation.get().is_empty() && confirmation.get() != password.get()).then(|| tr!("error-password-mismatch"))}
+                                        {move || {
+                                            (!confirmation.get().is_empty()
+                                                && confirmation.get() != password.get())
+                                                .then(|| tr!("error-password-mismatch"))
+                                        }}
                                     </p>
                                 </div>
-                                <button type="submit" class="button">{move_tr!("invitation-account-submit")}</button>
+                                <button type="submit" class="button">
+                                    {move_tr!("invitation-account-submit")}
+                                </button>
                             </ActionForm>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
-                    // No right code entered in this browser yet (or too long ago): back to the code step.
-                    _ => view! { <Redirect path=format!("/invitation/{}", token()) /> }.into_any(),
+                    _ => {
+                        // No right code entered in this browser yet (or too long ago): back to the code step.
+                        view! { <Redirect path=format!("/invitation/{}", token()) /> }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -144,7 +223,9 @@ fn AddToMyAccount(token: String, organisation: String) -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <button type="submit" class="button">{move_tr!("invitation-add-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("invitation-add-submit")}
+            </button>
         </ActionForm>
     }
 }

@@ -39,24 +39,47 @@ pub fn MessagesPage() -> impl IntoView {
         <PageTitle title_key="messages-title" />
         <h1>{move_tr!("messages-title")}</h1>
         <p class="hint">{move_tr!("messages-intro")}</p>
-        <SearchForm action={if grant.is_some() { "" } else { "/messages" }} id="q" label=move_tr!("messages-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
+        <SearchForm
+            action=if grant.is_some() { "" } else { "/messages" }
+            id="q"
+            label=move_tr!("messages-search-label")
+            submit=move_tr!("patients-search-submit")
+            value=Signal::derive(search)
+        />
         <Loaded data=list let:list>
             {
                 let pager_base = here.clone();
                 view! {
-                    {(!list.startable.is_empty()).then(|| view! {
-                        <p><A href=Page::NewConversation { door }.href() attr:class="button">{move_tr!("messages-write")}</A></p>
-                    })}
+                    {(!list.startable.is_empty())
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <A href=Page::NewConversation { door }.href() attr:class="button">
+                                        {move_tr!("messages-write")}
+                                    </A>
+                                </p>
+                            }
+                        })}
                     {if list.lines.is_empty() {
                         view! { <p>{move_tr!("messages-none")}</p> }.into_any()
                     } else {
                         view! {
-                            <p class="hint" role="status">{move_tr!("messages-count", { "total" => list.total })}</p>
+                            <p class="hint" role="status">
+                                {move_tr!("messages-count", { "total" => list.total })}
+                            </p>
                             <ConversationItems lines=list.lines href=move |id| conversation_href(door, id) />
-                            <Pager page=list.page pages=list.pages
-                                href=move |n| format!("{pager_base}?q={}&page={n}", urlencoding::encode(&search()))
-                                label=move_tr!("messages-pages") before=move_tr!("access-log-newer") after=move_tr!("access-log-older") />
-                        }.into_any()
+                            <Pager
+                                page=list.page
+                                pages=list.pages
+                                href=move |n| {
+                                    format!("{pager_base}?q={}&page={n}", urlencoding::encode(&search()))
+                                }
+                                label=move_tr!("messages-pages")
+                                before=move_tr!("access-log-newer")
+                                after=move_tr!("access-log-older")
+                            />
+                        }
+                            .into_any()
                     }}
                 }
             }
@@ -102,35 +125,64 @@ pub fn ConversationPage() -> impl IntoView {
                     <p class="hint">{move || tr_with("conversation-with", &[("team", &team)])}</p>
                     <MessageThread messages=t.messages.clone() patient=t.patient.clone() />
                     {if t.closed {
-                        view! { <p class="notice" data-testid="no-reply">{move_tr!("conversation-closed-explained")}</p> }.into_any()
+                        view! {
+                            <p class="notice" data-testid="no-reply">
+                                {move_tr!("conversation-closed-explained")}
+                            </p>
+                        }
+                            .into_any()
                     } else if !t.replies_allowed {
                         view! {
-                            <p class="notice" data-testid="no-reply">{move || if phone.is_empty() {
-                                tr_with("replies-off-explained", &[])
-                            } else {
-                                tr_with("replies-off-explained-phone", &[("phone", &phone)])
-                            }}</p>
-                        }.into_any()
+                            <p class="notice" data-testid="no-reply">
+                                {move || {
+                                    if phone.is_empty() {
+                                        tr_with("replies-off-explained", &[])
+                                    } else {
+                                        tr_with("replies-off-explained-phone", &[("phone", &phone)])
+                                    }
+                                }}
+                            </p>
+                        }
+                            .into_any()
                     } else {
                         view! {
-                            <ReplyBox side=Side::Patient { grant } conversation_id=t.id draft
-                                on_sent=Callback::new(move |_| thread.refetch()) />
-                        }.into_any()
+                            <ReplyBox
+                                side=Side::Patient { grant }
+                                conversation_id=t.id
+                                draft
+                                on_sent=Callback::new(move |_| thread.refetch())
+                            />
+                        }
+                            .into_any()
                     }}
-                    {grant.is_none().then(|| view! {
-                        <ActionForm action=hide attr:class="inline-form">
-                            <input type="hidden" name="id" value=t.id />
-                            <div class="choice">
-                                <input type="checkbox" id="hidden" name="hidden" checked=t.hidden_from_caregivers />
-                                <label for="hidden">{move_tr!("conversation-hide-label")}</label>
-                            </div>
-                            <button type="submit" class="link-button">{move_tr!("save")}</button>
-                        </ActionForm>
-                    })}
-                }.into_any()
+                    {grant
+                        .is_none()
+                        .then(|| {
+                            view! {
+                                <ActionForm action=hide attr:class="inline-form">
+                                    <input type="hidden" name="id" value=t.id />
+                                    <div class="choice">
+                                        <input
+                                            type="checkbox"
+                                            id="hidden"
+                                            name="hidden"
+                                            checked=t.hidden_from_caregivers
+                                        />
+                                        <label for="hidden">{move_tr!("conversation-hide-label")}</label>
+                                    </div>
+                                    <button type="submit" class="link-button">
+                                        {move_tr!("save")}
+                                    </button>
+                                </ActionForm>
+                            }
+                        })}
+                }
+                    .into_any()
             }
         </Loaded>
-        <p><A href=back>{move_tr!("messages-back")}</A></p>
+        <p>
+            <A href=back>{move_tr!("messages-back")}</A>
+        </p>
     }
 }
 
@@ -150,18 +202,36 @@ pub fn NewMessagePage() -> impl IntoView {
                 view! { <p>{move_tr!("messages-write-none")}</p> }.into_any()
             } else {
                 view! {
-                <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
-                    {grant.map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
-                    <FormAlert error />
-                    <TeamSelect label=move_tr!("message-team") teams=list.startable error />
-                    <Field id="subject" label=move_tr!("message-subject") value=kept(error, "subject") error=error_for(error, "subject") />
-                    <TextArea id="body" label=move_tr!("message-body") value=kept(error, "body") error=error_for(error, "body") />
-                    <FilesField error=error_for(error, "files") />
-                    <button type="submit" class="button">{move_tr!("message-send")}</button>
-                </MultipartForm>
-            }.into_any()
+                    <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
+                        {grant
+                            .map(|grant| {
+                                view! { <input type="hidden" name="grant" value=grant.to_string() /> }
+                            })}
+                        <FormAlert error />
+                        <TeamSelect label=move_tr!("message-team") teams=list.startable error />
+                        <Field
+                            id="subject"
+                            label=move_tr!("message-subject")
+                            value=kept(error, "subject")
+                            error=error_for(error, "subject")
+                        />
+                        <TextArea
+                            id="body"
+                            label=move_tr!("message-body")
+                            value=kept(error, "body")
+                            error=error_for(error, "body")
+                        />
+                        <FilesField error=error_for(error, "files") />
+                        <button type="submit" class="button">
+                            {move_tr!("message-send")}
+                        </button>
+                    </MultipartForm>
+                }
+                    .into_any()
             }}
         </Loaded>
-        <p><A href=Page::Conversations { door }.href()>{move_tr!("cancel")}</A></p>
+        <p>
+            <A href=Page::Conversations { door }.href()>{move_tr!("cancel")}</A>
+        </p>
     }
 }

@@ -29,42 +29,65 @@ pub fn MyOrganisationsPage() -> impl IntoView {
     view! {
         <PageTitle title_key="organisations-title" />
         <h1>{move_tr!("organisations-title")}</h1>
-        <p role="status" class="status" data-testid="organisations-done">{done}</p>
+        <p role="status" class="status" data-testid="organisations-done">
+            {done}
+        </p>
         <Loaded data=mine let:mine>
             {
                 let several = mine.workplaces.len() > 1;
                 let confirming = confirming();
                 view! {
-                    {(!mine.requests.is_empty()).then(|| view! {
-                        <h2>{move_tr!("organisations-requests")}</h2>
-                        <FormAlert error=answer_error />
-                        <ul class="cards" data-testid="join-requests">
-                            {mine.requests.into_iter().map(|r| {
-                                let organisation = r.organisation.clone();
-                                let until = r.until;
-                                view! {
-                                    <li class="card">
-                                        <h3>{r.organisation.clone()}</h3>
-                                        <p>{move || tr_with("organisations-request-intro", &[("organisation", &organisation)])}</p>
-                                        <ServiceList services=r.services />
-                                        <p class="hint">{move || tr_with("organisations-request-until", &[("date", &long_date_time(until))])}</p>
-                                        <div class="actions">
-                                            <ActionForm action=answer>
-                                                <input type="hidden" name="id" value=r.id.to_string() />
-                                                <input type="hidden" name="answer" value="accept" />
-                                                <button type="submit" class="button">{move_tr!("organisations-accept")}</button>
-                                            </ActionForm>
-                                            <ActionForm action=answer>
-                                                <input type="hidden" name="id" value=r.id.to_string() />
-                                                <input type="hidden" name="answer" value="decline" />
-                                                <button type="submit" class="button">{move_tr!("organisations-decline")}</button>
-                                            </ActionForm>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    })}
+                    {(!mine.requests.is_empty())
+                        .then(|| {
+                            view! {
+                                <h2>{move_tr!("organisations-requests")}</h2>
+                                <FormAlert error=answer_error />
+                                <ul class="cards" data-testid="join-requests">
+                                    {mine
+                                        .requests
+                                        .into_iter()
+                                        .map(|r| {
+                                            let organisation = r.organisation.clone();
+                                            let until = r.until;
+                                            view! {
+                                                <li class="card">
+                                                    <h3>{r.organisation.clone()}</h3>
+                                                    <p>
+                                                        {move || tr_with(
+                                                            "organisations-request-intro",
+                                                            &[("organisation", &organisation)],
+                                                        )}
+                                                    </p>
+                                                    <ServiceList services=r.services />
+                                                    <p class="hint">
+                                                        {move || tr_with(
+                                                            "organisations-request-until",
+                                                            &[("date", &long_date_time(until))],
+                                                        )}
+                                                    </p>
+                                                    <div class="actions">
+                                                        <ActionForm action=answer>
+                                                            <input type="hidden" name="id" value=r.id.to_string() />
+                                                            <input type="hidden" name="answer" value="accept" />
+                                                            <button type="submit" class="button">
+                                                                {move_tr!("organisations-accept")}
+                                                            </button>
+                                                        </ActionForm>
+                                                        <ActionForm action=answer>
+                                                            <input type="hidden" name="id" value=r.id.to_string() />
+                                                            <input type="hidden" name="answer" value="decline" />
+                                                            <button type="submit" class="button">
+                                                                {move_tr!("organisations-decline")}
+                                                            </button>
+                                                        </ActionForm>
+                                                    </div>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
                     <h2>{move_tr!("organisations-staff")}</h2>
                     <FormAlert error=leave_error />
                     {if mine.workplaces.is_empty() {
@@ -72,40 +95,99 @@ pub fn MyOrganisationsPage() -> impl IntoView {
                     } else {
                         view! {
                             <ul class="cards" data-testid="workplaces">
-                                {mine.workplaces.into_iter().map(|w| {
-                                    let name = w.name.clone();
-                                    let leave_question = name.clone();
-                                    view! {
-                                        <li class="card">
-                                            <h3>{w.name.clone()}</h3>
-                                            {(several && w.working).then(|| view! { <p data-testid="working-here">{move_tr!("workplace-here")}</p> })}
-                                            {(several && !w.working).then(|| view! { <WorkInButton organisation_id=w.organisation_id name=name.clone() /> })}
-                                            <ServiceList services=w.services />
-                                            {if confirming == Some(w.organisation_id) {
-                                                view! {
-                                                    <p id=format!("leave-{}", w.organisation_id)>{move || tr_with("organisations-leave-confirm", &[("organisation", &leave_question)])}</p>
-                                                    <ActionForm action=leave>
-                                                        <input type="hidden" name="organisation_id" value=w.organisation_id.to_string() />
-                                                        <button type="submit" class="button" aria-describedby=format!("leave-{}", w.organisation_id)>{move_tr!("organisations-leave")}</button>
-                                                    </ActionForm>
-                                                    <p><a href="/account/organisations">{move_tr!("organisations-leave-cancel")}</a></p>
-                                                }.into_any()
-                                            } else {
-                                                view! { <p><a href=format!("/account/organisations?leave={}", w.organisation_id)>{move_tr!("organisations-leave")}</a></p> }.into_any()
-                                            }}
-                                        </li>
-                                    }
-                                }).collect_view()}
+                                {mine
+                                    .workplaces
+                                    .into_iter()
+                                    .map(|w| {
+                                        let name = w.name.clone();
+                                        let leave_question = name.clone();
+                                        view! {
+                                            <li class="card">
+                                                <h3>{w.name.clone()}</h3>
+                                                {(several && w.working)
+                                                    .then(|| {
+                                                        view! {
+                                                            <p data-testid="working-here">
+                                                                {move_tr!("workplace-here")}
+                                                            </p>
+                                                        }
+                                                    })}
+                                                {(several && !w.working)
+                                                    .then(|| {
+                                                        view! {
+                                                            <WorkInButton
+                                                                organisation_id=w.organisation_id
+                                                                name=name.clone()
+                                                            />
+                                                        }
+                                                    })}
+                                                <ServiceList services=w.services />
+                                                {if confirming == Some(w.organisation_id) {
+                                                    view! {
+                                                        <p id=format!(
+                                                            "leave-{}",
+                                                            w.organisation_id,
+                                                        )>
+                                                            {move || tr_with(
+                                                                "organisations-leave-confirm",
+                                                                &[("organisation", &leave_question)],
+                                                            )}
+                                                        </p>
+                                                        <ActionForm action=leave>
+                                                            <input
+                                                                type="hidden"
+                                                                name="organisation_id"
+                                                                value=w.organisation_id.to_string()
+                                                            />
+                                                            <button
+                                                                type="submit"
+                                                                class="button"
+                                                                aria-describedby=format!("leave-{}", w.organisation_id)
+                                                            >
+                                                                {move_tr!("organisations-leave")}
+                                                            </button>
+                                                        </ActionForm>
+                                                        <p>
+                                                            <a href="/account/organisations">
+                                                                {move_tr!("organisations-leave-cancel")}
+                                                            </a>
+                                                        </p>
+                                                    }
+                                                        .into_any()
+                                                } else {
+                                                    view! {
+                                                        <p>
+                                                            <a href=format!(
+                                                                "/account/organisations?leave={}",
+                                                                w.organisation_id,
+                                                            )>{move_tr!("organisations-leave")}</a>
+                                                        </p>
+                                                    }
+                                                        .into_any()
+                                                }}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
-                        }.into_any()
+                        }
+                            .into_any()
                     }}
-                    {(!mine.patient_of.is_empty()).then(|| view! {
-                        <h2>{move_tr!("organisations-patient")}</h2>
-                        <ul data-testid="patient-of">
-                            {mine.patient_of.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
-                        </ul>
-                    })}
-                }.into_any()
+                    {(!mine.patient_of.is_empty())
+                        .then(|| {
+                            view! {
+                                <h2>{move_tr!("organisations-patient")}</h2>
+                                <ul data-testid="patient-of">
+                                    {mine
+                                        .patient_of
+                                        .into_iter()
+                                        .map(|name| view! { <li>{name}</li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                }
+                    .into_any()
             }
         </Loaded>
     }

@@ -20,8 +20,16 @@ pub fn ForgotPassword() -> impl IntoView {
         <p>{move_tr!("forgot-intro")}</p>
         <ActionForm action=action>
             <FormAlert error />
-            <Field id="email" kind="email" inputmode="email" autocomplete="username" label=move_tr!("sign-in-email-label") />
-            <button type="submit" class="button">{move_tr!("forgot-submit")}</button>
+            <Field
+                id="email"
+                kind="email"
+                inputmode="email"
+                autocomplete="username"
+                label=move_tr!("sign-in-email-label")
+            />
+            <button type="submit" class="button">
+                {move_tr!("forgot-submit")}
+            </button>
         </ActionForm>
     }
 }
@@ -35,26 +43,49 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let error = action_error(action);
     view! {
         <PageTitle title_key="reset-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match usable.await {
-                    Ok(true) => view! {
-                        <h1>{move_tr!("reset-title")}</h1>
-                        <p>{move_tr!("reset-intro")}</p>
-                        <ActionForm action=action>
-                            <FormAlert error />
-                            <input type="hidden" name="token" value=token() />
-                            <Field id="password" kind="password" autocomplete="new-password" label=move_tr!("setup-password-label")
-                                hint=move_tr!("setup-password-rules") error=error_for(error, "password") />
-                            <Field id="password_confirmation" kind="password" autocomplete="new-password" label=move_tr!("setup-password-confirm-label") />
-                            <button type="submit" class="button">{move_tr!("reset-submit")}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    _ => view! {
-                        <h1>{move_tr!("reset-unusable-title")}</h1>
-                        <p>{move_tr!("reset-unusable-body")}</p>
-                        <p><A href="/forgot-password">{move_tr!("forgot-title")}</A></p>
-                    }.into_any(),
+                    Ok(true) => {
+                        view! {
+                            <h1>{move_tr!("reset-title")}</h1>
+                            <p>{move_tr!("reset-intro")}</p>
+                            <ActionForm action=action>
+                                <FormAlert error />
+                                <input type="hidden" name="token" value=token() />
+                                <Field
+                                    id="password"
+                                    kind="password"
+                                    autocomplete="new-password"
+                                    label=move_tr!("setup-password-label")
+                                    hint=move_tr!("setup-password-rules")
+                                    error=error_for(error, "password")
+                                />
+                                <Field
+                                    id="password_confirmation"
+                                    kind="password"
+                                    autocomplete="new-password"
+                                    label=move_tr!("setup-password-confirm-label")
+                                />
+                                <button type="submit" class="button">
+                                    {move_tr!("reset-submit")}
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    _ => {
+                        view! {
+                            <h1>{move_tr!("reset-unusable-title")}</h1>
+                            <p>{move_tr!("reset-unusable-body")}</p>
+                            <p>
+                                <A href="/forgot-password">{move_tr!("forgot-title")}</A>
+                            </p>
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>

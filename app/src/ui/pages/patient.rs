@@ -24,11 +24,20 @@ pub fn PatientHome() -> impl IntoView {
                             <h1>{move || tr!("patient-greeting", { "name" => name.clone() })}</h1>
                             <p>{move_tr!("patient-home-intro")}</p>
                             <p>
-                                <A href="/messages" attr:class="button">{move_tr!("messages-title")}</A>
-                                " " {(person.unread_messages > 0).then(|| move_tr!("messages-unread", { "count" => person.unread_messages }))}
+                                <A href="/messages" attr:class="button">
+                                    {move_tr!("messages-title")}
+                                </A>
+                                " "
+                                {(person.unread_messages > 0)
+                                    .then(|| {
+                                        move_tr!("messages-unread", { "count" => person.unread_messages })
+                                    })}
                             </p>
-                            <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p>
-                        }.into_any()
+                            <p>
+                                <A href="/account/authenticator">{move_tr!("authenticator-link")}</A>
+                            </p>
+                        }
+                            .into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),
                 }
@@ -47,32 +56,64 @@ fn RecentByOrganisation() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                recent.await.ok().filter(|list| !list.lines.is_empty()).map(|list| {
-                    let mut groups: Vec<(String, Vec<ConversationLine>)> = Vec::new();
-                    for line in list.lines {
-                        match groups.iter_mut().find(|(organisation, _)| *organisation == line.organisation) {
-                            Some((_, lines)) => lines.push(line),
-                            None => groups.push((line.organisation.clone(), vec![line])),
+                recent
+                    .await
+                    .ok()
+                    .filter(|list| !list.lines.is_empty())
+                    .map(|list| {
+                        let mut groups: Vec<(String, Vec<ConversationLine>)> = Vec::new();
+                        for line in list.lines {
+                            match groups
+                                .iter_mut()
+                                .find(|(organisation, _)| *organisation == line.organisation)
+                            {
+                                Some((_, lines)) => lines.push(line),
+                                None => groups.push((line.organisation.clone(), vec![line])),
+                            }
                         }
-                    }
-                    view! {
-                        <h2>{move_tr!("patient-home-recent")}</h2>
-                        {groups.into_iter().map(|(organisation, lines)| view! {
-                            <section class="organisation" aria-label=organisation.clone() data-testid="recent-organisation">
-                                <h3>{organisation.clone()}</h3>
-                                <ul class="links">
-                                    {lines.into_iter().map(|c| view! {
-                                        <li>
-                                            <A href=format!("/messages/{}", c.id)>{c.subject.clone()}</A>
-                                            " · " {c.team.clone()}
-                                            {c.unread.then(|| view! { " " <span class="badge">{move_tr!("message-new")}</span> })}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            </section>
-                        }).collect_view()}
-                    }
-                })
+                        view! {
+                            <h2>{move_tr!("patient-home-recent")}</h2>
+                            {groups
+                                .into_iter()
+                                .map(|(organisation, lines)| {
+                                    view! {
+                                        <section
+                                            class="organisation"
+                                            aria-label=organisation.clone()
+                                            data-testid="recent-organisation"
+                                        >
+                                            <h3>{organisation.clone()}</h3>
+                                            <ul class="links">
+                                                {lines
+                                                    .into_iter()
+                                                    .map(|c| {
+                                                        view! {
+                                                            <li>
+                                                                <A href=format!(
+                                                                    "/messages/{}",
+                                                                    c.id,
+                                                                )>{c.subject.clone()}</A>
+                                                                " · "
+                                                                {c.team.clone()}
+                                                                {c
+                                                                    .unread
+                                                                    .then(|| {
+                                                                        view! {
+                                                                            " "
+                                                                            <span class="badge">{move_tr!("message-new")}</span>
+                                                                        }
+                                                                    })}
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        </section>
+                                    }
+                                })
+                                .collect_view()}
+                        }
+                    })
             })}
         </Suspense>
     }

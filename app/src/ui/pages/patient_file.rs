@@ -32,18 +32,24 @@ pub fn PatientFilePage() -> impl IntoView {
     view! {
         <PageTitle title_key="patient-file-title" />
         <Loaded data=file let:file>
-            {view! {
-                <h1>{file.name.clone()}</h1>
-                <p role="status" class="status">{move || query.read().get("saved").map(|_| tr("account-saved"))}</p>
-                <div class="file-sections">
-                    <Contact file=file.clone() />
-                    <Invitations file=file.clone() />
-                    {PatientId::new(file.patient_id).map(|patient_id| view! { <Teams patient_id /> })}
-                    <Caregivers file=file.clone() end />
-                    <Activity file />
-                </div>
-                <p><A href="/staff/patients">{move_tr!("issued-back")}</A></p>
-            }}
+            {
+                view! {
+                    <h1>{file.name.clone()}</h1>
+                    <p role="status" class="status">
+                        {move || query.read().get("saved").map(|_| tr("account-saved"))}
+                    </p>
+                    <div class="file-sections">
+                        <Contact file=file.clone() />
+                        <Invitations file=file.clone() />
+                        {PatientId::new(file.patient_id).map(|patient_id| view! { <Teams patient_id /> })}
+                        <Caregivers file=file.clone() end />
+                        <Activity file />
+                    </div>
+                    <p>
+                        <A href="/staff/patients">{move_tr!("issued-back")}</A>
+                    </p>
+                }
+            }
         </Loaded>
     }
 }
@@ -72,45 +78,91 @@ fn Teams(patient_id: PatientId) -> impl IntoView {
             <crate::ui::form::FormAlert error />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    teams.await.ok().map(|t| view! {
-                        {t.can_write.then(|| view! {
-                            <p><A href=format!("/staff/patients/{patient_id}/messages/new") attr:class="button">{move_tr!("conversation-new-title")}</A></p>
-                        })}
-                        {if t.following.is_empty() {
-                            view! { <p>{move_tr!("file-teams-none")}</p> }.into_any()
-                        } else {
+                    teams
+                        .await
+                        .ok()
+                        .map(|t| {
                             view! {
-                                <ul class="links" data-testid="file-teams">
-                                    {t.following.into_iter().map(|team| view! {
-                                        <li>
-                                            {team.name.clone()}
-                                            <ActionForm action=change attr:class="inline-form">
-                                                <input type="hidden" name="patient_id" value=patient_id.get() />
-                                                <input type="hidden" name="team_id" value=team.id />
-                                                <button type="submit" class="link-button">
-                                                    {move_tr!("file-teams-remove")}
-                                                    <span class="visually-hidden">{format!(" – {}", team.name)}</span>
+                                {t
+                                    .can_write
+                                    .then(|| {
+                                        view! {
+                                            <p>
+                                                <A
+                                                    href=format!("/staff/patients/{patient_id}/messages/new")
+                                                    attr:class="button"
+                                                >
+                                                    {move_tr!("conversation-new-title")}
+                                                </A>
+                                            </p>
+                                        }
+                                    })}
+                                {if t.following.is_empty() {
+                                    view! { <p>{move_tr!("file-teams-none")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="links" data-testid="file-teams">
+                                            {t
+                                                .following
+                                                .into_iter()
+                                                .map(|team| {
+                                                    view! {
+                                                        <li>
+                                                            {team.name.clone()}
+                                                            <ActionForm action=change attr:class="inline-form">
+                                                                <input
+                                                                    type="hidden"
+                                                                    name="patient_id"
+                                                                    value=patient_id.get()
+                                                                />
+                                                                <input type="hidden" name="team_id" value=team.id />
+                                                                <button type="submit" class="link-button">
+                                                                    {move_tr!("file-teams-remove")}
+                                                                    <span class="visually-hidden">
+                                                                        {format!(" – {}", team.name)}
+                                                                    </span>
+                                                                </button>
+                                                            </ActionForm>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }}
+                                {(!t.others.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ActionForm action=change>
+                                                <input
+                                                    type="hidden"
+                                                    name="patient_id"
+                                                    value=patient_id.get()
+                                                />
+                                                <input type="hidden" name="follows" value="on" />
+                                                <div class="field">
+                                                    <label for="team_id">
+                                                        {move_tr!("file-teams-add-label")}
+                                                    </label>
+                                                    <select id="team_id" name="team_id">
+                                                        {t
+                                                            .others
+                                                            .into_iter()
+                                                            .map(|o| {
+                                                                view! { <option value=o.id.to_string()>{o.name}</option> }
+                                                            })
+                                                            .collect_view()}
+                                                    </select>
+                                                </div>
+                                                <button type="submit" class="button">
+                                                    {move_tr!("file-teams-add")}
                                                 </button>
                                             </ActionForm>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
-                        {(!t.others.is_empty()).then(|| view! {
-                            <ActionForm action=change>
-                                <input type="hidden" name="patient_id" value=patient_id.get() />
-                                <input type="hidden" name="follows" value="on" />
-                                <div class="field">
-                                    <label for="team_id">{move_tr!("file-teams-add-label")}</label>
-                                    <select id="team_id" name="team_id">
-                                        {t.others.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                <button type="submit" class="button">{move_tr!("file-teams-add")}</button>
-                            </ActionForm>
-                        })}
-                    })
+                                        }
+                                    })}
+                            }
+                        })
                 })}
             </Suspense>
         </FileSection>
@@ -133,19 +185,44 @@ fn Contact(file: PatientFileView) -> impl IntoView {
     view! {
         <FileSection id="file-contact" title="file-contact">
             <dl class="settings">
-                <div class="setting"><dt>{move_tr!("invite-birth-date")}</dt><dd data-testid="file-birth-date">{move || long_date(birth_date)}</dd></div>
-                <div class="setting"><dt>{move_tr!("account-email")}</dt><dd>{file.email.clone()}</dd></div>
-                <div class="setting"><dt>{move_tr!("account-mobile")}</dt><dd>{move || or_not_provided(file.mobile_phone.clone())}</dd></div>
-                <div class="setting"><dt>{move_tr!("account-home-phone")}</dt><dd>{move || or_not_provided(file.home_phone.clone())}</dd></div>
-                <div class="setting"><dt>{move_tr!("account-address")}</dt><dd>{move || or_not_provided(file.address.clone())}</dd></div>
-                <div class="setting"><dt>{move_tr!("account-language")}</dt><dd>{language}</dd></div>
+                <div class="setting">
+                    <dt>{move_tr!("invite-birth-date")}</dt>
+                    <dd data-testid="file-birth-date">{move || long_date(birth_date)}</dd>
+                </div>
+                <div class="setting">
+                    <dt>{move_tr!("account-email")}</dt>
+                    <dd>{file.email.clone()}</dd>
+                </div>
+                <div class="setting">
+                    <dt>{move_tr!("account-mobile")}</dt>
+                    <dd>{move || or_not_provided(file.mobile_phone.clone())}</dd>
+                </div>
+                <div class="setting">
+                    <dt>{move_tr!("account-home-phone")}</dt>
+                    <dd>{move || or_not_provided(file.home_phone.clone())}</dd>
+                </div>
+                <div class="setting">
+                    <dt>{move_tr!("account-address")}</dt>
+                    <dd>{move || or_not_provided(file.address.clone())}</dd>
+                </div>
+                <div class="setting">
+                    <dt>{move_tr!("account-language")}</dt>
+                    <dd>{language}</dd>
+                </div>
                 <div class="setting">
                     <dt>{move_tr!("file-account")}</dt>
-                    <dd data-testid="file-account">{move || match account {
-                        FileAccount::NoAccount => tr("file-account-none"),
-                        FileAccount::Active => tr("file-account-active"),
-                        FileAccount::LockedUntil(until) => crate::ui::words::tr_with("file-account-locked", &[("date", &long_date_time(until))]),
-                    }}</dd>
+                    <dd data-testid="file-account">
+                        {move || match account {
+                            FileAccount::NoAccount => tr("file-account-none"),
+                            FileAccount::Active => tr("file-account-active"),
+                            FileAccount::LockedUntil(until) => {
+                                crate::ui::words::tr_with(
+                                    "file-account-locked",
+                                    &[("date", &long_date_time(until))],
+                                )
+                            }
+                        }}
+                    </dd>
                 </div>
             </dl>
         </FileSection>
@@ -182,22 +259,38 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
         <FileSection id="file-invitations" title="file-invitations">
             {file.invitations.is_empty().then(|| view! { <p>{move_tr!("file-invitations-none")}</p> })}
             <ol class="history" data-testid="file-invitations">
-                {file.invitations.into_iter().map(|i| {
-                    let sent_by = i.sent_by.clone().unwrap_or_default();
-                    view! {
-                        <li>
-                            <p>{move || crate::ui::words::tr_with("file-invitation-sent", &[("date", &long_date_time(i.sent_at)), ("name", &sent_by)])}</p>
-                            <p class="hint">{move || invitation_state(i.status, i.expires_at, i.redeemed_at)}</p>
-                        </li>
-                    }
-                }).collect_view()}
+                {file
+                    .invitations
+                    .into_iter()
+                    .map(|i| {
+                        let sent_by = i.sent_by.clone().unwrap_or_default();
+                        view! {
+                            <li>
+                                <p>
+                                    {move || crate::ui::words::tr_with(
+                                        "file-invitation-sent",
+                                        &[("date", &long_date_time(i.sent_at)), ("name", &sent_by)],
+                                    )}
+                                </p>
+                                <p class="hint">
+                                    {move || invitation_state(i.status, i.expires_at, i.redeemed_at)}
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
-            {can_invite.then(|| view! {
-                <ActionForm action=reissue>
-                    <input type="hidden" name="patient_id" value=file.patient_id />
-                    <button type="submit" class="button">{move_tr!("patients-reissue")}</button>
-                </ActionForm>
-            })}
+            {can_invite
+                .then(|| {
+                    view! {
+                        <ActionForm action=reissue>
+                            <input type="hidden" name="patient_id" value=file.patient_id />
+                            <button type="submit" class="button">
+                                {move_tr!("patients-reissue")}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
         </FileSection>
     }
 }
@@ -208,38 +301,65 @@ fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl In
     let patient_id = file.patient_id;
     view! {
         <FileSection id="file-caregivers" title="caregivers-title">
-            <p><A href=format!("/staff/patients/{patient_id}/caregivers/new") attr:class="button">{move_tr!("caregiver-add")}</A></p>
+            <p>
+                <A href=format!("/staff/patients/{patient_id}/caregivers/new") attr:class="button">
+                    {move_tr!("caregiver-add")}
+                </A>
+            </p>
             {file.caregivers.is_empty().then(|| view! { <p>{move_tr!("caregivers-none")}</p> })}
             <ul class="patient-list">
-                {file.caregivers.into_iter().map(|c| {
-                    let details = line_details(&c);
-                    let ended = c.status == CaregiverStatus::Ended;
-                    let whose = format!(" – {}", c.name);
-                    let (edit_whose, reissue_whose) = (whose.clone(), whose.clone());
-                    let edit_link = format!("/staff/patients/{patient_id}/caregivers/{}", c.grant_id);
-                    view! {
-                        <li class="patient">
-                            <p class="patient-name">{c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span></p>
-                            <p>{c.email.clone()}</p>
-                            <p>{details}</p>
-                            {(!c.note.is_empty()).then(|| view! { <p class="hint">{c.note.clone()}</p> })}
-                            {(!ended).then(|| view! {
-                                <p><A href=edit_link>{move_tr!("caregiver-edit")} <span class="visually-hidden">{edit_whose}</span></A></p>
-                                {(c.status == CaregiverStatus::Invited).then(|| view! {
-                                    <ActionForm action=reissue>
-                                        <input type="hidden" name="grant_id" value=c.grant_id />
-                                        <button type="submit" class="link-button">{move_tr!("patients-reissue")} <span class="visually-hidden">{reissue_whose}</span></button>
-                                    </ActionForm>
-                                })}
-                                <ActionForm action=end>
-                                    <input type="hidden" name="grant_id" value=c.grant_id />
-                                    <input type="hidden" name="patient_id" value=patient_id />
-                                    <button type="submit" class="link-button">{move_tr!("caregiver-end")} <span class="visually-hidden">{whose.clone()}</span></button>
-                                </ActionForm>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
+                {file
+                    .caregivers
+                    .into_iter()
+                    .map(|c| {
+                        let details = line_details(&c);
+                        let ended = c.status == CaregiverStatus::Ended;
+                        let whose = format!(" – {}", c.name);
+                        let (edit_whose, reissue_whose) = (whose.clone(), whose.clone());
+                        let edit_link = format!("/staff/patients/{patient_id}/caregivers/{}", c.grant_id);
+                        view! {
+                            <li class="patient">
+                                <p class="patient-name">
+                                    {c.name.clone()} " " <span class="badge">{tr(c.status.key())}</span>
+                                </p>
+                                <p>{c.email.clone()}</p>
+                                <p>{details}</p>
+                                {(!c.note.is_empty()).then(|| view! { <p class="hint">{c.note.clone()}</p> })}
+                                {(!ended)
+                                    .then(|| {
+                                        view! {
+                                            <p>
+                                                <A href=edit_link>
+                                                    {move_tr!("caregiver-edit")}
+                                                    <span class="visually-hidden">{edit_whose}</span>
+                                                </A>
+                                            </p>
+                                            {(c.status == CaregiverStatus::Invited)
+                                                .then(|| {
+                                                    view! {
+                                                        <ActionForm action=reissue>
+                                                            <input type="hidden" name="grant_id" value=c.grant_id />
+                                                            <button type="submit" class="link-button">
+                                                                {move_tr!("patients-reissue")}
+                                                                <span class="visually-hidden">{reissue_whose}</span>
+                                                            </button>
+                                                        </ActionForm>
+                                                    }
+                                                })}
+                                            <ActionForm action=end>
+                                                <input type="hidden" name="grant_id" value=c.grant_id />
+                                                <input type="hidden" name="patient_id" value=patient_id />
+                                                <button type="submit" class="link-button">
+                                                    {move_tr!("caregiver-end")}
+                                                    <span class="visually-hidden">{whose.clone()}</span>
+                                                </button>
+                                            </ActionForm>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </FileSection>
     }
@@ -250,16 +370,23 @@ fn Activity(file: PatientFileView) -> impl IntoView {
     view! {
         <FileSection id="file-activity" title="file-activity">
             <ol class="access-log" data-testid="file-activity">
-                {file.activity.into_iter().map(|a| {
-                    let action = action_key(&a.action);
-                    let who = a.actor.clone().unwrap_or_default();
-                    view! {
-                        <li class="log-entry">
-                            <p class="log-what">{move || tr(&action)}</p>
-                            <p class="hint">{move || long_date_time(a.at)} {(!who.is_empty()).then(|| format!(" · {who}"))}</p>
-                        </li>
-                    }
-                }).collect_view()}
+                {file
+                    .activity
+                    .into_iter()
+                    .map(|a| {
+                        let action = action_key(&a.action);
+                        let who = a.actor.clone().unwrap_or_default();
+                        view! {
+                            <li class="log-entry">
+                                <p class="log-what">{move || tr(&action)}</p>
+                                <p class="hint">
+                                    {move || long_date_time(a.at)}
+                                    {(!who.is_empty()).then(|| format!(" · {who}"))}
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
         </FileSection>
     }

@@ -36,58 +36,114 @@ pub fn Patients() -> impl IntoView {
     view! {
         <PageTitle title_key="patients-title" />
         <h1>{move_tr!("patients-title")}</h1>
-        <p><A href="/staff/patients/new" attr:class="button">{move_tr!("patients-invite")}</A></p>
-        <SearchForm action="/staff/patients" id="q" label=move_tr!("patients-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(search) />
+        <p>
+            <A href="/staff/patients/new" attr:class="button">
+                {move_tr!("patients-invite")}
+            </A>
+        </p>
+        <SearchForm
+            action="/staff/patients"
+            id="q"
+            label=move_tr!("patients-search-label")
+            submit=move_tr!("patients-search-submit")
+            value=Signal::derive(search)
+        />
         <Loaded data=patients let:list>
             {if list.lines.is_empty() {
                 view! { <p>{move_tr!("patients-none")}</p> }.into_any()
             } else {
                 view! {
-                <p class="hint" role="status">{move_tr!("patients-count", { "total" => list.total })}</p>
-                <table class="data-table" data-testid="patient-list">
-                    <caption class="visually-hidden">{move_tr!("patients-title")}</caption>
-                    <thead>
-                        <tr>
-                            <SortHeader key="name" label=move_tr!("column-name") current=sort() href=move |s| address(s, 1) />
-                            <th scope="col">{move_tr!("account-email")}</th>
-                            <SortHeader key="born" label=move_tr!("invite-birth-date") current=sort() href=move |s| address(s, 1) />
-                            <th scope="col">{move_tr!("column-invitation")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {list.lines.into_iter().map(|p| {
-                            let status = p.status;
-                            let expires = p.expires_at;
-                            let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
-                            let (file_link, name) = (format!("/staff/patients/{}", p.id), p.name.clone());
+                    <p class="hint" role="status">
+                        {move_tr!("patients-count", { "total" => list.total })}
+                    </p>
+                    <table class="data-table" data-testid="patient-list">
+                        <caption class="visually-hidden">{move_tr!("patients-title")}</caption>
+                        <thead>
+                            <tr>
+                                <SortHeader
+                                    key="name"
+                                    label=move_tr!("column-name")
+                                    current=sort()
+                                    href=move |s| address(s, 1)
+                                />
+                                <th scope="col">{move_tr!("account-email")}</th>
+                                <SortHeader
+                                    key="born"
+                                    label=move_tr!("invite-birth-date")
+                                    current=sort()
+                                    href=move |s| address(s, 1)
+                                />
+                                <th scope="col">{move_tr!("column-invitation")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .lines
+                                .into_iter()
+                                .map(|p| {
+                                    let status = p.status;
+                                    let expires = p.expires_at;
+                                    let can_reissue = status.is_some_and(|s| s != InvitationStatus::Redeemed);
+                                    let (file_link, name) = (
+                                        format!("/staff/patients/{}", p.id),
+                                        p.name.clone(),
+                                    );
+                                    view! {
+                                        <tr>
+                                            <th scope="row" class="patient-name">
+                                                <A href=file_link>{name}</A>
+                                            </th>
+                                            <td>
+                                                <CellLabel label=move_tr!("account-email") />
+                                                {p.email.clone()}
+                                            </td>
+                                            <td>
+                                                <CellLabel label=move_tr!("invite-birth-date") />
+                                                {move || long_date(p.birth_date)}
+                                            </td>
+                                            <td>
+                                                <CellLabel label=move_tr!("column-invitation") />
+                                                {move || status_text(status, expires)}
+                                                {can_reissue
+                                                    .then(|| {
+                                                        view! {
+                                                            <ActionForm action=reissue>
+                                                                <input
+                                                                    type="hidden"
+                                                                    name="patient_id"
+                                                                    value=p.id.to_string()
+                                                                />
+                                                                <button type="submit" class="link-button">
+                                                                    {move_tr!("patients-reissue")}
+                                                                    <span class="visually-hidden">
+                                                                        {format!(" – {}", p.name)}
+                                                                    </span>
+                                                                </button>
+                                                            </ActionForm>
+                                                        }
+                                                    })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                    {(list.pages > 1)
+                        .then(|| {
                             view! {
-                                <tr>
-                                    <th scope="row" class="patient-name"><A href=file_link>{name}</A></th>
-                                    <td><CellLabel label=move_tr!("account-email") />{p.email.clone()}</td>
-                                    <td><CellLabel label=move_tr!("invite-birth-date") />{move || long_date(p.birth_date)}</td>
-                                    <td>
-                                        <CellLabel label=move_tr!("column-invitation") />
-                                        {move || status_text(status, expires)}
-                                        {can_reissue.then(|| view! {
-                                            <ActionForm action=reissue>
-                                                <input type="hidden" name="patient_id" value=p.id.to_string() />
-                                                <button type="submit" class="link-button">
-                                                    {move_tr!("patients-reissue")}
-                                                    <span class="visually-hidden">{format!(" – {}", p.name)}</span>
-                                                </button>
-                                            </ActionForm>
-                                        })}
-                                    </td>
-                                </tr>
+                                <Pager
+                                    page=list.page
+                                    pages=list.pages
+                                    href=move |n| address(&sort(), n)
+                                    label=move_tr!("patients-pages")
+                                    before=move_tr!("pager-previous")
+                                    after=move_tr!("pager-next")
+                                />
                             }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                {(list.pages > 1).then(|| view! {
-                    <Pager page=list.page pages=list.pages href=move |n| address(&sort(), n)
-                        label=move_tr!("patients-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
-                })}
-            }.into_any()
+                        })}
+                }
+                    .into_any()
             }}
         </Loaded>
     }
@@ -115,13 +171,50 @@ pub fn InvitePatientPage() -> impl IntoView {
         <p>{move_tr!("invite-intro")}</p>
         <ActionForm action=action>
             <FormAlert error />
-            <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
-            <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
-            <Field id="birth_date" kind="date" label=move_tr!("invite-birth-date") hint=move_tr!("invite-birth-date-hint") value=kept(error, "birth_date") error=error_for(error, "birth_date") />
-            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <Field
+                id="given_name"
+                autocomplete="off"
+                label=move_tr!("invite-given-name")
+                value=kept(error, "given_name")
+                error=error_for(error, "given_name")
+            />
+            <Field
+                id="family_name"
+                autocomplete="off"
+                label=move_tr!("invite-family-name")
+                value=kept(error, "family_name")
+                error=error_for(error, "family_name")
+            />
+            <Field
+                id="birth_date"
+                kind="date"
+                label=move_tr!("invite-birth-date")
+                hint=move_tr!("invite-birth-date-hint")
+                value=kept(error, "birth_date")
+                error=error_for(error, "birth_date")
+            />
+            <Field
+                id="email"
+                kind="email"
+                inputmode="email"
+                label=move_tr!("invite-email")
+                value=kept(error, "email")
+                error=error_for(error, "email")
+            />
             <LanguageChoice error />
-            <Field id="mobile" kind="tel" inputmode="tel" autocomplete="off" label=move_tr!("invite-mobile") hint=move_tr!("invite-mobile-hint") value=kept(error, "mobile") error=error_for(error, "mobile") />
-            <button type="submit" class="button">{move_tr!("invite-submit")}</button>
+            <Field
+                id="mobile"
+                kind="tel"
+                inputmode="tel"
+                autocomplete="off"
+                label=move_tr!("invite-mobile")
+                hint=move_tr!("invite-mobile-hint")
+                value=kept(error, "mobile")
+                error=error_for(error, "mobile")
+            />
+            <button type="submit" class="button">
+                {move_tr!("invite-submit")}
+            </button>
         </ActionForm>
     }
 }

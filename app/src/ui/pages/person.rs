@@ -58,72 +58,132 @@ pub fn StaffPersonPage() -> impl IntoView {
                 let state = p.state;
                 let base = format!("/staff/team/{}", p.id);
                 let email = p.email.clone();
-                // Read here, so that following a "confirm" link redraws the actions.
                 let confirming = confirming();
+                // Read here, so that following a "confirm" link redraws the actions.
                 view! {
                     <h1>{p.name.clone()}</h1>
-                    <p role="status" class="status" data-testid="person-done">{done}</p>
+                    <p role="status" class="status" data-testid="person-done">
+                        {done}
+                    </p>
                     <dl class="settings">
-                        <div class="setting"><dt>{move_tr!("person-email")}</dt><dd>{p.email.clone()}</dd></div>
-                        <div class="setting"><dt>{move_tr!("person-role")}</dt><dd>{move || role_name(p.role)}</dd></div>
-                        <div class="setting"><dt>{move_tr!("person-state")}</dt><dd data-testid="person-state">{move || staff_state_text(state)}</dd></div>
-                        <div class="setting"><dt>{move_tr!("person-number")}</dt><dd data-testid="person-number">{match p.number.clone() {
-                            Some(number) => number.into_any(),
-                            None => move_tr!("person-number-none").into_any(),
-                        }}</dd></div>
-                        <div class="setting"><dt>{move_tr!("person-last-sign-in")}</dt><dd>{move || match p.last_sign_in {
-                            Some(at) => long_date_time(at),
-                            None => tr_with("person-never-signed-in", &[]),
-                        }}</dd></div>
+                        <div class="setting">
+                            <dt>{move_tr!("person-email")}</dt>
+                            <dd>{p.email.clone()}</dd>
+                        </div>
+                        <div class="setting">
+                            <dt>{move_tr!("person-role")}</dt>
+                            <dd>{move || role_name(p.role)}</dd>
+                        </div>
+                        <div class="setting">
+                            <dt>{move_tr!("person-state")}</dt>
+                            <dd data-testid="person-state">{move || staff_state_text(state)}</dd>
+                        </div>
+                        <div class="setting">
+                            <dt>{move_tr!("person-number")}</dt>
+                            <dd data-testid="person-number">
+                                {match p.number.clone() {
+                                    Some(number) => number.into_any(),
+                                    None => move_tr!("person-number-none").into_any(),
+                                }}
+                            </dd>
+                        </div>
+                        <div class="setting">
+                            <dt>{move_tr!("person-last-sign-in")}</dt>
+                            <dd>
+                                {move || match p.last_sign_in {
+                                    Some(at) => long_date_time(at),
+                                    None => tr_with("person-never-signed-in", &[]),
+                                }}
+                            </dd>
+                        </div>
                     </dl>
                     <ActionForm action=save_number>
                         <input type="hidden" name="account_id" value=p.id />
                         <FormAlert error=number_error />
-                        <Field id="professional_number" label=move_tr!("person-number") hint=move_tr!("team-number-hint") required=false
-                            value=kept_or(number_error, "professional_number", p.number.clone().unwrap_or_default())
-                            error=error_for(number_error, "professional_number") />
-                        <button type="submit" class="button">{move_tr!("person-number-save")}</button>
+                        <Field
+                            id="professional_number"
+                            label=move_tr!("person-number")
+                            hint=move_tr!("team-number-hint")
+                            required=false
+                            value=kept_or(
+                                number_error,
+                                "professional_number",
+                                p.number.clone().unwrap_or_default(),
+                            )
+                            error=error_for(number_error, "professional_number")
+                        />
+                        <button type="submit" class="button">
+                            {move_tr!("person-number-save")}
+                        </button>
                     </ActionForm>
                     <h2>{move_tr!("services-title")}</h2>
                     <ActionForm action=save_services attr:data-testid="services-form">
                         <input type="hidden" name="account_id" value=p.id />
                         <FormAlert error=services_error />
                         <ServiceChoice error=services_error held=p.services.clone() />
-                        <button type="submit" class="button">{move_tr!("services-update")}</button>
+                        <button type="submit" class="button">
+                            {move_tr!("services-update")}
+                        </button>
                     </ActionForm>
                     <h2>{move_tr!("person-actions")}</h2>
                     <FormAlert error />
-                    {(!p.only_here).then(|| view! {
-                        <p class="hint" data-testid="shared-account">{move_tr!("person-account-shared")}</p>
-                    })}
-                    <ul class="links">
-                        {actions_for(state, p.admin, p.only_here).into_iter().map(|action| {
-                            let action = action.code();
-                            let label = move || tr_with(&format!("person-{action}"), &[]);
-                            let base = base.clone();
-                            if confirming.as_deref() != Some(action) {
-                                return view! { <li><A href=format!("{base}?confirm={action}")>{label}</A></li> }.into_any();
-                            }
-                            let explanation = tr_with(&format!("person-{action}-confirm"), &[("email", &email)]);
+                    {(!p.only_here)
+                        .then(|| {
                             view! {
-                                <li class="confirm">
-                                    <p id=format!("confirm-{action}")>{explanation}</p>
-                                    <ActionForm action=act>
-                                        <input type="hidden" name="account_id" value=p.id />
-                                        <input type="hidden" name="action" value=action />
-                                        <div class="actions">
-                                            <button type="submit" class="button" aria-describedby=format!("confirm-{action}")>{label}</button>
-                                            <A href=base.clone()>{move_tr!("cancel")}</A>
-                                        </div>
-                                    </ActionForm>
-                                </li>
-                            }.into_any()
-                        }).collect_view()}
+                                <p class="hint" data-testid="shared-account">
+                                    {move_tr!("person-account-shared")}
+                                </p>
+                            }
+                        })}
+                    <ul class="links">
+                        {actions_for(state, p.admin, p.only_here)
+                            .into_iter()
+                            .map(|action| {
+                                let action = action.code();
+                                let label = move || tr_with(&format!("person-{action}"), &[]);
+                                let base = base.clone();
+                                if confirming.as_deref() != Some(action) {
+                                    return view! {
+                                        <li>
+                                            <A href=format!("{base}?confirm={action}")>{label}</A>
+                                        </li>
+                                    }
+                                        .into_any();
+                                }
+                                let explanation = tr_with(
+                                    &format!("person-{action}-confirm"),
+                                    &[("email", &email)],
+                                );
+                                view! {
+                                    <li class="confirm">
+                                        <p id=format!("confirm-{action}")>{explanation}</p>
+                                        <ActionForm action=act>
+                                            <input type="hidden" name="account_id" value=p.id />
+                                            <input type="hidden" name="action" value=action />
+                                            <div class="actions">
+                                                <button
+                                                    type="submit"
+                                                    class="button"
+                                                    aria-describedby=format!("confirm-{action}")
+                                                >
+                                                    {label}
+                                                </button>
+                                                <A href=base.clone()>{move_tr!("cancel")}</A>
+                                            </div>
+                                        </ActionForm>
+                                    </li>
+                                }
+                                    .into_any()
+                            })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }
         </Loaded>
-        <p><A href="/staff/team">{move_tr!("team-title")}</A></p>
+        <p>
+            <A href="/staff/team">{move_tr!("team-title")}</A>
+        </p>
     }
 }
 

@@ -35,29 +35,56 @@ pub fn ConfirmIdentity() -> impl IntoView {
                 Some(method) => {
                     let by_email = method == Method::Email;
                     view! {
-                        <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
+                        <p>
+                            {if by_email {
+                                move_tr!("sign-in-code-email")
+                            } else {
+                                move_tr!("sign-in-code-totp")
+                            }}
+                        </p>
                         <ActionForm action=confirm>
                             <FormAlert error=confirm_error />
                             <input type="hidden" name="next" value=next() />
-                            <Field id="code" autocomplete="one-time-code" label=move_tr!("sign-in-code-label")
-                                hint=move_tr!("sign-in-code-recovery-hint") error=error_for(confirm_error, "code") />
-                            <button type="submit" class="button">{move_tr!("reauth-verify")}</button>
+                            <Field
+                                id="code"
+                                autocomplete="one-time-code"
+                                label=move_tr!("sign-in-code-label")
+                                hint=move_tr!("sign-in-code-recovery-hint")
+                                error=error_for(confirm_error, "code")
+                            />
+                            <button type="submit" class="button">
+                                {move_tr!("reauth-verify")}
+                            </button>
                         </ActionForm>
                         {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::Reauth /> })}
-                    }.into_any()
+                    }
+                        .into_any()
                 }
-                None => view! {
-                    <p>{move_tr!("reauth-intro")}</p>
-                    <ActionForm action=start>
-                        <FormAlert error=start_error />
-                        <input type="hidden" name="next" value=next() />
-                        <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") error=error_for(start_error, "password") />
-                        <button type="submit" class="button">{move_tr!("sign-in-next")}</button>
-                    </ActionForm>
-                }.into_any(),
+                None => {
+                    view! {
+                        <p>{move_tr!("reauth-intro")}</p>
+                        <ActionForm action=start>
+                            <FormAlert error=start_error />
+                            <input type="hidden" name="next" value=next() />
+                            <Field
+                                id="password"
+                                kind="password"
+                                autocomplete="current-password"
+                                label=move_tr!("sign-in-password-label")
+                                error=error_for(start_error, "password")
+                            />
+                            <button type="submit" class="button">
+                                {move_tr!("sign-in-next")}
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
             }}
         </Loaded>
-        <p><A href="/account">{move_tr!("back-to-account")}</A></p>
+        <p>
+            <A href="/account">{move_tr!("back-to-account")}</A>
+        </p>
     }
 }
 
@@ -72,9 +99,18 @@ pub fn ChangeEmail() -> impl IntoView {
             <p>{move_tr!("email-change-intro")}</p>
             <ActionForm action=action>
                 <FormAlert error />
-                <Field id="email" kind="email" inputmode="email" autocomplete="email" label=move_tr!("email-change-new")
-                    value=kept(error, "email") error=error_for(error, "email") />
-                <button type="submit" class="button">{move_tr!("email-change-submit")}</button>
+                <Field
+                    id="email"
+                    kind="email"
+                    inputmode="email"
+                    autocomplete="email"
+                    label=move_tr!("email-change-new")
+                    value=kept(error, "email")
+                    error=error_for(error, "email")
+                />
+                <button type="submit" class="button">
+                    {move_tr!("email-change-submit")}
+                </button>
             </ActionForm>
         </AfterReauth>
     }
@@ -91,10 +127,23 @@ pub fn ChangePasswordPage() -> impl IntoView {
             <p>{move_tr!("password-change-intro")}</p>
             <ActionForm action=action>
                 <FormAlert error />
-                <Field id="password" kind="password" autocomplete="new-password" label=move_tr!("setup-password-label")
-                    hint=move_tr!("setup-password-rules") error=error_for(error, "password") />
-                <Field id="password_confirmation" kind="password" autocomplete="new-password" label=move_tr!("setup-password-confirm-label") />
-                <button type="submit" class="button">{move_tr!("password-change-submit")}</button>
+                <Field
+                    id="password"
+                    kind="password"
+                    autocomplete="new-password"
+                    label=move_tr!("setup-password-label")
+                    hint=move_tr!("setup-password-rules")
+                    error=error_for(error, "password")
+                />
+                <Field
+                    id="password_confirmation"
+                    kind="password"
+                    autocomplete="new-password"
+                    label=move_tr!("setup-password-confirm-label")
+                />
+                <button type="submit" class="button">
+                    {move_tr!("password-change-submit")}
+                </button>
             </ActionForm>
         </AfterReauth>
     }
@@ -113,30 +162,51 @@ pub fn SecurityMethods() -> impl IntoView {
         <AfterReauth next="/account/security">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    account.await.ok().map(|me| {
-                        let totp = me.method == Method::Totp;
-                        view! {
-                            <h2>{move_tr!("account-method")}</h2>
-                            <p>{if totp { move_tr!("account-method-totp") } else { move_tr!("account-method-email") }}</p>
-                            {if totp {
-                                view! {
-                                    <ActionForm action=use_email>
-                                        <FormAlert error=email_error />
-                                        <button type="submit" class="button">{move_tr!("security-use-email")}</button>
-                                    </ActionForm>
-                                }.into_any()
-                            } else {
-                                view! { <p><A href="/account/authenticator">{move_tr!("authenticator-link")}</A></p> }.into_any()
-                            }}
-                            <h2>{move_tr!("security-recovery-title")}</h2>
-                            <p>{move_tr!("security-recovery-intro")}</p>
-                            <p>{recovery_codes_text(me.recovery_codes_left)}</p>
-                            <ActionForm action=regenerate>
-                                <FormAlert error=codes_error />
-                                <button type="submit" class="button">{move_tr!("security-recovery-generate")}</button>
-                            </ActionForm>
-                        }
-                    })
+                    account
+                        .await
+                        .ok()
+                        .map(|me| {
+                            let totp = me.method == Method::Totp;
+                            view! {
+                                <h2>{move_tr!("account-method")}</h2>
+                                <p>
+                                    {if totp {
+                                        move_tr!("account-method-totp")
+                                    } else {
+                                        move_tr!("account-method-email")
+                                    }}
+                                </p>
+                                {if totp {
+                                    view! {
+                                        <ActionForm action=use_email>
+                                            <FormAlert error=email_error />
+                                            <button type="submit" class="button">
+                                                {move_tr!("security-use-email")}
+                                            </button>
+                                        </ActionForm>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <p>
+                                            <A href="/account/authenticator">
+                                                {move_tr!("authenticator-link")}
+                                            </A>
+                                        </p>
+                                    }
+                                        .into_any()
+                                }}
+                                <h2>{move_tr!("security-recovery-title")}</h2>
+                                <p>{move_tr!("security-recovery-intro")}</p>
+                                <p>{recovery_codes_text(me.recovery_codes_left)}</p>
+                                <ActionForm action=regenerate>
+                                    <FormAlert error=codes_error />
+                                    <button type="submit" class="button">
+                                        {move_tr!("security-recovery-generate")}
+                                    </button>
+                                </ActionForm>
+                            }
+                        })
                 })}
             </Suspense>
         </AfterReauth>
@@ -150,7 +220,9 @@ pub fn RecoveryCodes() -> impl IntoView {
     view! {
         <PageTitle title_key="security-recovery-title" />
         <h1>{move_tr!("security-recovery-title")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match codes.await {
                     Ok(codes) if !codes.is_empty() => {
@@ -159,17 +231,33 @@ pub fn RecoveryCodes() -> impl IntoView {
                         view! {
                             <p role="status">{move_tr!("recovery-codes-shown-once")}</p>
                             <ol class="recovery-codes" data-testid="recovery-codes">
-                                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                                {codes
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <li>
+                                                <code>{c}</code>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ol>
-                            <p><a class="button" href=href download="portail-recovery-codes.txt">{move_tr!("recovery-codes-download")}</a></p>
-                        }.into_any()
+                            <p>
+                                <a class="button" href=href download="portail-recovery-codes.txt">
+                                    {move_tr!("recovery-codes-download")}
+                                </a>
+                            </p>
+                        }
+                            .into_any()
                     }
                     Ok(_) => view! { <p>{move_tr!("recovery-codes-gone")}</p> }.into_any(),
                     Err(e) => failure(e),
                 }
             })}
         </Suspense>
-        <p><A href="/account">{move_tr!("back-to-account")}</A></p>
+        <p>
+            <A href="/account">{move_tr!("back-to-account")}</A>
+        </p>
     }
 }
 
@@ -196,17 +284,24 @@ pub fn EmailChangeConfirm() -> impl IntoView {
     view! {
         <PageTitle title_key="email-confirm-title" />
         <h1>{move_tr!("email-confirm-title")}</h1>
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match link.await {
-                    Ok(Some(email)) => view! {
-                        <p>{move_tr!("email-confirm-intro", { "email" => email.clone() })}</p>
-                        <ActionForm action=action>
-                            <FormAlert error />
-                            <input type="hidden" name="token" value=token() />
-                            <button type="submit" class="button">{move_tr!("email-confirm-submit")}</button>
-                        </ActionForm>
-                    }.into_any(),
+                    Ok(Some(email)) => {
+                        view! {
+                            <p>{move_tr!("email-confirm-intro", { "email" => email.clone() })}</p>
+                            <ActionForm action=action>
+                                <FormAlert error />
+                                <input type="hidden" name="token" value=token() />
+                                <button type="submit" class="button">
+                                    {move_tr!("email-confirm-submit")}
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
                     _ => view! { <p>{move_tr!("error-email-change-unusable")}</p> }.into_any(),
                 }
             })}
@@ -227,7 +322,9 @@ pub fn EmailChangeReport() -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <button type="submit" class="button">{move_tr!("email-report-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("email-report-submit")}
+            </button>
         </ActionForm>
     }
 }
@@ -239,7 +336,9 @@ pub fn EmailChanged() -> impl IntoView {
         <PageTitle title_key="email-changed-title" />
         <h1>{move_tr!("email-changed-title")}</h1>
         <p role="status">{move_tr!("email-changed-body")}</p>
-        <p><A href="/sign-in">{move_tr!("sign-in-title")}</A></p>
+        <p>
+            <A href="/sign-in">{move_tr!("sign-in-title")}</A>
+        </p>
     }
 }
 
@@ -250,6 +349,8 @@ pub fn EmailChangeReported() -> impl IntoView {
         <PageTitle title_key="email-reported-title" />
         <h1>{move_tr!("email-reported-title")}</h1>
         <p role="status">{move_tr!("email-reported-body")}</p>
-        <p><A href="/forgot-password">{move_tr!("forgot-title")}</A></p>
+        <p>
+            <A href="/forgot-password">{move_tr!("forgot-title")}</A>
+        </p>
     }
 }

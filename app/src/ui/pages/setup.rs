@@ -14,19 +14,35 @@ pub fn Setup() -> impl IntoView {
     let link = Resource::new(move || (token(), check.version().get()), |(token, _)| setup_link(token));
     view! {
         <PageTitle title_key="setup-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match link.await {
                     Ok(SetupView::Ready { given_name, organisation, email, totp_secret, qr_svg_base64 }) => {
-                        view! { <SetupForm token=token() given_name organisation email totp_secret qr_svg_base64 /> }.into_any()
+                        view! {
+                            <SetupForm
+                                token=token()
+                                given_name
+                                organisation
+                                email
+                                totp_secret
+                                qr_svg_base64
+                            />
+                        }
+                            .into_any()
                     }
                     Ok(SetupView::NeedsCode { given_name, organisation }) => {
                         view! { <CodeForm token=token() given_name organisation check /> }.into_any()
                     }
                     Ok(SetupView::Void) => view! { <Unusable body=move_tr!("setup-void-body") /> }.into_any(),
-                    Ok(SetupView::Expired) => view! { <Unusable body=move_tr!("setup-expired-body") /> }.into_any(),
+                    Ok(SetupView::Expired) => {
+                        view! { <Unusable body=move_tr!("setup-expired-body") /> }.into_any()
+                    }
                     Ok(SetupView::Used) => view! { <Unusable body=move_tr!("setup-used-body") /> }.into_any(),
-                    Ok(SetupView::Unknown) | Err(_) => view! { <Unusable body=move_tr!("setup-unknown-body") /> }.into_any(),
+                    Ok(SetupView::Unknown) | Err(_) => {
+                        view! { <Unusable body=move_tr!("setup-unknown-body") /> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -52,13 +68,27 @@ fn CodeForm(
     let error = action_error(check);
     view! {
         <h1>{move_tr!("setup-title")}</h1>
-        <p>{move || tr!("setup-code-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() })}</p>
+        <p>
+            {move || {
+                tr!(
+                    "setup-code-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() }
+                )
+            }}
+        </p>
         <ActionForm action=check>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <Field id="code" autocomplete="one-time-code" label=move_tr!("setup-code-label")
-                hint=move_tr!("invitation-code-hint") value=kept(error, "code") error=error_for(error, "code") />
-            <button type="submit" class="button">{move_tr!("invitation-code-submit")}</button>
+            <Field
+                id="code"
+                autocomplete="one-time-code"
+                label=move_tr!("setup-code-label")
+                hint=move_tr!("invitation-code-hint")
+                value=kept(error, "code")
+                error=error_for(error, "code")
+            />
+            <button type="submit" class="button">
+                {move_tr!("invitation-code-submit")}
+            </button>
         </ActionForm>
     }
 }
@@ -77,7 +107,11 @@ fn SetupForm(
     let qr_src = format!("data:image/svg+xml;base64,{qr_svg_base64}");
     view! {
         <h1>{move_tr!("setup-title")}</h1>
-        <p>{move || tr!("setup-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() })}</p>
+        <p>
+            {move || {
+                tr!("setup-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() })
+            }}
+        </p>
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
@@ -85,20 +119,40 @@ fn SetupForm(
                 <label for="email">{move_tr!("setup-email-label")}</label>
                 <input id="email" type="email" value=email readonly autocomplete="username" />
             </div>
-            <Field id="password" kind="password" autocomplete="new-password" label=move_tr!("setup-password-label")
-                hint=move_tr!("setup-password-rules") error=error_for(error, "password") />
-            <Field id="password_confirmation" kind="password" autocomplete="new-password" label=move_tr!("setup-password-confirm-label") />
+            <Field
+                id="password"
+                kind="password"
+                autocomplete="new-password"
+                label=move_tr!("setup-password-label")
+                hint=move_tr!("setup-password-rules")
+                error=error_for(error, "password")
+            />
+            <Field
+                id="password_confirmation"
+                kind="password"
+                autocomplete="new-password"
+                label=move_tr!("setup-password-confirm-label")
+            />
             <fieldset class="totp">
                 <legend>{move_tr!("setup-totp-title")}</legend>
                 <p>{move_tr!("setup-totp-instructions")}</p>
                 <img class="qr" src=qr_src alt=move_tr!("setup-totp-qr-alt") width="200" height="200" />
                 <p>
-                    {move_tr!("setup-totp-secret-label")} " "
-                    <code class="secret" data-testid="totp-secret">{totp_secret}</code>
+                    {move_tr!("setup-totp-secret-label")} " " <code class="secret" data-testid="totp-secret">
+                        {totp_secret}
+                    </code>
                 </p>
-                <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("setup-totp-code-label") error=error_for(error, "code") />
+                <Field
+                    id="code"
+                    autocomplete="one-time-code"
+                    inputmode="numeric"
+                    label=move_tr!("setup-totp-code-label")
+                    error=error_for(error, "code")
+                />
             </fieldset>
-            <button type="submit" class="button">{move_tr!("setup-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("setup-submit")}
+            </button>
         </ActionForm>
     }
 }

@@ -25,13 +25,29 @@ pub fn SignIn() -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="next" value=next />
-            <Field id="email" kind="email" autocomplete="username" inputmode="email"
-                label=move_tr!("sign-in-email-label") value=kept(error, "email") error=error_for(error, "email") />
-            <Field id="password" kind="password" autocomplete="current-password" label=move_tr!("sign-in-password-label") />
-            <button type="submit" class="button">{move_tr!("sign-in-next")}</button>
+            <Field
+                id="email"
+                kind="email"
+                autocomplete="username"
+                inputmode="email"
+                label=move_tr!("sign-in-email-label")
+                value=kept(error, "email")
+                error=error_for(error, "email")
+            />
+            <Field
+                id="password"
+                kind="password"
+                autocomplete="current-password"
+                label=move_tr!("sign-in-password-label")
+            />
+            <button type="submit" class="button">
+                {move_tr!("sign-in-next")}
+            </button>
         </ActionForm>
         <p role="status">{move || reset_done().then(|| move_tr!("reset-done").get())}</p>
-        <p><A href="/forgot-password">{move_tr!("forgot-link")}</A></p>
+        <p>
+            <A href="/forgot-password">{move_tr!("forgot-link")}</A>
+        </p>
     }
 }
 
@@ -42,32 +58,62 @@ pub fn SignInCode() -> impl IntoView {
     let error = action_error(verify);
     view! {
         <PageTitle title_key="sign-in-code-title" />
-        <Suspense fallback=move || view! { <p>{move_tr!("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{move_tr!("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match challenge.await {
                     Ok(Some(method)) => {
                         let by_email = method == Method::Email;
                         view! {
                             <h1>{move_tr!("sign-in-code-title")}</h1>
-                            <p>{if by_email { move_tr!("sign-in-code-email") } else { move_tr!("sign-in-code-totp") }}</p>
+                            <p>
+                                {if by_email {
+                                    move_tr!("sign-in-code-email")
+                                } else {
+                                    move_tr!("sign-in-code-totp")
+                                }}
+                            </p>
                             <ActionForm action=verify>
                                 <FormAlert error />
                                 {if by_email {
-                                    view! { <Field id="code" autocomplete="one-time-code" inputmode="numeric" label=move_tr!("sign-in-code-label") error=error_for(error, "code") /> }.into_any()
+                                    view! {
+                                        <Field
+                                            id="code"
+                                            autocomplete="one-time-code"
+                                            inputmode="numeric"
+                                            label=move_tr!("sign-in-code-label")
+                                            error=error_for(error, "code")
+                                        />
+                                    }
+                                        .into_any()
                                 } else {
                                     // Letters too: a recovery code replaces the app's code when the phone is lost.
-                                    view! { <Field id="code" autocomplete="one-time-code" label=move_tr!("sign-in-code-label")
-                                        hint=move_tr!("sign-in-code-recovery-hint") error=error_for(error, "code") /> }.into_any()
+                                    view! {
+                                        <Field
+                                            id="code"
+                                            autocomplete="one-time-code"
+                                            label=move_tr!("sign-in-code-label")
+                                            hint=move_tr!("sign-in-code-recovery-hint")
+                                            error=error_for(error, "code")
+                                        />
+                                    }
+                                        .into_any()
                                 }}
-                                <button type="submit" class="button">{move_tr!("sign-in-code-verify")}</button>
+                                <button type="submit" class="button">
+                                    {move_tr!("sign-in-code-verify")}
+                                </button>
                             </ActionForm>
                             {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::SignIn /> })}
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     _ => view! { <Redirect path="/sign-in" /> }.into_any(),
                 }
             })}
         </Suspense>
-        <p><A href="/sign-in">{move_tr!("sign-in-title")}</A></p>
+        <p>
+            <A href="/sign-in">{move_tr!("sign-in-title")}</A>
+        </p>
     }
 }

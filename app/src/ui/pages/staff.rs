@@ -30,63 +30,133 @@ pub fn StaffHome() -> impl IntoView {
                 let working_in = home.working_in;
                 view! {
                     <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
-                    {(several && working_in.is_none()).then(|| view! {
-                        <p class="alert" role="status" data-testid="choose-workplace">{move_tr!("workplace-choose-hint")}</p>
-                    })}
-                    {home.roles.into_iter().map(|r| {
-                        let organisation = r.organisation.clone();
-                        let role = r.role;
-                        let here = working_in == Some(r.organisation_id);
-                        view! {
-                            <section class="organisation" aria-label=r.organisation.clone()>
-                                {(several && here).then(|| view! {
-                                    <p class="badge-line" data-testid="working-here">{move_tr!("workplace-here")}</p>
-                                })}
-                                {(several && !here).then(|| view! {
-                                    <WorkInButton organisation_id=r.organisation_id name=r.organisation.clone() />
-                                })}
-                                <h2>{move || match role {
-                                    Role::Admin => tr!("staff-role-admin", { "organisation" => organisation.clone() }),
-                                    Role::Support => tr!("staff-role-support", { "organisation" => organisation.clone() }),
-                                    _ => tr!("staff-role-professional", { "organisation" => organisation.clone() }),
-                                }}</h2>
-                                {if r.services.is_empty() {
-                                    view! {
-                                        <p class="alert" data-testid="no-service">{move_tr!("services-nothing")}</p>
-                                        <p>{move_tr!("services-nothing-hint")}</p>
-                                    }.into_any()
-                                } else {
-                                    view! {
-                                        <h3>{move_tr!("services-yours")}</h3>
-                                        <ServiceList services=r.services />
-                                    }.into_any()
-                                }}
-                            </section>
-                        }
-                    }).collect_view()}
-                    {(!nothing).then(|| view! {
-                        <p class="actions">
-                            {care.then(|| view! { <A href="/staff/patients" attr:class="button">{move_tr!("patients-title")}</A> })}
-                            {admin.then(|| view! {
-                                <A href="/staff/team" attr:class="button">{move_tr!("team-title")}</A>
-                                <A href="/staff/settings" attr:class="button">{move_tr!("settings-title")}</A>
-                            })}
-                        </p>
-                    })}
-                }.into_any()
+                    {(several && working_in.is_none())
+                        .then(|| {
+                            view! {
+                                <p class="alert" role="status" data-testid="choose-workplace">
+                                    {move_tr!("workplace-choose-hint")}
+                                </p>
+                            }
+                        })}
+                    {home
+                        .roles
+                        .into_iter()
+                        .map(|r| {
+                            let organisation = r.organisation.clone();
+                            let role = r.role;
+                            let here = working_in == Some(r.organisation_id);
+                            view! {
+                                <section class="organisation" aria-label=r.organisation.clone()>
+                                    {(several && here)
+                                        .then(|| {
+                                            view! {
+                                                <p class="badge-line" data-testid="working-here">
+                                                    {move_tr!("workplace-here")}
+                                                </p>
+                                            }
+                                        })}
+                                    {(several && !here)
+                                        .then(|| {
+                                            view! {
+                                                <WorkInButton
+                                                    organisation_id=r.organisation_id
+                                                    name=r.organisation.clone()
+                                                />
+                                            }
+                                        })}
+                                    <h2>
+                                        {move || match role {
+                                            Role::Admin => {
+                                                tr!(
+                                                    "staff-role-admin", { "organisation" => organisation.clone() }
+                                                )
+                                            }
+                                            Role::Support => {
+                                                tr!(
+                                                    "staff-role-support", { "organisation" => organisation.clone() }
+                                                )
+                                            }
+                                            _ => {
+                                                tr!(
+                                                    "staff-role-professional", { "organisation" => organisation.clone() }
+                                                )
+                                            }
+                                        }}
+                                    </h2>
+                                    {if r.services.is_empty() {
+                                        view! {
+                                            <p class="alert" data-testid="no-service">
+                                                {move_tr!("services-nothing")}
+                                            </p>
+                                            <p>{move_tr!("services-nothing-hint")}</p>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <h3>{move_tr!("services-yours")}</h3>
+                                            <ServiceList services=r.services />
+                                        }
+                                            .into_any()
+                                    }}
+                                </section>
+                            }
+                        })
+                        .collect_view()}
+                    {(!nothing)
+                        .then(|| {
+                            view! {
+                                <p class="actions">
+                                    {care
+                                        .then(|| {
+                                            view! {
+                                                <A href="/staff/patients" attr:class="button">
+                                                    {move_tr!("patients-title")}
+                                                </A>
+                                            }
+                                        })}
+                                    {admin
+                                        .then(|| {
+                                            view! {
+                                                <A href="/staff/team" attr:class="button">
+                                                    {move_tr!("team-title")}
+                                                </A>
+                                                <A href="/staff/settings" attr:class="button">
+                                                    {move_tr!("settings-title")}
+                                                </A>
+                                            }
+                                        })}
+                                </p>
+                            }
+                        })}
+                }
+                    .into_any()
             }
         </Loaded>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                administrators.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("staff-administrators")}</h2>
-                    <p class="hint">{move_tr!("staff-administrators-hint")}</p>
-                    <ul class="links" data-testid="administrators">
-                        {list.into_iter().map(|(name, email)| view! {
-                            <li>{name} " · " <a href=format!("mailto:{email}")>{email.clone()}</a></li>
-                        }).collect_view()}
-                    </ul>
-                })
+                administrators
+                    .await
+                    .ok()
+                    .filter(|list| !list.is_empty())
+                    .map(|list| {
+                        view! {
+                            <h2>{move_tr!("staff-administrators")}</h2>
+                            <p class="hint">{move_tr!("staff-administrators-hint")}</p>
+                            <ul class="links" data-testid="administrators">
+                                {list
+                                    .into_iter()
+                                    .map(|(name, email)| {
+                                        view! {
+                                            <li>
+                                                {name} " · "
+                                                <a href=format!("mailto:{email}")>{email.clone()}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -108,20 +178,35 @@ pub fn OrganisationSettings() -> impl IntoView {
     view! {
         <PageTitle title_key="settings-title" />
         <h1>{move_tr!("settings-title")}</h1>
-        <p role="status" class="status">{saved}</p>
+        <p role="status" class="status">
+            {saved}
+        </p>
         <h2>{move_tr!("settings-consent-title")}</h2>
         <Loaded data=age let:age>
-            {view! {
-                <ActionForm action=save>
-                    <FormAlert error />
-                    <Field id="age" kind="number" inputmode="numeric" label=move_tr!("settings-age-of-consent")
-                        hint=move_tr!("settings-age-of-consent-hint") value=kept_or(error, "age", age.to_string()) error=error_for(error, "age") />
-                    <button type="submit" class="button">{move_tr!("settings-consent-save")}</button>
-                </ActionForm>
-            }}
+            {
+                view! {
+                    <ActionForm action=save>
+                        <FormAlert error />
+                        <Field
+                            id="age"
+                            kind="number"
+                            inputmode="numeric"
+                            label=move_tr!("settings-age-of-consent")
+                            hint=move_tr!("settings-age-of-consent-hint")
+                            value=kept_or(error, "age", age.to_string())
+                            error=error_for(error, "age")
+                        />
+                        <button type="submit" class="button">
+                            {move_tr!("settings-consent-save")}
+                        </button>
+                    </ActionForm>
+                }
+            }
         </Loaded>
         <SupportContactSettings />
-        <p><A href="/staff">{move_tr!("staff-title")}</A></p>
+        <p>
+            <A href="/staff">{move_tr!("staff-title")}</A>
+        </p>
     }
 }
 
@@ -138,30 +223,61 @@ fn SupportContactSettings() -> impl IntoView {
             {
                 let hours_saved = contact.hours.clone();
                 let saved = move |weekday: usize, closes: bool| {
-                    hours_saved.iter().find(|d| usize::from(d.weekday) == weekday + 1)
+                    hours_saved
+                        .iter()
+                        .find(|d| usize::from(d.weekday) == weekday + 1)
                         .map(|d| hours::field_value(if closes { d.closes } else { d.opens }))
                         .unwrap_or_default()
                 };
                 view! {
                     <ActionForm action=save>
                         <FormAlert error />
-                        <Field id="support_phone" kind="tel" inputmode="tel" autocomplete="off" required=false
-                            label=move_tr!("settings-support-phone") hint=move_tr!("settings-support-phone-hint")
-                            value=kept_or(error, "support_phone", contact.phone.clone()) error=error_for(error, "support_phone") />
+                        <Field
+                            id="support_phone"
+                            kind="tel"
+                            inputmode="tel"
+                            autocomplete="off"
+                            required=false
+                            label=move_tr!("settings-support-phone")
+                            hint=move_tr!("settings-support-phone-hint")
+                            value=kept_or(error, "support_phone", contact.phone.clone())
+                            error=error_for(error, "support_phone")
+                        />
                         <h3>{move_tr!("settings-support-hours")}</h3>
                         <p class="hint">{move_tr!("settings-support-hours-hint")}</p>
-                        {hours::FIELDS.into_iter().enumerate().map(|(weekday, [opens, closes])| view! {
-                            <fieldset class="day-hours">
-                                <legend>{move || words::weekday_name(weekday)}</legend>
-                                <Field id=opens kind="time" required=false label=move_tr!("hours-opens")
-                                    value=kept_or(error, opens, saved(weekday, false)) error=error_for(error, opens) />
-                                <Field id=closes kind="time" required=false label=move_tr!("hours-closes")
-                                    value=kept_or(error, closes, saved(weekday, true)) error=error_for(error, closes) />
-                            </fieldset>
-                        }).collect_view()}
-                        <button type="submit" class="button">{move_tr!("settings-support-save")}</button>
+                        {hours::FIELDS
+                            .into_iter()
+                            .enumerate()
+                            .map(|(weekday, [opens, closes])| {
+                                view! {
+                                    <fieldset class="day-hours">
+                                        <legend>{move || words::weekday_name(weekday)}</legend>
+                                        <Field
+                                            id=opens
+                                            kind="time"
+                                            required=false
+                                            label=move_tr!("hours-opens")
+                                            value=kept_or(error, opens, saved(weekday, false))
+                                            error=error_for(error, opens)
+                                        />
+                                        <Field
+                                            id=closes
+                                            kind="time"
+                                            required=false
+                                            label=move_tr!("hours-closes")
+                                            value=kept_or(error, closes, saved(weekday, true))
+                                            error=error_for(error, closes)
+                                        />
+                                    </fieldset>
+                                }
+                            })
+                            .collect_view()}
+                        <button type="submit" class="button">
+                            {move_tr!("settings-support-save")}
+                        </button>
                     </ActionForm>
-                }.into_any()
+                }
+                    .into_any()
             }
         </Loaded>
     }

@@ -48,25 +48,47 @@ pub fn Team() -> impl IntoView {
                 _ => None,
             }}
         </p>
-        <SearchForm action="/staff/team" id="q" label=move_tr!("team-search-label") submit=move_tr!("patients-search-submit") value=Signal::derive(move || param("q"))>
+        <SearchForm
+            action="/staff/team"
+            id="q"
+            label=move_tr!("team-search-label")
+            submit=move_tr!("patients-search-submit")
+            value=Signal::derive(move || param("q"))
+        >
             <div class="field">
                 <label for="state">{move_tr!("team-state-label")}</label>
                 <select id="state" name="state">
-                    {StaffFilter::ALL.into_iter().map(|filter| {
-                        let code = filter.code();
-                        let selected = move || StaffFilter::parse(&param("state")) == filter;
-                        view! { <option value=code selected=selected>{move || tr_with(&format!("team-state-{code}"), &[])}</option> }
-                    }).collect_view()}
+                    {StaffFilter::ALL
+                        .into_iter()
+                        .map(|filter| {
+                            let code = filter.code();
+                            let selected = move || StaffFilter::parse(&param("state")) == filter;
+                            view! {
+                                <option value=code selected=selected>
+                                    {move || tr_with(&format!("team-state-{code}"), &[])}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="service">{move_tr!("team-service-label")}</label>
                 <select id="service" name="service">
-                    <option value="" selected=move || Service::parse(&param("service")).is_none()>{move_tr!("team-service-all")}</option>
-                    {Service::ALL.into_iter().map(|service| {
-                        let selected = move || Service::parse(&param("service")) == Some(service);
-                        view! { <option value=service.code() selected=selected>{move || tr_with(service.name_key(), &[])}</option> }
-                    }).collect_view()}
+                    <option value="" selected=move || Service::parse(&param("service")).is_none()>
+                        {move_tr!("team-service-all")}
+                    </option>
+                    {Service::ALL
+                        .into_iter()
+                        .map(|service| {
+                            let selected = move || Service::parse(&param("service")) == Some(service);
+                            view! {
+                                <option value=service.code() selected=selected>
+                                    {move || tr_with(service.name_key(), &[])}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
         </SearchForm>
@@ -75,38 +97,80 @@ pub fn Team() -> impl IntoView {
                 view! { <p>{move_tr!("team-none")}</p> }.into_any()
             } else {
                 {
-                let sort = sort();
-                view! {
-                    <p class="hint" role="status">{move_tr!("team-count", { "total" => list.total })}</p>
-                    <table class="data-table" data-testid="team-list">
-                        <caption class="visually-hidden">{move_tr!("team-title")}</caption>
-                        <thead>
-                            <tr>
-                                <SortHeader key="name" label=move_tr!("column-name") current=sort.clone() href=move |s| address(s, 1) />
-                                <th scope="col">{move_tr!("account-email")}</th>
-                                <th scope="col">{move_tr!("column-number")}</th>
-                                <SortHeader key="role" label=move_tr!("column-role") current=sort.clone() href=move |s| address(s, 1) />
-                                <th scope="col">{move_tr!("column-state")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list.lines.into_iter().map(|m| view! {
+                    let sort = sort();
+                    view! {
+                        <p class="hint" role="status">
+                            {move_tr!("team-count", { "total" => list.total })}
+                        </p>
+                        <table class="data-table" data-testid="team-list">
+                            <caption class="visually-hidden">{move_tr!("team-title")}</caption>
+                            <thead>
                                 <tr>
-                                    <th scope="row" class="patient-name"><A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A></th>
-                                    <td><CellLabel label=move_tr!("account-email") />{m.email.clone()}</td>
-                                    <td><CellLabel label=move_tr!("column-number") />{m.number.clone()}</td>
-                                    <td><CellLabel label=move_tr!("column-role") />{move || role_name(m.role)}</td>
-                                    <td><CellLabel label=move_tr!("column-state") />{move || staff_state_text(m.state)}</td>
+                                    <SortHeader
+                                        key="name"
+                                        label=move_tr!("column-name")
+                                        current=sort.clone()
+                                        href=move |s| address(s, 1)
+                                    />
+                                    <th scope="col">{move_tr!("account-email")}</th>
+                                    <th scope="col">{move_tr!("column-number")}</th>
+                                    <SortHeader
+                                        key="role"
+                                        label=move_tr!("column-role")
+                                        current=sort.clone()
+                                        href=move |s| address(s, 1)
+                                    />
+                                    <th scope="col">{move_tr!("column-state")}</th>
                                 </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    {(list.pages > 1).then(|| view! {
-                        <Pager page=list.page pages=list.pages href=move |n| address(&sort, n)
-                            label=move_tr!("team-pages") before=move_tr!("pager-previous") after=move_tr!("pager-next") />
-                    })}
-                }.into_any()
-            }
+                            </thead>
+                            <tbody>
+                                {list
+                                    .lines
+                                    .into_iter()
+                                    .map(|m| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row" class="patient-name">
+                                                    <A href=format!("/staff/team/{}", m.id)>{m.name.clone()}</A>
+                                                </th>
+                                                <td>
+                                                    <CellLabel label=move_tr!("account-email") />
+                                                    {m.email.clone()}
+                                                </td>
+                                                <td>
+                                                    <CellLabel label=move_tr!("column-number") />
+                                                    {m.number.clone()}
+                                                </td>
+                                                <td>
+                                                    <CellLabel label=move_tr!("column-role") />
+                                                    {move || role_name(m.role)}
+                                                </td>
+                                                <td>
+                                                    <CellLabel label=move_tr!("column-state") />
+                                                    {move || staff_state_text(m.state)}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                        {(list.pages > 1)
+                            .then(|| {
+                                view! {
+                                    <Pager
+                                        page=list.page
+                                        pages=list.pages
+                                        href=move |n| address(&sort, n)
+                                        label=move_tr!("team-pages")
+                                        before=move_tr!("pager-previous")
+                                        after=move_tr!("pager-next")
+                                    />
+                                }
+                            })}
+                    }
+                        .into_any()
+                }
             }}
         </Loaded>
         <Waiting />
@@ -127,7 +191,9 @@ fn ExistingQuestion() -> impl IntoView {
         <form method="get" action="/staff/team" data-testid="existing-question">
             <fieldset aria-describedby="existing-hint">
                 <legend>{move_tr!("team-existing-question")}</legend>
-                <p class="hint" id="existing-hint">{move_tr!("team-existing-hint")}</p>
+                <p class="hint" id="existing-hint">
+                    {move_tr!("team-existing-hint")}
+                </p>
                 <div class="choice">
                     <input type="radio" id="existing-yes" name="existing" value="yes" />
                     <label for="existing-yes">{move_tr!("team-existing-yes")}</label>
@@ -137,7 +203,9 @@ fn ExistingQuestion() -> impl IntoView {
                     <label for="existing-no">{move_tr!("team-existing-no")}</label>
                 </div>
             </fieldset>
-            <button type="submit" class="button">{move_tr!("invitation-code-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("invitation-code-submit")}
+            </button>
         </form>
     }
 }
@@ -152,11 +220,22 @@ fn AddExisting() -> impl IntoView {
         <p>{move_tr!("team-existing-intro")}</p>
         <ActionForm action=add>
             <FormAlert error />
-            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
+            <Field
+                id="email"
+                kind="email"
+                inputmode="email"
+                label=move_tr!("invite-email")
+                value=kept(error, "email")
+                error=error_for(error, "email")
+            />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
-            <button type="submit" class="button">{move_tr!("team-existing-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("team-existing-submit")}
+            </button>
         </ActionForm>
-        <p><A href="/staff/team">{move_tr!("team-change-answer")}</A></p>
+        <p>
+            <A href="/staff/team">{move_tr!("team-change-answer")}</A>
+        </p>
     }
 }
 
@@ -171,16 +250,53 @@ fn AddNew() -> impl IntoView {
         // A success goes to the page that shows the secret code once.
         <ActionForm action=add>
             <FormAlert error />
-            <Field id="title" autocomplete="off" label=move_tr!("team-title-label") hint=move_tr!("team-title-hint") value=kept(error, "title") />
-            <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") value=kept(error, "given_name") error=error_for(error, "given_name") />
-            <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") value=kept(error, "family_name") error=error_for(error, "family_name") />
-            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") value=kept(error, "email") error=error_for(error, "email") />
-            <Field id="professional_number" autocomplete="off" label=move_tr!("team-number-label") hint=move_tr!("team-number-hint") value=kept(error, "professional_number") error=error_for(error, "professional_number") required=false />
+            <Field
+                id="title"
+                autocomplete="off"
+                label=move_tr!("team-title-label")
+                hint=move_tr!("team-title-hint")
+                value=kept(error, "title")
+            />
+            <Field
+                id="given_name"
+                autocomplete="off"
+                label=move_tr!("invite-given-name")
+                value=kept(error, "given_name")
+                error=error_for(error, "given_name")
+            />
+            <Field
+                id="family_name"
+                autocomplete="off"
+                label=move_tr!("invite-family-name")
+                value=kept(error, "family_name")
+                error=error_for(error, "family_name")
+            />
+            <Field
+                id="email"
+                kind="email"
+                inputmode="email"
+                label=move_tr!("invite-email")
+                value=kept(error, "email")
+                error=error_for(error, "email")
+            />
+            <Field
+                id="professional_number"
+                autocomplete="off"
+                label=move_tr!("team-number-label")
+                hint=move_tr!("team-number-hint")
+                value=kept(error, "professional_number")
+                error=error_for(error, "professional_number")
+                required=false
+            />
             <LanguageChoice error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
-            <button type="submit" class="button">{move_tr!("team-add-submit")}</button>
+            <button type="submit" class="button">
+                {move_tr!("team-add-submit")}
+            </button>
         </ActionForm>
-        <p><A href="/staff/team">{move_tr!("team-change-answer")}</A></p>
+        <p>
+            <A href="/staff/team">{move_tr!("team-change-answer")}</A>
+        </p>
     }
 }
 
@@ -196,25 +312,45 @@ fn Waiting() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                waiting.await.ok().filter(|list| !list.is_empty()).map(|list| view! {
-                    <h2>{move_tr!("team-waiting-title")}</h2>
-                    <ul class="cards" data-testid="team-waiting">
-                        {list.into_iter().map(|w| {
-                            let until = w.until;
-                            view! {
-                                <li class="card">
-                                    <p><strong>{w.email.clone()}</strong> " — " {move_tr!("team-waiting-state")}</p>
-                                    <ServiceList services=w.services />
-                                    <p class="hint">{move || tr_with("team-waiting-until", &[("date", &long_date_time(until))])}</p>
-                                    <ActionForm action=withdraw>
-                                        <input type="hidden" name="id" value=w.id.to_string() />
-                                        <button type="submit" class="button">{move_tr!("team-waiting-withdraw")}</button>
-                                    </ActionForm>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                })
+                waiting
+                    .await
+                    .ok()
+                    .filter(|list| !list.is_empty())
+                    .map(|list| {
+                        view! {
+                            <h2>{move_tr!("team-waiting-title")}</h2>
+                            <ul class="cards" data-testid="team-waiting">
+                                {list
+                                    .into_iter()
+                                    .map(|w| {
+                                        let until = w.until;
+                                        view! {
+                                            <li class="card">
+                                                <p>
+                                                    <strong>{w.email.clone()}</strong>
+                                                    " — "
+                                                    {move_tr!("team-waiting-state")}
+                                                </p>
+                                                <ServiceList services=w.services />
+                                                <p class="hint">
+                                                    {move || tr_with(
+                                                        "team-waiting-until",
+                                                        &[("date", &long_date_time(until))],
+                                                    )}
+                                                </p>
+                                                <ActionForm action=withdraw>
+                                                    <input type="hidden" name="id" value=w.id.to_string() />
+                                                    <button type="submit" class="button">
+                                                        {move_tr!("team-waiting-withdraw")}
+                                                    </button>
+                                                </ActionForm>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
             })}
         </Suspense>
     }
