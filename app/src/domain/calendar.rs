@@ -33,6 +33,10 @@ pub fn stored_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// The platform's time zone: a new organisation's, and a person's whose organisations do not
+/// share one.
+pub const DEFAULT_TIMEZONE: &str = "America/Montreal";
+
 fn zone(timezone: &str) -> chrono_tz::Tz {
     timezone.parse().unwrap_or(chrono_tz::America::Montreal)
 }

@@ -61,10 +61,16 @@ pub fn Field(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = "text")] inputmode: &'static str,
     #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(optional, into)] value: Signal<String>,
-    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] value: Option<Signal<String>>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    /// What the form came back with: unless `value` or `error` say otherwise, the field shows what
+    /// was typed in it and the message that names it (both by `id`).
+    #[prop(optional, into)]
+    posted: Option<Signal<Option<ApiError>>>,
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {
+    let value = value.or_else(|| posted.map(|p| kept(p, id))).unwrap_or_default();
+    let error = error.or_else(|| posted.map(|p| error_for(p, id))).unwrap_or_default();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();

@@ -428,3 +428,36 @@ async fn a_patient_of_two_organisations_sees_each_apart() {
     let inbox_a = marie.ok("team_inbox", &[]).await.to_string();
     assert!(inbox_a.contains("clinique A") && !inbox_a.contains("clinique B"), "{inbox_a}");
 }
+
+#[tokio::test]
+async fn a_person_of_two_organisations_in_two_time_zones_is_locked_until_midnight_in_both() {
+    let app = spawn().await;
+    let (marie, _paul, _, _) = two_clinics(&app).await;
+    sqlx::query("UPDATE organisations SET timezone = 'America/Vancouver' WHERE id = 2")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let lea = app.visitor();
+    lea.redeem(&marie.invite_patient("lea@example.org", "fr").await).await;
+    let lea_account = app.number("SELECT id FROM accounts WHERE email = $1", "lea@example.org").await;
+    // B's record of her, on the same account: she is a patient in Montréal and in Vancouver.
+    sqlx::query(
+        "INSERT INTO patients (organisation_id, account_id, given_name, family_name, birth_date, email, email_key, created_at)
+         VALUES (2, $1, 'Léa', 'Tremblay', '1990-04-12', 'lea@example.org', 'lea@example.org', 0)",
+    )
+    .bind(lea_account)
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    for _ in 0..10 {
+        assert!(app.sign_in_password("lea@example.org", "not the right password").await.is_none());
+    }
+    let now = app::domain::store::now();
+    let locked_until =
+        app.count(&format!("SELECT locked_until FROM accounts WHERE id = {lea_account}")).await;
+    use app::domain::identity::lock::next_local_midnight;
+    let (montreal, vancouver) =
+        (next_local_midnight(now, "America/Montreal"), next_local_midnight(now, "America/Vancouver"));
+    assert_eq!(locked_until, montreal.max(vancouver), "until it is the next day in both organisations");
+    assert_ne!(montreal, vancouver);
+}

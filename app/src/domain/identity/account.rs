@@ -200,16 +200,33 @@ pub async fn add_membership<'e>(
     Ok(())
 }
 
-/// The time zone of the (first) organisation the account belongs to.
-pub async fn timezone<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<String> {
-    let row = sqlx::query(
-        "SELECT o.timezone FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.account_id = $1 ORDER BY m.created_at LIMIT 1",
+/// The time zones of every organisation the account belongs to: as staff, as a patient, as a
+/// caregiver. Sorted, each once.
+pub async fn timezones<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT o.timezone FROM organisations o WHERE o.id IN (
+             SELECT organisation_id FROM memberships WHERE account_id = $1
+             UNION SELECT organisation_id FROM patients WHERE account_id = $1
+             UNION SELECT organisation_id FROM caregiver_grants WHERE caregiver_account_id = $1)
+         GROUP BY o.timezone ORDER BY o.timezone",
     )
     .bind(account_id)
-    .fetch_optional(exec)
+    .fetch_all(exec)
     .await?;
-    Ok(row.map(|r| r.try_get("timezone")).transpose()?.unwrap_or_else(|| "America/Montreal".into()))
+    Ok(rows.iter().map(|r| r.try_get("timezone")).collect::<Result<_, _>>()?)
+}
+
+/// The person's own wall clock (their sessions, access log, lock message): the time zone their
+/// organisations share, or the platform's when they share none (or there are none). Never one
+/// organisation's picked from several.
+pub async fn timezone<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<String> {
+    Ok(match timezones(exec, account_id).await?.as_slice() {
+        [shared] => shared.clone(),
+        _ => crate::domain::calendar::DEFAULT_TIMEZONE.into(),
+    })
 }
 
 #[cfg(test)]

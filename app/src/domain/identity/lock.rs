@@ -1,5 +1,5 @@
 //! The lock after failed attempts: 10 wrong passwords or codes in a row lock an account until
-//! the next midnight of its organisation's clock, tell its owner by email, and are audited; an
+//! the next midnight of its organisations' clocks, tell its owner by email, and are audited; an
 //! administrator or the support desk may lift it sooner.
 use super::account::{self, Account};
 use crate::domain::Target;
@@ -19,7 +19,18 @@ pub async fn lift<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) 
     Ok(())
 }
 
-/// The next 00:00 in the organisation's time zone, as epoch seconds: when a lock ends. Computed
+/// When a lock taken at `now` ends for an account of organisations in `timezones`: 00:00 the next
+/// day in each of them, the latest (a person of two organisations is locked until it is the next
+/// day in both; sign-in comes before choosing one). No organisation: the platform's time zone.
+pub fn ends_at(now: i64, timezones: &[String]) -> i64 {
+    timezones
+        .iter()
+        .map(|zone| next_local_midnight(now, zone))
+        .max()
+        .unwrap_or_else(|| next_local_midnight(now, crate::domain::calendar::DEFAULT_TIMEZONE))
+}
+
+/// The next 00:00 in `timezone`, as epoch seconds. Computed
 /// on the local calendar, so a day of 23 or 25 hours (DST) still ends at local midnight.
 pub fn next_local_midnight(now: i64, timezone: &str) -> i64 {
     use chrono::{Days, TimeZone};
@@ -59,7 +70,7 @@ pub async fn count_failure(ctx: &Ctx, account: &Account) -> DomainResult<Option<
     if failures < AFTER_FAILURES {
         return Ok(None);
     }
-    let until = next_local_midnight(now, &account::timezone(db, account.id).await?);
+    let until = ends_at(now, &account::timezones(db, account.id).await?);
     let mut tx = db.begin().await?;
     let locked = sqlx::query(
         "UPDATE accounts SET locked_until = $1, failed_sign_ins = 0 WHERE id = $2 AND failed_sign_ins >= $3",
@@ -125,5 +136,19 @@ mod tests {
         );
         let vancouver = next_local_midnight(montreal(2026, 11, 22, 23, 59), "America/Vancouver");
         assert_eq!(vancouver, montreal(2026, 11, 23, 3, 0), "midnight in Vancouver is 3 a.m. in Montréal");
+    }
+
+    #[test]
+    fn a_person_of_several_organisations_is_locked_until_midnight_in_each() {
+        let evening = montreal(2026, 11, 22, 21, 30);
+        let zones = |names: &[&str]| names.iter().map(|z| z.to_string()).collect::<Vec<_>>();
+        // Halifax's midnight comes first, Vancouver's last: the lock lasts until Vancouver's,
+        // whatever order the organisations were joined in.
+        let both = ends_at(evening, &zones(&["America/Halifax", "America/Vancouver"]));
+        assert_eq!(both, montreal(2026, 11, 23, 3, 0));
+        assert_eq!(ends_at(evening, &zones(&["America/Vancouver", "America/Halifax"])), both);
+        assert_eq!(ends_at(evening, &zones(&["America/Halifax"])), montreal(2026, 11, 22, 23, 0));
+        // No organisation (a person whose only tie ended): the platform's clock.
+        assert_eq!(ends_at(evening, &[]), montreal(2026, 11, 23, 0, 0));
     }
 }

@@ -93,26 +93,9 @@ pub fn AddCaregiverPage() -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />
-            <Field
-                id="given_name"
-                label=move_tr!("invite-given-name")
-                value=kept(error, "given_name")
-                error=error_for(error, "given_name")
-            />
-            <Field
-                id="family_name"
-                label=move_tr!("invite-family-name")
-                value=kept(error, "family_name")
-                error=error_for(error, "family_name")
-            />
-            <Field
-                id="email"
-                kind="email"
-                inputmode="email"
-                label=move_tr!("invite-email")
-                value=kept(error, "email")
-                error=error_for(error, "email")
-            />
+            <Field id="given_name" label=move_tr!("invite-given-name") posted=error />
+            <Field id="family_name" label=move_tr!("invite-family-name") posted=error />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
             <LanguageChoice error />
             <fieldset>
                 <legend>{move_tr!("caregiver-relationship")}</legend>
@@ -148,8 +131,7 @@ pub fn AddCaregiverPage() -> impl IntoView {
                 required=false
                 label=move_tr!("caregiver-ends-on")
                 hint=move_tr!("caregiver-ends-on-hint")
-                value=kept(error, "ends_on")
-                error=error_for(error, "ends_on")
+                posted=error
             />
             <Field id="note" required=false label=move_tr!("caregiver-note") value=kept(error, "note") />
             <button type="submit" class="button">

@@ -220,12 +220,7 @@ pub fn NewConversationPage() -> impl IntoView {
                             />
                             <FormAlert error />
                             <TeamSelect label=move_tr!("message-team-from") teams=f.teams error />
-                            <Field
-                                id="subject"
-                                label=move_tr!("message-subject")
-                                value=kept(error, "subject")
-                                error=error_for(error, "subject")
-                            />
+                            <Field id="subject" label=move_tr!("message-subject") posted=error />
                             <TextArea
                                 id="body"
                                 label=move_tr!("message-body")

@@ -4,7 +4,7 @@ use crate::api::invitation::{
     ExistingAccount, InvitationStatus,
 };
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, Field, FormAlert};
 use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -44,8 +44,7 @@ pub fn InvitationCode() -> impl IntoView {
                                     autocomplete="one-time-code"
                                     label=move_tr!("invitation-code-label")
                                     hint=move_tr!("invitation-code-hint")
-                                    value=kept(error, "code")
-                                    error=error_for(error, "code")
+                                    posted=error
                                 />
                                 <button type="submit" class="button">
                                     {move_tr!("invitation-code-submit")}

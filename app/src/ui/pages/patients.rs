@@ -6,7 +6,7 @@ use crate::ui::components::pager::Pager;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::form::{action_error, Field, FormAlert, LanguageChoice, SearchForm};
 use crate::ui::words::{long_date, long_date_time};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -171,36 +171,16 @@ pub fn InvitePatientPage() -> impl IntoView {
         <p>{move_tr!("invite-intro")}</p>
         <ActionForm action=action>
             <FormAlert error />
-            <Field
-                id="given_name"
-                autocomplete="off"
-                label=move_tr!("invite-given-name")
-                value=kept(error, "given_name")
-                error=error_for(error, "given_name")
-            />
-            <Field
-                id="family_name"
-                autocomplete="off"
-                label=move_tr!("invite-family-name")
-                value=kept(error, "family_name")
-                error=error_for(error, "family_name")
-            />
+            <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") posted=error />
+            <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") posted=error />
             <Field
                 id="birth_date"
                 kind="date"
                 label=move_tr!("invite-birth-date")
                 hint=move_tr!("invite-birth-date-hint")
-                value=kept(error, "birth_date")
-                error=error_for(error, "birth_date")
+                posted=error
             />
-            <Field
-                id="email"
-                kind="email"
-                inputmode="email"
-                label=move_tr!("invite-email")
-                value=kept(error, "email")
-                error=error_for(error, "email")
-            />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
             <LanguageChoice error />
             <Field
                 id="mobile"
@@ -209,8 +189,7 @@ pub fn InvitePatientPage() -> impl IntoView {
                 autocomplete="off"
                 label=move_tr!("invite-mobile")
                 hint=move_tr!("invite-mobile-hint")
-                value=kept(error, "mobile")
-                error=error_for(error, "mobile")
+                posted=error
             />
             <button type="submit" class="button">
                 {move_tr!("invite-submit")}

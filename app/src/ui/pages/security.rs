@@ -11,7 +11,7 @@ use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
 use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -105,8 +105,7 @@ pub fn ChangeEmail() -> impl IntoView {
                     inputmode="email"
                     autocomplete="email"
                     label=move_tr!("email-change-new")
-                    value=kept(error, "email")
-                    error=error_for(error, "email")
+                    posted=error
                 />
                 <button type="submit" class="button">
                     {move_tr!("email-change-submit")}

@@ -1,7 +1,7 @@
 //! Activating a staff account from its one-time link: password, then authenticator app.
 use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_params_map;
@@ -83,8 +83,7 @@ fn CodeForm(
                 autocomplete="one-time-code"
                 label=move_tr!("setup-code-label")
                 hint=move_tr!("invitation-code-hint")
-                value=kept(error, "code")
-                error=error_for(error, "code")
+                posted=error
             />
             <button type="submit" class="button">
                 {move_tr!("invitation-code-submit")}

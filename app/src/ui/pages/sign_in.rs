@@ -5,7 +5,7 @@ use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, Field, FormAlert};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::{Redirect, A};
@@ -31,8 +31,7 @@ pub fn SignIn() -> impl IntoView {
                 autocomplete="username"
                 inputmode="email"
                 label=move_tr!("sign-in-email-label")
-                value=kept(error, "email")
-                error=error_for(error, "email")
+                posted=error
             />
             <Field
                 id="password"

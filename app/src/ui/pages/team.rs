@@ -7,7 +7,7 @@ use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::form::{action_error, kept, Field, FormAlert, LanguageChoice, SearchForm};
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
@@ -220,14 +220,7 @@ fn AddExisting() -> impl IntoView {
         <p>{move_tr!("team-existing-intro")}</p>
         <ActionForm action=add>
             <FormAlert error />
-            <Field
-                id="email"
-                kind="email"
-                inputmode="email"
-                label=move_tr!("invite-email")
-                value=kept(error, "email")
-                error=error_for(error, "email")
-            />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
             <button type="submit" class="button">
                 {move_tr!("team-existing-submit")}
@@ -257,35 +250,15 @@ fn AddNew() -> impl IntoView {
                 hint=move_tr!("team-title-hint")
                 value=kept(error, "title")
             />
-            <Field
-                id="given_name"
-                autocomplete="off"
-                label=move_tr!("invite-given-name")
-                value=kept(error, "given_name")
-                error=error_for(error, "given_name")
-            />
-            <Field
-                id="family_name"
-                autocomplete="off"
-                label=move_tr!("invite-family-name")
-                value=kept(error, "family_name")
-                error=error_for(error, "family_name")
-            />
-            <Field
-                id="email"
-                kind="email"
-                inputmode="email"
-                label=move_tr!("invite-email")
-                value=kept(error, "email")
-                error=error_for(error, "email")
-            />
+            <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") posted=error />
+            <Field id="family_name" autocomplete="off" label=move_tr!("invite-family-name") posted=error />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
             <Field
                 id="professional_number"
                 autocomplete="off"
                 label=move_tr!("team-number-label")
                 hint=move_tr!("team-number-hint")
-                value=kept(error, "professional_number")
-                error=error_for(error, "professional_number")
+                posted=error
                 required=false
             />
             <LanguageChoice error />
