@@ -141,6 +141,29 @@ test('a caregiver who already has an account adds a second patient to it', async
   await expect(caregiver).toHaveURL(/\/home$/);
   await expect(caregiver.getByRole('link', { name: t.actFor })).toHaveCount(2);
   await checkPage(caregiver);
+
+  // Acting for the first patient, then switching to the second from the banner (a navigation
+  // inside the app): the pages under /for/:grant follow the new grant.
+  await caregiver.getByRole('link', { name: t.actFor }).first().click();
+  await expect(caregiver).toHaveURL(/\/for\/\d+$/);
+  const firstGrant = new URL(caregiver.url()).pathname;
+  await ready(caregiver, true);
+  await caregiver.getByRole('link', { name: t.profilePage }).click();
+  await ready(caregiver, true);
+  await caregiver.getByRole('link', { name: t.edit }).click();
+  await caregiver.getByLabel(t.preferred).fill('Lili');
+  await caregiver.getByRole('button', { name: t.save }).click();
+  await expect(caregiver.getByTestId('value-preferred_name')).toHaveText('Lili');
+  await caregiver.locator('nav.acting-for').getByRole('link', { name: 'Léa Tremblay' }).click();
+  await expect(caregiver).toHaveURL(/\/for\/\d+$/);
+  expect(new URL(caregiver.url()).pathname).not.toBe(firstGrant);
+  await ready(caregiver, true);
+  await expect(caregiver.getByTestId('acting-for')).toHaveText(t.banner);
+  await caregiver.getByRole('link', { name: t.profilePage }).click();
+  await expect(caregiver).toHaveURL(/\/for\/\d+\/profile$/);
+  await ready(caregiver, true);
+  await expect(caregiver.getByTestId('value-preferred_name')).not.toHaveText('Lili');
+  await checkPage(caregiver);
 });
 
 test('the administrator sets the age of consent', async ({ page }) => {

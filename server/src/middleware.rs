@@ -285,14 +285,26 @@ fn forwarded_for(
     if !trusted.contains(&peer) {
         return peer;
     }
-    let hops: Vec<std::net::IpAddr> = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map_while(|hop| hop.trim().parse().ok())
-        .collect();
-    hops.into_iter().rev().find(|hop| !trusted.contains(hop)).unwrap_or(peer)
+    // Read from the right, where our own proxies appended: each hop a trusted proxy wrote is
+    // believed, and the first one that is not a trusted proxy is the caller. A hop that does not
+    // parse (or a header that is not text) ends the walk: what is left of it was written by the
+    // caller, so the last trusted proxy is all that can be said.
+    let mut lines: Vec<&str> = Vec::new();
+    for value in headers.get_all("x-forwarded-for") {
+        match value.to_str() {
+            Ok(text) => lines.push(text),
+            Err(_) => lines.clear(),
+        }
+    }
+    let mut caller = peer;
+    for hop in lines.iter().flat_map(|line| line.split(',')).collect::<Vec<_>>().into_iter().rev() {
+        match hop.trim().parse::<std::net::IpAddr>() {
+            Ok(address) if trusted.contains(&address) => caller = address,
+            Ok(address) => return address,
+            Err(_) => return caller,
+        }
+    }
+    caller
 }
 
 #[cfg(test)]
@@ -329,5 +341,49 @@ mod tests {
         // Nothing usable: the proxy itself.
         assert_eq!(forwarded_for(&[proxy], proxy, &headers(&["garbage"])), proxy);
         assert_eq!(forwarded_for(&[proxy], proxy, &HeaderMap::new()), proxy);
+    }
+
+    #[test]
+    fn a_caller_cannot_choose_their_address_with_garbage_hops() {
+        let proxy: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let real: std::net::IpAddr = "203.0.113.5".parse().unwrap();
+        // The caller sent "6.6.6.6, x"; our proxy appended the address it saw.
+        for sent in ["6.6.6.6, x", "6.6.6.6,,", "x, 6.6.6.6", "6.6.6.6, 10.0.0.1", "::1, [6.6.6.6]"] {
+            let forged = headers(&[&format!("{sent}, {real}")]);
+            assert_eq!(forwarded_for(&[proxy], proxy, &forged), real, "{sent}");
+            // The same, with the proxy adding its own header line.
+            let two_lines = headers(&[sent, &real.to_string()]);
+            assert_eq!(forwarded_for(&[proxy], proxy, &two_lines), real, "{sent} (two lines)");
+        }
+        // Garbage after our proxy's hop (nothing a trusted proxy writes): the proxy is the caller.
+        assert_eq!(forwarded_for(&[proxy], proxy, &headers(&["203.0.113.5, x"])), proxy);
+    }
+
+    /// Whatever a caller writes to the left of what our proxy appends, the caller is the address
+    /// the proxy saw.
+    #[test]
+    fn any_prefix_the_caller_writes_is_ignored() {
+        let proxy: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let real: std::net::IpAddr = "198.51.100.7".parse().unwrap();
+        let pieces =
+            ["1.2.3.4", "x", "", " ", "::1", "10.0.0.1", "999.1.1.1", "fe80::1%eth0", "unknown", ";"];
+        // Every sequence of up to three pieces.
+        let mut prefixes = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = prefixes
+                .iter()
+                .flat_map(|p| pieces.iter().map(move |piece| format!("{p}{piece}, ")))
+                .collect();
+            prefixes.extend(longer);
+        }
+        prefixes.sort();
+        prefixes.dedup();
+        for prefix in prefixes {
+            let value = format!("{prefix}{real}");
+            let Ok(header) = value.parse() else { continue };
+            let mut map = HeaderMap::new();
+            map.append("x-forwarded-for", header);
+            assert_eq!(forwarded_for(&[proxy], proxy, &map), real, "{value:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! How often an anonymous caller may try: a token bucket per (limit, caller address) and per
-//! (limit, target account or email). Held in this process's memory: cheap enough to answer a
-//! flood before any database or password work. With several instances each enforces its own
+//! (limit, target account or email), the two kinds in separate tables so a flood of addresses
+//! never pushes out what protects an email. Held in this process's memory: cheap enough to answer
+//! a flood before any database or password work. With several instances each enforces its own
 //! buckets; the limits that must hold everywhere (the account lock, an invitation voided after 5
 //! wrong codes, 5 tries per verification code) live in the database.
 use std::collections::HashMap;
@@ -55,22 +56,39 @@ impl Limit {
             Self::JoinRequestByAdministrator => (20, 180),
         }
     }
+
+    /// Whether the key is a caller's address (else an email or an account).
+    pub const fn per_address(self) -> bool {
+        !matches!(self, Self::SignInForEmail | Self::ResetMailForEmail | Self::JoinRequestByAdministrator)
+    }
 }
 
-/// The bucket of one key: how many tries are left, as of `at`.
+/// The bucket of one key: how many tries are left, as of `at`; `used`: the table's count of
+/// tries when it last had one (an order, finer than the clock's seconds).
 #[derive(Clone, Copy, Debug)]
 struct Bucket {
     tokens: u32,
     at: i64,
+    used: u64,
 }
 
-/// Keys kept at most (about 10 MB); past this, buckets that have filled up again (they hold
-/// nothing worth remembering) are forgotten.
+/// Keys kept at most in each table (about 10 MB each). Past this, buckets that have filled up
+/// again (they hold nothing worth remembering) are forgotten, then the tenth least recently
+/// used: a caller who keeps trying stays held back, whatever else floods the table.
 const MAX_KEYS: usize = 100_000;
 
 #[derive(Default)]
+struct Buckets {
+    map: HashMap<(Limit, String), Bucket>,
+    tries: u64,
+}
+
+type Table = Mutex<Buckets>;
+
+#[derive(Default)]
 pub struct Throttle {
-    buckets: Mutex<HashMap<(Limit, String), Bucket>>,
+    by_address: Table,
+    by_target: Table,
     off: bool,
 }
 
@@ -91,23 +109,43 @@ impl Throttle {
             return Ok(());
         }
         let (burst, refill) = limit.rate();
-        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if buckets.len() >= MAX_KEYS {
-            buckets.retain(|(limit, _), bucket| refilled(*bucket, *limit, now).tokens < limit.rate().0);
-            if buckets.len() >= MAX_KEYS {
-                // More callers are being held back at once than memory allows: start over rather
-                // than scan the whole map on every request. The database limits still hold.
-                tracing::warn!(keys = buckets.len(), "throttle full: forgetting every bucket");
-                buckets.clear();
-            }
+        let table = if limit.per_address() { &self.by_address } else { &self.by_target };
+        let mut buckets = table.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        buckets.tries += 1;
+        let tries = buckets.tries;
+        let key = (limit, key.to_string());
+        if buckets.map.len() >= MAX_KEYS && !buckets.map.contains_key(&key) {
+            make_room(&mut buckets.map, now);
         }
-        let bucket = buckets.entry((limit, key.to_string())).or_insert(Bucket { tokens: burst, at: now });
+        let bucket = buckets.map.entry(key).or_insert(Bucket { tokens: burst, at: now, used: tries });
         *bucket = refilled(*bucket, limit, now);
+        bucket.used = tries;
         if bucket.tokens == 0 {
             return Err(refill - (now - bucket.at));
         }
         bucket.tokens -= 1;
         Ok(())
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> usize {
+        self.by_address.lock().unwrap().map.len() + self.by_target.lock().unwrap().map.len()
+    }
+}
+
+/// Forgets the buckets that have filled up again; if that is not a tenth of the table, the least
+/// recently used too, down to nine tenths (one scan for every tenth of the table filled).
+fn make_room(buckets: &mut HashMap<(Limit, String), Bucket>, now: i64) {
+    buckets.retain(|(limit, _), bucket| refilled(*bucket, *limit, now).tokens < limit.rate().0);
+    let keep = MAX_KEYS - MAX_KEYS / 10;
+    if buckets.len() > keep {
+        tracing::warn!(keys = buckets.len(), "throttle full: forgetting the least recently used");
+        let mut used: Vec<u64> = buckets.values().map(|b| b.used).collect();
+        let oldest = buckets.len() - keep;
+        // Each try has its own number: the `oldest` least recently used are those at or below it.
+        let (_, cutoff, _) = used.select_nth_unstable(oldest - 1);
+        let cutoff = *cutoff;
+        buckets.retain(|_, bucket| bucket.used > cutoff);
     }
 }
 
@@ -116,9 +154,9 @@ fn refilled(bucket: Bucket, limit: Limit, now: i64) -> Bucket {
     let (burst, refill) = limit.rate();
     let earned = ((now - bucket.at).max(0) / refill).min(burst as i64) as u32;
     if bucket.tokens + earned >= burst {
-        Bucket { tokens: burst, at: now }
+        Bucket { tokens: burst, at: now, ..bucket }
     } else {
-        Bucket { tokens: bucket.tokens + earned, at: bucket.at + earned as i64 * refill }
+        Bucket { tokens: bucket.tokens + earned, at: bucket.at + earned as i64 * refill, ..bucket }
     }
 }
 
@@ -209,6 +247,39 @@ mod tests {
         for i in 0..(MAX_KEYS as i64 + 10) {
             throttle.take(Limit::SignInFromAddress, &i.to_string(), i * 60).unwrap();
         }
-        assert!(throttle.buckets.lock().unwrap().len() <= MAX_KEYS);
+        assert!(throttle.keys() <= MAX_KEYS);
+    }
+
+    /// A flood of new addresses (each trying once, so none has filled up again) neither frees an
+    /// address that keeps trying nor touches what protects an email.
+    #[test]
+    fn a_flood_of_addresses_frees_neither_a_caller_who_keeps_trying_nor_an_email() {
+        let throttle = Throttle::new();
+        let now = 1_000_000;
+        let (burst, _) = Limit::SignInFromAddress.rate();
+        for _ in 0..burst {
+            throttle.take(Limit::SignInFromAddress, "attacker", now).unwrap();
+        }
+        for _ in 0..3 {
+            throttle.take(Limit::ResetMailForEmail, "victim@example.org", now).unwrap();
+        }
+        for i in 0..(3 * MAX_KEYS as i64) {
+            throttle.take(Limit::SignInFromAddress, &format!("flood-{i}"), now).unwrap();
+            if i % 1_000 == 0 {
+                assert!(throttle.take(Limit::SignInFromAddress, "attacker", now).is_err(), "after {i}");
+            }
+        }
+        assert!(throttle.take(Limit::SignInFromAddress, "attacker", now).is_err());
+        assert!(throttle.take(Limit::ResetMailForEmail, "victim@example.org", now).is_err());
+        assert!(throttle.keys() <= MAX_KEYS + 1);
+    }
+
+    #[test]
+    fn per_email_and_per_account_limits_are_kept_apart_from_addresses() {
+        let per_target: Vec<Limit> = Limit::ALL.into_iter().filter(|l| !l.per_address()).collect();
+        assert_eq!(
+            per_target,
+            [Limit::SignInForEmail, Limit::ResetMailForEmail, Limit::JoinRequestByAdministrator]
+        );
     }
 }
