@@ -580,6 +580,19 @@ mail-caregiver-invitation-body =
     { $link }
 
     If you did not expect this invitation, ignore this email.
+mail-caregiver-added-subject = Someone can now act for you on the Patient Portal
+mail-caregiver-added-body =
+    Hello { $name },
+
+    { $organisation } invited { $caregiver } ({ $relationship }) to assist you on the Patient Portal, with access to: { $scope }.
+
+    This person will have their own account; everything they do for you is recorded under their name in your access log.
+
+    To end this access: sign in, click your name, then "People who can act for me". You can also call your care team.
+
+    If you did not know about this, contact your care team.
+error-caregiver-self = You cannot add yourself as a person's caregiver.
+error-caregiver-own-invitation = You sent this invitation yourself: another member of the team must send it for you to assist this person.
 mail-age-teen-subject = Your file on the Patient Portal
 mail-age-teen-body =
     Hello { $name },

@@ -580,6 +580,19 @@ mail-caregiver-invitation-body =
     { $link }
 
     Si vous ne vous attendiez pas à cette invitation, ignorez ce courriel.
+mail-caregiver-added-subject = Une personne peut maintenant agir pour vous sur le portail usager
+mail-caregiver-added-body =
+    Bonjour { $name },
+
+    { $organisation } a invité { $caregiver } ({ $relationship }) à vous accompagner sur le portail usager, avec accès à : { $scope }.
+
+    Cette personne aura son propre compte; tout ce qu'elle fait pour vous est inscrit à son nom dans votre journal d'accès.
+
+    Pour mettre fin à cet accès : connectez-vous, cliquez sur votre nom, puis « Personnes qui peuvent agir pour moi ». Vous pouvez aussi appeler votre équipe soignante.
+
+    Si vous n'étiez pas au courant, communiquez avec votre équipe soignante.
+error-caregiver-self = Vous ne pouvez pas vous ajouter vous-même comme proche aidant d'une personne.
+error-caregiver-own-invitation = Cette invitation a été envoyée par vous : une autre personne de l'équipe doit l'envoyer pour que vous puissiez accompagner cette personne.
 mail-age-teen-subject = Votre dossier sur le portail usager
 mail-age-teen-body =
     Bonjour { $name },

@@ -238,6 +238,27 @@ pub fn caregiver_invitation_mail(
     )
 }
 
+/// A caregiver as the patient's mail names them, in the patient's language.
+pub struct CaregiverAdded {
+    pub caregiver: String,
+    pub relationship: String,
+    pub scope: String,
+    pub organisation: String,
+}
+
+/// Someone may now act for the patient: told to the patient (and a child's parents on file), with
+/// how to end it.
+pub fn caregiver_added_mail(lang: Lang, given_name: &str, added: &CaregiverAdded) -> Mail {
+    let args = [
+        ("name", given_name),
+        ("caregiver", added.caregiver.as_str()),
+        ("relationship", added.relationship.as_str()),
+        ("scope", added.scope.as_str()),
+        ("organisation", added.organisation.as_str()),
+    ];
+    in_language(lang, "caregiver-added", "mail-caregiver-added-subject", "mail-caregiver-added-body", &args)
+}
+
 pub fn age_of_consent_teen_mail(lang: Lang, given_name: &str, caregiver: &str) -> Mail {
     let args = [("name", given_name), ("caregiver", caregiver)];
     in_language(lang, "age-teen", "mail-age-teen-subject", "mail-age-teen-body", &args)

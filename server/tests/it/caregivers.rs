@@ -615,3 +615,60 @@ async fn a_caregiver_form_without_a_relationship_is_answered_on_that_field() {
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM caregiver_grants").await, 0);
 }
+
+#[tokio::test]
+async fn the_patient_is_told_and_nobody_grants_themselves_access() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("admin@example.org").await;
+    let (lea_id, _) = patient(&app, &staff, "Léa", "Gagnon", LEA, "1990-04-12", "en").await;
+    add_caregiver(&app, &staff, lea_id, MARIE, "helper", &["profile", "messages"], "fr").await;
+
+    // Léa is told, in her language, who may act for her, with what, and how to end it.
+    let (subject, body) = mail(&app, LEA, "caregiver-added").await;
+    assert_eq!(subject, text("en", "mail-caregiver-added-subject"));
+    for said in
+        ["Hello Léa", "Marie Gagnon", "trusted helper", "messages, profile", "People who can act for me"]
+    {
+        assert!(body.contains(said), "{said:?} in {body}");
+    }
+
+    // A staff member cannot add themselves, whatever the case of the address.
+    let patient_id = lea_id.to_string();
+    let myself = [
+        ("patient_id", patient_id.as_str()),
+        ("given_name", "Admin"),
+        ("family_name", "Soi"),
+        ("email", " Admin@Example.org "),
+        ("language", "fr"),
+        ("relationship", "helper"),
+        ("messages", "on"),
+    ];
+    let refused =
+        refusal(app.call("add_caregiver", &myself, Some(&staff)).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!((refused.key.as_str(), refused.field.as_deref()), ("error-caregiver-self", Some("email")));
+    assert_eq!(refused.kept("email"), Some(" Admin@Example.org "), "what was typed is kept");
+
+    // Nor redeem an invitation they sent to another address after moving their account to it.
+    let (_, code) =
+        add_caregiver(&app, &staff, lea_id, "second@example.org", "helper", &["messages"], "fr").await;
+    let admin_id = app.number("SELECT id FROM accounts WHERE email = $1", "admin@example.org").await;
+    sqlx::query(
+        "UPDATE accounts SET email = 'second@example.org', email_key = 'second@example.org' WHERE id = $1",
+    )
+    .bind(admin_id)
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    let token = latest_link_token(&app, "second@example.org").await;
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").unwrap();
+    let joined = app
+        .call("add_invitation_to_my_account", &[("token", &token)], Some(&format!("{staff}; {pass}")))
+        .await;
+    assert_eq!(refusal(joined, StatusCode::CONFLICT).await.key, "error-caregiver-own-invitation");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM caregiver_grants WHERE caregiver_account_id = {admin_id}"))
+            .await,
+        0
+    );
+}

@@ -303,7 +303,8 @@ pub async fn add(
 ) -> DomainResult<invitation::Issued> {
     let (db, now) = (&ctx.db, ctx.now);
     let patient = sqlx::query(
-        "SELECT p.birth_date, o.age_of_consent, o.timezone FROM patients p JOIN organisations o ON o.id = p.organisation_id
+        "SELECT p.birth_date, p.given_name, p.email, p.language, o.age_of_consent, o.timezone, o.name AS organisation
+         FROM patients p JOIN organisations o ON o.id = p.organisation_id
          WHERE p.id = $1 AND p.organisation_id = $2",
     )
     .bind(patient_id)
@@ -312,12 +313,15 @@ pub async fn add(
     .await?
     .ok_or(DomainError::NotFound)?;
     let today = local_date(now, &patient.try_get::<String, _>("timezone")?);
-    let (email, relationship, ends_on) = check(
-        &new,
-        &patient.try_get::<String, _>("birth_date")?,
-        patient.try_get::<i64, _>("age_of_consent")? as u32,
-        today,
-    )?;
+    let birth_date: String = patient.try_get("birth_date")?;
+    let age_of_consent = patient.try_get::<i64, _>("age_of_consent")? as u32;
+    let (email, relationship, ends_on) = check(&new, &birth_date, age_of_consent, today)?;
+    // Nobody grants themselves access to a patient's file: it would read the patient's messages
+    // with every team, in their own name but by their own decision.
+    let adder = crate::domain::identity::account::find_by_id(db, added_by).await?;
+    if Email::parse(&adder.email).is_ok_and(|own| own.key() == email.key()) {
+        return Err(DomainError::invalid("email", "error-caregiver-self"));
+    }
     let mut tx = db.begin().await?;
     let grant_id: i64 = sqlx::query(
         "INSERT INTO caregiver_grants (organisation_id, patient_id, given_name, family_name, email, email_key, language, relationship,
@@ -344,8 +348,81 @@ pub async fn add(
     .try_get("id")?;
     let issued =
         invitation::issue(&mut tx, ctx, patient_id, Invitee::Caregiver { grant_id }, added_by).await?;
+    let added = Added {
+        caregiver: format!("{} {}", new.given_name.trim(), new.family_name.trim()),
+        relationship,
+        scope: new.scope,
+        organisation: patient.try_get("organisation")?,
+    };
+    let patient_lang = Lang::parse(&patient.try_get::<String, _>("language")?).unwrap_or_default();
+    let patient_name: String = patient.try_get("given_name")?;
+    let mut told = vec![(patient.try_get::<String, _>("email")?, patient_lang, patient_name)];
+    if is_minor(&birth_date, age_of_consent, today) {
+        told.extend(parents_on_file(&mut *tx, patient_id, grant_id).await?);
+    }
+    for (recipient, lang, name) in told {
+        let mail = notification::caregiver_added_mail(lang, &name, &added.words(lang));
+        notification::enqueue_for(&mut *tx, organisation_id, &recipient, &mail, now).await?;
+    }
     tx.commit().await?;
     Ok(issued)
+}
+
+/// A new caregiver as the patient is told about them.
+struct Added {
+    caregiver: String,
+    relationship: Relationship,
+    scope: Scope,
+    organisation: String,
+}
+
+impl Added {
+    /// The mail's arguments in `lang`: who, as what, with access to what, added by whom.
+    fn words(&self, lang: Lang) -> notification::CaregiverAdded {
+        use crate::i18n::text;
+        let scope: Vec<String> = [
+            (self.scope.messages, "scope-messages"),
+            (self.scope.questionnaires, "scope-questionnaires"),
+            (self.scope.profile, "scope-profile"),
+        ]
+        .into_iter()
+        .filter(|(held, _)| *held)
+        .map(|(_, key)| text(lang, key))
+        .collect();
+        notification::CaregiverAdded {
+            caregiver: self.caregiver.clone(),
+            relationship: text(lang, &format!("relationship-{}", self.relationship.code())),
+            scope: scope.join(", "),
+            organisation: self.organisation.clone(),
+        }
+    }
+}
+
+/// Whether a patient born on `birth_date` is under the age of consent on `today`.
+fn is_minor(birth_date: &str, age_of_consent: u32, today: NaiveDate) -> bool {
+    stored_date(birth_date).is_some_and(|born| today < birthday(born, age_of_consent))
+}
+
+/// The parents already acting for a child (other than grant `except`): email, language, name.
+async fn parents_on_file(
+    exec: impl Executor<'_, Database = Any>,
+    patient_id: i64,
+    except: i64,
+) -> DomainResult<Vec<(String, Lang, String)>> {
+    let rows = sqlx::query(
+        "SELECT email, language, given_name FROM caregiver_grants
+         WHERE patient_id = $1 AND id <> $2 AND relationship = 'parent' AND status = 'active'",
+    )
+    .bind(patient_id)
+    .bind(except)
+    .fetch_all(exec)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let lang = Lang::parse(&r.try_get::<String, _>("language")?).unwrap_or_default();
+            Ok((r.try_get("email")?, lang, r.try_get("given_name")?))
+        })
+        .collect()
 }
 
 /// A new link and code for a caregiver who has not joined yet.
@@ -379,6 +456,16 @@ pub async fn activate(
     patient_id: i64,
     account_id: i64,
 ) -> DomainResult<()> {
+    // A staff member who sent the invitation cannot redeem it themselves, whatever address it went to.
+    let created_by: Option<i64> = sqlx::query("SELECT created_by FROM caregiver_grants WHERE id = $1")
+        .bind(grant_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get("created_by"))
+        .transpose()?;
+    if created_by == Some(account_id) {
+        return Err(DomainError::conflict(None, "error-caregiver-own-invitation"));
+    }
     sqlx::query("UPDATE caregiver_grants SET caregiver_account_id = $1, status = 'active' WHERE id = $2 AND status = 'invited'")
         .bind(account_id)
         .bind(grant_id)
