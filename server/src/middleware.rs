@@ -219,6 +219,79 @@ fn refusal(request: &Request, status: StatusCode, title_key: &str, error: app::a
     }
 }
 
+/// Forms with files one instance reads at once, and one account: each may hold 50 MB.
+pub const UPLOADS_AT_ONCE: usize = 8;
+pub const UPLOADS_PER_ACCOUNT: u32 = 2;
+
+/// The forms with files being read now, in all and per account.
+#[derive(Clone, Default)]
+pub struct Uploads {
+    running: std::sync::Arc<std::sync::Mutex<(usize, std::collections::HashMap<i64, u32>)>>,
+}
+
+/// One form being read; dropping it (the request answered, or the caller gone) frees its place.
+pub struct Upload {
+    uploads: Uploads,
+    account: i64,
+}
+
+impl Uploads {
+    fn start(&self, account: i64) -> Option<Upload> {
+        let mut running = self.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mine = running.1.get(&account).copied().unwrap_or(0);
+        if running.0 >= UPLOADS_AT_ONCE || mine >= UPLOADS_PER_ACCOUNT {
+            return None;
+        }
+        running.0 += 1;
+        running.1.insert(account, mine + 1);
+        Some(Upload { uploads: self.clone(), account })
+    }
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        let mut running = self.uploads.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        running.0 = running.0.saturating_sub(1);
+        if let Some(mine) = running.1.get_mut(&self.account) {
+            *mine -= 1;
+            if *mine == 0 {
+                running.1.remove(&self.account);
+            }
+        }
+    }
+}
+
+/// A form with files is read only for someone signed in: without a live session it is refused
+/// with 401 before a byte of its body is read (up to 50 MB each, that would be memory for anyone
+/// to fill); and only so many at once (`UPLOADS_AT_ONCE`, `UPLOADS_PER_ACCOUNT`), 429 past that.
+/// Who may write where is judged again by the server function.
+pub async fn identify_before_reading(
+    State((state, uploads)): State<(AppState, Uploads)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.method() != Method::POST || !FILE_FORMS.contains(&request.uri().path()) {
+        return next.run(request).await;
+    }
+    let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
+        Ok(caller) => caller,
+        Err(error) => {
+            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::UNAUTHORIZED);
+            return refusal(&request, status, "form-error-title", error);
+        }
+    };
+    let Some(_reading) = uploads.start(caller.account.id) else {
+        tracing::info!(account = caller.account.id, "uploads at once: refused");
+        return refusal(
+            &request,
+            StatusCode::TOO_MANY_REQUESTS,
+            "form-error-title",
+            app::api::ApiError::throttled(5),
+        );
+    };
+    next.run(request).await
+}
+
 /// Refuses a body over its path's limit with 413 and a translated message (the server functions'
 /// error shape, or a plain page), whether it declares its length or streams it in chunks.
 pub async fn limit_request_bodies(request: Request, next: Next) -> Response {

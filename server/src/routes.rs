@@ -108,6 +108,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         }))
         .layer(axum::middleware::from_fn(middleware::require_multipart))
         .layer(axum::middleware::from_fn(middleware::limit_request_bodies))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), middleware::Uploads::default()),
+            middleware::identify_before_reading,
+        ))
         .layer(axum::middleware::from_fn_with_state(state, middleware::name_the_caller))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))

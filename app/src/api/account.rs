@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_session, Caller},
     crate::domain::identity::sign_in::{self, ChallengePurpose},
+    crate::domain::identity::throttle::Limit,
     crate::domain::{
         identity::account, identity::credential, identity::email_change, identity::recovery_code,
         identity::security, identity::session, patient::access_log,
@@ -97,6 +98,7 @@ pub async fn start_reauth(
     #[server(default)] next: String,
 ) -> Result<(), ApiError> {
     let Caller { ctx, session: active, account: me } = require_session().await?;
+    context::throttle(&[(Limit::PasswordWorkByAccount, &me.id.to_string())])?;
     match sign_in::start_reauth(&ctx, &me, active.session_id, &password).await? {
         Some(challenge) => {
             context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
@@ -176,6 +178,7 @@ pub async fn change_password(
     #[server(default)] password_confirmation: String,
 ) -> Result<(), ApiError> {
     let Caller { ctx, session: active, account: me } = require_recent_reauth().await?;
+    context::throttle(&[(Limit::PasswordWorkByAccount, &me.id.to_string())])?;
     security::change_password(&ctx, &me, active.session_id, &password, &password_confirmation).await?;
     leptos_axum::redirect("/account?saved=password");
     Ok(())

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_door, require_service, require_session, Caller, Staff},
+    crate::domain::identity::throttle::Limit,
     crate::domain::messaging::conversation::{self, inbox::Filter, Reader, Status},
     crate::domain::onboarding::caregiver::Area,
     crate::domain::{calendar, messaging::care_team, Ctx},
@@ -366,6 +367,25 @@ impl PostedMessage {
     }
 }
 
+/// A message form's writer: known from the session cookie before a byte of the form is read (an
+/// anonymous post is refused unread), then the form, then the writer's own limits — messages,
+/// and first messages, per account whatever the door — whose refusal keeps what was typed.
+#[cfg(feature = "ssr")]
+async fn read_as_writer(
+    data: leptos::server_fn::codec::MultipartData,
+    starting: bool,
+) -> Result<PostedMessage, ApiError> {
+    let caller = require_session().await?;
+    let posted = PostedMessage::read(data).await?;
+    let key = caller.account.id.to_string();
+    let mut limits = vec![(Limit::MessageByAccount, key.as_str())];
+    if starting {
+        limits.push((Limit::ConversationStartByAccount, key.as_str()));
+    }
+    context::throttle(&limits).map_err(|e| posted.keep_typed(e))?;
+    Ok(posted)
+}
+
 #[server(prefix = "/api", endpoint = "my_conversations")]
 pub async fn my_conversations(
     #[server(default)] grant: Option<GrantId>,
@@ -415,7 +435,7 @@ pub async fn unread_messages(#[server(default)] grant: Option<GrantId>) -> Resul
 /// `files`).
 #[server(prefix = "/api", endpoint = "reply", input = leptos::server_fn::codec::MultipartFormData)]
 pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
-    let mut posted = PostedMessage::read(data).await?;
+    let mut posted = read_as_writer(data, false).await?;
     let (ctx, reader) = patient_side(posted.grant).await?;
     let id = posted.id.ok_or_else(ApiError::not_found)?;
     let files = posted.checked_files()?;
@@ -428,7 +448,7 @@ pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), 
 /// `subject`, `body`, `files`).
 #[server(prefix = "/api", endpoint = "start_my_conversation", input = leptos::server_fn::codec::MultipartFormData)]
 pub async fn start_my_conversation(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
-    let mut posted = PostedMessage::read(data).await?;
+    let mut posted = read_as_writer(data, true).await?;
     let (ctx, reader) = patient_side(posted.grant).await?;
     let id = posted.start(&ctx, reader, None).await?;
     leptos_axum::redirect(&Page::Conversation { door: door_of(reader), id }.href());
@@ -489,7 +509,7 @@ pub async fn team_conversation(id: ConversationId) -> Result<ThreadView, ApiErro
 /// A professional writes in a conversation and says whether the patient may reply.
 #[server(prefix = "/api", endpoint = "team_reply", input = leptos::server_fn::codec::MultipartFormData)]
 pub async fn team_reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
-    let mut posted = PostedMessage::read(data).await?;
+    let mut posted = read_as_writer(data, false).await?;
     let (ctx, reader) = staff_side().await?;
     let id = posted.id.ok_or_else(ApiError::not_found)?;
     let files = posted.checked_files()?;
@@ -545,7 +565,7 @@ pub async fn new_conversation_form(patient_id: PatientId) -> Result<WriteToPatie
 /// `body`, `replies`, `files`).
 #[server(prefix = "/api", endpoint = "start_conversation", input = leptos::server_fn::codec::MultipartFormData)]
 pub async fn start_conversation(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
-    let mut posted = PostedMessage::read(data).await?;
+    let mut posted = read_as_writer(data, true).await?;
     let (ctx, reader) = staff_side().await?;
     let replies = Some(posted.replies);
     let id = posted.start(&ctx, reader, replies).await?;

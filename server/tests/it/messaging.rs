@@ -5,6 +5,7 @@
 use crate::common::*;
 use app::domain::messaging::conversation::{self, Reader};
 use app::domain::{organisation, store, Ctx};
+use futures::StreamExt;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -735,4 +736,118 @@ async fn a_professional_who_chose_the_daily_summary_gets_one_a_day_without_names
         .unwrap();
     assert_eq!(digests(now + 3 * 23 * 3600).await, 0);
     assert_eq!(mails_of(app, "paul@example.org", "message-digest").await, 2);
+}
+
+#[tokio::test]
+async fn messages_are_limited_per_account_and_an_anonymous_post_is_refused_unread() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    // Ten first messages from one account, then the eleventh waits, keeping what was typed.
+    for i in 0..10 {
+        c.write_to_lea(&format!("Sujet {i}"), true).await;
+    }
+    let (lea_id, team_id) = (c.lea_id.to_string(), c.team_id.to_string());
+    let eleventh = [
+        ("patient_id", lea_id.as_str()),
+        ("team_id", team_id.as_str()),
+        ("subject", "Onzième"),
+        ("body", "Un texte à garder"),
+        ("replies", "on"),
+    ];
+    let refused = refusal(
+        app.call("start_conversation", &eleventh, Some(&c.admin)).await,
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
+    assert_eq!(refused.key, "error-too-many-attempts");
+    assert_eq!((refused.kept("subject"), refused.kept("body")), (Some("Onzième"), Some("Un texte à garder")));
+    assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 10);
+    // Another member of the team still writes.
+    assert!(app.call("start_conversation", &eleventh, Some(&c.paul)).await.status().is_success());
+
+    // Léa's replies: 30 at once, then one every 10 seconds.
+    let id = app.count("SELECT MIN(id) FROM conversations").await.to_string();
+    for i in 0..30 {
+        let body = format!("Réponse {i}");
+        let sent = app.call("reply", &[("id", &id), ("body", &body)], Some(&c.lea)).await;
+        assert_eq!(sent.status(), StatusCode::OK, "reply {i}: {:?}", sent.text().await);
+    }
+    let thirty_first = app.call("reply", &[("id", &id), ("body", "Encore")], Some(&c.lea)).await;
+    assert_eq!(refusal(thirty_first, StatusCode::TOO_MANY_REQUESTS).await.kept("body"), Some("Encore"));
+
+    // Nobody signed in: refused before the form is read. The body below never ends; an answer
+    // means the server did not wait for it.
+    let start = b"--x\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nBonjour\r\n--x\r\n\
+Content-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF"
+        .to_vec();
+    let endless = futures::stream::iter([Ok::<_, std::io::Error>(start)]).chain(futures::stream::pending());
+    let request = app
+        .client
+        .post(app.url("/api/reply"))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .header("accept", "application/json")
+        .header("origin", &app.base)
+        .body(reqwest::Body::wrap_stream(endless))
+        .send();
+    let answered = tokio::time::timeout(std::time::Duration::from_secs(10), request)
+        .await
+        .expect("answered without reading the whole form")
+        .unwrap();
+    assert_eq!(answered.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// A form whose body never ends, sent as `session`: held open until its task is aborted.
+async fn endless_reply(client: reqwest::Client, url: String, origin: String, session: String) {
+    let start = b"--x\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nBonjour\r\n--x\r\n".to_vec();
+    let endless = futures::stream::iter([Ok::<_, std::io::Error>(start)]).chain(futures::stream::pending());
+    let _ = client
+        .post(url)
+        .header("content-type", "multipart/form-data; boundary=x")
+        .header("accept", "application/json")
+        .header("origin", origin)
+        .header("cookie", session)
+        .body(reqwest::Body::wrap_stream(endless))
+        .send()
+        .await;
+}
+
+#[tokio::test]
+async fn one_account_sends_two_forms_with_files_at_once_not_three() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let id = c.write_to_lea("Sujet", true).await.to_string();
+    let open: Vec<_> = (0..2)
+        .map(|_| {
+            let (client, url, origin, session) =
+                (app.client.clone(), app.url("/api/reply"), app.base.clone(), c.lea.clone());
+            tokio::spawn(endless_reply(client, url, origin, session))
+        })
+        .collect();
+    // Once both are being read, a third from Léa waits; replies sent before that went through.
+    let mut third = StatusCode::OK;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        third = app.call("reply", &[("id", &id), ("body", "Trois")], Some(&c.lea)).await.status();
+        if third != StatusCode::OK {
+            break;
+        }
+    }
+    assert_eq!(third, StatusCode::TOO_MANY_REQUESTS);
+    // The team is not held back by her.
+    let team =
+        app.call("team_reply", &[("id", &id), ("body", "Réponse"), ("replies", "on")], Some(&c.admin)).await;
+    assert_eq!(team.status(), StatusCode::OK);
+    // Gone callers free their places.
+    for task in open {
+        task.abort();
+    }
+    let mut after = StatusCode::TOO_MANY_REQUESTS;
+    for _ in 0..50 {
+        after = app.call("reply", &[("id", &id), ("body", "Après")], Some(&c.lea)).await.status();
+        if after == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(after, StatusCode::OK, "the places of aborted uploads are freed");
 }

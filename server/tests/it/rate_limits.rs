@@ -208,3 +208,23 @@ async fn a_throttled_form_without_javascript_shows_the_wait_on_its_page() {
     assert!(shows(&html, &text_with("fr", "error-too-many-attempts", &[("minutes", "1")])), "{html}");
     assert!(html.contains("value=\"lea@example.org\""), "the email typed is still there");
 }
+
+/// Checking one's password costs an argon2 slot everyone's sign-in shares: ten at once per
+/// account, then one a minute; another person is not held back.
+#[tokio::test]
+async fn a_signed_in_person_checks_their_password_ten_times_then_waits() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    redeemed_patient(&app, &staff, PATIENT).await;
+    let lea = app.sign_in(PATIENT, PASSWORD).await;
+    let reauth = |password: &'static str| [("password", password), ("next", "/account")];
+    // (Right passwords: ten wrong ones would lock the account and end the session.)
+    for i in 0..10 {
+        let judged = app.call("start_reauth", &reauth(PASSWORD), Some(&lea)).await;
+        assert_ne!(judged.status(), StatusCode::TOO_MANY_REQUESTS, "try {i}: {:?}", judged.text().await);
+    }
+    let eleventh = app.call("start_reauth", &reauth(PASSWORD), Some(&lea)).await;
+    assert_eq!(refusal(eleventh, StatusCode::TOO_MANY_REQUESTS).await.key, "error-too-many-attempts");
+    let other = app.call("start_reauth", &reauth("pas le bon mot de passe"), Some(&staff)).await;
+    assert_eq!(other.status(), StatusCode::BAD_REQUEST, "another account is judged as usual");
+}

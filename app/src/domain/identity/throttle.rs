@@ -28,10 +28,17 @@ pub enum Limit {
     LinkFromAddress,
     /// An administrator asking people who may have an account to join their staff (by their account).
     JoinRequestByAdministrator,
+    /// A signed-in person's password checked or changed (re-authentication, a new password): each
+    /// costs an argon2 slot shared with everyone's sign-in, and a change sends a mail.
+    PasswordWorkByAccount,
+    /// A message written by one account (replies and first messages, any door).
+    MessageByAccount,
+    /// A conversation started by one account: each mails every member of the team.
+    ConversationStartByAccount,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 8] = [
+    pub const ALL: [Limit; 11] = [
         Self::SignInFromAddress,
         Self::SignInForEmail,
         Self::CodeFromAddress,
@@ -40,6 +47,9 @@ impl Limit {
         Self::ResetMailForEmail,
         Self::LinkFromAddress,
         Self::JoinRequestByAdministrator,
+        Self::PasswordWorkByAccount,
+        Self::MessageByAccount,
+        Self::ConversationStartByAccount,
     ];
 
     /// (burst, refill_seconds). Per address the numbers leave room for a clinic's shared
@@ -54,12 +64,23 @@ impl Limit {
             Self::ResetMailForEmail => (3, 1200),
             Self::LinkFromAddress => (30, 2),
             Self::JoinRequestByAdministrator => (20, 180),
+            Self::PasswordWorkByAccount => (10, 60),
+            Self::MessageByAccount => (30, 10),
+            Self::ConversationStartByAccount => (10, 360),
         }
     }
 
     /// Whether the key is a caller's address (else an email or an account).
     pub const fn per_address(self) -> bool {
-        !matches!(self, Self::SignInForEmail | Self::ResetMailForEmail | Self::JoinRequestByAdministrator)
+        !matches!(
+            self,
+            Self::SignInForEmail
+                | Self::ResetMailForEmail
+                | Self::JoinRequestByAdministrator
+                | Self::PasswordWorkByAccount
+                | Self::MessageByAccount
+                | Self::ConversationStartByAccount
+        )
     }
 }
 
@@ -212,7 +233,22 @@ mod tests {
     #[test]
     fn the_limits_are_the_documented_ones() {
         let rates: Vec<(u32, i64)> = Limit::ALL.iter().map(|l| l.rate()).collect();
-        assert_eq!(rates, [(30, 2), (20, 60), (30, 2), (20, 10), (10, 60), (3, 1200), (30, 2), (20, 180)]);
+        assert_eq!(
+            rates,
+            [
+                (30, 2),
+                (20, 60),
+                (30, 2),
+                (20, 10),
+                (10, 60),
+                (3, 1200),
+                (30, 2),
+                (20, 180),
+                (10, 60),
+                (30, 10),
+                (10, 360)
+            ]
+        );
     }
 
     #[test]
@@ -279,7 +315,14 @@ mod tests {
         let per_target: Vec<Limit> = Limit::ALL.into_iter().filter(|l| !l.per_address()).collect();
         assert_eq!(
             per_target,
-            [Limit::SignInForEmail, Limit::ResetMailForEmail, Limit::JoinRequestByAdministrator]
+            [
+                Limit::SignInForEmail,
+                Limit::ResetMailForEmail,
+                Limit::JoinRequestByAdministrator,
+                Limit::PasswordWorkByAccount,
+                Limit::MessageByAccount,
+                Limit::ConversationStartByAccount
+            ]
         );
     }
 }
