@@ -76,6 +76,7 @@ error-fault-title = Something went wrong
 error-reference = Reference to give the support team: { $reference }
 error-fault-home = Back to the home page
 error-too-large-title = Too much sent at once
+error-request-slow = The request took too long to arrive. Try again, with a better connection if you can.
 error-request-too-large = What was sent is too large (64 KiB at most). Shorten the text you typed and try again.
 unavailable-title = Service temporarily unavailable
 error-request-invalid = The form sent was incomplete. Check the fields and try again.

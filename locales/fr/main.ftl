@@ -76,6 +76,7 @@ error-fault-title = Un problème est survenu
 error-reference = Référence à donner à l'équipe de soutien : { $reference }
 error-fault-home = Retour à l'accueil
 error-too-large-title = Envoi trop volumineux
+error-request-slow = La demande a mis trop de temps à arriver. Réessayez, si possible avec une meilleure connexion.
 error-request-too-large = Ce qui a été envoyé est trop volumineux (64 Kio au plus). Raccourcissez le texte saisi et réessayez.
 unavailable-title = Service momentanément indisponible
 error-request-invalid = Le formulaire envoyé est incomplet. Vérifiez les champs et réessayez.

@@ -10,6 +10,7 @@ pub mod panics;
 pub mod plain;
 pub mod public_pages;
 pub mod routes;
+pub mod serve;
 
 use app::domain::identity::account;
 

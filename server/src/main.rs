@@ -1,6 +1,5 @@
 use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
-use std::net::SocketAddr;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -100,21 +99,14 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
     let app = server::routes::router(state, &args.site_root);
     let listener = tokio::net::TcpListener::bind(&args.listen).await?;
     tracing::info!("Portail listening on http://{}", listener.local_addr()?);
-    // Small responses leave at once instead of waiting for the client's delayed ACK (Nagle: 40 ms).
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::warn!(error = %e, "TCP_NODELAY not set");
-        }
+    let serving = server::serve::serve(listener, app, server::serve::Limits::default(), async move {
+        shutdown_signal().await;
+        tracing::info!("stopping: finishing requests in flight (up to 10 s) and the mail being sent");
+        let _ = stop_tx.send(true);
     });
-    let serving = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            tracing::info!("stopping: finishing requests in flight (up to 10 s) and the mail being sent");
-            let _ = stop_tx.send(true);
-        });
     let mut stop_seen = stop_watch.clone();
     tokio::select! {
-        served = serving => served?,
+        () = serving => {},
         _ = async {
             let _ = stop_seen.wait_for(|stop| *stop).await;
             tokio::time::sleep(GRACE).await;

@@ -113,6 +113,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             middleware::identify_before_reading,
         ))
         .layer(axum::middleware::from_fn_with_state(state, middleware::name_the_caller))
+        .layer(axum::middleware::from_fn(middleware::time_limit))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn_with_state(metrics, crate::metrics::measure))

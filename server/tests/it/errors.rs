@@ -158,3 +158,48 @@ async fn an_oversized_body_is_refused_with_413() {
         "a page without JavaScript"
     );
 }
+
+/// A client that sends its headers or its body too slowly holds nothing for long: the headers
+/// must come within `Limits::headers` (the connection is closed), the body without a pause longer
+/// than `Limits::body_gap` (408 with a translated message). Short limits here; the defaults (10 s,
+/// 30 s) are in `server/src/serve.rs`.
+#[tokio::test]
+async fn a_slow_client_is_cut_off() {
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (database_url, _dir) = fresh_database_url().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let base = format!("http://{address}");
+    let state = server::prepare(&database_url, &base, true).await.unwrap();
+    let router = server::routes::router(state, "target/site");
+    let limits = server::serve::Limits { headers: Duration::from_secs(1), body_gap: Duration::from_secs(1) };
+    tokio::spawn(server::serve::serve(listener, router, limits, std::future::pending()));
+    let answer = |mut tcp: tokio::net::TcpStream| async move {
+        let mut answer = Vec::new();
+        tokio::time::timeout(Duration::from_secs(10), tcp.read_to_end(&mut answer))
+            .await
+            .expect("the server ends the exchange")
+            .ok();
+        String::from_utf8_lossy(&answer).into_owned()
+    };
+
+    // Headers that never end: the connection is closed after a second.
+    let mut slow_headers = tokio::net::TcpStream::connect(address).await.unwrap();
+    slow_headers.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let started = std::time::Instant::now();
+    let said = answer(slow_headers).await;
+    assert!(started.elapsed() < Duration::from_secs(5), "closed after {:?}", started.elapsed());
+    assert!(!said.contains("200 OK"), "{said}");
+
+    // A body that stops halfway: 408, in the server functions' error shape.
+    let mut slow_body = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /api/sign_in HTTP/1.1\r\nHost: {address}\r\nOrigin: {base}\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=lea"
+    );
+    slow_body.write_all(head.as_bytes()).await.unwrap();
+    let said = answer(slow_body).await;
+    assert!(said.starts_with("HTTP/1.1 408"), "{said}");
+    assert!(said.contains("error-request-slow"), "{said}");
+}

@@ -7,7 +7,6 @@ use reqwest::header::{HeaderMap, ACCEPT, COOKIE, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::redirect::Policy;
 use reqwest::{Response, StatusCode};
 use sqlx::Connection;
-use std::net::SocketAddr;
 
 pub struct TestApp {
     pub base: String,
@@ -71,9 +70,12 @@ pub async fn spawn_adjusted(
     let base = format!("http://{}", listener.local_addr().unwrap());
     let state = adjust(server::prepare(database_url, &base, true).await.expect("prepare"));
     let router = server::routes::router(state.clone(), "target/site");
-    tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
-    });
+    tokio::spawn(server::serve::serve(
+        listener,
+        router,
+        server::serve::Limits::default(),
+        std::future::pending(),
+    ));
     TestApp { base, state, client: client(), _dir: dir }
 }
 
