@@ -16,6 +16,13 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Whether a secret (or its hash) and what was given are the same, compared in a time that does
+/// not depend on where they differ.
+pub fn same(expected: &str, given: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    expected.len() == given.len() && bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +35,13 @@ mod tests {
         assert_eq!(data_encoding::BASE64URL_NOPAD.decode(a.as_bytes()).unwrap().len(), 16);
         assert_eq!(ha, hash_token(&a));
         assert_eq!(ha.len(), 64);
+    }
+
+    #[test]
+    fn only_the_same_text_is_the_same() {
+        assert!(same("123456", "123456"));
+        for other in ["123457", "023456", "12345", "1234567", ""] {
+            assert!(!same("123456", other), "{other:?}");
+        }
     }
 }

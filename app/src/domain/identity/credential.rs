@@ -229,7 +229,8 @@ pub fn verify_totp(secret_base32: &str, code: &str, now: i64, last_used_step: Op
     let current = now.div_euclid(TOTP_STEP_SECONDS);
     [current - 1, current, current + 1].into_iter().find(|&step| {
         last_used_step.is_none_or(|last| step > last)
-            && totp_code(secret_base32, step).as_deref() == Some(code.as_str())
+            && totp_code(secret_base32, step)
+                .is_some_and(|expected| crate::domain::secret::same(&expected, &code))
     })
 }
 

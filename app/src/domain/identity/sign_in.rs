@@ -290,7 +290,10 @@ pub async fn finish_sign_in(
     let by_recovery_code = recovery_code::looks_like(&code);
     let right = match challenge.method {
         _ if by_recovery_code => recovery_code::consume(db, account.id, &code, now).await?,
-        Method::Email => challenge.code_hash.as_deref() == Some(email_code_hash(token, &code).as_str()),
+        Method::Email => challenge
+            .code_hash
+            .as_deref()
+            .is_some_and(|stored| crate::domain::secret::same(stored, &email_code_hash(token, &code))),
         Method::Totp => match account.totp_secret.as_deref().and_then(|s| credential::verify_totp(s, &code, now, account.totp_last_step)) {
             // Claim the step atomically so a code cannot be used twice, even by two requests at once.
             Some(step) => sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)")

@@ -284,7 +284,7 @@ pub async fn check_code(ctx: &Ctx, token: &str, code: &InvitationCode) -> Domain
     if invitation.state != InvitationState::Pending {
         return Ok(CodeCheck::Unusable(invitation.state));
     }
-    if code_hash(token, code) == invitation.code_hash {
+    if secret::same(&invitation.code_hash, &code_hash(token, code)) {
         let (pass, pass_hash) = secret::new_token();
         let updated = sqlx::query(
             "UPDATE invitations SET verified_hash = $1, verified_until = $2

@@ -172,7 +172,7 @@ pub async fn check_code(ctx: &Ctx, token: &str, code: &InvitationCode) -> Domain
     if link.used_at.is_some() || link.expires_at <= now || link.failed_attempts >= MAX_WRONG_CODES {
         return Ok(CodeCheck::Unusable);
     }
-    if invitation::code_hash(token, code) == expected {
+    if secret::same(expected, &invitation::code_hash(token, code)) {
         let (pass, pass_hash) = secret::new_token();
         let updated = sqlx::query(
             "UPDATE setup_links SET verified_hash = $1, verified_until = $2
