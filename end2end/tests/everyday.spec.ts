@@ -155,7 +155,7 @@ for (const language of ['fr', 'en'] as Lang[]) {
         await expect(patient.getByTestId('value-interface_language')).toHaveText(language === 'fr' ? 'Français' : 'English');
         // Never created: says so and offers to create them (not "none left").
         await expect(patient.getByText(t(language, 'account-recovery-none'))).toBeVisible();
-        await patient.getByRole('link', { name: other === 'fr' ? 'Français' : 'English' }).click();
+        await patient.getByRole('button', { name: other === 'fr' ? 'Français' : 'English' }).click();
         await expect(patient.locator('html')).toHaveAttribute('lang', other);
         await expect(patient.getByRole('heading', { level: 1 })).toHaveText(t(other, 'account-title'));
         await expect(patient.getByTestId('value-interface_language')).toHaveText(other === 'fr' ? 'Français' : 'English');

@@ -11,14 +11,14 @@ for (const javaScript of [true, false]) {
       await ready(page, javaScript);
       await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
       await expect(heading).toHaveText(t('fr', 'home-title'));
-      await page.getByRole('link', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       await expect(heading).toHaveText(t('en', 'home-title'));
       await page.getByRole('link', { name: t('en', 'footer-help') }).click();
       await expect(heading).toHaveText(t('en', 'help-title'));
       await page.goto('/contact');
       await expect(heading).toHaveText(t('en', 'contact-title'));
-      await page.getByRole('link', { name: 'Français' }).click();
+      await page.getByRole('button', { name: 'Français' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
       await expect(heading).toHaveText(t('fr', 'contact-title'));
     });
@@ -52,7 +52,7 @@ test('the keyboard alone reaches the skip link, the toggle and the footer', asyn
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: t('fr', 'portal-name') })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'English' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'English' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await ready(page, true);

@@ -96,22 +96,11 @@ fn named_by_content(file_name: &str) -> bool {
     })
 }
 
-/// `?lang=en` on any page sets the `lang` cookie, so the choice sticks without JavaScript; for a
-/// signed-in person it also becomes their interface language setting (the header's switch and
-/// the setting are one choice).
-pub async fn remember_language(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response<Body> {
+/// `?lang=en` on any page (a link in an email, say) shows it in that language and sets the `lang`
+/// cookie so the next pages follow. It never changes a person's settings: a GET changes nothing
+/// (the header's switch posts to `switch_language`).
+pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
     let chosen = query_language(request.uri());
-    let token = app::api::context::cookie_of(request.headers(), state.config.session_cookie_name());
-    if let (Some(lang), Some(token)) = (chosen, token) {
-        let meta = app::api::context::meta_of(request.headers(), request.extensions());
-        if let Err(error) = follow_in_settings(&state, &token, meta, lang).await {
-            tracing::warn!(%error, "interface language not saved");
-        }
-    }
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
         response
@@ -119,20 +108,6 @@ pub async fn remember_language(
             .append(header::SET_COOKIE, HeaderValue::from_str(&lang.cookie()).expect("valid cookie"));
     }
     response
-}
-
-async fn follow_in_settings(
-    state: &AppState,
-    token: &str,
-    meta: app::domain::RequestMeta,
-    lang: app::i18n::Lang,
-) -> Result<(), app::domain::DomainError> {
-    let now = store::now();
-    if let Some((_, account)) = app::api::context::signed_in(&state.db, token, now).await? {
-        let ctx = app::domain::Ctx::new(state.db.clone(), meta, now).by(account.id);
-        app::domain::patient::profile::follow_language_switch(&ctx, account.id, lang).await?;
-    }
-    Ok(())
 }
 
 /// A signed-out visit to a page for signed-in people goes to sign-in first, and comes back to

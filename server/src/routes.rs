@@ -102,7 +102,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
             crate::public_pages::PageStore::default(),
             crate::public_pages::serve_from_store,
         ))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::remember_language))
+        .layer(axum::middleware::from_fn(middleware::remember_language))
         .layer(axum::middleware::from_fn(move |req, next| {
             middleware::same_origin_only(origin.clone(), req, next)
         }))

@@ -6,6 +6,7 @@
 use super::ApiError;
 use crate::actions::ProfileField;
 use crate::door::GrantId;
+use crate::i18n::Lang;
 use crate::states::Method;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,6 @@ use {
         calendar, identity::account, identity::email_change, identity::recovery_code, identity::session,
         patient::profile, Ctx,
     },
-    crate::i18n::Lang,
 };
 
 /// The account settings page.
@@ -107,6 +107,34 @@ pub async fn account_view(
 /// Saves one group of fields (`field` names it); the others are absent. What was typed comes back
 /// with the error so a page without JavaScript keeps it. Returns the new interface language, if
 /// that is what changed, so the page can switch at once.
+/// The header's language switch — a POST, since a GET never changes anything: the `lang` cookie,
+/// and for a signed-in person their interface language setting too (the switch and the setting
+/// are one choice); then back to the page it was used on.
+#[server(prefix = "/api", endpoint = "switch_language")]
+pub async fn switch_language(lang: Lang, #[server(default)] back: String) -> Result<(), ApiError> {
+    context::set_language_cookie(lang);
+    if let Ok(Caller { ctx, account, .. }) = require_session().await {
+        profile::follow_language_switch(&ctx, account.id, lang).await?;
+    }
+    leptos_axum::redirect(&page_of_ours(&back));
+    Ok(())
+}
+
+/// `back` when it is a page of this site (never another host), without its `lang=` (which would
+/// switch back); else the home page.
+pub fn page_of_ours(back: &str) -> String {
+    if !back.starts_with('/') || back.starts_with("//") || back.contains('\\') {
+        return "/".into();
+    }
+    let (path, query) = back.split_once('?').unwrap_or((back, ""));
+    let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+    if kept.is_empty() {
+        path.into()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
+}
+
 #[server(prefix = "/api", endpoint = "save_profile")]
 pub async fn save_profile(
     field: Option<ProfileField>,
@@ -201,4 +229,19 @@ pub async fn profile_subject(
     let patient_account =
         grant.patient_account_id.ok_or_else(|| ApiError::conflict("error-patient-no-account"))?;
     Ok((patient_account, Some(grant)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_of_ours;
+
+    #[test]
+    fn the_switch_goes_back_only_to_a_page_of_ours_without_its_lang() {
+        assert_eq!(page_of_ours("/account?saved=phones&lang=en"), "/account?saved=phones");
+        assert_eq!(page_of_ours("/sign-in?lang=fr"), "/sign-in");
+        assert_eq!(page_of_ours("/staff/patients?q=l%C3%A9a&page=2"), "/staff/patients?q=l%C3%A9a&page=2");
+        for elsewhere in ["https://evil.example/", "//evil.example/x", "/\\evil.example", "", "account"] {
+            assert_eq!(page_of_ours(elsewhere), "/", "{elsewhere:?}");
+        }
+    }
 }

@@ -82,24 +82,28 @@ pub fn Header() -> impl IntoView {
     // Asked again on every navigation and sign-out, so the header never shows a stale person.
     let person = Resource::new(move || (location.pathname.get(), sign_out.version().get()), |_| me());
     let other = move || current_lang().other();
-    // A full page load (rel="external"): the server remembers the choice in a cookie, and the
-    // same link works without JavaScript.
-    let toggle_href = move || format!("{}?lang={}", location.pathname.get(), other().code());
+    // A plain form (a POST: the choice is saved), answered with the same page in the other
+    // language by a full page load, with or without JavaScript.
+    let back = move || {
+        let search = location.search.get();
+        match search.trim_start_matches('?') {
+            "" => location.pathname.get(),
+            query => format!("{}?{query}", location.pathname.get()),
+        }
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/">
                 {move_tr!("portal-name")}
             </a>
             <div class="header-tools">
-                <a
-                    class="lang-toggle"
-                    href=toggle_href
-                    rel="external"
-                    lang=move || other().code()
-                    hreflang=move || other().code()
-                >
-                    {move || other().native_name()}
-                </a>
+                <form method="post" action="/api/switch_language">
+                    <input type="hidden" name="lang" value=move || other().code() />
+                    <input type="hidden" name="back" value=back />
+                    <button type="submit" class="lang-toggle" lang=move || other().code()>
+                        {move || other().native_name()}
+                    </button>
+                </form>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         person

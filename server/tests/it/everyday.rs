@@ -80,23 +80,36 @@ async fn the_header_switch_is_the_interface_language_setting() {
     let setting = || app.text(&query);
     assert_eq!(setting().await, "fr");
 
+    // A link with ?lang= shows the page in English but changes no setting: a GET changes nothing.
     let (status, html) = admin.page("/account?lang=en").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(setting().await, "en", "the switch saved the setting");
     assert!(html.contains("<html lang=\"en\""));
+    assert_eq!(setting().await, "fr", "a GET changed the setting");
+
+    // The header's switch is a form: the setting follows, and the page comes back without lang=.
+    let switched = admin
+        .submit("switch_language", &[("lang", "en"), ("back", "/account?lang=fr&saved=x")], "/account")
+        .await;
+    assert!(switched.status().is_redirection(), "{}", switched.status());
+    assert_eq!(location(&switched), "/account?saved=x");
+    assert_eq!(setting().await, "en", "the switch saved the setting");
+    let (_, html) = admin.page("/account").await;
+    assert!(html.contains("<html lang=\"en\""), "the cookie follows");
     assert!(
         html.contains(r#"data-testid="value-interface_language">English"#),
         "the setting shows what is on screen"
     );
     let changes = "SELECT COUNT(*) FROM audit_events WHERE action = 'profile.interface_language_changed'";
     assert_eq!(app.count(changes).await, 1);
-    admin.page("/staff?lang=en").await;
+    admin.submit("switch_language", &[("lang", "en"), ("back", "/staff")], "/staff").await;
     assert_eq!(app.count(changes).await, 1, "choosing the language already set changes nothing");
 
-    // A visitor's switch only sets the cookie.
+    // A visitor's switch only sets the cookie; a page elsewhere is never where it leads.
     let visitor = app.visitor();
-    let (status, _) = visitor.page("/?lang=en").await;
-    assert_eq!(status, StatusCode::OK);
+    let switched =
+        visitor.submit("switch_language", &[("lang", "en"), ("back", "https://evil.example/")], "/").await;
+    assert_eq!(location(&switched), "/");
+    assert_eq!(visitor.cookie("lang").as_deref(), Some("en"));
     assert_eq!(app.count(changes).await, 1);
 }
 
