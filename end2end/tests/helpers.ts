@@ -157,7 +157,7 @@ export async function signedInAdmin(page: Page, language: 'fr' | 'en', organisat
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#password_confirmation').fill(PASSWORD);
   await page.locator('#code').fill(totp(secret));
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await expect(page).toHaveURL(/\/staff$/);
   return { email, secret };
 }

@@ -64,7 +64,7 @@ for (const { language, javaScript, width } of runs) {
       await anne.locator('#password').fill(PASSWORD);
       await anne.locator('#password_confirmation').fill(PASSWORD);
       await anne.locator('#code').fill(totp(secret));
-      await anne.locator('form button[type=submit]').click();
+      await anne.locator('main form button[type=submit]').click();
       await expect(anne).toHaveURL(/\/staff$/);
       await ready(anne, javaScript);
       await expect(anne.locator('.staff-links a[href="/staff/inbox"]')).toHaveCount(1);

@@ -9,6 +9,8 @@ pub mod contact;
 pub mod context;
 pub mod error;
 pub mod invitation;
+#[cfg(feature = "ssr")]
+mod message_form;
 pub mod messages;
 pub mod organisations;
 pub mod password;

@@ -376,15 +376,13 @@ async fn write_first(admin: &Actor<'_>, team: &str, admin_id: i64, patient_id: i
     assert!(started.status().is_success(), "{:?}", started.text().await);
 }
 
-#[tokio::test]
-async fn a_patient_of_two_organisations_sees_each_apart() {
-    let app = spawn().await;
-    let (marie, paul, marie_id, paul_id) = two_clinics(&app).await;
+/// Léa, invited by Marie in A with her account, and B's record of her on the same account (as
+/// joining B's invitation with her account leaves it): Léa, and her patient ids in A and in B.
+async fn patient_of_both<'a>(app: &'a TestApp, marie: &Actor<'_>) -> (Actor<'a>, i64, i64) {
     let lea = app.visitor();
     lea.redeem(&marie.invite_patient("lea@example.org", "fr").await).await;
     let lea_account = app.number("SELECT id FROM accounts WHERE email = $1", "lea@example.org").await;
     let in_a = app.count("SELECT MAX(id) FROM patients").await;
-    // B's record of her, on the same account (as joining B's invitation with her account leaves it).
     sqlx::query(
         "INSERT INTO patients (organisation_id, account_id, given_name, family_name, birth_date, email, email_key, created_at)
          VALUES (2, $1, 'Léa', 'Tremblay', '1990-04-12', 'lea@example.org', 'lea@example.org', 0)",
@@ -394,6 +392,14 @@ async fn a_patient_of_two_organisations_sees_each_apart() {
     .await
     .unwrap();
     let in_b = app.count("SELECT MAX(id) FROM patients").await;
+    (lea, in_a, in_b)
+}
+
+#[tokio::test]
+async fn a_patient_of_two_organisations_sees_each_apart() {
+    let app = spawn().await;
+    let (marie, paul, marie_id, paul_id) = two_clinics(&app).await;
+    let (lea, in_a, in_b) = patient_of_both(&app, &marie).await;
     write_first(&marie, "Cardiologie A", marie_id, in_a, "Résultats de la clinique A").await;
     write_first(&paul, "Cardiologie B", paul_id, in_b, "Rendez-vous à la clinique B").await;
 
@@ -437,18 +443,9 @@ async fn a_person_of_two_organisations_in_two_time_zones_is_locked_until_midnigh
         .execute(&app.state.db)
         .await
         .unwrap();
-    let lea = app.visitor();
-    lea.redeem(&marie.invite_patient("lea@example.org", "fr").await).await;
+    // A patient in Montréal (A) and in Vancouver (B).
+    patient_of_both(&app, &marie).await;
     let lea_account = app.number("SELECT id FROM accounts WHERE email = $1", "lea@example.org").await;
-    // B's record of her, on the same account: she is a patient in Montréal and in Vancouver.
-    sqlx::query(
-        "INSERT INTO patients (organisation_id, account_id, given_name, family_name, birth_date, email, email_key, created_at)
-         VALUES (2, $1, 'Léa', 'Tremblay', '1990-04-12', 'lea@example.org', 'lea@example.org', 0)",
-    )
-    .bind(lea_account)
-    .execute(&app.state.db)
-    .await
-    .unwrap();
     for _ in 0..10 {
         assert!(app.sign_in_password("lea@example.org", "not the right password").await.is_none());
     }
