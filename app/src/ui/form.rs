@@ -230,6 +230,28 @@ pub fn LanguageChoice(error: Signal<Option<ApiError>>) -> impl IntoView {
     }
 }
 
+/// A new password and its confirmation, with the password rules as the hint and the message that
+/// names the password (the confirmation is judged with it).
+#[component]
+pub fn NewPassword(error: Signal<Option<ApiError>>) -> impl IntoView {
+    view! {
+        <Field
+            id="password"
+            kind="password"
+            autocomplete="new-password"
+            label=move_tr!("setup-password-label")
+            hint=move_tr!("setup-password-rules")
+            error=error_for(error, "password")
+        />
+        <Field
+            id="password_confirmation"
+            kind="password"
+            autocomplete="new-password"
+            label=move_tr!("setup-password-confirm-label")
+        />
+    }
+}
+
 /// What a page shows when its data could not be read: the sign-in page for a signed-out person,
 /// the translated reason otherwise.
 pub fn failure(error: ApiError) -> AnyView {

@@ -1,7 +1,7 @@
 //! "Forgot password": ask for a link, then choose a new password.
 use crate::api::password::{password_reset_usable, RequestPasswordReset, ResetPassword};
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, Field, FormAlert};
+use crate::ui::form::{action_error, Field, FormAlert, NewPassword};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -55,20 +55,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             <ActionForm action=action>
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />
-                                <Field
-                                    id="password"
-                                    kind="password"
-                                    autocomplete="new-password"
-                                    label=move_tr!("setup-password-label")
-                                    hint=move_tr!("setup-password-rules")
-                                    error=error_for(error, "password")
-                                />
-                                <Field
-                                    id="password_confirmation"
-                                    kind="password"
-                                    autocomplete="new-password"
-                                    label=move_tr!("setup-password-confirm-label")
-                                />
+                                <NewPassword error=error />
                                 <button type="submit" class="button">
                                     {move_tr!("reset-submit")}
                                 </button>

@@ -11,7 +11,7 @@ use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, Field, FormAlert, NewPassword};
 use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -126,20 +126,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
             <p>{move_tr!("password-change-intro")}</p>
             <ActionForm action=action>
                 <FormAlert error />
-                <Field
-                    id="password"
-                    kind="password"
-                    autocomplete="new-password"
-                    label=move_tr!("setup-password-label")
-                    hint=move_tr!("setup-password-rules")
-                    error=error_for(error, "password")
-                />
-                <Field
-                    id="password_confirmation"
-                    kind="password"
-                    autocomplete="new-password"
-                    label=move_tr!("setup-password-confirm-label")
-                />
+                <NewPassword error=error />
                 <button type="submit" class="button">
                     {move_tr!("password-change-submit")}
                 </button>

@@ -1,7 +1,7 @@
 //! Activating a staff account from its one-time link: password, then authenticator app.
 use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, Field, FormAlert, NewPassword};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_params_map;
@@ -118,20 +118,7 @@ fn SetupForm(
                 <label for="email">{move_tr!("setup-email-label")}</label>
                 <input id="email" type="email" value=email readonly autocomplete="username" />
             </div>
-            <Field
-                id="password"
-                kind="password"
-                autocomplete="new-password"
-                label=move_tr!("setup-password-label")
-                hint=move_tr!("setup-password-rules")
-                error=error_for(error, "password")
-            />
-            <Field
-                id="password_confirmation"
-                kind="password"
-                autocomplete="new-password"
-                label=move_tr!("setup-password-confirm-label")
-            />
+            <NewPassword error=error />
             <fieldset class="totp">
                 <legend>{move_tr!("setup-totp-title")}</legend>
                 <p>{move_tr!("setup-totp-instructions")}</p>
