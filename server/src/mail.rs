@@ -19,16 +19,30 @@ impl SmtpSender {
         })
     }
 
-    async fn send(&self, mail: &notification::OutboxMail) -> anyhow::Result<()> {
+    async fn send(&self, mail: &notification::OutboxMail) -> Result<(), Failure> {
+        // An address or a message the mailer refuses will never go: no retry.
+        let permanent = |e: &dyn std::fmt::Display| Failure { permanent: true, error: e.to_string() };
+        let to = mail.recipient.parse().map_err(|e| permanent(&e))?;
         let message = Message::builder()
             .from(self.from.clone())
-            .to(mail.recipient.parse()?)
+            .to(to)
             .subject(&mail.subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())?;
-        self.transport.send(message).await?;
-        Ok(())
+            .body(mail.body.clone())
+            .map_err(|e| permanent(&e))?;
+        // A 5xx answer (no such mailbox, refused) is permanent; anything else may pass later.
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| Failure { permanent: e.is_permanent(), error: e.to_string() })
     }
+}
+
+/// Why a mail did not go, and whether trying again could help.
+struct Failure {
+    permanent: bool,
+    error: String,
 }
 
 /// Delivers every due message, then returns how many were sent.
@@ -58,9 +72,18 @@ async fn deliver_until(db: &store::Db, sender: &SmtpSender, stopping: impl Fn() 
                     tracing::error!(error = %e, id = mail.id, "could not mark mail as sent");
                 }
             }
-            Err(e) => {
-                tracing::warn!(error = %e, id = mail.id, attempts = mail.attempts, "mail delivery failed, will retry");
-                if let Err(e) = notification::mark_failed(db, &mail, &e.to_string(), store::now()).await {
+            Err(failure) => {
+                tracing::warn!(
+                    error = %failure.error,
+                    id = mail.id,
+                    attempts = mail.attempts,
+                    permanent = failure.permanent,
+                    "mail delivery failed"
+                );
+                let now = store::now();
+                if let Err(e) =
+                    notification::mark_failed(db, &mail, &failure.error, failure.permanent, now).await
+                {
                     tracing::error!(error = %e, id = mail.id, "could not record mail failure");
                 }
             }

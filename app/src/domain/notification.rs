@@ -400,13 +400,20 @@ pub async fn mark_sent(db: &store::Db, id: i64, now: i64) -> DomainResult<()> {
     Ok(())
 }
 
-/// Exponential backoff (30 s, 1 min, 2 min … capped at 1 h); gives up after `MAX_ATTEMPTS`.
+/// Exponential backoff (30 s, 1 min, 2 min … capped at 1 h); gives up after `MAX_ATTEMPTS`, or at
+/// once when the failure is `permanent` (an address the mailer refuses, a 5xx answer).
 pub fn retry_delay(attempts: i64) -> i64 {
     (30 * 2i64.pow(attempts.clamp(1, 8) as u32 - 1)).min(3600)
 }
 
-pub async fn mark_failed(db: &store::Db, mail: &OutboxMail, error: &str, now: i64) -> DomainResult<()> {
-    let status = if mail.attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+pub async fn mark_failed(
+    db: &store::Db,
+    mail: &OutboxMail,
+    error: &str,
+    permanent: bool,
+    now: i64,
+) -> DomainResult<()> {
+    let status = if permanent || mail.attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
     sqlx::query("UPDATE outbox SET status = $1, next_attempt_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $4")
         .bind(status)
         .bind(now + retry_delay(mail.attempts))

@@ -288,7 +288,7 @@ async fn the_outbox_backs_off_up_to_an_hour_and_gives_up_after_12_attempts() {
         let claimed = notification::claim_due(&app.state.db, now).await.unwrap().expect("due");
         assert_eq!(claimed.attempts, attempt);
         assert!(notification::claim_due(&app.state.db, now).await.unwrap().is_none(), "held by its worker");
-        notification::mark_failed(&app.state.db, &claimed, "smtp down", now).await.unwrap();
+        notification::mark_failed(&app.state.db, &claimed, "smtp down", false, now).await.unwrap();
         now += 3600;
     }
     assert!(notification::claim_due(&app.state.db, now).await.unwrap().is_none(), "given up after 12");

@@ -19,6 +19,26 @@ async fn a_failed_delivery_is_kept_for_a_later_retry() {
     assert_eq!(app.count("SELECT attempts FROM outbox").await, 1);
 }
 
+/// A mail that can never go — an address the mailer refuses — is marked failed at once instead of
+/// being tried twelve times over five hours; one that may pass later is kept.
+#[tokio::test]
+async fn a_mail_that_can_never_go_fails_at_once() {
+    let app = spawn().await;
+    let now = store::now();
+    let mail = notification::Mail { template: "test", subject: "s".into(), body: "b".into() };
+    notification::enqueue(&app.state.db, "lea@@example.org", &mail, now).await.unwrap();
+    let sender =
+        server::mail::SmtpSender::new("smtp://127.0.0.1:9", "Portail <no-reply@example.org>").unwrap();
+    assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND attempts = 1 AND last_error IS NOT NULL"
+        )
+        .await,
+        1
+    );
+}
+
 #[tokio::test]
 async fn two_workers_never_claim_the_same_message() {
     let app = spawn().await;
