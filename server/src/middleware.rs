@@ -257,12 +257,10 @@ pub async fn identify_before_reading(
     };
     let Some(_reading) = uploads.start(caller.account.id) else {
         tracing::info!(account = caller.account.id, "uploads at once: refused");
-        return refusal(
-            &request,
-            StatusCode::TOO_MANY_REQUESTS,
-            "form-error-title",
-            app::api::ApiError::throttled(5),
-        );
+        let error = app::api::ApiError::throttled(5);
+        let mut busy = refusal(&request, StatusCode::TOO_MANY_REQUESTS, "form-error-title", error);
+        busy.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        return busy;
     };
     next.run(request).await
 }
