@@ -187,10 +187,21 @@ pub async fn require_multipart(request: Request, next: Next) -> Response {
 /// A refusal the middleware answers itself: the server functions' error shape for the hydrated
 /// app, a plain translated page (`title_key`, the error's message) for a browser.
 fn refusal(request: &Request, status: StatusCode, title_key: &str, error: app::api::ApiError) -> Response {
-    if wants_json(request) {
+    answer(wants_json(request), language_of(request), status, title_key, error)
+}
+
+/// The same, for a request already handed on (what it wants, and its language, read before).
+fn answer(
+    json: bool,
+    language: app::i18n::Lang,
+    status: StatusCode,
+    title_key: &str,
+    error: app::api::ApiError,
+) -> Response {
+    if json {
         (status, axum::Json(error)).into_response()
     } else {
-        (status, plain_page(language_of(request), title_key, &error.key, None)).into_response()
+        (status, plain_page(language, title_key, &error.key, None)).into_response()
     }
 }
 
@@ -198,10 +209,11 @@ fn refusal(request: &Request, status: StatusCode, title_key: &str, error: app::a
 pub const UPLOADS_AT_ONCE: usize = 8;
 pub const UPLOADS_PER_ACCOUNT: u32 = 2;
 
-/// The forms with files being read now, in all and per account.
+/// The forms with files being read now, per account (in all: their sum, at most
+/// `UPLOADS_AT_ONCE` entries to add).
 #[derive(Clone, Default)]
 pub struct Uploads {
-    running: std::sync::Arc<std::sync::Mutex<(usize, std::collections::HashMap<i64, u32>)>>,
+    running: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, u32>>>,
 }
 
 /// One form being read; dropping it (the request answered, or the caller gone) frees its place.
@@ -213,12 +225,11 @@ pub struct Upload {
 impl Uploads {
     fn start(&self, account: i64) -> Option<Upload> {
         let mut running = self.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mine = running.1.get(&account).copied().unwrap_or(0);
-        if running.0 >= UPLOADS_AT_ONCE || mine >= UPLOADS_PER_ACCOUNT {
+        let mine = running.get(&account).copied().unwrap_or(0);
+        if running.values().sum::<u32>() as usize >= UPLOADS_AT_ONCE || mine >= UPLOADS_PER_ACCOUNT {
             return None;
         }
-        running.0 += 1;
-        running.1.insert(account, mine + 1);
+        running.insert(account, mine + 1);
         Some(Upload { uploads: self.clone(), account })
     }
 }
@@ -226,11 +237,10 @@ impl Uploads {
 impl Drop for Upload {
     fn drop(&mut self) {
         let mut running = self.uploads.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        running.0 = running.0.saturating_sub(1);
-        if let Some(mine) = running.1.get_mut(&self.account) {
+        if let Some(mine) = running.get_mut(&self.account) {
             *mine -= 1;
             if *mine == 0 {
-                running.1.remove(&self.account);
+                running.remove(&self.account);
             }
         }
     }
@@ -239,10 +249,10 @@ impl Drop for Upload {
 /// A form with files is read only for someone signed in: without a live session it is refused
 /// with 401 before a byte of its body is read (up to 50 MB each, that would be memory for anyone
 /// to fill); and only so many at once (`UPLOADS_AT_ONCE`, `UPLOADS_PER_ACCOUNT`), 429 past that.
-/// Who may write where is judged again by the server function.
+/// Who may write where is judged by the server function.
 pub async fn identify_before_reading(
     State((state, uploads)): State<(AppState, Uploads)>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     if request.method() != Method::POST || !FILE_FORMS.contains(&request.uri().path()) {
@@ -262,6 +272,9 @@ pub async fn identify_before_reading(
         busy.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
         return busy;
     };
+    // Left in the request, as the private-page middleware does: the server function reuses them.
+    request.extensions_mut().insert(caller.session);
+    request.extensions_mut().insert(caller.account);
     next.run(request).await
 }
 
@@ -271,12 +284,12 @@ pub const WHOLE_REQUEST: std::time::Duration = std::time::Duration::from_secs(12
 pub const WHOLE_FILE_FORM: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 pub async fn time_limit(request: Request, next: Next) -> Response {
     let limit = if FILE_FORMS.contains(&request.uri().path()) { WHOLE_FILE_FORM } else { WHOLE_REQUEST };
-    let (json, language, path) =
-        (wants_json(&request), language_of(&request), request.uri().path().to_string());
+    let (json, language) = (wants_json(&request), language_of(&request));
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
-            tracing::warn!(%path, "request over its time limit cut");
+            // The request's trace span names its method and path.
+            tracing::warn!("request over its time limit cut");
             too_slow(json, language)
         }
     }
@@ -284,13 +297,13 @@ pub async fn time_limit(request: Request, next: Next) -> Response {
 
 /// 408: the request (or its body) came too slowly.
 fn too_slow(json: bool, language: app::i18n::Lang) -> Response {
-    let error = app::api::ApiError::invalid("error-request-slow");
-    if json {
-        (StatusCode::REQUEST_TIMEOUT, axum::Json(error)).into_response()
-    } else {
-        (StatusCode::REQUEST_TIMEOUT, plain_page(language, "form-error-title", &error.key, None))
-            .into_response()
-    }
+    answer(
+        json,
+        language,
+        StatusCode::REQUEST_TIMEOUT,
+        "form-error-title",
+        app::api::ApiError::invalid("error-request-slow"),
+    )
 }
 
 /// Refuses a body over its path's limit with 413 and a translated message (the server functions'
@@ -392,7 +405,7 @@ fn forwarded_for(
         }
     }
     let mut caller = peer;
-    for hop in lines.iter().flat_map(|line| line.split(',')).collect::<Vec<_>>().into_iter().rev() {
+    for hop in lines.iter().flat_map(|line| line.split(',')).rev() {
         match hop.trim().parse::<std::net::IpAddr>() {
             Ok(address) if trusted.contains(&address) => caller = address,
             Ok(address) => return address,

@@ -37,6 +37,9 @@ pub async fn serve(
 ) {
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.headers);
+    builder.http2().timer(TokioTimer::new());
     loop {
         let (tcp, remote) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -61,9 +64,6 @@ pub async fn serve(
                     axum::body::Body::new(tower_http::timeout::TimeoutBody::new(limits.body_gap, body))
                 })
             });
-        let mut builder = Builder::new(TokioExecutor::new());
-        builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.headers);
-        builder.http2().timer(TokioTimer::new());
         let connection = builder.serve_connection_with_upgrades(
             TokioIo::new(tcp),
             hyper_util::service::TowerToHyperService::new(service),

@@ -257,11 +257,8 @@ pub fn NewPassword(error: Signal<Option<ApiError>>) -> impl IntoView {
 pub fn failure(error: ApiError) -> AnyView {
     if error.is_signed_out() {
         let location = leptos_router::hooks::use_location();
-        let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
-        let here = match search.trim_start_matches('?') {
-            "" => path,
-            query => format!("{path}?{query}"),
-        };
+        let here =
+            crate::ui::route::address(location.pathname.get_untracked(), &location.search.get_untracked());
         let sign_in = crate::api::auth::sign_in_returning_to(&here);
         view! { <leptos_router::components::Redirect path=sign_in /> }.into_any()
     } else {

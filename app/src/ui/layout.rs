@@ -9,7 +9,7 @@ use crate::states::Service;
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::workplace::WorkplaceSwitch;
 use crate::ui::form::failure;
-use crate::ui::route::{route_params, GrantParams};
+use crate::ui::route::{address, route_params, GrantParams};
 use crate::ui::words::current_lang;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -84,13 +84,7 @@ pub fn Header() -> impl IntoView {
     let other = move || current_lang().other();
     // A plain form (a POST: the choice is saved), answered with the same page in the other
     // language by a full page load, with or without JavaScript.
-    let back = move || {
-        let search = location.search.get();
-        match search.trim_start_matches('?') {
-            "" => location.pathname.get(),
-            query => format!("{}?{query}", location.pathname.get()),
-        }
-    };
+    let back = move || address(location.pathname.get(), &location.search.get());
     view! {
         <header class="site-header">
             <a class="brand" href="/">

@@ -62,6 +62,14 @@ pub fn route_token() -> impl Fn() -> String + Copy {
     move || params.read().as_ref().map(|p| p.token.clone()).unwrap_or_default()
 }
 
+/// The page's address as a path and its query (`/staff/patients?q=léa`), for a link back to it.
+pub fn address(path: String, search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => path,
+        query => format!("{path}?{query}"),
+    }
+}
+
 /// `fetch(id)`, or "not found" when the address holds no id.
 pub async fn with_id<Id, T, Fut>(id: Option<Id>, fetch: impl FnOnce(Id) -> Fut) -> Result<T, ApiError>
 where

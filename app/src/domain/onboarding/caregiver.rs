@@ -83,6 +83,11 @@ pub fn birthday(birth_date: NaiveDate, age: u32) -> NaiveDate {
     birth_date.checked_add_months(chrono::Months::new(12 * age)).expect("date in range")
 }
 
+/// Whether a patient born on `birth_date` (as stored) has reached the age of consent on `today`.
+fn reached_age_of_consent(birth_date: &str, age_of_consent: u32, today: NaiveDate) -> bool {
+    stored_date(birth_date).is_some_and(|born| today >= birthday(born, age_of_consent))
+}
+
 /// Whether a grant still gives access on `today` (the organisation's local date): not past its
 /// end date, and a parent's grant only until the child reaches the age of consent.
 pub fn in_force(
@@ -116,7 +121,7 @@ pub fn check(
     let email = Email::parse(new.email)?;
     let relationship = Relationship::parse(new.relationship)?;
     if relationship == Relationship::Parent
-        && stored_date(patient_birth_date).is_some_and(|born| today >= birthday(born, age_of_consent))
+        && reached_age_of_consent(patient_birth_date, age_of_consent, today)
     {
         return Err(DomainError::invalid("relationship", "error-relationship-not-minor"));
     }
@@ -194,8 +199,7 @@ struct GrantRow {
 impl GrantRow {
     /// The patient reached the organisation's age of consent on or before today (local date).
     fn reached_age_of_consent(&self, now: i64) -> bool {
-        let today = local_date(now, &self.timezone);
-        stored_date(&self.birth_date).is_some_and(|born| today >= birthday(born, self.age_of_consent as u32))
+        reached_age_of_consent(&self.birth_date, self.age_of_consent as u32, local_date(now, &self.timezone))
     }
 
     fn into_grant(self, now: i64) -> DomainResult<Grant> {
@@ -357,7 +361,7 @@ pub async fn add(
     let patient_lang = Lang::parse(&patient.try_get::<String, _>("language")?).unwrap_or_default();
     let patient_name: String = patient.try_get("given_name")?;
     let mut told = vec![(patient.try_get::<String, _>("email")?, patient_lang, patient_name)];
-    if is_minor(&birth_date, age_of_consent, today) {
+    if !reached_age_of_consent(&birth_date, age_of_consent, today) {
         told.extend(parents_on_file(&mut *tx, patient_id, grant_id).await?);
     }
     for (recipient, lang, name) in told {
@@ -396,11 +400,6 @@ impl Added {
             organisation: self.organisation.clone(),
         }
     }
-}
-
-/// Whether a patient born on `birth_date` is under the age of consent on `today`.
-fn is_minor(birth_date: &str, age_of_consent: u32, today: NaiveDate) -> bool {
-    stored_date(birth_date).is_some_and(|born| today < birthday(born, age_of_consent))
 }
 
 /// The parents already acting for a child (other than grant `except`): email, language, name.
