@@ -27,10 +27,13 @@ export function t(language: 'fr' | 'en', key: string, args: Record<string, strin
 }
 export const PASSWORD = 'une phrase de passe assez longue';
 
-/** Runs `portail bootstrap` against the server's database; returns the admin's email. */
-export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): string {
+/**
+ * Runs `portail bootstrap` against the server's database; returns the admin's email and the
+ * secret code the console printed (the mailed link asks for it).
+ */
+export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): { email: string; code: string } {
   const email = `admin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-  execFileSync(path.resolve(__dirname, '../../target/release/portail'), [
+  const printed = execFileSync(path.resolve(__dirname, '../../target/release/portail'), [
     'bootstrap', '--email', email, '--organisation', organisation,
     '--given-name', language === 'fr' ? 'Camille' : 'Jordan', '--family-name', 'Gagnon', '--language', language,
   ], {
@@ -39,8 +42,18 @@ export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): str
       DATABASE_URL: `sqlite://${path.resolve(__dirname, '../.tmp/portail.db')}`,
       PUBLIC_URL: 'http://127.0.0.1:3000',
     },
-  });
-  return email;
+  }).toString();
+  const code = /secret code[^\n]*: ([A-Z]-\d{6})/.exec(printed)?.[1];
+  if (!code) throw new Error(`no secret code in the bootstrap output:\n${printed}`);
+  return { email, code };
+}
+
+/** On a setup link's first page: enters the secret code, which opens the rest of the page. */
+export async function enterSetupCode(page: Page, language: 'fr' | 'en', code: string) {
+  await expect(page.getByTestId('totp-secret')).toHaveCount(0);
+  await page.getByLabel(t(language, 'setup-code-label')).fill(code);
+  await page.getByRole('button', { name: t(language, 'invitation-code-submit') }).click();
+  await expect(page.getByTestId('totp-secret')).toBeVisible();
 }
 
 type MailDevMail = { subject: string; text: string; to: { address: string }[] };
@@ -150,9 +163,10 @@ export async function ready(page: Page, javaScript: boolean) {
 /** A new organisation whose administrator has completed the setup; the page is signed in. */
 export async function signedInAdmin(page: Page, language: 'fr' | 'en', organisation: string) {
   reportBrowserErrors(page);
-  const email = bootstrapAdmin(language, organisation);
+  const { email, code } = bootstrapAdmin(language, organisation);
   const mail = await mailTo(page, email);
   await page.goto(linkIn(mail.text));
+  await enterSetupCode(page, language, code);
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#password_confirmation').fill(PASSWORD);

@@ -100,10 +100,11 @@ mail-setup-body =
     Hello { $name },
 
     An account has been created for you on the { $organisation } Patient Portal.
-    To activate it, open this link (valid for 24 hours, usable once):
+    To activate it, open this link (valid for 5 days, usable once):
 
     { $link }
 
+    You will also need the secret code (for example A-123456) that the person who installed the portal received when they created your account. It is never sent by email.
     You will choose a password and link an authenticator app.
     If you were not expecting this email, ignore it.
 

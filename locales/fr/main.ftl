@@ -100,10 +100,11 @@ mail-setup-body =
     Bonjour { $name },
 
     Un compte a été créé pour vous sur le portail usager de { $organisation }.
-    Pour l'activer, ouvrez ce lien (valide 24 heures, utilisable une seule fois) :
+    Pour l'activer, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
 
     { $link }
 
+    Il vous faudra aussi le code secret (par exemple A-123456) que la personne qui a installé le portail a reçu en créant votre compte. Il n'est jamais envoyé par courriel.
     Vous choisirez un mot de passe et associerez une application d'authentification.
     Si vous n'attendiez pas ce courriel, ignorez-le.
 

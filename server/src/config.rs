@@ -18,6 +18,11 @@ pub struct Common {
     /// The address people use to reach the portal; links in emails and the CSRF check use it.
     #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
     pub public_url: String,
+    /// The key that seals authenticator secrets and peppers recovery codes (one `<id> <base64>`
+    /// line per key, the first one in use). Default with SQLite: `portail.key` beside the
+    /// database, created on first start. Required with PostgreSQL.
+    #[arg(long, env = "SECRET_KEY_FILE", global = true)]
+    pub secret_key_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -28,6 +33,8 @@ pub enum Command {
     Migrate,
     /// Create an organisation and its first administrator; prints a one-time setup link.
     Bootstrap(BootstrapArgs),
+    /// Print a new secret key line, to put on top of the key file when rotating keys.
+    NewKey,
     /// Development only: seed a demo organisation (staff, patients in every invitation state)
     /// and print how to sign in as each. Refuses a database that holds accounts, and https URLs.
     Demo,

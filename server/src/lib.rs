@@ -2,6 +2,7 @@
 //! worker, the clock-driven jobs, and the command-line tasks. The application itself lives in the `app` crate.
 pub mod config;
 pub mod jobs;
+pub mod keys;
 pub mod mail;
 pub mod manifest;
 pub mod metrics;
@@ -14,13 +15,20 @@ pub mod serve;
 
 use app::domain::identity::account;
 
+use app::domain::sealing::{self, Keyring};
 use app::domain::{organisation, store};
 use app::i18n::Lang;
 use app::state::{AppState, Config};
 use std::sync::Arc;
 
-/// Connects to the database, applies migrations and returns the state every request shares.
-pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) -> anyhow::Result<AppState> {
+/// Connects to the database, applies migrations, installs the secret keys (sealing anew what an
+/// older key or none sealed) and returns the state every request shares.
+pub async fn prepare(
+    database_url: &str,
+    public_url: &str,
+    dev_mailbox: bool,
+    keys: Keyring,
+) -> anyhow::Result<AppState> {
     let secure_cookies = config::secure_cookies(public_url).map_err(anyhow::Error::msg)?;
     // The dev transport shows every mail (links, codes) at /dev/mailbox: never on a public server.
     anyhow::ensure!(
@@ -29,6 +37,9 @@ pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) ->
     );
     let db = store::connect(database_url).await?;
     store::migrate(&db, database_url).await?;
+    let resealed = sealing::reseal(&db, &keys).await.map_err(|e| anyhow::anyhow!("sealing secrets: {e}"))?;
+    report(&resealed);
+    sealing::install(keys);
     Ok(AppState {
         db,
         config: Arc::new(Config {
@@ -42,9 +53,32 @@ pub async fn prepare(database_url: &str, public_url: &str, dev_mailbox: bool) ->
     })
 }
 
-/// Creates an organisation and its first administrator; returns the one-time setup link.
-pub async fn bootstrap(state: &AppState, args: &config::BootstrapArgs) -> anyhow::Result<String> {
-    let link = organisation::bootstrap(
+fn report(resealed: &sealing::Resealed) {
+    if resealed.secrets > 0 || resealed.recovery_codes > 0 {
+        tracing::info!(
+            secrets = resealed.secrets,
+            recovery_codes = resealed.recovery_codes,
+            "sealed with the current key"
+        );
+    }
+    if resealed.unreadable > 0 {
+        tracing::error!(
+            count = resealed.unreadable,
+            "authenticator secrets that no key of the key file opens: is it the right file?"
+        );
+    }
+    for (id, left) in &resealed.codes_under_older_keys {
+        tracing::info!("{left} unused recovery codes still use key {id}: keep its line until none do");
+    }
+}
+
+/// Creates an organisation and its first administrator; returns the one-time setup link and the
+/// secret code that goes with it (the code is shown on the console only).
+pub async fn bootstrap(
+    state: &AppState,
+    args: &config::BootstrapArgs,
+) -> anyhow::Result<organisation::Activation> {
+    let activation = organisation::bootstrap(
         &state.db,
         &state.config.public_url,
         organisation::Bootstrap {
@@ -57,7 +91,18 @@ pub async fn bootstrap(state: &AppState, args: &config::BootstrapArgs) -> anyhow
     )
     .await
     .map_err(|e| anyhow::anyhow!("bootstrap refused: {e}"))?;
-    Ok(link)
+    Ok(activation)
+}
+
+/// What the console shows after a bootstrap: the link is also mailed, the code only shown here.
+pub fn bootstrap_instructions(email: &str, activation: &organisation::Activation) -> String {
+    format!(
+        "First administrator {email}: the setup link was mailed to them and is below (valid 5 days, single use).\n\
+         {}\n\
+         Give them this secret code by phone or in person; the link asks for it: {}\n",
+        activation.link,
+        activation.code.as_str()
+    )
 }
 
 /// True when nobody has an account yet: `serve` then bootstraps the first administrator.

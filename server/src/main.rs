@@ -11,21 +11,23 @@ async fn main() -> anyhow::Result<()> {
     server::panics::log_panics_with_their_request();
     let cli = Cli::parse();
     let common = cli.common;
+    let keys = || server::keys::load(common.secret_key_file.as_deref(), &common.database_url);
     match cli.command {
+        Some(Command::NewKey) => println!("{}", server::keys::new_line()),
         Some(Command::Migrate) => {
-            server::prepare(&common.database_url, &common.public_url, false).await?;
+            server::prepare(&common.database_url, &common.public_url, false, keys()?).await?;
             tracing::info!("migrations applied");
         }
         Some(Command::Bootstrap(args)) => {
-            let state = server::prepare(&common.database_url, &common.public_url, false).await?;
-            let link = server::bootstrap(&state, &args).await?;
-            println!("Setup link for {} (valid 24 h, single use):\n{link}", args.email);
+            let state = server::prepare(&common.database_url, &common.public_url, false, keys()?).await?;
+            let activation = server::bootstrap(&state, &args).await?;
+            println!("{}", server::bootstrap_instructions(&args.email, &activation));
         }
         Some(Command::Demo) => {
             if common.public_url.starts_with("https://") {
                 anyhow::bail!("portail demo is for development only (PUBLIC_URL is https)");
             }
-            let state = server::prepare(&common.database_url, &common.public_url, true).await?;
+            let state = server::prepare(&common.database_url, &common.public_url, true, keys()?).await?;
             let demo = app::domain::demo::seed(&state.db, &state.config.public_url)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -62,7 +64,8 @@ async fn main() -> anyhow::Result<()> {
 
 async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Result<()> {
     let dev = args.mail_transport == "dev";
-    let state = server::prepare(&common.database_url, &common.public_url, dev)
+    let keys = server::keys::load(common.secret_key_file.as_deref(), &common.database_url)?;
+    let state = server::prepare(&common.database_url, &common.public_url, dev, keys)
         .await?
         .trusting(args.trusted_proxy.clone())
         .with_metrics_token(args.metrics_token.clone());
@@ -76,8 +79,8 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
                     family_name: "Portail".into(),
                     language: "fr".into(),
                 };
-                let link = server::bootstrap(&state, &bootstrap).await?;
-                println!("\nFirst administrator {email}: open this one-time setup link (valid 24 h):\n{link}\n");
+                let activation = server::bootstrap(&state, &bootstrap).await?;
+                println!("\n{}", server::bootstrap_instructions(email, &activation));
             }
             None => println!("\nThe database is empty: run `portail bootstrap --email … --organisation …` to create the first administrator.\n"),
         }

@@ -91,7 +91,7 @@ pub enum SetupView {
 
 /// The cookie that holds, for 30 minutes, the pass a right secret code gave this browser.
 #[cfg(feature = "ssr")]
-const SETUP_PASS_COOKIE: &str = "portail-setup-pass";
+pub const SETUP_PASS_COOKIE: &str = "portail-setup-pass";
 
 /// Reads a setup link without consuming it.
 #[server(prefix = "/api", endpoint = "setup_link")]

@@ -171,6 +171,10 @@ impl From<crate::domain::DomainError> for ApiError {
                 tracing::warn!("password work queue full");
                 Self::unavailable()
             }
+            DomainError::Unreadable => {
+                tracing::error!("a sealed secret no installed key opens: is SECRET_KEY_FILE the right file?");
+                Self::internal()
+            }
         }
     }
 }

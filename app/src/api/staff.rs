@@ -169,8 +169,7 @@ fn secret_code_once(
     name: String,
     activation: &organisation::Activation,
 ) -> Result<IssuedCode, ApiError> {
-    let code = activation.code.as_ref().ok_or_else(ApiError::internal)?;
-    Ok(show_once(STAFF_SECRET_CODE, name, code.as_str(), activation.expires_at, timezone))
+    Ok(show_once(STAFF_SECRET_CODE, name, activation.code.as_str(), activation.expires_at, timezone))
 }
 
 /// The secret code just generated, once: reading it clears it.

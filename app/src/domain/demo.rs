@@ -5,7 +5,6 @@
 //! holds accounts.
 use crate::domain::identity::account::{self, Email, Role};
 use crate::domain::identity::credential;
-use crate::domain::onboarding::invitation::InvitationCode;
 use crate::domain::onboarding::{invitation, redemption, setup_link};
 use crate::domain::organisation::{self, Bootstrap, NewStaff};
 use crate::domain::{patient, secret, store, Ctx, DomainError, DomainResult, RequestMeta};
@@ -23,22 +22,16 @@ pub struct DemoAccounts {
     pub patients: Vec<String>,
 }
 
-/// Activates a staff account as its owner would: the secret code first when the link has one.
-async fn activate(
-    db: &store::Db,
-    link: &str,
-    code: Option<&InvitationCode>,
-    now: i64,
-) -> DomainResult<String> {
-    let token = link.rsplit('/').next().unwrap_or("").split('?').next().unwrap_or("");
+/// Activates a staff account as its owner would: the secret code, then the password and the app.
+async fn activate(db: &store::Db, activation: &organisation::Activation, now: i64) -> DomainResult<String> {
+    let token = activation.link.rsplit('/').next().unwrap_or("").split('?').next().unwrap_or("");
     let ctx = Ctx::system(db, now);
-    let pass = match code {
-        Some(code) => match setup_link::check_code(&ctx, token, code).await? {
-            setup_link::CodeCheck::Accepted { pass } => Some(pass),
-            _ => return Err(DomainError::NotFound),
-        },
-        None => None,
+    let setup_link::CodeCheck::Accepted { pass } =
+        setup_link::check_code(&ctx, token, &activation.code).await?
+    else {
+        return Err(DomainError::NotFound);
     };
+    let pass = Some(pass);
     let setup_link::LinkState::Ready { totp_secret, .. } =
         setup_link::inspect(db, token, pass.as_deref(), now).await?
     else {
@@ -76,7 +69,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         },
     )
     .await?;
-    let admin_secret = activate(db, &admin_link, None, now).await?;
+    let admin_secret = activate(db, &admin_link, now).await?;
     let admin = account::find_by_email(db, "admin@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     let organisation_id = account::memberships(db, admin.id)
         .await?
@@ -98,7 +91,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         "1-23456",
     )
     .await?;
-    let pro_secret = activate(db, &pro_link.link, pro_link.code.as_ref(), now).await?;
+    let pro_secret = activate(db, &pro_link, now).await?;
     let pro = account::find_by_email(db, "pro@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
 
     let mut patients = Vec::new();
@@ -169,7 +162,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         .await?;
         more_staff.push(link);
     }
-    let second_secret = activate(db, &more_staff[0].link, more_staff[0].code.as_ref(), now).await?;
+    let second_secret = activate(db, &more_staff[0], now).await?;
     let second =
         account::find_by_email(db, "admin2@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     crate::domain::organisation::staff_admin::make_administrator(
@@ -178,13 +171,13 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         second.id,
     )
     .await?;
-    let support_secret = activate(db, &more_staff[2].link, more_staff[2].code.as_ref(), now).await?;
-    activate(db, &more_staff[3].link, more_staff[3].code.as_ref(), now).await?;
+    let support_secret = activate(db, &more_staff[2], now).await?;
+    activate(db, &more_staff[3], now).await?;
     let suspended =
         account::find_by_email(db, "suspended@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     crate::domain::organisation::staff_admin::suspend(&ctx.by(admin.id), organisation_id, suspended.id)
         .await?;
-    activate(db, &more_staff[4].link, more_staff[4].code.as_ref(), now).await?;
+    activate(db, &more_staff[4], now).await?;
     let locked =
         account::find_by_email(db, "locked@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     for _ in 0..crate::domain::identity::lock::AFTER_FAILURES {

@@ -15,6 +15,9 @@ pub enum DomainError {
     /// Too much work waiting (password hashing): try again in a moment.
     #[error("busy")]
     Busy,
+    /// A sealed secret that no installed key opens (the key file is not the one it was sealed with).
+    #[error("a sealed secret no installed key opens")]
+    Unreadable,
 }
 
 impl DomainError {

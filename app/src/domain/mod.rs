@@ -12,6 +12,7 @@ pub mod onboarding;
 pub mod organisation;
 pub mod patient;
 pub mod request;
+pub mod sealing;
 pub mod secret;
 pub mod sql;
 pub mod store;

@@ -414,13 +414,18 @@ pub async fn mark_failed(
     now: i64,
 ) -> DomainResult<()> {
     let status = if permanent || mail.attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
-    sqlx::query("UPDATE outbox SET status = $1, next_attempt_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $4")
-        .bind(status)
-        .bind(now + retry_delay(mail.attempts))
-        .bind(error.chars().take(500).collect::<String>())
-        .bind(mail.id)
-        .execute(db)
-        .await?;
+    // A mail given up on keeps no body: its links and codes must not outlive the attempt.
+    sqlx::query(
+        "UPDATE outbox SET status = $1, next_attempt_at = $2, claimed_until = NULL, last_error = $3,
+                body = CASE WHEN $1 = 'failed' THEN '' ELSE body END
+         WHERE id = $4",
+    )
+    .bind(status)
+    .bind(now + retry_delay(mail.attempts))
+    .bind(error.chars().take(500).collect::<String>())
+    .bind(mail.id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 

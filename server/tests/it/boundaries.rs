@@ -203,14 +203,14 @@ async fn a_right_invitation_code_lets_this_browser_finish_within_thirty_minutes(
 }
 
 #[tokio::test]
-async fn a_setup_link_works_for_24_hours() {
+async fn the_first_administrators_link_wants_its_console_code_for_5_days() {
     let app = spawn().await;
-    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let token = app.bootstrap("marie.tremblay@example.org").await.token;
     let created = app.count("SELECT MIN(created_at) FROM setup_links").await;
     let state = |now| app::domain::onboarding::setup_link::inspect(&app.state.db, &token, None, now);
     use app::domain::onboarding::setup_link::LinkState;
-    assert!(matches!(state(created + 86_399).await.unwrap(), LinkState::Ready { .. }), "23:59:59");
-    assert!(matches!(state(created + 86_400).await.unwrap(), LinkState::Expired), "24 h");
+    assert!(matches!(state(created + 431_999).await.unwrap(), LinkState::NeedsCode { .. }), "4 d 23:59:59");
+    assert!(matches!(state(created + 432_000).await.unwrap(), LinkState::Expired), "5 days");
 }
 
 #[tokio::test]

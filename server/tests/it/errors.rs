@@ -171,7 +171,7 @@ async fn a_slow_client_is_cut_off() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let base = format!("http://{address}");
-    let state = server::prepare(&database_url, &base, true).await.unwrap();
+    let state = server::prepare(&database_url, &base, true, test_keys()).await.unwrap();
     let router = server::routes::router(state, "target/site");
     let limits = server::serve::Limits { headers: Duration::from_secs(1), body_gap: Duration::from_secs(1) };
     tokio::spawn(server::serve::serve(listener, router, limits, std::future::pending()));

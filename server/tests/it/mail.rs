@@ -17,6 +17,7 @@ async fn a_failed_delivery_is_kept_for_a_later_retry() {
     // Not due yet: a second pass leaves it alone.
     assert_eq!(server::mail::deliver_due(&app.state.db, &sender).await, 0);
     assert_eq!(app.count("SELECT attempts FROM outbox").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE body <> ''").await, 1, "kept for the retry");
 }
 
 /// A mail that can never go — an address the mailer refuses — is marked failed at once instead of
@@ -36,6 +37,11 @@ async fn a_mail_that_can_never_go_fails_at_once() {
         )
         .await,
         1
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE body <> ''").await,
+        0,
+        "its links do not outlive it"
     );
 }
 

@@ -19,6 +19,7 @@ mod messaging;
 mod metrics;
 mod overview;
 mod rate_limits;
+mod sealed_secrets;
 mod services;
 mod sign_in;
 mod skeleton;

@@ -7,22 +7,35 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn bootstrap_setup_sign_out_and_sign_in_with_totp() {
     let app = spawn().await;
-    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let link = app.bootstrap("marie.tremblay@example.org").await;
+    let token = &link.token;
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox WHERE recipient = 'marie.tremblay@example.org'").await,
         1,
         "setup link mailed"
     );
+    let mailed: String =
+        sqlx::query_scalar("SELECT body FROM outbox").fetch_one(&app.state.db).await.unwrap();
+    assert!(mailed.contains(token.as_str()) && !mailed.contains(&link.code), "the code is not mailed");
 
-    // Opening the link shows the form and changes nothing.
+    // The link alone (a mail scanner's preview) shows no secret: it asks for the console's code.
     let (status, html) = app.page(&format!("/setup/{token}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page_shows(&html, "fr", "setup-code-label"), "asks for the code");
+    assert!(!html.contains("totp-secret"), "no secret before the code");
+    let refused = app.call("complete_setup", &setup_form(token, "000000"), None).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT, "no setup without the code");
+
+    // With the code, opening the link shows the form and changes nothing.
+    let pass = app.setup_pass(&link).await;
+    let (status, html) = app.page(&format!("/setup/{token}"), Some(&pass)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page_shows(&html, "fr", "setup-title"), "setup page in French");
     assert!(html.contains("Clinique Saint-Laurent"));
     let secret = totp_secret_on_page(&html);
     assert_eq!(app.count("SELECT COUNT(*) FROM setup_links WHERE used_at IS NULL").await, 1);
 
-    let setup = app.call("complete_setup", &setup_form(&token, &current_totp(&secret)), None).await;
+    let setup = app.call("complete_setup", &setup_form(token, &current_totp(&secret)), Some(&pass)).await;
     assert_eq!(setup.status(), StatusCode::OK, "{}", setup.text().await.unwrap());
     let cookie = session_cookie(&setup).expect("signed in after setup");
     let set_cookie = setup
@@ -135,7 +148,7 @@ async fn form_without_javascript_comes_back_with_the_error_and_the_email() {
 #[tokio::test]
 async fn a_post_from_another_origin_is_refused() {
     let app = spawn().await;
-    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let token = app.bootstrap("marie.tremblay@example.org").await.token;
     for origin in [Some("https://evil.example"), None] {
         let response = app
             .post(
@@ -159,8 +172,9 @@ async fn a_post_from_another_origin_is_refused() {
 #[tokio::test]
 async fn the_setup_link_works_once() {
     let app = spawn().await;
-    let token = app.bootstrap("marie.tremblay@example.org").await;
-    let (_, html) = app.page(&format!("/setup/{token}"), None).await;
+    let link = app.bootstrap("marie.tremblay@example.org").await;
+    let (token, pass) = (&link.token, app.setup_pass(&link).await);
+    let (_, html) = app.page(&format!("/setup/{token}"), Some(&pass)).await;
     let secret = totp_secret_on_page(&html);
     let secret_step_code = next_totp(&secret);
     let form = [
@@ -169,8 +183,8 @@ async fn the_setup_link_works_once() {
         ("password_confirmation", PASSWORD),
         ("code", secret_step_code.as_str()),
     ];
-    assert_eq!(app.call("complete_setup", &form, None).await.status(), StatusCode::OK);
-    let again = app.call("complete_setup", &form, None).await;
+    assert_eq!(app.call("complete_setup", &form, Some(&pass)).await.status(), StatusCode::OK);
+    let again = app.call("complete_setup", &form, Some(&pass)).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
     assert!(session_cookie(&again).is_none());
     let (_, html) = app.page(&format!("/setup/{token}"), None).await;
@@ -183,8 +197,9 @@ async fn the_setup_link_works_once() {
 #[tokio::test]
 async fn weak_passwords_are_refused_with_a_reason() {
     let app = spawn().await;
-    let token = app.bootstrap("marie.tremblay@example.org").await;
-    let (_, html) = app.page(&format!("/setup/{token}"), None).await;
+    let link = app.bootstrap("marie.tremblay@example.org").await;
+    let (token, pass) = (&link.token, app.setup_pass(&link).await);
+    let (_, html) = app.page(&format!("/setup/{token}"), Some(&pass)).await;
     let code = next_totp(&totp_secret_on_page(&html));
     for (password, key) in [
         ("short", "error-password-too-short"),
@@ -195,12 +210,12 @@ async fn weak_passwords_are_refused_with_a_reason() {
             .call(
                 "complete_setup",
                 &[
-                    ("token", &token),
+                    ("token", token),
                     ("password", password),
                     ("password_confirmation", password),
                     ("code", &code),
                 ],
-                None,
+                Some(&pass),
             )
             .await;
         assert!(response.text().await.unwrap().contains(key), "{password} → {key}");
@@ -355,7 +370,7 @@ async fn the_bundle_is_sent_precompressed_and_cached_by_name() {
     let database_url = format!("sqlite://{}/portail.db", site.path().display());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = server::prepare(&database_url, &base, true).await.unwrap();
+    let state = server::prepare(&database_url, &base, true, test_keys()).await.unwrap();
     let router = server::routes::router(state, site.path().to_str().unwrap());
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
@@ -394,7 +409,7 @@ async fn the_bundle_is_sent_precompressed_and_cached_by_name() {
 #[tokio::test]
 async fn the_dev_mailbox_shows_the_setup_mail() {
     let app = spawn().await;
-    let token = app.bootstrap("marie.tremblay@example.org").await;
+    let token = app.bootstrap("marie.tremblay@example.org").await.token;
     let (status, html) = app.page("/dev/mailbox", None).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page_shows(&html, "fr", "mail-setup-subject"));
@@ -474,8 +489,8 @@ async fn a_signed_out_visit_signs_in_first_and_comes_back() {
 async fn the_dev_mailbox_is_refused_for_a_public_address() {
     let dir = tempfile::tempdir().unwrap();
     let database_url = format!("sqlite://{}/portail.db", dir.path().display());
-    let refused = server::prepare(&database_url, "https://portail.example.org", true).await;
+    let refused = server::prepare(&database_url, "https://portail.example.org", true, test_keys()).await;
     assert!(refused.is_err_and(|e| e.to_string().contains("MAIL_TRANSPORT=dev")));
-    assert!(server::prepare(&database_url, "https://portail.example.org", false).await.is_ok());
-    assert!(server::prepare(&database_url, "http://localhost:3000", true).await.is_ok());
+    assert!(server::prepare(&database_url, "https://portail.example.org", false, test_keys()).await.is_ok());
+    assert!(server::prepare(&database_url, "http://localhost:3000", true, test_keys()).await.is_ok());
 }

@@ -32,7 +32,10 @@ async fn sign_in_again(app: &TestApp, actor: &Actor<'_>, email: &str) {
         .execute(&app.state.db)
         .await
         .unwrap();
-    let secret = app.text(&format!("SELECT totp_secret FROM accounts WHERE email = '{email}'")).await;
+    let sealed = app.text(&format!("SELECT totp_secret FROM accounts WHERE email = '{email}'")).await;
+    let id = app.count(&format!("SELECT id FROM accounts WHERE email = '{email}'")).await;
+    let secret =
+        test_keys().open(&app::domain::sealing::totp_binding(id), &sealed).expect("sealed with the test key");
     actor.ok("sign_in", &[("email", email), ("password", PASSWORD)]).await;
     actor.ok("verify_sign_in", &[("code", &current_totp(&secret))]).await;
 }

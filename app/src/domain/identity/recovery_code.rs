@@ -26,7 +26,9 @@ pub fn looks_like(code: &str) -> bool {
     normalise(code).len() == 10
 }
 
-fn hash(account_id: i64, code: &str) -> String {
+/// The code's digest, bound to its account; what is stored is this digest peppered with the
+/// server's key (`sealing::Keyring::pepper`), so a copy of the database cannot be checked offline.
+fn digest(account_id: i64, code: &str) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(format!("recovery:{account_id}:{}", normalise(code)).as_bytes()))
 }
@@ -35,6 +37,7 @@ fn hash(account_id: i64, code: &str) -> String {
 pub async fn regenerate(ctx: &Ctx, account_id: i64) -> DomainResult<Vec<String>> {
     let (db, now) = (&ctx.db, ctx.now);
     let codes: Vec<String> = (0..HOW_MANY).map(|_| new_code()).collect();
+    let keys = crate::domain::sealing::keyring();
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
         .bind(account_id)
@@ -43,7 +46,7 @@ pub async fn regenerate(ctx: &Ctx, account_id: i64) -> DomainResult<Vec<String>>
     for code in &codes {
         sqlx::query("INSERT INTO recovery_codes (account_id, code_hash, created_at) VALUES ($1, $2, $3)")
             .bind(account_id)
-            .bind(hash(account_id, code))
+            .bind(keys.pepper(&digest(account_id, code)))
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -68,23 +71,29 @@ pub async fn remaining<'e>(
     Ok((made > 0).then(|| row.try_get("unused")).transpose()?)
 }
 
-/// Uses a code: true once, atomically, even for two requests at the same time.
-pub async fn consume<'e>(
-    exec: impl Executor<'e, Database = Any>,
+/// Uses a code: true once, atomically, even for two requests at the same time. The stored form
+/// may carry an older key's pepper, so each key of the ring is tried.
+pub async fn consume(
+    db: &crate::domain::store::Db,
     account_id: i64,
     code: &str,
     now: i64,
 ) -> DomainResult<bool> {
-    Ok(sqlx::query(
-        "UPDATE recovery_codes SET used_at = $1 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
-    )
-    .bind(now)
-    .bind(account_id)
-    .bind(hash(account_id, code))
-    .execute(exec)
-    .await?
-    .rows_affected()
-        == 1)
+    for stored in crate::domain::sealing::keyring().peppered_by_each(&digest(account_id, code)) {
+        let used = sqlx::query(
+            "UPDATE recovery_codes SET used_at = $1 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(account_id)
+        .bind(stored)
+        .execute(db)
+        .await?
+        .rows_affected();
+        if used == 1 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 #[cfg(test)]
@@ -98,8 +107,8 @@ mod tests {
         assert_eq!(&code[5..6], "-");
         assert!(looks_like(&code));
         assert!(looks_like(&code.to_uppercase().replace('-', " ")));
-        assert_eq!(hash(1, &code), hash(1, &code.to_uppercase()));
-        assert_ne!(hash(1, &code), hash(2, &code), "a code is bound to its account");
+        assert_eq!(digest(1, &code), digest(1, &code.to_uppercase()));
+        assert_ne!(digest(1, &code), digest(2, &code), "a code is bound to its account");
         assert!(!looks_like("123456"));
         assert!(!looks_like("123 456"));
     }

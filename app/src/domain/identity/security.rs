@@ -2,7 +2,7 @@
 //! by email. Each change is audited; the caller has checked a recent re-authentication.
 use super::account::{memberships, Account};
 use crate::domain::Target;
-use crate::domain::{store, Ctx, DomainError, DomainResult};
+use crate::domain::{sealing, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 /// The secret of an authenticator app being set up, created on request (a POST) and kept until
@@ -11,11 +11,12 @@ pub async fn pending_totp<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
 ) -> DomainResult<Option<String>> {
-    Ok(sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1")
+    let stored: Option<String> = sqlx::query("SELECT totp_pending FROM accounts WHERE id = $1")
         .bind(account_id)
         .fetch_one(exec)
         .await?
-        .try_get("totp_pending")?)
+        .try_get("totp_pending")?;
+    stored.map(|stored| sealing::open_totp(account_id, &stored).ok_or(DomainError::Unreadable)).transpose()
 }
 
 pub async fn start_totp_enrolment(db: &store::Db, account_id: i64) -> DomainResult<String> {
@@ -24,7 +25,7 @@ pub async fn start_totp_enrolment(db: &store::Db, account_id: i64) -> DomainResu
     }
     let secret = crate::domain::identity::credential::new_totp_secret();
     sqlx::query("UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending IS NULL")
-        .bind(&secret)
+        .bind(sealing::seal_totp(account_id, &secret))
         .bind(account_id)
         .execute(db)
         .await?;
@@ -56,7 +57,7 @@ pub async fn confirm_totp_enrolment(
     sqlx::query(
         "UPDATE accounts SET totp_secret = $1, totp_last_step = $2, totp_pending = NULL WHERE id = $3",
     )
-    .bind(&secret)
+    .bind(sealing::seal_totp(account.id, &secret))
     .bind(step)
     .bind(account.id)
     .execute(&mut *tx)

@@ -1,9 +1,9 @@
 //! Proving who one is: the two-step sign-in (password, then an emailed code, an authenticator
 //! code or a recovery code), re-authentication inside an open session, and the lock after 10
 //! consecutive failures.
-use super::{account, lock, session};
+use super::{account, credential, lock, session};
 use crate::domain::Target;
-use crate::domain::{notification, secret, store, Ctx, DomainResult};
+use crate::domain::{notification, sealing, secret, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 /// A verification code by email is valid this long, and allows this many tries.
@@ -261,7 +261,7 @@ pub async fn finish_sign_in(
     purpose: ChallengePurpose,
 ) -> DomainResult<CodeOutcome> {
     let (db, now) = (&ctx.db, ctx.now);
-    use super::{credential, recovery_code};
+    use super::recovery_code;
     let Some(challenge) = pending_challenge(db, token, purpose, now).await? else {
         return Ok(CodeOutcome::StartAgain);
     };
@@ -294,7 +294,7 @@ pub async fn finish_sign_in(
             .code_hash
             .as_deref()
             .is_some_and(|stored| crate::domain::secret::same(stored, &email_code_hash(token, &code))),
-        Method::Totp => match account.totp_secret.as_deref().and_then(|s| credential::verify_totp(s, &code, now, account.totp_last_step)) {
+        Method::Totp => match totp_step(&account, &code, now)? {
             // Claim the step atomically so a code cannot be used twice, even by two requests at once.
             Some(step) => sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)")
                 .bind(step)
@@ -422,4 +422,11 @@ pub async fn cancel_open_challenges<'e>(
         .execute(exec)
         .await?;
     Ok(())
+}
+
+/// The time step of a right authenticator code for the account, opening its sealed secret.
+fn totp_step(account: &account::Account, code: &str, now: i64) -> DomainResult<Option<i64>> {
+    let Some(sealed) = account.totp_secret.as_deref() else { return Ok(None) };
+    let secret = sealing::open_totp(account.id, sealed).ok_or(DomainError::Unreadable)?;
+    Ok(credential::verify_totp(&secret, code, now, account.totp_last_step))
 }

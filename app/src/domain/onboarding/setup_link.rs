@@ -1,7 +1,8 @@
-//! One-time setup links for staff: whoever holds the link (and, for a link an administrator
-//! created, its secret code) sets a password and enrols an authenticator app. 128-bit token (only
-//! its hash stored), single use; 24 hours without a code, 5 days with one.
-//! Opening the link (`inspect`) never consumes it.
+//! One-time setup links for staff: whoever holds the link and its secret code sets a password and
+//! enrols an authenticator app. 128-bit token (only its hash stored), single use, 5 days; the
+//! authenticator secret behind it is sealed, shown only after the right code, and cleared once
+//! used. Opening the link (`inspect`) never consumes it. (Links made before codes were required
+//! have none, and open without one.)
 use super::invitation::{self, InvitationCode};
 use crate::domain::identity::account::{self, Account};
 use crate::domain::identity::{credential, session};
@@ -9,21 +10,10 @@ use crate::domain::Target;
 use crate::domain::{secret, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
 
-/// A link without a code (the first administrator's, shown on the console) works 24 hours.
-pub const VALID_SECONDS: i64 = 24 * 60 * 60;
-/// A link an administrator creates comes with a secret code and works 5 days, like an invitation.
-pub const WITH_CODE_VALID_SECONDS: i64 = invitation::VALID_SECONDS;
+/// A link works 5 days, like an invitation.
+pub const VALID_SECONDS: i64 = invitation::VALID_SECONDS;
 /// Wrong codes that void a link.
 pub const MAX_WRONG_CODES: i64 = invitation::MAX_WRONG_CODES;
-
-/// A link without a secret code; returns its token.
-pub async fn create<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    account_id: i64,
-    now: i64,
-) -> DomainResult<String> {
-    insert(exec, account_id, None, now).await
-}
 
 /// A link and the secret code that goes with it (bound to it); returns both.
 pub async fn create_with_code<'e>(
@@ -32,31 +22,20 @@ pub async fn create_with_code<'e>(
     now: i64,
 ) -> DomainResult<(String, InvitationCode)> {
     let code = InvitationCode::generate();
-    let token = insert(exec, account_id, Some(&code), now).await?;
-    Ok((token, code))
-}
-
-async fn insert<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    account_id: i64,
-    code: Option<&InvitationCode>,
-    now: i64,
-) -> DomainResult<String> {
     let (token, hash) = secret::new_token();
-    let valid = if code.is_some() { WITH_CODE_VALID_SECONDS } else { VALID_SECONDS };
     sqlx::query(
         "INSERT INTO setup_links (account_id, token_hash, totp_secret, expires_at, created_at, code_hash)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(account_id)
     .bind(hash)
-    .bind(credential::new_totp_secret())
-    .bind(now + valid)
+    .bind(crate::domain::sealing::seal_totp(account_id, &credential::new_totp_secret()))
+    .bind(now + VALID_SECONDS)
     .bind(now)
-    .bind(code.map(|code| invitation::code_hash(&token, code)))
+    .bind(invitation::code_hash(&token, &code))
     .execute(exec)
     .await?;
-    Ok(token)
+    Ok((token, code))
 }
 
 /// Ends every unused link of the account at once (a new code was generated, or the person left).
@@ -146,7 +125,9 @@ pub async fn inspect(db: &store::Db, token: &str, pass: Option<&str>, now: i64) 
     if row.code_hash.is_some() && !verified {
         return Ok(LinkState::NeedsCode { given_name: account.given_name, organisation });
     }
-    Ok(LinkState::Ready { account, totp_secret: row.totp_secret, organisation })
+    let totp_secret =
+        crate::domain::sealing::open_totp(account.id, &row.totp_secret).ok_or(DomainError::Unreadable)?;
+    Ok(LinkState::Ready { account, totp_secret, organisation })
 }
 
 /// The outcome of entering a link's secret code.
@@ -238,7 +219,7 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> 
 
     let mut tx = db.begin().await?;
     let consumed = sqlx::query(
-        "UPDATE setup_links SET used_at = $1, verified_hash = NULL
+        "UPDATE setup_links SET used_at = $1, verified_hash = NULL, totp_secret = ''
          WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 AND failed_attempts < $3
            AND (code_hash IS NULL OR (verified_hash = $4 AND verified_until > $1))
          RETURNING account_id",
@@ -257,7 +238,7 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> 
          WHERE id = $4",
     )
     .bind(hash)
-    .bind(&totp_secret)
+    .bind(crate::domain::sealing::seal_totp(account.id, &totp_secret))
     .bind(step)
     .bind(account.id)
     .execute(&mut *tx)

@@ -36,14 +36,23 @@ pub struct NewStaff<'a> {
     pub language: Lang,
 }
 
-/// A new staff member's way in: the link (mailed), and the secret code that goes with it when an
-/// administrator added them (shown once to the administrator, never mailed).
+/// A new staff member's way in: the link (mailed), and the secret code that goes with it (shown
+/// once to whoever added them, never mailed).
 pub struct Activation {
     pub account_id: i64,
     pub link: String,
-    pub code: Option<crate::domain::onboarding::invitation::InvitationCode>,
+    pub code: crate::domain::onboarding::invitation::InvitationCode,
     /// When the link and code stop working.
     pub expires_at: i64,
+}
+
+/// Who hands a new staff member the secret code that goes with their setup link.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeHandedBy {
+    /// An administrator of the organisation, who added them.
+    Administrator,
+    /// Whoever ran `portail bootstrap` and read the code on the console (the first administrator).
+    Installer,
 }
 
 /// Adds a staff member to an organisation and mails the one-time setup link.
@@ -52,7 +61,7 @@ async fn add_staff_member(
     organisation_id: i64,
     new: &NewStaff<'_>,
     services: &[Service],
-    with_code: bool,
+    handed_by: CodeHandedBy,
     public_url: &str,
     now: i64,
 ) -> DomainResult<Activation> {
@@ -82,24 +91,21 @@ async fn add_staff_member(
         .await?;
     account::add_membership(&mut *tx, account_id, organisation_id, role, now).await?;
     crate::domain::organisation::staff_service::grant(tx, account_id, organisation_id, services, now).await?;
-    let valid = if with_code { setup_link::WITH_CODE_VALID_SECONDS } else { setup_link::VALID_SECONDS };
-    let (token, code) = if with_code {
-        let (token, code) = setup_link::create_with_code(&mut *tx, account_id, now).await?;
-        (token, Some(code))
-    } else {
-        (setup_link::create(&mut *tx, account_id, now).await?, None)
-    };
+    let (token, code) = setup_link::create_with_code(&mut *tx, account_id, now).await?;
     let link = setup_link::url(public_url, &token, new.language);
     let given_name = new.given_name.trim();
     let organisation_name = name(&mut *tx, organisation_id).await?;
     let organisation_name = organisation_name.as_str();
-    let mail = if with_code {
-        notification::setup_link_with_code_mail(new.language, given_name, organisation_name, &link)
-    } else {
-        notification::setup_link_mail(new.language, given_name, organisation_name, &link)
+    let mail = match handed_by {
+        CodeHandedBy::Administrator => {
+            notification::setup_link_with_code_mail(new.language, given_name, organisation_name, &link)
+        }
+        CodeHandedBy::Installer => {
+            notification::setup_link_mail(new.language, given_name, organisation_name, &link)
+        }
     };
     notification::enqueue_for(&mut *tx, organisation_id, email.as_str(), &mail, now).await?;
-    Ok(Activation { account_id, link, code, expires_at: now + valid })
+    Ok(Activation { account_id, link, code, expires_at: now + setup_link::VALID_SECONDS })
 }
 
 /// An administrator adds a staff member to their organisation with the services ticked and their
@@ -119,8 +125,16 @@ pub async fn add_professional(
     }
     let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
-    let activation =
-        add_staff_member(&mut tx, organisation_id, &new, services, true, &ctx.public_url, now).await?;
+    let activation = add_staff_member(
+        &mut tx,
+        organisation_id,
+        &new,
+        services,
+        CodeHandedBy::Administrator,
+        &ctx.public_url,
+        now,
+    )
+    .await?;
     let account_id = activation.account_id;
     if let Some(number) = &number {
         crate::domain::organisation::professional_number::set(
@@ -193,8 +207,9 @@ pub async fn set_age_of_consent(ctx: &Ctx, organisation_id: i64, age: &str, by: 
 }
 
 /// Creates the organisation, its first administrator and a one-time setup link, mails the link
-/// and records it all, in one transaction. Returns the link (shown once on the console).
-pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<String> {
+/// and records it all, in one transaction. Returns the link and its secret code, which only the
+/// console shows: whoever reads the mail first (a scanner's preview) cannot see the secret behind it.
+pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> DomainResult<Activation> {
     if new.organisation.trim().is_empty() {
         return Err(crate::domain::DomainError::refused("error-organisation-required"));
     }
@@ -208,11 +223,20 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
         family_name: new.family_name,
         language: new.language,
     };
-    let Activation { account_id, link, .. } =
-        add_staff_member(&mut tx, organisation_id, &staff, Role::Admin.bundle(), false, public_url, now)
-            .await?;
+    let activation = add_staff_member(
+        &mut tx,
+        organisation_id,
+        &staff,
+        Role::Admin.bundle(),
+        CodeHandedBy::Installer,
+        public_url,
+        now,
+    )
+    .await?;
     let console = Ctx::new(db.clone(), RequestMeta { ip: "console".into(), user_agent: String::new() }, now);
-    console.audit(&mut *tx, Some(organisation_id), "bootstrap", Target::Account(account_id)).await?;
+    console
+        .audit(&mut *tx, Some(organisation_id), "bootstrap", Target::Account(activation.account_id))
+        .await?;
     tx.commit().await?;
-    Ok(link)
+    Ok(activation)
 }

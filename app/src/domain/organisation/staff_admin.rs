@@ -483,8 +483,8 @@ pub async fn new_secret_code(
     let activation = crate::domain::organisation::Activation {
         account_id,
         link,
-        code: Some(code),
-        expires_at: ctx.now + crate::domain::onboarding::setup_link::WITH_CODE_VALID_SECONDS,
+        code,
+        expires_at: ctx.now + crate::domain::onboarding::setup_link::VALID_SECONDS,
     };
     Ok((person.name, activation))
 }

@@ -160,9 +160,9 @@ impl TestApp {
     /// The administrator of a new organisation (Marie, at `email`), signed in after activating
     /// the account; with the authenticator secret.
     pub async fn admin(&self, email: &str) -> (Actor<'_>, String) {
-        let token = self.bootstrap(email).await;
+        let link = self.bootstrap(email).await;
         let admin = self.visitor();
-        let secret = admin.activate(&token).await;
+        let secret = admin.activate_with_code(&link.token, &link.code).await;
         (admin, secret)
     }
 }

@@ -55,6 +55,18 @@ pub async fn spawn_with(adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
     spawn_adjusted(&database_url, dir, adjust).await
 }
 
+/// The one key of every test server (the tests that rotate keys make their own rings).
+pub fn test_keys() -> app::domain::sealing::Keyring {
+    app::domain::sealing::Keyring::parse(TEST_KEY_LINE).unwrap()
+}
+pub const TEST_KEY_LINE: &str = "test QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
+
+/// A setup link as the first administrator gets it: the token (mailed) and the code (console).
+pub struct SetupLink {
+    pub token: String,
+    pub code: String,
+}
+
 pub fn unthrottled(state: AppState) -> AppState {
     AppState { throttle: std::sync::Arc::new(app::domain::identity::throttle::Throttle::off()), ..state }
 }
@@ -68,7 +80,7 @@ pub async fn spawn_adjusted(
 ) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = adjust(server::prepare(database_url, &base, true).await.expect("prepare"));
+    let state = adjust(server::prepare(database_url, &base, true, test_keys()).await.expect("prepare"));
     let router = server::routes::router(state.clone(), "target/site");
     tokio::spawn(server::serve::serve(
         listener,
@@ -122,7 +134,9 @@ pub fn location(response: &Response) -> String {
 impl TestApp {
     /// Helpers for a server running elsewhere (the release binary) over the database at `database_url`.
     pub async fn for_server_at(base: &str, database_url: &str) -> TestApp {
-        let state = server::prepare(database_url, base, true).await.expect("prepare");
+        // The server's own key file, beside its SQLite database.
+        let keys = server::keys::load(None, database_url).expect("the server's key file");
+        let state = server::prepare(database_url, base, true, keys).await.expect("prepare");
         TestApp { base: base.to_string(), state, client: client(), _dir: None }
     }
 
@@ -207,8 +221,8 @@ impl TestApp {
         with_form(request, function, form, files).send().await.unwrap()
     }
 
-    /// Bootstraps an organisation and returns the setup link's token.
-    pub async fn bootstrap(&self, email: &str) -> String {
+    /// Bootstraps an organisation; returns the setup link's token and the code the console shows.
+    pub async fn bootstrap(&self, email: &str) -> SetupLink {
         let args = server::config::BootstrapArgs {
             email: email.into(),
             organisation: "Clinique Saint-Laurent".into(),
@@ -216,22 +230,33 @@ impl TestApp {
             family_name: "Tremblay".into(),
             language: "fr".into(),
         };
-        let link = server::bootstrap(&self.state, &args).await.unwrap();
-        link.rsplit('/').next().unwrap().split('?').next().unwrap().to_string()
+        let activation = server::bootstrap(&self.state, &args).await.unwrap();
+        let token = activation.link.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
+        SetupLink { token, code: activation.code.as_str().to_string() }
+    }
+
+    /// Enters a setup link's secret code as its holder does; returns the cookie that then opens
+    /// the rest of the link in this browser.
+    pub async fn setup_pass(&self, link: &SetupLink) -> String {
+        let response =
+            self.call("check_setup_code", &[("token", &link.token), ("code", &link.code)], None).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        cookie_named(&response, app::api::auth::SETUP_PASS_COOKIE).expect("setup pass cookie")
     }
 
     /// Bootstraps an organisation whose administrator (given name Marie) completes the setup;
     /// returns the session cookie and the authenticator secret.
     pub async fn activated_admin(&self, email: &str) -> (String, String) {
-        let token = self.bootstrap(email).await;
-        let (status, html) = self.page(&format!("/setup/{token}"), None).await;
+        let link = self.bootstrap(email).await;
+        let (token, pass) = (&link.token, self.setup_pass(&link).await);
+        let (status, html) = self.page(&format!("/setup/{token}"), Some(&pass)).await;
         assert_eq!(status, StatusCode::OK);
         let secret = totp_secret_on_page(&html);
         let response = self
             .submit(
                 "complete_setup",
-                &setup_form(&token, &current_totp(&secret)),
-                None,
+                &setup_form(token, &current_totp(&secret)),
+                Some(&pass),
                 &format!("/setup/{token}"),
             )
             .await;
