@@ -2,6 +2,10 @@
 //! conversion lives here (`code`/`parse`) and is used only where rows are read and written.
 use serde::{Deserialize, Serialize};
 
+/// A session ends after this long without the person's activity (the server ends it; an open
+/// page warns before, `ui::components::idle_watch`).
+pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
+
 /// A stored code that names no known state: the database and the code disagree.
 #[derive(Debug)]
 pub struct UnknownCode(pub String);

@@ -1170,3 +1170,8 @@ support-account-shared = This account also belongs to another organisation: unlo
 patient-home-recent = Your latest conversations, by organisation
 
 error-id-invalid = This reference is not valid. Go back to the previous page and try again.
+
+idle-warning-title = Are you still there?
+idle-warning-text = Without any activity from you, you will be signed out in 2 minutes to protect your information.
+idle-warning-stay = Stay signed in
+signed-out-idle = You were signed out after 30 minutes without activity, to protect your information. Sign in again to continue.

@@ -1170,3 +1170,8 @@ support-account-shared = Ce compte appartient aussi à une autre organisation : 
 patient-home-recent = Vos dernières conversations, par organisation
 
 error-id-invalid = Cette référence n'est pas valide. Revenez à la page précédente et réessayez.
+
+idle-warning-title = Êtes-vous toujours là?
+idle-warning-text = Sans activité de votre part, vous serez déconnecté·e dans 2 minutes pour protéger vos renseignements.
+idle-warning-stay = Rester connecté·e
+signed-out-idle = Vous avez été déconnecté·e après 30 minutes sans activité, pour protéger vos renseignements. Connectez-vous de nouveau pour continuer.

@@ -3,6 +3,7 @@
 //! signed-in people.
 use crate::plain::{language_of, plain_page, query_language, wants_json};
 use app::api::messages::FILE_FORMS;
+use app::domain::identity::session::{self, Activity};
 use app::domain::store;
 use app::state::AppState;
 use axum::body::Body;
@@ -124,8 +125,9 @@ pub async fn private_pages_need_a_session(
         return next.run(request).await;
     }
     let token = app::api::context::cookie_of(request.headers(), state.config.session_cookie_name());
-    let checked = match token {
-        Some(token) => app::api::context::signed_in(&state.db, &token, store::now()).await,
+    let now = store::now();
+    let checked = match &token {
+        Some(token) => app::api::context::signed_in(&state.db, token, now, Activity::Person).await,
         None => Ok(None),
     };
     match checked {
@@ -143,7 +145,15 @@ pub async fn private_pages_need_a_session(
         }
     }
     let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
-    let sign_in = app::api::auth::sign_in_returning_to(here);
+    let idle = match &token {
+        Some(token) => session::ended_idle(&state.db, token, now).await.unwrap_or(false),
+        None => false,
+    };
+    let sign_in = if idle {
+        app::api::auth::sign_in_after_idle(here)
+    } else {
+        app::api::auth::sign_in_returning_to(here)
+    };
     (StatusCode::FOUND, [(header::LOCATION, sign_in)]).into_response()
 }
 

@@ -207,6 +207,13 @@ pub fn sign_in_returning_to(path: &str) -> String {
     }
 }
 
+/// The sign-in page after a session ended for want of activity: it says so, and returns to `path`.
+pub fn sign_in_after_idle(path: &str) -> String {
+    let sign_in = sign_in_returning_to(path);
+    let joiner = if sign_in.contains('?') { '&' } else { '?' };
+    format!("{sign_in}{joiner}reason=idle")
+}
+
 /// Step one of every sign-in: email and password.
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(
@@ -317,6 +324,23 @@ pub async fn sign_out() -> Result<(), ApiError> {
     context::clear_session_cookie();
     leptos_axum::redirect("/");
     Ok(())
+}
+
+/// The person typed or clicked on an open page: their session's idle clock starts again. Returns
+/// the seconds the session has left (`None`: it has already ended).
+#[server(prefix = "/api", endpoint = "keep_alive")]
+pub async fn keep_alive() -> Result<Option<i64>, ApiError> {
+    let Ok(Caller { ctx, session, .. }) = require_session().await else { return Ok(None) };
+    session::touch(&ctx.db, session.session_id, ctx.now).await?;
+    Ok(Some(session::seconds_left(&ctx.db, session.session_id, ctx.now).await?))
+}
+
+/// The seconds the session has left, asked by an open page near its idle limit without counting
+/// as activity (another tab may have kept it alive). `None`: it has ended.
+#[server(prefix = "/api", endpoint = "session_left")]
+pub async fn session_left() -> Result<Option<i64>, ApiError> {
+    let Ok(Caller { ctx, session, .. }) = require_session().await else { return Ok(None) };
+    Ok(Some(session::seconds_left(&ctx.db, session.session_id, ctx.now).await?))
 }
 
 /// The staff home page: greeting and the organisations the person works in, with the services

@@ -156,8 +156,23 @@ pub async fn caller_of(
         }
     }
     let token = cookie_of(headers, state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
-    let (session, account) = signed_in(&ctx.db, &token, ctx.now).await?.ok_or_else(ApiError::signed_out)?;
+    let (session, account) =
+        signed_in(&ctx.db, &token, ctx.now, activity_of(headers)).await?.ok_or_else(ApiError::signed_out)?;
     Ok(Caller { ctx: ctx.by(account.id), session, account })
+}
+
+/// A page opened, or a form posted without JavaScript, asks for HTML: the person's own doing.
+/// What a page's script fetches by itself asks for data (`session::Activity`).
+pub fn activity_of(headers: &http::HeaderMap) -> session::Activity {
+    let asks_for_html = headers
+        .get(http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if asks_for_html {
+        session::Activity::Person
+    } else {
+        session::Activity::Background
+    }
 }
 
 /// The live session behind a session cookie's token, and its account (the private-page
@@ -166,8 +181,9 @@ pub async fn signed_in(
     db: &store::Db,
     token: &str,
     now: i64,
+    activity: session::Activity,
 ) -> crate::domain::DomainResult<Option<(session::ActiveSession, account::Account)>> {
-    let Some(session) = session::resolve(db, token, now).await? else {
+    let Some(session) = session::resolve(db, token, now, activity).await? else {
         return Ok(None);
     };
     let account = account::find_by_id(db, session.account_id).await?;

@@ -7,6 +7,7 @@ use crate::api::ApiError;
 use crate::door::Door;
 use crate::states::Service;
 use crate::ui::components::caregivers::ActingBanner;
+use crate::ui::components::idle_watch::IdleWatch;
 use crate::ui::components::workplace::WorkplaceSwitch;
 use crate::ui::form::failure;
 use crate::ui::route::{address, route_params, GrantParams};
@@ -155,6 +156,7 @@ pub fn Header() -> impl IntoView {
                                             {move_tr!("sign-out")}
                                         </button>
                                     </ActionForm>
+                                    <IdleWatch />
                                 }
                             })
                     })}

@@ -87,7 +87,7 @@ async fn a_session_ends_after_30_idle_minutes_and_12_hours_in_all() {
     let idle = session::start(&app.state.db, &at(&app, t0), account).await.unwrap();
     let resolve = |token: String, now: i64| {
         let db = app.state.db.clone();
-        async move { session::resolve(&db, &token, now).await.unwrap().is_some() }
+        async move { session::resolve(&db, &token, now, session::Activity::Person).await.unwrap().is_some() }
     };
     assert!(resolve(idle.clone(), t0 + 1799).await, "29 min 59 s idle");
     assert!(!resolve(idle, t0 + 1799 + 1800).await, "30 min after the last activity");

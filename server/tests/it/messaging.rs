@@ -854,3 +854,60 @@ async fn one_account_sends_two_forms_with_files_at_once_not_three() {
     }
     assert_eq!(after, StatusCode::OK, "the places of aborted uploads are freed");
 }
+
+/// An open conversation asks for new messages every 5 seconds: those polls do not keep the session
+/// alive, only the person's own doing does (a page, a form, their typing reported by
+/// `keep_alive`); after 30 idle minutes the next page goes to the sign-in page, which says why.
+#[tokio::test]
+async fn an_open_conversation_polling_still_signs_out_after_30_idle_minutes() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let id = c.write_to_lea("Résultats", true).await.to_string();
+    let account = app.number("SELECT id FROM accounts WHERE email = $1", LEA).await;
+    let session = app.count(&format!("SELECT MAX(id) FROM sessions WHERE account_id = {account}")).await;
+    let idle_for = |seconds: i64| async move {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+            .bind(store::now() - seconds)
+            .bind(session)
+            .execute(&app.state.db)
+            .await
+            .unwrap();
+    };
+    let seen_ago = || async move {
+        store::now() - app.count(&format!("SELECT last_seen_at FROM sessions WHERE id = {session}")).await
+    };
+    let thread = [("id", id.as_str())];
+    let poll = || app.call("latest_message", &thread, Some(&c.lea));
+
+    // 28 minutes without the person: the page's polls are answered but leave the clock alone.
+    idle_for(28 * 60).await;
+    for _ in 0..3 {
+        assert_eq!(poll().await.status(), StatusCode::OK);
+    }
+    assert!(seen_ago().await >= 28 * 60, "a poll is not the person");
+    let left: Option<i64> = app.call("session_left", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert!(left.is_some_and(|left| left <= 120), "{left:?}: the page warns now");
+
+    // "Stay signed in" (or any typing) restarts the clock; so does opening a page.
+    let kept: Option<i64> = app.call("keep_alive", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert!(kept.is_some_and(|left| left >= 29 * 60), "{kept:?}");
+    assert!(seen_ago().await <= 5);
+    idle_for(28 * 60).await;
+    let (status, _) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(seen_ago().await <= 5, "a page opened is the person");
+
+    // 30 minutes: the poll is refused and the next page is the sign-in page, saying why.
+    idle_for(30 * 60).await;
+    assert_eq!(poll().await.status(), StatusCode::UNAUTHORIZED);
+    let left: Option<i64> = app.call("session_left", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(left, None);
+    let page = app.get(&format!("/messages/{id}"), Some(&c.lea)).await;
+    assert_eq!(page.status(), StatusCode::FOUND);
+    let to = location(&page);
+    assert_eq!(to, format!("/sign-in?next=%2Fmessages%2F{id}&reason=idle"));
+    let (_, html) = app.page(&to, None).await;
+    assert!(page_shows(&html, "fr", "signed-out-idle"), "the sign-in page says why");
+    let (_, html) = app.page("/sign-in", None).await;
+    assert!(!page_shows(&html, "fr", "signed-out-idle"), "and only then");
+}

@@ -4,7 +4,7 @@ use crate::domain::Target;
 use crate::domain::{secret, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
-pub const IDLE_SECONDS: i64 = 30 * 60;
+pub const IDLE_SECONDS: i64 = crate::states::SESSION_IDLE_SECONDS;
 pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
 /// Last activity is written at most this often, so reading pages does not write on every request.
 const TOUCH_EVERY_SECONDS: i64 = 60;
@@ -39,8 +39,23 @@ pub struct ActiveSession {
     pub organisation_id: Option<i64>,
 }
 
-/// The live session behind a cookie token, if any; refreshes its last activity.
-pub async fn resolve(db: &store::Db, token: &str, now: i64) -> DomainResult<Option<ActiveSession>> {
+/// What a request says about the person behind it. Only the person's own doing keeps a session
+/// alive: a page they open, a form they post, or their browser reporting that they typed or
+/// clicked (`keep_alive`). What an open page fetches by itself (new messages every 5 s, the
+/// header after a navigation) is `Background`, so a tab left open still signs out when idle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activity {
+    Person,
+    Background,
+}
+
+/// The live session behind a cookie token, if any; the person's activity refreshes it.
+pub async fn resolve(
+    db: &store::Db,
+    token: &str,
+    now: i64,
+    activity: Activity,
+) -> DomainResult<Option<ActiveSession>> {
     let row = sqlx::query(
         "SELECT id, account_id, organisation_id, last_seen_at FROM sessions
          WHERE token_hash = $1 AND ended_at IS NULL AND last_seen_at > $2 AND created_at > $3",
@@ -56,14 +71,47 @@ pub async fn resolve(db: &store::Db, token: &str, now: i64) -> DomainResult<Opti
         account_id: row.try_get("account_id")?,
         organisation_id: row.try_get("organisation_id")?,
     };
-    if now - row.try_get::<i64, _>("last_seen_at")? >= TOUCH_EVERY_SECONDS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(session.session_id)
-            .execute(db)
-            .await?;
+    if activity == Activity::Person && now - row.try_get::<i64, _>("last_seen_at")? >= TOUCH_EVERY_SECONDS {
+        touch(db, session.session_id, now).await?;
     }
     Ok(Some(session))
+}
+
+/// The person is here (their browser saw them type or click): the idle clock starts again.
+pub async fn touch(db: &store::Db, session_id: i64, now: i64) -> DomainResult<()> {
+    sqlx::query(
+        "UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND ended_at IS NULL AND last_seen_at < $1",
+    )
+    .bind(now)
+    .bind(session_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Seconds before a live session ends by itself: idle, or at the 12-hour cap, whichever is first.
+pub async fn seconds_left(db: &store::Db, session_id: i64, now: i64) -> DomainResult<i64> {
+    let row = sqlx::query("SELECT created_at, last_seen_at FROM sessions WHERE id = $1")
+        .bind(session_id)
+        .fetch_one(db)
+        .await?;
+    let (created, seen): (i64, i64) = (row.try_get("created_at")?, row.try_get("last_seen_at")?);
+    Ok(((seen + IDLE_SECONDS).min(created + ABSOLUTE_SECONDS) - now).max(0))
+}
+
+/// Whether the session behind a token ended because nobody used it for 30 minutes (not signed
+/// out, not past the 12-hour cap): the sign-in page then says so.
+pub async fn ended_idle(db: &store::Db, token: &str, now: i64) -> DomainResult<bool> {
+    Ok(sqlx::query(
+        "SELECT id FROM sessions
+         WHERE token_hash = $1 AND ended_at IS NULL AND last_seen_at <= $2 AND created_at > $3",
+    )
+    .bind(secret::hash_token(token))
+    .bind(now - IDLE_SECONDS)
+    .bind(now - ABSOLUTE_SECONDS)
+    .fetch_optional(db)
+    .await?
+    .is_some())
 }
 
 pub async fn end<'e>(exec: impl Executor<'e, Database = Any>, session_id: i64, now: i64) -> DomainResult<()> {

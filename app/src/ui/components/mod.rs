@@ -3,6 +3,7 @@ pub mod after_reauth;
 pub mod audit;
 pub mod caregivers;
 pub mod copy;
+pub mod idle_watch;
 pub mod loaded;
 pub mod messages;
 pub mod page_title;

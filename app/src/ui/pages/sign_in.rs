@@ -16,11 +16,22 @@ pub fn SignIn() -> impl IntoView {
     let error = action_error(action);
     let query = leptos_router::hooks::use_query_map();
     let reset_done = move || query.read().get("reset").is_some();
+    let after_idle = move || query.read().get("reason").as_deref() == Some("idle");
     // The page a signed-out visit was sent here from, to return to once signed in.
     let next = move || query.read().get("next").unwrap_or_default();
     view! {
         <PageTitle title_key="sign-in-title" />
         <h1>{move_tr!("sign-in-title")}</h1>
+        {move || {
+            after_idle()
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {move_tr!("signed-out-idle")}
+                        </p>
+                    }
+                })
+        }}
         <p>{move_tr!("sign-in-intro")}</p>
         <ActionForm action=action>
             <FormAlert error />
