@@ -74,7 +74,7 @@ async fn main() -> anyhow::Result<()> {
         let email = format!("patient{}@example.test", picks.with_account());
         let ctx = ctx();
         let began = Instant::now();
-        let started = sign_in::start_sign_in(&ctx, &email, PASSWORD).await?;
+        let started = sign_in::start_sign_in(&ctx, &email, PASSWORD, None).await?;
         times.push(began.elapsed());
         anyhow::ensure!(matches!(started, sign_in::Started::Challenge { .. }), "sign-in refused for {email}");
     }

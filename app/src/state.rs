@@ -44,6 +44,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// The cookie that makes a browser known to the accounts that signed in with it.
+    pub fn browser_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-portail-browser"
+        } else {
+            "portail-browser"
+        }
+    }
+
     pub fn session_cookie_name(&self) -> &'static str {
         // Browsers only accept the `__Host-` prefix on Secure cookies.
         if self.secure_cookies {

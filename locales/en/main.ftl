@@ -210,7 +210,7 @@ mail-locked-body =
     Hello { $name },
 
     After 10 unsuccessful sign-in attempts, your account is locked until midnight (local time).
-    Your open sessions stay open. To unlock it now, use “Forgot your password?” on the sign-in page.
+    Your open sessions stay open, and a browser you have signed in with before can still sign in. To unlock it now, use “Forgot your password?” on the sign-in page.
     If this was not you, someone may know your email: change your password. You can also contact the support team at 1 833 564-0404.
 
 sign-in-next = Continue
@@ -448,6 +448,7 @@ mail-method-added-body =
     If it wasn't you, use "Forgot password" on the sign-in page and contact support at 1 833 564-0404.
 audit-account-created = Account created
 audit-account-locked = Account locked after 10 attempts
+audit-known-browser-locked = A browser used before blocked until midnight after 10 attempts
 audit-account-setup-completed = Account activated
 audit-bootstrap = First administrator created
 audit-data-exported = Data exported

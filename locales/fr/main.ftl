@@ -210,7 +210,7 @@ mail-locked-body =
     Bonjour { $name },
 
     À la suite de 10 tentatives de connexion infructueuses, votre compte est verrouillé jusqu'à minuit (heure locale).
-    Vos sessions ouvertes le restent. Pour le déverrouiller dès maintenant, utilisez « Mot de passe oublié? » sur la page de connexion.
+    Vos sessions ouvertes le restent, et un navigateur avec lequel vous vous êtes déjà connecté·e peut toujours se connecter. Pour le déverrouiller dès maintenant, utilisez « Mot de passe oublié? » sur la page de connexion.
     Si ce n'était pas vous, quelqu'un connaît peut-être votre courriel : changez votre mot de passe. Vous pouvez aussi communiquer avec l'équipe de soutien au 1 833 564-0404.
 
 sign-in-next = Continuer
@@ -448,6 +448,7 @@ mail-method-added-body =
     Si ce n'était pas vous, utilisez « Mot de passe oublié » sur la page de connexion et communiquez avec le soutien au 1 833 564-0404.
 audit-account-created = Compte créé
 audit-account-locked = Compte verrouillé après 10 tentatives
+audit-known-browser-locked = Un navigateur déjà utilisé bloqué jusqu'à minuit après 10 tentatives
 audit-account-setup-completed = Compte activé
 audit-bootstrap = Premier administrateur créé
 audit-data-exported = Données exportées

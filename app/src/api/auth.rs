@@ -227,7 +227,8 @@ pub async fn sign_in(
     ])
     .map_err(|e| e.keep("email", email.trim()))?;
     let ctx = context::request();
-    match sign_in::start_sign_in(&ctx, &email, &password).await? {
+    let browser = context::cookie(context::state().config.browser_cookie_name());
+    match sign_in::start_sign_in(&ctx, &email, &password, browser.as_deref()).await? {
         sign_in::Started::Challenge(challenge) => {
             context::set_flow_cookie(CHALLENGE_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
             match return_path(&next) {
@@ -269,9 +270,12 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
     let ctx = context::request();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
     match sign_in::finish_sign_in(&ctx, &token, &code, ChallengePurpose::SignIn).await? {
-        sign_in::CodeOutcome::SignedIn { session_token, account_id } => {
+        sign_in::CodeOutcome::SignedIn { session_token, account_id, new_browser_token } => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
             context::set_session_cookie(&session_token);
+            if let Some(token) = new_browser_token {
+                context::set_browser_cookie(&token);
+            }
             context::set_language_cookie(
                 crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?,
             );

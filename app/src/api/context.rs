@@ -70,6 +70,17 @@ pub fn set_session_cookie(token: &str) {
     set_cookie(format!("{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}", config.session_cookie_name()));
 }
 
+/// Makes this browser known to the account that just signed in with it (`known_browser`).
+pub fn set_browser_cookie(token: &str) {
+    let config = state().config;
+    let secure = if config.secure_cookies { "; Secure" } else { "" };
+    let max_age = crate::domain::identity::known_browser::REMEMBERED_SECONDS;
+    set_cookie(format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        config.browser_cookie_name()
+    ));
+}
+
 pub fn clear_session_cookie() {
     let config = state().config;
     let secure = if config.secure_cookies { "; Secure" } else { "" };

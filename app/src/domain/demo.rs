@@ -181,7 +181,12 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let locked =
         account::find_by_email(db, "locked@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     for _ in 0..crate::domain::identity::lock::AFTER_FAILURES {
-        crate::domain::identity::sign_in::record_failure(ctx, &locked, None).await?;
+        crate::domain::identity::sign_in::record_failure(
+            ctx,
+            &locked,
+            crate::domain::identity::sign_in::Guesser::Browser(None),
+        )
+        .await?;
     }
 
     // The support desk's phone and hours, for the Contact page.

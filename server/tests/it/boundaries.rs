@@ -20,8 +20,11 @@ fn at(app: &TestApp, now: i64) -> Ctx {
 }
 
 async fn code_outcome(app: &TestApp, started: i64, answered: i64) -> CodeOutcome {
-    let challenge =
-        sign_in::start_sign_in(&at(app, started), PATIENT, PASSWORD).await.unwrap().challenge().unwrap();
+    let challenge = sign_in::start_sign_in(&at(app, started), PATIENT, PASSWORD, None)
+        .await
+        .unwrap()
+        .challenge()
+        .unwrap();
     let code = emailed_code(app, PATIENT).await;
     sign_in::finish_sign_in(&at(app, answered), &challenge.token, &code, ChallengePurpose::SignIn)
         .await
@@ -41,7 +44,7 @@ async fn a_new_code_may_be_asked_for_after_sixty_seconds() {
     let (app, _) = with_patient().await;
     let t0 = store::now();
     let challenge =
-        sign_in::start_sign_in(&at(&app, t0), PATIENT, PASSWORD).await.unwrap().challenge().unwrap();
+        sign_in::start_sign_in(&at(&app, t0), PATIENT, PASSWORD, None).await.unwrap().challenge().unwrap();
     let resend = |now| {
         let (ctx, token) = (at(&app, now), challenge.token.clone());
         async move { sign_in::resend_code(&ctx, &token, ChallengePurpose::SignIn).await.unwrap() }
@@ -59,7 +62,7 @@ async fn ten_consecutive_failures_lock_nine_do_not_and_a_success_starts_the_coun
         app.number("SELECT COUNT(*) FROM accounts WHERE email_key = $1 AND locked_until IS NOT NULL", PATIENT)
     };
     for _ in 0..9 {
-        assert!(sign_in::start_sign_in(&ctx, PATIENT, "not the password at all")
+        assert!(sign_in::start_sign_in(&ctx, PATIENT, "not the password at all", None)
             .await
             .unwrap()
             .challenge()
@@ -68,13 +71,13 @@ async fn ten_consecutive_failures_lock_nine_do_not_and_a_success_starts_the_coun
     assert_eq!(locked().await, 0, "9 failures leave the account open");
     assert!(matches!(code_outcome(&app, t0, t0 + 1).await, CodeOutcome::SignedIn { .. }), "and it signs in");
     for _ in 0..9 {
-        sign_in::start_sign_in(&ctx, PATIENT, "not the password at all").await.unwrap();
+        sign_in::start_sign_in(&ctx, PATIENT, "not the password at all", None).await.unwrap();
     }
     assert_eq!(locked().await, 0, "the success started the count again: 9 more do not lock");
-    sign_in::start_sign_in(&ctx, PATIENT, "not the password at all").await.unwrap();
+    sign_in::start_sign_in(&ctx, PATIENT, "not the password at all", None).await.unwrap();
     assert_eq!(locked().await, 1, "the 10th consecutive failure locks");
     assert!(
-        sign_in::start_sign_in(&ctx, PATIENT, PASSWORD).await.unwrap().challenge().is_none(),
+        sign_in::start_sign_in(&ctx, PATIENT, PASSWORD, None).await.unwrap().challenge().is_none(),
         "even the right password"
     );
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod credential;
 pub mod email_change;
+pub mod known_browser;
 pub mod lock;
 pub mod password_reset;
 pub mod recovery_code;

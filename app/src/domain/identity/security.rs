@@ -47,7 +47,12 @@ pub async fn confirm_totp_enrolment(
         pending_totp(db, account.id).await?.ok_or(DomainError::invalid("code", "error-totp-not-started"))?;
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         // A wrong password here counts toward the lock, like everywhere else.
-        crate::domain::identity::sign_in::record_failure(ctx, account, Some(session_id)).await?;
+        crate::domain::identity::sign_in::record_failure(
+            ctx,
+            account,
+            crate::domain::identity::sign_in::Guesser::Session(session_id),
+        )
+        .await?;
         ctx.audit(db, None, "totp.password_failed", Target::Account(account.id)).await?;
         return Err(DomainError::invalid("password", "error-password-wrong"));
     }

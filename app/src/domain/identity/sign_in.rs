@@ -1,6 +1,8 @@
 //! Proving who one is: the two-step sign-in (password, then an emailed code, an authenticator
 //! code or a recovery code), re-authentication inside an open session, and the lock after 10
-//! consecutive failures.
+//! consecutive failures — for unknown browsers; a browser that signed in to the account before
+//! counts its own failures (`known_browser`).
+use super::known_browser::{self, KnownBrowser};
 use super::{account, credential, lock, session};
 use crate::domain::Target;
 use crate::domain::{notification, sealing, secret, store, Ctx, DomainError, DomainResult};
@@ -56,8 +58,13 @@ impl Started {
     }
 }
 
-/// Step one: email and password.
-pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResult<Started> {
+/// Step one: email and password, from a browser holding `browser` (its known-browser cookie).
+pub async fn start_sign_in(
+    ctx: &Ctx,
+    email: &str,
+    password: &str,
+    browser: Option<&str>,
+) -> DomainResult<Started> {
     let (db, now) = (&ctx.db, ctx.now);
     use crate::domain::identity::credential;
     let Some(account) = account::find_by_email(db, email).await? else {
@@ -67,7 +74,13 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
     };
     let password_ok = credential::verify_or_decoy(password, account.password_hash.as_deref()).await?;
     let target = Target::Account(account.id);
-    if let Some(until) = lock::until(db, account.id, now).await? {
+    // The account's lock holds unknown browsers back; a known one is judged on its own failures.
+    let known = known_browser::recognise(db, browser, account.id, now).await?;
+    let locked = match known {
+        Some(_) => None,
+        None => lock::until(db, account.id, now).await?,
+    };
+    if let Some(until) = locked {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         let active = account.status == account::AccountStatus::Active;
         return Ok(if password_ok && active {
@@ -82,7 +95,7 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
     }
     if account.status != account::AccountStatus::Active || !password_ok {
         if account.status == account::AccountStatus::Active {
-            record_failure(ctx, &account, None).await?;
+            record_failure(ctx, &account, Guesser::Browser(known)).await?;
         }
         ctx.by(account.id).audit(db, None, "sign_in.failed", target).await?;
         return Ok(Started::Refused);
@@ -94,7 +107,7 @@ pub async fn start_sign_in(ctx: &Ctx, email: &str, password: &str) -> DomainResu
             .execute(db)
             .await?;
     }
-    issue_challenge(ctx, &account, ChallengePurpose::SignIn).await.map(Started::Challenge)
+    issue_challenge(ctx, &account, ChallengePurpose::SignIn, known).await.map(Started::Challenge)
 }
 
 /// What a challenge is for: a new session, or proving again who one is in an open session. One
@@ -120,6 +133,7 @@ async fn issue_challenge(
     ctx: &Ctx,
     account: &account::Account,
     purpose: ChallengePurpose,
+    known: Option<KnownBrowser>,
 ) -> DomainResult<Challenge> {
     let (db, now) = (&ctx.db, ctx.now);
     let (token, token_hash) = secret::new_token();
@@ -127,8 +141,8 @@ async fn issue_challenge(
     let code = (method == Method::Email).then(new_email_code);
     let mut tx = db.begin().await?;
     sqlx::query(
-        "INSERT INTO sign_in_challenges (account_id, token_hash, method, code_hash, expires_at, last_sent_at, created_at, reauth_session_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
+        "INSERT INTO sign_in_challenges (account_id, token_hash, method, code_hash, expires_at, last_sent_at, created_at, reauth_session_id, known_browser_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)",
     )
     .bind(account.id)
     .bind(token_hash)
@@ -137,6 +151,7 @@ async fn issue_challenge(
     .bind(now + CODE_VALID_SECONDS)
     .bind(now)
     .bind(purpose.column())
+    .bind(known.map(|browser| browser.id))
     .execute(&mut *tx)
     .await?;
     // A right password opens a challenge without counting as a failure: without a cap, someone
@@ -182,11 +197,11 @@ pub async fn start_reauth(
     let db = &ctx.db;
     use crate::domain::identity::credential;
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
-        record_failure(ctx, account, Some(session_id)).await?;
+        record_failure(ctx, account, Guesser::Session(session_id)).await?;
         ctx.by(account.id).audit(db, None, "reauth.failed", Target::Account(account.id)).await?;
         return Ok(None);
     }
-    issue_challenge(ctx, account, ChallengePurpose::Reauth { session_id }).await.map(Some)
+    issue_challenge(ctx, account, ChallengePurpose::Reauth { session_id }, None).await.map(Some)
 }
 
 struct PendingChallenge {
@@ -195,6 +210,7 @@ struct PendingChallenge {
     method: Method,
     code_hash: Option<String>,
     last_sent_at: i64,
+    known_browser: Option<KnownBrowser>,
 }
 
 /// The live challenge behind a cookie token, for this purpose only.
@@ -205,7 +221,7 @@ async fn pending_challenge(
     now: i64,
 ) -> DomainResult<Option<PendingChallenge>> {
     let row = sqlx::query(
-        "SELECT id, account_id, method, code_hash, last_sent_at FROM sign_in_challenges
+        "SELECT id, account_id, method, code_hash, last_sent_at, known_browser_id FROM sign_in_challenges
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND attempts < $3 AND reauth_session_id = $4",
     )
     .bind(secret::hash_token(token))
@@ -222,6 +238,7 @@ async fn pending_challenge(
                 .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
             code_hash: r.try_get("code_hash")?,
             last_sent_at: r.try_get("last_sent_at")?,
+            known_browser: r.try_get::<Option<i64>, _>("known_browser_id")?.map(|id| KnownBrowser { id }),
         })
     })
     .transpose()
@@ -242,6 +259,8 @@ pub enum CodeOutcome {
     SignedIn {
         session_token: String,
         account_id: i64,
+        /// A browser not known before is remembered: the token for its cookie.
+        new_browser_token: Option<String>,
     },
     /// The open session proved again who it is.
     Reauthenticated,
@@ -281,8 +300,14 @@ pub async fn finish_sign_in(
     let Some(tries) = tries else { return Ok(CodeOutcome::StartAgain) };
     let account = account::find_by_id(db, challenge.account_id).await?;
     let target = Target::Account(account.id);
-    // A lock (or a closed account) ends every sign-in under way, even one whose code is right.
-    if account.status != account::AccountStatus::Active || lock::until(db, account.id, now).await?.is_some() {
+    // A lock (or a closed account) ends every sign-in under way, even one whose code is right:
+    // the account's lock for a sign-in from an unknown browser, the browser's own for a known one.
+    let known = challenge.known_browser;
+    let locked = match known {
+        Some(browser) => !known_browser::still_trusted(db, browser, now).await?,
+        None => lock::until(db, account.id, now).await?.is_some(),
+    };
+    if account.status != account::AccountStatus::Active || locked {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         return Ok(CodeOutcome::StartAgain);
     }
@@ -306,11 +331,11 @@ pub async fn finish_sign_in(
         },
     };
     if !right {
-        let guessing_session = match purpose {
-            ChallengePurpose::Reauth { session_id } => Some(session_id),
-            ChallengePurpose::SignIn => None,
+        let guesser = match purpose {
+            ChallengePurpose::Reauth { session_id } => Guesser::Session(session_id),
+            ChallengePurpose::SignIn => Guesser::Browser(known),
         };
-        record_failure(ctx, &account, guessing_session).await?;
+        record_failure(ctx, &account, guesser).await?;
         ctx.by(account.id).audit(db, None, "verification_code.failed", target).await?;
         return Ok(if tries < CODE_MAX_ATTEMPTS {
             CodeOutcome::Wrong { remaining_tries: CODE_MAX_ATTEMPTS - tries }
@@ -349,8 +374,15 @@ pub async fn finish_sign_in(
         CodeOutcome::Reauthenticated
     } else {
         let session_token = session::start(&mut *tx, ctx, account.id).await?;
+        let new_browser_token = match known {
+            Some(browser) => {
+                known_browser::used(&mut *tx, browser, now).await?;
+                None
+            }
+            None => Some(known_browser::remember(&mut tx, account.id, now).await?),
+        };
         ctx.by(account.id).audit(&mut *tx, None, "sign_in.succeeded", target).await?;
-        CodeOutcome::SignedIn { session_token, account_id: account.id }
+        CodeOutcome::SignedIn { session_token, account_id: account.id, new_browser_token }
     };
     tx.commit().await?;
     Ok(outcome)
@@ -390,22 +422,38 @@ pub async fn resend_code(ctx: &Ctx, token: &str, purpose: ChallengePurpose) -> D
     Ok(Resend::Sent)
 }
 
-/// One more failure (a wrong password or code) toward the lock (`lock::count_failure`). A lock
-/// does not end the owner's sessions (a stranger could otherwise sign anyone out at will) except
-/// the one that was guessing, when the failures came from inside a session (`guessing_session`);
-/// it voids the account's unfinished sign-ins.
-pub(crate) async fn record_failure(
-    ctx: &Ctx,
-    account: &account::Account,
-    guessing_session: Option<i64>,
-) -> DomainResult<()> {
+/// Where a wrong password or code came from.
+#[derive(Clone, Copy, Debug)]
+pub enum Guesser {
+    /// The sign-in page, in a browser known for the account or not.
+    Browser(Option<KnownBrowser>),
+    /// A signed-in session proving again who it is.
+    Session(i64),
+}
+
+/// One more failure (a wrong password or code). From a known browser it counts against that
+/// browser (`known_browser::count_failure`); otherwise toward the account's lock
+/// (`lock::count_failure`). A lock does not end the owner's sessions (a stranger could otherwise
+/// sign anyone out at will) except the one that was guessing, when the failures came from inside
+/// a session; it voids the account's unfinished sign-ins from unknown browsers.
+pub async fn record_failure(ctx: &Ctx, account: &account::Account, guesser: Guesser) -> DomainResult<()> {
+    if let Guesser::Browser(Some(browser)) = guesser {
+        return known_browser::count_failure(ctx, account.id, browser).await;
+    }
     let Some(mut tx) = lock::count_failure(ctx, account).await? else {
         return Ok(());
     };
-    if let Some(session_id) = guessing_session {
+    if let Guesser::Session(session_id) = guesser {
         session::end(&mut *tx, session_id, ctx.now).await?;
     }
-    cancel_open_challenges(&mut *tx, account.id, ctx.now).await?;
+    sqlx::query(
+        "UPDATE sign_in_challenges SET used_at = $1
+         WHERE account_id = $2 AND used_at IS NULL AND known_browser_id IS NULL",
+    )
+    .bind(ctx.now)
+    .bind(account.id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }
