@@ -17,14 +17,29 @@ cleanup() {
 }
 trap cleanup EXIT
 "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$DIR/data" -U portail --auth=trust -E UTF8 >/dev/null
+# TLS as production has it: a certificate for 127.0.0.1 signed by a throw-away authority, which the
+# tests trust by file (`sslrootcert`); a second authority that signed nothing, to be refused.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Portail test CA" \
+  -keyout "$DIR/ca.key" -out "$DIR/ca.pem" >/dev/null 2>&1
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Another CA" \
+  -keyout "$DIR/other-ca.key" -out "$DIR/other-ca.pem" >/dev/null 2>&1
+openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$DIR/data/server.key" \
+  -out "$DIR/server.csr" >/dev/null 2>&1
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' > "$DIR/san.ext"
+openssl x509 -req -in "$DIR/server.csr" -CA "$DIR/ca.pem" -CAkey "$DIR/ca.key" -CAcreateserial -days 2 \
+  -extfile "$DIR/san.ext" -out "$DIR/data/server.crt" >/dev/null 2>&1
+chmod 600 "$DIR/data/server.key"
+chmod 644 "$DIR/ca.pem" "$DIR/other-ca.pem"
+if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$DIR/data/server.key" "$DIR/data/server.crt"; fi
 # `$TEST_PG_CONTROL stop|start` lets the failure tests take the database away and bring it back.
 cat > "$DIR/control" <<CONTROL
 #!/usr/bin/env bash
 exec ${RUN_AS[*]} "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -m fast \\
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" "\$@"
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200 -c ssl=on" "\$@"
 CONTROL
 chmod +x "$DIR/control"
 "$DIR/control" start >/dev/null
 export TEST_PG_CONTROL="$DIR/control"
 export TEST_DATABASE_URL="postgres://portail@127.0.0.1:$PORT/postgres"
+export TEST_PG_CA="$DIR/ca.pem" TEST_PG_OTHER_CA="$DIR/other-ca.pem"
 "$@"

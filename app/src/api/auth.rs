@@ -139,9 +139,14 @@ pub async fn check_setup_code(
     use crate::domain::onboarding::invitation::{InvitationCode, VERIFIED_SECONDS};
     context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
         .map_err(|e| e.keep("code", &code))?;
-    let parsed = InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
+    let parsed = InvitationCode::parse(&code).map_err(|e| {
+        // A code of the wrong shape was never compared: not a guess.
+        context::give_back(Limit::InvitationCodeFromAddress, &context::address_key());
+        ApiError::from(e).keep("code", &code)
+    })?;
     match setup_link::check_code(&context::request(), &token, &parsed).await? {
         setup_link::CodeCheck::Accepted { pass } => {
+            context::give_back(Limit::InvitationCodeFromAddress, &context::address_key());
             context::set_flow_cookie(SETUP_PASS_COOKIE, &pass, VERIFIED_SECONDS);
             leptos_axum::redirect(&format!("/setup/{token}"));
             Ok(())

@@ -123,6 +123,11 @@ pub fn throttle(tries: &[(throttle::Limit, &str)]) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Gives back the try `throttle` took: what was tried was right, not a guess.
+pub fn give_back(limit: throttle::Limit, key: &str) {
+    state().throttle.give_back(limit, key);
+}
+
 /// The throttle key of this request's caller address.
 pub fn address_key() -> String {
     throttle::address_key(&request_meta().ip)

@@ -67,11 +67,15 @@ pub async fn check_invitation_code(
 ) -> Result<(), ApiError> {
     context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
         .map_err(|e| e.keep("code", &code))?;
-    let parsed =
-        invitation::InvitationCode::parse(&code).map_err(|e| ApiError::from(e).keep("code", &code))?;
+    let parsed = invitation::InvitationCode::parse(&code).map_err(|e| {
+        // A code of the wrong shape was never compared: not a guess.
+        context::give_back(Limit::InvitationCodeFromAddress, &context::address_key());
+        ApiError::from(e).keep("code", &code)
+    })?;
     let outcome = invitation::check_code(&context::request(), &token, &parsed).await?;
     match outcome {
         invitation::CodeCheck::Accepted { pass } => {
+            context::give_back(Limit::InvitationCodeFromAddress, &context::address_key());
             context::set_flow_cookie(PASS_COOKIE, &pass, invitation::VERIFIED_SECONDS);
             leptos_axum::redirect(&format!("/invitation/{token}/account"));
             Ok(())

@@ -30,3 +30,4 @@ mod support;
 mod support_contact;
 mod team;
 mod tenancy;
+mod transport;

@@ -148,6 +148,19 @@ impl Throttle {
         Ok(())
     }
 
+    /// Returns the try just taken for `key` under `limit`: it was not a guess (a right code), so
+    /// the limit on guessing never holds back the people who have the code.
+    pub fn give_back(&self, limit: Limit, key: &str) {
+        if self.off {
+            return;
+        }
+        let table = if limit.per_address() { &self.by_address } else { &self.by_target };
+        let mut buckets = table.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(bucket) = buckets.map.get_mut(&(limit, key.to_string())) {
+            bucket.tokens = (bucket.tokens + 1).min(limit.rate().0);
+        }
+    }
+
     #[cfg(test)]
     fn keys(&self) -> usize {
         self.by_address.lock().unwrap().map.len() + self.by_target.lock().unwrap().map.len()
@@ -204,6 +217,22 @@ pub fn email_key(email: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_try_given_back_is_not_counted_and_the_burst_is_never_exceeded() {
+        let (limit, t0) = (Limit::InvitationCodeFromAddress, 1_000_000);
+        let throttle = Throttle::new();
+        for _ in 0..100 {
+            assert_eq!(throttle.take(limit, "k", t0), Ok(()), "right codes, each given back");
+            throttle.give_back(limit, "k");
+        }
+        throttle.give_back(limit, "k");
+        let burst = limit.rate().0;
+        for _ in 0..burst {
+            assert_eq!(throttle.take(limit, "k", t0), Ok(()));
+        }
+        assert!(throttle.take(limit, "k", t0).is_err(), "wrong codes still stop at the burst");
+    }
 
     #[test]
     fn each_limit_allows_its_burst_then_one_more_per_refill() {
