@@ -50,6 +50,8 @@ if [ "$need_test" = test ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v sqlite3 >/dev/null || missing+=(sqlite3)
+  # scripts/with-postgres.sh makes the test server's TLS certificate with it.
+  command -v openssl >/dev/null || missing+=(openssl)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     step "apt-get install ${missing[*]}"

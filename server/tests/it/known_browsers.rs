@@ -88,3 +88,20 @@ async fn an_altered_browser_cookie_is_an_unknown_browser() {
     let locked = error_key(app.call("sign_in", &form, Some(&altered)).await).await;
     assert_eq!(locked["key"], "error-account-locked", "an altered cookie is an unknown browser");
 }
+
+/// A password reset ends every session; it also forgets every browser known for the account,
+/// which is trusted again only after a sign-in with the new password.
+#[tokio::test]
+async fn a_password_reset_forgets_the_known_browsers() {
+    let app = spawn().await;
+    let lea = lea_with_her_browser(&app).await;
+    lea.ok("request_password_reset", &[("email", LEA)]).await;
+    await_mails(&app, LEA, "reset", 1).await;
+    let (_, body) = latest_mail(&app, LEA).await;
+    let token = link_token(&body, "/reset-password/");
+    const NEW: &str = "une toute nouvelle phrase de passe";
+    lea.ok("reset_password", &[("token", &token), ("password", NEW), ("password_confirmation", NEW)]).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM known_browsers").await, 0);
+    lea.sign_in(LEA, NEW).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM known_browsers").await, 1, "known again after signing in");
+}

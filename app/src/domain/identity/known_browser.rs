@@ -85,6 +85,23 @@ pub async fn count_failure(ctx: &Ctx, account_id: i64, browser: KnownBrowser) ->
     Ok(())
 }
 
+/// Forgets every browser known for the account (a password reset: a browser is trusted again
+/// only after a sign-in with the new password).
+pub async fn forget_all(tx: &mut sqlx::AnyConnection, account_id: i64) -> DomainResult<()> {
+    sqlx::query(
+        "UPDATE sign_in_challenges SET known_browser_id = NULL
+         WHERE known_browser_id IN (SELECT id FROM known_browsers WHERE account_id = $1)",
+    )
+    .bind(account_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM known_browsers WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
 /// A sign-in completed from a known browser: its failures start again from zero.
 pub async fn used<'e>(
     exec: impl Executor<'e, Database = Any>,

@@ -87,6 +87,7 @@ pub async fn complete(ctx: &Ctx, token: &str, password: &str, confirmation: &str
     // Whatever was under way with the old password ends: other reset links, unfinished sign-ins.
     void_links(&mut *tx, account.id, now).await?;
     crate::domain::identity::sign_in::cancel_open_challenges(&mut *tx, account.id, now).await?;
+    crate::domain::identity::known_browser::forget_all(&mut tx, account.id).await?;
     let notice = notification::password_changed_mail(account.language, &account.given_name);
     notification::enqueue(&mut *tx, &account.email, &notice, now).await?;
     ctx.by(account.id).audit(&mut *tx, None, "password_reset.completed", Target::Account(account.id)).await?;
