@@ -6,6 +6,14 @@ use serde::{Deserialize, Serialize};
 /// page warns before, `ui::components::idle_watch`).
 pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
 
+/// How long a signed-in session has left, as an open page asks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeLeft {
+    pub seconds: i64,
+    /// The 12-hour cap ends it, not idleness: staying active does not move it.
+    pub at_cap: bool,
+}
+
 /// A stored code that names no known state: the database and the code disagree.
 #[derive(Debug)]
 pub struct UnknownCode(pub String);

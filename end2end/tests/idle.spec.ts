@@ -49,3 +49,29 @@ for (const language of ['fr', 'en'] as const) {
     await checkPage(page);
   });
 }
+
+test('near the 12-hour cap the page says the session ends, without promising to keep it (en, 1280 px)', async ({ page }) => {
+  const { email } = await signedInAdmin(page, 'en', 'Clinique du Plafond');
+  await page.clock.install();
+  await page.goto('/staff');
+  await ready(page, true);
+  const capIn = (seconds: number) => execFileSync('sqlite3', [DATABASE,
+    `UPDATE sessions SET created_at = strftime('%s', 'now') - 43200 + ${seconds}
+      WHERE ended_at IS NULL AND account_id = (SELECT id FROM accounts WHERE email = '${email}')`]);
+  capIn(100);
+  await page.clock.runFor('28:00');
+  const warning = page.getByRole('alertdialog', { name: t('en', 'idle-cap-title') });
+  await expect(warning).toContainText(t('en', 'idle-cap-text'));
+  await expect(page.getByRole('button', { name: t('en', 'idle-warning-stay') })).toHaveCount(0);
+  const ok = page.getByRole('button', { name: t('en', 'idle-cap-ok') });
+  await expect(ok).toBeFocused();
+  await checkPage(page);
+  await page.keyboard.press('Enter');
+  await expect(warning).toHaveCount(0);
+
+  // The cap passes: the sign-in page, without the idle reason (the person was not idle).
+  capIn(-1);
+  await page.clock.runFor('2:00');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff$/);
+  await expect(page.getByText(t('en', 'signed-out-idle'))).toHaveCount(0);
+});

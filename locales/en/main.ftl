@@ -1176,3 +1176,6 @@ idle-warning-title = Are you still there?
 idle-warning-text = Without any activity from you, you will be signed out in 2 minutes to protect your information.
 idle-warning-stay = Stay signed in
 signed-out-idle = You were signed out after 30 minutes without activity, to protect your information. Sign in again to continue.
+idle-cap-title = Your session ends soon
+idle-cap-text = For security, a session lasts at most 12 hours: it ends in 2 minutes. Save what you are writing, then sign in again.
+idle-cap-ok = Got it

@@ -1176,3 +1176,6 @@ idle-warning-title = Êtes-vous toujours là?
 idle-warning-text = Sans activité de votre part, vous serez déconnecté·e dans 2 minutes pour protéger vos renseignements.
 idle-warning-stay = Rester connecté·e
 signed-out-idle = Vous avez été déconnecté·e après 30 minutes sans activité, pour protéger vos renseignements. Connectez-vous de nouveau pour continuer.
+idle-cap-title = Votre session se termine bientôt
+idle-cap-text = Par sécurité, une session dure au plus 12 heures : elle se termine dans 2 minutes. Enregistrez ce que vous écrivez, puis connectez-vous de nouveau.
+idle-cap-ok = Compris

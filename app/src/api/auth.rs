@@ -2,6 +2,7 @@
 use super::ApiError;
 use crate::actions::CodePurpose;
 use crate::door::OrganisationId;
+use crate::states::TimeLeft;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -336,20 +337,20 @@ pub async fn sign_out() -> Result<(), ApiError> {
 }
 
 /// The person typed or clicked on an open page: their session's idle clock starts again. Returns
-/// the seconds the session has left (`None`: it has already ended).
+/// the time the session has left (`None`: it has already ended).
 #[server(prefix = "/api", endpoint = "keep_alive")]
-pub async fn keep_alive() -> Result<Option<i64>, ApiError> {
+pub async fn keep_alive() -> Result<Option<TimeLeft>, ApiError> {
     let Ok(Caller { ctx, session, .. }) = require_session().await else { return Ok(None) };
     session::touch(&ctx.db, session.session_id, ctx.now).await?;
-    Ok(Some(session::seconds_left(&ctx.db, session.session_id, ctx.now).await?))
+    Ok(Some(session::time_left(&ctx.db, session.session_id, ctx.now).await?))
 }
 
 /// The seconds the session has left, asked by an open page near its idle limit without counting
 /// as activity (another tab may have kept it alive). `None`: it has ended.
 #[server(prefix = "/api", endpoint = "session_left")]
-pub async fn session_left() -> Result<Option<i64>, ApiError> {
+pub async fn session_left() -> Result<Option<TimeLeft>, ApiError> {
     let Ok(Caller { ctx, session, .. }) = require_session().await else { return Ok(None) };
-    Ok(Some(session::seconds_left(&ctx.db, session.session_id, ctx.now).await?))
+    Ok(Some(session::time_left(&ctx.db, session.session_id, ctx.now).await?))
 }
 
 /// The staff home page: greeting and the organisations the person works in, with the services

@@ -5,6 +5,7 @@
 use crate::common::*;
 use app::domain::messaging::conversation::{self, Reader};
 use app::domain::{organisation, store, Ctx};
+use app::states::TimeLeft;
 use futures::StreamExt;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -885,12 +886,12 @@ async fn an_open_conversation_polling_still_signs_out_after_30_idle_minutes() {
         assert_eq!(poll().await.status(), StatusCode::OK);
     }
     assert!(seen_ago().await >= 28 * 60, "a poll is not the person");
-    let left: Option<i64> = app.call("session_left", &[], Some(&c.lea)).await.json().await.unwrap();
-    assert!(left.is_some_and(|left| left <= 120), "{left:?}: the page warns now");
+    let left: Option<TimeLeft> = app.call("session_left", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert!(left.is_some_and(|left| left.seconds <= 120 && !left.at_cap), "{left:?}: the page warns now");
 
     // "Stay signed in" (or any typing) restarts the clock; so does opening a page.
-    let kept: Option<i64> = app.call("keep_alive", &[], Some(&c.lea)).await.json().await.unwrap();
-    assert!(kept.is_some_and(|left| left >= 29 * 60), "{kept:?}");
+    let kept: Option<TimeLeft> = app.call("keep_alive", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert!(kept.is_some_and(|left| left.seconds >= 29 * 60), "{kept:?}");
     assert!(seen_ago().await <= 5);
     idle_for(28 * 60).await;
     let (status, _) = app.page(&format!("/messages/{id}"), Some(&c.lea)).await;
@@ -900,7 +901,7 @@ async fn an_open_conversation_polling_still_signs_out_after_30_idle_minutes() {
     // 30 minutes: the poll is refused and the next page is the sign-in page, saying why.
     idle_for(30 * 60).await;
     assert_eq!(poll().await.status(), StatusCode::UNAUTHORIZED);
-    let left: Option<i64> = app.call("session_left", &[], Some(&c.lea)).await.json().await.unwrap();
+    let left: Option<TimeLeft> = app.call("session_left", &[], Some(&c.lea)).await.json().await.unwrap();
     assert_eq!(left, None);
     let page = app.get(&format!("/messages/{id}"), Some(&c.lea)).await;
     assert_eq!(page.status(), StatusCode::FOUND);
@@ -910,4 +911,23 @@ async fn an_open_conversation_polling_still_signs_out_after_30_idle_minutes() {
     assert!(page_shows(&html, "fr", "signed-out-idle"), "the sign-in page says why");
     let (_, html) = app.page("/sign-in", None).await;
     assert!(!page_shows(&html, "fr", "signed-out-idle"), "and only then");
+}
+
+/// Near the 12-hour cap the page is told that it is the cap, which staying active does not move.
+#[tokio::test]
+async fn near_the_12_hour_cap_the_page_is_told_it_is_the_cap() {
+    let c = clinic("fr").await;
+    let app = &c.app;
+    let account = app.number("SELECT id FROM accounts WHERE email = $1", LEA).await;
+    sqlx::query("UPDATE sessions SET created_at = $1 WHERE account_id = $2")
+        .bind(store::now() - 12 * 3600 + 100)
+        .bind(account)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let kept: Option<TimeLeft> = app.call("keep_alive", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert!(
+        kept.is_some_and(|left| left.at_cap && left.seconds <= 100),
+        "{kept:?}: typing does not move the cap"
+    );
 }

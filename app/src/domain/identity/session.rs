@@ -89,14 +89,16 @@ pub async fn touch(db: &store::Db, session_id: i64, now: i64) -> DomainResult<()
     Ok(())
 }
 
-/// Seconds before a live session ends by itself: idle, or at the 12-hour cap, whichever is first.
-pub async fn seconds_left(db: &store::Db, session_id: i64, now: i64) -> DomainResult<i64> {
+/// Seconds before a live session ends by itself — idle, or at the 12-hour cap, whichever is
+/// first — and whether it is the cap (which no activity moves).
+pub async fn time_left(db: &store::Db, session_id: i64, now: i64) -> DomainResult<crate::states::TimeLeft> {
     let row = sqlx::query("SELECT created_at, last_seen_at FROM sessions WHERE id = $1")
         .bind(session_id)
         .fetch_one(db)
         .await?;
     let (created, seen): (i64, i64) = (row.try_get("created_at")?, row.try_get("last_seen_at")?);
-    Ok(((seen + IDLE_SECONDS).min(created + ABSOLUTE_SECONDS) - now).max(0))
+    let (idle_end, cap) = (seen + IDLE_SECONDS, created + ABSOLUTE_SECONDS);
+    Ok(crate::states::TimeLeft { seconds: (idle_end.min(cap) - now).max(0), at_cap: cap <= idle_end })
 }
 
 /// Whether the session behind a token ended because nobody used it for 30 minutes (not signed
