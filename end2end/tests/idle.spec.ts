@@ -71,7 +71,7 @@ test('near the 12-hour cap the page says the session ends, without promising to 
 
   // The cap passes: the sign-in page, without the idle reason (the person was not idle).
   capIn(-1);
-  await page.clock.runFor('2:00');
+  await page.clock.runFor('02:00');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff$/);
   await expect(page.getByText(t('en', 'signed-out-idle'))).toHaveCount(0);
 });
