@@ -9,14 +9,12 @@ pub fn path(named: Option<&Path>, database_url: &str) -> anyhow::Result<PathBuf>
     if let Some(named) = named {
         return Ok(named.to_path_buf());
     }
-    let Some(file) = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"))
-    else {
+    let Some(file) = app::domain::store::sqlite_file(database_url) else {
         anyhow::bail!(
             "SECRET_KEY_FILE is required with PostgreSQL (create one with `portail new-key > file`)"
         );
     };
-    let file = Path::new(file.split('?').next().unwrap_or_default());
-    Ok(file.with_file_name("portail.key"))
+    Ok(Path::new(file).with_file_name("portail.key"))
 }
 
 /// Reads the key file. A SQLite installation's own key file is created on first start; a named

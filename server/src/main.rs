@@ -44,8 +44,12 @@ async fn main() -> anyhow::Result<()> {
                 state.config.public_url
             );
         }
-        Some(Command::Serve(args)) => serve(common, args).await?,
+        Some(Command::Serve(args)) => {
+            let keys = keys()?;
+            serve(common, args, keys).await?
+        }
         None => {
+            let keys = keys()?;
             serve(
                 common,
                 Cli::parse_from(["portail", "serve"])
@@ -55,6 +59,7 @@ async fn main() -> anyhow::Result<()> {
                         _ => None,
                     })
                     .expect("serve defaults"),
+                keys,
             )
             .await?
         }
@@ -62,9 +67,12 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Result<()> {
+async fn serve(
+    common: server::config::Common,
+    args: ServeArgs,
+    keys: app::domain::sealing::Keyring,
+) -> anyhow::Result<()> {
     let dev = args.mail_transport == "dev";
-    let keys = server::keys::load(common.secret_key_file.as_deref(), &common.database_url)?;
     let state = server::prepare(&common.database_url, &common.public_url, dev, keys)
         .await?
         .trusting(args.trusted_proxy.clone())

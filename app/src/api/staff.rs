@@ -164,12 +164,8 @@ pub async fn set_professional_number(
 
 /// A new staff member's secret code, shown once to the administrator on its own page.
 #[cfg(feature = "ssr")]
-fn secret_code_once(
-    timezone: &str,
-    name: String,
-    activation: &organisation::Activation,
-) -> Result<IssuedCode, ApiError> {
-    Ok(show_once(STAFF_SECRET_CODE, name, activation.code.as_str(), activation.expires_at, timezone))
+fn secret_code_once(timezone: &str, name: String, activation: &organisation::Activation) -> IssuedCode {
+    show_once(STAFF_SECRET_CODE, name, activation.code.as_str(), activation.expires_at, timezone)
 }
 
 /// The secret code just generated, once: reading it clears it.
@@ -214,7 +210,7 @@ pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<
         }
         StaffAction::NewCode => {
             let (name, activation) = staff_admin::new_secret_code(&ctx, organisation_id, account_id).await?;
-            secret_code_once(&timezone, name, &activation)?;
+            secret_code_once(&timezone, name, &activation);
             return Ok(());
         }
         StaffAction::Remove => {
@@ -314,7 +310,7 @@ pub async fn add_professional(
     .await
     .map_err(|e| keep(e.into()))?;
     let name = format!("{} {} {}", title.trim(), given_name.trim(), family_name.trim()).trim().to_string();
-    secret_code_once(&timezone, name, &activation)
+    Ok(secret_code_once(&timezone, name, &activation))
 }
 
 /// Asks the owner of an email to join the staff with the ticked services: they accept or decline

@@ -31,9 +31,8 @@ async fn activate(db: &store::Db, activation: &organisation::Activation, now: i6
     else {
         return Err(DomainError::NotFound);
     };
-    let pass = Some(pass);
     let setup_link::LinkState::Ready { totp_secret, .. } =
-        setup_link::inspect(db, token, pass.as_deref(), now).await?
+        setup_link::inspect(db, token, Some(&pass), now).await?
     else {
         return Err(DomainError::NotFound);
     };
@@ -41,7 +40,7 @@ async fn activate(db: &store::Db, activation: &organisation::Activation, now: i6
         .ok_or(DomainError::NotFound)?;
     let completion = setup_link::Completion {
         token,
-        pass: pass.as_deref(),
+        pass: Some(&pass),
         password: PASSWORD,
         password_confirmation: PASSWORD,
         totp_code: &code,

@@ -123,12 +123,14 @@ impl Keyring {
         String::from_utf8(secret).ok()
     }
 
+    /// How every value the current key seals begins.
+    pub fn current_prefix(&self) -> String {
+        format!("{SEALED_PREFIX}{}.", self.current_id())
+    }
+
     /// Whether a stored value is sealed, and by the current key.
     pub fn is_current(&self, stored: &str) -> bool {
-        stored
-            .strip_prefix(SEALED_PREFIX)
-            .and_then(|rest| rest.split_once('.'))
-            .is_some_and(|(id, _)| id == self.current_id())
+        stored.starts_with(&self.current_prefix())
     }
 
     /// Whether a stored value is sealed at all (older rows held authenticator secrets in clear).
@@ -215,21 +217,31 @@ pub async fn reseal(db: &crate::domain::store::Db, keys: &Keyring) -> crate::dom
     sqlx::query("UPDATE setup_links SET totp_secret = '' WHERE used_at IS NOT NULL AND totp_secret <> ''")
         .execute(db)
         .await?;
+    // Only what the current key did not seal is read: a start with nothing to do reads no row.
+    // (Compared by `substr`, not LIKE, whose `_` would match any character of a key id.)
+    let current = keys.current_prefix();
     let stored = [
-        ("SELECT id AS row_id, id AS account_id, totp_secret AS value FROM accounts WHERE totp_secret IS NOT NULL",
-         "UPDATE accounts SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3"),
-        ("SELECT id AS row_id, id AS account_id, totp_pending AS value FROM accounts WHERE totp_pending IS NOT NULL",
-         "UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending = $3"),
-        ("SELECT id AS row_id, account_id, totp_secret AS value FROM setup_links WHERE totp_secret <> ''",
-         "UPDATE setup_links SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3"),
+        (
+            "SELECT id AS row_id, id AS account_id, totp_secret AS value FROM accounts
+           WHERE totp_secret IS NOT NULL AND substr(totp_secret, 1, length($1)) <> $1",
+            "UPDATE accounts SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3",
+        ),
+        (
+            "SELECT id AS row_id, id AS account_id, totp_pending AS value FROM accounts
+           WHERE totp_pending IS NOT NULL AND substr(totp_pending, 1, length($1)) <> $1",
+            "UPDATE accounts SET totp_pending = $1 WHERE id = $2 AND totp_pending = $3",
+        ),
+        (
+            "SELECT id AS row_id, account_id, totp_secret AS value FROM setup_links
+           WHERE totp_secret <> '' AND substr(totp_secret, 1, length($1)) <> $1",
+            "UPDATE setup_links SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3",
+        ),
     ];
     for (select, update) in stored {
-        for row in sqlx::query(select).fetch_all(db).await? {
+        let rows = sqlx::query(select).bind(&current).fetch_all(db).await?;
+        for row in rows {
             let (row_id, account_id, value): (i64, i64, String) =
                 (row.try_get("row_id")?, row.try_get("account_id")?, row.try_get("value")?);
-            if keys.is_current(&value) {
-                continue;
-            }
             let binding = totp_binding(account_id);
             let secret =
                 if Keyring::is_sealed(&value) { keys.open(&binding, &value) } else { Some(value.clone()) };
@@ -261,10 +273,12 @@ pub async fn reseal(db: &crate::domain::store::Db, keys: &Keyring) -> crate::dom
                 .rows_affected();
     }
     for id in keys.ids().skip(1) {
+        let prefix = format!("{id}:");
         let left: i64 = sqlx::query(
-            "SELECT COUNT(*) AS left_count FROM recovery_codes WHERE code_hash LIKE $1 AND used_at IS NULL",
+            "SELECT COUNT(*) AS left_count FROM recovery_codes
+             WHERE substr(code_hash, 1, length($1)) = $1 AND used_at IS NULL",
         )
-        .bind(format!("{id}:%"))
+        .bind(&prefix)
         .fetch_one(db)
         .await?
         .try_get("left_count")?;

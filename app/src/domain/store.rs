@@ -64,13 +64,18 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .await
 }
 
-fn prepare_sqlite_path(url: &str) {
+/// The file of a SQLite database URL (`None` for PostgreSQL or an in-memory database).
+pub fn sqlite_file(url: &str) -> Option<&str> {
+    if Dialect::of(url) != Some(Dialect::Sqlite) {
+        return None;
+    }
     let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or("");
-    if path.is_empty() || path == ":memory:" {
-        return;
-    }
-    if let Some(parent) = std::path::Path::new(path).parent() {
+    (!path.is_empty() && path != ":memory:").then_some(path)
+}
+
+fn prepare_sqlite_path(url: &str) {
+    if let Some(parent) = sqlite_file(url).and_then(|file| std::path::Path::new(file).parent()) {
         let _ = std::fs::create_dir_all(parent);
     }
 }

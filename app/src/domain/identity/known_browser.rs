@@ -88,15 +88,24 @@ pub async fn count_failure(ctx: &Ctx, account_id: i64, browser: KnownBrowser) ->
 /// Forgets every browser known for the account (a password reset: a browser is trusted again
 /// only after a sign-in with the new password).
 pub async fn forget_all(tx: &mut sqlx::AnyConnection, account_id: i64) -> DomainResult<()> {
-    sqlx::query(
-        "UPDATE sign_in_challenges SET known_browser_id = NULL
-         WHERE known_browser_id IN (SELECT id FROM known_browsers WHERE account_id = $1)",
-    )
+    forget_all_but(tx, account_id, 0).await
+}
+
+/// Forgets the account's known browsers but the `keep` most recently used. Sign-ins under way
+/// from a browser forgotten go on as from an unknown one.
+async fn forget_all_but(tx: &mut sqlx::AnyConnection, account_id: i64, keep: i64) -> DomainResult<()> {
+    const FORGOTTEN: &str = "SELECT id FROM known_browsers WHERE account_id = $1 AND id NOT IN (
+         SELECT id FROM known_browsers WHERE account_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)";
+    sqlx::query(&format!(
+        "UPDATE sign_in_challenges SET known_browser_id = NULL WHERE known_browser_id IN ({FORGOTTEN})"
+    ))
     .bind(account_id)
+    .bind(keep)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM known_browsers WHERE account_id = $1")
+    sqlx::query(&format!("DELETE FROM known_browsers WHERE id IN ({FORGOTTEN})"))
         .bind(account_id)
+        .bind(keep)
         .execute(&mut *tx)
         .await?;
     Ok(())
@@ -128,23 +137,6 @@ pub async fn remember(tx: &mut sqlx::AnyConnection, account_id: i64, now: i64) -
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    // Sign-ins under way from a browser being forgotten go on as from an unknown one.
-    sqlx::query(
-        "UPDATE sign_in_challenges SET known_browser_id = NULL WHERE known_browser_id IN (
-             SELECT id FROM known_browsers WHERE account_id = $1 AND id NOT IN (
-                 SELECT id FROM known_browsers WHERE account_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2))",
-    )
-    .bind(account_id)
-    .bind(PER_ACCOUNT)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "DELETE FROM known_browsers WHERE account_id = $1 AND id NOT IN (
-             SELECT id FROM known_browsers WHERE account_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)",
-    )
-    .bind(account_id)
-    .bind(PER_ACCOUNT)
-    .execute(&mut *tx)
-    .await?;
+    forget_all_but(tx, account_id, PER_ACCOUNT).await?;
     Ok(token)
 }

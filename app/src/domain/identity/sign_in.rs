@@ -66,7 +66,6 @@ pub async fn start_sign_in(
     browser: Option<&str>,
 ) -> DomainResult<Started> {
     let (db, now) = (&ctx.db, ctx.now);
-    use crate::domain::identity::credential;
     let Some(account) = account::find_by_email(db, email).await? else {
         credential::verify_or_decoy(password, None).await?;
         ctx.audit(db, None, "sign_in.failed", Target::UnknownEmail).await?;
@@ -195,7 +194,6 @@ pub async fn start_reauth(
     password: &str,
 ) -> DomainResult<Option<Challenge>> {
     let db = &ctx.db;
-    use crate::domain::identity::credential;
     if !credential::verify_or_decoy(password, account.password_hash.as_deref()).await? {
         record_failure(ctx, account, Guesser::Session(session_id)).await?;
         ctx.by(account.id).audit(db, None, "reauth.failed", Target::Account(account.id)).await?;

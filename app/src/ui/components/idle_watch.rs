@@ -2,9 +2,9 @@
 //! 30 minutes after the person's last page, form or input (`session::Activity`); with JavaScript,
 //! the page reports the person's typing and clicking (`keep_alive`, at most once a minute), warns
 //! two minutes before the end with "Stay signed in", and at the end loads the page again: the
-//! server sends it to the sign-in page, which says why. Another tab kept in use keeps this one too: near the end the page asks the
-//! server what is left before warning. Near the 12-hour cap, which no activity moves, the
-//! warning says so instead, and its button only closes it.
+//! server sends it to the sign-in page, which says why. Another tab kept in use keeps this one
+//! too: near the end the page asks the server what is left before warning. Near the 12-hour cap,
+//! which no activity moves, the warning says so instead, and its button only closes it.
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
@@ -14,7 +14,7 @@ use leptos_fluent::move_tr;
 pub enum Warning {
     /// Nothing done for 28 minutes: "Stay signed in" keeps the session.
     Idle,
-    /// The 12-hour cap comes in 2 minutes: "OK" only closes the warning.
+    /// The 12-hour cap comes in 2 minutes: "Got it" only closes the warning.
     Cap,
 }
 
