@@ -28,12 +28,15 @@ run: setup build
 	./target/release/portail serve
 
 # Formatting and lints first: the server build and the browser (WASM) build, warnings as errors.
-# cargo-deny: licences, bans and sources (deny.toml); advisories need GitHub, out of reach here.
+# cargo-deny: licences, bans and sources (deny.toml), then RustSec advisories from the snapshot kept
+# in .ci/advisory-db.bundle (GitHub is out of reach here; .ci/advisory-db.sh says how to refresh it).
 # leptosfmt lays out the view! macros that rustfmt leaves alone (leptosfmt.toml: the same width).
 lint:
 	cargo fmt --all --check
 	leptosfmt --check --quiet app/src
 	cargo deny --log-level error check licenses bans sources
+	.ci/advisory-db.sh
+	cargo deny --offline --log-level error check advisories
 	cargo clippy -p app --features ssr -p server --tests --examples -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 

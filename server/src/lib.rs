@@ -40,6 +40,10 @@ pub async fn prepare(
     let resealed = sealing::reseal(&db, &keys).await.map_err(|e| anyhow::anyhow!("sealing secrets: {e}"))?;
     report(&resealed);
     sealing::install(keys);
+    // Loaded now so the first person choosing a password does not wait for it.
+    let started = std::time::Instant::now();
+    let common = app::domain::identity::credential::common_password_count();
+    tracing::info!(common, took_ms = started.elapsed().as_millis() as u64, "password blocklist loaded");
     Ok(AppState {
         db,
         config: Arc::new(Config {

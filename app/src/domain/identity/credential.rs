@@ -9,8 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 
-/// Passwords long enough to pass the length rule yet known to every attacker's word list.
-const COMMON_PASSWORDS: &[&str] = &[
+/// French, Québec and Portail ones the compiled-in list (English-speaking leaks) lacks.
+const LOCAL_COMMON_PASSWORDS: &[&str] = &[
     "123456789012",
     "1234567890123",
     "12345678901234",
@@ -47,6 +47,29 @@ const COMMON_PASSWORDS: &[&str] = &[
     "canada123456",
     "portail12345",
 ];
+
+/// Passwords long enough to pass the length rule yet known to every attacker's word list: those of
+/// SecLists' 437,651 most common (which hold the 100,000 most common) that a new password could
+/// match, lower case, gzip-compressed into the binary (app/data/README.md), plus the local ones.
+static COMMON_PASSWORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        use std::io::Read;
+        let compressed: &[u8] = include_bytes!("../../../data/common-passwords.txt.gz");
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(compressed)
+            .read_to_string(&mut text)
+            .expect("the compiled-in password list is gzip-compressed UTF-8");
+        text.lines()
+            .map(str::to_owned)
+            .chain(LOCAL_COMMON_PASSWORDS.iter().map(|p| p.to_string()))
+            .collect()
+    });
+
+/// How many passwords are refused as common; loads the list, so the server calls it at start
+/// rather than making the first person who chooses a password wait.
+pub fn common_password_count() -> usize {
+    COMMON_PASSWORDS.len()
+}
 
 /// Why a password was refused; each maps to a message key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +112,7 @@ pub fn check_new_password(
         return Err(PasswordProblem::Mismatch);
     }
     let lowered = normalised.to_lowercase();
-    if COMMON_PASSWORDS.contains(&lowered.as_str()) {
+    if COMMON_PASSWORDS.contains(&lowered) {
         return Err(PasswordProblem::Common);
     }
     let mut words: Vec<String> = Vec::new();
@@ -285,6 +308,18 @@ mod tests {
             check_new_password("correct horse battery", "correct horse battery", &["Léa"]).as_deref(),
             Ok("correct horse battery")
         );
+    }
+
+    #[test]
+    fn the_compiled_in_list_refuses_leaked_passwords_whatever_their_case() {
+        assert!(common_password_count() > 12_000, "{}", common_password_count());
+        // From the list (positions 1,472, 2,508 and 8,153 of the most common).
+        for leaked in ["1qaz2wsx3edc", "QAZWSXEDCRFV", "Sonyericsson"] {
+            assert_eq!(check_new_password(leaked, leaked, &[]), Err(PasswordProblem::Common), "{leaked}");
+        }
+        // A local one the list lacks.
+        assert_eq!(check_new_password("MotDePasse123", "MotDePasse123", &[]), Err(PasswordProblem::Common));
+        assert!(check_new_password("blue fjord lantern", "blue fjord lantern", &[]).is_ok());
     }
 
     #[test]
