@@ -48,6 +48,10 @@ pub struct ServeArgs {
     /// SMTP server for outgoing mail, e.g. smtp://127.0.0.1:1025 or smtps://user:pass@host.
     #[arg(long, env = "SMTP_URL")]
     pub smtp_url: Option<String>,
+    /// PEM file of the authority that signed the SMTP relay's certificate, trusted besides the
+    /// public ones (a relay with a private CA); SMTP_URL must then ask for TLS.
+    #[arg(long, env = "SMTP_CA_FILE")]
+    pub smtp_ca_file: Option<std::path::PathBuf>,
     /// `smtp` (needs SMTP_URL) or `dev` (mail stays in the outbox, shown at /dev/mailbox).
     #[arg(long, env = "MAIL_TRANSPORT", default_value = "smtp")]
     pub mail_transport: String,

@@ -103,7 +103,13 @@ async fn serve(
             .smtp_url
             .as_deref()
             .ok_or_else(|| anyhow::anyhow!("SMTP_URL is required unless MAIL_TRANSPORT=dev"))?;
-        let sender = server::mail::SmtpSender::new(url, &args.mail_from)?;
+        let ca = match &args.smtp_ca_file {
+            Some(path) => Some(
+                std::fs::read(path).map_err(|e| anyhow::anyhow!("SMTP_CA_FILE {}: {e}", path.display()))?,
+            ),
+            None => None,
+        };
+        let sender = server::mail::SmtpSender::trusting(url, &args.mail_from, ca.as_deref())?;
         mail_worker = Some(tokio::spawn(server::mail::run_worker(state.db.clone(), sender, stop_rx)));
     }
     tokio::spawn(server::jobs::run(state.db.clone(), state.config.public_url.clone()));

@@ -59,10 +59,7 @@ static COMMON_PASSWORDS: std::sync::LazyLock<std::collections::HashSet<String>> 
         flate2::read::GzDecoder::new(compressed)
             .read_to_string(&mut text)
             .expect("the compiled-in password list is gzip-compressed UTF-8");
-        text.lines()
-            .map(str::to_owned)
-            .chain(LOCAL_COMMON_PASSWORDS.iter().map(|p| p.to_string()))
-            .collect()
+        text.lines().map(str::to_owned).chain(LOCAL_COMMON_PASSWORDS.iter().map(|p| p.to_string())).collect()
     });
 
 /// How many passwords are refused as common; loads the list, so the server calls it at start
