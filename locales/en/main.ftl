@@ -461,6 +461,7 @@ audit-email-change-requested = Email change requested
 audit-invitation-created = Invitation sent
 audit-invitation-redeemed = Invitation used
 audit-invitation-reissued = New invitation sent
+audit-patient-email-corrected = Email address corrected before the invitation
 audit-invitation-code-failed = Wrong invitation code
 audit-invitation-voided = Invitation void after 5 wrong codes
 audit-password-changed = Password changed
@@ -719,6 +720,9 @@ file-invitation-expired = Expired on { $date }
 file-invitation-void = Cancelled after 5 wrong codes
 file-invitation-replaced = Replaced by a newer invitation
 file-invitation-redeemed = Used on { $date }: account created
+file-invitation-undelivered = The email could not be delivered: the patient's mail server refused the address. Check it with the patient, correct it below, then send the invitation again.
+file-reissue-email = Email address to send the invitation to
+file-reissue-email-hint = Correct it if the patient gives you another one; it replaces the old one in their file.
 file-activity = Recent activity
 
 # Staff workspace navigation

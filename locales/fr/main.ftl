@@ -461,6 +461,7 @@ audit-email-change-requested = Changement de courriel demandé
 audit-invitation-created = Invitation envoyée
 audit-invitation-redeemed = Invitation utilisée
 audit-invitation-reissued = Nouvelle invitation envoyée
+audit-patient-email-corrected = Adresse courriel corrigée avant l'invitation
 audit-invitation-code-failed = Code d'invitation erroné
 audit-invitation-voided = Invitation annulée après 5 codes erronés
 audit-password-changed = Mot de passe changé
@@ -719,6 +720,9 @@ file-invitation-expired = Expirée le { $date }
 file-invitation-void = Annulée après 5 codes erronés
 file-invitation-replaced = Remplacée par une invitation plus récente
 file-invitation-redeemed = Utilisée le { $date } : compte créé
+file-invitation-undelivered = Le courriel n'a pas pu être livré : le serveur de messagerie du patient a refusé l'adresse. Vérifiez-la avec le patient, corrigez-la ci-dessous, puis renvoyez l'invitation.
+file-reissue-email = Adresse courriel où envoyer l'invitation
+file-reissue-email-hint = Corrigez-la si le patient vous en donne une autre ; elle remplace l'ancienne dans son dossier.
 file-activity = Activité récente
 
 # Staff workspace navigation

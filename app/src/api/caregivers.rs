@@ -86,6 +86,8 @@ pub struct FileInvitation {
     pub status: super::invitation::InvitationStatus,
     pub expires_at: NaiveDateTime,
     pub redeemed_at: Option<NaiveDateTime>,
+    /// The mail was refused for good: the link never arrived.
+    pub undelivered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +133,7 @@ pub async fn patient_file(patient_id: PatientId) -> Result<PatientFileView, ApiE
                 status: i.state.into(),
                 expires_at: local(i.expires_at),
                 redeemed_at: i.redeemed_at.map(local),
+                undelivered: i.undelivered,
             })
             .collect(),
         caregivers: caregivers.into_iter().map(line).collect(),

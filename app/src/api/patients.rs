@@ -156,14 +156,26 @@ pub async fn invite_patient(
     Ok(issued_once(name, &issued, &timezone))
 }
 
-/// A new link and code for a patient without an account; the old ones stop working.
+/// A new link and code for a patient without an account; the old ones stop working. `email`, when
+/// sent (the file's form has it), is the address to use from now on: the one the last mail could
+/// not reach, corrected with the patient.
 #[server(prefix = "/api", endpoint = "reissue_invitation")]
-pub async fn reissue_invitation(patient_id: PatientId) -> Result<IssuedCode, ApiError> {
+pub async fn reissue_invitation(
+    patient_id: PatientId,
+    #[server(default)] email: Option<String>,
+) -> Result<IssuedCode, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Invitations).await?;
-    let (name, issued) =
-        patient_invitation::reissue(&ctx, organisation_id, patient_id.get(), me.id, ReissuedBy::CareTeam)
-            .await?;
+    let (name, issued) = patient_invitation::reissue(
+        &ctx,
+        organisation_id,
+        patient_id.get(),
+        me.id,
+        ReissuedBy::CareTeam,
+        email.as_deref(),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).keep("email", email.as_deref().unwrap_or_default()))?;
     Ok(issued_once(name, &issued, &timezone))
 }
 

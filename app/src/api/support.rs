@@ -196,9 +196,15 @@ pub async fn support_act(
             "reset"
         }
         (SupportSubject::Patient(id), SupportAction::Resend) => {
-            let (name, issued) =
-                patient_invitation::reissue(&ctx, organisation_id, id.get(), me.id, ReissuedBy::SupportDesk)
-                    .await?;
+            let (name, issued) = patient_invitation::reissue(
+                &ctx,
+                organisation_id,
+                id.get(),
+                me.id,
+                ReissuedBy::SupportDesk,
+                None,
+            )
+            .await?;
             super::patients::issued_once(name, &issued, &timezone);
             return Ok(());
         }

@@ -289,7 +289,7 @@ pub async fn enqueue<'e>(
     mail: &Mail,
     now: i64,
 ) -> DomainResult<()> {
-    queue(exec, None, recipient, mail, now).await
+    queue(exec, None, None, recipient, mail, now).await
 }
 
 /// Queues a mail an organisation sends (invitations, staff changes, messages): counted in its
@@ -301,21 +301,35 @@ pub async fn enqueue_for<'e>(
     mail: &Mail,
     now: i64,
 ) -> DomainResult<()> {
-    queue(exec, Some(organisation_id), recipient, mail, now).await
+    queue(exec, Some(organisation_id), None, recipient, mail, now).await
+}
+
+/// Queues an invitation's mail, tied to it so that a refusal for good shows on the invitation.
+pub async fn enqueue_invitation<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    organisation_id: i64,
+    invitation_id: i64,
+    recipient: &str,
+    mail: &Mail,
+    now: i64,
+) -> DomainResult<()> {
+    queue(exec, Some(organisation_id), Some(invitation_id), recipient, mail, now).await
 }
 
 async fn queue<'e>(
     exec: impl Executor<'e, Database = Any>,
     organisation_id: Option<i64>,
+    invitation_id: Option<i64>,
     recipient: &str,
     mail: &Mail,
     now: i64,
 ) -> DomainResult<()> {
     sqlx::query(
-        "INSERT INTO outbox (organisation_id, recipient, template, subject, body, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO outbox (organisation_id, invitation_id, recipient, template, subject, body, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
     )
     .bind(organisation_id)
+    .bind(invitation_id)
     .bind(recipient)
     .bind(mail.template)
     .bind(&mail.subject)

@@ -125,3 +125,103 @@ async fn mail_sent_while_the_mail_server_is_down_goes_out_once_when_it_returns()
         "once sent, the link no longer sits in the database; the subject stays for support"
     );
 }
+
+/// An SMTP relay that refuses every recipient for good (`550 5.1.1`), as a hospital's relay does
+/// for a mailbox that does not exist; MailDev takes every address, so this one speaks the few
+/// SMTP commands lettre sends.
+async fn refusing_relay() -> u16 {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = tokio::io::BufReader::new(read).lines();
+                write.write_all(b"220 relay.example.org ESMTP\r\n").await?;
+                while let Some(line) = lines.next_line().await? {
+                    let verb = line.get(..4).unwrap_or_default().to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 relay.example.org\r\n",
+                        "MAIL" | "RSET" | "NOOP" => b"250 2.1.0 OK\r\n",
+                        "RCPT" => b"550 5.1.1 No such user here\r\n",
+                        "QUIT" => b"221 2.0.0 Bye\r\n",
+                        _ => b"502 5.5.2 Not implemented\r\n",
+                    };
+                    write.write_all(reply).await?;
+                    if verb == "QUIT" {
+                        break;
+                    }
+                }
+                Ok::<_, std::io::Error>(())
+            });
+        }
+    });
+    port
+}
+
+/// A mailbox that does not exist: the relay's 550 fails the invitation's mail at once (no
+/// retries), the patient's file says so where the professional waits, and the address corrected
+/// with the patient gets a new invitation; an address the mailer would refuse is refused with the
+/// field named and the typed text kept.
+#[tokio::test]
+async fn an_invitation_the_relay_refuses_shows_on_the_file_and_goes_to_the_corrected_address() {
+    let app = spawn().await;
+    let (admin, _) = app.admin("marie.tremblay@example.org").await;
+    admin.ok("invite_patient", &invite_form("lea.tremblai@example.org", "fr")).await;
+    let patient = app.number("SELECT id FROM patients WHERE email = $1", "lea.tremblai@example.org").await;
+    let patient = patient.to_string();
+    let relay = format!("smtp://127.0.0.1:{}", refusing_relay().await);
+    let sender = server::mail::SmtpSender::new(&relay, "Portail <no-reply@example.org>").unwrap();
+    let file = admin.ok("patient_file", &[("patient_id", &patient)]).await;
+    assert_eq!(file["invitations"][0]["undelivered"], false, "not tried yet");
+
+    server::mail::deliver_due(&app.state.db, &sender).await;
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM outbox WHERE recipient = 'lea.tremblai@example.org' AND status = 'failed'
+             AND attempts = 1 AND invitation_id IS NOT NULL AND last_error LIKE '%No such user%'"
+        )
+        .await,
+        1,
+        "failed at the first refusal, not retried for five hours"
+    );
+    let file = admin.ok("patient_file", &[("patient_id", &patient)]).await;
+    assert_eq!(file["invitations"][0]["undelivered"], true);
+    let (_, html) = admin.page(&format!("/staff/patients/{patient}")).await;
+    assert!(html.contains("n'a pas pu être livré"), "the file says it in the staff's language");
+    assert!(html.contains(r#"value="lea.tremblai@example.org""#), "the address to correct, filled in");
+
+    // A mistyped correction: refused, named, kept; nothing sent, nothing changed.
+    let refused =
+        admin.call("reissue_invitation", &[("patient_id", &patient), ("email", "lea.tremblay@")]).await;
+    assert_eq!(refused.status(), reqwest::StatusCode::BAD_REQUEST);
+    let body = refused.text().await.unwrap();
+    assert!(body.contains("\"field\":\"email\"") && body.contains("lea.tremblay@"), "{body}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM invitations").await, 1);
+
+    let again = admin
+        .ok("reissue_invitation", &[("patient_id", &patient), ("email", " lea.tremblay@example.org ")])
+        .await;
+    assert!(again["code"].as_str().is_some());
+    assert_eq!(
+        app.text(&format!("SELECT email FROM patients WHERE id = {patient}")).await,
+        "lea.tremblay@example.org"
+    );
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM outbox m JOIN invitations i ON i.id = m.invitation_id
+             WHERE m.recipient = 'lea.tremblay@example.org' AND m.status = 'pending' AND i.status = 'pending'"
+        )
+        .await,
+        1,
+        "the new invitation goes to the corrected address"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'patient.email_corrected'").await,
+        1
+    );
+    let file = admin.ok("patient_file", &[("patient_id", &patient)]).await;
+    assert_eq!(file["invitations"][0]["undelivered"], false, "the new one is on its way");
+    assert_eq!(file["invitations"][1]["undelivered"], true, "the refused one stays in the history");
+}

@@ -167,8 +167,8 @@ pub async fn issue(
             &link,
         ),
     };
-    notification::enqueue_for(&mut *tx, organisation_id, &invitee.try_get::<String, _>("email")?, &mail, now)
-        .await?;
+    let email: String = invitee.try_get("email")?;
+    notification::enqueue_invitation(&mut *tx, organisation_id, id, &email, &mail, now).await?;
     let action = match invitee_kind {
         Invitee::Patient => "invitation.created",
         Invitee::Caregiver { .. } => "caregiver.invited",

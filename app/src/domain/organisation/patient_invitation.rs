@@ -65,14 +65,17 @@ pub enum ReissuedBy {
 }
 
 /// A new invitation for a patient of `organisation_id` who has no account yet ("not found"
-/// otherwise); returns their name and the invitation.
+/// otherwise), to `corrected` when given (the address the last mail could not reach, fixed with
+/// the patient); returns their name and the invitation.
 pub async fn reissue(
     ctx: &Ctx,
     organisation_id: i64,
     patient_id: i64,
     by: i64,
     asked: ReissuedBy,
+    corrected: Option<&str>,
 ) -> DomainResult<(String, Issued)> {
+    let corrected = corrected.filter(|typed| !typed.trim().is_empty()).map(Email::parse).transpose()?;
     let (given_name, family_name) =
         patient::without_account(&ctx.db, organisation_id, patient_id).await?.ok_or(DomainError::NotFound)?;
     let action = match asked {
@@ -80,6 +83,17 @@ pub async fn reissue(
         ReissuedBy::SupportDesk => "support.invitation_resent",
     };
     let mut tx = ctx.db.begin().await?;
+    if let Some(email) = corrected {
+        if patient::correct_email(&mut *tx, organisation_id, patient_id, &email).await? {
+            ctx.audit(
+                &mut *tx,
+                Some(organisation_id),
+                "patient.email_corrected",
+                Target::Patient(patient_id),
+            )
+            .await?;
+        }
+    }
     let issued = invitation::issue(&mut tx, ctx, patient_id, Invitee::Patient, by).await?;
     ctx.audit(&mut *tx, Some(organisation_id), action, Target::Patient(patient_id)).await?;
     tx.commit().await?;

@@ -46,6 +46,8 @@ pub struct InvitationEntry {
     pub state: InvitationState,
     pub expires_at: i64,
     pub redeemed_at: Option<i64>,
+    /// The relay refused its mail for good (no such mailbox): the patient never got the link.
+    pub undelivered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,6 +85,7 @@ struct InvitationRow {
     failed_attempts: i64,
     expires_at: i64,
     redeemed_at: Option<i64>,
+    undelivered: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -115,7 +118,8 @@ pub async fn read(
     };
     let invitations: Vec<InvitationRow> = sqlx::query_as(
         "SELECT i.created_at, a.given_name || ' ' || a.family_name AS sent_by, i.status, i.failed_attempts,
-                i.expires_at, i.redeemed_at
+                i.expires_at, i.redeemed_at,
+                (SELECT COUNT(*) FROM outbox m WHERE m.invitation_id = i.id AND m.status = 'failed') AS undelivered
          FROM invitations i LEFT JOIN accounts a ON a.id = i.invited_by
          WHERE i.patient_id = $1 AND i.organisation_id = $2 AND i.grant_id IS NULL
          ORDER BY i.id DESC",
@@ -161,6 +165,7 @@ pub async fn read(
                 sent_by: i.sent_by,
                 expires_at: i.expires_at,
                 redeemed_at: i.redeemed_at,
+                undelivered: i.undelivered > 0,
             })
             .collect(),
         activity: activity

@@ -93,6 +93,26 @@ pub struct PatientRow {
 
 /// One of this organisation's patients who has no account yet (the only ones to re-invite):
 /// `(given_name, family_name)`.
+/// Changes the address of a patient who has no account yet (their account's own address is
+/// theirs to change); whether it changed.
+pub async fn correct_email<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    organisation_id: i64,
+    patient_id: i64,
+    email: &crate::domain::identity::account::Email,
+) -> DomainResult<bool> {
+    let changed = sqlx::query(
+        "UPDATE patients SET email = $1
+         WHERE id = $2 AND organisation_id = $3 AND account_id IS NULL AND email <> $1",
+    )
+    .bind(email.as_str())
+    .bind(patient_id)
+    .bind(organisation_id)
+    .execute(exec)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
 pub async fn without_account(
     db: &crate::domain::store::Db,
     organisation_id: i64,

@@ -254,7 +254,9 @@ fn invitation_state(
 #[component]
 fn Invitations(file: PatientFileView) -> impl IntoView {
     let reissue = ServerAction::<ReissueInvitation>::new();
+    let error = crate::ui::form::action_error(reissue);
     let can_invite = file.account == FileAccount::NoAccount;
+    let email = file.email.clone();
     view! {
         <FileSection id="file-invitations" title="file-invitations">
             {file.invitations.is_empty().then(|| view! { <p>{move_tr!("file-invitations-none")}</p> })}
@@ -275,6 +277,14 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
                                 <p class="hint">
                                     {move || invitation_state(i.status, i.expires_at, i.redeemed_at)}
                                 </p>
+                                {(i.undelivered && i.status != InvitationStatus::Redeemed)
+                                    .then(|| {
+                                        view! {
+                                            <p class="field-error" data-testid="invitation-undelivered">
+                                                {move_tr!("file-invitation-undelivered")}
+                                            </p>
+                                        }
+                                    })}
                             </li>
                         }
                     })
@@ -284,7 +294,18 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
                 .then(|| {
                     view! {
                         <ActionForm action=reissue>
+                            <crate::ui::form::FormAlert error />
                             <input type="hidden" name="patient_id" value=file.patient_id />
+                            <crate::ui::form::Field
+                                id="email"
+                                kind="email"
+                                autocomplete="off"
+                                inputmode="email"
+                                label=Signal::derive(|| tr("file-reissue-email"))
+                                hint=Signal::derive(|| tr("file-reissue-email-hint"))
+                                value=crate::ui::form::kept_or(error, "email", email.clone())
+                                error=crate::ui::form::error_for(error, "email")
+                            />
                             <button type="submit" class="button">
                                 {move_tr!("patients-reissue")}
                             </button>
