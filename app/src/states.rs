@@ -200,6 +200,9 @@ impl Method {
 /// Where a caregiver's grant stands, as stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GrantStatus {
+    /// Added for an address that belongs to staff of the organisation: no invitation until a
+    /// second staff member confirms.
+    Awaiting,
     /// Added by the care team; the caregiver has not redeemed the invitation yet.
     Invited,
     Active,
@@ -209,13 +212,14 @@ pub enum GrantStatus {
 impl GrantStatus {
     pub fn code(self) -> &'static str {
         match self {
+            Self::Awaiting => "awaiting",
             Self::Invited => "invited",
             Self::Active => "active",
             Self::Ended => "ended",
         }
     }
     pub fn parse(code: &str) -> Option<Self> {
-        [Self::Invited, Self::Active, Self::Ended].into_iter().find(|s| s.code() == code)
+        [Self::Awaiting, Self::Invited, Self::Active, Self::Ended].into_iter().find(|s| s.code() == code)
     }
 }
 
@@ -223,6 +227,7 @@ impl GrantStatus {
 /// `Lapsed` even before the daily job records it as ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CaregiverStatus {
+    Awaiting,
     Invited,
     Active,
     Lapsed,
@@ -232,6 +237,7 @@ pub enum CaregiverStatus {
 impl CaregiverStatus {
     pub fn of(status: GrantStatus, in_force: bool) -> Self {
         match status {
+            GrantStatus::Awaiting => Self::Awaiting,
             GrantStatus::Invited => Self::Invited,
             GrantStatus::Active if in_force => Self::Active,
             GrantStatus::Active => Self::Lapsed,
@@ -241,6 +247,7 @@ impl CaregiverStatus {
     /// The message key of its badge.
     pub fn key(self) -> &'static str {
         match self {
+            Self::Awaiting => "caregiver-status-awaiting",
             Self::Invited => "caregiver-status-invited",
             Self::Active => "caregiver-status-active",
             Self::Lapsed => "caregiver-status-lapsed",

@@ -564,6 +564,8 @@ reauth-verify = Confirm
 
 ## Caregivers
 audit-caregiver-invited = Caregiver invited
+audit-caregiver-confirmation-asked = Caregiver who is staff: confirmation asked
+audit-caregiver-confirmed = Caregiver confirmed by a second staff member
 audit-caregiver-joined = Caregiver: account linked to the file
 audit-caregiver-changed = Caregiver access changed
 audit-caregiver-ended = Caregiver access removed
@@ -597,6 +599,8 @@ mail-caregiver-added-body =
     If you did not know about this, contact your care team.
 error-caregiver-self = You cannot add yourself as a person's caregiver.
 error-caregiver-own-invitation = You sent this invitation yourself: another member of the team must send it for you to assist this person.
+error-caregiver-confirm-own = Another staff member must confirm: neither the person who added this caregiver nor the person it is for can do it.
+error-caregiver-staff-unconfirmed = You are staff of this organisation: a second staff member must confirm this access before you can assist this person.
 mail-age-teen-subject = Your file on the Patient Portal
 mail-age-teen-body =
     Hello { $name },
@@ -624,6 +628,7 @@ relationship-helper-long = Trusted helper named by the person
 caregiver-until = until
 caregiver-scope = Access granted
 caregiver-status-invited = invitation sent
+caregiver-status-awaiting = awaiting a second confirmation
 caregiver-status-active = active
 caregiver-status-lapsed = over (date or age reached)
 caregiver-status-ended = removed
@@ -638,6 +643,9 @@ caregiver-ends-on-hint = Last day of access. Parental access ends by itself at 1
 caregiver-note = Note (optional)
 caregiver-edit = Change access
 caregiver-end = Remove access
+caregiver-awaiting-hint = This address belongs to a staff member of the organisation. A second staff member must confirm the access before the invitation is sent; the patient is then told.
+caregiver-confirm = Confirm and send the invitation
+caregiver-saved-awaiting = Caregiver added. Their address belongs to a staff member: another staff member must confirm the access in this file before the invitation is sent.
 caregiver-end-confirm = { $name } will no longer be able to act for you from their next action. Remove this access?
 caregiver-end-submit = Yes, remove access
 my-caregivers-title = People who can act for me

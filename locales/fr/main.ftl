@@ -564,6 +564,8 @@ reauth-verify = Confirmer
 
 ## Caregivers
 audit-caregiver-invited = Proche aidant invité
+audit-caregiver-confirmation-asked = Proche aidant membre du personnel : confirmation demandée
+audit-caregiver-confirmed = Proche aidant confirmé par un second membre du personnel
 audit-caregiver-joined = Proche aidant : compte relié au dossier
 audit-caregiver-changed = Accès d'un proche aidant modifié
 audit-caregiver-ended = Accès d'un proche aidant retiré
@@ -597,6 +599,8 @@ mail-caregiver-added-body =
     Si vous n'étiez pas au courant, communiquez avec votre équipe soignante.
 error-caregiver-self = Vous ne pouvez pas vous ajouter vous-même comme proche aidant d'une personne.
 error-caregiver-own-invitation = Cette invitation a été envoyée par vous : une autre personne de l'équipe doit l'envoyer pour que vous puissiez accompagner cette personne.
+error-caregiver-confirm-own = Un autre membre du personnel doit confirmer : ni la personne qui a ajouté ce proche aidant ni la personne visée ne peuvent le faire.
+error-caregiver-staff-unconfirmed = Vous êtes membre du personnel de cet établissement : un second membre du personnel doit confirmer cet accès avant que vous puissiez accompagner cette personne.
 mail-age-teen-subject = Votre dossier sur le portail usager
 mail-age-teen-body =
     Bonjour { $name },
@@ -624,6 +628,7 @@ relationship-helper-long = Proche aidant désigné par la personne
 caregiver-until = jusqu'au
 caregiver-scope = Accès accordés
 caregiver-status-invited = invitation envoyée
+caregiver-status-awaiting = en attente d'une seconde confirmation
 caregiver-status-active = actif
 caregiver-status-lapsed = terminé (date ou âge atteint)
 caregiver-status-ended = retiré
@@ -638,6 +643,9 @@ caregiver-ends-on-hint = Dernier jour d'accès. Un accès parental prend fin de 
 caregiver-note = Note (facultative)
 caregiver-edit = Modifier l'accès
 caregiver-end = Retirer l'accès
+caregiver-awaiting-hint = Cette adresse appartient à un membre du personnel de l'établissement. Un second membre du personnel doit confirmer l'accès avant l'envoi de l'invitation ; le patient en est alors informé.
+caregiver-confirm = Confirmer et envoyer l'invitation
+caregiver-saved-awaiting = Proche aidant ajouté. Son adresse appartient à un membre du personnel : un autre membre du personnel doit confirmer l'accès dans ce dossier avant l'envoi de l'invitation.
 caregiver-end-confirm = { $name } ne pourra plus agir pour vous dès sa prochaine action. Voulez-vous retirer cet accès?
 caregiver-end-submit = Oui, retirer l'accès
 my-caregivers-title = Personnes qui peuvent agir pour moi

@@ -35,11 +35,14 @@ pub struct CaregiverLine {
     pub ends_on: Option<NaiveDate>,
     pub note: String,
     pub status: CaregiverStatus,
+    /// Awaiting a second staff member, and the one looking may confirm it (they did not add it).
+    pub confirmable: bool,
 }
 
 #[cfg(feature = "ssr")]
 fn line(g: caregiver::Grant) -> CaregiverLine {
     CaregiverLine {
+        confirmable: false,
         grant_id: g.id,
         name: g.caregiver_name,
         email: g.email,
@@ -103,7 +106,8 @@ pub async fn patient_file(patient_id: PatientId) -> Result<PatientFileView, ApiE
     let patient_id = patient_id.get();
     use crate::domain::calendar::{local_time, stored_date};
     use crate::domain::patient::file::{self, AccountState};
-    let Staff { ctx, organisation_id, timezone, .. } = require_any_service(&Service::CARE).await?;
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_any_service(&Service::CARE).await?;
     let db = &ctx.db;
     let file = file::read(db, organisation_id, patient_id, ctx.now).await?.ok_or_else(ApiError::not_found)?;
     ctx.audit_view(Some(organisation_id), "patient.viewed", crate::domain::Target::Patient(patient_id))
@@ -136,7 +140,13 @@ pub async fn patient_file(patient_id: PatientId) -> Result<PatientFileView, ApiE
                 undelivered: i.undelivered,
             })
             .collect(),
-        caregivers: caregivers.into_iter().map(line).collect(),
+        caregivers: caregivers
+            .into_iter()
+            .map(|g| {
+                let confirmable = g.status == caregiver::GrantStatus::Awaiting && g.created_by != me.id;
+                CaregiverLine { confirmable, ..line(g) }
+            })
+            .collect(),
         activity: file
             .activity
             .into_iter()
@@ -167,7 +177,7 @@ pub async fn add_caregiver(
     profile: Option<String>,
     #[server(default)] ends_on: String,
     #[server(default)] note: String,
-) -> Result<IssuedCode, ApiError> {
+) -> Result<Option<IssuedCode>, ApiError> {
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Caregivers).await?;
     let new = caregiver::NewCaregiver {
@@ -180,7 +190,7 @@ pub async fn add_caregiver(
         ends_on: &ends_on,
         note: &note,
     };
-    let issued = caregiver::add(&ctx, organisation_id, patient_id.get(), new, me.id).await.map_err(|e| {
+    let added = caregiver::add(&ctx, organisation_id, patient_id.get(), new, me.id).await.map_err(|e| {
         let mut error = ApiError::from(e);
         for (field, value) in [
             ("given_name", &given_name),
@@ -202,7 +212,25 @@ pub async fn add_caregiver(
         }
         error
     })?;
-    Ok(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone))
+    match added {
+        caregiver::Addition::Invited(issued) => {
+            Ok(Some(issued_once(format!("{} {}", given_name.trim(), family_name.trim()), &issued, &timezone)))
+        }
+        caregiver::Addition::AwaitingConfirmation => {
+            leptos_axum::redirect(&format!("/staff/patients/{patient_id}?saved=awaiting"));
+            Ok(None)
+        }
+    }
+}
+
+/// A second staff member confirms a caregiver whose address belongs to staff here; the code of
+/// the invitation that then goes out is shown to them, once.
+#[server(prefix = "/api", endpoint = "confirm_caregiver")]
+pub async fn confirm_caregiver(grant_id: GrantId) -> Result<IssuedCode, ApiError> {
+    let Staff { ctx, account: me, organisation_id, timezone, .. } =
+        require_service(Service::Caregivers).await?;
+    let (name, issued) = caregiver::confirm(&ctx, organisation_id, grant_id.get(), me.id).await?;
+    Ok(issued_once(name, &issued, &timezone))
 }
 
 #[server(prefix = "/api", endpoint = "reissue_caregiver_invitation")]

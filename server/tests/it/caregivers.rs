@@ -672,3 +672,104 @@ async fn the_patient_is_told_and_nobody_grants_themselves_access() {
         0
     );
 }
+
+/// A caregiver whose address belongs to staff of the organisation needs a second staff member:
+/// until then nobody is invited and the patient is not told; neither the one who added it nor the
+/// person it is for may confirm; and a staff member cannot take an unconfirmed grant into their
+/// account through an invitation sent to another address.
+#[tokio::test]
+async fn a_caregiver_who_is_staff_here_needs_a_second_staff_members_confirmation() {
+    let app = spawn().await;
+    let (admin, _) = app.activated_admin("admin@example.org").await;
+    let organisation = app.count("SELECT id FROM organisations").await;
+    let sam = member_session(&app, "sam@example.org", organisation, "professional").await;
+    let jo = member_session(&app, "jo@example.org", organisation, "professional").await;
+    let (lea_id, _) = patient(&app, &admin, "Léa", "Gagnon", LEA, "1990-04-12", "en").await;
+    let patient_id = lea_id.to_string();
+    let form = [
+        ("patient_id", patient_id.as_str()),
+        ("given_name", "Sam"),
+        ("family_name", "Roy"),
+        ("email", "Sam@Example.org"),
+        ("language", "fr"),
+        ("relationship", "helper"),
+        ("messages", "on"),
+    ];
+    let asked = app.call("add_caregiver", &form, Some(&admin)).await;
+    assert!(asked.status().is_success(), "{}", asked.status());
+    let grant = app.count("SELECT MAX(id) FROM caregiver_grants").await.to_string();
+    assert_eq!(
+        app.text(&format!("SELECT status FROM caregiver_grants WHERE id = {grant}")).await,
+        "awaiting"
+    );
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM invitations WHERE grant_id = {grant}")).await, 0);
+    assert_eq!(mails_of(&app, LEA, "caregiver-added").await, 0, "the patient is told once it is confirmed");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'caregiver.confirmation_asked'").await,
+        1
+    );
+    let line = |file: serde_json::Value| file["caregivers"][0].clone();
+    let seen_by_admin = line(
+        app.call("patient_file", &[("patient_id", &patient_id)], Some(&admin)).await.json().await.unwrap(),
+    );
+    assert_eq!(
+        (seen_by_admin["status"].as_str(), seen_by_admin["confirmable"].as_bool()),
+        (Some("Awaiting"), Some(false))
+    );
+    let seen_by_jo =
+        line(app.call("patient_file", &[("patient_id", &patient_id)], Some(&jo)).await.json().await.unwrap());
+    assert_eq!(seen_by_jo["confirmable"], true);
+    let (_, html) = app.page(&format!("/staff/patients/{patient_id}"), Some(&jo)).await;
+    assert!(
+        page_shows(&html, "fr", "caregiver-confirm") && page_shows(&html, "fr", "caregiver-awaiting-hint")
+    );
+
+    for (who, session) in [("the one who added it", &admin), ("the person it is for", &sam)] {
+        let refused = app.call("confirm_caregiver", &[("grant_id", &grant)], Some(session)).await;
+        assert_eq!(refusal(refused, StatusCode::CONFLICT).await.key, "error-caregiver-confirm-own", "{who}");
+    }
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM invitations WHERE grant_id = {grant}")).await, 0);
+
+    let confirmed = app.call("confirm_caregiver", &[("grant_id", &grant)], Some(&jo)).await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    let code = confirmed.json::<serde_json::Value>().await.unwrap()["code"].as_str().unwrap().to_string();
+    let jo_id = app.number("SELECT id FROM accounts WHERE email = $1", "jo@example.org").await;
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM caregiver_grants WHERE id = {grant} AND status = 'invited' AND confirmed_by = {jo_id}")).await,
+        1
+    );
+    assert_eq!(mails_of(&app, LEA, "caregiver-added").await, 1, "now the patient is told");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'caregiver.confirmed'").await, 1);
+    let again = app.call("confirm_caregiver", &[("grant_id", &grant)], Some(&jo)).await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND, "confirmed once");
+
+    // Confirmed: Sam may now take it into his account.
+    let token = latest_link_token(&app, "Sam@Example.org").await;
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").unwrap();
+    let joined =
+        app.call("add_invitation_to_my_account", &[("token", &token)], Some(&format!("{sam}; {pass}"))).await;
+    assert!(joined.status().is_success(), "{}", joined.status());
+
+    // An invitation to another address, which a colleague who moved their staff account to it (by
+    // the email change, as in the test above) would redeem: refused without a second staff
+    // member's confirmation.
+    let (_, code) =
+        add_caregiver(&app, &admin, lea_id, "elsewhere@example.net", "helper", &["messages"], "fr").await;
+    let token = latest_link_token(&app, "elsewhere@example.net").await;
+    sqlx::query("UPDATE accounts SET email = 'elsewhere@example.net', email_key = 'elsewhere@example.net' WHERE id = $1")
+        .bind(jo_id)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let right = app.call("check_invitation_code", &[("token", &token), ("code", &code)], None).await;
+    let pass = cookie_named(&right, "portail-invitation").unwrap();
+    let joined =
+        app.call("add_invitation_to_my_account", &[("token", &token)], Some(&format!("{jo}; {pass}"))).await;
+    assert_eq!(refusal(joined, StatusCode::CONFLICT).await.key, "error-caregiver-staff-unconfirmed");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM caregiver_grants WHERE caregiver_account_id = {jo_id}"))
+            .await,
+        0
+    );
+}

@@ -162,13 +162,15 @@ pub struct Grant {
     pub status: GrantStatus,
     /// Active, and neither past its end date nor past the age of consent.
     pub in_force: bool,
+    /// The staff member who added it.
+    pub created_by: i64,
 }
 
 const SELECT: &str = "SELECT g.id, g.organisation_id, g.patient_id, p.account_id AS patient_account_id,
         p.given_name || ' ' || p.family_name AS patient_name, p.birth_date, g.caregiver_account_id,
         g.given_name || ' ' || g.family_name AS caregiver_name, g.email, g.relationship,
         g.scope_messages, g.scope_questionnaires, g.scope_profile, g.ends_on, g.note, g.status,
-        o.age_of_consent, o.timezone
+        g.created_by, o.age_of_consent, o.timezone
      FROM caregiver_grants g JOIN patients p ON p.id = g.patient_id JOIN organisations o ON o.id = g.organisation_id";
 
 /// A grant as stored, with what judging it needs: the patient's birth date and the
@@ -192,6 +194,7 @@ struct GrantRow {
     note: String,
     #[sqlx(try_from = "String")]
     status: GrantStatus,
+    created_by: i64,
     age_of_consent: i64,
     timezone: String,
 }
@@ -227,6 +230,7 @@ impl GrantRow {
             ends_on,
             note: self.note,
             status: self.status,
+            created_by: self.created_by,
         })
     }
 }
@@ -297,17 +301,29 @@ pub async fn access(
     }
 }
 
-/// The care team adds a caregiver to a patient's file and invites them (link + code).
+/// What adding a caregiver did.
+#[derive(Clone, Debug)]
+pub enum Addition {
+    /// Invited: the code to hand over.
+    Invited(invitation::Issued),
+    /// The address belongs to staff of this organisation: a second staff member must confirm
+    /// before anyone is invited.
+    AwaitingConfirmation,
+}
+
+/// The care team adds a caregiver to a patient's file and invites them (link + code), unless the
+/// address belongs to staff of the organisation: then the grant waits for a colleague's
+/// confirmation (`confirm`).
 pub async fn add(
     ctx: &Ctx,
     organisation_id: i64,
     patient_id: i64,
     new: NewCaregiver<'_>,
     added_by: i64,
-) -> DomainResult<invitation::Issued> {
+) -> DomainResult<Addition> {
     let (db, now) = (&ctx.db, ctx.now);
     let patient = sqlx::query(
-        "SELECT p.birth_date, p.given_name, p.email, p.language, o.age_of_consent, o.timezone, o.name AS organisation
+        "SELECT p.birth_date, o.age_of_consent, o.timezone
          FROM patients p JOIN organisations o ON o.id = p.organisation_id
          WHERE p.id = $1 AND p.organisation_id = $2",
     )
@@ -326,11 +342,13 @@ pub async fn add(
     if Email::parse(&adder.email).is_ok_and(|own| own.key() == email.key()) {
         return Err(DomainError::invalid("email", "error-caregiver-self"));
     }
+    let awaiting = staff_address(db, organisation_id, &email).await?;
+    let status = if awaiting { GrantStatus::Awaiting } else { GrantStatus::Invited };
     let mut tx = db.begin().await?;
     let grant_id: i64 = sqlx::query(
         "INSERT INTO caregiver_grants (organisation_id, patient_id, given_name, family_name, email, email_key, language, relationship,
-                                       scope_messages, scope_questionnaires, scope_profile, ends_on, note, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                                       scope_messages, scope_questionnaires, scope_profile, ends_on, note, created_by, created_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
     )
     .bind(organisation_id)
     .bind(patient_id)
@@ -347,28 +365,128 @@ pub async fn add(
     .bind(new.note.trim())
     .bind(added_by)
     .bind(now)
+    .bind(status.code())
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
-    let issued =
-        invitation::issue(&mut tx, ctx, patient_id, Invitee::Caregiver { grant_id }, added_by).await?;
-    let added = Added {
-        caregiver: format!("{} {}", new.given_name.trim(), new.family_name.trim()),
-        relationship,
-        scope: new.scope,
-        organisation: patient.try_get("organisation")?,
+    let addition = if awaiting {
+        ctx.audit(
+            &mut *tx,
+            Some(organisation_id),
+            "caregiver.confirmation_asked",
+            Target::Patient(patient_id),
+        )
+        .await?;
+        Addition::AwaitingConfirmation
+    } else {
+        Addition::Invited(invite_and_tell(&mut tx, ctx, grant_id, added_by).await?)
     };
-    let patient_lang = Lang::parse(&patient.try_get::<String, _>("language")?).unwrap_or_default();
-    let patient_name: String = patient.try_get("given_name")?;
-    let mut told = vec![(patient.try_get::<String, _>("email")?, patient_lang, patient_name)];
-    if !reached_age_of_consent(&birth_date, age_of_consent, today) {
+    tx.commit().await?;
+    Ok(addition)
+}
+
+/// Whether `email` is the address of a staff member of the organisation.
+async fn staff_address(
+    db: &crate::domain::store::Db,
+    organisation_id: i64,
+    email: &Email,
+) -> DomainResult<bool> {
+    let found = sqlx::query(
+        "SELECT 1 FROM accounts a JOIN memberships m ON m.account_id = a.id
+         WHERE a.email_key = $1 AND m.organisation_id = $2",
+    )
+    .bind(email.key())
+    .bind(organisation_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A second staff member confirms a caregiver added for a colleague's address: the invitation
+/// goes out (its code shown to them) and the patient is told. Neither the one who added it nor
+/// the person it is for may confirm it.
+pub async fn confirm(
+    ctx: &Ctx,
+    organisation_id: i64,
+    grant_id: i64,
+    by: i64,
+) -> DomainResult<(String, invitation::Issued)> {
+    let (db, now) = (&ctx.db, ctx.now);
+    let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status = 'awaiting'";
+    let grant = select(db, filter, &[grant_id, organisation_id], now)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(DomainError::NotFound)?;
+    let confirmer = crate::domain::identity::account::find_by_id(db, by).await?;
+    let for_themselves = Email::parse(&confirmer.email)
+        .ok()
+        .zip(Email::parse(&grant.email).ok())
+        .is_some_and(|(own, theirs)| own.key() == theirs.key());
+    if grant.created_by == by || for_themselves {
+        return Err(DomainError::conflict(None, "error-caregiver-confirm-own"));
+    }
+    let mut tx = db.begin().await?;
+    let moved = sqlx::query(
+        "UPDATE caregiver_grants SET status = 'invited', confirmed_by = $1 WHERE id = $2 AND status = 'awaiting'",
+    )
+    .bind(by)
+    .bind(grant_id)
+    .execute(&mut *tx)
+    .await?;
+    if moved.rows_affected() != 1 {
+        return Err(DomainError::NotFound);
+    }
+    ctx.audit(&mut *tx, Some(organisation_id), "caregiver.confirmed", Target::Patient(grant.patient_id))
+        .await?;
+    let issued = invite_and_tell(&mut tx, ctx, grant_id, by).await?;
+    tx.commit().await?;
+    Ok((grant.caregiver_name, issued))
+}
+
+/// Invites the caregiver of grant `grant_id` (link + code) and tells the patient — and, for a
+/// minor, the parents already acting for them — in their language.
+async fn invite_and_tell(
+    tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
+    grant_id: i64,
+    by: i64,
+) -> DomainResult<invitation::Issued> {
+    let row = sqlx::query(
+        "SELECT g.patient_id, g.organisation_id, g.given_name || ' ' || g.family_name AS caregiver, g.relationship,
+                g.scope_messages, g.scope_questionnaires, g.scope_profile,
+                p.birth_date, p.given_name, p.email, p.language, o.age_of_consent, o.timezone, o.name AS organisation
+         FROM caregiver_grants g JOIN patients p ON p.id = g.patient_id JOIN organisations o ON o.id = g.organisation_id
+         WHERE g.id = $1",
+    )
+    .bind(grant_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let (patient_id, organisation_id): (i64, i64) =
+        (row.try_get("patient_id")?, row.try_get("organisation_id")?);
+    let issued = invitation::issue(&mut *tx, ctx, patient_id, Invitee::Caregiver { grant_id }, by).await?;
+    let added = Added {
+        caregiver: row.try_get("caregiver")?,
+        relationship: Relationship::parse(&row.try_get::<String, _>("relationship")?)?,
+        scope: Scope {
+            messages: row.try_get::<i64, _>("scope_messages")? != 0,
+            questionnaires: row.try_get::<i64, _>("scope_questionnaires")? != 0,
+            profile: row.try_get::<i64, _>("scope_profile")? != 0,
+        },
+        organisation: row.try_get("organisation")?,
+    };
+    let patient_lang = Lang::parse(&row.try_get::<String, _>("language")?).unwrap_or_default();
+    let mut told =
+        vec![(row.try_get::<String, _>("email")?, patient_lang, row.try_get::<String, _>("given_name")?)];
+    let today = local_date(ctx.now, &row.try_get::<String, _>("timezone")?);
+    let age_of_consent = row.try_get::<i64, _>("age_of_consent")? as u32;
+    if !reached_age_of_consent(&row.try_get::<String, _>("birth_date")?, age_of_consent, today) {
         told.extend(parents_on_file(&mut *tx, patient_id, grant_id).await?);
     }
     for (recipient, lang, name) in told {
         let mail = notification::caregiver_added_mail(lang, &name, &added.words(lang));
-        notification::enqueue_for(&mut *tx, organisation_id, &recipient, &mail, now).await?;
+        notification::enqueue_for(&mut *tx, organisation_id, &recipient, &mail, ctx.now).await?;
     }
-    tx.commit().await?;
     Ok(issued)
 }
 
@@ -455,15 +573,22 @@ pub async fn activate(
     patient_id: i64,
     account_id: i64,
 ) -> DomainResult<()> {
-    // A staff member who sent the invitation cannot redeem it themselves, whatever address it went to.
-    let created_by: Option<i64> = sqlx::query("SELECT created_by FROM caregiver_grants WHERE id = $1")
-        .bind(grant_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(|r| r.try_get("created_by"))
-        .transpose()?;
-    if created_by == Some(account_id) {
+    // A staff member who sent the invitation cannot redeem it themselves, whatever address it went
+    // to; nor can any staff member of the organisation unless a second one confirmed the grant.
+    let row = sqlx::query(
+        "SELECT g.created_by, g.confirmed_by,
+                (SELECT COUNT(*) FROM memberships m WHERE m.account_id = $2 AND m.organisation_id = g.organisation_id) AS staff
+         FROM caregiver_grants g WHERE g.id = $1",
+    )
+    .bind(grant_id)
+    .bind(account_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if row.try_get::<i64, _>("created_by")? == account_id {
         return Err(DomainError::conflict(None, "error-caregiver-own-invitation"));
+    }
+    if row.try_get::<i64, _>("staff")? > 0 && row.try_get::<Option<i64>, _>("confirmed_by")?.is_none() {
+        return Err(DomainError::conflict(None, "error-caregiver-staff-unconfirmed"));
     }
     sqlx::query("UPDATE caregiver_grants SET caregiver_account_id = $1, status = 'active' WHERE id = $2 AND status = 'invited'")
         .bind(account_id)

@@ -3,7 +3,7 @@
 //! further `FileSection`s.
 use crate::api::care_teams::{patient_teams, SetPatientTeam};
 use crate::api::caregivers::{
-    patient_file, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
+    patient_file, ConfirmCaregiver, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
 };
 use crate::api::patients::{InvitationStatus, ReissueInvitation};
 use crate::door::PatientId;
@@ -36,7 +36,20 @@ pub fn PatientFilePage() -> impl IntoView {
                 view! {
                     <h1>{file.name.clone()}</h1>
                     <p role="status" class="status">
-                        {move || query.read().get("saved").map(|_| tr("account-saved"))}
+                        {move || {
+                            query
+                                .read()
+                                .get("saved")
+                                .map(|saved| {
+                                    tr(
+                                        if saved == "awaiting" {
+                                            "caregiver-saved-awaiting"
+                                        } else {
+                                            "account-saved"
+                                        },
+                                    )
+                                })
+                        }}
                     </p>
                     <div class="file-sections">
                         <Contact file=file.clone() />
@@ -319,9 +332,12 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
 #[component]
 fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl IntoView {
     let reissue = ServerAction::<ReissueCaregiverInvitation>::new();
+    let confirm = ServerAction::<ConfirmCaregiver>::new();
+    let confirm_error = crate::ui::form::action_error(confirm);
     let patient_id = file.patient_id;
     view! {
         <FileSection id="file-caregivers" title="caregivers-title">
+            <crate::ui::form::FormAlert error=confirm_error />
             <p>
                 <A href=format!("/staff/patients/{patient_id}/caregivers/new") attr:class="button">
                     {move_tr!("caregiver-add")}
@@ -355,6 +371,26 @@ fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl In
                                                     <span class="visually-hidden">{edit_whose}</span>
                                                 </A>
                                             </p>
+                                            {(c.status == CaregiverStatus::Awaiting)
+                                                .then(|| {
+                                                    view! {
+                                                        <p class="hint">{move_tr!("caregiver-awaiting-hint")}</p>
+                                                    }
+                                                })}
+                                            {c
+                                                .confirmable
+                                                .then(|| {
+                                                    let confirm_whose = whose.clone();
+                                                    view! {
+                                                        <ActionForm action=confirm>
+                                                            <input type="hidden" name="grant_id" value=c.grant_id />
+                                                            <button type="submit" class="button">
+                                                                {move_tr!("caregiver-confirm")}
+                                                                <span class="visually-hidden">{confirm_whose}</span>
+                                                            </button>
+                                                        </ActionForm>
+                                                    }
+                                                })}
                                             {(c.status == CaregiverStatus::Invited)
                                                 .then(|| {
                                                     view! {
