@@ -4,6 +4,23 @@ use crate::api::ApiError;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
+/// Keeps a text field showing `value` once the app runs, without ever resetting it at hydration.
+///
+/// The server writes the value as the field's markup (`value` attribute, a text area's text): that
+/// is what the person sees and types into until the app has arrived, which on a slow phone takes
+/// seconds. Binding the DOM property (`prop:value`) would write the value again at hydration and
+/// wipe what they typed, so the property is only written when `value` changes afterwards (e.g. a
+/// saved value coming back normalised); the first run only starts tracking.
+fn follow_after_hydration(value: Signal<String>, write: impl Fn(&str) + 'static) {
+    Effect::new(move |before: Option<String>| {
+        let now = value.get();
+        if before.is_some_and(|before| before != now) {
+            write(&now);
+        }
+        now
+    });
+}
+
 /// The last error of an action, as a signal.
 pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<ApiError>>
 where
@@ -74,6 +91,12 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
+    let field = NodeRef::<leptos::html::Input>::new();
+    follow_after_hydration(value, move |text| {
+        if let Some(input) = field.get_untracked() {
+            input.set_value(text);
+        }
+    });
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -119,9 +142,7 @@ pub fn Field(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 value=value
-                // The attribute is the page without JavaScript; the property replaces what was
-                // typed once the saved value comes back (e.g. a phone number stored normalised).
-                prop:value=value
+                node_ref=field
             />
         </div>
     }
@@ -141,6 +162,12 @@ pub fn TextArea(
         let error_id = error_id.clone();
         move || error.get().is_some().then(|| error_id.clone())
     };
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    follow_after_hydration(value, move |text| {
+        if let Some(area) = field.get_untracked() {
+            area.set_value(text);
+        }
+    });
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
@@ -162,7 +189,7 @@ pub fn TextArea(
                 aria-required="true"
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
-                prop:value=value
+                node_ref=field
                 // The text the server writes (a post without JavaScript came back with it), as
                 // markup: an empty text child would be no node at all, which hydration trips on.
                 inner_html=escaped(&value.get_untracked())

@@ -1,0 +1,93 @@
+import { test, expect, Page } from '@playwright/test';
+import { ready, reportBrowserErrors, signedInAdmin, uniqueEmail, mailTo, linkIn, t } from './helpers';
+
+/**
+ * On a phone with a poor connection the app's code arrives seconds after the page: until then the
+ * person uses the server-rendered form. Whatever they typed, ticked or chose there must still be
+ * there, with the focus where it was, once the app takes over (hydration adopts, never resets).
+ */
+
+const HELD_BACK_MS = 4_000;
+
+/** Holds the app's code back, as a slow connection does; the page itself comes at once. */
+async function slowApp(page: Page) {
+  await page.route(/\/pkg\//, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, HELD_BACK_MS));
+    await route.continue();
+  });
+}
+
+/** Opens `path` without waiting for the app (its scripts are held back). */
+async function openBeforeTheApp(page: Page, path: string) {
+  await page.goto(path, { waitUntil: 'commit' });
+  await page.locator('main form').first().waitFor();
+}
+
+async function notYetHydrated(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.dataset.hydrated ?? null), 'typed before the app arrived').toBeNull();
+}
+
+test.describe('typing before the app has arrived (slow connection)', () => {
+  test('sign-in: the email and password typed are kept, the focus stays', async ({ page }) => {
+    reportBrowserErrors(page);
+    await slowApp(page);
+    await openBeforeTheApp(page, '/sign-in');
+    await page.locator('#email').pressSequentially('lea.tremblay@example.org');
+    await page.locator('#password').pressSequentially('un mot de passe');
+    await notYetHydrated(page);
+    await ready(page, true);
+    await expect(page.locator('#email')).toHaveValue('lea.tremblay@example.org');
+    await expect(page.locator('#password')).toHaveValue('un mot de passe');
+    await expect(page.locator('#password')).toBeFocused();
+  });
+
+  test('forgotten password: the email typed is kept', async ({ page }) => {
+    reportBrowserErrors(page);
+    await slowApp(page);
+    await openBeforeTheApp(page, '/forgot-password');
+    await page.locator('#email').pressSequentially('lea.tremblay@example.org');
+    await notYetHydrated(page);
+    await ready(page, true);
+    await expect(page.locator('#email')).toHaveValue('lea.tremblay@example.org');
+  });
+
+  test('invitation code, adding a patient and a new message: text, choices and focus are kept', async ({ page, browser }) => {
+    await signedInAdmin(page, 'fr', 'CLSC du Lac');
+
+    // Adding a patient: text fields and a radio button chosen before the app arrived.
+    await slowApp(page);
+    await openBeforeTheApp(page, '/staff/patients/new');
+    await page.locator('#given_name').pressSequentially('Éloïse');
+    await page.locator('#family_name').pressSequentially('Bélanger');
+    await page.locator('#language-en').check();
+    await page.locator('#email').pressSequentially('eloise');
+    await notYetHydrated(page);
+    await ready(page, true);
+    await expect(page.locator('#given_name')).toHaveValue('Éloïse');
+    await expect(page.locator('#family_name')).toHaveValue('Bélanger');
+    await expect(page.locator('#language-en')).toBeChecked();
+    await expect(page.locator('#email')).toHaveValue('eloise');
+    await expect(page.locator('#email')).toBeFocused();
+    // The app goes on from there: the rest typed after it arrived, the form sent.
+    const email = uniqueEmail('eloise');
+    await page.locator('#email').fill(email);
+    await page.getByLabel(t('fr', 'invite-birth-date')).fill('1990-04-12');
+    await page.getByRole('button', { name: t('fr', 'invite-submit') }).click();
+    await expect(page).toHaveURL(/\/staff\/patients\/code$/);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    // The patient opens the link on a slow phone and types the code before the app arrives.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const patient = await phone.newPage();
+    reportBrowserErrors(patient);
+    const link = linkIn((await mailTo(patient, email)).text);
+    await slowApp(patient);
+    await openBeforeTheApp(patient, link.replace(/^https?:\/\/[^/]+/, ''));
+    await patient.locator('#code').pressSequentially('A-1234');
+    await notYetHydrated(patient);
+    await ready(patient, true);
+    await expect(patient.locator('#code')).toHaveValue('A-1234');
+    await expect(patient.locator('#code')).toBeFocused();
+    await phone.close();
+  });
+});
