@@ -9,16 +9,35 @@ use leptos_fluent::move_tr;
 /// The server writes the value as the field's markup (`value` attribute, a text area's text): that
 /// is what the person sees and types into until the app has arrived, which on a slow phone takes
 /// seconds. Binding the DOM property (`prop:value`) would write the value again at hydration and
-/// wipe what they typed, so the property is only written when `value` changes afterwards (e.g. a
-/// saved value coming back normalised); the first run only starts tracking.
-fn follow_after_hydration(value: Signal<String>, write: impl Fn(&str) + 'static) {
+/// wipe what they typed. So the property is written when `value` changes, and at first only into
+/// an element an earlier field already followed (a form drawn again with new data reuses its
+/// elements); an element met for the first time — adopted from the server's page, or just created
+/// with its `value` attribute — already shows what it should. `met_before` tells, and marks it.
+fn follow_after_hydration(
+    value: Signal<String>,
+    met_before: impl Fn() -> bool + 'static,
+    write: impl Fn(&str) + 'static,
+) {
     Effect::new(move |before: Option<String>| {
         let now = value.get();
-        if before.is_some_and(|before| before != now) {
+        let stale = match &before {
+            Some(before) => *before != now,
+            None => met_before(),
+        };
+        if stale {
             write(&now);
         }
         now
     });
+}
+
+/// Whether the element was already followed by a field; marks it as followed.
+fn met_before(element: Option<&leptos::web_sys::HtmlElement>) -> bool {
+    element.is_some_and(|element| {
+        let met = element.has_attribute("data-followed");
+        let _ = element.set_attribute("data-followed", "");
+        met
+    })
 }
 
 /// The last error of an action, as a signal.
@@ -92,11 +111,15 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
     let field = NodeRef::<leptos::html::Input>::new();
-    follow_after_hydration(value, move |text| {
-        if let Some(input) = field.get_untracked() {
-            input.set_value(text);
-        }
-    });
+    follow_after_hydration(
+        value,
+        move || met_before(field.get_untracked().as_deref()),
+        move |text| {
+            if let Some(input) = field.get_untracked() {
+                input.set_value(text);
+            }
+        },
+    );
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -163,11 +186,15 @@ pub fn TextArea(
         move || error.get().is_some().then(|| error_id.clone())
     };
     let field = NodeRef::<leptos::html::Textarea>::new();
-    follow_after_hydration(value, move |text| {
-        if let Some(area) = field.get_untracked() {
-            area.set_value(text);
-        }
-    });
+    follow_after_hydration(
+        value,
+        move || met_before(field.get_untracked().as_deref()),
+        move |text| {
+            if let Some(area) = field.get_untracked() {
+                area.set_value(text);
+            }
+        },
+    );
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>

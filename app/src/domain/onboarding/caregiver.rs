@@ -248,6 +248,21 @@ async fn select(
     rows.into_iter().map(|r| r.into_grant(now)).collect()
 }
 
+/// Grant `grant_id` of the organisation, if it is in `status`; "not found" otherwise.
+async fn one_in(ctx: &Ctx, organisation_id: i64, grant_id: i64, status: GrantStatus) -> DomainResult<Grant> {
+    let filter = match status {
+        GrantStatus::Awaiting => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'awaiting'",
+        GrantStatus::Invited => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'invited'",
+        GrantStatus::Active => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'active'",
+        GrantStatus::Ended => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'ended'",
+    };
+    select(&ctx.db, filter, &[grant_id, organisation_id], ctx.now)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(DomainError::NotFound)
+}
+
 /// The caregivers of one of the organisation's patients (ended ones too), for the care team.
 pub async fn for_patient_record(
     db: &crate::domain::store::Db,
@@ -411,13 +426,8 @@ pub async fn confirm(
     grant_id: i64,
     by: i64,
 ) -> DomainResult<(String, invitation::Issued)> {
-    let (db, now) = (&ctx.db, ctx.now);
-    let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status = 'awaiting'";
-    let grant = select(db, filter, &[grant_id, organisation_id], now)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(DomainError::NotFound)?;
+    let db = &ctx.db;
+    let grant = one_in(ctx, organisation_id, grant_id, GrantStatus::Awaiting).await?;
     let confirmer = crate::domain::identity::account::find_by_id(db, by).await?;
     let for_themselves = Email::parse(&confirmer.email)
         .ok()
@@ -549,13 +559,8 @@ pub async fn reissue(
     grant_id: i64,
     by: i64,
 ) -> DomainResult<(String, invitation::Issued)> {
-    let (db, now) = (&ctx.db, ctx.now);
-    let filter = "g.id = $1 AND g.organisation_id = $2 AND g.status = 'invited'";
-    let grant = select(db, filter, &[grant_id, organisation_id], now)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(DomainError::NotFound)?;
+    let db = &ctx.db;
+    let grant = one_in(ctx, organisation_id, grant_id, GrantStatus::Invited).await?;
     let mut tx = db.begin().await?;
     let issued =
         invitation::issue(&mut tx, ctx, grant.patient_id, Invitee::Caregiver { grant_id: grant.id }, by)
