@@ -4,42 +4,6 @@ use crate::api::ApiError;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
-/// Keeps a text field showing `value` once the app runs, without ever resetting it at hydration.
-///
-/// The server writes the value as the field's markup (`value` attribute, a text area's text): that
-/// is what the person sees and types into until the app has arrived, which on a slow phone takes
-/// seconds. Binding the DOM property (`prop:value`) would write the value again at hydration and
-/// wipe what they typed. So the property is written when `value` changes, and at first only into
-/// an element an earlier field already followed (a form drawn again with new data reuses its
-/// elements); an element met for the first time — adopted from the server's page, or just created
-/// with its `value` attribute — already shows what it should. `met_before` tells, and marks it.
-fn follow_after_hydration(
-    value: Signal<String>,
-    met_before: impl Fn() -> bool + 'static,
-    write: impl Fn(&str) + 'static,
-) {
-    Effect::new(move |before: Option<String>| {
-        let now = value.get();
-        let stale = match &before {
-            Some(before) => *before != now,
-            None => met_before(),
-        };
-        if stale {
-            write(&now);
-        }
-        now
-    });
-}
-
-/// Whether the element was already followed by a field; marks it as followed.
-fn met_before(element: Option<&leptos::web_sys::HtmlElement>) -> bool {
-    element.is_some_and(|element| {
-        let met = element.has_attribute("data-followed");
-        let _ = element.set_attribute("data-followed", "");
-        met
-    })
-}
-
 /// The last error of an action, as a signal.
 pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<ApiError>>
 where
@@ -110,16 +74,6 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
-    let field = NodeRef::<leptos::html::Input>::new();
-    follow_after_hydration(
-        value,
-        move || met_before(field.get_untracked().as_deref()),
-        move |text| {
-            if let Some(input) = field.get_untracked() {
-                input.set_value(text);
-            }
-        },
-    );
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -165,7 +119,9 @@ pub fn Field(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 value=value
-                node_ref=field
+                // The attribute is the page without JavaScript; the property replaces what was
+                // typed once the saved value comes back (e.g. a phone number stored normalised).
+                prop:value=value
             />
         </div>
     }
@@ -185,16 +141,6 @@ pub fn TextArea(
         let error_id = error_id.clone();
         move || error.get().is_some().then(|| error_id.clone())
     };
-    let field = NodeRef::<leptos::html::Textarea>::new();
-    follow_after_hydration(
-        value,
-        move || met_before(field.get_untracked().as_deref()),
-        move |text| {
-            if let Some(area) = field.get_untracked() {
-                area.set_value(text);
-            }
-        },
-    );
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
@@ -216,7 +162,7 @@ pub fn TextArea(
                 aria-required="true"
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
-                node_ref=field
+                prop:value=value
                 // The text the server writes (a post without JavaScript came back with it), as
                 // markup: an empty text child would be no node at all, which hydration trips on.
                 inner_html=escaped(&value.get_untracked())
