@@ -103,12 +103,13 @@ async fn serve(
             .smtp_url
             .as_deref()
             .ok_or_else(|| anyhow::anyhow!("SMTP_URL is required unless MAIL_TRANSPORT=dev"))?;
-        let ca = match &args.smtp_ca_file {
-            Some(path) => Some(
-                std::fs::read(path).map_err(|e| anyhow::anyhow!("SMTP_CA_FILE {}: {e}", path.display()))?,
-            ),
-            None => None,
-        };
+        let ca = args
+            .smtp_ca_file
+            .as_ref()
+            .map(|path| {
+                std::fs::read(path).map_err(|e| anyhow::anyhow!("SMTP_CA_FILE {}: {e}", path.display()))
+            })
+            .transpose()?;
         let sender = server::mail::SmtpSender::trusting(url, &args.mail_from, ca.as_deref())?;
         mail_worker = Some(tokio::spawn(server::mail::run_worker(state.db.clone(), sender, stop_rx)));
     }

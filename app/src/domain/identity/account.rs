@@ -82,6 +82,13 @@ pub struct Account {
     pub status: AccountStatus,
 }
 
+impl Account {
+    /// Whether `email` is this account's address, whatever its case.
+    pub fn has_address(&self, email: &Email) -> bool {
+        Email::parse(&self.email).is_ok_and(|own| own.key() == email.key())
+    }
+}
+
 /// The account whose column `$1` names; the columns of `Account`.
 macro_rules! select_account_where {
     ($filter:literal) => {

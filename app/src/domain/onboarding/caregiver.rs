@@ -250,16 +250,10 @@ async fn select(
 
 /// Grant `grant_id` of the organisation, if it is in `status`; "not found" otherwise.
 async fn one_in(ctx: &Ctx, organisation_id: i64, grant_id: i64, status: GrantStatus) -> DomainResult<Grant> {
-    let filter = match status {
-        GrantStatus::Awaiting => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'awaiting'",
-        GrantStatus::Invited => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'invited'",
-        GrantStatus::Active => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'active'",
-        GrantStatus::Ended => "g.id = $1 AND g.organisation_id = $2 AND g.status = 'ended'",
-    };
-    select(&ctx.db, filter, &[grant_id, organisation_id], ctx.now)
+    select(&ctx.db, "g.id = $1 AND g.organisation_id = $2", &[grant_id, organisation_id], ctx.now)
         .await?
         .into_iter()
-        .next()
+        .find(|grant| grant.status == status)
         .ok_or(DomainError::NotFound)
 }
 
@@ -354,7 +348,7 @@ pub async fn add(
     // Nobody grants themselves access to a patient's file: it would read the patient's messages
     // with every team, in their own name but by their own decision.
     let adder = crate::domain::identity::account::find_by_id(db, added_by).await?;
-    if Email::parse(&adder.email).is_ok_and(|own| own.key() == email.key()) {
+    if adder.has_address(&email) {
         return Err(DomainError::invalid("email", "error-caregiver-self"));
     }
     let awaiting = staff_address(db, organisation_id, &email).await?;
@@ -429,10 +423,7 @@ pub async fn confirm(
     let db = &ctx.db;
     let grant = one_in(ctx, organisation_id, grant_id, GrantStatus::Awaiting).await?;
     let confirmer = crate::domain::identity::account::find_by_id(db, by).await?;
-    let for_themselves = Email::parse(&confirmer.email)
-        .ok()
-        .zip(Email::parse(&grant.email).ok())
-        .is_some_and(|(own, theirs)| own.key() == theirs.key());
+    let for_themselves = Email::parse(&grant.email).is_ok_and(|theirs| confirmer.has_address(&theirs));
     if grant.created_by == by || for_themselves {
         return Err(DomainError::conflict(None, "error-caregiver-confirm-own"));
     }

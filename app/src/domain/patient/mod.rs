@@ -91,8 +91,6 @@ pub struct PatientRow {
     pub invitation_expires_at: Option<i64>,
 }
 
-/// One of this organisation's patients who has no account yet (the only ones to re-invite):
-/// `(given_name, family_name)`.
 /// Changes the address of a patient who has no account yet (their account's own address is
 /// theirs to change); whether it changed.
 pub async fn correct_email<'e>(
@@ -113,6 +111,8 @@ pub async fn correct_email<'e>(
     Ok(changed.rows_affected() == 1)
 }
 
+/// One of this organisation's patients who has no account yet (the only ones to re-invite):
+/// `(given_name, family_name)`.
 pub async fn without_account(
     db: &crate::domain::store::Db,
     organisation_id: i64,
