@@ -61,6 +61,9 @@ pub async fn page_policy(mut request: Request, next: Next) -> Response {
         if let Ok(policy) = HeaderValue::from_str(&policy) {
             response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
         }
+        let (mut parts, body) = response.into_parts();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, crate::crossorigin::with_valid_crossorigin(body, &nonce));
     }
     response
 }

@@ -307,7 +307,10 @@ async fn every_page_carries_its_own_nonce_policy_under_load() {
                 .unwrap_or_default();
             let html = response.text().await.unwrap();
             let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next());
-            let carried = nonce.is_some_and(|nonce| html.contains(&format!("nonce=\"{nonce}\"")));
+            let carried = nonce.is_some_and(|nonce| {
+                html.contains(&format!("nonce=\"{nonce}\""))
+                    && !html.contains(&format!("crossorigin=\"{nonce}\""))
+            });
             (status == StatusCode::OK && carried).then_some(()).ok_or(format!("{page}: {status} {csp}"))
         }
     });
@@ -340,6 +343,12 @@ async fn stored_public_pages_get_a_new_nonce_and_never_serve_a_session() {
         let html = response.text().await.unwrap();
         assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the page carries its policy's nonce");
         assert!(page_shows(&html, "fr", "help-q-secure"));
+        // Leptos writes the nonce as the preloads' `crossorigin`; the page says `anonymous`.
+        assert!(!html.contains(&format!("crossorigin=\"{nonce}\"")), "no nonce as a crossorigin value");
+        assert!(
+            html.contains(r#"rel="modulepreload" href="/pkg/portail.js" crossorigin="anonymous""#),
+            "{html}"
+        );
         seen.push((nonce.clone(), html.replace(&nonce, "NONCE")));
     }
     assert!(seen[0].0 != seen[1].0 && seen[1].0 != seen[2].0, "a new nonce each time");
