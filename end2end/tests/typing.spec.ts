@@ -27,11 +27,7 @@ async function notYetHydrated(page: Page) {
   expect(await page.evaluate(() => document.documentElement.dataset.hydrated ?? null), 'typed before the app arrived').toBeNull();
 }
 
-// Known failing (#32, open): `Field` and `TextArea` bind `prop:value`, which hydration writes,
-// emptying what was typed. Two fixes were tried and reverted: writing only on change lost saved
-// values on forms drawn again with new data (age of consent, support hours), since tachys reuses
-// the elements. Un-fixme this once the form components adopt typed values.
-test.describe.fixme('typing before the app has arrived (slow connection)', () => {
+test.describe('typing before the app has arrived (slow connection)', () => {
   test('sign-in: the email and password typed are kept, the focus stays', async ({ page }) => {
     reportBrowserErrors(page);
     await slowApp(page);

@@ -39,6 +39,7 @@ not-found-home = Back to the home page
 
 field-required = required
 form-error-title = The form contains an error
+form-sending = Sending…
 
 sign-in-title = Sign in
 sign-in-intro = Enter your email and password. You will then be asked for a verification code.
@@ -1191,3 +1192,6 @@ signed-out-idle = You were signed out after 30 minutes without activity, to prot
 idle-cap-title = Your session ends soon
 idle-cap-text = For security, a session lasts at most 12 hours: it ends in 2 minutes. Save what you are writing, then sign in again.
 idle-cap-ok = Got it
+route-loading = Loading the page…
+form-upload-progress = { $percent }% sent
+error-connection-lost = The connection was lost: nothing was sent. Check your connection and try again; what you wrote is kept.

@@ -39,6 +39,7 @@ not-found-home = Retour à l'accueil
 
 field-required = obligatoire
 form-error-title = Le formulaire contient une erreur
+form-sending = Envoi en cours…
 
 sign-in-title = Connexion
 sign-in-intro = Entrez votre courriel et votre mot de passe. Un code de vérification vous sera ensuite demandé.
@@ -1191,3 +1192,6 @@ signed-out-idle = Vous avez été déconnecté·e après 30 minutes sans activit
 idle-cap-title = Votre session se termine bientôt
 idle-cap-text = Par sécurité, une session dure au plus 12 heures : elle se termine dans 2 minutes. Enregistrez ce que vous écrivez, puis connectez-vous de nouveau.
 idle-cap-ok = Compris
+route-loading = Chargement de la page…
+form-upload-progress = { $percent } % envoyé
+error-connection-lost = La connexion a été perdue : rien n'a été envoyé. Vérifiez votre connexion et réessayez; ce que vous avez écrit est conservé.

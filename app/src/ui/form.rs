@@ -69,7 +69,7 @@ pub fn Field(
     posted: Option<Signal<Option<ApiError>>>,
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {
-    let value = value.or_else(|| posted.map(|p| kept(p, id))).unwrap_or_default();
+    let value = adopting_typed(id, value.or_else(|| posted.map(|p| kept(p, id))).unwrap_or_default());
     let error = error.or_else(|| posted.map(|p| error_for(p, id))).unwrap_or_default();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -118,12 +118,43 @@ pub fn Field(
                 aria-required=required.then_some("true")
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
+                data-from-server=SERVER_MARK
                 value=value
                 // The attribute is the page without JavaScript; the property replaces what was
                 // typed once the saved value comes back (e.g. a phone number stored normalised).
                 prop:value=value
             />
         </div>
+    }
+}
+
+/// A form's submit button that shows the form is being sent while `pending` (argon2 takes a
+/// moment at sign-in, a file takes longer): a spinner, "Sending…" said to screen readers, and a
+/// second press ignored rather than sent twice. The button keeps the focus (it is not disabled).
+#[component]
+pub fn Submit(
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(default = "button")] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let once = move |ev: leptos::ev::MouseEvent| {
+        if pending.get_untracked() {
+            ev.prevent_default();
+        }
+    };
+    view! {
+        <button
+            type="submit"
+            class=class
+            class:is-pending=move || pending.get()
+            aria-disabled=move || pending.get().then_some("true")
+            on:click=once
+        >
+            {children()}
+        </button>
+        <span class="visually-hidden" role="status">
+            {move || pending.get().then(|| move_tr!("form-sending").get())}
+        </span>
     }
 }
 
@@ -136,6 +167,7 @@ pub fn TextArea(
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(default = 6)] rows: u32,
 ) -> impl IntoView {
+    let value = adopting_typed(id, value);
     let error_id = format!("{id}-error");
     let described_by = {
         let error_id = error_id.clone();
@@ -162,6 +194,7 @@ pub fn TextArea(
                 aria-required="true"
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
+                data-from-server=SERVER_MARK
                 prop:value=value
                 // The text the server writes (a post without JavaScript came back with it), as
                 // markup: an empty text child would be no node at all, which hydration trips on.
@@ -169,6 +202,47 @@ pub fn TextArea(
             ></textarea>
         </div>
     }
+}
+
+/// Marks a field the server drew (the attribute is absent from what the app draws), so that the
+/// app adopts the element's value once, at hydration, and never an element of a page it left.
+const SERVER_MARK: Option<&str> = if cfg!(feature = "ssr") { Some("") } else { None };
+
+/// `value`, except at first when the person typed into the server's page before the app arrived
+/// (a slow phone): then what they typed, which hydration writes back instead of emptying the
+/// field. The next change of `value` (a saved value, a post that came back) wins again.
+fn adopting_typed(id: &'static str, value: Signal<String>) -> Signal<String> {
+    let typed = StoredValue::new(typed_before_the_app(id));
+    Memo::new(move |_| {
+        let current = value.get();
+        typed.try_update_value(Option::take).flatten().unwrap_or(current)
+    })
+    .into()
+}
+
+/// What the person changed in the server-drawn field `id`, taken once (the mark is removed).
+#[cfg(feature = "hydrate")]
+fn typed_before_the_app(id: &str) -> Option<String> {
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::{HtmlInputElement, HtmlTextAreaElement};
+    let element = document().get_element_by_id(id)?;
+    if !element.has_attribute("data-from-server") {
+        return None;
+    }
+    let _ = element.remove_attribute("data-from-server");
+    let (now, drawn) = if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        (input.value(), input.default_value())
+    } else if let Some(text) = element.dyn_ref::<HtmlTextAreaElement>() {
+        (text.value(), text.default_value().unwrap_or_default())
+    } else {
+        return None;
+    };
+    (now != drawn).then_some(now)
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn typed_before_the_app(_id: &str) -> Option<String> {
+    None
 }
 
 fn escaped(text: &str) -> String {
@@ -304,22 +378,20 @@ pub fn posted_error(path: &str) -> Option<ApiError> {
 
 /// A form that carries files (multipart) to the server function at `path`. Without JavaScript it
 /// is a plain post: the page that comes back shows the outcome, and `error` starts with what the
-/// address says. With JavaScript the same form data goes in the background through `send`; a
-/// refusal lands in `error`, and on success the form is emptied and `on_sent` runs (a server
-/// function that redirects takes the browser there itself).
+/// address says. With JavaScript the same form data goes in the background (`upload::post`), a
+/// progress bar showing the share sent once the form is large enough to take a while; a refusal
+/// lands in `error`, and on success the form is emptied and `on_sent` runs, or the browser goes
+/// where the server function sends it.
 #[component]
-pub fn MultipartForm<F, Fut>(
+pub fn MultipartForm(
     path: &'static str,
-    send: F,
     error: RwSignal<Option<ApiError>>,
     #[prop(optional)] sending: RwSignal<bool>,
     #[prop(optional)] on_sent: Option<Callback<()>>,
     children: Children,
-) -> impl IntoView
-where
-    F: Fn(leptos::server_fn::codec::MultipartData) -> Fut + Copy + 'static,
-    Fut: std::future::Future<Output = Result<(), ApiError>> + 'static,
-{
+) -> impl IntoView {
+    // The share sent, shown only for a form large enough to take a moment.
+    let sent_percent = RwSignal::new(None::<u8>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
@@ -334,15 +406,20 @@ where
             };
             let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else { return };
             sending.set(true);
+            let navigate = leptos_router::hooks::use_navigate();
             leptos::task::spawn_local(async move {
-                let result = send(data.into()).await;
+                let result = crate::ui::upload::post(path, &data, move |share| sent_percent.set(share)).await;
                 sending.set(false);
+                sent_percent.set(None);
                 match result {
-                    Ok(()) => {
+                    Ok(redirect) => {
                         error.set(None);
                         form.reset();
                         if let Some(on_sent) = on_sent {
                             on_sent.run(());
+                        }
+                        if let Some(to) = redirect {
+                            navigate(&to, Default::default());
                         }
                     }
                     Err(e) => error.set(Some(e)),
@@ -350,11 +427,23 @@ where
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, send, on_sent, error, sending);
+        let _ = (ev, on_sent, error, sending);
     };
     view! {
         <form method="post" action=path enctype="multipart/form-data" on:submit=on_submit>
             {children()}
+            {move || {
+                sent_percent
+                    .get()
+                    .map(|percent| {
+                        let said = crate::ui::words::tr_with("form-upload-progress", &[("percent", &percent.to_string())]);
+                        view! {
+                            <progress class="upload-progress" max="100" value=percent aria-label=said.clone()>
+                                {said.clone()}
+                            </progress>
+                        }
+                    })
+            }}
         </form>
     }
 }

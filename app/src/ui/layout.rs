@@ -9,7 +9,7 @@ use crate::states::Service;
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::idle_watch::IdleWatch;
 use crate::ui::components::workplace::WorkplaceSwitch;
-use crate::ui::form::failure;
+use crate::ui::form::{failure, Submit};
 use crate::ui::route::{address, route_params, GrantParams};
 use crate::ui::words::current_lang;
 use leptos::prelude::*;
@@ -152,9 +152,9 @@ pub fn Header() -> impl IntoView {
                                         {format!("{} {}", me.given_name, me.family_name)}
                                     </a>
                                     <ActionForm action=sign_out>
-                                        <button type="submit" class="link-button">
+                                        <Submit pending=sign_out.pending() class="link-button">
                                             {move_tr!("sign-out")}
-                                        </button>
+                                        </Submit>
                                     </ActionForm>
                                     <IdleWatch />
                                 }

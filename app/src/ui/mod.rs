@@ -7,6 +7,8 @@ mod layout;
 mod lazy_pages;
 mod pages;
 mod route;
+#[cfg(feature = "hydrate")]
+mod upload;
 mod words;
 
 use leptos::prelude::*;
@@ -58,11 +60,13 @@ fn I18nProvider(children: Children) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let (is_routing, set_is_routing) = signal(false);
     view! {
         <I18nProvider>
             // Every page is rendered whole on the server (no streamed placeholders), so it reads
             // and works the same without JavaScript.
-            <Router>
+            <Router set_is_routing>
+                <components::route_progress::RouteProgress is_routing />
                 // The home-screen manifest in the language on screen (server/src/manifest.rs).
                 <leptos_meta::Link
                     rel="manifest"

@@ -9,7 +9,7 @@ use crate::api::ApiError;
 use crate::door::GrantId;
 use crate::states::Author;
 use crate::ui::form::{
-    action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, TextArea,
+    action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, Submit, TextArea,
 };
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
@@ -93,14 +93,8 @@ pub fn ReplyBox(
         draft.set(String::new());
         on_sent.run(());
     });
-    let send = move |data| async move {
-        match side {
-            Side::Patient { .. } => crate::api::messages::reply(data).await,
-            Side::Team { .. } => crate::api::messages::team_reply(data).await,
-        }
-    };
     view! {
-        <MultipartForm path send error sending on_sent=sent>
+        <MultipartForm path error sending on_sent=sent>
             {match side {
                 Side::Patient { grant: Some(grant) } => {
                     Some(view! { <input type="hidden" name="grant" value=grant.to_string() /> })
@@ -133,9 +127,7 @@ pub fn ReplyBox(
                 }
                 Side::Patient { .. } => None,
             }}
-            <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>
-                {move_tr!("message-send")}
-            </button>
+            <Submit pending=sending>{move_tr!("message-send")}</Submit>
         </MultipartForm>
     }
 }
@@ -452,9 +444,9 @@ pub fn EmailPreference(daily: bool) -> impl IntoView {
                                             .collect_view()}
                                     </fieldset>
                                     <p class="hint">{move_tr!("message-emails-hint")}</p>
-                                    <button type="submit" class="button">
+                                    <Submit pending=save.pending()>
                                         {move_tr!("save")}
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             }
                         })

@@ -10,6 +10,7 @@ pub mod page_title;
 pub mod pager;
 pub mod profile;
 pub mod resend_code;
+pub mod route_progress;
 pub mod services;
 pub mod shown_once;
 pub mod staff_state;

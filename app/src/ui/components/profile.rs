@@ -5,7 +5,7 @@ use crate::actions::ProfileField;
 use crate::api::profile::{AccountView, SaveProfile};
 use crate::api::ApiError;
 use crate::door::GrantId;
-use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert, Submit};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -274,9 +274,9 @@ fn Editable(
                             })}
                         {children.read_value()()}
                         <div class="actions">
-                            <button type="submit" class="button">
+                            <Submit pending=save.pending()>
                                 {move_tr!("save")}
-                            </button>
+                            </Submit>
                             <A href=base.get_value()>{move_tr!("cancel")}</A>
                         </div>
                     </ActionForm>

@@ -1,7 +1,7 @@
 //! "Send a new code" for an emailed verification code, at sign-in and when confirming identity.
 use crate::actions::CodePurpose;
 use crate::api::auth::ResendCode;
-use crate::ui::form::{action_error, FormAlert};
+use crate::ui::form::{action_error, FormAlert, Submit};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
@@ -17,9 +17,9 @@ pub fn ResendCodeForm(purpose: CodePurpose) -> impl IntoView {
             <FormAlert error />
             <input type="hidden" name="purpose" value=purpose.code() />
             <p role="status">{move || resent.get().then(|| move_tr!("sign-in-code-resent").get())}</p>
-            <button type="submit" class="link-button">
+            <Submit pending=resend.pending() class="link-button">
                 {move_tr!("sign-in-code-resend")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }

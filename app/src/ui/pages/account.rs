@@ -7,6 +7,7 @@ use crate::states::Method;
 use crate::ui::components::caregivers::{my_caregivers_resource, MyCaregivers};
 use crate::ui::components::profile::{recovery_codes_text, saved_message, Details};
 use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::Submit;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -167,10 +168,10 @@ fn Sessions(
                                     view! {
                                         <ActionForm action=end_session>
                                             <input type="hidden" name="id" value=s.id />
-                                            <button type="submit" class="link-button">
+                                            <Submit pending=end_session.pending() class="link-button">
                                                 {move_tr!("account-end-session")}
                                                 <span class="visually-hidden">" : " {s.device.clone()}</span>
-                                            </button>
+                                            </Submit>
                                         </ActionForm>
                                     }
                                 })}
@@ -183,9 +184,9 @@ fn Sessions(
             .then(|| {
                 view! {
                     <ActionForm action=end_others>
-                        <button type="submit" class="button">
+                        <Submit pending=end_others.pending()>
                             {move_tr!("account-end-others")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                 }
             })}

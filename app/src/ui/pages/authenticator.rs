@@ -2,7 +2,7 @@
 use crate::api::account::{authenticator, AuthenticatorView, ConfirmAuthenticator, StartAuthenticator};
 use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, failure, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, failure, Field, FormAlert, Submit};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -36,9 +36,9 @@ pub fn Authenticator() -> impl IntoView {
                             view! {
                                 <p>{move_tr!("authenticator-intro")}</p>
                                 <ActionForm action=start>
-                                    <button type="submit" class="button">
+                                    <Submit pending=start.pending()>
                                         {move_tr!("authenticator-start")}
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             }
                                 .into_any()
@@ -75,9 +75,9 @@ pub fn Authenticator() -> impl IntoView {
                                         label=move_tr!("setup-totp-code-label")
                                         error=error_for(error, "code")
                                     />
-                                    <button type="submit" class="button">
+                                    <Submit pending=confirm.pending()>
                                         {move_tr!("authenticator-confirm")}
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             }
                                 .into_any()

@@ -4,7 +4,7 @@
 use crate::api::care_teams::{list_teams, team_page, CreateTeam, TeamMember, UpdateTeam};
 use crate::api::ApiError;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, kept_or, CheckBox, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, kept, kept_or, CheckBox, Field, FormAlert, Submit};
 use crate::ui::route::{route_params, with_id, TeamParams};
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
@@ -103,9 +103,9 @@ pub fn CareTeams() -> impl IntoView {
                     patients_may_start=false
                     replies_by_default=true
                 />
-                <button type="submit" class="button">
+                <Submit pending=create.pending()>
                     {move_tr!("teams-create")}
-                </button>
+                </Submit>
             </ActionForm>
         </section>
     }
@@ -146,9 +146,9 @@ pub fn CareTeamPage() -> impl IntoView {
                                 patients_may_start=team.patients_may_start
                                 replies_by_default=team.replies_by_default
                             />
-                            <button type="submit" class="button">
+                            <Submit pending=update.pending()>
                                 {move_tr!("save")}
-                            </button>
+                            </Submit>
                         </ActionForm>
                     </section>
                     <section class="file-section" aria-labelledby="team-members-title">
@@ -169,12 +169,12 @@ pub fn CareTeamPage() -> impl IntoView {
                                                     <ActionForm action=member attr:class="inline-form">
                                                         <input type="hidden" name="id" value=team.id />
                                                         <input type="hidden" name="account_id" value=m.id />
-                                                        <button type="submit" class="link-button">
+                                                        <Submit pending=member.pending() class="link-button">
                                                             {move_tr!("team-member-remove")}
                                                             <span class="visually-hidden">
                                                                 {format!(" – {}", m.name)}
                                                             </span>
-                                                        </button>
+                                                        </Submit>
                                                     </ActionForm>
                                                 </li>
                                             }
@@ -204,9 +204,9 @@ pub fn CareTeamPage() -> impl IntoView {
                                                     .collect_view()}
                                             </select>
                                         </div>
-                                        <button type="submit" class="button">
+                                        <Submit pending=member.pending()>
                                             {move_tr!("team-member-add")}
-                                        </button>
+                                        </Submit>
                                     </ActionForm>
                                 }
                             })}

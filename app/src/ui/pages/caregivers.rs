@@ -12,7 +12,7 @@ use crate::states::CaregiverStatus;
 use crate::ui::components::caregivers::scope_text;
 use crate::ui::components::profile::{saved_message, Details};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice};
+use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, Submit};
 use crate::ui::layout::use_door;
 use crate::ui::route::{route_params, with_id, CaregiverParams, GrantParams, PatientParams};
 use crate::ui::words::long_date;
@@ -134,9 +134,9 @@ pub fn AddCaregiverPage() -> impl IntoView {
                 posted=error
             />
             <Field id="note" required=false label=move_tr!("caregiver-note") value=kept(error, "note") />
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("invite-submit")}
-            </button>
+            </Submit>
         </ActionForm>
         <p>
             <A href=move || {
@@ -190,9 +190,9 @@ pub fn EditCaregiverPage() -> impl IntoView {
                             value=c.ends_on.map(|d| d.to_string()).unwrap_or_default()
                             error=error_for(error, "ends_on")
                         />
-                        <button type="submit" class="button">
+                        <Submit pending=action.pending()>
                             {move_tr!("save")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                 }
             }
@@ -240,9 +240,9 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
                     <ActionForm action=action>
                         <FormAlert error />
                         <input type="hidden" name="grant_id" value=c.grant_id />
-                        <button type="submit" class="button">
+                        <Submit pending=action.pending()>
                             {move_tr!("caregiver-end-submit")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                 }
                     .into_any()

@@ -3,8 +3,8 @@
 //! box and "the patient may reply", taking it and closing it, and writing first to a patient.
 use crate::actions::ConversationAction;
 use crate::api::messages::{
-    new_conversation_form, start_conversation, team_conversation, team_inbox, team_latest_message,
-    ManageConversation, StartConversation,
+    new_conversation_form, team_conversation, team_inbox, team_latest_message, ManageConversation,
+    StartConversation,
 };
 use crate::api::ApiError;
 
@@ -14,7 +14,9 @@ use crate::ui::components::messages::{
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{error_for, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, TextArea};
+use crate::ui::form::{
+    error_for, kept, posted_error, CheckBox, Field, FormAlert, MultipartForm, Submit, TextArea,
+};
 use crate::ui::route::{route_params, with_id, ConversationParams, PatientParams};
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
@@ -122,9 +124,9 @@ pub fn TeamConversationPage() -> impl IntoView {
                         <ActionForm action=manage attr:class="inline-form">
                             <input type="hidden" name="id" value=id />
                             <input type="hidden" name="action" value=action.code() />
-                            <button type="submit" class="link-button">
+                            <Submit pending=manage.pending() class="link-button">
                                 {move || tr_with(&format!("conversation-{}", action.code()), &[])}
-                            </button>
+                            </Submit>
                         </ActionForm>
                     }
                 };
@@ -193,6 +195,7 @@ pub fn TeamConversationPage() -> impl IntoView {
 /// A professional writes first to a patient, from one of their teams that follows the patient.
 #[component]
 pub fn NewConversationPage() -> impl IntoView {
+    let sending = RwSignal::new(false);
     let params = route_params::<PatientParams>();
     let patient_id = move || params.get().map(|p| p.id);
     let posted = RwSignal::new(posted_error(StartConversation::PATH));
@@ -212,7 +215,7 @@ pub fn NewConversationPage() -> impl IntoView {
                     let patient = f.patient.clone();
                     view! {
                         <h1>{move || tr_with("conversation-new-heading", &[("patient", &patient)])}</h1>
-                        <MultipartForm path=StartConversation::PATH send=start_conversation error=posted>
+                        <MultipartForm path=StartConversation::PATH error=posted sending>
                             <input
                                 type="hidden"
                                 name="patient_id"
@@ -234,9 +237,9 @@ pub fn NewConversationPage() -> impl IntoView {
                                 error
                                 saved=f.replies_by_default
                             />
-                            <button type="submit" class="button">
+                            <Submit pending=sending>
                                 {move_tr!("message-send")}
-                            </button>
+                            </Submit>
                         </MultipartForm>
                     }
                         .into_any()

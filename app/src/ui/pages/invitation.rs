@@ -4,7 +4,7 @@ use crate::api::invitation::{
     ExistingAccount, InvitationStatus,
 };
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, Field, FormAlert, Submit};
 use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -46,9 +46,9 @@ pub fn InvitationCode() -> impl IntoView {
                                     hint=move_tr!("invitation-code-hint")
                                     posted=error
                                 />
-                                <button type="submit" class="button">
+                                <Submit pending=action.pending()>
                                     {move_tr!("invitation-code-submit")}
-                                </button>
+                                </Submit>
                             </ActionForm>
                         }
                             .into_any()
@@ -193,9 +193,9 @@ pub fn InvitationAccount() -> impl IntoView {
                                         }}
                                     </p>
                                 </div>
-                                <button type="submit" class="button">
+                                <Submit pending=action.pending()>
                                     {move_tr!("invitation-account-submit")}
-                                </button>
+                                </Submit>
                             </ActionForm>
                         }
                             .into_any()
@@ -222,9 +222,9 @@ fn AddToMyAccount(token: String, organisation: String) -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("invitation-add-submit")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }

@@ -3,8 +3,7 @@
 //! whose grant covers messages gets the same pages under `/for/:grant/messages`, with the banner
 //! saying for whom they act. Every form posts without JavaScript too.
 use crate::api::messages::{
-    latest_message, my_conversation, my_conversations, start_my_conversation, HideFromCaregivers,
-    StartMyConversation,
+    latest_message, my_conversation, my_conversations, HideFromCaregivers, StartMyConversation,
 };
 use crate::api::ApiError;
 use crate::door::{ConversationId, Door};
@@ -15,7 +14,9 @@ use crate::ui::components::messages::{
 };
 use crate::ui::components::pager::Pager;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{error_for, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, TextArea};
+use crate::ui::form::{
+    error_for, kept, posted_error, Field, FormAlert, MultipartForm, SearchForm, Submit, TextArea,
+};
 use crate::ui::layout::use_door;
 use crate::ui::route::{route_params, with_id, ConversationParams};
 use crate::ui::words::tr_with;
@@ -170,9 +171,9 @@ pub fn ConversationPage() -> impl IntoView {
                                         />
                                         <label for="hidden">{move_tr!("conversation-hide-label")}</label>
                                     </div>
-                                    <button type="submit" class="link-button">
+                                    <Submit pending=hide.pending() class="link-button">
                                         {move_tr!("save")}
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             }
                         })}
@@ -189,6 +190,7 @@ pub fn ConversationPage() -> impl IntoView {
 /// Writing first to a care team that lets patients start a conversation.
 #[component]
 pub fn NewMessagePage() -> impl IntoView {
+    let sending = RwSignal::new(false);
     let door = use_door();
     let grant = door.grant();
     let posted = RwSignal::new(posted_error(StartMyConversation::PATH));
@@ -202,7 +204,7 @@ pub fn NewMessagePage() -> impl IntoView {
                 view! { <p>{move_tr!("messages-write-none")}</p> }.into_any()
             } else {
                 view! {
-                    <MultipartForm path=StartMyConversation::PATH send=start_my_conversation error=posted>
+                    <MultipartForm path=StartMyConversation::PATH error=posted sending>
                         {grant
                             .map(|grant| {
                                 view! { <input type="hidden" name="grant" value=grant.to_string() /> }
@@ -217,9 +219,9 @@ pub fn NewMessagePage() -> impl IntoView {
                             error=error_for(error, "body")
                         />
                         <FilesField error=error_for(error, "files") />
-                        <button type="submit" class="button">
+                        <Submit pending=sending>
                             {move_tr!("message-send")}
-                        </button>
+                        </Submit>
                     </MultipartForm>
                 }
                     .into_any()

@@ -5,7 +5,7 @@ use crate::api::organisations::{my_organisations, AnswerJoinRequest, LeaveOrgani
 use crate::ui::components::services::ServiceList;
 use crate::ui::components::workplace::WorkInButton;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, FormAlert};
+use crate::ui::form::{action_error, FormAlert, Submit};
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
@@ -69,16 +69,16 @@ pub fn MyOrganisationsPage() -> impl IntoView {
                                                         <ActionForm action=answer>
                                                             <input type="hidden" name="id" value=r.id.to_string() />
                                                             <input type="hidden" name="answer" value="accept" />
-                                                            <button type="submit" class="button">
+                                                            <Submit pending=answer.pending()>
                                                                 {move_tr!("organisations-accept")}
-                                                            </button>
+                                                            </Submit>
                                                         </ActionForm>
                                                         <ActionForm action=answer>
                                                             <input type="hidden" name="id" value=r.id.to_string() />
                                                             <input type="hidden" name="answer" value="decline" />
-                                                            <button type="submit" class="button">
+                                                            <Submit pending=answer.pending()>
                                                                 {move_tr!("organisations-decline")}
-                                                            </button>
+                                                            </Submit>
                                                         </ActionForm>
                                                     </div>
                                                 </li>

@@ -1,7 +1,7 @@
 //! "Forgot password": ask for a link, then choose a new password.
 use crate::api::password::{password_reset_usable, RequestPasswordReset, ResetPassword};
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, Field, FormAlert, NewPassword};
+use crate::ui::form::{action_error, Field, FormAlert, NewPassword, Submit};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -27,9 +27,9 @@ pub fn ForgotPassword() -> impl IntoView {
                 autocomplete="username"
                 label=move_tr!("sign-in-email-label")
             />
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("forgot-submit")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }
@@ -56,9 +56,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />
                                 <NewPassword error=error />
-                                <button type="submit" class="button">
+                                <Submit pending=action.pending()>
                                     {move_tr!("reset-submit")}
-                                </button>
+                                </Submit>
                             </ActionForm>
                         }
                             .into_any()

@@ -11,6 +11,7 @@ use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::line_details;
 use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::Submit;
 use crate::ui::route::{route_params, with_id, PatientParams};
 use crate::ui::words::tr;
 use crate::ui::words::{long_date, long_date_time};
@@ -129,12 +130,12 @@ fn Teams(patient_id: PatientId) -> impl IntoView {
                                                                     value=patient_id.get()
                                                                 />
                                                                 <input type="hidden" name="team_id" value=team.id />
-                                                                <button type="submit" class="link-button">
+                                                                <Submit pending=change.pending() class="link-button">
                                                                     {move_tr!("file-teams-remove")}
                                                                     <span class="visually-hidden">
                                                                         {format!(" – {}", team.name)}
                                                                     </span>
-                                                                </button>
+                                                                </Submit>
                                                             </ActionForm>
                                                         </li>
                                                     }
@@ -168,9 +169,9 @@ fn Teams(patient_id: PatientId) -> impl IntoView {
                                                             .collect_view()}
                                                     </select>
                                                 </div>
-                                                <button type="submit" class="button">
+                                                <Submit pending=change.pending()>
                                                     {move_tr!("file-teams-add")}
-                                                </button>
+                                                </Submit>
                                             </ActionForm>
                                         }
                                     })}
@@ -319,9 +320,9 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
                                 value=crate::ui::form::kept_or(error, "email", email.clone())
                                 error=crate::ui::form::error_for(error, "email")
                             />
-                            <button type="submit" class="button">
+                            <Submit pending=reissue.pending()>
                                 {move_tr!("patients-reissue")}
-                            </button>
+                            </Submit>
                         </ActionForm>
                     }
                 })}
@@ -384,10 +385,10 @@ fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl In
                                                     view! {
                                                         <ActionForm action=confirm>
                                                             <input type="hidden" name="grant_id" value=c.grant_id />
-                                                            <button type="submit" class="button">
+                                                            <Submit pending=confirm.pending()>
                                                                 {move_tr!("caregiver-confirm")}
                                                                 <span class="visually-hidden">{confirm_whose}</span>
-                                                            </button>
+                                                            </Submit>
                                                         </ActionForm>
                                                     }
                                                 })}
@@ -396,20 +397,20 @@ fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl In
                                                     view! {
                                                         <ActionForm action=reissue>
                                                             <input type="hidden" name="grant_id" value=c.grant_id />
-                                                            <button type="submit" class="link-button">
+                                                            <Submit pending=reissue.pending() class="link-button">
                                                                 {move_tr!("patients-reissue")}
                                                                 <span class="visually-hidden">{reissue_whose}</span>
-                                                            </button>
+                                                            </Submit>
                                                         </ActionForm>
                                                     }
                                                 })}
                                             <ActionForm action=end>
                                                 <input type="hidden" name="grant_id" value=c.grant_id />
                                                 <input type="hidden" name="patient_id" value=patient_id />
-                                                <button type="submit" class="link-button">
+                                                <Submit pending=end.pending() class="link-button">
                                                     {move_tr!("caregiver-end")}
                                                     <span class="visually-hidden">{whose.clone()}</span>
-                                                </button>
+                                                </Submit>
                                             </ActionForm>
                                         }
                                     })}

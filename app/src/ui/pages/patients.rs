@@ -6,7 +6,7 @@ use crate::ui::components::pager::Pager;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::form::{action_error, Field, FormAlert, LanguageChoice, SearchForm, Submit};
 use crate::ui::words::{long_date, long_date_time};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -113,12 +113,12 @@ pub fn Patients() -> impl IntoView {
                                                                     name="patient_id"
                                                                     value=p.id.to_string()
                                                                 />
-                                                                <button type="submit" class="link-button">
+                                                                <Submit pending=reissue.pending() class="link-button">
                                                                     {move_tr!("patients-reissue")}
                                                                     <span class="visually-hidden">
                                                                         {format!(" – {}", p.name)}
                                                                     </span>
-                                                                </button>
+                                                                </Submit>
                                                             </ActionForm>
                                                         }
                                                     })}
@@ -191,9 +191,9 @@ pub fn InvitePatientPage() -> impl IntoView {
                 hint=move_tr!("invite-mobile-hint")
                 posted=error
             />
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("invite-submit")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }

@@ -10,7 +10,7 @@ use crate::ui::components::services::ServiceChoice;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::staff_state::{role_name, staff_state_text};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert, Submit};
 use crate::ui::route::{route_params, with_id, AccountParams};
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
@@ -112,18 +112,18 @@ pub fn StaffPersonPage() -> impl IntoView {
                             )
                             error=error_for(number_error, "professional_number")
                         />
-                        <button type="submit" class="button">
+                        <Submit pending=save_number.pending()>
                             {move_tr!("person-number-save")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                     <h2>{move_tr!("services-title")}</h2>
                     <ActionForm action=save_services attr:data-testid="services-form">
                         <input type="hidden" name="account_id" value=p.id />
                         <FormAlert error=services_error />
                         <ServiceChoice error=services_error held=p.services.clone() />
-                        <button type="submit" class="button">
+                        <Submit pending=save_services.pending()>
                             {move_tr!("services-update")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                     <h2>{move_tr!("person-actions")}</h2>
                     <FormAlert error />

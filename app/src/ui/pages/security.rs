@@ -11,7 +11,7 @@ use crate::ui::components::after_reauth::AfterReauth;
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, failure, Field, FormAlert, NewPassword};
+use crate::ui::form::{action_error, error_for, failure, Field, FormAlert, NewPassword, Submit};
 use crate::ui::route::route_token;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -52,9 +52,9 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                 hint=move_tr!("sign-in-code-recovery-hint")
                                 error=error_for(confirm_error, "code")
                             />
-                            <button type="submit" class="button">
+                            <Submit pending=confirm.pending()>
                                 {move_tr!("reauth-verify")}
-                            </button>
+                            </Submit>
                         </ActionForm>
                         {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::Reauth /> })}
                     }
@@ -73,9 +73,9 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                 label=move_tr!("sign-in-password-label")
                                 error=error_for(start_error, "password")
                             />
-                            <button type="submit" class="button">
+                            <Submit pending=start.pending()>
                                 {move_tr!("sign-in-next")}
-                            </button>
+                            </Submit>
                         </ActionForm>
                     }
                         .into_any()
@@ -107,9 +107,9 @@ pub fn ChangeEmail() -> impl IntoView {
                     label=move_tr!("email-change-new")
                     posted=error
                 />
-                <button type="submit" class="button">
+                <Submit pending=action.pending()>
                     {move_tr!("email-change-submit")}
-                </button>
+                </Submit>
             </ActionForm>
         </AfterReauth>
     }
@@ -127,9 +127,9 @@ pub fn ChangePasswordPage() -> impl IntoView {
             <ActionForm action=action>
                 <FormAlert error />
                 <NewPassword error=error />
-                <button type="submit" class="button">
+                <Submit pending=action.pending()>
                     {move_tr!("password-change-submit")}
-                </button>
+                </Submit>
             </ActionForm>
         </AfterReauth>
     }
@@ -166,9 +166,9 @@ pub fn SecurityMethods() -> impl IntoView {
                                     view! {
                                         <ActionForm action=use_email>
                                             <FormAlert error=email_error />
-                                            <button type="submit" class="button">
+                                            <Submit pending=use_email.pending()>
                                                 {move_tr!("security-use-email")}
-                                            </button>
+                                            </Submit>
                                         </ActionForm>
                                     }
                                         .into_any()
@@ -187,9 +187,9 @@ pub fn SecurityMethods() -> impl IntoView {
                                 <p>{recovery_codes_text(me.recovery_codes_left)}</p>
                                 <ActionForm action=regenerate>
                                     <FormAlert error=codes_error />
-                                    <button type="submit" class="button">
+                                    <Submit pending=regenerate.pending()>
                                         {move_tr!("security-recovery-generate")}
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             }
                         })
@@ -281,9 +281,9 @@ pub fn EmailChangeConfirm() -> impl IntoView {
                             <ActionForm action=action>
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />
-                                <button type="submit" class="button">
+                                <Submit pending=action.pending()>
                                     {move_tr!("email-confirm-submit")}
-                                </button>
+                                </Submit>
                             </ActionForm>
                         }
                             .into_any()
@@ -308,9 +308,9 @@ pub fn EmailChangeReport() -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("email-report-submit")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }

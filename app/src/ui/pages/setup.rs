@@ -1,7 +1,7 @@
 //! Activating a staff account from its one-time link: password, then authenticator app.
 use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, Field, FormAlert, NewPassword};
+use crate::ui::form::{action_error, error_for, Field, FormAlert, NewPassword, Submit};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_params_map;
@@ -85,9 +85,9 @@ fn CodeForm(
                 hint=move_tr!("invitation-code-hint")
                 posted=error
             />
-            <button type="submit" class="button">
+            <Submit pending=check.pending()>
                 {move_tr!("invitation-code-submit")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }
@@ -136,9 +136,9 @@ fn SetupForm(
                     error=error_for(error, "code")
                 />
             </fieldset>
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("setup-submit")}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }

@@ -5,7 +5,7 @@ use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::PageTitle;
-use crate::ui::form::{action_error, error_for, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, Field, FormAlert, Submit};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::{Redirect, A};
@@ -50,9 +50,9 @@ pub fn SignIn() -> impl IntoView {
                 autocomplete="current-password"
                 label=move_tr!("sign-in-password-label")
             />
-            <button type="submit" class="button">
+            <Submit pending=action.pending()>
                 {move_tr!("sign-in-next")}
-            </button>
+            </Submit>
         </ActionForm>
         <p role="status">{move || reset_done().then(|| move_tr!("reset-done").get())}</p>
         <p>
@@ -110,9 +110,9 @@ pub fn SignInCode() -> impl IntoView {
                                     }
                                         .into_any()
                                 }}
-                                <button type="submit" class="button">
+                                <Submit pending=verify.pending()>
                                     {move_tr!("sign-in-code-verify")}
-                                </button>
+                                </Submit>
                             </ActionForm>
                             {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::SignIn /> })}
                         }

@@ -7,7 +7,7 @@ use crate::states::{Role, Service};
 use crate::ui::components::services::ServiceList;
 use crate::ui::components::workplace::WorkInButton;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert};
+use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert, Submit};
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -196,9 +196,9 @@ pub fn OrganisationSettings() -> impl IntoView {
                             value=kept_or(error, "age", age.to_string())
                             error=error_for(error, "age")
                         />
-                        <button type="submit" class="button">
+                        <Submit pending=save.pending()>
                             {move_tr!("settings-consent-save")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                 }
             }
@@ -272,9 +272,9 @@ fn SupportContactSettings() -> impl IntoView {
                                 }
                             })
                             .collect_view()}
-                        <button type="submit" class="button">
+                        <Submit pending=save.pending()>
                             {move_tr!("settings-support-save")}
-                        </button>
+                        </Submit>
                     </ActionForm>
                 }
                     .into_any()

@@ -5,7 +5,7 @@ use crate::actions::SupportAction;
 use crate::api::support::{support_record, support_search, SupportAct, SupportInvitation, SupportSubject};
 use crate::ui::components::audit::action_key;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, FormAlert, SearchForm};
+use crate::ui::form::{action_error, FormAlert, SearchForm, Submit};
 use crate::ui::route::with_id;
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
@@ -173,9 +173,9 @@ pub fn SupportPersonPage() -> impl IntoView {
                                             <input type="hidden" name="kind" value=kind />
                                             <input type="hidden" name="id" value=id />
                                             <input type="hidden" name="action" value=action.code() />
-                                            <button type="submit" class="button">
+                                            <Submit pending=act.pending()>
                                                 {move || tr_with(&format!("support-{}", action.code()), &[])}
-                                            </button>
+                                            </Submit>
                                         </ActionForm>
                                     </li>
                                 }

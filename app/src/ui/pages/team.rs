@@ -7,7 +7,7 @@ use crate::ui::components::staff_state::role_name;
 use crate::ui::components::staff_state::staff_state_text;
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, kept, Field, FormAlert, LanguageChoice, SearchForm};
+use crate::ui::form::{action_error, kept, Field, FormAlert, LanguageChoice, SearchForm, Submit};
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
 use leptos::prelude::*;
@@ -222,9 +222,9 @@ fn AddExisting() -> impl IntoView {
             <FormAlert error />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
-            <button type="submit" class="button">
+            <Submit pending=add.pending()>
                 {move_tr!("team-existing-submit")}
-            </button>
+            </Submit>
         </ActionForm>
         <p>
             <A href="/staff/team">{move_tr!("team-change-answer")}</A>
@@ -263,9 +263,9 @@ fn AddNew() -> impl IntoView {
             />
             <LanguageChoice error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
-            <button type="submit" class="button">
+            <Submit pending=add.pending()>
                 {move_tr!("team-add-submit")}
-            </button>
+            </Submit>
         </ActionForm>
         <p>
             <A href="/staff/team">{move_tr!("team-change-answer")}</A>
@@ -313,9 +313,9 @@ fn Waiting() -> impl IntoView {
                                                 </p>
                                                 <ActionForm action=withdraw>
                                                     <input type="hidden" name="id" value=w.id.to_string() />
-                                                    <button type="submit" class="button">
+                                                    <Submit pending=withdraw.pending()>
                                                         {move_tr!("team-waiting-withdraw")}
-                                                    </button>
+                                                    </Submit>
                                                 </ActionForm>
                                             </li>
                                         }
