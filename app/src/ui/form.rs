@@ -436,7 +436,10 @@ pub fn MultipartForm(
                 sent_percent
                     .get()
                     .map(|percent| {
-                        let said = crate::ui::words::tr_with("form-upload-progress", &[("percent", &percent.to_string())]);
+                        let said = crate::ui::words::tr_with(
+                            "form-upload-progress",
+                            &[("percent", &percent.to_string())],
+                        );
                         view! {
                             <progress class="upload-progress" max="100" value=percent aria-label=said.clone()>
                                 {said.clone()}

@@ -444,9 +444,7 @@ pub fn EmailPreference(daily: bool) -> impl IntoView {
                                             .collect_view()}
                                     </fieldset>
                                     <p class="hint">{move_tr!("message-emails-hint")}</p>
-                                    <Submit pending=save.pending()>
-                                        {move_tr!("save")}
-                                    </Submit>
+                                    <Submit pending=save.pending()>{move_tr!("save")}</Submit>
                                 </ActionForm>
                             }
                         })

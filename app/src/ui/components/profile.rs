@@ -274,9 +274,7 @@ fn Editable(
                             })}
                         {children.read_value()()}
                         <div class="actions">
-                            <Submit pending=save.pending()>
-                                {move_tr!("save")}
-                            </Submit>
+                            <Submit pending=save.pending()>{move_tr!("save")}</Submit>
                             <A href=base.get_value()>{move_tr!("cancel")}</A>
                         </div>
                     </ActionForm>

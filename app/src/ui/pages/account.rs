@@ -184,9 +184,7 @@ fn Sessions(
             .then(|| {
                 view! {
                     <ActionForm action=end_others>
-                        <Submit pending=end_others.pending()>
-                            {move_tr!("account-end-others")}
-                        </Submit>
+                        <Submit pending=end_others.pending()>{move_tr!("account-end-others")}</Submit>
                     </ActionForm>
                 }
             })}

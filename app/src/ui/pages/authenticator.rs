@@ -36,9 +36,7 @@ pub fn Authenticator() -> impl IntoView {
                             view! {
                                 <p>{move_tr!("authenticator-intro")}</p>
                                 <ActionForm action=start>
-                                    <Submit pending=start.pending()>
-                                        {move_tr!("authenticator-start")}
-                                    </Submit>
+                                    <Submit pending=start.pending()>{move_tr!("authenticator-start")}</Submit>
                                 </ActionForm>
                             }
                                 .into_any()
@@ -75,9 +73,8 @@ pub fn Authenticator() -> impl IntoView {
                                         label=move_tr!("setup-totp-code-label")
                                         error=error_for(error, "code")
                                     />
-                                    <Submit pending=confirm.pending()>
-                                        {move_tr!("authenticator-confirm")}
-                                    </Submit>
+                                    <Submit pending=confirm
+                                        .pending()>{move_tr!("authenticator-confirm")}</Submit>
                                 </ActionForm>
                             }
                                 .into_any()

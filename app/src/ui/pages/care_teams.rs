@@ -103,9 +103,7 @@ pub fn CareTeams() -> impl IntoView {
                     patients_may_start=false
                     replies_by_default=true
                 />
-                <Submit pending=create.pending()>
-                    {move_tr!("teams-create")}
-                </Submit>
+                <Submit pending=create.pending()>{move_tr!("teams-create")}</Submit>
             </ActionForm>
         </section>
     }
@@ -146,9 +144,7 @@ pub fn CareTeamPage() -> impl IntoView {
                                 patients_may_start=team.patients_may_start
                                 replies_by_default=team.replies_by_default
                             />
-                            <Submit pending=update.pending()>
-                                {move_tr!("save")}
-                            </Submit>
+                            <Submit pending=update.pending()>{move_tr!("save")}</Submit>
                         </ActionForm>
                     </section>
                     <section class="file-section" aria-labelledby="team-members-title">
@@ -204,9 +200,8 @@ pub fn CareTeamPage() -> impl IntoView {
                                                     .collect_view()}
                                             </select>
                                         </div>
-                                        <Submit pending=member.pending()>
-                                            {move_tr!("team-member-add")}
-                                        </Submit>
+                                        <Submit pending=member
+                                            .pending()>{move_tr!("team-member-add")}</Submit>
                                     </ActionForm>
                                 }
                             })}

@@ -134,9 +134,7 @@ pub fn AddCaregiverPage() -> impl IntoView {
                 posted=error
             />
             <Field id="note" required=false label=move_tr!("caregiver-note") value=kept(error, "note") />
-            <Submit pending=action.pending()>
-                {move_tr!("invite-submit")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("invite-submit")}</Submit>
         </ActionForm>
         <p>
             <A href=move || {
@@ -190,9 +188,7 @@ pub fn EditCaregiverPage() -> impl IntoView {
                             value=c.ends_on.map(|d| d.to_string()).unwrap_or_default()
                             error=error_for(error, "ends_on")
                         />
-                        <Submit pending=action.pending()>
-                            {move_tr!("save")}
-                        </Submit>
+                        <Submit pending=action.pending()>{move_tr!("save")}</Submit>
                     </ActionForm>
                 }
             }
@@ -240,9 +236,7 @@ pub fn EndMyCaregiverPage() -> impl IntoView {
                     <ActionForm action=action>
                         <FormAlert error />
                         <input type="hidden" name="grant_id" value=c.grant_id />
-                        <Submit pending=action.pending()>
-                            {move_tr!("caregiver-end-submit")}
-                        </Submit>
+                        <Submit pending=action.pending()>{move_tr!("caregiver-end-submit")}</Submit>
                     </ActionForm>
                 }
                     .into_any()

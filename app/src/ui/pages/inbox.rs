@@ -237,9 +237,7 @@ pub fn NewConversationPage() -> impl IntoView {
                                 error
                                 saved=f.replies_by_default
                             />
-                            <Submit pending=sending>
-                                {move_tr!("message-send")}
-                            </Submit>
+                            <Submit pending=sending>{move_tr!("message-send")}</Submit>
                         </MultipartForm>
                     }
                         .into_any()

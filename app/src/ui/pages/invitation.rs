@@ -46,9 +46,7 @@ pub fn InvitationCode() -> impl IntoView {
                                     hint=move_tr!("invitation-code-hint")
                                     posted=error
                                 />
-                                <Submit pending=action.pending()>
-                                    {move_tr!("invitation-code-submit")}
-                                </Submit>
+                                <Submit pending=action.pending()>{move_tr!("invitation-code-submit")}</Submit>
                             </ActionForm>
                         }
                             .into_any()
@@ -193,9 +191,8 @@ pub fn InvitationAccount() -> impl IntoView {
                                         }}
                                     </p>
                                 </div>
-                                <Submit pending=action.pending()>
-                                    {move_tr!("invitation-account-submit")}
-                                </Submit>
+                                <Submit pending=action
+                                    .pending()>{move_tr!("invitation-account-submit")}</Submit>
                             </ActionForm>
                         }
                             .into_any()
@@ -222,9 +219,7 @@ fn AddToMyAccount(token: String, organisation: String) -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <Submit pending=action.pending()>
-                {move_tr!("invitation-add-submit")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("invitation-add-submit")}</Submit>
         </ActionForm>
     }
 }

@@ -219,9 +219,7 @@ pub fn NewMessagePage() -> impl IntoView {
                             error=error_for(error, "body")
                         />
                         <FilesField error=error_for(error, "files") />
-                        <Submit pending=sending>
-                            {move_tr!("message-send")}
-                        </Submit>
+                        <Submit pending=sending>{move_tr!("message-send")}</Submit>
                     </MultipartForm>
                 }
                     .into_any()

@@ -69,16 +69,14 @@ pub fn MyOrganisationsPage() -> impl IntoView {
                                                         <ActionForm action=answer>
                                                             <input type="hidden" name="id" value=r.id.to_string() />
                                                             <input type="hidden" name="answer" value="accept" />
-                                                            <Submit pending=answer.pending()>
-                                                                {move_tr!("organisations-accept")}
-                                                            </Submit>
+                                                            <Submit pending=answer
+                                                                .pending()>{move_tr!("organisations-accept")}</Submit>
                                                         </ActionForm>
                                                         <ActionForm action=answer>
                                                             <input type="hidden" name="id" value=r.id.to_string() />
                                                             <input type="hidden" name="answer" value="decline" />
-                                                            <Submit pending=answer.pending()>
-                                                                {move_tr!("organisations-decline")}
-                                                            </Submit>
+                                                            <Submit pending=answer
+                                                                .pending()>{move_tr!("organisations-decline")}</Submit>
                                                         </ActionForm>
                                                     </div>
                                                 </li>

@@ -27,9 +27,7 @@ pub fn ForgotPassword() -> impl IntoView {
                 autocomplete="username"
                 label=move_tr!("sign-in-email-label")
             />
-            <Submit pending=action.pending()>
-                {move_tr!("forgot-submit")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("forgot-submit")}</Submit>
         </ActionForm>
     }
 }
@@ -56,9 +54,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />
                                 <NewPassword error=error />
-                                <Submit pending=action.pending()>
-                                    {move_tr!("reset-submit")}
-                                </Submit>
+                                <Submit pending=action.pending()>{move_tr!("reset-submit")}</Submit>
                             </ActionForm>
                         }
                             .into_any()

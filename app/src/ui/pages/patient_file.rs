@@ -169,9 +169,8 @@ fn Teams(patient_id: PatientId) -> impl IntoView {
                                                             .collect_view()}
                                                     </select>
                                                 </div>
-                                                <Submit pending=change.pending()>
-                                                    {move_tr!("file-teams-add")}
-                                                </Submit>
+                                                <Submit pending=change
+                                                    .pending()>{move_tr!("file-teams-add")}</Submit>
                                             </ActionForm>
                                         }
                                     })}
@@ -320,9 +319,7 @@ fn Invitations(file: PatientFileView) -> impl IntoView {
                                 value=crate::ui::form::kept_or(error, "email", email.clone())
                                 error=crate::ui::form::error_for(error, "email")
                             />
-                            <Submit pending=reissue.pending()>
-                                {move_tr!("patients-reissue")}
-                            </Submit>
+                            <Submit pending=reissue.pending()>{move_tr!("patients-reissue")}</Submit>
                         </ActionForm>
                     }
                 })}
@@ -385,7 +382,8 @@ fn Caregivers(file: PatientFileView, end: ServerAction<EndCaregiver>) -> impl In
                                                     view! {
                                                         <ActionForm action=confirm>
                                                             <input type="hidden" name="grant_id" value=c.grant_id />
-                                                            <Submit pending=confirm.pending()>
+                                                            <Submit pending=confirm
+                                                                .pending()>
                                                                 {move_tr!("caregiver-confirm")}
                                                                 <span class="visually-hidden">{confirm_whose}</span>
                                                             </Submit>

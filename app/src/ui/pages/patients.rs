@@ -191,9 +191,7 @@ pub fn InvitePatientPage() -> impl IntoView {
                 hint=move_tr!("invite-mobile-hint")
                 posted=error
             />
-            <Submit pending=action.pending()>
-                {move_tr!("invite-submit")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("invite-submit")}</Submit>
         </ActionForm>
     }
 }

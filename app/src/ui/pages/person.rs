@@ -112,18 +112,14 @@ pub fn StaffPersonPage() -> impl IntoView {
                             )
                             error=error_for(number_error, "professional_number")
                         />
-                        <Submit pending=save_number.pending()>
-                            {move_tr!("person-number-save")}
-                        </Submit>
+                        <Submit pending=save_number.pending()>{move_tr!("person-number-save")}</Submit>
                     </ActionForm>
                     <h2>{move_tr!("services-title")}</h2>
                     <ActionForm action=save_services attr:data-testid="services-form">
                         <input type="hidden" name="account_id" value=p.id />
                         <FormAlert error=services_error />
                         <ServiceChoice error=services_error held=p.services.clone() />
-                        <Submit pending=save_services.pending()>
-                            {move_tr!("services-update")}
-                        </Submit>
+                        <Submit pending=save_services.pending()>{move_tr!("services-update")}</Submit>
                     </ActionForm>
                     <h2>{move_tr!("person-actions")}</h2>
                     <FormAlert error />

@@ -52,9 +52,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                 hint=move_tr!("sign-in-code-recovery-hint")
                                 error=error_for(confirm_error, "code")
                             />
-                            <Submit pending=confirm.pending()>
-                                {move_tr!("reauth-verify")}
-                            </Submit>
+                            <Submit pending=confirm.pending()>{move_tr!("reauth-verify")}</Submit>
                         </ActionForm>
                         {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::Reauth /> })}
                     }
@@ -73,9 +71,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                                 label=move_tr!("sign-in-password-label")
                                 error=error_for(start_error, "password")
                             />
-                            <Submit pending=start.pending()>
-                                {move_tr!("sign-in-next")}
-                            </Submit>
+                            <Submit pending=start.pending()>{move_tr!("sign-in-next")}</Submit>
                         </ActionForm>
                     }
                         .into_any()
@@ -107,9 +103,7 @@ pub fn ChangeEmail() -> impl IntoView {
                     label=move_tr!("email-change-new")
                     posted=error
                 />
-                <Submit pending=action.pending()>
-                    {move_tr!("email-change-submit")}
-                </Submit>
+                <Submit pending=action.pending()>{move_tr!("email-change-submit")}</Submit>
             </ActionForm>
         </AfterReauth>
     }
@@ -127,9 +121,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
             <ActionForm action=action>
                 <FormAlert error />
                 <NewPassword error=error />
-                <Submit pending=action.pending()>
-                    {move_tr!("password-change-submit")}
-                </Submit>
+                <Submit pending=action.pending()>{move_tr!("password-change-submit")}</Submit>
             </ActionForm>
         </AfterReauth>
     }
@@ -166,9 +158,8 @@ pub fn SecurityMethods() -> impl IntoView {
                                     view! {
                                         <ActionForm action=use_email>
                                             <FormAlert error=email_error />
-                                            <Submit pending=use_email.pending()>
-                                                {move_tr!("security-use-email")}
-                                            </Submit>
+                                            <Submit pending=use_email
+                                                .pending()>{move_tr!("security-use-email")}</Submit>
                                         </ActionForm>
                                     }
                                         .into_any()
@@ -187,9 +178,8 @@ pub fn SecurityMethods() -> impl IntoView {
                                 <p>{recovery_codes_text(me.recovery_codes_left)}</p>
                                 <ActionForm action=regenerate>
                                     <FormAlert error=codes_error />
-                                    <Submit pending=regenerate.pending()>
-                                        {move_tr!("security-recovery-generate")}
-                                    </Submit>
+                                    <Submit pending=regenerate
+                                        .pending()>{move_tr!("security-recovery-generate")}</Submit>
                                 </ActionForm>
                             }
                         })
@@ -281,9 +271,7 @@ pub fn EmailChangeConfirm() -> impl IntoView {
                             <ActionForm action=action>
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />
-                                <Submit pending=action.pending()>
-                                    {move_tr!("email-confirm-submit")}
-                                </Submit>
+                                <Submit pending=action.pending()>{move_tr!("email-confirm-submit")}</Submit>
                             </ActionForm>
                         }
                             .into_any()
@@ -308,9 +296,7 @@ pub fn EmailChangeReport() -> impl IntoView {
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
-            <Submit pending=action.pending()>
-                {move_tr!("email-report-submit")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("email-report-submit")}</Submit>
         </ActionForm>
     }
 }

@@ -85,9 +85,7 @@ fn CodeForm(
                 hint=move_tr!("invitation-code-hint")
                 posted=error
             />
-            <Submit pending=check.pending()>
-                {move_tr!("invitation-code-submit")}
-            </Submit>
+            <Submit pending=check.pending()>{move_tr!("invitation-code-submit")}</Submit>
         </ActionForm>
     }
 }
@@ -136,9 +134,7 @@ fn SetupForm(
                     error=error_for(error, "code")
                 />
             </fieldset>
-            <Submit pending=action.pending()>
-                {move_tr!("setup-submit")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("setup-submit")}</Submit>
         </ActionForm>
     }
 }

@@ -50,9 +50,7 @@ pub fn SignIn() -> impl IntoView {
                 autocomplete="current-password"
                 label=move_tr!("sign-in-password-label")
             />
-            <Submit pending=action.pending()>
-                {move_tr!("sign-in-next")}
-            </Submit>
+            <Submit pending=action.pending()>{move_tr!("sign-in-next")}</Submit>
         </ActionForm>
         <p role="status">{move || reset_done().then(|| move_tr!("reset-done").get())}</p>
         <p>
@@ -110,9 +108,7 @@ pub fn SignInCode() -> impl IntoView {
                                     }
                                         .into_any()
                                 }}
-                                <Submit pending=verify.pending()>
-                                    {move_tr!("sign-in-code-verify")}
-                                </Submit>
+                                <Submit pending=verify.pending()>{move_tr!("sign-in-code-verify")}</Submit>
                             </ActionForm>
                             {by_email.then(|| view! { <ResendCodeForm purpose=CodePurpose::SignIn /> })}
                         }

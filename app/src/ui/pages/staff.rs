@@ -196,9 +196,7 @@ pub fn OrganisationSettings() -> impl IntoView {
                             value=kept_or(error, "age", age.to_string())
                             error=error_for(error, "age")
                         />
-                        <Submit pending=save.pending()>
-                            {move_tr!("settings-consent-save")}
-                        </Submit>
+                        <Submit pending=save.pending()>{move_tr!("settings-consent-save")}</Submit>
                     </ActionForm>
                 }
             }
@@ -272,9 +270,7 @@ fn SupportContactSettings() -> impl IntoView {
                                 }
                             })
                             .collect_view()}
-                        <Submit pending=save.pending()>
-                            {move_tr!("settings-support-save")}
-                        </Submit>
+                        <Submit pending=save.pending()>{move_tr!("settings-support-save")}</Submit>
                     </ActionForm>
                 }
                     .into_any()

@@ -173,7 +173,8 @@ pub fn SupportPersonPage() -> impl IntoView {
                                             <input type="hidden" name="kind" value=kind />
                                             <input type="hidden" name="id" value=id />
                                             <input type="hidden" name="action" value=action.code() />
-                                            <Submit pending=act.pending()>
+                                            <Submit pending=act
+                                                .pending()>
                                                 {move || tr_with(&format!("support-{}", action.code()), &[])}
                                             </Submit>
                                         </ActionForm>

@@ -222,9 +222,7 @@ fn AddExisting() -> impl IntoView {
             <FormAlert error />
             <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
-            <Submit pending=add.pending()>
-                {move_tr!("team-existing-submit")}
-            </Submit>
+            <Submit pending=add.pending()>{move_tr!("team-existing-submit")}</Submit>
         </ActionForm>
         <p>
             <A href="/staff/team">{move_tr!("team-change-answer")}</A>
@@ -263,9 +261,7 @@ fn AddNew() -> impl IntoView {
             />
             <LanguageChoice error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
-            <Submit pending=add.pending()>
-                {move_tr!("team-add-submit")}
-            </Submit>
+            <Submit pending=add.pending()>{move_tr!("team-add-submit")}</Submit>
         </ActionForm>
         <p>
             <A href="/staff/team">{move_tr!("team-change-answer")}</A>
@@ -313,9 +309,8 @@ fn Waiting() -> impl IntoView {
                                                 </p>
                                                 <ActionForm action=withdraw>
                                                     <input type="hidden" name="id" value=w.id.to_string() />
-                                                    <Submit pending=withdraw.pending()>
-                                                        {move_tr!("team-waiting-withdraw")}
-                                                    </Submit>
+                                                    <Submit pending=withdraw
+                                                        .pending()>{move_tr!("team-waiting-withdraw")}</Submit>
                                                 </ActionForm>
                                             </li>
                                         }
