@@ -25,16 +25,16 @@ test('signing in shows it is being sent and is sent once however often it is pre
   await ready(page, true);
   await page.locator('#email').fill('personne@example.org');
   await page.locator('#password').fill('pas le bon mot de passe');
-  const posted = await slowServer(page, 1_500);
+  const posted = await slowServer(page, 4_000);
   const button = page.getByRole('button', { name: t('fr', 'sign-in-next') });
   await button.click();
   await expect(button).toHaveAttribute('aria-disabled', 'true');
   await expect(button).toHaveClass(/is-pending/);
   await expect(page.getByRole('status').filter({ hasText: t('fr', 'form-sending') })).toHaveCount(1);
-  await checkPage(page);
   // Pressed again, and Enter in the password field: still one sign-in on its way.
   await button.click();
   await page.locator('#password').press('Enter');
+  await checkPage(page);
   await expect(page.getByRole('alert')).toContainText(t('fr', 'error-credentials'), { timeout: 10_000 });
   expect(posted.filter((url) => url.includes('/api/sign_in')), posted.join(', ')).toHaveLength(1);
   await expect(button).not.toHaveAttribute('aria-disabled', 'true');

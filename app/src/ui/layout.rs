@@ -8,6 +8,7 @@ use crate::door::Door;
 use crate::states::Service;
 use crate::ui::components::caregivers::ActingBanner;
 use crate::ui::components::idle_watch::IdleWatch;
+use crate::ui::components::route_progress::RouteProgress;
 use crate::ui::components::workplace::WorkplaceSwitch;
 use crate::ui::form::{failure, Submit};
 use crate::ui::route::{address, route_params, GrantParams};
@@ -77,7 +78,11 @@ pub fn use_door() -> Door {
 }
 
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// Whether the app is changing page (`<Router set_is_routing>`): the bar is in the header,
+    /// so it belongs to the banner landmark.
+    is_routing: ReadSignal<bool>,
+) -> impl IntoView {
     let location = use_location();
     let sign_out = ServerAction::<SignOut>::new();
     // Asked again on every navigation and sign-out, so the header never shows a stale person.
@@ -88,6 +93,7 @@ pub fn Header() -> impl IntoView {
     let back = move || address(location.pathname.get(), &location.search.get());
     view! {
         <header class="site-header">
+            <RouteProgress is_routing />
             <a class="brand" href="/">
                 {move_tr!("portal-name")}
             </a>

@@ -30,7 +30,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icon-192.png" />
                 <meta name="theme-color" content="#0b4f8a" />
                 <link rel="stylesheet" href=bundle::stylesheet_href() />
-                <HydrationScripts options />
+                // `defer`: the app's code is fetched at low priority and started when the
+                // browser is idle (within 2 s), after the page has painted: what was typed
+                // meanwhile is kept (ui/form.rs), and every form works without it.
+                <HydrationScripts options defer=true />
                 <leptos_meta::MetaTags />
             </head>
             <body>
@@ -66,7 +69,6 @@ pub fn App() -> impl IntoView {
             // Every page is rendered whole on the server (no streamed placeholders), so it reads
             // and works the same without JavaScript.
             <Router set_is_routing>
-                <components::route_progress::RouteProgress is_routing />
                 // The home-screen manifest in the language on screen (server/src/manifest.rs).
                 <leptos_meta::Link
                     rel="manifest"
@@ -75,7 +77,7 @@ pub fn App() -> impl IntoView {
                 <a class="skip-link" href="#main">
                     {leptos_fluent::move_tr!("skip-to-content")}
                 </a>
-                <layout::Header />
+                <layout::Header is_routing />
                 // Three layouts: the staff workspace (its navigation above the page), a caregiver
                 // acting for a patient (the banner, and the door by context), and every other page.
                 <Routes fallback=|| {
