@@ -30,10 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icon-192.png" />
                 <meta name="theme-color" content="#0b4f8a" />
                 <link rel="stylesheet" href=bundle::stylesheet_href() />
-                // `defer`: the app's code is fetched at low priority and started when the
-                // browser is idle (within 2 s), after the page has painted: what was typed
-                // meanwhile is kept (ui/form.rs), and every form works without it.
-                <HydrationScripts options defer=true />
+                <HydrationScripts options />
                 <leptos_meta::MetaTags />
             </head>
             <body>
