@@ -18,6 +18,7 @@ pub mod ui;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    ui::stale_release::reload_when_a_chunk_is_gone();
     // Lazy routes (ui/lazy_pages.rs): the first page's chunk is loaded before hydration starts.
     leptos::mount::hydrate_lazy(ui::App);
 }

@@ -40,3 +40,25 @@ test('a first visit loads no signed-in page; each is fetched when first shown', 
   expect(team.files.some((f) => f.includes('/pkg/split___team_route_view'))).toBe(true);
   console.log(`[bundle] /staff then /staff/team in the app: ${team.bytes - staff.bytes} B more`);
 });
+
+// A rolling deploy: the page was drawn by the previous release, whose chunks are gone once the new
+// one is in place. The chunk that fails is asked for once; the page is loaded again, at the
+// address the person was going to, and works.
+test('a page whose next chunk is gone after a deploy loads itself again once', async ({ page }) => {
+  await signedInAdmin(page, 'fr', 'Organisation du déploiement');
+  await ready(page, true);
+  let refused = 0;
+  await page.route('**/pkg/split___team_route_view*', async (route) => {
+    if (refused++ === 0) await route.fulfill({ status: 404, body: 'gone' });
+    else await route.continue();
+  });
+  page.on('console', (m) => console.log('CONSOLE', m.type(), JSON.stringify(m.text())));
+  const documents: string[] = [];
+  page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname); });
+  await page.getByRole('link', { name: t('fr', 'team-title') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('fr', 'team-title'), { timeout: 20_000 });
+  expect(documents).toEqual(['/staff/team']);
+  // The page that came back is a live one: the app has hydrated it.
+  await ready(page, true);
+  expect(refused).toBe(2);
+});

@@ -165,6 +165,7 @@ patients-count = { $total ->
     [one] One patient
    *[other] { $total } patients
 }
+patients-count-more = More than 1,000 patients match: narrow the search (name, email or date of birth).
 patients-pages = Patient list pages
 pager-previous = Previous
 pager-next = Next

@@ -165,6 +165,7 @@ patients-count = { $total ->
     [one] Un patient
    *[other] { $total } patients
 }
+patients-count-more = Plus de 1 000 patients correspondent : précisez la recherche (nom, courriel ou date de naissance).
 patients-pages = Pages de la liste des patients
 pager-previous = Précédente
 pager-next = Suivante

@@ -41,6 +41,12 @@ pub async fn prepare(
     let resealed = sealing::reseal(&db, &keys).await.map_err(|e| anyhow::anyhow!("sealing secrets: {e}"))?;
     report(&resealed);
     sealing::install(keys);
+    let indexed = app::domain::patient::search::index_missing(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("indexing patients for search: {e}"))?;
+    if indexed > 0 {
+        tracing::info!(indexed, "patients indexed for search");
+    }
     // Loaded now so the first person choosing a password does not wait for it.
     let started = std::time::Instant::now();
     let common = app::domain::identity::credential::common_password_count();

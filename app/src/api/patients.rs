@@ -35,6 +35,8 @@ pub struct PatientLine {
 pub struct PatientList {
     pub lines: Vec<PatientLine>,
     pub total: i64,
+    /// More patients match than are counted (`patient::COUNT_CEILING`).
+    pub more: bool,
     pub page: i64,
     pub pages: i64,
 }
@@ -69,7 +71,7 @@ pub async fn list_patients(
             expires_at: p.invitation_expires_at.map(|at| local_time(at, &timezone)),
         })
         .collect();
-    Ok(PatientList { lines, total: found.total, page: found.page, pages: found.pages })
+    Ok(PatientList { lines, total: found.total, more: found.more, page: found.page, pages: found.pages })
 }
 
 /// What the professional (or administrator) sees once after inviting: the code to hand over,

@@ -8,6 +8,8 @@ mod lazy_pages;
 mod pages;
 mod route;
 #[cfg(feature = "hydrate")]
+pub mod stale_release;
+#[cfg(feature = "hydrate")]
 mod upload;
 mod words;
 

@@ -350,6 +350,8 @@ async fn the_patient_list_is_searched_and_paged_fifty_at_a_time() {
         .await
         .unwrap();
     }
+    // Written in bulk, as by an import: their search words are written as the server does at start.
+    assert_eq!(app::domain::patient::search::index_missing(&app.state.db).await.unwrap(), 119);
     let list = |search: &str, page: &str, who: &str| {
         let form = [("search", search.to_string()), ("page", page.to_string())];
         let who = who.to_string();
@@ -383,10 +385,62 @@ async fn the_patient_list_is_searched_and_paged_fifty_at_a_time() {
     assert_eq!(names(&born), ["Prénom001 Roy", "Prénom061 Roy"]);
     let lea = list("léa", "1", &staff).await;
     assert_eq!(lea["total"], 1);
+    assert_eq!(list("LEA", "1", &staff).await["total"], 1, "accents and capitals aside");
+    assert_eq!(list("pren", "1", &staff).await["total"], 119, "the start of a word");
+    assert_eq!(list("enom", "1", &staff).await["total"], 0, "not the middle of one");
+    assert_eq!(names(&list("patient007@example.org", "1", &staff).await), ["Prénom007 Roy"]);
     assert_eq!(list("%", "1", &staff).await["total"], 120, "a wildcard is a plain character, dropped");
     assert_eq!(list("", "1", &other_staff).await["total"], 0, "another organisation sees none");
     // Without JavaScript, the page shows the count and links to the next page.
     let (_, html) = app.page("/staff/patients?q=&page=2", Some(&staff)).await;
     assert!(shows(&html, &text_with("fr", "pager-page", &[("page", "2"), ("pages", "3")])));
     assert!(html.contains("href=\"/staff/patients?q=&amp;sort=name&amp;page=3\""), "a link to page 3");
+}
+
+/// A search that finds more than a thousand patients counts to a thousand and says so, and the
+/// pages go as far; a narrower one is counted exactly.
+#[tokio::test]
+async fn a_search_finding_more_than_a_thousand_says_so() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    invite(&app, &staff, PATIENT).await;
+    let organisation = app.count("SELECT organisation_id FROM patients").await;
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
+         INSERT INTO patients (organisation_id, given_name, family_name, birth_date, email, email_key, created_at)
+         SELECT $1, 'Prénom' || i, CASE WHEN i <= 1100 THEN 'Côté' ELSE 'Roy' END, '1950-01-01',
+                'p' || i || '@example.org', 'p' || i || '@example.org', 0 FROM n",
+    )
+    .bind(organisation)
+    .execute(&app.state.db)
+    .await
+    .unwrap();
+    app::domain::patient::search::index_missing(&app.state.db).await.unwrap();
+    let list = |search: &'static str, page: &'static str| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            app.call("list_patients", &[("search", search), ("page", page)], Some(staff))
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let cote = list("cote", "1").await;
+    assert_eq!(
+        (cote["total"].as_i64(), cote["more"].as_bool(), cote["pages"].as_i64()),
+        (Some(1000), Some(true), Some(20))
+    );
+    assert_eq!(cote["lines"][0]["name"], "Prénom1 Côté");
+    assert_eq!(list("cote", "25").await["page"], 20);
+    let everyone = list("", "1").await;
+    assert_eq!((everyone["total"].as_i64(), everyone["more"].as_bool()), (Some(1000), Some(true)));
+    let roy = list("roy", "1").await;
+    assert_eq!((roy["total"].as_i64(), roy["more"].as_bool()), (Some(100), Some(false)));
+    let one = list("CÔTÉ prénom1099", "1").await;
+    assert_eq!((one["total"].as_i64(), one["lines"][0]["name"].as_str()), (Some(1), Some("Prénom1099 Côté")));
+    let (_, html) = app.page("/staff/patients?q=cote", Some(&staff)).await;
+    assert!(shows(&html, &text_with("fr", "patients-count-more", &[])), "the page says there are more");
+    let (_, html) = app.page("/staff/patients?q=roy&lang=en", Some(&staff)).await;
+    assert!(shows(&html, &text_with("en", "patients-count", &[("total", "100")])));
 }

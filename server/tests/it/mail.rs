@@ -208,6 +208,12 @@ async fn an_invitation_the_relay_refuses_shows_on_the_file_and_goes_to_the_corre
         app.text(&format!("SELECT email FROM patients WHERE id = {patient}")).await,
         "lea.tremblay@example.org"
     );
+    let found = |search: &'static str| {
+        let admin = &admin;
+        async move { admin.ok("list_patients", &[("search", search)]).await["total"].as_i64() }
+    };
+    assert_eq!(found("lea.tremblay@example").await, Some(1), "found by the corrected address");
+    assert_eq!(found("tremblai").await, Some(0), "no longer by the mistyped one");
     assert_eq!(
         app.count(
             "SELECT COUNT(*) FROM outbox m JOIN invitations i ON i.id = m.invitation_id

@@ -4,13 +4,14 @@ pub mod access_log;
 pub mod export;
 pub mod file;
 pub mod profile;
+pub mod search;
 
 use crate::domain::calendar::typed_date;
 use crate::domain::identity::account::Email;
 use crate::domain::sql::{self, Conditions};
 use crate::domain::{DomainError, DomainResult};
 use crate::i18n::Lang;
-use sqlx::{Any, Executor, Row};
+use sqlx::Row;
 
 pub struct NewPatient<'a> {
     pub organisation_id: i64,
@@ -52,11 +53,7 @@ pub fn check(
 use chrono::Datelike;
 
 /// Adds the patient, or says the email is already one of this organisation's patients.
-pub async fn create<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    new: NewPatient<'_>,
-    now: i64,
-) -> DomainResult<i64> {
+pub async fn create(conn: &mut sqlx::AnyConnection, new: NewPatient<'_>, now: i64) -> DomainResult<i64> {
     let row = sqlx::query(
         "INSERT INTO patients (organisation_id, given_name, family_name, birth_date, email, email_key, language, mobile, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -72,10 +69,14 @@ pub async fn create<'e>(
     .bind(profile::phone(new.mobile).unwrap_or_default())
     .bind(new.created_by)
     .bind(now)
-    .fetch_optional(exec)
+    .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| r.try_get("id").map_err(DomainError::from))
-        .unwrap_or(Err(DomainError::conflict(None, "error-patient-exists")))
+    let Some(row) = row else {
+        return Err(DomainError::conflict(None, "error-patient-exists"));
+    };
+    let id: i64 = row.try_get("id")?;
+    search::index(conn, new.organisation_id, id, new.given_name, new.family_name, new.email.as_str()).await?;
+    Ok(id)
 }
 
 /// One line of an organisation's patient list, with the state of the latest invitation.
@@ -93,22 +94,27 @@ pub struct PatientRow {
 
 /// Changes the address of a patient who has no account yet (their account's own address is
 /// theirs to change); whether it changed.
-pub async fn correct_email<'e>(
-    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+pub async fn correct_email(
+    conn: &mut sqlx::AnyConnection,
     organisation_id: i64,
     patient_id: i64,
     email: &crate::domain::identity::account::Email,
 ) -> DomainResult<bool> {
     let changed = sqlx::query(
         "UPDATE patients SET email = $1
-         WHERE id = $2 AND organisation_id = $3 AND account_id IS NULL AND email <> $1",
+         WHERE id = $2 AND organisation_id = $3 AND account_id IS NULL AND email <> $1
+         RETURNING given_name, family_name",
     )
     .bind(email.as_str())
     .bind(patient_id)
     .bind(organisation_id)
-    .execute(exec)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(changed.rows_affected() == 1)
+    let Some(names) = changed else { return Ok(false) };
+    let (given_name, family_name): (String, String) =
+        (names.try_get("given_name")?, names.try_get("family_name")?);
+    search::index(conn, organisation_id, patient_id, &given_name, &family_name, email.as_str()).await?;
+    Ok(true)
 }
 
 /// One of this organisation's patients who has no account yet (the only ones to re-invite):
@@ -131,36 +137,104 @@ pub async fn without_account(
 /// Patients listed on one page of the staff list.
 pub const PER_PAGE: i64 = 50;
 
+/// A search counts the patients it finds up to this many; past it, the list says there are more
+/// and asks for a narrower search (the locales' `patients-count-more` says this number).
+pub const COUNT_CEILING: i64 = 1_000;
+
 /// One page of a search through the organisation's patients.
 pub struct PatientPage {
     pub rows: Vec<PatientRow>,
-    /// How many patients match, on every page.
+    /// How many patients match, on every page, up to `COUNT_CEILING`.
     pub total: i64,
+    /// More than `COUNT_CEILING` match.
+    pub more: bool,
     /// The page shown (from 1), within the pages there are.
     pub page: i64,
     pub pages: i64,
 }
 
-/// What a search of the organisation's patients matches, as conditions on `patients p`: a date
-/// (`YYYY-MM-DD`, or as typed day first) is a date of birth; other words are looked for in the
-/// name and email, every word somewhere. Only the conditions the search uses are written; the
-/// `patients_search` index holds every column a condition reads, in the list's order.
-fn matches(organisation_id: i64, search: &str) -> Conditions {
-    let mut matches = Conditions::default();
-    matches.and("p.organisation_id = {}", organisation_id);
-    let mut words = 0;
-    for word in sql::words(search, 4) {
-        if let Some(born) = typed_date(word) {
-            matches.and("p.birth_date = {}", born.to_string());
-        } else if words < 3 {
-            words += 1;
-            matches.and(
-                "lower(p.given_name || ' ' || p.family_name || ' ' || p.email) LIKE {}",
-                sql::contains(word),
-            );
+/// What a search of the organisation's patients looks for: a date (`YYYY-MM-DD`, or as typed day
+/// first) is a date of birth; every other word must start one of the patient's words (names and
+/// email), three at most.
+#[derive(Debug, Default, PartialEq)]
+struct Sought {
+    words: Vec<String>,
+    born: Option<chrono::NaiveDate>,
+}
+
+impl Sought {
+    fn of(typed: &str) -> Self {
+        let mut sought = Self::default();
+        for word in sql::words(typed, 4) {
+            match typed_date(word) {
+                Some(born) => sought.born = Some(born),
+                None => sought.words.extend(search::typed_words(word)),
+            }
+        }
+        sought.words.truncate(3);
+        sought
+    }
+
+    /// The word read from the words' index: the longest, likely the rarest.
+    fn leading(&self) -> Option<&str> {
+        self.words.iter().max_by_key(|w| w.len()).map(String::as_str)
+    }
+
+    /// The conditions on `patients p` of the patients sought, but for `except`, the word already
+    /// read from the index.
+    fn conditions(&self, conditions: &mut Conditions, except: Option<&str>) {
+        let mut skipped = false;
+        for word in &self.words {
+            if Some(word.as_str()) == except && !skipped {
+                skipped = true;
+                continue;
+            }
+            conditions.and("p.search_text LIKE {}", search::pattern(word));
+        }
+        if let Some(born) = self.born {
+            conditions.and("p.birth_date = {}", born.to_string());
         }
     }
-    matches
+}
+
+/// How many of the organisation's patients match, up to `COUNT_CEILING + 1`: with a word, read
+/// from the words' index (as many rows as it finds), without, from the list's own index.
+async fn count_up_to_ceiling(
+    db: &crate::domain::store::Db,
+    organisation_id: i64,
+    sought: &Sought,
+) -> DomainResult<i64> {
+    let mut conditions = Conditions::default();
+    let sql = match sought.leading() {
+        Some(leading) => {
+            let (low, high) = search::range(leading);
+            conditions.and("w.organisation_id = {}", organisation_id);
+            conditions.and("w.word >= {}", low);
+            conditions.and("w.word < {}", high);
+            sought.conditions(&mut conditions, Some(leading));
+            let join = if sought.words.len() > 1 || sought.born.is_some() {
+                "JOIN patients p ON p.id = w.patient_id"
+            } else {
+                ""
+            };
+            let ceiling = conditions.placeholder(COUNT_CEILING + 1);
+            format!(
+                "SELECT COUNT(*) FROM (SELECT DISTINCT w.patient_id FROM patient_search_words w {join}
+                 WHERE {} LIMIT {ceiling}) found",
+                conditions.sql()
+            )
+        }
+        None => {
+            conditions.and("p.organisation_id = {}", organisation_id);
+            sought.conditions(&mut conditions, None);
+            let ceiling = conditions.placeholder(COUNT_CEILING + 1);
+            format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM patients p WHERE {} LIMIT {ceiling}) found",
+                conditions.sql()
+            )
+        }
+    };
+    Ok(conditions.bind(sqlx::query_scalar::<_, i64>(&sql)).fetch_one(db).await?)
 }
 
 /// The order of the staff list: by name (family, then given) or by date of birth, either way.
@@ -182,6 +256,27 @@ impl Order {
     }
 }
 
+/// The conditions of one page of the list. When few patients match, they are read through the
+/// words' index and sorted; when many do, the list is read in its own order and stops at the
+/// page's end, which comes soon.
+fn page_conditions(organisation_id: i64, sought: &Sought, few: bool) -> Conditions {
+    let mut conditions = Conditions::default();
+    conditions.and("p.organisation_id = {}", organisation_id);
+    sought.conditions(&mut conditions, None);
+    if let (Some(leading), true) = (sought.leading(), few) {
+        let (low, high) = search::range(leading);
+        let (o, l, h) = (
+            conditions.placeholder(organisation_id),
+            conditions.placeholder(low),
+            conditions.placeholder(high),
+        );
+        conditions.and_fixed(&format!(
+            "p.id IN (SELECT patient_id FROM patient_search_words WHERE organisation_id = {o} AND word >= {l} AND word < {h})"
+        ));
+    }
+    conditions
+}
+
 /// The organisation's patients matching `search`, in `order`, `PER_PAGE` at a time.
 pub async fn list(
     db: &crate::domain::store::Db,
@@ -191,10 +286,11 @@ pub async fn list(
     page: i64,
     now: i64,
 ) -> DomainResult<PatientPage> {
-    let mut matches = matches(organisation_id, search);
-    let count_sql = format!("SELECT COUNT(*) FROM patients p WHERE {}", matches.sql());
-    let total = matches.bind(sqlx::query_scalar::<_, i64>(&count_sql)).fetch_one(db).await?;
+    let sought = Sought::of(search);
+    let counted = count_up_to_ceiling(db, organisation_id, &sought).await?;
+    let total = counted.min(COUNT_CEILING);
     let paging = crate::domain::store::Paging::of(total, PER_PAGE, page);
+    let mut matches = page_conditions(organisation_id, &sought, counted <= COUNT_CEILING);
     let (limit, offset) = (matches.placeholder(PER_PAGE), matches.placeholder(paging.offset));
     let page_sql = format!(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
@@ -228,7 +324,7 @@ pub async fn list(
             email: r.email,
         })
         .collect();
-    Ok(PatientPage { rows, total, page: paging.page, pages: paging.pages })
+    Ok(PatientPage { rows, total, more: counted > COUNT_CEILING, page: paging.page, pages: paging.pages })
 }
 
 /// A patient and their latest invitation, as stored.
@@ -253,24 +349,25 @@ mod tests {
     fn a_search_writes_only_the_conditions_it_uses() {
         use crate::domain::sql::Value;
         let text = |v: &[&str]| v.iter().map(|v| Value::Text(v.to_string())).collect::<Vec<_>>();
-        let mut plain = matches(4, "  ");
-        assert_eq!(plain.sql(), "p.organisation_id = $1");
-        assert_eq!(plain.values(), [Value::Int(4)]);
-        assert_eq!(plain.placeholder(20), "$2");
-        let typed = matches(4, "02/03/1950");
+        let plain = Sought::of("  ");
+        assert_eq!(plain, Sought::default());
+        let mut conditions = page_conditions(4, &plain, true);
+        assert_eq!(conditions.sql(), "p.organisation_id = $1");
+        assert_eq!(conditions.placeholder(20), "$2");
+        let typed = Sought::of("02/03/1950");
+        assert_eq!(typed.born, chrono::NaiveDate::from_ymd_opt(1950, 3, 2), "day first, as typed");
+        let both = Sought::of("Tremblay 1950-03-02 l%a_ x y z");
+        assert_eq!(both.words, ["tremblay", "l", "a"], "three words at most, wildcards dropped");
+        assert_eq!(both.leading(), Some("tremblay"));
+        let many = page_conditions(4, &both, false);
         assert_eq!(
-            typed.values()[1..],
-            text(&["1950-03-02"]),
-            "a date of birth typed day first is searched as stored"
+            many.sql(),
+            "p.organisation_id = $1 AND p.search_text LIKE $2 AND p.search_text LIKE $3 AND p.search_text LIKE $4 AND p.birth_date = $5"
         );
-        let mut both = matches(4, "Tremblay 1950-03-02 l%a_ x y z");
-        assert_eq!(
-            both.values()[1..],
-            text(&["%tremblay%", "1950-03-02", "%la%", "%x%"]),
-            "three words at most, wildcards dropped"
-        );
-        assert!(both.sql().ends_with("LIKE $5") && both.sql().contains("p.birth_date = $3"));
-        assert_eq!(both.placeholder(20), "$6");
+        assert_eq!(many.values()[1..], text(&["% tremblay%", "% l%", "% a%", "1950-03-02"]));
+        let few = page_conditions(4, &both, true);
+        assert!(few.sql().ends_with("organisation_id = $6 AND word >= $7 AND word < $8)"), "{}", few.sql());
+        assert_eq!(few.values()[6..], text(&["tremblay", "tremblay\u{10FFFF}"]));
     }
 
     #[test]

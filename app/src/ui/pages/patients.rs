@@ -54,7 +54,11 @@ pub fn Patients() -> impl IntoView {
             } else {
                 view! {
                     <p class="hint" role="status">
-                        {move_tr!("patients-count", { "total" => list.total })}
+                        {if list.more {
+                            move_tr!("patients-count-more").into_any()
+                        } else {
+                            move_tr!("patients-count", { "total" => list.total }).into_any()
+                        }}
                     </p>
                     <table class="data-table" data-testid="patient-list">
                         <caption class="visually-hidden">{move_tr!("patients-title")}</caption>

@@ -1,0 +1,180 @@
+//! How staff find a patient: by the start of any word of their names or email, accents and
+//! capitals aside ("cote" finds Côté, "trem" Tremblay, "jean-pierre" Jean-Pierre). Each word of a
+//! patient is a row of `patient_search_words` (organisation, word, patient), so a search reads a
+//! range of that index, as long as what it finds, instead of every patient of the organisation;
+//! `patients.search_text` holds the same words for the list read in its own order.
+use crate::domain::DomainResult;
+use sqlx::{Any, AnyConnection, Row};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word is kept up to this many characters; nobody types more to find someone.
+const LONGEST_WORD: usize = 40;
+/// Past the last word that starts with a prefix, in byte order (both databases compare so).
+const AFTER_EVERY_CONTINUATION: char = '\u{10FFFF}';
+
+/// Lower case, accents and other marks removed, compatibility forms unfolded (`ﬁ` → `fi`).
+fn fold(text: &str) -> String {
+    text.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// The words of `text`, folded: runs of letters and digits.
+fn words_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fold(w).chars().take(LONGEST_WORD).collect::<String>())
+        .filter(|w| !w.is_empty())
+}
+
+/// A patient's searchable words, each once, in order.
+pub fn words_of(given_name: &str, family_name: &str, email: &str) -> Vec<String> {
+    let mut words: Vec<String> = [given_name, family_name, email].into_iter().flat_map(words_in).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The stored `search_text` of these words: each preceded by a space, so that
+/// `LIKE '% trem%'` is "a word starting with trem", the same test as the words' range.
+fn search_text(words: &[String]) -> String {
+    words.iter().map(|w| format!(" {w}")).collect()
+}
+
+/// The word starts a search looks for in what was typed (a typed `Jean-Pierre` is two).
+pub fn typed_words(typed: &str) -> Vec<String> {
+    words_in(typed).collect()
+}
+
+/// The SQL range of the words starting with `prefix`: `word >= low AND word < high`.
+pub fn range(prefix: &str) -> (String, String) {
+    (prefix.to_string(), format!("{prefix}{AFTER_EVERY_CONTINUATION}"))
+}
+
+/// The `search_text LIKE` pattern of the words starting with `prefix` (letters and digits only,
+/// so never a wildcard).
+pub fn pattern(prefix: &str) -> String {
+    format!("% {prefix}%")
+}
+
+/// Writes (again) the searchable words of one patient, in the caller's transaction.
+pub async fn index(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    patient_id: i64,
+    given_name: &str,
+    family_name: &str,
+    email: &str,
+) -> DomainResult<()> {
+    let words = words_of(given_name, family_name, email);
+    sqlx::query("DELETE FROM patient_search_words WHERE patient_id = $1")
+        .bind(patient_id)
+        .execute(&mut *conn)
+        .await?;
+    insert_words(conn, words.iter().map(|w| (organisation_id, w.as_str(), patient_id))).await?;
+    sqlx::query("UPDATE patients SET search_text = $1 WHERE id = $2")
+        .bind(search_text(&words))
+        .bind(patient_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Rows written per statement: far below both databases' limit on bound values.
+const ROWS_PER_INSERT: usize = 300;
+
+async fn insert_words<'a>(
+    conn: &mut AnyConnection,
+    rows: impl Iterator<Item = (i64, &'a str, i64)>,
+) -> DomainResult<()> {
+    let rows: Vec<_> = rows.collect();
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let values: Vec<String> =
+            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
+        let sql = format!(
+            "INSERT INTO patient_search_words (organisation_id, word, patient_id) VALUES {} ON CONFLICT DO NOTHING",
+            values.join(", ")
+        );
+        let mut query = sqlx::query::<Any>(&sql);
+        for (organisation_id, word, patient_id) in chunk {
+            query = query.bind(*organisation_id).bind(*word).bind(*patient_id);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Patients indexed per transaction when filling in the words of earlier patients.
+const PATIENTS_PER_BATCH: i64 = 2_000;
+
+/// Gives the patients written before the search words existed (or by a bulk load) their words;
+/// how many. Run at start, before requests are served.
+pub async fn index_missing(db: &crate::domain::store::Db) -> DomainResult<u64> {
+    let mut indexed = 0;
+    loop {
+        let mut tx = db.begin().await?;
+        let rows = sqlx::query(
+            "SELECT id, organisation_id, given_name, family_name, email FROM patients
+             WHERE search_text IS NULL ORDER BY id LIMIT $1",
+        )
+        .bind(PATIENTS_PER_BATCH)
+        .fetch_all(&mut *tx)
+        .await?;
+        if rows.is_empty() {
+            return Ok(indexed);
+        }
+        let mut words = Vec::new();
+        let mut texts = Vec::new();
+        for row in &rows {
+            let (id, organisation_id): (i64, i64) = (row.try_get("id")?, row.try_get("organisation_id")?);
+            let of = words_of(row.try_get("given_name")?, row.try_get("family_name")?, row.try_get("email")?);
+            texts.push((id, search_text(&of)));
+            words.extend(of.into_iter().map(|w| (organisation_id, w, id)));
+        }
+        insert_words(&mut *tx, words.iter().map(|(o, w, p)| (*o, w.as_str(), *p))).await?;
+        for (id, text) in &texts {
+            sqlx::query("UPDATE patients SET search_text = $1 WHERE id = $2")
+                .bind(text)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        indexed += rows.len() as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_split_and_kept_once() {
+        assert_eq!(
+            words_of("Jean-Pierre", "Côté", "JP.Cote@Exemple.QC.ca"),
+            ["ca", "cote", "exemple", "jean", "jp", "pierre", "qc"]
+        );
+        assert_eq!(words_of("Zoë", "O'Neil", "z@x.org"), ["neil", "o", "org", "x", "z", "zoe"]);
+        assert_eq!(words_of("Ǆemal", "Œuvré", "a@b.c"), ["a", "b", "c", "dzemal", "œuvre"]);
+        assert_eq!(search_text(&words_of("Léa", "Tremblay", "lea@example.org")), " example lea org tremblay");
+    }
+
+    #[test]
+    fn typed_words_are_found_as_stored() {
+        assert_eq!(typed_words("  CÔTÉ "), ["cote"]);
+        assert_eq!(typed_words("jean-pierre"), ["jean", "pierre"]);
+        assert_eq!(typed_words("l%a_"), ["l", "a"], "wildcards are not words");
+        assert!(typed_words("%_-").is_empty());
+    }
+
+    #[test]
+    fn a_range_holds_exactly_the_words_starting_with_its_prefix() {
+        let (low, high) = range("trem");
+        for word in ["trem", "tremblay", "tremʒ", "trem\u{10FFFE}"] {
+            assert!(low.as_str() <= word && word < high.as_str(), "{word}");
+        }
+        for word in ["tre", "trel", "tren", "tr"] {
+            assert!(!(low.as_str() <= word && word < high.as_str()), "{word}");
+        }
+        assert_eq!(pattern("trem"), "% trem%");
+    }
+}

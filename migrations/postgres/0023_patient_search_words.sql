@@ -1,0 +1,18 @@
+-- Staff find a patient by the start of any word of their names or email, accents and capitals
+-- aside ("cote" finds Côté), and the search stays as fast at a million patients as at a thousand:
+-- each word is a row here, read by range within the organisation, so a search reads what it finds
+-- (counted up to a ceiling) instead of every patient. `patients.search_text` holds the same words
+-- (" lea tremblay lea example org") for the list read in its own order. Both are written by the
+-- application (domain::patient::search), which also fills them at start for earlier patients.
+-- Words compare byte by byte (COLLATE "C"), as SQLite's do, so a range is a prefix in both.
+ALTER TABLE patients ADD COLUMN search_text TEXT;
+CREATE TABLE patient_search_words (
+    organisation_id BIGINT NOT NULL,
+    word TEXT COLLATE "C" NOT NULL,
+    patient_id BIGINT NOT NULL REFERENCES patients(id),
+    PRIMARY KEY (organisation_id, word, patient_id)
+);
+CREATE INDEX patient_search_words_of ON patient_search_words(patient_id);
+DROP INDEX patients_search;
+CREATE INDEX patients_search ON patients(organisation_id, family_name, given_name, id, search_text, birth_date);
+CREATE INDEX patients_by_birth_date ON patients(organisation_id, birth_date, family_name, given_name, id);
