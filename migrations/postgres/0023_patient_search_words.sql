@@ -10,8 +10,13 @@ CREATE TABLE patient_search_words (
     organisation_id BIGINT NOT NULL,
     word TEXT COLLATE "C" NOT NULL,
     patient_id BIGINT NOT NULL REFERENCES patients(id),
+    -- The patient's names, as the list orders them: a search for one word (a family name typed
+    -- in full) reads its patients in the list's order and stops at the page's end.
+    family_name TEXT NOT NULL,
+    given_name TEXT NOT NULL,
     PRIMARY KEY (organisation_id, word, patient_id)
 );
+CREATE INDEX patient_search_words_in_order ON patient_search_words(organisation_id, word, family_name, given_name, patient_id);
 CREATE INDEX patient_search_words_of ON patient_search_words(patient_id);
 DROP INDEX patients_search;
 CREATE INDEX patients_search ON patients(organisation_id, family_name, given_name, id, search_text, birth_date);

@@ -433,6 +433,23 @@ async fn a_search_finding_more_than_a_thousand_says_so() {
     );
     assert_eq!(cote["lines"][0]["name"], "Prénom1 Côté");
     assert_eq!(list("cote", "25").await["page"], 20);
+    let reversed = app
+        .call("list_patients", &[("search", "cote"), ("sort", "-name")], Some(&staff))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(reversed["lines"][0]["name"], "Prénom999 Côté", "the other way round");
+    let by_birth = app
+        .call("list_patients", &[("search", "cote"), ("sort", "born")], Some(&staff))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(
+        (by_birth["total"].as_i64(), by_birth["lines"].as_array().map(Vec::len)),
+        (Some(1000), Some(50))
+    );
     let everyone = list("", "1").await;
     assert_eq!((everyone["total"].as_i64(), everyone["more"].as_bool()), (Some(1000), Some(true)));
     let roy = list("roy", "1").await;

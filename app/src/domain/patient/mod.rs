@@ -75,7 +75,15 @@ pub async fn create(conn: &mut sqlx::AnyConnection, new: NewPatient<'_>, now: i6
         return Err(DomainError::conflict(None, "error-patient-exists"));
     };
     let id: i64 = row.try_get("id")?;
-    search::index(conn, new.organisation_id, id, new.given_name, new.family_name, new.email.as_str()).await?;
+    search::index(
+        conn,
+        new.organisation_id,
+        id,
+        new.given_name.trim(),
+        new.family_name.trim(),
+        new.email.as_str(),
+    )
+    .await?;
     Ok(id)
 }
 
@@ -290,17 +298,43 @@ pub async fn list(
     let counted = count_up_to_ceiling(db, organisation_id, &sought).await?;
     let total = counted.min(COUNT_CEILING);
     let paging = crate::domain::store::Paging::of(total, PER_PAGE, page);
-    let mut matches = page_conditions(organisation_id, &sought, counted <= COUNT_CEILING);
+    let in_name_order = match sought.leading() {
+        Some(leading) if !order.by_birth_date => search::only_word(db, organisation_id, leading).await?,
+        _ => None,
+    };
+    let (mut matches, ids) = match in_name_order {
+        // One word: its rows are in the list's order already.
+        Some(word) => {
+            let mut conditions = Conditions::default();
+            conditions.and("w.organisation_id = {}", organisation_id);
+            conditions.and("w.word = {}", word);
+            sought.conditions(&mut conditions, sought.leading());
+            let join = if sought.words.len() > 1 || sought.born.is_some() {
+                "JOIN patients p ON p.id = w.patient_id"
+            } else {
+                ""
+            };
+            let order = if order.descending {
+                "w.family_name DESC, w.given_name DESC, w.patient_id DESC"
+            } else {
+                "w.family_name, w.given_name, w.patient_id"
+            };
+            (conditions, format!("SELECT w.patient_id AS id FROM patient_search_words w {join} WHERE {{}} ORDER BY {order}"))
+        }
+        None => (
+            page_conditions(organisation_id, &sought, counted <= COUNT_CEILING),
+            format!("SELECT p.id FROM patients p WHERE {{}} ORDER BY {}", order.sql()),
+        ),
+    };
     let (limit, offset) = (matches.placeholder(PER_PAGE), matches.placeholder(paging.offset));
     let page_sql = format!(
         "SELECT p.id, p.given_name, p.family_name, p.birth_date, p.email, p.account_id,
                 i.status, i.failed_attempts, i.expires_at
-         FROM (SELECT p.id FROM patients p WHERE {}
-               ORDER BY {order} LIMIT {limit} OFFSET {offset}) page
+         FROM ({} LIMIT {limit} OFFSET {offset}) page
          JOIN patients p ON p.id = page.id
          LEFT JOIN invitations i ON i.id = (SELECT MAX(id) FROM invitations WHERE patient_id = p.id AND grant_id IS NULL)
          ORDER BY {order}",
-        matches.sql(),
+        ids.replace("{}", matches.sql()),
         order = order.sql(),
     );
     let rows = matches.bind(sqlx::query_as::<_, ListRow>(&page_sql)).fetch_all(db).await?;

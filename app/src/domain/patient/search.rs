@@ -56,6 +56,27 @@ pub fn pattern(prefix: &str) -> String {
     format!("% {prefix}%")
 }
 
+/// The one word of the organisation's patients starting with `prefix`, if there is exactly one
+/// (a family name typed in full, usually): its patients can be read in the list's order.
+pub async fn only_word(
+    db: &crate::domain::store::Db,
+    organisation_id: i64,
+    prefix: &str,
+) -> DomainResult<Option<String>> {
+    let (low, high) = range(prefix);
+    let row = sqlx::query(
+        "SELECT (SELECT MIN(word) FROM patient_search_words WHERE organisation_id = $1 AND word >= $2 AND word < $3) AS first,
+                (SELECT MAX(word) FROM patient_search_words WHERE organisation_id = $1 AND word >= $2 AND word < $3) AS last",
+    )
+    .bind(organisation_id)
+    .bind(low)
+    .bind(high)
+    .fetch_one(db)
+    .await?;
+    let (first, last): (Option<String>, Option<String>) = (row.try_get("first")?, row.try_get("last")?);
+    Ok(first.filter(|first| Some(first) == last.as_ref()))
+}
+
 /// Writes (again) the searchable words of one patient, in the caller's transaction.
 pub async fn index(
     conn: &mut AnyConnection,
@@ -70,7 +91,8 @@ pub async fn index(
         .bind(patient_id)
         .execute(&mut *conn)
         .await?;
-    insert_words(conn, words.iter().map(|w| (organisation_id, w.as_str(), patient_id))).await?;
+    let patient = Named { organisation_id, patient_id, family_name, given_name };
+    insert_words(conn, words.iter().map(|w| (&patient, w.as_str()))).await?;
     sqlx::query("UPDATE patients SET search_text = $1 WHERE id = $2")
         .bind(search_text(&words))
         .bind(patient_id)
@@ -82,21 +104,39 @@ pub async fn index(
 /// Rows written per statement: far below both databases' limit on bound values.
 const ROWS_PER_INSERT: usize = 300;
 
+/// A patient as their words' rows carry them.
+struct Named<'a> {
+    organisation_id: i64,
+    patient_id: i64,
+    family_name: &'a str,
+    given_name: &'a str,
+}
+
 async fn insert_words<'a>(
     conn: &mut AnyConnection,
-    rows: impl Iterator<Item = (i64, &'a str, i64)>,
+    rows: impl Iterator<Item = (&'a Named<'a>, &'a str)>,
 ) -> DomainResult<()> {
     let rows: Vec<_> = rows.collect();
     for chunk in rows.chunks(ROWS_PER_INSERT) {
-        let values: Vec<String> =
-            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let at = 5 * i;
+                format!("(${}, ${}, ${}, ${}, ${})", at + 1, at + 2, at + 3, at + 4, at + 5)
+            })
+            .collect();
         let sql = format!(
-            "INSERT INTO patient_search_words (organisation_id, word, patient_id) VALUES {} ON CONFLICT DO NOTHING",
+            "INSERT INTO patient_search_words (organisation_id, word, patient_id, family_name, given_name)
+             VALUES {} ON CONFLICT DO NOTHING",
             values.join(", ")
         );
         let mut query = sqlx::query::<Any>(&sql);
-        for (organisation_id, word, patient_id) in chunk {
-            query = query.bind(*organisation_id).bind(*word).bind(*patient_id);
+        for (patient, word) in chunk {
+            query = query
+                .bind(patient.organisation_id)
+                .bind(*word)
+                .bind(patient.patient_id)
+                .bind(patient.family_name)
+                .bind(patient.given_name);
         }
         query.execute(&mut *conn).await?;
     }
@@ -122,21 +162,46 @@ pub async fn index_missing(db: &crate::domain::store::Db) -> DomainResult<u64> {
         if rows.is_empty() {
             return Ok(indexed);
         }
-        let mut words = Vec::new();
-        let mut texts = Vec::new();
+        let mut patients = Vec::new();
         for row in &rows {
-            let (id, organisation_id): (i64, i64) = (row.try_get("id")?, row.try_get("organisation_id")?);
-            let of = words_of(row.try_get("given_name")?, row.try_get("family_name")?, row.try_get("email")?);
-            texts.push((id, search_text(&of)));
-            words.extend(of.into_iter().map(|w| (organisation_id, w, id)));
+            let (given_name, family_name, email): (String, String, String) =
+                (row.try_get("given_name")?, row.try_get("family_name")?, row.try_get("email")?);
+            let words = words_of(&given_name, &family_name, &email);
+            patients.push((
+                row.try_get::<i64, _>("id")?,
+                row.try_get::<i64, _>("organisation_id")?,
+                family_name,
+                given_name,
+                words,
+            ));
         }
-        insert_words(&mut *tx, words.iter().map(|(o, w, p)| (*o, w.as_str(), *p))).await?;
-        for (id, text) in &texts {
-            sqlx::query("UPDATE patients SET search_text = $1 WHERE id = $2")
-                .bind(text)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+        let named: Vec<Named> = patients
+            .iter()
+            .map(|(patient_id, organisation_id, family_name, given_name, _)| Named {
+                organisation_id: *organisation_id,
+                patient_id: *patient_id,
+                family_name,
+                given_name,
+            })
+            .collect();
+        let rows_to_write =
+            named.iter().zip(&patients).flat_map(|(n, p)| p.4.iter().map(move |w| (n, w.as_str())));
+        insert_words(&mut *tx, rows_to_write).await?;
+        let texts: Vec<(i64, String)> = patients.iter().map(|p| (p.0, search_text(&p.4))).collect();
+        for chunk in texts.chunks(ROWS_PER_INSERT) {
+            let values: Vec<String> =
+                (0..chunk.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+            let sql = format!(
+                "WITH texts (id, search_text) AS (VALUES {})
+                 UPDATE patients SET search_text = (SELECT t.search_text FROM texts t WHERE t.id = patients.id)
+                 WHERE id IN (SELECT id FROM texts)",
+                values.join(", ")
+            );
+            let mut query = sqlx::query::<Any>(&sql);
+            for (id, text) in chunk {
+                query = query.bind(*id).bind(text.as_str());
+            }
+            query.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         indexed += rows.len() as u64;
