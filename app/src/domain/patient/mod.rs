@@ -207,18 +207,30 @@ impl Sought {
 
 /// How many of the organisation's patients match, up to `COUNT_CEILING + 1`: with a word, read
 /// from the words' index (as many rows as it finds), without, from the list's own index.
+/// `only_word`: the one word starting with the leading one, when there is just one — a patient
+/// has it once, so nothing is counted twice.
 async fn count_up_to_ceiling(
     db: &crate::domain::store::Db,
     organisation_id: i64,
     sought: &Sought,
+    only_word: Option<&str>,
 ) -> DomainResult<i64> {
     let mut conditions = Conditions::default();
     let sql = match sought.leading() {
         Some(leading) => {
-            let (low, high) = search::range(leading);
             conditions.and("w.organisation_id = {}", organisation_id);
-            conditions.and("w.word >= {}", low);
-            conditions.and("w.word < {}", high);
+            let distinct = match only_word {
+                Some(word) => {
+                    conditions.and("w.word = {}", word.to_string());
+                    ""
+                }
+                None => {
+                    let (low, high) = search::range(leading);
+                    conditions.and("w.word >= {}", low);
+                    conditions.and("w.word < {}", high);
+                    "DISTINCT"
+                }
+            };
             sought.conditions(&mut conditions, Some(leading));
             let join = if sought.words.len() > 1 || sought.born.is_some() {
                 "JOIN patients p ON p.id = w.patient_id"
@@ -227,7 +239,7 @@ async fn count_up_to_ceiling(
             };
             let ceiling = conditions.placeholder(COUNT_CEILING + 1);
             format!(
-                "SELECT COUNT(*) FROM (SELECT DISTINCT w.patient_id FROM patient_search_words w {join}
+                "SELECT COUNT(*) FROM (SELECT {distinct} w.patient_id FROM patient_search_words w {join}
                  WHERE {} LIMIT {ceiling}) found",
                 conditions.sql()
             )
@@ -295,13 +307,14 @@ pub async fn list(
     now: i64,
 ) -> DomainResult<PatientPage> {
     let sought = Sought::of(search);
-    let counted = count_up_to_ceiling(db, organisation_id, &sought).await?;
+    let only_word = match sought.leading() {
+        Some(leading) => search::only_word(db, organisation_id, leading).await?,
+        None => None,
+    };
+    let counted = count_up_to_ceiling(db, organisation_id, &sought, only_word.as_deref()).await?;
     let total = counted.min(COUNT_CEILING);
     let paging = crate::domain::store::Paging::of(total, PER_PAGE, page);
-    let in_name_order = match sought.leading() {
-        Some(leading) if !order.by_birth_date => search::only_word(db, organisation_id, leading).await?,
-        _ => None,
-    };
+    let in_name_order = only_word.filter(|_| !order.by_birth_date);
     let (mut matches, ids) = match in_name_order {
         // One word: its rows are in the list's order already.
         Some(word) => {
