@@ -1,6 +1,7 @@
 //! The SQLite and PostgreSQL schemas cannot drift apart: each migration exists in both folders
 //! and the two texts are the same but for the known dialect differences (the id column's type, the
-//! bytes column's type, and how a trigger is written).
+//! bytes column's type, how a trigger is written, and byte-order text: PostgreSQL's `COLLATE "C"`
+//! is SQLite's default, and a SQLite table may be stored `WITHOUT ROWID`).
 use std::path::{Path, PathBuf};
 
 fn migrations(dialect: &str) -> Vec<PathBuf> {
@@ -17,7 +18,9 @@ fn portable(sql: &str) -> Vec<String> {
         .replace("INTEGER PRIMARY KEY AUTOINCREMENT", "<id>")
         .replace("BIGSERIAL PRIMARY KEY", "<id>")
         .replace(" BLOB ", " <bytes> ")
-        .replace(" BYTEA ", " <bytes> ");
+        .replace(" BYTEA ", " <bytes> ")
+        .replace(" COLLATE \"C\"", "")
+        .replace(") WITHOUT ROWID;", ");");
     let mut statements = Vec::new();
     // While inside a trigger or function: the endings that close it.
     let mut closing: Option<&[&str]> = None;

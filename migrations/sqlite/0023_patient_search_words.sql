@@ -6,9 +6,9 @@
 -- application (domain::patient::search), which also fills them at start for earlier patients.
 ALTER TABLE patients ADD COLUMN search_text TEXT;
 CREATE TABLE patient_search_words (
-    organisation_id INTEGER NOT NULL,
+    organisation_id BIGINT NOT NULL,
     word TEXT NOT NULL,
-    patient_id INTEGER NOT NULL REFERENCES patients(id),
+    patient_id BIGINT NOT NULL REFERENCES patients(id),
     -- The patient's names, as the list orders them: a search for one word (a family name typed
     -- in full) reads its patients in the list's order and stops at the page's end.
     family_name TEXT NOT NULL,

@@ -103,7 +103,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         let email_checked = Email::parse(email)?;
         let mut tx = db.begin().await?;
         let patient_id = patient::create(
-            &mut *tx,
+            &mut tx,
             patient::NewPatient {
                 organisation_id,
                 given_name: given,

@@ -35,7 +35,7 @@ pub async fn invite(
     )?;
     let mut tx = ctx.db.begin().await?;
     let patient_id = patient::create(
-        &mut *tx,
+        &mut tx,
         patient::NewPatient {
             organisation_id,
             given_name: typed.given_name,
@@ -84,7 +84,7 @@ pub async fn reissue(
     };
     let mut tx = ctx.db.begin().await?;
     if let Some(email) = corrected {
-        if patient::correct_email(&mut *tx, organisation_id, patient_id, &email).await? {
+        if patient::correct_email(&mut tx, organisation_id, patient_id, &email).await? {
             ctx.audit(
                 &mut *tx,
                 Some(organisation_id),

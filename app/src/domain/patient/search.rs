@@ -186,7 +186,7 @@ pub async fn index_missing(db: &crate::domain::store::Db) -> DomainResult<u64> {
             .collect();
         let rows_to_write =
             named.iter().zip(&patients).flat_map(|(n, p)| p.4.iter().map(move |w| (n, w.as_str())));
-        insert_words(&mut *tx, rows_to_write).await?;
+        insert_words(&mut tx, rows_to_write).await?;
         let texts: Vec<(i64, String)> = patients.iter().map(|p| (p.0, search_text(&p.4))).collect();
         for chunk in texts.chunks(ROWS_PER_INSERT) {
             let values: Vec<String> =
