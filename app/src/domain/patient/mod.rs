@@ -188,6 +188,16 @@ impl Sought {
         self.words.iter().max_by_key(|w| w.len()).map(String::as_str)
     }
 
+    /// The join to `patients p` a read of the words' index needs when more than the leading word
+    /// is sought.
+    fn join_beyond_leading(&self) -> &'static str {
+        if self.words.len() > 1 || self.born.is_some() {
+            "JOIN patients p ON p.id = w.patient_id"
+        } else {
+            ""
+        }
+    }
+
     /// The conditions on `patients p` of the patients sought, but for `except`, the word already
     /// read from the index.
     fn conditions(&self, conditions: &mut Conditions, except: Option<&str>) {
@@ -232,11 +242,7 @@ async fn count_up_to_ceiling(
                 }
             };
             sought.conditions(&mut conditions, Some(leading));
-            let join = if sought.words.len() > 1 || sought.born.is_some() {
-                "JOIN patients p ON p.id = w.patient_id"
-            } else {
-                ""
-            };
+            let join = sought.join_beyond_leading();
             let ceiling = conditions.placeholder(COUNT_CEILING + 1);
             format!(
                 "SELECT COUNT(*) FROM (SELECT {distinct} w.patient_id FROM patient_search_words w {join}
@@ -322,11 +328,7 @@ pub async fn list(
             conditions.and("w.organisation_id = {}", organisation_id);
             conditions.and("w.word = {}", word);
             sought.conditions(&mut conditions, sought.leading());
-            let join = if sought.words.len() > 1 || sought.born.is_some() {
-                "JOIN patients p ON p.id = w.patient_id"
-            } else {
-                ""
-            };
+            let join = sought.join_beyond_leading();
             let order = if order.descending {
                 "w.family_name DESC, w.given_name DESC, w.patient_id DESC"
             } else {

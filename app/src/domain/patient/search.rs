@@ -86,48 +86,57 @@ pub async fn index(
     family_name: &str,
     email: &str,
 ) -> DomainResult<()> {
-    let words = words_of(given_name, family_name, email);
     sqlx::query("DELETE FROM patient_search_words WHERE patient_id = $1")
         .bind(patient_id)
         .execute(&mut *conn)
         .await?;
-    let patient = Named { organisation_id, patient_id, family_name, given_name };
-    insert_words(conn, words.iter().map(|w| (&patient, w.as_str()))).await?;
-    sqlx::query("UPDATE patients SET search_text = $1 WHERE id = $2")
-        .bind(search_text(&words))
-        .bind(patient_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    let patient = Indexed::of(organisation_id, patient_id, given_name.into(), family_name.into(), email);
+    write(conn, &[patient]).await
+}
+
+/// A patient with their searchable words, as their words' rows carry them.
+struct Indexed {
+    organisation_id: i64,
+    patient_id: i64,
+    family_name: String,
+    given_name: String,
+    words: Vec<String>,
+}
+
+impl Indexed {
+    fn of(
+        organisation_id: i64,
+        patient_id: i64,
+        given_name: String,
+        family_name: String,
+        email: &str,
+    ) -> Self {
+        let words = words_of(&given_name, &family_name, email);
+        Self { organisation_id, patient_id, family_name, given_name, words }
+    }
 }
 
 /// Rows written per statement: far below both databases' limit on bound values.
-const ROWS_PER_INSERT: usize = 300;
+const ROWS_PER_STATEMENT: usize = 300;
 
-/// A patient as their words' rows carry them.
-struct Named<'a> {
-    organisation_id: i64,
-    patient_id: i64,
-    family_name: &'a str,
-    given_name: &'a str,
+/// `(…), (…)` with `columns` placeholders a row, numbered from `$1`.
+fn values(rows: usize, columns: usize) -> String {
+    let row = |i: usize| {
+        let placeholders: Vec<String> = (1..=columns).map(|c| format!("${}", columns * i + c)).collect();
+        format!("({})", placeholders.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
 }
 
-async fn insert_words<'a>(
-    conn: &mut AnyConnection,
-    rows: impl Iterator<Item = (&'a Named<'a>, &'a str)>,
-) -> DomainResult<()> {
-    let rows: Vec<_> = rows.collect();
-    for chunk in rows.chunks(ROWS_PER_INSERT) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let at = 5 * i;
-                format!("(${}, ${}, ${}, ${}, ${})", at + 1, at + 2, at + 3, at + 4, at + 5)
-            })
-            .collect();
+/// Writes the words' rows and the `search_text` of these patients.
+async fn write(conn: &mut AnyConnection, patients: &[Indexed]) -> DomainResult<()> {
+    let rows: Vec<(&Indexed, &str)> =
+        patients.iter().flat_map(|p| p.words.iter().map(move |w| (p, w.as_str()))).collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO patient_search_words (organisation_id, word, patient_id, family_name, given_name)
              VALUES {} ON CONFLICT DO NOTHING",
-            values.join(", ")
+            values(chunk.len(), 5)
         );
         let mut query = sqlx::query::<Any>(&sql);
         for (patient, word) in chunk {
@@ -135,8 +144,21 @@ async fn insert_words<'a>(
                 .bind(patient.organisation_id)
                 .bind(*word)
                 .bind(patient.patient_id)
-                .bind(patient.family_name)
-                .bind(patient.given_name);
+                .bind(patient.family_name.as_str())
+                .bind(patient.given_name.as_str());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    for chunk in patients.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "WITH texts (id, search_text) AS (VALUES {})
+             UPDATE patients SET search_text = (SELECT t.search_text FROM texts t WHERE t.id = patients.id)
+             WHERE id IN (SELECT id FROM texts)",
+            values(chunk.len(), 2)
+        );
+        let mut query = sqlx::query::<Any>(&sql);
+        for patient in chunk {
+            query = query.bind(patient.patient_id).bind(search_text(&patient.words));
         }
         query.execute(&mut *conn).await?;
     }
@@ -162,49 +184,21 @@ pub async fn index_missing(db: &crate::domain::store::Db) -> DomainResult<u64> {
         if rows.is_empty() {
             return Ok(indexed);
         }
-        let mut patients = Vec::new();
-        for row in &rows {
-            let (given_name, family_name, email): (String, String, String) =
-                (row.try_get("given_name")?, row.try_get("family_name")?, row.try_get("email")?);
-            let words = words_of(&given_name, &family_name, &email);
-            patients.push((
-                row.try_get::<i64, _>("id")?,
-                row.try_get::<i64, _>("organisation_id")?,
-                family_name,
-                given_name,
-                words,
-            ));
-        }
-        let named: Vec<Named> = patients
+        let patients = rows
             .iter()
-            .map(|(patient_id, organisation_id, family_name, given_name, _)| Named {
-                organisation_id: *organisation_id,
-                patient_id: *patient_id,
-                family_name,
-                given_name,
+            .map(|row| {
+                Ok(Indexed::of(
+                    row.try_get("organisation_id")?,
+                    row.try_get("id")?,
+                    row.try_get("given_name")?,
+                    row.try_get("family_name")?,
+                    row.try_get::<&str, _>("email")?,
+                ))
             })
-            .collect();
-        let rows_to_write =
-            named.iter().zip(&patients).flat_map(|(n, p)| p.4.iter().map(move |w| (n, w.as_str())));
-        insert_words(&mut tx, rows_to_write).await?;
-        let texts: Vec<(i64, String)> = patients.iter().map(|p| (p.0, search_text(&p.4))).collect();
-        for chunk in texts.chunks(ROWS_PER_INSERT) {
-            let values: Vec<String> =
-                (0..chunk.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
-            let sql = format!(
-                "WITH texts (id, search_text) AS (VALUES {})
-                 UPDATE patients SET search_text = (SELECT t.search_text FROM texts t WHERE t.id = patients.id)
-                 WHERE id IN (SELECT id FROM texts)",
-                values.join(", ")
-            );
-            let mut query = sqlx::query::<Any>(&sql);
-            for (id, text) in chunk {
-                query = query.bind(*id).bind(text.as_str());
-            }
-            query.execute(&mut *tx).await?;
-        }
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        write(&mut tx, &patients).await?;
         tx.commit().await?;
-        indexed += rows.len() as u64;
+        indexed += patients.len() as u64;
     }
 }
 
@@ -241,5 +235,10 @@ mod tests {
             assert!(!(low.as_str() <= word && word < high.as_str()), "{word}");
         }
         assert_eq!(pattern("trem"), "% trem%");
+    }
+
+    #[test]
+    fn rows_are_numbered_in_order() {
+        assert_eq!(values(2, 3), "($1, $2, $3), ($4, $5, $6)");
     }
 }
