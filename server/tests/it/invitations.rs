@@ -391,6 +391,8 @@ async fn the_patient_list_is_searched_and_paged_fifty_at_a_time() {
     assert_eq!(names(&list("patient007@example.org", "1", &staff).await), ["Prénom007 Roy"]);
     assert_eq!(list("%", "1", &staff).await["total"], 120, "a wildcard is a plain character, dropped");
     assert_eq!(list("", "1", &other_staff).await["total"], 0, "another organisation sees none");
+    assert_eq!(list("roy", "1", &other_staff).await["total"], 0, "nor finds them by a word");
+    assert_eq!(list("patient007", "1", &other_staff).await["lines"], serde_json::json!([]));
     // Without JavaScript, the page shows the count and links to the next page.
     let (_, html) = app.page("/staff/patients?q=&page=2", Some(&staff)).await;
     assert!(shows(&html, &text_with("fr", "pager-page", &[("page", "2"), ("pages", "3")])));
