@@ -16,7 +16,7 @@ DATABASE_URL="sqlite://$WORK/portail.db"
 cargo run -q --release -p server --example population -- "$DATABASE_URL" 1 > "$WORK/sessions.txt"
 PATIENT=$(awk '/^patient/ {print $2; exit}' "$WORK/sessions.txt")
 DATABASE_URL="$DATABASE_URL" PUBLIC_URL="$BASE" MAIL_TRANSPORT=dev LEPTOS_SITE_ROOT=target/site \
-  LISTEN="127.0.0.1:$PORT" RUST_LOG=warn ./target/release/portail serve > "$WORK/server.log" 2>&1 &
+  LISTEN="127.0.0.1:$PORT" RUST_LOG=warn "${BIN:-./target/release/portail}" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 mkdir -p "$WORK/www"
 chmod 755 "$WORK" "$WORK/www"   # nginx's workers run as another user

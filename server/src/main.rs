@@ -1,6 +1,9 @@
 use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
