@@ -59,4 +59,5 @@ failures:
 e2e: build
 	cd end2end && timeout 1800 npx playwright test
 
-test: setup-test lint unit integration integration-postgres failures e2e
+test:
+	@MAKE=$(MAKE) scripts/timed-steps.sh setup-test lint unit integration integration-postgres failures e2e

@@ -61,3 +61,27 @@ test('a page whose next chunk is gone after a deploy loads itself again once', a
   await ready(page, true);
   expect(asked, 'the chunk asked for again, from the page loaded again').toBeGreaterThan(1);
 });
+
+// A signed-in page names its route's chunks in preload links, so the browser fetches them while
+// the main bundle compiles. They were missing from about one render in three when the server's
+// two worker threads shared the work (server/src/split_preloads.rs): every render has them now,
+// with this page's own nonce nowhere but in its script tags.
+test('every render of a signed-in page preloads its chunks', async ({ page }) => {
+  await signedInAdmin(page, 'fr', 'Organisation des préchargements');
+  await ready(page, true);
+  const renders = await Promise.all(Array.from({ length: 24 }, async () => {
+    const response = await page.request.get('/staff/team');
+    expect(response.status()).toBe(200);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+    return { html: await response.text(), nonce };
+  }));
+  const without = renders.filter((r) => !/<link[^>]+href="\/pkg\/split___team_route_view[^"]*\.wasm"[^>]*rel="preload"|<link[^>]+rel="preload"[^>]+href="\/pkg\/split___team_route_view/.test(r.html));
+  expect(without.length, 'renders without the team chunk preloaded').toBe(0);
+  for (const { html, nonce } of renders) {
+    expect(nonce).toBeTruthy();
+    const values = [...html.matchAll(/crossorigin="([^"]*)"/g)].map((m) => m[1]);
+    expect(values.filter((v) => v !== 'anonymous')).toEqual([]);
+    const nonces = [...html.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]);
+    expect(new Set(nonces)).toEqual(new Set([nonce]));
+  }
+});

@@ -13,6 +13,7 @@ pub mod plain;
 pub mod public_pages;
 pub mod routes;
 pub mod serve;
+pub mod split_preloads;
 
 use app::domain::identity::account;
 

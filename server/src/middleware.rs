@@ -46,7 +46,9 @@ pub struct PageNonce(pub std::sync::Arc<str>);
 pub async fn page_policy(mut request: Request, next: Next) -> Response {
     let nonce = leptos::nonce::Nonce::new().as_inner().clone();
     request.extensions_mut().insert(PageNonce(nonce.clone()));
-    let mut response = next.run(request).await;
+    let render = crate::split_preloads::RenderOwner::default();
+    request.extensions_mut().insert(render.clone());
+    let mut response = crate::split_preloads::in_render_owner(render, next.run(request)).await;
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)

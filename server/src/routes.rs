@@ -29,8 +29,13 @@ struct RouterState {
 fn request_context(state: AppState) -> impl Fn() + Clone + Send + 'static {
     move || {
         provide_context(state.clone());
-        let chosen = use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<middleware::PageNonce>().cloned());
+        let parts = use_context::<http::request::Parts>();
+        if let Some(render) =
+            parts.as_ref().and_then(|parts| parts.extensions.get::<crate::split_preloads::RenderOwner>())
+        {
+            render.remember();
+        }
+        let chosen = parts.and_then(|parts| parts.extensions.get::<middleware::PageNonce>().cloned());
         match chosen {
             Some(middleware::PageNonce(nonce)) => provide_context(leptos::nonce::Nonce::from_value(nonce)),
             None => leptos::nonce::provide_nonce(),

@@ -242,9 +242,9 @@ fn Editable(
                         view! {
                             <span data-testid=format!("value-{field}")>{value.get_value()}</span>
                             " "
-                            <A
+                            <a
                                 href=format!("{}?edit={field}#setting-{field}", base.get_value())
-                                attr:class="edit-button"
+                                class="edit-button"
                             >
                                 <svg
                                     aria-hidden="true"
@@ -261,7 +261,7 @@ fn Editable(
                                 " "
                                 {move_tr!("edit")}
                                 <span class="visually-hidden">" : " {label}</span>
-                            </A>
+                            </a>
                         }
                     }
                 >
@@ -275,7 +275,7 @@ fn Editable(
                         {children.read_value()()}
                         <div class="actions">
                             <Submit pending=save.pending()>{move_tr!("save")}</Submit>
-                            <A href=base.get_value()>{move_tr!("cancel")}</A>
+                            <a href=base.get_value()>{move_tr!("cancel")}</a>
                         </div>
                     </ActionForm>
                 </Show>

@@ -141,7 +141,7 @@ pub fn StaffPersonPage() -> impl IntoView {
                                 if confirming.as_deref() != Some(action) {
                                     return view! {
                                         <li>
-                                            <A href=format!("{base}?confirm={action}")>{label}</A>
+                                            <a href=format!("{base}?confirm={action}")>{label}</a>
                                         </li>
                                     }
                                         .into_any();
@@ -164,7 +164,7 @@ pub fn StaffPersonPage() -> impl IntoView {
                                                 >
                                                     {label}
                                                 </button>
-                                                <A href=base.clone()>{move_tr!("cancel")}</A>
+                                                <a href=base.clone()>{move_tr!("cancel")}</a>
                                             </div>
                                         </ActionForm>
                                     </li>
