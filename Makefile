@@ -46,8 +46,9 @@ unit:
 # Tests run in parallel, each with its own server and database. (They once ran one at a time:
 # building a router while another served pages stalled those pages; routes are now discovered
 # once per process, see server/src/routes.rs.) `timeout` turns any stall into a failure.
+# `--tests`: the bench examples are not linked again here (`lint` has checked them).
 integration:
-	timeout 1800 cargo test -p server
+	timeout 1800 cargo test -p server --tests
 
 integration-postgres:
 	timeout 1800 scripts/with-postgres.sh cargo test -p server --tests
