@@ -22,14 +22,70 @@ impl RenderOwner {
     fn get(&self) -> Option<Owner> {
         self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
+
+    fn let_go(&self) {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+    }
 }
 
-/// `page`, each poll inside the render's owner once there is one.
+/// `page`, each poll inside the render's owner once there is one. The owner is let go when
+/// `page` ends or is dropped: the render's context holds the request, whose extensions hold this
+/// slot, so keeping it would keep every render (and what its context holds) alive for good.
 pub async fn in_render_owner<F: Future>(owner: RenderOwner, page: F) -> F::Output {
+    struct LetGo(RenderOwner);
+    impl Drop for LetGo {
+        fn drop(&mut self) {
+            self.0.let_go();
+        }
+    }
+    let owner = LetGo(owner);
     let mut page = std::pin::pin!(page);
-    std::future::poll_fn(|cx| match owner.get() {
+    std::future::poll_fn(|cx| match owner.0.get() {
         Some(render) => render.with(|| page.as_mut().poll(cx)),
         None => page.as_mut().poll(cx),
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leptos::prelude::{provide_context, use_context};
+
+    /// A render's owner, as `routes::request_context` meets it: its context holds the slot.
+    fn render_holding(slot: &RenderOwner) -> Owner {
+        let render = Owner::new_root(None);
+        render.with(|| {
+            provide_context(slot.clone());
+            slot.remember();
+        });
+        render
+    }
+
+    #[test]
+    fn the_page_runs_inside_its_render_and_lets_it_go_at_the_end() {
+        let slot = RenderOwner::default();
+        let render = render_holding(&slot);
+        let weak = render.downgrade();
+        drop(render);
+        let page = async { use_context::<RenderOwner>().is_some() };
+        assert!(futures::executor::block_on(in_render_owner(slot.clone(), page)), "polled inside the render");
+        assert!(slot.get().is_none());
+        assert!(weak.upgrade().is_none(), "nothing keeps the render alive");
+    }
+
+    #[test]
+    fn a_page_dropped_before_its_end_lets_its_render_go_too() {
+        let slot = RenderOwner::default();
+        let render = render_holding(&slot);
+        let weak = render.downgrade();
+        drop(render);
+        let page = in_render_owner(slot.clone(), std::future::pending::<()>());
+        let mut page = Box::pin(page);
+        let waker = futures::task::noop_waker();
+        assert!(page.as_mut().poll(&mut std::task::Context::from_waker(&waker)).is_pending());
+        drop(page);
+        assert!(slot.get().is_none());
+        assert!(weak.upgrade().is_none());
+    }
 }
