@@ -51,41 +51,37 @@ pub async fn in_render_owner<F: Future>(owner: RenderOwner, page: F) -> F::Outpu
 mod tests {
     use super::*;
     use leptos::prelude::{provide_context, use_context};
+    use leptos::reactive::owner::WeakOwner;
 
-    /// A render's owner, as `routes::request_context` meets it: its context holds the slot.
-    fn render_holding(slot: &RenderOwner) -> Owner {
+    /// A render whose only strong reference is its slot, as `routes::request_context` leaves
+    /// it: its context holds the slot, which holds it back.
+    fn render_held_by_its_slot() -> (RenderOwner, WeakOwner) {
+        let slot = RenderOwner::default();
         let render = Owner::new_root(None);
         render.with(|| {
             provide_context(slot.clone());
             slot.remember();
         });
-        render
+        (slot, render.downgrade())
     }
 
     #[test]
     fn the_page_runs_inside_its_render_and_lets_it_go_at_the_end() {
-        let slot = RenderOwner::default();
-        let render = render_holding(&slot);
-        let weak = render.downgrade();
-        drop(render);
+        let (slot, render) = render_held_by_its_slot();
         let page = async { use_context::<RenderOwner>().is_some() };
         assert!(futures::executor::block_on(in_render_owner(slot.clone(), page)), "polled inside the render");
         assert!(slot.get().is_none());
-        assert!(weak.upgrade().is_none(), "nothing keeps the render alive");
+        assert!(render.upgrade().is_none(), "nothing keeps the render alive");
     }
 
     #[test]
     fn a_page_dropped_before_its_end_lets_its_render_go_too() {
-        let slot = RenderOwner::default();
-        let render = render_holding(&slot);
-        let weak = render.downgrade();
-        drop(render);
-        let page = in_render_owner(slot.clone(), std::future::pending::<()>());
-        let mut page = Box::pin(page);
+        let (slot, render) = render_held_by_its_slot();
+        let mut page = Box::pin(in_render_owner(slot.clone(), std::future::pending::<()>()));
         let waker = futures::task::noop_waker();
         assert!(page.as_mut().poll(&mut std::task::Context::from_waker(&waker)).is_pending());
         drop(page);
         assert!(slot.get().is_none());
-        assert!(weak.upgrade().is_none());
+        assert!(render.upgrade().is_none());
     }
 }
