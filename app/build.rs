@@ -58,6 +58,10 @@ fn used_keys(text: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for marker in ["tr!(", "title_key="] {
         for (at, _) in text.match_indices(marker) {
+            // `include_str!(` is no `tr!(`.
+            if text[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                continue;
+            }
             if let Some(lit) = literal_after(text, at + marker.len()) {
                 keys.push(lit.to_string());
             }

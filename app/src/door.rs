@@ -94,6 +94,10 @@ ids! {
     SessionId,
     /// A request to join an organisation's staff.
     JoinRequestId,
+    /// One version of a questionnaire in an organisation's library.
+    QuestionnaireId,
+    /// A questionnaire sent to a patient (its answers, score and review).
+    SentQuestionnaireId,
 }
 
 /// The door a page is entered through.

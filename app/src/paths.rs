@@ -2,7 +2,7 @@
 //! drift apart. Each `Page` knows its door: the same conversation is `/messages/5` for the
 //! patient, `/for/7/messages/5` for a caregiver under grant 7 and `/staff/conversations/5` for
 //! the team.
-use crate::door::{AttachmentId, ConversationId, Door, GrantId};
+use crate::door::{AttachmentId, ConversationId, Door, GrantId, SentQuestionnaireId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -31,6 +31,15 @@ pub enum Page {
     ActingProfile {
         grant: GrantId,
     },
+    /// The patient side's questionnaires (to fill, done), or those waiting for the team's review.
+    Questionnaires {
+        door: Door,
+    },
+    /// One sent questionnaire: filled on the patient's side, reviewed by the team.
+    Questionnaire {
+        door: Door,
+        id: SentQuestionnaireId,
+    },
 }
 
 impl Page {
@@ -51,6 +60,8 @@ impl Page {
             },
             Self::ActingFor { grant } => format!("/for/{grant}"),
             Self::ActingProfile { grant } => format!("/for/{grant}/profile"),
+            Self::Questionnaires { door } => questionnaires(door, ""),
+            Self::Questionnaire { door, id } => questionnaires(door, &format!("/{id}")),
         }
     }
 
@@ -60,6 +71,11 @@ impl Page {
         let (door, rest) = match segments.as_slice() {
             ["for", grant] => return Some(Self::ActingFor { grant: grant.parse().ok()? }),
             ["for", grant, "profile"] => return Some(Self::ActingProfile { grant: grant.parse().ok()? }),
+            ["questionnaires", rest @ ..] => return Self::questionnaire_page(Door::Patient, rest),
+            ["staff", "questionnaires", rest @ ..] => return Self::questionnaire_page(Door::Staff, rest),
+            ["for", grant, "questionnaires", rest @ ..] => {
+                return Self::questionnaire_page(Door::Caregiver { grant: grant.parse().ok()? }, rest)
+            }
             ["staff", rest @ ..] => (Door::Staff, rest),
             ["for", grant, "messages", rest @ ..] => {
                 (Door::Caregiver { grant: grant.parse::<GrantId>().ok()? }, rest)
@@ -78,6 +94,26 @@ impl Page {
             (_, [id]) => Some(Self::Conversation { door, id: id.parse().ok()? }),
             _ => None,
         }
+    }
+}
+
+impl Page {
+    fn questionnaire_page(door: Door, rest: &[&str]) -> Option<Self> {
+        match rest {
+            [] => Some(Self::Questionnaires { door }),
+            [id] => Some(Self::Questionnaire { door, id: id.parse().ok()? }),
+            _ => None,
+        }
+    }
+}
+
+/// `/questionnaires…` for the patient, `/for/{grant}/questionnaires…` for a caregiver,
+/// `/staff/questionnaires…` for the team.
+fn questionnaires(door: Door, rest: &str) -> String {
+    match door {
+        Door::Patient => format!("/questionnaires{rest}"),
+        Door::Caregiver { grant } => format!("/for/{grant}/questionnaires{rest}"),
+        Door::Staff => format!("/staff/questionnaires{rest}"),
     }
 }
 
@@ -110,6 +146,8 @@ mod tests {
             if door != Door::Staff {
                 pages.push(Page::NewConversation { door });
             }
+            let sent = SentQuestionnaireId::new(3).unwrap();
+            pages.extend([Page::Questionnaires { door }, Page::Questionnaire { door, id: sent }]);
             if let Some(grant) = door.grant() {
                 pages.extend([Page::ActingFor { grant }, Page::ActingProfile { grant }]);
             }

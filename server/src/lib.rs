@@ -48,6 +48,12 @@ pub async fn prepare(
     if indexed > 0 {
         tracing::info!(indexed, "patients indexed for search");
     }
+    let shipped = app::domain::questionnaire::library::install_everywhere(&db, store::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("adding the shipped questionnaires: {e}"))?;
+    if shipped > 0 {
+        tracing::info!(shipped, "shipped questionnaires added to organisations' libraries");
+    }
     // Loaded now so the first person choosing a password does not wait for it.
     let started = std::time::Instant::now();
     let common = app::domain::identity::credential::common_password_count();

@@ -11,6 +11,7 @@ pub mod notification;
 pub mod onboarding;
 pub mod organisation;
 pub mod patient;
+pub mod questionnaire;
 pub mod request;
 pub mod sealing;
 pub mod secret;

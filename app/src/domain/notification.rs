@@ -282,6 +282,12 @@ pub fn message_digest_mail(lang: Lang, given_name: &str, conversations: i64, lin
     in_language(lang, "message-digest", "mail-message-digest-subject", "mail-message-digest-body", &args)
 }
 
+/// A questionnaire to fill: only that there is one and where, never which.
+pub fn questionnaire_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("link", link)];
+    in_language(lang, "questionnaire", "mail-questionnaire-subject", "mail-questionnaire-body", &args)
+}
+
 /// Queues a mail about the person's own account (codes, resets, email changes): no organisation's.
 pub async fn enqueue<'e>(
     exec: impl Executor<'e, Database = Any>,

@@ -1,0 +1,120 @@
+//! A member of the patient's care team sends a questionnaire from the library, with an optional
+//! due date and note. The patient, and each caregiver whose grant covers questionnaires, is told
+//! by an email without clinical content, in their language.
+use super::{FormError, Refusal, TeamMember};
+use crate::domain::{calendar, notification, onboarding::caregiver, Ctx, DomainError, Target};
+use crate::door::{Door, GrantId};
+use crate::i18n::Lang;
+use crate::paths::Page;
+use chrono::NaiveDate;
+
+/// Notes are a sentence or two for the patient.
+pub const NOTE_MAX: usize = 1_000;
+
+pub struct Sending<'a> {
+    pub questionnaire_id: i64,
+    pub patient_id: i64,
+    /// As typed; empty for none.
+    pub due: &'a str,
+    pub note: &'a str,
+}
+
+#[derive(sqlx::FromRow)]
+struct Recipient {
+    email: String,
+    given_name: String,
+    language: String,
+}
+
+/// Sends the questionnaire; returns the new request's id.
+pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result<i64, FormError> {
+    let organisation_id = member.organisation_id;
+    let note = sending.note.trim();
+    if note.chars().count() > NOTE_MAX {
+        return Err(Refusal::new("error-answer-too-long").about("note").arg("max", NOTE_MAX).into());
+    }
+    let timezone = calendar::organisation_timezone(&ctx.db, organisation_id).await?;
+    let due = match sending.due.trim() {
+        "" => None,
+        typed => {
+            let due =
+                calendar::typed_date(typed).ok_or_else(|| Refusal::new("error-answer-date").about("due"))?;
+            if due < calendar::local_date(ctx.now, &timezone) {
+                return Err(Refusal::new("error-due-date-past").about("due").into());
+            }
+            Some(due)
+        }
+    };
+    let sendable: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM questionnaires WHERE id = $1 AND organisation_id = $2 AND archived = 0",
+    )
+    .bind(sending.questionnaire_id)
+    .bind(organisation_id)
+    .fetch_optional(&ctx.db)
+    .await?;
+    if sendable.is_none() {
+        return Err(Refusal::new("error-questionnaire-choose").about("questionnaire").into());
+    }
+    if !member.follows(&ctx.db, sending.patient_id).await? {
+        return Err(DomainError::NotFound.into());
+    }
+    let mut tx = ctx.db.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO questionnaire_requests (organisation_id, questionnaire_id, patient_id, sent_by, sent_at, due_on, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(sending.questionnaire_id)
+    .bind(sending.patient_id)
+    .bind(member.account_id)
+    .bind(ctx.now)
+    .bind(due.map(|d: NaiveDate| d.to_string()))
+    .bind(note)
+    .fetch_one(&mut *tx)
+    .await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "questionnaire.sent", Target::Patient(sending.patient_id))
+        .await?;
+    for (recipient, door) in recipients(ctx, organisation_id, sending.patient_id).await? {
+        let link = ctx.link(&Page::Questionnaires { door }.href());
+        let mail = notification::questionnaire_mail(
+            Lang::from_code(&recipient.language),
+            &recipient.given_name,
+            &link,
+        );
+        notification::enqueue_for(&mut *tx, organisation_id, &recipient.email, &mail, ctx.now).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The patient, if they have an active account, and the caregivers who may fill it for them.
+async fn recipients(
+    ctx: &Ctx,
+    organisation_id: i64,
+    patient_id: i64,
+) -> Result<Vec<(Recipient, Door)>, FormError> {
+    let mut found: Vec<(Recipient, Door)> = sqlx::query_as::<_, Recipient>(
+        "SELECT a.email, a.given_name, a.language FROM patients p JOIN accounts a ON a.id = p.account_id
+         WHERE p.id = $1 AND a.status = 'active'",
+    )
+    .bind(patient_id)
+    .fetch_all(&ctx.db)
+    .await?
+    .into_iter()
+    .map(|r| (r, Door::Patient))
+    .collect();
+    let grants = caregiver::for_patient_record(&ctx.db, organisation_id, patient_id, ctx.now).await?;
+    for grant in grants.into_iter().filter(|g| g.in_force && g.scope.questionnaires) {
+        let (Some(account_id), Some(grant_id)) = (grant.caregiver_account_id, GrantId::new(grant.id)) else {
+            continue;
+        };
+        let caregiver: Option<Recipient> = sqlx::query_as(
+            "SELECT email, given_name, language FROM accounts WHERE id = $1 AND status = 'active'",
+        )
+        .bind(account_id)
+        .fetch_optional(&ctx.db)
+        .await?;
+        found.extend(caregiver.map(|c| (c, Door::Caregiver { grant: grant_id })));
+    }
+    Ok(found)
+}
