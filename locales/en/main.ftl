@@ -1296,3 +1296,4 @@ mail-questionnaire-body =
     { $link }
 
     This email contains no health information.
+questionnaire-flag-badge = Alert

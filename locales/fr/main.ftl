@@ -1296,3 +1296,4 @@ mail-questionnaire-body =
     { $link }
 
     Ce courriel ne contient aucun renseignement de santé.
+questionnaire-flag-badge = Alerte

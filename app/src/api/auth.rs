@@ -192,7 +192,7 @@ const RETURN_COOKIE: &str = "portail-return";
 
 /// Whether a page is only for signed-in people: a signed-out visit goes to sign-in first.
 pub fn is_private_page(path: &str) -> bool {
-    ["/home", "/staff", "/account", "/for", "/messages"]
+    ["/home", "/staff", "/account", "/for", "/messages", "/questionnaires"]
         .iter()
         .any(|prefix| path == *prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/')))
 }

@@ -306,3 +306,37 @@ pub async fn enter(caller: Caller, door: Door, area: Area) -> Result<(Ctx, Reade
         }
     }
 }
+
+/// Times in each organisation's time zone, each zone read once per call (a patient's lists span
+/// several organisations).
+#[derive(Default)]
+pub struct Clocks(std::collections::HashMap<i64, String>);
+
+impl Clocks {
+    async fn zone(&mut self, db: &crate::domain::store::Db, organisation_id: i64) -> Result<&str, ApiError> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(organisation_id) {
+            slot.insert(crate::domain::calendar::organisation_timezone(db, organisation_id).await?);
+        }
+        Ok(&self.0[&organisation_id])
+    }
+
+    /// `at` on the organisation's clock.
+    pub async fn local(
+        &mut self,
+        db: &crate::domain::store::Db,
+        organisation_id: i64,
+        at: i64,
+    ) -> Result<chrono::NaiveDateTime, ApiError> {
+        Ok(crate::domain::calendar::local_time(at, self.zone(db, organisation_id).await?))
+    }
+
+    /// The organisation's date today.
+    pub async fn today(
+        &mut self,
+        db: &crate::domain::store::Db,
+        organisation_id: i64,
+        now: i64,
+    ) -> Result<chrono::NaiveDate, ApiError> {
+        Ok(crate::domain::calendar::local_date(now, self.zone(db, organisation_id).await?))
+    }
+}

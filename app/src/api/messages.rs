@@ -12,15 +12,14 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::context::{self, require_door, require_service, require_session, Caller, Staff},
+    super::context::{self, require_door, require_service, require_session, Caller, Clocks, Staff},
     super::message_form::read_as_writer,
     crate::domain::messaging::conversation::{self, inbox::Filter, Reader, Status},
     crate::domain::onboarding::caregiver::Area,
-    crate::domain::{calendar, messaging::care_team, Ctx},
+    crate::domain::{messaging::care_team, Ctx},
     crate::door::{AttachmentId, Door},
     crate::paths::Page,
     crate::states::Service,
-    std::collections::HashMap,
 };
 
 /// A conversation in a list.
@@ -96,25 +95,6 @@ pub struct ThreadView {
     pub messages: Vec<MessageView>,
 }
 
-#[cfg(feature = "ssr")]
-struct Clocks(HashMap<i64, String>);
-
-#[cfg(feature = "ssr")]
-impl Clocks {
-    /// A time in the organisation's time zone (read once per organisation per call).
-    async fn local(
-        &mut self,
-        db: &crate::domain::store::Db,
-        organisation_id: i64,
-        at: i64,
-    ) -> Result<NaiveDateTime, ApiError> {
-        if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(organisation_id) {
-            slot.insert(calendar::organisation_timezone(db, organisation_id).await?);
-        }
-        Ok(calendar::local_time(at, &self.0[&organisation_id]))
-    }
-}
-
 /// The door a patient-side server function is called through: the patient's own, or a
 /// caregiver's under `grant`.
 #[cfg(feature = "ssr")]
@@ -136,7 +116,7 @@ async fn list_for(
     page: i64,
 ) -> Result<ConversationList, ApiError> {
     let found = conversation::inbox::list(&ctx.db, reader, filter, q, page).await?;
-    let mut clocks = Clocks(HashMap::new());
+    let mut clocks = Clocks::default();
     let mut lines = Vec::with_capacity(found.conversations.len());
     for c in found.conversations {
         lines.push(ConversationLine {
@@ -169,7 +149,7 @@ async fn list_for(
 async fn thread_for(ctx: &Ctx, reader: Reader, id: i64) -> Result<ThreadView, ApiError> {
     let thread = conversation::open(ctx, reader, id).await?;
     let c = thread.conversation;
-    let mut clocks = Clocks(HashMap::new());
+    let mut clocks = Clocks::default();
     let mut messages = Vec::with_capacity(thread.messages.len());
     for m in thread.messages {
         let files = thread

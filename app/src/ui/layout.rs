@@ -192,6 +192,7 @@ fn StaffNav() -> impl IntoView {
                             });
                         let care = home.holds_any(&Service::CARE);
                         let messaging = home.holds_any(&[Service::Messaging]);
+                        let questionnaires = home.holds_any(&[Service::Questionnaires]);
                         let admin = home.holds_any(&[Service::Administration]);
                         let support = home.holds_any(&[Service::SupportDesk]);
                         let links = move || {
@@ -214,6 +215,16 @@ fn StaffNav() -> impl IntoView {
                                         view! {
                                             <li>
                                                 <A href="/staff/inbox">{move_tr!("inbox-title")}</A>
+                                            </li>
+                                        }
+                                    })}
+                                {questionnaires
+                                    .then(|| {
+                                        view! {
+                                            <li>
+                                                <A href="/staff/questionnaires">
+                                                    {move_tr!("nav-questionnaires")}
+                                                </A>
                                             </li>
                                         }
                                     })}

@@ -69,4 +69,8 @@ lazy_pages! {
     NewConversationRoute => NewConversationPage,
     CareTeamsRoute => CareTeams,
     CareTeamRoute => CareTeamPage,
+    QuestionnairesRoute => QuestionnairesPage,
+    QuestionnaireRoute => QuestionnairePage,
+    ReviewListRoute => ReviewListPage,
+    ReviewRoute => ReviewPage,
 }

@@ -120,6 +120,16 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/questionnaires")
+                            view=lazy_pages::ReviewListRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaires/:id")
+                            view=lazy_pages::ReviewRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/inbox")
                             view=lazy_pages::TeamInboxRoute::lazy()
                             ssr=SsrMode::Async
@@ -198,6 +208,16 @@ pub fn App() -> impl IntoView {
                                 ssr=SsrMode::Async
                             />
                             <Route
+                                path=path!("/questionnaires")
+                                view=lazy_pages::QuestionnairesRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/questionnaires/:id")
+                                view=lazy_pages::QuestionnaireRoute::lazy()
+                                ssr=SsrMode::Async
+                            />
+                            <Route
                                 path=path!("/profile")
                                 view=lazy_pages::ActingProfileRoute::lazy()
                                 ssr=SsrMode::Async
@@ -234,6 +254,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/messages/:id")
                             view=lazy_pages::ConversationRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaires")
+                            view=lazy_pages::QuestionnairesRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaires/:id")
+                            view=lazy_pages::QuestionnaireRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -19,6 +19,7 @@ mod mail;
 mod messaging;
 mod metrics;
 mod overview;
+mod questionnaires;
 mod rate_limits;
 mod sealed_secrets;
 mod services;

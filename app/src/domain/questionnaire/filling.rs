@@ -114,7 +114,7 @@ pub(super) async fn load(db: &Db, reader: Reader, id: i64) -> DomainResult<Fille
     Ok(Filled { sent, definition, answers })
 }
 
-async fn answers_of<'e>(
+pub async fn answers_of<'e>(
     exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
     id: i64,
 ) -> DomainResult<Answers> {

@@ -9,6 +9,7 @@ pub mod messages;
 pub mod page_title;
 pub mod pager;
 pub mod profile;
+pub mod questionnaire;
 pub mod resend_code;
 pub mod route_progress;
 pub mod services;

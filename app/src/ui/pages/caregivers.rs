@@ -287,6 +287,17 @@ pub fn ActingForPage() -> impl IntoView {
                                         </p>
                                     }
                                 })}
+                            {a
+                                .questionnaires
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            <A href=Page::Questionnaires { door }.href() attr:class="button">
+                                                {move_tr!("questionnaires-title")}
+                                            </A>
+                                        </p>
+                                    }
+                                })}
                             {(a.profile && a.has_account)
                                 .then(|| {
                                     view! {

@@ -14,6 +14,8 @@ mod patient;
 mod patient_file;
 mod patients;
 mod person;
+mod questionnaire_review;
+mod questionnaires;
 mod security;
 mod setup;
 mod sign_in;
@@ -39,6 +41,8 @@ pub use patient::PatientHome;
 pub use patient_file::PatientFilePage;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use person::{StaffCodePage, StaffPersonPage};
+pub use questionnaire_review::{ReviewListPage, ReviewPage};
+pub use questionnaires::{QuestionnairePage, QuestionnairesPage};
 pub use security::{
     ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport,
     EmailChangeReported, EmailChanged, RecoveryCodes, SecurityMethods,

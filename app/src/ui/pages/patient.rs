@@ -34,6 +34,11 @@ pub fn PatientHome() -> impl IntoView {
                                     })}
                             </p>
                             <p>
+                                <A href="/questionnaires" attr:class="button">
+                                    {move_tr!("questionnaires-title")}
+                                </A>
+                            </p>
+                            <p>
                                 <A href="/account/authenticator">{move_tr!("authenticator-link")}</A>
                             </p>
                         }

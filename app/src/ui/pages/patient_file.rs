@@ -6,12 +6,14 @@ use crate::api::caregivers::{
     patient_file, ConfirmCaregiver, EndCaregiver, FileAccount, PatientFileView, ReissueCaregiverInvitation,
 };
 use crate::api::patients::{InvitationStatus, ReissueInvitation};
+use crate::api::questionnaires::{file_questionnaires, SendQuestionnaire};
 use crate::door::PatientId;
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::line_details;
+use crate::ui::components::questionnaire::{state_key, ScoreSummary, SentDetails};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::Submit;
+use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, Submit, TextArea};
 use crate::ui::route::{route_params, with_id, PatientParams};
 use crate::ui::words::tr;
 use crate::ui::words::{long_date, long_date_time};
@@ -43,10 +45,10 @@ pub fn PatientFilePage() -> impl IntoView {
                                 .get("saved")
                                 .map(|saved| {
                                     tr(
-                                        if saved == "awaiting" {
-                                            "caregiver-saved-awaiting"
-                                        } else {
-                                            "account-saved"
+                                        match saved.as_str() {
+                                            "awaiting" => "caregiver-saved-awaiting",
+                                            "questionnaire" => "questionnaire-sent",
+                                            _ => "account-saved",
                                         },
                                     )
                                 })
@@ -56,6 +58,8 @@ pub fn PatientFilePage() -> impl IntoView {
                         <Contact file=file.clone() />
                         <Invitations file=file.clone() />
                         {PatientId::new(file.patient_id).map(|patient_id| view! { <Teams patient_id /> })}
+                        {PatientId::new(file.patient_id)
+                            .map(|patient_id| view! { <Questionnaires patient_id /> })}
                         <Caregivers file=file.clone() end />
                         <Activity file />
                     </div>
@@ -445,5 +449,126 @@ fn Activity(file: PatientFileView) -> impl IntoView {
                     .collect_view()}
             </ol>
         </FileSection>
+    }
+}
+
+/// What was sent to the patient (state, score, alerts, a link to each) and sending one more —
+/// for a member of a team following the patient who holds the Questionnaires service; nothing
+/// for anyone else.
+#[component]
+fn Questionnaires(patient_id: PatientId) -> impl IntoView {
+    let send = ServerAction::<SendQuestionnaire>::new();
+    let error = action_error(send);
+    let found = Resource::new(move || send.version().get(), move |_| file_questionnaires(patient_id));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                found
+                    .await
+                    .ok()
+                    .map(|q| {
+                        let library = q.library.clone();
+                        view! {
+                            <FileSection id="file-questionnaires" title="file-questionnaires">
+                                {if q.sent.is_empty() {
+                                    view! { <p>{move_tr!("file-questionnaires-none")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="cards" data-testid="sent-questionnaires">
+                                            {q
+                                                .sent
+                                                .into_iter()
+                                                .map(|line| {
+                                                    let state = state_key(&line);
+                                                    let title = line.title.clone();
+                                                    view! {
+                                                        <li class="card">
+                                                            <h3>
+                                                                <A href=format!(
+                                                                    "/staff/questionnaires/{}",
+                                                                    line.id,
+                                                                )>{title}</A>
+                                                            </h3>
+                                                            <p>
+                                                                <span class="badge">{move || tr(state)}</span>
+                                                            </p>
+                                                            <ScoreSummary line=line.clone() />
+                                                            <SentDetails line />
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }}
+                                <h3>{move_tr!("questionnaire-send-title")}</h3>
+                                <ActionForm action=send>
+                                    <input type="hidden" name="patient" value=patient_id.get() />
+                                    <FormAlert error />
+                                    <div
+                                        class="field"
+                                        class:field-invalid=move || {
+                                            error_for(error, "questionnaire").get().is_some()
+                                        }
+                                    >
+                                        <label for="questionnaire">{move_tr!("questionnaire-choose")}</label>
+                                        {move || {
+                                            error_for(error, "questionnaire")
+                                                .get()
+                                                .map(|m| {
+                                                    view! {
+                                                        <p class="field-error" id="questionnaire-error">
+                                                            {m}
+                                                        </p>
+                                                    }
+                                                })
+                                        }}
+                                        <select
+                                            id="questionnaire"
+                                            name="questionnaire"
+                                            aria-describedby=move || {
+                                                error_for(error, "questionnaire")
+                                                    .get()
+                                                    .map(|_| "questionnaire-error")
+                                            }
+                                        >
+                                            {library
+                                                .into_iter()
+                                                .map(|(id, title)| {
+                                                    let chosen = move || {
+                                                        kept(error, "questionnaire").get() == id.to_string()
+                                                    };
+                                                    view! {
+                                                        <option value=id selected=chosen>
+                                                            {title}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                    </div>
+                                    <Field
+                                        id="due"
+                                        label=move_tr!("questionnaire-due-label")
+                                        hint=move_tr!("questionnaire-date-hint")
+                                        required=false
+                                        posted=error
+                                    />
+                                    <TextArea
+                                        id="note"
+                                        label=move_tr!("questionnaire-note-label")
+                                        value=kept(error, "note")
+                                        error=error_for(error, "note")
+                                        rows=3
+                                    />
+                                    <p class="hint">{move_tr!("questionnaire-note-hint")}</p>
+                                    <Submit pending=send.pending()>{move_tr!("questionnaire-send")}</Submit>
+                                </ActionForm>
+                            </FileSection>
+                        }
+                    })
+            })}
+        </Suspense>
     }
 }

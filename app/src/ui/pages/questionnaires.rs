@@ -1,0 +1,473 @@
+//! The patient's side of questionnaires: "To fill" and "Done", grouped by organisation, and one
+//! questionnaire filled a section at a time — each section a form post that saves a draft, so
+//! the person can stop and come back on another device; read-only once sent. A caregiver whose
+//! grant covers questionnaires gets the same pages under `/for/:grant/questionnaires`.
+use crate::api::questionnaires::{
+    my_questionnaires, questionnaire_form, FormView, QuestionKind, QuestionView, QuestionnaireLine,
+    SaveAnswers,
+};
+use crate::api::ApiError;
+use crate::door::Door;
+use crate::paths::Page;
+use crate::ui::components::questionnaire::{SentDetails, SubmittedAnswers};
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::{action_error, message, FormAlert};
+use crate::ui::layout::use_door;
+use crate::ui::route::{route_params, with_id, QuestionnaireParams};
+use crate::ui::words::{long_date, tr, tr_with};
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// Lines grouped by organisation, in the order they come.
+fn by_organisation(lines: Vec<QuestionnaireLine>) -> Vec<(String, Vec<QuestionnaireLine>)> {
+    let mut groups: Vec<(String, Vec<QuestionnaireLine>)> = Vec::new();
+    for line in lines {
+        match groups.iter_mut().find(|(organisation, _)| *organisation == line.organisation) {
+            Some((_, lines)) => lines.push(line),
+            None => groups.push((line.organisation.clone(), vec![line])),
+        }
+    }
+    groups
+}
+
+#[component]
+fn Group(
+    door: Door,
+    lines: Vec<QuestionnaireLine>,
+    none: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p>{move || tr(none)}</p> }.into_any();
+    }
+    view! {
+        <div data-testid=testid>
+            {by_organisation(lines)
+                .into_iter()
+                .map(|(organisation, lines)| {
+                    view! {
+                        <section class="organisation" aria-label=organisation.clone()>
+                            <h3>{organisation.clone()}</h3>
+                            <ul class="cards">
+                                {lines
+                                    .into_iter()
+                                    .map(|line| {
+                                        let href = crate::door::SentQuestionnaireId::new(line.id)
+                                            .map(|id| Page::Questionnaire { door, id }.href())
+                                            .unwrap_or_default();
+                                        let done = line.submitted_at.is_some();
+                                        let title = line.title.clone();
+                                        view! {
+                                            <li class="card">
+                                                <h4>
+                                                    <A href=href.clone()>{title}</A>
+                                                </h4>
+                                                <SentDetails line=line.clone() />
+                                                {(!done)
+                                                    .then(|| {
+                                                        view! {
+                                                            <p>
+                                                                <A href=href attr:class="button">
+                                                                    {move_tr!("questionnaire-fill")}
+                                                                </A>
+                                                            </p>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// `/questionnaires`, or `/for/:grant/questionnaires` for a caregiver.
+#[component]
+pub fn QuestionnairesPage() -> impl IntoView {
+    let door = use_door();
+    let lists = Resource::new(|| (), move |_| my_questionnaires(door.grant()));
+    view! {
+        <PageTitle title_key="questionnaires-title" />
+        <h1>{move_tr!("questionnaires-title")}</h1>
+        <p class="hint">{move_tr!("questionnaires-intro")}</p>
+        <Loaded data=lists let:lists>
+            <h2>{move_tr!("questionnaires-to-fill")}</h2>
+            <Group door lines=lists.to_fill none="questionnaires-none-to-fill" testid="to-fill" />
+            <h2>{move_tr!("questionnaires-done")}</h2>
+            <Group door lines=lists.done none="questionnaires-none-done" testid="done" />
+        </Loaded>
+    }
+}
+
+/// `/questionnaires/:id` (`?section=n`): one section to fill, or the answers once sent.
+#[component]
+pub fn QuestionnairePage() -> impl IntoView {
+    let door = use_door();
+    let params = route_params::<QuestionnaireParams>();
+    let id = move || params.get().map(|p| p.id);
+    let query = use_query_map();
+    let section = move || query.read().get("section").and_then(|s| s.parse::<usize>().ok());
+    let save = ServerAction::<SaveAnswers>::new();
+    let error = action_error(save);
+    // A refused submission names a question that may be in another section: show that one.
+    let focus = move || error.get().and_then(|e| e.field);
+    let form = Resource::new(
+        move || (id(), section(), focus(), save.version().get()),
+        move |(id, section, focus, _)| {
+            with_id(id, move |id| questionnaire_form(door.grant(), id, section, focus))
+        },
+    );
+    let saved = move || query.read().get("saved").is_some() && error.get().is_none();
+    view! {
+        <PageTitle title_key="questionnaires-title" />
+        <Loaded data=form let:form>
+            {
+                let back = Page::Questionnaires { door }.href();
+                view! {
+                    <h1>{form.title.clone()}</h1>
+                    <p class="hint">{form.organisation.clone()}</p>
+                    {(!form.note.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="note">
+                                    <h2>{move_tr!("questionnaire-note")}</h2>
+                                    <p>{form.note.clone()}</p>
+                                </div>
+                            }
+                        })}
+                    {match form.submitted.clone() {
+                        Some(submission) => {
+                            let at = submission.at.date();
+                            view! {
+                                <p class="status" role="status">
+                                    {move || tr_with(
+                                        "questionnaire-submitted-notice",
+                                        &[("date", &long_date(at))],
+                                    )}
+                                </p>
+                                <SubmittedAnswers submission patient=form.patient.clone() />
+                            }
+                                .into_any()
+                        }
+                        None => {
+                            view! {
+                                <p role="status" class="status">
+                                    {move || saved().then(|| tr("questionnaire-saved"))}
+                                </p>
+                                <Section form=form.clone() save error />
+                            }
+                                .into_any()
+                        }
+                    }}
+                    <p>
+                        <A href=back>{move_tr!("questionnaire-back")}</A>
+                    </p>
+                }
+            }
+        </Loaded>
+    }
+}
+
+/// The section on screen as a form: its questions, then "go back", "continue" or "send".
+#[component]
+fn Section(
+    form: FormView,
+    save: ServerAction<SaveAnswers>,
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
+    let door = use_door();
+    let FormView {
+        id,
+        instructions,
+        section,
+        section_title,
+        position,
+        sections,
+        previous,
+        next,
+        questions,
+        question_count,
+        due_on,
+        ..
+    } = form;
+    view! {
+        {instructions.filter(|_| position == 1).map(|text| view! { <p>{text}</p> })}
+        {due_on
+            .map(|due| view! { <p>{move || tr_with("questionnaire-due", &[("date", &long_date(due))])}</p> })}
+        <ActionForm action=save attr:class="questionnaire" attr:novalidate=true>
+            {door.grant().map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="section" value=section />
+            <FormAlert error />
+            <h2>
+                <span class="hint">
+                    {move || tr_with(
+                        "questionnaire-part-of",
+                        &[("n", &position.to_string()), ("count", &sections.to_string())],
+                    )}
+                </span>
+                " "
+                {section_title}
+            </h2>
+            {questions
+                .into_iter()
+                .map(|question| view! { <Question question count=question_count error /> })
+                .collect_view()}
+            <div class="actions">
+                {previous
+                    .map(|_| {
+                        view! {
+                            <button type="submit" name="then" value="previous" class="button secondary">
+                                {move_tr!("questionnaire-previous")}
+                            </button>
+                        }
+                    })} <button type="submit" name="then" value="save" class="button secondary">
+                    {move_tr!("questionnaire-save")}
+                </button>
+                {match next {
+                    Some(_) => {
+                        view! {
+                            <button type="submit" name="then" value="next" class="button">
+                                {move_tr!("questionnaire-next")}
+                            </button>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <p class="hint" id="submit-hint">
+                                {move_tr!("questionnaire-submit-hint")}
+                            </p>
+                            <button
+                                type="submit"
+                                name="then"
+                                value="submit"
+                                class="button"
+                                aria-describedby="submit-hint"
+                            >
+                                {move_tr!("questionnaire-submit")}
+                            </button>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+        </ActionForm>
+    }
+}
+
+/// One question: its number, text, whether required, the input for its kind, and its error.
+#[component]
+fn Question(question: QuestionView, count: usize, error: Signal<Option<ApiError>>) -> impl IntoView {
+    let QuestionView { link_id, number, text, required, kind, value, chosen } = question;
+    let field = format!("answers[{link_id}]");
+    let error_id = format!("q-{link_id}-error");
+    let hint_id = format!("q-{link_id}-hint");
+    let mine = {
+        let link_id = link_id.clone();
+        move || error.get().filter(|e| e.field.as_deref() == Some(link_id.as_str())).map(|e| message(&e))
+    };
+    // What was typed if the post came back refused, else what is saved.
+    let shown = {
+        let link_id = link_id.clone();
+        move || match error.get() {
+            Some(e) if !e.kept.is_empty() => e.kept(&link_id).unwrap_or_default().to_string(),
+            _ => value.clone(),
+        }
+    };
+    let ticked = {
+        let link_id = link_id.clone();
+        move |code: &str| match error.get() {
+            Some(e) if !e.kept.is_empty() => e.kept(&format!("{link_id}/{code}")).is_some(),
+            _ => chosen.iter().any(|c| c == code),
+        }
+    };
+    let label = move || {
+        let counter = tr_with(
+            "questionnaire-question-of",
+            &[("n", &number.to_string()), ("count", &count.to_string())],
+        );
+        let required = if required { tr("questionnaire-required") } else { tr("questionnaire-optional") };
+        (counter, required)
+    };
+    let heading = {
+        let text = text.clone();
+        move || {
+            let (counter, required) = label();
+            view! {
+                <span class="question-number">{counter}</span>
+                <span class="question-text">{text.clone()} " " <span class="hint">{required}</span></span>
+            }
+        }
+    };
+    let hint = match &kind {
+        QuestionKind::Scale { low, high } => {
+            Some(tr_with("questionnaire-scale-hint", &[("low", low), ("high", high)]))
+        }
+        QuestionKind::Date => Some(tr("questionnaire-date-hint")),
+        QuestionKind::Choice { multiple: true, .. } => Some(tr("questionnaire-choose-many")),
+        _ => None,
+    };
+    let described_by = {
+        let (has_hint, error_id, hint_id) = (hint.is_some(), error_id.clone(), hint_id.clone());
+        let mine = mine.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if mine().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = {
+        let mine = mine.clone();
+        move || mine().is_some().then_some("true")
+    };
+    let hint_view = hint.map(|h| {
+        view! {
+            <p class="hint" id=hint_id.clone()>
+                {h}
+            </p>
+        }
+    });
+    let error_view = {
+        let mine = mine.clone();
+        let error_id = error_id.clone();
+        move || {
+            mine().map(|m| {
+                view! {
+                    <p class="field-error" id=error_id.clone()>
+                        {m}
+                    </p>
+                }
+            })
+        }
+    };
+    let input_id = format!("q-{link_id}");
+    let options: Vec<(String, String)> = match &kind {
+        QuestionKind::Choice { options, .. } => options.clone(),
+        QuestionKind::YesNo => vec![("yes".into(), tr("yes")), ("no".into(), tr("no"))],
+        QuestionKind::Scale { .. } => (0..=10).map(|n| (n.to_string(), n.to_string())).collect(),
+        _ => Vec::new(),
+    };
+    match kind {
+        QuestionKind::Display => view! { <p class="question-display">{text}</p> }.into_any(),
+        QuestionKind::Choice { multiple: true, .. } => view! {
+            <fieldset
+                class="question"
+                class:field-invalid=move || mine().is_some()
+                aria-describedby=described_by
+            >
+                <legend>{heading}</legend>
+                {hint_view}
+                {error_view}
+                {options
+                    .into_iter()
+                    .map(|(code, label)| {
+                        let id = format!("{input_id}-{code}");
+                        let checked = ticked(&code);
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    name=format!("answers[{link_id}/{code}]")
+                                    checked=checked
+                                />
+                                <label for=id>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        }
+        .into_any(),
+        QuestionKind::Choice { .. } | QuestionKind::YesNo | QuestionKind::Scale { .. } => {
+            let scale = matches!(kind, QuestionKind::Scale { .. });
+            let current = shown();
+            view! {
+                <fieldset
+                    class="question"
+                    class:field-invalid=move || mine().is_some()
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    role="radiogroup"
+                    aria-required=required.then_some("true")
+                >
+                    <legend>{heading}</legend>
+                    {hint_view}
+                    {error_view}
+                    <div class:scale=scale>
+                        {options
+                            .into_iter()
+                            .map(|(code, label)| {
+                                let id = format!("{input_id}-{code}");
+                                let checked = current == code;
+                                view! {
+                                    <div class="choice">
+                                        <input
+                                            type="radio"
+                                            id=id.clone()
+                                            name=field.clone()
+                                            value=code
+                                            checked=checked
+                                        />
+                                        <label for=id>{label}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        QuestionKind::LongText => view! {
+            <div class="field question" class:field-invalid=move || mine().is_some()>
+                <label for=input_id.clone()>{heading}</label>
+                {hint_view}
+                {error_view}
+                <textarea id=input_id name=field rows="5" aria-describedby=described_by aria-invalid=invalid>
+                    {shown()}
+                </textarea>
+            </div>
+        }
+        .into_any(),
+        QuestionKind::ShortText | QuestionKind::Number { .. } | QuestionKind::Date => {
+            let (inputmode, unit) = match &kind {
+                QuestionKind::Number { whole: true, unit } => ("numeric", unit.clone()),
+                QuestionKind::Number { whole: false, unit } => ("decimal", unit.clone()),
+                _ => ("text", None),
+            };
+            view! {
+                <div class="field question" class:field-invalid=move || mine().is_some()>
+                    <label for=input_id.clone()>{heading}</label>
+                    {hint_view}
+                    {error_view}
+                    <input
+                        type="text"
+                        id=input_id
+                        name=field
+                        inputmode=inputmode
+                        value=shown()
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                    />
+                    {unit.map(|u| view! { <span class="unit">{u}</span> })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

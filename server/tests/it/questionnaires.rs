@@ -1,0 +1,401 @@
+//! Questionnaires over HTTP (issue #30): the care team sends one from the library, the patient
+//! (or a caregiver whose grant covers questionnaires) fills it section by section and submits,
+//! the team reads the score, band and alerts and marks it reviewed. Who may see what, the
+//! PHI-free mail, draft → submit → read-only, and refusals tied to their question.
+use crate::common::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const LEA: &str = "lea.gagnon@example.org";
+const JEAN: &str = "jean.roy@example.org";
+const MARC: &str = "marc.cote@example.org";
+const NOTE: &str = "Avant votre rendez-vous de suivi en psychiatrie";
+
+/// An organisation with one care team (the administrator and Paul in it), Léa invited by the
+/// administrator (so the team follows her), Nina a professional of no team.
+struct Clinic {
+    app: TestApp,
+    admin: String,
+    paul: String,
+    nina: String,
+    lea_id: i64,
+    lea: String,
+}
+
+async fn clinic() -> Clinic {
+    let app = spawn().await;
+    let (admin, _) = app.activated_admin("admin@example.org").await;
+    let created = app.call("create_team", &[("name", "Psychiatrie"), ("phone", "")], Some(&admin)).await;
+    assert!(created.status().is_success(), "{:?}", created.text().await);
+    let team_id = app.count("SELECT MAX(id) FROM care_teams").await.to_string();
+    let admin_id = app.number("SELECT id FROM accounts WHERE email = $1", "admin@example.org").await;
+    let paul = member_session(&app, "paul@example.org", 1, "professional").await;
+    let paul_id = app.number("SELECT id FROM accounts WHERE email = $1", "paul@example.org").await;
+    for member in [admin_id, paul_id] {
+        let form = [("id", team_id.as_str()), ("account_id", &member.to_string()), ("add", "on")];
+        assert_eq!(app.call("team_member", &form, Some(&admin)).await.status(), StatusCode::OK);
+    }
+    let nina = member_session(&app, "nina@example.org", 1, "professional").await;
+    let (lea_id, lea) = patient(&app, &admin, "Léa", "Gagnon", LEA, "1990-04-12", "fr").await;
+    Clinic { app, admin, paul, nina, lea_id, lea }
+}
+
+impl Clinic {
+    async fn questionnaire(&self, instrument: &str) -> String {
+        self.app
+            .number("SELECT id FROM questionnaires WHERE instrument = $1 AND organisation_id = 1", instrument)
+            .await
+            .to_string()
+    }
+
+    /// Sends `instrument` to Léa as `staff`; returns the sent questionnaire's id.
+    async fn send(&self, staff: &str, instrument: &str) -> String {
+        let form = [
+            ("patient", self.lea_id.to_string()),
+            ("questionnaire", self.questionnaire(instrument).await),
+            ("due", "31/12/2099".to_string()),
+            ("note", NOTE.to_string()),
+        ];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let sent = self.app.call("send_questionnaire", &form, Some(staff)).await;
+        assert!(sent.status().is_success(), "{:?}", sent.text().await);
+        self.app.count("SELECT MAX(id) FROM questionnaire_requests").await.to_string()
+    }
+}
+
+/// A section's form: `answers[q1]=…` for each pair, as the page posts it.
+fn section_form<'a>(
+    id: &'a str,
+    section: &'a str,
+    then: &'a str,
+    answers: &'a [(String, String)],
+    grant: Option<&'a str>,
+) -> Vec<(String, String)> {
+    let mut form = vec![
+        ("id".to_string(), id.to_string()),
+        ("section".into(), section.into()),
+        ("then".into(), then.into()),
+    ];
+    form.extend(grant.map(|g| ("grant".to_string(), g.to_string())));
+    form.extend(answers.iter().map(|(k, v)| (format!("answers[{k}]"), v.clone())));
+    form
+}
+
+async fn save(app: &TestApp, session: &str, form: &[(String, String)]) -> reqwest::Response {
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call("save_answers", &form, Some(session)).await
+}
+
+/// PHQ-9 answers adding up to `total` with item 9 at `item9`.
+fn phq9(weights: [u8; 9]) -> Vec<(String, String)> {
+    weights.iter().enumerate().map(|(i, w)| (format!("q{}", i + 1), w.to_string())).collect()
+}
+
+async fn ok_json(response: reqwest::Response) -> Value {
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_team_sends_the_patient_fills_across_visits_and_the_team_reviews_the_score() {
+    let c = clinic().await;
+    let id = c.send(&c.paul, "phq-9").await;
+
+    // The mail says only that there is a questionnaire, in Léa's language.
+    let (subject, body) = mail(&c.app, LEA, "questionnaire").await;
+    assert_eq!(subject, text("fr", "mail-questionnaire-subject"));
+    assert!(body.contains("/questionnaires"), "{body}");
+    for secret in ["PHQ", "santé du patient", NOTE, "Psychiatrie"] {
+        assert!(!subject.contains(secret) && !body.contains(secret), "{secret} in {body}");
+    }
+
+    let lists = ok_json(c.app.call("my_questionnaires", &[], Some(&c.lea)).await).await;
+    assert_eq!(lists["to_fill"].as_array().unwrap().len(), 1);
+    assert_eq!(lists["to_fill"][0]["title"], "Questionnaire sur la santé du patient (PHQ-9)");
+    assert!(lists["to_fill"][0]["score"].is_null(), "the patient's side sees no score");
+
+    // First section saved as a draft; the second (difficulty) is asked since not all are 0.
+    let saved =
+        save(&c.app, &c.lea, &section_form(&id, "0", "next", &phq9([1, 1, 1, 1, 2, 1, 1, 1, 1]), None)).await;
+    assert_eq!(saved.status(), StatusCode::OK, "{:?}", saved.text().await);
+    assert_eq!(
+        c.app.count(&format!("SELECT COUNT(*) FROM questionnaire_answers WHERE request_id = {id}")).await,
+        9
+    );
+    // Another visit (the form read again) finds the draft.
+    let form =
+        ok_json(c.app.call("questionnaire_form", &[("id", &id), ("section", "0")], Some(&c.lea)).await).await;
+    assert_eq!(form["questions"][4]["value"], "2");
+    assert_eq!((form["position"].as_i64(), form["sections"].as_i64()), (Some(1), Some(2)));
+    assert_eq!(form["next"], 1);
+
+    let q10 = vec![("q10".to_string(), "1".to_string())];
+    let sent = save(&c.app, &c.lea, &section_form(&id, "1", "submit", &q10, None)).await;
+    assert_eq!(sent.status(), StatusCode::OK, "{:?}", sent.text().await);
+    let (score, flagged) = (
+        c.app.count(&format!("SELECT score FROM questionnaire_requests WHERE id = {id}")).await,
+        c.app.count(&format!("SELECT flagged FROM questionnaire_requests WHERE id = {id}")).await,
+    );
+    assert_eq!((score, flagged), (10, 1), "10 is moderate, and item 9 above 0 is flagged");
+
+    // Read-only once submitted.
+    let again = save(&c.app, &c.lea, &section_form(&id, "0", "save", &phq9([0; 9]), None)).await;
+    assert_eq!(refusal(again, StatusCode::CONFLICT).await.key, "error-questionnaire-submitted");
+    assert_eq!(c.app.count(&format!("SELECT score FROM questionnaire_requests WHERE id = {id}")).await, 10);
+    let done = ok_json(c.app.call("questionnaire_form", &[("id", &id)], Some(&c.lea)).await).await;
+    assert_eq!(done["submitted"]["by"], "Léa Gagnon");
+    assert!(done["submitted"]["answers"].as_array().unwrap().iter().all(|a| a["band"].is_null()));
+
+    // The team sees score, band and the alert; the file lists it; the waiting list puts it first.
+    let review = ok_json(c.app.call("review_questionnaire", &[("id", &id)], Some(&c.admin)).await).await;
+    assert_eq!(review["score"]["total"], 10);
+    assert_eq!(review["score"]["band"], "Dépression modérée");
+    assert_eq!(review["score"]["flags"].as_array().unwrap().len(), 1);
+    let item9 = &review["submitted"]["answers"][8];
+    assert_eq!((item9["flagged"].as_bool(), item9["answer"].as_str()), (Some(true), Some("Plusieurs jours")));
+    let waiting = ok_json(c.app.call("questionnaires_to_review", &[], Some(&c.paul)).await).await;
+    assert_eq!(waiting[0]["id"].as_i64().unwrap().to_string(), id);
+    assert_eq!(waiting[0]["flags"].as_array().unwrap().len(), 1);
+    // The team's read is in Léa's access log.
+    let viewed = c.app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'questionnaire.viewed'").await;
+    assert_eq!(viewed, 1);
+
+    let marked = c.app.call("mark_reviewed", &[("id", &id), ("comment", "Appel prévu")], Some(&c.paul)).await;
+    assert_eq!(marked.status(), StatusCode::OK, "{:?}", marked.text().await);
+    let twice = c.app.call("mark_reviewed", &[("id", &id), ("comment", "")], Some(&c.admin)).await;
+    assert_eq!(refusal(twice, StatusCode::CONFLICT).await.key, "error-questionnaire-reviewed");
+    let waiting = ok_json(c.app.call("questionnaires_to_review", &[], Some(&c.paul)).await).await;
+    assert_eq!(waiting.as_array().unwrap().len(), 0);
+    for action in
+        ["questionnaire.sent", "questionnaire.opened", "questionnaire.submitted", "questionnaire.reviewed"]
+    {
+        let n = c.app.number("SELECT COUNT(*) FROM audit_events WHERE action = $1", action).await;
+        assert!(n >= 1, "{action} audited");
+    }
+}
+
+#[tokio::test]
+async fn answers_are_checked_and_a_submission_needs_every_required_answer() {
+    let c = clinic().await;
+    let id = c.send(&c.admin, "phq-9").await;
+    // A choice that is not offered: refused on its question, what was typed kept, nothing saved.
+    let mut wrong = phq9([1; 9]);
+    wrong[2].1 = "7".into();
+    let refused = refusal(
+        save(&c.app, &c.lea, &section_form(&id, "0", "next", &wrong, None)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!((refused.key.as_str(), refused.field.as_deref()), ("error-answer-choice", Some("q3")));
+    assert_eq!(refused.kept("q3"), Some("7"));
+    assert_eq!(refused.kept("q1"), Some("1"));
+    assert_eq!(
+        c.app.count(&format!("SELECT COUNT(*) FROM questionnaire_answers WHERE request_id = {id}")).await,
+        0
+    );
+
+    // Item 4 left out, then "send" from the second section: refused on item 4, not submitted.
+    let mut partial = phq9([0; 9]);
+    partial.remove(3);
+    assert_eq!(
+        save(&c.app, &c.lea, &section_form(&id, "0", "save", &partial, None)).await.status(),
+        StatusCode::OK
+    );
+    let refused = refusal(
+        save(&c.app, &c.lea, &section_form(&id, "0", "submit", &partial, None)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!((refused.key.as_str(), refused.field.as_deref()), ("error-answer-required", Some("q4")));
+    assert_eq!(
+        c.app
+            .count(&format!(
+                "SELECT COUNT(*) FROM questionnaire_requests WHERE id = {id} AND submitted_at IS NULL"
+            ))
+            .await,
+        1
+    );
+    // The form opens at the section of the question named.
+    let form = ok_json(
+        c.app
+            .call("questionnaire_form", &[("id", &id), ("section", "1"), ("focus", "q4")], Some(&c.lea))
+            .await,
+    )
+    .await;
+    assert_eq!(form["section"], 0);
+
+    // All zeros: the difficulty question is not asked, so the first section is the last.
+    let zeros = phq9([0; 9]);
+    let sent = save(&c.app, &c.lea, &section_form(&id, "0", "submit", &zeros, None)).await;
+    assert_eq!(sent.status(), StatusCode::OK, "{:?}", sent.text().await);
+    assert_eq!(c.app.count(&format!("SELECT flagged FROM questionnaire_requests WHERE id = {id}")).await, 0);
+
+    // Sending: a due date already past, or no questionnaire chosen, refused on the field.
+    let lea = c.lea_id.to_string();
+    let phq = c.questionnaire("phq-9").await;
+    let past = c
+        .app
+        .call(
+            "send_questionnaire",
+            &[("patient", &lea), ("questionnaire", &phq), ("due", "01/01/2020"), ("note", "")],
+            Some(&c.admin),
+        )
+        .await;
+    let past = refusal(past, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        (past.key.as_str(), past.field.as_deref(), past.kept("due")),
+        ("error-due-date-past", Some("due"), Some("01/01/2020"))
+    );
+    let none = c
+        .app
+        .call(
+            "send_questionnaire",
+            &[("patient", &lea), ("questionnaire", ""), ("due", ""), ("note", "")],
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(refusal(none, StatusCode::BAD_REQUEST).await.field.as_deref(), Some("questionnaire"));
+    let missing = c.app.call("send_questionnaire", &[("patient", &lea)], Some(&c.admin)).await;
+    assert_eq!(refusal(missing, StatusCode::BAD_REQUEST).await.field.as_deref(), Some("questionnaire"));
+}
+
+#[tokio::test]
+async fn only_the_patient_her_caregivers_with_the_scope_and_her_team_see_her_questionnaires() {
+    let c = clinic().await;
+    let id = c.send(&c.admin, "gad-7").await;
+    let app = &c.app;
+    let (_, jean) = patient(app, &c.admin, "Jean", "Roy", JEAN, "1985-01-01", "en").await;
+    let read = |session: String, function: &'static str, id: String| async move {
+        app.call(function, &[("id", id.as_str())], Some(&session)).await.status()
+    };
+    // Another patient, a professional of no team, the support desk: nothing.
+    assert_eq!(read(jean.clone(), "questionnaire_form", id.clone()).await, StatusCode::NOT_FOUND);
+    assert_eq!(read(c.nina.clone(), "review_questionnaire", id.clone()).await, StatusCode::NOT_FOUND);
+    let nina_file =
+        app.call("file_questionnaires", &[("patient", &c.lea_id.to_string())], Some(&c.nina)).await;
+    assert_eq!(nina_file.status(), StatusCode::NOT_FOUND);
+    let nina_sends = app
+        .call(
+            "send_questionnaire",
+            &[("patient", &c.lea_id.to_string()), ("questionnaire", &c.questionnaire("gad-7").await)],
+            Some(&c.nina),
+        )
+        .await;
+    assert_eq!(nina_sends.status(), StatusCode::NOT_FOUND);
+    let desk = member_session(app, "desk@example.org", 1, "support").await;
+    assert_eq!(read(desk.clone(), "review_questionnaire", id.clone()).await, StatusCode::FORBIDDEN);
+    assert_eq!(read(desk, "questionnaires_to_review", id.clone()).await, StatusCode::FORBIDDEN);
+    // The patient herself cannot use the team's door.
+    assert_eq!(read(c.lea.clone(), "review_questionnaire", id.clone()).await, StatusCode::FORBIDDEN);
+
+    // Another organisation's administrator: nothing, even with the id.
+    let (other, _) = app.admin("other.admin@example.org").await;
+    let other = other.session_cookie();
+    assert_eq!(read(other.clone(), "review_questionnaire", id.clone()).await, StatusCode::NOT_FOUND);
+    let theirs = app
+        .number("SELECT id FROM questionnaires WHERE instrument = $1 AND organisation_id = 2", "gad-7")
+        .await;
+    let cross = app
+        .call(
+            "send_questionnaire",
+            &[("patient", &c.lea_id.to_string()), ("questionnaire", &theirs.to_string())],
+            Some(&other),
+        )
+        .await;
+    assert_eq!(cross.status(), StatusCode::NOT_FOUND);
+    // Nor can A's team send B's questionnaire.
+    let mixed = app
+        .call(
+            "send_questionnaire",
+            &[("patient", &c.lea_id.to_string()), ("questionnaire", &theirs.to_string())],
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(refusal(mixed, StatusCode::BAD_REQUEST).await.field.as_deref(), Some("questionnaire"));
+
+    // A caregiver without the questionnaires scope: not found; with it: fills, in her name.
+    let (messages_only, code) =
+        add_caregiver(app, &c.admin, c.lea_id, "sans.portee@example.org", "helper", &["messages"], "fr")
+            .await;
+    let without = app.redeem("sans.portee@example.org", &code).await;
+    let grant = messages_only.to_string();
+    let denied = app.call("questionnaire_form", &[("id", &id), ("grant", &grant)], Some(&without)).await;
+    assert_eq!(denied.status(), StatusCode::NOT_FOUND);
+    assert_eq!(mails_of(app, "sans.portee@example.org", "questionnaire").await, 0);
+
+    let (grant, code) =
+        add_caregiver(app, &c.admin, c.lea_id, MARC, "helper", &["questionnaires"], "en").await;
+    let marc = app.redeem(MARC, &code).await;
+    let grant = grant.to_string();
+    let id2 = c.send(&c.admin, "gad-7").await;
+    let (subject, _) = mail(app, MARC, "questionnaire").await;
+    assert_eq!(subject, text("en", "mail-questionnaire-subject"), "in the caregiver's language");
+    let answers: Vec<(String, String)> = (1..=7).map(|i| (format!("q{i}"), "2".to_string())).collect();
+    let filled = save(app, &marc, &section_form(&id2, "0", "submit", &answers, Some(&grant))).await;
+    assert_eq!(filled.status(), StatusCode::OK, "{:?}", filled.text().await);
+    let review = ok_json(app.call("review_questionnaire", &[("id", &id2)], Some(&c.paul)).await).await;
+    assert_eq!(review["submitted"]["by_caregiver"], true);
+    assert_eq!(review["submitted"]["by"], "Marie Gagnon");
+    assert_eq!(
+        (review["score"]["total"].as_i64(), review["score"]["band"].as_str()),
+        (Some(14), Some("Anxiété modérée"))
+    );
+    let as_caregiver =
+        app.text(&format!("SELECT submitted_as FROM questionnaire_requests WHERE id = {id2}")).await;
+    assert_eq!(as_caregiver, "caregiver");
+    // Léa sees what Marc filled for her; Jean's list is empty.
+    let lea_lists = ok_json(app.call("my_questionnaires", &[], Some(&c.lea)).await).await;
+    assert_eq!(lea_lists["done"].as_array().unwrap().len(), 1);
+    let jean_lists = ok_json(app.call("my_questionnaires", &[], Some(&jean)).await).await;
+    assert_eq!(
+        jean_lists["to_fill"].as_array().unwrap().len() + jean_lists["done"].as_array().unwrap().len(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn without_javascript_each_section_is_a_form_post_and_a_refusal_comes_back_to_the_page() {
+    let c = clinic().await;
+    let id = c.send(&c.admin, "esas-r").await;
+    let page = format!("/questionnaires/{id}");
+    let (status, html) = c.app.page(&page, Some(&c.lea)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Douleur") && html.contains("Aucune douleur"), "the scale and its ends: {html}");
+    assert!(
+        html.contains(&text_with("fr", "questionnaire-question-of", &[("n", "1"), ("count", "11")])),
+        "{html}"
+    );
+
+    let mut form: Vec<(String, String)> =
+        vec![("id".into(), id.clone()), ("section".into(), "0".into()), ("then".into(), "submit".into())];
+    for symptom in
+        ["pain", "tiredness", "drowsiness", "nausea", "appetite", "breath", "depression", "anxiety"]
+    {
+        form.push((format!("answers[{symptom}]"), "4".into()));
+    }
+    let posted: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let refused = c.app.submit("save_answers", &posted, Some(&c.lea), &page).await;
+    assert_eq!(refused.status(), StatusCode::FOUND);
+    let back = location(&refused);
+    let back = &back[back.find(&page).expect("back to the page")..];
+    let (_, html) = c.app.page(back, Some(&c.lea)).await;
+    assert!(page_shows(&html, "fr", "error-answer-required"), "the refusal on the page: {html}");
+    assert!(html.contains("aria-invalid=\"true\""), "{html}");
+
+    form.push(("answers[wellbeing]".into(), "7".into()));
+    form.push(("answers[other-name]".into(), "Constipation".into()));
+    form.push(("answers[other]".into(), "8".into()));
+    let posted: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let sent = c.app.submit("save_answers", &posted, Some(&c.lea), &page).await;
+    assert_eq!(sent.status(), StatusCode::FOUND);
+    assert!(location(&sent).ends_with(&page), "{}", location(&sent));
+    let (_, html) = c.app.page(&page, Some(&c.lea)).await;
+    assert!(
+        html.contains("Constipation")
+            && html.contains(&text_with("fr", "questionnaire-filled-by-patient", &[("name", "Léa Gagnon")])),
+        "{html}"
+    );
+    // The team sees each symptom's level.
+    let (_, review) = c.app.page(&format!("/staff/questionnaires/{id}"), Some(&c.admin)).await;
+    assert!(review.contains("Modéré") && review.contains("Sévère"), "{review}");
+}
