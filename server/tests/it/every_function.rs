@@ -34,8 +34,8 @@ fn server_functions() -> Vec<ServerFunction> {
                     break;
                 }
             }
-            let args = rest[open + 1..close]
-                .split(',')
+            let args = split_params(&rest[open + 1..close])
+                .into_iter()
                 .map(|param| param.trim())
                 .map(|param| param.rsplit(']').next().unwrap().trim())
                 .filter_map(|param| param.split_once(':'))
@@ -45,6 +45,24 @@ fn server_functions() -> Vec<ServerFunction> {
         }
     }
     assert!(found.len() >= 50, "the parser found the server functions ({})", found.len());
+    found
+}
+
+/// The parameters of a signature, split on the commas outside `<…>` (`HashMap<String, String>`).
+fn split_params(params: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut found) = (0, 0, Vec::new());
+    for (i, c) in params.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            ',' if depth == 0 => {
+                found.push(&params[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    found.push(&params[start..]);
     found
 }
 
@@ -65,7 +83,7 @@ fn plausible(ty: &str) -> &'static str {
 /// A number, or a typed id (`GrantId`, `Option<ConversationId>`, …), which is one on the wire.
 fn is_number(ty: &str) -> bool {
     let inner = ty.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')).unwrap_or(ty);
-    inner == "i64" || inner.ends_with("Id")
+    inner == "i64" || inner == "usize" || inner.ends_with("Id")
 }
 
 /// A typed action's first code (`app::actions`), or a language's.
@@ -87,8 +105,16 @@ fn bad_inputs(function: &ServerFunction) -> Vec<(String, String)> {
     let encode = |pairs: &[(String, String)]| {
         pairs.iter().map(|(k, v)| format!("{k}={}", urlencoding::encode(v))).collect::<Vec<_>>().join("&")
     };
+    // A map is posted as `name[key]=value`, as a form's fields name it.
+    let field = |name: &str, ty: &str| {
+        if ty.starts_with("HashMap") {
+            format!("{name}[x]")
+        } else {
+            name.to_string()
+        }
+    };
     let plausible_form: Vec<(String, String)> =
-        function.args.iter().map(|(name, ty)| (name.clone(), plausible(ty).to_string())).collect();
+        function.args.iter().map(|(name, ty)| (field(name, ty), plausible(ty).to_string())).collect();
     let mut bodies = vec![("no arguments".to_string(), String::new())];
     bodies.push(("plausible values".into(), encode(&plausible_form)));
     for (i, (name, ty)) in function.args.iter().enumerate() {
@@ -97,7 +123,11 @@ fn bad_inputs(function: &ServerFunction) -> Vec<(String, String)> {
             form[i].1 = value;
             encode(&form)
         };
-        let without: Vec<_> = plausible_form.iter().filter(|(n, _)| n != name).cloned().collect();
+        let without: Vec<_> = plausible_form
+            .iter()
+            .filter(|(n, _)| n != name && !n.starts_with(&format!("{name}[")))
+            .cloned()
+            .collect();
         bodies.push((format!("{name} missing"), encode(&without)));
         bodies.push((format!("{name} of 10,000 characters"), with("9".repeat(10_000))));
         if is_number(ty) {
