@@ -210,18 +210,20 @@ export async function patientAccount(
 }
 
 /**
- * A caregiver of the patient `patientId` with the messages scope, added by the signed-in `staff`
- * page, who has created the account, signed in in a browser context of their own; with the grant.
+ * A caregiver of the patient `patientId` with `scope` (the messages by default), added by the
+ * signed-in `staff` page, who has created the account, signed in in a browser context of their
+ * own; with the grant.
  */
 export async function caregiverAccount(
   staff: Page, browser: Browser, language: 'fr' | 'en', javaScript: boolean, patientId: string,
+  scope: string[] = ['messages'],
 ): Promise<{ caregiver: Page; grant: string }> {
   const email = uniqueEmail('marie');
   const issued = await staff.request.post('/api/add_caregiver', {
     headers: JSON_CALL,
     form: {
       patient_id: patientId, given_name: 'Marie', family_name: 'Gagnon', email, language,
-      relationship: 'helper', ends_on: '', note: '', messages: 'on',
+      relationship: 'helper', ends_on: '', note: '', ...Object.fromEntries(scope.map((area) => [area, 'on'])),
     },
   });
   expect(issued.ok(), await issued.text()).toBe(true);

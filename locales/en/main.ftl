@@ -1297,3 +1297,11 @@ mail-questionnaire-body =
 
     This email contains no health information.
 questionnaire-flag-badge = Alert
+mail-questionnaire-reminder-subject = Reminder: a questionnaire is waiting for you on the Patient Portal
+mail-questionnaire-reminder-body =
+    Hello { $name },
+
+    Reminder: your care team sent you a questionnaire to fill by { $date }. To fill it, sign in:
+    { $link }
+
+    This email contains no health information.

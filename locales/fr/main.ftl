@@ -1297,3 +1297,11 @@ mail-questionnaire-body =
 
     Ce courriel ne contient aucun renseignement de santé.
 questionnaire-flag-badge = Alerte
+mail-questionnaire-reminder-subject = Rappel : un questionnaire vous attend sur le portail usager
+mail-questionnaire-reminder-body =
+    Bonjour { $name },
+
+    Rappel : votre équipe soignante vous a envoyé un questionnaire à remplir au plus tard le { $date }. Pour le remplir, connectez-vous :
+    { $link }
+
+    Ce courriel ne contient aucun renseignement de santé.

@@ -32,10 +32,13 @@ CREATE TABLE questionnaire_requests (
     flagged          BIGINT  NOT NULL DEFAULT 0,
     reviewed_at      BIGINT,
     reviewed_by      BIGINT  REFERENCES accounts(id),
-    review_comment   TEXT    NOT NULL DEFAULT ''
+    review_comment   TEXT    NOT NULL DEFAULT '',
+    reminded_before  BIGINT  NOT NULL DEFAULT 0,  -- when the reminder 2 days before the due date went
+    reminded_due     BIGINT  NOT NULL DEFAULT 0   -- when the one on the due date went
 );
 CREATE INDEX questionnaire_requests_patient ON questionnaire_requests(patient_id, sent_at);
 CREATE INDEX questionnaire_requests_organisation ON questionnaire_requests(organisation_id, submitted_at);
+CREATE INDEX questionnaire_requests_due ON questionnaire_requests(due_on) WHERE submitted_at IS NULL;
 
 CREATE TABLE questionnaire_answers (
     request_id  BIGINT NOT NULL REFERENCES questionnaire_requests(id),

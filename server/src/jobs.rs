@@ -1,9 +1,11 @@
 //! Background rules that run on a clock: parents' access ends when the child reaches the age of
 //! consent (access already stops that day at every request; this records it and sends the
-//! notices), and the daily summaries of messages go to the staff who chose them. Runs at start
+//! notices), the daily summaries of messages go to the staff who chose them, and questionnaires
+//! not yet sent back are reminded two days before their due date and on it. Runs at start
 //! and then every hour, so the notices leave within the hour.
 use app::domain::messaging::conversation;
 use app::domain::onboarding::caregiver;
+use app::domain::questionnaire::reminder;
 use app::domain::{store, Ctx};
 use std::time::Duration;
 
@@ -21,6 +23,11 @@ pub async fn run(db: store::Db, public_url: String) {
             Ok(0) => {}
             Ok(sent) => tracing::info!(sent, "daily summaries of messages sent"),
             Err(e) => tracing::error!(error = %e, "daily summary job failed"),
+        }
+        match reminder::send_due(&Ctx::system(&db, store::now()).linking_to(&public_url)).await {
+            Ok(0) => {}
+            Ok(reminded) => tracing::info!(reminded, "questionnaire reminders sent"),
+            Err(e) => tracing::error!(error = %e, "questionnaire reminder job failed"),
         }
     }
 }

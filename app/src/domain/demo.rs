@@ -138,6 +138,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     }
     let lea = account::find_by_email(db, "lea@demo.portail.test").await?.ok_or(DomainError::NotFound)?;
     conversations(&ctx.by(admin.id), organisation_id, [admin.id, pro.id], lea.id).await?;
+    questionnaires(ctx, organisation_id, pro.id, lea.id).await?;
 
     // A second administrator, a professional who has not activated yet, the support desk, and a
     // professional suspended and one locked out, so the team list shows every state.
@@ -304,6 +305,76 @@ async fn conversations(
     };
     let question = conversation::writing::start(&lea_ctx, lea, question).await?;
     conversation::set_hidden_from_caregivers(&lea_ctx, lea, question, true).await?;
+    Ok(())
+}
+
+/// Léa's questionnaires: a PHQ-9 each month for six months, filled and reviewed (her scores over
+/// time), an ESAS-r filled last week, and a GAD-7 waiting, due next week.
+async fn questionnaires(ctx: &Ctx, organisation_id: i64, pro_id: i64, lea_account: i64) -> DomainResult<()> {
+    use crate::domain::questionnaire::{filling, library, review, sending, Reader, TeamMember};
+    use std::collections::HashMap;
+    const DAY: i64 = 86_400;
+    let lea_patient: i64 = sqlx::query_scalar("SELECT id FROM patients WHERE account_id = $1")
+        .bind(lea_account)
+        .fetch_one(&ctx.db)
+        .await?;
+    let library: HashMap<String, i64> =
+        library::current(&ctx.db, organisation_id).await?.into_iter().map(|e| (e.instrument, e.id)).collect();
+    let pro = TeamMember { account_id: pro_id, organisation_id };
+    let lea = Reader::Patient { account_id: lea_account };
+    let failed = |_| DomainError::refused("error-questionnaire-definition");
+    let at = |days_ago: i64| Ctx { now: ctx.now - days_ago * DAY, ..ctx.clone() };
+    let send = |instrument: &str, days_ago: i64, due: String| {
+        let (questionnaire_id, ctx) = (library[instrument], at(days_ago).by(pro_id));
+        async move {
+            let sending = sending::Sending { questionnaire_id, patient_id: lea_patient, due: &due, note: "" };
+            sending::send(&ctx, pro, sending).await
+        }
+    };
+    // Her PHQ-9 totals, oldest first: better month after month, item 9 at 1 in the first.
+    for (month, weights) in [
+        [2, 2, 2, 2, 2, 2, 2, 2, 1],
+        [2, 2, 2, 2, 2, 1, 2, 1, 0],
+        [2, 1, 2, 1, 2, 1, 1, 1, 0],
+        [1, 1, 2, 1, 1, 1, 1, 1, 0],
+        [1, 1, 1, 1, 1, 0, 1, 0, 0],
+        [0, 1, 1, 1, 0, 0, 1, 0, 0],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let days_ago = (6 - month as i64) * 30;
+        let id = send("phq-9", days_ago, String::new()).await.map_err(failed)?;
+        let mut posted: HashMap<String, String> =
+            weights.iter().enumerate().map(|(i, w)| (format!("q{}", i + 1), w.to_string())).collect();
+        let filled = at(days_ago - 1).by(lea_account);
+        filling::save_section(&filled, lea, id, 0, &posted).await.map_err(failed)?;
+        posted.clear();
+        posted.insert("q10".into(), "1".into());
+        filling::save_section(&filled, lea, id, 1, &posted).await.map_err(failed)?;
+        filling::submit(&filled, lea, id).await.map_err(failed)?;
+        review::mark_reviewed(&at(days_ago - 2).by(pro_id), pro, id, "").await?;
+    }
+    let esas = send("esas-r", 8, String::new()).await.map_err(failed)?;
+    let symptoms = [
+        ("pain", 3),
+        ("tiredness", 6),
+        ("drowsiness", 2),
+        ("nausea", 0),
+        ("appetite", 4),
+        ("breath", 1),
+        ("depression", 3),
+        ("anxiety", 5),
+        ("wellbeing", 4),
+    ];
+    let posted: HashMap<String, String> =
+        symptoms.iter().map(|(s, v)| (s.to_string(), v.to_string())).collect();
+    let filled = at(7).by(lea_account);
+    filling::save_section(&filled, lea, esas, 0, &posted).await.map_err(failed)?;
+    filling::submit(&filled, lea, esas).await.map_err(failed)?;
+    let timezone = crate::domain::calendar::organisation_timezone(&ctx.db, organisation_id).await?;
+    let next_week = crate::domain::calendar::local_date(ctx.now, &timezone) + chrono::Duration::days(7);
+    send("gad-7", 0, next_week.format("%d/%m/%Y").to_string()).await.map_err(failed)?;
     Ok(())
 }
 

@@ -288,6 +288,19 @@ pub fn questionnaire_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     in_language(lang, "questionnaire", "mail-questionnaire-subject", "mail-questionnaire-body", &args)
 }
 
+/// A reminder of a questionnaire to fill by `due`: the date, never which questionnaire.
+pub fn questionnaire_reminder_mail(lang: Lang, given_name: &str, due: chrono::NaiveDate, link: &str) -> Mail {
+    let date = i18n::long_date(lang, due);
+    let args = [("name", given_name), ("date", date.as_str()), ("link", link)];
+    in_language(
+        lang,
+        "questionnaire-reminder",
+        "mail-questionnaire-reminder-subject",
+        "mail-questionnaire-reminder-body",
+        &args,
+    )
+}
+
 /// Queues a mail about the person's own account (codes, resets, email changes): no organisation's.
 pub async fn enqueue<'e>(
     exec: impl Executor<'e, Database = Any>,

@@ -60,6 +60,18 @@ async fn the_demo_has_staff_and_patients_in_every_state_and_runs_once() {
         WHERE a.email = 'support@demo.portail.test'";
     assert_eq!(app.count(held).await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM professional_numbers").await, 2);
+    // Léa's PHQ-9 every month for six months (scores to follow over time), an ESAS-r, a GAD-7 to fill.
+    let phq9 = "SELECT COUNT(DISTINCT r.score) FROM questionnaire_requests r JOIN questionnaires q ON q.id = r.questionnaire_id
+        WHERE q.instrument = 'phq-9' AND r.submitted_at IS NOT NULL AND r.reviewed_at IS NOT NULL";
+    assert_eq!(app.count(phq9).await, 6);
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM questionnaire_requests WHERE submitted_at IS NULL AND due_on IS NOT NULL"
+        )
+        .await,
+        1
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM questionnaire_requests WHERE flagged = 1").await, 1);
     let closed = inbox["lines"].as_array().unwrap().iter().filter(|c| c["closed"] == true).count();
     assert_eq!(closed, 1);
     assert!(inbox["lines"]

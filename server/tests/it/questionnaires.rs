@@ -145,6 +145,14 @@ async fn the_team_sends_the_patient_fills_across_visits_and_the_team_reviews_the
     let done = ok_json(c.app.call("questionnaire_form", &[("id", &id)], Some(&c.lea)).await).await;
     assert_eq!(done["submitted"]["by"], "Léa Gagnon");
     assert!(done["submitted"]["answers"].as_array().unwrap().iter().all(|a| a["band"].is_null()));
+    // Her own export carries the questionnaire and each answer as it reads.
+    let export: Value = c.app.get("/account/export", Some(&c.lea)).await.json().await.unwrap();
+    let exported = &export["questionnaires"][0];
+    assert_eq!(
+        (exported["instrument"].as_str(), exported["answers"].as_array().map(Vec::len)),
+        (Some("phq-9"), Some(10))
+    );
+    assert_eq!(exported["answers"][4]["answer"], "Plus de sept jours");
 
     // The team sees score, band and the alert; the file lists it; the waiting list puts it first.
     let review = ok_json(c.app.call("review_questionnaire", &[("id", &id)], Some(&c.admin)).await).await;
@@ -398,4 +406,62 @@ async fn without_javascript_each_section_is_a_form_post_and_a_refusal_comes_back
     // The team sees each symptom's level.
     let (_, review) = c.app.page(&format!("/staff/questionnaires/{id}"), Some(&c.admin)).await;
     assert!(review.contains("Modéré") && review.contains("Sévère"), "{review}");
+}
+
+#[tokio::test]
+async fn reminders_go_two_days_before_and_on_the_due_date_once_each_across_instances() {
+    use app::domain::questionnaire::reminder;
+    use app::domain::{calendar, store, Ctx};
+    let c = clinic().await;
+    let db = &c.app.state.db;
+    let now = store::now();
+    let timezone = calendar::organisation_timezone(db, 1).await.unwrap();
+    let due = calendar::local_date(now, &timezone) + chrono::Duration::days(2);
+    let (lea, phq) = (c.lea_id.to_string(), c.questionnaire("phq-9").await);
+    let due_typed = due.format("%d/%m/%Y").to_string();
+    let form = [
+        ("patient", lea.as_str()),
+        ("questionnaire", phq.as_str()),
+        ("due", due_typed.as_str()),
+        ("note", ""),
+    ];
+    assert_eq!(c.app.call("send_questionnaire", &form, Some(&c.admin)).await.status(), StatusCode::OK);
+    let id = c.app.count("SELECT MAX(id) FROM questionnaire_requests").await;
+    let reminders = || mails_of(&c.app, LEA, "questionnaire-reminder");
+
+    // Three days before: nothing. Two days before, two instances at once: one reminder.
+    let at = |seconds: i64| Ctx::system(db, now + seconds).linking_to("http://localhost:3000");
+    assert_eq!(reminder::send_due(&at(-86_400)).await.unwrap(), 0);
+    let (one, other) = (at(0), at(0));
+    let (first, second) = tokio::join!(reminder::send_due(&one), reminder::send_due(&other));
+    assert_eq!(first.unwrap() + second.unwrap(), 1);
+    assert_eq!(reminders().await, 1);
+    let (subject, body) = mail(&c.app, LEA, "questionnaire-reminder").await;
+    assert_eq!(subject, text("fr", "mail-questionnaire-reminder-subject"));
+    assert!(
+        body.contains(&app::i18n::long_date(app::i18n::Lang::Fr, due)) && !body.contains("PHQ"),
+        "{body}"
+    );
+    // The next hour and the next day: nothing more until the due date, then once.
+    assert_eq!(reminder::send_due(&at(3_600)).await.unwrap(), 0);
+    assert_eq!(reminder::send_due(&at(86_400)).await.unwrap(), 0);
+    let (one, other) = (at(2 * 86_400), at(2 * 86_400));
+    let (first, second) = tokio::join!(reminder::send_due(&one), reminder::send_due(&other));
+    assert_eq!(first.unwrap() + second.unwrap(), 1);
+    assert_eq!(reminders().await, 2);
+    assert_eq!(reminder::send_due(&at(2 * 86_400 + 3_600)).await.unwrap(), 0);
+    assert_eq!(c.app.count(&format!("SELECT COUNT(*) FROM questionnaire_requests WHERE id = {id} AND reminded_before > 0 AND reminded_due > 0")).await, 1);
+
+    // A questionnaire sent back is not reminded.
+    let form = [
+        ("patient", lea.as_str()),
+        ("questionnaire", phq.as_str()),
+        ("due", due_typed.as_str()),
+        ("note", ""),
+    ];
+    assert_eq!(c.app.call("send_questionnaire", &form, Some(&c.admin)).await.status(), StatusCode::OK);
+    let second = c.app.count("SELECT MAX(id) FROM questionnaire_requests").await.to_string();
+    let sent = save(&c.app, &c.lea, &section_form(&second, "0", "submit", &phq9([0; 9]), None)).await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    assert_eq!(reminder::send_due(&at(0)).await.unwrap(), 0);
 }

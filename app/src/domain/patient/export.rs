@@ -79,6 +79,12 @@ pub async fn for_account(ctx: &Ctx, account_id: i64) -> DomainResult<Value> {
     .bind(account_id)
     .fetch_all(db)
     .await?;
+    let questionnaires = crate::domain::questionnaire::filling::export(
+        db,
+        account_id,
+        crate::i18n::Lang::from_code(&details.language),
+    )
+    .await?;
     let export = json!({
         "format": "portail-export-1",
         "exported_at": iso_time(now),
@@ -99,6 +105,7 @@ pub async fn for_account(ctx: &Ctx, account_id: i64) -> DomainResult<Value> {
         "memberships": rows_to_json(&memberships, &["organisation", "role"], &["created_at"])?,
         "patient_records": rows_to_json(&records, &["organisation", "given_name", "family_name", "birth_date", "email", "mobile", "language"], &["created_at"])?,
         "caregiver_grants": rows_to_json(&grants, &["direction", "caregiver", "patient", "organisation", "relationship", "status", "ends_on", "messages", "questionnaires", "profile"], &["created_at", "ended_at"])?,
+        "questionnaires": questionnaires,
         "sessions": rows_to_json(&sessions, &["ip", "user_agent"], &["created_at", "last_seen_at", "ended_at"])?,
         "audit_events": rows_to_json(&events, &["action", "ip", "user_agent"], &["at"])?,
     });

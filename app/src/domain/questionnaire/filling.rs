@@ -248,3 +248,44 @@ pub async fn submit(ctx: &Ctx, reader: Reader, id: i64) -> Result<(), FormError>
     tx.commit().await?;
     Ok(())
 }
+
+/// The patient's own questionnaires for "Export my data": what was sent, when, and each answer
+/// as it reads, in `lang`.
+pub async fn export(
+    db: &Db,
+    account_id: i64,
+    lang: crate::i18n::Lang,
+) -> DomainResult<Vec<serde_json::Value>> {
+    let mut exported = Vec::new();
+    for sent in list(db, Reader::Patient { account_id }).await? {
+        let definition = library::definition(db, sent.questionnaire_id).await?;
+        let answers = answers_of(db, sent.id).await?;
+        let skipped = answer::not_asked(&definition, &answers);
+        let answered: Vec<serde_json::Value> = definition
+            .questions()
+            .into_iter()
+            .filter_map(|item| {
+                let given = answers.get(&item.link_id).filter(|_| !skipped.contains(&item.link_id))?;
+                Some(serde_json::json!({
+                    "link_id": item.link_id,
+                    "question": item.text.get(lang),
+                    "answer": answer::in_words(item, given, lang),
+                }))
+            })
+            .collect();
+        let time =
+            |at: Option<i64>| at.and_then(|t| chrono::DateTime::from_timestamp(t, 0)).map(|t| t.to_rfc3339());
+        exported.push(serde_json::json!({
+            "organisation": sent.organisation,
+            "questionnaire": if lang == crate::i18n::Lang::Fr { &sent.title_fr } else { &sent.title_en },
+            "instrument": definition.key,
+            "sent_at": time(Some(sent.sent_at)),
+            "due_on": sent.due_on,
+            "submitted_at": time(sent.submitted_at),
+            "submitted_by": sent.submitted_by,
+            "submitted_as": sent.submitted_as,
+            "answers": answered,
+        }));
+    }
+    Ok(exported)
+}

@@ -6,6 +6,7 @@ pub mod answer;
 pub mod definition;
 pub mod filling;
 pub mod library;
+pub mod reminder;
 pub mod review;
 pub mod scoring;
 pub mod sending;

@@ -20,10 +20,10 @@ pub struct Sending<'a> {
 }
 
 #[derive(sqlx::FromRow)]
-struct Recipient {
-    email: String,
-    given_name: String,
-    language: String,
+pub(super) struct Recipient {
+    pub email: String,
+    pub given_name: String,
+    pub language: String,
 }
 
 /// Sends the questionnaire; returns the new request's id.
@@ -88,11 +88,11 @@ pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result
 }
 
 /// The patient, if they have an active account, and the caregivers who may fill it for them.
-async fn recipients(
+pub(super) async fn recipients(
     ctx: &Ctx,
     organisation_id: i64,
     patient_id: i64,
-) -> Result<Vec<(Recipient, Door)>, FormError> {
+) -> crate::domain::DomainResult<Vec<(Recipient, Door)>> {
     let mut found: Vec<(Recipient, Door)> = sqlx::query_as::<_, Recipient>(
         "SELECT a.email, a.given_name, a.language FROM patients p JOIN accounts a ON a.id = p.account_id
          WHERE p.id = $1 AND a.status = 'active'",

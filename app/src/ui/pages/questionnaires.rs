@@ -48,7 +48,7 @@ fn Group(
                 .into_iter()
                 .map(|(organisation, lines)| {
                     view! {
-                        <section class="organisation" aria-label=organisation.clone()>
+                        <div class="organisation">
                             <h3>{organisation.clone()}</h3>
                             <ul class="cards">
                                 {lines
@@ -80,7 +80,7 @@ fn Group(
                                     })
                                     .collect_view()}
                             </ul>
-                        </section>
+                        </div>
                     }
                 })
                 .collect_view()}
