@@ -72,28 +72,43 @@ fn sent_of(row: &sqlx::any::AnyRow) -> Result<Sent, sqlx::Error> {
     })
 }
 
-/// The questionnaires `reader` may see that also meet `more` (`None`: all), to fill first
-/// (nearest due date, then oldest), then done (latest first).
+/// How a list is ordered, and how long it may be.
+pub(super) enum Order {
+    /// To fill first (nearest due date, then oldest), then done (latest first).
+    ToFillFirst,
+    /// Flagged first, then the oldest submission first: the team's review list.
+    FlaggedFirst,
+}
+
+/// The questionnaires `reader` may see that also meet `more`, in `order`, at most `limit`.
 pub(super) async fn select(
     db: &Db,
     reader: Reader,
+    order: Order,
+    limit: i64,
     more: impl FnOnce(&mut Conditions),
 ) -> DomainResult<Vec<Sent>> {
     let mut query = reader.visible();
     more(&mut query);
-    let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE {} ORDER BY (r.submitted_at IS NOT NULL), \
-         CASE WHEN r.submitted_at IS NULL THEN COALESCE(r.due_on, '9999') END, \
-         CASE WHEN r.submitted_at IS NULL THEN r.sent_at ELSE -r.submitted_at END, r.id LIMIT 500",
-        query.sql()
-    );
+    let order = match order {
+        Order::ToFillFirst => {
+            "(r.submitted_at IS NOT NULL), CASE WHEN r.submitted_at IS NULL THEN COALESCE(r.due_on, '9999') END, \
+             CASE WHEN r.submitted_at IS NULL THEN r.sent_at ELSE -r.submitted_at END, r.id"
+        }
+        Order::FlaggedFirst => "r.flagged DESC, r.submitted_at, r.id",
+    };
+    let limit = query.placeholder(limit);
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE {} ORDER BY {order} LIMIT {limit}", query.sql());
     let rows = query.bind(sqlx::query(&sql)).fetch_all(db).await?;
     Ok(rows.iter().map(sent_of).collect::<Result<_, _>>()?)
 }
 
+/// A patient's lists hold this many at most (years of monthly questionnaires).
+pub const LIST_MAX: i64 = 500;
+
 /// What the patient's side has to fill and has filled.
 pub async fn list(db: &Db, reader: Reader) -> DomainResult<Vec<Sent>> {
-    select(db, reader, |_| ()).await
+    select(db, reader, Order::ToFillFirst, LIST_MAX, |_| ()).await
 }
 
 /// One sent questionnaire with its definition and answers.
@@ -104,7 +119,7 @@ pub struct Filled {
 }
 
 pub(super) async fn load(db: &Db, reader: Reader, id: i64) -> DomainResult<Filled> {
-    let sent = select(db, reader, |q| q.and("r.id = {}", id))
+    let sent = select(db, reader, Order::ToFillFirst, 1, |q| q.and("r.id = {}", id))
         .await?
         .into_iter()
         .next()

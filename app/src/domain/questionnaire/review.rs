@@ -1,7 +1,7 @@
 //! The care team's side: what was sent to a patient and its state, the questionnaires waiting
 //! for review (flagged first), one submission with its score, and "Mark reviewed". Every staff
 //! read is recorded on the patient, so it shows in their access log.
-use super::filling::{self, Filled, Sent};
+use super::filling::{self, Filled, Order, Sent, LIST_MAX};
 use super::{Reader, TeamMember};
 use crate::domain::{store::Db, Ctx, DomainError, DomainResult, Target};
 
@@ -10,17 +10,21 @@ pub const COMMENT_MAX: usize = 2_000;
 
 /// What was sent to one patient the member's teams follow.
 pub async fn for_patient(db: &Db, member: TeamMember, patient_id: i64) -> DomainResult<Vec<Sent>> {
-    filling::select(db, Reader::Team(member), |q| q.and("r.patient_id = {}", patient_id)).await
+    filling::select(db, Reader::Team(member), Order::ToFillFirst, LIST_MAX, |q| {
+        q.and("r.patient_id = {}", patient_id)
+    })
+    .await
 }
+
+/// The review list shows this many, the most urgent.
+pub const WAITING_PAGE: i64 = 50;
 
 /// Submitted and not yet reviewed, for the member's teams: flagged first, then oldest first.
 pub async fn waiting(db: &Db, member: TeamMember) -> DomainResult<Vec<Sent>> {
-    let mut found = filling::select(db, Reader::Team(member), |q| {
+    filling::select(db, Reader::Team(member), Order::FlaggedFirst, WAITING_PAGE, |q| {
         q.and_fixed("r.submitted_at IS NOT NULL AND r.reviewed_at IS NULL")
     })
-    .await?;
-    found.sort_by_key(|s| (!s.flagged, s.submitted_at));
-    Ok(found)
+    .await
 }
 
 /// One submission (or one still being filled) with its answers, the read recorded on the patient.
