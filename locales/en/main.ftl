@@ -1283,6 +1283,34 @@ error-questionnaire-options = A choice question needs answers that all differ.
 error-questionnaire-reviewed = This questionnaire was already reviewed.
 error-questionnaire-scoring = The score counts a question that has no value.
 error-questionnaire-submitted = This questionnaire was already sent to the team: it can no longer be changed.
+error-fhir-json = This file is not valid JSON (line { $line }, column { $column }).
+error-fhir-resource-type = This file holds a “{ $found }” resource, not a FHIR Questionnaire.
+error-fhir-no-name = The questionnaire needs an identifier (id or name).
+error-fhir-title = The title must exist in French and in English (translation extension).
+error-fhir-description = The description must exist in French and in English (translation extension).
+error-fhir-scoring = The score calculation Portail declared in this file cannot be read.
+error-fhir-no-items = The questionnaire holds no question.
+error-fhir-no-link-id = Item { $item }: the linkId is missing.
+error-fhir-translation = Item { $item } ({ $link }): the text has no { $lang ->
+        [en] English
+       *[fr] French
+    } version.
+error-fhir-unit = Item { $item } ({ $link }): the unit must exist in French and in English.
+error-fhir-nested = Item { $item } ({ $link }): only a section (group) may hold questions.
+error-fhir-value-set = Item { $item } ({ $link }): answers must be listed in answerOption (answerValueSet is not read).
+error-fhir-option = Item { $item } ({ $link }): each answer option needs a code (valueCoding).
+error-fhir-option-translation = Item { $item } ({ $link }): the answer “{ $code }” must exist in French and in English.
+error-fhir-weight = Item { $item } ({ $link }): the value (ordinalValue) of the answer “{ $code }” must be a whole number.
+error-fhir-scale = Item { $item } ({ $link }): a scale (slider) runs from 0 to 10 and names both ends (lower, upper).
+error-fhir-type = Item { $item } ({ $link }): the type “{ $type }” is not supported.
+error-fhir-unknown-link = Item { $item } ({ $link }): enableWhen refers to unknown linkId “{ $question }”.
+error-fhir-enable-when = Item { $item } ({ $link }): this enableWhen condition is not supported (operators =, !=, >, <, exists).
+error-fhir-condition-later = Item { $item } ({ $link }): a condition can only look at a question asked before.
+error-fhir-link-id = Item { $item }: the linkId “{ $link }” is used twice.
+error-fhir-options = Item { $item } ({ $link }): a choice question must offer answers whose codes all differ.
+error-fhir-empty-group = Item { $item } ({ $link }): this section holds no question.
+error-fhir-scoring-item = Item { $item } ({ $link }): the score adds up a question that has no value.
+error-fhir-definition = Item { $item } ({ $link }): this questionnaire is not valid.
 audit-questionnaire-sent = Questionnaire sent
 audit-questionnaire-opened = Questionnaire opened
 audit-questionnaire-submitted = Questionnaire filled and sent

@@ -1283,6 +1283,34 @@ error-questionnaire-options = Une question à choix doit proposer des réponses 
 error-questionnaire-reviewed = Ce questionnaire a déjà été revu.
 error-questionnaire-scoring = Le score porte sur une question qui n'a pas de valeur.
 error-questionnaire-submitted = Ce questionnaire a déjà été envoyé à l'équipe : il ne peut plus être modifié.
+error-fhir-json = Ce fichier n'est pas du JSON valide (ligne { $line }, colonne { $column }).
+error-fhir-resource-type = Ce fichier contient une ressource « { $found } », pas un Questionnaire FHIR.
+error-fhir-no-name = Le questionnaire doit avoir un identifiant (id ou name).
+error-fhir-title = Le titre doit exister en français et en anglais (extension translation).
+error-fhir-description = La description doit exister en français et en anglais (extension translation).
+error-fhir-scoring = Le calcul du score déclaré par Portail dans ce fichier n'est pas lisible.
+error-fhir-no-items = Le questionnaire ne contient aucune question.
+error-fhir-no-link-id = Élément { $item } : le linkId manque.
+error-fhir-translation = Élément { $item } ({ $link }) : le texte n'existe pas en { $lang ->
+        [en] anglais
+       *[fr] français
+    }.
+error-fhir-unit = Élément { $item } ({ $link }) : l'unité doit exister en français et en anglais.
+error-fhir-nested = Élément { $item } ({ $link }) : seule une section (group) peut contenir des questions.
+error-fhir-value-set = Élément { $item } ({ $link }) : les réponses doivent être listées dans answerOption (les answerValueSet ne sont pas lus).
+error-fhir-option = Élément { $item } ({ $link }) : chaque réponse proposée doit avoir un code (valueCoding).
+error-fhir-option-translation = Élément { $item } ({ $link }) : la réponse « { $code } » doit exister en français et en anglais.
+error-fhir-weight = Élément { $item } ({ $link }) : la valeur (ordinalValue) de la réponse « { $code } » doit être un nombre entier.
+error-fhir-scale = Élément { $item } ({ $link }) : une échelle (slider) va de 0 à 10 et nomme ses deux extrémités (lower, upper).
+error-fhir-type = Élément { $item } ({ $link }) : le type « { $type } » n'est pas pris en charge.
+error-fhir-unknown-link = Élément { $item } ({ $link }) : enableWhen renvoie au linkId inconnu « { $question } ».
+error-fhir-enable-when = Élément { $item } ({ $link }) : cette condition enableWhen n'est pas prise en charge (opérateurs =, !=, >, <, exists).
+error-fhir-condition-later = Élément { $item } ({ $link }) : une condition ne peut porter que sur une question posée avant.
+error-fhir-link-id = Élément { $item } : le linkId « { $link } » est utilisé deux fois.
+error-fhir-options = Élément { $item } ({ $link }) : une question à choix doit proposer des réponses aux codes tous différents.
+error-fhir-empty-group = Élément { $item } ({ $link }) : cette section n'a aucune question.
+error-fhir-scoring-item = Élément { $item } ({ $link }) : le score porte sur une question qui n'a pas de valeur.
+error-fhir-definition = Élément { $item } ({ $link }) : ce questionnaire n'est pas valide.
 audit-questionnaire-sent = Questionnaire envoyé
 audit-questionnaire-opened = Questionnaire ouvert
 audit-questionnaire-submitted = Questionnaire rempli et envoyé

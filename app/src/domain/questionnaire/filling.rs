@@ -16,6 +16,9 @@ pub struct Sent {
     pub organisation_id: i64,
     pub organisation: String,
     pub questionnaire_id: i64,
+    /// The instrument and the version of it that was sent.
+    pub instrument: String,
+    pub version: i64,
     pub patient_id: i64,
     pub patient_name: String,
     pub title_fr: String,
@@ -35,7 +38,7 @@ pub struct Sent {
     pub review_comment: String,
 }
 
-const COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation, r.questionnaire_id, r.patient_id,
+const COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation, r.questionnaire_id, q.instrument, q.version, r.patient_id,
     TRIM(p.given_name || ' ' || p.family_name) AS patient_name, q.title_fr, q.title_en,
     (SELECT TRIM(a.title || ' ' || a.given_name || ' ' || a.family_name) FROM accounts a WHERE a.id = r.sent_by) AS sent_by,
     r.sent_at, r.due_on, r.note, r.submitted_at,
@@ -53,6 +56,8 @@ fn sent_of(row: &sqlx::any::AnyRow) -> Result<Sent, sqlx::Error> {
         organisation_id: row.try_get("organisation_id")?,
         organisation: row.try_get("organisation")?,
         questionnaire_id: row.try_get("questionnaire_id")?,
+        instrument: row.try_get("instrument")?,
+        version: row.try_get("version")?,
         patient_id: row.try_get("patient_id")?,
         patient_name: row.try_get("patient_name")?,
         title_fr: row.try_get("title_fr")?,
