@@ -171,10 +171,15 @@ const MESSAGE_BODY_LIMIT: usize = app::domain::messaging::attachment::MAX_PER_ME
     * app::domain::messaging::attachment::MAX_BYTES
     + BODY_LIMIT;
 
+/// A FHIR Questionnaire pasted to import: its JSON, url-encoded (up to three bytes each).
+const IMPORT_BODY_LIMIT: usize = 3 * app::domain::questionnaire::fhir::questionnaire::IMPORT_MAX + BODY_LIMIT;
+
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {
     if FILE_FORMS.contains(&path) {
         MESSAGE_BODY_LIMIT
+    } else if path == "/api/import_questionnaire" {
+        IMPORT_BODY_LIMIT
     } else {
         BODY_LIMIT
     }

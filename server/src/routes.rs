@@ -83,6 +83,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/messages/files/{id}", get(file))
         .route("/for/{grant}/messages/files/{id}", get(file))
         .route("/staff/files/{id}", get(file))
+        .route("/staff/questionnaires/library/{id}/{name}", get(questionnaire_download))
         .route("/api/{*name}", post(server_fns))
         // The compiled bundle, sent precompressed (`make build` writes `.br` and `.gz` beside each file).
         .nest_service(
@@ -165,47 +166,67 @@ async fn readyz(State(state): State<AppState>) -> Response {
 /// always a download (never shown inline, its type never guessed), never kept by a cache. A bad
 /// id or grant in the address is "not found".
 async fn file(State(state): State<AppState>, request: Request<Body>) -> Response {
-    use axum::http::header;
     let Some(app::paths::Page::File { door, id }) = app::paths::Page::parse(request.uri().path()) else {
         return refused(&request, ApiError::not_found());
     };
     let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
         Ok(caller) => caller,
-        Err(e) if e.is_signed_out() => {
-            let here = request.uri().path();
-            let sign_in = app::api::auth::sign_in_returning_to(here);
-            return axum::response::Redirect::to(&sign_in).into_response();
-        }
         Err(e) => return refused(&request, e),
     };
     match app::api::messages::file_for(caller, door, id).await {
-        Ok(file) => {
-            let ascii: String = file
-                .name
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' })
-                .collect();
-            let disposition = format!(
-                "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-                urlencoding::encode(&file.name)
-            );
-            (
-                [
-                    (header::CONTENT_TYPE, file.media_type),
-                    (header::CONTENT_DISPOSITION, disposition),
-                    (header::CACHE_CONTROL, "no-store".to_string()),
-                ],
-                file.content,
-            )
-                .into_response()
-        }
+        Ok(file) => as_download(file),
+        Err(e) => refused(&request, e),
+    }
+}
+
+/// A file as a download: never shown inline, its type never guessed, never kept by a cache.
+fn as_download(file: app::domain::messaging::attachment::File) -> Response {
+    use axum::http::header;
+    let ascii: String = file
+        .name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' })
+        .collect();
+    let disposition =
+        format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", urlencoding::encode(&file.name));
+    (
+        [
+            (header::CONTENT_TYPE, file.media_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        file.content,
+    )
+        .into_response()
+}
+
+/// The questionnaire library's downloads (`app::api::questionnaire_library::download`).
+async fn questionnaire_download(
+    State(state): State<AppState>,
+    axum::extract::Path((id, name)): axum::extract::Path<(String, String)>,
+    request: Request<Body>,
+) -> Response {
+    use app::api::questionnaire_library::{download, Download};
+    let (Ok(id), Some(what)) = (id.parse::<i64>(), Download::parse(&name)) else {
+        return refused(&request, ApiError::not_found());
+    };
+    let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
+        Ok(caller) => caller,
+        Err(e) => return refused(&request, e),
+    };
+    match download(caller, id, what).await {
+        Ok(file) => as_download(file),
         Err(e) => refused(&request, e),
     }
 }
 
 /// A plain route's refusal as a translated page with its status (404 for what the caller may
-/// not see, like for what does not exist).
+/// not see, like for what does not exist); signed out, the way to sign in and come back.
 fn refused(request: &Request<Body>, error: ApiError) -> Response {
+    if error.is_signed_out() {
+        let sign_in = app::api::auth::sign_in_returning_to(request.uri().path());
+        return axum::response::Redirect::to(&sign_in).into_response();
+    }
     let status = match error.kind {
         ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,

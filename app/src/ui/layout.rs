@@ -218,11 +218,17 @@ fn StaffNav() -> impl IntoView {
                                             </li>
                                         }
                                     })}
-                                {questionnaires
+                                {(questionnaires || admin)
                                     .then(|| {
+                                        // An administrator without the service keeps the library.
+                                        let href = if questionnaires {
+                                            "/staff/questionnaires"
+                                        } else {
+                                            "/staff/questionnaires/library"
+                                        };
                                         view! {
                                             <li>
-                                                <A href="/staff/questionnaires">
+                                                <A href=href>
                                                     {move_tr!("nav-questionnaires")}
                                                 </A>
                                             </li>

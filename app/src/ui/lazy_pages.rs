@@ -73,4 +73,5 @@ lazy_pages! {
     QuestionnaireRoute => QuestionnairePage,
     ReviewListRoute => ReviewListPage,
     ReviewRoute => ReviewPage,
+    LibraryRoute => LibraryPage,
 }

@@ -125,6 +125,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/questionnaires/library")
+                            view=lazy_pages::LibraryRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/questionnaires/:id")
                             view=lazy_pages::ReviewRoute::lazy()
                             ssr=SsrMode::Async

@@ -465,3 +465,148 @@ async fn reminders_go_two_days_before_and_on_the_due_date_once_each_across_insta
     assert_eq!(sent.status(), StatusCode::OK);
     assert_eq!(reminder::send_due(&at(0)).await.unwrap(), 0);
 }
+
+/// A library download as the staff member `session` gets it: status, type, body.
+async fn download(
+    app: &TestApp,
+    id: &str,
+    what: &str,
+    session: Option<&str>,
+) -> (StatusCode, String, String) {
+    let response = app.get(&format!("/staff/questionnaires/library/{id}/{what}"), session).await;
+    let kind = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (response.status(), kind, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_library_exports_fhir_and_csv_to_the_team_and_imports_a_new_version() {
+    use app::domain::questionnaire::fhir::{Bundle, Questionnaire};
+    let c = clinic().await;
+    let app = &c.app;
+    let phq9_id = c.questionnaire("phq-9").await;
+    let id = c.send(&c.paul, "phq-9").await;
+    save(app, &c.lea, &section_form(&id, "0", "next", &phq9([1, 1, 1, 1, 2, 1, 1, 1, 1]), None)).await;
+    let q10 = vec![("q10".to_string(), "1".to_string())];
+    assert_eq!(
+        save(app, &c.lea, &section_form(&id, "1", "submit", &q10, None)).await.status(),
+        StatusCode::OK
+    );
+
+    // The answers as CSV: one row, every question a column, the score, band and flag.
+    let (status, kind, csv) = download(app, &phq9_id, "answers-csv", Some(&c.paul)).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[0].starts_with("\"submission\",\"patient\",\"submitted_at\""), "{}", lines[0]);
+    assert!(lines[0].ends_with("\"q9\",\"q10\""), "{}", lines[0]);
+    for cell in
+        ["\"Léa Gagnon\"", "\"10\"", "\"Dépression modérée\"", "\"Plus de sept jours\"", "\"patient\""]
+    {
+        assert!(lines[1].contains(cell), "{cell} in {}", lines[1]);
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'questionnaire.exported'").await,
+        1
+    );
+
+    // The same as a FHIR Bundle of QuestionnaireResponses, read by the model.
+    let (status, kind, json) = download(app, &phq9_id, "answers-fhir", Some(&c.paul)).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/fhir+json; charset=utf-8"));
+    let bundle: Bundle = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (bundle.resource_type.as_str(), bundle.kind.as_str(), bundle.entry.len()),
+        ("Bundle", "collection", 1)
+    );
+    let response = &bundle.entry[0].resource;
+    assert_eq!(
+        (response.resource_type.as_str(), response.status.as_str()),
+        ("QuestionnaireResponse", "completed")
+    );
+    assert_eq!(response.questionnaire.as_deref(), Some("urn:portail:questionnaire:phq-9|1"));
+    let score = response.item.iter().find(|i| i.link_id == "portail-score").unwrap();
+    assert_eq!(score.answer[0]["valueInteger"], 10);
+    let q9 = &response.item[0].item.iter().find(|i| i.link_id == "q9").unwrap().answer[0]["valueCoding"];
+    assert_eq!((q9["code"].as_str(), q9["display"].as_str()), (Some("1"), Some("Plusieurs jours")));
+
+    // A professional of no team exports nothing; the support desk, a patient, another
+    // organisation: not found; signed out: sign in first.
+    let (status, _, empty) = download(app, &phq9_id, "answers-csv", Some(&c.nina)).await;
+    assert_eq!(
+        (status, empty.trim_start_matches('\u{feff}').trim_end().lines().count()),
+        (StatusCode::OK, 1)
+    );
+    let desk = member_session(app, "desk@example.org", 1, "support").await;
+    assert_eq!(download(app, &phq9_id, "answers-csv", Some(&desk)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(download(app, &phq9_id, "questionnaire", Some(&desk)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(download(app, &phq9_id, "answers-fhir", Some(&c.lea)).await.0, StatusCode::NOT_FOUND);
+    let (other, _) = app.admin("other.admin@example.org").await;
+    let other = other.session_cookie();
+    assert_eq!(download(app, &phq9_id, "questionnaire", Some(&other)).await.0, StatusCode::NOT_FOUND);
+    let signed_out = app.get(&format!("/staff/questionnaires/library/{phq9_id}/answers-csv"), None).await;
+    assert_eq!(signed_out.status(), StatusCode::FOUND);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'questionnaire.exported'").await,
+        2,
+        "the CSV and the Bundle, and none for those refused"
+    );
+
+    // The definition as a FHIR Questionnaire, changed and imported back: version 2.
+    let (status, _, json) = download(app, &phq9_id, "questionnaire", Some(&c.admin)).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut questionnaire: Questionnaire = serde_json::from_str(&json).unwrap();
+    assert_eq!(questionnaire.code[0].code.as_deref(), Some("44249-1"));
+    questionnaire.title = Some("PHQ-9 (version du service)".into());
+    let changed = serde_json::to_string(&questionnaire).unwrap();
+    let professional = app.call("import_questionnaire", &[("fhir", &changed)], Some(&c.paul)).await;
+    assert_eq!(professional.status(), StatusCode::FORBIDDEN);
+    let imported = app.call("import_questionnaire", &[("fhir", &changed)], Some(&c.admin)).await;
+    assert_eq!(imported.status(), StatusCode::OK, "{:?}", imported.text().await);
+    let versions = app
+        .count("SELECT MAX(version) FROM questionnaires WHERE instrument = 'phq-9' AND organisation_id = 1")
+        .await;
+    assert_eq!(versions, 2);
+    let library = ok_json(app.call("questionnaire_library", &[], Some(&c.admin)).await).await;
+    let phq9 = library["entries"].as_array().unwrap().iter().find(|e| e["instrument"] == "phq-9").unwrap();
+    assert_eq!(
+        (phq9["version"].as_i64(), phq9["title"].as_str()),
+        (Some(2), Some("PHQ-9 (version du service)"))
+    );
+    assert_eq!(
+        (library["imports"].as_bool(), library["exports_answers"].as_bool()),
+        (Some(true), Some(true))
+    );
+    // The answered submission stays on version 1.
+    let still = ok_json(app.call("review_questionnaire", &[("id", &id)], Some(&c.admin)).await).await;
+    assert_eq!(still["line"]["title"], "Questionnaire sur la santé du patient (PHQ-9)");
+    // The same again: nothing added. A broken reference: refused on the field, the text kept.
+    let again = app.call("import_questionnaire", &[("fhir", &changed)], Some(&c.admin)).await;
+    assert_eq!(refusal(again, StatusCode::CONFLICT).await.key, "error-questionnaire-same-version");
+    let broken = changed.replacen("\"linkId\":\"q1\"", "\"linkId\":\"q1\",\"enableWhen\":[{\"question\":\"q7\",\"operator\":\"exists\",\"answerBoolean\":true}]", 1);
+    let refused = refusal(
+        app.call("import_questionnaire", &[("fhir", &broken)], Some(&c.admin)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-fhir-condition-later", Some("fhir"))
+    );
+    assert!(refused.args.contains(&("item".to_string(), "1.1".to_string())), "{:?}", refused.args);
+    assert_eq!(refused.kept("fhir"), Some(broken.as_str()));
+    let unknown = changed.replacen("\"linkId\":\"q1\"", "\"linkId\":\"q1\",\"enableWhen\":[{\"question\":\"q77\",\"operator\":\"exists\",\"answerBoolean\":true}]", 1);
+    let refused = refusal(
+        app.call("import_questionnaire", &[("fhir", &unknown)], Some(&c.admin)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(refused.key, "error-fhir-unknown-link");
+    assert_eq!(app.count("SELECT COUNT(*) FROM questionnaires WHERE organisation_id = 1").await, 4);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'questionnaire.imported'").await,
+        1
+    );
+}

@@ -2,7 +2,8 @@
 //! ship ready (`app/data/questionnaires/`, each naming the published version it reproduces) and
 //! every organisation gets them; the library holds any other definition the same way.
 use super::definition::Definition;
-use crate::domain::{store::Db, DomainError, DomainResult};
+use super::{fhir, FormError};
+use crate::domain::{store::Db, Ctx, DomainError, DomainResult, Target};
 use sqlx::{Any, AnyConnection, Executor};
 
 /// The instruments every organisation's library starts with.
@@ -97,6 +98,81 @@ pub async fn definition(db: &Db, questionnaire_id: i64) -> DomainResult<Definiti
         .await?
         .ok_or(DomainError::NotFound)?;
     Definition::parse(&json).map_err(|_| DomainError::refused("error-questionnaire-definition"))
+}
+
+/// One version of the organisation's library, with its definition.
+pub async fn version(db: &Db, organisation_id: i64, id: i64) -> DomainResult<(Entry, bool, Definition)> {
+    let row: Option<(i64, String, i64, String, String, i64, String)> = sqlx::query_as(
+        "SELECT id, instrument, version, title_fr, title_en, archived, definition FROM questionnaires
+         WHERE id = $1 AND organisation_id = $2",
+    )
+    .bind(id)
+    .bind(organisation_id)
+    .fetch_optional(db)
+    .await?;
+    let (id, instrument, version, title_fr, title_en, archived, json) = row.ok_or(DomainError::NotFound)?;
+    let definition =
+        Definition::parse(&json).map_err(|_| DomainError::refused("error-questionnaire-definition"))?;
+    Ok((Entry { id, instrument, version, title_fr, title_en }, archived != 0, definition))
+}
+
+/// Imports a FHIR R4 Questionnaire into the organisation's library: a new instrument, or the
+/// next version of the one with the same key (answers stay tied to the version answered).
+/// Refused with the first thing wrong in it, or when it is the library's latest version as is.
+pub async fn import(ctx: &Ctx, organisation_id: i64, fhir_json: &str) -> Result<Entry, FormError> {
+    let definition = fhir::questionnaire::import(fhir_json)?;
+    let json = serde_json::to_string(&definition)
+        .map_err(|_| DomainError::refused("error-questionnaire-definition"))?;
+    let mut tx = ctx.db.begin().await?;
+    let latest: Option<(i64, String)> = sqlx::query_as(
+        "SELECT version, definition FROM questionnaires WHERE organisation_id = $1 AND instrument = $2
+         ORDER BY version DESC LIMIT 1",
+    )
+    .bind(organisation_id)
+    .bind(&definition.key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if latest.as_ref().is_some_and(|(_, stored)| Definition::parse(stored).ok().as_ref() == Some(&definition))
+    {
+        return Err(DomainError::conflict(None, "error-questionnaire-same-version").into());
+    }
+    let version = latest.map_or(1, |(v, _)| v + 1);
+    // Two imports of the same key at once: the unique (organisation, instrument, version) refuses
+    // the second.
+    let inserted = sqlx::query_scalar(
+        "INSERT INTO questionnaires (organisation_id, instrument, version, title_fr, title_en, definition, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(&definition.key)
+    .bind(version)
+    .bind(&definition.title.fr)
+    .bind(&definition.title.en)
+    .bind(&json)
+    .bind(ctx.now)
+    .fetch_one(&mut *tx)
+    .await;
+    let id: i64 = match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(DomainError::conflict(None, "error-questionnaire-same-version").into())
+        }
+        other => other?,
+    };
+    ctx.audit(
+        &mut *tx,
+        Some(organisation_id),
+        "questionnaire.imported",
+        Target::Organisation(organisation_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Entry {
+        id,
+        instrument: definition.key,
+        version,
+        title_fr: definition.title.fr,
+        title_en: definition.title.en,
+    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod reminder;
 pub mod review;
 pub mod scoring;
 pub mod sending;
+pub mod team_export;
 
 use crate::domain::DomainError;
 

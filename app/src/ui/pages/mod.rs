@@ -14,6 +14,7 @@ mod patient;
 mod patient_file;
 mod patients;
 mod person;
+mod questionnaire_library;
 mod questionnaire_review;
 mod questionnaires;
 mod security;
@@ -41,6 +42,7 @@ pub use patient::PatientHome;
 pub use patient_file::PatientFilePage;
 pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use person::{StaffCodePage, StaffPersonPage};
+pub use questionnaire_library::LibraryPage;
 pub use questionnaire_review::{ReviewListPage, ReviewPage};
 pub use questionnaires::{QuestionnairePage, QuestionnairesPage};
 pub use security::{

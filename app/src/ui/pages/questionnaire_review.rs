@@ -18,6 +18,9 @@ pub fn ReviewListPage() -> impl IntoView {
         <PageTitle title_key="questionnaires-waiting-title" />
         <h1>{move_tr!("questionnaires-waiting-title")}</h1>
         <p class="hint">{move_tr!("questionnaires-waiting-intro")}</p>
+        <p>
+            <A href="/staff/questionnaires/library">{move_tr!("library-link")}</A>
+        </p>
         <Loaded data=waiting let:lines>
             {if lines.is_empty() {
                 view! { <p>{move_tr!("questionnaires-waiting-none")}</p> }.into_any()

@@ -204,9 +204,19 @@ fn export_condition(condition: &Condition) -> EnableWhen {
     EnableWhen { question: condition.question.clone(), operator: operator.into(), answer }
 }
 
+/// The largest Questionnaire read, in bytes of JSON: a hundred questions with both languages fit
+/// several times over (PHQ-9 is about 20 KB).
+pub const IMPORT_MAX: usize = 200_000;
+
 /// Reads a FHIR R4 Questionnaire (JSON) into a definition, or the first thing wrong with it,
 /// named by its item's position.
 pub fn import(json: &str) -> Result<Definition, Refusal> {
+    if json.len() > IMPORT_MAX {
+        return Err(Refusal::new("error-fhir-too-large").arg("max", IMPORT_MAX / 1000));
+    }
+    if json.trim().is_empty() {
+        return Err(Refusal::new("error-fhir-empty"));
+    }
     let questionnaire: Questionnaire = serde_json::from_str(json)
         .map_err(|e| Refusal::new("error-fhir-json").arg("line", e.line()).arg("column", e.column()))?;
     if questionnaire.resource_type != "Questionnaire" {
