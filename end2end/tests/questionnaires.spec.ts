@@ -90,6 +90,8 @@ for (const javaScript of [true, false]) {
       await expect(page.getByTestId('band')).toHaveText('Dépression légère');
       await expect(page.getByRole('alert').filter({ hasText: 'question 9' })).toBeVisible();
       await expect(page.locator('tr[data-flagged]')).toHaveCount(1);
+      await expect(page.getByTestId('score-table').locator('tbody tr')).toHaveCount(1);
+      await expect(page.getByTestId('score-table')).toContainText('Dépression légère');
       await ready(page, javaScript);
       await checkPage(page, javaScript);
       await page.getByLabel(t('fr', 'questionnaire-comment')).fill('Appel prévu demain');
@@ -124,6 +126,34 @@ for (const javaScript of [true, false]) {
       await expect(page.getByTestId('score')).toHaveText('9');
       await expect(page.getByTestId('band')).toHaveText('Anxiété légère');
       await expect(page.getByTestId('filled-by')).toHaveText(t('fr', 'questionnaire-filled-by-caregiver', { name: 'Marie Gagnon', patient: 'Léa Tremblay' }));
+
+      // The library: the answers as CSV, the PHQ-9 as FHIR, imported back changed as version 2.
+      await page.goto('/staff/questionnaires');
+      await ready(page, javaScript);
+      await page.getByRole('link', { name: t('fr', 'library-link') }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('fr', 'library-title'));
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+      const phq9 = page.getByTestId('library').locator('li.card').filter({ hasText: 'PHQ-9' });
+      const csvHref = await phq9.getByRole('link', { name: new RegExp(t('fr', 'library-download-csv').replace(/[()]/g, '\\$&')) }).getAttribute('href');
+      const csv = await (await page.request.get(csvHref!)).text();
+      expect(csv).toContain('"Léa Tremblay"');
+      expect(csv).toContain('"Dépression légère"');
+      const fhirHref = await phq9.getByRole('link', { name: new RegExp(t('fr', 'library-download-fhir')) }).getAttribute('href');
+      const questionnaire = await (await page.request.get(fhirHref!)).json();
+      expect(questionnaire.resourceType).toBe('Questionnaire');
+      const field = page.getByLabel(t('fr', 'library-import-field'));
+      const broken = JSON.stringify({ ...questionnaire, item: [{ ...questionnaire.item[0], enableWhen: [{ question: 'q77', operator: 'exists', answerBoolean: true }] }] });
+      await field.fill(broken);
+      await page.getByRole('button', { name: t('fr', 'library-import-submit') }).click();
+      await expect(page.locator('#fhir-error')).toContainText('q77');
+      await expect(page.getByLabel(t('fr', 'library-import-field'))).toHaveValue(broken);
+      await checkPage(page, javaScript);
+      await ready(page, javaScript);
+      await page.getByLabel(t('fr', 'library-import-field')).fill(JSON.stringify({ ...questionnaire, title: 'PHQ-9 du service' }));
+      await page.getByRole('button', { name: t('fr', 'library-import-submit') }).click();
+      await expect(page.getByTestId('imported')).toHaveText(t('fr', 'library-imported', { title: 'PHQ-9 du service', version: '2' }));
+      await expect(page.getByTestId('library')).toContainText('PHQ-9 du service');
     });
   });
 }

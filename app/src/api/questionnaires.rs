@@ -127,10 +127,29 @@ pub struct FormView {
     pub submitted: Option<Submission>,
 }
 
+/// One submitted total of the patient's scores over time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScorePoint {
+    pub id: i64,
+    pub on: NaiveDate,
+    pub score: i64,
+    pub band: Option<String>,
+}
+
+/// The patient's totals for the instrument, oldest first, on a scale from 0 to `max` with the
+/// bands' lower bounds as guides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreHistory {
+    pub points: Vec<ScorePoint>,
+    pub max: i64,
+    pub thresholds: Vec<i64>,
+}
+
 /// The team's view of one sent questionnaire.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewView {
     pub line: QuestionnaireLine,
+    pub history: Option<ScoreHistory>,
     pub patient_id: i64,
     pub note: String,
     pub submitted: Option<Submission>,
@@ -517,8 +536,36 @@ pub async fn review_questionnaire(id: SentQuestionnaireId) -> Result<ReviewView,
         )),
         _ => None,
     };
+    let history = match filled.definition.scoring.as_ref().and_then(|s| s.total.as_ref()) {
+        Some(total) => {
+            let points =
+                review::history(&ctx.db, member, filled.sent.patient_id, &filled.sent.instrument).await?;
+            let mut clocks = Clocks::default();
+            let mut history = Vec::with_capacity(points.len());
+            for sent in points {
+                let (Some(at), Some(score)) = (sent.submitted_at, sent.score) else { continue };
+                history.push(ScorePoint {
+                    id: sent.id,
+                    on: clocks.local(&ctx.db, sent.organisation_id, at).await?.date(),
+                    score,
+                    band: total
+                        .bands
+                        .iter()
+                        .find(|b| (b.from..=b.to).contains(&score))
+                        .map(|b| b.label.get(lang).to_string()),
+                });
+            }
+            Some(ScoreHistory {
+                points: history,
+                max: total.bands.iter().map(|b| b.to).max().unwrap_or(0),
+                thresholds: total.bands.iter().map(|b| b.from).filter(|&f| f > 0).collect(),
+            })
+        }
+        None => None,
+    };
     Ok(ReviewView {
         line,
+        history,
         patient_id: filled.sent.patient_id,
         note: filled.sent.note.clone(),
         submitted: submission(&ctx, &filled, lang, true).await?,

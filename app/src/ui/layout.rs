@@ -220,17 +220,15 @@ fn StaffNav() -> impl IntoView {
                                     })}
                                 {(questionnaires || admin)
                                     .then(|| {
-                                        // An administrator without the service keeps the library.
                                         let href = if questionnaires {
                                             "/staff/questionnaires"
                                         } else {
                                             "/staff/questionnaires/library"
                                         };
+                                        // An administrator without the service keeps the library.
                                         view! {
                                             <li>
-                                                <A href=href>
-                                                    {move_tr!("nav-questionnaires")}
-                                                </A>
+                                                <A href=href>{move_tr!("nav-questionnaires")}</A>
                                             </li>
                                         }
                                     })}

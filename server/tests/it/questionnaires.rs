@@ -159,6 +159,17 @@ async fn the_team_sends_the_patient_fills_across_visits_and_the_team_reviews_the
     assert_eq!(review["score"]["total"], 10);
     assert_eq!(review["score"]["band"], "Dépression modérée");
     assert_eq!(review["score"]["flags"].as_array().unwrap().len(), 1);
+    // Her PHQ-9 totals over time, on the instrument's scale with its bands' bounds as guides.
+    let history = &review["history"];
+    assert_eq!(
+        (history["max"].as_i64(), history["thresholds"].clone()),
+        (Some(27), serde_json::json!([5, 10, 15, 20]))
+    );
+    assert_eq!(history["points"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (history["points"][0]["score"].as_i64(), history["points"][0]["band"].as_str()),
+        (Some(10), Some("Dépression modérée"))
+    );
     let item9 = &review["submitted"]["answers"][8];
     assert_eq!((item9["flagged"].as_bool(), item9["answer"].as_str()), (Some(true), Some("Plusieurs jours")));
     let waiting = ok_json(c.app.call("questionnaires_to_review", &[], Some(&c.paul)).await).await;

@@ -16,6 +16,24 @@ pub async fn for_patient(db: &Db, member: TeamMember, patient_id: i64) -> Domain
     .await
 }
 
+/// The patient's submitted totals for `instrument` (every version), oldest first: the points of
+/// the chart of scores over time.
+pub async fn history(
+    db: &Db,
+    member: TeamMember,
+    patient_id: i64,
+    instrument: &str,
+) -> DomainResult<Vec<Sent>> {
+    let mut scored = filling::select(db, Reader::Team(member), Order::ToFillFirst, LIST_MAX, |q| {
+        q.and("r.patient_id = {}", patient_id);
+        q.and("q.instrument = {}", instrument.to_string());
+        q.and_fixed("r.submitted_at IS NOT NULL AND r.score IS NOT NULL");
+    })
+    .await?;
+    scored.reverse();
+    Ok(scored)
+}
+
 /// The review list shows this many, the most urgent.
 pub const WAITING_PAGE: i64 = 50;
 

@@ -1,6 +1,6 @@
 //! What the patient's side and the team both show of a questionnaire: a line of a list (title,
 //! who sent it, due date, state) and the answers once submitted, as a table.
-use crate::api::questionnaires::{AnswerLine, QuestionnaireLine, Submission};
+use crate::api::questionnaires::{AnswerLine, QuestionnaireLine, ScoreHistory, Submission};
 use crate::ui::words::{long_date, long_date_time, tr, tr_with};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -139,5 +139,176 @@ fn AnswerRow(answer: AnswerLine, has_levels: bool) -> impl IntoView {
             </td>
             {has_levels.then(|| view! { <td>{band.clone().unwrap_or_default()}</td> })}
         </tr>
+    }
+}
+
+/// The chart's drawing area, in the SVG's own units (it scales to the page's width).
+const CHART_WIDTH: f64 = 600.0;
+const CHART_HEIGHT: f64 = 240.0;
+const CHART_LEFT: f64 = 40.0;
+const CHART_RIGHT: f64 = 16.0;
+const CHART_TOP: f64 = 12.0;
+const CHART_BOTTOM: f64 = 36.0;
+
+/// Where each point of `history` goes: days along, score up.
+fn chart_points(history: &ScoreHistory) -> Vec<(f64, f64)> {
+    let (Some(first), Some(last)) = (history.points.first(), history.points.last()) else {
+        return Vec::new();
+    };
+    let days = (last.on - first.on).num_days().max(1) as f64;
+    let width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT;
+    history
+        .points
+        .iter()
+        .map(|p| {
+            let x = if history.points.len() == 1 {
+                CHART_LEFT + width / 2.0
+            } else {
+                CHART_LEFT + width * (p.on - first.on).num_days() as f64 / days
+            };
+            (x, chart_y(history.max, p.score))
+        })
+        .collect()
+}
+
+fn chart_y(max: i64, score: i64) -> f64 {
+    let height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM;
+    CHART_TOP + height * (1.0 - score.clamp(0, max.max(1)) as f64 / max.max(1) as f64)
+}
+
+/// A patient's totals for one instrument over time: a line drawn on the server (the bands'
+/// lower bounds as dashed guides, this submission's point ringed) and, for screen readers and
+/// anyone who prefers figures, the same data as a table beside it.
+#[component]
+pub fn ScoreChart(history: ScoreHistory, current: i64) -> impl IntoView {
+    let points = chart_points(&history);
+    let line = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+    let max = history.max;
+    let (first, last) = (history.points.first().map(|p| p.on), history.points.last().map(|p| p.on));
+    let right = CHART_WIDTH - CHART_RIGHT;
+    let baseline = chart_y(max, 0);
+    view! {
+        <section class="file-section" aria-labelledby="history-title" data-testid="score-history">
+            <h2 id="history-title">{move_tr!("questionnaire-history-title")}</h2>
+            {(history.points.len() > 1)
+                .then(|| {
+                    view! {
+                        <svg
+                            class="score-chart"
+                            viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                            aria-hidden="true"
+                            focusable="false"
+                        >
+                            <line class="axis" x1=CHART_LEFT y1=baseline x2=right y2=baseline />
+                            <text class="tick" x=CHART_LEFT - 8.0 y=baseline + 4.0 text-anchor="end">
+                                "0"
+                            </text>
+                            <text class="tick" x=CHART_LEFT - 8.0 y=chart_y(max, max) + 4.0 text-anchor="end">
+                                {max}
+                            </text>
+                            {history
+                                .thresholds
+                                .iter()
+                                .map(|&t| {
+                                    let y = chart_y(max, t);
+                                    view! {
+                                        <line class="guide" x1=CHART_LEFT y1=y x2=right y2=y />
+                                        <text class="tick" x=CHART_LEFT - 8.0 y=y + 4.0 text-anchor="end">
+                                            {t}
+                                        </text>
+                                    }
+                                })
+                                .collect_view()}
+                            <polyline class="line" points=line />
+                            {points
+                                .iter()
+                                .zip(&history.points)
+                                .map(|(&(x, y), p)| {
+                                    let here = p.id == current;
+                                    view! {
+                                        <circle
+                                            class="point"
+                                            class:current=here
+                                            cx=x
+                                            cy=y
+                                            r=if here { 8.0 } else { 5.0 }
+                                        />
+                                    }
+                                })
+                                .collect_view()}
+                            <text class="tick" x=CHART_LEFT y=CHART_HEIGHT - 10.0 text-anchor="start">
+                                {first.map(|d| d.format("%Y-%m-%d").to_string())}
+                            </text>
+                            <text class="tick" x=right y=CHART_HEIGHT - 10.0 text-anchor="end">
+                                {last.map(|d| d.format("%Y-%m-%d").to_string())}
+                            </text>
+                        </svg>
+                    }
+                })}
+            <div class="table-wrap">
+                <table class="data-table" data-testid="score-table">
+                    <caption class="visually-hidden">{move_tr!("questionnaire-history-title")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move_tr!("questionnaire-history-date")}</th>
+                            <th scope="col">{move_tr!("questionnaire-total")}</th>
+                            <th scope="col">{move_tr!("questionnaire-band")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {history
+                            .points
+                            .into_iter()
+                            .map(|p| {
+                                let here = p.id == current;
+                                view! {
+                                    <tr class:current=here>
+                                        <th scope="row">
+                                            {move || long_date(p.on)}
+                                            {here
+                                                .then(|| {
+                                                    view! {
+                                                        " "
+                                                        <span class="hint">
+                                                            {move_tr!("questionnaire-history-this")}
+                                                        </span>
+                                                    }
+                                                })}
+                                        </th>
+                                        <td>{p.score}</td>
+                                        <td>{p.band.unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::questionnaires::ScorePoint;
+    use chrono::NaiveDate;
+
+    fn point(id: i64, day: u32, score: i64) -> ScorePoint {
+        ScorePoint { id, on: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(), score, band: None }
+    }
+
+    #[test]
+    fn points_spread_over_the_days_and_rise_with_the_score() {
+        let history = ScoreHistory {
+            points: vec![point(1, 1, 27), point(2, 11, 0), point(3, 31, 9)],
+            max: 27,
+            thresholds: vec![5],
+        };
+        let drawn = chart_points(&history);
+        assert_eq!(drawn[0], (CHART_LEFT, CHART_TOP), "the worst score at the top left");
+        assert_eq!(drawn[1].1, CHART_HEIGHT - CHART_BOTTOM, "0 on the baseline");
+        assert!((drawn[1].0 - (CHART_LEFT + (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / 3.0)).abs() < 0.01);
+        assert_eq!(drawn[2].0, CHART_WIDTH - CHART_RIGHT);
     }
 }

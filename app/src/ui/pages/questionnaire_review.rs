@@ -1,7 +1,9 @@
 //! The care team's side of questionnaires: those waiting for review (flagged first), and one
 //! submission with its score, band, flagged answers and "Mark reviewed".
 use crate::api::questionnaires::{questionnaires_to_review, review_questionnaire, MarkReviewed};
-use crate::ui::components::questionnaire::{state_key, ScoreSummary, SentDetails, SubmittedAnswers};
+use crate::ui::components::questionnaire::{
+    state_key, ScoreChart, ScoreSummary, SentDetails, SubmittedAnswers,
+};
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, kept, FormAlert, Submit, TextArea};
 use crate::ui::route::{route_params, with_id, QuestionnaireParams};
@@ -125,6 +127,7 @@ pub fn ReviewPage() -> impl IntoView {
                                 </section>
                             }
                         })}
+                    {r.history.clone().map(|history| view! { <ScoreChart history current=r.line.id /> })}
                     {match r.submitted.clone() {
                         Some(submission) => {
                             view! {
