@@ -1349,6 +1349,20 @@ mail-questionnaire-body =
 
     This email contains no health information.
 questionnaire-flag-badge = Alert
+mail-questionnaire-alert-subject = A filled questionnaire needs your attention
+mail-questionnaire-alert-body =
+    Hello { $name },
+
+    A questionnaire filled by a patient your care team follows raised an alert. To see it, sign in:
+    { $link }
+
+    This email contains no health information. You receive it because you chose alerts by email; you can stop them on the Questionnaires page.
+audit-questionnaire-alerts-on = Questionnaire alerts by email turned on
+audit-questionnaire-alerts-off = Questionnaire alerts by email turned off
+questionnaire-alerts-title = Alerts by email
+questionnaire-alerts-label = Email me when a questionnaire filled by a patient of my teams raises an alert (for example PHQ-9 question 9 above 0)
+questionnaire-alerts-save = Save
+questionnaire-alerts-saved = Your choice is saved.
 mail-questionnaire-reminder-subject = Reminder: a questionnaire is waiting for you on the Patient Portal
 mail-questionnaire-reminder-body =
     Hello { $name },

@@ -1349,6 +1349,20 @@ mail-questionnaire-body =
 
     Ce courriel ne contient aucun renseignement de santé.
 questionnaire-flag-badge = Alerte
+mail-questionnaire-alert-subject = Un questionnaire rempli demande votre attention
+mail-questionnaire-alert-body =
+    Bonjour { $name },
+
+    Un questionnaire rempli par un patient que suit votre équipe soignante a levé une alerte. Pour le voir, connectez-vous :
+    { $link }
+
+    Ce courriel ne contient aucun renseignement de santé. Vous le recevez parce que vous avez choisi les alertes par courriel ; vous pouvez les arrêter sur la page Questionnaires.
+audit-questionnaire-alerts-on = Alertes de questionnaires par courriel activées
+audit-questionnaire-alerts-off = Alertes de questionnaires par courriel désactivées
+questionnaire-alerts-title = Alertes par courriel
+questionnaire-alerts-label = M'écrire quand un questionnaire rempli par un patient de mes équipes lève une alerte (par exemple la question 9 du PHQ-9 au-dessus de 0)
+questionnaire-alerts-save = Enregistrer
+questionnaire-alerts-saved = Votre choix est enregistré.
 mail-questionnaire-reminder-subject = Rappel : un questionnaire vous attend sur le portail usager
 mail-questionnaire-reminder-body =
     Bonjour { $name },

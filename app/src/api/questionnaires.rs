@@ -17,7 +17,7 @@ use {
     crate::domain::questionnaire::answer::{self, Answers},
     crate::domain::questionnaire::definition::{Definition, Item, Kind},
     crate::domain::questionnaire::filling::{self, Filled, Sent},
-    crate::domain::questionnaire::{library, review, scoring, sending, FormError, Reader, TeamMember},
+    crate::domain::questionnaire::{alert, library, review, scoring, sending, FormError, Reader, TeamMember},
     crate::domain::Ctx,
     crate::i18n::Lang,
     crate::paths::Page,
@@ -584,5 +584,20 @@ pub async fn mark_reviewed(
         .await
         .map_err(|e| ApiError::from(e).keep("comment", &comment))?;
     leptos_axum::redirect(&format!("/staff/questionnaires/{id}?saved=1"));
+    Ok(())
+}
+
+/// Whether the team member chose alerts by email in the organisation they work in.
+#[server(prefix = "/api", endpoint = "questionnaire_alerts")]
+pub async fn questionnaire_alerts() -> Result<bool, ApiError> {
+    let (ctx, member, _) = team_side().await?;
+    Ok(alert::chosen(&ctx.db, member).await?)
+}
+
+#[server(prefix = "/api", endpoint = "set_questionnaire_alerts")]
+pub async fn set_questionnaire_alerts(alerts: Option<String>) -> Result<(), ApiError> {
+    let (ctx, member, _) = team_side().await?;
+    alert::choose(&ctx, member, alerts.is_some()).await?;
+    leptos_axum::redirect("/staff/questionnaires?alerts=saved#alerts-title");
     Ok(())
 }

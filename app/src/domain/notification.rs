@@ -288,6 +288,18 @@ pub fn questionnaire_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
     in_language(lang, "questionnaire", "mail-questionnaire-subject", "mail-questionnaire-body", &args)
 }
 
+/// To a team member who chose alerts: a questionnaire needs attention — never which, nor whose.
+pub fn questionnaire_alert_mail(lang: Lang, given_name: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("link", link)];
+    in_language(
+        lang,
+        "questionnaire-alert",
+        "mail-questionnaire-alert-subject",
+        "mail-questionnaire-alert-body",
+        &args,
+    )
+}
+
 /// A reminder of a questionnaire to fill by `due`: the date, never which questionnaire.
 pub fn questionnaire_reminder_mail(lang: Lang, given_name: &str, due: chrono::NaiveDate, link: &str) -> Mail {
     let date = i18n::long_date(lang, due);

@@ -621,3 +621,66 @@ async fn the_library_exports_fhir_and_csv_to_the_team_and_imports_a_new_version(
         1
     );
 }
+
+#[tokio::test]
+async fn a_flagged_submission_mails_the_team_members_who_chose_alerts_and_no_one_else() {
+    let c = clinic().await;
+    let app = &c.app;
+    let alerts = |session: String| async move {
+        ok_json(app.call("questionnaire_alerts", &[], Some(&session)).await).await.as_bool().unwrap()
+    };
+    assert!(!alerts(c.paul.clone()).await, "off until chosen");
+    let chosen = app.call("set_questionnaire_alerts", &[("alerts", "on")], Some(&c.paul)).await;
+    assert_eq!(chosen.status(), StatusCode::OK, "{:?}", chosen.text().await);
+    assert!(alerts(c.paul.clone()).await);
+    // Nina chose them too, but follows no patient of hers; the support desk cannot choose.
+    assert_eq!(
+        app.call("set_questionnaire_alerts", &[("alerts", "on")], Some(&c.nina)).await.status(),
+        StatusCode::OK
+    );
+    let desk = member_session(app, "desk@example.org", 1, "support").await;
+    assert_eq!(
+        app.call("set_questionnaire_alerts", &[("alerts", "on")], Some(&desk)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Not flagged: no alert.
+    let calm = c.send(&c.admin, "phq-9").await;
+    save(app, &c.lea, &section_form(&calm, "0", "next", &phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), None)).await;
+    let q10 = vec![("q10".to_string(), "0".to_string())];
+    assert_eq!(
+        save(app, &c.lea, &section_form(&calm, "1", "submit", &q10, None)).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 0);
+
+    // Item 9 above 0: Paul is written to, once, without clinical content; nobody else.
+    let flagged = c.send(&c.admin, "phq-9").await;
+    save(app, &c.lea, &section_form(&flagged, "0", "next", &phq9([0, 0, 0, 0, 0, 0, 0, 0, 1]), None)).await;
+    assert_eq!(
+        save(app, &c.lea, &section_form(&flagged, "1", "submit", &q10, None)).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 1);
+    let (subject, body) = mail(app, "paul@example.org", "questionnaire-alert").await;
+    assert_eq!(subject, text("fr", "mail-questionnaire-alert-subject"));
+    assert!(body.contains(&format!("/staff/questionnaires/{flagged}")), "{body}");
+    for secret in ["PHQ", "Léa", "Gagnon", "question 9", "Psychiatrie"] {
+        assert!(!body.contains(secret), "{secret} in {body}");
+    }
+    for other in ["admin@example.org", "nina@example.org", "desk@example.org", LEA] {
+        assert_eq!(mails_of(app, other, "questionnaire-alert").await, 0, "{other}");
+    }
+
+    // Turned off: no more.
+    let off = app.call("set_questionnaire_alerts", &[], Some(&c.paul)).await;
+    assert_eq!(off.status(), StatusCode::OK);
+    assert!(!alerts(c.paul.clone()).await);
+    let again = c.send(&c.admin, "phq-9").await;
+    save(app, &c.lea, &section_form(&again, "0", "next", &phq9([0, 0, 0, 0, 0, 0, 0, 0, 2]), None)).await;
+    assert_eq!(
+        save(app, &c.lea, &section_form(&again, "1", "submit", &q10, None)).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 1);
+}

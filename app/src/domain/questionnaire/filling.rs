@@ -3,7 +3,7 @@
 //! another device), and submitting — required answers checked, the score computed, read-only after.
 use super::answer::{self, Answer, Answers};
 use super::definition::Definition;
-use super::{library, scoring, FormError, Reader, Refusal};
+use super::{alert, library, scoring, FormError, Reader, Refusal};
 use crate::domain::sql::Conditions;
 use crate::domain::{store::Db, Ctx, DomainError, DomainResult, Target};
 use sqlx::Row;
@@ -240,6 +240,7 @@ pub async fn submit(ctx: &Ctx, reader: Reader, id: i64) -> Result<(), FormError>
         return Err(Refusal::new("error-answer-required").about(&missing.link_id).into());
     }
     let score = scoring::score(&definition, &answers);
+    let flagged = score.as_ref().is_some_and(scoring::Score::flagged);
     let submitted_as = match reader {
         Reader::Caregiver { .. } => "caregiver",
         _ => "patient",
@@ -253,9 +254,12 @@ pub async fn submit(ctx: &Ctx, reader: Reader, id: i64) -> Result<(), FormError>
     .bind(reader.account_id())
     .bind(submitted_as)
     .bind(score.as_ref().and_then(|s| s.total))
-    .bind(i64::from(score.as_ref().is_some_and(scoring::Score::flagged)))
+    .bind(i64::from(flagged))
     .execute(&mut *tx)
     .await?;
+    if flagged {
+        alert::tell_team(&mut tx, ctx, sent.organisation_id, sent.patient_id, id).await?;
+    }
     reader
         .ctx(ctx)
         .audit(

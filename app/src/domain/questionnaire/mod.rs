@@ -2,6 +2,7 @@
 //! instruments shipped ready (PHQ-9, GAD-7, ESAS-r), sending one to a patient, filling it section
 //! by section (the patient, or a caregiver whose grant covers questionnaires), and the care
 //! team's review with the score computed on the server.
+pub mod alert;
 pub mod answer;
 pub mod definition;
 pub mod fhir;

@@ -1,11 +1,14 @@
 //! The care team's side of questionnaires: those waiting for review (flagged first), and one
 //! submission with its score, band, flagged answers and "Mark reviewed".
-use crate::api::questionnaires::{questionnaires_to_review, review_questionnaire, MarkReviewed};
+use crate::api::questionnaires::{
+    questionnaire_alerts, questionnaires_to_review, review_questionnaire, MarkReviewed,
+    SetQuestionnaireAlerts,
+};
 use crate::ui::components::questionnaire::{
     state_key, ScoreChart, ScoreSummary, SentDetails, SubmittedAnswers,
 };
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, FormAlert, Submit, TextArea};
+use crate::ui::form::{action_error, error_for, kept, CheckBox, FormAlert, Submit, TextArea};
 use crate::ui::route::{route_params, with_id, QuestionnaireParams};
 use crate::ui::words::{long_date_time, tr, tr_with};
 use leptos::prelude::*;
@@ -49,6 +52,34 @@ pub fn ReviewListPage() -> impl IntoView {
                     .into_any()
             }}
         </Loaded>
+        <AlertChoice />
+    }
+}
+
+/// "Email me when a questionnaire raises an alert", in the organisation the member works in.
+#[component]
+fn AlertChoice() -> impl IntoView {
+    let save = ServerAction::<SetQuestionnaireAlerts>::new();
+    let error = action_error(save);
+    let query = use_query_map();
+    let chosen = Resource::new(move || save.version().get(), |_| questionnaire_alerts());
+    view! {
+        <section class="file-section" aria-labelledby="alerts-title">
+            <h2 id="alerts-title">{move_tr!("questionnaire-alerts-title")}</h2>
+            <p role="status" class="status" data-testid="alerts-saved">
+                {move || {
+                    (query.read().get("alerts").is_some() || save.version().get() > 0)
+                        .then(|| tr("questionnaire-alerts-saved"))
+                }}
+            </p>
+            <Loaded data=chosen let:chosen>
+                <ActionForm action=save>
+                    <FormAlert error />
+                    <CheckBox id="alerts" label=move_tr!("questionnaire-alerts-label") error saved=chosen />
+                    <Submit pending=save.pending()>{move_tr!("questionnaire-alerts-save")}</Submit>
+                </ActionForm>
+            </Loaded>
+        </section>
     }
 }
 
