@@ -1236,6 +1236,7 @@ questionnaire-send-title = Send a questionnaire
 questionnaire-choose = Questionnaire
 questionnaire-due-label = Due date (optional)
 questionnaire-note-label = Note for the patient (optional)
+questionnaire-show-score = Show the patient the score and its interpretation once the questionnaire is filled
 questionnaire-note-hint = Seen by the patient and their caregivers. The notice email contains neither the questionnaire's name nor this note.
 questionnaire-send = Send the questionnaire
 questionnaire-sent = Questionnaire sent: the patient and their authorised caregivers get a notice by email.

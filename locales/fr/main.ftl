@@ -1236,6 +1236,7 @@ questionnaire-send-title = Envoyer un questionnaire
 questionnaire-choose = Questionnaire
 questionnaire-due-label = À remplir au plus tard le (facultatif)
 questionnaire-note-label = Note pour l'usager (facultatif)
+questionnaire-show-score = Montrer le score et son interprétation au patient une fois le questionnaire rempli
 questionnaire-note-hint = Visible par l'usager et ses proches aidants. Le courriel d'avis ne contient ni le nom du questionnaire ni cette note.
 questionnaire-send = Envoyer le questionnaire
 questionnaire-sent = Questionnaire envoyé : l'usager et ses proches aidants autorisés reçoivent un avis par courriel.

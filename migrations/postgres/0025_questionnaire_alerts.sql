@@ -6,3 +6,7 @@ CREATE TABLE questionnaire_alert_choices (
     chosen_at       BIGINT NOT NULL,
     PRIMARY KEY (account_id, organisation_id)
 );
+
+-- Whether the team chose, when sending, to show the patient's side the score and its band once
+-- submitted (never the alerts).
+ALTER TABLE questionnaire_requests ADD COLUMN score_shown BIGINT NOT NULL DEFAULT 0;

@@ -125,6 +125,8 @@ pub struct FormView {
     pub questions: Vec<QuestionView>,
     pub question_count: usize,
     pub submitted: Option<Submission>,
+    /// Once submitted, when the team chose to show it: the total and its band (no alerts).
+    pub score: Option<ScoreView>,
 }
 
 /// One submitted total of the patient's scores over time.
@@ -200,7 +202,8 @@ async fn lines(ctx: &Ctx, sent: Vec<Sent>, for_team: bool) -> Result<Vec<Questio
         let today = clocks.today(&ctx.db, s.organisation_id, ctx.now).await?;
         let due_on = s.due_on.as_deref().and_then(crate::domain::calendar::stored_date);
         let (mut band, mut flags) = (None, Vec::new());
-        if for_team && s.submitted_at.is_some() {
+        let scored = for_team || s.score_shown;
+        if scored && s.submitted_at.is_some() {
             if let std::collections::hash_map::Entry::Vacant(slot) = definitions.entry(s.questionnaire_id) {
                 slot.insert(library::definition(&ctx.db, s.questionnaire_id).await?);
             }
@@ -211,7 +214,7 @@ async fn lines(ctx: &Ctx, sent: Vec<Sent>, for_team: bool) -> Result<Vec<Questio
                 .zip(s.score)
                 .and_then(|(t, score)| t.bands.iter().find(|b| (b.from..=b.to).contains(&score)))
                 .map(|b| b.label.get(lang).to_string());
-            if s.flagged {
+            if for_team && s.flagged {
                 let answers = filling::answers_of(&ctx.db, s.id).await?;
                 flags = scoring::score(definition, &answers)
                     .map(|sc| sc.flags.iter().map(|(_, label)| label.get(lang).to_string()).collect())
@@ -232,7 +235,7 @@ async fn lines(ctx: &Ctx, sent: Vec<Sent>, for_team: bool) -> Result<Vec<Questio
                 None => None,
             },
             reviewed: s.reviewed_at.is_some(),
-            score: if for_team { s.score } else { None },
+            score: if scored { s.score } else { None },
             band,
             flags,
         });
@@ -428,6 +431,15 @@ pub async fn questionnaire_form(
         questions,
         question_count: numbers.len(),
         submitted: submission(&ctx, &filled, lang, false).await?,
+        score: sent
+            .submitted_at
+            .filter(|_| sent.score_shown)
+            .and_then(|_| scoring::score(definition, answers))
+            .map(|s| ScoreView {
+                total: s.total,
+                band: s.band.map(|b| b.get(lang).to_string()),
+                flags: Vec::new(),
+            }),
     })
 }
 
@@ -491,6 +503,7 @@ pub async fn send_questionnaire(
     #[server(default)] questionnaire: String,
     #[server(default)] due: String,
     #[server(default)] note: String,
+    show_score: Option<String>,
 ) -> Result<(), ApiError> {
     let (ctx, member, _) = team_side().await?;
     let keep = |error: ApiError| {
@@ -498,10 +511,17 @@ pub async fn send_questionnaire(
             ("questionnaire", Some(questionnaire.as_str())),
             ("due", Some(due.as_str())),
             ("note", Some(note.as_str())),
+            ("show_score", show_score.as_deref()),
         ])
     };
     let questionnaire_id = questionnaire.trim().parse::<i64>().unwrap_or(0);
-    let sending = sending::Sending { questionnaire_id, patient_id: patient.get(), due: &due, note: &note };
+    let sending = sending::Sending {
+        questionnaire_id,
+        patient_id: patient.get(),
+        due: &due,
+        note: &note,
+        show_score: show_score.is_some(),
+    };
     sending::send(&ctx, member, sending).await.map_err(|e| keep(e.into()))?;
     leptos_axum::redirect(&format!("/staff/patients/{patient}?saved=questionnaire#file-questionnaires"));
     Ok(())

@@ -327,7 +327,13 @@ async fn questionnaires(ctx: &Ctx, organisation_id: i64, pro_id: i64, lea_accoun
     let send = |instrument: &str, days_ago: i64, due: String| {
         let (questionnaire_id, ctx) = (library[instrument], at(days_ago).by(pro_id));
         async move {
-            let sending = sending::Sending { questionnaire_id, patient_id: lea_patient, due: &due, note: "" };
+            let sending = sending::Sending {
+                questionnaire_id,
+                patient_id: lea_patient,
+                due: &due,
+                note: "",
+                show_score: true,
+            };
             sending::send(&ctx, pro, sending).await
         }
     };

@@ -684,3 +684,38 @@ async fn a_flagged_submission_mails_the_team_members_who_chose_alerts_and_no_one
     );
     assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 1);
 }
+
+#[tokio::test]
+async fn the_patient_sees_the_score_and_band_only_when_the_team_chose_to_show_them() {
+    let c = clinic().await;
+    let app = &c.app;
+    let hidden = c.send(&c.paul, "gad-7").await;
+    let form = [
+        ("patient", c.lea_id.to_string()),
+        ("questionnaire", c.questionnaire("gad-7").await),
+        ("show_score", "on".to_string()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call("send_questionnaire", &form, Some(&c.paul)).await.status(), StatusCode::OK);
+    let shown = app.count("SELECT MAX(id) FROM questionnaire_requests").await.to_string();
+    let gad7: Vec<(String, String)> = (1..=7).map(|i| (format!("q{i}"), "2".to_string())).collect();
+    for id in [&hidden, &shown] {
+        let sent = save(app, &c.lea, &section_form(id, "0", "submit", &gad7, None)).await;
+        assert_eq!(sent.status(), StatusCode::OK, "{:?}", sent.text().await);
+    }
+    let lea = &c.lea;
+    let read = |id: String| async move {
+        ok_json(app.call("questionnaire_form", &[("id", &id)], Some(lea)).await).await
+    };
+    let not_shown = read(hidden.clone()).await;
+    assert!(not_shown["score"].is_null(), "{not_shown}");
+    let with_score = read(shown.clone()).await;
+    assert_eq!(with_score["score"]["total"], 14);
+    assert_eq!(with_score["score"]["band"], "Anxiété modérée");
+    assert_eq!(with_score["score"]["flags"].as_array().map(Vec::len), Some(0));
+    let lists = ok_json(app.call("my_questionnaires", &[], Some(&c.lea)).await).await;
+    let scores: Vec<Option<i64>> =
+        lists["done"].as_array().unwrap().iter().map(|l| l["score"].as_i64()).collect();
+    assert_eq!(scores.iter().filter(|s| **s == Some(14)).count(), 1, "{scores:?}");
+    assert_eq!(scores.iter().filter(|s| s.is_none()).count(), 1, "{scores:?}");
+}

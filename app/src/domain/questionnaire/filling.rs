@@ -32,6 +32,8 @@ pub struct Sent {
     pub submitted_by: Option<String>,
     pub submitted_as: Option<String>,
     pub score: Option<i64>,
+    /// The team chose to show the patient's side the score and band.
+    pub score_shown: bool,
     pub flagged: bool,
     pub reviewed_at: Option<i64>,
     pub reviewed_by: Option<String>,
@@ -43,7 +45,7 @@ const COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation, r.questi
     (SELECT TRIM(a.title || ' ' || a.given_name || ' ' || a.family_name) FROM accounts a WHERE a.id = r.sent_by) AS sent_by,
     r.sent_at, r.due_on, r.note, r.submitted_at,
     (SELECT TRIM(a.given_name || ' ' || a.family_name) FROM accounts a WHERE a.id = r.submitted_by) AS submitted_by,
-    r.submitted_as, r.score, r.flagged, r.reviewed_at,
+    r.submitted_as, r.score, r.score_shown, r.flagged, r.reviewed_at,
     (SELECT TRIM(a.title || ' ' || a.given_name || ' ' || a.family_name) FROM accounts a WHERE a.id = r.reviewed_by) AS reviewed_by,
     r.review_comment";
 
@@ -70,6 +72,7 @@ fn sent_of(row: &sqlx::any::AnyRow) -> Result<Sent, sqlx::Error> {
         submitted_by: row.try_get("submitted_by")?,
         submitted_as: row.try_get("submitted_as")?,
         score: row.try_get("score")?,
+        score_shown: row.try_get::<i64, _>("score_shown")? != 0,
         flagged: row.try_get::<i64, _>("flagged")? != 0,
         reviewed_at: row.try_get("reviewed_at")?,
         reviewed_by: row.try_get("reviewed_by")?,

@@ -17,6 +17,8 @@ pub struct Sending<'a> {
     /// As typed; empty for none.
     pub due: &'a str,
     pub note: &'a str,
+    /// The patient's side sees the score and its band once submitted.
+    pub show_score: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -60,8 +62,8 @@ pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result
     }
     let mut tx = ctx.db.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO questionnaire_requests (organisation_id, questionnaire_id, patient_id, sent_by, sent_at, due_on, note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO questionnaire_requests (organisation_id, questionnaire_id, patient_id, sent_by, sent_at, due_on, note, score_shown)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(organisation_id)
     .bind(sending.questionnaire_id)
@@ -70,6 +72,7 @@ pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result
     .bind(ctx.now)
     .bind(due.map(|d: NaiveDate| d.to_string()))
     .bind(note)
+    .bind(i64::from(sending.show_score))
     .fetch_one(&mut *tx)
     .await?;
     ctx.audit(&mut *tx, Some(organisation_id), "questionnaire.sent", Target::Patient(sending.patient_id))

@@ -13,7 +13,7 @@ use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::line_details;
 use crate::ui::components::questionnaire::{state_key, ScoreSummary, SentDetails};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, Submit, TextArea};
+use crate::ui::form::{action_error, error_for, kept, CheckBox, Field, FormAlert, Submit, TextArea};
 use crate::ui::route::{route_params, with_id, PatientParams};
 use crate::ui::words::tr;
 use crate::ui::words::{long_date, long_date_time};
@@ -563,6 +563,12 @@ fn Questionnaires(patient_id: PatientId) -> impl IntoView {
                                         rows=3
                                     />
                                     <p class="hint">{move_tr!("questionnaire-note-hint")}</p>
+                                    <CheckBox
+                                        id="show_score"
+                                        label=move_tr!("questionnaire-show-score")
+                                        error
+                                        saved=false
+                                    />
                                     <Submit pending=send.pending()>{move_tr!("questionnaire-send")}</Submit>
                                 </ActionForm>
                             </FileSection>

@@ -153,6 +153,25 @@ pub fn QuestionnairePage() -> impl IntoView {
                                         &[("date", &long_date(at))],
                                     )}
                                 </p>
+                                {form
+                                    .score
+                                    .clone()
+                                    .and_then(|score| score.total.map(|total| (total, score.band)))
+                                    .map(|(total, band)| {
+                                        view! {
+                                            <dl class="facts" data-testid="patient-score">
+                                                <dt>{move_tr!("questionnaire-total")}</dt>
+                                                <dd>{total}</dd>
+                                                {band
+                                                    .map(|band| {
+                                                        view! {
+                                                            <dt>{move_tr!("questionnaire-band")}</dt>
+                                                            <dd>{band}</dd>
+                                                        }
+                                                    })}
+                                            </dl>
+                                        }
+                                    })}
                                 <SubmittedAnswers submission patient=form.patient.clone() />
                             }
                                 .into_any()
