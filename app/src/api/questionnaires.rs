@@ -487,14 +487,85 @@ pub async fn file_questionnaires(patient: PatientId) -> Result<QuestionnairesOnF
     if !member.follows(&ctx.db, patient.get()).await? {
         return Err(ApiError::not_found());
     }
-    let lang = context::language();
     let sent = lines(&ctx, review::for_patient(&ctx.db, member, patient.get()).await?, true).await?;
-    let library = library::current(&ctx.db, member.organisation_id)
+    Ok(QuestionnairesOnFile { sent, library: sendable(&ctx, member).await? })
+}
+
+/// What the member can send: the library's latest versions, titled in the reader's language.
+#[cfg(feature = "ssr")]
+async fn sendable(ctx: &Ctx, member: TeamMember) -> Result<Vec<(i64, String)>, ApiError> {
+    let lang = context::language();
+    Ok(library::current(&ctx.db, member.organisation_id)
         .await?
         .into_iter()
         .map(|e| (e.id, if lang == Lang::Fr { e.title_fr } else { e.title_en }))
-        .collect();
-    Ok(QuestionnairesOnFile { sent, library })
+        .collect())
+}
+
+/// Sending to several patients of a team: the member's teams, the chosen team's patients, the
+/// library.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SendingToTeam {
+    pub teams: Vec<(i64, String)>,
+    pub team: Option<i64>,
+    pub patients: Vec<(i64, String)>,
+    pub library: Vec<(i64, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "team_sending")]
+pub async fn team_sending(team: Option<i64>) -> Result<SendingToTeam, ApiError> {
+    use crate::domain::messaging::care_team;
+    let (ctx, member, _) = team_side().await?;
+    let teams: Vec<(i64, String)> =
+        care_team::of_member_in(&ctx.db, member.account_id, member.organisation_id)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect();
+    let team = team.filter(|id| teams.iter().any(|(t, _)| t == id));
+    let patients = match team {
+        Some(team) => care_team::followed(&ctx.db, member.organisation_id, team).await?,
+        None => Vec::new(),
+    };
+    Ok(SendingToTeam { teams, team, patients, library: sendable(&ctx, member).await? })
+}
+
+/// Sends one questionnaire to the ticked patients (`patients[id]`) of one of the member's teams.
+#[server(prefix = "/api", endpoint = "send_to_team")]
+pub async fn send_to_team(
+    team: i64,
+    #[server(default)] questionnaire: String,
+    #[server(default)] due: String,
+    #[server(default)] note: String,
+    show_score: Option<String>,
+    #[server(default)] patients: HashMap<String, String>,
+) -> Result<(), ApiError> {
+    let (ctx, member, _) = team_side().await?;
+    let keep = |error: ApiError| {
+        let error = error.keep_all([
+            ("questionnaire", Some(questionnaire.as_str())),
+            ("due", Some(due.as_str())),
+            ("note", Some(note.as_str())),
+            ("show_score", show_score.as_deref()),
+        ]);
+        patients.keys().fold(error, |e, id| e.keep(&format!("patients[{id}]"), "on"))
+    };
+    let mut chosen = Vec::with_capacity(patients.len());
+    for id in patients.keys() {
+        chosen.push(id.parse::<i64>().map_err(|_| ApiError::not_found())?);
+    }
+    chosen.sort_unstable();
+    let sending = sending::Sending {
+        questionnaire_id: questionnaire.trim().parse::<i64>().unwrap_or(0),
+        patient_id: 0,
+        due: &due,
+        note: &note,
+        show_score: show_score.is_some(),
+    };
+    let sent =
+        sending::send_to_team(&ctx, member, team, &chosen, sending).await.map_err(|e| keep(e.into()))?;
+    leptos_axum::redirect(&format!("/staff/questionnaires/send?team={team}&sent={sent}"));
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "send_questionnaire")]

@@ -74,4 +74,5 @@ lazy_pages! {
     ReviewListRoute => ReviewListPage,
     ReviewRoute => ReviewPage,
     LibraryRoute => LibraryPage,
+    TeamSendingRoute => TeamSendingPage,
 }

@@ -125,6 +125,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/questionnaires/send")
+                            view=lazy_pages::TeamSendingRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/questionnaires/library")
                             view=lazy_pages::LibraryRoute::lazy()
                             ssr=SsrMode::Async

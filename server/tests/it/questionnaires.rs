@@ -719,3 +719,57 @@ async fn the_patient_sees_the_score_and_band_only_when_the_team_chose_to_show_th
     assert_eq!(scores.iter().filter(|s| **s == Some(14)).count(), 1, "{scores:?}");
     assert_eq!(scores.iter().filter(|s| s.is_none()).count(), 1, "{scores:?}");
 }
+
+#[tokio::test]
+async fn a_team_member_sends_one_questionnaire_to_several_patients_of_the_team() {
+    let c = clinic().await;
+    let app = &c.app;
+    let (jean_id, jean) = patient(app, &c.admin, "Jean", "Roy", JEAN, "1985-01-01", "en").await;
+    let view = ok_json(app.call("team_sending", &[], Some(&c.paul)).await).await;
+    let team = view["teams"][0][0].as_i64().unwrap().to_string();
+    assert_eq!(view["teams"][0][1], "Psychiatrie");
+    let view = ok_json(app.call("team_sending", &[("team", &team)], Some(&c.paul)).await).await;
+    let names: Vec<&str> =
+        view["patients"].as_array().unwrap().iter().map(|p| p[1].as_str().unwrap()).collect();
+    assert_eq!(names, ["Léa Gagnon", "Jean Roy"], "by family name");
+    let gad7 = c.questionnaire("gad-7").await;
+    let (lea_box, jean_box) = (format!("patients[{}]", c.lea_id), format!("patients[{jean_id}]"));
+
+    // None ticked: refused on the list, what was chosen kept, nothing sent.
+    let none = app
+        .call("send_to_team", &[("team", &team), ("questionnaire", &gad7), ("note", "Suivi")], Some(&c.paul))
+        .await;
+    let refused = refusal(none, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-questionnaire-no-patient", Some("patients"))
+    );
+    assert_eq!(refused.kept("note"), Some("Suivi"));
+    // A patient not on the list (another organisation's, or none), or a team not hers: nothing.
+    let stranger = [
+        ("team", team.as_str()),
+        ("questionnaire", &gad7),
+        (lea_box.as_str(), "on"),
+        ("patients[999]", "on"),
+    ];
+    assert_eq!(app.call("send_to_team", &stranger, Some(&c.paul)).await.status(), StatusCode::NOT_FOUND);
+    let nina = [("team", team.as_str()), ("questionnaire", &gad7), (lea_box.as_str(), "on")];
+    assert_eq!(app.call("send_to_team", &nina, Some(&c.nina)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.count("SELECT COUNT(*) FROM questionnaire_requests").await, 0);
+
+    let both = [
+        ("team", team.as_str()),
+        ("questionnaire", &gad7),
+        ("due", "31/12/2099"),
+        (lea_box.as_str(), "on"),
+        (jean_box.as_str(), "on"),
+    ];
+    let sent = app.call("send_to_team", &both, Some(&c.paul)).await;
+    assert_eq!(sent.status(), StatusCode::OK, "{:?}", sent.text().await);
+    assert_eq!(app.count("SELECT COUNT(*) FROM questionnaire_requests WHERE due_on = '2099-12-31'").await, 2);
+    for (session, email) in [(&c.lea, LEA), (&jean, JEAN)] {
+        let lists = ok_json(app.call("my_questionnaires", &[], Some(session)).await).await;
+        assert_eq!(lists["to_fill"].as_array().unwrap().len(), 1, "{email}");
+        assert_eq!(mails_of(app, email, "questionnaire").await, 1, "{email}");
+    }
+}

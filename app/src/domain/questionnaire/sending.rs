@@ -2,6 +2,7 @@
 //! due date and note. The patient, and each caregiver whose grant covers questionnaires, is told
 //! by an email without clinical content, in their language.
 use super::{FormError, Refusal, TeamMember};
+use crate::domain::messaging::care_team;
 use crate::domain::{calendar, notification, onboarding::caregiver, Ctx, DomainError, Target};
 use crate::door::{Door, GrantId};
 use crate::i18n::Lang;
@@ -11,6 +12,7 @@ use chrono::NaiveDate;
 /// Notes are a sentence or two for the patient.
 pub const NOTE_MAX: usize = 1_000;
 
+#[derive(Clone, Copy)]
 pub struct Sending<'a> {
     pub questionnaire_id: i64,
     pub patient_id: i64,
@@ -88,6 +90,33 @@ pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result
     }
     tx.commit().await?;
     Ok(id)
+}
+
+/// Sends the same questionnaire to several patients on the list of one of the member's teams
+/// (each told as by `send`); returns how many. Refused when none is chosen; a patient not on
+/// that team's list, or a team not theirs, is "not found" and nothing is sent.
+pub async fn send_to_team(
+    ctx: &Ctx,
+    member: TeamMember,
+    team_id: i64,
+    patient_ids: &[i64],
+    sending: Sending<'_>,
+) -> Result<usize, FormError> {
+    let teams = care_team::of_member_in(&ctx.db, member.account_id, member.organisation_id).await?;
+    if !teams.iter().any(|t| t.id == team_id) {
+        return Err(DomainError::NotFound.into());
+    }
+    if patient_ids.is_empty() {
+        return Err(Refusal::new("error-questionnaire-no-patient").about("patients").into());
+    }
+    let followed = care_team::followed(&ctx.db, member.organisation_id, team_id).await?;
+    if !patient_ids.iter().all(|id| followed.iter().any(|(f, _)| f == id)) {
+        return Err(DomainError::NotFound.into());
+    }
+    for &patient_id in patient_ids {
+        send(ctx, member, Sending { patient_id, ..sending }).await?;
+    }
+    Ok(patient_ids.len())
 }
 
 /// The patient, if they have an active account, and the caregivers who may fill it for them.

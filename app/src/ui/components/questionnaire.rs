@@ -1,6 +1,8 @@
 //! What the patient's side and the team both show of a questionnaire: a line of a list (title,
 //! who sent it, due date, state) and the answers once submitted, as a table.
 use crate::api::questionnaires::{AnswerLine, QuestionnaireLine, ScoreHistory, Submission};
+use crate::api::ApiError;
+use crate::ui::form::{error_for, kept, CheckBox, Field, TextArea};
 use crate::ui::words::{long_date, long_date_time, tr, tr_with};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -139,6 +141,63 @@ fn AnswerRow(answer: AnswerLine, has_levels: bool) -> impl IntoView {
             </td>
             {has_levels.then(|| view! { <td>{band.clone().unwrap_or_default()}</td> })}
         </tr>
+    }
+}
+
+/// The choices of a sending: the questionnaire from the library, an optional due date and note,
+/// and whether the patient's side sees the score — each field keeping what was posted.
+#[component]
+pub fn SendingFields(library: Vec<(i64, String)>, error: Signal<Option<ApiError>>) -> impl IntoView {
+    view! {
+        <div class="field" class:field-invalid=move || { error_for(error, "questionnaire").get().is_some() }>
+            <label for="questionnaire">{move_tr!("questionnaire-choose")}</label>
+            {move || {
+                error_for(error, "questionnaire")
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="field-error" id="questionnaire-error">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <select
+                id="questionnaire"
+                name="questionnaire"
+                aria-describedby=move || {
+                    error_for(error, "questionnaire").get().map(|_| "questionnaire-error")
+                }
+            >
+                {library
+                    .into_iter()
+                    .map(|(id, title)| {
+                        let chosen = move || { kept(error, "questionnaire").get() == id.to_string() };
+                        view! {
+                            <option value=id selected=chosen>
+                                {title}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <Field
+            id="due"
+            label=move_tr!("questionnaire-due-label")
+            hint=move_tr!("questionnaire-date-hint")
+            required=false
+            posted=error
+        />
+        <TextArea
+            id="note"
+            label=move_tr!("questionnaire-note-label")
+            value=kept(error, "note")
+            error=error_for(error, "note")
+            rows=3
+        />
+        <p class="hint">{move_tr!("questionnaire-note-hint")}</p>
+        <CheckBox id="show_score" label=move_tr!("questionnaire-show-score") error saved=false />
     }
 }
 

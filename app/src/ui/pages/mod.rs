@@ -16,6 +16,7 @@ mod patients;
 mod person;
 mod questionnaire_library;
 mod questionnaire_review;
+mod questionnaire_team_sending;
 mod questionnaires;
 mod security;
 mod setup;
@@ -44,6 +45,7 @@ pub use patients::{InvitePatientPage, IssuedCodePage, Patients};
 pub use person::{StaffCodePage, StaffPersonPage};
 pub use questionnaire_library::LibraryPage;
 pub use questionnaire_review::{ReviewListPage, ReviewPage};
+pub use questionnaire_team_sending::TeamSendingPage;
 pub use questionnaires::{QuestionnairePage, QuestionnairesPage};
 pub use security::{
     ChangeEmail, ChangePasswordPage, ConfirmIdentity, EmailChangeConfirm, EmailChangeReport,

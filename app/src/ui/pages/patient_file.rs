@@ -11,9 +11,9 @@ use crate::door::PatientId;
 use crate::states::CaregiverStatus;
 use crate::ui::components::audit::action_key;
 use crate::ui::components::caregivers::line_details;
-use crate::ui::components::questionnaire::{state_key, ScoreSummary, SentDetails};
+use crate::ui::components::questionnaire::{state_key, ScoreSummary, SendingFields, SentDetails};
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, CheckBox, Field, FormAlert, Submit, TextArea};
+use crate::ui::form::{action_error, FormAlert, Submit};
 use crate::ui::route::{route_params, with_id, PatientParams};
 use crate::ui::words::tr;
 use crate::ui::words::{long_date, long_date_time};
@@ -506,69 +506,7 @@ fn Questionnaires(patient_id: PatientId) -> impl IntoView {
                                 <ActionForm action=send>
                                     <input type="hidden" name="patient" value=patient_id.get() />
                                     <FormAlert error />
-                                    <div
-                                        class="field"
-                                        class:field-invalid=move || {
-                                            error_for(error, "questionnaire").get().is_some()
-                                        }
-                                    >
-                                        <label for="questionnaire">{move_tr!("questionnaire-choose")}</label>
-                                        {move || {
-                                            error_for(error, "questionnaire")
-                                                .get()
-                                                .map(|m| {
-                                                    view! {
-                                                        <p class="field-error" id="questionnaire-error">
-                                                            {m}
-                                                        </p>
-                                                    }
-                                                })
-                                        }}
-                                        <select
-                                            id="questionnaire"
-                                            name="questionnaire"
-                                            aria-describedby=move || {
-                                                error_for(error, "questionnaire")
-                                                    .get()
-                                                    .map(|_| "questionnaire-error")
-                                            }
-                                        >
-                                            {library
-                                                .into_iter()
-                                                .map(|(id, title)| {
-                                                    let chosen = move || {
-                                                        kept(error, "questionnaire").get() == id.to_string()
-                                                    };
-                                                    view! {
-                                                        <option value=id selected=chosen>
-                                                            {title}
-                                                        </option>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </select>
-                                    </div>
-                                    <Field
-                                        id="due"
-                                        label=move_tr!("questionnaire-due-label")
-                                        hint=move_tr!("questionnaire-date-hint")
-                                        required=false
-                                        posted=error
-                                    />
-                                    <TextArea
-                                        id="note"
-                                        label=move_tr!("questionnaire-note-label")
-                                        value=kept(error, "note")
-                                        error=error_for(error, "note")
-                                        rows=3
-                                    />
-                                    <p class="hint">{move_tr!("questionnaire-note-hint")}</p>
-                                    <CheckBox
-                                        id="show_score"
-                                        label=move_tr!("questionnaire-show-score")
-                                        error
-                                        saved=false
-                                    />
+                                    <SendingFields library error />
                                     <Submit pending=send.pending()>{move_tr!("questionnaire-send")}</Submit>
                                 </ActionForm>
                             </FileSection>

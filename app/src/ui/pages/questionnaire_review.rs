@@ -24,6 +24,9 @@ pub fn ReviewListPage() -> impl IntoView {
         <h1>{move_tr!("questionnaires-waiting-title")}</h1>
         <p class="hint">{move_tr!("questionnaires-waiting-intro")}</p>
         <p>
+            <A href="/staff/questionnaires/send">{move_tr!("team-send-title")}</A>
+        </p>
+        <p>
             <A href="/staff/questionnaires/library">{move_tr!("library-link")}</A>
         </p>
         <Loaded data=waiting let:lines>
