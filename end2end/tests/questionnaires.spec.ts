@@ -154,6 +154,34 @@ for (const javaScript of [true, false]) {
       await page.getByRole('button', { name: t('fr', 'library-import-submit') }).click();
       await expect(page.getByTestId('imported')).toHaveText(t('fr', 'library-imported', { title: 'PHQ-9 du service', version: '2' }));
       await expect(page.getByTestId('library')).toContainText('PHQ-9 du service');
+
+      // To several patients of the team at once; alerts by email chosen on the review list.
+      await page.goto('/staff/questionnaires');
+      await ready(page, javaScript);
+      await page.getByRole('link', { name: t('fr', 'team-send-title') }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('fr', 'team-send-title'));
+      await ready(page, javaScript);
+      await page.getByRole('button', { name: t('fr', 'team-send-show') }).click();
+      await expect(page.getByTestId('team-patients').getByLabel('Léa Tremblay')).toBeChecked();
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+      await page.getByTestId('team-patients').getByLabel('Léa Tremblay').uncheck();
+      await page.getByRole('button', { name: t('fr', 'team-send-submit') }).click();
+      await expect(page.locator('.field-error').filter({ hasText: t('fr', 'error-questionnaire-no-patient') })).toBeVisible();
+      await ready(page, javaScript);
+      await page.getByTestId('team-patients').getByLabel('Léa Tremblay').check();
+      await page.getByLabel(t('fr', 'questionnaire-choose')).selectOption({ label: 'Système d’évaluation des symptômes d’Edmonton – révisé (ESAS-r)' });
+      await page.getByLabel(t('fr', 'questionnaire-show-score')).check();
+      await page.getByRole('button', { name: t('fr', 'team-send-submit') }).click();
+      await expect(page.getByTestId('team-sent')).toHaveText(t('fr', 'team-send-sent', { count: '1' }));
+
+      await page.goto('/staff/questionnaires');
+      await ready(page, javaScript);
+      await page.getByLabel(t('fr', 'questionnaire-alerts-label')).check();
+      await page.getByRole('button', { name: t('fr', 'questionnaire-alerts-save') }).click();
+      await expect(page.getByTestId('alerts-saved')).toHaveText(t('fr', 'questionnaire-alerts-saved'));
+      await expect(page.getByLabel(t('fr', 'questionnaire-alerts-label'))).toBeChecked();
+      await checkPage(page, javaScript);
     });
   });
 }

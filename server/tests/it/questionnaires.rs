@@ -48,6 +48,17 @@ impl Clinic {
             .to_string()
     }
 
+    /// A PHQ-9 sent by `staff` that Léa fills with `weights` (and "not difficult" at question 10)
+    /// and submits; returns its id.
+    async fn filled_phq9(&self, staff: &str, weights: [u8; 9]) -> String {
+        let id = self.send(staff, "phq-9").await;
+        save(&self.app, &self.lea, &section_form(&id, "0", "next", &phq9(weights), None)).await;
+        let q10 = vec![("q10".to_string(), "0".to_string())];
+        let sent = save(&self.app, &self.lea, &section_form(&id, "1", "submit", &q10, None)).await;
+        assert_eq!(sent.status(), StatusCode::OK, "{:?}", sent.text().await);
+        id
+    }
+
     /// Sends `instrument` to Léa as `staff`; returns the sent questionnaire's id.
     async fn send(&self, staff: &str, instrument: &str) -> String {
         let form = [
@@ -645,22 +656,11 @@ async fn a_flagged_submission_mails_the_team_members_who_chose_alerts_and_no_one
     );
 
     // Not flagged: no alert.
-    let calm = c.send(&c.admin, "phq-9").await;
-    save(app, &c.lea, &section_form(&calm, "0", "next", &phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), None)).await;
-    let q10 = vec![("q10".to_string(), "0".to_string())];
-    assert_eq!(
-        save(app, &c.lea, &section_form(&calm, "1", "submit", &q10, None)).await.status(),
-        StatusCode::OK
-    );
+    c.filled_phq9(&c.admin, [1, 1, 1, 1, 1, 1, 1, 1, 0]).await;
     assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 0);
 
     // Item 9 above 0: Paul is written to, once, without clinical content; nobody else.
-    let flagged = c.send(&c.admin, "phq-9").await;
-    save(app, &c.lea, &section_form(&flagged, "0", "next", &phq9([0, 0, 0, 0, 0, 0, 0, 0, 1]), None)).await;
-    assert_eq!(
-        save(app, &c.lea, &section_form(&flagged, "1", "submit", &q10, None)).await.status(),
-        StatusCode::OK
-    );
+    let flagged = c.filled_phq9(&c.admin, [0, 0, 0, 0, 0, 0, 0, 0, 1]).await;
     assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 1);
     let (subject, body) = mail(app, "paul@example.org", "questionnaire-alert").await;
     assert_eq!(subject, text("fr", "mail-questionnaire-alert-subject"));
@@ -676,12 +676,7 @@ async fn a_flagged_submission_mails_the_team_members_who_chose_alerts_and_no_one
     let off = app.call("set_questionnaire_alerts", &[], Some(&c.paul)).await;
     assert_eq!(off.status(), StatusCode::OK);
     assert!(!alerts(c.paul.clone()).await);
-    let again = c.send(&c.admin, "phq-9").await;
-    save(app, &c.lea, &section_form(&again, "0", "next", &phq9([0, 0, 0, 0, 0, 0, 0, 0, 2]), None)).await;
-    assert_eq!(
-        save(app, &c.lea, &section_form(&again, "1", "submit", &q10, None)).await.status(),
-        StatusCode::OK
-    );
+    c.filled_phq9(&c.admin, [0, 0, 0, 0, 0, 0, 0, 0, 2]).await;
     assert_eq!(mails_of(app, "paul@example.org", "questionnaire-alert").await, 1);
 }
 
