@@ -12,7 +12,7 @@ async function send(staff: Page, javaScript: boolean, patientId: string, title: 
   await staff.goto(`/staff/patients/${patientId}`);
   await ready(staff, javaScript);
   const section = staff.locator('#file-questionnaires');
-  await section.getByLabel(t('fr', 'questionnaire-choose')).selectOption({ label: title });
+  await section.getByLabel(t('fr', 'questionnaire-choose'), { exact: true }).selectOption({ label: title });
   await section.getByLabel(t('fr', 'questionnaire-due-label')).fill('31/12/2099');
   await section.getByLabel(t('fr', 'questionnaire-note-label')).fill('Avant votre prochain rendez-vous');
   await section.getByRole('button', { name: t('fr', 'questionnaire-send') }).click();
@@ -170,7 +170,7 @@ for (const javaScript of [true, false]) {
       await expect(page.locator('.field-error').filter({ hasText: t('fr', 'error-questionnaire-no-patient') })).toBeVisible();
       await ready(page, javaScript);
       await page.getByTestId('team-patients').getByLabel('Léa Tremblay').check();
-      await page.getByLabel(t('fr', 'questionnaire-choose')).selectOption({ label: 'Système d’évaluation des symptômes d’Edmonton – révisé (ESAS-r)' });
+      await page.getByLabel(t('fr', 'questionnaire-choose'), { exact: true }).selectOption({ label: 'Système d’évaluation des symptômes d’Edmonton – révisé (ESAS-r)' });
       await page.getByLabel(t('fr', 'questionnaire-show-score')).check();
       await page.getByRole('button', { name: t('fr', 'team-send-submit') }).click();
       await expect(page.getByTestId('team-sent')).toHaveText(t('fr', 'team-send-sent', { count: '1' }));
