@@ -41,8 +41,8 @@ pub async fn submissions(ctx: &Ctx, member: TeamMember, instrument: &str) -> Dom
     let mut definitions: HashMap<i64, Definition> = HashMap::new();
     let mut exported = Vec::with_capacity(sent.len());
     for s in sent {
-        if !definitions.contains_key(&s.questionnaire_id) {
-            definitions.insert(s.questionnaire_id, library::definition(&ctx.db, s.questionnaire_id).await?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = definitions.entry(s.questionnaire_id) {
+            slot.insert(library::definition(&ctx.db, s.questionnaire_id).await?);
         }
         exported.push(Filled {
             definition: definitions[&s.questionnaire_id].clone(),

@@ -107,7 +107,7 @@ fn export_item(item: &Item, primary: Lang) -> QuestionnaireItem {
         text,
         text_element,
         required: item.required.then_some(true),
-        enable_when: item.enable_when.iter().map(|c| export_condition(c)).collect(),
+        enable_when: item.enable_when.iter().map(export_condition).collect(),
         enable_behavior: (!item.enable_when.is_empty()).then(|| {
             match item.enable_behavior {
                 Behavior::Any => "any",
