@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{self, require_any_service, require_service, Staff},
     crate::domain::organisation::staff_service,
-    crate::domain::questionnaire::{library, FormError},
+    crate::domain::questionnaire::{fhir, library, FormError},
     crate::i18n::Lang,
     crate::states::Service,
 };
@@ -70,7 +70,12 @@ pub async fn imported_questionnaire(id: i64) -> Result<LibraryEntry, ApiError> {
 #[server(prefix = "/api", endpoint = "import_questionnaire")]
 pub async fn import_questionnaire(#[server(default)] fhir: String) -> Result<(), ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    let imported = library::import(&ctx, organisation_id, &fhir).await.map_err(|e: FormError| {
+    let imported = async {
+        let definition = fhir::questionnaire::import(&fhir)?;
+        library::add_version(&ctx, organisation_id, definition).await
+    }
+    .await
+    .map_err(|e: FormError| {
         let error = ApiError::from(e);
         let error = if error.field.is_none() { error.on("fhir") } else { error };
         error.keep("fhir", &fhir)
@@ -119,7 +124,7 @@ pub async fn download(
     id: i64,
     what: Download,
 ) -> Result<crate::domain::messaging::attachment::File, ApiError> {
-    use crate::domain::questionnaire::{fhir, team_export, TeamMember};
+    use crate::domain::questionnaire::{team_export, TeamMember};
     let services: &[Service] = match what {
         Download::Questionnaire => &[Service::Questionnaires, Service::Administration],
         Download::AnswersCsv | Download::AnswersFhir => &[Service::Questionnaires],

@@ -514,17 +514,11 @@ pub struct SendingToTeam {
 
 #[server(prefix = "/api", endpoint = "team_sending")]
 pub async fn team_sending(team: Option<i64>) -> Result<SendingToTeam, ApiError> {
-    use crate::domain::messaging::care_team;
     let (ctx, member, _) = team_side().await?;
-    let teams: Vec<(i64, String)> =
-        care_team::of_member_in(&ctx.db, member.account_id, member.organisation_id)
-            .await?
-            .into_iter()
-            .map(|t| (t.id, t.name))
-            .collect();
+    let teams = sending::teams_of(&ctx.db, member).await?;
     let team = team.filter(|id| teams.iter().any(|(t, _)| t == id));
     let patients = match team {
-        Some(team) => care_team::followed(&ctx.db, member.organisation_id, team).await?,
+        Some(team) => sending::followed(&ctx.db, member, team).await?,
         None => Vec::new(),
     };
     Ok(SendingToTeam { teams, team, patients, library: sendable(&ctx, member).await? })

@@ -82,41 +82,6 @@ pub async fn of_member(db: &crate::domain::store::Db, account_id: i64) -> Domain
     teams(sqlx::query_as(&sql).bind(account_id), db).await
 }
 
-/// The teams a staff member belongs to in one organisation.
-pub async fn of_member_in(
-    db: &crate::domain::store::Db,
-    account_id: i64,
-    organisation_id: i64,
-) -> DomainResult<Vec<Team>> {
-    let sql = format!(
-        "{SELECT_TEAM} WHERE t.organisation_id = $2
-           AND t.id IN (SELECT team_id FROM care_team_members WHERE account_id = $1) ORDER BY t.name"
-    );
-    teams(sqlx::query_as(&sql).bind(account_id).bind(organisation_id), db).await
-}
-
-/// A team's list holds this many patients at most for sending to them at once.
-pub const FOLLOWED_MAX: i64 = 1_000;
-
-/// The patients on a team's list (id and name, by family name), `FOLLOWED_MAX` at most.
-pub async fn followed(
-    db: &crate::domain::store::Db,
-    organisation_id: i64,
-    team_id: i64,
-) -> DomainResult<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
-        "SELECT p.id, TRIM(p.given_name || ' ' || p.family_name) FROM patients p
-           JOIN patient_teams pt ON pt.patient_id = p.id JOIN care_teams t ON t.id = pt.team_id
-         WHERE pt.team_id = $1 AND t.organisation_id = $2 AND p.organisation_id = $2
-         ORDER BY p.family_name, p.given_name, p.id LIMIT $3",
-    )
-    .bind(team_id)
-    .bind(organisation_id)
-    .bind(FOLLOWED_MAX)
-    .fetch_all(db)
-    .await?)
-}
-
 /// The teams whose list a patient (one organisation's record) is on.
 pub async fn of_patient(
     db: &crate::domain::store::Db,

@@ -2,7 +2,7 @@
 //! ship ready (`app/data/questionnaires/`, each naming the published version it reproduces) and
 //! every organisation gets them; the library holds any other definition the same way.
 use super::definition::Definition;
-use super::{fhir, FormError};
+use super::FormError;
 use crate::domain::{store::Db, Ctx, DomainError, DomainResult, Target};
 use sqlx::{Any, AnyConnection, Executor};
 
@@ -116,11 +116,14 @@ pub async fn version(db: &Db, organisation_id: i64, id: i64) -> DomainResult<(En
     Ok((Entry { id, instrument, version, title_fr, title_en }, archived != 0, definition))
 }
 
-/// Imports a FHIR R4 Questionnaire into the organisation's library: a new instrument, or the
-/// next version of the one with the same key (answers stay tied to the version answered).
-/// Refused with the first thing wrong in it, or when it is the library's latest version as is.
-pub async fn import(ctx: &Ctx, organisation_id: i64, fhir_json: &str) -> Result<Entry, FormError> {
-    let definition = fhir::questionnaire::import(fhir_json)?;
+/// Adds a definition (read from a FHIR Questionnaire) to the organisation's library: a new
+/// instrument, or the next version of the one with the same key (answers stay tied to the
+/// version answered). Refused when it is the library's latest version as is.
+pub async fn add_version(
+    ctx: &Ctx,
+    organisation_id: i64,
+    definition: Definition,
+) -> Result<Entry, FormError> {
     let json = serde_json::to_string(&definition)
         .map_err(|_| DomainError::refused("error-questionnaire-definition"))?;
     let mut tx = ctx.db.begin().await?;

@@ -2,8 +2,9 @@
 //! due date and note. The patient, and each caregiver whose grant covers questionnaires, is told
 //! by an email without clinical content, in their language.
 use super::{FormError, Refusal, TeamMember};
-use crate::domain::messaging::care_team;
-use crate::domain::{calendar, notification, onboarding::caregiver, Ctx, DomainError, Target};
+use crate::domain::{
+    calendar, notification, onboarding::caregiver, store::Db, Ctx, DomainError, DomainResult, Target,
+};
 use crate::door::{Door, GrantId};
 use crate::i18n::Lang;
 use crate::paths::Page;
@@ -92,6 +93,39 @@ pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result
     Ok(id)
 }
 
+/// The member's care teams in the organisation they work in (id, name).
+pub async fn teams_of(db: &Db, member: TeamMember) -> DomainResult<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.name FROM care_teams t JOIN care_team_members m ON m.team_id = t.id
+         WHERE m.account_id = $1 AND t.organisation_id = $2 ORDER BY t.name",
+    )
+    .bind(member.account_id)
+    .bind(member.organisation_id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// A team's list holds this many patients at most for sending to them at once.
+pub const FOLLOWED_MAX: i64 = 1_000;
+
+/// The patients on the list of one of the member's teams (id and name, by family name),
+/// `FOLLOWED_MAX` at most; none for a team that is not theirs.
+pub async fn followed(db: &Db, member: TeamMember, team_id: i64) -> DomainResult<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, TRIM(p.given_name || ' ' || p.family_name) FROM patients p
+           JOIN patient_teams pt ON pt.patient_id = p.id JOIN care_teams t ON t.id = pt.team_id
+           JOIN care_team_members m ON m.team_id = t.id AND m.account_id = $3
+         WHERE pt.team_id = $1 AND t.organisation_id = $2 AND p.organisation_id = $2
+         ORDER BY p.family_name, p.given_name, p.id LIMIT $4",
+    )
+    .bind(team_id)
+    .bind(member.organisation_id)
+    .bind(member.account_id)
+    .bind(FOLLOWED_MAX)
+    .fetch_all(db)
+    .await?)
+}
+
 /// Sends the same questionnaire to several patients on the list of one of the member's teams
 /// (each told as by `send`); returns how many. Refused when none is chosen; a patient not on
 /// that team's list, or a team not theirs, is "not found" and nothing is sent.
@@ -102,14 +136,14 @@ pub async fn send_to_team(
     patient_ids: &[i64],
     sending: Sending<'_>,
 ) -> Result<usize, FormError> {
-    let teams = care_team::of_member_in(&ctx.db, member.account_id, member.organisation_id).await?;
-    if !teams.iter().any(|t| t.id == team_id) {
+    let teams = teams_of(&ctx.db, member).await?;
+    if !teams.iter().any(|(t, _)| *t == team_id) {
         return Err(DomainError::NotFound.into());
     }
     if patient_ids.is_empty() {
         return Err(Refusal::new("error-questionnaire-no-patient").about("patients").into());
     }
-    let followed = care_team::followed(&ctx.db, member.organisation_id, team_id).await?;
+    let followed = followed(&ctx.db, member, team_id).await?;
     if !patient_ids.iter().all(|id| followed.iter().any(|(f, _)| f == id)) {
         return Err(DomainError::NotFound.into());
     }
