@@ -212,8 +212,8 @@ async fn lines(ctx: &Ctx, sent: Vec<Sent>, for_team: bool) -> Result<Vec<Questio
             band = scoring
                 .and_then(|sc| sc.total.as_ref())
                 .zip(s.score)
-                .and_then(|(t, score)| t.bands.iter().find(|b| (b.from..=b.to).contains(&score)))
-                .map(|b| b.label.get(lang).to_string());
+                .and_then(|(t, score)| scoring::band_of(&t.bands, score))
+                .map(|b| b.get(lang).to_string());
             if for_team && s.flagged {
                 let answers = filling::answers_of(&ctx.db, s.id).await?;
                 flags = scoring::score(definition, &answers)
@@ -335,7 +335,7 @@ fn shown_questions<'a>(definition: &'a Definition, answers: &Answers, section: u
 #[cfg(feature = "ssr")]
 fn answer_lines(definition: &Definition, answers: &Answers, lang: Lang, for_team: bool) -> Vec<AnswerLine> {
     let skipped = answer::not_asked(definition, answers);
-    let score = if for_team { scoring::score(definition, answers) } else { None };
+    let score = if for_team { scoring::score_skipping(definition, answers, &skipped) } else { None };
     definition
         .questions()
         .into_iter()
@@ -633,11 +633,7 @@ pub async fn review_questionnaire(id: SentQuestionnaireId) -> Result<ReviewView,
                     id: sent.id,
                     on: clocks.local(&ctx.db, sent.organisation_id, at).await?.date(),
                     score,
-                    band: total
-                        .bands
-                        .iter()
-                        .find(|b| (b.from..=b.to).contains(&score))
-                        .map(|b| b.label.get(lang).to_string()),
+                    band: scoring::band_of(&total.bands, score).map(|b| b.get(lang).to_string()),
                 });
             }
             Some(ScoreHistory {

@@ -122,7 +122,8 @@ pub async fn list(db: &Db, reader: Reader) -> DomainResult<Vec<Sent>> {
 /// One sent questionnaire with its definition and answers.
 pub struct Filled {
     pub sent: Sent,
-    pub definition: Definition,
+    /// Shared: an export's submissions of one version hold the same definition.
+    pub definition: std::sync::Arc<Definition>,
     pub answers: Answers,
 }
 
@@ -134,7 +135,7 @@ pub(super) async fn load(db: &Db, reader: Reader, id: i64) -> DomainResult<Fille
         .ok_or(DomainError::NotFound)?;
     let definition = library::definition(db, sent.questionnaire_id).await?;
     let answers = answers_of(db, id).await?;
-    Ok(Filled { sent, definition, answers })
+    Ok(Filled { sent, definition: std::sync::Arc::new(definition), answers })
 }
 
 pub async fn answers_of<'e>(

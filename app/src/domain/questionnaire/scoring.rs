@@ -3,6 +3,7 @@
 //! total.
 use super::answer::{self, Answers};
 use super::definition::{Band, Banded, Bilingual, Definition};
+use std::collections::HashSet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Score {
@@ -28,14 +29,23 @@ impl Score {
     }
 }
 
-fn band_of(bands: &[Band], value: i64) -> Option<Bilingual> {
+/// The band `value` falls in.
+pub fn band_of(bands: &[Band], value: i64) -> Option<Bilingual> {
     bands.iter().find(|b| (b.from..=b.to).contains(&value)).map(|b| b.label.clone())
 }
 
 /// The score of `answers`, or `None` for a questionnaire without scoring.
 pub fn score(definition: &Definition, answers: &Answers) -> Option<Score> {
+    score_skipping(definition, answers, &answer::not_asked(definition, answers))
+}
+
+/// The score of `answers` when the questions not asked (`answer::not_asked`) are known already.
+pub fn score_skipping(
+    definition: &Definition,
+    answers: &Answers,
+    skipped: &HashSet<String>,
+) -> Option<Score> {
     let scoring = definition.scoring.as_ref()?;
-    let skipped = answer::not_asked(definition, answers);
     let value = |link_id: &str| -> Option<i64> {
         let item = definition.item(link_id)?;
         let given = answers.get(link_id).filter(|_| !skipped.contains(link_id))?;

@@ -9,6 +9,7 @@ use super::{fhir, library, scoring, Reader, TeamMember};
 use crate::domain::{Ctx, DomainResult, Target};
 use crate::i18n::Lang;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// An export holds this many submissions at most, the latest.
 pub const EXPORT_MAX: i64 = 100_000;
@@ -25,10 +26,13 @@ pub async fn submissions(ctx: &Ctx, member: TeamMember, instrument: &str) -> Dom
     let mut query = reader.visible();
     query.and("q.instrument = {}", instrument.to_string());
     query.and_fixed("r.submitted_at IS NOT NULL");
+    // The answers of the submissions selected above only: the same rows, the same cap.
+    let limit = query.placeholder(EXPORT_MAX);
     let sql = format!(
         "SELECT a.request_id, a.link_id, a.answer FROM questionnaire_answers a
-           JOIN questionnaire_requests r ON r.id = a.request_id JOIN questionnaires q ON q.id = r.questionnaire_id
-         WHERE {}",
+         WHERE a.request_id IN (
+           SELECT r.id FROM questionnaire_requests r JOIN questionnaires q ON q.id = r.questionnaire_id
+           WHERE {} ORDER BY r.submitted_at DESC, r.id LIMIT {limit})",
         query.sql()
     );
     let rows: Vec<(i64, String, String)> = query.bind(sqlx::query_as(&sql)).fetch_all(&ctx.db).await?;
@@ -38,14 +42,14 @@ pub async fn submissions(ctx: &Ctx, member: TeamMember, instrument: &str) -> Dom
             answers.entry(request_id).or_default().insert(link_id, given);
         }
     }
-    let mut definitions: HashMap<i64, Definition> = HashMap::new();
+    let mut definitions: HashMap<i64, Arc<Definition>> = HashMap::new();
     let mut exported = Vec::with_capacity(sent.len());
     for s in sent {
         if let std::collections::hash_map::Entry::Vacant(slot) = definitions.entry(s.questionnaire_id) {
-            slot.insert(library::definition(&ctx.db, s.questionnaire_id).await?);
+            slot.insert(Arc::new(library::definition(&ctx.db, s.questionnaire_id).await?));
         }
         exported.push(Filled {
-            definition: definitions[&s.questionnaire_id].clone(),
+            definition: Arc::clone(&definitions[&s.questionnaire_id]),
             answers: answers.remove(&s.id).unwrap_or_default(),
             sent: s,
         });

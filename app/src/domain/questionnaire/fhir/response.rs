@@ -28,7 +28,7 @@ pub fn of(filled: &Filled, lang: Lang) -> QuestionnaireResponse {
         .collect();
     let mut item: Vec<ResponseItem> =
         definition.items.iter().filter_map(|i| item_of(i, &asked, lang)).collect();
-    if let Some(total) = scoring::score(definition, answers).and_then(|s| s.total) {
+    if let Some(total) = scoring::score_skipping(definition, answers, &skipped).and_then(|s| s.total) {
         let mut answer = Map::new();
         answer.insert("valueInteger".into(), total.into());
         item.push(ResponseItem {
