@@ -98,6 +98,8 @@ ids! {
     QuestionnaireId,
     /// A questionnaire sent to a patient (its answers, score and review).
     SentQuestionnaireId,
+    /// A questionnaire being written in the builder, before it is published.
+    DraftId,
 }
 
 /// The door a page is entered through.

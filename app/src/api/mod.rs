@@ -16,6 +16,7 @@ pub mod organisations;
 pub mod password;
 pub mod patients;
 pub mod profile;
+pub mod questionnaire_builder;
 pub mod questionnaire_library;
 pub mod questionnaires;
 pub mod settings;

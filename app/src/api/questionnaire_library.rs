@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_any_service, require_service, Staff},
+    super::questionnaire_builder::builder_rights,
     crate::domain::organisation::staff_service,
-    crate::domain::questionnaire::{fhir, library, FormError},
+    crate::domain::questionnaire::{builder, fhir, library, FormError},
     crate::i18n::Lang,
     crate::states::Service,
 };
@@ -20,6 +21,8 @@ pub struct LibraryEntry {
     pub title: String,
     pub instrument: String,
     pub version: i64,
+    /// Not one of the shipped instruments, which are validated as published.
+    pub editable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,8 +30,13 @@ pub struct LibraryView {
     pub entries: Vec<LibraryEntry>,
     /// The answers' exports: for members of care teams holding Questionnaires.
     pub exports_answers: bool,
-    /// Importing: for administrators.
+    /// Importing, and deciding who builds: for administrators.
     pub imports: bool,
+    /// Building (`builder::may_build`): the drafts, "New questionnaire", edit and archive.
+    pub builds: bool,
+    pub professionals_build: bool,
+    pub drafts: Vec<(i64, String)>,
+    pub archived: Vec<LibraryEntry>,
 }
 
 #[cfg(feature = "ssr")]
@@ -36,6 +44,7 @@ fn entry(e: library::Entry, lang: Lang) -> LibraryEntry {
     LibraryEntry {
         id: e.id,
         title: if lang == Lang::Fr { e.title_fr } else { e.title_en },
+        editable: library::shipped(&e.instrument).is_none(),
         instrument: e.instrument,
         version: e.version,
     }
@@ -43,25 +52,40 @@ fn entry(e: library::Entry, lang: Lang) -> LibraryEntry {
 
 #[server(prefix = "/api", endpoint = "questionnaire_library")]
 pub async fn questionnaire_library() -> Result<LibraryView, ApiError> {
-    let Staff { ctx, account, organisation_id, .. } =
-        require_any_service(&[Service::Questionnaires, Service::Administration]).await?;
+    let staff = require_any_service(&[Service::Questionnaires, Service::Administration]).await?;
+    let (builds, administers, professionals_build) = builder_rights(&staff).await?;
+    let Staff { ctx, account, organisation_id, .. } = staff;
     let held = staff_service::held(&ctx.db, account.id, organisation_id).await?;
     let lang = context::language();
+    let entries = |found: Vec<library::Entry>| found.into_iter().map(|e| entry(e, lang)).collect();
     Ok(LibraryView {
-        entries: library::current(&ctx.db, organisation_id)
-            .await?
-            .into_iter()
-            .map(|e| entry(e, lang))
-            .collect(),
+        entries: entries(library::current(&ctx.db, organisation_id).await?),
         exports_answers: held.contains(&Service::Questionnaires),
-        imports: held.contains(&Service::Administration),
+        imports: administers,
+        builds,
+        professionals_build,
+        drafts: if builds {
+            builder::drafts(&ctx.db, organisation_id)
+                .await?
+                .into_iter()
+                .map(|(id, title)| (id, title.get(lang).to_string()))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        archived: if builds {
+            entries(library::archived(&ctx.db, organisation_id).await?)
+        } else {
+            Vec::new()
+        },
     })
 }
 
-/// The version just imported, for the message that says so.
+/// The version just imported or published, for the message that says so.
 #[server(prefix = "/api", endpoint = "imported_questionnaire")]
 pub async fn imported_questionnaire(id: i64) -> Result<LibraryEntry, ApiError> {
-    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let Staff { ctx, organisation_id, .. } =
+        require_any_service(&[Service::Questionnaires, Service::Administration]).await?;
     let (found, _, _) = library::version(&ctx.db, organisation_id, id).await?;
     Ok(entry(found, context::language()))
 }
@@ -72,7 +96,7 @@ pub async fn import_questionnaire(#[server(default)] fhir: String) -> Result<(),
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let imported = async {
         let definition = fhir::questionnaire::import(&fhir)?;
-        library::add_version(&ctx, organisation_id, definition).await
+        library::add_version(&ctx, organisation_id, definition, "questionnaire.imported").await
     }
     .await
     .map_err(|e: FormError| {

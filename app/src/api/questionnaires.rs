@@ -273,7 +273,7 @@ pub async fn my_questionnaires(grant: Option<GrantId>) -> Result<QuestionnaireLi
 }
 
 #[cfg(feature = "ssr")]
-fn question_kind(item: &Item, lang: Lang) -> QuestionKind {
+pub(crate) fn question_kind(item: &Item, lang: Lang) -> QuestionKind {
     match &item.kind {
         Kind::ShortText => QuestionKind::ShortText,
         Kind::LongText => QuestionKind::LongText,

@@ -75,4 +75,6 @@ lazy_pages! {
     ReviewRoute => ReviewPage,
     LibraryRoute => LibraryPage,
     TeamSendingRoute => TeamSendingPage,
+    BuilderRoute => BuilderPage,
+    BuilderPreviewRoute => BuilderPreviewPage,
 }

@@ -135,6 +135,16 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/questionnaires/builder/:id")
+                            view=lazy_pages::BuilderRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaires/builder/:id/preview")
+                            view=lazy_pages::BuilderPreviewRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/questionnaires/:id")
                             view=lazy_pages::ReviewRoute::lazy()
                             ssr=SsrMode::Async
@@ -269,6 +279,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/questionnaires")
                             view=lazy_pages::QuestionnairesRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaires/builder/:id")
+                            view=lazy_pages::BuilderRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaires/builder/:id/preview")
+                            view=lazy_pages::BuilderPreviewRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route

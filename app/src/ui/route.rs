@@ -1,7 +1,7 @@
 //! The page address's parameters, typed (`#[derive(Params)]`): a segment that is not an id makes
 //! the whole set `None`, and the page then shows "not found" without asking the server.
 use crate::api::ApiError;
-use crate::door::{AccountId, ConversationId, GrantId, PatientId, SentQuestionnaireId, TeamId};
+use crate::door::{AccountId, ConversationId, DraftId, GrantId, PatientId, SentQuestionnaireId, TeamId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
@@ -36,6 +36,12 @@ pub struct ConversationParams {
 #[derive(Params, Clone, Copy, Debug, PartialEq)]
 pub struct QuestionnaireParams {
     pub id: SentQuestionnaireId,
+}
+
+/// `/staff/questionnaires/builder/:id`, `…/preview`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct DraftParams {
+    pub id: DraftId,
 }
 
 /// `/staff/teams/:id`

@@ -262,8 +262,17 @@ impl Definition {
     /// The rules a definition keeps, each refused with the item it is about: unique link ids,
     /// conditions on earlier questions only, choices with options, scores over scored items.
     pub fn check(&self) -> Result<(), Refusal> {
+        self.check_rules(true)
+    }
+
+    /// The same rules on a draft being built, which may still be empty or have an empty section.
+    pub fn check_draft(&self) -> Result<(), Refusal> {
+        self.check_rules(false)
+    }
+
+    fn check_rules(&self, complete: bool) -> Result<(), Refusal> {
         let wrong = |key: &'static str, link_id: &str| Refusal::new(key).about(link_id);
-        if self.key.trim().is_empty() || self.items.is_empty() {
+        if self.key.trim().is_empty() || (complete && self.items.is_empty()) {
             return Err(Refusal::new("error-questionnaire-definition"));
         }
         let mut seen: HashSet<&str> = HashSet::new();
@@ -285,7 +294,7 @@ impl Definition {
                         return Err(wrong("error-questionnaire-options", &item.link_id));
                     }
                 }
-                Kind::Group { items } if items.is_empty() => {
+                Kind::Group { items } if complete && items.is_empty() => {
                     return Err(wrong("error-questionnaire-empty-group", &item.link_id))
                 }
                 _ => {}

@@ -90,6 +90,20 @@ pub async fn current(db: &Db, organisation_id: i64) -> DomainResult<Vec<Entry>> 
     .await?)
 }
 
+/// The archived questionnaires: the latest version of each, to bring back.
+pub async fn archived(db: &Db, organisation_id: i64) -> DomainResult<Vec<Entry>> {
+    Ok(sqlx::query_as(
+        "SELECT q.id, q.instrument, q.version, q.title_fr, q.title_en FROM questionnaires q
+         WHERE q.organisation_id = $1 AND q.archived = 1
+           AND q.version = (SELECT MAX(v.version) FROM questionnaires v
+                            WHERE v.organisation_id = q.organisation_id AND v.instrument = q.instrument)
+         ORDER BY q.instrument",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await?)
+}
+
 /// The definition of one version, as stored.
 pub async fn definition(db: &Db, questionnaire_id: i64) -> DomainResult<Definition> {
     let json: String = sqlx::query_scalar("SELECT definition FROM questionnaires WHERE id = $1")
@@ -116,13 +130,15 @@ pub async fn version(db: &Db, organisation_id: i64, id: i64) -> DomainResult<(En
     Ok((Entry { id, instrument, version, title_fr, title_en }, archived != 0, definition))
 }
 
-/// Adds a definition (read from a FHIR Questionnaire) to the organisation's library: a new
-/// instrument, or the next version of the one with the same key (answers stay tied to the
-/// version answered). Refused when it is the library's latest version as is.
+/// Adds a definition (read from a FHIR Questionnaire, or published from the builder) to the
+/// organisation's library: a new instrument, or the next version of the one with the same key
+/// (answers stay tied to the version answered). Refused when it is the library's latest version
+/// as is. `action` names it in the audit trail.
 pub async fn add_version(
     ctx: &Ctx,
     organisation_id: i64,
     definition: Definition,
+    action: &'static str,
 ) -> Result<Entry, FormError> {
     let json = serde_json::to_string(&definition)
         .map_err(|_| DomainError::refused("error-questionnaire-definition"))?;
@@ -161,13 +177,7 @@ pub async fn add_version(
         }
         other => other?,
     };
-    ctx.audit(
-        &mut *tx,
-        Some(organisation_id),
-        "questionnaire.imported",
-        Target::Organisation(organisation_id),
-    )
-    .await?;
+    ctx.audit(&mut *tx, Some(organisation_id), action, Target::Organisation(organisation_id)).await?;
     tx.commit().await?;
     Ok(Entry {
         id,

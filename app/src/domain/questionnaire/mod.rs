@@ -4,6 +4,7 @@
 //! team's review with the score computed on the server.
 pub mod alert;
 pub mod answer;
+pub mod builder;
 pub mod definition;
 pub mod fhir;
 pub mod filling;

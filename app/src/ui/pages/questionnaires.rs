@@ -285,7 +285,11 @@ fn Section(
 
 /// One question: its number, text, whether required, the input for its kind, and its error.
 #[component]
-fn Question(question: QuestionView, count: usize, error: Signal<Option<ApiError>>) -> impl IntoView {
+pub(crate) fn Question(
+    question: QuestionView,
+    count: usize,
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
     let QuestionView { link_id, number, text, required, kind, value, chosen } = question;
     let field = format!("answers[{link_id}]");
     let error_id = format!("q-{link_id}-error");
