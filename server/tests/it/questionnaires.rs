@@ -41,9 +41,14 @@ async fn clinic() -> Clinic {
 }
 
 impl Clinic {
+    /// The latest version of `instrument` in the first organisation's library.
     async fn questionnaire(&self, instrument: &str) -> String {
         self.app
-            .number("SELECT id FROM questionnaires WHERE instrument = $1 AND organisation_id = 1", instrument)
+            .number(
+                "SELECT id FROM questionnaires WHERE instrument = $1 AND organisation_id = 1
+                 ORDER BY version DESC LIMIT 1",
+                instrument,
+            )
             .await
             .to_string()
     }
@@ -767,4 +772,238 @@ async fn a_team_member_sends_one_questionnaire_to_several_patients_of_the_team()
         assert_eq!(lists["to_fill"].as_array().unwrap().len(), 1, "{email}");
         assert_eq!(mails_of(app, email, "questionnaire").await, 1, "{email}");
     }
+}
+
+/// A builder call as its form posts it.
+async fn build(app: &TestApp, function: &str, form: &[(&str, &str)], session: &str) -> reqwest::Response {
+    app.call(function, form, Some(session)).await
+}
+
+#[tokio::test]
+async fn an_administrator_builds_a_questionnaire_publishes_it_edits_it_into_a_new_version_and_archives_it() {
+    let c = clinic().await;
+    let app = &c.app;
+    let started =
+        build(app, "new_questionnaire", &[("title_fr", "Suivi de la douleur"), ("title_en", "")], &c.admin)
+            .await;
+    let refused = refusal(started, StatusCode::BAD_REQUEST).await;
+    assert_eq!(refused.field.as_deref(), Some("title_en"));
+    assert_eq!(refused.kept("title_fr"), Some("Suivi de la douleur"), "what was typed comes back");
+    let started = build(
+        app,
+        "new_questionnaire",
+        &[("title_fr", "Suivi de la douleur"), ("title_en", "Pain follow-up")],
+        &c.admin,
+    )
+    .await;
+    assert_eq!(started.status(), StatusCode::OK, "{:?}", started.text().await);
+    let draft = app.count("SELECT MAX(id) FROM questionnaire_drafts").await.to_string();
+    assert_eq!(app.text("SELECT instrument FROM questionnaire_drafts").await, "suivi-de-la-douleur");
+
+    // Three questions; the second asked only when the first is "yes".
+    let admin = c.admin.as_str();
+    let add = |fields: Vec<(&'static str, &'static str)>| {
+        let draft = draft.clone();
+        async move {
+            let mut form = vec![("draft", draft.as_str()), ("section", "s1")];
+            form.extend(fields);
+            build(app, "save_draft_item", &form, admin).await
+        }
+    };
+    let missing = add(vec![("kind", "yes-no"), ("text_fr", "Avez-vous mal ?")]).await;
+    let refused = refusal(missing, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-builder-text-required", Some("text_en"))
+    );
+    assert_eq!(refused.kept("text_fr"), Some("Avez-vous mal ?"));
+    for fields in [
+        vec![
+            ("kind", "yes-no"),
+            ("text_fr", "Avez-vous mal ?"),
+            ("text_en", "Are you in pain?"),
+            ("required", "on"),
+        ],
+        vec![
+            ("kind", "scale"),
+            ("text_fr", "Intensité"),
+            ("text_en", "Intensity"),
+            ("low_fr", "Aucune"),
+            ("low_en", "None"),
+            ("high_fr", "Pire"),
+            ("high_en", "Worst"),
+            ("when_question", "q1"),
+            ("when_operator", "="),
+            ("when_answer", "oui"),
+        ],
+        vec![("kind", "long-text"), ("text_fr", "Autre chose ?"), ("text_en", "Anything else?")],
+    ] {
+        let added = add(fields).await;
+        assert_eq!(added.status(), StatusCode::OK, "{:?}", added.text().await);
+    }
+    let arrange = |target: &'static str, step: &'static str| {
+        let draft = draft.clone();
+        async move {
+            build(app, "arrange_draft", &[("draft", &draft), ("target", target), ("step", step)], admin).await
+        }
+    };
+    assert_eq!(arrange("q3", "up").await.status(), StatusCode::OK);
+    let refused = refusal(arrange("q1", "remove").await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(refused.key, "error-builder-depended-on");
+    let view = ok_json(build(app, "questionnaire_draft", &[("draft", &draft)], &c.admin).await).await;
+    let order: Vec<&str> = view["sections"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["link_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["q1", "q3", "q2"]);
+    let preview = ok_json(build(app, "questionnaire_preview", &[("draft", &draft)], &c.admin).await).await;
+    assert_eq!(preview["count"], 3);
+
+    // Published: the library's first version, sendable; the draft is gone.
+    assert_eq!(build(app, "publish_draft", &[("draft", &draft)], &c.admin).await.status(), StatusCode::OK);
+    assert_eq!(app.count("SELECT COUNT(*) FROM questionnaire_drafts").await, 0);
+    let v1 = app.number("SELECT id FROM questionnaires WHERE instrument = $1", "suivi-de-la-douleur").await;
+    let sent_v1 = c.send(&c.paul, "suivi-de-la-douleur").await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'questionnaire.published'").await,
+        1
+    );
+
+    // Edited: a draft of version 1; publishing it makes version 2, and version 1 can no longer
+    // be sent while what was sent of it stays tied to it.
+    assert_eq!(
+        build(app, "edit_questionnaire", &[("id", &v1.to_string())], &c.admin).await.status(),
+        StatusCode::OK
+    );
+    let draft = app.count("SELECT MAX(id) FROM questionnaire_drafts").await.to_string();
+    let details = [
+        ("draft", draft.as_str()),
+        ("title_fr", "Suivi de la douleur (v2)"),
+        ("title_en", "Pain follow-up (v2)"),
+        ("instructions_fr", "Pensez à la dernière semaine."),
+        ("instructions_en", "Think of the last week."),
+    ];
+    assert_eq!(build(app, "save_draft_details", &details, &c.admin).await.status(), StatusCode::OK);
+    assert_eq!(build(app, "publish_draft", &[("draft", &draft)], &c.admin).await.status(), StatusCode::OK);
+    let versions =
+        app.count("SELECT MAX(version) FROM questionnaires WHERE instrument = 'suivi-de-la-douleur'").await;
+    assert_eq!(versions, 2);
+    let old = app
+        .call(
+            "send_questionnaire",
+            &[("patient", &c.lea_id.to_string()), ("questionnaire", &v1.to_string())],
+            Some(&c.paul),
+        )
+        .await;
+    assert_eq!(refusal(old, StatusCode::BAD_REQUEST).await.field.as_deref(), Some("questionnaire"));
+    let form = ok_json(app.call("questionnaire_form", &[("id", &sent_v1)], Some(&c.lea)).await).await;
+    assert_eq!(form["title"], "Suivi de la douleur", "the version sent");
+
+    // The shipped instruments are not edited here.
+    let phq9 = c.questionnaire("phq-9").await;
+    let refused =
+        refusal(build(app, "edit_questionnaire", &[("id", &phq9)], &c.admin).await, StatusCode::CONFLICT)
+            .await;
+    assert_eq!(refused.key, "error-builder-validated");
+
+    // Archived: no longer offered nor sendable; brought back, it is again.
+    let library = ok_json(app.call("questionnaire_library", &[], Some(&c.admin)).await).await;
+    let v2 = library["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["instrument"] == "suivi-de-la-douleur")
+        .unwrap()["id"]
+        .to_string();
+    assert_eq!(build(app, "archive_questionnaire", &[("id", &v2)], &c.admin).await.status(), StatusCode::OK);
+    let library = ok_json(app.call("questionnaire_library", &[], Some(&c.admin)).await).await;
+    assert!(library["entries"].as_array().unwrap().iter().all(|e| e["instrument"] != "suivi-de-la-douleur"));
+    assert_eq!(library["archived"][0]["id"].to_string(), v2);
+    let archived = app
+        .call(
+            "send_questionnaire",
+            &[("patient", &c.lea_id.to_string()), ("questionnaire", &v2)],
+            Some(&c.paul),
+        )
+        .await;
+    assert_eq!(archived.status(), StatusCode::BAD_REQUEST);
+    let restore = [("id", v2.as_str()), ("restore", "on")];
+    assert_eq!(build(app, "archive_questionnaire", &restore, &c.admin).await.status(), StatusCode::OK);
+    c.send(&c.paul, "suivi-de-la-douleur").await;
+}
+
+#[tokio::test]
+async fn administrators_decide_who_builds_and_a_draft_stays_in_its_organisation() {
+    let c = clinic().await;
+    let app = &c.app;
+    let title = [("title_fr", "Sommeil"), ("title_en", "Sleep")];
+    // Paul holds Questionnaires: he builds once the administrators allow it.
+    assert_eq!(build(app, "new_questionnaire", &title, &c.paul).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        build(app, "set_questionnaire_builders", &[("professionals", "on")], &c.paul).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let allowed = build(app, "set_questionnaire_builders", &[("professionals", "on")], &c.admin).await;
+    assert_eq!(allowed.status(), StatusCode::OK);
+    assert_eq!(build(app, "new_questionnaire", &title, &c.paul).await.status(), StatusCode::OK);
+    let draft = app.count("SELECT MAX(id) FROM questionnaire_drafts").await.to_string();
+    assert_eq!(
+        ok_json(build(app, "questionnaire_draft", &[("draft", &draft)], &c.admin).await).await["title"][0],
+        "Sommeil"
+    );
+
+    // The support desk, a patient: refused. Another organisation's administrator: not found,
+    // and nothing they send changes the draft.
+    let desk = member_session(app, "desk@example.org", 1, "support").await;
+    assert_eq!(
+        build(app, "questionnaire_draft", &[("draft", &draft)], &desk).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        build(app, "questionnaire_draft", &[("draft", &draft)], &c.lea).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (other, _) = app.admin("other.admin@example.org").await;
+    let other = other.session_cookie();
+    assert_eq!(
+        build(app, "questionnaire_draft", &[("draft", &draft)], &other).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    for (function, form) in [
+        ("save_draft_details", vec![("draft", draft.as_str()), ("title_fr", "Pris"), ("title_en", "Taken")]),
+        ("arrange_draft", vec![("draft", draft.as_str()), ("target", "s1"), ("step", "remove")]),
+        ("publish_draft", vec![("draft", draft.as_str())]),
+        ("discard_draft", vec![("draft", draft.as_str())]),
+    ] {
+        assert_eq!(build(app, function, &form, &other).await.status(), StatusCode::NOT_FOUND, "{function}");
+    }
+    let theirs = app
+        .number("SELECT id FROM questionnaires WHERE instrument = $1 AND organisation_id = 2", "gad-7")
+        .await;
+    assert_eq!(
+        build(app, "archive_questionnaire", &[("id", &theirs.to_string())], &c.admin).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.text(&format!("SELECT definition FROM questionnaire_drafts WHERE id = {draft}"))
+            .await
+            .contains("Sommeil"),
+        true
+    );
+
+    // An empty section cannot be published; a removed draft is gone.
+    let refused =
+        refusal(build(app, "publish_draft", &[("draft", &draft)], &c.paul).await, StatusCode::BAD_REQUEST)
+            .await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-questionnaire-empty-group", Some("s1"))
+    );
+    assert_eq!(build(app, "discard_draft", &[("draft", &draft)], &c.paul).await.status(), StatusCode::OK);
+    assert_eq!(app.count("SELECT COUNT(*) FROM questionnaire_drafts").await, 0);
+    // Taken back: Paul no longer builds.
+    assert_eq!(build(app, "set_questionnaire_builders", &[], &c.admin).await.status(), StatusCode::OK);
+    assert_eq!(build(app, "new_questionnaire", &title, &c.paul).await.status(), StatusCode::FORBIDDEN);
 }

@@ -51,7 +51,9 @@ pub async fn send(ctx: &Ctx, member: TeamMember, sending: Sending<'_>) -> Result
         }
     };
     let sendable: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM questionnaires WHERE id = $1 AND organisation_id = $2 AND archived = 0",
+        "SELECT q.id FROM questionnaires q WHERE q.id = $1 AND q.organisation_id = $2 AND q.archived = 0
+           AND q.version = (SELECT MAX(v.version) FROM questionnaires v
+                            WHERE v.organisation_id = q.organisation_id AND v.instrument = q.instrument)",
     )
     .bind(sending.questionnaire_id)
     .bind(organisation_id)
