@@ -1490,3 +1490,5 @@ library-discarded = The draft was discarded.
 library-builders-title = Who builds questionnaires
 library-builders-professionals = Professionals holding the Questionnaires service may build questionnaires too (administrators always may)
 library-builders-save = Save
+questionnaire-autosaved = Saved at { $time }.
+questionnaire-autosave-failed = Not saved yet: { $reason }

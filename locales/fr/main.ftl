@@ -1490,3 +1490,5 @@ library-discarded = Le brouillon a été abandonné.
 library-builders-title = Qui construit les questionnaires
 library-builders-professionals = Les professionnels qui ont le service Questionnaires peuvent aussi construire des questionnaires (les administrateurs le peuvent toujours)
 library-builders-save = Enregistrer
+questionnaire-autosaved = Enregistré à { $time }.
+questionnaire-autosave-failed = Pas encore enregistré : { $reason }

@@ -480,6 +480,20 @@ pub async fn save_answers(
     Ok(())
 }
 
+/// Saves the section as it stands, nothing more: the autosave of the page while the person
+/// answers (with JavaScript). A refusal names the question, as a post's would.
+#[server(prefix = "/api", endpoint = "autosave_answers")]
+pub async fn autosave_answers(
+    grant: Option<GrantId>,
+    id: SentQuestionnaireId,
+    section: usize,
+    #[server(default)] answers: HashMap<String, String>,
+) -> Result<(), ApiError> {
+    let (ctx, reader) = patient_side(grant).await?;
+    filling::save_section(&ctx, reader, id.get(), section, &answers).await?;
+    Ok(())
+}
+
 /// The questionnaires section of a patient's file.
 #[server(prefix = "/api", endpoint = "file_questionnaires")]
 pub async fn file_questionnaires(patient: PatientId) -> Result<QuestionnairesOnFile, ApiError> {

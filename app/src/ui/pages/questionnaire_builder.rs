@@ -137,8 +137,18 @@ fn ItemFields(
                 }
             })}
         <Select id="kind" label=move_tr!("builder-kind-label") options=kinds selected=value("kind") error />
-        <Field id="text_fr" label=move_tr!("builder-text-fr") value=value("text_fr") error=error_for(error, "text_fr") />
-        <Field id="text_en" label=move_tr!("builder-text-en") value=value("text_en") error=error_for(error, "text_en") />
+        <Field
+            id="text_fr"
+            label=move_tr!("builder-text-fr")
+            value=value("text_fr")
+            error=error_for(error, "text_fr")
+        />
+        <Field
+            id="text_en"
+            label=move_tr!("builder-text-en")
+            value=value("text_en")
+            error=error_for(error, "text_en")
+        />
         <div class="choice">
             <input type="checkbox" id=required_id name="required" checked=required_ticked />
             <label for=required_id>{move_tr!("builder-required")}</label>
@@ -158,24 +168,92 @@ fn ItemFields(
         </fieldset>
         <fieldset class="builder-kind-fields">
             <legend>{move_tr!("builder-number-legend")}</legend>
-            <Field id="min" label=move_tr!("builder-min") value=value("min") error=error_for(error, "min") required=false inputmode="decimal" />
-            <Field id="max" label=move_tr!("builder-max") value=value("max") error=error_for(error, "max") required=false inputmode="decimal" />
-            <Field id="unit_fr" label=move_tr!("builder-unit-fr") value=value("unit_fr") error=error_for(error, "unit_fr") required=false />
-            <Field id="unit_en" label=move_tr!("builder-unit-en") value=value("unit_en") error=error_for(error, "unit_en") required=false />
+            <Field
+                id="min"
+                label=move_tr!("builder-min")
+                value=value("min")
+                error=error_for(error, "min")
+                required=false
+                inputmode="decimal"
+            />
+            <Field
+                id="max"
+                label=move_tr!("builder-max")
+                value=value("max")
+                error=error_for(error, "max")
+                required=false
+                inputmode="decimal"
+            />
+            <Field
+                id="unit_fr"
+                label=move_tr!("builder-unit-fr")
+                value=value("unit_fr")
+                error=error_for(error, "unit_fr")
+                required=false
+            />
+            <Field
+                id="unit_en"
+                label=move_tr!("builder-unit-en")
+                value=value("unit_en")
+                error=error_for(error, "unit_en")
+                required=false
+            />
         </fieldset>
         <fieldset class="builder-kind-fields">
             <legend>{move_tr!("builder-scale-legend")}</legend>
-            <Field id="low_fr" label=move_tr!("builder-low-fr") value=value("low_fr") error=error_for(error, "low_fr") required=false />
-            <Field id="low_en" label=move_tr!("builder-low-en") value=value("low_en") error=error_for(error, "low_en") required=false />
-            <Field id="high_fr" label=move_tr!("builder-high-fr") value=value("high_fr") error=error_for(error, "high_fr") required=false />
-            <Field id="high_en" label=move_tr!("builder-high-en") value=value("high_en") error=error_for(error, "high_en") required=false />
+            <Field
+                id="low_fr"
+                label=move_tr!("builder-low-fr")
+                value=value("low_fr")
+                error=error_for(error, "low_fr")
+                required=false
+            />
+            <Field
+                id="low_en"
+                label=move_tr!("builder-low-en")
+                value=value("low_en")
+                error=error_for(error, "low_en")
+                required=false
+            />
+            <Field
+                id="high_fr"
+                label=move_tr!("builder-high-fr")
+                value=value("high_fr")
+                error=error_for(error, "high_fr")
+                required=false
+            />
+            <Field
+                id="high_en"
+                label=move_tr!("builder-high-en")
+                value=value("high_en")
+                error=error_for(error, "high_en")
+                required=false
+            />
         </fieldset>
         <fieldset class="builder-kind-fields">
             <legend>{move_tr!("builder-when-legend")}</legend>
             <p class="hint">{move_tr!("builder-when-hint")}</p>
-            <Select id="when_question" label=move_tr!("builder-when-question") options=questions selected=value("when_question") error />
-            <Select id="when_operator" label=move_tr!("builder-when-operator") options=operators selected=value("when_operator") error />
-            <Field id="when_answer" label=move_tr!("builder-when-answer") value=value("when_answer") error=error_for(error, "when_answer") required=false />
+            <Select
+                id="when_question"
+                label=move_tr!("builder-when-question")
+                options=questions
+                selected=value("when_question")
+                error
+            />
+            <Select
+                id="when_operator"
+                label=move_tr!("builder-when-operator")
+                options=operators
+                selected=value("when_operator")
+                error
+            />
+            <Field
+                id="when_answer"
+                label=move_tr!("builder-when-answer")
+                value=value("when_answer")
+                error=error_for(error, "when_answer")
+                required=false
+            />
         </fieldset>
     }
 }
@@ -198,7 +276,13 @@ fn ItemRow(draft_id: i64, item: DraftItem, arrange: ServerAction<ArrangeDraft>) 
             </p>
             <p class="hint">
                 {move || tr(kind_key(&kind))}
-                {required.then(|| view! { " · " {move_tr!("questionnaire-required")} })}
+                {required
+                    .then(|| {
+                        view! {
+                            " · "
+                            {move_tr!("questionnaire-required")}
+                        }
+                    })}
                 {condition
                     .map(|(question, operator, answer)| {
                         view! {
@@ -315,9 +399,7 @@ pub fn BuilderPage() -> impl IntoView {
                     None => tr("builder-new"),
                 };
                 view! {
-                    <h1>
-                        {move_tr!("builder-title")} " : " <span>{heading.0.clone()}</span>
-                    </h1>
+                    <h1>{move_tr!("builder-title")} " : " <span>{heading.0.clone()}</span></h1>
                     <p class="hint">{version_note} " " {move_tr!("builder-intro")}</p>
                     {d.scored.then(|| view! { <p class="hint">{move_tr!("builder-scored-note")}</p> })}
                     <p role="status" class="status" data-testid="builder-status">
@@ -392,16 +474,34 @@ pub fn BuilderPage() -> impl IntoView {
                                             };
                                             view! {
                                                 <input type="hidden" name="kind" value="group" />
-                                                <Field id="text_fr" label=move_tr!("builder-text-fr") value=value("text_fr") error=error_for(edit_error, "text_fr") />
-                                                <Field id="text_en" label=move_tr!("builder-text-en") value=value("text_en") error=error_for(edit_error, "text_en") />
+                                                <Field
+                                                    id="text_fr"
+                                                    label=move_tr!("builder-text-fr")
+                                                    value=value("text_fr")
+                                                    error=error_for(edit_error, "text_fr")
+                                                />
+                                                <Field
+                                                    id="text_en"
+                                                    label=move_tr!("builder-text-en")
+                                                    value=value("text_en")
+                                                    error=error_for(edit_error, "text_en")
+                                                />
                                             }
                                                 .into_any()
                                         } else {
-                                            view! { <ItemFields draft=for_edit.clone() saved error=edit_error adding=false /> }
+                                            view! {
+                                                <ItemFields
+                                                    draft=for_edit.clone()
+                                                    saved
+                                                    error=edit_error
+                                                    adding=false
+                                                />
+                                            }
                                                 .into_any()
                                         }}
                                         <div class="actions">
-                                            <Submit pending=edit_item.pending()>{move_tr!("builder-save-item")}</Submit>
+                                            <Submit pending=edit_item
+                                                .pending()>{move_tr!("builder-save-item")}</Submit>
                                             <a class="button secondary" href=format!("?#item-{target}")>
                                                 {move_tr!("cancel")}
                                             </a>
@@ -420,18 +520,37 @@ pub fn BuilderPage() -> impl IntoView {
                                     <ActionForm action=add_item attr:novalidate=true>
                                         <input type="hidden" name="draft" value=id />
                                         <FormAlert error=add_error />
-                                        <ItemFields draft=for_add.clone() saved=Vec::new() error=add_error adding=true />
-                                        <Submit pending=add_item.pending()>{move_tr!("builder-add-submit")}</Submit>
+                                        <ItemFields
+                                            draft=for_add.clone()
+                                            saved=Vec::new()
+                                            error=add_error
+                                            adding=true
+                                        />
+                                        <Submit pending=add_item
+                                            .pending()>{move_tr!("builder-add-submit")}</Submit>
                                     </ActionForm>
                                 </section>
-                                <section class="file-section" id="add-section" aria-labelledby="add-section-title">
+                                <section
+                                    class="file-section"
+                                    id="add-section"
+                                    aria-labelledby="add-section-title"
+                                >
                                     <h2 id="add-section-title">{move_tr!("builder-add-section-title")}</h2>
                                     <ActionForm action=add_section attr:novalidate=true>
                                         <input type="hidden" name="draft" value=id />
                                         <FormAlert error=section_error />
-                                        <Field id="section_fr" label=move_tr!("builder-text-fr") posted=section_error />
-                                        <Field id="section_en" label=move_tr!("builder-text-en") posted=section_error />
-                                        <Submit pending=add_section.pending()>{move_tr!("builder-add-section-submit")}</Submit>
+                                        <Field
+                                            id="section_fr"
+                                            label=move_tr!("builder-text-fr")
+                                            posted=section_error
+                                        />
+                                        <Field
+                                            id="section_en"
+                                            label=move_tr!("builder-text-en")
+                                            posted=section_error
+                                        />
+                                        <Submit pending=add_section
+                                            .pending()>{move_tr!("builder-add-section-submit")}</Submit>
                                     </ActionForm>
                                 </section>
                             }
@@ -439,9 +558,9 @@ pub fn BuilderPage() -> impl IntoView {
                     <section class="file-section" id="publish" aria-labelledby="publish-title">
                         <h2 id="publish-title">{move_tr!("builder-publish-title")}</h2>
                         <p>
-                            <a href=format!("/staff/questionnaires/builder/{id}/preview")>
-                                {move_tr!("builder-preview")}
-                            </a>
+                            <a href=format!(
+                                "/staff/questionnaires/builder/{id}/preview",
+                            )>{move_tr!("builder-preview")}</a>
                         </p>
                         <p class="hint">{move_tr!("builder-publish-hint")}</p>
                         <ActionForm action=publish>
@@ -474,11 +593,16 @@ pub fn BuilderPreviewPage() -> impl IntoView {
         <Loaded data=preview let:p>
             <p>
                 <a href=move || {
-                    params.get().map(|p| format!("/staff/questionnaires/builder/{}", p.id)).unwrap_or_default()
+                    params
+                        .get()
+                        .map(|p| format!("/staff/questionnaires/builder/{}", p.id))
+                        .unwrap_or_default()
                 }>{move_tr!("builder-back")}</a>
             </p>
             <h1>{p.title.clone()}</h1>
-            <p class="alert-info" role="note">{move_tr!("builder-preview-note")}</p>
+            <p class="alert-info" role="note">
+                {move_tr!("builder-preview-note")}
+            </p>
             {p.instructions.clone().map(|text| view! { <p>{text}</p> })}
             <div class="questionnaire">
                 {p

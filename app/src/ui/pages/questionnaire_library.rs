@@ -67,7 +67,9 @@ pub fn LibraryPage() -> impl IntoView {
                 })}
             </Suspense>
         </p>
-        <p role="status" class="status">{other_news}</p>
+        <p role="status" class="status">
+            {other_news}
+        </p>
         <FormAlert error=edit_error />
         <FormAlert error=archive_error />
         <Loaded data=library let:view>
@@ -159,32 +161,35 @@ pub fn LibraryPage() -> impl IntoView {
                 .then({
                     let archived = view.archived.clone();
                     move || {
-                    view! {
-                        <section class="file-section" id="archived" aria-labelledby="archived-title">
-                            <h2 id="archived-title">{move_tr!("library-archived")}</h2>
-                            <ul class="cards" data-testid="archived">
-                                {archived
-                                    .into_iter()
-                                    .map(|entry| {
-                                        view! {
-                                            <li class="card">
-                                                <h3>{entry.title.clone()}</h3>
-                                                <ActionForm action=archive>
-                                                    <input type="hidden" name="id" value=entry.id />
-                                                    <input type="hidden" name="restore" value="on" />
-                                                    <Submit pending=archive.pending() class="button secondary">
-                                                        {move_tr!("library-restore")}
-                                                        <span class="visually-hidden">" « " {entry.title.clone()} " »"</span>
-                                                    </Submit>
-                                                </ActionForm>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </section>
+                        view! {
+                            <section class="file-section" id="archived" aria-labelledby="archived-title">
+                                <h2 id="archived-title">{move_tr!("library-archived")}</h2>
+                                <ul class="cards" data-testid="archived">
+                                    {archived
+                                        .into_iter()
+                                        .map(|entry| {
+                                            view! {
+                                                <li class="card">
+                                                    <h3>{entry.title.clone()}</h3>
+                                                    <ActionForm action=archive>
+                                                        <input type="hidden" name="id" value=entry.id />
+                                                        <input type="hidden" name="restore" value="on" />
+                                                        <Submit pending=archive.pending() class="button secondary">
+                                                            {move_tr!("library-restore")}
+                                                            <span class="visually-hidden">
+                                                                " « " {entry.title.clone()} " »"
+                                                            </span>
+                                                        </Submit>
+                                                    </ActionForm>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
                     }
-                }})}
+                })}
             {view
                 .imports
                 .then(|| {
@@ -199,7 +204,9 @@ pub fn LibraryPage() -> impl IntoView {
                                         name="professionals"
                                         checked=view.professionals_build
                                     />
-                                    <label for="professionals">{move_tr!("library-builders-professionals")}</label>
+                                    <label for="professionals">
+                                        {move_tr!("library-builders-professionals")}
+                                    </label>
                                 </div>
                                 <Submit pending=builders.pending() class="button secondary">
                                     {move_tr!("library-builders-save")}
@@ -259,8 +266,7 @@ fn EntryActions(
                             </Submit>
                         </ActionForm>
                     }
-                })}
-            <ActionForm action=archive>
+                })} <ActionForm action=archive>
                 <input type="hidden" name="id" value=entry.id />
                 <Submit pending=archive.pending() class="button secondary">
                     {move_tr!("library-archive")}

@@ -217,69 +217,162 @@ fn Section(
         due_on,
         ..
     } = form;
+    let autosave = Autosave::new(door.grant(), id, section);
     view! {
         {instructions.filter(|_| position == 1).map(|text| view! { <p>{text}</p> })}
         {due_on
             .map(|due| view! { <p>{move || tr_with("questionnaire-due", &[("date", &long_date(due))])}</p> })}
-        <ActionForm action=save attr:class="questionnaire" attr:novalidate=true>
-            {door.grant().map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
-            <input type="hidden" name="id" value=id />
-            <input type="hidden" name="section" value=section />
-            <FormAlert error />
-            <h2>
-                <span class="hint">
-                    {move || tr_with(
-                        "questionnaire-part-of",
-                        &[("n", &position.to_string()), ("count", &sections.to_string())],
-                    )}
-                </span>
-                " "
-                {section_title}
-            </h2>
-            {questions
-                .into_iter()
-                .map(|question| view! { <Question question count=question_count error /> })
-                .collect_view()}
-            <div class="actions">
-                {previous
-                    .map(|_| {
-                        view! {
-                            <button type="submit" name="then" value="previous" class="button secondary">
-                                {move_tr!("questionnaire-previous")}
-                            </button>
+        <div on:change=move |e| autosave.now(&e) on:input=move |e| autosave.soon(&e)>
+            <ActionForm action=save attr:class="questionnaire" attr:novalidate=true>
+                {door
+                    .grant()
+                    .map(|grant| view! { <input type="hidden" name="grant" value=grant.to_string() /> })}
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="section" value=section />
+                <FormAlert error />
+                <h2>
+                    <span class="hint">
+                        {move || tr_with(
+                            "questionnaire-part-of",
+                            &[("n", &position.to_string()), ("count", &sections.to_string())],
+                        )}
+                    </span>
+                    " "
+                    {section_title}
+                </h2>
+                {questions
+                    .into_iter()
+                    .map(|question| view! { <Question question count=question_count error /> })
+                    .collect_view()}
+                <div class="actions">
+                    {previous
+                        .map(|_| {
+                            view! {
+                                <button type="submit" name="then" value="previous" class="button secondary">
+                                    {move_tr!("questionnaire-previous")}
+                                </button>
+                            }
+                        })} <button type="submit" name="then" value="save" class="button secondary">
+                        {move_tr!("questionnaire-save")}
+                    </button>
+                    {match next {
+                        Some(_) => {
+                            view! {
+                                <button type="submit" name="then" value="next" class="button">
+                                    {move_tr!("questionnaire-next")}
+                                </button>
+                            }
+                                .into_any()
                         }
-                    })} <button type="submit" name="then" value="save" class="button secondary">
-                    {move_tr!("questionnaire-save")}
-                </button>
-                {match next {
-                    Some(_) => {
-                        view! {
-                            <button type="submit" name="then" value="next" class="button">
-                                {move_tr!("questionnaire-next")}
-                            </button>
+                        None => {
+                            view! {
+                                <p class="hint" id="submit-hint">
+                                    {move_tr!("questionnaire-submit-hint")}
+                                </p>
+                                <button
+                                    type="submit"
+                                    name="then"
+                                    value="submit"
+                                    class="button"
+                                    aria-describedby="submit-hint"
+                                >
+                                    {move_tr!("questionnaire-submit")}
+                                </button>
+                            }
+                                .into_any()
                         }
-                            .into_any()
-                    }
-                    None => {
-                        view! {
-                            <p class="hint" id="submit-hint">
-                                {move_tr!("questionnaire-submit-hint")}
-                            </p>
-                            <button
-                                type="submit"
-                                name="then"
-                                value="submit"
-                                class="button"
-                                aria-describedby="submit-hint"
-                            >
-                                {move_tr!("questionnaire-submit")}
-                            </button>
-                        }
-                            .into_any()
-                    }
-                }}
-            </div>
-        </ActionForm>
+                    }}
+                </div>
+                <p role="status" class="status" data-testid="autosaved">
+                    {move || autosave.said()}
+                </p>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// With JavaScript, the section is saved as the person answers: at once when a choice changes,
+/// a moment after they stop typing. The page then says "Saved at 14:32" (their clock), or why
+/// an answer could not be saved yet. Without JavaScript each button is a post that saves.
+#[derive(Clone, Copy)]
+struct Autosave {
+    grant: Option<crate::door::GrantId>,
+    id: Option<crate::door::SentQuestionnaireId>,
+    section: usize,
+    /// Each change's number: a pause in typing saves only if no change came after it.
+    changes: StoredValue<u64>,
+    outcome: RwSignal<Option<Result<String, ApiError>>>,
+}
+
+impl Autosave {
+    fn new(grant: Option<crate::door::GrantId>, id: i64, section: usize) -> Self {
+        let id = crate::door::SentQuestionnaireId::new(id);
+        Self { grant, id, section, changes: StoredValue::new(0), outcome: RwSignal::new(None) }
+    }
+
+    fn said(self) -> Option<String> {
+        self.outcome.get().map(|outcome| match outcome {
+            Ok(time) => tr_with("questionnaire-autosaved", &[("time", &time)]),
+            Err(error) => tr_with("questionnaire-autosave-failed", &[("reason", &message(&error))]),
+        })
+    }
+
+    fn now(self, event: &leptos::ev::Event) {
+        self.changes.update_value(|n| *n += 1);
+        self.save(event);
+    }
+
+    fn soon(self, event: &leptos::ev::Event) {
+        self.changes.update_value(|n| *n += 1);
+        let change = self.changes.get_value();
+        let event = event.clone();
+        set_timeout(
+            move || {
+                if self.changes.try_get_value() == Some(change) {
+                    self.save(&event);
+                }
+            },
+            std::time::Duration::from_millis(1200),
+        );
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn save(self, event: &leptos::ev::Event) {
+        use crate::api::questionnaires::autosave_answers;
+        use leptos::wasm_bindgen::JsCast;
+        let Some(form) = event
+            .target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+            .and_then(|e| e.closest("form").ok().flatten())
+            .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let (Some(id), Ok(data)) = (self.id, leptos::web_sys::FormData::new_with_form(&form)) else { return };
+        let mut answers = std::collections::HashMap::new();
+        if let Ok(Some(entries)) = js_sys::try_iter(&data.entries()) {
+            for entry in entries.flatten() {
+                let pair = js_sys::Array::from(&entry);
+                let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                    continue;
+                };
+                if let Some(key) = name.strip_prefix("answers[").and_then(|n| n.strip_suffix(']')) {
+                    answers.insert(key.to_string(), value);
+                }
+            }
+        }
+        leptos::task::spawn_local(async move {
+            let saved = autosave_answers(self.grant, id, self.section, answers).await;
+            let now = js_sys::Date::new_0();
+            let time = format!("{:02}:{:02}", now.get_hours(), now.get_minutes());
+            self.outcome.try_set(Some(saved.map(|()| time)));
+        });
+    }
+
+    /// The server draws the page; saving as one types needs the browser.
+    #[cfg(not(feature = "hydrate"))]
+    fn save(self, _event: &leptos::ev::Event) {
+        let _ = (self.grant, self.id, self.section);
     }
 }
 
