@@ -1492,3 +1492,4 @@ library-builders-professionals = Professionals holding the Questionnaires servic
 library-builders-save = Save
 questionnaire-autosaved = Saved at { $time }.
 questionnaire-autosave-failed = Not saved yet: { $reason }
+questionnaire-autosaving = Saving…

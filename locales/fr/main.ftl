@@ -1492,3 +1492,4 @@ library-builders-professionals = Les professionnels qui ont le service Questionn
 library-builders-save = Enregistrer
 questionnaire-autosaved = Enregistré à { $time }.
 questionnaire-autosave-failed = Pas encore enregistré : { $reason }
+questionnaire-autosaving = Enregistrement…

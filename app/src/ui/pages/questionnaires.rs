@@ -292,8 +292,10 @@ fn Section(
 }
 
 /// With JavaScript, the section is saved as the person answers: at once when a choice changes,
-/// a moment after they stop typing. The page then says "Saved at 14:32" (their clock), or why
-/// an answer could not be saved yet. Without JavaScript each button is a post that saves.
+/// a moment after they stop typing. Saves go one at a time, each with the form as it is when it
+/// leaves (an older state never lands after a newer one). The page says "Saving…", then "Saved
+/// at 14:32" (their clock) once nothing is left to save, or why an answer could not be saved
+/// yet. Without JavaScript each button is a post that saves.
 #[derive(Clone, Copy)]
 struct Autosave {
     grant: Option<crate::door::GrantId>,
@@ -301,19 +303,42 @@ struct Autosave {
     section: usize,
     /// Each change's number: a pause in typing saves only if no change came after it.
     changes: StoredValue<u64>,
-    outcome: RwSignal<Option<Result<String, ApiError>>>,
+    /// A save is on its way; `again`: the form changed meanwhile, send it once more.
+    sending: StoredValue<bool>,
+    again: StoredValue<bool>,
+    state: RwSignal<Option<Saving>>,
+}
+
+/// Where the autosave is (only the browser saves, so the server never makes one).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Saving {
+    Going,
+    Saved(String),
+    Refused(ApiError),
 }
 
 impl Autosave {
     fn new(grant: Option<crate::door::GrantId>, id: i64, section: usize) -> Self {
         let id = crate::door::SentQuestionnaireId::new(id);
-        Self { grant, id, section, changes: StoredValue::new(0), outcome: RwSignal::new(None) }
+        Self {
+            grant,
+            id,
+            section,
+            changes: StoredValue::new(0),
+            sending: StoredValue::new(false),
+            again: StoredValue::new(false),
+            state: RwSignal::new(None),
+        }
     }
 
     fn said(self) -> Option<String> {
-        self.outcome.get().map(|outcome| match outcome {
-            Ok(time) => tr_with("questionnaire-autosaved", &[("time", &time)]),
-            Err(error) => tr_with("questionnaire-autosave-failed", &[("reason", &message(&error))]),
+        self.state.get().map(|state| match state {
+            Saving::Going => tr("questionnaire-autosaving"),
+            Saving::Saved(time) => tr_with("questionnaire-autosaved", &[("time", &time)]),
+            Saving::Refused(error) => {
+                tr_with("questionnaire-autosave-failed", &[("reason", &message(&error))])
+            }
         })
     }
 
@@ -340,40 +365,64 @@ impl Autosave {
     fn save(self, event: &leptos::ev::Event) {
         use crate::api::questionnaires::autosave_answers;
         use leptos::wasm_bindgen::JsCast;
-        let Some(form) = event
-            .target()
-            .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
-            .and_then(|e| e.closest("form").ok().flatten())
-            .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
-        else {
+        let (Some(id), Some(form)) = (
+            self.id,
+            event
+                .target()
+                .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+                .and_then(|e| e.closest("form").ok().flatten())
+                .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok()),
+        ) else {
             return;
         };
-        let (Some(id), Ok(data)) = (self.id, leptos::web_sys::FormData::new_with_form(&form)) else { return };
-        let mut answers = std::collections::HashMap::new();
-        if let Ok(Some(entries)) = js_sys::try_iter(&data.entries()) {
-            for entry in entries.flatten() {
-                let pair = js_sys::Array::from(&entry);
-                let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
-                    continue;
-                };
-                if let Some(key) = name.strip_prefix("answers[").and_then(|n| n.strip_suffix(']')) {
-                    answers.insert(key.to_string(), value);
-                }
-            }
+        if self.sending.get_value() {
+            self.again.set_value(true);
+            return;
         }
+        self.sending.set_value(true);
+        self.state.set(Some(Saving::Going));
         leptos::task::spawn_local(async move {
-            let saved = autosave_answers(self.grant, id, self.section, answers).await;
+            let saved = loop {
+                self.again.set_value(false);
+                let saved = autosave_answers(self.grant, id, self.section, answers_in(&form)).await;
+                if saved.is_err() || !self.again.try_get_value().unwrap_or(false) {
+                    break saved;
+                }
+            };
+            self.sending.try_set_value(false);
             let now = js_sys::Date::new_0();
             let time = format!("{:02}:{:02}", now.get_hours(), now.get_minutes());
-            self.outcome.try_set(Some(saved.map(|()| time)));
+            self.state.try_set(Some(match saved {
+                Ok(()) => Saving::Saved(time),
+                Err(error) => Saving::Refused(error),
+            }));
         });
     }
 
     /// The server draws the page; saving as one types needs the browser.
     #[cfg(not(feature = "hydrate"))]
     fn save(self, _event: &leptos::ev::Event) {
-        let _ = (self.grant, self.id, self.section);
+        let _ = (self.grant, self.id, self.section, self.sending, self.again);
     }
+}
+
+/// The answers the form holds now, by question (`answers[q1]`, `answers[q2/a1]`).
+#[cfg(feature = "hydrate")]
+fn answers_in(form: &leptos::web_sys::HtmlFormElement) -> std::collections::HashMap<String, String> {
+    let mut answers = std::collections::HashMap::new();
+    let Ok(data) = leptos::web_sys::FormData::new_with_form(form) else { return answers };
+    if let Ok(Some(entries)) = js_sys::try_iter(&data.entries()) {
+        for entry in entries.flatten() {
+            let pair = js_sys::Array::from(&entry);
+            let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                continue;
+            };
+            if let Some(key) = name.strip_prefix("answers[").and_then(|n| n.strip_suffix(']')) {
+                answers.insert(key.to_string(), value);
+            }
+        }
+    }
+    answers
 }
 
 /// One question: its number, text, whether required, the input for its kind, and its error.
