@@ -19,6 +19,7 @@ use app::domain::messaging::conversation::{self, inbox::Filter, Reader};
 use app::domain::onboarding::invitation::{self, CodeCheck, InvitationCode, Invitee};
 use app::domain::onboarding::{caregiver, redemption};
 use app::domain::patient;
+use app::domain::questionnaire::{filling, library, review, team_export, Reader as Filler, TeamMember};
 use app::domain::patient::{access_log, file};
 use app::domain::request::{Ctx, RequestMeta};
 use app::domain::store::{self, Dialect};
@@ -29,6 +30,8 @@ const ORGANISATIONS: i64 = 50;
 /// Conversations: one for each of the first patients, up to this many, of this many messages.
 const CONVERSATIONS: i64 = 100_000;
 const MESSAGES_EACH: i64 = 10;
+/// PHQ-9s submitted by each followed patient with an account (120,000 at 100,000 patients).
+const SUBMITTED_EACH: i64 = 2;
 const PASSWORD: &str = "Scale-bench-password-2026";
 /// Patient `i`'s account id; caregiver accounts follow every patient account.
 const PATIENT_ACCOUNT: i64 = 1_000;
@@ -219,6 +222,91 @@ async fn main() -> anyhow::Result<()> {
         anyhow::ensure!(thread.messages.len() == MESSAGES_EACH as usize, "conversation {i}");
     }
     report("team opens a conversation (messages, marker moved)", times);
+    questionnaire_operations(&db, &mut picks, conversations, samples, &ctx, &report).await
+}
+
+/// Filling and reviewing among every submission the fill made (`questionnaires`).
+async fn questionnaire_operations(
+    db: &store::Db,
+    picks: &mut Picks,
+    followed: i64,
+    samples: usize,
+    ctx: &dyn Fn() -> Ctx,
+    report: &dyn Fn(&str, Vec<Duration>),
+) -> anyhow::Result<()> {
+    let submitted: i64 = sqlx::query("SELECT COUNT(*) AS n FROM questionnaire_requests WHERE submitted_at IS NOT NULL")
+        .fetch_one(db)
+        .await?
+        .try_get("n")?;
+    let member = |organisation: i64| TeamMember { account_id: organisation, organisation_id: organisation };
+    let mut followed_patient = || (picks.with_account() - 1) % followed + 1;
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let p = followed_patient();
+        let began = Instant::now();
+        let lists = filling::list(db, Filler::Patient { account_id: PATIENT_ACCOUNT + p }).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(lists.len() == SUBMITTED_EACH as usize + 1, "patient {p}: {} questionnaires", lists.len());
+    }
+    report(&format!("patient's questionnaires, to fill and done ({submitted} submissions)"), times);
+
+    let mut times = Vec::new();
+    let mut filled = std::collections::HashSet::new();
+    let first_section: std::collections::HashMap<String, String> = (1..=9).map(|k| (format!("q{k}"), "1".to_string())).collect();
+    let second_section: std::collections::HashMap<String, String> = [("q10".to_string(), "0".to_string())].into();
+    while times.len() < samples.min(followed as usize / 4) {
+        let p = followed_patient();
+        if !filled.insert(p) {
+            continue;
+        }
+        let id = followed * SUBMITTED_EACH + p;
+        let reader = Filler::Patient { account_id: PATIENT_ACCOUNT + p };
+        let ctx = ctx();
+        let began = Instant::now();
+        filling::save_section(&ctx, reader, id, 0, &first_section).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        filling::save_section(&ctx, reader, id, 1, &second_section).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        filling::submit(&ctx, reader, id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        times.push(began.elapsed());
+    }
+    report("patient fills a PHQ-9 (two sections saved, then submitted and scored)", times);
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let organisation = picks.organisation();
+        let began = Instant::now();
+        let waiting = review::waiting(db, member(organisation)).await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(!waiting.is_empty(), "nothing to review in organisation {organisation}");
+    }
+    report("team review list (flagged first, 50)", times);
+
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let p = followed_patient();
+        let organisation = organisation_of(p);
+        let id = SUBMITTED_EACH * p;
+        let ctx = ctx().by(organisation);
+        let began = Instant::now();
+        let opened = review::open(&ctx, member(organisation), id).await?;
+        let history = review::history(db, member(organisation), p, "phq-9").await?;
+        times.push(began.elapsed());
+        anyhow::ensure!(opened.answers.len() == 10 && history.len() >= SUBMITTED_EACH as usize, "submission {id}");
+    }
+    report("team opens a submission with the patient's score history (audited)", times);
+
+    let mut times = Vec::new();
+    let mut rows = 0;
+    for _ in 0..samples.min(5) {
+        let organisation = picks.organisation();
+        let ctx = ctx().by(organisation);
+        let began = Instant::now();
+        let exported = team_export::submissions(&ctx, member(organisation), "phq-9").await?;
+        let csv = team_export::csv(&exported, app::i18n::Lang::Fr);
+        times.push(began.elapsed());
+        rows = exported.len();
+        anyhow::ensure!(csv.lines().count() > rows, "an export of organisation {organisation}");
+    }
+    report(&format!("team export of PHQ-9 answers as CSV ({rows} submissions)"), times);
     Ok(())
 }
 
@@ -425,6 +513,17 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
             statement.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
         );
     }
+    // The shipped questionnaires in every library, then the questionnaires sent and filled.
+    library::install_everywhere(db, now).await?;
+    for statement in questionnaires(patients.min(CONVERSATIONS), &numbers) {
+        let began = Instant::now();
+        sqlx::query(&statement).bind(now).execute(db).await?;
+        eprintln!(
+            "{:6.1} s  {}",
+            began.elapsed().as_secs_f64(),
+            statement.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        );
+    }
     if dialect == Dialect::Postgres {
         // Rows were given their ids: move each sequence past them.
         for table in [
@@ -435,6 +534,7 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
             "care_teams",
             "conversations",
             "messages",
+            "questionnaire_requests",
         ] {
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
@@ -501,6 +601,50 @@ fn messaging(conversations: i64, numbers: &dyn Fn(i64) -> String) -> Vec<String>
             "INSERT INTO conversation_reads (conversation_id, account_id, last_read_id, first_read_at)
              {} SELECT c, {PATIENT_ACCOUNT} + c, c * {MESSAGES_EACH}, $1 FROM (SELECT i AS c FROM n) AS numbered WHERE c % 10 < 6",
             numbers(conversations)
+        ),
+    ]
+}
+
+/// For each of the first `followed` patients (those the care teams follow) who has an account:
+/// `SUBMITTED_EACH` PHQ-9s submitted a month apart (answers stored, score and flag as the server
+/// computes them: items 1–8 at `p % 4`, item 9 too for one in twenty, so those are flagged;
+/// half reviewed), and one more sent and waiting to be filled.
+fn questionnaires(followed: i64, numbers: &dyn Fn(i64) -> String) -> Vec<String> {
+    let phq9 = |organisation: &str| {
+        format!("(SELECT q.id FROM questionnaires q WHERE q.organisation_id = {organisation} AND q.instrument = 'phq-9')")
+    };
+    let p = format!("((j + {SUBMITTED_EACH} - 1) / {SUBMITTED_EACH})");
+    let organisation = format!("(1 + {p} % {ORGANISATIONS})");
+    let weight = format!("({p} % 4)");
+    let item9 = format!("(CASE WHEN {p} % 20 = 0 THEN {weight} ELSE 0 END)");
+    let answers_weight = "(r.patient_id % 4)";
+    let answers_item9 = "(CASE WHEN r.patient_id % 20 = 0 THEN r.patient_id % 4 ELSE 0 END)";
+    let items = (1..=10).map(|k| format!("SELECT {k} AS k")).collect::<Vec<_>>().join(" UNION ALL ");
+    vec![
+        format!(
+            "INSERT INTO questionnaire_requests (id, organisation_id, questionnaire_id, patient_id, sent_by, sent_at, note,
+                                                 submitted_at, submitted_by, submitted_as, score, flagged, reviewed_at, reviewed_by)
+             {} SELECT j, {organisation}, {}, {p}, {organisation}, $1 - (j % {SUBMITTED_EACH}) * 30 * 86400 - {p} - 86400, '',
+                       $1 - (j % {SUBMITTED_EACH}) * 30 * 86400 - {p}, {PATIENT_ACCOUNT} + {p}, 'patient',
+                       8 * {weight} + {item9}, CASE WHEN {item9} > 0 THEN 1 ELSE 0 END,
+                       CASE WHEN j % 2 = 0 THEN $1 - {p} END, CASE WHEN j % 2 = 0 THEN {organisation} END
+                FROM (SELECT i AS j FROM n) AS numbered WHERE {p} % 10 < 6",
+            numbers(followed * SUBMITTED_EACH),
+            phq9(&organisation),
+        ),
+        format!(
+            "INSERT INTO questionnaire_answers (request_id, link_id, answer, answered_by, answered_at)
+             SELECT r.id, 'q' || k.k, '{{\"codes\":[\"' || CASE WHEN k.k < 9 THEN {answers_weight} WHEN k.k = 9 THEN {answers_item9} ELSE 0 END || '\"]}}',
+                    r.submitted_by, r.submitted_at
+               FROM questionnaire_requests r CROSS JOIN ({items}) AS k WHERE r.submitted_at IS NOT NULL"
+        ),
+        format!(
+            "INSERT INTO questionnaire_requests (id, organisation_id, questionnaire_id, patient_id, sent_by, sent_at, note)
+             {} SELECT {} + i, 1 + i % {ORGANISATIONS}, {}, i, 1 + i % {ORGANISATIONS}, $1 - 3600, 'Avant votre rendez-vous'
+                FROM n WHERE i % 10 < 6",
+            numbers(followed),
+            followed * SUBMITTED_EACH,
+            phq9(&format!("(1 + i % {ORGANISATIONS})")),
         ),
     ]
 }

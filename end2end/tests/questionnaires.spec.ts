@@ -61,8 +61,14 @@ for (const javaScript of [true, false]) {
 
       // Five answers, saved as a draft; a reload (another visit) finds them.
       for (let n = 1; n <= 5; n++) await answer(patient, 'fr', n, 10, 'Plusieurs jours');
-      await patient.getByRole('button', { name: t('fr', 'questionnaire-save') }).click();
-      await expect(patient.getByRole('status').filter({ hasText: t('fr', 'questionnaire-saved') })).toBeVisible();
+      if (javaScript) {
+        // Saved as she answers: "Saved at 14:32", and nothing to press before leaving.
+        const savedAt = new RegExp('^' + t('fr', 'questionnaire-autosaved', { time: '\\d{2}:\\d{2}' }).replace('.', '\\.') + '$');
+        await expect(patient.getByTestId('autosaved')).toHaveText(savedAt);
+      } else {
+        await patient.getByRole('button', { name: t('fr', 'questionnaire-save') }).click();
+        await expect(patient.getByRole('status').filter({ hasText: t('fr', 'questionnaire-saved') })).toBeVisible();
+      }
       await patient.reload();
       await ready(patient, javaScript);
       const q5 = patient.getByRole('radiogroup', { name: new RegExp('^' + t('fr', 'questionnaire-question-of', { n: '5', count: '10' })) });
