@@ -40,7 +40,7 @@ for (const javaScript of [true, false]) {
       await checkPage(page, javaScript);
 
       await addQuestion(page, javaScript, 'builder-kind-yes-no', 'Avez-vous mal ?', 'Are you in pain?', async (form) => {
-        await form.getByLabel(t('fr', 'builder-required')).check();
+        await form.getByLabel(t('fr', 'builder-required'), { exact: true }).check();
       });
       await expect(questions(page)).toHaveText(['Avez-vous mal ?']);
       await expect(page.getByTestId('builder-status')).toHaveText(t('fr', 'builder-saved'));
@@ -51,7 +51,7 @@ for (const javaScript of [true, false]) {
         await form.getByLabel(t('fr', 'builder-high-en')).fill('Worst pain');
         await form.getByLabel(t('fr', 'builder-when-question')).selectOption({ label: 'Avez-vous mal ?' });
         await form.getByLabel(t('fr', 'builder-when-operator')).selectOption({ label: t('fr', 'builder-op-equals') });
-        await form.getByLabel(t('fr', 'builder-when-answer')).fill('oui');
+        await form.getByLabel(t('fr', 'builder-when-answer'), { exact: true }).fill('oui');
       });
       await expect(page.getByTestId('builder-items')).toContainText(
         t('fr', 'builder-shown-when', { question: 'Avez-vous mal ?', operator: t('fr', 'builder-op-equals'), answer: 'oui' }));
