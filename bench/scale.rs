@@ -19,8 +19,8 @@ use app::domain::messaging::conversation::{self, inbox::Filter, Reader};
 use app::domain::onboarding::invitation::{self, CodeCheck, InvitationCode, Invitee};
 use app::domain::onboarding::{caregiver, redemption};
 use app::domain::patient;
-use app::domain::questionnaire::{filling, library, review, team_export, Reader as Filler, TeamMember};
 use app::domain::patient::{access_log, file};
+use app::domain::questionnaire::{filling, library, review, team_export, Reader as Filler, TeamMember};
 use app::domain::request::{Ctx, RequestMeta};
 use app::domain::store::{self, Dialect};
 use sqlx::Row;
@@ -234,28 +234,35 @@ async fn questionnaire_operations(
     ctx: &dyn Fn() -> Ctx,
     report: &dyn Fn(&str, Vec<Duration>),
 ) -> anyhow::Result<()> {
-    let submitted: i64 = sqlx::query("SELECT COUNT(*) AS n FROM questionnaire_requests WHERE submitted_at IS NOT NULL")
-        .fetch_one(db)
-        .await?
-        .try_get("n")?;
+    let submitted: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM questionnaire_requests WHERE submitted_at IS NOT NULL")
+            .fetch_one(db)
+            .await?
+            .try_get("n")?;
     let member = |organisation: i64| TeamMember { account_id: organisation, organisation_id: organisation };
-    let mut followed_patient = || (picks.with_account() - 1) % followed + 1;
+    let followed_patient = |picks: &mut Picks| (picks.with_account() - 1) % followed + 1;
     let mut times = Vec::new();
     for _ in 0..samples {
-        let p = followed_patient();
+        let p = followed_patient(picks);
         let began = Instant::now();
         let lists = filling::list(db, Filler::Patient { account_id: PATIENT_ACCOUNT + p }).await?;
         times.push(began.elapsed());
-        anyhow::ensure!(lists.len() == SUBMITTED_EACH as usize + 1, "patient {p}: {} questionnaires", lists.len());
+        anyhow::ensure!(
+            lists.len() == SUBMITTED_EACH as usize + 1,
+            "patient {p}: {} questionnaires",
+            lists.len()
+        );
     }
     report(&format!("patient's questionnaires, to fill and done ({submitted} submissions)"), times);
 
     let mut times = Vec::new();
     let mut filled = std::collections::HashSet::new();
-    let first_section: std::collections::HashMap<String, String> = (1..=9).map(|k| (format!("q{k}"), "1".to_string())).collect();
-    let second_section: std::collections::HashMap<String, String> = [("q10".to_string(), "0".to_string())].into();
+    let first_section: std::collections::HashMap<String, String> =
+        (1..=9).map(|k| (format!("q{k}"), "1".to_string())).collect();
+    let second_section: std::collections::HashMap<String, String> =
+        [("q10".to_string(), "0".to_string())].into();
     while times.len() < samples.min(followed as usize / 4) {
-        let p = followed_patient();
+        let p = followed_patient(picks);
         if !filled.insert(p) {
             continue;
         }
@@ -263,8 +270,12 @@ async fn questionnaire_operations(
         let reader = Filler::Patient { account_id: PATIENT_ACCOUNT + p };
         let ctx = ctx();
         let began = Instant::now();
-        filling::save_section(&ctx, reader, id, 0, &first_section).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        filling::save_section(&ctx, reader, id, 1, &second_section).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        filling::save_section(&ctx, reader, id, 0, &first_section)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        filling::save_section(&ctx, reader, id, 1, &second_section)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         filling::submit(&ctx, reader, id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
         times.push(began.elapsed());
     }
@@ -272,7 +283,7 @@ async fn questionnaire_operations(
 
     let mut times = Vec::new();
     for _ in 0..samples {
-        let organisation = picks.organisation();
+        let organisation = organisation_of(followed_patient(picks));
         let began = Instant::now();
         let waiting = review::waiting(db, member(organisation)).await?;
         times.push(began.elapsed());
@@ -282,7 +293,7 @@ async fn questionnaire_operations(
 
     let mut times = Vec::new();
     for _ in 0..samples {
-        let p = followed_patient();
+        let p = followed_patient(picks);
         let organisation = organisation_of(p);
         let id = SUBMITTED_EACH * p;
         let ctx = ctx().by(organisation);
@@ -290,14 +301,17 @@ async fn questionnaire_operations(
         let opened = review::open(&ctx, member(organisation), id).await?;
         let history = review::history(db, member(organisation), p, "phq-9").await?;
         times.push(began.elapsed());
-        anyhow::ensure!(opened.answers.len() == 10 && history.len() >= SUBMITTED_EACH as usize, "submission {id}");
+        anyhow::ensure!(
+            opened.answers.len() == 10 && history.len() >= SUBMITTED_EACH as usize,
+            "submission {id}"
+        );
     }
     report("team opens a submission with the patient's score history (audited)", times);
 
     let mut times = Vec::new();
     let mut rows = 0;
     for _ in 0..samples.min(5) {
-        let organisation = picks.organisation();
+        let organisation = organisation_of(followed_patient(picks));
         let ctx = ctx().by(organisation);
         let began = Instant::now();
         let exported = team_export::submissions(&ctx, member(organisation), "phq-9").await?;

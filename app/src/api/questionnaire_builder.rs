@@ -2,6 +2,8 @@
 //! it): start or edit a draft, change it one form post at a time, preview it, publish it as the
 //! library's next version, archive a questionnaire. Every form works without JavaScript: each
 //! post redirects back to the page it came from.
+// `save_draft_item` takes each field of the question form as a named argument (the form posts them).
+#![allow(clippy::too_many_arguments)]
 use super::questionnaires::QuestionView;
 use super::ApiError;
 use crate::door::{DraftId, QuestionnaireId};
@@ -242,7 +244,6 @@ pub async fn add_draft_section(
 }
 
 /// Adds a question to `section`, or saves the item `target` (`?edit=`).
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "save_draft_item")]
 pub async fn save_draft_item(
     draft: DraftId,

@@ -1,8 +1,10 @@
 //! What the patient's side and the team both show of a questionnaire: a line of a list (title,
 //! who sent it, due date, state) and the answers once submitted, as a table.
-use crate::api::questionnaires::{AnswerLine, QuestionnaireLine, ScoreHistory, Submission};
+use crate::api::questionnaires::{
+    AnswerLine, QuestionKind, QuestionView, QuestionnaireLine, ScoreHistory, Submission,
+};
 use crate::api::ApiError;
-use crate::ui::form::{error_for, kept, CheckBox, Field, TextArea};
+use crate::ui::form::{error_for, kept, message, CheckBox, Field, TextArea};
 use crate::ui::words::{long_date, long_date_time, tr, tr_with};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -198,6 +200,214 @@ pub fn SendingFields(library: Vec<(i64, String)>, error: Signal<Option<ApiError>
         />
         <p class="hint">{move_tr!("questionnaire-note-hint")}</p>
         <CheckBox id="show_score" label=move_tr!("questionnaire-show-score") error saved=false />
+    }
+}
+
+/// One question: its number, text, whether required, the input for its kind, and its error.
+#[component]
+pub fn Question(question: QuestionView, count: usize, error: Signal<Option<ApiError>>) -> impl IntoView {
+    let QuestionView { link_id, number, text, required, kind, value, chosen } = question;
+    let field = format!("answers[{link_id}]");
+    let error_id = format!("q-{link_id}-error");
+    let hint_id = format!("q-{link_id}-hint");
+    let mine = {
+        let link_id = link_id.clone();
+        move || error.get().filter(|e| e.field.as_deref() == Some(link_id.as_str())).map(|e| message(&e))
+    };
+    // What was typed if the post came back refused, else what is saved.
+    let shown = {
+        let link_id = link_id.clone();
+        move || match error.get() {
+            Some(e) if !e.kept.is_empty() => e.kept(&link_id).unwrap_or_default().to_string(),
+            _ => value.clone(),
+        }
+    };
+    let ticked = {
+        let link_id = link_id.clone();
+        move |code: &str| match error.get() {
+            Some(e) if !e.kept.is_empty() => e.kept(&format!("{link_id}/{code}")).is_some(),
+            _ => chosen.iter().any(|c| c == code),
+        }
+    };
+    let label = move || {
+        let counter = tr_with(
+            "questionnaire-question-of",
+            &[("n", &number.to_string()), ("count", &count.to_string())],
+        );
+        let required = if required { tr("questionnaire-required") } else { tr("questionnaire-optional") };
+        (counter, required)
+    };
+    let heading = {
+        let text = text.clone();
+        move || {
+            let (counter, required) = label();
+            view! {
+                <span class="question-number">{counter}</span>
+                <span class="question-text">{text.clone()} " " <span class="hint">{required}</span></span>
+            }
+        }
+    };
+    let hint = match &kind {
+        QuestionKind::Scale { low, high } => {
+            Some(tr_with("questionnaire-scale-hint", &[("low", low), ("high", high)]))
+        }
+        QuestionKind::Date => Some(tr("questionnaire-date-hint")),
+        QuestionKind::Choice { multiple: true, .. } => Some(tr("questionnaire-choose-many")),
+        _ => None,
+    };
+    let described_by = {
+        let (has_hint, error_id, hint_id) = (hint.is_some(), error_id.clone(), hint_id.clone());
+        let mine = mine.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if mine().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = {
+        let mine = mine.clone();
+        move || mine().is_some().then_some("true")
+    };
+    let hint_view = hint.map(|h| {
+        view! {
+            <p class="hint" id=hint_id.clone()>
+                {h}
+            </p>
+        }
+    });
+    let error_view = {
+        let mine = mine.clone();
+        let error_id = error_id.clone();
+        move || {
+            mine().map(|m| {
+                view! {
+                    <p class="field-error" id=error_id.clone()>
+                        {m}
+                    </p>
+                }
+            })
+        }
+    };
+    let input_id = format!("q-{link_id}");
+    let options: Vec<(String, String)> = match &kind {
+        QuestionKind::Choice { options, .. } => options.clone(),
+        QuestionKind::YesNo => vec![("yes".into(), tr("yes")), ("no".into(), tr("no"))],
+        QuestionKind::Scale { .. } => (0..=10).map(|n| (n.to_string(), n.to_string())).collect(),
+        _ => Vec::new(),
+    };
+    match kind {
+        QuestionKind::Display => view! { <p class="question-display">{text}</p> }.into_any(),
+        QuestionKind::Choice { multiple: true, .. } => view! {
+            <fieldset
+                class="question"
+                class:field-invalid=move || mine().is_some()
+                aria-describedby=described_by
+            >
+                <legend>{heading}</legend>
+                {hint_view}
+                {error_view}
+                {options
+                    .into_iter()
+                    .map(|(code, label)| {
+                        let id = format!("{input_id}-{code}");
+                        let checked = ticked(&code);
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    name=format!("answers[{link_id}/{code}]")
+                                    checked=checked
+                                />
+                                <label for=id>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        }
+        .into_any(),
+        QuestionKind::Choice { .. } | QuestionKind::YesNo | QuestionKind::Scale { .. } => {
+            let scale = matches!(kind, QuestionKind::Scale { .. });
+            let current = shown();
+            view! {
+                <fieldset
+                    class="question"
+                    class:field-invalid=move || mine().is_some()
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    role="radiogroup"
+                    aria-required=required.then_some("true")
+                >
+                    <legend>{heading}</legend>
+                    {hint_view}
+                    {error_view}
+                    <div class:scale=scale>
+                        {options
+                            .into_iter()
+                            .map(|(code, label)| {
+                                let id = format!("{input_id}-{code}");
+                                let checked = current == code;
+                                view! {
+                                    <div class="choice">
+                                        <input
+                                            type="radio"
+                                            id=id.clone()
+                                            name=field.clone()
+                                            value=code
+                                            checked=checked
+                                        />
+                                        <label for=id>{label}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        QuestionKind::LongText => view! {
+            <div class="field question" class:field-invalid=move || mine().is_some()>
+                <label for=input_id.clone()>{heading}</label>
+                {hint_view}
+                {error_view}
+                <textarea id=input_id name=field rows="5" aria-describedby=described_by aria-invalid=invalid>
+                    {shown()}
+                </textarea>
+            </div>
+        }
+        .into_any(),
+        QuestionKind::ShortText | QuestionKind::Number { .. } | QuestionKind::Date => {
+            let (inputmode, unit) = match &kind {
+                QuestionKind::Number { whole: true, unit } => ("numeric", unit.clone()),
+                QuestionKind::Number { whole: false, unit } => ("decimal", unit.clone()),
+                _ => ("text", None),
+            };
+            view! {
+                <div class="field question" class:field-invalid=move || mine().is_some()>
+                    <label for=input_id.clone()>{heading}</label>
+                    {hint_view}
+                    {error_view}
+                    <input
+                        type="text"
+                        id=input_id
+                        name=field
+                        inputmode=inputmode
+                        value=shown()
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                    />
+                    {unit.map(|u| view! { <span class="unit">{u}</span> })}
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -1,12 +1,12 @@
 //! The questionnaire builder: a draft's title and instructions, its sections and questions (each
 //! moved, edited or removed by a form post), the forms that add a question or a section, then
 //! preview, publish or discard. Without JavaScript every button is a post that comes back here.
-use super::questionnaires::Question;
 use crate::api::questionnaire_builder::{
     questionnaire_draft, questionnaire_preview, AddDraftSection, ArrangeDraft, DiscardDraft, DraftItem,
     DraftView, PublishDraft, SaveDraftDetails, SaveDraftItem,
 };
 use crate::api::ApiError;
+use crate::ui::components::questionnaire::Question;
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert, Submit, TextArea};
 use crate::ui::route::{route_params, with_id, DraftParams};
