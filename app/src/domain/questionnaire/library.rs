@@ -78,28 +78,24 @@ pub struct Entry {
 }
 
 pub async fn current(db: &Db, organisation_id: i64) -> DomainResult<Vec<Entry>> {
-    Ok(sqlx::query_as(
-        "SELECT q.id, q.instrument, q.version, q.title_fr, q.title_en FROM questionnaires q
-         WHERE q.organisation_id = $1 AND q.archived = 0
-           AND q.version = (SELECT MAX(v.version) FROM questionnaires v
-                            WHERE v.organisation_id = q.organisation_id AND v.instrument = q.instrument)
-         ORDER BY q.instrument",
-    )
-    .bind(organisation_id)
-    .fetch_all(db)
-    .await?)
+    latest(db, organisation_id, false).await
 }
 
 /// The archived questionnaires: the latest version of each, to bring back.
 pub async fn archived(db: &Db, organisation_id: i64) -> DomainResult<Vec<Entry>> {
+    latest(db, organisation_id, true).await
+}
+
+async fn latest(db: &Db, organisation_id: i64, archived: bool) -> DomainResult<Vec<Entry>> {
     Ok(sqlx::query_as(
         "SELECT q.id, q.instrument, q.version, q.title_fr, q.title_en FROM questionnaires q
-         WHERE q.organisation_id = $1 AND q.archived = 1
+         WHERE q.organisation_id = $1 AND q.archived = $2
            AND q.version = (SELECT MAX(v.version) FROM questionnaires v
                             WHERE v.organisation_id = q.organisation_id AND v.instrument = q.instrument)
          ORDER BY q.instrument",
     )
     .bind(organisation_id)
+    .bind(i64::from(archived))
     .fetch_all(db)
     .await?)
 }
