@@ -356,14 +356,7 @@ pub fn apply(definition: &mut Definition, change: &Change) -> Result<(), Refusal
         }
         Change::AddSection(fields) => {
             let link_id = next_link_id(&changed, "s");
-            changed.items.push(Item {
-                link_id,
-                text: bilingual(fields, "text")?,
-                kind: Kind::Group { items: Vec::new() },
-                required: false,
-                enable_when: Vec::new(),
-                enable_behavior: Behavior::All,
-            });
+            changed.items.push(empty_section(link_id, bilingual(fields, "text")?));
         }
         Change::AddItem { section, fields } => {
             let link_id = next_link_id(&changed, "q");
@@ -557,27 +550,37 @@ async fn insert(
     Ok(id)
 }
 
-/// A new questionnaire: its title, and a first section to add questions to.
-pub async fn start(ctx: &Ctx, organisation_id: i64, fields: &Fields) -> Result<i64, FormError> {
-    let title = bilingual(fields, "title")?;
-    let key = new_key(&ctx.db, organisation_id, &title.fr).await?;
-    let definition = Definition {
+/// A section with nothing in it yet.
+fn empty_section(link_id: String, text: Bilingual) -> Item {
+    Item {
+        link_id,
+        text,
+        kind: Kind::Group { items: Vec::new() },
+        required: false,
+        enable_when: Vec::new(),
+        enable_behavior: Behavior::All,
+    }
+}
+
+/// A questionnaire as it starts: its title, and a first section to add questions to.
+fn blank(key: String, title: Bilingual) -> Definition {
+    let first = Bilingual { fr: "Questions".into(), en: "Questions".into() };
+    Definition {
         key,
         title,
         instructions: None,
         code: None,
         source: None,
-        items: vec![Item {
-            link_id: "s1".into(),
-            text: Bilingual { fr: "Questions".into(), en: "Questions".into() },
-            kind: Kind::Group { items: Vec::new() },
-            required: false,
-            enable_when: Vec::new(),
-            enable_behavior: Behavior::All,
-        }],
+        items: vec![empty_section("s1".into(), first)],
         scoring: None,
-    };
-    insert(ctx, organisation_id, None, &definition).await
+    }
+}
+
+/// A new questionnaire: its title, and a first section to add questions to.
+pub async fn start(ctx: &Ctx, organisation_id: i64, fields: &Fields) -> Result<i64, FormError> {
+    let title = bilingual(fields, "title")?;
+    let key = new_key(&ctx.db, organisation_id, &title.fr).await?;
+    insert(ctx, organisation_id, None, &blank(key, title)).await
 }
 
 /// Edits a version of the library: its instrument's draft if one is being written, else a new
@@ -725,22 +728,7 @@ mod tests {
     }
 
     fn empty() -> Definition {
-        Definition {
-            key: "suivi".into(),
-            title: Bilingual { fr: "Suivi".into(), en: "Follow-up".into() },
-            instructions: None,
-            code: None,
-            source: None,
-            items: vec![Item {
-                link_id: "s1".into(),
-                text: Bilingual { fr: "Questions".into(), en: "Questions".into() },
-                kind: Kind::Group { items: Vec::new() },
-                required: false,
-                enable_when: Vec::new(),
-                enable_behavior: Behavior::All,
-            }],
-            scoring: None,
-        }
+        blank("suivi".into(), Bilingual { fr: "Suivi".into(), en: "Follow-up".into() })
     }
 
     fn add(d: &mut Definition, pairs: &[(&str, &str)]) -> Result<(), Refusal> {
