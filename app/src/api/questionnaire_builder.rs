@@ -352,11 +352,3 @@ pub async fn set_questionnaire_builders(professionals: Option<String>) -> Result
     leptos_axum::redirect("/staff/questionnaires/library?saved=1#builders");
     Ok(())
 }
-
-/// Whether the signed-in staff member may build, and may decide who builds (for the library).
-#[cfg(feature = "ssr")]
-pub async fn builder_rights(staff: &Staff) -> Result<(bool, bool, bool), ApiError> {
-    let held = staff_service::held(&staff.ctx.db, staff.account.id, staff.organisation_id).await?;
-    let professionals = builder::professionals_build(&staff.ctx.db, staff.organisation_id).await?;
-    Ok((builder::may_build(&held, professionals), held.contains(&Service::Administration), professionals))
-}

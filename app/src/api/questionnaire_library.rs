@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::context::{self, require_any_service, require_service, Staff},
-    super::questionnaire_builder::builder_rights,
     crate::domain::organisation::staff_service,
     crate::domain::questionnaire::{builder, fhir, library, FormError},
     crate::i18n::Lang,
@@ -52,10 +51,12 @@ fn entry(e: library::Entry, lang: Lang) -> LibraryEntry {
 
 #[server(prefix = "/api", endpoint = "questionnaire_library")]
 pub async fn questionnaire_library() -> Result<LibraryView, ApiError> {
-    let staff = require_any_service(&[Service::Questionnaires, Service::Administration]).await?;
-    let (builds, administers, professionals_build) = builder_rights(&staff).await?;
-    let Staff { ctx, account, organisation_id, .. } = staff;
+    let Staff { ctx, account, organisation_id, .. } =
+        require_any_service(&[Service::Questionnaires, Service::Administration]).await?;
     let held = staff_service::held(&ctx.db, account.id, organisation_id).await?;
+    let professionals_build = builder::professionals_build(&ctx.db, organisation_id).await?;
+    let builds = builder::may_build(&held, professionals_build);
+    let administers = held.contains(&Service::Administration);
     let lang = context::language();
     let entries = |found: Vec<library::Entry>| found.into_iter().map(|e| entry(e, lang)).collect();
     Ok(LibraryView {
