@@ -106,9 +106,9 @@ pub mod calendar {
     }
 }
 
-/// Texts the server writes itself (emails), from the same `locales/` files as the pages.
+/// The words of both languages, on the server: pages rendered there and the emails it writes.
 #[cfg(feature = "ssr")]
-mod mail_texts {
+mod server_words {
     use super::Lang;
     use fluent_templates::fluent_bundle::FluentValue;
     use fluent_templates::{LanguageIdentifier, Loader};
@@ -116,7 +116,7 @@ mod mail_texts {
     use std::collections::HashMap;
 
     fluent_templates::static_loader! {
-        static LOCALES = {
+        pub static TRANSLATIONS = {
             locales: "../locales",
             fallback_language: "fr",
             customise: |bundle| bundle.set_use_isolating(false),
@@ -128,18 +128,98 @@ mod mail_texts {
     }
 
     pub fn text(lang: Lang, key: &str) -> String {
-        LOCALES.lookup(&id(lang), key)
+        TRANSLATIONS.lookup(&id(lang), key)
     }
 
     pub fn text_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> =
             args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string()))).collect();
-        LOCALES.lookup_with_args(&id(lang), key, &args)
+        TRANSLATIONS.lookup_with_args(&id(lang), key, &args)
+    }
+
+    /// A language's locale file as the browser fetches it (`/locales/fr.<hash>.ftl`).
+    pub fn locale_source(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => include_str!("../../locales/fr/main.ftl"),
+            Lang::En => include_str!("../../locales/en/main.ftl"),
+        }
+    }
+
+    /// `/locales/fr.<hash>.ftl`: named by its content, so a browser keeps it until the words change.
+    pub fn locale_href(lang: Lang) -> &'static str {
+        use sha2::{Digest, Sha256};
+        use std::sync::OnceLock;
+        static HREFS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+        HREFS[lang as usize].get_or_init(|| {
+            let digest = Sha256::digest(locale_source(lang).as_bytes());
+            // 22 characters, like the names cargo-leptos gives the bundle (server's `named_by_content`).
+            let hash: String = digest[..11].iter().map(|b| format!("{b:02x}")).collect();
+            format!("/locales/{}.{hash}.ftl", lang.code())
+        })
     }
 }
 
+/// The words of the page's language, in the browser. They are not compiled into the bundle
+/// (both languages were a tenth of it, and a page needs one): the page names its language's
+/// file in `<link rel="preload" id="locale">`, fetched while the bundle loads, and `load` reads
+/// it before hydration starts, so the first render speaks the same words as the server's.
+#[cfg(feature = "hydrate")]
+pub mod browser_words {
+    use fluent_templates::fluent_bundle::FluentResource;
+    use fluent_templates::{loader, LanguageIdentifier, StaticLoader};
+    use leptos::wasm_bindgen::JsCast;
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, OnceLock};
+
+    static FETCHED: OnceLock<(LanguageIdentifier, String)> = OnceLock::new();
+
+    pub static TRANSLATIONS: LazyLock<StaticLoader> = LazyLock::new(|| {
+        let (lang, source) =
+            FETCHED.get().cloned().unwrap_or_else(|| ("fr".parse().expect("fr"), String::new()));
+        // A file that does not parse whole still gives the messages it could read.
+        let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
+        let resources: &'static HashMap<LanguageIdentifier, Vec<FluentResource>> =
+            Box::leak(Box::new(HashMap::from([(lang.clone(), vec![resource])])));
+        let bundles = Box::leak(Box::new(loader::build_bundles(resources, None, |bundle| {
+            bundle.set_use_isolating(false)
+        })));
+        let fallbacks = Box::leak(Box::new(loader::build_fallbacks(std::slice::from_ref(&lang))));
+        StaticLoader::new(bundles, fallbacks, lang)
+    });
+
+    /// Fetches the words the page names. `false` when they could not be read (a release
+    /// replaced them since the page was drawn: the caller loads the page again).
+    pub async fn load() -> bool {
+        let Some(document) = leptos::web_sys::window().and_then(|w| w.document()) else { return false };
+        let Some(link) = document.get_element_by_id("locale") else { return false };
+        let (Some(href), Some(lang)) = (link.get_attribute("href"), link.get_attribute("hreflang")) else {
+            return false;
+        };
+        let Ok(lang) = lang.parse::<LanguageIdentifier>() else { return false };
+        match fetch_text(&href).await {
+            Some(source) => FETCHED.set((lang, source)).is_ok(),
+            None => false,
+        }
+    }
+
+    async fn fetch_text(href: &str) -> Option<String> {
+        use wasm_bindgen_futures::JsFuture;
+        let window = leptos::web_sys::window()?;
+        let response = JsFuture::from(window.fetch_with_str(href)).await.ok()?;
+        let response: leptos::web_sys::Response = response.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub use browser_words::TRANSLATIONS;
 #[cfg(feature = "ssr")]
-pub use mail_texts::{text, text_with};
+pub use server_words::{locale_href, locale_source, TRANSLATIONS};
+#[cfg(feature = "ssr")]
+pub use server_words::{text, text_with};
 
 /// A date as `lang` writes it, for texts the server writes (emails, messages with a date).
 #[cfg(feature = "ssr")]

@@ -19,6 +19,13 @@ pub mod ui;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     ui::stale_release::reload_when_a_chunk_is_gone();
-    // Lazy routes (ui/lazy_pages.rs): the first page's chunk is loaded before hydration starts.
-    leptos::mount::hydrate_lazy(ui::App);
+    // The page's words first (i18n::browser_words), then the lazy routes (ui/lazy_pages.rs):
+    // the first page's chunk is loaded before hydration starts.
+    wasm_bindgen_futures::spawn_local(async {
+        if !i18n::browser_words::load().await {
+            ui::stale_release::load_again_once();
+            return;
+        }
+        leptos::mount::hydrate_lazy(ui::App);
+    });
 }

@@ -4,6 +4,7 @@ pub mod config;
 pub mod crossorigin;
 pub mod jobs;
 pub mod keys;
+pub mod locales;
 pub mod mail;
 pub mod manifest;
 pub mod metrics;

@@ -71,7 +71,8 @@ pub async fn page_policy(mut request: Request, next: Next) -> Response {
 }
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
-    let asset = request.uri().path().strip_prefix("/pkg/").map(named_by_content);
+    let path = request.uri().path();
+    let asset = path.strip_prefix("/pkg/").or_else(|| path.strip_prefix("/locales/")).map(named_by_content);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

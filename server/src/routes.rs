@@ -77,6 +77,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/readyz", get(readyz))
         .route("/manifest-fr.webmanifest", get(|| crate::manifest::serve(app::i18n::Lang::Fr)))
         .route("/manifest-en.webmanifest", get(|| crate::manifest::serve(app::i18n::Lang::En)))
+        .route("/locales/{name}", get(crate::locales::serve))
         .route("/dev/mailbox", get(dev_mailbox))
         .route("/account/export", get(export_my_data))
         // One handler for the three doors: it reads the door from the address (`app::paths`).

@@ -35,6 +35,7 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl Future<Output = ()>,
 ) {
+    tokio::task::spawn_blocking(crate::locales::prepare);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     let mut builder = Builder::new(TokioExecutor::new());

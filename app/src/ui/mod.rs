@@ -32,6 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icon-192.png" />
                 <meta name="theme-color" content="#0b4f8a" />
                 <link rel="stylesheet" href=bundle::stylesheet_href() />
+                <LocalePreload />
                 <HydrationScripts options />
                 <leptos_meta::MetaTags />
             </head>
@@ -42,12 +43,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The page's words for the browser, fetched while the bundle loads (`i18n::browser_words`).
+#[cfg(feature = "ssr")]
+#[component]
+fn LocalePreload() -> impl IntoView {
+    use leptos::html::link;
+    let language = crate::api::context::language();
+    // `as` is a Rust keyword: the element is built rather than written in `view!`.
+    link()
+        .rel("preload")
+        .id("locale")
+        .href(crate::i18n::locale_href(language))
+        .hreflang(language.code())
+        .r#as("fetch")
+        .r#type("text/plain")
+        .crossorigin("anonymous")
+}
+
 /// Language: `?lang=` first, then the `lang` cookie (set by the server when `?lang=` is used),
 /// then French. Both the server render and the browser pick the same way, so hydration agrees.
 #[component]
 fn I18nProvider(children: Children) -> impl IntoView {
     leptos_fluent! {
         children: children(),
+        // The server holds both languages; the browser the page's, fetched (`i18n::browser_words`).
+        translations: [crate::i18n::TRANSLATIONS],
         locales: "../locales",
         default_language: "fr",
         customise: |bundle| bundle.set_use_isolating(false),

@@ -51,7 +51,7 @@ fn remember_followed_links() {
     on_click.forget();
 }
 
-fn load_again_once() {
+pub fn load_again_once() {
     let Some(window) = window() else { return };
     let now = js_sys::Date::now();
     let storage = window.session_storage().ok().flatten();

@@ -503,3 +503,50 @@ async fn the_dev_mailbox_is_refused_for_a_public_address() {
     assert!(server::prepare(&database_url, "https://portail.example.org", false, test_keys()).await.is_ok());
     assert!(server::prepare(&database_url, "http://localhost:3000", true, test_keys()).await.is_ok());
 }
+
+/// The browser's words come from the file its page names, one language per page, compressed and
+/// kept by name; the bundle holds none (app::i18n::browser_words).
+#[tokio::test]
+async fn a_page_names_its_language_words_and_they_are_sent_compressed_and_kept() {
+    let app = spawn().await;
+    let link_href = |html: &str| {
+        let link =
+            html.split("<link").find(|tag| tag.contains(r#"id="locale""#)).expect("the words' preload link");
+        let href = link.split(r#"href=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+        let lang = link.split(r#"hreflang=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+        (href, lang)
+    };
+    let (_, french_page) = app.page("/sign-in", None).await;
+    let (_, english_page) = app.page("/sign-in?lang=en", None).await;
+    let (french, english) = (link_href(&french_page), link_href(&english_page));
+    assert_eq!((french.1.as_str(), english.1.as_str()), ("fr", "en"));
+    assert!(french.0.starts_with("/locales/fr.") && english.0.starts_with("/locales/en."));
+    assert!(french_page.contains(r#"rel="preload""#) && french_page.contains(r#"as="fetch""#));
+
+    let get = |href: String, encoding: &'static str| {
+        let (client, url) = (app.client.clone(), format!("{}{href}", app.base));
+        async move {
+            let response = client.get(url).header("accept-encoding", encoding).send().await.unwrap();
+            let header = |name: &str| {
+                response.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+            };
+            let seen = (response.status().as_u16(), header("content-encoding"), header("cache-control"));
+            (seen, response.bytes().await.unwrap().to_vec())
+        }
+    };
+    let (seen, plain) = get(english.0.clone(), "identity").await;
+    assert_eq!(seen, (200, String::new(), "public, max-age=31536000, immutable".to_string()));
+    let plain = String::from_utf8(plain).unwrap();
+    assert!(plain.contains("sign-in-title = Sign in"), "the English words");
+    assert!(!plain.contains("Connexion"), "and only them");
+
+    let (seen, compressed) = get(french.0.clone(), "gzip, br").await;
+    assert_eq!(seen.1, "br");
+    let mut words = String::new();
+    std::io::Read::read_to_string(&mut brotli::Decompressor::new(&compressed[..], 4096), &mut words).unwrap();
+    assert!(words.contains("sign-in-title = Connexion"), "the French words, whole");
+    assert!(compressed.len() * 3 < words.len(), "compressed: {} of {} bytes", compressed.len(), words.len());
+
+    let (seen, _) = get("/locales/fr.0123456789abcdef012345.ftl".to_string(), "br").await;
+    assert_eq!(seen.0, 404, "words of another release are not made up");
+}
