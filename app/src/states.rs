@@ -314,3 +314,78 @@ impl StaffFilter {
         Self::ALL.into_iter().find(|f| f.code() == code).unwrap_or_default()
     }
 }
+
+/// What kind of organisation asks to join (the Join page's first questions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrganisationKind {
+    Clinic,
+    FamilyMedicineGroup,
+    Hospital,
+    Community,
+    Other,
+}
+
+impl OrganisationKind {
+    pub const ALL: [Self; 5] =
+        [Self::Clinic, Self::FamilyMedicineGroup, Self::Hospital, Self::Community, Self::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Clinic => "clinic",
+            Self::FamilyMedicineGroup => "family_medicine_group",
+            Self::Hospital => "hospital",
+            Self::Community => "community",
+            Self::Other => "other",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Self::Clinic => "join-kind-clinic",
+            Self::FamilyMedicineGroup => "join-kind-family-medicine-group",
+            Self::Hospital => "join-kind-hospital",
+            Self::Community => "join-kind-community",
+            Self::Other => "join-kind-other",
+        }
+    }
+}
+
+/// Who fills an organisation's request: its legally responsible person (LRP), or someone the
+/// LRP delegated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Requester {
+    Lrp,
+    Delegate,
+}
+
+impl Requester {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Lrp => "lrp",
+            Self::Delegate => "delegate",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Lrp, Self::Delegate].into_iter().find(|r| r.code() == code)
+    }
+
+    /// The Join page's questions: only a health information custodian may ask, through its LRP
+    /// or their delegate (`requester` is `None` for "neither").
+    pub fn eligible(custodian: bool, requester: Option<Self>) -> Result<Self, NotEligible> {
+        if !custodian {
+            return Err(NotEligible::NotACustodian);
+        }
+        requester.ok_or(NotEligible::NotResponsible)
+    }
+}
+
+/// Why an organisation cannot ask to join, as the Join page explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotEligible {
+    /// Not a health information custodian: the portal holds health information for custodians.
+    NotACustodian,
+    /// Neither the LRP nor delegated by them: the LRP must ask or delegate.
+    NotResponsible,
+}

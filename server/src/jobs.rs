@@ -3,6 +3,7 @@
 //! notices), the daily summaries of messages go to the staff who chose them, and questionnaires
 //! not yet sent back are reminded two days before their due date and on it. Runs at start
 //! and then every hour, so the notices leave within the hour.
+use app::domain::joining;
 use app::domain::messaging::conversation;
 use app::domain::onboarding::caregiver;
 use app::domain::questionnaire::reminder;
@@ -23,6 +24,11 @@ pub async fn run(db: store::Db, public_url: String) {
             Ok(0) => {}
             Ok(sent) => tracing::info!(sent, "daily summaries of messages sent"),
             Err(e) => tracing::error!(error = %e, "daily summary job failed"),
+        }
+        match joining::discard_unconfirmed(&Ctx::system(&db, store::now())).await {
+            Ok(0) => {}
+            Ok(discarded) => tracing::info!(discarded, "unconfirmed organisation requests discarded"),
+            Err(e) => tracing::error!(error = %e, "organisation request job failed"),
         }
         match reminder::send_due(&Ctx::system(&db, store::now()).linking_to(&public_url)).await {
             Ok(0) => {}

@@ -9,6 +9,7 @@ pub mod contact;
 pub mod context;
 pub mod error;
 pub mod invitation;
+pub mod joining;
 #[cfg(feature = "ssr")]
 mod message_form;
 pub mod messages;

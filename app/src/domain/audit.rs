@@ -14,6 +14,8 @@ pub enum Target {
     Team(i64),
     Organisation(i64),
     StaffInvitation(i64),
+    /// An organisation's request to join the portal.
+    OrganisationRequest(i64),
     /// A sign-in with an email no account has (the email itself is never written).
     UnknownEmail,
 }
@@ -26,6 +28,7 @@ impl fmt::Display for Target {
             Self::Team(id) => write!(f, "team:{id}"),
             Self::Organisation(id) => write!(f, "organisation:{id}"),
             Self::StaffInvitation(id) => write!(f, "staff_invitation:{id}"),
+            Self::OrganisationRequest(id) => write!(f, "organisation_request:{id}"),
             Self::UnknownEmail => f.write_str("unknown-email"),
         }
     }

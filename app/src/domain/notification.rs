@@ -300,6 +300,18 @@ pub fn questionnaire_alert_mail(lang: Lang, given_name: &str, link: &str) -> Mai
     )
 }
 
+/// The link that confirms an organisation's request to join, to whoever filled it.
+pub fn organisation_request_confirmation_mail(lang: Lang, organisation: &str, link: &str) -> Mail {
+    let args = [("organisation", organisation), ("link", link)];
+    in_language(
+        lang,
+        "organisation-request",
+        "mail-organisation-request-subject",
+        "mail-organisation-request-body",
+        &args,
+    )
+}
+
 /// A reminder of a questionnaire to fill by `due`: the date, never which questionnaire.
 pub fn questionnaire_reminder_mail(lang: Lang, given_name: &str, due: chrono::NaiveDate, link: &str) -> Mail {
     let date = i18n::long_date(lang, due);

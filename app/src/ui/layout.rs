@@ -295,6 +295,9 @@ pub fn Footer() -> impl IntoView {
                     <li>
                         <A href="/contact">{move_tr!("footer-contact")}</A>
                     </li>
+                    <li>
+                        <A href="/join">{move_tr!("footer-join")}</A>
+                    </li>
                 </ul>
             </nav>
         </footer>

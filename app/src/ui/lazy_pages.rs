@@ -77,4 +77,8 @@ lazy_pages! {
     TeamSendingRoute => TeamSendingPage,
     BuilderRoute => BuilderPage,
     BuilderPreviewRoute => BuilderPreviewPage,
+    JoinRoute => JoinPage,
+    JoinRequestRoute => JoinRequestPage,
+    JoinSentRoute => JoinSentPage,
+    JoinConfirmRoute => JoinConfirmPage,
 }

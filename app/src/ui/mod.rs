@@ -270,6 +270,23 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in") view=pages::SignIn ssr=SsrMode::Async />
                         <Route path=path!("/sign-in/code") view=pages::SignInCode ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=pages::ForgotPassword ssr=SsrMode::Async />
+                        // Organisations asking to join: public, but rarely visited, so lazy.
+                        <Route path=path!("/join") view=lazy_pages::JoinRoute::lazy() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/join/request")
+                            view=lazy_pages::JoinRequestRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/join/sent")
+                            view=lazy_pages::JoinSentRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/join/confirm/:token")
+                            view=lazy_pages::JoinConfirmRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/reset-password/:token")
                             view=pages::ResetPasswordPage

@@ -13,6 +13,7 @@ mod everyday;
 mod failures;
 mod instances;
 mod invitations;
+mod joining;
 mod known_browsers;
 mod lifecycle;
 mod mail;

@@ -35,10 +35,14 @@ pub enum Limit {
     MessageByAccount,
     /// A conversation started by one account: each mails every member of the team.
     ConversationStartByAccount,
+    /// An organisation's request to join from one address (each mails a confirmation link).
+    OrganisationRequestFromAddress,
+    /// Confirmation links of organisations' requests mailed to one address.
+    OrganisationRequestForEmail,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 11] = [
+    pub const ALL: [Limit; 13] = [
         Self::SignInFromAddress,
         Self::SignInForEmail,
         Self::CodeFromAddress,
@@ -50,6 +54,8 @@ impl Limit {
         Self::PasswordWorkByAccount,
         Self::MessageByAccount,
         Self::ConversationStartByAccount,
+        Self::OrganisationRequestFromAddress,
+        Self::OrganisationRequestForEmail,
     ];
 
     /// (burst, refill_seconds). Per address the numbers leave room for a clinic's shared
@@ -67,6 +73,8 @@ impl Limit {
             Self::PasswordWorkByAccount => (10, 60),
             Self::MessageByAccount => (30, 10),
             Self::ConversationStartByAccount => (10, 360),
+            Self::OrganisationRequestFromAddress => (5, 600),
+            Self::OrganisationRequestForEmail => (3, 3600),
         }
     }
 
@@ -80,6 +88,7 @@ impl Limit {
                 | Self::PasswordWorkByAccount
                 | Self::MessageByAccount
                 | Self::ConversationStartByAccount
+                | Self::OrganisationRequestForEmail
         )
     }
 }
@@ -275,7 +284,9 @@ mod tests {
                 (20, 180),
                 (10, 60),
                 (30, 10),
-                (10, 360)
+                (10, 360),
+                (5, 600),
+                (3, 3600)
             ]
         );
     }
@@ -350,7 +361,8 @@ mod tests {
                 Limit::JoinRequestByAdministrator,
                 Limit::PasswordWorkByAccount,
                 Limit::MessageByAccount,
-                Limit::ConversationStartByAccount
+                Limit::ConversationStartByAccount,
+                Limit::OrganisationRequestForEmail
             ]
         );
     }

@@ -6,6 +6,7 @@ mod caregivers;
 mod inbox;
 mod info;
 mod invitation;
+mod joining;
 mod messages;
 mod organisations;
 mod overview;
@@ -36,6 +37,7 @@ pub use caregivers::{
 pub use inbox::{NewConversationPage, TeamConversationPage, TeamInbox};
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
+pub use joining::{JoinConfirmPage, JoinPage, JoinRequestPage, JoinSentPage};
 pub use messages::{ConversationPage, MessagesPage, NewMessagePage};
 pub use organisations::MyOrganisationsPage;
 pub use overview::OverviewPage;

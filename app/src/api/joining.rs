@@ -1,0 +1,143 @@
+//! Organisations asking to join the portal (public: no account needed). The rules are in
+//! `domain::joining::request`.
+// A request is one form of many fields, each its own argument (a plain form post).
+#![allow(clippy::too_many_arguments)]
+use super::ApiError;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[cfg(feature = "ssr")]
+use super::context;
+#[cfg(feature = "ssr")]
+use crate::domain::identity::throttle::{self, Limit};
+
+/// The day the oldest request still waiting was confirmed (today when none waits), for the Join
+/// page's "we are processing requests received on or before …".
+#[server(prefix = "/api", endpoint = "join_processing_date")]
+pub async fn join_processing_date() -> Result<chrono::NaiveDate, ApiError> {
+    use crate::domain::joining;
+    Ok(joining::processing_since(&context::request()).await?)
+}
+
+/// Records an organisation's request and mails its confirmation link to the requester.
+#[server(prefix = "/api", endpoint = "ask_to_join")]
+pub async fn ask_to_join(
+    #[server(default)] kind: String,
+    #[server(default)] requester: String,
+    #[server(default)] legal_name: String,
+    #[server(default)] address: String,
+    #[server(default)] phone: String,
+    #[server(default)] delegate_name: String,
+    #[server(default)] delegate_email: String,
+    #[server(default)] lrp_given_name: String,
+    #[server(default)] lrp_family_name: String,
+    #[server(default)] lrp_title: String,
+    #[server(default)] lrp_email: String,
+    #[server(default)] lrp_phone: String,
+    lrp_is_admin: Option<String>,
+    #[server(default)] admin_given_name: String,
+    #[server(default)] admin_family_name: String,
+    #[server(default)] admin_email: String,
+    #[server(default)] admin_phone: String,
+    #[server(default)] services: HashMap<String, String>,
+    attested: Option<String>,
+) -> Result<(), ApiError> {
+    use crate::domain::joining;
+    use crate::states::{OrganisationKind, Requester, Service};
+    let keep = |error: ApiError| {
+        let error = error.keep_all([
+            ("kind", Some(kind.as_str())),
+            ("requester", Some(requester.as_str())),
+            ("legal_name", Some(legal_name.as_str())),
+            ("address", Some(address.as_str())),
+            ("phone", Some(phone.as_str())),
+            ("delegate_name", Some(delegate_name.as_str())),
+            ("delegate_email", Some(delegate_email.as_str())),
+            ("lrp_given_name", Some(lrp_given_name.as_str())),
+            ("lrp_family_name", Some(lrp_family_name.as_str())),
+            ("lrp_title", Some(lrp_title.as_str())),
+            ("lrp_email", Some(lrp_email.as_str())),
+            ("lrp_phone", Some(lrp_phone.as_str())),
+            ("lrp_is_admin", lrp_is_admin.as_deref()),
+            ("admin_given_name", Some(admin_given_name.as_str())),
+            ("admin_family_name", Some(admin_family_name.as_str())),
+            ("admin_email", Some(admin_email.as_str())),
+            ("admin_phone", Some(admin_phone.as_str())),
+            ("attested", attested.as_deref()),
+        ]);
+        services.keys().fold(error, |e, code| e.keep(&format!("services[{code}]"), "on"))
+    };
+    // The confirmation goes to whoever fills the form: the delegate, or else the LRP.
+    let mailed = if requester == Requester::Delegate.code() { &delegate_email } else { &lrp_email };
+    context::throttle(&[
+        (Limit::OrganisationRequestFromAddress, &context::address_key()),
+        (Limit::OrganisationRequestForEmail, &throttle::email_key(mailed)),
+    ])
+    .map_err(keep)?;
+    let typed = joining::Typed {
+        kind: OrganisationKind::parse(&kind),
+        requester: Requester::parse(&requester),
+        legal_name: &legal_name,
+        address: &address,
+        phone: &phone,
+        delegate_name: &delegate_name,
+        delegate_email: &delegate_email,
+        lrp_given_name: &lrp_given_name,
+        lrp_family_name: &lrp_family_name,
+        lrp_title: &lrp_title,
+        lrp_email: &lrp_email,
+        lrp_phone: &lrp_phone,
+        lrp_is_admin: lrp_is_admin.is_some(),
+        admin_given_name: &admin_given_name,
+        admin_family_name: &admin_family_name,
+        admin_email: &admin_email,
+        admin_phone: &admin_phone,
+        services: services.keys().filter_map(|code| Service::parse(code)).collect(),
+        attested: attested.is_some(),
+    };
+    joining::submit(&context::request(), &typed, context::language()).await.map_err(|e| keep(e.into()))?;
+    leptos_axum::redirect("/join/sent");
+    Ok(())
+}
+
+/// Where a confirmation link stands, for its page.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RequestLink {
+    Waiting { organisation: String },
+    Confirmed { organisation: String },
+    Unusable,
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::domain::joining::Link> for RequestLink {
+    fn from(link: crate::domain::joining::Link) -> Self {
+        use crate::domain::joining::Link;
+        match link {
+            Link::Waiting { legal_name } => Self::Waiting { organisation: legal_name },
+            Link::Confirmed { legal_name } => Self::Confirmed { organisation: legal_name },
+            Link::Unusable => Self::Unusable,
+        }
+    }
+}
+
+#[server(prefix = "/api", endpoint = "organisation_request_link")]
+pub async fn organisation_request_link(#[server(default)] token: String) -> Result<RequestLink, ApiError> {
+    use crate::domain::joining;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    Ok(joining::inspect(&context::request(), &token).await?.into())
+}
+
+/// The requester confirms their email: the request counts from now. Back to the link's page,
+/// which then says so.
+#[server(prefix = "/api", endpoint = "confirm_organisation_request")]
+pub async fn confirm_organisation_request(#[server(default)] token: String) -> Result<(), ApiError> {
+    use crate::domain::joining::{self, Link};
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    match joining::confirm(&context::request(), &token).await? {
+        Link::Unusable => Err(ApiError::conflict("error-join-link-unusable")),
+        _ => {
+            leptos_axum::redirect(&format!("/join/confirm/{}", urlencoding::encode(&token)));
+            Ok(())
+        }
+    }
+}
