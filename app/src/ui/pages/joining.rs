@@ -20,7 +20,7 @@ fn ProcessingBanner() -> impl IntoView {
     let date = Resource::new(|| (), |_| join_processing_date());
     view! {
         <Loaded data=date let:date>
-            <p class="notice" data-testid="join-processing">
+            <p class="alert-info" data-testid="join-processing">
                 {move || tr_with("join-processing", &[("date", &long_date(date))])}
             </p>
         </Loaded>
