@@ -38,45 +38,45 @@ for (const { language, javaScript, width } of runs) {
 
       // Not a custodian: a plain explanation, and the way back keeps the answers.
       await page.getByLabel(tr('join-no'), { exact: true }).check();
-      await page.getByLabel(tr('join-kind')).selectOption('family_medicine_group');
-      await page.getByLabel(tr('join-requester-lrp')).check();
+      await page.getByLabel(tr('join-kind'), { exact: true }).selectOption('family_medicine_group');
+      await page.getByLabel(tr('join-requester-lrp'), { exact: true }).check();
       await page.getByRole('button', { name: tr('join-continue') }).click();
       await expect(page.getByTestId('join-not-eligible')).toHaveText(tr('join-not-custodian-body'));
       await checkPage(page, javaScript);
       await page.getByRole('link', { name: tr('join-change-answers') }).click();
       await ready(page, javaScript);
-      await expect(page.getByLabel(tr('join-requester-lrp'))).toBeChecked();
-      await expect(page.getByLabel(tr('join-kind'))).toHaveValue('family_medicine_group');
+      await expect(page.getByLabel(tr('join-requester-lrp'), { exact: true })).toBeChecked();
+      await expect(page.getByLabel(tr('join-kind'), { exact: true })).toHaveValue('family_medicine_group');
 
       // A delegate of the LRP asks.
       await page.getByLabel(tr('join-yes'), { exact: true }).check();
-      await page.getByLabel(tr('join-requester-delegate')).check();
+      await page.getByLabel(tr('join-requester-delegate'), { exact: true }).check();
       await page.getByRole('button', { name: tr('join-continue') }).click();
       await expect(page.getByRole('heading', { level: 1, name: tr('join-request-title') })).toBeVisible();
       await ready(page, javaScript);
       const delegate = uniqueEmail('ana.lima');
       const legalName = `Clinique du Parc ${Date.now()}`;
-      await page.getByLabel(tr('join-legal-name')).fill(legalName);
-      await page.getByLabel(tr('join-address')).fill('123, rue du Parc, Montréal (Québec) H2X 1Y4');
+      await page.getByLabel(tr('join-legal-name'), { exact: true }).fill(legalName);
+      await page.getByLabel(tr('join-address'), { exact: true }).fill('123, rue du Parc, Montréal (Québec) H2X 1Y4');
       await page.getByLabel(tr('join-phone'), { exact: true }).fill('514 555 0100');
-      await page.getByLabel(tr('join-delegate-name')).fill('Ana Lima');
-      await page.getByLabel(tr('join-delegate-email')).fill(delegate);
+      await page.getByLabel(tr('join-delegate-name'), { exact: true }).fill('Ana Lima');
+      await page.getByLabel(tr('join-delegate-email'), { exact: true }).fill(delegate);
       const lrp = page.getByRole('group', { name: tr('join-lrp') });
-      await lrp.getByLabel(tr('join-given-name')).fill('Hélène');
-      await lrp.getByLabel(tr('join-family-name')).fill('Gagnon');
-      await lrp.getByLabel(tr('join-lrp-title')).fill('Directrice médicale');
-      await lrp.getByLabel(tr('join-email')).fill(uniqueEmail('helene.gagnon'));
-      await lrp.getByLabel(tr('join-phone-person')).fill('514 555 0101');
-      await page.getByLabel(tr('join-lrp-is-admin')).check();
+      await lrp.getByLabel(tr('join-given-name'), { exact: true }).fill('Hélène');
+      await lrp.getByLabel(tr('join-family-name'), { exact: true }).fill('Gagnon');
+      await lrp.getByLabel(tr('join-lrp-title'), { exact: true }).fill('Directrice médicale');
+      await lrp.getByLabel(tr('join-email'), { exact: true }).fill(uniqueEmail('helene.gagnon'));
+      await lrp.getByLabel(tr('join-phone-person'), { exact: true }).fill('514 555 0101');
+      await page.getByLabel(tr('join-lrp-is-admin'), { exact: true }).check();
       await page.getByLabel(t(language, 'service-messaging'), { exact: true }).check();
       // The attestation is left unticked: refused on its field, everything typed kept.
       await page.getByRole('button', { name: tr('join-submit') }).click();
       await expect(page.getByText(tr('error-join-attestation-required')).first()).toBeVisible();
-      await expect(page.getByLabel(tr('join-legal-name'))).toHaveValue(legalName);
+      await expect(page.getByLabel(tr('join-legal-name'), { exact: true })).toHaveValue(legalName);
       await expect(page.getByLabel(t(language, 'service-messaging'), { exact: true })).toBeChecked();
-      await expect(page.getByLabel(tr('join-lrp-is-admin'))).toBeChecked();
+      await expect(page.getByLabel(tr('join-lrp-is-admin'), { exact: true })).toBeChecked();
       await checkPage(page, javaScript);
-      await page.getByLabel(tr('join-attestation')).check();
+      await page.getByLabel(tr('join-attestation'), { exact: true }).check();
       await page.getByRole('button', { name: tr('join-submit') }).click();
       await expect(page.getByRole('heading', { level: 1, name: tr('join-sent-title') })).toBeVisible();
       await checkPage(page, javaScript);
