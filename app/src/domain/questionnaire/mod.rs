@@ -125,9 +125,12 @@ impl Reader {
             Self::Caregiver { patient_id, .. } => query.and("r.patient_id = {}", patient_id),
             Self::Team(member) => {
                 query.and("r.organisation_id = {}", member.organisation_id);
+                // Asked of each row rather than as a list of the member's patients: the team's
+                // review list then walks its index in order and stops at its page (a list would
+                // drive the search by patient and sort every waiting submission).
                 query.and(
-                    "r.patient_id IN (SELECT pt.patient_id FROM patient_teams pt
-                       JOIN care_team_members m ON m.team_id = pt.team_id WHERE m.account_id = {})",
+                    "EXISTS (SELECT 1 FROM patient_teams pt JOIN care_team_members m ON m.team_id = pt.team_id
+                       WHERE pt.patient_id = r.patient_id AND m.account_id = {})",
                     member.account_id,
                 );
             }
