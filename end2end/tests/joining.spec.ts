@@ -23,6 +23,24 @@ for (const { language, javaScript, width } of runs) {
   test.describe(`joining (${language}, JavaScript ${javaScript ? 'on' : 'off'}, ${width} px)`, () => {
     test.use({ javaScriptEnabled: javaScript, viewport: { width, height: 900 } });
 
+    test('the privacy policy, from the footer and from the request form', async ({ page }) => {
+      reportBrowserErrors(page);
+      const tr = (key: string) => t(language, key);
+      await page.goto(`/join/request?custodian=yes&kind=clinic&requester=lrp&lang=${language}`);
+      await ready(page, javaScript);
+      await expect(page.getByText(tr('privacy-notice'))).toBeVisible();
+      await page.getByRole('main').getByRole('link', { name: tr('privacy-notice-link') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: tr('privacy-title') })).toBeVisible();
+      await ready(page, javaScript);
+      await expect(page.getByRole('heading', { level: 2, name: tr('privacy-who-title') })).toBeVisible();
+      await expect(page.getByText(tr('privacy-who-operator'))).toBeVisible();
+      await checkPage(page, javaScript);
+      await page.goto('/help');
+      await ready(page, javaScript);
+      await page.getByRole('contentinfo').getByRole('link', { name: tr('footer-privacy') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: tr('privacy-title') })).toBeVisible();
+    });
+
     test('from the Join page to a confirmed request, with the questions and a refused field on the way', async ({ page }) => {
       reportBrowserErrors(page);
       const tr = (key: string, args: Record<string, string> = {}) => t(language, key, args);

@@ -1578,3 +1578,32 @@ mail-organisation-request-body =
     If you did not ask for anything, ignore this email: the request will be deleted.
 audit-organisation-request-submitted = Organisation's request to join sent
 audit-organisation-request-confirmed = Organisation's request to join confirmed
+
+## Privacy policy
+footer-privacy = Privacy
+privacy-notice = To offer you some services, we must collect, use and sometimes share your personal information. To learn more about how we protect it, read our
+privacy-notice-link = privacy policy.
+privacy-title = Privacy policy
+privacy-intro = The Patient Portal holds health information. Here is what it collects, why, who can see it, how long it keeps it and how to get a copy.
+privacy-responsible-title = Who is responsible
+privacy-responsible = Each health organisation that invites you (your clinic, your hospital) is responsible for your information in the portal; the portal hosts it on its behalf. One organisation never sees what you exchange with another.
+privacy-collected-title = What we collect
+privacy-collected-identity = Your identity and contact details: name, date of birth, email address, mobile number, preferred language.
+privacy-collected-account = Your account: your password (never in clear, only in a form from which it cannot be recovered), your verification method, and a record of your sign-ins (date, network address, browser).
+privacy-collected-care = What you and your care team write: messages, attached files, questionnaire answers. For a caregiver, the access the patient granted and its scope.
+privacy-why-title = Why
+privacy-why = To give you the online services your organisation offers, to protect your account from use by someone else, and to keep a record of who did what, as the law requires of health records.
+privacy-who-title = Who can see it
+privacy-who-team = Your care team: the organisation's staff who hold the service concerned. Every time staff open your file, it appears in your access log.
+privacy-who-caregivers = The caregivers you chose, within the scope you granted them; each of their actions is recorded under their own name.
+privacy-who-support = Your organisation's support desk: your contact details and your account's state, never the content of your care.
+privacy-who-operator = The platform operator: organisations and their requests to join, never patients' information.
+privacy-kept-title = How long
+privacy-kept-record = Your messages and questionnaire answers are part of the record your organisation must keep: they are kept for as long as the law requires it, even if you close your account.
+privacy-kept-short = Verification codes expire after 10 minutes, invitations after 5 days; a remembered browser is forgotten 180 days after its last sign-in.
+privacy-yours-title = Your responsibilities
+privacy-yours-user = Each user is responsible for the activity under their username: keep your sign-in address and password confidential. If you think someone else is using your account, change your password and tell your organisation's support desk.
+privacy-yours-copy = You can download a copy of all your data from your account settings.
+privacy-contact-title = Your questions
+privacy-contact = For any question about your information, contact the privacy officer of the organisation that invited you, or its support desk.
+privacy-export-link = Download my data (account settings)

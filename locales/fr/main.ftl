@@ -1578,3 +1578,32 @@ mail-organisation-request-body =
     Si vous n'avez rien demandé, ignorez ce courriel : la demande sera supprimée.
 audit-organisation-request-submitted = Demande d'adhésion d'un organisme envoyée
 audit-organisation-request-confirmed = Demande d'adhésion d'un organisme confirmée
+
+## Privacy policy
+footer-privacy = Confidentialité
+privacy-notice = Pour vous offrir certains services, nous devons recueillir, utiliser et parfois communiquer vos renseignements personnels. Pour en savoir plus sur nos pratiques en matière de protection de ces renseignements, consultez notre
+privacy-notice-link = politique de confidentialité.
+privacy-title = Politique de confidentialité
+privacy-intro = Le portail usager conserve des renseignements de santé. Voici ce qu'il recueille, pourquoi, qui y a accès, combien de temps il les garde et comment en obtenir une copie.
+privacy-responsible-title = Qui en est responsable
+privacy-responsible = Chaque organisme de santé qui vous invite (votre clinique, votre hôpital) est responsable de vos renseignements dans le portail; le portail les héberge pour lui. Un organisme ne voit jamais ce que vous échangez avec un autre.
+privacy-collected-title = Ce que nous recueillons
+privacy-collected-identity = Votre identité et vos coordonnées : nom, date de naissance, adresse courriel, numéro de cellulaire, langue préférée.
+privacy-collected-account = Votre compte : votre mot de passe (jamais en clair, seulement sous une forme qui ne permet pas de le retrouver), votre méthode de vérification, et la trace de vos connexions (date, adresse réseau, navigateur).
+privacy-collected-care = Ce que vous et votre équipe de soins écrivez : messages, fichiers joints, réponses aux questionnaires. Pour une personne proche aidante, l'accès que l'usager lui a accordé et sa portée.
+privacy-why-title = Pourquoi
+privacy-why = Pour vous donner accès aux services en ligne que votre organisme offre, protéger votre compte contre un usage par une autre personne, et garder une trace de qui a fait quoi, comme la loi l'exige des dossiers de santé.
+privacy-who-title = Qui y a accès
+privacy-who-team = Votre équipe de soins : le personnel de l'organisme qui détient le service concerné. Chaque consultation de votre dossier par le personnel figure dans votre journal des accès.
+privacy-who-caregivers = Les personnes proches aidantes que vous avez choisies, dans la portée que vous leur avez accordée; chacune de leurs actions est enregistrée à leur nom.
+privacy-who-support = Le soutien technique de votre organisme : vos coordonnées et l'état de votre compte, jamais le contenu de vos soins.
+privacy-who-operator = L'exploitant de la plateforme : les organismes et leurs demandes d'adhésion, jamais les renseignements des usagers.
+privacy-kept-title = Combien de temps
+privacy-kept-record = Vos messages et vos réponses aux questionnaires font partie du dossier que votre organisme doit tenir : ils sont conservés le temps que la loi lui impose, même si vous fermez votre compte.
+privacy-kept-short = Les codes de vérification expirent après 10 minutes, les invitations après 5 jours; un navigateur reconnu est oublié 180 jours après la dernière connexion.
+privacy-yours-title = Vos responsabilités
+privacy-yours-user = Chaque utilisateur est responsable des activités associées à son nom d'utilisateur : gardez confidentiels votre adresse de connexion et votre mot de passe. Si vous croyez qu'une autre personne utilise votre compte, changez votre mot de passe et avertissez le soutien technique de votre organisme.
+privacy-yours-copy = Vous pouvez télécharger une copie de toutes vos données depuis les paramètres de votre compte.
+privacy-contact-title = Vos questions
+privacy-contact = Pour toute question sur vos renseignements, communiquez avec le responsable de la protection des renseignements personnels de l'organisme qui vous a invité, ou avec son soutien technique.
+privacy-export-link = Télécharger mes données (paramètres du compte)

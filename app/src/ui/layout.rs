@@ -296,6 +296,9 @@ pub fn Footer() -> impl IntoView {
                         <A href="/contact">{move_tr!("footer-contact")}</A>
                     </li>
                     <li>
+                        <A href="/privacy">{move_tr!("footer-privacy")}</A>
+                    </li>
+                    <li>
                         <A href="/join">{move_tr!("footer-join")}</A>
                     </li>
                 </ul>

@@ -81,4 +81,5 @@ lazy_pages! {
     JoinRequestRoute => JoinRequestPage,
     JoinSentRoute => JoinSentPage,
     JoinConfirmRoute => JoinConfirmPage,
+    PrivacyRoute => PrivacyPage,
 }

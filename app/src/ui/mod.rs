@@ -267,6 +267,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/help") view=pages::Help ssr=SsrMode::Async />
                         <Route path=path!("/accessibility") view=pages::Accessibility ssr=SsrMode::Async />
                         <Route path=path!("/contact") view=pages::Contact ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/privacy")
+                            view=lazy_pages::PrivacyRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/sign-in") view=pages::SignIn ssr=SsrMode::Async />
                         <Route path=path!("/sign-in/code") view=pages::SignInCode ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=pages::ForgotPassword ssr=SsrMode::Async />

@@ -203,3 +203,26 @@ async fn the_questions_explain_who_cannot_ask_and_requests_from_one_address_are_
     assert!(statuses.contains(&429), "{statuses:?}");
     assert!(statuses.iter().all(|s| *s == 200 || *s == 429), "{statuses:?}");
 }
+
+/// The privacy policy, in both languages, linked from the footer of every page and from the
+/// forms that collect personal data.
+#[tokio::test]
+async fn the_privacy_policy_is_linked_from_every_footer_and_each_form_collecting_personal_data() {
+    let app = spawn().await;
+    for lang in ["fr", "en"] {
+        let (status, page) = app.page(&format!("/privacy?lang={lang}"), None).await;
+        assert_eq!(status, StatusCode::OK);
+        for key in ["privacy-title", "privacy-who-operator", "privacy-kept-short", "privacy-contact"] {
+            assert!(page_shows(&page, lang, key), "{lang}: {key}");
+        }
+    }
+    for path in ["/", "/sign-in", "/join", "/privacy"] {
+        let (_, page) = app.page(path, None).await;
+        assert!(page.contains(r#"href="/privacy""#), "the footer of {path}");
+    }
+    let (_, form) = app.page(REQUEST_PAGE, None).await;
+    assert!(page_shows(&form, "fr", "privacy-notice"), "the request form says why it collects");
+    let admin = app.activated_admin("admin@example.org").await.0;
+    let (_, invite) = app.page("/staff/patients/new", Some(&admin)).await;
+    assert!(page_shows(&invite, "fr", "privacy-notice"), "inviting a patient");
+}

@@ -8,6 +8,7 @@ pub mod loaded;
 pub mod messages;
 pub mod page_title;
 pub mod pager;
+pub mod privacy_notice;
 pub mod profile;
 pub mod questionnaire;
 pub mod resend_code;

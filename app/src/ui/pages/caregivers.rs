@@ -10,6 +10,7 @@ use crate::door::GrantId;
 use crate::paths::Page;
 use crate::states::CaregiverStatus;
 use crate::ui::components::caregivers::scope_text;
+use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::profile::{saved_message, Details};
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, failure, kept, Field, FormAlert, LanguageChoice, Submit};
@@ -90,6 +91,7 @@ pub fn AddCaregiverPage() -> impl IntoView {
         <PageTitle title_key="caregiver-add" />
         <h1>{move_tr!("caregiver-add")}</h1>
         <p>{move_tr!("caregiver-add-intro")}</p>
+        <PrivacyNotice />
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="patient_id" value=patient_id().map(|id| id.to_string()) />

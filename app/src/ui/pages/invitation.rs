@@ -3,6 +3,7 @@ use crate::api::invitation::{
     invitation_account, open_invitation, AddInvitationToMyAccount, CheckInvitationCode, CreatePatientAccount,
     ExistingAccount, InvitationStatus,
 };
+use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, Field, FormAlert, Submit};
 use crate::ui::route::route_token;
@@ -114,6 +115,7 @@ pub fn InvitationAccount() -> impl IntoView {
                         view! {
                             <h1>{move_tr!("invitation-account-title")}</h1>
                             <p>{move || tr!("invitation-account-intro", { "name" => name.clone() })}</p>
+                            <PrivacyNotice />
                             <ActionForm action=action>
                                 <FormAlert error />
                                 <input type="hidden" name="token" value=token() />

@@ -6,6 +6,7 @@ use crate::api::joining::{
     join_processing_date, organisation_request_link, AskToJoin, ConfirmOrganisationRequest, RequestLink,
 };
 use crate::states::{OrganisationKind, Requester, Service};
+use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, CheckBox, Field, FormAlert, Submit};
 use crate::ui::words::{long_date, tr, tr_with};
@@ -167,6 +168,7 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
         <h1>{move_tr!("join-request-title")}</h1>
         <p>{move || tr(kind.name_key())} " · " <A href=back>{move_tr!("join-change-answers")}</A></p>
         <p class="hint">{move_tr!("join-request-intro")}</p>
+        <PrivacyNotice />
         <ActionForm action=action attr:class="join-form">
             <FormAlert error />
             <input type="hidden" name="kind" value=kind.code() />

@@ -3,6 +3,7 @@ use crate::api::patients::{
     list_patients, take_issued_code, InvitationStatus, InvitePatient, ReissueInvitation,
 };
 use crate::ui::components::pager::Pager;
+use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::{CellLabel, SortHeader};
 use crate::ui::components::{Loaded, PageTitle};
@@ -173,6 +174,7 @@ pub fn InvitePatientPage() -> impl IntoView {
         <PageTitle title_key="invite-title" />
         <h1>{move_tr!("invite-title")}</h1>
         <p>{move_tr!("invite-intro")}</p>
+        <PrivacyNotice />
         <ActionForm action=action>
             <FormAlert error />
             <Field id="given_name" autocomplete="off" label=move_tr!("invite-given-name") posted=error />

@@ -1,0 +1,54 @@
+//! The privacy policy (public): what the portal collects, why, who sees it, how long it is kept,
+//! how to get a copy and whom to ask. Linked from every footer and every form that collects
+//! personal data (`components::privacy_notice`).
+use crate::ui::components::PageTitle;
+use crate::ui::words::tr;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+
+/// One section: its heading and its paragraphs, as message keys.
+const SECTIONS: [(&str, &[&str]); 6] = [
+    ("privacy-responsible-title", &["privacy-responsible"]),
+    (
+        "privacy-collected-title",
+        &["privacy-collected-identity", "privacy-collected-account", "privacy-collected-care"],
+    ),
+    ("privacy-why-title", &["privacy-why"]),
+    (
+        "privacy-who-title",
+        &["privacy-who-team", "privacy-who-caregivers", "privacy-who-support", "privacy-who-operator"],
+    ),
+    ("privacy-kept-title", &["privacy-kept-record", "privacy-kept-short"]),
+    ("privacy-yours-title", &["privacy-yours-user", "privacy-yours-copy"]),
+];
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    view! {
+        <PageTitle title_key="privacy-title" />
+        <h1>{move_tr!("privacy-title")}</h1>
+        <p>{move_tr!("privacy-intro")}</p>
+        {SECTIONS
+            .iter()
+            .map(|(title, paragraphs)| {
+                view! {
+                    <section>
+                        <h2>{move || tr(title)}</h2>
+                        {paragraphs.iter().map(|key| view! { <p>{move || tr(key)}</p> }).collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()}
+        <section>
+            <h2>{move_tr!("privacy-contact-title")}</h2>
+            <p>{move_tr!("privacy-contact")}</p>
+            <p>
+                <A href="/account">{move_tr!("privacy-export-link")}</A>
+            </p>
+            <p>
+                <A href="/contact">{move_tr!("footer-contact")}</A>
+            </p>
+        </section>
+    }
+}
