@@ -1,5 +1,5 @@
-//! The organisation's settings (age of consent, the support desk's phone and hours) and the
-//! administrators' overview, for the organisation the administrator works in.
+//! The organisation's settings (age of consent, the support desk's phone and hours, the privacy
+//! officer) and the administrators' overview, for the organisation the administrator works in.
 use super::ApiError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -91,6 +91,33 @@ pub async fn save_support_contact(
         .await
         .map_err(|e| week.keep_in(ApiError::from(e).keep("support_phone", &support_phone)))?;
     leptos_axum::redirect("/staff/settings?saved=support");
+    Ok(())
+}
+
+/// The organisation's privacy officer as its administrators set it, for the settings page.
+#[server(prefix = "/api", endpoint = "privacy_officer_settings")]
+pub async fn privacy_officer_settings() -> Result<super::contact::PrivacyOfficerView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    Ok(organisation::privacy_officer::of(&ctx.db, organisation_id).await?.into())
+}
+
+/// Saves whom the organisation's people ask about their information (all empty: nobody named).
+#[server(prefix = "/api", endpoint = "save_privacy_officer")]
+pub async fn save_privacy_officer(
+    #[server(default)] privacy_name: String,
+    #[server(default)] privacy_email: String,
+    #[server(default)] privacy_phone: String,
+) -> Result<(), ApiError> {
+    use organisation::privacy_officer::{self, Typed};
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let typed = Typed { name: &privacy_name, email: &privacy_email, phone: &privacy_phone };
+    privacy_officer::save(&ctx, organisation_id, &typed).await.map_err(|e| {
+        ApiError::from(e)
+            .keep("privacy_name", &privacy_name)
+            .keep("privacy_email", &privacy_email)
+            .keep("privacy_phone", &privacy_phone)
+    })?;
+    leptos_axum::redirect("/staff/settings?saved=privacy");
     Ok(())
 }
 

@@ -188,3 +188,76 @@ async fn each_mistake_is_refused_on_its_field_and_keeps_the_whole_week_typed() {
     }
     assert_eq!(app.call("save_support_contact", &[], None).await.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// The privacy officer: set by an administrator (a name and a way to reach them, or nothing),
+/// named on the privacy policy to the organisation's own people only.
+#[tokio::test]
+async fn the_privacy_officer_is_named_to_the_organisations_people_only() {
+    let app = spawn().await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let (paul, _) = app.admin("paul.roy@example.org").await;
+    let lea = app.visitor();
+    lea.redeem(&marie.invite_patient("lea.gagnon@example.org", "fr").await).await;
+
+    let refused = |field: &'static str| (StatusCode::BAD_REQUEST, Some(field));
+    let missing_name = marie
+        .call(
+            "save_privacy_officer",
+            &[("privacy_name", ""), ("privacy_email", "vie.privee@example.org"), ("privacy_phone", "")],
+        )
+        .await;
+    let error: app::api::ApiError = {
+        let status = missing_name.status();
+        let error: app::api::ApiError = missing_name.json().await.unwrap();
+        assert_eq!((status, error.field.as_deref()), refused("privacy_name"));
+        error
+    };
+    assert_eq!(error.kept("privacy_email"), Some("vie.privee@example.org"), "what was typed comes back");
+    let unreachable = marie
+        .call(
+            "save_privacy_officer",
+            &[("privacy_name", "Rita Morin"), ("privacy_email", ""), ("privacy_phone", "")],
+        )
+        .await;
+    assert_eq!(unreachable.status(), StatusCode::BAD_REQUEST);
+    let saved = marie
+        .call(
+            "save_privacy_officer",
+            &[
+                ("privacy_name", "Rita Morin"),
+                ("privacy_email", "vie.privee@example.org"),
+                ("privacy_phone", "514 555 0142"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.headers().get("location").unwrap(), "/staff/settings?saved=privacy");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.privacy_officer_changed'")
+            .await,
+        1
+    );
+    let settings = marie.ok("privacy_officer_settings", &[]).await;
+    assert_eq!(settings["phone"], "514-555-0142");
+
+    // Léa, a patient of Marie's organisation, sees the officer; Paul's organisation and a visitor do not.
+    let (_, page) = lea.page("/privacy").await;
+    assert!(
+        page.contains("Rita Morin") && page.contains("mailto:vie.privee@example.org"),
+        "the patient's policy"
+    );
+    let (_, page) = paul.page("/privacy").await;
+    assert!(!page.contains("Rita Morin"), "another organisation's administrator");
+    let (_, page) = app.page("/privacy", None).await;
+    assert!(!page.contains("Rita Morin"), "a visitor");
+    assert_eq!(
+        paul.call("privacy_officer_settings", &[]).await.json::<serde_json::Value>().await.unwrap()["name"],
+        ""
+    );
+
+    // Everything emptied names nobody.
+    marie
+        .call("save_privacy_officer", &[("privacy_name", ""), ("privacy_email", ""), ("privacy_phone", "")])
+        .await;
+    let (_, page) = lea.page("/privacy").await;
+    assert!(!page.contains("Rita Morin"));
+}

@@ -2,6 +2,7 @@
 pub mod membership;
 pub mod overview;
 pub mod patient_invitation;
+pub mod privacy_officer;
 pub mod professional_number;
 pub mod staff_admin;
 pub mod staff_invitation;
@@ -17,6 +18,13 @@ use crate::domain::{notification, store, Ctx, DomainResult, RequestMeta};
 use crate::i18n::Lang;
 use crate::states::Service;
 use sqlx::{Any, Executor, Row};
+
+/// The organisations (`o`) the account bound to `$1` belongs to: as staff, as a patient, or as
+/// the active caregiver of one of its patients. What an organisation publishes to its people
+/// (support desk, privacy officer) is shown to them only.
+pub(crate) const READERS_ORGANISATIONS: &str = "o.id IN (SELECT organisation_id FROM memberships WHERE account_id = $1
+     UNION SELECT organisation_id FROM patients WHERE account_id = $1
+     UNION SELECT organisation_id FROM caregiver_grants WHERE caregiver_account_id = $1 AND status = 'active')";
 
 pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, name: &str, now: i64) -> DomainResult<i64> {
     let row = sqlx::query("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")

@@ -96,12 +96,11 @@ pub async fn save(ctx: &Ctx, organisation_id: i64, typed: &Typed<'_>) -> DomainR
 /// of the organisations they belong to (staff, patient, or caregiver of one of its patients).
 /// Nobody else is known to belong anywhere, so nobody else gets any.
 pub async fn published(db: &store::Db, reader: i64) -> DomainResult<Vec<SupportContact>> {
-    const PUBLISHED_TO_READER: &str =
-        "(o.support_phone <> '' OR EXISTS (SELECT 1 FROM support_hours h WHERE h.organisation_id = o.id))
-         AND o.id IN (SELECT organisation_id FROM memberships WHERE account_id = $1
-             UNION SELECT organisation_id FROM patients WHERE account_id = $1
-             UNION SELECT organisation_id FROM caregiver_grants WHERE caregiver_account_id = $1 AND status = 'active')";
-    load(db, PUBLISHED_TO_READER, Some(reader)).await
+    let published_to_reader = format!(
+        "(o.support_phone <> '' OR EXISTS (SELECT 1 FROM support_hours h WHERE h.organisation_id = o.id)) AND {}",
+        super::READERS_ORGANISATIONS
+    );
+    load(db, &published_to_reader, Some(reader)).await
 }
 
 /// The organisations matching `condition` (on `o`, with `$1` bound to `parameter` if any), by

@@ -1,6 +1,7 @@
 //! The privacy policy (public): what the portal collects, why, who sees it, how long it is kept,
 //! how to get a copy and whom to ask. Linked from every footer and every form that collects
 //! personal data (`components::privacy_notice`).
+use crate::api::contact::privacy_officers;
 use crate::ui::components::PageTitle;
 use crate::ui::words::tr;
 use leptos::prelude::*;
@@ -23,6 +24,55 @@ const SECTIONS: [(&str, &[&str]); 6] = [
     ("privacy-yours-title", &["privacy-yours-user", "privacy-yours-copy"]),
 ];
 
+/// The privacy officers of the reader's organisations (none for a visitor, who is not known to
+/// belong anywhere).
+#[component]
+fn PrivacyOfficers() -> impl IntoView {
+    let officers = Resource::new(|| (), |_| privacy_officers());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let officers = officers.await.unwrap_or_default();
+                (!officers.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="privacy-officers" data-testid="privacy-officers">
+                                {officers
+                                    .into_iter()
+                                    .map(|o| {
+                                        let email_href = format!("mailto:{}", o.email);
+                                        let phone_href = format!("tel:{}", o.phone);
+                                        view! {
+                                            <li>
+                                                <strong>{o.organisation}</strong>
+                                                " — "
+                                                {o.name}
+                                                {(!o.email.is_empty())
+                                                    .then(|| {
+                                                        view! {
+                                                            ", "
+                                                            <a href=email_href>{o.email.clone()}</a>
+                                                        }
+                                                    })}
+                                                {(!o.phone.is_empty())
+                                                    .then(|| {
+                                                        view! {
+                                                            ", "
+                                                            <a href=phone_href>{o.phone.clone()}</a>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
@@ -43,6 +93,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <section>
             <h2>{move_tr!("privacy-contact-title")}</h2>
             <p>{move_tr!("privacy-contact")}</p>
+            <PrivacyOfficers />
             <p>
                 <A href="/account">{move_tr!("privacy-export-link")}</A>
             </p>

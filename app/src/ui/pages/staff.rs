@@ -1,6 +1,9 @@
 //! The staff home page, reached after sign-in.
 use crate::api::auth::staff_home;
-use crate::api::settings::{age_of_consent, support_contact_settings, SaveAgeOfConsent, SaveSupportContact};
+use crate::api::settings::{
+    age_of_consent, privacy_officer_settings, support_contact_settings, SaveAgeOfConsent, SavePrivacyOfficer,
+    SaveSupportContact,
+};
 use crate::api::staff::my_administrators;
 use crate::hours;
 use crate::states::{Role, Service};
@@ -172,6 +175,7 @@ pub fn OrganisationSettings() -> impl IntoView {
     let error = action_error(save);
     let saved = move || match query.read().get("saved").as_deref() {
         Some("support") => Some(tr!("settings-support-saved")),
+        Some("privacy") => Some(tr!("settings-privacy-saved")),
         Some(_) => Some(tr!("account-saved")),
         None => None,
     };
@@ -202,9 +206,54 @@ pub fn OrganisationSettings() -> impl IntoView {
             }
         </Loaded>
         <SupportContactSettings />
+        <PrivacyOfficerSettings />
         <p>
             <A href="/staff">{move_tr!("staff-title")}</A>
         </p>
+    }
+}
+
+/// Whom the organisation's people ask about their information: named on the privacy policy.
+#[component]
+fn PrivacyOfficerSettings() -> impl IntoView {
+    let save = ServerAction::<SavePrivacyOfficer>::new();
+    let officer = Resource::new(move || save.version().get(), |_| privacy_officer_settings());
+    let error = action_error(save);
+    view! {
+        <h2 id="privacy-officer">{move_tr!("settings-privacy-title")}</h2>
+        <p class="hint">{move_tr!("settings-privacy-intro")}</p>
+        <Loaded data=officer let:officer>
+            <ActionForm action=save>
+                <FormAlert error />
+                <Field
+                    id="privacy_name"
+                    autocomplete="off"
+                    required=false
+                    label=move_tr!("settings-privacy-name")
+                    value=kept_or(error, "privacy_name", officer.name.clone())
+                    error=error_for(error, "privacy_name")
+                />
+                <Field
+                    id="privacy_email"
+                    kind="email"
+                    inputmode="email"
+                    required=false
+                    label=move_tr!("settings-privacy-email")
+                    value=kept_or(error, "privacy_email", officer.email.clone())
+                    error=error_for(error, "privacy_email")
+                />
+                <Field
+                    id="privacy_phone"
+                    kind="tel"
+                    inputmode="tel"
+                    required=false
+                    label=move_tr!("settings-privacy-phone")
+                    value=kept_or(error, "privacy_phone", officer.phone.clone())
+                    error=error_for(error, "privacy_phone")
+                />
+                <Submit pending=save.pending()>{move_tr!("settings-privacy-save")}</Submit>
+            </ActionForm>
+        </Loaded>
     }
 }
 
