@@ -56,6 +56,25 @@ for (const { language, javaScript, width } of runs) {
       await expect(desk).toContainText(t(language, 'contact-closed-days'));
       await checkPage(page, javaScript);
 
+      // The privacy officer: a name without a way to reach them is refused, then saved and named
+      // on the privacy policy to the organisation's people.
+      await page.goto('/staff/settings');
+      await ready(page, javaScript);
+      await page.getByLabel(t(language, 'settings-privacy-name'), { exact: true }).fill('Rita Morin');
+      await page.getByRole('button', { name: t(language, 'settings-privacy-save') }).click();
+      await expect(page.locator('#privacy_email-error')).toHaveText(t(language, 'error-privacy-officer-reach-required'));
+      await expect(page.getByLabel(t(language, 'settings-privacy-name'), { exact: true })).toHaveValue('Rita Morin');
+      await ready(page, javaScript);
+      await page.getByLabel(t(language, 'settings-privacy-phone'), { exact: true }).fill('514 555 0143');
+      await page.getByRole('button', { name: t(language, 'settings-privacy-save') }).click();
+      await expect(page.getByRole('status').filter({ hasText: t(language, 'settings-privacy-saved') })).toBeVisible();
+      await page.goto('/privacy');
+      await ready(page, javaScript);
+      const officers = page.getByTestId('privacy-officers');
+      await expect(officers).toContainText(`${organisation} — Rita Morin`);
+      await expect(officers.getByRole('link', { name: '514-555-0143' })).toHaveAttribute('href', 'tel:+15145550143');
+      await checkPage(page, javaScript);
+
       // The team list filtered by a service keeps its choice.
       await page.goto('/staff/team');
       await ready(page, javaScript);

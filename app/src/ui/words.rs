@@ -53,3 +53,12 @@ pub fn weekday_name(weekday: usize) -> String {
     let mut chars = name.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
+
+/// `tel:` for a stored number (`514-555-0123`, `514-555-0123 x200`): the extension is dialled
+/// after a pause.
+pub fn tel_link(phone: &str) -> String {
+    let (number, extension) = phone.split_once(" x").unwrap_or((phone, ""));
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let pause = if extension.is_empty() { String::new() } else { format!(",{extension}") };
+    format!("tel:+1{digits}{pause}")
+}

@@ -250,7 +250,7 @@ fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
                         view! {
                             <dt>{move_tr!("contact-phone-label")}</dt>
                             <dd>
-                                <a href=tel_link(&phone)>{phone.clone()}</a>
+                                <a href=words::tel_link(&phone)>{phone.clone()}</a>
                             </dd>
                         }
                     })}
@@ -275,15 +275,6 @@ fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
             </dl>
         </section>
     }
-}
-
-/// `tel:` for a stored number (`514-555-0123`, `514-555-0123 x200`): the extension is dialled
-/// after a pause.
-fn tel_link(phone: &str) -> String {
-    let (number, extension) = phone.split_once(" x").unwrap_or((phone, ""));
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    let pause = if extension.is_empty() { String::new() } else { format!(",{extension}") };
-    format!("tel:+1{digits}{pause}")
 }
 
 #[component]

@@ -3,7 +3,7 @@
 //! personal data (`components::privacy_notice`).
 use crate::api::contact::privacy_officers;
 use crate::ui::components::PageTitle;
-use crate::ui::words::tr;
+use crate::ui::words::{tel_link, tr};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -41,7 +41,7 @@ fn PrivacyOfficers() -> impl IntoView {
                                     .into_iter()
                                     .map(|o| {
                                         let email_href = format!("mailto:{}", o.email);
-                                        let phone_href = format!("tel:{}", o.phone);
+                                        let phone_href = tel_link(&o.phone);
                                         view! {
                                             <li>
                                                 <strong>{o.organisation}</strong>
