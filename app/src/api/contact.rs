@@ -36,33 +36,35 @@ impl From<crate::domain::organisation::privacy_officer::PrivacyOfficer> for Priv
     }
 }
 
-/// The privacy officers of the signed-in reader's organisations (none for a visitor).
-#[server(prefix = "/api", endpoint = "privacy_officers")]
-pub async fn privacy_officers() -> Result<Vec<PrivacyOfficerView>, ApiError> {
-    use super::context::require_session;
-    use crate::domain::organisation::privacy_officer;
-    match require_session().await {
+/// What an organisation publishes to its own people (`read`, for the reader's account), for the
+/// signed-in reader. A visitor is not known to belong to any organisation: nothing.
+#[cfg(feature = "ssr")]
+async fn for_reader<T, V, F, Fut>(read: F) -> Result<Vec<V>, ApiError>
+where
+    V: From<T>,
+    F: FnOnce(crate::domain::store::Db, i64) -> Fut,
+    Fut: std::future::Future<Output = crate::domain::DomainResult<Vec<T>>>,
+{
+    match super::context::require_session().await {
         Ok(caller) => {
-            let officers = privacy_officer::published(&caller.ctx.db, caller.account.id).await?;
-            Ok(officers.into_iter().map(Into::into).collect())
+            Ok(read(caller.ctx.db.clone(), caller.account.id).await?.into_iter().map(V::from).collect())
         }
         Err(e) if e.is_signed_out() => Ok(Vec::new()),
         Err(e) => Err(e),
     }
 }
 
-/// The support desks the Contact page lists: those of the signed-in reader's organisations.
+/// The privacy officers of the signed-in reader's organisations (none for a visitor).
+#[server(prefix = "/api", endpoint = "privacy_officers")]
+pub async fn privacy_officers() -> Result<Vec<PrivacyOfficerView>, ApiError> {
+    use crate::domain::organisation::privacy_officer;
+    for_reader(|db, reader| async move { privacy_officer::published(&db, reader).await }).await
+}
+
+/// The support desks the Contact page lists: those of the signed-in reader's organisations (a
+/// visitor gets the portal's own support only).
 #[server(prefix = "/api", endpoint = "support_contacts")]
 pub async fn support_contacts() -> Result<Vec<SupportContactView>, ApiError> {
-    use super::context::require_session;
     use crate::domain::organisation::support_contact;
-    match require_session().await {
-        Ok(caller) => {
-            let contacts = support_contact::published(&caller.ctx.db, caller.account.id).await?;
-            Ok(contacts.into_iter().map(Into::into).collect())
-        }
-        // A visitor is not known to belong to any organisation: the portal's own support only.
-        Err(e) if e.is_signed_out() => Ok(Vec::new()),
-        Err(e) => Err(e),
-    }
+    for_reader(|db, reader| async move { support_contact::published(&db, reader).await }).await
 }
