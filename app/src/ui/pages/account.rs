@@ -30,13 +30,17 @@ pub fn Account() -> impl IntoView {
         },
         |_| my_account(),
     );
-    // With JavaScript the page switches language at once; without, the cookie set by the server does it.
     let caregivers = my_caregivers_resource();
-    let i18n = expect_context::<leptos_fluent::I18n>();
+    // A new interface language: the page is loaded again, drawn by the server in that language
+    // with its words (the browser holds only the page's language, `i18n::browser_words`).
+    // Without JavaScript the server's answer is that same page load.
     Effect::new(move || {
-        if let Some(Ok(Some(code))) = save.value().get() {
-            if let Some(language) = i18n.languages.iter().find(|l| l.id == code) {
-                i18n.language.set(language);
+        if let Some(Ok(Some(_))) = save.value().get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = leptos::web_sys::window() {
+                let page =
+                    format!("/account?saved={}", crate::actions::ProfileField::InterfaceLanguage.code());
+                let _ = window.location().assign(&page);
             }
         }
     });
