@@ -70,14 +70,11 @@ struct Person {
 }
 
 fn text(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<String> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Err(DomainError::invalid(field, missing));
+    match profile::line(raw, TEXT_MAX) {
+        Some(text) if text.is_empty() => Err(DomainError::invalid(field, missing)),
+        Some(text) => Ok(text),
+        None => Err(DomainError::invalid(field, "error-line-too-long")),
     }
-    if text.chars().count() > TEXT_MAX || text.chars().any(char::is_control) {
-        return Err(DomainError::invalid(field, "error-join-text-too-long"));
-    }
-    Ok(text.to_string())
 }
 
 fn phone(raw: &str, field: &'static str) -> DomainResult<String> {
@@ -89,9 +86,7 @@ fn phone(raw: &str, field: &'static str) -> DomainResult<String> {
 }
 
 fn email(raw: &str, field: &'static str) -> DomainResult<String> {
-    Email::parse(raw)
-        .map(|e| e.as_str().to_string())
-        .map_err(|_| DomainError::invalid(field, "error-email-invalid"))
+    Email::parse_as(raw, field).map(|e| e.as_str().to_string())
 }
 
 fn person(

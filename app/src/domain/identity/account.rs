@@ -9,6 +9,10 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(raw: &str) -> DomainResult<Self> {
+        Self::parse_as(raw, "email")
+    }
+    /// The address typed in the form's `field`: a refusal names that field.
+    pub fn parse_as(raw: &str, field: &'static str) -> DomainResult<Self> {
         let email = raw.trim();
         // What the mailer itself accepts (lettre's parser), and a domain with a dot: an address
         // taken here can always be mailed, so no one waits for a mail that can never leave.
@@ -21,7 +25,7 @@ impl Email {
         if valid {
             Ok(Self(email.to_string()))
         } else {
-            Err(DomainError::invalid("email", "error-email-invalid"))
+            Err(DomainError::invalid(field, "error-email-invalid"))
         }
     }
     pub fn as_str(&self) -> &str {

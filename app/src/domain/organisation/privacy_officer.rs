@@ -37,20 +37,17 @@ pub fn read(typed: &Typed) -> DomainResult<(String, String, String)> {
     if name.is_empty() {
         return Err(DomainError::invalid("privacy_name", "error-privacy-officer-name-required"));
     }
-    if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-        return Err(DomainError::invalid("privacy_name", "error-join-text-too-long"));
-    }
+    let name =
+        profile::line(name, NAME_MAX).ok_or(DomainError::invalid("privacy_name", "error-line-too-long"))?;
     let email = match email {
         "" => String::new(),
-        email => Email::parse(email)
-            .map(|e| e.as_str().to_string())
-            .map_err(|_| DomainError::invalid("privacy_email", "error-email-invalid"))?,
+        email => Email::parse_as(email, "privacy_email")?.as_str().to_string(),
     };
     let phone = profile::phone(phone).ok_or(DomainError::invalid("privacy_phone", "error-phone-invalid"))?;
     if email.is_empty() && phone.is_empty() {
         return Err(DomainError::invalid("privacy_email", "error-privacy-officer-reach-required"));
     }
-    Ok((name.to_string(), email, phone))
+    Ok((name, email, phone))
 }
 
 /// The organisation's privacy officer as its administrators set it (empty fields when not set).

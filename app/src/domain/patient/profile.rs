@@ -40,10 +40,8 @@ impl Change {
     pub fn normalised(self) -> DomainResult<Self> {
         Ok(match self {
             Self::PreferredName(name) => {
-                let name = name.trim().to_string();
-                if name.chars().count() > 60 || name.chars().any(char::is_control) {
-                    return Err(DomainError::invalid("preferred_name", "error-preferred-name-invalid"));
-                }
+                let name = line(&name, 60)
+                    .ok_or(DomainError::invalid("preferred_name", "error-preferred-name-invalid"))?;
                 Self::PreferredName(name)
             }
             Self::Phones { mobile, home } => Self::Phones {
@@ -108,6 +106,13 @@ pub fn postal_code_of(raw: &str) -> Option<String> {
         && letter(chars[4])
         && chars[5].is_ascii_digit();
     valid.then(|| format!("{} {}", &compact[..3], &compact[3..]))
+}
+
+/// A line typed in a form, trimmed: `None` past `max` characters or with a control character;
+/// empty stays empty.
+pub fn line(raw: &str, max: usize) -> Option<String> {
+    let line = raw.trim();
+    (line.chars().count() <= max && !line.chars().any(char::is_control)).then(|| line.to_string())
 }
 
 /// A North American phone number as `514-555-0123`, with an optional leading 1 or +1 and an

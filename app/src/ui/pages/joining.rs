@@ -159,7 +159,6 @@ pub fn JoinRequestPage() -> impl IntoView {
 fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: String) -> impl IntoView {
     let action = ServerAction::<AskToJoin>::new();
     let error = action_error(action);
-    let posted = error;
     let kind = kind.unwrap_or(OrganisationKind::Other);
     let services_error = error_for(error, "services");
     let attested_error = error_for(error, "attested");
@@ -175,15 +174,25 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
             <input type="hidden" name="requester" value=requester.code() />
             <fieldset>
                 <legend>{move_tr!("join-organisation")}</legend>
-                <Field id="legal_name" label=move_tr!("join-legal-name") autocomplete="organization" posted />
-                <Field id="address" label=move_tr!("join-address") autocomplete="street-address" posted />
+                <Field
+                    id="legal_name"
+                    label=move_tr!("join-legal-name")
+                    autocomplete="organization"
+                    posted=error
+                />
+                <Field
+                    id="address"
+                    label=move_tr!("join-address")
+                    autocomplete="street-address"
+                    posted=error
+                />
                 <Field
                     id="phone"
                     kind="tel"
                     inputmode="tel"
                     autocomplete="tel"
                     label=move_tr!("join-phone")
-                    posted
+                    posted=error
                 />
             </fieldset>
             {(requester == Requester::Delegate)
@@ -195,7 +204,7 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
                                 id="delegate_name"
                                 label=move_tr!("join-delegate-name")
                                 autocomplete="name"
-                                posted
+                                posted=error
                             />
                             <Field
                                 id="delegate_email"
@@ -204,16 +213,16 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
                                 autocomplete="email"
                                 label=move_tr!("join-delegate-email")
                                 hint=move_tr!("join-confirm-hint")
-                                posted
+                                posted=error
                             />
                         </fieldset>
                     }
                 })}
             <fieldset>
                 <legend>{move_tr!("join-lrp")}</legend>
-                <Field id="lrp_given_name" label=move_tr!("join-given-name") posted />
-                <Field id="lrp_family_name" label=move_tr!("join-family-name") posted />
-                <Field id="lrp_title" label=move_tr!("join-lrp-title") posted />
+                <Field id="lrp_given_name" label=move_tr!("join-given-name") posted=error />
+                <Field id="lrp_family_name" label=move_tr!("join-family-name") posted=error />
+                <Field id="lrp_title" label=move_tr!("join-lrp-title") posted=error />
                 <Field
                     id="lrp_email"
                     kind="email"
@@ -226,23 +235,34 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
                             tr("join-lrp-email-hint")
                         }
                     })
-                    posted
+                    posted=error
                 />
-                <Field id="lrp_phone" kind="tel" inputmode="tel" label=move_tr!("join-phone-person") posted />
+                <Field
+                    id="lrp_phone"
+                    kind="tel"
+                    inputmode="tel"
+                    label=move_tr!("join-phone-person")
+                    posted=error
+                />
             </fieldset>
             <fieldset>
                 <legend>{move_tr!("join-admin")}</legend>
                 <p class="hint">{move_tr!("join-admin-hint")}</p>
                 <CheckBox id="lrp_is_admin" label=move_tr!("join-lrp-is-admin") error saved=false />
-                <Field id="admin_given_name" label=move_tr!("join-given-name") required=false posted />
-                <Field id="admin_family_name" label=move_tr!("join-family-name") required=false posted />
+                <Field id="admin_given_name" label=move_tr!("join-given-name") required=false posted=error />
+                <Field
+                    id="admin_family_name"
+                    label=move_tr!("join-family-name")
+                    required=false
+                    posted=error
+                />
                 <Field
                     id="admin_email"
                     kind="email"
                     inputmode="email"
                     label=move_tr!("join-email")
                     required=false
-                    posted
+                    posted=error
                 />
                 <Field
                     id="admin_phone"
@@ -250,7 +270,7 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
                     inputmode="tel"
                     label=move_tr!("join-phone-person")
                     required=false
-                    posted
+                    posted=error
                 />
             </fieldset>
             <fieldset class:field-invalid=move || services_error.get().is_some()>
