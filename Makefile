@@ -22,8 +22,7 @@ run: setup build
 	DATABASE_URL=$${DATABASE_URL:-sqlite://data/portail.db} \
 	PUBLIC_URL=$${PUBLIC_URL:-http://127.0.0.1:3000} \
 	MAIL_TRANSPORT=$${MAIL_TRANSPORT:-dev} \
-	BOOTSTRAP_EMAIL=$${BOOTSTRAP_EMAIL:-admin@portail.localhost} \
-	BOOTSTRAP_ORGANISATION="$${BOOTSTRAP_ORGANISATION:-Organisation de démonstration}" \
+	BOOTSTRAP_EMAIL=$${BOOTSTRAP_EMAIL:-operator@portail.localhost} \
 	LEPTOS_SITE_ROOT=target/site \
 	./target/release/portail serve
 

@@ -65,6 +65,17 @@ coded! {
 }
 
 coded! {
+    /// An operator's decision on an organisation's request to join.
+    RequestDecision {
+        Approve = "approve",
+        /// Refuse, with a reason mailed to the requester.
+        Refuse = "refuse",
+        /// Ask the requester for information, answered through a mailed link.
+        Ask = "ask",
+    }
+}
+
+coded! {
     /// The support desk's action on a person's record.
     SupportAction {
         Unlock = "unlock",

@@ -100,6 +100,8 @@ ids! {
     SentQuestionnaireId,
     /// A questionnaire being written in the builder, before it is published.
     DraftId,
+    /// An organisation's request to join the portal.
+    OrganisationRequestId,
 }
 
 /// The door a page is entered through.

@@ -389,3 +389,94 @@ pub enum NotEligible {
     /// Neither the LRP nor delegated by them: the LRP must ask or delegate.
     NotResponsible,
 }
+
+/// Where an organisation's request to join stands (`organisation_requests.state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RequestState {
+    /// Its requester has not confirmed their email yet (discarded after 24 hours).
+    Unconfirmed,
+    /// Waiting for the operator's decision.
+    Submitted,
+    /// The operator asked a question; the requester answers through their link.
+    InformationRequested,
+    Approved,
+    /// The agreement was sent to the LRP to sign.
+    AgreementPending,
+    /// The organisation uses the portal.
+    Active,
+    Refused,
+}
+
+impl RequestState {
+    /// The states the operator's console lists, in the order of its tabs.
+    pub const LISTED: [Self; 6] = [
+        Self::Submitted,
+        Self::InformationRequested,
+        Self::Approved,
+        Self::AgreementPending,
+        Self::Active,
+        Self::Refused,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unconfirmed => "unconfirmed",
+            Self::Submitted => "submitted",
+            Self::InformationRequested => "information_requested",
+            Self::Approved => "approved",
+            Self::AgreementPending => "agreement_pending",
+            Self::Active => "active",
+            Self::Refused => "refused",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Unconfirmed].into_iter().chain(Self::LISTED).find(|s| s.code() == code)
+    }
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Self::Unconfirmed => "request-state-unconfirmed",
+            Self::Submitted => "request-state-submitted",
+            Self::InformationRequested => "request-state-information-requested",
+            Self::Approved => "request-state-approved",
+            Self::AgreementPending => "request-state-agreement-pending",
+            Self::Active => "request-state-active",
+            Self::Refused => "request-state-refused",
+        }
+    }
+    /// Still waiting for the operator: they may approve, refuse or ask.
+    pub fn awaits_decision(self) -> bool {
+        matches!(self, Self::Submitted | Self::InformationRequested)
+    }
+}
+parse_from_string!(RequestState, OrganisationKind);
+
+/// What was said about an organisation's request to join.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// The operator asked the requester.
+    Question,
+    /// The requester answered.
+    Answer,
+    /// The operator's reason for refusing.
+    Refusal,
+}
+
+impl NoteKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Question => "question",
+            Self::Answer => "answer",
+            Self::Refusal => "refusal",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Question, Self::Answer, Self::Refusal].into_iter().find(|k| k.code() == code)
+    }
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Self::Question => "request-note-question",
+            Self::Answer => "request-note-answer",
+            Self::Refusal => "request-note-refusal",
+        }
+    }
+}

@@ -1617,3 +1617,154 @@ settings-privacy-saved = The privacy officer is saved.
 error-privacy-officer-name-required = Enter the privacy officer's name.
 error-privacy-officer-reach-required = Enter an email address or a phone to reach them.
 audit-organisation-privacy-officer-changed = Privacy officer changed
+
+## The platform's operators (issue #31)
+mail-operator-setup-subject = Activate your patient portal operator account
+mail-operator-setup-first-body =
+    Hello { $name },
+
+    A platform operator account was created for you when the patient portal was installed.
+    To activate it, open this link (valid 5 days, single use):
+
+    { $link }
+
+    You will also need the secret code (for example A-123456) that the person who installed the portal received. It is never sent by email.
+    You will choose a password and set up an authenticator app.
+    If you were not expecting this email, ignore it.
+mail-operator-setup-added-body =
+    Hello { $name },
+
+    A person who runs the platform added you as an operator of the patient portal.
+    To activate your account, open this link (valid 5 days, single use):
+
+    { $link }
+
+    You will also need the secret code (for example A-123456) that this person gives you by phone or in person. It is never sent by email.
+    You will choose a password and set up an authenticator app.
+    If you were not expecting this email, ignore it.
+setup-platform = the patient portal platform
+audit-operator-bootstrap = First platform operator created at installation
+audit-operator-added = Platform operator added
+error-operator-exists = The platform already has an operator: operators add others from the console.
+error-operator-email-taken = This address already has a portal account. An operator uses an account for that alone: give another address.
+operator-nav-label = Platform console
+operator-nav-requests = Requests to join
+operator-nav-operators = Operators
+operator-requests-title = Requests to join
+operator-requests-intro = Requests confirmed by email, oldest first: process them in this order.
+operator-states-label = Request states
+operator-requests-none = No request in this state.
+operator-request-organisation = Organisation
+operator-request-kind = Kind
+operator-request-received = Received
+operator-request-age = Waiting
+operator-age-days = { $days ->
+    [0] less than a day
+    [one] 1 day
+   *[other] { $days } days
+}
+request-state-unconfirmed = Unconfirmed
+request-state-submitted = To review
+request-state-information-requested = Information requested
+request-state-approved = Approved
+request-state-agreement-pending = Agreement to sign
+request-state-active = Active
+request-state-refused = Refused
+request-note-question = Question from { $name }
+request-note-answer = The requester's answer
+request-note-refusal = Reason for refusal, by { $name }
+operator-request-title = Request from { $organisation }
+operator-request-back = All requests
+operator-request-state = State
+operator-request-received-on = Received { $date } — waiting for { $age }
+operator-request-the-organisation = The organisation
+operator-request-address = Address
+operator-request-phone = Phone
+operator-request-services = Services wanted
+operator-request-language = Language of emails
+operator-request-lrp = Legally responsible person
+operator-request-admin = Designated administrator
+operator-request-requester = Request made by
+operator-request-requester-lrp = The legally responsible person themself
+operator-request-requester-delegate = { $name } ({ $email }), delegated
+operator-request-name = Name
+operator-request-title-field = Title
+operator-request-email = Email
+operator-request-notes = Exchanges
+operator-request-decided = Decision: { $state }, on { $date }, by { $name }.
+operator-decide-title = Decision
+operator-approve-title = Approve
+operator-approve-hint = The requester is told by email. The participation agreement follows.
+operator-approve-submit = Approve the request
+operator-ask-title = Ask for information
+operator-ask-label = Your question
+operator-ask-hint = Emailed to the requester with a link to answer. The request keeps its place in the queue.
+operator-ask-submit = Send the question
+operator-refuse-title = Refuse
+operator-refuse-label = Reason for refusal
+operator-refuse-hint = Sent to the requester as written.
+operator-refuse-submit = Refuse the request
+operator-done-approve = The request is approved and the requester told.
+operator-done-ask = The question was sent to the requester.
+operator-done-refuse = The request is refused and the requester told.
+error-reason-required = Write the reason for refusal: it is sent to the requester.
+error-question-required = Write your question.
+error-note-too-long = 4,000 characters at most.
+error-request-already-decided = This request was already processed (by someone else, or in another tab). The page shows the decision made.
+audit-organisation-request-approved = Organisation's request to join approved
+audit-organisation-request-refused = Organisation's request to join refused
+audit-organisation-request-information-requested = Information requested about a request to join
+audit-organisation-request-answered = Requester answered a question about their request to join
+mail-organisation-request-question-subject = A question about { $organisation }'s request to join
+mail-organisation-request-question-body =
+    Hello,
+
+    To review { $organisation }'s request to join the patient portal, we need some information:
+
+    { $question }
+
+    Answer by opening this link:
+    { $link }
+
+    The request keeps its place in the queue and will be reviewed as soon as you answer.
+mail-organisation-request-refused-subject = { $organisation }'s request to join refused
+mail-organisation-request-refused-body =
+    Hello,
+
+    { $organisation }'s request to join the patient portal is refused, for this reason:
+
+    { $reason }
+
+    You may ask again if the situation changes.
+mail-organisation-request-approved-subject = { $organisation }'s request to join approved
+mail-organisation-request-approved-body =
+    Hello,
+
+    { $organisation }'s request to join the patient portal is approved.
+    The legally responsible person will receive the participation agreement and the terms of use to read and sign online.
+operator-operators-title = Platform operators
+operator-operators-intro = Operators review organisations' requests to join. They never see patients' or staff's information.
+operator-operator-state = State
+operator-operator-since = Since
+operator-operator-active = Active
+operator-operator-pending = Not activated yet
+operator-operator-me = (you)
+operator-add-title = Add an operator
+operator-add-hint = The activation link is emailed to them; the secret code that goes with it is shown to you once, to give them by phone or in person.
+operator-add-language = Language of their emails
+operator-add-submit = Add the operator
+operator-code-title = The new operator's secret code
+operator-code-intro = Give this code to { $name } by phone or in person. Their activation link asks for it.
+operator-code-write-down = Write it down: it will not be shown again.
+operator-code-expires = The link and this code stop working after { $date }.
+operator-code-gone = This code was already shown. If it is lost, add the operator again with another address, or ask whoever runs the server.
+operator-code-back = Back to operators
+join-answer-title = Answer the question about your request
+join-answer-intro = To review { $organisation }'s request to join, we need this information:
+join-answer-label = Your answer
+join-answer-submit = Send my answer
+join-answered-title = Answer sent
+join-answered = Thank you: your answer about { $organisation }'s request was passed on. The request takes its place in the queue again.
+join-answer-unusable = This link no longer works: a newer question replaced it, or the request was processed. See the latest email you received about it.
+error-join-answer-required = Write your answer.
+error-answer-already-sent = Your answer was already passed on.

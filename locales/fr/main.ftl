@@ -1617,3 +1617,154 @@ settings-privacy-saved = Le responsable de la protection des renseignements pers
 error-privacy-officer-name-required = Entrez le nom du responsable.
 error-privacy-officer-reach-required = Entrez une adresse courriel ou un téléphone pour le joindre.
 audit-organisation-privacy-officer-changed = Responsable de la protection des renseignements personnels modifié
+
+## The platform's operators (issue #31)
+mail-operator-setup-subject = Activez votre compte d'opérateur du portail usager
+mail-operator-setup-first-body =
+    Bonjour { $name },
+
+    Un compte d'opérateur de la plateforme a été créé pour vous à l'installation du portail usager.
+    Pour l'activer, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
+
+    { $link }
+
+    Il vous faudra aussi le code secret (par exemple A-123456) que la personne qui a installé le portail a reçu. Il n'est jamais envoyé par courriel.
+    Vous choisirez un mot de passe et associerez une application d'authentification.
+    Si vous n'attendiez pas ce courriel, ignorez-le.
+mail-operator-setup-added-body =
+    Bonjour { $name },
+
+    Une personne qui exploite la plateforme vous a ajouté·e comme opérateur du portail usager.
+    Pour activer votre compte, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
+
+    { $link }
+
+    Il vous faudra aussi le code secret (par exemple A-123456) que cette personne vous remet par téléphone ou en personne. Il n'est jamais envoyé par courriel.
+    Vous choisirez un mot de passe et associerez une application d'authentification.
+    Si vous n'attendiez pas ce courriel, ignorez-le.
+setup-platform = la plateforme du portail usager
+audit-operator-bootstrap = Premier opérateur de la plateforme créé à l'installation
+audit-operator-added = Opérateur de la plateforme ajouté
+error-operator-exists = La plateforme a déjà un opérateur : les opérateurs en ajoutent d'autres depuis la console.
+error-operator-email-taken = Cette adresse a déjà un compte du portail. Un opérateur utilise un compte qui ne sert qu'à cela : donnez une autre adresse.
+operator-nav-label = Console de la plateforme
+operator-nav-requests = Demandes d'adhésion
+operator-nav-operators = Opérateurs
+operator-requests-title = Demandes d'adhésion
+operator-requests-intro = Les demandes confirmées par courriel, de la plus ancienne à la plus récente : traitez-les dans cet ordre.
+operator-states-label = États des demandes
+operator-requests-none = Aucune demande dans cet état.
+operator-request-organisation = Organisme
+operator-request-kind = Type
+operator-request-received = Reçue le
+operator-request-age = Attente
+operator-age-days = { $days ->
+    [0] moins d'un jour
+    [one] 1 jour
+   *[other] { $days } jours
+}
+request-state-unconfirmed = Non confirmée
+request-state-submitted = À étudier
+request-state-information-requested = Renseignements demandés
+request-state-approved = Approuvée
+request-state-agreement-pending = Entente à signer
+request-state-active = Active
+request-state-refused = Refusée
+request-note-question = Question de { $name }
+request-note-answer = Réponse du demandeur
+request-note-refusal = Motif du refus, par { $name }
+operator-request-title = Demande de { $organisation }
+operator-request-back = Toutes les demandes
+operator-request-state = État
+operator-request-received-on = Reçue le { $date } — en attente depuis { $age }
+operator-request-the-organisation = L'organisme
+operator-request-address = Adresse
+operator-request-phone = Téléphone
+operator-request-services = Services demandés
+operator-request-language = Langue des courriels
+operator-request-lrp = Personne légalement responsable
+operator-request-admin = Administrateur désigné
+operator-request-requester = Demande faite par
+operator-request-requester-lrp = La personne légalement responsable elle-même
+operator-request-requester-delegate = { $name } ({ $email }), par délégation
+operator-request-name = Nom
+operator-request-title-field = Fonction
+operator-request-email = Courriel
+operator-request-notes = Échanges
+operator-request-decided = Décision : { $state }, le { $date }, par { $name }.
+operator-decide-title = Décision
+operator-approve-title = Approuver
+operator-approve-hint = Le demandeur est avisé par courriel. L'entente de participation suivra.
+operator-approve-submit = Approuver la demande
+operator-ask-title = Demander des renseignements
+operator-ask-label = Votre question
+operator-ask-hint = Envoyée par courriel au demandeur, avec un lien pour répondre. La demande garde sa place dans la file.
+operator-ask-submit = Envoyer la question
+operator-refuse-title = Refuser
+operator-refuse-label = Motif du refus
+operator-refuse-hint = Envoyé tel quel au demandeur.
+operator-refuse-submit = Refuser la demande
+operator-done-approve = La demande est approuvée et le demandeur en est avisé.
+operator-done-ask = La question est envoyée au demandeur.
+operator-done-refuse = La demande est refusée et le demandeur en est avisé.
+error-reason-required = Écrivez le motif du refus : il est envoyé au demandeur.
+error-question-required = Écrivez votre question.
+error-note-too-long = 4 000 caractères au plus.
+error-request-already-decided = Cette demande a déjà été traitée (par une autre personne, ou dans un autre onglet). La page montre la décision prise.
+audit-organisation-request-approved = Demande d'adhésion d'un organisme approuvée
+audit-organisation-request-refused = Demande d'adhésion d'un organisme refusée
+audit-organisation-request-information-requested = Renseignements demandés sur une demande d'adhésion
+audit-organisation-request-answered = Réponse du demandeur à une question sur sa demande d'adhésion
+mail-organisation-request-question-subject = Une question sur la demande d'adhésion de { $organisation }
+mail-organisation-request-question-body =
+    Bonjour,
+
+    Pour étudier la demande d'adhésion de { $organisation } au portail usager, nous avons besoin d'un renseignement :
+
+    { $question }
+
+    Répondez en ouvrant ce lien :
+    { $link }
+
+    La demande garde sa place dans la file et sera étudiée dès votre réponse.
+mail-organisation-request-refused-subject = Demande d'adhésion de { $organisation } refusée
+mail-organisation-request-refused-body =
+    Bonjour,
+
+    La demande d'adhésion de { $organisation } au portail usager est refusée, pour ce motif :
+
+    { $reason }
+
+    Vous pouvez faire une nouvelle demande si la situation change.
+mail-organisation-request-approved-subject = Demande d'adhésion de { $organisation } approuvée
+mail-organisation-request-approved-body =
+    Bonjour,
+
+    La demande d'adhésion de { $organisation } au portail usager est approuvée.
+    La personne légalement responsable recevra l'entente de participation et les conditions d'utilisation à lire et à signer en ligne.
+operator-operators-title = Opérateurs de la plateforme
+operator-operators-intro = Les opérateurs étudient les demandes d'adhésion des organismes. Ils ne voient jamais les renseignements des patients ni ceux du personnel.
+operator-operator-state = État
+operator-operator-since = Depuis le
+operator-operator-active = Actif
+operator-operator-pending = En attente d'activation
+operator-operator-me = (vous)
+operator-add-title = Ajouter un opérateur
+operator-add-hint = Le lien d'activation lui est envoyé par courriel; le code secret qui va avec vous est montré une seule fois, pour le lui remettre par téléphone ou en personne.
+operator-add-language = Langue de ses courriels
+operator-add-submit = Ajouter l'opérateur
+operator-code-title = Code secret du nouvel opérateur
+operator-code-intro = Remettez ce code à { $name } par téléphone ou en personne. Son lien d'activation le demande.
+operator-code-write-down = Notez-le : il ne sera plus affiché.
+operator-code-expires = Le lien et ce code ne fonctionnent plus après le { $date }.
+operator-code-gone = Ce code a déjà été affiché. S'il est perdu, ajoutez l'opérateur de nouveau avec une autre adresse, ou demandez à la personne qui exploite le serveur.
+operator-code-back = Retour aux opérateurs
+join-answer-title = Répondre à la question sur votre demande
+join-answer-intro = Pour étudier la demande d'adhésion de { $organisation }, nous avons besoin de ce renseignement :
+join-answer-label = Votre réponse
+join-answer-submit = Envoyer ma réponse
+join-answered-title = Réponse envoyée
+join-answered = Merci : votre réponse sur la demande de { $organisation } est transmise. La demande reprend sa place dans la file.
+join-answer-unusable = Ce lien ne fonctionne plus : la question a été remplacée par une plus récente, ou la demande a été traitée. Consultez le dernier courriel reçu à son sujet.
+error-join-answer-required = Écrivez votre réponse.
+error-answer-already-sent = Votre réponse est déjà transmise.

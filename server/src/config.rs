@@ -31,7 +31,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply database migrations and exit.
     Migrate,
-    /// Create an organisation and its first administrator; prints a one-time setup link.
+    /// Create the platform's first operator (or, with --organisation, an organisation and its
+    /// first administrator); prints a one-time setup link and its secret code.
     Bootstrap(BootstrapArgs),
     /// Print a new secret key line, to put on top of the key file when rotating keys.
     NewKey,
@@ -58,11 +59,10 @@ pub struct ServeArgs {
     /// Sender address of outgoing mail.
     #[arg(long, env = "MAIL_FROM", default_value = "Portail <no-reply@portail.localhost>")]
     pub mail_from: String,
-    /// On an empty database, bootstrap this administrator and print the setup link.
+    /// While the platform has no operator, create this one as the first and print its setup
+    /// link with the secret code.
     #[arg(long, env = "BOOTSTRAP_EMAIL")]
     pub bootstrap_email: Option<String>,
-    #[arg(long, env = "BOOTSTRAP_ORGANISATION", default_value = "Organisation")]
-    pub bootstrap_organisation: String,
     /// A reverse proxy in front of the portal (repeat, or separate with commas): from these
     /// addresses only, `X-Forwarded-For` names the caller (for rate limits, the audit trail and
     /// the session list). Without it the socket's address is the caller's.
@@ -81,8 +81,10 @@ pub struct ServeArgs {
 pub struct BootstrapArgs {
     #[arg(long, env = "BOOTSTRAP_EMAIL")]
     pub email: String,
+    /// Without it, the platform's first operator; with it, this organisation and its first
+    /// administrator (an installation for one organisation, or tests).
     #[arg(long, env = "BOOTSTRAP_ORGANISATION")]
-    pub organisation: String,
+    pub organisation: Option<String>,
     #[arg(long, default_value = "Administrateur")]
     pub given_name: String,
     #[arg(long, default_value = "Portail")]

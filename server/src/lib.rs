@@ -16,10 +16,9 @@ pub mod routes;
 pub mod serve;
 pub mod split_preloads;
 
-use app::domain::identity::account;
 
 use app::domain::sealing::{self, Keyring};
-use app::domain::{organisation, store};
+use app::domain::{organisation, platform::operator, store};
 use app::i18n::Lang;
 use app::state::{AppState, Config};
 use std::sync::Arc;
@@ -91,40 +90,46 @@ fn report(resealed: &sealing::Resealed) {
     }
 }
 
-/// Creates an organisation and its first administrator; returns the one-time setup link and the
-/// secret code that goes with it (the code is shown on the console only).
+/// What `portail bootstrap` creates: the platform's first operator, or with `--organisation` an
+/// organisation and its first administrator. Returns the one-time setup link and the secret code
+/// that goes with it (the code is shown on the console only).
 pub async fn bootstrap(
     state: &AppState,
     args: &config::BootstrapArgs,
 ) -> anyhow::Result<organisation::Activation> {
-    let activation = organisation::bootstrap(
-        &state.db,
-        &state.config.public_url,
-        organisation::Bootstrap {
-            organisation: &args.organisation,
-            email: &args.email,
-            given_name: &args.given_name,
-            family_name: &args.family_name,
-            language: Lang::from_code(&args.language),
-        },
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("bootstrap refused: {e}"))?;
-    Ok(activation)
+    let (email, given_name, family_name, language) =
+        (&args.email, &args.given_name, &args.family_name, Lang::from_code(&args.language));
+    let public_url = &state.config.public_url;
+    let activation = match &args.organisation {
+        Some(organisation) => {
+            let new = organisation::Bootstrap { organisation, email, given_name, family_name, language };
+            organisation::bootstrap(&state.db, public_url, new).await
+        }
+        None => {
+            let new = operator::NewOperator { email, given_name, family_name, language };
+            operator::first(&state.db, public_url, new).await
+        }
+    };
+    activation.map_err(|e| anyhow::anyhow!("bootstrap refused: {e}"))
 }
 
 /// What the console shows after a bootstrap: the link is also mailed, the code only shown here.
-pub fn bootstrap_instructions(email: &str, activation: &organisation::Activation) -> String {
+pub fn bootstrap_instructions(args: &config::BootstrapArgs, activation: &organisation::Activation) -> String {
+    let who = match args.organisation {
+        Some(_) => "First administrator",
+        None => "First platform operator",
+    };
     format!(
-        "First administrator {email}: the setup link was mailed to them and is below (valid 5 days, single use).\n\
+        "{who} {}: the setup link was mailed to them and is below (valid 5 days, single use).\n\
          {}\n\
          Give them this secret code by phone or in person; the link asks for it: {}\n",
+        args.email,
         activation.link,
         activation.code.as_str()
     )
 }
 
-/// True when nobody has an account yet: `serve` then bootstraps the first administrator.
-pub async fn is_empty(state: &AppState) -> anyhow::Result<bool> {
-    Ok(account::count(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))? == 0)
+/// True while the platform has no operator: `serve` then bootstraps the first one.
+pub async fn has_no_operator(state: &AppState) -> anyhow::Result<bool> {
+    Ok(!operator::any(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))?)
 }

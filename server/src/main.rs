@@ -24,7 +24,7 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Bootstrap(args)) => {
             let state = server::prepare(&common.database_url, &common.public_url, false, keys()?).await?;
             let activation = server::bootstrap(&state, &args).await?;
-            println!("{}", server::bootstrap_instructions(&args.email, &activation));
+            println!("{}", server::bootstrap_instructions(&args, &activation));
         }
         Some(Command::Demo) => {
             if common.public_url.starts_with("https://") {
@@ -80,20 +80,20 @@ async fn serve(
         .await?
         .trusting(args.trusted_proxy.clone())
         .with_metrics_token(args.metrics_token.clone());
-    if server::is_empty(&state).await? {
+    if server::has_no_operator(&state).await? {
         match &args.bootstrap_email {
             Some(email) => {
                 let bootstrap = server::config::BootstrapArgs {
                     email: email.clone(),
-                    organisation: args.bootstrap_organisation.clone(),
-                    given_name: "Administrateur".into(),
+                    organisation: None,
+                    given_name: "Opérateur".into(),
                     family_name: "Portail".into(),
                     language: "fr".into(),
                 };
                 let activation = server::bootstrap(&state, &bootstrap).await?;
-                println!("\n{}", server::bootstrap_instructions(email, &activation));
+                println!("\n{}", server::bootstrap_instructions(&bootstrap, &activation));
             }
-            None => println!("\nThe database is empty: run `portail bootstrap --email … --organisation …` to create the first administrator.\n"),
+            None => println!("\nThe platform has no operator yet: run `portail bootstrap --email …` to create the first.\n"),
         }
     }
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

@@ -99,16 +99,21 @@ pub const SETUP_PASS_COOKIE: &str = "portail-setup-pass";
 pub async fn setup_link(#[server(default)] token: String) -> Result<SetupView, ApiError> {
     let ctx = context::request();
     let pass = context::cookie(SETUP_PASS_COOKIE);
+    // An operator's link names no organisation: they join the platform.
+    let named = |organisation: String| match organisation.is_empty() {
+        true => crate::i18n::text(context::language(), "setup-platform"),
+        false => organisation,
+    };
     Ok(match setup_link::inspect(&ctx.db, &token, pass.as_deref(), ctx.now).await? {
         setup_link::LinkState::NeedsCode { given_name, organisation } => {
-            SetupView::NeedsCode { given_name, organisation }
+            SetupView::NeedsCode { given_name, organisation: named(organisation) }
         }
         setup_link::LinkState::Ready { account, totp_secret, organisation } => {
             let uri =
                 credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
             SetupView::Ready {
                 given_name: account.given_name,
-                organisation,
+                organisation: named(organisation),
                 email: account.email,
                 qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()),
                 totp_secret,
@@ -177,11 +182,26 @@ pub async fn complete_setup(
         password_confirmation: &password_confirmation,
         totp_code: &code,
     };
-    let session_token = setup_link::complete(&context::request(), completion).await?;
+    let ctx = context::request();
+    let completed = setup_link::complete(&ctx, completion).await?;
     context::clear_flow_cookie(SETUP_PASS_COOKIE);
-    context::set_session_cookie(&session_token);
-    leptos_axum::redirect("/staff");
+    context::set_session_cookie(&completed.session_token);
+    leptos_axum::redirect(home_of(&ctx.db, completed.account_id).await?);
     Ok(())
+}
+
+/// Where a person lands once signed in: the operator's console, the staff home of someone who
+/// works somewhere, else their own home.
+#[cfg(feature = "ssr")]
+async fn home_of(db: &crate::domain::store::Db, account_id: i64) -> Result<&'static str, ApiError> {
+    use crate::domain::{organisation::membership, platform::operator};
+    Ok(if operator::is_operator(db, account_id).await? {
+        "/operator"
+    } else if !membership::workplaces(db, account_id).await?.is_empty() {
+        "/staff"
+    } else {
+        "/home"
+    })
 }
 
 #[cfg(feature = "ssr")]
@@ -192,7 +212,7 @@ const RETURN_COOKIE: &str = "portail-return";
 
 /// Whether a page is only for signed-in people: a signed-out visit goes to sign-in first.
 pub fn is_private_page(path: &str) -> bool {
-    ["/home", "/staff", "/account", "/for", "/messages", "/questionnaires"]
+    ["/home", "/staff", "/operator", "/account", "/for", "/messages", "/questionnaires"]
         .iter()
         .any(|prefix| path == *prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/')))
 }
@@ -285,9 +305,7 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
             context::set_language_cookie(
                 crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?,
             );
-            let staff =
-                !crate::domain::organisation::membership::workplaces(&ctx.db, account_id).await?.is_empty();
-            let home = if staff { "/staff" } else { "/home" };
+            let home = home_of(&ctx.db, account_id).await?;
             let asked = context::cookie(RETURN_COOKIE)
                 .and_then(|next| urlencoding::decode(&next).ok().map(|n| n.into_owned()));
             context::clear_flow_cookie(RETURN_COOKIE);

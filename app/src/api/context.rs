@@ -231,6 +231,21 @@ pub async fn require_staff() -> Result<Staff, ApiError> {
     at_work(require_session().await?).await
 }
 
+/// One of the platform's operators (`domain::platform::operator`).
+pub struct Operator {
+    pub ctx: Ctx,
+    pub account: account::Account,
+}
+
+/// The caller as one of the platform's operators; "forbidden" for anyone else.
+pub async fn require_operator() -> Result<Operator, ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    if !crate::domain::platform::operator::is_operator(&ctx.db, account.id).await? {
+        return Err(ApiError::forbidden());
+    }
+    Ok(Operator { ctx, account })
+}
+
 /// A staff member holding `service` in the organisation they work in now; "forbidden" for anyone
 /// else (deny by default: every staff server function names its service).
 pub async fn require_service(service: Service) -> Result<Staff, ApiError> {

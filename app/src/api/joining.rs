@@ -15,7 +15,7 @@ use crate::domain::identity::throttle::{self, Limit};
 /// page's "we are processing requests received on or before …".
 #[server(prefix = "/api", endpoint = "join_processing_date")]
 pub async fn join_processing_date() -> Result<chrono::NaiveDate, ApiError> {
-    use crate::domain::joining;
+    use crate::domain::platform::joining;
     Ok(joining::processing_since(&context::request()).await?)
 }
 
@@ -42,7 +42,7 @@ pub async fn ask_to_join(
     #[server(default)] services: HashMap<String, String>,
     attested: Option<String>,
 ) -> Result<(), ApiError> {
-    use crate::domain::joining;
+    use crate::domain::platform::joining;
     use crate::states::{OrganisationKind, Requester, Service};
     let keep = |error: ApiError| {
         let error = error.keep_all([
@@ -109,9 +109,9 @@ pub enum RequestLink {
 }
 
 #[cfg(feature = "ssr")]
-impl From<crate::domain::joining::Link> for RequestLink {
-    fn from(link: crate::domain::joining::Link) -> Self {
-        use crate::domain::joining::Link;
+impl From<crate::domain::platform::joining::Link> for RequestLink {
+    fn from(link: crate::domain::platform::joining::Link) -> Self {
+        use crate::domain::platform::joining::Link;
         match link {
             Link::Waiting { legal_name } => Self::Waiting { organisation: legal_name },
             Link::Confirmed { legal_name } => Self::Confirmed { organisation: legal_name },
@@ -122,7 +122,7 @@ impl From<crate::domain::joining::Link> for RequestLink {
 
 #[server(prefix = "/api", endpoint = "organisation_request_link")]
 pub async fn organisation_request_link(#[server(default)] token: String) -> Result<RequestLink, ApiError> {
-    use crate::domain::joining;
+    use crate::domain::platform::joining;
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     Ok(joining::inspect(&context::request(), &token).await?.into())
 }
@@ -131,7 +131,7 @@ pub async fn organisation_request_link(#[server(default)] token: String) -> Resu
 /// which then says so.
 #[server(prefix = "/api", endpoint = "confirm_organisation_request")]
 pub async fn confirm_organisation_request(#[server(default)] token: String) -> Result<(), ApiError> {
-    use crate::domain::joining::{self, Link};
+    use crate::domain::platform::joining::{self, Link};
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     match joining::confirm(&context::request(), &token).await? {
         Link::Unusable => Err(ApiError::conflict("error-join-link-unusable")),
@@ -139,5 +139,52 @@ pub async fn confirm_organisation_request(#[server(default)] token: String) -> R
             leptos_axum::redirect(&format!("/join/confirm/{}", urlencoding::encode(&token)));
             Ok(())
         }
+    }
+}
+
+/// Where the link that answers an operator's question stands, for its page.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum QuestionLink {
+    Open { organisation: String, question: String },
+    Answered { organisation: String },
+    Unusable,
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::domain::platform::joining::AnswerLink> for QuestionLink {
+    fn from(link: crate::domain::platform::joining::AnswerLink) -> Self {
+        use crate::domain::platform::joining::AnswerLink;
+        match link {
+            AnswerLink::Open { legal_name, question } => Self::Open { organisation: legal_name, question },
+            AnswerLink::Answered { legal_name } => Self::Answered { organisation: legal_name },
+            AnswerLink::Unusable => Self::Unusable,
+        }
+    }
+}
+
+#[server(prefix = "/api", endpoint = "organisation_request_question")]
+pub async fn organisation_request_question(#[server(default)] token: String) -> Result<QuestionLink, ApiError> {
+    use crate::domain::platform::joining;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    Ok(joining::answer_link(&context::request(), &token).await?.into())
+}
+
+/// The requester answers the operator's question; back to the link's page, which then says so.
+/// A refusal keeps the answer typed.
+#[server(prefix = "/api", endpoint = "answer_organisation_request")]
+pub async fn answer_organisation_request(
+    #[server(default)] token: String,
+    #[server(default)] answer: String,
+) -> Result<(), ApiError> {
+    use crate::domain::platform::joining::{self, AnswerLink};
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])
+        .map_err(|e| e.keep("answer", &answer))?;
+    match joining::answer(&context::request(), &token, &answer).await {
+        Ok(AnswerLink::Unusable) => Err(ApiError::conflict("error-join-link-unusable")),
+        Ok(_) => {
+            leptos_axum::redirect(&format!("/join/answer/{}", urlencoding::encode(&token)));
+            Ok(())
+        }
+        Err(e) => Err(ApiError::from(e).keep("answer", &answer)),
     }
 }

@@ -13,6 +13,7 @@ pub mod joining;
 #[cfg(feature = "ssr")]
 mod message_form;
 pub mod messages;
+pub mod operator;
 pub mod organisations;
 pub mod password;
 pub mod patients;

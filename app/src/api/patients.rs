@@ -98,6 +98,9 @@ pub(crate) const INVITATION_CODE: ShownOnce =
 #[cfg(feature = "ssr")]
 pub(crate) const STAFF_SECRET_CODE: ShownOnce =
     ShownOnce { cookie: "portail-secret-code", page: "/staff/team/code" };
+#[cfg(feature = "ssr")]
+pub(crate) const OPERATOR_SECRET_CODE: ShownOnce =
+    ShownOnce { cookie: "portail-operator-code", page: "/operator/operators/code" };
 
 /// Hands the code to the page that shows it, through a 2-minute HttpOnly cookie read once, so
 /// that it also works without JavaScript and never appears in a URL.

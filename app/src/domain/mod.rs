@@ -6,7 +6,7 @@ pub mod calendar;
 pub mod demo;
 mod error;
 pub mod identity;
-pub mod joining;
+pub mod platform;
 pub mod messaging;
 pub mod notification;
 pub mod onboarding;

@@ -24,6 +24,14 @@ pub fn setup_link_with_code_mail(lang: Lang, given_name: &str, organisation: &st
     in_language(lang, "setup", "mail-setup-subject", "mail-setup-code-body", &args)
 }
 
+/// The setup link of a new platform operator; the code comes from whoever added them (another
+/// operator), or from the console of whoever installed the portal.
+pub fn operator_setup_mail(lang: Lang, given_name: &str, link: &str, added_by_operator: bool) -> Mail {
+    let args = [("name", given_name), ("link", link)];
+    let body = if added_by_operator { "mail-operator-setup-added-body" } else { "mail-operator-setup-first-body" };
+    in_language(lang, "setup", "mail-operator-setup-subject", body, &args)
+}
+
 /// A mail in the recipient's language.
 fn in_language(
     lang: Lang,
@@ -308,6 +316,42 @@ pub fn organisation_request_confirmation_mail(lang: Lang, organisation: &str, li
         "organisation-request",
         "mail-organisation-request-subject",
         "mail-organisation-request-body",
+        &args,
+    )
+}
+
+/// The operator's question about an organisation's request, with the link to answer it.
+pub fn organisation_request_question_mail(lang: Lang, organisation: &str, question: &str, link: &str) -> Mail {
+    let args = [("organisation", organisation), ("question", question), ("link", link)];
+    in_language(
+        lang,
+        "organisation-request-question",
+        "mail-organisation-request-question-subject",
+        "mail-organisation-request-question-body",
+        &args,
+    )
+}
+
+/// An organisation's request refused, with the operator's reason.
+pub fn organisation_request_refused_mail(lang: Lang, organisation: &str, reason: &str) -> Mail {
+    let args = [("organisation", organisation), ("reason", reason)];
+    in_language(
+        lang,
+        "organisation-request-refused",
+        "mail-organisation-request-refused-subject",
+        "mail-organisation-request-refused-body",
+        &args,
+    )
+}
+
+/// An organisation's request approved: the agreement comes next.
+pub fn organisation_request_approved_mail(lang: Lang, organisation: &str) -> Mail {
+    let args = [("organisation", organisation)];
+    in_language(
+        lang,
+        "organisation-request-approved",
+        "mail-organisation-request-approved-subject",
+        "mail-organisation-request-approved-body",
         &args,
     )
 }

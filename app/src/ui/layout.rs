@@ -51,6 +51,29 @@ pub fn StaffLayout() -> impl IntoView {
     }
 }
 
+/// `/operator/…`: the platform console's navigation, then the page. No door: nothing in it is a
+/// patient's or an organisation's space.
+#[component]
+pub fn OperatorLayout() -> impl IntoView {
+    view! {
+        <nav class="staff-nav" aria-label=move_tr!("operator-nav-label")>
+            <ul class="staff-links operator-links">
+                <li>
+                    <A href="/operator" exact=true>
+                        {move_tr!("operator-nav-requests")}
+                    </A>
+                </li>
+                <li>
+                    <A href="/operator/operators">{move_tr!("operator-nav-operators")}</A>
+                </li>
+            </ul>
+        </nav>
+        <Page>
+            <Outlet />
+        </Page>
+    }
+}
+
 /// `/for/:grant/…`: the grant read once from the address, the banner saying for whom the
 /// caregiver acts, and the caregiver's door for the pages inside. Moving to another patient's
 /// grant (the banner's links) builds the pages again for that door; a grant that is not an id is

@@ -81,5 +81,10 @@ lazy_pages! {
     JoinRequestRoute => JoinRequestPage,
     JoinSentRoute => JoinSentPage,
     JoinConfirmRoute => JoinConfirmPage,
+    JoinAnswerRoute => JoinAnswerPage,
+    OperatorRequestsRoute => OperatorRequestsPage,
+    OperatorRequestRoute => OperatorRequestPage,
+    OperatorsRoute => OperatorsPage,
+    OperatorCodeRoute => OperatorCodePage,
     PrivacyRoute => PrivacyPage,
 }

@@ -225,6 +225,28 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                     </ParentRoute>
+                    <ParentRoute path=path!("/operator") view=layout::OperatorLayout ssr=SsrMode::Async>
+                        <Route
+                            path=path!("")
+                            view=lazy_pages::OperatorRequestsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/requests/:id")
+                            view=lazy_pages::OperatorRequestRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/operators")
+                            view=lazy_pages::OperatorsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/operators/code")
+                            view=lazy_pages::OperatorCodeRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                    </ParentRoute>
                     <ParentRoute path=path!("") view=layout::PageLayout ssr=SsrMode::Async>
                         <ParentRoute path=path!("/for/:grant") view=layout::ActingLayout ssr=SsrMode::Async>
                             <Route
@@ -290,6 +312,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/join/confirm/:token")
                             view=lazy_pages::JoinConfirmRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/join/answer/:token")
+                            view=lazy_pages::JoinAnswerRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -1,7 +1,9 @@
 //! The page address's parameters, typed (`#[derive(Params)]`): a segment that is not an id makes
 //! the whole set `None`, and the page then shows "not found" without asking the server.
 use crate::api::ApiError;
-use crate::door::{AccountId, ConversationId, DraftId, GrantId, PatientId, SentQuestionnaireId, TeamId};
+use crate::door::{
+    AccountId, ConversationId, DraftId, GrantId, OrganisationRequestId, PatientId, SentQuestionnaireId, TeamId,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
@@ -54,6 +56,12 @@ pub struct TeamParams {
 #[derive(Params, Clone, Copy, Debug, PartialEq)]
 pub struct AccountParams {
     pub id: AccountId,
+}
+
+/// `/operator/requests/:id`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct OrganisationRequestParams {
+    pub id: OrganisationRequestId,
 }
 
 /// A link's token (`/invitation/:token`, `/setup/:token`, `/email-change/:token`…): any text.

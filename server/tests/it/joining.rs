@@ -1,7 +1,7 @@
 //! Organisations asking to join the portal (issue #31, first part): the questions, the request,
 //! its confirmation by email, the 24-hour discard and the processing date on the Join page.
 use crate::common::*;
-use app::domain::joining;
+use app::domain::platform::joining;
 use app::domain::{calendar, store, Ctx};
 use app::i18n::{long_date, Lang};
 use reqwest::StatusCode;

@@ -154,6 +154,16 @@ pub async fn find_by_email<'e>(
         .await?)
 }
 
+/// Whether the account is one of the platform's operators (`platform::operator`), who must keep
+/// their authenticator app like staff.
+pub async fn is_operator<'e>(exec: impl Executor<'e, Database = Any>, account_id: i64) -> DomainResult<bool> {
+    Ok(sqlx::query("SELECT 1 AS one FROM operators WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(exec)
+        .await?
+        .is_some())
+}
+
 pub async fn count<'e>(exec: impl Executor<'e, Database = Any>) -> DomainResult<i64> {
     Ok(sqlx::query("SELECT COUNT(*) AS n FROM accounts").fetch_one(exec).await?.try_get("n")?)
 }

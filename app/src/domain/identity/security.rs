@@ -119,7 +119,9 @@ pub async fn change_password(
 pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     let db = &ctx.db;
 
-    if memberships(db, account.id).await?.iter().any(|m| m.role.is_staff()) {
+    if memberships(db, account.id).await?.iter().any(|m| m.role.is_staff())
+        || super::account::is_operator(db, account.id).await?
+    {
         return Err(DomainError::refused("error-totp-required-for-staff"));
     }
     let mut tx = db.begin().await?;

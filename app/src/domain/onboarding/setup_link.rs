@@ -190,6 +190,12 @@ pub async fn check_code(ctx: &Ctx, token: &str, code: &InvitationCode) -> Domain
     })
 }
 
+/// An account activated through its link, signed in.
+pub struct Completed {
+    pub session_token: String,
+    pub account_id: i64,
+}
+
 pub struct Completion<'a> {
     pub token: &'a str,
     /// The pass a right secret code gave this browser (links with a code only).
@@ -201,7 +207,7 @@ pub struct Completion<'a> {
 
 /// Sets the password and the authenticator, consumes the link and opens a session, atomically:
 /// of two concurrent uses of one link, exactly one succeeds. Returns the new session token.
-pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> {
+pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<Completed> {
     let (db, now) = (&ctx.db, ctx.now);
     let LinkState::Ready { account, totp_secret, .. } = inspect(db, input.token, input.pass, now).await?
     else {
@@ -246,5 +252,5 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<String> 
     ctx.by(account.id).audit(&mut *tx, None, "account.setup_completed", Target::Account(account.id)).await?;
     let token = session::start(&mut *tx, ctx, account.id).await?;
     tx.commit().await?;
-    Ok(token)
+    Ok(Completed { session_token: token, account_id: account.id })
 }

@@ -1,14 +1,15 @@
 //! An organisation asks to join the portal: the Join page (how far the platform has got, and
 //! the questions that say whether the organisation may), the request form, "check your email",
-//! and the confirmation link. Public, and whole without JavaScript: the questions are a GET form,
+//! the confirmation link, and the link that answers the operator's question. Public, and whole without JavaScript: the questions are a GET form,
 //! the request and its confirmation plain posts.
 use crate::api::joining::{
-    join_processing_date, organisation_request_link, AskToJoin, ConfirmOrganisationRequest, RequestLink,
+    join_processing_date, organisation_request_link, organisation_request_question, AnswerOrganisationRequest,
+    AskToJoin, ConfirmOrganisationRequest, QuestionLink, RequestLink,
 };
 use crate::states::{OrganisationKind, Requester, Service};
 use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, CheckBox, Field, FormAlert, Submit};
+use crate::ui::form::{action_error, error_for, kept, CheckBox, Field, FormAlert, Submit, TextArea};
 use crate::ui::words::{long_date, tr, tr_with};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -358,6 +359,64 @@ pub fn JoinConfirmPage() -> impl IntoView {
                             <FormAlert error />
                             <input type="hidden" name="token" value=token() />
                             <Submit pending=action.pending()>{move_tr!("join-confirm-submit")}</Submit>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+            }}
+        </Loaded>
+    }
+}
+
+/// `/join/answer/:token`: the operator's question about the request, and the requester's answer.
+#[component]
+pub fn JoinAnswerPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let action = ServerAction::<AnswerOrganisationRequest>::new();
+    let error = action_error(action);
+    let link = Resource::new(
+        move || (token(), action.version().get()),
+        |(token, _)| organisation_request_question(token),
+    );
+    view! {
+        <PageTitle title_key="join-answer-title" />
+        <Loaded data=link let:link>
+            {match link {
+                QuestionLink::Unusable => {
+                    view! {
+                        <h1>{move_tr!("join-link-unusable-title")}</h1>
+                        <p>{move_tr!("join-answer-unusable")}</p>
+                    }
+                        .into_any()
+                }
+                QuestionLink::Answered { organisation } => {
+                    view! {
+                        <h1>{move_tr!("join-answered-title")}</h1>
+                        <p role="status" data-testid="join-answered">
+                            {move || tr_with("join-answered", &[("organisation", &organisation)])}
+                        </p>
+                        <ProcessingBanner />
+                    }
+                        .into_any()
+                }
+                QuestionLink::Open { organisation, question } => {
+                    view! {
+                        <h1>{move_tr!("join-answer-title")}</h1>
+                        <p>{move || tr_with("join-answer-intro", &[("organisation", &organisation)])}</p>
+                        <blockquote class="note-body" data-testid="join-question">
+                            {question}
+                        </blockquote>
+                        <ActionForm action=action>
+                            <FormAlert error />
+                            <input type="hidden" name="token" value=token() />
+                            <TextArea
+                                id="answer"
+                                label=move_tr!("join-answer-label")
+                                value=kept(error, "answer")
+                                error=error_for(error, "answer")
+                            />
+                            <Submit pending=action.pending()>{move_tr!("join-answer-submit")}</Submit>
                         </ActionForm>
                     }
                         .into_any()

@@ -261,6 +261,78 @@ pub async fn confirm(ctx: &Ctx, token: &str) -> DomainResult<Link> {
     Ok(Link::Confirmed { legal_name: row.try_get("legal_name")? })
 }
 
+/// Where the link that answers an operator's question stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerLink {
+    /// The request of `legal_name` waits for the answer to `question`.
+    Open { legal_name: String, question: String },
+    /// Answered already (a second tab, the back button): the request waits for the operator.
+    Answered { legal_name: String },
+    /// No such link, or a newer question or a decision replaced it.
+    Unusable,
+}
+
+pub async fn answer_link(ctx: &Ctx, token: &str) -> DomainResult<AnswerLink> {
+    let row = sqlx::query(
+        "SELECT r.legal_name, r.state,
+                (SELECT n.body FROM organisation_request_notes n
+                  WHERE n.request_id = r.id AND n.kind = 'question' ORDER BY n.id DESC LIMIT 1) AS question
+         FROM organisation_requests r WHERE r.answer_token_hash = $1",
+    )
+    .bind(secret::hash_token(token))
+    .fetch_optional(&ctx.db)
+    .await?;
+    let Some(row) = row else { return Ok(AnswerLink::Unusable) };
+    let legal_name: String = row.try_get("legal_name")?;
+    Ok(match row.try_get::<String, _>("state")?.as_str() {
+        "information_requested" => {
+            AnswerLink::Open { legal_name, question: row.try_get::<Option<String>, _>("question")?.unwrap_or_default() }
+        }
+        "submitted" => AnswerLink::Answered { legal_name },
+        _ => AnswerLink::Unusable,
+    })
+}
+
+/// The requester answers the operator's question: the request waits for a decision again, in its
+/// place by the date it was first received.
+pub async fn answer(ctx: &Ctx, token: &str, text: &str) -> DomainResult<AnswerLink> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DomainError::invalid("answer", "error-join-answer-required"));
+    }
+    if text.chars().count() > super::review::NOTE_MAX {
+        return Err(DomainError::invalid("answer", "error-note-too-long"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    let answered = sqlx::query(
+        "UPDATE organisation_requests SET state = 'submitted'
+         WHERE answer_token_hash = $1 AND state = 'information_requested' RETURNING id, legal_name",
+    )
+    .bind(secret::hash_token(token))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = answered else {
+        tx.rollback().await?;
+        return match answer_link(ctx, token).await? {
+            AnswerLink::Unusable => Ok(AnswerLink::Unusable),
+            _ => Err(DomainError::conflict(None, "error-answer-already-sent")),
+        };
+    };
+    let id: i64 = row.try_get("id")?;
+    sqlx::query(
+        "INSERT INTO organisation_request_notes (request_id, kind, author_id, body, created_at)
+         VALUES ($1, 'answer', NULL, $2, $3)",
+    )
+    .bind(id)
+    .bind(text)
+    .bind(ctx.now)
+    .execute(&mut *tx)
+    .await?;
+    ctx.audit(&mut *tx, None, "organisation-request.answered", Target::OrganisationRequest(id)).await?;
+    tx.commit().await?;
+    Ok(AnswerLink::Answered { legal_name: row.try_get("legal_name")? })
+}
+
 /// Deletes the requests nobody confirmed within 24 hours (the hourly job); returns how many.
 pub async fn discard_unconfirmed(ctx: &Ctx) -> DomainResult<u64> {
     let discarded =

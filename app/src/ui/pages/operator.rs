@@ -1,0 +1,403 @@
+//! The platform operator's console (`/operator`, `OperatorLayout`): organisations' requests to
+//! join by state, oldest first, with their age; one request with everything its requester typed,
+//! what was said since, and the decision — approve, ask for information, refuse with a reason —,
+//! each a plain form; the operators, adding one, and the new operator's secret code shown once.
+use crate::actions::RequestDecision;
+use crate::api::operator::{
+    operator_request, operator_requests, operators, take_operator_code, AddOperator, DecideRequest,
+    RequestView,
+};
+use crate::states::{NoteKind, RequestState, Requester};
+use crate::ui::components::services::ServiceList;
+use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
+use crate::ui::components::table::CellLabel;
+use crate::ui::components::{Loaded, PageTitle};
+use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, LanguageChoice, Submit, TextArea};
+use crate::ui::route::{route_params, with_id, OrganisationRequestParams};
+use crate::ui::words::{long_date, long_date_time, tr, tr_with};
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// "3 days", "less than a day".
+fn age_in_words(days: i64) -> String {
+    tr_with("operator-age-days", &[("days", &days.to_string())])
+}
+
+#[component]
+pub fn OperatorRequestsPage() -> impl IntoView {
+    let query = use_query_map();
+    let list = Resource::new(move || query.read().get("state"), operator_requests);
+    view! {
+        <PageTitle title_key="operator-requests-title" />
+        <h1>{move_tr!("operator-requests-title")}</h1>
+        <p>{move_tr!("operator-requests-intro")}</p>
+        <Loaded data=list let:list>
+            {
+                let shown = list.state;
+                let count = |state: RequestState| {
+                    list.counts.iter().find(|(s, _)| *s == state).map(|(_, n)| *n).unwrap_or(0)
+                };
+                let tabs = RequestState::LISTED
+                    .into_iter()
+                    .map(|state| {
+                        let n = count(state);
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("/operator?state={}", state.code())
+                                    aria-current=(state == shown).then_some("page")
+                                >
+                                    {move || tr(state.name_key())}
+                                    " "
+                                    <span class="badge">{n}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <nav aria-label=move_tr!("operator-states-label")>
+                        <ul class="tabs">{tabs}</ul>
+                    </nav>
+                    <h2>{move || tr(shown.name_key())}</h2>
+                    {if list.requests.is_empty() {
+                        view! { <p>{move_tr!("operator-requests-none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="data-table" data-testid="operator-requests">
+                                <caption class="visually-hidden">{move || tr(shown.name_key())}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move_tr!("operator-request-organisation")}</th>
+                                        <th scope="col">{move_tr!("operator-request-kind")}</th>
+                                        <th scope="col">{move_tr!("operator-request-received")}</th>
+                                        <th scope="col">{move_tr!("operator-request-age")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .requests
+                                        .into_iter()
+                                        .map(|request| {
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">
+                                                        <A href=format!(
+                                                            "/operator/requests/{}",
+                                                            request.id,
+                                                        )>{request.organisation.clone()}</A>
+                                                    </th>
+                                                    <td>
+                                                        <CellLabel label=move_tr!("operator-request-kind") />
+                                                        {move || tr(request.kind.name_key())}
+                                                    </td>
+                                                    <td>
+                                                        <CellLabel label=move_tr!("operator-request-received") />
+                                                        {move || long_date(request.received)}
+                                                    </td>
+                                                    <td>
+                                                        <CellLabel label=move_tr!("operator-request-age") />
+                                                        {move || age_in_words(request.age_days)}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }}
+                }
+            }
+        </Loaded>
+    }
+}
+
+/// A term and its description in a request's details.
+#[component]
+fn Detail(term: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <dt>{move || tr(term)}</dt>
+        <dd>{children()}</dd>
+    }
+}
+
+#[component]
+pub fn OperatorRequestPage() -> impl IntoView {
+    let params = route_params::<OrganisationRequestParams>();
+    let id = move || params.get().map(|p| p.id);
+    let query = use_query_map();
+    let decide = ServerAction::<DecideRequest>::new();
+    let error = action_error(decide);
+    let request = Resource::new(
+        move || (id(), decide.version().get(), query.read().get("done")),
+        |(id, _, _)| with_id(id, operator_request),
+    );
+    let done = move || {
+        query.read().get("done").and_then(|code| RequestDecision::parse(&code)).map(|decision| {
+            view! {
+                <p role="status" class="status" data-testid="operator-done">
+                    {move || tr(&format!("operator-done-{}", decision.code()))}
+                </p>
+            }
+        })
+    };
+    view! {
+        <PageTitle title_key="operator-requests-title" />
+        <p>
+            <A href="/operator">{move_tr!("operator-request-back")}</A>
+        </p>
+        {done}
+        <Loaded data=request let:request>
+            <RequestDetails request=request.clone() />
+            {request
+                .state
+                .awaits_decision()
+                .then(|| view! { <Decision id=request.id decide error /> })}
+        </Loaded>
+    }
+}
+
+#[component]
+fn RequestDetails(request: RequestView) -> impl IntoView {
+    let RequestView { legal_name, state, received, age_days, decided, .. } = request.clone();
+    let organisation = legal_name.clone();
+    view! {
+        <h1>{move || tr_with("operator-request-title", &[("organisation", &organisation)])}</h1>
+        <p data-testid="operator-request-state">
+            {move_tr!("operator-request-state")}
+            ": "
+            <strong>{move || tr(state.name_key())}</strong>
+        </p>
+        <p>
+            {move || {
+                tr_with(
+                    "operator-request-received-on",
+                    &[("date", &long_date_time(received)), ("age", &age_in_words(age_days))],
+                )
+            }}
+        </p>
+        {decided
+            .map(|(at, by)| {
+                view! {
+                    <p>
+                        {move || {
+                            tr_with(
+                                "operator-request-decided",
+                                &[("state", &tr(state.name_key())), ("date", &long_date_time(at)), ("name", &by)],
+                            )
+                        }}
+                    </p>
+                }
+            })}
+        <h2>{move_tr!("operator-request-the-organisation")}</h2>
+        <dl class="facts">
+            <Detail term="operator-request-organisation">{legal_name}</Detail>
+            <Detail term="operator-request-kind">{move || tr(request.kind.name_key())}</Detail>
+            <Detail term="operator-request-address">{request.address.clone()}</Detail>
+            <Detail term="operator-request-phone">{request.phone.clone()}</Detail>
+            <Detail term="operator-request-language">{request.language.native_name()}</Detail>
+            <Detail term="operator-request-requester">
+                {match request.delegate.clone() {
+                    Some((name, email)) if request.requester == Requester::Delegate => {
+                        tr_with("operator-request-requester-delegate", &[("name", &name), ("email", &email)])
+                    }
+                    _ => tr("operator-request-requester-lrp"),
+                }}
+            </Detail>
+        </dl>
+        <h3>{move_tr!("operator-request-services")}</h3>
+        <ServiceList services=request.services.clone() />
+        <h2>{move_tr!("operator-request-lrp")}</h2>
+        <dl class="facts">
+            <Detail term="operator-request-name">{request.lrp.name.clone()}</Detail>
+            <Detail term="operator-request-title-field">{request.lrp_title.clone()}</Detail>
+            <Detail term="operator-request-email">{request.lrp.email.clone()}</Detail>
+            <Detail term="operator-request-phone">{request.lrp.phone.clone()}</Detail>
+        </dl>
+        <h2>{move_tr!("operator-request-admin")}</h2>
+        <dl class="facts">
+            <Detail term="operator-request-name">{request.admin.name.clone()}</Detail>
+            <Detail term="operator-request-email">{request.admin.email.clone()}</Detail>
+            <Detail term="operator-request-phone">{request.admin.phone.clone()}</Detail>
+        </dl>
+        {(!request.notes.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{move_tr!("operator-request-notes")}</h2>
+                    <ol class="notes" data-testid="operator-request-notes">
+                        {request
+                            .notes
+                            .clone()
+                            .into_iter()
+                            .map(|note| {
+                                let author = note.author.clone().unwrap_or_default();
+                                let kind = note.kind;
+                                view! {
+                                    <li class=match kind {
+                                        NoteKind::Answer => "note note-answer",
+                                        _ => "note",
+                                    }>
+                                        <p class="note-meta">
+                                            <strong>
+                                                {move || tr_with(kind.name_key(), &[("name", &author)])}
+                                            </strong>
+                                            ", "
+                                            {move || long_date_time(note.at)}
+                                        </p>
+                                        <p class="note-body">{note.body.clone()}</p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+            })}
+    }
+}
+
+/// The three decisions, each its own plain form to the same server function.
+#[component]
+fn Decision(
+    id: crate::door::OrganisationRequestId,
+    decide: ServerAction<DecideRequest>,
+    error: Signal<Option<crate::api::ApiError>>,
+) -> impl IntoView {
+    let id = id.get();
+    let posted = move |decision: RequestDecision| {
+        Signal::derive(move || {
+            error.get().filter(|_| decide.input().get().is_none_or(|input| input.decision == decision))
+        })
+    };
+    view! {
+        <h2>{move_tr!("operator-decide-title")}</h2>
+        <FormAlert error />
+        <section class="decision" aria-labelledby="approve-title">
+            <h3 id="approve-title">{move_tr!("operator-approve-title")}</h3>
+            <ActionForm action=decide>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="decision" value=RequestDecision::Approve.code() />
+                <p class="hint">{move_tr!("operator-approve-hint")}</p>
+                <Submit pending=decide.pending()>{move_tr!("operator-approve-submit")}</Submit>
+            </ActionForm>
+        </section>
+        <section class="decision" aria-labelledby="ask-title">
+            <h3 id="ask-title">{move_tr!("operator-ask-title")}</h3>
+            <ActionForm action=decide>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="decision" value=RequestDecision::Ask.code() />
+                <p class="hint">{move_tr!("operator-ask-hint")}</p>
+                <TextArea
+                    id="question"
+                    label=move_tr!("operator-ask-label")
+                    value=kept(posted(RequestDecision::Ask), "question")
+                    error=error_for(error, "question")
+                    rows=4
+                />
+                <Submit pending=decide.pending()>{move_tr!("operator-ask-submit")}</Submit>
+            </ActionForm>
+        </section>
+        <section class="decision" aria-labelledby="refuse-title">
+            <h3 id="refuse-title">{move_tr!("operator-refuse-title")}</h3>
+            <ActionForm action=decide>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="decision" value=RequestDecision::Refuse.code() />
+                <p class="hint">{move_tr!("operator-refuse-hint")}</p>
+                <TextArea
+                    id="reason"
+                    label=move_tr!("operator-refuse-label")
+                    value=kept(posted(RequestDecision::Refuse), "reason")
+                    error=error_for(error, "reason")
+                    rows=4
+                />
+                <Submit pending=decide.pending() class="button button-danger">
+                    {move_tr!("operator-refuse-submit")}
+                </Submit>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn OperatorsPage() -> impl IntoView {
+    let add = ServerAction::<AddOperator>::new();
+    let error = action_error(add);
+    let list = Resource::new(move || add.version().get(), |_| operators());
+    view! {
+        <PageTitle title_key="operator-operators-title" />
+        <h1>{move_tr!("operator-operators-title")}</h1>
+        <p>{move_tr!("operator-operators-intro")}</p>
+        <Loaded data=list let:list>
+            <table class="data-table" data-testid="operators">
+                <caption class="visually-hidden">{move_tr!("operator-operators-title")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move_tr!("operator-request-name")}</th>
+                        <th scope="col">{move_tr!("operator-request-email")}</th>
+                        <th scope="col">{move_tr!("operator-operator-state")}</th>
+                        <th scope="col">{move_tr!("operator-operator-since")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|line| {
+                            let state = if line.pending { "operator-operator-pending" } else { "operator-operator-active" };
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        {line.name.clone()}
+                                        {line.is_me.then(|| view! { " " {move_tr!("operator-operator-me")} })}
+                                    </th>
+                                    <td>
+                                        <CellLabel label=move_tr!("operator-request-email") />
+                                        {line.email.clone()}
+                                    </td>
+                                    <td>
+                                        <CellLabel label=move_tr!("operator-operator-state") />
+                                        {move || tr(state)}
+                                    </td>
+                                    <td>
+                                        <CellLabel label=move_tr!("operator-operator-since") />
+                                        {move || long_date(line.since)}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </Loaded>
+        <h2>{move_tr!("operator-add-title")}</h2>
+        <p class="hint">{move_tr!("operator-add-hint")}</p>
+        <ActionForm action=add>
+            <FormAlert error />
+            <Field id="given_name" label=move_tr!("invite-given-name") autocomplete="off" posted=error />
+            <Field id="family_name" label=move_tr!("invite-family-name") autocomplete="off" posted=error />
+            <Field id="email" kind="email" inputmode="email" label=move_tr!("invite-email") posted=error />
+            <LanguageChoice error />
+            <Submit pending=add.pending()>{move_tr!("operator-add-submit")}</Submit>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn OperatorCodePage() -> impl IntoView {
+    let issued = Resource::new(|| (), |_| take_operator_code());
+    let texts = CodePage {
+        title: "operator-code-title",
+        intro: "operator-code-intro",
+        reminder: "operator-code-write-down",
+        expires: "operator-code-expires",
+        gone: "operator-code-gone",
+        back: ("/operator/operators", "operator-code-back"),
+        test_id: "secret-code",
+    };
+    view! {
+        <PageTitle title_key="operator-code-title" />
+        <CodeShownOnce issued texts />
+    }
+}
