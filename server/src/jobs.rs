@@ -3,9 +3,9 @@
 //! notices), the daily summaries of messages go to the staff who chose them, and questionnaires
 //! not yet sent back are reminded two days before their due date and on it. Runs at start
 //! and then every hour, so the notices leave within the hour.
-use app::domain::platform::joining;
 use app::domain::messaging::conversation;
 use app::domain::onboarding::caregiver;
+use app::domain::platform::joining;
 use app::domain::questionnaire::reminder;
 use app::domain::{store, Ctx};
 use std::time::Duration;

@@ -16,7 +16,6 @@ pub mod routes;
 pub mod serve;
 pub mod split_preloads;
 
-
 use app::domain::sealing::{self, Keyring};
 use app::domain::{organisation, platform::operator, store};
 use app::i18n::Lang;

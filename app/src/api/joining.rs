@@ -163,7 +163,9 @@ impl From<crate::domain::platform::joining::AnswerLink> for QuestionLink {
 }
 
 #[server(prefix = "/api", endpoint = "organisation_request_question")]
-pub async fn organisation_request_question(#[server(default)] token: String) -> Result<QuestionLink, ApiError> {
+pub async fn organisation_request_question(
+    #[server(default)] token: String,
+) -> Result<QuestionLink, ApiError> {
     use crate::domain::platform::joining;
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     Ok(joining::answer_link(&context::request(), &token).await?.into())

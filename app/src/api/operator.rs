@@ -207,7 +207,13 @@ pub async fn add_operator(
         ])
     })?;
     let name = format!("{} {}", given_name.trim(), family_name.trim());
-    Ok(show_once(OPERATOR_SECRET_CODE, name, activation.code.as_str(), activation.expires_at, DEFAULT_TIMEZONE))
+    Ok(show_once(
+        OPERATOR_SECRET_CODE,
+        name,
+        activation.code.as_str(),
+        activation.expires_at,
+        DEFAULT_TIMEZONE,
+    ))
 }
 
 /// The secret code of the operator just added, once: reading it clears it.

@@ -28,7 +28,8 @@ pub fn setup_link_with_code_mail(lang: Lang, given_name: &str, organisation: &st
 /// operator), or from the console of whoever installed the portal.
 pub fn operator_setup_mail(lang: Lang, given_name: &str, link: &str, added_by_operator: bool) -> Mail {
     let args = [("name", given_name), ("link", link)];
-    let body = if added_by_operator { "mail-operator-setup-added-body" } else { "mail-operator-setup-first-body" };
+    let body =
+        if added_by_operator { "mail-operator-setup-added-body" } else { "mail-operator-setup-first-body" };
     in_language(lang, "setup", "mail-operator-setup-subject", body, &args)
 }
 
@@ -321,7 +322,12 @@ pub fn organisation_request_confirmation_mail(lang: Lang, organisation: &str, li
 }
 
 /// The operator's question about an organisation's request, with the link to answer it.
-pub fn organisation_request_question_mail(lang: Lang, organisation: &str, question: &str, link: &str) -> Mail {
+pub fn organisation_request_question_mail(
+    lang: Lang,
+    organisation: &str,
+    question: &str,
+    link: &str,
+) -> Mail {
     let args = [("organisation", organisation), ("question", question), ("link", link)];
     in_language(
         lang,

@@ -2,7 +2,8 @@
 //! the whole set `None`, and the page then shows "not found" without asking the server.
 use crate::api::ApiError;
 use crate::door::{
-    AccountId, ConversationId, DraftId, GrantId, OrganisationRequestId, PatientId, SentQuestionnaireId, TeamId,
+    AccountId, ConversationId, DraftId, GrantId, OrganisationRequestId, PatientId, SentQuestionnaireId,
+    TeamId,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;

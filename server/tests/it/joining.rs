@@ -8,10 +8,10 @@ use reqwest::StatusCode;
 
 const LRP: &str = "helene.gagnon@example.org";
 const ADMIN: &str = "luc.roy@example.org";
-const DELEGATE: &str = "ana.lima@example.org";
+pub(crate) const DELEGATE: &str = "ana.lima@example.org";
 const REQUEST_PAGE: &str = "/join/request?custodian=yes&kind=clinic&requester=delegate";
 
-fn request_form() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn request_form() -> Vec<(&'static str, &'static str)> {
     vec![
         ("kind", "clinic"),
         ("requester", "delegate"),

@@ -19,6 +19,7 @@ mod lifecycle;
 mod mail;
 mod messaging;
 mod metrics;
+mod operator;
 mod overview;
 mod questionnaires;
 mod rate_limits;

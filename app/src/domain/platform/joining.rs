@@ -285,9 +285,10 @@ pub async fn answer_link(ctx: &Ctx, token: &str) -> DomainResult<AnswerLink> {
     let Some(row) = row else { return Ok(AnswerLink::Unusable) };
     let legal_name: String = row.try_get("legal_name")?;
     Ok(match row.try_get::<String, _>("state")?.as_str() {
-        "information_requested" => {
-            AnswerLink::Open { legal_name, question: row.try_get::<Option<String>, _>("question")?.unwrap_or_default() }
-        }
+        "information_requested" => AnswerLink::Open {
+            legal_name,
+            question: row.try_get::<Option<String>, _>("question")?.unwrap_or_default(),
+        },
         "submitted" => AnswerLink::Answered { legal_name },
         _ => AnswerLink::Unusable,
     })

@@ -61,7 +61,12 @@ async fn create(
     // A dedicated account: an operator's session never opens a patient's or a staff member's space.
     let account_id = account::create(
         &mut *tx,
-        NewAccount { email: &email, given_name: &given_name, family_name: &family_name, language: new.language },
+        NewAccount {
+            email: &email,
+            given_name: &given_name,
+            family_name: &family_name,
+            language: new.language,
+        },
         now,
     )
     .await
@@ -105,7 +110,8 @@ pub async fn first(db: &store::Db, public_url: &str, new: NewOperator<'_>) -> Do
 /// An operator adds another: the link is mailed, the code shown once to the one who adds.
 pub async fn add(ctx: &Ctx, new: NewOperator<'_>) -> DomainResult<Activation> {
     let mut tx = ctx.db.begin().await?;
-    let activation = create(&mut tx, &new, ctx.actor, CodeHandedBy::Operator, &ctx.public_url, ctx.now).await?;
+    let activation =
+        create(&mut tx, &new, ctx.actor, CodeHandedBy::Operator, &ctx.public_url, ctx.now).await?;
     ctx.audit(&mut *tx, None, "operator.added", Target::Account(activation.account_id)).await?;
     tx.commit().await?;
     Ok(activation)

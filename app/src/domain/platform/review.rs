@@ -155,9 +155,13 @@ pub async fn one(db: &store::Db, id: i64) -> DomainResult<Request> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
     Approve,
-    Refuse { reason: String },
+    Refuse {
+        reason: String,
+    },
     /// Ask the requester a question; the request waits for their answer.
-    Ask { question: String },
+    Ask {
+        question: String,
+    },
 }
 
 /// A reason or a question: required, bounded, kept as written (line breaks too).
@@ -178,7 +182,9 @@ fn note(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<S
 pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<RequestState> {
     let written = match &decision {
         Decision::Approve => None,
-        Decision::Refuse { reason } => Some((NoteKind::Refusal, note(reason, "reason", "error-reason-required")?)),
+        Decision::Refuse { reason } => {
+            Some((NoteKind::Refusal, note(reason, "reason", "error-reason-required")?))
+        }
         Decision::Ask { question } => {
             Some((NoteKind::Question, note(question, "question", "error-question-required")?))
         }
@@ -186,7 +192,9 @@ pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<Requ
     let (state, action) = match decision {
         Decision::Approve => (RequestState::Approved, "organisation-request.approved"),
         Decision::Refuse { .. } => (RequestState::Refused, "organisation-request.refused"),
-        Decision::Ask { .. } => (RequestState::InformationRequested, "organisation-request.information_requested"),
+        Decision::Ask { .. } => {
+            (RequestState::InformationRequested, "organisation-request.information_requested")
+        }
     };
     let (answer_token, answer_hash) = match state {
         RequestState::InformationRequested => {
@@ -241,7 +249,9 @@ pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<Requ
             text,
             &ctx.link(&format!("/join/answer/{token}")),
         ),
-        (None, RequestState::Refused) => notification::organisation_request_refused_mail(lang, &legal_name, text),
+        (None, RequestState::Refused) => {
+            notification::organisation_request_refused_mail(lang, &legal_name, text)
+        }
         _ => notification::organisation_request_approved_mail(lang, &legal_name),
     };
     notification::enqueue(&mut *tx, &requester_email, &mail, ctx.now).await?;

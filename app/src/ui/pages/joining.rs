@@ -3,8 +3,8 @@
 //! the confirmation link, and the link that answers the operator's question. Public, and whole without JavaScript: the questions are a GET form,
 //! the request and its confirmation plain posts.
 use crate::api::joining::{
-    join_processing_date, organisation_request_link, organisation_request_question, AnswerOrganisationRequest,
-    AskToJoin, ConfirmOrganisationRequest, QuestionLink, RequestLink,
+    join_processing_date, organisation_request_link, organisation_request_question,
+    AnswerOrganisationRequest, AskToJoin, ConfirmOrganisationRequest, QuestionLink, RequestLink,
 };
 use crate::states::{OrganisationKind, Requester, Service};
 use crate::ui::components::privacy_notice::PrivacyNotice;

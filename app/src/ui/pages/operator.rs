@@ -153,10 +153,7 @@ pub fn OperatorRequestPage() -> impl IntoView {
         {done}
         <Loaded data=request let:request>
             <RequestDetails request=request.clone() />
-            {request
-                .state
-                .awaits_decision()
-                .then(|| view! { <Decision id=request.id decide error /> })}
+            {request.state.awaits_decision().then(|| view! { <Decision id=request.id decide error /> })}
         </Loaded>
     }
 }
@@ -168,9 +165,7 @@ fn RequestDetails(request: RequestView) -> impl IntoView {
     view! {
         <h1>{move || tr_with("operator-request-title", &[("organisation", &organisation)])}</h1>
         <p data-testid="operator-request-state">
-            {move_tr!("operator-request-state")}
-            ": "
-            <strong>{move || tr(state.name_key())}</strong>
+            {move_tr!("operator-request-state")} ": " <strong>{move || tr(state.name_key())}</strong>
         </p>
         <p>
             {move || {
@@ -187,7 +182,11 @@ fn RequestDetails(request: RequestView) -> impl IntoView {
                         {move || {
                             tr_with(
                                 "operator-request-decided",
-                                &[("state", &tr(state.name_key())), ("date", &long_date_time(at)), ("name", &by)],
+                                &[
+                                    ("state", &tr(state.name_key())),
+                                    ("date", &long_date_time(at)),
+                                    ("name", &by),
+                                ],
                             )
                         }}
                     </p>
@@ -345,12 +344,23 @@ pub fn OperatorsPage() -> impl IntoView {
                     {list
                         .into_iter()
                         .map(|line| {
-                            let state = if line.pending { "operator-operator-pending" } else { "operator-operator-active" };
+                            let state = if line.pending {
+                                "operator-operator-pending"
+                            } else {
+                                "operator-operator-active"
+                            };
                             view! {
                                 <tr>
                                     <th scope="row">
                                         {line.name.clone()}
-                                        {line.is_me.then(|| view! { " " {move_tr!("operator-operator-me")} })}
+                                        {line
+                                            .is_me
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    {move_tr!("operator-operator-me")}
+                                                }
+                                            })}
                                     </th>
                                     <td>
                                         <CellLabel label=move_tr!("operator-request-email") />

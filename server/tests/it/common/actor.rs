@@ -165,4 +165,13 @@ impl TestApp {
         let secret = admin.activate_with_code(&link.token, &link.code).await;
         (admin, secret)
     }
+
+    /// The platform's first operator (Olivier, at `email`), signed in after activating the
+    /// account; with the authenticator secret.
+    pub async fn operator(&self, email: &str) -> (Actor<'_>, String) {
+        let link = self.bootstrap_operator(email).await;
+        let operator = self.visitor();
+        let secret = operator.activate_with_code(&link.token, &link.code).await;
+        (operator, secret)
+    }
 }

@@ -225,7 +225,7 @@ impl TestApp {
     pub async fn bootstrap(&self, email: &str) -> SetupLink {
         let args = server::config::BootstrapArgs {
             email: email.into(),
-            organisation: "Clinique Saint-Laurent".into(),
+            organisation: Some("Clinique Saint-Laurent".into()),
             given_name: "Marie".into(),
             family_name: "Tremblay".into(),
             language: "fr".into(),
@@ -242,6 +242,20 @@ impl TestApp {
             self.call("check_setup_code", &[("token", &link.token), ("code", &link.code)], None).await;
         assert_eq!(response.status(), StatusCode::OK);
         cookie_named(&response, app::api::auth::SETUP_PASS_COOKIE).expect("setup pass cookie")
+    }
+
+    /// The platform's first operator (Olivier Côté) at `email`: their setup link and its code.
+    pub async fn bootstrap_operator(&self, email: &str) -> SetupLink {
+        let args = server::config::BootstrapArgs {
+            email: email.into(),
+            organisation: None,
+            given_name: "Olivier".into(),
+            family_name: "Côté".into(),
+            language: "fr".into(),
+        };
+        let activation = server::bootstrap(&self.state, &args).await.unwrap();
+        let token = activation.link.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
+        SetupLink { token, code: activation.code.as_str().to_string() }
     }
 
     /// Bootstraps an organisation whose administrator (given name Marie) completes the setup;
