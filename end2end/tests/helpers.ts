@@ -48,6 +48,36 @@ export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): { e
   return { email, code };
 }
 
+/**
+ * Runs `portail bootstrap` without an organisation: the platform's first operator (once per
+ * database). Returns their email and the secret code the console printed.
+ */
+export function bootstrapOperator(language: 'fr' | 'en'): { email: string; code: string } {
+  const email = uniqueEmail('operateur');
+  const printed = execFileSync(path.resolve(__dirname, '../../target/release/portail'), [
+    'bootstrap', '--email', email, '--given-name', 'Olivier', '--family-name', 'Côté', '--language', language,
+  ], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${path.resolve(__dirname, '../.tmp/portail.db')}`,
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    },
+  }).toString();
+  const code = /secret code[^\n]*: ([A-Z]-\d{6})/.exec(printed)?.[1];
+  if (!code) throw new Error(`no secret code in the bootstrap output:\n${printed}`);
+  return { email, code };
+}
+
+/** On a setup link's page after its code: password and authenticator; returns the app's secret. */
+export async function completeSetup(page: Page): Promise<string> {
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#password_confirmation').fill(PASSWORD);
+  await page.locator('#code').fill(totp(secret));
+  await page.locator('main form button[type=submit]').click();
+  return secret;
+}
+
 /** On a setup link's first page: enters the secret code, which opens the rest of the page. */
 export async function enterSetupCode(page: Page, language: 'fr' | 'en', code: string) {
   await expect(page.getByTestId('totp-secret')).toHaveCount(0);
@@ -176,11 +206,7 @@ export async function signedInAdmin(page: Page, language: 'fr' | 'en', organisat
   const mail = await mailTo(page, email);
   await page.goto(linkIn(mail.text));
   await enterSetupCode(page, language, code);
-  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('#password_confirmation').fill(PASSWORD);
-  await page.locator('#code').fill(totp(secret));
-  await page.locator('main form button[type=submit]').click();
+  const secret = await completeSetup(page);
   await expect(page).toHaveURL(/\/staff$/);
   return { email, secret };
 }
@@ -189,7 +215,7 @@ export function uniqueEmail(name: string): string {
   return `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 }
 
-const JSON_CALL = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
+export const JSON_CALL = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
 
 /**
  * A patient invited by the signed-in `staff` page who has created the account, signed in in a

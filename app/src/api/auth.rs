@@ -186,6 +186,9 @@ pub async fn complete_setup(
     let completed = setup_link::complete(&ctx, completion).await?;
     context::clear_flow_cookie(SETUP_PASS_COOKIE);
     context::set_session_cookie(&completed.session_token);
+    context::set_language_cookie(
+        crate::domain::patient::profile::interface_language(&ctx.db, completed.account_id).await?,
+    );
     leptos_axum::redirect(home_of(&ctx.db, completed.account_id).await?);
     Ok(())
 }

@@ -96,6 +96,7 @@ fn action_code(ty: &str) -> Option<&'static str> {
         "ConversationAction" => ConversationAction::ALL[0].code(),
         "SupportAction" => SupportAction::ALL[0].code(),
         "CodePurpose" => CodePurpose::ALL[0].code(),
+        "RequestDecision" => RequestDecision::ALL[0].code(),
         _ => return None,
     })
 }

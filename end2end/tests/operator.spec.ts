@@ -1,0 +1,134 @@
+import { test, expect, Page } from '@playwright/test';
+import {
+  bootstrapOperator, checkPage, completeSetup, enterSetupCode, JSON_CALL, linkIn, mailTo, mailWithSubject,
+  ready, reportBrowserErrors, t, uniqueEmail,
+} from './helpers';
+
+type Lang = 'fr' | 'en';
+
+/** An organisation's request, filled and confirmed through the public server functions (the
+ * screens are joining.spec.ts's); returns its legal name and the requester's address. */
+async function confirmedRequest(page: Page, legalName: string): Promise<string> {
+  const requester = uniqueEmail('helene.gagnon');
+  const asked = await page.request.post('/api/ask_to_join', {
+    headers: JSON_CALL,
+    form: {
+      kind: 'clinic', requester: 'lrp', legal_name: legalName, address: '123, rue du Parc, Montréal',
+      phone: '514 555 0100', lrp_given_name: 'Hélène', lrp_family_name: 'Gagnon', lrp_title: 'Directrice',
+      lrp_email: requester, lrp_phone: '514 555 0101', lrp_is_admin: 'on', 'services[messaging]': 'on',
+      attested: 'on',
+    },
+  });
+  expect(asked.ok()).toBe(true);
+  const mail = await mailTo(page, requester);
+  const token = new URL(linkIn(mail.text)).pathname.split('/').pop()!;
+  const confirmed = await page.request.post('/api/confirm_organisation_request', { headers: JSON_CALL, form: { token } });
+  expect(confirmed.ok()).toBe(true);
+  return requester;
+}
+
+test('the platform operator: installed, asks a requester, approves; a second operator refuses', async ({ page, browser }) => {
+  reportBrowserErrors(page);
+  const fr = (key: string, args: Record<string, string> = {}) => t('fr', key, args);
+  const stamp = Date.now();
+  const parc = `Clinique du Parc ${stamp}`;
+  const fleuve = `GMF du Fleuve ${stamp}`;
+  const parcRequester = await confirmedRequest(page, parc);
+  await confirmedRequest(page, fleuve);
+
+  // French, without JavaScript, on a phone: the operator created at installation.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const olivier = await noScript.newPage();
+  const { email, code } = bootstrapOperator('fr');
+  const setup = await mailTo(olivier, email);
+  expect(setup.subject).toBe(fr('mail-operator-setup-subject'));
+  expect(setup.text).not.toContain(code);
+  await olivier.goto(linkIn(setup.text));
+  await enterSetupCode(olivier, 'fr', code);
+  await completeSetup(olivier);
+  await expect(olivier).toHaveURL(/\/operator$/);
+  await expect(olivier.getByRole('heading', { level: 1, name: fr('operator-requests-title') })).toBeVisible();
+  // Oldest first (other specs' requests may wait too).
+  const waiting = olivier.getByTestId('operator-requests');
+  const rows = await waiting.getByRole('row').allTextContents();
+  const at = (name: string) => rows.findIndex((row) => row.includes(name));
+  expect(at(parc)).toBeGreaterThan(0);
+  expect(at(parc)).toBeLessThan(at(fleuve));
+  await checkPage(olivier, false);
+
+  // A question: refused empty with its field's message, then sent.
+  await waiting.getByRole('link', { name: parc }).click();
+  await expect(olivier.getByRole('heading', { level: 1, name: fr('operator-request-title', { organisation: parc }) })).toBeVisible();
+  await expect(olivier.getByText(parcRequester)).toBeVisible();
+  await checkPage(olivier, false);
+  await olivier.getByRole('button', { name: fr('operator-ask-submit') }).click();
+  await expect(olivier.getByText(fr('error-question-required')).first()).toBeVisible();
+  const question = 'Quel est votre numéro d\'établissement au ministère?';
+  await olivier.getByLabel(fr('operator-ask-label'), { exact: true }).fill(question);
+  await olivier.getByRole('button', { name: fr('operator-ask-submit') }).click();
+  await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-ask'));
+  await expect(olivier.getByTestId('operator-request-state')).toContainText(fr('request-state-information-requested'));
+  await checkPage(olivier, false);
+
+  // The requester answers through the mailed link, without an account or JavaScript.
+  const mail = await mailWithSubject(olivier, parcRequester, new RegExp(fr('mail-organisation-request-question-subject', { organisation: parc })));
+  expect(mail.text).toContain(question);
+  const requester = await noScript.newPage();
+  await requester.goto(linkIn(mail.text));
+  await expect(requester.getByTestId('join-question')).toHaveText(question);
+  await checkPage(requester, false);
+  await requester.getByLabel(fr('join-answer-label'), { exact: true }).fill('Le 1234-5678.');
+  await requester.getByRole('button', { name: fr('join-answer-submit') }).click();
+  await expect(requester.getByTestId('join-answered')).toHaveText(fr('join-answered', { organisation: parc }));
+  await checkPage(requester, false);
+
+  await olivier.reload();
+  await expect(olivier.getByTestId('operator-request-notes')).toContainText('Le 1234-5678.');
+  await olivier.getByRole('button', { name: fr('operator-approve-submit') }).click();
+  await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-approve'));
+  await expect(olivier.getByTestId('operator-request-state')).toContainText(fr('request-state-approved'));
+  await expect(olivier.getByRole('button', { name: fr('operator-approve-submit') })).toHaveCount(0);
+
+  // Olivier adds Inès, who reads her emails in English: her code is shown once.
+  await olivier.getByRole('link', { name: fr('operator-nav-operators') }).click();
+  await checkPage(olivier, false);
+  const ines = uniqueEmail('ines.haddad');
+  await olivier.getByLabel(fr('invite-given-name'), { exact: true }).fill('Inès');
+  await olivier.getByLabel(fr('invite-family-name'), { exact: true }).fill('Haddad');
+  await olivier.getByLabel(fr('invite-email'), { exact: true }).fill(ines);
+  await olivier.getByLabel('English', { exact: true }).check();
+  await olivier.getByRole('button', { name: fr('operator-add-submit') }).click();
+  await expect(olivier.getByRole('heading', { level: 1, name: fr('operator-code-title') })).toBeVisible();
+  const inesCode = (await olivier.getByTestId('secret-code').textContent())!.trim();
+  await checkPage(olivier, false);
+  await noScript.close();
+
+  // English, with JavaScript, on a laptop: Inès activates and refuses the other request.
+  const en = (key: string, args: Record<string, string> = {}) => t('en', key, args);
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const inesPage = await laptop.newPage();
+  reportBrowserErrors(inesPage);
+  const inesSetup = await mailTo(inesPage, ines);
+  expect(inesSetup.subject).toBe(en('mail-operator-setup-subject'));
+  await inesPage.goto(linkIn(inesSetup.text));
+  await ready(inesPage, true);
+  await enterSetupCode(inesPage, 'en', inesCode);
+  await completeSetup(inesPage);
+  await expect(inesPage).toHaveURL(/\/operator$/);
+  await ready(inesPage, true);
+  await inesPage.getByRole('link', { name: fleuve }).click();
+  await expect(inesPage.getByRole('heading', { level: 1, name: en('operator-request-title', { organisation: fleuve }) })).toBeVisible();
+  await inesPage.getByRole('button', { name: en('operator-refuse-submit') }).click();
+  await expect(inesPage.getByText(en('error-reason-required')).first()).toBeVisible();
+  await checkPage(inesPage, true);
+  await inesPage.getByLabel(en('operator-refuse-label'), { exact: true }).fill('A family medicine group joins through its regional health centre.');
+  await inesPage.getByRole('button', { name: en('operator-refuse-submit') }).click();
+  await expect(inesPage.getByTestId('operator-request-state')).toContainText(en('request-state-refused'));
+  await inesPage.getByRole('link', { name: en('operator-request-back') }).click();
+  await expect(inesPage.getByRole('heading', { level: 2, name: en('request-state-submitted') })).toBeVisible();
+  await expect(inesPage.getByRole('main')).not.toContainText(fleuve);
+  await inesPage.getByRole('link', { name: new RegExp(en('request-state-refused')) }).click();
+  await expect(inesPage.getByTestId('operator-requests')).toContainText(fleuve);
+  await checkPage(inesPage, true);
+  await laptop.close();
+});
