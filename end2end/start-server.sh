@@ -10,4 +10,7 @@ export LISTEN=127.0.0.1:3000
 export SMTP_URL=smtp://127.0.0.1:1025
 export MAIL_TRANSPORT=smtp
 export LEPTOS_SITE_ROOT=../target/site
+# As behind a reverse proxy: a test that sends many anonymous forms names its own address in
+# X-Forwarded-For (operator.spec.ts), so the per-address limits count it apart from the others.
+export TRUSTED_PROXY=127.0.0.1
 exec ../target/release/portail serve

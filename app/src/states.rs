@@ -399,8 +399,7 @@ pub enum RequestState {
     Submitted,
     /// The operator asked a question; the requester answers through their link.
     InformationRequested,
-    Approved,
-    /// The agreement was sent to the LRP to sign.
+    /// Approved: the agreement was sent to the LRP to sign.
     AgreementPending,
     /// The organisation uses the portal.
     Active,
@@ -409,21 +408,14 @@ pub enum RequestState {
 
 impl RequestState {
     /// The states the operator's console lists, in the order of its tabs.
-    pub const LISTED: [Self; 6] = [
-        Self::Submitted,
-        Self::InformationRequested,
-        Self::Approved,
-        Self::AgreementPending,
-        Self::Active,
-        Self::Refused,
-    ];
+    pub const LISTED: [Self; 5] =
+        [Self::Submitted, Self::InformationRequested, Self::AgreementPending, Self::Active, Self::Refused];
 
     pub fn code(self) -> &'static str {
         match self {
             Self::Unconfirmed => "unconfirmed",
             Self::Submitted => "submitted",
             Self::InformationRequested => "information_requested",
-            Self::Approved => "approved",
             Self::AgreementPending => "agreement_pending",
             Self::Active => "active",
             Self::Refused => "refused",
@@ -437,7 +429,6 @@ impl RequestState {
             Self::Unconfirmed => "request-state-unconfirmed",
             Self::Submitted => "request-state-submitted",
             Self::InformationRequested => "request-state-information-requested",
-            Self::Approved => "request-state-approved",
             Self::AgreementPending => "request-state-agreement-pending",
             Self::Active => "request-state-active",
             Self::Refused => "request-state-refused",

@@ -6,34 +6,43 @@ import {
 
 type Lang = 'fr' | 'en';
 
-/** An organisation's request, filled and confirmed through the public server functions (the
- * screens are joining.spec.ts's); returns its legal name and the requester's address. */
-async function confirmedRequest(page: Page, legalName: string): Promise<string> {
+/** An organisation's request, filled by its legally responsible person and confirmed through the
+ * public server functions (the screens are joining.spec.ts's); `admin`: the administrator they
+ * designate, else themself. Returns the LRP's address. */
+async function confirmedRequest(page: Page, legalName: string, admin?: string): Promise<string> {
   const requester = uniqueEmail('helene.gagnon');
+  const designated = admin
+    ? { admin_given_name: 'Luc', admin_family_name: 'Roy', admin_email: admin, admin_phone: '514 555 0102' }
+    : { lrp_is_admin: 'on' };
+  // From an address of its own (the server trusts this machine as its proxy): the requests of the
+  // other specs do not use up this one's per-address limit.
+  const headers = { ...JSON_CALL, 'X-Forwarded-For': `203.0.113.${1 + Math.floor(Math.random() * 250)}` };
   const asked = await page.request.post('/api/ask_to_join', {
-    headers: JSON_CALL,
+    headers,
     form: {
       kind: 'clinic', requester: 'lrp', legal_name: legalName, address: '123, rue du Parc, Montréal',
       phone: '514 555 0100', lrp_given_name: 'Hélène', lrp_family_name: 'Gagnon', lrp_title: 'Directrice',
-      lrp_email: requester, lrp_phone: '514 555 0101', lrp_is_admin: 'on', 'services[messaging]': 'on',
-      attested: 'on',
+      lrp_email: requester, lrp_phone: '514 555 0101', 'services[messaging]': 'on', attested: 'on',
+      ...designated,
     },
   });
   expect(asked.ok()).toBe(true);
   const mail = await mailTo(page, requester);
   const token = new URL(linkIn(mail.text)).pathname.split('/').pop()!;
-  const confirmed = await page.request.post('/api/confirm_organisation_request', { headers: JSON_CALL, form: { token } });
+  const confirmed = await page.request.post('/api/confirm_organisation_request', { headers, form: { token } });
   expect(confirmed.ok()).toBe(true);
   return requester;
 }
 
-test('the platform operator: installed, asks a requester, approves; a second operator refuses', async ({ page, browser }) => {
+test('the platform operator: installed, asks a requester, approves; the agreement is signed, the credentials go to two people; a second operator refuses', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   reportBrowserErrors(page);
   const fr = (key: string, args: Record<string, string> = {}) => t('fr', key, args);
   const stamp = Date.now();
   const parc = `Clinique du Parc ${stamp}`;
   const fleuve = `GMF du Fleuve ${stamp}`;
-  const parcRequester = await confirmedRequest(page, parc);
+  const parcAdmin = uniqueEmail('luc.roy');
+  const parcRequester = await confirmedRequest(page, parc, parcAdmin);
   await confirmedRequest(page, fleuve);
 
   // French, without JavaScript, on a phone: the operator created at installation.
@@ -86,8 +95,55 @@ test('the platform operator: installed, asks a requester, approves; a second ope
   await expect(olivier.getByTestId('operator-request-notes')).toContainText('Le 1234-5678.');
   await olivier.getByRole('button', { name: fr('operator-approve-submit') }).click();
   await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-approve'));
-  await expect(olivier.getByTestId('operator-request-state')).toContainText(fr('request-state-approved'));
+  await expect(olivier.getByTestId('operator-request-state')).toContainText(fr('request-state-agreement-pending'));
   await expect(olivier.getByRole('button', { name: fr('operator-approve-submit') })).toHaveCount(0);
+
+  // The LRP signs the agreement: refused without their name as on the request, then signed.
+  const agreementMail = await mailWithSubject(requester, parcRequester, new RegExp(fr('mail-organisation-agreement-subject', { organisation: parc })));
+  await requester.goto(linkIn(agreementMail.text));
+  await expect(requester.getByRole('heading', { level: 1, name: fr('join-agreement-title') })).toBeVisible();
+  await checkPage(requester, false);
+  await requester.getByLabel(fr('join-agreement-name-label'), { exact: true }).fill('Quelqu\'un d\'autre');
+  await requester.getByLabel(fr('join-agreement-accept'), { exact: true }).check();
+  await requester.getByRole('button', { name: fr('join-agreement-submit') }).click();
+  await expect(requester.getByText(fr('error-signature-name')).first()).toBeVisible();
+  await expect(requester.getByLabel(fr('join-agreement-accept'), { exact: true })).toBeChecked();
+  await requester.getByLabel(fr('join-agreement-name-label'), { exact: true }).fill('helene gagnon');
+  await requester.getByRole('button', { name: fr('join-agreement-submit') }).click();
+  await expect(requester.getByTestId('join-agreement-signed')).toHaveText(fr('join-agreement-signed', { organisation: parc }));
+  await checkPage(requester, false);
+
+  // Two mails to two people: the link to the administrator, the code to the LRP.
+  const adminMail = await mailTo(requester, parcAdmin);
+  expect(adminMail.subject).toBe(fr('mail-setup-subject'));
+  const codeMail = await mailWithSubject(requester, parcRequester, new RegExp(fr('mail-administrator-code-subject', { organisation: parc })));
+  const adminCode = /[A-Z]-\d{6}/.exec(codeMail.text.replace('A-123456', ''))![0];
+  expect(adminMail.text).not.toContain(adminCode);
+  const admin = await noScript.newPage();
+  await admin.goto(linkIn(adminMail.text));
+  await enterSetupCode(admin, 'fr', adminCode);
+  await completeSetup(admin);
+  await expect(admin).toHaveURL(/\/staff$/);
+  await expect(admin.getByText(parc).first()).toBeVisible();
+  await admin.goto('/staff/settings/agreement');
+  await expect(admin.getByTestId('agreement-signed-by')).toContainText('helene gagnon');
+  await checkPage(admin, false);
+  await admin.emulateMedia({ media: 'print' });
+  await expect(admin.getByRole('banner')).toBeHidden();
+  await expect(admin.getByRole('contentinfo')).toBeHidden();
+  await expect(admin.getByTestId('signed-agreement')).toBeVisible();
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await admin.pdf({ format, preferCSSPageSize: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  }
+  await admin.close();
+
+  // The operator reads the same signed agreement from the request.
+  await olivier.reload();
+  await expect(olivier.getByTestId('operator-request-state')).toContainText(fr('request-state-active'));
+  await olivier.getByRole('link', { name: fr('agreement-link') }).click();
+  await expect(olivier.getByTestId('agreement-signed-by')).toContainText('helene gagnon');
+  await checkPage(olivier, false);
 
   // Olivier adds Inès, who reads her emails in English: her code is shown once.
   await olivier.getByRole('link', { name: fr('operator-nav-operators') }).click();

@@ -1666,8 +1666,7 @@ operator-age-days = { $days ->
 request-state-unconfirmed = Unconfirmed
 request-state-submitted = To review
 request-state-information-requested = Information requested
-request-state-approved = Approved
-request-state-agreement-pending = Agreement to sign
+request-state-agreement-pending = Approved, agreement to sign
 request-state-active = Active
 request-state-refused = Refused
 request-note-question = Question from { $name }
@@ -1694,7 +1693,7 @@ operator-request-notes = Exchanges
 operator-request-decided = Decision: { $state }, on { $date }, by { $name }.
 operator-decide-title = Decision
 operator-approve-title = Approve
-operator-approve-hint = The requester is told by email. The participation agreement follows.
+operator-approve-hint = The legally responsible person receives the participation agreement to sign online; a delegate who made the request is told.
 operator-approve-submit = Approve the request
 operator-ask-title = Ask for information
 operator-ask-label = Your question
@@ -1704,7 +1703,7 @@ operator-refuse-title = Refuse
 operator-refuse-label = Reason for refusal
 operator-refuse-hint = Sent to the requester as written.
 operator-refuse-submit = Refuse the request
-operator-done-approve = The request is approved and the requester told.
+operator-done-approve = The request is approved: the agreement was sent to the legally responsible person.
 operator-done-ask = The question was sent to the requester.
 operator-done-refuse = The request is refused and the requester told.
 error-reason-required = Write the reason for refusal: it is sent to the requester.
@@ -1768,3 +1767,54 @@ join-answered = Thank you: your answer about { $organisation }'s request was pas
 join-answer-unusable = This link no longer works: a newer question replaced it, or the request was processed. See the latest email you received about it.
 error-join-answer-required = Write your answer.
 error-answer-already-sent = Your answer was already passed on.
+mail-organisation-agreement-subject = { $organisation }'s participation agreement to sign
+mail-organisation-agreement-body =
+    Hello { $name },
+
+    { $organisation }'s request to join the patient portal is approved.
+    As the legally responsible person, read the participation agreement and the terms of use, then sign them online (link valid 30 days):
+
+    { $link }
+
+    Once the agreement is signed, the designated administrator will receive their activation link, and you the secret code that goes with it: give it to them by phone or in person.
+mail-administrator-code-subject = The secret code of { $organisation }'s administrator
+mail-administrator-code-body =
+    Hello,
+
+    { $organisation }'s participation agreement is signed. { $admin } received their activation link by email; here is the secret code that goes with it:
+
+    { $code }
+
+    Give it to them by phone or in person: their link asks for it, and neither email is enough alone. The link and the code stop working after { $date }.
+mail-setup-lrp-code-body =
+    Hello { $name },
+
+    { $organisation } is joining the patient portal and you are its designated administrator.
+    To activate your account, open this link (valid 5 days, single use):
+
+    { $link }
+
+    You will also need the secret code (for example A-123456) emailed to { $responsible }, the legally responsible person: ask them for it. It is never sent to your address.
+    You will then choose a password and set up an authenticator app.
+join-agreement-title = Participation agreement
+join-agreement-intro = Read { $organisation }'s participation agreement and the terms of use, then sign by typing your name.
+join-agreement-sign-title = Signature
+join-agreement-name-label = Your full name, as signature
+join-agreement-name-hint = As on the request: { $name }
+join-agreement-accept = I have read the participation agreement and the terms of use, and accept them on the organisation's behalf.
+join-agreement-submit = Sign the agreement
+join-agreement-signed-title = Agreement signed
+join-agreement-signed = { $organisation }'s participation agreement is signed. The designated administrator receives their activation link, and you the secret code to give them.
+join-agreement-unusable = This link no longer works: it expired, or it is incomplete. Write to us to receive a new one.
+error-signature-required = Type your full name to sign.
+error-signature-name = Type your name as it is on the request.
+error-agreement-accept-required = Tick the box to accept the agreement and the terms.
+audit-organisation-agreement-signed = Participation agreement signed and organisation created
+agreement-title = Signed participation agreement
+agreement-signed-by = Signed by { $name } on { $date }.
+agreement-signed-from = Address: { $ip } — browser: { $agent }
+agreement-versions = Agreement version { $agreement }, terms of use version { $terms }.
+agreement-print = Print
+agreement-link = See the signed agreement
+agreement-none = This organisation was installed on the server, without a request to join: it has no agreement signed online.
+operator-request-back-one = Back to the request

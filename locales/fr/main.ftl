@@ -1666,8 +1666,7 @@ operator-age-days = { $days ->
 request-state-unconfirmed = Non confirmée
 request-state-submitted = À étudier
 request-state-information-requested = Renseignements demandés
-request-state-approved = Approuvée
-request-state-agreement-pending = Entente à signer
+request-state-agreement-pending = Approuvée, entente à signer
 request-state-active = Active
 request-state-refused = Refusée
 request-note-question = Question de { $name }
@@ -1694,7 +1693,7 @@ operator-request-notes = Échanges
 operator-request-decided = Décision : { $state }, le { $date }, par { $name }.
 operator-decide-title = Décision
 operator-approve-title = Approuver
-operator-approve-hint = Le demandeur est avisé par courriel. L'entente de participation suivra.
+operator-approve-hint = La personne légalement responsable reçoit l'entente de participation à signer en ligne; une personne déléguée qui a fait la demande en est avisée.
 operator-approve-submit = Approuver la demande
 operator-ask-title = Demander des renseignements
 operator-ask-label = Votre question
@@ -1704,7 +1703,7 @@ operator-refuse-title = Refuser
 operator-refuse-label = Motif du refus
 operator-refuse-hint = Envoyé tel quel au demandeur.
 operator-refuse-submit = Refuser la demande
-operator-done-approve = La demande est approuvée et le demandeur en est avisé.
+operator-done-approve = La demande est approuvée : l'entente est envoyée à la personne légalement responsable.
 operator-done-ask = La question est envoyée au demandeur.
 operator-done-refuse = La demande est refusée et le demandeur en est avisé.
 error-reason-required = Écrivez le motif du refus : il est envoyé au demandeur.
@@ -1768,3 +1767,54 @@ join-answered = Merci : votre réponse sur la demande de { $organisation } est t
 join-answer-unusable = Ce lien ne fonctionne plus : la question a été remplacée par une plus récente, ou la demande a été traitée. Consultez le dernier courriel reçu à son sujet.
 error-join-answer-required = Écrivez votre réponse.
 error-answer-already-sent = Votre réponse est déjà transmise.
+mail-organisation-agreement-subject = Entente de participation de { $organisation } à signer
+mail-organisation-agreement-body =
+    Bonjour { $name },
+
+    La demande d'adhésion de { $organisation } au portail usager est approuvée.
+    À titre de personne légalement responsable, lisez l'entente de participation et les conditions d'utilisation, puis signez-les en ligne (lien valide 30 jours) :
+
+    { $link }
+
+    Une fois l'entente signée, l'administrateur désigné recevra son lien d'activation, et vous, le code secret qui va avec : remettez-le-lui par téléphone ou en personne.
+mail-administrator-code-subject = Code secret de l'administrateur de { $organisation }
+mail-administrator-code-body =
+    Bonjour,
+
+    L'entente de participation de { $organisation } est signée. { $admin } a reçu par courriel son lien d'activation; voici le code secret qui va avec :
+
+    { $code }
+
+    Remettez-le-lui par téléphone ou en personne : son lien le demande, et aucun des deux courriels ne suffit seul. Le lien et le code ne fonctionnent plus après le { $date }.
+mail-setup-lrp-code-body =
+    Bonjour { $name },
+
+    { $organisation } adhère au portail usager et vous en êtes l'administrateur désigné.
+    Pour activer votre compte, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
+
+    { $link }
+
+    Il vous faudra aussi le code secret (par exemple A-123456) envoyé par courriel à { $responsible }, la personne légalement responsable : demandez-le-lui. Il n'est jamais envoyé à votre adresse.
+    Vous choisirez ensuite un mot de passe et associerez une application d'authentification.
+join-agreement-title = Entente de participation
+join-agreement-intro = Lisez l'entente de participation de { $organisation } et les conditions d'utilisation, puis signez en tapant votre nom.
+join-agreement-sign-title = Signature
+join-agreement-name-label = Votre nom complet, comme signature
+join-agreement-name-hint = Tel qu'il figure sur la demande : { $name }
+join-agreement-accept = J'ai lu l'entente de participation et les conditions d'utilisation, et je les accepte au nom de l'organisme.
+join-agreement-submit = Signer l'entente
+join-agreement-signed-title = Entente signée
+join-agreement-signed = L'entente de participation de { $organisation } est signée. L'administrateur désigné reçoit son lien d'activation, et vous, le code secret à lui remettre.
+join-agreement-unusable = Ce lien ne fonctionne plus : il a expiré, ou il n'est pas complet. Écrivez-nous pour en recevoir un nouveau.
+error-signature-required = Tapez votre nom complet pour signer.
+error-signature-name = Tapez votre nom tel qu'il figure sur la demande.
+error-agreement-accept-required = Cochez la case pour accepter l'entente et les conditions.
+audit-organisation-agreement-signed = Entente de participation signée et organisme créé
+agreement-title = Entente de participation signée
+agreement-signed-by = Signée par { $name } le { $date }.
+agreement-signed-from = Adresse : { $ip } — navigateur : { $agent }
+agreement-versions = Entente version { $agreement }, conditions d'utilisation version { $terms }.
+agreement-print = Imprimer
+agreement-link = Voir l'entente signée
+agreement-none = Cet organisme a été installé sur le serveur, sans demande d'adhésion : il n'a pas d'entente signée en ligne.
+operator-request-back-one = Retour à la demande

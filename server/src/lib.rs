@@ -53,6 +53,9 @@ pub async fn prepare(
     if shipped > 0 {
         tracing::info!(shipped, "shipped questionnaires added to organisations' libraries");
     }
+    app::domain::platform::document::install_shipped(&db, store::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("adding the shipped agreement and terms: {e}"))?;
     // Loaded now so the first person choosing a password does not wait for it.
     let started = std::time::Instant::now();
     let common = app::domain::identity::credential::common_password_count();

@@ -190,3 +190,86 @@ pub async fn answer_organisation_request(
         Err(e) => Err(ApiError::from(e).keep("answer", &answer)),
     }
 }
+
+/// The agreement link's page: the documents to sign, in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AgreementLink {
+    ToSign { organisation: String, lrp_name: String, agreement_html: String, terms_html: String },
+    Signed { organisation: String },
+    Unusable,
+}
+
+#[server(prefix = "/api", endpoint = "organisation_agreement")]
+pub async fn organisation_agreement(#[server(default)] token: String) -> Result<AgreementLink, ApiError> {
+    use crate::domain::platform::agreement::{self, Link};
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    let lang = context::language();
+    Ok(match agreement::inspect(&context::request(), &token).await? {
+        Link::ToSign { legal_name, lrp_name, agreement, terms } => AgreementLink::ToSign {
+            organisation: legal_name,
+            lrp_name,
+            agreement_html: agreement.html(lang),
+            terms_html: terms.html(lang),
+        },
+        Link::Signed { legal_name } => AgreementLink::Signed { organisation: legal_name },
+        Link::Unusable => AgreementLink::Unusable,
+    })
+}
+
+/// The legally responsible person signs: their name typed, the box ticked. Back to the link's
+/// page, which then says the agreement is signed; a refusal keeps what was typed.
+#[server(prefix = "/api", endpoint = "sign_agreement")]
+pub async fn sign_agreement(
+    #[server(default)] token: String,
+    #[server(default)] signed_name: String,
+    accepted: Option<String>,
+) -> Result<(), ApiError> {
+    use crate::domain::platform::agreement::{self, Link};
+    let keep = |e: ApiError| {
+        e.keep_all([("signed_name", Some(signed_name.as_str())), ("accepted", accepted.as_deref())])
+    };
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).map_err(keep)?;
+    match agreement::sign(&context::request(), &token, &signed_name, accepted.is_some()).await {
+        Ok(Link::Unusable) => Err(ApiError::conflict("error-join-link-unusable")),
+        Ok(_) => {
+            leptos_axum::redirect(&format!("/join/agreement/{}", urlencoding::encode(&token)));
+            Ok(())
+        }
+        Err(e) => Err(keep(e.into())),
+    }
+}
+
+/// A signed agreement, to read and print: the documents as signed, in the language signed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SignedAgreementView {
+    pub organisation: String,
+    pub signed_name: String,
+    pub signed_at: chrono::NaiveDateTime,
+    pub ip: String,
+    pub user_agent: String,
+    pub language: crate::i18n::Lang,
+    pub agreement_version: i64,
+    pub terms_version: i64,
+    pub agreement_html: String,
+    pub terms_html: String,
+}
+
+#[cfg(feature = "ssr")]
+impl SignedAgreementView {
+    /// The view of `signed`, its time on `timezone`'s clock.
+    pub fn of(signed: crate::domain::platform::agreement::SignedAgreement, timezone: &str) -> Self {
+        let lang = signed.language;
+        Self {
+            organisation: signed.legal_name,
+            signed_name: signed.signed_name,
+            signed_at: crate::domain::calendar::local_time(signed.signed_at, timezone),
+            ip: signed.ip,
+            user_agent: signed.user_agent,
+            language: lang,
+            agreement_version: signed.agreement.version,
+            terms_version: signed.terms.version,
+            agreement_html: signed.agreement.html(lang),
+            terms_html: signed.terms.html(lang),
+        }
+    }
+}

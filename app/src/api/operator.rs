@@ -222,3 +222,14 @@ pub async fn take_operator_code() -> Result<Option<IssuedCode>, ApiError> {
     require_operator().await?;
     Ok(take_shown(OPERATOR_SECRET_CODE))
 }
+
+/// The agreement signed for a request that became an organisation, to read and print.
+#[server(prefix = "/api", endpoint = "request_agreement")]
+pub async fn request_agreement(
+    id: OrganisationRequestId,
+) -> Result<super::joining::SignedAgreementView, ApiError> {
+    use crate::domain::platform::agreement::{self, Signer};
+    let Operator { ctx, .. } = require_operator().await?;
+    let signed = agreement::signed(&ctx.db, Signer::Request(id.get())).await?;
+    Ok(super::joining::SignedAgreementView::of(signed, DEFAULT_TIMEZONE))
+}

@@ -163,3 +163,16 @@ pub async fn organisation_overview() -> Result<OverviewView, ApiError> {
         mail_failed: o.mail_failed,
     })
 }
+
+/// The participation agreement the organisation's legally responsible person signed, to read and
+/// print; `None` for an organisation that was installed rather than joined.
+#[server(prefix = "/api", endpoint = "signed_agreement")]
+pub async fn signed_agreement() -> Result<Option<super::joining::SignedAgreementView>, ApiError> {
+    use crate::domain::platform::agreement::{self, Signer};
+    let Staff { ctx, organisation_id, timezone, .. } = require_service(Service::Administration).await?;
+    match agreement::signed(&ctx.db, Signer::Organisation(organisation_id)).await {
+        Ok(signed) => Ok(Some(super::joining::SignedAgreementView::of(signed, &timezone))),
+        Err(crate::domain::DomainError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}

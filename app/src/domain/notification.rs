@@ -24,6 +24,53 @@ pub fn setup_link_with_code_mail(lang: Lang, given_name: &str, organisation: &st
     in_language(lang, "setup", "mail-setup-subject", "mail-setup-code-body", &args)
 }
 
+/// The first administrator's link of an organisation that joined: the code went to its legally
+/// responsible person (`responsible`), whom they ask.
+pub fn setup_link_code_with_responsible_mail(
+    lang: Lang,
+    given_name: &str,
+    organisation: &str,
+    responsible: &str,
+    link: &str,
+) -> Mail {
+    let args =
+        [("name", given_name), ("organisation", organisation), ("responsible", responsible), ("link", link)];
+    in_language(lang, "setup", "mail-setup-subject", "mail-setup-lrp-code-body", &args)
+}
+
+/// To the legally responsible person: the link to the participation agreement to sign.
+pub fn organisation_agreement_mail(lang: Lang, name: &str, organisation: &str, link: &str) -> Mail {
+    let args = [("name", name), ("organisation", organisation), ("link", link)];
+    in_language(
+        lang,
+        "organisation-agreement",
+        "mail-organisation-agreement-subject",
+        "mail-organisation-agreement-body",
+        &args,
+    )
+}
+
+/// To the legally responsible person, once the agreement is signed: the administrator's secret
+/// code, the other half of their link (seed 000: credentials over two addresses).
+pub fn administrator_code_mail(
+    lang: Lang,
+    organisation: &str,
+    administrator: &str,
+    code: &str,
+    expires: chrono::NaiveDateTime,
+) -> Mail {
+    let date = i18n::long_date_time(lang, expires);
+    let args =
+        [("organisation", organisation), ("admin", administrator), ("code", code), ("date", date.as_str())];
+    in_language(
+        lang,
+        "administrator-code",
+        "mail-administrator-code-subject",
+        "mail-administrator-code-body",
+        &args,
+    )
+}
+
 /// The setup link of a new platform operator; the code comes from whoever added them (another
 /// operator), or from the console of whoever installed the portal.
 pub fn operator_setup_mail(lang: Lang, given_name: &str, link: &str, added_by_operator: bool) -> Mail {

@@ -200,6 +200,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/settings/agreement")
+                            view=lazy_pages::OrganisationAgreementRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/patients/new")
                             view=lazy_pages::InvitePatientRoute::lazy()
                             ssr=SsrMode::Async
@@ -234,6 +239,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/requests/:id")
                             view=lazy_pages::OperatorRequestRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/requests/:id/agreement")
+                            view=lazy_pages::RequestAgreementRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route
@@ -317,6 +327,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/join/answer/:token")
                             view=lazy_pages::JoinAnswerRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/join/agreement/:token")
+                            view=lazy_pages::JoinAgreementRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -6,8 +6,8 @@ use app::domain::{calendar, store, Ctx};
 use app::i18n::{long_date, Lang};
 use reqwest::StatusCode;
 
-const LRP: &str = "helene.gagnon@example.org";
-const ADMIN: &str = "luc.roy@example.org";
+pub(crate) const LRP: &str = "helene.gagnon@example.org";
+pub(crate) const ADMIN: &str = "luc.roy@example.org";
 pub(crate) const DELEGATE: &str = "ana.lima@example.org";
 const REQUEST_PAGE: &str = "/join/request?custodian=yes&kind=clinic&requester=delegate";
 

@@ -2,7 +2,7 @@
 //! operators, the console's requests and decisions — approve, ask (the requester answers through
 //! their link), refuse with a reason —, and the wall between the console and everything else.
 use crate::common::*;
-use crate::joining::{request_form, DELEGATE};
+use crate::joining::{request_form, ADMIN, DELEGATE, LRP};
 use reqwest::StatusCode;
 
 const OLIVIER: &str = "olivier.cote@portail.example";
@@ -201,7 +201,7 @@ async fn the_operator_asks_approves_and_refuses_oldest_first_and_the_requester_a
     assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
     assert_eq!(
         app.text(&format!("SELECT state FROM organisation_requests WHERE id = {parc}")).await,
-        "approved"
+        "agreement_pending"
     );
     assert_eq!(mails_of(&app, DELEGATE, "organisation-request-approved").await, 1, "told once");
     let (_, page) = requester.page(&format!("/join/answer/{token}")).await;
@@ -266,4 +266,123 @@ async fn only_operators_reach_the_console_and_operators_reach_nothing_else() {
         let status = olivier.call(function, &[]).await.status();
         assert_eq!(status, StatusCode::FORBIDDEN, "{function} by the operator");
     }
+}
+
+#[tokio::test]
+async fn the_signed_agreement_makes_the_organisation_and_splits_its_administrators_credentials() {
+    let app = spawn_with(unthrottled).await;
+    let (olivier, _) = app.operator(OLIVIER).await;
+    let parc = confirmed_request(&app, "Clinique du Parc inc.").await;
+    let approve = [("id", parc.to_string()), ("decision", "approve".to_string())];
+    let approve: Vec<(&str, &str)> = approve.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    olivier.ok("decide_request", &approve).await;
+    assert_eq!(app.text("SELECT state FROM organisation_requests").await, "agreement_pending");
+    assert_eq!(mails_of(&app, DELEGATE, "organisation-request-approved").await, 1, "the delegate is told");
+    let (subject, body) = mail(&app, LRP, "organisation-agreement").await;
+    assert_eq!(
+        subject,
+        text_with("fr", "mail-organisation-agreement-subject", &[("organisation", "Clinique du Parc inc.")])
+    );
+    let token = link_token(&body, "/join/agreement/");
+
+    // The LRP reads both documents, and signs with their name as on the request.
+    let lrp = app.visitor();
+    let (_, page) = lrp.page(&format!("/join/agreement/{token}")).await;
+    assert!(page.contains("Entente de participation au portail usager") && page.contains("Conditions d"));
+    assert!(shows(&page, &text_with("fr", "join-agreement-name-hint", &[("name", "Hélène Gagnon")])));
+    let sign = |name: &'static str, accepted: bool| {
+        let mut form = vec![("token", token.clone()), ("signed_name", name.to_string())];
+        if accepted {
+            form.push(("accepted", "on".to_string()));
+        }
+        form
+    };
+    let as_pairs =
+        |form: &[(&'static str, String)]| form.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    for (form, field) in [
+        (sign("Ana Lima", true), "signed_name"),
+        (sign("Hélène Gagnon", false), "accepted"),
+        (sign("", true), "signed_name"),
+    ] {
+        let pairs = as_pairs(&form);
+        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = refusal(lrp.call("sign_agreement", &pairs).await, StatusCode::BAD_REQUEST).await;
+        assert_eq!(refused.field.as_deref(), Some(field), "{form:?}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM organisations").await, 0, "nothing signed yet");
+    let pairs = as_pairs(&sign("  HELENE   gagnon ", true));
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let signed = lrp.submit("sign_agreement", &pairs, &format!("/join/agreement/{token}")).await;
+    assert_eq!(location(&signed), format!("/join/agreement/{token}"));
+    assert_eq!(
+        lrp.call("sign_agreement", &pairs).await.status(),
+        StatusCode::OK,
+        "a second click changes nothing"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM organisations").await, 1);
+    assert_eq!(app.text("SELECT state FROM organisation_requests").await, "active");
+    assert_eq!(
+        app.text("SELECT address FROM organisations").await,
+        "123, rue du Parc, Montréal (Québec) H2X 1Y4"
+    );
+    assert_eq!(app.text("SELECT signed_name FROM agreement_signatures").await, "HELENE   gagnon");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM agreement_signatures WHERE ip <> '' AND agreement_id <> terms_id")
+            .await,
+        1
+    );
+    let organisation = app.count("SELECT id FROM organisations").await;
+    let audited = "SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.agreement_signed' AND organisation_id = $1";
+    assert_eq!(app.number(audited, &organisation.to_string()).await, 1, "in the organisation's own trail");
+
+    // Two mails to two people: the link to the administrator, the code to the LRP.
+    let (_, setup) = mail(&app, ADMIN, "setup").await;
+    assert!(setup.contains("Hélène Gagnon"), "the administrator is told whom to ask");
+    let (_, code_mail) = mail(&app, LRP, "administrator-code").await;
+    let is_code =
+        |w: &&str| w.len() == 8 && w.as_bytes()[1] == b'-' && w[2..].bytes().all(|b| b.is_ascii_digit());
+    let code =
+        code_mail.split_whitespace().find(is_code).unwrap_or_else(|| panic!("{code_mail}")).to_string();
+    assert!(!setup.contains(&code), "neither mail alone opens the account");
+    let luc = app.visitor();
+    luc.activate_with_code(&link_token(&setup, "/setup/"), &code).await;
+    let (_, home) = luc.page("/staff").await;
+    assert!(home.contains("Clinique du Parc inc."));
+    let held = luc.ok("signed_agreement", &[]).await;
+    assert_eq!(held["signed_name"], "HELENE   gagnon");
+    let (_, print) = luc.page("/staff/settings/agreement").await;
+    assert!(print.contains("Entente de participation au portail usager"));
+    let seen = olivier.ok("request_agreement", &[("id", &parc.to_string())]).await;
+    assert_eq!(seen["organisation"], "Clinique du Parc inc.");
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    assert_eq!(
+        marie.ok("signed_agreement", &[]).await,
+        serde_json::Value::Null,
+        "another organisation's is not hers"
+    );
+
+    // A link unused for 30 days no longer signs.
+    let fleuve = confirmed_request(&app, "GMF du Fleuve").await;
+    olivier.ok("decide_request", &[("id", &fleuve.to_string()), ("decision", "approve")]).await;
+    let token = link_token(&latest_mail(&app, LRP).await.1, "/join/agreement/");
+    app.later("organisation_requests", &["decided_at"], 31 * 86_400).await;
+    let (_, page) = lrp.page(&format!("/join/agreement/{token}")).await;
+    assert!(page_shows(&page, "fr", "join-agreement-unusable"));
+}
+
+#[tokio::test]
+async fn an_administrator_who_has_an_account_is_asked_to_join_instead_of_getting_a_new_one() {
+    let app = spawn_with(unthrottled).await;
+    let (olivier, _) = app.operator(OLIVIER).await;
+    let (_marie, _) = app.admin("luc.roy@example.org").await;
+    let parc = confirmed_request(&app, "Clinique du Parc inc.").await;
+    olivier.ok("decide_request", &[("id", &parc.to_string()), ("decision", "approve")]).await;
+    let token = link_token(&mail(&app, LRP, "organisation-agreement").await.1, "/join/agreement/");
+    let form = [("token", token.as_str()), ("signed_name", "Hélène Gagnon"), ("accepted", "on")];
+    assert_eq!(app.call("sign_agreement", &form, None).await.status(), StatusCode::OK);
+    assert_eq!(mails_of(&app, LRP, "administrator-code").await, 0, "no new account, no code");
+    assert_eq!(mails_of(&app, ADMIN, "setup").await, 1, "only the setup mail of the account they had");
+    let asked =
+        "SELECT COUNT(*) FROM staff_invitations WHERE email_key = 'luc.roy@example.org' AND answer IS NULL";
+    assert_eq!(app.count(asked).await, 1, "asked to join as administrator");
 }

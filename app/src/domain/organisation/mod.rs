@@ -56,11 +56,14 @@ pub struct Activation {
 
 /// Who hands a new staff member the secret code that goes with their setup link.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum CodeHandedBy {
+enum CodeHandedBy<'a> {
     /// An administrator of the organisation, who added them.
     Administrator,
     /// Whoever ran `portail bootstrap` and read the code on the console (the first administrator).
     Installer,
+    /// The organisation's legally responsible person, named, to whom it was mailed (the first
+    /// administrator of an organisation that joined through a request).
+    ResponsiblePerson(&'a str),
 }
 
 /// Adds a staff member to an organisation and mails the one-time setup link.
@@ -69,7 +72,7 @@ async fn add_staff_member(
     organisation_id: i64,
     new: &NewStaff<'_>,
     services: &[Service],
-    handed_by: CodeHandedBy,
+    handed_by: CodeHandedBy<'_>,
     public_url: &str,
     now: i64,
 ) -> DomainResult<Activation> {
@@ -111,6 +114,13 @@ async fn add_staff_member(
         CodeHandedBy::Installer => {
             notification::setup_link_mail(new.language, given_name, organisation_name, &link)
         }
+        CodeHandedBy::ResponsiblePerson(responsible) => notification::setup_link_code_with_responsible_mail(
+            new.language,
+            given_name,
+            organisation_name,
+            responsible,
+            &link,
+        ),
     };
     notification::enqueue_for(&mut *tx, organisation_id, email.as_str(), &mail, now).await?;
     Ok(Activation { account_id, link, code, expires_at: now + setup_link::VALID_SECONDS })
@@ -166,6 +176,51 @@ pub struct Bootstrap<'a> {
     pub given_name: &'a str,
     pub family_name: &'a str,
     pub language: Lang,
+}
+
+/// What an approved request says of the organisation that joins (`platform::agreement`).
+pub struct Joined<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub address: &'a str,
+    pub phone: &'a str,
+    /// The legally responsible person's name: the administrator's mail says they have the code.
+    pub responsible: &'a str,
+}
+
+/// An organisation created from a request, and its administrator's way in when a new account was
+/// made for them (`None`: their address has an account, which is asked to join instead).
+pub struct Created {
+    pub organisation_id: i64,
+    pub activation: Option<Activation>,
+}
+
+/// Creates an organisation that joined through a request, with the shipped questionnaires and
+/// its designated administrator's account and setup link, unless their address already has one.
+pub async fn create_joined(
+    tx: &mut sqlx::AnyConnection,
+    joined: &Joined<'_>,
+    admin: &NewStaff<'_>,
+    public_url: &str,
+    now: i64,
+) -> DomainResult<Created> {
+    let organisation_id = create(&mut *tx, joined.name, now).await?;
+    sqlx::query("UPDATE organisations SET kind = $1, address = $2, phone = $3 WHERE id = $4")
+        .bind(joined.kind)
+        .bind(joined.address)
+        .bind(joined.phone)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    crate::domain::questionnaire::library::install_shipped(tx, organisation_id, now).await?;
+    if account::find_by_email(&mut *tx, admin.email).await?.is_some() {
+        return Ok(Created { organisation_id, activation: None });
+    }
+    let handed_by = CodeHandedBy::ResponsiblePerson(joined.responsible);
+    let activation =
+        add_staff_member(tx, organisation_id, admin, Role::Admin.bundle(), handed_by, public_url, now)
+            .await?;
+    Ok(Created { organisation_id, activation: Some(activation) })
 }
 
 /// The age at which a parent's access to a child's file ends (Québec: 14, consent to care).

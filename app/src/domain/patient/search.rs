@@ -26,6 +26,12 @@ fn words_in(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether two names are the same words (case, accents, spaces and punctuation aside): a
+/// signature typed as the name on a request.
+pub fn same_name(typed: &str, expected: &str) -> bool {
+    words_in(typed).eq(words_in(expected))
+}
+
 /// A patient's searchable words, each once, in order.
 pub fn words_of(given_name: &str, family_name: &str, email: &str) -> Vec<String> {
     let mut words: Vec<String> = [given_name, family_name, email].into_iter().flat_map(words_in).collect();

@@ -190,29 +190,32 @@ pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<Requ
         }
     };
     let (state, action) = match decision {
-        Decision::Approve => (RequestState::Approved, "organisation-request.approved"),
+        Decision::Approve => (RequestState::AgreementPending, "organisation-request.approved"),
         Decision::Refuse { .. } => (RequestState::Refused, "organisation-request.refused"),
         Decision::Ask { .. } => {
             (RequestState::InformationRequested, "organisation-request.information_requested")
         }
     };
-    let (answer_token, answer_hash) = match state {
-        RequestState::InformationRequested => {
-            let (token, hash) = secret::new_token();
-            (Some(token), Some(hash))
-        }
+    // A question comes with the requester's link to answer it, an approval with the LRP's link
+    // to the agreement.
+    let (token, token_hash) = secret::new_token();
+    let (answer_hash, agreement_hash) = match state {
+        RequestState::InformationRequested => (Some(token_hash), None),
+        RequestState::AgreementPending => (None, Some(token_hash)),
         _ => (None, None),
     };
     let mut tx = ctx.db.begin().await?;
     let moved = sqlx::query(
-        "UPDATE organisation_requests SET state = $1, decided_at = $2, decided_by = $3, answer_token_hash = $4
-         WHERE id = $5 AND state IN ('submitted', 'information_requested')
-         RETURNING legal_name, language, requester, lrp_email, delegate_email",
+        "UPDATE organisation_requests
+         SET state = $1, decided_at = $2, decided_by = $3, answer_token_hash = $4, agreement_token_hash = $5
+         WHERE id = $6 AND state IN ('submitted', 'information_requested')
+         RETURNING legal_name, language, requester, lrp_email, lrp_given_name, delegate_email",
     )
     .bind(state.code())
     .bind(ctx.now)
     .bind(ctx.actor)
     .bind(&answer_hash)
+    .bind(&agreement_hash)
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
@@ -224,10 +227,9 @@ pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<Requ
     };
     let legal_name: String = row.try_get("legal_name")?;
     let lang = Lang::from_code(&row.try_get::<String, _>("language")?);
-    let requester_email: String = match Requester::parse(&row.try_get::<String, _>("requester")?) {
-        Some(Requester::Delegate) => row.try_get("delegate_email")?,
-        _ => row.try_get("lrp_email")?,
-    };
+    let lrp_email: String = row.try_get("lrp_email")?;
+    let delegate = Requester::parse(&row.try_get::<String, _>("requester")?) == Some(Requester::Delegate);
+    let requester_email: String = if delegate { row.try_get("delegate_email")? } else { lrp_email.clone() };
     if let Some((kind, body)) = &written {
         sqlx::query(
             "INSERT INTO organisation_request_notes (request_id, kind, author_id, body, created_at)
@@ -242,19 +244,28 @@ pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<Requ
         .await?;
     }
     let text = written.as_ref().map(|(_, body)| body.as_str()).unwrap_or_default();
-    let mail = match (&answer_token, state) {
-        (Some(token), _) => notification::organisation_request_question_mail(
+    let to_requester = match state {
+        RequestState::InformationRequested => Some(notification::organisation_request_question_mail(
             lang,
             &legal_name,
             text,
             &ctx.link(&format!("/join/answer/{token}")),
-        ),
-        (None, RequestState::Refused) => {
-            notification::organisation_request_refused_mail(lang, &legal_name, text)
+        )),
+        RequestState::Refused => {
+            Some(notification::organisation_request_refused_mail(lang, &legal_name, text))
         }
-        _ => notification::organisation_request_approved_mail(lang, &legal_name),
+        _ => {
+            let lrp_name: String = row.try_get("lrp_given_name")?;
+            let link = ctx.link(&format!("/join/agreement/{token}?lang={}", lang.code()));
+            let agreement = notification::organisation_agreement_mail(lang, &lrp_name, &legal_name, &link);
+            notification::enqueue(&mut *tx, &lrp_email, &agreement, ctx.now).await?;
+            // The LRP's mail says it is approved; a delegate who asked is told too.
+            delegate.then(|| notification::organisation_request_approved_mail(lang, &legal_name))
+        }
     };
-    notification::enqueue(&mut *tx, &requester_email, &mail, ctx.now).await?;
+    if let Some(mail) = to_requester {
+        notification::enqueue(&mut *tx, &requester_email, &mail, ctx.now).await?;
+    }
     ctx.audit(&mut *tx, None, action, Target::OrganisationRequest(id)).await?;
     tx.commit().await?;
     Ok(state)

@@ -15,6 +15,7 @@ pub mod resend_code;
 pub mod route_progress;
 pub mod services;
 pub mod shown_once;
+pub mod signed_agreement;
 pub mod staff_state;
 pub mod table;
 pub mod workplace;

@@ -1,10 +1,12 @@
 //! An organisation asks to join the portal: the Join page (how far the platform has got, and
 //! the questions that say whether the organisation may), the request form, "check your email",
-//! the confirmation link, and the link that answers the operator's question. Public, and whole without JavaScript: the questions are a GET form,
-//! the request and its confirmation plain posts.
+//! the confirmation link, the link that answers the operator's question, and the agreement the
+//! legally responsible person signs. Public, and whole without JavaScript: the questions are a GET
+//! form, everything else plain posts.
 use crate::api::joining::{
-    join_processing_date, organisation_request_link, organisation_request_question,
-    AnswerOrganisationRequest, AskToJoin, ConfirmOrganisationRequest, QuestionLink, RequestLink,
+    join_processing_date, organisation_agreement, organisation_request_link, organisation_request_question,
+    AgreementLink, AnswerOrganisationRequest, AskToJoin, ConfirmOrganisationRequest, QuestionLink,
+    RequestLink, SignAgreement,
 };
 use crate::states::{OrganisationKind, Requester, Service};
 use crate::ui::components::privacy_notice::PrivacyNotice;
@@ -417,6 +419,72 @@ pub fn JoinAnswerPage() -> impl IntoView {
                                 error=error_for(error, "answer")
                             />
                             <Submit pending=action.pending()>{move_tr!("join-answer-submit")}</Submit>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+            }}
+        </Loaded>
+    }
+}
+
+/// `/join/agreement/:token`: the legally responsible person reads the agreement and the terms,
+/// types their name and accepts.
+#[component]
+pub fn JoinAgreementPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let action = ServerAction::<SignAgreement>::new();
+    let error = action_error(action);
+    let link =
+        Resource::new(move || (token(), action.version().get()), |(token, _)| organisation_agreement(token));
+    view! {
+        <PageTitle title_key="join-agreement-title" />
+        <Loaded data=link let:link>
+            {match link {
+                AgreementLink::Unusable => {
+                    view! {
+                        <h1>{move_tr!("join-link-unusable-title")}</h1>
+                        <p>{move_tr!("join-agreement-unusable")}</p>
+                    }
+                        .into_any()
+                }
+                AgreementLink::Signed { organisation } => {
+                    view! {
+                        <h1>{move_tr!("join-agreement-signed-title")}</h1>
+                        <p role="status" data-testid="join-agreement-signed">
+                            {move || tr_with("join-agreement-signed", &[("organisation", &organisation)])}
+                        </p>
+                    }
+                        .into_any()
+                }
+                AgreementLink::ToSign { organisation, lrp_name, agreement_html, terms_html } => {
+                    view! {
+                        <h1>{move_tr!("join-agreement-title")}</h1>
+                        <p>{move || tr_with("join-agreement-intro", &[("organisation", &organisation)])}</p>
+                        <article class="document" inner_html=agreement_html></article>
+                        <article class="document" inner_html=terms_html></article>
+                        <h2>{move_tr!("join-agreement-sign-title")}</h2>
+                        <ActionForm action=action>
+                            <FormAlert error />
+                            <input type="hidden" name="token" value=token() />
+                            <Field
+                                id="signed_name"
+                                label=move_tr!("join-agreement-name-label")
+                                hint=Signal::derive(move || tr_with(
+                                    "join-agreement-name-hint",
+                                    &[("name", &lrp_name)],
+                                ))
+                                autocomplete="name"
+                                posted=error
+                            />
+                            <CheckBox
+                                id="accepted"
+                                label=move_tr!("join-agreement-accept")
+                                error
+                                saved=false
+                            />
+                            <Submit pending=action.pending()>{move_tr!("join-agreement-submit")}</Submit>
                         </ActionForm>
                     }
                         .into_any()

@@ -1,5 +1,6 @@
 mod access_log;
 mod account;
+mod agreement;
 mod authenticator;
 mod care_teams;
 mod caregivers;
@@ -31,6 +32,7 @@ mod team;
 
 pub use access_log::AccessLog;
 pub use account::Account;
+pub use agreement::{OrganisationAgreementPage, RequestAgreementPage};
 pub use authenticator::Authenticator;
 pub use care_teams::{CareTeamPage, CareTeams};
 pub use caregivers::{
@@ -39,7 +41,9 @@ pub use caregivers::{
 pub use inbox::{NewConversationPage, TeamConversationPage, TeamInbox};
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
-pub use joining::{JoinAnswerPage, JoinConfirmPage, JoinPage, JoinRequestPage, JoinSentPage};
+pub use joining::{
+    JoinAgreementPage, JoinAnswerPage, JoinConfirmPage, JoinPage, JoinRequestPage, JoinSentPage,
+};
 pub use messages::{ConversationPage, MessagesPage, NewMessagePage};
 pub use operator::{OperatorCodePage, OperatorRequestPage, OperatorRequestsPage, OperatorsPage};
 pub use organisations::MyOrganisationsPage;

@@ -192,6 +192,17 @@ fn RequestDetails(request: RequestView) -> impl IntoView {
                     </p>
                 }
             })}
+        {(state == RequestState::Active)
+            .then(|| {
+                view! {
+                    <p>
+                        <A href=format!(
+                            "/operator/requests/{}/agreement",
+                            request.id,
+                        )>{move_tr!("agreement-link")}</A>
+                    </p>
+                }
+            })}
         <h2>{move_tr!("operator-request-the-organisation")}</h2>
         <dl class="facts">
             <Detail term="operator-request-organisation">{legal_name}</Detail>

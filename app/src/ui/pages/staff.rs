@@ -208,6 +208,9 @@ pub fn OrganisationSettings() -> impl IntoView {
         <SupportContactSettings />
         <PrivacyOfficerSettings />
         <p>
+            <A href="/staff/settings/agreement">{move_tr!("agreement-link")}</A>
+        </p>
+        <p>
             <A href="/staff">{move_tr!("staff-title")}</A>
         </p>
     }

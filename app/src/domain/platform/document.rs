@@ -1,0 +1,141 @@
+//! The platform's documents an organisation accepts: the participation agreement, signed by its
+//! legally responsible person, and the terms of use. Each is versioned and bilingual Markdown
+//! (`platform_documents`); the first versions ship in `app/data/platform/` and are installed at
+//! start when the platform has none. What was accepted names its version, so a new version needs a
+//! new acceptance.
+use crate::domain::{store, DomainError, DomainResult};
+use crate::i18n::Lang;
+use sqlx::Row;
+
+/// Which document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Agreement,
+    Terms,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Agreement => "agreement",
+            Self::Terms => "terms",
+        }
+    }
+}
+
+/// The first versions, shipped with the portal: (kind, French, English).
+const SHIPPED: [(Kind, &str, &str); 2] = [
+    (
+        Kind::Agreement,
+        include_str!("../../../data/platform/agreement.fr.md"),
+        include_str!("../../../data/platform/agreement.en.md"),
+    ),
+    (
+        Kind::Terms,
+        include_str!("../../../data/platform/terms.fr.md"),
+        include_str!("../../../data/platform/terms.en.md"),
+    ),
+];
+
+/// Installs the shipped first version of each document the platform does not have yet.
+pub async fn install_shipped(db: &store::Db, now: i64) -> DomainResult<()> {
+    for (kind, french, english) in SHIPPED {
+        sqlx::query(
+            "INSERT INTO platform_documents (kind, version, body_fr, body_en, published_at)
+             SELECT $1, 1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM platform_documents WHERE kind = $1)",
+        )
+        .bind(kind.code())
+        .bind(french)
+        .bind(english)
+        .bind(now)
+        .execute(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// One version of a document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: i64,
+    pub version: i64,
+    pub body_fr: String,
+    pub body_en: String,
+}
+
+impl Document {
+    /// Its text in `lang`, as HTML.
+    pub fn html(&self, lang: Lang) -> String {
+        to_html(match lang {
+            Lang::Fr => &self.body_fr,
+            Lang::En => &self.body_en,
+        })
+    }
+}
+
+fn document(row: sqlx::any::AnyRow) -> DomainResult<Document> {
+    Ok(Document {
+        id: row.try_get("id")?,
+        version: row.try_get("version")?,
+        body_fr: row.try_get("body_fr")?,
+        body_en: row.try_get("body_en")?,
+    })
+}
+
+/// The latest version of `kind`.
+pub async fn current<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    kind: Kind,
+) -> DomainResult<Document> {
+    let row = sqlx::query(
+        "SELECT id, version, body_fr, body_en FROM platform_documents WHERE kind = $1 ORDER BY version DESC LIMIT 1",
+    )
+    .bind(kind.code())
+    .fetch_optional(exec)
+    .await?
+    .ok_or(DomainError::NotFound)?;
+    document(row)
+}
+
+/// A version by its id (what a signature names).
+pub async fn by_id<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    id: i64,
+) -> DomainResult<Document> {
+    let row = sqlx::query("SELECT id, version, body_fr, body_en FROM platform_documents WHERE id = $1")
+        .bind(id)
+        .fetch_optional(exec)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    document(row)
+}
+
+/// Markdown as HTML, any HTML written in it dropped (a document is text, never markup of its own).
+pub fn to_html(markdown: &str) -> String {
+    use pulldown_cmark::{html, Event, Parser};
+    let events =
+        Parser::new(markdown).filter(|event| !matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_html_without_the_markup_written_in_it() {
+        let html =
+            to_html("# Titre\n\n- **un**\n- deux <script>alert(1)</script>\n\n<iframe src=x></iframe>");
+        assert!(html.contains("<h1>Titre</h1>") && html.contains("<strong>un</strong>"), "{html}");
+        assert!(!html.contains("<script") && !html.contains("<iframe"), "{html}");
+    }
+
+    #[test]
+    fn the_shipped_documents_have_a_title_in_each_language() {
+        for (_, french, english) in SHIPPED {
+            assert!(french.starts_with("# ") && english.starts_with("# "));
+        }
+    }
+}
