@@ -76,6 +76,15 @@ coded! {
 }
 
 coded! {
+    /// An operator's action on an organisation.
+    OrganisationAction {
+        /// Suspend it, with a reason mailed to its administrators.
+        Suspend = "suspend",
+        Reactivate = "reactivate",
+    }
+}
+
+coded! {
     /// The support desk's action on a person's record.
     SupportAction {
         Unlock = "unlock",

@@ -145,6 +145,22 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await expect(olivier.getByTestId('agreement-signed-by')).toContainText('helene gagnon');
   await checkPage(olivier, false);
 
+  // The new organisation in the list; suspended (the reason asked first), then reactivated.
+  await olivier.getByRole('link', { name: fr('operator-nav-organisations') }).click();
+  const card = olivier.getByTestId('operator-organisation').filter({ hasText: parc });
+  await expect(card).toContainText(parcAdmin);
+  await checkPage(olivier, false);
+  await card.getByRole('link', { name: fr('operator-suspend-submit') }).click();
+  await card.getByRole('button', { name: fr('operator-suspend-submit') }).click();
+  await expect(olivier.getByText(fr('error-suspension-reason-required')).first()).toBeVisible();
+  await checkPage(olivier, false);
+  await olivier.getByLabel(fr('operator-suspend-label'), { exact: true }).fill('Vérification en cours.');
+  await olivier.getByRole('button', { name: fr('operator-suspend-submit') }).click();
+  await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-suspended'));
+  await expect(card).toContainText('Vérification en cours.');
+  await card.getByRole('button', { name: fr('operator-reactivate-submit') }).click();
+  await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-reactivated'));
+
   // Olivier adds Inès, who reads her emails in English: her code is shown once.
   await olivier.getByRole('link', { name: fr('operator-nav-operators') }).click();
   await checkPage(olivier, false);

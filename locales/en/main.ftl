@@ -1818,3 +1818,40 @@ agreement-print = Print
 agreement-link = See the signed agreement
 agreement-none = This organisation was installed on the server, without a request to join: it has no agreement signed online.
 operator-request-back-one = Back to the request
+operator-nav-organisations = Organisations
+operator-organisations-title = Organisations
+operator-organisations-intro = The organisations using the portal: their state, their administrators and how many people work there or are followed there. You never see who their patients are.
+operator-organisations-none = No organisation yet.
+operator-organisation-state = State
+operator-organisation-active = Active
+operator-organisation-suspended = Suspended since { $date }
+operator-organisation-administrators = Administrators
+operator-organisation-counts = People
+operator-organisation-count = { $staff } staff, { $patients } patients
+operator-organisation-since = Since
+operator-suspend-label = Reason for the suspension
+operator-suspend-hint = Sent to the organisation's administrators. Its staff will no longer be able to work in it; its patients will see a notice and keep access to their information.
+operator-suspend-submit = Suspend the organisation
+operator-reactivate-submit = Reactivate the organisation
+operator-organisation-reason = Reason: { $reason }
+operator-done-suspended = The organisation is suspended and its administrators told.
+operator-done-reactivated = The organisation is reactivated and its administrators told.
+error-suspension-reason-required = Write the reason for the suspension: it is sent to the administrators.
+audit-organisation-suspended = Organisation suspended by the platform
+audit-organisation-reactivated = Organisation reactivated by the platform
+mail-organisation-suspended-subject = { $organisation } is suspended from the patient portal
+mail-organisation-suspended-body =
+    Hello { $name },
+
+    The patient portal platform suspended { $organisation }, for this reason:
+
+    { $reason }
+
+    While the suspension lasts, its staff can no longer work in it; its patients see a notice and keep access to their information and its copy. Answer the platform to have it lifted.
+mail-organisation-reactivated-subject = { $organisation } is reactivated on the patient portal
+mail-organisation-reactivated-body =
+    Hello { $name },
+
+    The patient portal platform reactivated { $organisation }: its staff can work in it again.
+staff-organisation-suspended = { $organisation } is suspended by the platform: its staff cannot work in it while the suspension lasts. Its administrators received the reason by email.
+patient-organisation-suspended = { $organisation } does not offer its online services for now: its team cannot answer you here. You keep access to your information and its copy. For a care need, call the organisation.

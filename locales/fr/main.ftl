@@ -1818,3 +1818,40 @@ agreement-print = Imprimer
 agreement-link = Voir l'entente signée
 agreement-none = Cet organisme a été installé sur le serveur, sans demande d'adhésion : il n'a pas d'entente signée en ligne.
 operator-request-back-one = Retour à la demande
+operator-nav-organisations = Organismes
+operator-organisations-title = Organismes
+operator-organisations-intro = Les organismes qui utilisent le portail : leur état, leurs administrateurs et combien de personnes y travaillent ou y sont suivies. Vous ne voyez jamais qui sont leurs patients.
+operator-organisations-none = Aucun organisme pour l'instant.
+operator-organisation-state = État
+operator-organisation-active = Actif
+operator-organisation-suspended = Suspendu depuis le { $date }
+operator-organisation-administrators = Administrateurs
+operator-organisation-counts = Effectifs
+operator-organisation-count = { $staff } membres du personnel, { $patients } patients
+operator-organisation-since = Depuis le
+operator-suspend-label = Motif de la suspension
+operator-suspend-hint = Envoyé aux administrateurs de l'organisme. Son personnel ne pourra plus y travailler; ses patients verront un avis et garderont l'accès à leurs renseignements.
+operator-suspend-submit = Suspendre l'organisme
+operator-reactivate-submit = Réactiver l'organisme
+operator-organisation-reason = Motif : { $reason }
+operator-done-suspended = L'organisme est suspendu et ses administrateurs en sont avisés.
+operator-done-reactivated = L'organisme est réactivé et ses administrateurs en sont avisés.
+error-suspension-reason-required = Écrivez le motif de la suspension : il est envoyé aux administrateurs.
+audit-organisation-suspended = Organisme suspendu par la plateforme
+audit-organisation-reactivated = Organisme réactivé par la plateforme
+mail-organisation-suspended-subject = { $organisation } est suspendu du portail usager
+mail-organisation-suspended-body =
+    Bonjour { $name },
+
+    La plateforme du portail usager a suspendu { $organisation }, pour ce motif :
+
+    { $reason }
+
+    Tant que la suspension dure, son personnel ne peut plus y travailler; ses patients voient un avis et gardent l'accès à leurs renseignements et à leur copie. Répondez à la plateforme pour la faire lever.
+mail-organisation-reactivated-subject = { $organisation } est réactivé sur le portail usager
+mail-organisation-reactivated-body =
+    Bonjour { $name },
+
+    La plateforme du portail usager a réactivé { $organisation } : son personnel peut de nouveau y travailler.
+staff-organisation-suspended = { $organisation } est suspendu par la plateforme : son personnel ne peut pas y travailler tant que la suspension dure. Ses administrateurs ont reçu le motif par courriel.
+patient-organisation-suspended = { $organisation } n'offre plus ses services en ligne pour l'instant : son équipe ne peut pas vous répondre ici. Vous gardez l'accès à vos renseignements et à leur copie. Pour un besoin de soins, appelez l'organisme.

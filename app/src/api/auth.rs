@@ -200,7 +200,10 @@ async fn home_of(db: &crate::domain::store::Db, account_id: i64) -> Result<&'sta
     use crate::domain::{organisation::membership, platform::operator};
     Ok(if operator::is_operator(db, account_id).await? {
         "/operator"
-    } else if !membership::workplaces(db, account_id).await?.is_empty() {
+    } else if !membership::workplaces(db, account_id).await?.is_empty()
+        || !membership::suspended(db, account_id, true).await?.is_empty()
+    {
+        // Staff of a suspended organisation land where they are told so.
         "/staff"
     } else {
         "/home"
@@ -382,6 +385,8 @@ pub struct StaffHomeView {
     pub roles: Vec<StaffRole>,
     /// The organisation this session works in; `None` while a person with several has not chosen.
     pub working_in: Option<i64>,
+    /// The organisations the platform suspended where they are staff: they cannot work there.
+    pub suspended: Vec<String>,
 }
 
 impl StaffHomeView {
@@ -406,9 +411,10 @@ pub struct StaffRole {
 #[server(prefix = "/api", endpoint = "staff_home")]
 pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     let caller = require_session().await?;
-    let places =
-        crate::domain::organisation::membership::workplaces(&caller.ctx.db, caller.account.id).await?;
-    if places.is_empty() {
+    use crate::domain::organisation::membership;
+    let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
+    let suspended = membership::suspended(&caller.ctx.db, caller.account.id, true).await?;
+    if places.is_empty() && suspended.is_empty() {
         return Err(ApiError::not_found());
     }
     let working_in =
@@ -425,7 +431,7 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
             StaffRole { organisation_id: place.organisation_id, organisation: place.name, role, services }
         })
         .collect();
-    Ok(StaffHomeView { given_name: caller.account.given_name, roles, working_in })
+    Ok(StaffHomeView { given_name: caller.account.given_name, roles, working_in, suspended })
 }
 
 /// The person works in `organisation_id` from now on in this session (one of their

@@ -233,3 +233,67 @@ pub async fn request_agreement(
     let signed = agreement::signed(&ctx.db, Signer::Request(id.get())).await?;
     Ok(super::joining::SignedAgreementView::of(signed, DEFAULT_TIMEZONE))
 }
+
+/// An organisation as the console lists it: counts, never who its patients are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationLine {
+    pub id: crate::door::OrganisationId,
+    pub name: String,
+    pub since: NaiveDate,
+    /// Since when, and why, if the platform suspended it.
+    pub suspended: Option<(NaiveDate, String)>,
+    pub administrators: Vec<(String, String)>,
+    pub staff: i64,
+    pub patients: i64,
+}
+
+#[server(prefix = "/api", endpoint = "operator_organisations")]
+pub async fn operator_organisations() -> Result<Vec<OrganisationLine>, ApiError> {
+    use crate::domain::platform::organisations;
+    let Operator { ctx, .. } = require_operator().await?;
+    let date = |at| local_time(at, DEFAULT_TIMEZONE).date();
+    Ok(organisations::list(&ctx.db)
+        .await?
+        .into_iter()
+        .filter_map(|o| {
+            Some(OrganisationLine {
+                id: crate::door::OrganisationId::new(o.id)?,
+                name: o.name,
+                since: date(o.created_at),
+                suspended: o.suspended_at.map(|at| (date(at), o.suspension_reason)),
+                administrators: o.administrators,
+                staff: o.staff,
+                patients: o.patients,
+            })
+        })
+        .collect())
+}
+
+/// Suspends an organisation (`reason` required, mailed to its administrators) or reactivates it.
+/// Back to the list, which says what was done; a refusal keeps the reason typed.
+#[server(prefix = "/api", endpoint = "act_on_organisation")]
+pub async fn act_on_organisation(
+    organisation_id: crate::door::OrganisationId,
+    action: crate::actions::OrganisationAction,
+    #[server(default)] reason: String,
+) -> Result<(), ApiError> {
+    use crate::actions::OrganisationAction;
+    use crate::domain::platform::organisations;
+    let Operator { ctx, .. } = require_operator().await?;
+    let done = match action {
+        OrganisationAction::Suspend => {
+            organisations::suspend(&ctx, organisation_id.get(), &reason).await.map_err(|e| {
+                ApiError::from(e)
+                    .keep("reason", &reason)
+                    .keep("organisation_id", &organisation_id.to_string())
+            })?;
+            "suspended"
+        }
+        OrganisationAction::Reactivate => {
+            organisations::reactivate(&ctx, organisation_id.get()).await?;
+            "reactivated"
+        }
+    };
+    leptos_axum::redirect(&format!("/operator/organisations?done={done}#organisation-{organisation_id}"));
+    Ok(())
+}

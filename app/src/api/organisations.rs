@@ -99,3 +99,11 @@ pub async fn leave_organisation(organisation_id: OrganisationId) -> Result<(), A
     leptos_axum::redirect("/account/organisations?done=left");
     Ok(())
 }
+
+/// The organisations following the caller as a patient that the platform suspended (their team
+/// cannot answer for now), for the notice on the patient's home.
+#[server(prefix = "/api", endpoint = "suspended_care")]
+pub async fn suspended_care() -> Result<Vec<String>, ApiError> {
+    let Caller { ctx, account, .. } = require_session().await?;
+    Ok(membership::suspended(&ctx.db, account.id, false).await?)
+}

@@ -71,6 +71,30 @@ pub fn administrator_code_mail(
     )
 }
 
+/// To an organisation's administrators: the platform suspended it, for `reason`.
+pub fn organisation_suspended_mail(lang: Lang, given_name: &str, organisation: &str, reason: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation), ("reason", reason)];
+    in_language(
+        lang,
+        "organisation-suspended",
+        "mail-organisation-suspended-subject",
+        "mail-organisation-suspended-body",
+        &args,
+    )
+}
+
+/// To an organisation's administrators: the platform reactivated it.
+pub fn organisation_reactivated_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation)];
+    in_language(
+        lang,
+        "organisation-reactivated",
+        "mail-organisation-reactivated-subject",
+        "mail-organisation-reactivated-body",
+        &args,
+    )
+}
+
 /// The setup link of a new platform operator; the code comes from whoever added them (another
 /// operator), or from the console of whoever installed the portal.
 pub fn operator_setup_mail(lang: Lang, given_name: &str, link: &str, added_by_operator: bool) -> Mail {

@@ -64,6 +64,9 @@ pub fn OperatorLayout() -> impl IntoView {
                     </A>
                 </li>
                 <li>
+                    <A href="/operator/organisations">{move_tr!("operator-nav-organisations")}</A>
+                </li>
+                <li>
                     <A href="/operator/operators">{move_tr!("operator-nav-operators")}</A>
                 </li>
             </ul>

@@ -88,6 +88,7 @@ lazy_pages! {
     OperatorRequestsRoute => OperatorRequestsPage,
     OperatorRequestRoute => OperatorRequestPage,
     OperatorsRoute => OperatorsPage,
+    OperatorOrganisationsRoute => OperatorOrganisationsPage,
     OperatorCodeRoute => OperatorCodePage,
     PrivacyRoute => PrivacyPage,
 }

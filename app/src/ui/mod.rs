@@ -247,6 +247,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/organisations")
+                            view=lazy_pages::OperatorOrganisationsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/operators")
                             view=lazy_pages::OperatorsRoute::lazy()
                             ssr=SsrMode::Async

@@ -388,3 +388,67 @@ async fn an_administrator_who_has_an_account_is_asked_to_join_instead_of_getting
         "SELECT COUNT(*) FROM staff_invitations WHERE email_key = 'luc.roy@example.org' AND answer IS NULL";
     assert_eq!(app.count(asked).await, 1, "asked to join as administrator");
 }
+
+#[tokio::test]
+async fn a_suspended_organisation_stops_its_staff_and_tells_its_patients_who_keep_their_data() {
+    let app = spawn().await;
+    let (olivier, _) = app.operator(OLIVIER).await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let lea = app.visitor();
+    lea.redeem(&marie.invite_patient("lea@example.org", "fr").await).await;
+    let organisation = app.count("SELECT id FROM organisations").await.to_string();
+    let (_, list) = olivier.page("/operator/organisations").await;
+    assert!(list.contains("Clinique Saint-Laurent") && list.contains("marie.tremblay@example.org"));
+    assert!(shows(
+        &list,
+        &text_with("fr", "operator-organisation-count", &[("staff", "1"), ("patients", "1")])
+    ));
+    assert!(!list.contains("lea@example.org") && !list.contains("Léa"), "counts, never who the patients are");
+
+    let no_reason = [("organisation_id", organisation.as_str()), ("action", "suspend")];
+    let refused =
+        refusal(olivier.call("act_on_organisation", &no_reason).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-suspension-reason-required", Some("reason"))
+    );
+    let reason = "Entente non respectée : aucun responsable de la confidentialité.";
+    let suspend = [("organisation_id", organisation.as_str()), ("action", "suspend"), ("reason", reason)];
+    let done = olivier.submit("act_on_organisation", &suspend, "/operator/organisations").await;
+    assert_eq!(
+        location(&done),
+        format!("/operator/organisations?done=suspended#organisation-{organisation}")
+    );
+    let (_, body) = mail(&app, "marie.tremblay@example.org", "organisation-suspended").await;
+    assert!(body.contains(reason));
+    let audited = format!("SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.suspended' AND organisation_id = {organisation}");
+    assert_eq!(app.count(&audited).await, 1, "in the organisation's own trail");
+
+    // Its staff can no longer work in it, and are told why on their home page.
+    assert_eq!(marie.call("list_patients", &[("search", "")]).await.status(), StatusCode::FORBIDDEN);
+    let (_, home) = marie.page("/staff").await;
+    assert!(shows(
+        &home,
+        &text_with("fr", "staff-organisation-suspended", &[("organisation", "Clinique Saint-Laurent")])
+    ));
+    // Its patients see a notice and keep their own information and its copy.
+    let (_, lea_home) = lea.page("/home").await;
+    assert!(shows(
+        &lea_home,
+        &text_with("fr", "patient-organisation-suspended", &[("organisation", "Clinique Saint-Laurent")])
+    ));
+    let (status, _) = lea.page("/account/export").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(lea.call("my_account", &[]).await.status(), StatusCode::OK);
+
+    // Reactivated: back to work, told by mail.
+    let reactivate = [("organisation_id", organisation.as_str()), ("action", "reactivate")];
+    assert_eq!(olivier.call("act_on_organisation", &reactivate).await.status(), StatusCode::OK);
+    assert_eq!(marie.call("list_patients", &[("search", "")]).await.status(), StatusCode::OK);
+    assert_eq!(mails_of(&app, "marie.tremblay@example.org", "organisation-reactivated").await, 1);
+    assert_eq!(
+        marie.call("act_on_organisation", &reactivate).await.status(),
+        StatusCode::FORBIDDEN,
+        "operators only"
+    );
+}

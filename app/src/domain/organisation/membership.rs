@@ -26,7 +26,7 @@ pub async fn workplaces<'e>(
     Ok(sqlx::query_as(
         "SELECT DISTINCT o.id AS organisation_id, o.name, o.timezone FROM memberships m
          JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.account_id = $1 AND m.role <> 'patient'
+         WHERE m.account_id = $1 AND m.role <> 'patient' AND o.suspended_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM staff_suspensions s
                            WHERE s.account_id = m.account_id AND s.organisation_id = m.organisation_id)
          ORDER BY o.name, o.id",
@@ -34,6 +34,28 @@ pub async fn workplaces<'e>(
     .bind(account_id)
     .fetch_all(exec)
     .await?)
+}
+
+/// The organisations the platform suspended among those the account is staff of (they cannot work
+/// in them) or patient of (their team cannot answer): their names.
+pub async fn suspended<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    as_staff: bool,
+) -> DomainResult<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+         WHERE m.account_id = $1 AND (m.role <> 'patient') = $2 AND o.suspended_at IS NOT NULL
+         UNION
+         SELECT DISTINCT o.name FROM patients p JOIN organisations o ON o.id = p.organisation_id
+         WHERE p.account_id = $1 AND NOT $2 AND o.suspended_at IS NOT NULL
+         ORDER BY name",
+    )
+    .bind(account_id)
+    .bind(as_staff)
+    .fetch_all(exec)
+    .await?;
+    Ok(rows.iter().map(|r| r.try_get("name")).collect::<Result<_, _>>()?)
 }
 
 /// Where the person works in this session: the organisation the session chose while it is still

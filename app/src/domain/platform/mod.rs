@@ -5,4 +5,5 @@ pub mod agreement;
 pub mod document;
 pub mod joining;
 pub mod operator;
+pub mod organisations;
 pub mod review;

@@ -45,7 +45,9 @@ pub use joining::{
     JoinAgreementPage, JoinAnswerPage, JoinConfirmPage, JoinPage, JoinRequestPage, JoinSentPage,
 };
 pub use messages::{ConversationPage, MessagesPage, NewMessagePage};
-pub use operator::{OperatorCodePage, OperatorRequestPage, OperatorRequestsPage, OperatorsPage};
+pub use operator::{
+    OperatorCodePage, OperatorOrganisationsPage, OperatorRequestPage, OperatorRequestsPage, OperatorsPage,
+};
 pub use organisations::MyOrganisationsPage;
 pub use overview::OverviewPage;
 pub use password::{ForgotPassword, ResetPasswordPage};

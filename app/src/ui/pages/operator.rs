@@ -2,10 +2,11 @@
 //! join by state, oldest first, with their age; one request with everything its requester typed,
 //! what was said since, and the decision — approve, ask for information, refuse with a reason —,
 //! each a plain form; the operators, adding one, and the new operator's secret code shown once.
+use crate::actions::OrganisationAction;
 use crate::actions::RequestDecision;
 use crate::api::operator::{
-    operator_request, operator_requests, operators, take_operator_code, AddOperator, DecideRequest,
-    RequestView,
+    operator_organisations, operator_request, operator_requests, operators, take_operator_code,
+    ActOnOrganisation, AddOperator, DecideRequest, OrganisationLine, RequestView,
 };
 use crate::states::{NoteKind, RequestState, Requester};
 use crate::ui::components::services::ServiceList;
@@ -420,5 +421,146 @@ pub fn OperatorCodePage() -> impl IntoView {
     view! {
         <PageTitle title_key="operator-code-title" />
         <CodeShownOnce issued texts />
+    }
+}
+
+/// The organisations, each with its state, administrators and counts; "Suspend" opens its form
+/// on the page (`?suspend=id`, so it works without JavaScript), "Reactivate" is one button.
+#[component]
+pub fn OperatorOrganisationsPage() -> impl IntoView {
+    let query = use_query_map();
+    let act = ServerAction::<ActOnOrganisation>::new();
+    let error = action_error(act);
+    let list =
+        Resource::new(move || (act.version().get(), query.read().get("done")), |_| operator_organisations());
+    let done = move || {
+        query.read().get("done").filter(|d| ["suspended", "reactivated"].contains(&d.as_str())).map(|done| {
+            view! {
+                <p role="status" class="status" data-testid="operator-done">
+                    {move || tr(&format!("operator-done-{done}"))}
+                </p>
+            }
+        })
+    };
+    let suspending = move || {
+        query
+            .read()
+            .get("suspend")
+            .or_else(|| error.get().and_then(|e| e.kept("organisation_id").map(str::to_string)))
+    };
+    view! {
+        <PageTitle title_key="operator-organisations-title" />
+        <h1>{move_tr!("operator-organisations-title")}</h1>
+        <p>{move_tr!("operator-organisations-intro")}</p>
+        {done}
+        <Loaded data=list let:list>
+            {if list.is_empty() {
+                view! { <p>{move_tr!("operator-organisations-none")}</p> }.into_any()
+            } else {
+                list.into_iter()
+                    .map(|organisation| {
+                        let open = suspending() == Some(organisation.id.to_string());
+                        view! { <OrganisationCard organisation open act error /> }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </Loaded>
+    }
+}
+
+#[component]
+fn OrganisationCard(
+    organisation: OrganisationLine,
+    /// Its suspension form is open.
+    open: bool,
+    act: ServerAction<ActOnOrganisation>,
+    error: Signal<Option<crate::api::ApiError>>,
+) -> impl IntoView {
+    let OrganisationLine { id, name, since, suspended, administrators, staff, patients } = organisation;
+    let anchor = format!("organisation-{id}");
+    let heading = anchor.clone();
+    let state = suspended.clone();
+    view! {
+        <section class="organisation" aria-labelledby=heading data-testid="operator-organisation">
+            <h2 id=anchor>{name}</h2>
+            <dl class="facts">
+                <dt>{move_tr!("operator-organisation-state")}</dt>
+                <dd>
+                    {move || match &state {
+                        Some((at, _)) => {
+                            tr_with("operator-organisation-suspended", &[("date", &long_date(*at))])
+                        }
+                        None => tr("operator-organisation-active"),
+                    }}
+                </dd>
+                <dt>{move_tr!("operator-organisation-since")}</dt>
+                <dd>{move || long_date(since)}</dd>
+                <dt>{move_tr!("operator-organisation-administrators")}</dt>
+                <dd>
+                    {administrators
+                        .into_iter()
+                        .map(|(name, email)| {
+                            view! { <span class="line">{format!("{name} ({email})")}</span> }
+                        })
+                        .collect_view()}
+                </dd>
+                <dt>{move_tr!("operator-organisation-counts")}</dt>
+                <dd>
+                    {move || {
+                        tr_with(
+                            "operator-organisation-count",
+                            &[("staff", &staff.to_string()), ("patients", &patients.to_string())],
+                        )
+                    }}
+                </dd>
+            </dl>
+            {match suspended {
+                Some((_, reason)) => {
+                    view! {
+                        <p class="note-body">
+                            {move || tr_with("operator-organisation-reason", &[("reason", &reason)])}
+                        </p>
+                        <ActionForm action=act>
+                            <input type="hidden" name="organisation_id" value=id.get() />
+                            <input type="hidden" name="action" value=OrganisationAction::Reactivate.code() />
+                            <Submit pending=act.pending()>{move_tr!("operator-reactivate-submit")}</Submit>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+                None if open => {
+                    view! {
+                        <ActionForm action=act>
+                            <FormAlert error />
+                            <input type="hidden" name="organisation_id" value=id.get() />
+                            <input type="hidden" name="action" value=OrganisationAction::Suspend.code() />
+                            <p class="hint">{move_tr!("operator-suspend-hint")}</p>
+                            <TextArea
+                                id="reason"
+                                label=move_tr!("operator-suspend-label")
+                                value=kept(error, "reason")
+                                error=error_for(error, "reason")
+                                rows=3
+                            />
+                            <Submit pending=act.pending() class="button button-danger">
+                                {move_tr!("operator-suspend-submit")}
+                            </Submit>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p>
+                            <a href=format!(
+                                "/operator/organisations?suspend={id}#organisation-{id}",
+                            )>{move_tr!("operator-suspend-submit")}</a>
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The patient's home page after sign-in.
 use crate::api::auth::me;
 use crate::api::messages::{my_conversations, ConversationLine};
+use crate::api::organisations::suspended_care;
 use crate::ui::components::caregivers::{assisted_resource, AssistedList};
 use crate::ui::components::PageTitle;
 use leptos::prelude::*;
@@ -11,8 +12,29 @@ use leptos_router::components::{Redirect, A};
 pub fn PatientHome() -> impl IntoView {
     let person = Resource::new(|| (), |_| me());
     let assisted = assisted_resource();
+    let suspended = Resource::new(|| (), |_| suspended_care());
     view! {
         <PageTitle title_key="patient-home-title" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                suspended
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|organisation| {
+                        view! {
+                            <p class="alert" role="status" data-testid="organisation-suspended">
+                                {move || {
+                                    tr!(
+                                        "patient-organisation-suspended", { "organisation" => organisation.clone() }
+                                    )
+                                }}
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            })}
+        </Suspense>
         // No placeholder: the server renders this page whole, and an in-app visit shows it once
         // its data is there rather than a "Loading…" line first.
         <Suspense fallback=|| ()>

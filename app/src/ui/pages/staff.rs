@@ -31,8 +31,25 @@ pub fn StaffHome() -> impl IntoView {
                 let nothing = home.working().is_none_or(|r| r.services.is_empty());
                 let several = home.roles.len() > 1;
                 let working_in = home.working_in;
+                let suspended = home
+                    .suspended
+                    .clone()
+                    .into_iter()
+                    .map(|organisation| {
+                        view! {
+                            <p class="alert" role="status" data-testid="organisation-suspended">
+                                {move || {
+                                    tr!(
+                                        "staff-organisation-suspended", { "organisation" => organisation.clone() }
+                                    )
+                                }}
+                            </p>
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
+                    {suspended}
                     {(several && working_in.is_none())
                         .then(|| {
                             view! {
