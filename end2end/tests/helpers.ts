@@ -27,16 +27,9 @@ export function t(language: 'fr' | 'en', key: string, args: Record<string, strin
 }
 export const PASSWORD = 'une phrase de passe assez longue';
 
-/**
- * Runs `portail bootstrap` against the server's database; returns the admin's email and the
- * secret code the console printed (the mailed link asks for it).
- */
-export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): { email: string; code: string } {
-  const email = `admin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-  const printed = execFileSync(path.resolve(__dirname, '../../target/release/portail'), [
-    'bootstrap', '--email', email, '--organisation', organisation,
-    '--given-name', language === 'fr' ? 'Camille' : 'Jordan', '--family-name', 'Gagnon', '--language', language,
-  ], {
+/** Runs `portail bootstrap` against the server's database; returns the secret code it printed. */
+function runBootstrap(args: string[]): string {
+  const printed = execFileSync(path.resolve(__dirname, '../../target/release/portail'), ['bootstrap', ...args], {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${path.resolve(__dirname, '../.tmp/portail.db')}`,
@@ -45,26 +38,23 @@ export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): { e
   }).toString();
   const code = /secret code[^\n]*: ([A-Z]-\d{6})/.exec(printed)?.[1];
   if (!code) throw new Error(`no secret code in the bootstrap output:\n${printed}`);
+  return code;
+}
+
+/** An organisation and its first administrator; returns the admin's email and secret code. */
+export function bootstrapAdmin(language: 'fr' | 'en', organisation: string): { email: string; code: string } {
+  const email = `admin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+  const code = runBootstrap([
+    '--email', email, '--organisation', organisation,
+    '--given-name', language === 'fr' ? 'Camille' : 'Jordan', '--family-name', 'Gagnon', '--language', language,
+  ]);
   return { email, code };
 }
 
-/**
- * Runs `portail bootstrap` without an organisation: the platform's first operator (once per
- * database). Returns their email and the secret code the console printed.
- */
+/** The platform's first operator (once per database); returns their email and secret code. */
 export function bootstrapOperator(language: 'fr' | 'en'): { email: string; code: string } {
   const email = uniqueEmail('operateur');
-  const printed = execFileSync(path.resolve(__dirname, '../../target/release/portail'), [
-    'bootstrap', '--email', email, '--given-name', 'Olivier', '--family-name', 'Côté', '--language', language,
-  ], {
-    env: {
-      ...process.env,
-      DATABASE_URL: `sqlite://${path.resolve(__dirname, '../.tmp/portail.db')}`,
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-    },
-  }).toString();
-  const code = /secret code[^\n]*: ([A-Z]-\d{6})/.exec(printed)?.[1];
-  if (!code) throw new Error(`no secret code in the bootstrap output:\n${printed}`);
+  const code = runBootstrap(['--email', email, '--given-name', 'Olivier', '--family-name', 'Côté', '--language', language]);
   return { email, code };
 }
 

@@ -101,7 +101,7 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   // The LRP signs the agreement: refused without their name as on the request, then signed.
   const agreementMail = await mailWithSubject(requester, parcRequester, new RegExp(fr('mail-organisation-agreement-subject', { organisation: parc })));
   await requester.goto(linkIn(agreementMail.text));
-  await expect(requester.getByRole('heading', { level: 1, name: fr('join-agreement-title') })).toBeVisible();
+  await expect(requester.getByRole('heading', { level: 1, name: fr('join-agreement-title'), exact: true })).toBeVisible();
   await checkPage(requester, false);
   await requester.getByLabel(fr('join-agreement-name-label'), { exact: true }).fill('Quelqu\'un d\'autre');
   await requester.getByLabel(fr('join-agreement-accept'), { exact: true }).check();

@@ -110,11 +110,25 @@ pub async fn by_id<'e>(
     document(row)
 }
 
-/// Markdown as HTML, any HTML written in it dropped (a document is text, never markup of its own).
+/// Markdown as HTML, any HTML written in it dropped (a document is text, never markup of its own),
+/// its headings one level down: the page that shows it has its own title.
 pub fn to_html(markdown: &str) -> String {
-    use pulldown_cmark::{html, Event, Parser};
-    let events =
-        Parser::new(markdown).filter(|event| !matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    use pulldown_cmark::{html, Event, HeadingLevel, Parser, Tag, TagEnd};
+    let lower = |level: HeadingLevel| match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    };
+    let events = Parser::new(markdown).filter_map(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => None,
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Some(Event::Start(Tag::Heading { level: lower(level), id, classes, attrs }))
+        }
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+        other => Some(other),
+    });
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
@@ -125,10 +139,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markdown_becomes_html_without_the_markup_written_in_it() {
+    fn markdown_becomes_html_below_the_page_title_without_the_markup_written_in_it() {
         let html =
             to_html("# Titre\n\n- **un**\n- deux <script>alert(1)</script>\n\n<iframe src=x></iframe>");
-        assert!(html.contains("<h1>Titre</h1>") && html.contains("<strong>un</strong>"), "{html}");
+        assert!(html.contains("<h2>Titre</h2>") && html.contains("<strong>un</strong>"), "{html}");
         assert!(!html.contains("<script") && !html.contains("<iframe"), "{html}");
     }
 

@@ -17,6 +17,7 @@ pub mod services;
 pub mod shown_once;
 pub mod signed_agreement;
 pub mod staff_state;
+pub mod suspended;
 pub mod table;
 pub mod workplace;
 

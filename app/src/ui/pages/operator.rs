@@ -278,54 +278,72 @@ fn Decision(
     error: Signal<Option<crate::api::ApiError>>,
 ) -> impl IntoView {
     let id = id.get();
-    let posted = move |decision: RequestDecision| {
-        Signal::derive(move || {
-            error.get().filter(|_| decide.input().get().is_none_or(|input| input.decision == decision))
-        })
-    };
     view! {
         <h2>{move_tr!("operator-decide-title")}</h2>
         <FormAlert error />
-        <section class="decision" aria-labelledby="approve-title">
-            <h3 id="approve-title">{move_tr!("operator-approve-title")}</h3>
+        <DecisionForm id decide error decision=RequestDecision::Approve />
+        <DecisionForm id decide error decision=RequestDecision::Ask />
+        <DecisionForm id decide error decision=RequestDecision::Refuse />
+    }
+}
+
+/// One decision's form: its title, what it does, the text it needs (a question, a reason) and
+/// its button. A refusal keeps the text typed in the form it came from.
+#[component]
+fn DecisionForm(
+    id: i64,
+    decide: ServerAction<DecideRequest>,
+    error: Signal<Option<crate::api::ApiError>>,
+    decision: RequestDecision,
+) -> impl IntoView {
+    let (title, hint, submit, text, button) = match decision {
+        RequestDecision::Approve => {
+            ("operator-approve-title", "operator-approve-hint", "operator-approve-submit", None, "button")
+        }
+        RequestDecision::Ask => (
+            "operator-ask-title",
+            "operator-ask-hint",
+            "operator-ask-submit",
+            Some(("question", "operator-ask-label")),
+            "button",
+        ),
+        RequestDecision::Refuse => (
+            "operator-refuse-title",
+            "operator-refuse-hint",
+            "operator-refuse-submit",
+            Some(("reason", "operator-refuse-label")),
+            "button button-danger",
+        ),
+    };
+    let heading = match decision {
+        RequestDecision::Approve => "approve-title",
+        RequestDecision::Ask => "ask-title",
+        RequestDecision::Refuse => "refuse-title",
+    };
+    let posted = Signal::derive(move || {
+        error.get().filter(|_| decide.input().get().is_none_or(|i| i.decision == decision))
+    });
+    view! {
+        <section class="decision" aria-labelledby=heading>
+            <h3 id=heading>{move || tr(title)}</h3>
             <ActionForm action=decide>
                 <input type="hidden" name="id" value=id />
-                <input type="hidden" name="decision" value=RequestDecision::Approve.code() />
-                <p class="hint">{move_tr!("operator-approve-hint")}</p>
-                <Submit pending=decide.pending()>{move_tr!("operator-approve-submit")}</Submit>
-            </ActionForm>
-        </section>
-        <section class="decision" aria-labelledby="ask-title">
-            <h3 id="ask-title">{move_tr!("operator-ask-title")}</h3>
-            <ActionForm action=decide>
-                <input type="hidden" name="id" value=id />
-                <input type="hidden" name="decision" value=RequestDecision::Ask.code() />
-                <p class="hint">{move_tr!("operator-ask-hint")}</p>
-                <TextArea
-                    id="question"
-                    label=move_tr!("operator-ask-label")
-                    value=kept(posted(RequestDecision::Ask), "question")
-                    error=error_for(error, "question")
-                    rows=4
-                />
-                <Submit pending=decide.pending()>{move_tr!("operator-ask-submit")}</Submit>
-            </ActionForm>
-        </section>
-        <section class="decision" aria-labelledby="refuse-title">
-            <h3 id="refuse-title">{move_tr!("operator-refuse-title")}</h3>
-            <ActionForm action=decide>
-                <input type="hidden" name="id" value=id />
-                <input type="hidden" name="decision" value=RequestDecision::Refuse.code() />
-                <p class="hint">{move_tr!("operator-refuse-hint")}</p>
-                <TextArea
-                    id="reason"
-                    label=move_tr!("operator-refuse-label")
-                    value=kept(posted(RequestDecision::Refuse), "reason")
-                    error=error_for(error, "reason")
-                    rows=4
-                />
-                <Submit pending=decide.pending() class="button button-danger">
-                    {move_tr!("operator-refuse-submit")}
+                <input type="hidden" name="decision" value=decision.code() />
+                <p class="hint">{move || tr(hint)}</p>
+                {text
+                    .map(|(field, label)| {
+                        view! {
+                            <TextArea
+                                id=field
+                                label=Signal::derive(move || tr(label))
+                                value=kept(posted, field)
+                                error=error_for(error, field)
+                                rows=4
+                            />
+                        }
+                    })}
+                <Submit pending=decide.pending() class=button>
+                    {move || tr(submit)}
                 </Submit>
             </ActionForm>
         </section>

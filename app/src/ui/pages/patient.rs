@@ -3,6 +3,7 @@ use crate::api::auth::me;
 use crate::api::messages::{my_conversations, ConversationLine};
 use crate::api::organisations::suspended_care;
 use crate::ui::components::caregivers::{assisted_resource, AssistedList};
+use crate::ui::components::suspended::SuspendedNotices;
 use crate::ui::components::PageTitle;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -17,22 +18,8 @@ pub fn PatientHome() -> impl IntoView {
         <PageTitle title_key="patient-home-title" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                suspended
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|organisation| {
-                        view! {
-                            <p class="alert" role="status" data-testid="organisation-suspended">
-                                {move || {
-                                    tr!(
-                                        "patient-organisation-suspended", { "organisation" => organisation.clone() }
-                                    )
-                                }}
-                            </p>
-                        }
-                    })
-                    .collect_view()
+                let organisations = suspended.await.unwrap_or_default();
+                view! { <SuspendedNotices organisations message_key="patient-organisation-suspended" /> }
             })}
         </Suspense>
         // No placeholder: the server renders this page whole, and an in-app visit shows it once

@@ -8,6 +8,7 @@ use crate::api::staff::my_administrators;
 use crate::hours;
 use crate::states::{Role, Service};
 use crate::ui::components::services::ServiceList;
+use crate::ui::components::suspended::SuspendedNotices;
 use crate::ui::components::workplace::WorkInButton;
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert, Submit};
@@ -31,25 +32,10 @@ pub fn StaffHome() -> impl IntoView {
                 let nothing = home.working().is_none_or(|r| r.services.is_empty());
                 let several = home.roles.len() > 1;
                 let working_in = home.working_in;
-                let suspended = home
-                    .suspended
-                    .clone()
-                    .into_iter()
-                    .map(|organisation| {
-                        view! {
-                            <p class="alert" role="status" data-testid="organisation-suspended">
-                                {move || {
-                                    tr!(
-                                        "staff-organisation-suspended", { "organisation" => organisation.clone() }
-                                    )
-                                }}
-                            </p>
-                        }
-                    })
-                    .collect_view();
+                let suspended = home.suspended.clone();
                 view! {
                     <h1>{move || tr!("staff-greeting", { "name" => name.clone() })}</h1>
-                    {suspended}
+                    <SuspendedNotices organisations=suspended message_key="staff-organisation-suspended" />
                     {(several && working_in.is_none())
                         .then(|| {
                             view! {

@@ -223,11 +223,23 @@ impl TestApp {
 
     /// Bootstraps an organisation; returns the setup link's token and the code the console shows.
     pub async fn bootstrap(&self, email: &str) -> SetupLink {
+        self.bootstrap_with(email, Some("Clinique Saint-Laurent"), "Marie", "Tremblay").await
+    }
+
+    /// `portail bootstrap` for `email` (an organisation's first administrator, or without one the
+    /// platform's first operator): the setup link and its code.
+    async fn bootstrap_with(
+        &self,
+        email: &str,
+        organisation: Option<&str>,
+        given_name: &str,
+        family_name: &str,
+    ) -> SetupLink {
         let args = server::config::BootstrapArgs {
             email: email.into(),
-            organisation: Some("Clinique Saint-Laurent".into()),
-            given_name: "Marie".into(),
-            family_name: "Tremblay".into(),
+            organisation: organisation.map(str::to_string),
+            given_name: given_name.into(),
+            family_name: family_name.into(),
             language: "fr".into(),
         };
         let activation = server::bootstrap(&self.state, &args).await.unwrap();
@@ -246,16 +258,7 @@ impl TestApp {
 
     /// The platform's first operator (Olivier Côté) at `email`: their setup link and its code.
     pub async fn bootstrap_operator(&self, email: &str) -> SetupLink {
-        let args = server::config::BootstrapArgs {
-            email: email.into(),
-            organisation: None,
-            given_name: "Olivier".into(),
-            family_name: "Côté".into(),
-            language: "fr".into(),
-        };
-        let activation = server::bootstrap(&self.state, &args).await.unwrap();
-        let token = activation.link.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
-        SetupLink { token, code: activation.code.as_str().to_string() }
+        self.bootstrap_with(email, None, "Olivier", "Côté").await
     }
 
     /// Bootstraps an organisation whose administrator (given name Marie) completes the setup;
