@@ -119,7 +119,9 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   const codeMail = await mailWithSubject(requester, parcRequester, new RegExp(fr('mail-administrator-code-subject', { organisation: parc })));
   const adminCode = /[A-Z]-\d{6}/.exec(codeMail.text.replace('A-123456', ''))![0];
   expect(adminMail.text).not.toContain(adminCode);
-  const admin = await noScript.newPage();
+  // The administrator's own browser (a phone without JavaScript too).
+  const adminPhone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const admin = await adminPhone.newPage();
   await admin.goto(linkIn(adminMail.text));
   await enterSetupCode(admin, 'fr', adminCode);
   await completeSetup(admin);
@@ -136,7 +138,7 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
     const pdf = await admin.pdf({ format, preferCSSPageSize: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   }
-  await admin.close();
+  await adminPhone.close();
 
   // The operator reads the same signed agreement from the request.
   await olivier.reload();
@@ -146,7 +148,7 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await checkPage(olivier, false);
 
   // The new organisation in the list; suspended (the reason asked first), then reactivated.
-  await olivier.getByRole('link', { name: fr('operator-nav-organisations') }).click();
+  await olivier.getByRole('navigation', { name: fr('operator-nav-label') }).getByRole('link', { name: fr('operator-nav-organisations'), exact: true }).click();
   const card = olivier.getByTestId('operator-organisation').filter({ hasText: parc });
   await expect(card).toContainText(parcAdmin);
   await checkPage(olivier, false);
@@ -162,7 +164,7 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-reactivated'));
 
   // Olivier adds Inès, who reads her emails in English: her code is shown once.
-  await olivier.getByRole('link', { name: fr('operator-nav-operators') }).click();
+  await olivier.getByRole('navigation', { name: fr('operator-nav-label') }).getByRole('link', { name: fr('operator-nav-operators'), exact: true }).click();
   await checkPage(olivier, false);
   const ines = uniqueEmail('ines.haddad');
   await olivier.getByLabel(fr('invite-given-name'), { exact: true }).fill('Inès');
