@@ -2,8 +2,8 @@
 //! and the operators themselves. Every function is for operators only (403 for anyone else,
 //! staff and patients included); none returns anything about patients or staff.
 use super::ApiError;
-use crate::actions::RequestDecision;
-use crate::door::OrganisationRequestId;
+use crate::actions::{OrganisationAction, RequestDecision};
+use crate::door::{OrganisationId, OrganisationRequestId};
 use crate::i18n::Lang;
 use crate::states::{NoteKind, OrganisationKind, RequestState, Requester, Service};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -237,7 +237,7 @@ pub async fn request_agreement(
 /// An organisation as the console lists it: counts, never who its patients are.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationLine {
-    pub id: crate::door::OrganisationId,
+    pub id: OrganisationId,
     pub name: String,
     pub since: NaiveDate,
     /// Since when, and why, if the platform suspended it.
@@ -257,7 +257,7 @@ pub async fn operator_organisations() -> Result<Vec<OrganisationLine>, ApiError>
         .into_iter()
         .filter_map(|o| {
             Some(OrganisationLine {
-                id: crate::door::OrganisationId::new(o.id)?,
+                id: OrganisationId::new(o.id)?,
                 name: o.name,
                 since: date(o.created_at),
                 suspended: o.suspended_at.map(|at| (date(at), o.suspension_reason)),
@@ -273,11 +273,10 @@ pub async fn operator_organisations() -> Result<Vec<OrganisationLine>, ApiError>
 /// Back to the list, which says what was done; a refusal keeps the reason typed.
 #[server(prefix = "/api", endpoint = "act_on_organisation")]
 pub async fn act_on_organisation(
-    organisation_id: crate::door::OrganisationId,
-    action: crate::actions::OrganisationAction,
+    organisation_id: OrganisationId,
+    action: OrganisationAction,
     #[server(default)] reason: String,
 ) -> Result<(), ApiError> {
-    use crate::actions::OrganisationAction;
     use crate::domain::platform::organisations;
     let Operator { ctx, .. } = require_operator().await?;
     let done = match action {

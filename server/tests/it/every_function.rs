@@ -97,6 +97,7 @@ fn action_code(ty: &str) -> Option<&'static str> {
         "SupportAction" => SupportAction::ALL[0].code(),
         "CodePurpose" => CodePurpose::ALL[0].code(),
         "RequestDecision" => RequestDecision::ALL[0].code(),
+        "OrganisationAction" => OrganisationAction::ALL[0].code(),
         _ => return None,
     })
 }

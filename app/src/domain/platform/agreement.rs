@@ -83,8 +83,9 @@ pub async fn inspect(ctx: &Ctx, token: &str) -> DomainResult<Link> {
 /// aside). Returns where the link stands after it.
 pub async fn sign(ctx: &Ctx, token: &str, typed_name: &str, accepted: bool) -> DomainResult<Link> {
     let Some(request) = waiting(&ctx.db, token).await? else { return Ok(Link::Unusable) };
-    let Link::ToSign { agreement, terms, .. } = inspect(ctx, token).await? else {
-        return inspect(ctx, token).await;
+    let (agreement, terms) = match inspect(ctx, token).await? {
+        Link::ToSign { agreement, terms, .. } => (agreement, terms),
+        signed_or_unusable => return Ok(signed_or_unusable),
     };
     let lrp_name = format!("{} {}", request.lrp_given_name, request.lrp_family_name);
     if typed_name.trim().is_empty() {
