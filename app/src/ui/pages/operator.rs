@@ -500,7 +500,8 @@ fn OrganisationCard(
     let heading = anchor.clone();
     let state = suspended.clone();
     view! {
-        <section class="organisation" aria-labelledby=heading data-testid="operator-organisation">
+        // An article, not a landmark: two organisations may bear the same name.
+        <article class="organisation" aria-labelledby=heading data-testid="operator-organisation">
             <h2 id=anchor>{name}</h2>
             <dl class="facts">
                 <dt>{move_tr!("operator-organisation-state")}</dt>
@@ -579,6 +580,6 @@ fn OrganisationCard(
                         .into_any()
                 }
             }}
-        </section>
+        </article>
     }
 }
