@@ -439,7 +439,7 @@ impl RequestState {
         matches!(self, Self::Submitted | Self::InformationRequested)
     }
 }
-parse_from_string!(RequestState, OrganisationKind);
+parse_from_string!(RequestState, OrganisationKind, NoteKind);
 
 /// What was said about an organisation's request to join.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -201,7 +201,7 @@ async fn home_of(db: &crate::domain::store::Db, account_id: i64) -> Result<&'sta
     Ok(if operator::is_operator(db, account_id).await? {
         "/operator"
     } else if !membership::workplaces(db, account_id).await?.is_empty()
-        || !membership::suspended(db, account_id, true).await?.is_empty()
+        || !membership::suspended_workplaces(db, account_id).await?.is_empty()
     {
         // Staff of a suspended organisation land where they are told so.
         "/staff"
@@ -413,7 +413,7 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     let caller = require_session().await?;
     use crate::domain::organisation::membership;
     let places = membership::workplaces(&caller.ctx.db, caller.account.id).await?;
-    let suspended = membership::suspended(&caller.ctx.db, caller.account.id, true).await?;
+    let suspended = membership::suspended_workplaces(&caller.ctx.db, caller.account.id).await?;
     if places.is_empty() && suspended.is_empty() {
         return Err(ApiError::not_found());
     }

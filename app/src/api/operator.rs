@@ -19,6 +19,12 @@ use {
     crate::domain::platform::{operator, review},
 };
 
+/// Whole days from `at` to `now`.
+#[cfg(feature = "ssr")]
+fn days_since(at: i64, now: i64) -> i64 {
+    (now - at).max(0) / 86_400
+}
+
 /// A request in the console's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestLine {
@@ -52,7 +58,7 @@ pub async fn operator_requests(state: Option<String>) -> Result<RequestList, Api
                 organisation: listed.legal_name,
                 kind: listed.kind,
                 received: local_time(listed.received_at, DEFAULT_TIMEZONE).date(),
-                age_days: (ctx.now - listed.received_at).max(0) / 86_400,
+                age_days: days_since(listed.received_at, ctx.now),
             })
         })
         .collect();
@@ -124,7 +130,7 @@ pub async fn operator_request(id: OrganisationRequestId) -> Result<RequestView, 
         services: request.services,
         language: request.language,
         received: at(request.received_at),
-        age_days: (ctx.now - request.received_at).max(0) / 86_400,
+        age_days: days_since(request.received_at, ctx.now),
         decided: request.decided_at.map(|when| (at(when), request.decided_by.unwrap_or_default())),
         notes: request
             .notes

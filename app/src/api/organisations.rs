@@ -105,5 +105,5 @@ pub async fn leave_organisation(organisation_id: OrganisationId) -> Result<(), A
 #[server(prefix = "/api", endpoint = "suspended_care")]
 pub async fn suspended_care() -> Result<Vec<String>, ApiError> {
     let Caller { ctx, account, .. } = require_session().await?;
-    Ok(membership::suspended(&ctx.db, account.id, false).await?)
+    Ok(membership::suspended_care(&ctx.db, account.id).await?)
 }

@@ -36,25 +36,42 @@ pub async fn workplaces<'e>(
     .await?)
 }
 
-/// The organisations the platform suspended among those the account is staff of (they cannot work
-/// in them) or patient of (their team cannot answer): their names.
-pub async fn suspended<'e>(
+/// The organisations the platform suspended where the account is staff: they cannot work there.
+pub async fn suspended_workplaces<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
-    as_staff: bool,
 ) -> DomainResult<Vec<String>> {
-    let rows = sqlx::query(
+    names(
+        exec,
         "SELECT DISTINCT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.account_id = $1 AND (m.role <> 'patient') = $2 AND o.suspended_at IS NOT NULL
-         UNION
-         SELECT DISTINCT o.name FROM patients p JOIN organisations o ON o.id = p.organisation_id
-         WHERE p.account_id = $1 AND NOT $2 AND o.suspended_at IS NOT NULL
-         ORDER BY name",
+         WHERE m.account_id = $1 AND m.role <> 'patient' AND o.suspended_at IS NOT NULL ORDER BY o.name",
+        account_id,
     )
-    .bind(account_id)
-    .bind(as_staff)
-    .fetch_all(exec)
-    .await?;
+    .await
+}
+
+/// The organisations the platform suspended that follow the account as a patient: their team
+/// cannot answer for now.
+pub async fn suspended_care<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<Vec<String>> {
+    names(
+        exec,
+        "SELECT DISTINCT o.name FROM patients p JOIN organisations o ON o.id = p.organisation_id
+         WHERE p.account_id = $1 AND o.suspended_at IS NOT NULL ORDER BY o.name",
+        account_id,
+    )
+    .await
+}
+
+/// The organisation names `sql` selects for the account bound to `$1`.
+async fn names<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    sql: &str,
+    account_id: i64,
+) -> DomainResult<Vec<String>> {
+    let rows = sqlx::query(sql).bind(account_id).fetch_all(exec).await?;
     Ok(rows.iter().map(|r| r.try_get("name")).collect::<Result<_, _>>()?)
 }
 
@@ -167,12 +184,11 @@ pub async fn patient_of<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
 ) -> DomainResult<Vec<String>> {
-    let rows = sqlx::query(
+    names(
+        exec,
         "SELECT DISTINCT o.name FROM patients p JOIN organisations o ON o.id = p.organisation_id
          WHERE p.account_id = $1 ORDER BY o.name",
+        account_id,
     )
-    .bind(account_id)
-    .fetch_all(exec)
-    .await?;
-    Ok(rows.iter().map(|r| r.try_get("name")).collect::<Result<_, _>>()?)
+    .await
 }

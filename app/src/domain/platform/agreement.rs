@@ -64,13 +64,21 @@ async fn waiting(db: &store::Db, token: &str) -> DomainResult<Option<Waiting>> {
 }
 
 pub async fn inspect(ctx: &Ctx, token: &str) -> DomainResult<Link> {
-    let Some(request) = waiting(&ctx.db, token).await? else { return Ok(Link::Unusable) };
+    match waiting(&ctx.db, token).await? {
+        Some(request) => link_of(ctx, &request).await,
+        None => Ok(Link::Unusable),
+    }
+}
+
+/// Where the link of `request` stands.
+async fn link_of(ctx: &Ctx, request: &Waiting) -> DomainResult<Link> {
+    let legal_name = request.legal_name.clone();
     Ok(match request.state.as_str() {
-        "active" => Link::Signed { legal_name: request.legal_name },
+        "active" => Link::Signed { legal_name },
         "agreement_pending" if request.decided_at.unwrap_or(0) + SIGN_WITHIN_SECONDS > ctx.now => {
             Link::ToSign {
                 lrp_name: format!("{} {}", request.lrp_given_name, request.lrp_family_name),
-                legal_name: request.legal_name,
+                legal_name,
                 agreement: document::current(&ctx.db, Kind::Agreement).await?,
                 terms: document::current(&ctx.db, Kind::Terms).await?,
             }
@@ -83,7 +91,7 @@ pub async fn inspect(ctx: &Ctx, token: &str) -> DomainResult<Link> {
 /// aside). Returns where the link stands after it.
 pub async fn sign(ctx: &Ctx, token: &str, typed_name: &str, accepted: bool) -> DomainResult<Link> {
     let Some(request) = waiting(&ctx.db, token).await? else { return Ok(Link::Unusable) };
-    let (agreement, terms) = match inspect(ctx, token).await? {
+    let (agreement, terms) = match link_of(ctx, &request).await? {
         Link::ToSign { agreement, terms, .. } => (agreement, terms),
         signed_or_unusable => return Ok(signed_or_unusable),
     };

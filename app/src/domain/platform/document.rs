@@ -5,7 +5,6 @@
 //! new acceptance.
 use crate::domain::{store, DomainError, DomainResult};
 use crate::i18n::Lang;
-use sqlx::Row;
 
 /// Which document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +54,7 @@ pub async fn install_shipped(db: &store::Db, now: i64) -> DomainResult<()> {
 }
 
 /// One version of a document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Document {
     pub id: i64,
     pub version: i64,
@@ -73,28 +72,18 @@ impl Document {
     }
 }
 
-fn document(row: sqlx::any::AnyRow) -> DomainResult<Document> {
-    Ok(Document {
-        id: row.try_get("id")?,
-        version: row.try_get("version")?,
-        body_fr: row.try_get("body_fr")?,
-        body_en: row.try_get("body_en")?,
-    })
-}
-
 /// The latest version of `kind`.
 pub async fn current<'e>(
     exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
     kind: Kind,
 ) -> DomainResult<Document> {
-    let row = sqlx::query(
+    sqlx::query_as(
         "SELECT id, version, body_fr, body_en FROM platform_documents WHERE kind = $1 ORDER BY version DESC LIMIT 1",
     )
     .bind(kind.code())
     .fetch_optional(exec)
     .await?
-    .ok_or(DomainError::NotFound)?;
-    document(row)
+    .ok_or(DomainError::NotFound)
 }
 
 /// A version by its id (what a signature names).
@@ -102,12 +91,11 @@ pub async fn by_id<'e>(
     exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
     id: i64,
 ) -> DomainResult<Document> {
-    let row = sqlx::query("SELECT id, version, body_fr, body_en FROM platform_documents WHERE id = $1")
+    sqlx::query_as("SELECT id, version, body_fr, body_en FROM platform_documents WHERE id = $1")
         .bind(id)
         .fetch_optional(exec)
         .await?
-        .ok_or(DomainError::NotFound)?;
-    document(row)
+        .ok_or(DomainError::NotFound)
 }
 
 /// Markdown as HTML, any HTML written in it dropped (a document is text, never markup of its own),

@@ -12,7 +12,7 @@ use crate::domain::identity::account::Email;
 use crate::domain::patient::profile;
 use crate::domain::{calendar, notification, secret, Ctx, DomainError, DomainResult, Target};
 use crate::i18n::Lang;
-use crate::states::{OrganisationKind, Requester, Service};
+use crate::states::{NoteKind, OrganisationKind, Requester, Service};
 use sqlx::Row;
 
 /// An unconfirmed request is discarded after this long (and its link stops working).
@@ -297,13 +297,7 @@ pub async fn answer_link(ctx: &Ctx, token: &str) -> DomainResult<AnswerLink> {
 /// The requester answers the operator's question: the request waits for a decision again, in its
 /// place by the date it was first received.
 pub async fn answer(ctx: &Ctx, token: &str, text: &str) -> DomainResult<AnswerLink> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(DomainError::invalid("answer", "error-join-answer-required"));
-    }
-    if text.chars().count() > super::review::NOTE_MAX {
-        return Err(DomainError::invalid("answer", "error-note-too-long"));
-    }
+    let text = super::review::note(text, "answer", "error-join-answer-required")?;
     let mut tx = ctx.db.begin().await?;
     let answered = sqlx::query(
         "UPDATE organisation_requests SET state = 'submitted'
@@ -320,15 +314,7 @@ pub async fn answer(ctx: &Ctx, token: &str, text: &str) -> DomainResult<AnswerLi
         };
     };
     let id: i64 = row.try_get("id")?;
-    sqlx::query(
-        "INSERT INTO organisation_request_notes (request_id, kind, author_id, body, created_at)
-         VALUES ($1, 'answer', NULL, $2, $3)",
-    )
-    .bind(id)
-    .bind(text)
-    .bind(ctx.now)
-    .execute(&mut *tx)
-    .await?;
+    super::review::add_note(&mut *tx, id, NoteKind::Answer, None, &text, ctx.now).await?;
     ctx.audit(&mut *tx, None, "organisation-request.answered", Target::OrganisationRequest(id)).await?;
     tx.commit().await?;
     Ok(AnswerLink::Answered { legal_name: row.try_get("legal_name")? })

@@ -49,12 +49,14 @@ pub async fn counts(db: &store::Db) -> DomainResult<Vec<(RequestState, i64)>> {
     Ok(counts)
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Note {
+    #[sqlx(try_from = "String")]
     pub kind: NoteKind,
     /// The operator who wrote it; `None` for the requester.
     pub author: Option<String>,
     pub body: String,
+    #[sqlx(rename = "created_at")]
     pub at: i64,
 }
 
@@ -111,24 +113,14 @@ pub async fn one(db: &store::Db, id: i64) -> DomainResult<Request> {
     };
     let unknown = |_| DomainError::Db(sqlx::Error::Decode("unknown code".into()));
     let services: String = row.try_get("services")?;
-    let notes = sqlx::query(
+    let notes = sqlx::query_as(
         "SELECT n.kind, n.body, n.created_at, a.given_name || ' ' || a.family_name AS author
          FROM organisation_request_notes n LEFT JOIN accounts a ON a.id = n.author_id
          WHERE n.request_id = $1 ORDER BY n.id",
     )
     .bind(id)
     .fetch_all(db)
-    .await?
-    .into_iter()
-    .filter_map(|note| {
-        Some(Note {
-            kind: NoteKind::parse(&note.try_get::<String, _>("kind").ok()?)?,
-            author: note.try_get("author").ok()?,
-            body: note.try_get("body").ok()?,
-            at: note.try_get("created_at").ok()?,
-        })
-    })
-    .collect();
+    .await?;
     Ok(Request {
         id,
         state: RequestState::try_from(row.try_get::<String, _>("state")?).map_err(unknown)?,
@@ -164,8 +156,8 @@ pub enum Decision {
     },
 }
 
-/// A reason or a question: required, bounded, kept as written (line breaks too).
-fn note(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<String> {
+/// A reason, a question or an answer: required, bounded, kept as written (line breaks too).
+pub(super) fn note(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<String> {
     let text = raw.trim();
     if text.is_empty() {
         return Err(DomainError::invalid(field, missing));
@@ -176,25 +168,45 @@ fn note(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<S
     Ok(text.to_string())
 }
 
+/// Adds what `author` (an operator; `None` for the requester) said about request `id`.
+pub(super) async fn add_note<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    id: i64,
+    kind: NoteKind,
+    author: Option<i64>,
+    body: &str,
+    now: i64,
+) -> DomainResult<()> {
+    sqlx::query(
+        "INSERT INTO organisation_request_notes (request_id, kind, author_id, body, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(kind.code())
+    .bind(author)
+    .bind(body)
+    .bind(now)
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
 /// Records the decision of the operator `ctx.actor` on request `id` and mails the requester in
 /// the request's language: approved, refused with the reason, or the question with the link to
 /// answer it. 409 when the request no longer waits (another operator decided first).
 pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<RequestState> {
-    let written = match &decision {
-        Decision::Approve => None,
-        Decision::Refuse { reason } => {
-            Some((NoteKind::Refusal, note(reason, "reason", "error-reason-required")?))
-        }
-        Decision::Ask { question } => {
-            Some((NoteKind::Question, note(question, "question", "error-question-required")?))
-        }
-    };
-    let (state, action) = match decision {
-        Decision::Approve => (RequestState::AgreementPending, "organisation-request.approved"),
-        Decision::Refuse { .. } => (RequestState::Refused, "organisation-request.refused"),
-        Decision::Ask { .. } => {
-            (RequestState::InformationRequested, "organisation-request.information_requested")
-        }
+    let (state, action, written) = match decision {
+        Decision::Approve => (RequestState::AgreementPending, "organisation-request.approved", None),
+        Decision::Refuse { reason } => (
+            RequestState::Refused,
+            "organisation-request.refused",
+            Some((NoteKind::Refusal, note(&reason, "reason", "error-reason-required")?)),
+        ),
+        Decision::Ask { question } => (
+            RequestState::InformationRequested,
+            "organisation-request.information_requested",
+            Some((NoteKind::Question, note(&question, "question", "error-question-required")?)),
+        ),
     };
     // A question comes with the requester's link to answer it, an approval with the LRP's link
     // to the agreement.
@@ -231,17 +243,7 @@ pub async fn decide(ctx: &Ctx, id: i64, decision: Decision) -> DomainResult<Requ
     let delegate = Requester::parse(&row.try_get::<String, _>("requester")?) == Some(Requester::Delegate);
     let requester_email: String = if delegate { row.try_get("delegate_email")? } else { lrp_email.clone() };
     if let Some((kind, body)) = &written {
-        sqlx::query(
-            "INSERT INTO organisation_request_notes (request_id, kind, author_id, body, created_at)
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(id)
-        .bind(kind.code())
-        .bind(ctx.actor)
-        .bind(body)
-        .bind(ctx.now)
-        .execute(&mut *tx)
-        .await?;
+        add_note(&mut *tx, id, *kind, ctx.actor, body, ctx.now).await?;
     }
     let text = written.as_ref().map(|(_, body)| body.as_str()).unwrap_or_default();
     let to_requester = match state {
