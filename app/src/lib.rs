@@ -12,6 +12,7 @@ pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod states;
+pub mod time_zones;
 pub mod ui;
 
 #[cfg(feature = "hydrate")]

@@ -315,6 +315,37 @@ impl StaffFilter {
     }
 }
 
+/// Whose actions the organisation's audit trail shows (`?who=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditWho {
+    #[default]
+    Everyone,
+    /// The platform's operators (suspending the organisation, its agreement…).
+    Operators,
+    /// The organisation's staff.
+    Staff,
+    /// Its patients and their caregivers.
+    Patients,
+}
+
+impl AuditWho {
+    pub const ALL: [Self; 4] = [Self::Everyone, Self::Operators, Self::Staff, Self::Patients];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Everyone => "all",
+            Self::Operators => "operators",
+            Self::Staff => "staff",
+            Self::Patients => "patients",
+        }
+    }
+
+    /// Anything unknown (or nothing) shows everyone.
+    pub fn parse(code: &str) -> Self {
+        Self::ALL.into_iter().find(|w| w.code() == code).unwrap_or_default()
+    }
+}
+
 /// What kind of organisation asks to join (the Join page's first questions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrganisationKind {

@@ -1855,3 +1855,59 @@ mail-organisation-reactivated-body =
     The patient portal platform reactivated { $organisation }: its staff can work in it again.
 staff-organisation-suspended = { $organisation } is suspended by the platform: its staff cannot work in it while the suspension lasts. Its administrators received the reason by email.
 patient-organisation-suspended = { $organisation } does not offer its online services for now: its team cannot answer you here. You keep access to your information and its copy. For a care need, call the organisation.
+
+# Organisation details, first steps and audit trail (issue #31)
+settings-details-title = Organisation details
+settings-details-intro = The name, address and phone your patients and staff see, and the time zone of every date and time in the organisation.
+settings-organisation-name = Organisation name
+settings-organisation-address = Address
+settings-organisation-phone = Phone
+settings-time-zone = Time zone
+settings-details-save = Save the details
+settings-details-saved = Organisation details saved.
+time-zone-newfoundland = Newfoundland (St. John's)
+time-zone-atlantic = Atlantic (Halifax, Moncton)
+time-zone-eastern = Eastern (Montréal, Toronto)
+time-zone-central = Central (Winnipeg)
+time-zone-saskatchewan = Saskatchewan (Regina, no daylight saving time)
+time-zone-mountain = Mountain (Edmonton, Calgary)
+time-zone-pacific = Pacific (Vancouver)
+time-zone-yukon = Yukon (Whitehorse)
+error-time-zone-unknown = Choose a time zone from the list.
+audit-organisation-details-changed = Organisation details changed
+first-steps-title = First steps
+first-steps-intro = What is left to do before your patients arrive. Each step ticks itself once done.
+first-steps-progress = { $done } of { $total } steps done
+first-steps-details = Confirm your organisation's details
+first-steps-staff = Add the members of your staff
+first-steps-support = Set the support desk's phone and hours
+first-steps-care-team = Create a care team
+first-steps-patients = Invite your first patients
+first-steps-done = done
+first-steps-to-do = to do
+nav-audit = Audit trail
+audit-trail-title = Audit trail
+audit-trail-intro = Every action taken in the organisation, newest first: by your staff, your patients and their caregivers, and by the platform's operators. Nothing in it is ever changed or erased.
+audit-trail-who = By whom
+audit-who-all = Everyone
+audit-who-operators = The platform's operators
+audit-who-staff = Staff
+audit-who-patients = Patients and caregivers
+audit-trail-since = From
+audit-trail-until = Until
+audit-trail-show = Show
+audit-trail-when = When
+audit-trail-actor = By
+audit-trail-action = Action
+audit-trail-about = About
+audit-trail-ip = IP address
+audit-trail-none = No action matches.
+role-operator = platform operator
+audit-trail-not-signed-in = nobody signed in
+audit-trail-for = for { $name }
+audit-trail-count = { $count ->
+    [one] 1 action
+   *[other] { $count } actions
+}
+error-date-range = The start date must come before the end date.
+error-date-invalid = Enter a valid date, as YYYY-MM-DD.

@@ -1855,3 +1855,59 @@ mail-organisation-reactivated-body =
     La plateforme du portail usager a réactivé { $organisation } : son personnel peut de nouveau y travailler.
 staff-organisation-suspended = { $organisation } est suspendu par la plateforme : son personnel ne peut pas y travailler tant que la suspension dure. Ses administrateurs ont reçu le motif par courriel.
 patient-organisation-suspended = { $organisation } n'offre plus ses services en ligne pour l'instant : son équipe ne peut pas vous répondre ici. Vous gardez l'accès à vos renseignements et à leur copie. Pour un besoin de soins, appelez l'organisme.
+
+# Organisation details, first steps and audit trail (issue #31)
+settings-details-title = Coordonnées de l'organisation
+settings-details-intro = Le nom, l'adresse et le téléphone que voient vos usagers et votre personnel, et le fuseau horaire de toutes les dates et heures de l'organisation.
+settings-organisation-name = Nom de l'organisation
+settings-organisation-address = Adresse
+settings-organisation-phone = Téléphone
+settings-time-zone = Fuseau horaire
+settings-details-save = Enregistrer les coordonnées
+settings-details-saved = Coordonnées de l'organisation enregistrées.
+time-zone-newfoundland = Terre-Neuve (St. John's)
+time-zone-atlantic = Atlantique (Halifax, Moncton)
+time-zone-eastern = Est (Montréal, Toronto)
+time-zone-central = Centre (Winnipeg)
+time-zone-saskatchewan = Saskatchewan (Regina, sans heure avancée)
+time-zone-mountain = Rocheuses (Edmonton, Calgary)
+time-zone-pacific = Pacifique (Vancouver)
+time-zone-yukon = Yukon (Whitehorse)
+error-time-zone-unknown = Choisissez un fuseau horaire dans la liste.
+audit-organisation-details-changed = Coordonnées de l'organisation modifiées
+first-steps-title = Premiers pas
+first-steps-intro = Ce qu'il reste à faire avant d'accueillir vos usagers. Chaque étape se coche d'elle-même une fois faite.
+first-steps-progress = { $done } étapes sur { $total } faites
+first-steps-details = Confirmer les coordonnées de l'organisation
+first-steps-staff = Ajouter les membres de votre personnel
+first-steps-support = Indiquer le téléphone et les heures du soutien
+first-steps-care-team = Créer une équipe de soins
+first-steps-patients = Inviter vos premiers patients
+first-steps-done = fait
+first-steps-to-do = à faire
+nav-audit = Journal d'audit
+audit-trail-title = Journal d'audit
+audit-trail-intro = Chaque action faite dans l'organisation, la plus récente en premier : par votre personnel, vos usagers et leurs proches aidants, et par les opérateurs de la plateforme. Rien n'y est jamais modifié ni effacé.
+audit-trail-who = Par qui
+audit-who-all = Tout le monde
+audit-who-operators = Les opérateurs de la plateforme
+audit-who-staff = Le personnel
+audit-who-patients = Les usagers et les proches aidants
+audit-trail-since = Depuis le
+audit-trail-until = Jusqu'au
+audit-trail-show = Afficher
+audit-trail-when = Quand
+audit-trail-actor = Par
+audit-trail-action = Action
+audit-trail-about = À propos de
+audit-trail-ip = Adresse IP
+audit-trail-none = Aucune action ne correspond à ces critères.
+role-operator = opérateur de la plateforme
+audit-trail-not-signed-in = personne de connecté
+audit-trail-for = pour { $name }
+audit-trail-count = { $count ->
+    [one] 1 action
+   *[other] { $count } actions
+}
+error-date-range = La date de début doit précéder la date de fin.
+error-date-invalid = Entrez une date valide, au format AAAA-MM-JJ.

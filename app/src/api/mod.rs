@@ -1,6 +1,7 @@
 //! Server functions and the types they exchange with the browser. Each one is thin: find out who
 //! is asking, check they may, call the domain, map the outcome to a translated message key.
 pub mod account;
+pub mod audit_trail;
 pub mod auth;
 pub mod care_teams;
 pub mod caregivers;

@@ -176,3 +176,83 @@ pub async fn signed_agreement() -> Result<Option<super::joining::SignedAgreement
         Err(e) => Err(e.into()),
     }
 }
+
+/// The organisation's name, address, phone and time zone, as its administrators keep them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetailsView {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub timezone: String,
+}
+
+#[server(prefix = "/api", endpoint = "organisation_details")]
+pub async fn organisation_details() -> Result<DetailsView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let d = organisation::details::of(&ctx.db, organisation_id).await?;
+    Ok(DetailsView { name: d.name, address: d.address, phone: d.phone, timezone: d.timezone })
+}
+
+/// Saves the organisation's details; this also ticks "confirm the organisation's details".
+#[server(prefix = "/api", endpoint = "save_organisation_details")]
+pub async fn save_organisation_details(
+    #[server(default)] organisation_name: String,
+    #[server(default)] organisation_address: String,
+    #[server(default)] organisation_phone: String,
+    #[server(default)] timezone: String,
+) -> Result<(), ApiError> {
+    use organisation::details::{self, Typed};
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let typed = Typed {
+        name: &organisation_name,
+        address: &organisation_address,
+        phone: &organisation_phone,
+        timezone: &timezone,
+    };
+    details::save(&ctx, organisation_id, &typed).await.map_err(|e| {
+        ApiError::from(e)
+            .keep("organisation_name", &organisation_name)
+            .keep("organisation_address", &organisation_address)
+            .keep("organisation_phone", &organisation_phone)
+            .keep("timezone", &timezone)
+    })?;
+    leptos_axum::redirect("/staff/settings?saved=details");
+    Ok(())
+}
+
+/// A new organisation's first steps, each done or not (see `details::FirstSteps`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstStepsView {
+    pub details: bool,
+    pub staff: bool,
+    pub support: bool,
+    pub care_team: bool,
+    pub patients: bool,
+}
+
+impl FirstStepsView {
+    /// Each step's message key, where it is done, and whether it is.
+    pub fn steps(self) -> [(&'static str, &'static str, bool); 5] {
+        [
+            ("first-steps-details", "/staff/settings#organisation-details", self.details),
+            ("first-steps-staff", "/staff/team", self.staff),
+            ("first-steps-support", "/staff/settings#support-desk", self.support),
+            ("first-steps-care-team", "/staff/teams", self.care_team),
+            ("first-steps-patients", "/staff/patients", self.patients),
+        ]
+    }
+}
+
+/// The first steps of the organisation the administrator works in.
+#[server(prefix = "/api", endpoint = "first_steps")]
+pub async fn first_steps() -> Result<FirstStepsView, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let s = organisation::details::first_steps(&ctx.db, organisation_id).await?;
+    Ok(FirstStepsView {
+        details: s.details_confirmed,
+        staff: s.team_added,
+        support: s.support_set,
+        care_team: s.care_team_created,
+        patients: s.patients_invited,
+    })
+}

@@ -54,6 +54,19 @@ pub fn local_date(now: i64, timezone: &str) -> NaiveDate {
     local_time(now, timezone).date()
 }
 
+/// The first instant of `day` in the organisation's time zone, as epoch seconds. Computed on the
+/// local calendar, so a day of 23 or 25 hours (DST) still starts at local midnight; were a zone
+/// to skip midnight, the instant it would have been.
+pub fn day_start(day: NaiveDate, timezone: &str) -> i64 {
+    use chrono::TimeZone;
+    let tz = zone(timezone);
+    let midnight = day.and_hms_opt(0, 0, 0).expect("valid time");
+    tz.from_local_datetime(&midnight)
+        .earliest()
+        .unwrap_or_else(|| tz.from_utc_datetime(&midnight))
+        .timestamp()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -281,6 +281,9 @@ fn StaffNav() -> impl IntoView {
                                             <li>
                                                 <A href="/staff/settings">{move_tr!("nav-settings")}</A>
                                             </li>
+                                            <li>
+                                                <A href="/staff/audit">{move_tr!("nav-audit")}</A>
+                                            </li>
                                         }
                                     })}
                             }

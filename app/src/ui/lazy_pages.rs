@@ -40,6 +40,7 @@ lazy_pages! {
     StaffPersonRoute => StaffPersonPage,
     StaffCodeRoute => StaffCodePage,
     OverviewRoute => OverviewPage,
+    AuditTrailRoute => AuditTrailPage,
     SupportDeskRoute => SupportDeskPage,
     SupportPersonRoute => SupportPersonPage,
     OrganisationSettingsRoute => OrganisationSettings,

@@ -130,6 +130,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/audit")
+                            view=lazy_pages::AuditTrailRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/team/code")
                             view=lazy_pages::StaffCodeRoute::lazy()
                             ssr=SsrMode::Async

@@ -11,6 +11,7 @@ mod errors;
 mod every_function;
 mod everyday;
 mod failures;
+mod first_steps;
 mod instances;
 mod invitations;
 mod joining;

@@ -30,19 +30,11 @@ pub fn ends_at(now: i64, timezones: &[String]) -> i64 {
         .unwrap_or_else(|| next_local_midnight(now, crate::domain::calendar::DEFAULT_TIMEZONE))
 }
 
-/// The next 00:00 in `timezone`, as epoch seconds. Computed
-/// on the local calendar, so a day of 23 or 25 hours (DST) still ends at local midnight.
+/// The next 00:00 in `timezone`, as epoch seconds.
 pub fn next_local_midnight(now: i64, timezone: &str) -> i64 {
-    use chrono::{Days, TimeZone};
-    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
-    let local = tz.timestamp_opt(now, 0).single().expect("valid timestamp");
-    let tomorrow = local.date_naive().checked_add_days(Days::new(1)).expect("date in range");
-    let midnight = tomorrow.and_hms_opt(0, 0, 0).expect("valid time");
-    // Midnight always exists in the zones we serve; if a zone skipped it, take the earliest valid instant.
-    tz.from_local_datetime(&midnight)
-        .earliest()
-        .unwrap_or_else(|| tz.from_utc_datetime(&midnight))
-        .timestamp()
+    use crate::domain::calendar;
+    let tomorrow = calendar::local_date(now, timezone).succ_opt().expect("date in range");
+    calendar::day_start(tomorrow, timezone)
 }
 
 /// When the account's lock ends, if it is locked at `now`.

@@ -1,4 +1,6 @@
 //! Health organisations using Portail, and the creation of one with its first administrator.
+pub mod audit_trail;
+pub mod details;
 pub mod membership;
 pub mod overview;
 pub mod patient_invitation;

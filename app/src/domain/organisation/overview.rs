@@ -2,8 +2,8 @@
 //! what became of them, the accounts locked now, the staff who have not activated yet, and the mail
 //! queue.
 use crate::domain::onboarding::invitation::{self, InvitationState};
-use crate::domain::{notification, store, DomainResult};
-use chrono::{Datelike, Days, NaiveDate, TimeZone};
+use crate::domain::{calendar, notification, store, DomainResult};
+use chrono::{Datelike, Days, NaiveDate};
 
 /// Weeks shown, the current one last.
 pub const WEEKS: usize = 12;
@@ -38,18 +38,16 @@ struct Sent {
 }
 
 /// The local Monday `weeks_back` weeks before the one holding `now`, and its first instant.
-fn monday(now: i64, timezone: &chrono_tz::Tz, weeks_back: u64) -> (NaiveDate, i64) {
-    let today = timezone.timestamp_opt(now, 0).single().expect("valid timestamp").date_naive();
+fn monday(now: i64, timezone: &str, weeks_back: u64) -> (NaiveDate, i64) {
+    let today = calendar::local_date(now, timezone);
     let this_monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
     let day = this_monday - Days::new(7 * weeks_back);
-    let midnight = day.and_hms_opt(0, 0, 0).expect("valid time");
-    let start = timezone.from_local_datetime(&midnight).earliest().map(|t| t.timestamp()).unwrap_or(0);
-    (day, start)
+    (day, calendar::day_start(day, timezone))
 }
 
 pub async fn read(db: &store::Db, organisation_id: i64, now: i64, timezone: &str) -> DomainResult<Overview> {
-    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::America::Montreal);
-    let bounds: Vec<(NaiveDate, i64)> = (0..WEEKS as u64).rev().map(|back| monday(now, &tz, back)).collect();
+    let bounds: Vec<(NaiveDate, i64)> =
+        (0..WEEKS as u64).rev().map(|back| monday(now, timezone, back)).collect();
     let since = bounds[0].1;
     let sent: Vec<Sent> = sqlx::query_as(
         "SELECT created_at, status, failed_attempts, expires_at FROM invitations

@@ -115,6 +115,29 @@ pub fn line(raw: &str, max: usize) -> Option<String> {
     (line.chars().count() <= max && !line.chars().any(char::is_control)).then(|| line.to_string())
 }
 
+/// A line a form needs: trimmed, refused on `field` when empty (`missing`) or too long.
+pub fn required_line(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    missing: &'static str,
+) -> DomainResult<String> {
+    match line(raw, max) {
+        Some(text) if text.is_empty() => Err(DomainError::invalid(field, missing)),
+        Some(text) => Ok(text),
+        None => Err(DomainError::invalid(field, "error-line-too-long")),
+    }
+}
+
+/// A phone number a form needs (see `phone`), refused on `field` when empty or malformed.
+pub fn required_phone(raw: &str, field: &'static str) -> DomainResult<String> {
+    match phone(raw) {
+        Some(phone) if !phone.is_empty() => Ok(phone),
+        Some(_) => Err(DomainError::invalid(field, "error-phone-required")),
+        None => Err(DomainError::invalid(field, "error-phone-invalid")),
+    }
+}
+
 /// A North American phone number as `514-555-0123`, with an optional leading 1 or +1 and an
 /// extension (`poste 123`, `ext. 123`, `x123`); empty stays empty.
 pub fn phone(raw: &str) -> Option<String> {

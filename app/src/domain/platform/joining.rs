@@ -70,19 +70,11 @@ struct Person {
 }
 
 fn text(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<String> {
-    match profile::line(raw, TEXT_MAX) {
-        Some(text) if text.is_empty() => Err(DomainError::invalid(field, missing)),
-        Some(text) => Ok(text),
-        None => Err(DomainError::invalid(field, "error-line-too-long")),
-    }
+    profile::required_line(raw, TEXT_MAX, field, missing)
 }
 
 fn phone(raw: &str, field: &'static str) -> DomainResult<String> {
-    match profile::phone(raw) {
-        Some(phone) if !phone.is_empty() => Ok(phone),
-        Some(_) => Err(DomainError::invalid(field, "error-phone-required")),
-        None => Err(DomainError::invalid(field, "error-phone-invalid")),
-    }
+    profile::required_phone(raw, field)
 }
 
 fn email(raw: &str, field: &'static str) -> DomainResult<String> {

@@ -1,6 +1,7 @@
 mod access_log;
 mod account;
 mod agreement;
+mod audit_trail;
 mod authenticator;
 mod care_teams;
 mod caregivers;
@@ -33,6 +34,7 @@ mod team;
 pub use access_log::AccessLog;
 pub use account::Account;
 pub use agreement::{OrganisationAgreementPage, RequestAgreementPage};
+pub use audit_trail::AuditTrailPage;
 pub use authenticator::Authenticator;
 pub use care_teams::{CareTeamPage, CareTeams};
 pub use caregivers::{

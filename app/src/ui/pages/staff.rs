@@ -1,8 +1,8 @@
 //! The staff home page, reached after sign-in.
 use crate::api::auth::staff_home;
 use crate::api::settings::{
-    age_of_consent, privacy_officer_settings, support_contact_settings, SaveAgeOfConsent, SavePrivacyOfficer,
-    SaveSupportContact,
+    age_of_consent, first_steps, organisation_details, privacy_officer_settings, support_contact_settings,
+    SaveAgeOfConsent, SaveOrganisationDetails, SavePrivacyOfficer, SaveSupportContact,
 };
 use crate::api::staff::my_administrators;
 use crate::hours;
@@ -44,6 +44,7 @@ pub fn StaffHome() -> impl IntoView {
                                 </p>
                             }
                         })}
+                    {admin.then(|| view! { <FirstSteps /> })}
                     {home
                         .roles
                         .into_iter()
@@ -179,6 +180,7 @@ pub fn OrganisationSettings() -> impl IntoView {
     let saved = move || match query.read().get("saved").as_deref() {
         Some("support") => Some(tr!("settings-support-saved")),
         Some("privacy") => Some(tr!("settings-privacy-saved")),
+        Some("details") => Some(tr!("settings-details-saved")),
         Some(_) => Some(tr!("account-saved")),
         None => None,
     };
@@ -188,6 +190,7 @@ pub fn OrganisationSettings() -> impl IntoView {
         <p role="status" class="status">
             {saved}
         </p>
+        <DetailsSettings />
         <h2>{move_tr!("settings-consent-title")}</h2>
         <Loaded data=age let:age>
             {
@@ -216,6 +219,146 @@ pub fn OrganisationSettings() -> impl IntoView {
         <p>
             <A href="/staff">{move_tr!("staff-title")}</A>
         </p>
+    }
+}
+
+/// A new organisation's first steps, for its administrators on their home page until all are done:
+/// each a link to where it is done, ticked (in words too) once it is.
+#[component]
+fn FirstSteps() -> impl IntoView {
+    let steps = Resource::new(|| (), |_| first_steps());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let steps = steps.await.ok()?.steps();
+                let done = steps.iter().filter(|(_, _, done)| *done).count();
+                (done < steps.len())
+                    .then(|| {
+                        let total = steps.len();
+                        view! {
+                            <section
+                                class="first-steps"
+                                aria-labelledby="first-steps"
+                                data-testid="first-steps"
+                            >
+                                <h2 id="first-steps">{move_tr!("first-steps-title")}</h2>
+                                <p class="hint">{move_tr!("first-steps-intro")}</p>
+                                <p>
+                                    {move || {
+                                        tr!("first-steps-progress", { "done" => done, "total" => total })
+                                    }}
+                                </p>
+                                <ol class="checklist">
+                                    {steps
+                                        .into_iter()
+                                        .map(|(key, href, done)| {
+                                            view! {
+                                                <li class:done=done>
+                                                    <span class="check" aria-hidden="true">
+                                                        {if done { "✓" } else { "" }}
+                                                    </span>
+                                                    <a href=href>{move || words::tr(key)}</a>
+                                                    <span class="visually-hidden">
+                                                        {move || {
+                                                            format!(
+                                                                " ({})",
+                                                                if done {
+                                                                    tr!("first-steps-done")
+                                                                } else {
+                                                                    tr!("first-steps-to-do")
+                                                                },
+                                                            )
+                                                        }}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    })
+            })}
+        </Suspense>
+    }
+}
+
+/// The organisation's name, address, phone and time zone; saving them confirms them.
+#[component]
+fn DetailsSettings() -> impl IntoView {
+    let save = ServerAction::<SaveOrganisationDetails>::new();
+    let details = Resource::new(move || save.version().get(), |_| organisation_details());
+    let error = action_error(save);
+    let zone_error = error_for(error, "timezone");
+    view! {
+        <h2 id="organisation-details">{move_tr!("settings-details-title")}</h2>
+        <p class="hint">{move_tr!("settings-details-intro")}</p>
+        <Loaded data=details let:details>
+            {
+                let chosen = kept_or(error, "timezone", details.timezone.clone());
+                view! {
+                    <ActionForm action=save>
+                        <FormAlert error />
+                        <Field
+                            id="organisation_name"
+                            autocomplete="organization"
+                            label=move_tr!("settings-organisation-name")
+                            value=kept_or(error, "organisation_name", details.name.clone())
+                            error=error_for(error, "organisation_name")
+                        />
+                        <Field
+                            id="organisation_address"
+                            autocomplete="street-address"
+                            label=move_tr!("settings-organisation-address")
+                            value=kept_or(error, "organisation_address", details.address.clone())
+                            error=error_for(error, "organisation_address")
+                        />
+                        <Field
+                            id="organisation_phone"
+                            kind="tel"
+                            inputmode="tel"
+                            label=move_tr!("settings-organisation-phone")
+                            value=kept_or(error, "organisation_phone", details.phone.clone())
+                            error=error_for(error, "organisation_phone")
+                        />
+                        <div class="field" class:field-invalid=move || zone_error.get().is_some()>
+                            <label for="timezone">{move_tr!("settings-time-zone")}</label>
+                            {move || {
+                                zone_error
+                                    .get()
+                                    .map(|m| {
+                                        view! {
+                                            <p class="field-error" id="timezone-error">
+                                                {m}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                            <select
+                                id="timezone"
+                                name="timezone"
+                                aria-invalid=move || zone_error.get().is_some().then_some("true")
+                                aria-describedby=move || {
+                                    zone_error.get().is_some().then_some("timezone-error")
+                                }
+                            >
+                                {crate::time_zones::ZONES
+                                    .into_iter()
+                                    .map(|(zone, key)| {
+                                        view! {
+                                            <option value=zone selected=move || chosen.get() == zone>
+                                                {move || words::tr(key)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <Submit pending=save.pending()>{move_tr!("settings-details-save")}</Submit>
+                    </ActionForm>
+                }
+            }
+        </Loaded>
     }
 }
 

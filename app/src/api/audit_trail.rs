@@ -1,0 +1,80 @@
+//! The organisation's audit trail, for its administrators (`domain::organisation::audit_trail`).
+use super::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditTrailView {
+    pub entries: Vec<AuditEntryView>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    /// The organisation's local time.
+    pub at: chrono::NaiveDateTime,
+    /// The audit action, e.g. `organisation.suspended`; the page translates it.
+    pub action: String,
+    /// Empty when nobody signed in acted.
+    pub actor: String,
+    /// `operator`, a staff role, or empty (a patient or caregiver): the page says it as `role-…`.
+    pub actor_part: String,
+    pub acting_for: Option<String>,
+    pub about: String,
+    pub ip: String,
+}
+
+/// One page of the trail: whose actions (`who`, a code of `AuditWho`), from and until which local
+/// days (`YYYY-MM-DD` or as typed, both included; empty for no bound). A date that is not one is
+/// refused on its field.
+#[server(prefix = "/api", endpoint = "audit_trail")]
+pub async fn audit_trail(
+    #[server(default)] who: String,
+    #[server(default)] since: String,
+    #[server(default)] until: String,
+    #[server(default)] page: i64,
+) -> Result<AuditTrailView, ApiError> {
+    use super::context::{require_service, Staff};
+    use crate::domain::calendar;
+    use crate::domain::organisation::audit_trail::{self, Filter};
+    let Staff { ctx, organisation_id, timezone, .. } =
+        require_service(crate::states::Service::Administration).await?;
+    let day = |typed: &str, field: &str| match typed.trim() {
+        "" => Ok(None),
+        typed => calendar::typed_date(typed)
+            .map(Some)
+            .ok_or_else(|| ApiError::invalid("error-date-invalid").on(field)),
+    };
+    let keep = |e: ApiError| e.keep("since", &since).keep("until", &until);
+    let (first, last) = (day(&since, "since").map_err(keep)?, day(&until, "until").map_err(keep)?);
+    if let (Some(first), Some(last)) = (first, last) {
+        if first > last {
+            return Err(keep(ApiError::invalid("error-date-range").on("until")));
+        }
+    }
+    let filter = Filter {
+        who: crate::states::AuditWho::parse(&who),
+        since: first.map(|d| calendar::day_start(d, &timezone)),
+        until: last.and_then(|d| d.succ_opt()).map(|d| calendar::day_start(d, &timezone)),
+    };
+    let (entries, paging, total) = audit_trail::page(&ctx.db, organisation_id, filter, page).await?;
+    Ok(AuditTrailView {
+        total,
+        page: paging.page,
+        pages: paging.pages,
+        entries: entries
+            .into_iter()
+            .map(|e| AuditEntryView {
+                at: calendar::local_time(e.at, &timezone),
+                action: e.action,
+                actor: e.actor,
+                actor_part: e.actor_part,
+                acting_for: e.acting_for,
+                about: e.about,
+                ip: e.ip,
+            })
+            .collect(),
+    })
+}
