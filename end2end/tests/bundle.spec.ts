@@ -28,7 +28,7 @@ test('a first visit loads no signed-in page; each is fetched when first shown', 
 
   await signedInAdmin(page, 'fr', 'Organisation du paquet');
   await ready(page, true);
-  const teamLink = page.getByRole('link', { name: t('fr', 'team-title') });
+  const teamLink = page.getByRole('link', { name: t('fr', 'team-title'), exact: true });
   await expect(teamLink).toBeVisible();
   const staff = await fetched(page);
   expect(staff.files.some((f) => f.includes('/pkg/split___staff_home_route_view'))).toBe(true);
@@ -54,7 +54,7 @@ test('a page whose next chunk is gone after a deploy loads itself again once', a
   });
   const documents: string[] = [];
   page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname); });
-  await page.getByRole('link', { name: t('fr', 'team-title') }).click();
+  await page.getByRole('link', { name: t('fr', 'team-title'), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('fr', 'team-title'), { timeout: 20_000 });
   expect(documents).toEqual(['/staff/team']);
   // The page that came back is a live one: the app has hydrated it.

@@ -138,7 +138,27 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
     const pdf = await admin.pdf({ format, preferCSSPageSize: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   }
-  await adminPhone.close();
+  await admin.emulateMedia({ media: 'screen' });
+
+  // Landed on the first steps: none done yet. Confirming the details ticks the first.
+  await admin.goto('/staff');
+  const steps = admin.getByTestId('first-steps');
+  await expect(steps).toContainText(fr('first-steps-progress', { done: '0', total: '5' }));
+  await checkPage(admin, false);
+  await steps.getByRole('link', { name: fr('first-steps-details') }).click();
+  await expect(admin.getByLabel(fr('settings-organisation-name'), { exact: true })).toHaveValue(parc);
+  await admin.getByLabel(fr('settings-organisation-phone'), { exact: true }).fill('');
+  await admin.getByRole('button', { name: fr('settings-details-save') }).click();
+  await expect(admin.getByText(fr('error-phone-required')).first()).toBeVisible();
+  await expect(admin.getByLabel(fr('settings-organisation-name'), { exact: true })).toHaveValue(parc);
+  await admin.getByLabel(fr('settings-organisation-phone'), { exact: true }).fill('514 555 0170');
+  await admin.getByLabel(fr('settings-time-zone'), { exact: true }).selectOption('America/Halifax');
+  await admin.getByRole('button', { name: fr('settings-details-save') }).click();
+  await expect(admin.getByRole('status').filter({ hasText: fr('settings-details-saved') })).toBeVisible();
+  await expect(admin.getByLabel(fr('settings-organisation-phone'), { exact: true })).toHaveValue('514-555-0170');
+  await checkPage(admin, false);
+  await admin.goto('/staff');
+  await expect(admin.getByTestId('first-steps')).toContainText(fr('first-steps-progress', { done: '1', total: '5' }));
 
   // The operator reads the same signed agreement from the request.
   await olivier.reload();
@@ -162,6 +182,20 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await expect(card).toContainText('Vérification en cours.');
   await card.getByRole('button', { name: fr('operator-reactivate-submit') }).click();
   await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-reactivated'));
+
+  // The administrator reads the operator's actions in the organisation's audit trail.
+  await admin.goto('/staff/audit?who=operators');
+  const trail = admin.getByTestId('audit-trail');
+  await expect(trail.getByRole('row').filter({ hasText: fr('audit-organisation-suspended') })).toContainText(fr('role-operator'));
+  await expect(trail).toContainText(fr('audit-organisation-reactivated'));
+  await checkPage(admin, false);
+  await admin.getByLabel(fr('audit-trail-since'), { exact: true }).fill('2026-12-31');
+  await admin.getByLabel(fr('audit-trail-until'), { exact: true }).fill('2026-01-01');
+  await admin.getByRole('button', { name: fr('audit-trail-show') }).click();
+  await expect(admin.getByText(fr('error-date-range'))).toBeVisible();
+  await expect(admin.getByLabel(fr('audit-trail-since'), { exact: true })).toHaveValue('2026-12-31');
+  await checkPage(admin, false);
+  await adminPhone.close();
 
   // Olivier adds Inès, who reads her emails in English: her code is shown once.
   await olivier.getByRole('navigation', { name: fr('operator-nav-label') }).getByRole('link', { name: fr('operator-nav-operators'), exact: true }).click();

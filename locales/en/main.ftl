@@ -1861,7 +1861,7 @@ settings-details-title = Organisation details
 settings-details-intro = The name, address and phone your patients and staff see, and the time zone of every date and time in the organisation.
 settings-organisation-name = Organisation name
 settings-organisation-address = Address
-settings-organisation-phone = Phone
+settings-organisation-phone = The organisation's phone number
 settings-time-zone = Time zone
 settings-details-save = Save the details
 settings-details-saved = Organisation details saved.
@@ -1911,3 +1911,30 @@ audit-trail-count = { $count ->
 }
 error-date-range = The start date must come before the end date.
 error-date-invalid = Enter a valid date, as YYYY-MM-DD.
+
+# Closing one's own account (issue #31)
+close-account-link = Close my account
+close-account-title = Close my account
+close-account-intro = Closing your account ends your access to the portal. Before you go on, read what it changes.
+close-account-kept = Your messages and questionnaire answers stay in your care team's record, as the law requires. Download a copy of your data first if you want one.
+close-account-sign-in = You will no longer be able to sign in, on any device: your sessions end at once.
+close-account-caregivers = Caregivers who act for you lose their access, and you lose yours to the people you assist.
+close-account-again = To come back later, ask your care team for a new invitation: a new account will be created.
+close-account-understood = I have read the above and I want to close my account
+close-account-submit = Close my account for good
+closed-title = Account closed
+closed-body = Your account is closed and you are signed out. A confirmation was sent to your email address.
+error-close-understood = Tick the box to confirm that you want to close your account.
+error-close-staff = You are on an organisation's staff: leave your organisations first (My organisations), then close your account.
+error-close-operator = A platform operator's account is not closed here: ask another operator.
+error-close-already = This account is already closed.
+audit-account-closed = Account closed by its holder
+mail-account-closed-subject = Your Patient Portal account is closed
+mail-account-closed-body =
+    Hello { $name },
+
+    Your Patient Portal account was closed at your request. You can no longer sign in, and the caregiver access that concerned you has ended.
+
+    Your messages and questionnaire answers stay in your care team's record, as the law requires.
+
+    If you did not ask for this, contact your care team at once.

@@ -1861,7 +1861,7 @@ settings-details-title = Coordonnées de l'organisation
 settings-details-intro = Le nom, l'adresse et le téléphone que voient vos usagers et votre personnel, et le fuseau horaire de toutes les dates et heures de l'organisation.
 settings-organisation-name = Nom de l'organisation
 settings-organisation-address = Adresse
-settings-organisation-phone = Téléphone
+settings-organisation-phone = Téléphone de l'organisation
 settings-time-zone = Fuseau horaire
 settings-details-save = Enregistrer les coordonnées
 settings-details-saved = Coordonnées de l'organisation enregistrées.
@@ -1911,3 +1911,30 @@ audit-trail-count = { $count ->
 }
 error-date-range = La date de début doit précéder la date de fin.
 error-date-invalid = Entrez une date valide, au format AAAA-MM-JJ.
+
+# Closing one's own account (issue #31)
+close-account-link = Fermer mon compte
+close-account-title = Fermer mon compte
+close-account-intro = Fermer votre compte met fin à votre accès au portail. Avant de continuer, lisez ce que cela change.
+close-account-kept = Vos messages et vos réponses aux questionnaires restent au dossier de votre équipe de soins, comme la loi l'exige. Téléchargez d'abord une copie de vos données si vous la voulez.
+close-account-sign-in = Vous ne pourrez plus vous connecter, sur aucun appareil : vos sessions se terminent tout de suite.
+close-account-caregivers = Les proches aidants qui agissent pour vous perdent leur accès, et vous perdez le vôtre aux personnes que vous aidez.
+close-account-again = Pour revenir plus tard, demandez une nouvelle invitation à votre équipe de soins : un nouveau compte sera créé.
+close-account-understood = J'ai lu ce qui précède et je veux fermer mon compte
+close-account-submit = Fermer mon compte pour de bon
+closed-title = Compte fermé
+closed-body = Votre compte est fermé et vous êtes déconnecté. Une confirmation a été envoyée à votre adresse courriel.
+error-close-understood = Cochez la case pour confirmer que vous voulez fermer votre compte.
+error-close-staff = Vous faites partie du personnel d'une organisation : quittez d'abord vos organisations (Mes organisations), puis fermez votre compte.
+error-close-operator = Le compte d'un opérateur de la plateforme ne se ferme pas ici : demandez à un autre opérateur.
+error-close-already = Ce compte est déjà fermé.
+audit-account-closed = Compte fermé par son titulaire
+mail-account-closed-subject = Votre compte du portail usager est fermé
+mail-account-closed-body =
+    Bonjour { $name },
+
+    Votre compte du portail usager a été fermé à votre demande. Vous ne pouvez plus vous connecter, et les accès de proches aidants qui vous concernaient ont pris fin.
+
+    Vos messages et vos réponses aux questionnaires restent au dossier de votre équipe de soins, comme la loi l'exige.
+
+    Si vous n'avez pas demandé cette fermeture, communiquez tout de suite avec votre équipe de soins.

@@ -275,6 +275,19 @@ pub async fn confirm_authenticator(
     issue_recovery_codes(&ctx, me.id).await
 }
 
+// ---- Closing my account ----
+
+/// Closes the signed-in person's own account (re-authenticated recently; `understood` is the box
+/// ticked) and signs them out here too: every session has ended.
+#[server(prefix = "/api", endpoint = "close_account")]
+pub async fn close_account(#[server(default)] understood: Option<String>) -> Result<(), ApiError> {
+    let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
+    crate::domain::onboarding::closure::close(&ctx, &me, understood.is_some()).await?;
+    context::clear_session_cookie();
+    leptos_axum::redirect("/account-closed");
+    Ok(())
+}
+
 // ---- My access log ----
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

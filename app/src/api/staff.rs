@@ -44,7 +44,8 @@ pub enum StaffState {
 fn state_of(status: AccountStatus, locked_until: Option<i64>, timezone: &str) -> StaffState {
     match (status, locked_until) {
         (AccountStatus::Pending, _) => StaffState::Invited,
-        (AccountStatus::Suspended, _) => StaffState::Suspended,
+        // A closed account belongs to no staff (its holder left first): shown, if ever, as stopped.
+        (AccountStatus::Suspended | AccountStatus::Closed, _) => StaffState::Suspended,
         (AccountStatus::Active, Some(until)) => {
             StaffState::LockedUntil(calendar::local_time(until, timezone))
         }

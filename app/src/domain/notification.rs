@@ -173,6 +173,11 @@ pub fn unlocked_mail(lang: Lang, given_name: &str) -> Mail {
     in_language(lang, "unlocked", "mail-unlocked-subject", "mail-unlocked-body", &[("name", given_name)])
 }
 
+pub fn account_closed_mail(lang: Lang, given_name: &str) -> Mail {
+    let (subject, body) = ("mail-account-closed-subject", "mail-account-closed-body");
+    in_language(lang, "closure", subject, body, &[("name", given_name)])
+}
+
 pub fn suspended_mail(lang: Lang, given_name: &str) -> Mail {
     in_language(lang, "suspended", "mail-suspended-subject", "mail-suspended-body", &[("name", given_name)])
 }

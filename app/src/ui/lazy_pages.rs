@@ -61,6 +61,7 @@ lazy_pages! {
     SecurityMethodsRoute => SecurityMethods,
     RecoveryCodesRoute => RecoveryCodes,
     AccessLogRoute => AccessLog,
+    CloseAccountRoute => CloseAccountPage,
     MyOrganisationsRoute => MyOrganisationsPage,
     MessagesRoute => MessagesPage,
     ConversationRoute => ConversationPage,

@@ -310,6 +310,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accessibility") view=pages::Accessibility ssr=SsrMode::Async />
                         <Route path=path!("/contact") view=pages::Contact ssr=SsrMode::Async />
                         <Route
+                            path=path!("/account-closed")
+                            view=pages::AccountClosedPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/privacy")
                             view=lazy_pages::PrivacyRoute::lazy()
                             ssr=SsrMode::Async
@@ -443,6 +448,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/account/access-log")
                             view=lazy_pages::AccessLogRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/close")
+                            view=lazy_pages::CloseAccountRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -5,6 +5,7 @@ mod common;
 mod account;
 mod boundaries;
 mod caregivers;
+mod closure;
 mod concurrency;
 mod demo;
 mod errors;

@@ -46,6 +46,8 @@ pub enum AccountStatus {
     Active,
     /// An administrator stopped the account (e.g. credentials found shared): no sign-in, no session.
     Suspended,
+    /// Its holder closed it (`onboarding::closure`): for good, its address set free.
+    Closed,
 }
 
 impl From<String> for AccountStatus {
@@ -60,12 +62,14 @@ impl AccountStatus {
             Self::Pending => "pending",
             Self::Active => "active",
             Self::Suspended => "suspended",
+            Self::Closed => "closed",
         }
     }
     pub fn parse(code: &str) -> Self {
         match code {
             "active" => Self::Active,
             "suspended" => Self::Suspended,
+            "closed" => Self::Closed,
             _ => Self::Pending,
         }
     }

@@ -639,6 +639,35 @@ pub async fn end(ctx: &Ctx, grant_id: i64, by: EndedBy) -> DomainResult<bool> {
     Ok(true)
 }
 
+/// A grant ended by the closure of an account on either side of it.
+pub struct Ended {
+    pub organisation_id: i64,
+    pub patient_id: i64,
+}
+
+/// Ends every grant given for the account's patient records or held by the account (its holder
+/// closes it); the caller audits each.
+pub async fn end_all_of(tx: &mut sqlx::AnyConnection, account_id: i64, now: i64) -> DomainResult<Vec<Ended>> {
+    let rows = sqlx::query(
+        "UPDATE caregiver_grants SET status = 'ended', ended_at = $2, end_reason = 'closed'
+         WHERE status <> 'ended'
+           AND (caregiver_account_id = $1 OR patient_id IN (SELECT id FROM patients WHERE account_id = $1))
+         RETURNING organisation_id, patient_id",
+    )
+    .bind(account_id)
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Ended {
+                organisation_id: row.try_get("organisation_id")?,
+                patient_id: row.try_get("patient_id")?,
+            })
+        })
+        .collect()
+}
+
 /// The care team changes what a caregiver may reach, or until when.
 pub async fn edit(
     ctx: &Ctx,

@@ -74,6 +74,9 @@ pub fn Account() -> impl IntoView {
                     {move_tr!("account-export")}
                 </a>
             </li>
+            <li>
+                <A href="/account/close">{move_tr!("close-account-link")}</A>
+            </li>
         </ul>
     }
 }

@@ -5,6 +5,7 @@ mod audit_trail;
 mod authenticator;
 mod care_teams;
 mod caregivers;
+mod close_account;
 mod inbox;
 mod info;
 mod invitation;
@@ -40,6 +41,7 @@ pub use care_teams::{CareTeamPage, CareTeams};
 pub use caregivers::{
     ActingForPage, ActingProfilePage, AddCaregiverPage, EditCaregiverPage, EndMyCaregiverPage,
 };
+pub use close_account::{AccountClosedPage, CloseAccountPage};
 pub use inbox::{NewConversationPage, TeamConversationPage, TeamInbox};
 pub use info::{Accessibility, Contact, Help, Home, NotFound};
 pub use invitation::{InvitationAccount, InvitationCode};
