@@ -223,3 +223,39 @@ test.describe('email change, authenticator and recovery codes (JavaScript on)', 
     await expect(page.getByRole('heading', { level: 3 })).toHaveText(['I lost the phone with my authenticator app.']);
   });
 });
+
+test('close my account without JavaScript on a phone: explained, confirmed, mailed; sign-in refused', async ({ browser }) => {
+  const fr = (key: string, args?: Record<string, string>) => locale('fr', key, args);
+  const { patient: page, email } = await signedInPatient(browser, 'fr', false);
+  await page.goto('/account');
+  await page.getByRole('link', { name: fr('close-account-link'), exact: true }).click();
+  await expect(page).toHaveURL(/\/account\/close$/);
+  await page.getByRole('link', { name: fr('reauth-start') }).click();
+  await page.getByLabel(fr('sign-in-password-label')).fill(PASSWORD);
+  await page.getByRole('button', { name: fr('sign-in-next') }).click();
+  const codeMail = await mailWithSubject(page, email, subjectPattern(fr('mail-code-subject', { code: '\u0000' })));
+  await page.getByLabel(fr('sign-in-code-label')).fill(codeMail.subject.match(/\d{6}/)![0]);
+  await page.getByRole('button', { name: fr('reauth-verify'), exact: true }).click();
+  await expect(page).toHaveURL(/\/account\/close$/);
+  await expect(page.getByText(fr('close-account-kept'))).toBeVisible();
+  await checkPage(page, false);
+
+  // Not ticked: refused, nothing closed; ticked: closed.
+  await page.getByRole('button', { name: fr('close-account-submit') }).click();
+  await expect(page.getByText(fr('error-close-understood')).first()).toBeVisible();
+  await page.getByLabel(fr('close-account-understood')).check();
+  await page.getByRole('button', { name: fr('close-account-submit') }).click();
+  await expect(page).toHaveURL(/\/account-closed$/);
+  await expect(page.getByTestId('closed')).toHaveText(fr('closed-body'));
+  await checkPage(page, false);
+  await mailWithSubject(page, email, new RegExp(fr('mail-account-closed-subject')));
+
+  // Signed out everywhere; the address and password no longer open anything.
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel(fr('sign-in-email-label')).fill(email);
+  await page.getByLabel(fr('sign-in-password-label')).fill(PASSWORD);
+  await page.getByRole('button', { name: fr('sign-in-next') }).click();
+  await expect(page.getByText(fr('error-credentials')).first()).toBeVisible();
+  await page.context().close();
+});
