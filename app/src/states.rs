@@ -37,7 +37,7 @@ macro_rules! parse_from_string {
         }
     )*};
 }
-parse_from_string!(Role, Method, GrantStatus, Service, Author);
+parse_from_string!(Role, Method, GrantStatus, Service, Author, DocumentKind);
 
 /// Who wrote a message: the care team's side, the patient, or a caregiver for the patient.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,6 +312,31 @@ impl StaffFilter {
     /// Anything unknown (or nothing) shows everyone.
     pub fn parse(code: &str) -> Self {
         Self::ALL.into_iter().find(|f| f.code() == code).unwrap_or_default()
+    }
+}
+
+/// A document of the platform an organisation or a person accepts, versioned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// The participation agreement an organisation's legally responsible person signs.
+    Agreement,
+    /// The terms of use every person accepts.
+    Terms,
+}
+
+impl DocumentKind {
+    pub const ALL: [Self; 2] = [Self::Terms, Self::Agreement];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Agreement => "agreement",
+            Self::Terms => "terms",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
     }
 }
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { bootstrapAdmin, enterSetupCode, mailTo, linkIn, totp, checkPage, ready, PASSWORD } from './helpers';
+import { bootstrapAdmin, enterSetupCode, mailTo, linkIn, totp, checkPage, ready, PASSWORD, t as locale } from './helpers';
 
 const TEXT = {
   fr: {
@@ -64,6 +64,13 @@ for (const { language, javaScript } of runs) {
       await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
       await page.getByLabel(t.confirm).fill(PASSWORD);
       await page.getByLabel(t.setupCode).fill(totp(secret));
+      // The terms of use: refused until the box is ticked, with the password kept to send again.
+      await page.getByRole('button', { name: t.activate }).click();
+      await expect(page.getByRole('alert')).toContainText(locale(language, 'error-terms-required'));
+      await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
+      await page.getByLabel(t.confirm).fill(PASSWORD);
+      await page.getByLabel(t.setupCode).fill(totp(secret, 1));
+      await page.getByLabel(locale(language, 'terms-accept-label')).check();
       await page.getByRole('button', { name: t.activate }).click();
       await expect(page).toHaveURL(/\/staff$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.greeting);

@@ -60,6 +60,7 @@ async function caregiverJoins(browser: Browser, t: typeof TEXT.fr, javaScript: b
   await page.getByRole('button', { name: t.continue }).click();
   await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
   await page.getByLabel(t.confirm).fill(PASSWORD);
+  await page.locator('#accept_terms').check();
   await page.getByRole('button', { name: t.create }).click();
   await expect(page).toHaveURL(/\/home$/);
   return page;

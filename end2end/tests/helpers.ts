@@ -64,6 +64,7 @@ export async function completeSetup(page: Page): Promise<string> {
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#password_confirmation').fill(PASSWORD);
   await page.locator('#code').fill(totp(secret));
+  await page.locator('#accept_terms').check();
   await page.locator('main form button[type=submit]').click();
   return secret;
 }
@@ -258,7 +259,7 @@ async function joinWithCode(browser: Browser, language: 'fr' | 'en', javaScript:
   await page.goto(`/?lang=${language}`);
   const token = linkIn((await mailTo(page, email)).text).split('/invitation/')[1].split(/[?\s]/)[0];
   expect((await page.request.post('/api/check_invitation_code', { headers: JSON_CALL, form: { token, code } })).ok()).toBe(true);
-  const created = await page.request.post('/api/create_patient_account', { headers: JSON_CALL, form: { token, password: PASSWORD, password_confirmation: PASSWORD } });
+  const created = await page.request.post('/api/create_patient_account', { headers: JSON_CALL, form: { token, password: PASSWORD, password_confirmation: PASSWORD, accept_terms: 'on' } });
   expect(created.ok()).toBe(true);
   return page;
 }

@@ -100,6 +100,13 @@ for (const { language, javaScript } of runs) {
       await checkPage(patient, javaScript);
       await patient.getByLabel(t.password, { exact: true }).fill(PASSWORD);
       await patient.getByLabel(t.confirm).fill(PASSWORD);
+      // The terms of use, to read in a new tab and accept: refused until the box is ticked.
+      await expect(patient.getByRole('link', { name: locale(language, 'terms-read') })).toHaveAttribute('href', '/terms');
+      await patient.getByRole('button', { name: t.create }).click();
+      await expect(patient.getByRole('alert')).toContainText(locale(language, 'error-terms-required'));
+      await patient.getByLabel(t.password, { exact: true }).fill(PASSWORD);
+      await patient.getByLabel(t.confirm).fill(PASSWORD);
+      await patient.getByLabel(locale(language, 'terms-accept-label')).check();
       await patient.getByRole('button', { name: t.create }).click();
       await expect(patient).toHaveURL(/\/home$/);
       await expect(patient.getByRole('heading', { level: 1 })).toHaveText(t.hello);

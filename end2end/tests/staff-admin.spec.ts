@@ -64,6 +64,7 @@ for (const { language, javaScript, width } of runs) {
       await anne.locator('#password').fill(PASSWORD);
       await anne.locator('#password_confirmation').fill(PASSWORD);
       await anne.locator('#code').fill(totp(secret));
+      await anne.locator('#accept_terms').check();
       await anne.locator('main form button[type=submit]').click();
       await expect(anne).toHaveURL(/\/staff$/);
       await ready(anne, javaScript);

@@ -1938,3 +1938,37 @@ mail-account-closed-body =
     Your messages and questionnaire answers stay in your care team's record, as the law requires.
 
     If you did not ask for this, contact your care team at once.
+
+# Terms of use accepted (issue #31)
+terms-title = Terms of use
+terms-read = Read the terms of use (new tab)
+terms-accept-label = I have read and I accept the terms of use
+terms-accept-title = New terms of use
+terms-accept-intro = The portal's terms of use have changed. Read and accept them to go on.
+terms-responsible = A reminder: you are responsible for all activity under your username. Keep your password and codes confidential and never share them.
+terms-accept-submit = Accept and go on
+error-terms-required = Tick the box to accept the terms of use.
+audit-terms-accepted = Terms of use accepted
+footer-terms = Terms of use
+operator-nav-documents = Documents
+operator-documents-title = The platform's documents
+operator-documents-intro = The terms of use and the participation agreement, in French and English (Markdown). Publishing a change makes it a new version.
+operator-document-published = New version published.
+document-terms = Terms of use
+document-agreement = Participation agreement
+operator-document-current = { $document } — version { $version } in force
+operator-document-effect-terms = Everyone will have to accept the new version before their next page; they may also close their account.
+operator-document-effect-agreement = Organisations that sign from now on sign the new version; agreements already signed stay as they are.
+operator-document-french = French text (Markdown)
+operator-document-english = English text (Markdown)
+operator-document-publish = Publish version { $version }
+operator-document-versions = Published versions
+operator-document-name = Document
+operator-document-version = Version
+operator-document-date = Published on
+operator-document-by = By
+operator-document-shipped = Shipped with the portal
+error-document-text-required = Write this document's text in this language.
+error-document-too-long = This text is over 100,000 characters.
+error-document-published-meanwhile = Another operator has just published a version: read the version in force before publishing.
+audit-platform-document-published = New version of a platform document published

@@ -1938,3 +1938,37 @@ mail-account-closed-body =
     Vos messages et vos réponses aux questionnaires restent au dossier de votre équipe de soins, comme la loi l'exige.
 
     Si vous n'avez pas demandé cette fermeture, communiquez tout de suite avec votre équipe de soins.
+
+# Terms of use accepted (issue #31)
+terms-title = Conditions d'utilisation
+terms-read = Lire les conditions d'utilisation (nouvel onglet)
+terms-accept-label = J'ai lu et j'accepte les conditions d'utilisation
+terms-accept-title = Nouvelles conditions d'utilisation
+terms-accept-intro = Les conditions d'utilisation du portail ont changé. Lisez-les et acceptez-les pour continuer.
+terms-responsible = Rappel : vous êtes responsable de toute activité faite sous votre nom d'utilisateur. Gardez votre mot de passe et vos codes confidentiels et ne les communiquez à personne.
+terms-accept-submit = Accepter et continuer
+error-terms-required = Cochez la case pour accepter les conditions d'utilisation.
+audit-terms-accepted = Conditions d'utilisation acceptées
+footer-terms = Conditions d'utilisation
+operator-nav-documents = Documents
+operator-documents-title = Documents de la plateforme
+operator-documents-intro = Les conditions d'utilisation et l'entente de participation, en français et en anglais (Markdown). Publier une modification en fait une nouvelle version.
+operator-document-published = Nouvelle version publiée.
+document-terms = Conditions d'utilisation
+document-agreement = Entente de participation
+operator-document-current = { $document } — version { $version } en vigueur
+operator-document-effect-terms = Chaque personne devra accepter la nouvelle version avant sa prochaine page ; elle peut aussi fermer son compte.
+operator-document-effect-agreement = Les organisations qui signeront à partir de maintenant signeront la nouvelle version ; les ententes déjà signées restent telles quelles.
+operator-document-french = Texte en français (Markdown)
+operator-document-english = Texte en anglais (Markdown)
+operator-document-publish = Publier la version { $version }
+operator-document-versions = Versions publiées
+operator-document-name = Document
+operator-document-version = Version
+operator-document-date = Publiée le
+operator-document-by = Par
+operator-document-shipped = Livrée avec le portail
+error-document-text-required = Écrivez le texte de ce document dans cette langue.
+error-document-too-long = Ce texte dépasse 100 000 caractères.
+error-document-published-meanwhile = Un autre opérateur vient de publier une version : relisez la version en vigueur avant de publier.
+audit-platform-document-published = Nouvelle version d'un document de la plateforme publiée

@@ -119,7 +119,9 @@ pub async fn remember_language(request: Request, next: Next) -> Response<Body> {
 
 /// A signed-out visit to a page for signed-in people goes to sign-in first, and comes back to
 /// that page afterwards; a live session is left in the request for the render's server functions.
-/// (The data export checks its own session and answers for itself.)
+/// A person who has not accepted the current terms of use goes to them first (but may still
+/// confirm who they are and close their account instead). (The data export checks its own session
+/// and answers for itself.)
 pub async fn private_pages_need_a_session(
     State(state): State<AppState>,
     mut request: Request,
@@ -138,17 +140,24 @@ pub async fn private_pages_need_a_session(
     };
     match checked {
         Ok(Some((session, account))) => {
+            if !TERMS_NOT_NEEDED.contains(&path) {
+                match app::domain::identity::terms::pending(&state.db, account.id).await {
+                    Ok(None) => {}
+                    Ok(Some(_)) => {
+                        let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
+                        let terms = format!("/account/terms?next={}", urlencoding::encode(here));
+                        return (StatusCode::FOUND, [(header::LOCATION, terms)]).into_response();
+                    }
+                    Err(error) => return unavailable(&request, "terms check", &error),
+                }
+            }
             // The page's server functions take both from here instead of looking them up again.
             request.extensions_mut().insert(session);
             request.extensions_mut().insert(account);
             return next.run(request).await;
         }
         Ok(None) => {}
-        Err(error) => {
-            tracing::warn!(%error, "session check failed: database unavailable");
-            let page = plain_page(language_of(&request), "unavailable-title", "error-unavailable", None);
-            return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], page).into_response();
-        }
+        Err(error) => return unavailable(&request, "session check", &error),
     }
     let here = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path);
     let idle = match &token {
@@ -162,6 +171,17 @@ pub async fn private_pages_need_a_session(
     };
     (StatusCode::FOUND, [(header::LOCATION, sign_in)]).into_response()
 }
+
+/// The page said when the database does not answer a private page's checks: try again shortly.
+fn unavailable(request: &Request, check: &str, error: &dyn std::fmt::Display) -> Response {
+    tracing::warn!(%error, "{check} failed: database unavailable");
+    let page = plain_page(language_of(request), "unavailable-title", "error-unavailable", None);
+    (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], page).into_response()
+}
+
+/// The private pages open before the current terms of use are accepted: accepting them, and
+/// closing the account instead (with the confirmation of identity it needs).
+const TERMS_NOT_NEEDED: [&str; 3] = ["/account/terms", "/account/close", "/account/confirm"];
 
 /// The largest request body: the portal's forms are a few KiB, and a body is read whole before a
 /// server function runs.

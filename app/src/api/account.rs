@@ -58,7 +58,13 @@ pub(super) const REAUTH_COOKIE: &str = "portail-reauth";
 /// Where a re-authentication may send the person back to: one of their own account pages.
 #[cfg(feature = "ssr")]
 fn safe_next(next: &str) -> &str {
-    let allowed = ["/account/email", "/account/password", "/account/security", "/account/authenticator"];
+    let allowed = [
+        "/account/email",
+        "/account/password",
+        "/account/security",
+        "/account/authenticator",
+        "/account/close",
+    ];
     allowed.into_iter().find(|page| *page == next).unwrap_or("/account")
 }
 

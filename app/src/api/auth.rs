@@ -172,6 +172,7 @@ pub async fn complete_setup(
     #[server(default)] password: String,
     #[server(default)] password_confirmation: String,
     #[server(default)] code: String,
+    #[server(default)] accept_terms: Option<String>,
 ) -> Result<(), ApiError> {
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     let pass = context::cookie(SETUP_PASS_COOKIE);
@@ -181,9 +182,12 @@ pub async fn complete_setup(
         password: &password,
         password_confirmation: &password_confirmation,
         totp_code: &code,
+        accept_terms: accept_terms.is_some(),
     };
     let ctx = context::request();
-    let completed = setup_link::complete(&ctx, completion).await?;
+    let completed = setup_link::complete(&ctx, completion)
+        .await
+        .map_err(|e| ApiError::from(e).keep_all([("accept_terms", accept_terms.as_deref())]))?;
     context::clear_flow_cookie(SETUP_PASS_COOKIE);
     context::set_session_cookie(&completed.session_token);
     context::set_language_cookie(
@@ -196,7 +200,10 @@ pub async fn complete_setup(
 /// Where a person lands once signed in: the operator's console, the staff home of someone who
 /// works somewhere, else their own home.
 #[cfg(feature = "ssr")]
-async fn home_of(db: &crate::domain::store::Db, account_id: i64) -> Result<&'static str, ApiError> {
+pub(crate) async fn home_of(
+    db: &crate::domain::store::Db,
+    account_id: i64,
+) -> Result<&'static str, ApiError> {
     use crate::domain::{organisation::membership, platform::operator};
     Ok(if operator::is_operator(db, account_id).await? {
         "/operator"

@@ -134,11 +134,15 @@ pub async fn create_patient_account(
     #[server(default)] token: String,
     #[server(default)] password: String,
     #[server(default)] password_confirmation: String,
+    #[server(default)] accept_terms: Option<String>,
 ) -> Result<(), ApiError> {
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
+    let ctx = context::request();
     let redeemed =
-        redemption::redeem(&context::request(), &token, &pass, &password, &password_confirmation).await?;
+        redemption::redeem(&ctx, &token, &pass, &password, &password_confirmation, accept_terms.is_some())
+            .await
+            .map_err(|e| ApiError::from(e).keep_all([("accept_terms", accept_terms.as_deref())]))?;
     context::clear_flow_cookie(PASS_COOKIE);
     context::set_session_cookie(&redeemed.session_token);
     context::set_language_cookie(redeemed.language);

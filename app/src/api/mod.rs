@@ -25,5 +25,6 @@ pub mod questionnaires;
 pub mod settings;
 pub mod staff;
 pub mod support;
+pub mod terms;
 
 pub use error::{ApiError, ErrorKind};

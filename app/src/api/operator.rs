@@ -5,7 +5,7 @@ use super::ApiError;
 use crate::actions::{OrganisationAction, RequestDecision};
 use crate::door::{OrganisationId, OrganisationRequestId};
 use crate::i18n::Lang;
-use crate::states::{NoteKind, OrganisationKind, RequestState, Requester, Service};
+use crate::states::{DocumentKind, NoteKind, OrganisationKind, RequestState, Requester, Service};
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -300,5 +300,58 @@ pub async fn act_on_organisation(
         }
     };
     leptos_axum::redirect(&format!("/operator/organisations?done={done}#organisation-{organisation_id}"));
+    Ok(())
+}
+
+/// The platform's documents as the console shows them: one kind's current text to edit, and every
+/// version published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentsView {
+    pub kind: DocumentKind,
+    pub version: i64,
+    pub body_fr: String,
+    pub body_en: String,
+    pub versions: Vec<DocumentVersion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentVersion {
+    pub kind: DocumentKind,
+    pub version: i64,
+    pub published: NaiveDate,
+    /// `None`: shipped with the portal.
+    pub by: Option<String>,
+}
+
+#[server(prefix = "/api", endpoint = "operator_documents")]
+pub async fn operator_documents(kind: DocumentKind) -> Result<DocumentsView, ApiError> {
+    use crate::domain::platform::document;
+    let Operator { ctx, .. } = require_operator().await?;
+    let current = document::current(&ctx.db, kind).await?;
+    let versions = document::versions(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|v| DocumentVersion {
+            kind: v.kind,
+            version: v.version,
+            published: local_time(v.published_at, DEFAULT_TIMEZONE).date(),
+            by: v.published_by,
+        })
+        .collect();
+    Ok(DocumentsView { kind, version: current.version, body_fr: current.body_fr, body_en: current.body_en, versions })
+}
+
+/// Publishes the next version of a document (both languages, Markdown); the console then says so.
+#[server(prefix = "/api", endpoint = "publish_document")]
+pub async fn publish_document(
+    kind: DocumentKind,
+    #[server(default)] body_fr: String,
+    #[server(default)] body_en: String,
+) -> Result<(), ApiError> {
+    let Operator { ctx, .. } = require_operator().await?;
+    crate::domain::platform::document::publish(&ctx, kind, &body_fr, &body_en)
+        .await
+        .map_err(|e| ApiError::from(e).keep("body_fr", &body_fr).keep("body_en", &body_en))?;
+    leptos_axum::redirect(&format!("/operator/documents?kind={}&published=1", kind.code()));
     Ok(())
 }

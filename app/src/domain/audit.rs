@@ -16,6 +16,8 @@ pub enum Target {
     StaffInvitation(i64),
     /// An organisation's request to join the portal.
     OrganisationRequest(i64),
+    /// A version of the platform's agreement or terms of use.
+    PlatformDocument(i64),
     /// A sign-in with an email no account has (the email itself is never written).
     UnknownEmail,
 }
@@ -29,6 +31,7 @@ impl fmt::Display for Target {
             Self::Organisation(id) => write!(f, "organisation:{id}"),
             Self::StaffInvitation(id) => write!(f, "staff_invitation:{id}"),
             Self::OrganisationRequest(id) => write!(f, "organisation_request:{id}"),
+            Self::PlatformDocument(id) => write!(f, "platform_document:{id}"),
             Self::UnknownEmail => f.write_str("unknown-email"),
         }
     }

@@ -44,6 +44,7 @@ async fn activate(db: &store::Db, activation: &organisation::Activation, now: i6
         password: PASSWORD,
         password_confirmation: PASSWORD,
         totp_code: &code,
+        accept_terms: true,
     };
     setup_link::complete(&ctx, completion).await?;
     Ok(totp_secret)
@@ -404,7 +405,8 @@ pub async fn demo_redeem(ctx: &Ctx, invitation_id: i64, password: &str) -> Domai
         .bind(token_hash)
         .execute(db)
         .await?;
-    redemption::redeem(ctx, &token, &pass, password, password).await?;
+    // The demo's people accept the terms as a real person ticks the box.
+    redemption::redeem(ctx, &token, &pass, password, password, true).await?;
     Ok(())
 }
 

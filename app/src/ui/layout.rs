@@ -69,6 +69,9 @@ pub fn OperatorLayout() -> impl IntoView {
                 <li>
                     <A href="/operator/operators">{move_tr!("operator-nav-operators")}</A>
                 </li>
+                <li>
+                    <A href="/operator/documents">{move_tr!("operator-nav-documents")}</A>
+                </li>
             </ul>
         </nav>
         <Page>
@@ -326,6 +329,9 @@ pub fn Footer() -> impl IntoView {
                     </li>
                     <li>
                         <A href="/privacy">{move_tr!("footer-privacy")}</A>
+                    </li>
+                    <li>
+                        <A href="/terms">{move_tr!("footer-terms")}</A>
                     </li>
                     <li>
                         <A href="/join">{move_tr!("footer-join")}</A>

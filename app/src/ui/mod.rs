@@ -262,6 +262,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/documents")
+                            view=lazy_pages::OperatorDocumentsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/operators/code")
                             view=lazy_pages::OperatorCodeRoute::lazy()
                             ssr=SsrMode::Async
@@ -314,6 +319,7 @@ pub fn App() -> impl IntoView {
                             view=pages::AccountClosedPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/terms") view=lazy_pages::TermsRoute::lazy() ssr=SsrMode::Async />
                         <Route
                             path=path!("/privacy")
                             view=lazy_pages::PrivacyRoute::lazy()
@@ -448,6 +454,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/account/access-log")
                             view=lazy_pages::AccessLogRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/account/terms")
+                            view=lazy_pages::AcceptTermsRoute::lazy()
                             ssr=SsrMode::Async
                         />
                         <Route

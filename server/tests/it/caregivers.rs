@@ -163,7 +163,12 @@ async fn a_caregiver_with_an_account_adds_a_second_patient_to_it() {
     let second = error_key(
         app.call(
             "create_patient_account",
-            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("password_confirmation", PASSWORD),
+                ("accept_terms", "on"),
+            ],
             Some(&pass),
         )
         .await,

@@ -72,7 +72,12 @@ async fn a_patient_redeems_an_invitation_and_lands_signed_in() {
     let created = app
         .call(
             "create_patient_account",
-            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("password_confirmation", PASSWORD),
+                ("accept_terms", "on"),
+            ],
             Some(&pass),
         )
         .await;
@@ -119,7 +124,12 @@ async fn twenty_concurrent_redemptions_create_exactly_one_account() {
         async move {
             app.call(
                 "create_patient_account",
-                &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("password_confirmation", PASSWORD),
+                    ("accept_terms", "on"),
+                ],
                 Some(&pass),
             )
             .await
@@ -294,7 +304,12 @@ async fn a_second_organisation_adds_itself_to_the_existing_account() {
     let second = app
         .call(
             "create_patient_account",
-            &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("password_confirmation", PASSWORD),
+                ("accept_terms", "on"),
+            ],
             Some(&pass),
         )
         .await;

@@ -35,4 +35,5 @@ mod support;
 mod support_contact;
 mod team;
 mod tenancy;
+mod terms;
 mod transport;

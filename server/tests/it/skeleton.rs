@@ -182,6 +182,7 @@ async fn the_setup_link_works_once() {
         ("password", PASSWORD),
         ("password_confirmation", PASSWORD),
         ("code", secret_step_code.as_str()),
+        ("accept_terms", "on"),
     ];
     assert_eq!(app.call("complete_setup", &form, Some(&pass)).await.status(), StatusCode::OK);
     let again = app.call("complete_setup", &form, Some(&pass)).await;

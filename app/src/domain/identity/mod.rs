@@ -11,4 +11,5 @@ pub mod recovery_code;
 pub mod security;
 pub mod session;
 pub mod sign_in;
+pub mod terms;
 pub mod throttle;

@@ -4,7 +4,7 @@
 use super::caregiver;
 use super::invitation::{consume, verified, Invitation, Invitee};
 use crate::domain::identity::account::{self, Email, NewAccount};
-use crate::domain::identity::{credential, session};
+use crate::domain::identity::{credential, session, terms};
 use crate::domain::Target;
 use crate::domain::{Ctx, DomainError, DomainResult};
 
@@ -60,6 +60,7 @@ pub async fn redeem(
     pass: &str,
     password: &str,
     confirmation: &str,
+    accept_terms: bool,
 ) -> DomainResult<Redeemed> {
     let (db, now) = (&ctx.db, ctx.now);
     let invitation = verified(db, token, pass, now)
@@ -74,6 +75,7 @@ pub async fn redeem(
         &[&invitation.given_name, &invitation.family_name, &invitation.email],
     )
     .map_err(|p| DomainError::invalid("password", p.key()))?;
+    terms::ticked(accept_terms)?;
     let hash = credential::hash(&password).await?;
     let mut tx = db.begin().await?;
     if !consume(&mut tx, &invitation, pass, now).await? {
@@ -107,6 +109,7 @@ pub async fn redeem(
         Invitee::Caregiver { .. } => Target::Account(account_id),
     };
     ctx.by(account_id).audit(&mut *tx, Some(invitation.organisation_id), "account.created", target).await?;
+    terms::record(&mut tx, ctx, account_id).await?;
     let session_token = session::start(&mut *tx, ctx, account_id).await?;
     tx.commit().await?;
     Ok(Redeemed { session_token, language: invitation.language })

@@ -5,7 +5,7 @@
 //! have none, and open without one.)
 use super::invitation::{self, InvitationCode};
 use crate::domain::identity::account::{self, Account};
-use crate::domain::identity::{credential, session};
+use crate::domain::identity::{credential, session, terms};
 use crate::domain::Target;
 use crate::domain::{secret, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
@@ -203,6 +203,8 @@ pub struct Completion<'a> {
     pub password: &'a str,
     pub password_confirmation: &'a str,
     pub totp_code: &'a str,
+    /// The terms-of-use box, ticked.
+    pub accept_terms: bool,
 }
 
 /// Sets the password and the authenticator, consumes the link and opens a session, atomically:
@@ -221,6 +223,7 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<Complete
     .map_err(|problem| DomainError::invalid("password", problem.key()))?;
     let step = credential::verify_totp(&totp_secret, input.totp_code, now, None)
         .ok_or(DomainError::invalid("code", "error-totp-wrong"))?;
+    terms::ticked(input.accept_terms)?;
     let hash = credential::hash(&password).await?;
 
     let mut tx = db.begin().await?;
@@ -250,6 +253,7 @@ pub async fn complete(ctx: &Ctx, input: Completion<'_>) -> DomainResult<Complete
     .execute(&mut *tx)
     .await?;
     ctx.by(account.id).audit(&mut *tx, None, "account.setup_completed", Target::Account(account.id)).await?;
+    terms::record(&mut tx, ctx, account.id).await?;
     let token = session::start(&mut *tx, ctx, account.id).await?;
     tx.commit().await?;
     Ok(Completed { session_token: token, account_id: account.id })

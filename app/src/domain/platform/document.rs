@@ -3,24 +3,14 @@
 //! (`platform_documents`); the first versions ship in `app/data/platform/` and are installed at
 //! start when the platform has none. What was accepted names its version, so a new version needs a
 //! new acceptance.
-use crate::domain::{store, DomainError, DomainResult};
+use crate::domain::{store, Ctx, DomainError, DomainResult, Target};
+use sqlx::Row;
 use crate::i18n::Lang;
 
-/// Which document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Agreement,
-    Terms,
-}
+pub use crate::states::DocumentKind as Kind;
 
-impl Kind {
-    fn code(self) -> &'static str {
-        match self {
-            Self::Agreement => "agreement",
-            Self::Terms => "terms",
-        }
-    }
-}
+/// The longest document taken, in characters (the shipped ones are under 10,000).
+pub const TEXT_MAX: usize = 100_000;
 
 /// The first versions, shipped with the portal: (kind, French, English).
 const SHIPPED: [(Kind, &str, &str); 2] = [
@@ -96,6 +86,68 @@ pub async fn by_id<'e>(
         .fetch_optional(exec)
         .await?
         .ok_or(DomainError::NotFound)
+}
+
+/// One published version, for the console's list.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Published {
+    #[sqlx(try_from = "String")]
+    pub kind: Kind,
+    pub version: i64,
+    pub published_at: i64,
+    /// The operator who published it; `None` for a version shipped with the portal.
+    pub published_by: Option<String>,
+}
+
+/// Every version of every document, newest first.
+pub async fn versions(db: &store::Db) -> DomainResult<Vec<Published>> {
+    Ok(sqlx::query_as(
+        "SELECT d.kind, d.version, d.published_at,
+                (SELECT a.given_name || ' ' || a.family_name FROM accounts a WHERE a.id = d.published_by) AS published_by
+         FROM platform_documents d ORDER BY d.published_at DESC, d.id DESC",
+    )
+    .fetch_all(db)
+    .await?)
+}
+
+/// An operator publishes the next version of `kind`, in both languages (Markdown), audited. From
+/// then on it is the one to accept: the terms at everyone's next page, the agreement by the
+/// organisations that sign from now on. Of two operators publishing at once, one is told.
+pub async fn publish(ctx: &Ctx, kind: Kind, body_fr: &str, body_en: &str) -> DomainResult<i64> {
+    let text = |body: &str, field: &'static str| {
+        let body = body.trim();
+        if body.is_empty() {
+            Err(DomainError::invalid(field, "error-document-text-required"))
+        } else if body.chars().count() > TEXT_MAX {
+            Err(DomainError::invalid(field, "error-document-too-long"))
+        } else {
+            Ok(body.to_string())
+        }
+    };
+    let (french, english) = (text(body_fr, "body_fr")?, text(body_en, "body_en")?);
+    let mut tx = ctx.db.begin().await?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO platform_documents (kind, version, body_fr, body_en, published_at, published_by)
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5 FROM platform_documents WHERE kind = $1
+         RETURNING id",
+    )
+    .bind(kind.code())
+    .bind(&french)
+    .bind(&english)
+    .bind(ctx.now)
+    .bind(ctx.actor)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| match e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            DomainError::conflict(None, "error-document-published-meanwhile")
+        }
+        other => other.into(),
+    })?
+    .try_get("id")?;
+    ctx.audit(&mut *tx, None, "platform_document.published", Target::PlatformDocument(id)).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// Markdown as HTML, any HTML written in it dropped (a document is text, never markup of its own),

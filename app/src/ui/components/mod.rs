@@ -1,4 +1,5 @@
 //! Components used by several pages. Pages never import each other; what two pages share is here.
+pub mod accept_terms;
 pub mod after_reauth;
 pub mod audit;
 pub mod caregivers;

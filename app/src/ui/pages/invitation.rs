@@ -3,6 +3,7 @@ use crate::api::invitation::{
     invitation_account, open_invitation, AddInvitationToMyAccount, CheckInvitationCode, CreatePatientAccount,
     ExistingAccount, InvitationStatus,
 };
+use crate::ui::components::accept_terms::AcceptTermsBox;
 use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, Field, FormAlert, Submit};
@@ -193,6 +194,7 @@ pub fn InvitationAccount() -> impl IntoView {
                                         }}
                                     </p>
                                 </div>
+                                <AcceptTermsBox error />
                                 <Submit pending=action
                                     .pending()>{move_tr!("invitation-account-submit")}</Submit>
                             </ActionForm>

@@ -31,6 +31,7 @@ mod sign_in;
 mod staff;
 mod support;
 mod team;
+mod terms;
 
 pub use access_log::AccessLog;
 pub use account::Account;
@@ -50,7 +51,8 @@ pub use joining::{
 };
 pub use messages::{ConversationPage, MessagesPage, NewMessagePage};
 pub use operator::{
-    OperatorCodePage, OperatorOrganisationsPage, OperatorRequestPage, OperatorRequestsPage, OperatorsPage,
+    OperatorCodePage, OperatorDocumentsPage, OperatorOrganisationsPage, OperatorRequestPage, OperatorRequestsPage,
+    OperatorsPage,
 };
 pub use organisations::MyOrganisationsPage;
 pub use overview::OverviewPage;
@@ -74,3 +76,4 @@ pub use sign_in::{SignIn, SignInCode};
 pub use staff::{OrganisationSettings, StaffHome};
 pub use support::{SupportDeskPage, SupportPersonPage};
 pub use team::Team;
+pub use terms::{AcceptTermsPage, TermsPage};

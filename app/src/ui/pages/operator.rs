@@ -5,15 +5,16 @@
 use crate::actions::OrganisationAction;
 use crate::actions::RequestDecision;
 use crate::api::operator::{
-    operator_organisations, operator_request, operator_requests, operators, take_operator_code,
-    ActOnOrganisation, AddOperator, DecideRequest, OrganisationLine, RequestView,
+    operator_documents, operator_organisations, operator_request, operator_requests, operators,
+    take_operator_code, ActOnOrganisation, AddOperator, DecideRequest, OrganisationLine, PublishDocument,
+    RequestView,
 };
-use crate::states::{NoteKind, RequestState, Requester};
+use crate::states::{DocumentKind, NoteKind, RequestState, Requester};
 use crate::ui::components::services::ServiceList;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::CellLabel;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, Field, FormAlert, LanguageChoice, Submit, TextArea};
+use crate::ui::form::{action_error, error_for, kept, kept_or, Field, FormAlert, LanguageChoice, Submit, TextArea};
 use crate::ui::route::{route_params, with_id, OrganisationRequestParams};
 use crate::ui::words::{long_date, long_date_time, tr, tr_with};
 use leptos::prelude::*;
@@ -581,5 +582,122 @@ fn OrganisationCard(
                 }
             }}
         </article>
+    }
+}
+
+/// `/operator/documents`: the terms of use and the participation agreement. One at a time
+/// (`?kind=`), its current text in both languages to edit and publish as the next version, and
+/// every version published.
+#[component]
+pub fn OperatorDocumentsPage() -> impl IntoView {
+    let publish = ServerAction::<PublishDocument>::new();
+    let error = action_error(publish);
+    let query = use_query_map();
+    let kind = move || query.read().get("kind").and_then(|k| DocumentKind::parse(&k)).unwrap_or(DocumentKind::Terms);
+    let documents = Resource::new(move || (kind(), publish.version().get()), |(kind, _)| operator_documents(kind));
+    let published = move || query.read().get("published").is_some();
+    view! {
+        <PageTitle title_key="operator-documents-title" />
+        <h1>{move_tr!("operator-documents-title")}</h1>
+        <p>{move_tr!("operator-documents-intro")}</p>
+        <p role="status" class="status">
+            {move || published().then(|| tr("operator-document-published"))}
+        </p>
+        <ul class="tabs">
+            {DocumentKind::ALL
+                .into_iter()
+                .map(|k| {
+                    view! {
+                        <li>
+                            <a
+                                href=format!("/operator/documents?kind={}", k.code())
+                                aria-current=move || (kind() == k).then_some("page")
+                            >
+                                {move || tr(&format!("document-{}", k.code()))}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <Loaded data=documents let:documents>
+            {
+                let next = (documents.version + 1).to_string();
+                let kind = documents.kind;
+                view! {
+                    <h2>
+                        {move || {
+                            tr_with(
+                                "operator-document-current",
+                                &[
+                                    ("document", &tr(&format!("document-{}", kind.code()))),
+                                    ("version", &documents.version.to_string()),
+                                ],
+                            )
+                        }}
+                    </h2>
+                    <p class="hint">{move || tr(&format!("operator-document-effect-{}", kind.code()))}</p>
+                    <ActionForm action=publish>
+                        <FormAlert error />
+                        <input type="hidden" name="kind" value=kind.code() />
+                        <TextArea
+                            id="body_fr"
+                            rows=16
+                            label=move_tr!("operator-document-french")
+                            value=kept_or(error, "body_fr", documents.body_fr.clone())
+                            error=error_for(error, "body_fr")
+                        />
+                        <TextArea
+                            id="body_en"
+                            rows=16
+                            label=move_tr!("operator-document-english")
+                            value=kept_or(error, "body_en", documents.body_en.clone())
+                            error=error_for(error, "body_en")
+                        />
+                        <Submit pending=publish.pending()>
+                            {move || tr_with("operator-document-publish", &[("version", &next)])}
+                        </Submit>
+                    </ActionForm>
+                    <h2>{move_tr!("operator-document-versions")}</h2>
+                    <table class="data-table" data-testid="document-versions">
+                        <caption class="visually-hidden">{move_tr!("operator-document-versions")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move_tr!("operator-document-name")}</th>
+                                <th scope="col">{move_tr!("operator-document-version")}</th>
+                                <th scope="col">{move_tr!("operator-document-date")}</th>
+                                <th scope="col">{move_tr!("operator-document-by")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {documents
+                                .versions
+                                .into_iter()
+                                .map(|v| {
+                                    let by = v.by.clone();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{move || tr(&format!("document-{}", v.kind.code()))}</th>
+                                            <td>
+                                                <CellLabel label=move_tr!("operator-document-version") />
+                                                {v.version}
+                                            </td>
+                                            <td>
+                                                <CellLabel label=move_tr!("operator-document-date") />
+                                                {move || long_date(v.published)}
+                                            </td>
+                                            <td>
+                                                <CellLabel label=move_tr!("operator-document-by") />
+                                                {by.clone().unwrap_or_else(|| tr("operator-document-shipped"))}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }
+        </Loaded>
     }
 }

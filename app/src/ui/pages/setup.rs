@@ -1,5 +1,6 @@
 //! Activating a staff account from its one-time link: password, then authenticator app.
 use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
+use crate::ui::components::accept_terms::AcceptTermsBox;
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, Field, FormAlert, NewPassword, Submit};
 use leptos::prelude::*;
@@ -134,6 +135,7 @@ fn SetupForm(
                     error=error_for(error, "code")
                 />
             </fieldset>
+            <AcceptTermsBox error />
             <Submit pending=action.pending()>{move_tr!("setup-submit")}</Submit>
         </ActionForm>
     }

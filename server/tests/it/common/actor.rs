@@ -137,8 +137,12 @@ impl<'a> Actor<'a> {
     /// `PASSWORD`: signed in afterwards.
     pub async fn redeem(&self, invited: &Invited) {
         self.ok("check_invitation_code", &[("token", &invited.token), ("code", &invited.code)]).await;
-        let form =
-            [("token", invited.token.as_str()), ("password", PASSWORD), ("password_confirmation", PASSWORD)];
+        let form = [
+            ("token", invited.token.as_str()),
+            ("password", PASSWORD),
+            ("password_confirmation", PASSWORD),
+            ("accept_terms", "on"),
+        ];
         self.ok("create_patient_account", &form).await;
         assert!(self.cookie("portail").is_some(), "signed in");
     }

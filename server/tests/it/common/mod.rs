@@ -326,8 +326,14 @@ impl TestApp {
 }
 
 /// The form that activates an account through its setup link: `PASSWORD` and the app's `code`.
-pub fn setup_form<'a>(token: &'a str, code: &'a str) -> [(&'static str, &'a str); 4] {
-    [("token", token), ("password", PASSWORD), ("password_confirmation", PASSWORD), ("code", code)]
+pub fn setup_form<'a>(token: &'a str, code: &'a str) -> [(&'static str, &'a str); 5] {
+    [
+        ("token", token),
+        ("password", PASSWORD),
+        ("password_confirmation", PASSWORD),
+        ("code", code),
+        ("accept_terms", "on"),
+    ]
 }
 
 /// The secret shown on the setup page, read the way a person reads it.
@@ -635,6 +641,13 @@ pub async fn member_session(app: &TestApp, email: &str, organisation_id: i64, ro
         .await
         .unwrap()
         .try_get("id")
+        .unwrap();
+    // Made directly, the account accepts the terms as its setup would have.
+    sqlx::query("INSERT INTO terms_acceptances (account_id, version, accepted_at) VALUES ($1, 1, $2)")
+        .bind(id)
+        .bind(now)
+        .execute(&app.state.db)
+        .await
         .unwrap();
     sqlx::query(
         "INSERT INTO memberships (account_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)",
