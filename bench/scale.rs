@@ -93,7 +93,7 @@ async fn main() -> anyhow::Result<()> {
         let CodeCheck::Accepted { pass } = invitation::check_code(&ctx, &token, &code).await? else {
             anyhow::bail!("the invitation code of patient {id} was refused");
         };
-        redemption::redeem(&ctx, &token, &pass, PASSWORD, PASSWORD).await?;
+        redemption::redeem(&ctx, &token, &pass, PASSWORD, PASSWORD, true).await?;
         times.push(began.elapsed());
     }
     report("invitation redemption, code then account (argon2 included)", times);

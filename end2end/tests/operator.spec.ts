@@ -197,6 +197,16 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await checkPage(admin, false);
   await adminPhone.close();
 
+  // The platform's documents: the terms in force to edit; an empty language is refused, nothing published.
+  await olivier.getByRole('navigation', { name: fr('operator-nav-label') }).getByRole('link', { name: fr('operator-nav-documents'), exact: true }).click();
+  await expect(olivier.getByRole('heading', { level: 1 })).toHaveText(fr('operator-documents-title'));
+  await expect(olivier.getByLabel(fr('operator-document-french'))).toHaveValue(/^# /);
+  await checkPage(olivier, false);
+  await olivier.getByLabel(fr('operator-document-french')).fill('');
+  await olivier.getByRole('button', { name: fr('operator-document-publish', { version: '2' }) }).click();
+  await expect(olivier.getByText(fr('error-document-text-required')).first()).toBeVisible();
+  await expect(olivier.getByTestId('document-versions').getByRole('row')).toHaveCount(3);
+
   // Olivier adds Inès, who reads her emails in English: her code is shown once.
   await olivier.getByRole('navigation', { name: fr('operator-nav-label') }).getByRole('link', { name: fr('operator-nav-operators'), exact: true }).click();
   await checkPage(olivier, false);

@@ -1969,6 +1969,6 @@ operator-document-date = Published on
 operator-document-by = By
 operator-document-shipped = Shipped with the portal
 error-document-text-required = Write this document's text in this language.
-error-document-too-long = This text is over 100,000 characters.
+error-document-too-long = This text is over 50,000 characters.
 error-document-published-meanwhile = Another operator has just published a version: read the version in force before publishing.
 audit-platform-document-published = New version of a platform document published

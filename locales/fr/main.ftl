@@ -1969,6 +1969,6 @@ operator-document-date = Publiée le
 operator-document-by = Par
 operator-document-shipped = Livrée avec le portail
 error-document-text-required = Écrivez le texte de ce document dans cette langue.
-error-document-too-long = Ce texte dépasse 100 000 caractères.
+error-document-too-long = Ce texte dépasse 50 000 caractères.
 error-document-published-meanwhile = Un autre opérateur vient de publier une version : relisez la version en vigueur avant de publier.
 audit-platform-document-published = Nouvelle version d'un document de la plateforme publiée

@@ -195,12 +195,17 @@ const MESSAGE_BODY_LIMIT: usize = app::domain::messaging::attachment::MAX_PER_ME
 /// A FHIR Questionnaire pasted to import: its JSON, url-encoded (up to three bytes each).
 const IMPORT_BODY_LIMIT: usize = 3 * app::domain::questionnaire::fhir::questionnaire::IMPORT_MAX + BODY_LIMIT;
 
+/// A document's next version, both languages: at most 12 bytes a character once url-encoded.
+const DOCUMENT_BODY_LIMIT: usize = 2 * 12 * app::domain::platform::document::TEXT_MAX + BODY_LIMIT;
+
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {
     if FILE_FORMS.contains(&path) {
         MESSAGE_BODY_LIMIT
     } else if path == "/api/import_questionnaire" {
         IMPORT_BODY_LIMIT
+    } else if path == "/api/publish_document" {
+        DOCUMENT_BODY_LIMIT
     } else {
         BODY_LIMIT
     }

@@ -338,7 +338,13 @@ pub async fn operator_documents(kind: DocumentKind) -> Result<DocumentsView, Api
             by: v.published_by,
         })
         .collect();
-    Ok(DocumentsView { kind, version: current.version, body_fr: current.body_fr, body_en: current.body_en, versions })
+    Ok(DocumentsView {
+        kind,
+        version: current.version,
+        body_fr: current.body_fr,
+        body_en: current.body_en,
+        versions,
+    })
 }
 
 /// Publishes the next version of a document (both languages, Markdown); the console then says so.

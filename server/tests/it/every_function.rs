@@ -98,6 +98,7 @@ fn action_code(ty: &str) -> Option<&'static str> {
         "CodePurpose" => CodePurpose::ALL[0].code(),
         "RequestDecision" => RequestDecision::ALL[0].code(),
         "OrganisationAction" => OrganisationAction::ALL[0].code(),
+        "DocumentKind" => app::states::DocumentKind::ALL[0].code(),
         _ => return None,
     })
 }

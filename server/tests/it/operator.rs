@@ -235,12 +235,14 @@ async fn only_operators_reach_the_console_and_operators_reach_nothing_else() {
     let (marie, _) = app.admin("marie.tremblay@example.org").await;
     let lea = app.visitor();
     lea.redeem(&marie.invite_patient("lea@example.org", "fr").await).await;
-    let console: [(&str, Vec<(&str, &str)>); 5] = [
+    let console: [(&str, Vec<(&str, &str)>); 7] = [
         ("operator_requests", vec![]),
         ("operator_request", vec![("id", &parc)]),
         ("decide_request", vec![("id", &parc), ("decision", "approve")]),
         ("operators", vec![]),
         ("add_operator", vec![("given_name", "X"), ("family_name", "Y"), ("email", "x@portail.example")]),
+        ("operator_documents", vec![("kind", "terms")]),
+        ("publish_document", vec![("kind", "terms"), ("body_fr", "# X"), ("body_en", "# X")]),
     ];
     for (function, form) in &console {
         for (who, actor) in [("an administrator", &marie), ("a patient", &lea)] {
@@ -451,4 +453,57 @@ async fn a_suspended_organisation_stops_its_staff_and_tells_its_patients_who_kee
         StatusCode::FORBIDDEN,
         "operators only"
     );
+}
+
+#[tokio::test]
+async fn an_operator_publishes_a_new_version_of_the_terms_which_everyone_accepts_again() {
+    let app = spawn().await;
+    let (olivier, _) = app.operator(OLIVIER).await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let shown = olivier.ok("operator_documents", &[("kind", "terms")]).await;
+    assert_eq!(shown["version"], 1);
+    assert!(shown["body_fr"].as_str().unwrap().starts_with("# "));
+    assert_eq!(shown["versions"].as_array().unwrap().len(), 2, "the two shipped documents");
+
+    let empty = [("kind", "terms"), ("body_fr", "  "), ("body_en", "# Terms of use, version 2")];
+    let refused = refusal(olivier.call("publish_document", &empty).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-document-text-required", Some("body_fr"))
+    );
+    assert_eq!(refused.kept("body_en"), Some("# Terms of use, version 2"), "what was typed comes back");
+    let too_long = "x".repeat(50_001);
+    let long = [("kind", "terms"), ("body_fr", "# Conditions"), ("body_en", too_long.as_str())];
+    let refused = refusal(olivier.call("publish_document", &long).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(refused.field.as_deref(), Some("body_en"));
+
+    let second =
+        [("kind", "terms"), ("body_fr", "# Conditions, version 2"), ("body_en", "# Terms of use, version 2")];
+    let done = olivier.submit("publish_document", &second, "/operator/documents").await;
+    assert_eq!(location(&done), "/operator/documents?kind=terms&published=1");
+    let shown = olivier.ok("operator_documents", &[("kind", "terms")]).await;
+    assert_eq!(
+        (shown["version"].as_i64(), shown["versions"][0]["by"].as_str()),
+        (Some(2), Some("Olivier Côté"))
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'platform_document.published'").await,
+        1
+    );
+    // The agreement is its own series.
+    assert_eq!(olivier.ok("operator_documents", &[("kind", "agreement")]).await["version"], 1);
+
+    // Everyone, the operator included, accepts version 2 before their next page.
+    for (who, home) in [(&marie, "/staff"), (&olivier, "/operator")] {
+        let (status, _) = who.page(home).await;
+        assert_eq!(status, StatusCode::FOUND, "{home} waits for the terms");
+        let (_, terms) = who.page("/account/terms").await;
+        assert!(terms.contains("Conditions, version 2"));
+    }
+    olivier
+        .submit("accept_terms", &[("accept_terms", "on"), ("next", "/operator/documents")], "/account/terms")
+        .await;
+    let (status, console) = olivier.page("/operator/documents").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(console.contains("Conditions, version 2"), "the text in force, to edit");
 }

@@ -49,11 +49,11 @@ pub fn read(typed: &Typed) -> DomainResult<Details> {
 }
 
 pub async fn of(db: &store::Db, organisation_id: i64) -> DomainResult<Details> {
-    Ok(sqlx::query_as("SELECT name, address, phone, timezone FROM organisations WHERE id = $1")
+    sqlx::query_as("SELECT name, address, phone, timezone FROM organisations WHERE id = $1")
         .bind(organisation_id)
         .fetch_optional(db)
         .await?
-        .ok_or(DomainError::NotFound)?)
+        .ok_or(DomainError::NotFound)
 }
 
 /// Saves what was typed (checked by `read`) and counts the details as confirmed; audited.

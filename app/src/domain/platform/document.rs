@@ -4,13 +4,13 @@
 //! start when the platform has none. What was accepted names its version, so a new version needs a
 //! new acceptance.
 use crate::domain::{store, Ctx, DomainError, DomainResult, Target};
-use sqlx::Row;
 use crate::i18n::Lang;
+use sqlx::Row;
 
 pub use crate::states::DocumentKind as Kind;
 
-/// The longest document taken, in characters (the shipped ones are under 10,000).
-pub const TEXT_MAX: usize = 100_000;
+/// The longest document taken in each language, in characters (the shipped ones are under 10,000).
+pub const TEXT_MAX: usize = 50_000;
 
 /// The first versions, shipped with the portal: (kind, French, English).
 const SHIPPED: [(Kind, &str, &str); 2] = [

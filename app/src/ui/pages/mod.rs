@@ -51,8 +51,8 @@ pub use joining::{
 };
 pub use messages::{ConversationPage, MessagesPage, NewMessagePage};
 pub use operator::{
-    OperatorCodePage, OperatorDocumentsPage, OperatorOrganisationsPage, OperatorRequestPage, OperatorRequestsPage,
-    OperatorsPage,
+    OperatorCodePage, OperatorDocumentsPage, OperatorOrganisationsPage, OperatorRequestPage,
+    OperatorRequestsPage, OperatorsPage,
 };
 pub use organisations::MyOrganisationsPage;
 pub use overview::OverviewPage;

@@ -14,7 +14,9 @@ use crate::ui::components::services::ServiceList;
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::CellLabel;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept, kept_or, Field, FormAlert, LanguageChoice, Submit, TextArea};
+use crate::ui::form::{
+    action_error, error_for, kept, kept_or, Field, FormAlert, LanguageChoice, Submit, TextArea,
+};
 use crate::ui::route::{route_params, with_id, OrganisationRequestParams};
 use crate::ui::words::{long_date, long_date_time, tr, tr_with};
 use leptos::prelude::*;
@@ -593,8 +595,10 @@ pub fn OperatorDocumentsPage() -> impl IntoView {
     let publish = ServerAction::<PublishDocument>::new();
     let error = action_error(publish);
     let query = use_query_map();
-    let kind = move || query.read().get("kind").and_then(|k| DocumentKind::parse(&k)).unwrap_or(DocumentKind::Terms);
-    let documents = Resource::new(move || (kind(), publish.version().get()), |(kind, _)| operator_documents(kind));
+    let kind =
+        move || query.read().get("kind").and_then(|k| DocumentKind::parse(&k)).unwrap_or(DocumentKind::Terms);
+    let documents =
+        Resource::new(move || (kind(), publish.version().get()), |(kind, _)| operator_documents(kind));
     let published = move || query.read().get("published").is_some();
     view! {
         <PageTitle title_key="operator-documents-title" />
@@ -654,7 +658,8 @@ pub fn OperatorDocumentsPage() -> impl IntoView {
                             value=kept_or(error, "body_en", documents.body_en.clone())
                             error=error_for(error, "body_en")
                         />
-                        <Submit pending=publish.pending()>
+                        <Submit pending=publish
+                            .pending()>
                             {move || tr_with("operator-document-publish", &[("version", &next)])}
                         </Submit>
                     </ActionForm>
@@ -677,7 +682,9 @@ pub fn OperatorDocumentsPage() -> impl IntoView {
                                     let by = v.by.clone();
                                     view! {
                                         <tr>
-                                            <th scope="row">{move || tr(&format!("document-{}", v.kind.code()))}</th>
+                                            <th scope="row">
+                                                {move || tr(&format!("document-{}", v.kind.code()))}
+                                            </th>
                                             <td>
                                                 <CellLabel label=move_tr!("operator-document-version") />
                                                 {v.version}
@@ -688,7 +695,9 @@ pub fn OperatorDocumentsPage() -> impl IntoView {
                                             </td>
                                             <td>
                                                 <CellLabel label=move_tr!("operator-document-by") />
-                                                {by.clone().unwrap_or_else(|| tr("operator-document-shipped"))}
+                                                {by
+                                                    .clone()
+                                                    .unwrap_or_else(|| tr("operator-document-shipped"))}
                                             </td>
                                         </tr>
                                     }
