@@ -34,7 +34,12 @@ async fn main() {
         let created = app
             .call(
                 "create_patient_account",
-                &[("token", &token), ("password", PASSWORD), ("password_confirmation", PASSWORD)],
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("password_confirmation", PASSWORD),
+                    ("accept_terms", "on"),
+                ],
                 Some(&pass),
             )
             .await;

@@ -479,6 +479,8 @@ async fn fill(db: &store::Db, dialect: Dialect, patients: i64) -> anyhow::Result
                        CASE WHEN i % 20 = 0 THEN 'active' ELSE 'invited' END, 1 + i % {ORGANISATIONS}, $1 FROM n WHERE i % 10 = 0",
             numbers(patients)
         ),
+        // Everyone made here accepted the shipped terms of use, as their setup would have.
+        "INSERT INTO terms_acceptances (account_id, version, accepted_at) SELECT id, 1, $1 FROM accounts".to_string(),
         format!(
             "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, ended_at, ip, user_agent)
              {} SELECT 'generated-session-' || i, {PATIENT_ACCOUNT} + i, $1 - 7200, $1 - 600,

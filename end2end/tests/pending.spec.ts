@@ -49,7 +49,7 @@ test('a page that takes a moment shows a progress bar, said to screen readers', 
   await page.goto('/staff?lang=en');
   await ready(page, true);
   await slowServer(page, 2_000);
-  await page.getByRole('link', { name: t('en', 'team-title') }).first().click();
+  await page.getByRole('link', { name: t('en', 'team-title'), exact: true }).first().click();
   const bar = page.getByRole('progressbar', { name: t('en', 'route-loading') });
   await expect(bar).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: t('en', 'route-loading') })).toHaveCount(1);

@@ -39,63 +39,19 @@ pub fn AuditTrailPage() -> impl IntoView {
         },
         |(who, since, until, page)| audit_trail(who, since, until, page),
     );
-    // A date that is not one comes back on its field, the dates as typed still in the form.
-    let refusal = Signal::derive(move || trail.get().and_then(Result::err).filter(|e| e.field.is_some()));
-    let who = move || AuditWho::parse(&param("who"));
     view! {
         <PageTitle title_key="audit-trail-title" />
         <h1>{move_tr!("audit-trail-title")}</h1>
         <p>{move_tr!("audit-trail-intro")}</p>
-        <form
-            method="get"
-            action="/staff/audit"
-            class="filters"
-            role="search"
-            aria-label=move_tr!("audit-trail-title")
-        >
-            <div class="field">
-                <label for="who">{move_tr!("audit-trail-who")}</label>
-                <select id="who" name="who">
-                    {AuditWho::ALL
-                        .into_iter()
-                        .map(|option| {
-                            view! {
-                                <option value=option.code() selected=move || who() == option>
-                                    {move || tr(&format!("audit-who-{}", option.code()))}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <Field
-                id="since"
-                kind="date"
-                required=false
-                label=move_tr!("audit-trail-since")
-                value=Signal::derive(move || param("since"))
-                error=error_for(refusal, "since")
-            />
-            <Field
-                id="until"
-                kind="date"
-                required=false
-                label=move_tr!("audit-trail-until")
-                value=Signal::derive(move || param("until"))
-                error=error_for(refusal, "until")
-            />
-            <button type="submit" class="button">
-                {move_tr!("audit-trail-show")}
-            </button>
-        </form>
         <Suspense fallback=move || {
             view! { <p>{move_tr!("loading")}</p> }
         }>
             {move || Suspend::new(async move {
+                let (who, since, until) = (param("who"), param("since"), param("until"));
                 match trail.await {
                     Ok(trail) => {
-                        let (who, since, until) = (param("who"), param("since"), param("until"));
                         view! {
+                            <Filters who=who.clone() since=since.clone() until=until.clone() refusal=None />
                             <p role="status" data-testid="audit-count">
                                 {
                                     let count = trail.total;
@@ -123,11 +79,66 @@ pub fn AuditTrailPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(ApiError { field: Some(_), .. }) => ().into_any(),
+                    Err(refusal @ ApiError { field: Some(_), .. }) => {
+                        // A date that is not one comes back on its field, the form as it was sent.
+                        view! { <Filters who since until refusal=Some(refusal) /> }
+                            .into_any()
+                    }
                     Err(error) => failure(error),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The plain GET form that chooses whose actions and between which days.
+#[component]
+fn Filters(who: String, since: String, until: String, refusal: Option<ApiError>) -> impl IntoView {
+    let chosen = AuditWho::parse(&who);
+    let refusal = Signal::stored(refusal);
+    view! {
+        <form
+            method="get"
+            action="/staff/audit"
+            class="filters"
+            role="search"
+            aria-label=move_tr!("audit-trail-title")
+        >
+            <div class="field">
+                <label for="who">{move_tr!("audit-trail-who")}</label>
+                <select id="who" name="who">
+                    {AuditWho::ALL
+                        .into_iter()
+                        .map(|option| {
+                            view! {
+                                <option value=option.code() selected=chosen == option>
+                                    {move || tr(&format!("audit-who-{}", option.code()))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <Field
+                id="since"
+                kind="date"
+                required=false
+                label=move_tr!("audit-trail-since")
+                value=since
+                error=error_for(refusal, "since")
+            />
+            <Field
+                id="until"
+                kind="date"
+                required=false
+                label=move_tr!("audit-trail-until")
+                value=until
+                error=error_for(refusal, "until")
+            />
+            <button type="submit" class="button">
+                {move_tr!("audit-trail-show")}
+            </button>
+        </form>
     }
 }
 
