@@ -26,9 +26,7 @@ pub struct AuditEntryView {
     pub ip: String,
 }
 
-/// One page of the trail: whose actions (`who`, a code of `AuditWho`), from and until which local
-/// days (`YYYY-MM-DD` or as typed, both included; empty for no bound). A date that is not one is
-/// refused on its field.
+/// One page of the trail, chosen as `audit_trail::Filter::read` says.
 #[server(prefix = "/api", endpoint = "audit_trail")]
 pub async fn audit_trail(
     #[server(default)] who: String,
@@ -41,24 +39,8 @@ pub async fn audit_trail(
     use crate::domain::organisation::audit_trail::{self, Filter};
     let Staff { ctx, organisation_id, timezone, .. } =
         require_service(crate::states::Service::Administration).await?;
-    let day = |typed: &str, field: &str| match typed.trim() {
-        "" => Ok(None),
-        typed => calendar::typed_date(typed)
-            .map(Some)
-            .ok_or_else(|| ApiError::invalid("error-date-invalid").on(field)),
-    };
-    let keep = |e: ApiError| e.keep("since", &since).keep("until", &until);
-    let (first, last) = (day(&since, "since").map_err(keep)?, day(&until, "until").map_err(keep)?);
-    if let (Some(first), Some(last)) = (first, last) {
-        if first > last {
-            return Err(keep(ApiError::invalid("error-date-range").on("until")));
-        }
-    }
-    let filter = Filter {
-        who: crate::states::AuditWho::parse(&who),
-        since: first.map(|d| calendar::day_start(d, &timezone)),
-        until: last.and_then(|d| d.succ_opt()).map(|d| calendar::day_start(d, &timezone)),
-    };
+    let filter = Filter::read(&who, &since, &until, &timezone)
+        .map_err(|e| ApiError::from(e).keep("since", &since).keep("until", &until))?;
     let (entries, paging, total) = audit_trail::page(&ctx.db, organisation_id, filter, page).await?;
     Ok(AuditTrailView {
         total,

@@ -1,7 +1,8 @@
 //! The terms of use a person accepts: when their account is made (the setup link, an invitation)
-//! and again when the platform publishes a new version, before anything else signed in (`pending`
-//! is checked with every signed-in request). The acceptance names the version, with when, the
-//! address and the browser. The versions themselves are `platform_documents` of kind `terms`.
+//! and again when the platform publishes a new version, before any other private page (`pending`
+//! is checked by the server's private-page middleware). The acceptance names the version, with
+//! when, the address and the browser. The versions themselves are `platform_documents` of kind
+//! `terms`.
 use crate::domain::{Ctx, DomainError, DomainResult, Target};
 use sqlx::{Any, Executor, Row};
 

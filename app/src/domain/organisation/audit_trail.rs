@@ -1,7 +1,7 @@
 //! The organisation's audit trail, for its administrators: every audited action taken in it —
 //! by its staff, its patients and their caregivers, and the platform's operators (its agreement,
 //! a suspension) — newest first, with who acted (for whom), about whom, from which address.
-use crate::domain::{store, DomainResult};
+use crate::domain::{calendar, store, DomainError, DomainResult};
 use crate::states::AuditWho;
 use sqlx::Row;
 
@@ -13,6 +13,29 @@ pub struct Filter {
     pub who: AuditWho,
     pub since: Option<i64>,
     pub until: Option<i64>,
+}
+
+impl Filter {
+    /// The filter as the page's form sends it: `who` a code of `AuditWho`, and from and until
+    /// which days of the organisation's time zone (as typed, both included; empty for no bound).
+    /// A date that is not one, or a start after the end, is refused on its field.
+    pub fn read(who: &str, since: &str, until: &str, timezone: &str) -> DomainResult<Self> {
+        let day = |typed: &str, field: &'static str| match typed.trim() {
+            "" => Ok(None),
+            typed => {
+                calendar::typed_date(typed).map(Some).ok_or(DomainError::invalid(field, "error-date-invalid"))
+            }
+        };
+        let (first, last) = (day(since, "since")?, day(until, "until")?);
+        if first.zip(last).is_some_and(|(first, last)| first > last) {
+            return Err(DomainError::invalid("until", "error-date-range"));
+        }
+        Ok(Self {
+            who: AuditWho::parse(who),
+            since: first.map(|d| calendar::day_start(d, timezone)),
+            until: last.and_then(|d| d.succ_opt()).map(|d| calendar::day_start(d, timezone)),
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -100,4 +123,30 @@ pub async fn page(
     .fetch_all(db)
     .await?;
     Ok((entries, paging, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(since: &str, until: &str) -> Option<(Option<&'static str>, &'static str)> {
+        match Filter::read("", since, until, "America/Montreal") {
+            Err(DomainError::Invalid { field, key, .. }) => Some((field, key)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_days_are_the_organisations_both_included() {
+        let filter = Filter::read("operators", "2026-12-01", "01/12/2026", "America/Montreal").unwrap();
+        assert_eq!(filter.who, AuditWho::Operators);
+        // 1 December 2026, 00:00 in Montréal (UTC−5), until the next midnight.
+        assert_eq!(filter.since, Some(1_796_101_200));
+        assert_eq!(filter.until, Some(1_796_101_200 + 86_400));
+        let open = Filter::read("nobody", "", " ", "America/Montreal").unwrap();
+        assert_eq!((open.who, open.since, open.until), (AuditWho::Everyone, None, None));
+        assert_eq!(refused("hier", ""), Some((Some("since"), "error-date-invalid")));
+        assert_eq!(refused("", "2026-02-30"), Some((Some("until"), "error-date-invalid")));
+        assert_eq!(refused("2026-12-31", "2026-01-01"), Some((Some("until"), "error-date-range")));
+    }
 }
