@@ -6,18 +6,18 @@
 use crate::domain::{Ctx, DomainError, DomainResult, Target};
 use sqlx::{Any, Executor, Row};
 
-/// The latest published version of the terms, if any.
-const CURRENT: &str = "SELECT MAX(version) FROM platform_documents WHERE kind = 'terms'";
-
-/// The version of the terms `account_id` still has to accept, if any.
+/// The version of the terms `account_id` still has to accept, if any: the latest published, unless
+/// they accepted it.
 pub async fn pending<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
 ) -> DomainResult<Option<i64>> {
-    Ok(sqlx::query(&format!(
-        "SELECT ({CURRENT}) AS version WHERE ({CURRENT}) IS NOT NULL AND NOT EXISTS (
-             SELECT 1 FROM terms_acceptances WHERE account_id = $1 AND version = ({CURRENT}))"
-    ))
+    Ok(sqlx::query(
+        "SELECT d.version FROM platform_documents d
+         WHERE d.kind = 'terms'
+           AND d.version = (SELECT MAX(version) FROM platform_documents WHERE kind = 'terms')
+           AND NOT EXISTS (SELECT 1 FROM terms_acceptances a WHERE a.account_id = $1 AND a.version = d.version)",
+    )
     .bind(account_id)
     .fetch_optional(exec)
     .await?

@@ -6,9 +6,6 @@ use crate::domain::Target;
 use crate::domain::{store, Ctx, DomainError, DomainResult};
 use sqlx::Row;
 
-/// The longest name or address taken (as on a request to join).
-const TEXT_MAX: usize = 200;
-
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Details {
     pub name: String,
@@ -29,15 +26,9 @@ pub struct Typed<'a> {
 /// (`portail bootstrap`) is asked for one when its details are saved.
 pub fn read(typed: &Typed) -> DomainResult<Details> {
     Ok(Details {
-        name: profile::required_line(
-            typed.name,
-            TEXT_MAX,
-            "organisation_name",
-            "error-join-legal-name-required",
-        )?,
+        name: profile::required_line(typed.name, "organisation_name", "error-join-legal-name-required")?,
         address: profile::required_line(
             typed.address,
-            TEXT_MAX,
             "organisation_address",
             "error-join-address-required",
         )?,
@@ -150,7 +141,7 @@ mod tests {
         assert_eq!(refused("Clinique", address, "", "America/Montreal"), Some("organisation_phone"));
         assert_eq!(refused("Clinique", address, "514 555 0100", "Europe/Paris"), Some("timezone"));
         assert_eq!(
-            refused(&"x".repeat(TEXT_MAX + 1), address, "514 555 0100", "America/Montreal"),
+            refused(&"x".repeat(profile::LINE_MAX + 1), address, "514 555 0100", "America/Montreal"),
             Some("organisation_name")
         );
     }

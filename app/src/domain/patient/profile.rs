@@ -115,14 +115,13 @@ pub fn line(raw: &str, max: usize) -> Option<String> {
     (line.chars().count() <= max && !line.chars().any(char::is_control)).then(|| line.to_string())
 }
 
-/// A line a form needs: trimmed, refused on `field` when empty (`missing`) or too long.
-pub fn required_line(
-    raw: &str,
-    max: usize,
-    field: &'static str,
-    missing: &'static str,
-) -> DomainResult<String> {
-    match line(raw, max) {
+/// The longest name, title or address line an organisation's forms take (the request to join,
+/// its details).
+pub const LINE_MAX: usize = 200;
+
+/// A line a form needs: trimmed, refused on `field` when empty (`missing`) or over `LINE_MAX`.
+pub fn required_line(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<String> {
+    match line(raw, LINE_MAX) {
         Some(text) if text.is_empty() => Err(DomainError::invalid(field, missing)),
         Some(text) => Ok(text),
         None => Err(DomainError::invalid(field, "error-line-too-long")),

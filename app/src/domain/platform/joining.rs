@@ -9,7 +9,7 @@
 //! Nothing here tells a visitor which organisations exist or have asked: every valid request is
 //! answered the same way.
 use crate::domain::identity::account::Email;
-use crate::domain::patient::profile;
+use crate::domain::patient::profile::{required_line, required_phone};
 use crate::domain::{calendar, notification, secret, Ctx, DomainError, DomainResult, Target};
 use crate::i18n::Lang;
 use crate::states::{NoteKind, OrganisationKind, Requester, Service};
@@ -17,8 +17,6 @@ use sqlx::Row;
 
 /// An unconfirmed request is discarded after this long (and its link stops working).
 pub const CONFIRM_WITHIN_SECONDS: i64 = 24 * 3600;
-/// The longest name, title or address line taken.
-const TEXT_MAX: usize = 200;
 
 /// The request as typed in the form.
 #[derive(Clone, Debug, Default)]
@@ -69,14 +67,6 @@ struct Person {
     phone: String,
 }
 
-fn text(raw: &str, field: &'static str, missing: &'static str) -> DomainResult<String> {
-    profile::required_line(raw, TEXT_MAX, field, missing)
-}
-
-fn phone(raw: &str, field: &'static str) -> DomainResult<String> {
-    profile::required_phone(raw, field)
-}
-
 fn email(raw: &str, field: &'static str) -> DomainResult<String> {
     Email::parse_as(raw, field).map(|e| e.as_str().to_string())
 }
@@ -88,10 +78,10 @@ fn person(
     number: (&str, &'static str),
 ) -> DomainResult<Person> {
     Ok(Person {
-        given_name: text(given_name.0, given_name.1, "error-given-name-required")?,
-        family_name: text(family_name.0, family_name.1, "error-family-name-required")?,
+        given_name: required_line(given_name.0, given_name.1, "error-given-name-required")?,
+        family_name: required_line(family_name.0, family_name.1, "error-family-name-required")?,
         email: email(address.0, address.1)?,
-        phone: phone(number.0, number.1)?,
+        phone: required_phone(number.0, number.1)?,
     })
 }
 
@@ -100,12 +90,12 @@ fn check(typed: &Typed) -> DomainResult<Checked> {
     let kind = typed.kind.ok_or(DomainError::invalid("kind", "error-join-kind-required"))?;
     let requester =
         typed.requester.ok_or(DomainError::invalid("requester", "error-join-requester-required"))?;
-    let legal_name = text(typed.legal_name, "legal_name", "error-join-legal-name-required")?;
-    let address = text(typed.address, "address", "error-join-address-required")?;
-    let org_phone = phone(typed.phone, "phone")?;
+    let legal_name = required_line(typed.legal_name, "legal_name", "error-join-legal-name-required")?;
+    let address = required_line(typed.address, "address", "error-join-address-required")?;
+    let org_phone = required_phone(typed.phone, "phone")?;
     let (delegate_name, delegate_email) = match requester {
         Requester::Delegate => (
-            text(typed.delegate_name, "delegate_name", "error-join-delegate-name-required")?,
+            required_line(typed.delegate_name, "delegate_name", "error-join-delegate-name-required")?,
             email(typed.delegate_email, "delegate_email")?,
         ),
         Requester::Lrp => (String::new(), String::new()),
@@ -116,7 +106,7 @@ fn check(typed: &Typed) -> DomainResult<Checked> {
         (typed.lrp_email, "lrp_email"),
         (typed.lrp_phone, "lrp_phone"),
     )?;
-    let lrp_title = text(typed.lrp_title, "lrp_title", "error-join-title-required")?;
+    let lrp_title = required_line(typed.lrp_title, "lrp_title", "error-join-title-required")?;
     let admin = if typed.lrp_is_admin {
         lrp.clone()
     } else {
@@ -416,7 +406,7 @@ mod tests {
         for (typed, field) in cases {
             assert_eq!(refusal(&typed), Some(field), "{typed:?}");
         }
-        let long = "x".repeat(TEXT_MAX + 1);
+        let long = "x".repeat(crate::domain::patient::profile::LINE_MAX + 1);
         assert_eq!(refusal(&Typed { legal_name: &long, ..complete() }), Some("legal_name"));
     }
 }
