@@ -102,6 +102,8 @@ ids! {
     DraftId,
     /// An organisation's request to join the portal.
     OrganisationRequestId,
+    /// A list of patients sent as a file to invite them at once.
+    PatientImportId,
 }
 
 /// The door a page is entered through.

@@ -1972,3 +1972,81 @@ error-document-text-required = Write this document's text in this language.
 error-document-too-long = This text is over 50,000 characters.
 error-document-published-meanwhile = Another operator has just published a version: read the version in force before publishing.
 audit-platform-document-published = New version of a platform document published
+
+## Inviting many patients from a file (issue #31)
+patients-import = Invite from a file
+import-title = Invite patients from a file
+import-intro = Send the list of patients exported from your electronic medical record. You first see what the portal understood of it, row by row; nothing is sent before you confirm. Each patient then receives their link by email, and you get the list of codes to hand over.
+import-formats = A CSV file (columns separated by semicolons or commas, in UTF-8 or Windows-1252) or a FHIR R4 Bundle of Patient resources, up to 5,000 patients and 8 MB.
+import-columns = Columns recognised: First name, Last name, Date of birth and Email (required), Mobile and Language (optional), or their French names (Prénom, Nom, Date de naissance, Courriel, Cellulaire, Langue). Other columns are ignored.
+import-file-label = Patients file
+import-submit = Read the file
+import-recent = Your recent files
+import-recent-line = { $file }, sent on { $date }
+import-state-preview = to confirm
+import-state-confirmed = invitations under way
+import-state-finished = invitations done
+import-preview-title = Patients in the file
+import-file = File: { $file }
+import-rows = { $count ->
+    [one] 1 row read.
+   *[other] { $count } rows read.
+}
+import-count-invite = { $count ->
+    [0] Nobody will be invited.
+    [one] 1 patient will be invited.
+   *[other] { $count } patients will be invited.
+}
+import-count-already = { $count ->
+    [0] None is already a patient.
+    [one] 1 is already a patient of the organisation.
+   *[other] { $count } are already patients of the organisation.
+}
+import-count-errors = { $count ->
+    [0] No errors.
+    [one] 1 row has an error and will not be invited.
+   *[other] { $count } rows have an error and will not be invited.
+}
+import-fix-hint = To invite the rows in error, correct them in the file and send it again: the patients already invited will be recognised.
+import-verdict-invite = Will be invited
+import-verdict-patient = Already a patient
+import-verdict-error = Error: { $reason }
+import-verdict-invited = Invited
+import-show-all = All rows
+import-show-problems = Only the rows that will not be invited
+import-column-line = Row
+import-column-language = Language
+import-column-result = Result
+import-pages = Pages of the file's rows
+import-confirm = { $count ->
+    [one] Invite 1 patient
+   *[other] Invite { $count } patients
+}
+import-discard = Set this file aside
+import-another = Send another file
+import-progress-title = Invitations under way
+import-progress = { $invited } of { $total } patients invited.
+import-mails = Emails: { $sent } sent, { $waiting } waiting, { $failed } failed.
+import-mails-failed = A failed email could not be delivered: correct the address in the patient's file and send them a new invitation.
+import-refresh = Update the progress
+import-done = Every invitation is done. Hand each patient their code: they need it with the link they received by email.
+import-print-codes = See and print the list of codes
+import-export-codes = Download the codes (CSV)
+import-codes-title = Invitation codes to hand over
+import-codes-intro = Each patient received a link by email. Hand them their code in person, by phone or by text message, never by email. Each code works once, until the date shown.
+import-codes-none = No code to hand over: this file's invitations were used, replaced or have expired.
+import-column-code = Code
+import-column-expires = Valid until
+import-back = Back to the file
+error-import-too-large = The file is over 8 MB: split it into several files.
+error-import-empty = The file holds no patient.
+error-import-too-many = The file holds more than 5,000 patients: split it into several files.
+error-import-columns = The file's first row must name its columns, among them First name, Last name, Date of birth and Email.
+error-import-unreadable = The file could not be read as a CSV file.
+error-import-fhir-invalid = The file is not a FHIR R4 Bundle of Patient resources.
+error-import-file-required = Choose the file to send.
+error-import-twice = This email is already on an earlier row of the file.
+error-import-nobody = No patient in this file can be invited.
+error-import-already-confirmed = These invitations are already under way: the file can no longer be set aside.
+audit-patient-import-confirmed = Patients invited from a file
+audit-patient-import-codes-read = List of a file's invitation codes read

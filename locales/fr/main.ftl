@@ -1972,3 +1972,81 @@ error-document-text-required = Écrivez le texte de ce document dans cette langu
 error-document-too-long = Ce texte dépasse 50 000 caractères.
 error-document-published-meanwhile = Un autre opérateur vient de publier une version : relisez la version en vigueur avant de publier.
 audit-platform-document-published = Nouvelle version d'un document de la plateforme publiée
+
+## Inviting many patients from a file (issue #31)
+patients-import = Inviter à partir d'un fichier
+import-title = Inviter des patients à partir d'un fichier
+import-intro = Envoyez la liste de patients exportée de votre dossier médical électronique. Vous verrez d'abord ce que le portail en a compris, ligne par ligne; rien n'est envoyé avant que vous confirmiez. Chaque patient reçoit ensuite son lien par courriel, et vous obtenez la liste des codes à remettre.
+import-formats = Un fichier CSV (colonnes séparées par des points-virgules ou des virgules, en UTF-8 ou en Windows-1252) ou un Bundle FHIR R4 de ressources Patient, jusqu'à 5 000 patients et 8 Mo.
+import-columns = Colonnes reconnues : Prénom, Nom, Date de naissance et Courriel (obligatoires), Cellulaire et Langue (facultatives), ou leurs noms anglais (First name, Last name, Date of birth, Email, Mobile, Language). Les autres colonnes sont ignorées.
+import-file-label = Fichier de patients
+import-submit = Lire le fichier
+import-recent = Vos derniers fichiers
+import-recent-line = { $file }, envoyé le { $date }
+import-state-preview = à confirmer
+import-state-confirmed = invitations en cours
+import-state-finished = invitations faites
+import-preview-title = Patients du fichier
+import-file = Fichier : { $file }
+import-rows = { $count ->
+    [one] 1 ligne lue.
+   *[other] { $count } lignes lues.
+}
+import-count-invite = { $count ->
+    [0] Personne ne sera invité.
+    [one] 1 patient sera invité.
+   *[other] { $count } patients seront invités.
+}
+import-count-already = { $count ->
+    [0] Aucun n'est déjà patient.
+    [one] 1 est déjà patient de l'organisation.
+   *[other] { $count } sont déjà patients de l'organisation.
+}
+import-count-errors = { $count ->
+    [0] Aucune erreur.
+    [one] 1 ligne a une erreur et ne sera pas invitée.
+   *[other] { $count } lignes ont une erreur et ne seront pas invitées.
+}
+import-fix-hint = Pour inviter les lignes en erreur, corrigez-les dans le fichier et envoyez-le de nouveau : les patients déjà invités seront reconnus.
+import-verdict-invite = Sera invité
+import-verdict-patient = Déjà patient
+import-verdict-error = Erreur : { $reason }
+import-verdict-invited = Invité
+import-show-all = Toutes les lignes
+import-show-problems = Seulement les lignes qui ne seront pas invitées
+import-column-line = Ligne
+import-column-language = Langue
+import-column-result = Résultat
+import-pages = Pages des lignes du fichier
+import-confirm = { $count ->
+    [one] Inviter 1 patient
+   *[other] Inviter { $count } patients
+}
+import-discard = Abandonner ce fichier
+import-another = Envoyer un autre fichier
+import-progress-title = Avancement des invitations
+import-progress = { $invited } patients invités sur { $total }.
+import-mails = Courriels : { $sent } envoyés, { $waiting } en attente, { $failed } en échec.
+import-mails-failed = Un courriel en échec n'a pas pu être livré : corrigez l'adresse dans le dossier du patient et envoyez-lui une nouvelle invitation.
+import-refresh = Mettre à jour l'avancement
+import-done = Toutes les invitations sont faites. Remettez à chaque patient son code : il en aura besoin avec le lien reçu par courriel.
+import-print-codes = Voir et imprimer la liste des codes
+import-export-codes = Télécharger les codes (CSV)
+import-codes-title = Codes d'invitation à remettre
+import-codes-intro = Chaque patient a reçu un lien par courriel. Remettez-lui son code en personne, par téléphone ou par texto, jamais par courriel. Chaque code sert une fois et fonctionne jusqu'à la date indiquée.
+import-codes-none = Aucun code à remettre : les invitations de ce fichier ont été utilisées, remplacées ou sont expirées.
+import-column-code = Code
+import-column-expires = Valide jusqu'au
+import-back = Retour au fichier
+error-import-too-large = Le fichier dépasse 8 Mo : séparez-le en plusieurs fichiers.
+error-import-empty = Le fichier ne contient aucun patient.
+error-import-too-many = Le fichier contient plus de 5 000 patients : séparez-le en plusieurs fichiers.
+error-import-columns = La première ligne du fichier doit nommer les colonnes, dont Prénom, Nom, Date de naissance et Courriel.
+error-import-unreadable = Le fichier n'a pas pu être lu comme un fichier CSV.
+error-import-fhir-invalid = Le fichier n'est pas un Bundle FHIR R4 de ressources Patient.
+error-import-file-required = Choisissez le fichier à envoyer.
+error-import-twice = Ce courriel figure déjà sur une ligne précédente du fichier.
+error-import-nobody = Aucun patient de ce fichier ne peut être invité.
+error-import-already-confirmed = Ces invitations sont déjà en cours : le fichier ne peut plus être abandonné.
+audit-patient-import-confirmed = Patients invités à partir d'un fichier
+audit-patient-import-codes-read = Liste des codes d'invitation d'un fichier consultée

@@ -5,6 +5,7 @@
 //! and then every hour, so the notices leave within the hour.
 use app::domain::messaging::conversation;
 use app::domain::onboarding::caregiver;
+use app::domain::organisation::patient_import;
 use app::domain::platform::joining;
 use app::domain::questionnaire::reminder;
 use app::domain::{store, Ctx};
@@ -30,10 +31,28 @@ pub async fn run(db: store::Db, public_url: String) {
             Ok(discarded) => tracing::info!(discarded, "unconfirmed organisation requests discarded"),
             Err(e) => tracing::error!(error = %e, "organisation request job failed"),
         }
+        match patient_import::forget_old(&Ctx::system(&db, store::now())).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "patient lists never confirmed forgotten"),
+            Err(e) => tracing::error!(error = %e, "patient list job failed"),
+        }
         match reminder::send_due(&Ctx::system(&db, store::now()).linking_to(&public_url)).await {
             Ok(0) => {}
             Ok(reminded) => tracing::info!(reminded, "questionnaire reminders sent"),
             Err(e) => tracing::error!(error = %e, "questionnaire reminder job failed"),
+        }
+    }
+}
+
+/// Invites the rows of the lists of patients professionals confirmed, a few seconds after they do.
+pub async fn invite_imported(db: store::Db, public_url: String) {
+    let mut every_few_seconds = tokio::time::interval(Duration::from_secs(2));
+    loop {
+        every_few_seconds.tick().await;
+        match patient_import::work(&Ctx::system(&db, store::now()).linking_to(&public_url)).await {
+            Ok(0) => {}
+            Ok(invited) => tracing::info!(invited, "patients invited from a list"),
+            Err(e) => tracing::error!(error = %e, "inviting a list of patients failed"),
         }
     }
 }

@@ -117,6 +117,7 @@ async fn serve(
         mail_worker = Some(tokio::spawn(server::mail::run_worker(state.db.clone(), sender, stop_rx)));
     }
     tokio::spawn(server::jobs::run(state.db.clone(), state.config.public_url.clone()));
+    tokio::spawn(server::jobs::invite_imported(state.db.clone(), state.config.public_url.clone()));
     let app = server::routes::router(state, &args.site_root);
     let listener = tokio::net::TcpListener::bind(&args.listen).await?;
     tracing::info!("Portail listening on http://{}", listener.local_addr()?);

@@ -198,9 +198,20 @@ const IMPORT_BODY_LIMIT: usize = 3 * app::domain::questionnaire::fhir::questionn
 /// A document's next version, both languages: at most 12 bytes a character once url-encoded.
 const DOCUMENT_BODY_LIMIT: usize = 2 * 12 * app::domain::platform::document::TEXT_MAX + BODY_LIMIT;
 
+/// A list of patients to invite: its file, and the form around it.
+const PATIENT_LIST_BODY_LIMIT: usize =
+    app::domain::organisation::patient_import::file::MAX_BYTES + BODY_LIMIT;
+
+/// The forms posted as multipart, with files: a message's, and a list of patients to invite.
+fn is_file_form(path: &str) -> bool {
+    FILE_FORMS.contains(&path) || path == app::api::patient_import::UPLOAD_PATH
+}
+
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {
-    if FILE_FORMS.contains(&path) {
+    if path == app::api::patient_import::UPLOAD_PATH {
+        PATIENT_LIST_BODY_LIMIT
+    } else if FILE_FORMS.contains(&path) {
         MESSAGE_BODY_LIMIT
     } else if path == "/api/import_questionnaire" {
         IMPORT_BODY_LIMIT
@@ -219,7 +230,7 @@ pub async fn require_multipart(request: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| multer::parse_boundary(v).is_ok());
-    if !FILE_FORMS.contains(&request.uri().path()) || multipart {
+    if !is_file_form(request.uri().path()) || multipart {
         return next.run(request).await;
     }
     refusal(
@@ -301,7 +312,7 @@ pub async fn identify_before_reading(
     mut request: Request,
     next: Next,
 ) -> Response {
-    if request.method() != Method::POST || !FILE_FORMS.contains(&request.uri().path()) {
+    if request.method() != Method::POST || !is_file_form(request.uri().path()) {
         return next.run(request).await;
     }
     let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
@@ -329,7 +340,7 @@ pub async fn identify_before_reading(
 pub const WHOLE_REQUEST: std::time::Duration = std::time::Duration::from_secs(120);
 pub const WHOLE_FILE_FORM: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 pub async fn time_limit(request: Request, next: Next) -> Response {
-    let limit = if FILE_FORMS.contains(&request.uri().path()) { WHOLE_FILE_FORM } else { WHOLE_REQUEST };
+    let limit = if is_file_form(request.uri().path()) { WHOLE_FILE_FORM } else { WHOLE_REQUEST };
     let (json, language) = (wants_json(&request), language_of(&request));
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
@@ -364,7 +375,7 @@ pub async fn limit_request_bodies(request: Request, next: Next) -> Response {
     if declared.is_some_and(|length| length > limit) {
         return too_large(&request);
     }
-    let file_form = FILE_FORMS.contains(&request.uri().path());
+    let file_form = is_file_form(request.uri().path());
     if (file_form && declared.is_some())
         || matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS)
     {
@@ -398,7 +409,10 @@ fn is_over_the_limit(error: &axum::Error) -> bool {
 
 fn too_large(request: &Request) -> Response {
     tracing::warn!(path = %request.uri().path(), "request body over the limit refused");
-    let error = if FILE_FORMS.contains(&request.uri().path()) {
+    let path = request.uri().path();
+    let error = if path == app::api::patient_import::UPLOAD_PATH {
+        app::api::ApiError::invalid("error-import-too-large").on("list")
+    } else if FILE_FORMS.contains(&path) {
         app::api::ApiError::invalid("error-attachment-too-large").on("files")
     } else {
         app::api::ApiError::invalid("error-request-too-large")

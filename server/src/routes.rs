@@ -85,6 +85,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/for/{grant}/messages/files/{id}", get(file))
         .route("/staff/files/{id}", get(file))
         .route("/staff/questionnaires/library/{id}/{name}", get(questionnaire_download))
+        .route("/staff/patients/import/{id}/codes.csv", get(import_codes_download))
         .route("/api/{*name}", post(server_fns))
         // The compiled bundle, sent precompressed (`make build` writes `.br` and `.gz` beside each file).
         .nest_service(
@@ -216,6 +217,25 @@ async fn questionnaire_download(
         Err(e) => return refused(&request, e),
     };
     match download(caller, id, what).await {
+        Ok(file) => as_download(file),
+        Err(e) => refused(&request, e),
+    }
+}
+
+/// The codes of a list of patients invited at once, as a CSV file (`app::api::patient_import::codes_csv`).
+async fn import_codes_download(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    request: Request<Body>,
+) -> Response {
+    let Some(id) = id.parse().ok().and_then(app::door::PatientImportId::new) else {
+        return refused(&request, ApiError::not_found());
+    };
+    let caller = match app::api::context::caller_of(&state, request.headers(), request.extensions()).await {
+        Ok(caller) => caller,
+        Err(e) => return refused(&request, e),
+    };
+    match app::api::patient_import::codes_csv(caller, id).await {
         Ok(file) => as_download(file),
         Err(e) => refused(&request, e),
     }

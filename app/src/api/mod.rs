@@ -17,6 +17,7 @@ pub mod messages;
 pub mod operator;
 pub mod organisations;
 pub mod password;
+pub mod patient_import;
 pub mod patients;
 pub mod profile;
 pub mod questionnaire_builder;

@@ -18,6 +18,8 @@ pub enum Target {
     OrganisationRequest(i64),
     /// A version of the platform's agreement or terms of use.
     PlatformDocument(i64),
+    /// A list of patients invited at once from a file.
+    PatientImport(i64),
     /// A sign-in with an email no account has (the email itself is never written).
     UnknownEmail,
 }
@@ -32,6 +34,7 @@ impl fmt::Display for Target {
             Self::StaffInvitation(id) => write!(f, "staff_invitation:{id}"),
             Self::OrganisationRequest(id) => write!(f, "organisation_request:{id}"),
             Self::PlatformDocument(id) => write!(f, "platform_document:{id}"),
+            Self::PatientImport(id) => write!(f, "patient_import:{id}"),
             Self::UnknownEmail => f.write_str("unknown-email"),
         }
     }

@@ -22,6 +22,16 @@ impl From<String> for Value {
     }
 }
 
+/// `(…), (…)` with `columns` placeholders a row, numbered from `$1`: the rows of a multi-row
+/// insert.
+pub fn values(rows: usize, columns: usize) -> String {
+    let row = |i: usize| {
+        let placeholders: Vec<String> = (1..=columns).map(|c| format!("${}", columns * i + c)).collect();
+        format!("({})", placeholders.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
 /// Conditions joined by AND, with the values they bind in order (`$1`, `$2`, …).
 #[derive(Debug, Default)]
 pub struct Conditions {

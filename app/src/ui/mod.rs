@@ -220,6 +220,21 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/patients/import")
+                            view=lazy_pages::ImportPatientsRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/import/:id")
+                            view=lazy_pages::PatientImportRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/patients/import/:id/codes")
+                            view=lazy_pages::ImportCodesRoute::lazy()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/patients/:id")
                             view=lazy_pages::PatientFileRoute::lazy()
                             ssr=SsrMode::Async

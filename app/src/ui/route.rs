@@ -2,8 +2,8 @@
 //! the whole set `None`, and the page then shows "not found" without asking the server.
 use crate::api::ApiError;
 use crate::door::{
-    AccountId, ConversationId, DraftId, GrantId, OrganisationRequestId, PatientId, SentQuestionnaireId,
-    TeamId,
+    AccountId, ConversationId, DraftId, GrantId, OrganisationRequestId, PatientId, PatientImportId,
+    SentQuestionnaireId, TeamId,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
@@ -14,6 +14,12 @@ use std::future::Future;
 #[derive(Params, Clone, Copy, Debug, PartialEq)]
 pub struct PatientParams {
     pub id: PatientId,
+}
+
+/// `/staff/patients/import/:id`, `…/codes`
+#[derive(Params, Clone, Copy, Debug, PartialEq)]
+pub struct PatientImportParams {
+    pub id: PatientImportId,
 }
 
 /// `/staff/patients/:id/caregivers/:grant`

@@ -23,6 +23,7 @@ mod messaging;
 mod metrics;
 mod operator;
 mod overview;
+mod patient_import;
 mod questionnaires;
 mod rate_limits;
 mod sealed_secrets;

@@ -3,6 +3,7 @@ pub mod audit_trail;
 pub mod details;
 pub mod membership;
 pub mod overview;
+pub mod patient_import;
 pub mod patient_invitation;
 pub mod privacy_officer;
 pub mod professional_number;

@@ -125,14 +125,7 @@ impl Indexed {
 /// Rows written per statement: far below both databases' limit on bound values.
 const ROWS_PER_STATEMENT: usize = 300;
 
-/// `(…), (…)` with `columns` placeholders a row, numbered from `$1`.
-fn values(rows: usize, columns: usize) -> String {
-    let row = |i: usize| {
-        let placeholders: Vec<String> = (1..=columns).map(|c| format!("${}", columns * i + c)).collect();
-        format!("({})", placeholders.join(", "))
-    };
-    (0..rows).map(row).collect::<Vec<_>>().join(", ")
-}
+use crate::domain::sql::values;
 
 /// Writes the words' rows and the `search_text` of these patients.
 async fn write(conn: &mut AnyConnection, patients: &[Indexed]) -> DomainResult<()> {

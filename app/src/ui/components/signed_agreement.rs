@@ -50,7 +50,7 @@ pub fn SignedAgreement(signed: SignedAgreementView) -> impl IntoView {
 
 /// "Print", once the page is live (without JavaScript, the browser's own print).
 #[component]
-fn PrintButton() -> impl IntoView {
+pub fn PrintButton() -> impl IntoView {
     let (live, set_live) = signal(false);
     // Effects run only in the browser.
     Effect::new(move || set_live.set(true));

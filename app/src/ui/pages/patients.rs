@@ -41,6 +41,10 @@ pub fn Patients() -> impl IntoView {
             <A href="/staff/patients/new" attr:class="button">
                 {move_tr!("patients-invite")}
             </A>
+            " "
+            <A href="/staff/patients/import" attr:class="button secondary">
+                {move_tr!("patients-import")}
+            </A>
         </p>
         <SearchForm
             action="/staff/patients"

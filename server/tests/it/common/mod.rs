@@ -221,6 +221,26 @@ impl TestApp {
         with_form(request, function, form, files).send().await.unwrap()
     }
 
+    /// Sends a list of patients to invite (the file `name` holding `content`), as the hydrated app
+    /// does, or as a browser without JavaScript does from the upload page.
+    pub async fn send_patient_list(
+        &self,
+        name: &str,
+        content: &[u8],
+        cookie: &str,
+        javascript: bool,
+    ) -> Response {
+        let part = reqwest::multipart::Part::bytes(content.to_vec()).file_name(name.to_string());
+        let request = self
+            .client
+            .post(self.url(app::api::patient_import::UPLOAD_PATH))
+            .header(ACCEPT, if javascript { "application/json" } else { "text/html" })
+            .header("referer", self.url("/staff/patients/import"))
+            .header(ORIGIN, &self.base)
+            .header(COOKIE, cookie);
+        request.multipart(reqwest::multipart::Form::new().part("list", part)).send().await.unwrap()
+    }
+
     /// Bootstraps an organisation; returns the setup link's token and the code the console shows.
     pub async fn bootstrap(&self, email: &str) -> SetupLink {
         self.bootstrap_with(email, Some("Clinique Saint-Laurent"), "Marie", "Tremblay").await
