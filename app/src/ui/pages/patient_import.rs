@@ -225,7 +225,12 @@ fn Progress(view: ImportView) -> impl IntoView {
                         )
                     }}
                 </p>
-                <progress max=total.max(1) value=view.invited aria-hidden="true"></progress>
+                <progress
+                    class="import-progress"
+                    max=total.max(1)
+                    value=view.invited
+                    aria-hidden="true"
+                ></progress>
                 <p data-testid="import-mails">
                     {move || {
                         tr_with(
