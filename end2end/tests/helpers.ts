@@ -251,7 +251,7 @@ export async function caregiverAccount(
 }
 
 /** Someone invited to `email` (the last invitation mailed there) enters `code` and creates their account, in a browser of their own at 390 px. */
-async function joinWithCode(browser: Browser, language: 'fr' | 'en', javaScript: boolean, email: string, code: string): Promise<Page> {
+export async function joinWithCode(browser: Browser, language: 'fr' | 'en', javaScript: boolean, email: string, code: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   reportBrowserErrors(page);
