@@ -2050,3 +2050,36 @@ error-import-nobody = No patient in this file can be invited.
 error-import-already-confirmed = These invitations are already under way: the file can no longer be set aside.
 audit-patient-import-confirmed = Patients invited from a file
 audit-patient-import-codes-read = List of a file's invitation codes read
+
+## The secret code of a new staff member mailed to an authoriser (issue #31, seed 000)
+team-code-to-legend = Who receives the secret code?
+team-code-to-hint = The activation link is emailed to the person added; it works only with the secret code. The code can be shown to you once, or emailed to a person who authorises the access (their manager, for example), who hands it over: that way no single email opens the account.
+team-code-to-me = Show it to me now: I hand it over myself
+team-code-to-authoriser = Email it to the person who authorises the access
+team-authoriser-name = Name of the person who authorises the access
+team-authoriser-email = Email of the person who authorises the access
+team-authoriser-email-hint = Not the address of the person added: their code would arrive beside their link.
+team-code-mailed = The account is created. The activation link was sent to the person added, and the secret code to the person who authorises the access.
+error-authoriser-name-required = Enter the name of the person who authorises the access.
+error-authoriser-same-email = Choose someone other than the person added: the code and the link must reach two different addresses.
+mail-setup-authoriser-code-body =
+    Hello { $name },
+
+    An administrator of { $organisation } created an account for you on the Patient Portal.
+    To activate it, open this link (valid 5 days, single use):
+
+    { $link }
+
+    You will also need the secret code (for example A-123456) emailed to { $authoriser }, who authorises your access: ask them for it. It is never sent to your address.
+    You will then choose a password and link an authenticator app.
+    If you were not expecting this email, ignore it.
+mail-staff-code-subject = Secret code of a new account at { $organisation }
+mail-staff-code-body =
+    Hello { $name },
+
+    An administrator of { $organisation } created an account on the Patient Portal for { $staff } and named you to authorise this access. { $staff } received their activation link by email; here is the secret code that goes with it:
+
+    { $code }
+
+    Hand it over by phone or in person, never by email: their link asks for it, and neither email is enough alone. The link and the code stop working after { $date }.
+    If you do not know this person or do not authorise this access, do not hand over the code and tell the administration of { $organisation }.

@@ -2050,3 +2050,36 @@ error-import-nobody = Aucun patient de ce fichier ne peut être invité.
 error-import-already-confirmed = Ces invitations sont déjà en cours : le fichier ne peut plus être abandonné.
 audit-patient-import-confirmed = Patients invités à partir d'un fichier
 audit-patient-import-codes-read = Liste des codes d'invitation d'un fichier consultée
+
+## The secret code of a new staff member mailed to an authoriser (issue #31, seed 000)
+team-code-to-legend = Qui reçoit le code secret?
+team-code-to-hint = Le lien d'activation est envoyé par courriel à la personne ajoutée; il ne fonctionne qu'avec le code secret. Le code peut vous être montré une fois, ou être envoyé par courriel à une personne qui autorise l'accès (par exemple son gestionnaire) et qui le lui remettra : ainsi, aucun courriel seul n'ouvre le compte.
+team-code-to-me = Me le montrer maintenant : je le remets moi-même
+team-code-to-authoriser = L'envoyer par courriel à la personne qui autorise l'accès
+team-authoriser-name = Nom de la personne qui autorise l'accès
+team-authoriser-email = Courriel de la personne qui autorise l'accès
+team-authoriser-email-hint = Pas l'adresse de la personne ajoutée : son code arriverait à côté de son lien.
+team-code-mailed = Le compte est créé. Le lien d'activation est envoyé à la personne ajoutée, et le code secret à la personne qui autorise l'accès.
+error-authoriser-name-required = Entrez le nom de la personne qui autorise l'accès.
+error-authoriser-same-email = Choisissez une autre personne que celle ajoutée : le code et le lien doivent arriver à deux adresses différentes.
+mail-setup-authoriser-code-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } a créé un compte pour vous sur le Portail patient.
+    Pour l'activer, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
+
+    { $link }
+
+    Il vous faudra aussi le code secret (par exemple A-123456) envoyé par courriel à { $authoriser }, qui autorise votre accès : demandez-le-lui. Il n'est jamais envoyé à votre adresse.
+    Vous choisirez ensuite un mot de passe et associerez une application d'authentification.
+    Si vous n'attendiez pas ce courriel, ignorez-le.
+mail-staff-code-subject = Code secret d'un nouveau compte de { $organisation }
+mail-staff-code-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } a créé un compte sur le Portail patient pour { $staff } et vous a désigné pour autoriser cet accès. { $staff } a reçu par courriel son lien d'activation; voici le code secret qui va avec :
+
+    { $code }
+
+    Remettez-le-lui par téléphone ou en personne, jamais par courriel : son lien le demande, et aucun des deux courriels ne suffit seul. Le lien et le code ne fonctionnent plus après le { $date }.
+    Si vous ne connaissez pas cette personne ou n'autorisez pas cet accès, ne remettez pas le code et prévenez l'administration de { $organisation }.

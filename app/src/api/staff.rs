@@ -281,10 +281,16 @@ pub async fn add_professional(
     #[server(flatten)]
     #[server(default)]
     services: ServiceBoxes,
-) -> Result<IssuedCode, ApiError> {
+    #[server(default)] code_to: String,
+    #[server(default)] authoriser_name: String,
+    #[server(default)] authoriser_email: String,
+) -> Result<Option<IssuedCode>, ApiError> {
     let keep = |e: ApiError| {
         services
             .keep_in(e)
+            .keep("code_to", &code_to)
+            .keep("authoriser_name", &authoriser_name)
+            .keep("authoriser_email", &authoriser_email)
             .keep("professional_number", &professional_number)
             .keep("title", &title)
             .keep("given_name", &given_name)
@@ -294,6 +300,16 @@ pub async fn add_professional(
     };
     let Staff { ctx, account: me, organisation_id, timezone, .. } =
         require_service(Service::Administration).await?;
+    // "me" (or nothing): shown to the administrator; "authoriser": mailed to the person named.
+    let code_to_authoriser = if code_to == "authoriser" {
+        organisation::SecretCodeTo::Authoriser {
+            name: &authoriser_name,
+            email: &authoriser_email,
+            language: context::language(),
+        }
+    } else {
+        organisation::SecretCodeTo::Administrator
+    };
     let activation = organisation::add_professional(
         &ctx,
         organisation_id,
@@ -307,11 +323,16 @@ pub async fn add_professional(
         },
         &services.chosen().unwrap_or_else(|| Role::Professional.bundle().to_vec()),
         &professional_number,
+        code_to_authoriser,
     )
     .await
     .map_err(|e| keep(e.into()))?;
+    if code_to_authoriser != organisation::SecretCodeTo::Administrator {
+        leptos_axum::redirect("/staff/team?done=code-mailed");
+        return Ok(None);
+    }
     let name = format!("{} {} {}", title.trim(), given_name.trim(), family_name.trim()).trim().to_string();
-    Ok(secret_code_once(&timezone, name, &activation))
+    Ok(Some(secret_code_once(&timezone, name, &activation)))
 }
 
 /// Asks the owner of an email to join the staff with the ticked services: they accept or decline

@@ -89,6 +89,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
         },
         Role::Professional.bundle(),
         "1-23456",
+        organisation::SecretCodeTo::Administrator,
     )
     .await?;
     let pro_secret = activate(db, &pro_link, now).await?;
@@ -159,6 +160,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
             new,
             services,
             number,
+            organisation::SecretCodeTo::Administrator,
         )
         .await?;
         more_staff.push(link);

@@ -38,6 +38,41 @@ pub fn setup_link_code_with_responsible_mail(
     in_language(lang, "setup", "mail-setup-subject", "mail-setup-lrp-code-body", &args)
 }
 
+/// A staff member's link when the administrator mailed the code to an authoriser (`authoriser`),
+/// whom they ask.
+pub fn setup_link_code_with_authoriser_mail(
+    lang: Lang,
+    given_name: &str,
+    organisation: &str,
+    authoriser: &str,
+    link: &str,
+) -> Mail {
+    let args =
+        [("name", given_name), ("organisation", organisation), ("authoriser", authoriser), ("link", link)];
+    in_language(lang, "setup", "mail-setup-subject", "mail-setup-authoriser-code-body", &args)
+}
+
+/// To the authoriser an administrator named: the new staff member's secret code, the other half
+/// of their link, to hand over by phone or in person.
+pub fn staff_code_mail(
+    lang: Lang,
+    authoriser: &str,
+    organisation: &str,
+    staff: &str,
+    code: &str,
+    expires: chrono::NaiveDateTime,
+) -> Mail {
+    let date = i18n::long_date_time(lang, expires);
+    let args = [
+        ("name", authoriser),
+        ("organisation", organisation),
+        ("staff", staff),
+        ("code", code),
+        ("date", date.as_str()),
+    ];
+    in_language(lang, "staff-code", "mail-staff-code-subject", "mail-staff-code-body", &args)
+}
+
 /// To the legally responsible person: the link to the participation agreement to sign.
 pub fn organisation_agreement_mail(lang: Lang, name: &str, organisation: &str, link: &str) -> Mail {
     let args = [("name", name), ("organisation", organisation), ("link", link)];

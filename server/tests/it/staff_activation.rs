@@ -157,3 +157,55 @@ async fn without_javascript_adding_a_person_lands_on_the_code_page() {
     assert!(page_shows(&page, "fr", "staff-code-write-down"), "{page}");
     assert!(shows(&page, &text_with("fr", "staff-code-intro", &[("name", "Anne Roy")])));
 }
+
+#[tokio::test]
+async fn the_code_can_go_to_an_authoriser_so_that_neither_mail_nor_the_administrator_holds_both() {
+    let app = spawn().await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let form = |name: &'static str, email: &'static str| {
+        vec![
+            ("given_name", "Anne"),
+            ("family_name", "Roy"),
+            ("email", ANNE),
+            ("language", "en"),
+            ("code_to", "authoriser"),
+            ("authoriser_name", name),
+            ("authoriser_email", email),
+        ]
+    };
+    // The authoriser is named, with an address that is not Anne's own; what was typed comes back.
+    for (typed, field, key) in [
+        (form("", "chef@example.org"), "authoriser_name", "error-authoriser-name-required"),
+        (form("Paul Chef", "pas-une-adresse"), "authoriser_email", "error-email-invalid"),
+        (form("Paul Chef", "ANNE.ROY@example.org"), "authoriser_email", "error-authoriser-same-email"),
+    ] {
+        let error = refusal(marie.call("add_professional", &typed).await, StatusCode::BAD_REQUEST).await;
+        assert_eq!((error.field.as_deref(), error.key.as_str()), (Some(field), key));
+        assert_eq!(error.kept("code_to"), Some("authoriser"));
+        assert_eq!(error.kept("authoriser_email"), Some(typed[6].1));
+    }
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM accounts WHERE email = '{ANNE}'")).await, 0);
+
+    // Without JavaScript: no code on screen, back to the team saying where the code went.
+    let response =
+        marie.submit("add_professional", &form("Paul Chef", "chef@example.org"), "/staff/team").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), "/staff/team?done=code-mailed");
+    let (_, page) = marie.page("/staff/team?done=code-mailed").await;
+    assert!(page_shows(&page, "fr", "team-code-mailed"), "{page}");
+    assert!(marie.ok("take_secret_code", &[]).await.is_null(), "never shown to the administrator");
+
+    // Anne's mail: the link, and whom to ask; the authoriser's: the code, in Marie's language.
+    let (_, anne_mail) = mail(&app, ANNE, "setup").await;
+    assert!(anne_mail.contains("Paul Chef") && anne_mail.contains("/setup/"), "{anne_mail}");
+    let (subject, chef_mail) = mail(&app, "chef@example.org", "staff-code").await;
+    assert!(subject.starts_with("Code secret"), "{subject}");
+    assert!(chef_mail.contains("Anne Roy") && !chef_mail.contains("/setup/"), "{chef_mail}");
+    let code = chef_mail.split_whitespace().find(|w| w.len() == 8 && w.as_bytes()[1] == b'-').unwrap();
+    assert!(!anne_mail.contains(code), "the code never reaches Anne's address");
+
+    // With both halves, Anne activates.
+    let anne = app.visitor();
+    anne.activate_with_code(&link_token(&anne_mail, "/setup/"), code).await;
+    assert_eq!(app.text(&format!("SELECT status FROM accounts WHERE email = '{ANNE}'")).await, "active");
+}

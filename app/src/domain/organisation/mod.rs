@@ -57,11 +57,24 @@ pub struct Activation {
     pub expires_at: i64,
 }
 
+/// Who gets a new staff member's secret code, when an administrator adds them (seed 000: the
+/// code may be shown to the administrator, or mailed to an authoriser they name — the person's
+/// manager — so that neither the administrator nor either mail alone opens the account).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretCodeTo<'a> {
+    /// Shown once to the administrator, who hands it over.
+    Administrator,
+    /// Mailed to this person, in the administrator's language.
+    Authoriser { name: &'a str, email: &'a str, language: Lang },
+}
+
 /// Who hands a new staff member the secret code that goes with their setup link.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CodeHandedBy<'a> {
     /// An administrator of the organisation, who added them.
     Administrator,
+    /// The authoriser the administrator named, to whom it was mailed.
+    Authoriser(&'a str),
     /// Whoever ran `portail bootstrap` and read the code on the console (the first administrator).
     Installer,
     /// The organisation's legally responsible person, named, to whom it was mailed (the first
@@ -124,13 +137,35 @@ async fn add_staff_member(
             responsible,
             &link,
         ),
+        CodeHandedBy::Authoriser(authoriser) => notification::setup_link_code_with_authoriser_mail(
+            new.language,
+            given_name,
+            organisation_name,
+            authoriser,
+            &link,
+        ),
     };
     notification::enqueue_for(&mut *tx, organisation_id, email.as_str(), &mail, now).await?;
     Ok(Activation { account_id, link, code, expires_at: now + setup_link::VALID_SECONDS })
 }
 
+/// The authoriser as typed: a name, and an address that is not the new person's own (their code
+/// would then arrive beside their link).
+fn check_authoriser(code_to: SecretCodeTo<'_>, staff_email: &str) -> DomainResult<Option<Email>> {
+    let SecretCodeTo::Authoriser { name, email, .. } = code_to else { return Ok(None) };
+    if name.trim().is_empty() {
+        return Err(crate::domain::DomainError::invalid("authoriser_name", "error-authoriser-name-required"));
+    }
+    let email = Email::parse_as(email, "authoriser_email")?;
+    if Email::parse(staff_email).is_ok_and(|staff| staff.key() == email.key()) {
+        return Err(crate::domain::DomainError::invalid("authoriser_email", "error-authoriser-same-email"));
+    }
+    Ok(Some(email))
+}
+
 /// An administrator adds a staff member to their organisation with the services ticked and their
-/// professional number if typed; returns the mailed link and the secret code to hand over.
+/// professional number if typed; returns the mailed link and the secret code — to hand over, or
+/// already mailed to the authoriser named in `code_to`.
 pub async fn add_professional(
     ctx: &Ctx,
     organisation_id: i64,
@@ -138,25 +173,37 @@ pub async fn add_professional(
     new: NewStaff<'_>,
     services: &[Service],
     number: &str,
+    code_to: SecretCodeTo<'_>,
 ) -> DomainResult<Activation> {
     let number =
         crate::domain::organisation::professional_number::ProfessionalNumber::parse_optional(number)?;
     if services.is_empty() {
         return Err(crate::domain::DomainError::invalid("services", "error-services-required"));
     }
+    let authoriser_email = check_authoriser(code_to, new.email)?;
+    let handed_by = match code_to {
+        SecretCodeTo::Administrator => CodeHandedBy::Administrator,
+        SecretCodeTo::Authoriser { name, .. } => CodeHandedBy::Authoriser(name.trim()),
+    };
     let (db, now) = (&ctx.db, ctx.now);
     let mut tx = db.begin().await?;
-    let activation = add_staff_member(
-        &mut tx,
-        organisation_id,
-        &new,
-        services,
-        CodeHandedBy::Administrator,
-        &ctx.public_url,
-        now,
-    )
-    .await?;
+    let activation =
+        add_staff_member(&mut tx, organisation_id, &new, services, handed_by, &ctx.public_url, now).await?;
     let account_id = activation.account_id;
+    if let (SecretCodeTo::Authoriser { name, language, .. }, Some(email)) = (code_to, &authoriser_email) {
+        let organisation = details::of(db, organisation_id).await?;
+        let expires = crate::domain::calendar::local_time(activation.expires_at, &organisation.timezone);
+        let staff_name = format!("{} {}", new.given_name.trim(), new.family_name.trim());
+        let mail = notification::staff_code_mail(
+            language,
+            name.trim(),
+            &organisation.name,
+            &staff_name,
+            activation.code.as_str(),
+            expires,
+        );
+        notification::enqueue_for(&mut *tx, organisation_id, email.as_str(), &mail, now).await?;
+    }
     if let Some(number) = &number {
         crate::domain::organisation::professional_number::set(
             &mut *tx,

@@ -45,6 +45,7 @@ pub fn Team() -> impl IntoView {
                 Some("removed") => Some(move_tr!("person-done-removed")),
                 Some("asked") => Some(move_tr!("team-existing-asked")),
                 Some("withdrawn") => Some(move_tr!("team-waiting-withdrawn")),
+                Some("code-mailed") => Some(move_tr!("team-code-mailed")),
                 _ => None,
             }}
         </p>
@@ -261,11 +262,63 @@ fn AddNew() -> impl IntoView {
             />
             <LanguageChoice error />
             <ServiceChoice error held=Role::Professional.bundle().to_vec() />
+            <CodeToChoice error />
             <Submit pending=add.pending()>{move_tr!("team-add-submit")}</Submit>
         </ActionForm>
         <p>
             <A href="/staff/team">{move_tr!("team-change-answer")}</A>
         </p>
+    }
+}
+
+/// Who gets the secret code: the administrator, on screen once, or an authoriser they name, by
+/// email — the person's manager (seed 000), so that no one mail and no one person opens the account.
+#[component]
+fn CodeToChoice(error: Signal<Option<crate::api::ApiError>>) -> impl IntoView {
+    let chosen = kept(error, "code_to");
+    let to_authoriser = move || chosen.get() == "authoriser";
+    view! {
+        <fieldset>
+            <legend>{move_tr!("team-code-to-legend")}</legend>
+            <p class="hint">{move_tr!("team-code-to-hint")}</p>
+            <div class="choice">
+                <input
+                    type="radio"
+                    id="code_to_me"
+                    name="code_to"
+                    value="me"
+                    checked=move || !to_authoriser()
+                />
+                <label for="code_to_me">{move_tr!("team-code-to-me")}</label>
+            </div>
+            <div class="choice">
+                <input
+                    type="radio"
+                    id="code_to_authoriser"
+                    name="code_to"
+                    value="authoriser"
+                    checked=to_authoriser
+                />
+                <label for="code_to_authoriser">{move_tr!("team-code-to-authoriser")}</label>
+            </div>
+            <Field
+                id="authoriser_name"
+                autocomplete="off"
+                label=move_tr!("team-authoriser-name")
+                posted=error
+                required=false
+            />
+            <Field
+                id="authoriser_email"
+                kind="email"
+                inputmode="email"
+                autocomplete="off"
+                label=move_tr!("team-authoriser-email")
+                hint=move_tr!("team-authoriser-email-hint")
+                posted=error
+                required=false
+            />
+        </fieldset>
     }
 }
 
