@@ -91,6 +91,10 @@ coded! {
         Reset = "reset",
         /// A new invitation for a patient without an account.
         Resend = "resend",
+        /// Deactivate an account reported as used by someone else.
+        Deactivate = "deactivate",
+        /// Give a deactivated account back to its identified owner.
+        Reactivate = "reactivate",
     }
 }
 

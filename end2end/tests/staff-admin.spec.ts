@@ -155,3 +155,47 @@ for (const { language, javaScript, width } of runs) {
     });
   });
 }
+
+test('the secret code of a new staff member emailed to the authoriser the administrator names (no JavaScript, 390 px)', async ({ browser }) => {
+  const fr = (key: string, args: Record<string, string> = {}) => t('fr', key, args);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signedInAdmin(page, 'fr', 'Clinique des Deux Clés');
+  const anneEmail = uniqueEmail('anne');
+  const chefEmail = uniqueEmail('paul.chef');
+  await page.goto('/staff/team?existing=no');
+  await page.getByLabel(fr('invite-given-name')).fill('Anne');
+  await page.getByLabel(fr('invite-family-name')).fill('Roy');
+  await page.getByLabel(fr('invite-email'), { exact: true }).fill(anneEmail);
+  await page.getByLabel(fr('team-code-to-authoriser')).check();
+  await page.getByLabel(fr('team-authoriser-email'), { exact: true }).fill(chefEmail);
+  await page.getByRole('button', { name: fr('team-add-submit') }).click();
+  // The authoriser's name is missing: said on its field, everything typed kept.
+  await expect(page.getByText(fr('error-authoriser-name-required')).first()).toBeVisible();
+  await expect(page.getByLabel(fr('team-code-to-authoriser'))).toBeChecked();
+  await expect(page.getByLabel(fr('team-authoriser-email'), { exact: true })).toHaveValue(chefEmail);
+  await expect(page.getByLabel(fr('invite-email'), { exact: true })).toHaveValue(anneEmail);
+  await checkPage(page, false);
+  await page.getByLabel(fr('team-authoriser-name'), { exact: true }).fill('Paul Chef');
+  await page.getByRole('button', { name: fr('team-add-submit') }).click();
+  await expect(page.getByTestId('team-done')).toHaveText(fr('team-code-mailed'));
+  await checkPage(page, false);
+
+  // Two mails to two people: the link to Anne (naming whom to ask), the code to Paul.
+  const chefMail = await mailTo(page, chefEmail);
+  const code = chefMail.text.match(/[A-Z]-\d{6}/)![0];
+  expect(chefMail.text).toContain('Anne Roy');
+  const anneMail = await mailTo(page, anneEmail);
+  expect(anneMail.text).toContain('Paul Chef');
+  expect(anneMail.text).not.toContain(code);
+  await context.close();
+
+  // With both halves, Anne reaches the authenticator step.
+  const anneContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const anne = await anneContext.newPage();
+  await anne.goto(linkIn(anneMail.text));
+  await anne.getByLabel(fr('setup-code-label')).fill(code);
+  await anne.getByRole('button', { name: fr('invitation-code-submit') }).click();
+  await expect(anne.getByTestId('totp-secret')).toBeVisible();
+  await anneContext.close();
+});

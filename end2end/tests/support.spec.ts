@@ -55,6 +55,20 @@ for (const { language, javaScript, width } of runs) {
       await ready(patient, javaScript);
       await expect(patient.getByText(t(language, 'audit-support-viewed')).first()).toBeVisible();
       await expect(patient.getByText(t(language, 'audit-support-unlocked'))).toBeVisible();
+
+      // Reported as used by someone else: the desk deactivates it; her session ends, she is told.
+      await page.getByRole('button', { name: t(language, 'support-deactivate') }).click();
+      await expect(page.getByTestId('support-done')).toHaveText(t(language, 'support-done-deactivated'));
+      await expect(page.getByTestId('support-state')).toHaveText(t(language, 'support-state-suspended'));
+      await checkPage(page, javaScript);
+      await mailWithSubject(page, email, new RegExp(t(language, 'mail-desk-deactivated-subject')));
+      await patient.goto('/account');
+      await expect(patient).toHaveURL(/\/sign-in/);
+      // Her identity checked, it is given back.
+      await page.getByRole('button', { name: t(language, 'support-reactivate') }).click();
+      await expect(page.getByTestId('support-done')).toHaveText(t(language, 'support-done-reactivated'));
+      await expect(page.getByTestId('support-state')).toHaveText(t(language, 'support-state-active'));
+      await mailWithSubject(page, email, new RegExp(t(language, 'mail-desk-reactivated-subject')));
       await patient.context().close();
     });
   });

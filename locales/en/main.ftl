@@ -2083,3 +2083,24 @@ mail-staff-code-body =
 
     Hand it over by phone or in person, never by email: their link asks for it, and neither email is enough alone. The link and the code stop working after { $date }.
     If you do not know this person or do not authorise this access, do not hand over the code and tell the administration of { $organisation }.
+
+## The support desk deactivates an account reported as used by someone else (issue #31, seed 000)
+support-deactivate = Deactivate the account (reported as used by someone else)
+support-reactivate = Reactivate the account (its owner is identified)
+support-done-deactivated = The account is deactivated: its sessions are closed and the person was told by email.
+support-done-reactivated = The account is reactivated and the person was told by email. If needed, send them the instructions to choose a new password.
+error-deactivate-staff = A staff account is suspended by its organisation's administrators, on the Team page.
+audit-support-account-deactivated = Account deactivated by the support desk (used by someone else)
+audit-support-account-reactivated = Account reactivated by the support desk
+mail-desk-deactivated-subject = Your Patient Portal account is deactivated
+mail-desk-deactivated-body =
+    Hello { $name },
+
+    The support desk of { $organisation } deactivated your account, which was reported to it as used by someone else. Nobody can sign in to it any more and all its sessions were closed.
+    To get it back, contact the support desk of { $organisation }: it will check your identity before reactivating it.
+mail-desk-reactivated-subject = Your Patient Portal account is reactivated
+mail-desk-reactivated-body =
+    Hello { $name },
+
+    The support desk of { $organisation } reactivated your account. You can sign in again.
+    If someone else may have learned your password, choose a new one with "Forgot password?" on the sign-in page.

@@ -2083,3 +2083,24 @@ mail-staff-code-body =
 
     Remettez-le-lui par téléphone ou en personne, jamais par courriel : son lien le demande, et aucun des deux courriels ne suffit seul. Le lien et le code ne fonctionnent plus après le { $date }.
     Si vous ne connaissez pas cette personne ou n'autorisez pas cet accès, ne remettez pas le code et prévenez l'administration de { $organisation }.
+
+## The support desk deactivates an account reported as used by someone else (issue #31, seed 000)
+support-deactivate = Désactiver le compte (signalé comme utilisé par quelqu'un d'autre)
+support-reactivate = Réactiver le compte (sa personne est identifiée)
+support-done-deactivated = Le compte est désactivé : ses sessions sont fermées et la personne a été avisée par courriel.
+support-done-reactivated = Le compte est réactivé et la personne a été avisée par courriel. Au besoin, envoyez-lui les instructions pour choisir un nouveau mot de passe.
+error-deactivate-staff = Un compte du personnel est suspendu par les administrateurs de son organisation, à la page Équipe.
+audit-support-account-deactivated = Compte désactivé par le centre de soutien (utilisé par quelqu'un d'autre)
+audit-support-account-reactivated = Compte réactivé par le centre de soutien
+mail-desk-deactivated-subject = Votre compte du portail usager est désactivé
+mail-desk-deactivated-body =
+    Bonjour { $name },
+
+    Le centre de soutien de { $organisation } a désactivé votre compte, qui lui a été signalé comme utilisé par quelqu'un d'autre. Personne ne peut plus s'y connecter et toutes ses sessions ont été fermées.
+    Pour le récupérer, communiquez avec le centre de soutien de { $organisation } : il vérifiera votre identité avant de le réactiver.
+mail-desk-reactivated-subject = Votre compte du portail usager est réactivé
+mail-desk-reactivated-body =
+    Bonjour { $name },
+
+    Le centre de soutien de { $organisation } a réactivé votre compte. Vous pouvez vous connecter de nouveau.
+    Si quelqu'un d'autre a pu connaître votre mot de passe, choisissez-en un nouveau avec « Mot de passe oublié? » sur la page de connexion.

@@ -137,6 +137,8 @@ pub struct SupportView {
     /// Whether the desk may unlock the account or send reset instructions: it belongs to this
     /// organisation alone (otherwise the platform's support desk does).
     pub only_here: bool,
+    /// A staff account: deactivated by the organisation's administrators, not by the desk.
+    pub staff: bool,
 }
 
 /// A person's record for the desk; the view is written to their access log.
@@ -173,6 +175,7 @@ pub async fn support_record(#[server(flatten)] subject: SupportSubject) -> Resul
             .map(|(at, action)| (local_time(at, &timezone), action))
             .collect(),
         only_here: record.only_here,
+        staff: record.staff,
     })
 }
 
@@ -194,6 +197,14 @@ pub async fn support_act(
         (SupportSubject::Account(id), SupportAction::Reset) => {
             support_desk::send_password_reset(&ctx, organisation_id, id.get()).await?;
             "reset"
+        }
+        (SupportSubject::Account(id), SupportAction::Deactivate) => {
+            support_desk::deactivate(&ctx, organisation_id, id.get()).await?;
+            "deactivated"
+        }
+        (SupportSubject::Account(id), SupportAction::Reactivate) => {
+            support_desk::reactivate(&ctx, organisation_id, id.get()).await?;
+            "reactivated"
         }
         (SupportSubject::Patient(id), SupportAction::Resend) => {
             let (name, issued) = patient_invitation::reissue(

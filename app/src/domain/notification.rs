@@ -299,6 +299,30 @@ pub fn removed_from_organisation_mail(lang: Lang, given_name: &str, organisation
     in_language(lang, "removed", "mail-removed-subject", "mail-removed-body", &args)
 }
 
+/// The support desk deactivated the account, reported as used by someone else.
+pub fn deactivated_by_desk_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation)];
+    in_language(
+        lang,
+        "desk-deactivated",
+        "mail-desk-deactivated-subject",
+        "mail-desk-deactivated-body",
+        &args,
+    )
+}
+
+/// The support desk gave the account back, its owner identified.
+pub fn reactivated_by_desk_mail(lang: Lang, given_name: &str, organisation: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation)];
+    in_language(
+        lang,
+        "desk-reactivated",
+        "mail-desk-reactivated-subject",
+        "mail-desk-reactivated-body",
+        &args,
+    )
+}
+
 pub fn reactivated_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     in_language(lang, "reactivated", "mail-reactivated-subject", "mail-reactivated-body", &args)

@@ -78,6 +78,7 @@ async fn the_desk_finds_people_sees_personal_data_only_and_unlocks_in_the_access
             "name",
             "only_here",
             "security_events",
+            "staff",
             "status",
             "subject"
         ],
@@ -171,4 +172,62 @@ async fn the_desk_sees_only_its_organisation_and_only_holders_reach_it() {
     let (status, page) = app.page("/staff/support?q=marie&lang=en", Some(&desk)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("marie.tremblay@example.org") && page_shows(&page, "en", "support-intro"));
+}
+
+#[tokio::test]
+async fn the_desk_deactivates_an_account_reported_as_used_by_someone_else_and_gives_it_back() {
+    let app = spawn().await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let staff = marie.session_cookie();
+    let (code, _) = invite(&app, &staff, LEA).await;
+    let lea = app.redeem(LEA, &code).await;
+    let lea_id = app.number("SELECT id FROM accounts WHERE email = $1", LEA).await.to_string();
+    let marie_id = app.number("SELECT id FROM accounts WHERE email = $1", "marie.tremblay@example.org").await;
+    let desk = member_session(&app, "sue.desk@example.org", 1, "support").await;
+    let act = |id: String, action: &'static str| {
+        let (app, desk) = (&app, desk.clone());
+        async move {
+            app.call("support_act", &[("kind", "account"), ("id", &id), ("action", action)], Some(&desk))
+                .await
+        }
+    };
+    let record: serde_json::Value = app
+        .call("support_record", &[("kind", "account"), ("id", &lea_id)], Some(&desk))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((record["status"].as_str(), record["staff"].as_bool()), (Some("active"), Some(false)));
+
+    // Deactivated: her session ends, she cannot sign in, she is told; audited under the desk.
+    assert_eq!(act(lea_id.clone(), "deactivate").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call("my_conversations", &[], Some(&lea)).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "the session ended"
+    );
+    assert_eq!(app.text(&format!("SELECT status FROM accounts WHERE id = {lea_id}")).await, "suspended");
+    assert!(app.sign_in_password(LEA, PASSWORD).await.is_none(), "no sign-in");
+    let (subject, body) = mail(&app, LEA, "desk-deactivated").await;
+    assert!(subject.contains(&text("en", "mail-desk-deactivated-subject")), "{subject}");
+    assert!(body.contains("Hello Léa"), "{body}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'support.account_deactivated'").await,
+        1
+    );
+    let again = refusal(act(lea_id.clone(), "deactivate").await, StatusCode::CONFLICT).await;
+    assert_eq!(again.key, "error-not-active");
+
+    // A staff account is its administrators' to suspend, not the desk's.
+    let refused = refusal(act(marie_id.to_string(), "deactivate").await, StatusCode::CONFLICT).await;
+    assert_eq!(refused.key, "error-deactivate-staff");
+    assert_eq!(app.text(&format!("SELECT status FROM accounts WHERE id = {marie_id}")).await, "active");
+
+    // Given back once she is identified: mailed, audited, she signs in again.
+    assert_eq!(act(lea_id.clone(), "reactivate").await.status(), StatusCode::OK);
+    assert_eq!(app.text(&format!("SELECT status FROM accounts WHERE id = {lea_id}")).await, "active");
+    mail(&app, LEA, "desk-reactivated").await;
+    assert!(app.sign_in_password(LEA, PASSWORD).await.is_some());
+    let twice = refusal(act(lea_id, "reactivate").await, StatusCode::CONFLICT).await;
+    assert_eq!(twice.key, "error-not-suspended");
 }

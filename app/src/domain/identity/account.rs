@@ -38,6 +38,41 @@ impl Email {
 
 pub use crate::states::Role;
 
+/// Moves the account from one status to another, or refuses with `refusal` if it is not in `from`
+/// (someone else changed it meanwhile).
+pub(crate) async fn change_status<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    from: AccountStatus,
+    to: AccountStatus,
+    refusal: &'static str,
+) -> DomainResult<()> {
+    let changed = sqlx::query("UPDATE accounts SET status = $1 WHERE id = $2 AND status = $3")
+        .bind(to.code())
+        .bind(account_id)
+        .bind(from.code())
+        .execute(exec)
+        .await?
+        .rows_affected();
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(DomainError::conflict(None, refusal))
+    }
+}
+
+/// Whether the account works on some organisation's staff (their administrators suspend it).
+pub(crate) async fn is_staff<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+) -> DomainResult<bool> {
+    Ok(sqlx::query("SELECT 1 AS one FROM memberships WHERE account_id = $1 AND role <> 'patient'")
+        .bind(account_id)
+        .fetch_optional(exec)
+        .await?
+        .is_some())
+}
+
 /// Whether the person can sign in yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountStatus {

@@ -5,7 +5,7 @@
 //! active administrator: the last one cannot be suspended, demoted or removed.
 use super::professional_number::{self, ProfessionalNumber};
 use super::{membership, staff_service};
-use crate::domain::identity::account::{AccountStatus, Role};
+use crate::domain::identity::account::{self, AccountStatus, Role};
 use crate::domain::identity::{password_reset, session};
 use crate::domain::Target;
 use crate::domain::{notification, store, Ctx, DomainError, DomainResult};
@@ -105,28 +105,6 @@ async fn existing(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainRes
     person(&ctx.db, organisation_id, account_id, ctx.now).await?.ok_or(DomainError::NotFound)
 }
 
-/// Moves the account from one status to another, or refuses with `refusal` if it is not in `from`.
-async fn change_status(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    account_id: i64,
-    from: AccountStatus,
-    to: AccountStatus,
-    refusal: &'static str,
-) -> DomainResult<()> {
-    let changed = sqlx::query("UPDATE accounts SET status = $1 WHERE id = $2 AND status = $3")
-        .bind(to.code())
-        .bind(account_id)
-        .bind(from.code())
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
-    if changed == 1 {
-        Ok(())
-    } else {
-        Err(DomainError::conflict(None, refusal))
-    }
-}
-
 /// Tells the person by mail and records the action under the administrator, then commits.
 async fn tell_and_record(
     mut tx: sqlx::Transaction<'_, sqlx::Any>,
@@ -213,8 +191,8 @@ pub async fn suspend(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Domain
         return Err(DomainError::conflict(None, "error-not-active"));
     }
     if membership::belongs_only_to(&mut *tx, account_id, organisation_id).await? {
-        change_status(
-            &mut tx,
+        account::change_status(
+            &mut *tx,
             account_id,
             AccountStatus::Active,
             AccountStatus::Suspended,
@@ -380,8 +358,8 @@ pub async fn reactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> Dom
     let mut tx = ctx.db.begin().await?;
     let lifted = membership::reactivate(&mut *tx, account_id, organisation_id).await?;
     let account_too = membership::belongs_only_to(&mut *tx, account_id, organisation_id).await?
-        && change_status(
-            &mut tx,
+        && account::change_status(
+            &mut *tx,
             account_id,
             AccountStatus::Suspended,
             AccountStatus::Active,

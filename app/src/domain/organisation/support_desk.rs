@@ -4,8 +4,9 @@
 //! password-reset instructions and send a patient a new invitation. Every view and action is in
 //! the person's access log ("Support desk viewed your account").
 use super::membership;
-use crate::domain::identity::account::AccountStatus;
+use crate::domain::identity::account::{self, AccountStatus};
 use crate::domain::identity::password_reset;
+use crate::domain::identity::session;
 use crate::domain::onboarding::invitation::{self, InvitationState};
 use crate::domain::Target;
 use crate::domain::{notification, Ctx, DomainError, DomainResult};
@@ -118,6 +119,8 @@ pub struct Record {
     /// Whether the desk may act on the whole account (unlock, reset): it belongs to this
     /// organisation alone. Always for a patient without an account.
     pub only_here: bool,
+    /// The account works on some organisation's staff: its administrators suspend it, not the desk.
+    pub staff: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -183,6 +186,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
             .await?;
             let Some(r) = row else { return Ok(None) };
             let only_here = membership::belongs_only_to(db, account_id, organisation_id).await?;
+            let staff = account::is_staff(db, account_id).await?;
             let events = security_events(db, organisation_id, subject, only_here).await?;
             Ok(Some(Record {
                 subject,
@@ -199,6 +203,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 invitation: None,
                 security_events: events,
                 only_here,
+                staff,
             }))
         }
         Subject::Patient(patient_id) => {
@@ -237,6 +242,7 @@ async fn read(ctx: &Ctx, organisation_id: i64, subject: Subject) -> DomainResult
                 invitation,
                 security_events: events,
                 only_here: true,
+                staff: false,
             }))
         }
     }
@@ -286,6 +292,60 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
     let mail = notification::unlocked_mail(record.language, &record.given_name);
     notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
     ctx.audit(&mut *tx, Some(organisation_id), "support.unlocked", Target::Account(account_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deactivates a patient's or caregiver's account reported as used by someone else (seed 000):
+/// it can no longer sign in, its sessions end, its owner is told by mail, the desk's action is
+/// audited. Only an account that belongs to this organisation alone, and not a staff account
+/// (its administrators suspend those).
+pub async fn deactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
+    if account::is_staff(&ctx.db, account_id).await? {
+        return Err(DomainError::conflict(None, "error-deactivate-staff"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    account::change_status(
+        &mut *tx,
+        account_id,
+        AccountStatus::Active,
+        AccountStatus::Suspended,
+        "error-not-active",
+    )
+    .await?;
+    session::end_all(&mut *tx, account_id, ctx.now).await?;
+    let organisation = super::name(&mut *tx, organisation_id).await?;
+    let mail = notification::deactivated_by_desk_mail(record.language, &record.given_name, &organisation);
+    notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "support.account_deactivated", Target::Account(account_id))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives back an account the desk deactivated, once its owner is identified; mailed and audited.
+pub async fn reactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
+    if account::is_staff(&ctx.db, account_id).await? {
+        return Err(DomainError::conflict(None, "error-deactivate-staff"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    account::change_status(
+        &mut *tx,
+        account_id,
+        AccountStatus::Suspended,
+        AccountStatus::Active,
+        "error-not-suspended",
+    )
+    .await?;
+    let organisation = super::name(&mut *tx, organisation_id).await?;
+    let mail = notification::reactivated_by_desk_mail(record.language, &record.given_name, &organisation);
+    notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
+    ctx.audit(&mut *tx, Some(organisation_id), "support.account_reactivated", Target::Account(account_id))
+        .await?;
     tx.commit().await?;
     Ok(())
 }

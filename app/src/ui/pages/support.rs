@@ -86,6 +86,11 @@ pub fn SupportPersonPage() -> impl IntoView {
                 if matches!(r.subject, SupportSubject::Patient(_)) {
                     actions.push(SupportAction::Resend);
                 }
+                match r.status.as_deref() {
+                    Some("active") if r.only_here && !r.staff => actions.push(SupportAction::Deactivate),
+                    Some("suspended") if r.only_here && !r.staff => actions.push(SupportAction::Reactivate),
+                    _ => {}
+                }
                 let not_provided = move || tr_with("account-not-set", &[]);
                 let or_not = move |value: String| if value.is_empty() { not_provided() } else { value };
                 let (mobile, home) = (r.mobile.clone(), r.home_phone.clone());
@@ -104,6 +109,8 @@ pub fn SupportPersonPage() -> impl IntoView {
                         (None, _, _) => tr_with("status-none", &[]),
                     }
                 };
+                // An account reported as used by someone else (seed 000); staff accounts are their
+                // administrators' to suspend.
                 // The whole account only where it belongs to this organisation alone.
                 view! {
                     <h1>{r.name.clone()}</h1>
