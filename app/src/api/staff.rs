@@ -1,5 +1,7 @@
 //! Administrators manage their organisation's staff (the organisation's settings and overview
 //! are in `settings.rs`).
+// Adding a person is one form of many fields, each its own argument (a plain form post).
+#![allow(clippy::too_many_arguments)]
 use super::ApiError;
 use crate::actions::StaffAction;
 use crate::door::{AccountId, JoinRequestId};
