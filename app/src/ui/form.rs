@@ -376,6 +376,55 @@ pub fn posted_error(path: &str) -> Option<ApiError> {
         .map(|e| ServerFnUrlError::<ApiError>::decode_err(e.err()))
 }
 
+/// A file input with its label, hint and error (tied by `aria-describedby`).
+#[component]
+pub fn FileField(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    /// The kinds of file offered in the browser's picker (the server judges what comes).
+    accept: &'static str,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] required: bool,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id>
+                {hint}
+            </p>
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                type="file"
+                id=id
+                name=id
+                multiple=multiple
+                required=required
+                accept=accept
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
 /// A form that carries files (multipart) to the server function at `path`. Without JavaScript it
 /// is a plain post: the page that comes back shows the outcome, and `error` starts with what the
 /// address says. With JavaScript the same form data goes in the background (`upload::post`), a

@@ -301,51 +301,58 @@ pub async fn unlock(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainR
 /// audited. Only an account that belongs to this organisation alone, and not a staff account
 /// (its administrators suspend those).
 pub async fn deactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
-    let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
-    membership::only_here(ctx, account_id, organisation_id).await?;
-    if account::is_staff(&ctx.db, account_id).await? {
-        return Err(DomainError::conflict(None, "error-deactivate-staff"));
-    }
-    let mut tx = ctx.db.begin().await?;
-    account::change_status(
-        &mut *tx,
-        account_id,
-        AccountStatus::Active,
-        AccountStatus::Suspended,
-        "error-not-active",
-    )
-    .await?;
-    session::end_all(&mut *tx, account_id, ctx.now).await?;
-    let organisation = super::name(&mut *tx, organisation_id).await?;
-    let mail = notification::deactivated_by_desk_mail(record.language, &record.given_name, &organisation);
-    notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "support.account_deactivated", Target::Account(account_id))
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    let change = StatusChange {
+        from: AccountStatus::Active,
+        to: AccountStatus::Suspended,
+        refusal: "error-not-active",
+        action: "support.account_deactivated",
+        mail: notification::deactivated_by_desk_mail,
+    };
+    change_status(ctx, organisation_id, account_id, change).await
 }
 
 /// Gives back an account the desk deactivated, once its owner is identified; mailed and audited.
 pub async fn reactivate(ctx: &Ctx, organisation_id: i64, account_id: i64) -> DomainResult<()> {
+    let change = StatusChange {
+        from: AccountStatus::Suspended,
+        to: AccountStatus::Active,
+        refusal: "error-not-suspended",
+        action: "support.account_reactivated",
+        mail: notification::reactivated_by_desk_mail,
+    };
+    change_status(ctx, organisation_id, account_id, change).await
+}
+
+/// A status the desk moves an account from and to, what it says when it cannot, what the audit
+/// trail records and what the owner is mailed (in their language, naming the organisation).
+struct StatusChange {
+    from: AccountStatus,
+    to: AccountStatus,
+    refusal: &'static str,
+    action: &'static str,
+    mail: fn(Lang, &str, &str) -> notification::Mail,
+}
+
+async fn change_status(
+    ctx: &Ctx,
+    organisation_id: i64,
+    account_id: i64,
+    change: StatusChange,
+) -> DomainResult<()> {
     let record = existing(ctx, organisation_id, Subject::Account(account_id)).await?;
     membership::only_here(ctx, account_id, organisation_id).await?;
     if account::is_staff(&ctx.db, account_id).await? {
         return Err(DomainError::conflict(None, "error-deactivate-staff"));
     }
     let mut tx = ctx.db.begin().await?;
-    account::change_status(
-        &mut *tx,
-        account_id,
-        AccountStatus::Suspended,
-        AccountStatus::Active,
-        "error-not-suspended",
-    )
-    .await?;
+    account::change_status(&mut *tx, account_id, change.from, change.to, change.refusal).await?;
+    if change.to != AccountStatus::Active {
+        session::end_all(&mut *tx, account_id, ctx.now).await?;
+    }
     let organisation = super::name(&mut *tx, organisation_id).await?;
-    let mail = notification::reactivated_by_desk_mail(record.language, &record.given_name, &organisation);
+    let mail = (change.mail)(record.language, &record.given_name, &organisation);
     notification::enqueue_for(&mut *tx, organisation_id, &record.email, &mail, ctx.now).await?;
-    ctx.audit(&mut *tx, Some(organisation_id), "support.account_reactivated", Target::Account(account_id))
-        .await?;
+    ctx.audit(&mut *tx, Some(organisation_id), change.action, Target::Account(account_id)).await?;
     tx.commit().await?;
     Ok(())
 }

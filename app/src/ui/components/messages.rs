@@ -9,7 +9,8 @@ use crate::api::ApiError;
 use crate::door::GrantId;
 use crate::states::Author;
 use crate::ui::form::{
-    action_error, error_for, kept, posted_error, CheckBox, FormAlert, MultipartForm, Submit, TextArea,
+    action_error, error_for, kept, posted_error, CheckBox, FileField, FormAlert, MultipartForm, Submit,
+    TextArea,
 };
 use crate::ui::words::long_date_time;
 use crate::ui::words::tr_with;
@@ -182,34 +183,14 @@ pub fn TeamSelect(
 #[component]
 pub fn FilesField(error: Signal<Option<String>>) -> impl IntoView {
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for="files">{move_tr!("message-files")}</label>
-            <p class="hint" id="files-hint">
-                {move_tr!("message-files-hint")}
-            </p>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="field-error" id="files-error">
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
-            <input
-                type="file"
-                id="files"
-                name="files"
-                multiple
-                accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=move || {
-                    if error.get().is_some() { "files-hint files-error" } else { "files-hint" }
-                }
-            />
-        </div>
+        <FileField
+            id="files"
+            label=move_tr!("message-files")
+            hint=move_tr!("message-files-hint")
+            accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+            multiple=true
+            error
+        />
     }
 }
 

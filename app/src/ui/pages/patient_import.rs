@@ -9,7 +9,7 @@ use crate::ui::components::privacy_notice::PrivacyNotice;
 use crate::ui::components::signed_agreement::PrintButton;
 use crate::ui::components::table::CellLabel;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, posted_error, FormAlert, MultipartForm, Submit};
+use crate::ui::form::{action_error, error_for, posted_error, FileField, FormAlert, MultipartForm, Submit};
 use crate::ui::route::{route_params, with_id, PatientImportParams};
 use crate::ui::words::{long_date, long_date_time, tr, tr_with};
 use leptos::prelude::*;
@@ -31,36 +31,14 @@ pub fn ImportPatientsPage() -> impl IntoView {
         <PrivacyNotice />
         <MultipartForm path=UPLOAD_PATH error sending>
             <FormAlert error=error_signal />
-            <div class="field" class:field-invalid=move || message.get().is_some()>
-                <label for="list">{move_tr!("import-file-label")}</label>
-                <p class="hint" id="list-hint">
-                    {move_tr!("import-formats")}
-                    " "
-                    {move_tr!("import-columns")}
-                </p>
-                {move || {
-                    message
-                        .get()
-                        .map(|message| {
-                            view! {
-                                <p class="field-error" id="list-error">
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
-                <input
-                    type="file"
-                    id="list"
-                    name="list"
-                    required
-                    accept=".csv,.txt,.json,text/csv,application/json,application/fhir+json"
-                    aria-invalid=move || message.get().is_some().then_some("true")
-                    aria-describedby=move || {
-                        if message.get().is_some() { "list-hint list-error" } else { "list-hint" }
-                    }
-                />
-            </div>
+            <FileField
+                id="list"
+                label=move_tr!("import-file-label")
+                hint=Signal::derive(move || format!("{} {}", tr("import-formats"), tr("import-columns")))
+                accept=".csv,.txt,.json,text/csv,application/json,application/fhir+json"
+                required=true
+                error=message
+            />
             <Submit pending=sending>{move_tr!("import-submit")}</Submit>
         </MultipartForm>
         <Loaded data=recent let:imports>
