@@ -242,3 +242,35 @@ async fn a_preview_set_aside_or_left_a_day_is_forgotten() {
     assert_eq!(app.count("SELECT COUNT(*) FROM patient_import_rows").await, 0);
     assert_eq!(marie.ok("recent_patient_imports", &[]).await, Value::Array(vec![]));
 }
+
+#[tokio::test]
+async fn a_row_that_changed_since_the_preview_is_said_so_and_the_others_are_still_invited() {
+    let app = spawn().await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let cookie = marie.session_cookie();
+    let file = "Prénom,Nom,DDN,Courriel\nLéa,Tremblay,1988-02-29,lea@example.org\n\
+                Zoé,Gagnon,2001-07-14,zoe@example.org\nNoah,Côté,1999-01-01,noah@example.org\n";
+    app.send_patient_list("trois.csv", file.as_bytes(), &cookie, true).await;
+    let id = latest_import(&app).await;
+    marie.ok("confirm_patient_import", &[("id", &id)]).await;
+    // Meanwhile Zoé is invited from the one-patient form, and Noah's row no longer reads as an
+    // address (as after a release that reads addresses differently).
+    invite(&app, &cookie, "zoe@example.org").await;
+    sqlx::query("UPDATE patient_import_rows SET email = 'noah at example' WHERE line = 4")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(worker_turn(&app).await, 1);
+    let view = marie.ok("patient_import", &[("id", &id)]).await;
+    assert_eq!(view["state"], "Finished");
+    let results: Vec<Value> = view["lines"].as_array().unwrap().iter().map(|l| l["result"].clone()).collect();
+    assert_eq!(
+        results,
+        [
+            Value::from("Invited"),
+            Value::from("AlreadyPatient"),
+            serde_json::json!({"Error": "error-email-invalid"})
+        ]
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM patients").await, 2);
+}

@@ -78,7 +78,12 @@ async fn invite_row(
     .await?;
     let Some(row) = claimed else { return Ok(false) };
     let text = |column: &str| row.try_get::<String, _>(column);
-    let email = Email::parse(&text("email")?)?;
+    let Ok(email) = Email::parse(&text("email")?) else {
+        // Judged before a release that reads addresses differently: said on its row, and the
+        // rows after it still invited.
+        set_verdict(tx, import_id, line, "error", Some("error-email-invalid")).await?;
+        return Ok(false);
+    };
     let created = patient::create(
         &mut *tx,
         patient::NewPatient {
@@ -97,13 +102,7 @@ async fn invite_row(
     let patient_id = match created {
         Ok(id) => id,
         Err(DomainError::Conflict { .. }) => {
-            sqlx::query(
-                "UPDATE patient_import_rows SET verdict = 'patient' WHERE import_id = $1 AND line = $2",
-            )
-            .bind(import_id)
-            .bind(line)
-            .execute(&mut *tx)
-            .await?;
+            set_verdict(tx, import_id, line, "patient", None).await?;
             return Ok(false);
         }
         Err(other) => return Err(other),
@@ -122,6 +121,26 @@ async fn invite_row(
     .execute(&mut *tx)
     .await?;
     Ok(true)
+}
+
+/// A claimed row that was not invited after all, and why.
+async fn set_verdict(
+    tx: &mut sqlx::AnyConnection,
+    import_id: i64,
+    line: i64,
+    verdict: &str,
+    error_key: Option<&str>,
+) -> DomainResult<()> {
+    sqlx::query(
+        "UPDATE patient_import_rows SET verdict = $1, error_key = $2 WHERE import_id = $3 AND line = $4",
+    )
+    .bind(verdict)
+    .bind(error_key)
+    .bind(import_id)
+    .bind(line)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
 /// What a sealed code is bound to: its invitation, so a code moved to another row does not open.
