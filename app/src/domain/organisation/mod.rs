@@ -186,12 +186,13 @@ pub async fn add_professional(
         SecretCodeTo::Authoriser { name, .. } => CodeHandedBy::Authoriser(name.trim()),
     };
     let (db, now) = (&ctx.db, ctx.now);
+    // Read before the transaction: its name and clock, for the authoriser's mail.
+    let organisation = details::of(db, organisation_id).await?;
     let mut tx = db.begin().await?;
     let activation =
         add_staff_member(&mut tx, organisation_id, &new, services, handed_by, &ctx.public_url, now).await?;
     let account_id = activation.account_id;
     if let (SecretCodeTo::Authoriser { name, language, .. }, Some(email)) = (code_to, &authoriser_email) {
-        let organisation = details::of(db, organisation_id).await?;
         let expires = crate::domain::calendar::local_time(activation.expires_at, &organisation.timezone);
         let staff_name = format!("{} {}", new.given_name.trim(), new.family_name.trim());
         let mail = notification::staff_code_mail(
