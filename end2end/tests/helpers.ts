@@ -263,3 +263,11 @@ export async function joinWithCode(browser: Browser, language: 'fr' | 'en', java
   expect(created.ok()).toBe(true);
   return page;
 }
+
+/** An EMR export of `count` patients (and one row without a date of birth), as Excel writes it: semicolons. */
+export function emrExport(count: number): { csv: string; emails: string[] } {
+  const emails = Array.from({ length: count }, (_, i) => uniqueEmail(`patient${i + 1}`));
+  const rows = emails.map((email, i) => `${1000 + i};Patient${i + 1};Gagnon;1980-01-${String((i % 28) + 1).padStart(2, '0')};${email};;${i % 2 ? 'en' : 'fr'}`);
+  const csv = ['No dossier;Prénom;Nom;Date de naissance;Courriel;Cellulaire;Langue', ...rows, '2000;Sans;Date;;sans.date@example.org;;fr'].join('\r\n');
+  return { csv, emails };
+}

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import {
-  bootstrapOperator, checkPage, completeSetup, enterSetupCode, JSON_CALL, linkIn, mailTo, mailWithSubject,
+  bootstrapOperator, checkPage, emrExport, completeSetup, enterSetupCode, JSON_CALL, linkIn, mailTo, mailWithSubject,
   ready, reportBrowserErrors, t, uniqueEmail,
 } from './helpers';
 
@@ -22,7 +22,7 @@ async function confirmedRequest(page: Page, legalName: string, admin?: string): 
     form: {
       kind: 'clinic', requester: 'lrp', legal_name: legalName, address: '123, rue du Parc, Montréal',
       phone: '514 555 0100', lrp_given_name: 'Hélène', lrp_family_name: 'Gagnon', lrp_title: 'Directrice',
-      lrp_email: requester, lrp_phone: '514 555 0101', 'services[messaging]': 'on', attested: 'on',
+      lrp_email: requester, lrp_phone: '514 555 0101', 'services[messaging]': 'on', 'services[invitations]': 'on', attested: 'on',
       ...designated,
     },
   });
@@ -147,6 +147,7 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await checkPage(admin, false);
   await steps.getByRole('link', { name: fr('first-steps-details') }).click();
   await expect(admin.getByLabel(fr('settings-organisation-name'), { exact: true })).toHaveValue(parc);
+  await expect(admin.getByText(fr('details-services-hint'))).toBeVisible();
   await admin.getByLabel(fr('settings-organisation-phone'), { exact: true }).fill('');
   await admin.getByRole('button', { name: fr('settings-details-save') }).click();
   await expect(admin.getByText(fr('error-phone-required')).first()).toBeVisible();
@@ -159,6 +160,23 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await checkPage(admin, false);
   await admin.goto('/staff');
   await expect(admin.getByTestId('first-steps')).toContainText(fr('first-steps-progress', { done: '1', total: '5' }));
+
+  // The last step from the list, without JavaScript: a CSV of 20 patients previewed, invited, mailed.
+  await admin.getByTestId('first-steps').getByRole('link', { name: fr('first-steps-patients') }).click();
+  await admin.getByRole('link', { name: fr('patients-import') }).click();
+  const { csv, emails } = emrExport(20);
+  await admin.getByLabel(fr('import-file-label'), { exact: true }).setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await admin.getByRole('button', { name: fr('import-submit') }).click();
+  await expect(admin.getByTestId('import-summary')).toContainText('20 patients seront invités.');
+  await admin.getByRole('button', { name: 'Inviter 20 patients' }).click();
+  await expect(async () => {
+    await admin.reload();
+    await expect(admin.getByTestId('import-done')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await checkPage(admin, false);
+  expect((await mailTo(admin, emails[0])).subject).toContain(fr('mail-invitation-subject'));
+  await admin.goto('/staff');
+  await expect(admin.getByTestId('first-steps')).toContainText(fr('first-steps-progress', { done: '2', total: '5' }));
 
   // The operator reads the same signed agreement from the request.
   await olivier.reload();
@@ -183,11 +201,25 @@ test('the platform operator: installed, asks a requester, approves; the agreemen
   await card.getByRole('button', { name: fr('operator-reactivate-submit') }).click();
   await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-reactivated'));
 
+  // The services it offers are those asked for; the operator adds questionnaires (no JavaScript).
+  await expect(card).toContainText(fr('service-messaging'));
+  await expect(card).not.toContainText(fr('service-questionnaires'));
+  await card.getByRole('link', { name: fr('operator-services-change') }).click();
+  const offering = olivier.getByTestId('offering-form');
+  await expect(offering.getByLabel(fr('service-messaging'), { exact: true })).toBeChecked();
+  await expect(offering.getByLabel(fr('service-questionnaires'), { exact: true })).not.toBeChecked();
+  await checkPage(olivier, false);
+  await offering.getByLabel(fr('service-questionnaires'), { exact: true }).check();
+  await offering.getByRole('button', { name: fr('operator-services-submit') }).click();
+  await expect(olivier.getByTestId('operator-done')).toHaveText(fr('operator-done-services'));
+  await expect(card).toContainText(fr('service-questionnaires'));
+
   // The administrator reads the operator's actions in the organisation's audit trail.
   await admin.goto('/staff/audit?who=operators');
   const trail = admin.getByTestId('audit-trail');
   await expect(trail.getByRole('row').filter({ hasText: fr('audit-organisation-suspended') })).toContainText(fr('role-operator'));
   await expect(trail).toContainText(fr('audit-organisation-reactivated'));
+  await expect(trail).toContainText(fr('audit-organisation-services-changed'));
   await checkPage(admin, false);
   await admin.getByLabel(fr('audit-trail-since'), { exact: true }).fill('2026-12-31');
   await admin.getByLabel(fr('audit-trail-until'), { exact: true }).fill('2026-01-01');

@@ -1,13 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { checkPage, ready, mailTo, signedInAdmin, joinWithCode, uniqueEmail, t } from './helpers';
-
-/** An EMR export of `count` patients (and one row without a date of birth), as Excel writes it: semicolons. */
-function emrExport(count: number): { csv: string; emails: string[] } {
-  const emails = Array.from({ length: count }, (_, i) => uniqueEmail(`patient${i + 1}`));
-  const rows = emails.map((email, i) => `${1000 + i};Patient${i + 1};Gagnon;1980-01-${String((i % 28) + 1).padStart(2, '0')};${email};;${i % 2 ? 'en' : 'fr'}`);
-  const csv = ['No dossier;Prénom;Nom;Date de naissance;Courriel;Cellulaire;Langue', ...rows, '2000;Sans;Date;;sans.date@example.org;;fr'].join('\r\n');
-  return { csv, emails };
-}
+import { checkPage, ready, mailTo, signedInAdmin, joinWithCode, emrExport, t } from './helpers';
 
 async function sendFile(page: Page, javaScript: boolean, name: string, content: string, mimeType: string) {
   await page.goto('/staff/patients/import');

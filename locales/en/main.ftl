@@ -2104,3 +2104,23 @@ mail-desk-reactivated-body =
 
     The support desk of { $organisation } reactivated your account. You can sign in again.
     If someone else may have learned your password, choose a new one with "Forgot password?" on the sign-in page.
+error-service-not-offered = Your organisation does not offer this service on the patient portal.
+error-services-offered-none = Choose at least one service besides administration.
+audit-organisation-services-changed = Services offered changed by the platform
+mail-organisation-services-subject = The services { $organisation } offers on the patient portal changed
+mail-organisation-services-body =
+    Hello { $name },
+
+    The patient portal platform changed the services { $organisation } offers. It now offers:
+    { $services }
+
+    Staff members who held a service it no longer offers lost it. If you did not ask for this change, answer the platform.
+services-offered-hint = Only the services your organisation offers are listed.
+operator-organisation-services = Services offered
+operator-services-change = Change the services offered
+operator-services-legend = Services this organisation offers
+operator-services-hint = Administration is always offered. A service taken away is taken from every staff member who holds it; the administrators are told by email.
+operator-services-submit = Save the services offered
+operator-done-services = The services offered were changed and the administrators were told by email.
+details-services-title = Services offered
+details-services-hint = These are the services your organisation asked for when it joined. To offer another one, or to stop offering one, write to the patient portal platform.

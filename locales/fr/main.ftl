@@ -2104,3 +2104,23 @@ mail-desk-reactivated-body =
 
     Le centre de soutien de { $organisation } a réactivé votre compte. Vous pouvez vous connecter de nouveau.
     Si quelqu'un d'autre a pu connaître votre mot de passe, choisissez-en un nouveau avec « Mot de passe oublié? » sur la page de connexion.
+error-service-not-offered = Votre organisme n'offre pas ce service sur le portail patient.
+error-services-offered-none = Choisissez au moins un service en plus de l'administration.
+audit-organisation-services-changed = Services offerts modifiés par la plateforme
+mail-organisation-services-subject = Les services offerts par { $organisation } sur le portail patient ont changé
+mail-organisation-services-body =
+    Bonjour { $name },
+
+    La plateforme du portail patient a modifié les services offerts par { $organisation }. Il offre maintenant :
+    { $services }
+
+    Les membres du personnel qui avaient un service qu'il n'offre plus l'ont perdu. Si vous n'avez pas demandé ce changement, répondez à la plateforme.
+services-offered-hint = Seuls les services offerts par votre organisme sont proposés.
+operator-organisation-services = Services offerts
+operator-services-change = Modifier les services offerts
+operator-services-legend = Services offerts par cet organisme
+operator-services-hint = L'administration est toujours offerte. Un service retiré l'est à tous les membres du personnel qui l'ont ; les administrateurs en sont avisés par courriel.
+operator-services-submit = Enregistrer les services offerts
+operator-done-services = Les services offerts ont été modifiés et les administrateurs en ont été avisés par courriel.
+details-services-title = Services offerts
+details-services-hint = Ce sont les services que votre organisme a demandés en adhérant. Pour en offrir un autre, ou cesser d'en offrir un, écrivez à la plateforme du portail patient.

@@ -3,6 +3,7 @@
 //! staff and patients included); none returns anything about patients or staff.
 use super::ApiError;
 use crate::actions::{OrganisationAction, RequestDecision};
+use crate::api::staff::ServiceBoxes;
 use crate::door::{OrganisationId, OrganisationRequestId};
 use crate::i18n::Lang;
 use crate::states::{DocumentKind, NoteKind, OrganisationKind, RequestState, Requester, Service};
@@ -251,6 +252,7 @@ pub struct OrganisationLine {
     pub administrators: Vec<(String, String)>,
     pub staff: i64,
     pub patients: i64,
+    pub services: Vec<Service>,
 }
 
 #[server(prefix = "/api", endpoint = "operator_organisations")]
@@ -270,6 +272,7 @@ pub async fn operator_organisations() -> Result<Vec<OrganisationLine>, ApiError>
                 administrators: o.administrators,
                 staff: o.staff,
                 patients: o.patients,
+                services: o.services,
             })
         })
         .collect())
@@ -300,6 +303,25 @@ pub async fn act_on_organisation(
         }
     };
     leptos_axum::redirect(&format!("/operator/organisations?done={done}#organisation-{organisation_id}"));
+    Ok(())
+}
+
+/// The services an organisation offers, as the operator ticks them (administration always). Back
+/// to the list, which says it was done; a refusal keeps the boxes ticked.
+#[server(prefix = "/api", endpoint = "set_offered_services")]
+pub async fn set_offered_services(
+    organisation_id: OrganisationId,
+    #[server(flatten)]
+    #[server(default)]
+    services: ServiceBoxes,
+) -> Result<(), ApiError> {
+    use crate::domain::organisation::offering;
+    let Operator { ctx, .. } = require_operator().await?;
+    let chosen = services.chosen().unwrap_or_default();
+    offering::change(&ctx, organisation_id.get(), &chosen)
+        .await
+        .map_err(|e| services.keep_in(e.into()).keep("organisation_id", &organisation_id.to_string()))?;
+    leptos_axum::redirect(&format!("/operator/organisations?done=services#organisation-{organisation_id}"));
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The organisation's settings (age of consent, the support desk's phone and hours, the privacy
 //! officer) and the administrators' overview, for the organisation the administrator works in.
 use super::ApiError;
+use crate::states::Service;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use {
     super::context::{require_service, Staff},
     crate::domain::organisation,
-    crate::states::Service,
 };
 
 /// The organisation's age of consent, for its settings page.
@@ -177,20 +177,23 @@ pub async fn signed_agreement() -> Result<Option<super::joining::SignedAgreement
     }
 }
 
-/// The organisation's name, address, phone and time zone, as its administrators keep them.
+/// The organisation's name, address, phone and time zone, as its administrators keep them, and
+/// the services it offers (which the platform sets).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DetailsView {
     pub name: String,
     pub address: String,
     pub phone: String,
     pub timezone: String,
+    pub services: Vec<Service>,
 }
 
 #[server(prefix = "/api", endpoint = "organisation_details")]
 pub async fn organisation_details() -> Result<DetailsView, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let d = organisation::details::of(&ctx.db, organisation_id).await?;
-    Ok(DetailsView { name: d.name, address: d.address, phone: d.phone, timezone: d.timezone })
+    let services = organisation::offering::offered(&ctx.db, organisation_id).await?;
+    Ok(DetailsView { name: d.name, address: d.address, phone: d.phone, timezone: d.timezone, services })
 }
 
 /// Saves the organisation's details; this also ticks "confirm the organisation's details".
@@ -227,19 +230,23 @@ pub struct FirstStepsView {
     pub staff: bool,
     pub support: bool,
     pub care_team: bool,
-    pub patients: bool,
+    /// `None`: the organisation does not offer invitations, so there is no such step.
+    pub patients: Option<bool>,
 }
 
 impl FirstStepsView {
     /// Each step's message key, where it is done, and whether it is.
-    pub fn steps(self) -> [(&'static str, &'static str, bool); 5] {
-        [
+    pub fn steps(self) -> Vec<(&'static str, &'static str, bool)> {
+        let mut steps = vec![
             ("first-steps-details", "/staff/settings#organisation-details", self.details),
             ("first-steps-staff", "/staff/team", self.staff),
             ("first-steps-support", "/staff/settings#support-desk", self.support),
             ("first-steps-care-team", "/staff/teams", self.care_team),
-            ("first-steps-patients", "/staff/patients", self.patients),
-        ]
+        ];
+        if let Some(invited) = self.patients {
+            steps.push(("first-steps-patients", "/staff/patients", invited));
+        }
+        steps
     }
 }
 
@@ -248,11 +255,12 @@ impl FirstStepsView {
 pub async fn first_steps() -> Result<FirstStepsView, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let s = organisation::details::first_steps(&ctx.db, organisation_id).await?;
+    let offered = organisation::offering::offered(&ctx.db, organisation_id).await?;
     Ok(FirstStepsView {
         details: s.details_confirmed,
         staff: s.team_added,
         support: s.support_set,
         care_team: s.care_team_created,
-        patients: s.patients_invited,
+        patients: offered.contains(&Service::Invitations).then_some(s.patients_invited),
     })
 }

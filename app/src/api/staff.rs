@@ -151,6 +151,13 @@ pub async fn staff_person(account_id: AccountId) -> Result<PersonView, ApiError>
     })
 }
 
+/// The services the organisation offers: the only ones its administrators may give.
+#[server(prefix = "/api", endpoint = "offered_services")]
+pub async fn offered_services() -> Result<Vec<Service>, ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    Ok(organisation::offering::offered(&ctx.db, organisation_id).await?)
+}
+
 /// Gives a staff member their professional number, changes it, or (empty) takes it away.
 #[server(prefix = "/api", endpoint = "set_professional_number")]
 pub async fn set_professional_number(
@@ -258,7 +265,7 @@ impl ServiceBoxes {
     }
     /// Keeps the ticked boxes in a refusal, so the form comes back as it was sent.
     #[cfg(feature = "ssr")]
-    fn keep_in(&self, mut error: ApiError) -> ApiError {
+    pub(crate) fn keep_in(&self, mut error: ApiError) -> ApiError {
         if self.shown.is_some() {
             error = error.keep("shown", "on");
         }

@@ -256,6 +256,17 @@ pub fn services_changed_mail(lang: Lang, given_name: &str, organisation: &str, s
     with_services(lang, "services-changed", given_name, organisation, services)
 }
 
+/// To an organisation's administrators: the platform changed the services it offers (the list is
+/// what it offers now).
+pub fn organisation_services_mail(
+    lang: Lang,
+    given_name: &str,
+    organisation: &str,
+    services: &[Service],
+) -> Mail {
+    with_services(lang, "organisation-services", given_name, organisation, services)
+}
+
 /// Someone who already has an account joins an organisation's staff: nothing to activate.
 pub fn joined_organisation_mail(
     lang: Lang,

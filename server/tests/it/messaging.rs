@@ -4,7 +4,9 @@
 //! when the patient says so) and each reader's own unread count.
 use crate::common::*;
 use app::domain::messaging::conversation::{self, Reader};
-use app::domain::{organisation, store, Ctx};
+use app::domain::organisation::offering;
+use app::domain::{store, Ctx};
+use app::states::Service;
 use app::states::TimeLeft;
 use futures::StreamExt;
 use reqwest::StatusCode;
@@ -99,7 +101,7 @@ async fn each_person_sees_exactly_the_conversations_they_may() {
     let nora = member_session(app, "nora@example.org", 1, "professional").await;
     let adam = member_session(app, "adam@example.org", 1, "admin").await;
     let support = member_session(app, "sue@example.org", 1, "support").await;
-    let elsewhere = organisation::create(&app.state.db, "Autre clinique", store::now()).await.unwrap();
+    let elsewhere = another_organisation(app, "Autre clinique").await;
     let other = member_session(app, "olga@example.org", elsewhere, "professional").await;
     for outsider in [&nora, &adam, &other] {
         assert_eq!(inbox_total(app, outsider).await, 0);
@@ -678,7 +680,7 @@ async fn the_patient_writes_first_only_to_a_team_that_allows_it() {
     assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 2);
     assert_eq!(app.count("SELECT COUNT(*) FROM messages WHERE author_role = 'caregiver'").await, 1);
     // A team of another organisation is not one Léa may pick.
-    let elsewhere = organisation::create(&app.state.db, "Autre clinique", store::now()).await.unwrap();
+    let elsewhere = another_organisation(app, "Autre clinique").await;
     let other_admin = member_session(app, "olga@example.org", elsewhere, "admin").await;
     let created = app
         .call(
@@ -696,6 +698,16 @@ async fn the_patient_writes_first_only_to_a_team_that_allows_it() {
     )
     .await;
     assert_eq!(refused.key, "error-team-invalid");
+
+    // The platform stops offering messaging to Léa's organisation: she can no longer write first.
+    let system = Ctx::system(&app.state.db, store::now());
+    offering::change(&system, 1, &[Service::Invitations, Service::Caregivers]).await.unwrap();
+    let list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
+    assert_eq!(list["startable"], serde_json::json!([]));
+    let refused =
+        refusal(app.call("start_my_conversation", &form, Some(&c.lea)).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(refused.key, "error-team-invalid");
+    assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, 2);
 }
 
 #[tokio::test]

@@ -338,6 +338,9 @@ async fn the_signed_agreement_makes_the_organisation_and_splits_its_administrato
         "SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.agreement_signed' AND organisation_id = {organisation}"
     );
     assert_eq!(app.count(&audited).await, 1, "in the organisation's own trail");
+    let offered =
+        format!("SELECT COUNT(*) FROM organisation_services WHERE organisation_id = {organisation}");
+    assert_eq!(app.count(&offered).await, 3, "messaging and questionnaires as asked, and administration");
 
     // Two mails to two people: the link to the administrator, the code to the LRP.
     let (_, setup) = mail(&app, ADMIN, "setup").await;
@@ -352,6 +355,11 @@ async fn the_signed_agreement_makes_the_organisation_and_splits_its_administrato
     luc.activate_with_code(&link_token(&setup, "/setup/"), &code).await;
     let (_, home) = luc.page("/staff").await;
     assert!(home.contains("Clinique du Parc inc."));
+    assert_eq!(luc.ok("offered_services", &[]).await.as_array().unwrap().len(), 3);
+    let luc_id = app.number("SELECT id FROM accounts WHERE email = $1", ADMIN).await;
+    let held = format!("SELECT COUNT(*) FROM staff_services WHERE account_id = {luc_id}");
+    assert_eq!(app.count(&held).await, 3, "the administrator holds what is offered");
+    assert!(luc.ok("first_steps", &[]).await["patients"].is_null(), "no invitations offered: no such step");
     let held = luc.ok("signed_agreement", &[]).await;
     assert_eq!(held["signed_name"], "HELENE   gagnon");
     let (_, print) = luc.page("/staff/settings/agreement").await;

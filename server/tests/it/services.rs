@@ -331,3 +331,99 @@ async fn the_staff_list_filters_by_service_and_names_people_by_what_they_hold() 
     assert_eq!(by_role["lines"][0]["role"], "Admin");
     assert_eq!(by_role["lines"][1]["role"], "Professional");
 }
+
+#[tokio::test]
+async fn an_organisation_offers_the_services_the_platform_sets_and_nobody_holds_another() {
+    let app = spawn_with(unthrottled).await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let (olivier, _) = app.operator("olivier.cote@portail.example").await;
+    let (_anne, anne_id) = anne_with(&app, &marie, &["messaging", "questionnaires"]).await;
+    let organisation = app.count("SELECT id FROM organisations").await.to_string();
+    let offered =
+        format!("SELECT COUNT(*) FROM organisation_services WHERE organisation_id = {organisation}");
+    let annes = format!("SELECT COUNT(*) FROM staff_services WHERE account_id = {anne_id}");
+    assert_eq!(app.count(&offered).await, 6, "installed with every service");
+    assert_eq!(marie.ok("offered_services", &[]).await.as_array().unwrap().len(), 6);
+
+    // The operator stops offering questionnaires and caregivers: Anne loses questionnaires at once.
+    let form = [
+        ("organisation_id", organisation.as_str()),
+        ("shown", "on"),
+        ("invitations", "on"),
+        ("messaging", "on"),
+        ("support_desk", "on"),
+    ];
+    let done = olivier.submit("set_offered_services", &form, "/operator/organisations").await;
+    assert_eq!(location(&done), format!("/operator/organisations?done=services#organisation-{organisation}"));
+    assert_eq!(app.count(&offered).await, 4, "what was ticked, and administration");
+    assert_eq!(app.count(&annes).await, 1, "Anne keeps messaging only");
+    assert_eq!(marie.ok("offered_services", &[]).await.as_array().unwrap().len(), 4);
+    let (_, body) = mail(&app, "marie.tremblay@example.org", "organisation-services").await;
+    assert!(
+        body.contains(&text("fr", "service-messaging"))
+            && !body.contains(&text("fr", "service-questionnaires"))
+    );
+    let audited = format!(
+        "SELECT COUNT(*) FROM audit_events WHERE action = 'organisation.services_changed' AND organisation_id = {organisation}"
+    );
+    assert_eq!(app.count(&audited).await, 1, "in the organisation's own trail");
+    assert_eq!(
+        olivier.call("set_offered_services", &form).await.status(),
+        StatusCode::OK,
+        "the same again changes nothing"
+    );
+    assert_eq!(app.count(&audited).await, 1);
+    let (_, list) = olivier.page("/operator/organisations").await;
+    assert!(shows(&list, &text("fr", "operator-organisation-services")));
+
+    // Nobody is given a service the organisation does not offer: not Anne, not a new person.
+    let refused = refusal(
+        set_services(&marie, anne_id, &["messaging", "questionnaires"]).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-service-not-offered", Some("services"))
+    );
+    assert_eq!(refused.kept("questionnaires"), Some("on"), "the boxes come back as sent");
+    assert_eq!(app.count(&annes).await, 1);
+    let new = [
+        ("given_name", "Paul"),
+        ("family_name", "Roy"),
+        ("email", "paul.roy@example.org"),
+        ("language", "fr"),
+        ("shown", "on"),
+        ("caregivers", "on"),
+    ];
+    let refused = refusal(marie.call("add_professional", &new).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(refused.key, "error-service-not-offered");
+    assert_eq!(app.count("SELECT COUNT(*) FROM accounts WHERE email = 'paul.roy@example.org'").await, 0);
+    let (_, settings) = marie.page("/staff/settings").await;
+    assert!(shows(&settings, &text("fr", "details-services-hint")));
+
+    // Administration alone is not an offering; only operators set it.
+    let nothing = [("organisation_id", organisation.as_str()), ("shown", "on"), ("administration", "on")];
+    let refused =
+        refusal(olivier.call("set_offered_services", &nothing).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        (refused.key.as_str(), refused.field.as_deref()),
+        ("error-services-offered-none", Some("services"))
+    );
+    assert_eq!(marie.call("set_offered_services", &form).await.status(), StatusCode::FORBIDDEN);
+
+    // Offered again, questionnaires are Marie's to give again; Anne does not get them back by herself.
+    let again = [
+        ("organisation_id", organisation.as_str()),
+        ("shown", "on"),
+        ("messaging", "on"),
+        ("questionnaires", "on"),
+    ];
+    assert_eq!(olivier.call("set_offered_services", &again).await.status(), StatusCode::OK);
+    assert_eq!(app.count(&annes).await, 1);
+    assert_eq!(
+        set_services(&marie, anne_id, &["messaging", "questionnaires"]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(app.count(&annes).await, 2);
+}

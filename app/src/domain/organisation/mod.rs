@@ -2,6 +2,7 @@
 pub mod audit_trail;
 pub mod details;
 pub mod membership;
+pub mod offering;
 pub mod overview;
 pub mod patient_import;
 pub mod patient_invitation;
@@ -29,13 +30,21 @@ pub(crate) const READERS_ORGANISATIONS: &str = "o.id IN (SELECT organisation_id 
      UNION SELECT organisation_id FROM patients WHERE account_id = $1
      UNION SELECT organisation_id FROM caregiver_grants WHERE caregiver_account_id = $1 AND status = 'active')";
 
-pub async fn create<'e>(exec: impl Executor<'e, Database = Any>, name: &str, now: i64) -> DomainResult<i64> {
+/// A new organisation offering `services` (and administration).
+pub async fn create(
+    tx: &mut sqlx::AnyConnection,
+    name: &str,
+    services: &[Service],
+    now: i64,
+) -> DomainResult<i64> {
     let row = sqlx::query("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
         .bind(name.trim())
         .bind(now)
-        .fetch_one(exec)
+        .fetch_one(&mut *tx)
         .await?;
-    Ok(row.try_get("id")?)
+    let organisation_id = row.try_get("id")?;
+    offering::start(tx, organisation_id, services, now).await?;
+    Ok(organisation_id)
 }
 
 /// A new staff member: an account that can do nothing until its owner uses the setup link.
@@ -237,6 +246,8 @@ pub struct Joined<'a> {
     pub phone: &'a str,
     /// The legally responsible person's name: the administrator's mail says they have the code.
     pub responsible: &'a str,
+    /// The services asked for: the organisation offers them (and administration).
+    pub services: &'a [Service],
 }
 
 /// An organisation created from a request, and its administrator's way in when a new account was
@@ -255,7 +266,7 @@ pub async fn create_joined(
     public_url: &str,
     now: i64,
 ) -> DomainResult<Created> {
-    let organisation_id = create(&mut *tx, joined.name, now).await?;
+    let organisation_id = create(&mut *tx, joined.name, joined.services, now).await?;
     sqlx::query("UPDATE organisations SET kind = $1, address = $2, phone = $3 WHERE id = $4")
         .bind(joined.kind)
         .bind(joined.address)
@@ -268,9 +279,9 @@ pub async fn create_joined(
         return Ok(Created { organisation_id, activation: None });
     }
     let handed_by = CodeHandedBy::ResponsiblePerson(joined.responsible);
+    let services = offering::with_administration(joined.services);
     let activation =
-        add_staff_member(tx, organisation_id, admin, Role::Admin.bundle(), handed_by, public_url, now)
-            .await?;
+        add_staff_member(tx, organisation_id, admin, &services, handed_by, public_url, now).await?;
     Ok(Created { organisation_id, activation: Some(activation) })
 }
 
@@ -283,7 +294,6 @@ pub async fn age_of_consent(db: &store::Db, organisation_id: i64) -> DomainResul
         .try_get("age_of_consent")?)
 }
 
-/// The organisation's time zone (IANA name): its local dates and times.
 /// The organisation's name, as its people's mails say it.
 pub async fn name<'e>(exec: impl Executor<'e, Database = Any>, organisation_id: i64) -> DomainResult<String> {
     Ok(sqlx::query("SELECT name FROM organisations WHERE id = $1")
@@ -329,7 +339,7 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
     }
     let now = store::now();
     let mut tx = db.begin().await?;
-    let organisation_id = create(&mut *tx, new.organisation, now).await?;
+    let organisation_id = create(&mut *tx, new.organisation, &Service::ALL, now).await?;
     crate::domain::questionnaire::library::install_shipped(&mut tx, organisation_id, now).await?;
     let staff = NewStaff {
         title: "",

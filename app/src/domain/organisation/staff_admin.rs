@@ -4,7 +4,7 @@
 //! administrator and mailed to the person in their language. An organisation always keeps an
 //! active administrator: the last one cannot be suspended, demoted or removed.
 use super::professional_number::{self, ProfessionalNumber};
-use super::{membership, staff_service};
+use super::{membership, offering, staff_service};
 use crate::domain::identity::account::{self, AccountStatus, Role};
 use crate::domain::identity::{password_reset, session};
 use crate::domain::Target;
@@ -401,6 +401,7 @@ pub async fn set_services(
     wanted: &[Service],
 ) -> DomainResult<()> {
     let person = existing(ctx, organisation_id, account_id).await?;
+    offering::refuse_unoffered(&ctx.db, organisation_id, wanted).await?;
     let wants_administration = wanted.contains(&Service::Administration);
     if wants_administration && !person.is_administrator() {
         make_administrator(ctx, organisation_id, account_id).await?;
@@ -419,17 +420,7 @@ pub async fn set_services(
     let mut tx = ctx.db.begin().await?;
     staff_service::grant(&mut tx, account_id, organisation_id, &added, ctx.now).await?;
     staff_service::revoke(&mut tx, account_id, organisation_id, &removed).await?;
-    let now_held = staff_service::held(&mut *tx, account_id, organisation_id).await?;
-    // The staff list names people by their services: support desk alone, or a professional.
-    sqlx::query(
-        "UPDATE memberships SET role = $1
-         WHERE account_id = $2 AND organisation_id = $3 AND role IN ('professional', 'support')",
-    )
-    .bind(Role::of_services(&others(&now_held)).code())
-    .bind(account_id)
-    .bind(organisation_id)
-    .execute(&mut *tx)
-    .await?;
+    let now_held = staff_service::rename_by_services(&mut tx, account_id, organisation_id).await?;
     let organisation = crate::domain::organisation::name(&mut *tx, organisation_id).await?;
     let mail =
         notification::services_changed_mail(person.language, &person.given_name, &organisation, &now_held);

@@ -3,7 +3,8 @@
 //! acceptance") until the owner of the address, signed in, accepts or declines it under Account →
 //! My organisations. The administrator gets the same answer whether or not an account exists
 //! for the address; only an account that exists is told by mail.
-use super::staff_service;
+use super::offering;
+use super::staff_service::{self, Services};
 use crate::domain::identity::account::{self, Email, Role};
 use crate::domain::Target;
 use crate::domain::{notification, organisation, Ctx, DomainError, DomainResult};
@@ -27,16 +28,6 @@ pub struct JoinRequest {
     pub expires_at: i64,
 }
 
-/// The services a request asks for, stored as their codes separated by commas.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Services(pub Vec<Service>);
-
-impl From<String> for Services {
-    fn from(codes: String) -> Self {
-        Self(codes.split(',').filter_map(Service::parse).collect())
-    }
-}
-
 fn codes(services: &[Service]) -> String {
     services.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
 }
@@ -55,6 +46,7 @@ pub async fn ask(ctx: &Ctx, organisation_id: i64, email: &str, services: &[Servi
         return Err(DomainError::invalid("services", "error-services-required"));
     }
     let mut tx = ctx.db.begin().await?;
+    offering::refuse_unoffered(&mut *tx, organisation_id, services).await?;
     let owner = account::find_by_email(&mut *tx, email.as_str()).await?;
     if let Some(owner) = &owner {
         // The organisation's own staff list already shows its members: saying so tells nothing new.
@@ -190,6 +182,10 @@ pub async fn answer(ctx: &Ctx, account_id: i64, id: i64, accept: bool) -> Domain
     let mut tx = ctx.db.begin().await?;
     close(&mut tx, organisation_id, id, if accept { "accepted" } else { "declined" }, ctx.now).await?;
     let action = if accept {
+        // The organisation may have stopped offering one of them since it asked.
+        let offered = offering::offered(&mut *tx, organisation_id).await?;
+        let services: &[Service] =
+            &services.iter().copied().filter(|s| offered.contains(s)).collect::<Vec<_>>();
         let role = Role::of_services(services);
         account::add_membership(&mut *tx, account_id, organisation_id, role, ctx.now).await?;
         staff_service::grant(&mut tx, account_id, organisation_id, services, ctx.now).await?;

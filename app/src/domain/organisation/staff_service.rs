@@ -1,10 +1,21 @@
 //! Which online services each staff member may use in an organisation (`staff_services`). The
 //! rules for changing them (the last administrator, mails, audit) are in `staff_admin`; this module
-//! only reads and writes the rows.
+//! reads and writes the rows, and never writes a service the organisation does not offer.
+use crate::domain::organisation::offering;
 use crate::domain::DomainResult;
-use crate::states::Service;
+use crate::states::{Role, Service};
 use sqlx::Any;
 use sqlx::Executor;
+
+/// Services stored as their codes separated by commas (a staff invitation's, a join request's).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Services(pub Vec<Service>);
+
+impl From<String> for Services {
+    fn from(codes: String) -> Self {
+        Self(codes.split(',').filter_map(Service::parse).collect())
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct Held {
@@ -13,7 +24,8 @@ struct Held {
     service: Service,
 }
 
-/// Gives the person these services here (those they hold already stay as they are).
+/// Gives the person these services here (those they hold already stay as they are); refused on
+/// the services' field when the organisation does not offer one of them.
 pub async fn grant(
     conn: &mut sqlx::AnyConnection,
     account_id: i64,
@@ -21,6 +33,7 @@ pub async fn grant(
     services: &[Service],
     now: i64,
 ) -> DomainResult<()> {
+    offering::refuse_unoffered(&mut *conn, organisation_id, services).await?;
     for service in services {
         sqlx::query(
             "INSERT INTO staff_services (account_id, organisation_id, service, granted_at) VALUES ($1, $2, $3, $4)
@@ -73,6 +86,28 @@ pub async fn held<'e>(
     let mut held: Vec<Service> = rows.into_iter().map(|r| r.service).collect();
     held.sort_by_key(|s| Service::ALL.iter().position(|c| c == s));
     Ok(held)
+}
+
+/// Names the person here by the services they now hold — support desk alone, or a professional
+/// (an administrator stays one) — and returns them.
+pub async fn rename_by_services(
+    conn: &mut sqlx::AnyConnection,
+    account_id: i64,
+    organisation_id: i64,
+) -> DomainResult<Vec<Service>> {
+    let now_held = held(&mut *conn, account_id, organisation_id).await?;
+    let care_or_support: Vec<Service> =
+        now_held.iter().copied().filter(|s| *s != Service::Administration).collect();
+    sqlx::query(
+        "UPDATE memberships SET role = $1
+         WHERE account_id = $2 AND organisation_id = $3 AND role IN ('professional', 'support')",
+    )
+    .bind(Role::of_services(&care_or_support).code())
+    .bind(account_id)
+    .bind(organisation_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(now_held)
 }
 
 /// Every `(organisation, service)` the person holds.

@@ -7,11 +7,11 @@
 //! language —, so that neither mail alone opens the account. An administrator whose address
 //! already has a Portail account is asked to join instead, as any existing account is.
 use super::document::{self, Document, Kind};
-use crate::domain::organisation::{self, staff_invitation};
+use crate::domain::organisation::staff_service::Services;
+use crate::domain::organisation::{self, offering, staff_invitation};
 use crate::domain::patient::search::same_name;
 use crate::domain::{calendar, notification, secret, store, Ctx, DomainError, DomainResult, Target};
 use crate::i18n::Lang;
-use crate::states::Role;
 use sqlx::Row;
 
 /// The agreement link works this long after the approval.
@@ -50,12 +50,14 @@ struct Waiting {
     admin_family_name: String,
     admin_email: String,
     language: String,
+    #[sqlx(try_from = "String")]
+    services: Services,
 }
 
 async fn waiting(db: &store::Db, token: &str) -> DomainResult<Option<Waiting>> {
     Ok(sqlx::query_as(
         "SELECT id, state, decided_at, legal_name, kind, address, phone, lrp_given_name, lrp_family_name, lrp_email,
-                admin_given_name, admin_family_name, admin_email, language
+                admin_given_name, admin_family_name, admin_email, language, services
          FROM organisation_requests WHERE agreement_token_hash = $1",
     )
     .bind(secret::hash_token(token))
@@ -131,6 +133,7 @@ pub async fn sign(ctx: &Ctx, token: &str, typed_name: &str, accepted: bool) -> D
         address: &request.address,
         phone: &request.phone,
         responsible: &lrp_name,
+        services: &request.services.0,
     };
     let created = organisation::create_joined(&mut tx, &joined, &admin, &ctx.public_url, ctx.now).await?;
     sqlx::query(
@@ -177,8 +180,13 @@ pub async fn sign(ctx: &Ctx, token: &str, typed_name: &str, accepted: bool) -> D
     tx.commit().await?;
     if created.activation.is_none() {
         // Their account exists: they are asked to join as administrator, and accept signed in.
-        staff_invitation::ask(ctx, created.organisation_id, &request.admin_email, Role::Admin.bundle())
-            .await?;
+        staff_invitation::ask(
+            ctx,
+            created.organisation_id,
+            &request.admin_email,
+            &offering::with_administration(&request.services.0),
+        )
+        .await?;
     }
     Ok(Link::Signed { legal_name: request.legal_name })
 }

@@ -5,6 +5,7 @@
 //! administrators.
 use crate::domain::{notification, store, Ctx, DomainError, DomainResult, Target};
 use crate::i18n::Lang;
+use crate::states::Service;
 use sqlx::Row;
 
 /// An organisation in the console's list.
@@ -18,6 +19,8 @@ pub struct Listed {
     pub administrators: Vec<(String, String)>,
     pub staff: i64,
     pub patients: i64,
+    /// The services it offers, in the catalogue's order.
+    pub services: Vec<Service>,
 }
 
 /// Every organisation, by name.
@@ -38,6 +41,8 @@ pub async fn list(db: &store::Db) -> DomainResult<Vec<Listed>> {
     )
     .fetch_all(db)
     .await?;
+    let offered =
+        sqlx::query("SELECT organisation_id, service FROM organisation_services").fetch_all(db).await?;
     rows.into_iter()
         .map(|row| {
             let id: i64 = row.try_get("id")?;
@@ -46,6 +51,12 @@ pub async fn list(db: &store::Db) -> DomainResult<Vec<Listed>> {
                 .filter(|a| a.try_get::<i64, _>("organisation_id").ok() == Some(id))
                 .filter_map(|a| Some((a.try_get("name").ok()?, a.try_get("email").ok()?)))
                 .collect();
+            let codes: Vec<String> = offered
+                .iter()
+                .filter(|o| o.try_get::<i64, _>("organisation_id").ok() == Some(id))
+                .filter_map(|o| o.try_get("service").ok())
+                .collect();
+            let services = Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c == s.code())).collect();
             Ok(Listed {
                 id,
                 name: row.try_get("name")?,
@@ -55,6 +66,7 @@ pub async fn list(db: &store::Db) -> DomainResult<Vec<Listed>> {
                 administrators,
                 staff: row.try_get("staff")?,
                 patients: row.try_get("patients")?,
+                services,
             })
         })
         .collect()

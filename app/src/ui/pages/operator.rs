@@ -7,10 +7,10 @@ use crate::actions::RequestDecision;
 use crate::api::operator::{
     operator_documents, operator_organisations, operator_request, operator_requests, operators,
     take_operator_code, ActOnOrganisation, AddOperator, DecideRequest, OrganisationLine, PublishDocument,
-    RequestView,
+    RequestView, SetOfferedServices,
 };
-use crate::states::{DocumentKind, NoteKind, RequestState, Requester};
-use crate::ui::components::services::ServiceList;
+use crate::states::{DocumentKind, NoteKind, RequestState, Requester, Service};
+use crate::ui::components::services::{ServiceBoxes, ServiceList};
 use crate::ui::components::shown_once::{CodePage, CodeShownOnce};
 use crate::ui::components::table::CellLabel;
 use crate::ui::components::{Loaded, PageTitle};
@@ -445,29 +445,44 @@ pub fn OperatorCodePage() -> impl IntoView {
     }
 }
 
-/// The organisations, each with its state, administrators and counts; "Suspend" opens its form
-/// on the page (`?suspend=id`, so it works without JavaScript), "Reactivate" is one button.
+/// The organisations, each with its state, administrators, counts and services; "Suspend" and
+/// "Change the services offered" open their form on the page (`?suspend=id`, `?services=id`, so
+/// they work without JavaScript), "Reactivate" is one button.
 #[component]
 pub fn OperatorOrganisationsPage() -> impl IntoView {
     let query = use_query_map();
     let act = ServerAction::<ActOnOrganisation>::new();
     let error = action_error(act);
-    let list =
-        Resource::new(move || (act.version().get(), query.read().get("done")), |_| operator_organisations());
+    let offer = ServerAction::<SetOfferedServices>::new();
+    let offer_error = action_error(offer);
+    let list = Resource::new(
+        move || (act.version().get(), offer.version().get(), query.read().get("done")),
+        |_| operator_organisations(),
+    );
     let done = move || {
-        query.read().get("done").filter(|d| ["suspended", "reactivated"].contains(&d.as_str())).map(|done| {
-            view! {
-                <p role="status" class="status" data-testid="operator-done">
-                    {move || tr(&format!("operator-done-{done}"))}
-                </p>
-            }
-        })
+        query
+            .read()
+            .get("done")
+            .filter(|d| ["suspended", "reactivated", "services"].contains(&d.as_str()))
+            .map(|done| {
+                view! {
+                    <p role="status" class="status" data-testid="operator-done">
+                        {move || tr(&format!("operator-done-{done}"))}
+                    </p>
+                }
+            })
     };
     let suspending = move || {
         query
             .read()
             .get("suspend")
             .or_else(|| error.get().and_then(|e| e.kept("organisation_id").map(str::to_string)))
+    };
+    let offering = move || {
+        query
+            .read()
+            .get("services")
+            .or_else(|| offer_error.get().and_then(|e| e.kept("organisation_id").map(str::to_string)))
     };
     view! {
         <PageTitle title_key="operator-organisations-title" />
@@ -480,8 +495,12 @@ pub fn OperatorOrganisationsPage() -> impl IntoView {
             } else {
                 list.into_iter()
                     .map(|organisation| {
-                        let open = suspending() == Some(organisation.id.to_string());
-                        view! { <OrganisationCard organisation open act error /> }
+                        let id = Some(organisation.id.to_string());
+                        let open = suspending() == id;
+                        let offering_open = offering() == id;
+                        view! {
+                            <OrganisationCard organisation open act error offering_open offer offer_error />
+                        }
                     })
                     .collect_view()
                     .into_any()
@@ -497,8 +516,13 @@ fn OrganisationCard(
     open: bool,
     act: ServerAction<ActOnOrganisation>,
     error: Signal<Option<crate::api::ApiError>>,
+    /// Its services form is open.
+    offering_open: bool,
+    offer: ServerAction<SetOfferedServices>,
+    offer_error: Signal<Option<crate::api::ApiError>>,
 ) -> impl IntoView {
-    let OrganisationLine { id, name, since, suspended, administrators, staff, patients } = organisation;
+    let OrganisationLine { id, name, since, suspended, administrators, staff, patients, services } =
+        organisation;
     let anchor = format!("organisation-{id}");
     let heading = anchor.clone();
     let state = suspended.clone();
@@ -536,7 +560,41 @@ fn OrganisationCard(
                         )
                     }}
                 </dd>
+                <dt>{move_tr!("operator-organisation-services")}</dt>
+                <dd>
+                    <ServiceList services=services.clone() />
+                </dd>
             </dl>
+            {if offering_open {
+                let choosable: Vec<Service> = Service::ALL
+                    .into_iter()
+                    .filter(|s| *s != Service::Administration)
+                    .collect();
+                view! {
+                    <ActionForm action=offer attr:data-testid="offering-form">
+                        <FormAlert error=offer_error />
+                        <input type="hidden" name="organisation_id" value=id.get() />
+                        <ServiceBoxes
+                            error=offer_error
+                            held=services
+                            offered=choosable
+                            legend="operator-services-legend"
+                            hint=Some("operator-services-hint")
+                        />
+                        <Submit pending=offer.pending()>{move_tr!("operator-services-submit")}</Submit>
+                    </ActionForm>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p>
+                        <a href=format!(
+                            "/operator/organisations?services={id}#organisation-{id}",
+                        )>{move_tr!("operator-services-change")}</a>
+                    </p>
+                }
+                    .into_any()
+            }}
             {match suspended {
                 Some((_, reason)) => {
                     view! {

@@ -356,6 +356,9 @@ fn DetailsSettings() -> impl IntoView {
                         </div>
                         <Submit pending=save.pending()>{move_tr!("settings-details-save")}</Submit>
                     </ActionForm>
+                    <h3>{move_tr!("details-services-title")}</h3>
+                    <ServiceList services=details.services.clone() />
+                    <p class="hint">{move_tr!("details-services-hint")}</p>
                 }
             }
         </Loaded>

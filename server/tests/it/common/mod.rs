@@ -648,6 +648,13 @@ pub async fn add_caregiver(
     (grant, code)
 }
 
+/// An organisation made directly in the database, offering every service; its id.
+pub async fn another_organisation(app: &TestApp, name: &str) -> i64 {
+    let mut conn = app.state.db.acquire().await.unwrap();
+    let all = app::states::Service::ALL;
+    app::domain::organisation::create(&mut conn, name, &all, app::domain::store::now()).await.unwrap()
+}
+
 /// A session for an account made directly in the database with `role` in `organisation_id`.
 pub async fn member_session(app: &TestApp, email: &str, organisation_id: i64, role: &str) -> String {
     use app::domain::identity::session;

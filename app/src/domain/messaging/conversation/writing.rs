@@ -104,7 +104,8 @@ pub async fn start(ctx: &Ctx, reader: Reader, new: NewConversation<'_>) -> Domai
     Ok(id)
 }
 
-/// The teams the patient's side may start a conversation with.
+/// The teams the patient's side may start a conversation with (in organisations that offer
+/// messaging).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Startable {
     pub team_id: i64,
@@ -122,7 +123,10 @@ pub async fn startable_teams(db: &Db, reader: Reader) -> DomainResult<Vec<Starta
     Ok(sqlx::query_as(&format!(
         "SELECT t.id AS team_id, t.name AS team_name, t.organisation_id, p.id AS patient_id
          FROM patient_teams pt JOIN care_teams t ON t.id = pt.team_id JOIN patients p ON p.id = pt.patient_id
-         WHERE {condition} AND t.patients_may_start <> 0 AND t.organisation_id = p.organisation_id ORDER BY t.name"
+         WHERE {condition} AND t.patients_may_start <> 0 AND t.organisation_id = p.organisation_id
+           AND EXISTS (SELECT 1 FROM organisation_services s
+                       WHERE s.organisation_id = t.organisation_id AND s.service = 'messaging')
+         ORDER BY t.name"
     ))
     .bind(id)
     .fetch_all(db)
