@@ -3,6 +3,9 @@ import { checkPage, ready, signedInAdmin, t } from './helpers';
 
 type Lang = 'fr' | 'en';
 
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 const runs: { language: Lang; javaScript: boolean; width: number }[] = [
   { language: 'fr', javaScript: false, width: 390 },
   { language: 'en', javaScript: true, width: 1280 },
@@ -85,6 +88,38 @@ for (const { language, javaScript, width } of runs) {
       await expect(page.getByLabel(t(language, 'team-service-label'))).toHaveValue('support_desk');
       await expect(page.getByTestId('team-list')).toContainText(t(language, 'team-role-admin'));
       await checkPage(page, javaScript);
+    });
+
+    test('the organisation\'s logo: a file that is not a PNG or JPEG refused on its field, a PNG shown beside the name, then removed', async ({ page }) => {
+      const organisation = language === 'fr' ? 'Clinique du Logo' : 'Logo Clinic';
+      await signedInAdmin(page, language, organisation);
+      await page.goto('/staff/settings');
+      await ready(page, javaScript);
+      await expect(page.getByTestId('logo-none')).toBeVisible();
+      const file = page.getByLabel(t(language, 'settings-logo-label'), { exact: true });
+      await file.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+      await page.getByRole('button', { name: t(language, 'settings-logo-submit') }).click();
+      await expect(page.locator('#logo-error')).toHaveText(t(language, 'error-logo-format'));
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+
+      await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+      await page.getByRole('button', { name: t(language, 'settings-logo-submit') }).click();
+      await expect(page.getByRole('status').filter({ hasText: t(language, 'settings-logo-saved') })).toBeVisible();
+      await expect(page.getByTestId('logo-preview')).toHaveJSProperty('naturalWidth', 1);
+      await expect(page.getByTestId('logo-preview')).toHaveAttribute('alt', t(language, 'settings-logo-alt', { organisation }));
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+      await page.goto('/staff');
+      await expect(page.getByTestId('organisation-logo')).toHaveJSProperty('naturalWidth', 1);
+      await ready(page, javaScript);
+      await checkPage(page, javaScript);
+
+      await page.goto('/staff/settings');
+      await ready(page, javaScript);
+      await page.getByRole('button', { name: t(language, 'settings-logo-remove') }).click();
+      await expect(page.getByRole('status').filter({ hasText: t(language, 'settings-logo-removed') })).toBeVisible();
+      await expect(page.getByTestId('logo-none')).toBeVisible();
     });
   });
 }

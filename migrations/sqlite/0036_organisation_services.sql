@@ -2,9 +2,9 @@
 -- responsible person asked for when it joined, and administration always. A staff member can only
 -- be given a service their organisation offers; an operator changes the offering from the console.
 CREATE TABLE organisation_services (
-    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    organisation_id BIGINT NOT NULL REFERENCES organisations(id),
     service         TEXT   NOT NULL,
-    since           INTEGER NOT NULL,
+    since           BIGINT NOT NULL,
     PRIMARY KEY (organisation_id, service)
 );
 

@@ -90,8 +90,9 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     } else {
-        // Pages may show personal data: never keep them in a shared or browser cache.
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        // Pages may show personal data: never keep them in a shared or browser cache. A route
+        // that says otherwise keeps its word (an organisation's logo, kept privately).
+        headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     }
     response
 }
@@ -202,15 +203,22 @@ const DOCUMENT_BODY_LIMIT: usize = 2 * 12 * app::domain::platform::document::TEX
 const PATIENT_LIST_BODY_LIMIT: usize =
     app::domain::organisation::patient_import::file::MAX_BYTES + BODY_LIMIT;
 
-/// The forms posted as multipart, with files: a message's, and a list of patients to invite.
+/// An organisation's logo: its image, and the form around it.
+const LOGO_BODY_LIMIT: usize = app::domain::organisation::logo::MAX_BYTES + BODY_LIMIT;
+
+/// The forms posted as multipart, with files: a message's, a list of patients to invite, a logo.
 fn is_file_form(path: &str) -> bool {
-    FILE_FORMS.contains(&path) || path == app::api::patient_import::UPLOAD_PATH
+    FILE_FORMS.contains(&path)
+        || path == app::api::patient_import::UPLOAD_PATH
+        || path == app::api::settings::LOGO_UPLOAD_PATH
 }
 
 /// The largest body a path takes.
 fn body_limit(path: &str) -> usize {
     if path == app::api::patient_import::UPLOAD_PATH {
         PATIENT_LIST_BODY_LIMIT
+    } else if path == app::api::settings::LOGO_UPLOAD_PATH {
+        LOGO_BODY_LIMIT
     } else if FILE_FORMS.contains(&path) {
         MESSAGE_BODY_LIMIT
     } else if path == "/api/import_questionnaire" {
@@ -412,6 +420,8 @@ fn too_large(request: &Request) -> Response {
     let path = request.uri().path();
     let error = if path == app::api::patient_import::UPLOAD_PATH {
         app::api::ApiError::invalid("error-import-too-large").on("list")
+    } else if path == app::api::settings::LOGO_UPLOAD_PATH {
+        app::api::ApiError::invalid("error-logo-too-large").on("logo")
     } else if FILE_FORMS.contains(&path) {
         app::api::ApiError::invalid("error-attachment-too-large").on("files")
     } else {

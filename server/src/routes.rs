@@ -86,6 +86,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .route("/staff/files/{id}", get(file))
         .route("/staff/questionnaires/library/{id}/{name}", get(questionnaire_download))
         .route("/staff/patients/import/{id}/codes.csv", get(import_codes_download))
+        .route("/organisations/{id}/logo", get(organisation_logo))
         .route("/api/{*name}", post(server_fns))
         // The compiled bundle, sent precompressed (`make build` writes `.br` and `.gz` beside each file).
         .nest_service(
@@ -238,6 +239,37 @@ async fn import_codes_download(
     match app::api::patient_import::codes_csv(caller, id).await {
         Ok(file) => as_download(file),
         Err(e) => refused(&request, e),
+    }
+}
+
+/// An organisation's logo, for its own people (`app::api::settings::logo_file`). Its address
+/// changes with it, so the browser keeps it (privately); anything refused is a plain 404.
+async fn organisation_logo(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    request: Request<Body>,
+) -> Response {
+    use axum::http::header;
+    let not_found = || StatusCode::NOT_FOUND.into_response();
+    let Ok(id) = id.parse::<i64>() else { return not_found() };
+    let Ok(caller) = app::api::context::caller_of(&state, request.headers(), request.extensions()).await
+    else {
+        return not_found();
+    };
+    match app::api::settings::logo_file(caller, id).await {
+        Ok(logo) => (
+            [
+                (header::CONTENT_TYPE, logo.media_type),
+                (header::CACHE_CONTROL, "private, max-age=31536000, immutable".to_string()),
+            ],
+            logo.content,
+        )
+            .into_response(),
+        Err(e) if matches!(e.kind, ErrorKind::Internal | ErrorKind::Unavailable) => {
+            tracing::error!(error = %e, "logo failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+        Err(_) => not_found(),
     }
 }
 

@@ -413,6 +413,8 @@ pub struct StaffRole {
     pub organisation: String,
     pub role: crate::states::Role,
     pub services: Vec<crate::states::Service>,
+    /// The organisation's logo's address, when it has one.
+    pub logo: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "staff_home")]
@@ -428,6 +430,8 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
         crate::domain::organisation::membership::working_in(&places, caller.session.organisation_id);
     let held =
         crate::domain::organisation::staff_service::everywhere(&caller.ctx.db, caller.account.id).await?;
+    let ids: Vec<i64> = places.iter().map(|p| p.organisation_id).collect();
+    let logos = crate::domain::organisation::logo::addresses(&caller.ctx.db, &ids).await?;
     let roles = places
         .into_iter()
         .map(|place| {
@@ -435,7 +439,14 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
                 held.iter().filter(|(o, _)| *o == place.organisation_id).map(|(_, s)| *s).collect();
             services.sort_by_key(|s| crate::states::Service::ALL.iter().position(|c| c == s));
             let role = crate::states::Role::of_services(&services);
-            StaffRole { organisation_id: place.organisation_id, organisation: place.name, role, services }
+            let logo = logos.iter().find(|(id, _)| *id == place.organisation_id).map(|(_, a)| a.clone());
+            StaffRole {
+                organisation_id: place.organisation_id,
+                organisation: place.name,
+                role,
+                services,
+                logo,
+            }
         })
         .collect();
     Ok(StaffHomeView { given_name: caller.account.given_name, roles, working_in, suspended })

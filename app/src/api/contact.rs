@@ -11,12 +11,18 @@ pub struct SupportContactView {
     pub organisation: String,
     pub phone: String,
     pub hours: Vec<OpenDay>,
+    /// The organisation's logo's address, when it has one.
+    pub logo: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
-impl From<crate::domain::organisation::support_contact::SupportContact> for SupportContactView {
-    fn from(c: crate::domain::organisation::support_contact::SupportContact) -> Self {
-        Self { organisation: c.organisation, phone: c.phone, hours: c.hours }
+impl From<(crate::domain::organisation::support_contact::SupportContact, Option<String>)>
+    for SupportContactView
+{
+    fn from(
+        (c, logo): (crate::domain::organisation::support_contact::SupportContact, Option<String>),
+    ) -> Self {
+        Self { organisation: c.organisation, phone: c.phone, hours: c.hours, logo }
     }
 }
 
@@ -65,6 +71,18 @@ pub async fn privacy_officers() -> Result<Vec<PrivacyOfficerView>, ApiError> {
 /// visitor gets the portal's own support only).
 #[server(prefix = "/api", endpoint = "support_contacts")]
 pub async fn support_contacts() -> Result<Vec<SupportContactView>, ApiError> {
-    use crate::domain::organisation::support_contact;
-    for_reader(|db, reader| async move { support_contact::published(&db, reader).await }).await
+    use crate::domain::organisation::{logo, support_contact};
+    for_reader(|db, reader| async move {
+        let contacts = support_contact::published(&db, reader).await?;
+        let ids: Vec<i64> = contacts.iter().map(|c| c.organisation_id).collect();
+        let logos = logo::addresses(&db, &ids).await?;
+        Ok(contacts
+            .into_iter()
+            .map(|c| {
+                let address = logos.iter().find(|(id, _)| *id == c.organisation_id).map(|(_, a)| a.clone());
+                (c, address)
+            })
+            .collect())
+    })
+    .await
 }

@@ -9,6 +9,8 @@ pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod error;
+#[cfg(feature = "ssr")]
+mod file_form;
 pub mod invitation;
 pub mod joining;
 #[cfg(feature = "ssr")]

@@ -83,32 +83,12 @@ pub const UPLOAD_PATH: &str = "/api/upload_patient_list";
 #[server(prefix = "/api", endpoint = "upload_patient_list", input = leptos::server_fn::codec::MultipartFormData)]
 pub async fn upload_patient_list(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
     let Staff { ctx, account, organisation_id, .. } = require_service(Service::Invitations).await?;
-    let (file_name, bytes) = read_list(data).await?;
+    let (file_name, bytes) = super::file_form::one_file(data, "list", file::MAX_BYTES)
+        .await?
+        .ok_or_else(|| ApiError::invalid("error-import-file-required").on("list"))?;
     let id = patient_import::upload(&ctx, organisation_id, account.id, &file_name, &bytes).await?;
     leptos_axum::redirect(&format!("/staff/patients/import/{id}"));
     Ok(())
-}
-
-/// The file in the `list` field, read to one byte over the limit (enough to refuse it).
-#[cfg(feature = "ssr")]
-async fn read_list(data: leptos::server_fn::codec::MultipartData) -> Result<(String, Vec<u8>), ApiError> {
-    let unreadable = |_| ApiError::invalid("error-request-invalid");
-    let mut multipart = data.into_inner().ok_or_else(|| ApiError::invalid("error-request-invalid"))?;
-    let mut list = None;
-    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
-        let name = field.name().unwrap_or_default().to_string();
-        let file_name = field.file_name().unwrap_or_default().to_string();
-        let mut content = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-            if content.len() <= file::MAX_BYTES {
-                content.extend_from_slice(&chunk);
-            }
-        }
-        if name == "list" && !file_name.is_empty() {
-            list = Some((file_name, content));
-        }
-    }
-    list.ok_or_else(|| ApiError::invalid("error-import-file-required").on("list"))
 }
 
 /// An import of the caller's with a page of its rows: all, or `show=problems` for those that will

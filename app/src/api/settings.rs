@@ -32,7 +32,7 @@ pub async fn save_age_of_consent(#[server(default)] age: String) -> Result<(), A
 #[server(prefix = "/api", endpoint = "support_contact_settings")]
 pub async fn support_contact_settings() -> Result<super::contact::SupportContactView, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    Ok(crate::domain::organisation::support_contact::of(&ctx.db, organisation_id).await?.into())
+    Ok((crate::domain::organisation::support_contact::of(&ctx.db, organisation_id).await?, None).into())
 }
 
 /// A week's opening and closing times as typed, Monday first (see `hours::FIELDS`).
@@ -186,6 +186,8 @@ pub struct DetailsView {
     pub phone: String,
     pub timezone: String,
     pub services: Vec<Service>,
+    /// The logo's address, when it has one.
+    pub logo: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "organisation_details")]
@@ -193,7 +195,8 @@ pub async fn organisation_details() -> Result<DetailsView, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let d = organisation::details::of(&ctx.db, organisation_id).await?;
     let services = organisation::offering::offered(&ctx.db, organisation_id).await?;
-    Ok(DetailsView { name: d.name, address: d.address, phone: d.phone, timezone: d.timezone, services })
+    let logo = organisation::logo::addresses(&ctx.db, &[organisation_id]).await?.pop().map(|(_, a)| a);
+    Ok(DetailsView { name: d.name, address: d.address, phone: d.phone, timezone: d.timezone, services, logo })
 }
 
 /// Saves the organisation's details; this also ticks "confirm the organisation's details".
@@ -221,6 +224,41 @@ pub async fn save_organisation_details(
     })?;
     leptos_axum::redirect("/staff/settings?saved=details");
     Ok(())
+}
+
+/// The path of the form that sends the organisation's logo (multipart, its file in `logo`;
+/// `server/src/middleware.rs`).
+pub const LOGO_UPLOAD_PATH: &str = "/api/upload_logo";
+
+/// Replaces the organisation's logo; back to the settings, which show it.
+#[server(prefix = "/api", endpoint = "upload_logo", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn upload_logo(data: leptos::server_fn::codec::MultipartData) -> Result<(), ApiError> {
+    use organisation::logo;
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    let (_, content) = super::file_form::one_file(data, "logo", logo::MAX_BYTES)
+        .await?
+        .ok_or_else(|| ApiError::invalid("error-logo-required").on("logo"))?;
+    logo::save(&ctx, organisation_id, &content).await?;
+    leptos_axum::redirect("/staff/settings?saved=logo#logo-settings");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "remove_logo")]
+pub async fn remove_logo() -> Result<(), ApiError> {
+    let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
+    organisation::logo::remove(&ctx, organisation_id).await?;
+    leptos_axum::redirect("/staff/settings?saved=logo-removed#logo-settings");
+    Ok(())
+}
+
+/// The logo of an organisation the caller belongs to (staff, patient or caregiver), for the plain
+/// route that serves it; "not found" for anyone else.
+#[cfg(feature = "ssr")]
+pub async fn logo_file(
+    caller: super::context::Caller,
+    organisation_id: i64,
+) -> Result<organisation::logo::Logo, ApiError> {
+    Ok(organisation::logo::for_reader(&caller.ctx.db, caller.account.id, organisation_id).await?)
 }
 
 /// A new organisation's first steps, each done or not (see `details::FirstSteps`).

@@ -22,6 +22,7 @@ mod mail;
 mod messaging;
 mod metrics;
 mod operator;
+mod organisation_logo;
 mod overview;
 mod patient_import;
 mod questionnaires;

@@ -1,6 +1,7 @@
 //! Health organisations using Portail, and the creation of one with its first administrator.
 pub mod audit_trail;
 pub mod details;
+pub mod logo;
 pub mod membership;
 pub mod offering;
 pub mod overview;

@@ -10,6 +10,7 @@ use sqlx::Row;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SupportContact {
+    pub organisation_id: i64,
     pub organisation: String,
     /// `514-555-0123`, or empty when not given.
     pub phone: String,
@@ -128,6 +129,7 @@ async fn load(db: &store::Db, condition: &str, parameter: Option<i64>) -> Domain
         .map(|row| {
             let id: i64 = row.try_get("id")?;
             Ok(SupportContact {
+                organisation_id: id,
                 organisation: row.try_get("name")?,
                 phone: row.try_get("support_phone")?,
                 hours: hours.iter().filter(|(of, _)| *of == id).map(|(_, day)| *day).collect(),

@@ -7,6 +7,7 @@ pub mod copy;
 pub mod idle_watch;
 pub mod loaded;
 pub mod messages;
+pub mod organisation_logo;
 pub mod page_title;
 pub mod pager;
 pub mod privacy_notice;

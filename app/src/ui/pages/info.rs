@@ -1,5 +1,6 @@
 //! Pages anyone can read: home, help, accessibility, contact, and "not found".
 use crate::api::contact::{support_contacts, SupportContactView};
+use crate::ui::components::organisation_logo::OrganisationLogo;
 use crate::ui::components::PageTitle;
 use crate::ui::form::SearchForm;
 use crate::ui::words;
@@ -239,11 +240,14 @@ fn OrganisationsSupport() -> impl IntoView {
 
 #[component]
 fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
-    let SupportContactView { organisation, phone, hours } = desk;
+    let SupportContactView { organisation, phone, hours, logo } = desk;
     let every_day = hours.len() == 7;
     view! {
         <section class="organisation-support" data-testid="organisation-support">
-            <h3>{organisation}</h3>
+            <h3>
+                <OrganisationLogo logo />
+                {organisation}
+            </h3>
             <dl class="contact">
                 {(!phone.is_empty())
                     .then(|| {

@@ -2,16 +2,20 @@
 use crate::api::auth::staff_home;
 use crate::api::settings::{
     age_of_consent, first_steps, organisation_details, privacy_officer_settings, support_contact_settings,
-    SaveAgeOfConsent, SaveOrganisationDetails, SavePrivacyOfficer, SaveSupportContact,
+    RemoveLogo, SaveAgeOfConsent, SaveOrganisationDetails, SavePrivacyOfficer, SaveSupportContact,
+    LOGO_UPLOAD_PATH,
 };
 use crate::api::staff::my_administrators;
 use crate::hours;
 use crate::states::{Role, Service};
+use crate::ui::components::organisation_logo::OrganisationLogo;
 use crate::ui::components::services::ServiceList;
 use crate::ui::components::suspended::SuspendedNotices;
 use crate::ui::components::workplace::WorkInButton;
 use crate::ui::components::{Loaded, PageTitle};
-use crate::ui::form::{action_error, error_for, kept_or, Field, FormAlert, Submit};
+use crate::ui::form::{
+    action_error, error_for, kept_or, posted_error, Field, FileField, FormAlert, MultipartForm, Submit,
+};
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -71,6 +75,7 @@ pub fn StaffHome() -> impl IntoView {
                                                 />
                                             }
                                         })}
+                                    <OrganisationLogo logo=r.logo.clone() />
                                     <h2>
                                         {move || match role {
                                             Role::Admin => {
@@ -181,6 +186,8 @@ pub fn OrganisationSettings() -> impl IntoView {
         Some("support") => Some(tr!("settings-support-saved")),
         Some("privacy") => Some(tr!("settings-privacy-saved")),
         Some("details") => Some(tr!("settings-details-saved")),
+        Some("logo") => Some(tr!("settings-logo-saved")),
+        Some("logo-removed") => Some(tr!("settings-logo-removed")),
         Some(_) => Some(tr!("account-saved")),
         None => None,
     };
@@ -191,6 +198,7 @@ pub fn OrganisationSettings() -> impl IntoView {
             {saved}
         </p>
         <DetailsSettings />
+        <LogoSettings />
         <h2>{move_tr!("settings-consent-title")}</h2>
         <Loaded data=age let:age>
             {
@@ -362,6 +370,61 @@ fn DetailsSettings() -> impl IntoView {
                 }
             }
         </Loaded>
+    }
+}
+
+/// The organisation's logo, which its own people see beside its name: the one in use (and a way
+/// to remove it), and a form to send another, with or without JavaScript.
+#[component]
+fn LogoSettings() -> impl IntoView {
+    let error = RwSignal::new(posted_error(LOGO_UPLOAD_PATH));
+    let error_signal: Signal<Option<crate::api::ApiError>> = error.into();
+    let sending = RwSignal::new(false);
+    let remove = ServerAction::<RemoveLogo>::new();
+    let query = use_query_map();
+    let details = Resource::new(
+        move || (remove.version().get(), query.read().get("saved")),
+        |_| organisation_details(),
+    );
+    view! {
+        <h2 id="logo-settings">{move_tr!("settings-logo-title")}</h2>
+        <p class="hint">{move_tr!("settings-logo-intro")}</p>
+        <Loaded data=details let:details>
+            {match details.logo {
+                Some(address) => {
+                    let name = details.name.clone();
+                    view! {
+                        <p>
+                            <img
+                                class="organisation-logo"
+                                src=address
+                                alt=move || words::tr_with("settings-logo-alt", &[("organisation", &name)])
+                                data-testid="logo-preview"
+                            />
+                        </p>
+                        <ActionForm action=remove>
+                            <Submit pending=remove.pending() class="button secondary">
+                                {move_tr!("settings-logo-remove")}
+                            </Submit>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+                None => view! { <p data-testid="logo-none">{move_tr!("settings-logo-none")}</p> }.into_any(),
+            }}
+        </Loaded>
+        <MultipartForm path=LOGO_UPLOAD_PATH error sending>
+            <FormAlert error=error_signal />
+            <FileField
+                id="logo"
+                label=move_tr!("settings-logo-label")
+                hint=move_tr!("settings-logo-hint")
+                accept=".png,.jpg,.jpeg,image/png,image/jpeg"
+                required=true
+                error=error_for(error_signal, "logo")
+            />
+            <Submit pending=sending>{move_tr!("settings-logo-submit")}</Submit>
+        </MultipartForm>
     }
 }
 

@@ -99,6 +99,13 @@ impl<'a> Actor<'a> {
         response
     }
 
+    /// A plain GET (an image, a download), its response whole.
+    pub async fn get(&self, path: &str) -> Response {
+        let response = self.with_cookies(self.app.client.get(self.app.url(path))).send().await.unwrap();
+        self.keep_cookies(&response);
+        response
+    }
+
     pub async fn page(&self, path: &str) -> (StatusCode, String) {
         let request =
             self.app.client.get(self.app.url(path)).header(ACCEPT, "text/html,application/xhtml+xml");

@@ -230,15 +230,29 @@ impl TestApp {
         cookie: &str,
         javascript: bool,
     ) -> Response {
+        let form = (app::api::patient_import::UPLOAD_PATH, "list", "/staff/patients/import");
+        self.send_file(form, name, content, cookie, javascript).await
+    }
+
+    /// Sends a form with one file — `(its path, the file's field, the page it is on)` — as the
+    /// hydrated app does, or as a browser without JavaScript does from that page.
+    pub async fn send_file(
+        &self,
+        (path, field, page): (&str, &str, &str),
+        name: &str,
+        content: &[u8],
+        cookie: &str,
+        javascript: bool,
+    ) -> Response {
         let part = reqwest::multipart::Part::bytes(content.to_vec()).file_name(name.to_string());
         let request = self
             .client
-            .post(self.url(app::api::patient_import::UPLOAD_PATH))
+            .post(self.url(path))
             .header(ACCEPT, if javascript { "application/json" } else { "text/html" })
-            .header("referer", self.url("/staff/patients/import"))
+            .header("referer", self.url(page))
             .header(ORIGIN, &self.base)
             .header(COOKIE, cookie);
-        request.multipart(reqwest::multipart::Form::new().part("list", part)).send().await.unwrap()
+        request.multipart(reqwest::multipart::Form::new().part(field.to_string(), part)).send().await.unwrap()
     }
 
     /// Bootstraps an organisation; returns the setup link's token and the code the console shows.
