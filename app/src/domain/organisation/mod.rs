@@ -340,7 +340,7 @@ pub async fn bootstrap(db: &store::Db, public_url: &str, new: Bootstrap<'_>) -> 
     }
     let now = store::now();
     let mut tx = db.begin().await?;
-    let organisation_id = create(&mut *tx, new.organisation, &Service::ALL, now).await?;
+    let organisation_id = create(&mut tx, new.organisation, &Service::ALL, now).await?;
     crate::domain::questionnaire::library::install_shipped(&mut tx, organisation_id, now).await?;
     let staff = NewStaff {
         title: "",
