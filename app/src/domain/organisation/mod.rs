@@ -48,6 +48,30 @@ pub async fn create(
     Ok(organisation_id)
 }
 
+/// Mails each of the organisation's administrators what `mail` writes for them, given their
+/// language and given name.
+pub async fn tell_administrators(
+    tx: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+    now: i64,
+    mail: impl Fn(Lang, &str) -> notification::Mail,
+) -> DomainResult<()> {
+    let administrators = sqlx::query(
+        "SELECT a.email, a.given_name, a.language FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.organisation_id = $1 AND m.role = 'admin'",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for admin in administrators {
+        let lang = Lang::from_code(&admin.try_get::<String, _>("language")?);
+        let written = mail(lang, &admin.try_get::<String, _>("given_name")?);
+        let email: String = admin.try_get("email")?;
+        notification::enqueue_for(&mut *tx, organisation_id, &email, &written, now).await?;
+    }
+    Ok(())
+}
+
 /// A new staff member: an account that can do nothing until its owner uses the setup link.
 pub struct NewStaff<'a> {
     pub title: &'a str,

@@ -5,7 +5,6 @@
 //! held it there, at once.
 use crate::domain::organisation::staff_service;
 use crate::domain::{notification, Ctx, DomainError, DomainResult, Target};
-use crate::i18n::Lang;
 use crate::states::Service;
 use sqlx::{Any, Executor, Row};
 
@@ -99,20 +98,10 @@ pub async fn change(ctx: &Ctx, organisation_id: i64, wanted: &[Service]) -> Doma
     for service in &removed {
         take_away(&mut tx, organisation_id, *service).await?;
     }
-    let administrators = sqlx::query(
-        "SELECT a.email, a.given_name, a.language FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.organisation_id = $1 AND m.role = 'admin'",
-    )
-    .bind(organisation_id)
-    .fetch_all(&mut *tx)
+    super::tell_administrators(&mut tx, organisation_id, ctx.now, |lang, given_name| {
+        notification::organisation_services_mail(lang, given_name, &name, &wanted)
+    })
     .await?;
-    for admin in administrators {
-        let lang = Lang::from_code(&admin.try_get::<String, _>("language")?);
-        let given_name: String = admin.try_get("given_name")?;
-        let mail = notification::organisation_services_mail(lang, &given_name, &name, &wanted);
-        let email: String = admin.try_get("email")?;
-        notification::enqueue_for(&mut *tx, organisation_id, &email, &mail, ctx.now).await?;
-    }
     ctx.audit(
         &mut *tx,
         Some(organisation_id),

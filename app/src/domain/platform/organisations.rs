@@ -3,8 +3,7 @@
 //! staff can no longer work in it; its patients see a notice and keep their own information) or
 //! reactivating it. Every change is in the organisation's own audit trail and mailed to its
 //! administrators.
-use crate::domain::{notification, store, Ctx, DomainError, DomainResult, Target};
-use crate::i18n::Lang;
+use crate::domain::{notification, organisation, store, Ctx, DomainError, DomainResult, Target};
 use crate::states::Service;
 use sqlx::Row;
 
@@ -113,29 +112,16 @@ async fn change(ctx: &Ctx, organisation_id: i64, suspension: Option<&str>) -> Do
         };
     };
     let name: String = row.try_get("name")?;
-    let administrators = sqlx::query(
-        "SELECT a.email, a.given_name, a.language FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.organisation_id = $1 AND m.role = 'admin'",
+    organisation::tell_administrators(
+        &mut tx,
+        organisation_id,
+        ctx.now,
+        |lang, given_name| match suspension {
+            Some(reason) => notification::organisation_suspended_mail(lang, given_name, &name, reason),
+            None => notification::organisation_reactivated_mail(lang, given_name, &name),
+        },
     )
-    .bind(organisation_id)
-    .fetch_all(&mut *tx)
     .await?;
-    for admin in administrators {
-        let lang = Lang::from_code(&admin.try_get::<String, _>("language")?);
-        let given_name: String = admin.try_get("given_name")?;
-        let mail = match suspension {
-            Some(reason) => notification::organisation_suspended_mail(lang, &given_name, &name, reason),
-            None => notification::organisation_reactivated_mail(lang, &given_name, &name),
-        };
-        notification::enqueue_for(
-            &mut *tx,
-            organisation_id,
-            &admin.try_get::<String, _>("email")?,
-            &mail,
-            ctx.now,
-        )
-        .await?;
-    }
     let action = if suspension.is_some() { "organisation.suspended" } else { "organisation.reactivated" };
     ctx.audit(&mut *tx, Some(organisation_id), action, Target::Organisation(organisation_id)).await?;
     tx.commit().await?;
