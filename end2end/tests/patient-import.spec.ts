@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { checkPage, ready, mailTo, signedInAdmin, joinWithCode, emrExport, t } from './helpers';
+import { checkPage, ready, mailTo, signedInAdmin, joinWithCode, emrExport, uniqueEmail, t } from './helpers';
 
 async function sendFile(page: Page, javaScript: boolean, name: string, content: string, mimeType: string) {
   await page.goto('/staff/patients/import');
