@@ -41,6 +41,7 @@ for (const { language, javaScript, width } of runs) {
       await ready(page, javaScript);
       await checkPage(page, javaScript);
 
+      await page.getByLabel(t(language, 'settings-support-email'), { exact: true }).fill('soutien@erables.example');
       await page.locator('#tuesday_closes').fill('17:00');
       await page.getByRole('button', { name: t(language, 'settings-support-save') }).click();
       await expect(page.getByRole('status').filter({ hasText: t(language, 'settings-support-saved') })).toBeVisible();
@@ -54,6 +55,7 @@ for (const { language, javaScript, width } of runs) {
       const desk = page.getByTestId('organisation-support');
       await expect(desk.getByRole('heading', { name: organisation })).toBeVisible();
       await expect(desk.getByRole('link', { name: '514-555-0142 x200' })).toHaveAttribute('href', 'tel:+15145550142,200');
+      await expect(desk.getByRole('link', { name: 'soutien@erables.example' })).toHaveAttribute('href', 'mailto:soutien@erables.example');
       await expect(desk).toContainText(language === 'fr' ? 'Du lundi au jeudi, de 8 h à 17 h' : 'Monday to Thursday, 8 AM to 5 PM');
       await expect(desk).toContainText(language === 'fr' ? 'Le vendredi, de 8 h à 12 h' : 'Friday, 8 AM to 12 PM');
       await expect(desk).toContainText(t(language, 'contact-closed-days'));

@@ -2139,3 +2139,5 @@ error-logo-too-large = This image is over 256 KB. Save it smaller (for example 4
 error-logo-format = This file is not a PNG or JPEG image. Save the logo as PNG or JPEG and send it again.
 audit-organisation-logo-changed = Logo changed
 audit-organisation-logo-removed = Logo removed
+settings-support-email = Support desk email
+settings-support-email-hint = Optional. The address your patients and staff may write to about using the portal.

@@ -2139,3 +2139,5 @@ error-logo-too-large = Cette image dépasse 256 Ko. Enregistrez-la plus petite (
 error-logo-format = Ce fichier n'est pas une image PNG ou JPEG. Enregistrez le logo en PNG ou en JPEG et envoyez-le de nouveau.
 audit-organisation-logo-changed = Logo modifié
 audit-organisation-logo-removed = Logo retiré
+settings-support-email = Courriel du soutien
+settings-support-email-hint = Facultatif. L'adresse à laquelle vos patients et votre personnel peuvent écrire au sujet de l'utilisation du portail.

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub struct SupportContactView {
     pub organisation: String,
     pub phone: String,
+    /// The desk's address, or empty.
+    pub email: String,
     pub hours: Vec<OpenDay>,
     /// The organisation's logo's address, when it has one.
     pub logo: Option<String>,
@@ -22,7 +24,7 @@ impl From<(crate::domain::organisation::support_contact::SupportContact, Option<
     fn from(
         (c, logo): (crate::domain::organisation::support_contact::SupportContact, Option<String>),
     ) -> Self {
-        Self { organisation: c.organisation, phone: c.phone, hours: c.hours, logo }
+        Self { organisation: c.organisation, phone: c.phone, email: c.email, hours: c.hours, logo }
     }
 }
 

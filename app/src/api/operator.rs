@@ -315,10 +315,10 @@ pub async fn set_offered_services(
     #[server(default)]
     services: ServiceBoxes,
 ) -> Result<(), ApiError> {
-    use crate::domain::organisation::offering;
+    use crate::domain::platform::organisations;
     let Operator { ctx, .. } = require_operator().await?;
     let chosen = services.chosen().unwrap_or_default();
-    offering::change(&ctx, organisation_id.get(), &chosen)
+    organisations::change_offering(&ctx, organisation_id.get(), &chosen)
         .await
         .map_err(|e| services.keep_in(e.into()).keep("organisation_id", &organisation_id.to_string()))?;
     leptos_axum::redirect(&format!("/operator/organisations?done=services#organisation-{organisation_id}"));

@@ -77,19 +77,23 @@ impl WeekTimes {
     }
 }
 
-/// Saves the support desk's phone and hours shown on the Contact page.
+/// Saves the support desk's phone, address and hours shown on the Contact page.
 #[server(prefix = "/api", endpoint = "save_support_contact")]
 pub async fn save_support_contact(
     #[server(default)] support_phone: String,
+    #[server(default)] support_email: String,
     #[server(flatten)]
     #[server(default)]
     week: WeekTimes,
 ) -> Result<(), ApiError> {
     use crate::domain::organisation::support_contact::{self, Typed};
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
-    support_contact::save(&ctx, organisation_id, &Typed { phone: &support_phone, days: week.days() })
-        .await
-        .map_err(|e| week.keep_in(ApiError::from(e).keep("support_phone", &support_phone)))?;
+    let typed = Typed { phone: &support_phone, email: &support_email, days: week.days() };
+    support_contact::save(&ctx, organisation_id, &typed).await.map_err(|e| {
+        let error =
+            ApiError::from(e).keep("support_phone", &support_phone).keep("support_email", &support_email);
+        week.keep_in(error)
+    })?;
     leptos_axum::redirect("/staff/settings?saved=support");
     Ok(())
 }

@@ -196,6 +196,7 @@ pub async fn seed(db: &store::Db, public_url: &str) -> DomainResult<DemoAccounts
     let weekday = ("8:00", "17:00");
     let closed = ("", "");
     let desk = crate::domain::organisation::support_contact::Typed {
+        email: "soutien@demo.portail.test",
         phone: "514-555-0142",
         days: [weekday, weekday, weekday, weekday, ("8:00", "12:00"), closed, closed],
     };

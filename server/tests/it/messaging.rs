@@ -4,7 +4,7 @@
 //! when the patient says so) and each reader's own unread count.
 use crate::common::*;
 use app::domain::messaging::conversation::{self, Reader};
-use app::domain::organisation::offering;
+use app::domain::platform::organisations;
 use app::domain::{store, Ctx};
 use app::states::Service;
 use app::states::TimeLeft;
@@ -701,7 +701,7 @@ async fn the_patient_writes_first_only_to_a_team_that_allows_it() {
 
     // The platform stops offering messaging to Léa's organisation: she can no longer write first.
     let system = Ctx::system(&app.state.db, store::now());
-    offering::change(&system, 1, &[Service::Invitations, Service::Caregivers]).await.unwrap();
+    organisations::change_offering(&system, 1, &[Service::Invitations, Service::Caregivers]).await.unwrap();
     let list: Value = app.call("my_conversations", &[], Some(&c.lea)).await.json().await.unwrap();
     assert_eq!(list["startable"], serde_json::json!([]));
     let refused =

@@ -137,6 +137,14 @@ async fn the_contact_page_shows_each_organisations_support_desk_as_its_administr
     let listed = paul.ok("support_contacts", &[]).await;
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["organisation"], "Clinique du Nord");
+
+    // An address alone is published too, as a link to write to.
+    let email_only =
+        [&[("support_phone", ""), ("support_email", " Soutien@StLaurent.example ")][..], &blank].concat();
+    assert_eq!(marie.call("save_support_contact", &email_only).await.status(), StatusCode::OK);
+    let (_, html) = lea.page("/contact").await;
+    assert!(html.contains("href=\"mailto:Soutien@StLaurent.example\""), "{html}");
+    assert_eq!(marie.ok("support_contact_settings", &[]).await["email"], "Soutien@StLaurent.example");
 }
 
 #[tokio::test]
@@ -164,6 +172,17 @@ async fn each_mistake_is_refused_on_its_field_and_keeps_the_whole_week_typed() {
             assert!(kept.contains(&serde_json::json!([name, value])), "{name} kept after {key}");
         }
     }
+    let mut typed = form("514-555-0199", &[]);
+    typed.push(("support_email", "soutien@clinique"));
+    let refused = error_key(marie.call("save_support_contact", &typed).await).await;
+    assert_eq!(
+        (refused["key"].as_str(), refused["field"].as_str()),
+        (Some("error-email-invalid"), Some("support_email"))
+    );
+    assert!(refused["kept"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!(["support_email", "soutien@clinique"])));
     assert_eq!(app.count("SELECT COUNT(*) FROM support_hours").await, 6, "nothing refused was written");
 
     // Without JavaScript: back on the settings page with the message and every time as typed.

@@ -110,6 +110,30 @@ pub async fn rename_by_services(
     Ok(now_held)
 }
 
+/// Takes `service` from everyone who holds it here (the organisation stopped offering it); each
+/// is named by what they keep.
+pub async fn revoke_from_everyone(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+    service: Service,
+) -> DomainResult<()> {
+    use sqlx::Row;
+    let holders: Vec<i64> =
+        sqlx::query("SELECT account_id FROM staff_services WHERE organisation_id = $1 AND service = $2")
+            .bind(organisation_id)
+            .bind(service.code())
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| r.try_get("account_id"))
+            .collect::<Result<_, _>>()?;
+    for account_id in holders {
+        revoke(&mut *conn, account_id, organisation_id, &[service]).await?;
+        rename_by_services(&mut *conn, account_id, organisation_id).await?;
+    }
+    Ok(())
+}
+
 /// Every `(organisation, service)` the person holds.
 pub async fn everywhere<'e>(
     exec: impl Executor<'e, Database = Any>,

@@ -1,6 +1,7 @@
-//! An organisation's support desk as the Contact page shows it: the phone number people call and
-//! the hours it answers, set by the organisation's administrators. An organisation that set
-//! neither publishes nothing.
+//! An organisation's support desk as the Contact page shows it: the phone number people call, the
+//! address they write to and the hours it answers, set by the organisation's administrators. An
+//! organisation that set none of them publishes nothing.
+use crate::domain::identity::account::Email;
 use crate::domain::patient::profile;
 use crate::domain::Target;
 use crate::domain::{store, Ctx, DomainError, DomainResult};
@@ -14,22 +15,38 @@ pub struct SupportContact {
     pub organisation: String,
     /// `514-555-0123`, or empty when not given.
     pub phone: String,
+    /// The desk's address, or empty when not given.
+    pub email: String,
     /// Open days, Monday first; none when not given.
     pub hours: Vec<OpenDay>,
 }
 
-/// What an administrator typed: the phone number, and each weekday's opening and closing times
-/// (Monday first; both empty for a closed day).
+/// What an administrator typed: the phone number, the address, and each weekday's opening and
+/// closing times (Monday first; both empty for a closed day).
 pub struct Typed<'a> {
     pub phone: &'a str,
+    pub email: &'a str,
     pub days: [(&'a str, &'a str); 7],
 }
 
-/// Checks a typed phone and week: the phone a North American number (or none), each day both
-/// times or neither, and closing after opening. The refusal names the first wrong field.
-pub fn read(typed: &Typed) -> DomainResult<(String, Vec<OpenDay>)> {
+/// A typed desk that passed the checks.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Checked {
+    pub phone: String,
+    pub email: String,
+    pub open: Vec<OpenDay>,
+}
+
+/// Checks a typed desk in form order: the phone a North American number (or none), the address
+/// one that can be mailed (or none), each day both times or neither, and closing after opening.
+/// The refusal names the first wrong field.
+pub fn read(typed: &Typed) -> DomainResult<Checked> {
     let phone = profile::phone(typed.phone)
         .ok_or(DomainError::invalid("support_phone", "error-home-phone-invalid"))?;
+    let email = match typed.email.trim() {
+        "" => String::new(),
+        email => Email::parse_as(email, "support_email")?.as_str().to_string(),
+    };
     let mut open = Vec::new();
     for (weekday, ((opens, closes), [opens_field, closes_field])) in
         (1..=7u8).zip(typed.days.iter().zip(FIELDS))
@@ -50,7 +67,7 @@ pub fn read(typed: &Typed) -> DomainResult<(String, Vec<OpenDay>)> {
             (Some(opens), Some(closes)) => open.push(OpenDay { weekday, opens, closes }),
         }
     }
-    Ok((phone, open))
+    Ok(Checked { phone, email, open })
 }
 
 /// The organisation's support contact as its administrators set it.
@@ -58,12 +75,14 @@ pub async fn of(db: &store::Db, organisation_id: i64) -> DomainResult<SupportCon
     load(db, "o.id = $1", Some(organisation_id)).await?.pop().ok_or(DomainError::NotFound)
 }
 
-/// Replaces the organisation's phone and hours with what was typed (checked by `read`), audited.
+/// Replaces the organisation's phone, address and hours with what was typed (checked by `read`),
+/// audited.
 pub async fn save(ctx: &Ctx, organisation_id: i64, typed: &Typed<'_>) -> DomainResult<()> {
-    let (phone, open) = read(typed)?;
+    let Checked { phone, email, open } = read(typed)?;
     let mut tx = ctx.db.begin().await?;
-    sqlx::query("UPDATE organisations SET support_phone = $1 WHERE id = $2")
+    sqlx::query("UPDATE organisations SET support_phone = $1, support_email = $2 WHERE id = $3")
         .bind(&phone)
+        .bind(&email)
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
@@ -98,7 +117,7 @@ pub async fn save(ctx: &Ctx, organisation_id: i64, typed: &Typed<'_>) -> DomainR
 /// Nobody else is known to belong anywhere, so nobody else gets any.
 pub async fn published(db: &store::Db, reader: i64) -> DomainResult<Vec<SupportContact>> {
     let published_to_reader = format!(
-        "(o.support_phone <> '' OR EXISTS (SELECT 1 FROM support_hours h WHERE h.organisation_id = o.id)) AND {}",
+        "(o.support_phone <> '' OR o.support_email <> '' OR EXISTS (SELECT 1 FROM support_hours h WHERE h.organisation_id = o.id)) AND {}",
         super::READERS_ORGANISATIONS
     );
     load(db, &published_to_reader, Some(reader)).await
@@ -108,7 +127,7 @@ pub async fn published(db: &store::Db, reader: i64) -> DomainResult<Vec<SupportC
 /// name, each with its open days.
 async fn load(db: &store::Db, condition: &str, parameter: Option<i64>) -> DomainResult<Vec<SupportContact>> {
     let organisations_sql = format!(
-        "SELECT o.id, o.name, o.support_phone FROM organisations o WHERE {condition} ORDER BY o.name"
+        "SELECT o.id, o.name, o.support_phone, o.support_email FROM organisations o WHERE {condition} ORDER BY o.name"
     );
     let hours_sql = format!(
         "SELECT h.organisation_id, h.weekday, h.opens, h.closes FROM support_hours h
@@ -132,6 +151,7 @@ async fn load(db: &store::Db, condition: &str, parameter: Option<i64>) -> Domain
                 organisation_id: id,
                 organisation: row.try_get("name")?,
                 phone: row.try_get("support_phone")?,
+                email: row.try_get("support_email")?,
                 hours: hours.iter().filter(|(of, _)| *of == id).map(|(_, day)| *day).collect(),
             })
         })
@@ -160,13 +180,13 @@ mod tests {
     use super::*;
 
     fn week(days: [(&'static str, &'static str); 7]) -> Typed<'static> {
-        Typed { phone: "514 555-0199", days }
+        Typed { phone: "514 555-0199", email: "", days }
     }
     const CLOSED: (&str, &str) = ("", "");
 
     #[test]
     fn a_week_is_read_and_each_mistake_names_its_field() {
-        let (phone, open) =
+        let Checked { phone, open, .. } =
             read(&week([("7:00", "18 h"), CLOSED, CLOSED, CLOSED, CLOSED, ("9h", "12h"), CLOSED])).unwrap();
         assert_eq!(phone, "514-555-0199");
         assert_eq!(open.iter().map(|d| d.weekday).collect::<Vec<_>>(), [1, 6]);
@@ -191,9 +211,16 @@ mod tests {
             ("thursday_opens", "error-hours-time-invalid")
         );
         assert_eq!(
-            refused(Typed { phone: "555", days: [CLOSED; 7] }),
+            refused(Typed { phone: "555", email: "", days: [CLOSED; 7] }),
             ("support_phone", "error-home-phone-invalid")
         );
-        assert_eq!(read(&Typed { phone: "", days: [CLOSED; 7] }).unwrap(), (String::new(), vec![]));
+        assert_eq!(
+            refused(Typed { phone: "", email: "soutien@clinique", days: [CLOSED; 7] }),
+            ("support_email", "error-email-invalid")
+        );
+        let nothing = Checked { phone: String::new(), email: String::new(), open: vec![] };
+        assert_eq!(read(&Typed { phone: "", email: " ", days: [CLOSED; 7] }).unwrap(), nothing);
+        let written = read(&Typed { phone: "", email: " soutien@clinique.example ", days: [CLOSED; 7] });
+        assert_eq!(written.unwrap().email, "soutien@clinique.example");
     }
 }

@@ -1,8 +1,9 @@
 //! The organisations as the platform's operators see them: name, state, administrators and how
 //! many staff and patients — counts only, never who the patients are —, and suspending one (its
 //! staff can no longer work in it; its patients see a notice and keep their own information) or
-//! reactivating it. Every change is in the organisation's own audit trail and mailed to its
-//! administrators.
+//! reactivating it; changing the services it offers. Every change is in the organisation's own
+//! audit trail and mailed to its administrators.
+use crate::domain::organisation::{offering, staff_service};
 use crate::domain::{notification, organisation, store, Ctx, DomainError, DomainResult, Target};
 use crate::states::Service;
 use sqlx::Row;
@@ -69,6 +70,44 @@ pub async fn list(db: &store::Db) -> DomainResult<Vec<Listed>> {
             })
         })
         .collect()
+}
+
+/// An operator sets what the organisation offers (administration whatever is ticked). A service
+/// taken away is taken from everyone who held it there; the administrators are mailed the new
+/// list; the change is in the organisation's own trail. Nothing changed, nothing is written.
+pub async fn change_offering(ctx: &Ctx, organisation_id: i64, wanted: &[Service]) -> DomainResult<()> {
+    if wanted.iter().all(|s| *s == Service::Administration) {
+        return Err(DomainError::invalid("services", "error-services-offered-none"));
+    }
+    let wanted = offering::with_administration(wanted);
+    let mut tx = ctx.db.begin().await?;
+    let organisation = sqlx::query("SELECT name FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let name: String = organisation.try_get("name")?;
+    let before = offering::offered(&mut *tx, organisation_id).await?;
+    let added: Vec<Service> = wanted.iter().copied().filter(|s| !before.contains(s)).collect();
+    let removed: Vec<Service> = before.iter().copied().filter(|s| !wanted.contains(s)).collect();
+    if added.is_empty() && removed.is_empty() {
+        return Ok(());
+    }
+    for service in added {
+        offering::add(&mut tx, organisation_id, service, ctx.now).await?;
+    }
+    for service in removed {
+        offering::withdraw(&mut tx, organisation_id, service).await?;
+        staff_service::revoke_from_everyone(&mut tx, organisation_id, service).await?;
+    }
+    organisation::tell_administrators(&mut tx, organisation_id, ctx.now, |lang, given_name| {
+        notification::organisation_services_mail(lang, given_name, &name, &wanted)
+    })
+    .await?;
+    let action = "organisation.services_changed";
+    ctx.audit(&mut *tx, Some(organisation_id), action, Target::Organisation(organisation_id)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Suspends the organisation, for `reason` (said to its administrators).

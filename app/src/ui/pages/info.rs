@@ -240,7 +240,7 @@ fn OrganisationsSupport() -> impl IntoView {
 
 #[component]
 fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
-    let SupportContactView { organisation, phone, hours, logo } = desk;
+    let SupportContactView { organisation, phone, email, hours, logo } = desk;
     let every_day = hours.len() == 7;
     view! {
         <section class="organisation-support" data-testid="organisation-support">
@@ -255,6 +255,15 @@ fn OrganisationSupport(desk: SupportContactView) -> impl IntoView {
                             <dt>{move_tr!("contact-phone-label")}</dt>
                             <dd>
                                 <a href=words::tel_link(&phone)>{phone.clone()}</a>
+                            </dd>
+                        }
+                    })}
+                {(!email.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{move_tr!("contact-email-label")}</dt>
+                            <dd>
+                                <a href=format!("mailto:{email}")>{email.clone()}</a>
                             </dd>
                         }
                     })}

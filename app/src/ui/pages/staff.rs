@@ -505,6 +505,17 @@ fn SupportContactSettings() -> impl IntoView {
                             value=kept_or(error, "support_phone", contact.phone.clone())
                             error=error_for(error, "support_phone")
                         />
+                        <Field
+                            id="support_email"
+                            kind="email"
+                            inputmode="email"
+                            autocomplete="off"
+                            required=false
+                            label=move_tr!("settings-support-email")
+                            hint=move_tr!("settings-support-email-hint")
+                            value=kept_or(error, "support_email", contact.email.clone())
+                            error=error_for(error, "support_email")
+                        />
                         <h3>{move_tr!("settings-support-hours")}</h3>
                         <p class="hint">{move_tr!("settings-support-hours-hint")}</p>
                         {hours::FIELDS
