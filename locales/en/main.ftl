@@ -2141,3 +2141,4 @@ audit-organisation-logo-changed = Logo changed
 audit-organisation-logo-removed = Logo removed
 settings-support-email = Support desk email
 settings-support-email-hint = Optional. The address your patients and staff may write to about using the portal.
+join-services-hint = Administration (managing your staff and their access) comes with every organisation.

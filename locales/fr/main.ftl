@@ -2141,3 +2141,4 @@ audit-organisation-logo-changed = Logo modifié
 audit-organisation-logo-removed = Logo retiré
 settings-support-email = Courriel du soutien
 settings-support-email-hint = Facultatif. L'adresse à laquelle vos patients et votre personnel peuvent écrire au sujet de l'utilisation du portail.
+join-services-hint = L'administration (gérer votre personnel et ses accès) vient avec chaque organisme.

@@ -117,7 +117,8 @@ fn check(typed: &Typed) -> DomainResult<Checked> {
             (typed.admin_phone, "admin_phone"),
         )?
     };
-    if typed.services.is_empty() {
+    // Administration comes with every organisation: asking for it alone asks for nothing.
+    if typed.services.iter().all(|s| *s == Service::Administration) {
         return Err(DomainError::invalid("services", "error-join-services-required"));
     }
     if !typed.attested {
@@ -400,6 +401,7 @@ mod tests {
             (Typed { admin_family_name: "", ..complete() }, "admin_family_name"),
             (Typed { admin_phone: "12", ..complete() }, "admin_phone"),
             (Typed { services: vec![], ..complete() }, "services"),
+            (Typed { services: vec![Service::Administration], ..complete() }, "services"),
             (Typed { attested: false, ..complete() }, "attested"),
             (Typed { legal_name: "Clinique\u{0}", ..complete() }, "legal_name"),
         ];

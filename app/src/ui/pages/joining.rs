@@ -278,9 +278,11 @@ fn RequestForm(requester: Requester, kind: Option<OrganisationKind>, back: Strin
             </fieldset>
             <fieldset class:field-invalid=move || services_error.get().is_some()>
                 <legend>{move_tr!("join-services")}</legend>
+                <p class="hint">{move_tr!("join-services-hint")}</p>
                 {move || services_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 {Service::ALL
                     .into_iter()
+                    .filter(|service| *service != Service::Administration)
                     .map(|service| {
                         let field = format!("services[{}]", service.code());
                         let id = format!("service-{}", service.code());
