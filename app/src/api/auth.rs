@@ -431,7 +431,7 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
     let held =
         crate::domain::organisation::staff_service::everywhere(&caller.ctx.db, caller.account.id).await?;
     let ids: Vec<i64> = places.iter().map(|p| p.organisation_id).collect();
-    let logos = crate::domain::organisation::logo::addresses(&caller.ctx.db, &ids).await?;
+    let mut logos = crate::domain::organisation::logo::addresses(&caller.ctx.db, &ids).await?;
     let roles = places
         .into_iter()
         .map(|place| {
@@ -439,7 +439,7 @@ pub async fn staff_home() -> Result<StaffHomeView, ApiError> {
                 held.iter().filter(|(o, _)| *o == place.organisation_id).map(|(_, s)| *s).collect();
             services.sort_by_key(|s| crate::states::Service::ALL.iter().position(|c| c == s));
             let role = crate::states::Role::of_services(&services);
-            let logo = logos.iter().find(|(id, _)| *id == place.organisation_id).map(|(_, a)| a.clone());
+            let logo = logos.remove(&place.organisation_id);
             StaffRole {
                 organisation_id: place.organisation_id,
                 organisation: place.name,

@@ -77,11 +77,11 @@ pub async fn support_contacts() -> Result<Vec<SupportContactView>, ApiError> {
     for_reader(|db, reader| async move {
         let contacts = support_contact::published(&db, reader).await?;
         let ids: Vec<i64> = contacts.iter().map(|c| c.organisation_id).collect();
-        let logos = logo::addresses(&db, &ids).await?;
+        let mut logos = logo::addresses(&db, &ids).await?;
         Ok(contacts
             .into_iter()
             .map(|c| {
-                let address = logos.iter().find(|(id, _)| *id == c.organisation_id).map(|(_, a)| a.clone());
+                let address = logos.remove(&c.organisation_id);
                 (c, address)
             })
             .collect())

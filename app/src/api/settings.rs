@@ -199,7 +199,7 @@ pub async fn organisation_details() -> Result<DetailsView, ApiError> {
     let Staff { ctx, organisation_id, .. } = require_service(Service::Administration).await?;
     let d = organisation::details::of(&ctx.db, organisation_id).await?;
     let services = organisation::offering::offered(&ctx.db, organisation_id).await?;
-    let logo = organisation::logo::addresses(&ctx.db, &[organisation_id]).await?.pop().map(|(_, a)| a);
+    let logo = organisation::logo::addresses(&ctx.db, &[organisation_id]).await?.remove(&organisation_id);
     Ok(DetailsView { name: d.name, address: d.address, phone: d.phone, timezone: d.timezone, services, logo })
 }
 

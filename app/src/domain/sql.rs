@@ -22,14 +22,15 @@ impl From<String> for Value {
     }
 }
 
+/// `$first, $first+1, …`: `count` placeholders, for an `IN (…)` list or one row of values.
+pub fn placeholders(count: usize, first: usize) -> String {
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
 /// `(…), (…)` with `columns` placeholders a row, numbered from `$1`: the rows of a multi-row
 /// insert.
 pub fn values(rows: usize, columns: usize) -> String {
-    let row = |i: usize| {
-        let placeholders: Vec<String> = (1..=columns).map(|c| format!("${}", columns * i + c)).collect();
-        format!("({})", placeholders.join(", "))
-    };
-    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+    (0..rows).map(|i| format!("({})", placeholders(columns, columns * i + 1))).collect::<Vec<_>>().join(", ")
 }
 
 /// Conditions joined by AND, with the values they bind in order (`$1`, `$2`, …).

@@ -5,6 +5,7 @@
 use crate::domain::messaging::attachment::Kind;
 use crate::domain::{store, Ctx, DomainError, DomainResult, Target};
 use sqlx::Row;
+use std::collections::HashMap;
 
 pub const MAX_BYTES: usize = 256 * 1024;
 
@@ -77,16 +78,16 @@ pub async fn remove(ctx: &Ctx, organisation_id: i64) -> DomainResult<()> {
     Ok(())
 }
 
-/// The address of each of these organisations' logo (those with one): `/organisations/:id/logo`
-/// with the time it last changed, so that a new logo is a new address and browsers may keep each.
-pub async fn addresses(db: &store::Db, organisation_ids: &[i64]) -> DomainResult<Vec<(i64, String)>> {
+/// The address of each of these organisations' logo, by organisation (those with one):
+/// `/organisations/:id/logo` with the time it last changed, so that a new logo is a new address
+/// and browsers may keep each.
+pub async fn addresses(db: &store::Db, organisation_ids: &[i64]) -> DomainResult<HashMap<i64, String>> {
     if organisation_ids.is_empty() {
-        return Ok(Vec::new());
+        return Ok(HashMap::new());
     }
-    let placeholders: Vec<String> = (1..=organisation_ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT organisation_id, updated_at FROM organisation_logos WHERE organisation_id IN ({})",
-        placeholders.join(", ")
+        crate::domain::sql::placeholders(organisation_ids.len(), 1)
     );
     let mut query = sqlx::query(&sql);
     for id in organisation_ids {

@@ -109,10 +109,9 @@ async fn judge(ctx: &Ctx, organisation_id: i64, rows: Vec<file::Row>) -> DomainR
     let mut patients = HashSet::new();
     let wanted: Vec<&String> = keys.iter().flatten().collect();
     for chunk in wanted.chunks(500) {
-        let placeholders: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
         let sql = format!(
             "SELECT email_key FROM patients WHERE organisation_id = $1 AND email_key IN ({})",
-            placeholders.join(", ")
+            crate::domain::sql::placeholders(chunk.len(), 2)
         );
         let mut query = sqlx::query(&sql).bind(organisation_id);
         for key in chunk {
