@@ -6,6 +6,24 @@ use serde::{Deserialize, Serialize};
 /// page warns before, `ui::components::idle_watch`).
 pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
 
+/// How long the records that serve only a moment are kept once their moment is over, in days
+/// (`domain::retention` erases them every hour; the privacy policy quotes these numbers).
+pub mod kept_days {
+    /// A session's row (the sign-in's date, network address and browser) after its last activity;
+    /// each account's most recent one stays, as its "last sign-in".
+    pub const SESSIONS: i64 = 90;
+    /// A sign-in's verification step (its code is hashed and dead after 10 minutes).
+    pub const SIGN_IN_STEPS: i64 = 1;
+    /// Links sent by email (set-up, new password, change of address) after they expire, so that
+    /// a late click is told "expired" rather than "unknown" for a while.
+    pub const MAIL_LINKS: i64 = 30;
+    /// The record that a mail was sent or given up (address, subject, status); its text is erased
+    /// as soon as it is sent.
+    pub const SENT_MAIL: i64 = 90;
+    /// A remembered browser after its last sign-in.
+    pub const REMEMBERED_BROWSERS: i64 = 180;
+}
+
 /// How long a signed-in session has left, as an open page asks it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeLeft {

@@ -1601,6 +1601,7 @@ privacy-who-operator = The platform operator: organisations and their requests t
 privacy-kept-title = How long
 privacy-kept-record = Your messages and questionnaire answers are part of the record your organisation must keep: they are kept for as long as the law requires it, even if you close your account.
 privacy-kept-short = Verification codes expire after 10 minutes, invitations after 5 days; a remembered browser is forgotten 180 days after its last sign-in.
+privacy-kept-erased = What serves only a moment is erased afterwards: the record of a sign-in (date, network address, browser) { $sessions } days after its last activity (the most recent one stays, so that your organisation knows when you last signed in), links sent by email { $links } days after they expire, the record that an email was sent (address, subject) after { $mail } days. The text of an email is erased as soon as it is sent.
 privacy-yours-title = Your responsibilities
 privacy-yours-user = Each user is responsible for the activity under their username: keep your sign-in address and password confidential. If you think someone else is using your account, change your password and tell your organisation's support desk.
 privacy-yours-copy = You can download a copy of all your data from your account settings.

@@ -1601,6 +1601,7 @@ privacy-who-operator = L'exploitant de la plateforme : les organismes et leurs d
 privacy-kept-title = Combien de temps
 privacy-kept-record = Vos messages et vos réponses aux questionnaires font partie du dossier que votre organisme doit tenir : ils sont conservés le temps que la loi lui impose, même si vous fermez votre compte.
 privacy-kept-short = Les codes de vérification expirent après 10 minutes, les invitations après 5 jours; un navigateur reconnu est oublié 180 jours après la dernière connexion.
+privacy-kept-erased = Ce qui ne sert qu'un moment est effacé ensuite : la trace d'une connexion (date, adresse réseau, navigateur) { $sessions } jours après sa dernière activité (la plus récente reste, pour que votre organisme sache quand vous vous êtes connecté la dernière fois), les liens envoyés par courriel { $links } jours après leur expiration, la trace de l'envoi d'un courriel (adresse, objet) après { $mail } jours. Le texte d'un courriel est effacé dès qu'il est envoyé.
 privacy-yours-title = Vos responsabilités
 privacy-yours-user = Chaque utilisateur est responsable des activités associées à son nom d'utilisateur : gardez confidentiels votre adresse de connexion et votre mot de passe. Si vous croyez qu'une autre personne utilise votre compte, changez votre mot de passe et avertissez le soutien technique de votre organisme.
 privacy-yours-copy = Vous pouvez télécharger une copie de toutes vos données depuis les paramètres de votre compte.

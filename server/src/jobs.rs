@@ -1,14 +1,15 @@
 //! Background rules that run on a clock: parents' access ends when the child reaches the age of
 //! consent (access already stops that day at every request; this records it and sends the
 //! notices), the daily summaries of messages go to the staff who chose them, and questionnaires
-//! not yet sent back are reminded two days before their due date and on it. Runs at start
-//! and then every hour, so the notices leave within the hour.
+//! not yet sent back are reminded two days before their due date and on it, and the records that
+//! only serve a moment are erased past their period (`retention`). Runs at start and then every
+//! hour, so the notices leave within the hour.
 use app::domain::messaging::conversation;
 use app::domain::onboarding::caregiver;
 use app::domain::organisation::patient_import;
 use app::domain::platform::joining;
 use app::domain::questionnaire::reminder;
-use app::domain::{store, Ctx};
+use app::domain::{retention, store, Ctx};
 use std::time::Duration;
 
 pub async fn run(db: store::Db, public_url: String) {
@@ -40,6 +41,11 @@ pub async fn run(db: store::Db, public_url: String) {
             Ok(0) => {}
             Ok(reminded) => tracing::info!(reminded, "questionnaire reminders sent"),
             Err(e) => tracing::error!(error = %e, "questionnaire reminder job failed"),
+        }
+        match retention::purge(&db, store::now()).await {
+            Ok(erased) if erased.total() == 0 => {}
+            Ok(erased) => tracing::info!(?erased, "records past their retention period erased"),
+            Err(e) => tracing::error!(error = %e, "retention job failed"),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The `portail` server: configuration, the HTTP router with its security middleware, the mail
 //! worker, the clock-driven jobs, and the command-line tasks. The application itself lives in the `app` crate.
+pub mod backup;
 pub mod config;
 pub mod crossorigin;
 pub mod jobs;

@@ -13,10 +13,23 @@ async fn main() -> anyhow::Result<()> {
         .init();
     server::panics::log_panics_with_their_request();
     let cli = Cli::parse();
-    let common = cli.common;
+    let common = cli.common.resolved().map_err(anyhow::Error::msg)?;
     let keys = || server::keys::load(common.secret_key_file.as_deref(), &common.database_url);
     match cli.command {
         Some(Command::NewKey) => println!("{}", server::keys::new_line()),
+        Some(Command::Backup { to }) => {
+            let copy = server::backup::backup(&common.database_url, &to).await?;
+            println!("Backup written to {} ({copy}).", to.display());
+            println!("The secret key file is not in it: keep a copy of the key file apart, it unseals the authenticator secrets.");
+        }
+        Some(Command::Restore { from }) => {
+            let restored = server::backup::restore(&from, &common.database_url, app::domain::store::now()).await?;
+            println!("Restored {} ({}).", from.display(), restored.checked);
+            if let Some(previous) = restored.previous {
+                println!("The database it replaced is kept as {}.", previous.display());
+            }
+            println!("Start the server with the key file of the backup's time.");
+        }
         Some(Command::Migrate) => {
             server::prepare(&common.database_url, &common.public_url, false, keys()?).await?;
             tracing::info!("migrations applied");
@@ -47,35 +60,28 @@ async fn main() -> anyhow::Result<()> {
                 state.config.public_url
             );
         }
-        Some(Command::Serve(args)) => {
-            let keys = keys()?;
-            serve(common, args, keys).await?
-        }
+        Some(Command::Serve(args)) => serve(common, args).await?,
         None => {
-            let keys = keys()?;
-            serve(
-                common,
-                Cli::parse_from(["portail", "serve"])
-                    .command
-                    .and_then(|c| match c {
-                        Command::Serve(args) => Some(args),
-                        _ => None,
-                    })
-                    .expect("serve defaults"),
-                keys,
-            )
-            .await?
+            let defaults = Cli::parse_from(["portail", "serve"]).command.and_then(|c| match c {
+                Command::Serve(args) => Some(args),
+                _ => None,
+            });
+            serve(common, defaults.expect("serve defaults")).await?
         }
     }
     Ok(())
 }
 
-async fn serve(
-    common: server::config::Common,
-    args: ServeArgs,
-    keys: app::domain::sealing::Keyring,
-) -> anyhow::Result<()> {
+async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Result<()> {
+    let args = args.resolved().map_err(anyhow::Error::msg)?;
+    let refused = server::config::refusals(&common, &args);
+    if !refused.is_empty() {
+        anyhow::bail!("refusing to serve:\n  - {}", refused.join("\n  - "));
+    }
+    let keys = server::keys::load(common.secret_key_file.as_deref(), &common.database_url)?;
     let dev = args.mail_transport == "dev";
+    // Held until the server stops: a restore cannot replace the database under it.
+    let _database_held = server::backup::hold_while_serving(&common.database_url)?;
     let state = server::prepare(&common.database_url, &common.public_url, dev, keys)
         .await?
         .trusting(args.trusted_proxy.clone())

@@ -97,6 +97,20 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// Over https, browsers are told to come back only over https for two years (HSTS), so that
+/// someone on the network cannot strip TLS from a later visit (a link typed without `https://`).
+/// Never on `http://localhost`, where a browser would then refuse every local http server.
+pub async fn strict_transport(State(https): State<bool>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if https {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    response
+}
+
 /// `portail.<hash>.wasm`: cargo-leptos's content hash is 22 letters of URL-safe base64 (MD5).
 fn named_by_content(file_name: &str) -> bool {
     file_name.split('.').skip(1).any(|part| {

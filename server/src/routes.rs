@@ -64,6 +64,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .build();
     let context = request_context(state.clone());
     let origin = state.config.origin();
+    let https = state.config.secure_cookies;
     let routes = route_list(&context);
     let router_state = RouterState { app: state.clone(), leptos: options.clone() };
     let metrics = std::sync::Arc::new(crate::metrics::Metrics::default());
@@ -125,6 +126,7 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .layer(axum::middleware::from_fn(middleware::time_limit))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(https, middleware::strict_transport))
         .layer(axum::middleware::from_fn_with_state(metrics, crate::metrics::measure))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

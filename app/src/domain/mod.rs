@@ -1,6 +1,7 @@
 //! The rules of Portail, grouped by area, one module per concept. Server side only: nothing here
 //! reaches the browser. Areas name each other only through `crate::domain::<area>::<module>`; the
-//! modules at this level (store, request, audit, calendar, notification, secret, sql, error) serve every area.
+//! modules at this level (store, request, audit, calendar, notification, retention, secret, sql, error)
+//! serve every area.
 pub mod audit;
 pub mod calendar;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod patient;
 pub mod platform;
 pub mod questionnaire;
 pub mod request;
+pub mod retention;
 pub mod sealing;
 pub mod secret;
 pub mod sql;

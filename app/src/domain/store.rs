@@ -91,6 +91,16 @@ pub async fn migrate(db: &Db, url: &str) -> Result<(), sqlx::migrate::MigrateErr
     }
 }
 
+/// The newest migration this release knows for the database at `url`: a copy made by a newer
+/// release is refused on restore.
+pub fn latest_migration(url: &str) -> i64 {
+    let migrator = match Dialect::of(url) {
+        Some(Dialect::Postgres) => &POSTGRES_MIGRATIONS,
+        _ => &SQLITE_MIGRATIONS,
+    };
+    migrator.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
 /// Readiness: the database answers a trivial query.
 pub async fn ping(db: &Db) -> bool {
     sqlx::query("SELECT 1").execute(db).await.is_ok()

@@ -3,6 +3,7 @@
 mod common;
 
 mod account;
+mod backup;
 mod boundaries;
 mod caregivers;
 mod closure;
@@ -27,6 +28,7 @@ mod overview;
 mod patient_import;
 mod questionnaires;
 mod rate_limits;
+mod retention;
 mod sealed_secrets;
 mod services;
 mod sign_in;

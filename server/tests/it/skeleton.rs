@@ -277,6 +277,28 @@ async fn pages_carry_security_headers() {
     let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
     let html = response.text().await.unwrap();
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
+    assert!(headers.get("strict-transport-security").is_none(), "never HSTS on http://localhost");
+}
+
+/// A portal served over https tells browsers to come back only over https (#33), on pages, files
+/// and refusals alike.
+#[tokio::test]
+async fn a_portal_served_over_https_asks_for_https_only() {
+    let app = spawn_with(|mut state| {
+        let mut config = (*state.config).clone();
+        config.secure_cookies = true;
+        state.config = std::sync::Arc::new(config);
+        state
+    })
+    .await;
+    for path in ["/", "/sign-in", "/no-such-page", "/healthz"] {
+        let response = app.get(path, None).await;
+        assert_eq!(
+            response.headers().get("strict-transport-security").map(|v| v.to_str().unwrap().to_string()),
+            Some("max-age=63072000; includeSubDomains".to_string()),
+            "{path}"
+        );
+    }
 }
 
 /// Every page's policy lets its own scripts run, even under load: 300 signed-in pages asked 30 at

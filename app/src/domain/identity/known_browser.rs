@@ -10,7 +10,7 @@ use crate::domain::{secret, store, Ctx, DomainResult};
 use sqlx::{Any, Executor, Row};
 
 /// A browser is remembered this long after its last sign-in.
-pub const REMEMBERED_SECONDS: i64 = 180 * 24 * 60 * 60;
+pub const REMEMBERED_SECONDS: i64 = crate::states::kept_days::REMEMBERED_BROWSERS * 24 * 60 * 60;
 /// Browsers remembered per account; a new one forgets the least recently used.
 pub const PER_ACCOUNT: i64 = 10;
 

@@ -73,6 +73,19 @@ fn PrivacyOfficers() -> impl IntoView {
     }
 }
 
+/// The periods after which the records that serve only a moment are erased (`states::kept_days`).
+#[component]
+fn ErasedRecords() -> impl IntoView {
+    use crate::states::kept_days;
+    view! {
+        <p data-testid="privacy-erased">
+            {move_tr!(
+                "privacy-kept-erased", { "sessions" => kept_days::SESSIONS, "links" => kept_days::MAIL_LINKS, "mail" => kept_days::SENT_MAIL }
+            )}
+        </p>
+    }
+}
+
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
@@ -86,6 +99,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <section>
                         <h2>{move || tr(title)}</h2>
                         {paragraphs.iter().map(|key| view! { <p>{move || tr(key)}</p> }).collect_view()}
+                        {(*title == "privacy-kept-title").then(ErasedRecords)}
                     </section>
                 }
             })
