@@ -27,6 +27,9 @@ pub struct Common {
     /// database, created on first start. Required with PostgreSQL.
     #[arg(long, env = "SECRET_KEY_FILE", global = true)]
     pub secret_key_file: Option<std::path::PathBuf>,
+    /// `text` (readable lines) or `json` (one object per line, for a log collector).
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    pub log_format: crate::logging::LogFormat,
 }
 
 #[derive(Subcommand, Debug)]

@@ -1,11 +1,13 @@
 //! The `portail` server: configuration, the HTTP router with its security middleware, the mail
 //! worker, the clock-driven jobs, and the command-line tasks. The application itself lives in the `app` crate.
+pub mod access_log;
 pub mod backup;
 pub mod config;
 pub mod crossorigin;
 pub mod jobs;
 pub mod keys;
 pub mod locales;
+pub mod logging;
 pub mod mail;
 pub mod manifest;
 pub mod metrics;

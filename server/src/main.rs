@@ -6,13 +6,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .init();
-    server::panics::log_panics_with_their_request();
     let cli = Cli::parse();
+    let log = server::logging::subscriber(cli.common.log_format, server::logging::filter(), std::io::stdout);
+    tracing::subscriber::set_global_default(log)?;
+    server::panics::log_panics_with_their_request();
     let common = cli.common.resolved().map_err(anyhow::Error::msg)?;
     let keys = || server::keys::load(common.secret_key_file.as_deref(), &common.database_url);
     match cli.command {

@@ -167,6 +167,7 @@ pub async fn private_pages_need_a_session(
                 }
             }
             // The page's server functions take both from here instead of looking them up again.
+            app::api::context::LoggedAccount::note(request.extensions(), account.id);
             request.extensions_mut().insert(session);
             request.extensions_mut().insert(account);
             return next.run(request).await;

@@ -125,10 +125,10 @@ pub fn router(state: AppState, site_root: &str) -> Router {
         .layer(axum::middleware::from_fn_with_state(state, middleware::name_the_caller))
         .layer(axum::middleware::from_fn(middleware::time_limit))
         .layer(axum::middleware::from_fn(crate::panics::answer_panics))
+        .layer(axum::middleware::from_fn(crate::access_log::log_requests))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn_with_state(https, middleware::strict_transport))
         .layer(axum::middleware::from_fn_with_state(metrics, crate::metrics::measure))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
 /// Server functions answer every error as 500; give each the status its kind calls for (400 for a

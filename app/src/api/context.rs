@@ -168,13 +168,32 @@ pub async fn caller_of(
         (extensions.get::<session::ActiveSession>(), extensions.get::<account::Account>())
     {
         if session.account_id == account.id {
+            LoggedAccount::note(extensions, account.id);
             return Ok(Caller { ctx: ctx.by(account.id), session: *session, account: account.clone() });
         }
     }
     let token = cookie_of(headers, state.config.session_cookie_name()).ok_or_else(ApiError::signed_out)?;
     let (session, account) =
         signed_in(&ctx.db, &token, ctx.now, activity_of(headers)).await?.ok_or_else(ApiError::signed_out)?;
+    LoggedAccount::note(extensions, account.id);
     Ok(Caller { ctx: ctx.by(account.id), session, account })
+}
+
+/// The account a request turned out to come from, for the server's access log: set wherever the
+/// session is checked, read once the answer is ready. Every clone of the request shares it.
+#[derive(Clone, Debug, Default)]
+pub struct LoggedAccount(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl LoggedAccount {
+    pub fn note(extensions: &http::Extensions, account_id: i64) {
+        if let Some(slot) = extensions.get::<Self>() {
+            slot.0.store(account_id, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    pub fn account_id(&self) -> Option<i64> {
+        Some(self.0.load(std::sync::atomic::Ordering::Relaxed)).filter(|id| *id > 0)
+    }
 }
 
 /// A page opened, or a form posted without JavaScript, asks for HTML: the person's own doing.

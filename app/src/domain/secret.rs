@@ -3,6 +3,10 @@
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+/// The length of every token `new_token` makes (128 bits in URL-safe base64): anything shorter in
+/// a path is a word of the route, not a token (the access log keeps those words).
+pub const SHORTEST_TOKEN: usize = 22;
+
 /// 128 random bits, URL-safe, plus the hash to store.
 pub fn new_token() -> (String, String) {
     let mut bytes = [0u8; 16];
@@ -35,6 +39,7 @@ mod tests {
         assert_eq!(data_encoding::BASE64URL_NOPAD.decode(a.as_bytes()).unwrap().len(), 16);
         assert_eq!(ha, hash_token(&a));
         assert_eq!(ha.len(), 64);
+        assert_eq!(a.len(), SHORTEST_TOKEN);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod invitations;
 mod joining;
 mod known_browsers;
 mod lifecycle;
+mod logs;
 mod mail;
 mod messaging;
 mod metrics;
