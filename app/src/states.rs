@@ -22,6 +22,8 @@ pub mod kept_days {
     pub const SENT_MAIL: i64 = 90;
     /// A remembered browser after its last sign-in.
     pub const REMEMBERED_BROWSERS: i64 = 180;
+    /// A shared limit's bucket after its last try (it is full again long before).
+    pub const LIMIT_BUCKETS: i64 = 1;
 }
 
 /// How long a signed-in session has left, as an open page asks it.

@@ -37,7 +37,9 @@ pub fn route_of(path: &str) -> String {
         .map(|segment| {
             if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
                 ":id"
-            } else if segment.len() < app::domain::secret::SHORTEST_TOKEN && segment.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_') {
+            } else if segment.len() < app::domain::secret::SHORTEST_TOKEN
+                && segment.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_')
+            {
                 segment
             } else {
                 ":value"

@@ -174,7 +174,8 @@ pub fn refusals(common: &Common, serve: &ServeArgs) -> Vec<String> {
     }
     if let (true, "smtp", Some(url)) = (public, serve.mail_transport.as_str(), serve.smtp_url.as_deref()) {
         if let Ok(parsed) = url::Url::parse(url) {
-            let tls = parsed.scheme() == "smtps" || parsed.query_pairs().any(|(k, v)| k == "tls" && v == "required");
+            let tls = parsed.scheme() == "smtps"
+                || parsed.query_pairs().any(|(k, v)| k == "tls" && v == "required");
             let here = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
             if !tls && !here {
                 refused.push(format!(
@@ -219,19 +220,29 @@ mod tests {
 
     #[test]
     fn a_public_portal_refuses_what_would_serve_people_unsafely() {
-        let (common, serve) = settings("https://portail.example.org", &["--smtp-url", "smtp://relay.example.org"]);
+        let (common, serve) =
+            settings("https://portail.example.org", &["--smtp-url", "smtp://relay.example.org"]);
         let refused = refusals(&common, &serve);
         assert_eq!(refused.len(), 2, "{refused:?}");
         assert!(refused[0].contains("SECRET_KEY_FILE"));
         assert!(refused[1].contains("in clear to relay.example.org"));
 
         let key = ["--secret-key-file", "/run/credentials/portail/key"];
-        for fine in ["smtps://u:p@relay.example.org", "smtp://relay.example.org?tls=required", "smtp://127.0.0.1:25"] {
-            let (common, serve) = settings("https://portail.example.org", &[&["--smtp-url", fine][..], &key].concat());
+        for fine in
+            ["smtps://u:p@relay.example.org", "smtp://relay.example.org?tls=required", "smtp://127.0.0.1:25"]
+        {
+            let (common, serve) =
+                settings("https://portail.example.org", &[&["--smtp-url", fine][..], &key].concat());
             assert_eq!(refusals(&common, &serve), Vec::<String>::new(), "{fine}");
         }
-        let (common, serve) = settings("http://localhost:3000", &["--smtp-url", "smtp://relay.example.org", "--metrics-token", "short"]);
-        assert_eq!(refusals(&common, &serve), vec![format!("METRICS_TOKEN must be at least {METRICS_TOKEN_MIN} characters")]);
+        let (common, serve) = settings(
+            "http://localhost:3000",
+            &["--smtp-url", "smtp://relay.example.org", "--metrics-token", "short"],
+        );
+        assert_eq!(
+            refusals(&common, &serve),
+            vec![format!("METRICS_TOKEN must be at least {METRICS_TOKEN_MIN} characters")]
+        );
     }
 
     #[test]
@@ -251,7 +262,9 @@ mod tests {
 
         let database = folder.path().join("database-url");
         std::fs::write(&database, "postgres://portail:secret@db/portail\n").unwrap();
-        let cli = Cli::try_parse_from(["portail", "--database-url-file", database.to_str().unwrap(), "migrate"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["portail", "--database-url-file", database.to_str().unwrap(), "migrate"])
+                .unwrap();
         assert_eq!(cli.common.resolved().unwrap().database_url, "postgres://portail:secret@db/portail");
 
         let empty = folder.path().join("empty");
@@ -260,7 +273,8 @@ mod tests {
         assert!(serve.resolved().unwrap_err().contains("is empty"));
         let (_, serve) = settings("http://localhost:3000", &["--smtp-url-file", "/nonexistent/smtp-url"]);
         assert!(serve.resolved().unwrap_err().contains("SMTP_URL_FILE /nonexistent/smtp-url"));
-        assert!(Cli::try_parse_from(["portail", "serve", "--smtp-url", "smtp://a", "--smtp-url-file", "/x"]).is_err());
+        assert!(Cli::try_parse_from(["portail", "serve", "--smtp-url", "smtp://a", "--smtp-url-file", "/x"])
+            .is_err());
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod routes;
 pub mod serve;
 pub mod split_preloads;
 
+use app::domain::identity::throttle::Throttle;
 use app::domain::sealing::{self, Keyring};
 use app::domain::{organisation, platform::operator, store};
 use app::i18n::Lang;
@@ -63,6 +64,11 @@ pub async fn prepare(
     let started = std::time::Instant::now();
     let common = app::domain::identity::credential::common_password_count();
     tracing::info!(common, took_ms = started.elapsed().as_millis() as u64, "password blocklist loaded");
+    // On PostgreSQL several instances may serve: the limits that protect accounts are shared.
+    let throttle = match store::Dialect::of(database_url) {
+        Some(store::Dialect::Postgres) => Throttle::sharing(db.clone()),
+        _ => Throttle::new(),
+    };
     Ok(AppState {
         db,
         config: Arc::new(Config {
@@ -72,7 +78,7 @@ pub async fn prepare(
             trusted_proxies: Vec::new(),
             metrics_token: None,
         }),
-        throttle: Arc::new(app::domain::identity::throttle::Throttle::new()),
+        throttle: Arc::new(throttle),
     })
 }
 

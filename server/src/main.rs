@@ -7,8 +7,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let log = server::logging::subscriber(cli.common.log_format, server::logging::filter(), std::io::stdout);
-    tracing::subscriber::set_global_default(log)?;
+    server::logging::install(cli.common.log_format)?;
     server::panics::log_panics_with_their_request();
     let common = cli.common.resolved().map_err(anyhow::Error::msg)?;
     let keys = || server::keys::load(common.secret_key_file.as_deref(), &common.database_url);
@@ -20,7 +19,8 @@ async fn main() -> anyhow::Result<()> {
             println!("The secret key file is not in it: keep a copy of the key file apart, it unseals the authenticator secrets.");
         }
         Some(Command::Restore { from }) => {
-            let restored = server::backup::restore(&from, &common.database_url, app::domain::store::now()).await?;
+            let restored =
+                server::backup::restore(&from, &common.database_url, app::domain::store::now()).await?;
             println!("Restored {} ({}).", from.display(), restored.checked);
             if let Some(previous) = restored.previous {
                 println!("The database it replaced is kept as {}.", previous.display());
@@ -96,7 +96,9 @@ async fn serve(common: server::config::Common, args: ServeArgs) -> anyhow::Resul
                 let activation = server::bootstrap(&state, &bootstrap).await?;
                 println!("\n{}", server::bootstrap_instructions(&bootstrap, &activation));
             }
-            None => println!("\nThe platform has no operator yet: run `portail bootstrap --email …` to create the first.\n"),
+            None => tracing::warn!(
+                "the platform has no operator yet: run `portail bootstrap --email …` to create the first"
+            ),
         }
     }
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

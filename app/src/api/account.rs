@@ -104,7 +104,7 @@ pub async fn start_reauth(
     #[server(default)] next: String,
 ) -> Result<(), ApiError> {
     let Caller { ctx, session: active, account: me } = require_session().await?;
-    context::throttle(&[(Limit::PasswordWorkByAccount, &me.id.to_string())])?;
+    context::throttle(&[(Limit::PasswordWorkByAccount, &me.id.to_string())]).await?;
     match sign_in::start_reauth(&ctx, &me, active.session_id, &password).await? {
         Some(challenge) => {
             context::set_flow_cookie(REAUTH_COOKIE, &challenge.token, sign_in::CODE_VALID_SECONDS);
@@ -184,7 +184,7 @@ pub async fn change_password(
     #[server(default)] password_confirmation: String,
 ) -> Result<(), ApiError> {
     let Caller { ctx, session: active, account: me } = require_recent_reauth().await?;
-    context::throttle(&[(Limit::PasswordWorkByAccount, &me.id.to_string())])?;
+    context::throttle(&[(Limit::PasswordWorkByAccount, &me.id.to_string())]).await?;
     security::change_password(&ctx, &me, active.session_id, &password, &password_confirmation).await?;
     leptos_axum::redirect("/account?saved=password");
     Ok(())

@@ -144,6 +144,7 @@ pub async fn check_setup_code(
 ) -> Result<(), ApiError> {
     use crate::domain::onboarding::invitation::{InvitationCode, VERIFIED_SECONDS};
     context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
+        .await
         .map_err(|e| e.keep("code", &code))?;
     let parsed = InvitationCode::parse(&code).map_err(|e| {
         // A code of the wrong shape was never compared: not a guess.
@@ -174,7 +175,7 @@ pub async fn complete_setup(
     #[server(default)] code: String,
     #[server(default)] accept_terms: Option<String>,
 ) -> Result<(), ApiError> {
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     let pass = context::cookie(SETUP_PASS_COOKIE);
     let completion = setup_link::Completion {
         token: &token,
@@ -264,6 +265,7 @@ pub async fn sign_in(
         (Limit::SignInFromAddress, &context::address_key()),
         (Limit::SignInForEmail, &throttle::email_key(&email)),
     ])
+    .await
     .map_err(|e| e.keep("email", email.trim()))?;
     let ctx = context::request();
     let browser = context::cookie(context::state().config.browser_cookie_name());
@@ -305,7 +307,7 @@ pub async fn sign_in_challenge() -> Result<Option<crate::states::Method>, ApiErr
 /// Step two: the verification code.
 #[server(prefix = "/api", endpoint = "verify_sign_in")]
 pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiError> {
-    context::throttle(&[(Limit::CodeFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::CodeFromAddress, &context::address_key())]).await?;
     let ctx = context::request();
     let token = context::cookie(CHALLENGE_COOKIE).ok_or_else(|| ApiError::conflict("error-start-again"))?;
     match sign_in::finish_sign_in(&ctx, &token, &code, ChallengePurpose::SignIn).await? {

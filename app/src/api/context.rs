@@ -112,10 +112,10 @@ pub fn in_words(at: chrono::NaiveDateTime) -> String {
 /// One more try of an anonymous caller under each `(limit, key)`: refused with 429 and how long
 /// to wait as soon as one of them is used up (those before it are charged: a caller past a
 /// limit earns nothing by trying).
-pub fn throttle(tries: &[(throttle::Limit, &str)]) -> Result<(), ApiError> {
+pub async fn throttle(tries: &[(throttle::Limit, &str)]) -> Result<(), ApiError> {
     let (state, now) = (state(), store::now());
     for (limit, key) in tries {
-        if let Err(wait) = state.throttle.take(*limit, key, now) {
+        if let Err(wait) = state.throttle.take_everywhere(*limit, key, now).await? {
             tracing::info!(limit = ?limit, "throttled");
             return Err(ApiError::throttled(wait));
         }

@@ -66,6 +66,7 @@ pub async fn check_invitation_code(
     #[server(default)] code: String,
 ) -> Result<(), ApiError> {
     context::throttle(&[(Limit::InvitationCodeFromAddress, &context::address_key())])
+        .await
         .map_err(|e| e.keep("code", &code))?;
     let parsed = invitation::InvitationCode::parse(&code).map_err(|e| {
         // A code of the wrong shape was never compared: not a guess.
@@ -136,7 +137,7 @@ pub async fn create_patient_account(
     #[server(default)] password_confirmation: String,
     #[server(default)] accept_terms: Option<String>,
 ) -> Result<(), ApiError> {
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     let pass = context::cookie(PASS_COOKIE).ok_or_else(|| ApiError::conflict("error-invitation-unusable"))?;
     let ctx = context::request();
     let redeemed =

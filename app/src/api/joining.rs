@@ -73,6 +73,7 @@ pub async fn ask_to_join(
         (Limit::OrganisationRequestFromAddress, &context::address_key()),
         (Limit::OrganisationRequestForEmail, &throttle::email_key(mailed)),
     ])
+    .await
     .map_err(keep)?;
     let typed = joining::Typed {
         kind: OrganisationKind::parse(&kind),
@@ -123,7 +124,7 @@ impl From<crate::domain::platform::joining::Link> for RequestLink {
 #[server(prefix = "/api", endpoint = "organisation_request_link")]
 pub async fn organisation_request_link(#[server(default)] token: String) -> Result<RequestLink, ApiError> {
     use crate::domain::platform::joining;
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     Ok(joining::inspect(&context::request(), &token).await?.into())
 }
 
@@ -132,7 +133,7 @@ pub async fn organisation_request_link(#[server(default)] token: String) -> Resu
 #[server(prefix = "/api", endpoint = "confirm_organisation_request")]
 pub async fn confirm_organisation_request(#[server(default)] token: String) -> Result<(), ApiError> {
     use crate::domain::platform::joining::{self, Link};
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     match joining::confirm(&context::request(), &token).await? {
         Link::Unusable => Err(ApiError::conflict("error-join-link-unusable")),
         _ => {
@@ -167,7 +168,7 @@ pub async fn organisation_request_question(
     #[server(default)] token: String,
 ) -> Result<QuestionLink, ApiError> {
     use crate::domain::platform::joining;
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     Ok(joining::answer_link(&context::request(), &token).await?.into())
 }
 
@@ -180,6 +181,7 @@ pub async fn answer_organisation_request(
 ) -> Result<(), ApiError> {
     use crate::domain::platform::joining::{self, AnswerLink};
     context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])
+        .await
         .map_err(|e| e.keep("answer", &answer))?;
     match joining::answer(&context::request(), &token, &answer).await {
         Ok(AnswerLink::Unusable) => Err(ApiError::conflict("error-join-link-unusable")),
@@ -202,7 +204,7 @@ pub enum AgreementLink {
 #[server(prefix = "/api", endpoint = "organisation_agreement")]
 pub async fn organisation_agreement(#[server(default)] token: String) -> Result<AgreementLink, ApiError> {
     use crate::domain::platform::agreement::{self, Link};
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     let lang = context::language();
     Ok(match agreement::inspect(&context::request(), &token).await? {
         Link::ToSign { legal_name, lrp_name, agreement, terms } => AgreementLink::ToSign {
@@ -228,7 +230,7 @@ pub async fn sign_agreement(
     let keep = |e: ApiError| {
         e.keep_all([("signed_name", Some(signed_name.as_str())), ("accepted", accepted.as_deref())])
     };
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).map_err(keep)?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await.map_err(keep)?;
     match agreement::sign(&context::request(), &token, &signed_name, accepted.is_some()).await {
         Ok(Link::Unusable) => Err(ApiError::conflict("error-join-link-unusable")),
         Ok(_) => {

@@ -146,6 +146,6 @@ pub(super) async fn read_as_writer(
     if starting {
         limits.push((Limit::ConversationStartByAccount, key.as_str()));
     }
-    context::throttle(&limits).map_err(|e| posted.keep_typed(e))?;
+    context::throttle(&limits).await.map_err(|e| posted.keep_typed(e))?;
     Ok(posted)
 }

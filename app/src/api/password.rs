@@ -15,9 +15,15 @@ use {
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(#[server(default)] email: String) -> Result<(), ApiError> {
     context::throttle(&[(Limit::ResetRequestFromAddress, &context::address_key())])
+        .await
         .map_err(|e| e.keep("email", email.trim()))?;
     let (state, ctx) = (context::state(), context::request());
-    if state.throttle.take(Limit::ResetMailForEmail, &throttle::email_key(&email), ctx.now).is_ok() {
+    if state
+        .throttle
+        .take_everywhere(Limit::ResetMailForEmail, &throttle::email_key(&email), ctx.now)
+        .await?
+        .is_ok()
+    {
         tokio::spawn(async move {
             if let Err(e) = password_reset::request(&ctx, &email).await {
                 tracing::error!(error = %e, "password reset request failed");
@@ -41,7 +47,7 @@ pub async fn reset_password(
     #[server(default)] password: String,
     #[server(default)] password_confirmation: String,
 ) -> Result<(), ApiError> {
-    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())])?;
+    context::throttle(&[(Limit::LinkFromAddress, &context::address_key())]).await?;
     password_reset::complete(&context::request(), &token, &password, &password_confirmation).await?;
     context::clear_session_cookie();
     leptos_axum::redirect("/sign-in?reset=1");

@@ -356,7 +356,7 @@ pub async fn add_existing_staff(
     use crate::domain::identity::throttle::Limit;
     let keep = |e: ApiError| services.keep_in(e).keep("email", &email);
     let Staff { ctx, account: me, organisation_id, .. } = require_service(Service::Administration).await?;
-    context::throttle(&[(Limit::JoinRequestByAdministrator, &me.id.to_string())]).map_err(keep)?;
+    context::throttle(&[(Limit::JoinRequestByAdministrator, &me.id.to_string())]).await.map_err(keep)?;
     let chosen = services.chosen().unwrap_or_default();
     staff_invitation::ask(&ctx, organisation_id, &email, &chosen).await.map_err(|e| keep(e.into()))?;
     leptos_axum::redirect("/staff/team?done=asked");

@@ -15,11 +15,17 @@ pub struct Erased {
     pub mail_links: u64,
     pub sent_mail: u64,
     pub remembered_browsers: u64,
+    pub limit_buckets: u64,
 }
 
 impl Erased {
     pub fn total(&self) -> u64 {
-        self.sessions + self.sign_in_steps + self.mail_links + self.sent_mail + self.remembered_browsers
+        self.sessions
+            + self.sign_in_steps
+            + self.mail_links
+            + self.sent_mail
+            + self.remembered_browsers
+            + self.limit_buckets
     }
 }
 
@@ -35,7 +41,8 @@ pub async fn purge(db: &store::Db, now: i64) -> DomainResult<Erased> {
     )
     .await?;
     let sign_in_steps =
-        erase(db, "DELETE FROM sign_in_challenges WHERE expires_at < $1", before(kept_days::SIGN_IN_STEPS)).await?;
+        erase(db, "DELETE FROM sign_in_challenges WHERE expires_at < $1", before(kept_days::SIGN_IN_STEPS))
+            .await?;
     let links = before(kept_days::MAIL_LINKS);
     let mut mail_links = 0;
     for statement in [
@@ -59,8 +66,11 @@ pub async fn purge(db: &store::Db, now: i64) -> DomainResult<Erased> {
         forgotten,
     )
     .await?;
-    let remembered_browsers = erase(db, "DELETE FROM known_browsers WHERE last_used_at < $1", forgotten).await?;
-    Ok(Erased { sessions, sign_in_steps, mail_links, sent_mail, remembered_browsers })
+    let remembered_browsers =
+        erase(db, "DELETE FROM known_browsers WHERE last_used_at < $1", forgotten).await?;
+    let limit_buckets =
+        erase(db, "DELETE FROM throttle_buckets WHERE at < $1", before(kept_days::LIMIT_BUCKETS)).await?;
+    Ok(Erased { sessions, sign_in_steps, mail_links, sent_mail, remembered_browsers, limit_buckets })
 }
 
 async fn erase(db: &store::Db, statement: &str, before: i64) -> DomainResult<u64> {

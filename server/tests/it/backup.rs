@@ -110,7 +110,8 @@ async fn a_restore_is_refused_on_a_bad_copy_a_newer_copy_and_a_served_database()
     std::fs::copy(&copy, &newer).unwrap();
     {
         use sqlx::Connection;
-        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", newer.display())).await.unwrap();
+        let mut conn =
+            sqlx::SqliteConnection::connect(&format!("sqlite://{}", newer.display())).await.unwrap();
         sqlx::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (99990101000000, 'future', 1, x'00', 0)")
             .execute(&mut conn)
             .await

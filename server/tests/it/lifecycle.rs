@@ -6,16 +6,23 @@ use std::time::{Duration, Instant};
 
 /// Starts `portail serve` over `database_url` on `port`, sending mail to the SMTP port `smtp` (or
 /// keeping it, with the dev transport, when `None`), and waits until it is ready. Its log goes to
-/// `log_path`.
-async fn serve(database_url: &str, port: u16, smtp: Option<u16>, log_path: &std::path::Path) -> Running {
+/// `log_path`; `settings` are more of its variables.
+pub(crate) async fn serve_binary(
+    database_url: &str,
+    port: u16,
+    smtp: Option<u16>,
+    log_path: &std::path::Path,
+    settings: &[(&str, &str)],
+) -> Running {
     let log = std::fs::OpenOptions::new().create(true).append(true).open(log_path).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_portail"));
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_portail"));
     command
         .arg("serve")
         .env("DATABASE_URL", database_url)
         .env("PUBLIC_URL", format!("http://127.0.0.1:{port}"))
         .env("LISTEN", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "info")
+        .envs(settings.iter().copied())
         .stdout(log.try_clone().unwrap())
         .stderr(log);
     match smtp {
@@ -26,11 +33,11 @@ async fn serve(database_url: &str, port: u16, smtp: Option<u16>, log_path: &std:
     };
     let server = Running(command.spawn().unwrap());
     let ready = format!("http://127.0.0.1:{port}/readyz");
-    let started = Instant::now();
+    let started = std::time::Instant::now();
     while !reqwest::get(&ready).await.is_ok_and(|r| r.status().is_success()) {
         let log = std::fs::read_to_string(log_path).unwrap_or_default();
-        assert!(started.elapsed() < Duration::from_secs(30), "the server starts: {log}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the server starts: {log}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     server
 }
@@ -40,7 +47,7 @@ async fn sigterm_finishes_what_is_in_flight_and_exits_zero() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let database_url = format!("sqlite://{}/portail.db", dir.path().display());
-    let mut server = serve(&database_url, port, None, &dir.path().join("server.log")).await;
+    let mut server = serve_binary(&database_url, port, None, &dir.path().join("server.log"), &[]).await;
     let client = reqwest::Client::new();
     // A sign-in in flight when the signal comes (its password check takes tens of milliseconds)
     // is still answered.
@@ -82,7 +89,7 @@ async fn a_killed_server_loses_nothing_committed_and_its_outbox_resumes() {
     let (port, smtp, web) = (free_port(), free_port(), free_port());
     let database_url = format!("sqlite://{}/portail.db", dir.path().display());
     let log = dir.path().join("server.log");
-    let server = serve(&database_url, port, None, &log).await;
+    let server = serve_binary(&database_url, port, None, &log, &[]).await;
     let app =
         std::sync::Arc::new(TestApp::for_server_at(&format!("http://127.0.0.1:{port}"), &database_url).await);
     let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
@@ -159,7 +166,7 @@ async fn a_killed_server_loses_nothing_committed_and_its_outbox_resumes() {
     // Restarted with a mail server: every waiting mail goes out, once.
     let _mailer = maildev(smtp, web).await;
     let inbox = format!("http://127.0.0.1:{web}/email");
-    let _server = serve(&database_url, port, Some(smtp), &log).await;
+    let _server = serve_binary(&database_url, port, Some(smtp), &log, &[]).await;
     let started = Instant::now();
     while app.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").await > 0 {
         assert!(started.elapsed() < Duration::from_secs(60), "the outbox drains after the restart");

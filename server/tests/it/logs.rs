@@ -2,22 +2,7 @@
 //! reference, route, status, duration and account, and no code, token or password that went
 //! through the requests appears anywhere in it, whatever was refused or accepted.
 use crate::common::*;
-use server::logging::{subscriber, LogFormat};
-use std::sync::{Arc, Mutex};
-
-/// The log, written where the test can read it.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use crate::lifecycle::serve_binary;
 
 /// Whether `secret` appears in `log` as itself (a six-digit code inside a longer number, a
 /// timestamp's microseconds say, is not it).
@@ -29,17 +14,15 @@ fn appears(log: &str, secret: &str) -> bool {
     })
 }
 
-// One thread: the server's tasks run where the test's log is installed.
-#[tokio::test(flavor = "current_thread")]
+/// The server as it runs in production: the `portail` binary with `LOG_FORMAT=json`, its log
+/// read from what it wrote.
+#[tokio::test]
 async fn every_request_is_one_json_line_and_no_secret_reaches_the_log() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let _log = tracing::subscriber::set_default(subscriber(
-        LogFormat::Json,
-        tracing_subscriber::EnvFilter::new("info"),
-        move || writer.clone(),
-    ));
-    let app = spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (port, log_path) = (free_port(), dir.path().join("server.log"));
+    let database_url = format!("sqlite://{}/portail.db", dir.path().display());
+    let _server = serve_binary(&database_url, port, None, &log_path, &[("LOG_FORMAT", "json")]).await;
+    let app = TestApp::for_server_at(&format!("http://127.0.0.1:{port}"), &database_url).await;
     let mut secrets: Vec<String> = vec![PASSWORD.to_string(), "pas-le-bon-mot-de-passe-42".to_string()];
 
     // An administrator's set-up link and code, then their authenticator.
@@ -77,23 +60,30 @@ async fn every_request_is_one_json_line_and_no_secret_reaches_the_log() {
     phone.get(&format!("/invitation/{}?lang=en", invited.token)).await;
     phone.get("/account").await;
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = std::fs::read_to_string(&log_path).unwrap();
     for secret in &secrets {
         assert!(!appears(&log, secret), "the log shows a secret: {secret}");
     }
 
     let lines: Vec<serde_json::Value> =
         log.lines().map(|line| serde_json::from_str(line).expect("each line is one JSON object")).collect();
-    let requests: Vec<&serde_json::Value> = lines.iter().filter(|l| l["target"] == "portail::access").collect();
+    let requests: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["target"] == "portail::access").collect();
     assert!(requests.len() >= 12, "{} request lines", requests.len());
     for request in &requests {
         assert_eq!(request["level"], "INFO");
         assert_eq!(request["request_id"].as_str().unwrap().len(), 12, "{request}");
         assert!(request["route"].as_str().unwrap().starts_with('/'), "{request}");
-        assert!(request["status"].as_u64().is_some() && request["duration_ms"].as_f64().is_some(), "{request}");
+        assert!(
+            request["status"].as_u64().is_some() && request["duration_ms"].as_f64().is_some(),
+            "{request}"
+        );
     }
     let routes: Vec<&str> = requests.iter().map(|r| r["route"].as_str().unwrap()).collect();
-    assert!(routes.contains(&"/reset-password/:value") && routes.contains(&"/invitation/:value"), "{routes:?}");
+    assert!(
+        routes.contains(&"/reset-password/:value") && routes.contains(&"/invitation/:value"),
+        "{routes:?}"
+    );
     let lea_id = app.number("SELECT id FROM accounts WHERE email = $1", PATIENT).await;
     let account_page = requests.iter().find(|r| r["route"] == "/account").expect("her account page");
     assert_eq!(account_page["account"], lea_id, "a signed-in request names its account");

@@ -3,6 +3,7 @@
 //! trail are never touched; the privacy policy quotes the same numbers. The purge is called with
 //! a clock moved forward, as the hourly job would call it that much later.
 use crate::common::*;
+use app::domain::identity::throttle::{Limit, Throttle};
 use app::domain::retention::{self, Erased};
 use app::domain::{notification, store};
 use app::states::kept_days;
@@ -22,15 +23,21 @@ async fn sessions_go_ninety_days_after_their_last_activity_but_each_accounts_lat
     let lea_id = app.number("SELECT id FROM accounts WHERE email = $1", LEA).await;
     let hers = format!("SELECT COUNT(*) FROM sessions WHERE account_id = {lea_id}");
     let her_latest = format!("SELECT MAX(id) FROM sessions WHERE account_id = {lea_id}");
-    let (all, her_sessions, latest) =
-        (app.count("SELECT COUNT(*) FROM sessions").await, app.count(&hers).await, app.count(&her_latest).await);
+    let (all, her_sessions, latest) = (
+        app.count("SELECT COUNT(*) FROM sessions").await,
+        app.count(&hers).await,
+        app.count(&her_latest).await,
+    );
     assert!(her_sessions >= 3, "her account's creation and two sign-ins: {her_sessions}");
     let accounts_signed_in = app.count("SELECT COUNT(DISTINCT account_id) FROM sessions").await;
     let audit = app.count("SELECT COUNT(*) FROM audit_events").await;
 
     // Nothing is erased while its moment lasts, nor at the last second of the period.
     assert_eq!(retention::purge(&app.state.db, store::now()).await.unwrap(), Erased::default());
-    let at = app.count("SELECT MAX(last_seen_at) FROM sessions").await + kept_days::SESSIONS * DAY;
+    // Every session last seen at the same second, as if the sign-ins had been at once.
+    let seen = store::now();
+    sqlx::query(&format!("UPDATE sessions SET last_seen_at = {seen}")).execute(&app.state.db).await.unwrap();
+    let at = seen + kept_days::SESSIONS * DAY;
     assert_eq!(retention::purge(&app.state.db, at).await.unwrap().sessions, 0);
 
     // One second later every session goes but each account's latest, its "last sign-in".
@@ -101,6 +108,14 @@ async fn links_codes_mail_and_browsers_go_at_their_own_boundary() {
     assert_eq!(app.count("SELECT COUNT(*) FROM patients").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM invitations").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM accounts").await, 2);
+
+    // A shared limit's bucket (PostgreSQL's, written the same here): a day after its last try.
+    let shared = Throttle::sharing(db.clone());
+    let tried = store::now();
+    shared.take_everywhere(Limit::SignInForEmail, LEA, tried).await.unwrap().unwrap();
+    let at = tried + kept_days::LIMIT_BUCKETS * DAY;
+    assert_eq!(retention::purge(db, at).await.unwrap().limit_buckets, 0);
+    assert_eq!(retention::purge(db, at + 1).await.unwrap().limit_buckets, 1);
 }
 
 #[tokio::test]

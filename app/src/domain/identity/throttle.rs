@@ -1,9 +1,13 @@
 //! How often an anonymous caller may try: a token bucket per (limit, caller address) and per
 //! (limit, target account or email), the two kinds in separate tables so a flood of addresses
 //! never pushes out what protects an email. Held in this process's memory: cheap enough to answer
-//! a flood before any database or password work. With several instances each enforces its own
-//! buckets; the limits that must hold everywhere (the account lock, an invitation voided after 5
-//! wrong codes, 5 tries per verification code) live in the database.
+//! a flood before any database or password work. On PostgreSQL, where several instances may
+//! serve, the limits that protect accounts (`Limit::shared`: sign-in per address and per email,
+//! codes per address, reset mails per email) are then taken again from the same bucket in the
+//! database (`throttle_buckets`, keys hashed), so that N instances allow what one does. The
+//! limits that must hold everywhere whatever the database (the account lock, an invitation voided
+//! after 5 wrong codes, 5 tries per verification code) live in their own rows.
+use crate::domain::{secret, store, DomainResult};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
@@ -78,6 +82,15 @@ impl Limit {
         }
     }
 
+    /// Whether the limit protects accounts from guessing, and so is held in the database where
+    /// several instances share it.
+    pub const fn shared(self) -> bool {
+        matches!(
+            self,
+            Self::SignInFromAddress | Self::SignInForEmail | Self::CodeFromAddress | Self::ResetMailForEmail
+        )
+    }
+
     /// Whether the key is a caller's address (else an email or an account).
     pub const fn per_address(self) -> bool {
         !matches!(
@@ -120,11 +133,33 @@ pub struct Throttle {
     by_address: Table,
     by_target: Table,
     off: bool,
+    /// The database holding the shared limits' buckets (PostgreSQL), if they are shared.
+    shared: Option<store::Db>,
 }
 
 impl Throttle {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Limits whose shared part is held in `db`, for every instance serving it.
+    pub fn sharing(db: store::Db) -> Self {
+        Self { shared: Some(db), ..Self::default() }
+    }
+
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
+    }
+
+    /// Takes one try here, then, for a shared limit, from the database's bucket too.
+    pub async fn take_everywhere(&self, limit: Limit, key: &str, now: i64) -> DomainResult<Result<(), i64>> {
+        if let Err(wait) = self.take(limit, key, now) {
+            return Ok(Err(wait));
+        }
+        match &self.shared {
+            Some(db) if limit.shared() && !self.off => take_shared(db, limit, key, now).await,
+            _ => Ok(Ok(())),
+        }
     }
 
     /// No limits at all: only for tests of the defences below this one.
@@ -174,6 +209,50 @@ impl Throttle {
     fn keys(&self) -> usize {
         self.by_address.lock().unwrap().map.len() + self.by_target.lock().unwrap().map.len()
     }
+}
+
+/// One try from the database's bucket of `key` under `limit`, refilled as the memory one is.
+/// Writing the row first locks it (PostgreSQL) or the database (SQLite) before it is read, so two
+/// instances never both take its last try.
+async fn take_shared(db: &store::Db, limit: Limit, key: &str, now: i64) -> DomainResult<Result<(), i64>> {
+    use sqlx::Row;
+    let (burst, refill) = limit.rate();
+    let (code, key_hash) = (format!("{limit:?}"), secret::hash_token(key));
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO throttle_buckets (limit_code, key_hash, tokens, at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (limit_code, key_hash) DO UPDATE SET tokens = throttle_buckets.tokens",
+    )
+    .bind(&code)
+    .bind(&key_hash)
+    .bind(burst as i64)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let row = sqlx::query("SELECT tokens, at FROM throttle_buckets WHERE limit_code = $1 AND key_hash = $2")
+        .bind(&code)
+        .bind(&key_hash)
+        .fetch_one(&mut *tx)
+        .await?;
+    let stored = Bucket {
+        tokens: row.try_get::<i64, _>("tokens")?.clamp(0, burst as i64) as u32,
+        at: row.try_get("at")?,
+        used: 0,
+    };
+    let mut bucket = refilled(stored, limit, now);
+    let outcome = if bucket.tokens == 0 { Err(refill - (now - bucket.at)) } else { Ok(()) };
+    if outcome.is_ok() {
+        bucket.tokens -= 1;
+    }
+    sqlx::query("UPDATE throttle_buckets SET tokens = $1, at = $2 WHERE limit_code = $3 AND key_hash = $4")
+        .bind(bucket.tokens as i64)
+        .bind(bucket.at)
+        .bind(&code)
+        .bind(&key_hash)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(outcome)
 }
 
 /// Forgets the buckets that have filled up again; if that is not a tenth of the table, the least
