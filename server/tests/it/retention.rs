@@ -11,12 +11,17 @@ use app::states::kept_days;
 const LEA: &str = "lea.gagnon@example.org";
 const DAY: i64 = 24 * 60 * 60;
 
-#[tokio::test]
-async fn sessions_go_ninety_days_after_their_last_activity_but_each_accounts_latest_stays() {
-    let app = spawn().await;
+/// An administrator, and Léa invited by them with her account made (signed in once).
+async fn lea_with_her_account(app: &TestApp) {
     let (admin, _) = app.admin("admin@example.org").await;
     let invited = admin.invite_patient(LEA, "fr").await;
     app.visitor().redeem(&invited).await;
+}
+
+#[tokio::test]
+async fn sessions_go_ninety_days_after_their_last_activity_but_each_accounts_latest_stays() {
+    let app = spawn().await;
+    lea_with_her_account(&app).await;
     // Two more sign-ins from two browsers.
     app.visitor().sign_in(LEA, PASSWORD).await;
     app.visitor().sign_in(LEA, PASSWORD).await;
@@ -53,9 +58,7 @@ async fn sessions_go_ninety_days_after_their_last_activity_but_each_accounts_lat
 #[tokio::test]
 async fn links_codes_mail_and_browsers_go_at_their_own_boundary() {
     let app = spawn().await;
-    let (admin, _) = app.admin("admin@example.org").await;
-    let invited = admin.invite_patient(LEA, "fr").await;
-    app.visitor().redeem(&invited).await;
+    lea_with_her_account(&app).await;
     let browser = app.visitor();
     browser.sign_in(LEA, PASSWORD).await;
     browser.ok("request_password_reset", &[("email", LEA)]).await;
