@@ -176,3 +176,40 @@ async fn a_killed_server_loses_nothing_committed_and_its_outbox_resumes() {
     assert_eq!(received.as_array().unwrap().len() as i64, waiting, "each waiting mail delivered once");
     assert_eq!(app.count("SELECT COUNT(*) FROM patients").await, patients);
 }
+
+/// A public portal that would serve people unsafely does not start (#33): it says what to change
+/// and exits non-zero, before it creates anything (no key file beside the database, no database).
+#[tokio::test]
+async fn a_public_portal_refuses_to_start_with_what_would_serve_people_unsafely() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite://{}/portail.db", dir.path().display());
+    let refused = Command::new(env!("CARGO_BIN_EXE_portail"))
+        .arg("serve")
+        .env("DATABASE_URL", &database_url)
+        .env("PUBLIC_URL", "https://portail.example.org")
+        .env("LISTEN", format!("127.0.0.1:{}", free_port()))
+        .env("SMTP_URL", "smtp://relay.example.org")
+        .env("METRICS_TOKEN", "too-short")
+        .env_remove("SECRET_KEY_FILE")
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    for what in ["refusing to serve", "SECRET_KEY_FILE", "in clear to relay.example.org", "METRICS_TOKEN"] {
+        assert!(said.contains(what), "{what}: {said}");
+    }
+    assert!(!dir.path().join("portail.key").exists(), "no key file made");
+    assert!(!dir.path().join("portail.db").exists(), "no database made");
+
+    // A secret named as a file that is not there stops it too, naming the variable.
+    let missing = Command::new(env!("CARGO_BIN_EXE_portail"))
+        .arg("serve")
+        .env("DATABASE_URL", &database_url)
+        .env("MAIL_TRANSPORT", "dev")
+        .env("METRICS_TOKEN_FILE", dir.path().join("no-such-file"))
+        .env_remove("METRICS_TOKEN")
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("METRICS_TOKEN_FILE"));
+}
