@@ -7,6 +7,7 @@
 #
 #     make build && bench/load.sh                       # SQLite
 #     scripts/with-postgres.sh bench/load.sh            # PostgreSQL
+#     RUST_LOG=info bench/load.sh                       # with the access log (a line per request)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The flags cargo-leptos builds the server with (Cargo.toml `always-erase-components`): building
@@ -28,7 +29,7 @@ cargo run -q --release -p server --example population -- "$DATABASE_URL" 200 > "
 echo "sessions: $(grep -c '^patient' "$WORK/sessions.txt") patients, $(grep -c '^staff' "$WORK/sessions.txt") staff"
 
 DATABASE_URL="$DATABASE_URL" PUBLIC_URL="http://127.0.0.1:$PORT" MAIL_TRANSPORT=dev \
-  LEPTOS_SITE_ROOT=target/site LISTEN="127.0.0.1:$PORT" RUST_LOG=warn \
+  LEPTOS_SITE_ROOT=target/site LISTEN="127.0.0.1:$PORT" RUST_LOG="${RUST_LOG:-warn}" \
   ./target/release/portail serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
