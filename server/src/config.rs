@@ -176,8 +176,7 @@ pub fn refusals(common: &Common, serve: &ServeArgs) -> Vec<String> {
         if let Ok(parsed) = url::Url::parse(url) {
             let tls = parsed.scheme() == "smtps"
                 || parsed.query_pairs().any(|(k, v)| k == "tls" && v == "required");
-            let here = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
-            if !tls && !here {
+            if !tls && !parsed.host_str().is_some_and(is_this_machine) {
                 refused.push(format!(
                     "SMTP_URL sends mail in clear to {}: mail carries sign-in codes, use smtps://… or smtp://…?tls=required",
                     parsed.host_str().unwrap_or("?")
@@ -191,13 +190,19 @@ pub fn refusals(common: &Common, serve: &ServeArgs) -> Vec<String> {
     refused
 }
 
+/// `localhost`, `127.0.0.1` or `[::1]` as a URL names them, nothing else (not `127.evil.example`,
+/// not another IPv6).
+fn is_this_machine(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
 /// Secure cookies are required unless the portal is served over http on this machine only:
 /// `localhost`, `127.0.0.1` or `[::1]`, nothing else (not `127.evil.example`, not another IPv6).
 pub fn secure_cookies(public_url: &str) -> Result<bool, String> {
     let parsed = url::Url::parse(public_url).map_err(|e| format!("PUBLIC_URL {public_url}: {e}"))?;
     match (parsed.scheme(), parsed.host_str()) {
         ("https", Some(_)) => Ok(true),
-        ("http", Some("localhost" | "127.0.0.1" | "[::1]")) => Ok(false),
+        ("http", Some(host)) if is_this_machine(host) => Ok(false),
         _ => Err(format!(
             "PUBLIC_URL {public_url} must use https:// (plain http is only allowed for localhost)"
         )),

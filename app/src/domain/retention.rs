@@ -1,7 +1,9 @@
 //! Erasing the records that serve only a moment once their moment is over (the hourly job). The
 //! periods live in `states::kept_days`, which the privacy policy quotes. Health records
 //! (messages, files, answers), accounts and the audit trail are never erased here; the requests
-//! to join and the lists of patients forget their own leftovers (`joining`, `patient_import`).
+//! to join and the lists of patients forget their own leftovers (`joining`, `patient_import`), and
+//! remembered browsers are forgotten by their own module (`known_browser::forget_unused`).
+use crate::domain::identity::known_browser;
 use crate::domain::{store, DomainResult};
 use crate::states::kept_days;
 
@@ -58,16 +60,7 @@ pub async fn purge(db: &store::Db, now: i64) -> DomainResult<Erased> {
         before(kept_days::SENT_MAIL),
     )
     .await?;
-    let forgotten = before(kept_days::REMEMBERED_BROWSERS);
-    erase(
-        db,
-        "UPDATE sign_in_challenges SET known_browser_id = NULL
-         WHERE known_browser_id IN (SELECT id FROM known_browsers WHERE last_used_at < $1)",
-        forgotten,
-    )
-    .await?;
-    let remembered_browsers =
-        erase(db, "DELETE FROM known_browsers WHERE last_used_at < $1", forgotten).await?;
+    let remembered_browsers = known_browser::forget_unused(db, now).await?;
     let limit_buckets =
         erase(db, "DELETE FROM throttle_buckets WHERE at < $1", before(kept_days::LIMIT_BUCKETS)).await?;
     Ok(Erased { sessions, sign_in_steps, mail_links, sent_mail, remembered_browsers, limit_buckets })

@@ -91,24 +91,39 @@ pub async fn forget_all(tx: &mut sqlx::AnyConnection, account_id: i64) -> Domain
     forget_all_but(tx, account_id, 0).await
 }
 
-/// Forgets the account's known browsers but the `keep` most recently used. Sign-ins under way
-/// from a browser forgotten go on as from an unknown one.
+/// Forgets the account's known browsers but the `keep` most recently used.
 async fn forget_all_but(tx: &mut sqlx::AnyConnection, account_id: i64, keep: i64) -> DomainResult<()> {
     const FORGOTTEN: &str = "SELECT id FROM known_browsers WHERE account_id = $1 AND id NOT IN (
          SELECT id FROM known_browsers WHERE account_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)";
-    sqlx::query(&format!(
-        "UPDATE sign_in_challenges SET known_browser_id = NULL WHERE known_browser_id IN ({FORGOTTEN})"
-    ))
-    .bind(account_id)
-    .bind(keep)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(&format!("DELETE FROM known_browsers WHERE id IN ({FORGOTTEN})"))
-        .bind(account_id)
-        .bind(keep)
-        .execute(&mut *tx)
-        .await?;
-    Ok(())
+    forget(tx, FORGOTTEN, &[account_id, keep]).await.map(|_| ())
+}
+
+/// Forgets every browser not used to sign in for `REMEMBERED_SECONDS` (the hourly retention
+/// job); returns how many.
+pub async fn forget_unused(db: &store::Db, now: i64) -> DomainResult<u64> {
+    let mut tx = db.begin().await?;
+    let forgotten =
+        forget(&mut tx, "SELECT id FROM known_browsers WHERE last_used_at < $1", &[now - REMEMBERED_SECONDS])
+            .await?;
+    tx.commit().await?;
+    Ok(forgotten)
+}
+
+/// Forgets the browsers `which` selects (its `$n` bound to `binds` in order); sign-ins under way
+/// from one of them go on as from an unknown browser. Returns how many were forgotten.
+async fn forget(tx: &mut sqlx::AnyConnection, which: &str, binds: &[i64]) -> DomainResult<u64> {
+    let mut forgotten = 0;
+    for statement in [
+        format!("UPDATE sign_in_challenges SET known_browser_id = NULL WHERE known_browser_id IN ({which})"),
+        format!("DELETE FROM known_browsers WHERE id IN ({which})"),
+    ] {
+        let mut query = sqlx::query(&statement);
+        for value in binds {
+            query = query.bind(*value);
+        }
+        forgotten = query.execute(&mut *tx).await?.rows_affected();
+    }
+    Ok(forgotten)
 }
 
 /// A sign-in completed from a known browser: its failures start again from zero.

@@ -157,7 +157,7 @@ impl Throttle {
             return Ok(Err(wait));
         }
         match &self.shared {
-            Some(db) if limit.shared() && !self.off => take_shared(db, limit, key, now).await,
+            Some(db) if limit.shared() => take_shared(db, limit, key, now).await,
             _ => Ok(Ok(())),
         }
     }
@@ -185,11 +185,7 @@ impl Throttle {
         let bucket = buckets.map.entry(key).or_insert(Bucket { tokens: burst, at: now, used: tries });
         *bucket = refilled(*bucket, limit, now);
         bucket.used = tries;
-        if bucket.tokens == 0 {
-            return Err(refill - (now - bucket.at));
-        }
-        bucket.tokens -= 1;
-        Ok(())
+        take_one(bucket, refill, now)
     }
 
     /// Returns the try just taken for `key` under `limit`: it was not a guess (a right code), so
@@ -240,10 +236,7 @@ async fn take_shared(db: &store::Db, limit: Limit, key: &str, now: i64) -> Domai
         used: 0,
     };
     let mut bucket = refilled(stored, limit, now);
-    let outcome = if bucket.tokens == 0 { Err(refill - (now - bucket.at)) } else { Ok(()) };
-    if outcome.is_ok() {
-        bucket.tokens -= 1;
-    }
+    let outcome = take_one(&mut bucket, refill, now);
     sqlx::query("UPDATE throttle_buckets SET tokens = $1, at = $2 WHERE limit_code = $3 AND key_hash = $4")
         .bind(bucket.tokens as i64)
         .bind(bucket.at)
@@ -253,6 +246,15 @@ async fn take_shared(db: &store::Db, limit: Limit, key: &str, now: i64) -> Domai
         .await?;
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// One try from a refilled bucket, or how many seconds until the next one is earned.
+fn take_one(bucket: &mut Bucket, refill: i64, now: i64) -> Result<(), i64> {
+    if bucket.tokens == 0 {
+        return Err(refill - (now - bucket.at));
+    }
+    bucket.tokens -= 1;
+    Ok(())
 }
 
 /// Forgets the buckets that have filled up again; if that is not a tenth of the table, the least
