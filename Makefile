@@ -39,22 +39,26 @@ lint:
 	cargo clippy -p app --features ssr -p server --tests --examples -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
+# Unit and integration tests name the same packages and features, so that cargo resolves the
+# dependencies' features once and the integration step links what the unit step compiled.
+TESTED := -p app -p server --features app/ssr
+
 unit:
-	cargo test -p app --features ssr
+	cargo test $(TESTED) --lib --bins --test migrations --test module_map --test properties
 
 # Tests run in parallel, each with its own server and database. (They once ran one at a time:
 # building a router while another served pages stalled those pages; routes are now discovered
 # once per process, see server/src/routes.rs.) `timeout` turns any stall into a failure.
 # `--tests`: the bench examples are not linked again here (`lint` has checked them).
 integration:
-	timeout 1800 cargo test -p server --tests
+	timeout 1800 cargo test $(TESTED) --test it
 
 integration-postgres:
-	timeout 1800 scripts/with-postgres.sh cargo test -p server --tests
+	timeout 1800 scripts/with-postgres.sh cargo test $(TESTED) --test it
 
 # PostgreSQL stopped and started under a running server: alone, since it takes the database away.
 failures:
-	timeout 600 scripts/with-postgres.sh cargo test -p server --test it -- --ignored failures::
+	timeout 600 scripts/with-postgres.sh cargo test $(TESTED) --test it -- --ignored failures::
 
 e2e: build
 	cd end2end && timeout 1800 npx playwright test
