@@ -14,8 +14,11 @@ setup-test:
 
 # `--split`: the signed-in pages' code goes to WASM chunks loaded when first needed (ui/lazy_pages.rs).
 # The compiled files are also written brotli- and gzip-compressed, which the server sends as they are.
+# wasm-opt runs after cargo-leptos, binaryen loaded once per core (scripts/optimize-wasm.mjs).
 build:
-	cargo leptos build --release --split
+	@mkdir -p target && touch target/.build-started
+	PATH=$(CURDIR)/scripts/deferred-wasm-opt:$$PATH cargo leptos build --release --split
+	node scripts/optimize-wasm.mjs target/site/pkg target/.build-started
 	node scripts/precompress.mjs target/site/pkg
 
 run: setup build

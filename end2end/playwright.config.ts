@@ -16,6 +16,8 @@ export default defineConfig({
   retries: 1,
   failOnFlakyTests: true,
   reporter: [['list']],
+  // The server's log, once every flow has run: no secret, no panic, no 5xx.
+  globalTeardown: './global-teardown.ts',
   use: {
     baseURL: 'http://127.0.0.1:3000',
     viewport: { width: 390, height: 844 },

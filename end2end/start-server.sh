@@ -13,4 +13,6 @@ export LEPTOS_SITE_ROOT=../target/site
 # As behind a reverse proxy: a test that sends many anonymous forms names its own address in
 # X-Forwarded-For (operator.spec.ts), so the per-address limits count it apart from the others.
 export TRUSTED_PROXY=127.0.0.1
-exec ../target/release/portail serve
+# The log as a collector gets it, kept for global-teardown.ts to read once every flow has run.
+export LOG_FORMAT=json
+exec ../target/release/portail serve >> "$E2E_DIR/server.log" 2>&1

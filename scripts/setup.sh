@@ -18,29 +18,25 @@ started=$SECONDS
 
 # Downloads first, in the background: they wait on the network, the builds below on the CPU.
 background=()
-if [ -n "$need_test" ] && [ ! -d end2end/node_modules/@playwright/test ]; then
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || { [ -n "$need_test" ] && [ ! -d end2end/node_modules/@playwright/test ]; }; then
   step "npm ci (end2end/, in the background)"
   (cd end2end && npm ci --no-audit --no-fund > /tmp/portail-npm-ci.log 2>&1) &
   background+=($!)
 fi
-missing=()
-# Binaryen's wasm-opt shrinks the WASM files of a release build, one run per lazy chunk (over 600
-# of them): Debian's native build takes 0.05 s a file where npm's JavaScript build took 2 s.
-command -v wasm-opt >/dev/null || missing+=(binaryen)
-command -v node >/dev/null || missing+=(nodejs)
 if [ "$need_test" = test ]; then
+  missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v sqlite3 >/dev/null || missing+=(sqlite3)
   # scripts/with-postgres.sh makes the test server's TLS certificate with it.
   command -v openssl >/dev/null || missing+=(openssl)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-fi
-if [ ${#missing[@]} -gt 0 ]; then
-  step "apt-get install ${missing[*]} (in the background)"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}") \
-    > /tmp/portail-apt-get.log 2>&1 &
-  background+=($!)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "apt-get install ${missing[*]} (in the background)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}") \
+      > /tmp/portail-apt-get.log 2>&1 &
+    background+=($!)
+  fi
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, patientAccount, uniqueEmail, totp, PASSWORD, t as locale } from './helpers';
+import { checkPage, ready, mailTo, mailWithSubject, linkIn, signedInAdmin, patientAccount, uniqueEmail, totp, PASSWORD, t as locale, remember } from './helpers';
 
 type Lang = 'fr' | 'en';
 
@@ -182,6 +182,7 @@ test.describe('email change, authenticator and recovery codes (JavaScript on)', 
     await expect(page).toHaveURL(/\/account\/authenticator$/);
     await page.getByRole('button', { name: 'Set up an app' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    remember(secret);
     await checkPage(page);
     await page.getByLabel('Your current password').fill(PASSWORD);
     await page.getByLabel('6-digit code shown by the app').fill(totp(secret));

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { bootstrapAdmin, enterSetupCode, mailTo, linkIn, totp, checkPage, ready, PASSWORD, t as locale } from './helpers';
+import { bootstrapAdmin, enterSetupCode, mailTo, linkIn, totp, checkPage, ready, PASSWORD, t as locale, remember } from './helpers';
 
 const TEXT = {
   fr: {
@@ -52,6 +52,7 @@ for (const { language, javaScript } of runs) {
       await ready(page, javaScript);
       await checkPage(page, javaScript);
       const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+      remember(secret);
 
       // A refused password keeps the page usable and says why, in the page's language.
       await page.getByLabel(t.password, { exact: true }).fill('short');

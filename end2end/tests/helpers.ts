@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import * as OTPAuth from 'otpauth';
 import * as path from 'node:path';
 
@@ -27,6 +27,14 @@ export function t(language: 'fr' | 'en', key: string, args: Record<string, strin
 }
 export const PASSWORD = 'une phrase de passe assez longue';
 
+/**
+ * Notes a secret a test handled outside the mails (a printed code, an authenticator's secret):
+ * the run's teardown (global-teardown.ts) checks that none reached the server's log.
+ */
+export function remember(secret: string) {
+  appendFileSync(path.resolve(__dirname, '../.tmp/secrets.txt'), `${secret}\n`);
+}
+
 /** Runs `portail bootstrap` against the server's database; returns the secret code it printed. */
 function runBootstrap(args: string[]): string {
   const printed = execFileSync(path.resolve(__dirname, '../../target/release/portail'), ['bootstrap', ...args], {
@@ -38,6 +46,7 @@ function runBootstrap(args: string[]): string {
   }).toString();
   const code = /secret code[^\n]*: ([A-Z]-\d{6})/.exec(printed)?.[1];
   if (!code) throw new Error(`no secret code in the bootstrap output:\n${printed}`);
+  remember(code);
   return code;
 }
 
@@ -61,6 +70,7 @@ export function bootstrapOperator(language: 'fr' | 'en'): { email: string; code:
 /** On a setup link's page after its code: password and authenticator; returns the app's secret. */
 export async function completeSetup(page: Page): Promise<string> {
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  remember(secret);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#password_confirmation').fill(PASSWORD);
   await page.locator('#code').fill(totp(secret));

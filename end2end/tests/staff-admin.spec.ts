@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { checkPage, ready, signedInAdmin, mailTo, linkIn, totp, uniqueEmail, PASSWORD, t, reportBrowserErrors } from './helpers';
+import { checkPage, ready, signedInAdmin, mailTo, linkIn, totp, uniqueEmail, PASSWORD, t, reportBrowserErrors, remember } from './helpers';
 
 type Lang = 'fr' | 'en';
 
@@ -60,6 +60,7 @@ for (const { language, javaScript, width } of runs) {
       await anne.getByLabel(t(language, 'setup-code-label')).fill(code);
       await anne.getByRole('button', { name: t(language, 'invitation-code-submit') }).click();
       const secret = (await anne.getByTestId('totp-secret').textContent())!.trim();
+      remember(secret);
       await ready(anne, javaScript);
       await anne.locator('#password').fill(PASSWORD);
       await anne.locator('#password_confirmation').fill(PASSWORD);

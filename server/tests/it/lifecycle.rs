@@ -42,6 +42,20 @@ pub(crate) async fn serve_binary(
     server
 }
 
+/// Sends SIGTERM as a service manager does and waits for a clean exit within the 10 s grace.
+async fn stop(server: &mut Running) {
+    Command::new("kill").args(["-TERM", &server.0.id().to_string()]).status().unwrap();
+    let stopping = Instant::now();
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(stopping.elapsed() < Duration::from_secs(12), "stopped within the 10 s grace");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "exit status {status}");
+}
+
 #[tokio::test]
 async fn sigterm_finishes_what_is_in_flight_and_exits_zero() {
     let dir = tempfile::tempdir().unwrap();
@@ -65,16 +79,7 @@ async fn sigterm_finishes_what_is_in_flight_and_exits_zero() {
         }
     });
     tokio::time::sleep(Duration::from_millis(20)).await;
-    Command::new("kill").args(["-TERM", &server.0.id().to_string()]).status().unwrap();
-    let stopping = Instant::now();
-    let status = loop {
-        if let Some(status) = server.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(stopping.elapsed() < Duration::from_secs(12), "stopped within the 10 s grace");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    assert!(status.success(), "exit status {status}");
+    stop(&mut server).await;
     assert_eq!(in_flight.await.unwrap().map(|s| s.as_u16()).ok(), Some(400), "answered: wrong password");
     let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap();
     assert!(log.contains("stopping"), "{log}");
@@ -212,4 +217,92 @@ async fn a_public_portal_refuses_to_start_with_what_would_serve_people_unsafely(
         .unwrap();
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("METRICS_TOKEN_FILE"));
+}
+
+/// A rolling upgrade as docs/OPERATIONS.md describes it: two instances over one database (the
+/// test's own, PostgreSQL in that run) and one key file, behind a balancer that sends a request to
+/// the other instance when one refuses the connection. Each instance in turn is stopped with
+/// SIGTERM, the database migrated by `portail migrate`, and the instance started again. Léa keeps
+/// reading her account page the whole time: every request is answered 200 with her page, none
+/// sends her back to sign in, and both instances served her.
+#[tokio::test]
+async fn a_rolling_restart_of_two_instances_loses_no_request_and_signs_nobody_out() {
+    let (database_url, _database) = fresh_database_url().await;
+    let folder = tempfile::tempdir().unwrap();
+    let key = folder.path().join("portail.key");
+    std::fs::write(&key, format!("# the instances' shared key\n{}\n", server::keys::new_line())).unwrap();
+    let settings = [("SECRET_KEY_FILE", key.to_str().unwrap())];
+    let ports = [free_port(), free_port()];
+    let start = |i: usize| {
+        let log = folder.path().join(format!("instance-{i}.log"));
+        let database_url = database_url.clone();
+        async move { serve_binary(&database_url, ports[i], None, &log, &settings).await }
+    };
+    let mut instances = [start(0).await, start(1).await];
+    let app =
+        TestApp::for_server_with_key(&format!("http://127.0.0.1:{}", ports[0]), &database_url, &key).await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    redeemed_patient(&app, &staff, PATIENT).await;
+    let lea = app.sign_in(PATIENT, PASSWORD).await;
+
+    let rolling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let balancer = tokio::spawn({
+        let (rolling, lea) = (rolling.clone(), lea.clone());
+        async move {
+            let client =
+                reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+            let mut answered: Vec<u16> = Vec::new();
+            let mut turn = 0;
+            while rolling.load(std::sync::atomic::Ordering::Relaxed) {
+                turn += 1;
+                // As nginx's `proxy_next_upstream error`: a refused connection goes to the other.
+                let mut tried = Vec::new();
+                for port in [ports[turn % 2], ports[(turn + 1) % 2]] {
+                    let sent = client
+                        .get(format!("http://127.0.0.1:{port}/account"))
+                        .header("cookie", &lea)
+                        .header("accept", "text/html")
+                        .send()
+                        .await;
+                    match sent {
+                        Ok(page) => {
+                            let status = page.status().as_u16();
+                            let html = page.text().await.unwrap_or_default();
+                            assert!(status == 200 && html.contains(PATIENT), "{status} from {port}: {html}");
+                            answered.push(port);
+                            break;
+                        }
+                        Err(refused) => tried.push(format!("{port}: {refused}")),
+                    }
+                }
+                assert!(tried.len() < 2, "no instance answered: {tried:?}");
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            answered
+        }
+    });
+
+    let migrate = || {
+        let status = Command::new(env!("CARGO_BIN_EXE_portail"))
+            .arg("migrate")
+            .env("DATABASE_URL", &database_url)
+            .env("SECRET_KEY_FILE", &key)
+            .status()
+            .unwrap();
+        assert!(status.success(), "portail migrate: {status}");
+    };
+    for i in 0..2 {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        stop(&mut instances[i]).await;
+        migrate();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        instances[i] = start(i).await;
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    rolling.store(false, std::sync::atomic::Ordering::Relaxed);
+    let answered = balancer.await.expect("every request answered with Léa's page");
+    for port in ports {
+        let count = answered.iter().filter(|p| **p == port).count();
+        assert!(count >= 5, "instance on {port} served {count} of {}", answered.len());
+    }
 }

@@ -135,7 +135,20 @@ impl TestApp {
     /// Helpers for a server running elsewhere (the release binary) over the database at `database_url`.
     pub async fn for_server_at(base: &str, database_url: &str) -> TestApp {
         // The server's own key file, beside its SQLite database.
-        let keys = server::keys::load(None, database_url).expect("the server's key file");
+        Self::for_server_keyed(base, database_url, server::keys::load(None, database_url)).await
+    }
+
+    /// The same, for a server given its key file (`SECRET_KEY_FILE`).
+    pub async fn for_server_with_key(base: &str, database_url: &str, key: &std::path::Path) -> TestApp {
+        Self::for_server_keyed(base, database_url, server::keys::load(Some(key), database_url)).await
+    }
+
+    async fn for_server_keyed(
+        base: &str,
+        database_url: &str,
+        keys: anyhow::Result<app::domain::sealing::Keyring>,
+    ) -> TestApp {
+        let keys = keys.expect("the server's key file");
         let state = server::prepare(database_url, base, true, keys).await.expect("prepare");
         TestApp { base: base.to_string(), state, client: client(), _dir: None }
     }
