@@ -291,12 +291,12 @@ async fn a_rolling_restart_of_two_instances_loses_no_request_and_signs_nobody_ou
             .unwrap();
         assert!(status.success(), "portail migrate: {status}");
     };
-    for i in 0..2 {
+    for (i, instance) in instances.iter_mut().enumerate() {
         tokio::time::sleep(Duration::from_millis(400)).await;
-        stop(&mut instances[i]).await;
+        stop(instance).await;
         migrate();
         tokio::time::sleep(Duration::from_millis(200)).await;
-        instances[i] = start(i).await;
+        *instance = start(i).await;
     }
     tokio::time::sleep(Duration::from_millis(400)).await;
     rolling.store(false, std::sync::atomic::Ordering::Relaxed);
