@@ -37,10 +37,7 @@ export default defineConfig({
       command: 'npx maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --silent',
       url: 'http://127.0.0.1:1080/email',
       reuseExistingServer: false,
-      // The longest flows (four people over a dozen pages, each checked with axe) take 25 to 48 s on
-  // this 2-core machine depending on its load (CI, 2026-12-07): a test is a failure when it
-  // stalls, not when the machine is slow. Each step still waits 10 s at most (`expect`).
-  timeout: 120_000,
+      timeout: 60_000,
     },
     {
       command: 'bash ./start-server.sh',

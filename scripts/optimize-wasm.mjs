@@ -29,12 +29,14 @@ if (process.argv[2] === '--worker') {
 } else {
   const [folder = 'target/site/pkg', marker] = process.argv.slice(2);
   const since = marker ? statSync(marker).mtimeMs : 0;
-  const files = readdirSync(folder)
+  const built = readdirSync(folder)
     .filter((name) => name.endsWith('.wasm'))
     .map((name) => join(folder, name))
-    .filter((file) => statSync(file).mtimeMs >= since)
-    .sort((a, b) => statSync(b).size - statSync(a).size);
-  const before = files.reduce((sum, file) => sum + statSync(file).size, 0);
+    .map((file) => { const { size, mtimeMs } = statSync(file); return { file, size, mtimeMs }; })
+    .filter(({ mtimeMs }) => mtimeMs >= since)
+    .sort((a, b) => b.size - a.size);
+  const files = built.map(({ file }) => file);
+  const before = built.reduce((sum, { size }) => sum + size, 0);
   // Largest first, dealt in turn: the shares come out even.
   const workers = Math.min(availableParallelism(), files.length);
   const shares = Array.from({ length: workers }, (_, i) => files.filter((_, j) => j % workers === i));

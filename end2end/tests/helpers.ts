@@ -5,7 +5,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import * as OTPAuth from 'otpauth';
 import * as path from 'node:path';
 
-const MAILDEV = 'http://127.0.0.1:1080';
+export const MAILDEV = 'http://127.0.0.1:1080';
 
 const locales: Record<string, Map<string, string>> = {};
 
