@@ -2143,3 +2143,51 @@ audit-organisation-logo-removed = Logo removed
 settings-support-email = Support desk email
 settings-support-email-hint = Optional. The address your patients and staff may write to about using the portal.
 join-services-hint = Administration (managing your staff and their access) comes with every organisation.
+# Passkeys (issue #34)
+passkeys-title = Passkeys
+passkeys-intro = A passkey lets you sign in with your phone's or computer's fingerprint, face or PIN, without a password or code. It only works on this portal's address, so a fake site cannot use it.
+passkeys-none = You have no passkey yet.
+passkeys-list = Your passkeys
+passkey-added-on = Added { $date }
+passkey-used-on = Last used { $date }
+passkey-never-used = Not used yet
+passkey-remove = Remove { $passkey }
+passkey-name-label = Name of this passkey
+passkey-name-hint = For example "Léa's Pixel" or "Work computer", to recognise it in this list.
+passkey-add = Add a passkey
+passkey-working = Follow your device's instructions…
+passkey-cancelled = The passkey was not used: the request was cancelled or timed out. You can try again.
+passkey-sign-in = Sign in with a passkey
+passkey-sign-in-or = Or, without typing anything:
+passkey-reauth = Confirm with a passkey
+account-saved-passkey-added = Your passkey is added. You can sign in with it from now on.
+account-saved-passkey-removed = The passkey is removed.
+error-passkeys-unavailable = Passkeys are not available on this address of the portal.
+error-passkey-failed = This passkey could not be verified. Try again, or sign in with your password.
+error-passkey-name-required = Enter a name for this passkey.
+error-passkey-name-long = The name must be 60 characters or fewer.
+error-passkeys-too-many = You already have 20 passkeys. Remove one before adding another.
+error-passkey-known = This passkey is already registered.
+error-passkey-last-for-staff = Staff must keep a passkey or an authenticator app: add another one before removing this one.
+error-passkey-none = You have no passkey: confirm with your password.
+mail-passkey-added-subject = A passkey was added to your account
+mail-passkey-added-body =
+    Hello { $name },
+
+    A passkey named "{ $passkey }" was just added to your patient portal account. It can now be used to sign in.
+
+    If it wasn't you, sign in, remove it under Account settings → Sign-in and security, and contact support at 1 833 564-0404.
+mail-passkey-removed-subject = A passkey was removed from your account
+mail-passkey-removed-body =
+    Hello { $name },
+
+    The passkey named "{ $passkey }" was just removed from your patient portal account. It can no longer be used to sign in.
+
+    If it wasn't you, use "Forgot password" on the sign-in page and contact support at 1 833 564-0404.
+audit-passkey-added = Passkey added
+audit-passkey-add-failed = Passkey not added: it could not be verified
+audit-passkey-removed = Passkey removed
+audit-sign-in-passkey = Signed in with a passkey
+audit-sign-in-passkey-failed = Sign-in with a passkey refused
+audit-reauth-passkey = Identity confirmed with a passkey
+audit-reauth-passkey-failed = Passkey not accepted to confirm identity

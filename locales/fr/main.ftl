@@ -2143,3 +2143,51 @@ audit-organisation-logo-removed = Logo retiré
 settings-support-email = Courriel du soutien
 settings-support-email-hint = Facultatif. L'adresse à laquelle vos patients et votre personnel peuvent écrire au sujet de l'utilisation du portail.
 join-services-hint = L'administration (gérer votre personnel et ses accès) vient avec chaque organisme.
+# Clés d'accès (issue #34)
+passkeys-title = Clés d'accès
+passkeys-intro = Une clé d'accès vous permet de vous connecter avec l'empreinte, le visage ou le NIP de votre téléphone ou de votre ordinateur, sans mot de passe ni code. Elle ne fonctionne qu'à l'adresse de ce portail : un faux site ne peut pas s'en servir.
+passkeys-none = Vous n'avez pas encore de clé d'accès.
+passkeys-list = Vos clés d'accès
+passkey-added-on = Ajoutée le { $date }
+passkey-used-on = Dernière utilisation le { $date }
+passkey-never-used = Pas encore utilisée
+passkey-remove = Retirer { $passkey }
+passkey-name-label = Nom de cette clé d'accès
+passkey-name-hint = Par exemple « Pixel de Léa » ou « Ordinateur du bureau », pour la reconnaître dans cette liste.
+passkey-add = Ajouter une clé d'accès
+passkey-working = Suivez les instructions de votre appareil…
+passkey-cancelled = La clé d'accès n'a pas été utilisée : la demande a été annulée ou a expiré. Vous pouvez réessayer.
+passkey-sign-in = Se connecter avec une clé d'accès
+passkey-sign-in-or = Ou, sans rien taper :
+passkey-reauth = Confirmer avec une clé d'accès
+account-saved-passkey-added = Votre clé d'accès est ajoutée. Vous pouvez désormais vous connecter avec elle.
+account-saved-passkey-removed = La clé d'accès est retirée.
+error-passkeys-unavailable = Les clés d'accès ne sont pas offertes à cette adresse du portail.
+error-passkey-failed = Cette clé d'accès n'a pas pu être vérifiée. Réessayez, ou connectez-vous avec votre mot de passe.
+error-passkey-name-required = Entrez un nom pour cette clé d'accès.
+error-passkey-name-long = Le nom doit compter 60 caractères ou moins.
+error-passkeys-too-many = Vous avez déjà 20 clés d'accès. Retirez-en une avant d'en ajouter une autre.
+error-passkey-known = Cette clé d'accès est déjà enregistrée.
+error-passkey-last-for-staff = Le personnel doit garder une clé d'accès ou une application d'authentification : ajoutez-en une autre avant de retirer celle-ci.
+error-passkey-none = Vous n'avez pas de clé d'accès : confirmez avec votre mot de passe.
+mail-passkey-added-subject = Une clé d'accès a été ajoutée à votre compte
+mail-passkey-added-body =
+    Bonjour { $name },
+
+    Une clé d'accès nommée « { $passkey } » vient d'être ajoutée à votre compte du portail usager. Elle peut maintenant servir à vous connecter.
+
+    Si ce n'était pas vous, connectez-vous, retirez-la sous Paramètres du compte → Connexion et sécurité, et communiquez avec le soutien au 1 833 564-0404.
+mail-passkey-removed-subject = Une clé d'accès a été retirée de votre compte
+mail-passkey-removed-body =
+    Bonjour { $name },
+
+    La clé d'accès nommée « { $passkey } » vient d'être retirée de votre compte du portail usager. Elle ne peut plus servir à vous connecter.
+
+    Si ce n'était pas vous, utilisez « Mot de passe oublié » sur la page de connexion et communiquez avec le soutien au 1 833 564-0404.
+audit-passkey-added = Clé d'accès ajoutée
+audit-passkey-add-failed = Clé d'accès non ajoutée : elle n'a pas pu être vérifiée
+audit-passkey-removed = Clé d'accès retirée
+audit-sign-in-passkey = Connexion avec une clé d'accès
+audit-sign-in-passkey-failed = Connexion avec une clé d'accès refusée
+audit-reauth-passkey = Identité confirmée avec une clé d'accès
+audit-reauth-passkey-failed = Clé d'accès refusée pour confirmer l'identité

@@ -57,7 +57,7 @@ pub(super) const REAUTH_COOKIE: &str = "portail-reauth";
 
 /// Where a re-authentication may send the person back to: one of their own account pages.
 #[cfg(feature = "ssr")]
-fn safe_next(next: &str) -> &str {
+pub(super) fn safe_next(next: &str) -> &str {
     let allowed = [
         "/account/email",
         "/account/password",
@@ -70,7 +70,7 @@ fn safe_next(next: &str) -> &str {
 
 /// Refuses unless this session proved again who it is in the last five minutes.
 #[cfg(feature = "ssr")]
-async fn require_recent_reauth() -> Result<Caller, ApiError> {
+pub(super) async fn require_recent_reauth() -> Result<Caller, ApiError> {
     let caller = require_session().await?;
     if !session::recently_reauthenticated(&caller.ctx.db, caller.session.session_id, caller.ctx.now).await? {
         return Err(ApiError::new(super::ErrorKind::Forbidden, "error-reauth-required"));

@@ -313,18 +313,11 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
     match sign_in::finish_sign_in(&ctx, &token, &code, ChallengePurpose::SignIn).await? {
         sign_in::CodeOutcome::SignedIn { session_token, account_id, new_browser_token } => {
             context::clear_flow_cookie(CHALLENGE_COOKIE);
-            context::set_session_cookie(&session_token);
-            if let Some(token) = new_browser_token {
-                context::set_browser_cookie(&token);
-            }
-            context::set_language_cookie(
-                crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?,
-            );
-            let home = home_of(&ctx.db, account_id).await?;
             let asked = context::cookie(RETURN_COOKIE)
                 .and_then(|next| urlencoding::decode(&next).ok().map(|n| n.into_owned()));
             context::clear_flow_cookie(RETURN_COOKIE);
-            leptos_axum::redirect(asked.as_deref().and_then(return_path).unwrap_or(home));
+            let to = signed_in(&ctx, &session_token, account_id, new_browser_token, asked.as_deref()).await?;
+            leptos_axum::redirect(&to);
             Ok(())
         }
         sign_in::CodeOutcome::Wrong { remaining_tries } => {
@@ -335,6 +328,25 @@ pub async fn verify_sign_in(#[server(default)] code: String) -> Result<(), ApiEr
             Err(ApiError::conflict("error-start-again"))
         }
     }
+}
+
+/// A sign-in succeeded: the session's and the browser's cookies, the person's language, and where
+/// they go now (the page they `asked` for, if it is one of ours, else their home).
+#[cfg(feature = "ssr")]
+pub(super) async fn signed_in(
+    ctx: &crate::domain::Ctx,
+    session_token: &str,
+    account_id: i64,
+    new_browser_token: Option<String>,
+    asked: Option<&str>,
+) -> Result<String, ApiError> {
+    context::set_session_cookie(session_token);
+    if let Some(token) = new_browser_token {
+        context::set_browser_cookie(&token);
+    }
+    context::set_language_cookie(crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?);
+    let home = home_of(&ctx.db, account_id).await?;
+    Ok(asked.and_then(return_path).unwrap_or(home).to_string())
 }
 
 /// A new email code, at most once a minute; wrong tries so far still count. `purpose` is

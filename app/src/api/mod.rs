@@ -18,6 +18,7 @@ mod message_form;
 pub mod messages;
 pub mod operator;
 pub mod organisations;
+pub mod passkeys;
 pub mod password;
 pub mod patient_import;
 pub mod patients;

@@ -364,6 +364,17 @@ pub fn method_added_mail(lang: Lang, given_name: &str) -> Mail {
     in_language(lang, "method-added", "mail-method-added-subject", "mail-method-added-body", &args)
 }
 
+/// A passkey was added to the account, or removed from it (`removed`), named as its owner named it.
+pub fn passkey_added_mail(lang: Lang, given_name: &str, passkey: &str) -> Mail {
+    let args = [("name", given_name), ("passkey", passkey)];
+    in_language(lang, "passkey-added", "mail-passkey-added-subject", "mail-passkey-added-body", &args)
+}
+
+pub fn passkey_removed_mail(lang: Lang, given_name: &str, passkey: &str) -> Mail {
+    let args = [("name", given_name), ("passkey", passkey)];
+    in_language(lang, "passkey-removed", "mail-passkey-removed-subject", "mail-passkey-removed-body", &args)
+}
+
 pub fn password_changed_mail(lang: Lang, given_name: &str) -> Mail {
     let args = [("name", given_name)];
     in_language(

@@ -42,9 +42,13 @@ pub async fn purge(db: &store::Db, now: i64) -> DomainResult<Erased> {
         before(kept_days::SESSIONS),
     )
     .await?;
-    let sign_in_steps =
-        erase(db, "DELETE FROM sign_in_challenges WHERE expires_at < $1", before(kept_days::SIGN_IN_STEPS))
-            .await?;
+    let mut sign_in_steps = 0;
+    for statement in [
+        "DELETE FROM sign_in_challenges WHERE expires_at < $1",
+        "DELETE FROM passkey_ceremonies WHERE expires_at < $1",
+    ] {
+        sign_in_steps += erase(db, statement, before(kept_days::SIGN_IN_STEPS)).await?;
+    }
     let links = before(kept_days::MAIL_LINKS);
     let mut mail_links = 0;
     for statement in [

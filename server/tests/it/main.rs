@@ -26,6 +26,7 @@ mod metrics;
 mod operator;
 mod organisation_logo;
 mod overview;
+mod passkeys;
 mod patient_import;
 mod questionnaires;
 mod rate_limits;

@@ -1,11 +1,12 @@
 //! Who a person is and how they prove it: the account, its credentials and sessions, signing in,
-//! the lock after failed attempts, changing one's password, authenticator or email, and the
-//! throttle.
+//! passkeys, the lock after failed attempts, changing one's password, authenticator or email,
+//! and the throttle.
 pub mod account;
 pub mod credential;
 pub mod email_change;
 pub mod known_browser;
 pub mod lock;
+pub mod passkey;
 pub mod password_reset;
 pub mod recovery_code;
 pub mod security;

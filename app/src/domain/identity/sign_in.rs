@@ -75,11 +75,7 @@ pub async fn start_sign_in(
     let target = Target::Account(account.id);
     // The account's lock holds unknown browsers back; a known one is judged on its own failures.
     let known = known_browser::recognise(db, browser, account.id, now).await?;
-    let locked = match known {
-        Some(_) => None,
-        None => lock::until(db, account.id, now).await?,
-    };
-    if let Some(until) = locked {
+    if let Some(until) = locked_until(db, account.id, known, now).await? {
         ctx.by(account.id).audit(db, None, "sign_in.refused_locked", target).await?;
         let active = account.status == account::AccountStatus::Active;
         return Ok(if password_ok && active {
@@ -362,28 +358,66 @@ pub async fn finish_sign_in(
         ctx.by(account.id).audit(&mut *tx, None, "recovery_code.used", target).await?;
     }
     let outcome = if let ChallengePurpose::Reauth { session_id } = purpose {
-        sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2 AND account_id = $3")
-            .bind(now)
-            .bind(session_id)
-            .bind(account.id)
-            .execute(&mut *tx)
-            .await?;
-        ctx.by(account.id).audit(&mut *tx, None, "reauth.succeeded", target).await?;
+        reauthenticated(&mut tx, ctx, account.id, session_id, "reauth.succeeded").await?;
         CodeOutcome::Reauthenticated
     } else {
-        let session_token = session::start(&mut *tx, ctx, account.id).await?;
-        let new_browser_token = match known {
-            Some(browser) => {
-                known_browser::used(&mut *tx, browser, now).await?;
-                None
-            }
-            None => Some(known_browser::remember(&mut tx, account.id, now).await?),
-        };
-        ctx.by(account.id).audit(&mut *tx, None, "sign_in.succeeded", target).await?;
-        CodeOutcome::SignedIn { session_token, account_id: account.id, new_browser_token }
+        open_session(&mut tx, ctx, account.id, known, "sign_in.succeeded").await?
     };
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// The person proved who they are (`action` says how): a new session, and this browser known to
+/// the account from now on (the token for its cookie, when it was not known yet).
+pub(super) async fn open_session(
+    tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
+    account_id: i64,
+    known: Option<KnownBrowser>,
+    action: &'static str,
+) -> DomainResult<CodeOutcome> {
+    let session_token = session::start(&mut *tx, ctx, account_id).await?;
+    let new_browser_token = match known {
+        Some(browser) => {
+            known_browser::used(&mut *tx, browser, ctx.now).await?;
+            None
+        }
+        None => Some(known_browser::remember(tx, account_id, ctx.now).await?),
+    };
+    ctx.by(account_id).audit(&mut *tx, None, action, Target::Account(account_id)).await?;
+    Ok(CodeOutcome::SignedIn { session_token, account_id, new_browser_token })
+}
+
+/// The open session proved again who it is (`action` says how): for `REAUTH_VALID_SECONDS` it may
+/// change the email, password or ways of signing in.
+pub(super) async fn reauthenticated(
+    tx: &mut sqlx::AnyConnection,
+    ctx: &Ctx,
+    account_id: i64,
+    session_id: i64,
+    action: &'static str,
+) -> DomainResult<()> {
+    sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE id = $2 AND account_id = $3")
+        .bind(ctx.now)
+        .bind(session_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    ctx.by(account_id).audit(&mut *tx, None, action, Target::Account(account_id)).await
+}
+
+/// Until when the account's lock holds back a sign-in from this browser: never for a browser
+/// known to the account (it is judged on its own failures, `known_browser`).
+pub(super) async fn locked_until(
+    db: &store::Db,
+    account_id: i64,
+    known: Option<KnownBrowser>,
+    now: i64,
+) -> DomainResult<Option<i64>> {
+    match known {
+        Some(_) => Ok(None),
+        None => lock::until(db, account_id, now).await,
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -78,8 +78,24 @@ pub async fn spawn_adjusted(
     dir: Option<tempfile::TempDir>,
     adjust: impl FnOnce(AppState) -> AppState,
 ) -> TestApp {
+    serve_as("127.0.0.1", database_url, dir, adjust).await
+}
+
+/// A fresh app that people reach by a name, `http://localhost:…`, as passkeys need (they are
+/// bound to a domain; a bare IP address has none).
+pub async fn spawn_on_localhost() -> TestApp {
+    let (database_url, dir) = fresh_database_url().await;
+    serve_as("localhost", &database_url, dir, |state| state).await
+}
+
+async fn serve_as(
+    host: &str,
+    database_url: &str,
+    dir: Option<tempfile::TempDir>,
+    adjust: impl FnOnce(AppState) -> AppState,
+) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
+    let base = format!("http://{host}:{}", listener.local_addr().unwrap().port());
     let state = adjust(server::prepare(database_url, &base, true, test_keys()).await.expect("prepare"));
     let router = server::routes::router(state.clone(), "target/site");
     tokio::spawn(server::serve::serve(
