@@ -201,8 +201,10 @@ impl Service {
 pub enum Method {
     /// Six digits sent by email: the default for patients.
     Email,
-    /// An authenticator app: required for staff, optional for patients.
+    /// An authenticator app: required for staff (or a passkey), optional for patients.
     Totp,
+    /// Passkeys only, no password step (staff who replaced their app): never a challenge's method.
+    Passkey,
 }
 
 impl Method {
@@ -210,10 +212,11 @@ impl Method {
         match self {
             Self::Email => "email",
             Self::Totp => "totp",
+            Self::Passkey => "passkey",
         }
     }
     pub fn parse(code: &str) -> Option<Self> {
-        [Self::Email, Self::Totp].into_iter().find(|m| m.code() == code)
+        [Self::Email, Self::Totp, Self::Passkey].into_iter().find(|m| m.code() == code)
     }
 }
 
@@ -285,7 +288,7 @@ mod tests {
         for role in [Role::Admin, Role::Professional, Role::Support, Role::Patient] {
             assert_eq!(Role::parse(role.code()), Some(role));
         }
-        for method in [Method::Email, Method::Totp] {
+        for method in [Method::Email, Method::Totp, Method::Passkey] {
             assert_eq!(Method::parse(method.code()), Some(method));
         }
         for status in [GrantStatus::Invited, GrantStatus::Active, GrantStatus::Ended] {

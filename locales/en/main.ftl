@@ -397,7 +397,7 @@ error-language-invalid = Choose French or English.
 error-email-same = This is already your email address.
 error-email-change-unusable = This link can no longer be used: it expired, was already used or was replaced. Start the change again from your account settings.
 error-reauth-required = To make this change, first confirm it's you (password and code). The confirmation lasts 5 minutes.
-error-totp-required-for-staff = Staff must use an authenticator app.
+error-totp-required-for-staff = Staff must keep an authenticator app or a passkey: add a passkey first.
 mail-email-confirm-subject = Confirm your new email address
 mail-email-confirm-body =
     Hello { $name },
@@ -2191,3 +2191,7 @@ audit-sign-in-passkey = Signed in with a passkey
 audit-sign-in-passkey-failed = Sign-in with a passkey refused
 audit-reauth-passkey = Identity confirmed with a passkey
 audit-reauth-passkey-failed = Passkey not accepted to confirm identity
+account-method-passkey = Passkey (no password or code)
+security-remove-app = Stop using the authenticator app (sign in with a passkey)
+error-passkey-required = Your account signs in with a passkey: use "Sign in with a passkey". Lost it? Your organisation's administrator can send you a new secret code.
+audit-sign-in-passkey-required = Password sign-in refused: this account signs in with a passkey

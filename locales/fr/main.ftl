@@ -397,7 +397,7 @@ error-language-invalid = Choisissez le français ou l'anglais.
 error-email-same = C'est déjà votre adresse courriel.
 error-email-change-unusable = Ce lien n'est plus valide : il a expiré, a déjà été utilisé ou a été remplacé. Recommencez le changement depuis les paramètres de votre compte.
 error-reauth-required = Pour faire ce changement, confirmez d'abord votre identité (mot de passe et code). La confirmation est valide 5 minutes.
-error-totp-required-for-staff = Le personnel doit utiliser une application d'authentification.
+error-totp-required-for-staff = Le personnel doit garder une application d'authentification ou une clé d'accès : ajoutez d'abord une clé d'accès.
 mail-email-confirm-subject = Confirmez votre nouvelle adresse courriel
 mail-email-confirm-body =
     Bonjour { $name },
@@ -2191,3 +2191,7 @@ audit-sign-in-passkey = Connexion avec une clé d'accès
 audit-sign-in-passkey-failed = Connexion avec une clé d'accès refusée
 audit-reauth-passkey = Identité confirmée avec une clé d'accès
 audit-reauth-passkey-failed = Clé d'accès refusée pour confirmer l'identité
+account-method-passkey = Clé d'accès (sans mot de passe ni code)
+security-remove-app = Ne plus utiliser l'application d'authentification (se connecter avec une clé d'accès)
+error-passkey-required = Votre compte se connecte avec une clé d'accès : utilisez « Se connecter avec une clé d'accès ». Vous l'avez perdue? L'administrateur de votre organisation peut vous envoyer un nouveau code secret.
+audit-sign-in-passkey-required = Connexion par mot de passe refusée : ce compte se connecte avec une clé d'accès

@@ -84,6 +84,8 @@ pub struct ReauthView {
     pub recent: bool,
     /// How the code comes, while one is awaited.
     pub awaiting: Option<crate::states::Method>,
+    /// The person has passkeys: one may confirm who they are instead of the password and code.
+    pub passkeys: bool,
 }
 
 #[server(prefix = "/api", endpoint = "reauth_state")]
@@ -95,7 +97,12 @@ pub async fn reauth_state() -> Result<ReauthView, ApiError> {
         Some(token) => sign_in::challenge_method(db, &token, reauth_of(&active), now).await?,
         None => None,
     };
-    Ok(ReauthView { recent: session::recently_reauthenticated(db, active.session_id, now).await?, awaiting })
+    let passkeys = !crate::domain::identity::passkey::list(db, active.account_id).await?.is_empty();
+    Ok(ReauthView {
+        recent: session::recently_reauthenticated(db, active.session_id, now).await?,
+        awaiting,
+        passkeys,
+    })
 }
 
 #[server(prefix = "/api", endpoint = "start_reauth")]

@@ -286,6 +286,9 @@ pub async fn sign_in(
         sign_in::Started::Suspended => {
             Err(ApiError::conflict("error-account-suspended").keep("email", email.trim()))
         }
+        sign_in::Started::PasskeyRequired => {
+            Err(ApiError::conflict("error-passkey-required").keep("email", email.trim()))
+        }
         sign_in::Started::Locked { until, account_id } => {
             let timezone = account::timezone(&ctx.db, account_id).await?;
             Err(ApiError::conflict("error-account-locked")
@@ -344,7 +347,9 @@ pub(super) async fn signed_in(
     if let Some(token) = new_browser_token {
         context::set_browser_cookie(&token);
     }
-    context::set_language_cookie(crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?);
+    context::set_language_cookie(
+        crate::domain::patient::profile::interface_language(&ctx.db, account_id).await?,
+    );
     let home = home_of(&ctx.db, account_id).await?;
     Ok(asked.and_then(return_path).unwrap_or(home).to_string())
 }

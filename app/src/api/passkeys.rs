@@ -31,7 +31,12 @@ pub async fn my_passkeys() -> Result<Vec<PasskeyView>, ApiError> {
     Ok(passkey::list(&ctx.db, me.id)
         .await?
         .into_iter()
-        .map(|p| PasskeyView { id: p.id, name: p.name, added: local(p.created_at), last_used: p.last_used_at.map(local) })
+        .map(|p| PasskeyView {
+            id: p.id,
+            name: p.name,
+            added: local(p.created_at),
+            last_used: p.last_used_at.map(local),
+        })
         .collect())
 }
 
@@ -52,7 +57,9 @@ fn ceremony_token() -> Result<String, ApiError> {
 #[server(prefix = "/api", endpoint = "start_passkey_registration")]
 pub async fn start_passkey_registration(#[server(default)] name: String) -> Result<String, ApiError> {
     let Caller { ctx, account: me, .. } = super::account::require_recent_reauth().await?;
-    let ceremony = passkey::start_registration(&ctx, &me, &name).await.map_err(|e| ApiError::from(e).keep("name", name.trim()))?;
+    let ceremony = passkey::start_registration(&ctx, &me, &name)
+        .await
+        .map_err(|e| ApiError::from(e).keep("name", name.trim()))?;
     Ok(ceremony_started(ceremony))
 }
 

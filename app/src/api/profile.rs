@@ -43,6 +43,8 @@ pub struct AccountView {
     /// `fr` or `en`: the pages.
     pub interface_language: String,
     pub method: Method,
+    /// Staff and operators: an app or passkeys, never emailed codes alone.
+    pub strong_factor_required: bool,
     /// Unused recovery codes; `None` for someone who never created any.
     pub recovery_codes_left: Option<i64>,
     pub sessions: Vec<MySession>,
@@ -70,6 +72,7 @@ pub async fn account_view(
     let me = account::find_by_id(db, account_id).await?;
     let details = profile::load(db, me.id).await?;
     let timezone = account::timezone(db, me.id).await?;
+    let strong_factor_required = crate::domain::identity::passkey::needs_strong_factor(db, me.id).await?;
     let sessions = match current_session {
         Some(_) => session::active_for(db, me.id, now).await?,
         None => Vec::new(),
@@ -77,7 +80,14 @@ pub async fn account_view(
     Ok(AccountView {
         birth_date: account::birth_date(db, me.id).await?.as_deref().and_then(calendar::stored_date),
         pending_email: email_change::pending(db, me.id, now).await?,
-        method: if me.totp_secret.is_some() { Method::Totp } else { Method::Email },
+        method: if me.totp_secret.is_some() {
+            Method::Totp
+        } else if strong_factor_required {
+            Method::Passkey
+        } else {
+            Method::Email
+        },
+        strong_factor_required,
         recovery_codes_left: recovery_code::remaining(db, me.id).await?,
         given_name: me.given_name,
         family_name: me.family_name,

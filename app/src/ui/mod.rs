@@ -11,6 +11,7 @@ mod route;
 pub mod stale_release;
 #[cfg(feature = "hydrate")]
 mod upload;
+mod webauthn;
 mod words;
 
 use leptos::prelude::*;

@@ -37,7 +37,10 @@ impl Phone {
     fn create(&mut self, app: &TestApp, options: &Value) -> String {
         let mut options = options.clone();
         let selection = &mut options["publicKey"]["authenticatorSelection"];
-        assert_eq!(selection["residentKey"], "required", "a passkey the phone keeps, for a sign-in without an email");
+        assert_eq!(
+            selection["residentKey"], "required",
+            "a passkey the phone keeps, for a sign-in without an email"
+        );
         assert_eq!(selection["userVerification"], "required");
         // The software authenticator keeps no credentials itself; `credential` stands in for that.
         selection["residentKey"] = "discouraged".into();
@@ -123,7 +126,11 @@ async fn a_patient_adds_a_passkey_and_signs_in_with_it_in_one_step() {
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'sign_in.passkey'").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM passkeys WHERE last_used_at IS NOT NULL").await, 1);
     // No code was mailed for this sign-in: the passkey was both factors.
-    assert_eq!(mails_of(&app, LEA, "code").await, 2, "the codes of the first sign-in and re-authentication only");
+    assert_eq!(
+        mails_of(&app, LEA, "code").await,
+        2,
+        "the codes of the first sign-in and re-authentication only"
+    );
 }
 
 #[tokio::test]
@@ -170,7 +177,8 @@ async fn a_passkey_speaks_only_for_its_own_account() {
     // Bob's passkey, presented as Léa's (her user handle, which her phone gives on a sign-in).
     let (_, lea_handle) = lea_phone.credential.clone().unwrap();
     let (bob_credential, _) = bob_phone.credential.clone().unwrap();
-    let mut forged = Phone { authenticator: bob_phone.authenticator, credential: Some((bob_credential, lea_handle)) };
+    let mut forged =
+        Phone { authenticator: bob_phone.authenticator, credential: Some((bob_credential, lea_handle)) };
     let (browser, finished) = passkey_sign_in(&app, &mut forged).await;
     assert_eq!(refusal(finished, StatusCode::BAD_REQUEST).await.key, "error-passkey-failed");
     assert!(browser.cookie("portail").is_none());
@@ -215,7 +223,11 @@ async fn a_counter_gone_back_is_refused_as_a_cloned_passkey() {
     let counter = credential["cred"]["counter"].as_u64().expect("a counter in the stored passkey");
     assert!(counter >= 1, "the sign-in's counter was kept");
     credential["cred"]["counter"] = (counter + 1000).into();
-    sqlx::query("UPDATE passkeys SET credential = $1").bind(credential.to_string()).execute(&app.state.db).await.unwrap();
+    sqlx::query("UPDATE passkeys SET credential = $1")
+        .bind(credential.to_string())
+        .execute(&app.state.db)
+        .await
+        .unwrap();
 
     let (browser, finished) = passkey_sign_in(&app, &mut phone).await;
     assert_eq!(refusal(finished, StatusCode::BAD_REQUEST).await.key, "error-passkey-failed");
@@ -286,7 +298,8 @@ async fn a_passkey_confirms_who_one_is_for_the_account_pages() {
     let started = options(bob.ok("start_passkey_reauth", &[]).await);
     let mut lea_for_bob = Phone { authenticator: phone.authenticator, credential: phone.credential.clone() };
     let mut started = started;
-    started["publicKey"]["allowCredentials"] = json!([{ "type": "public-key", "id": lea_for_bob.credential.clone().unwrap().0 }]);
+    started["publicKey"]["allowCredentials"] =
+        json!([{ "type": "public-key", "id": lea_for_bob.credential.clone().unwrap().0 }]);
     let assertion = lea_for_bob.get(&app, &started);
     let refused = bob.call("finish_passkey_reauth", &[("response", &assertion)]).await;
     assert_eq!(refusal(refused, StatusCode::BAD_REQUEST).await.key, "error-passkey-failed");
@@ -297,4 +310,41 @@ async fn passkeys_are_unavailable_on_a_bare_address() {
     let app = spawn().await;
     let refused = app.visitor().call("start_passkey_sign_in", &[]).await;
     assert_eq!(refusal(refused, StatusCode::BAD_REQUEST).await.key, "error-passkeys-unavailable");
+}
+
+#[tokio::test]
+async fn staff_replace_their_app_with_a_passkey_and_keep_a_strong_way_to_sign_in() {
+    let app = spawn_on_localhost().await;
+    let (admin, secret) = app.admin("admin@example.org").await;
+    // Without a passkey, the app stays.
+    admin.ok("start_reauth", &[("password", PASSWORD), ("next", "/account/security")]).await;
+    admin.ok("confirm_reauth", &[("code", &next_totp(&secret)), ("next", "/account/security")]).await;
+    let refused = admin.call("use_email_codes", &[]).await;
+    assert_eq!(refusal(refused, StatusCode::BAD_REQUEST).await.key, "error-totp-required-for-staff");
+
+    let mut phone = Phone::new();
+    let started = options(admin.ok("start_passkey_registration", &[("name", "Work laptop")]).await);
+    let response = phone.create(&app, &started);
+    admin.ok("finish_passkey_registration", &[("response", &response)]).await;
+    admin.ok("use_email_codes", &[]).await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts WHERE email = 'admin@example.org' AND totp_secret IS NULL")
+            .await,
+        1
+    );
+    assert_eq!(admin.ok("my_account", &[]).await["method"], "Passkey");
+
+    // The password no longer opens an emailed code for her: only the passkey signs her in.
+    let refused =
+        app.visitor().call("sign_in", &[("email", "admin@example.org"), ("password", PASSWORD)]).await;
+    assert_eq!(refusal(refused, StatusCode::CONFLICT).await.key, "error-passkey-required");
+    assert_eq!(mails_of(&app, "admin@example.org", "code").await, 0);
+    let (_, finished) = passkey_sign_in(&app, &mut phone).await;
+    assert_eq!(finished.json::<Value>().await.unwrap(), "/staff");
+
+    // Her last passkey stays while it is her only strong way in.
+    let id = app.number("SELECT id FROM passkeys WHERE name = $1", "Work laptop").await;
+    let refused = admin.call("remove_passkey", &[("passkey", &id.to_string())]).await;
+    assert_eq!(refusal(refused, StatusCode::BAD_REQUEST).await.key, "error-passkey-last-for-staff");
+    assert_eq!(app.count("SELECT COUNT(*) FROM passkeys").await, 1);
 }

@@ -63,7 +63,10 @@ fn relying_party(ctx: &Ctx) -> DomainResult<Webauthn> {
     let Some(domain) = origin.domain() else { return Err(unavailable()) };
     WebauthnBuilder::new(domain, &origin)
         .and_then(|builder| {
-            builder.rp_name("Portail").timeout(std::time::Duration::from_secs(CEREMONY_VALID_SECONDS as u64)).build()
+            builder
+                .rp_name("Portail")
+                .timeout(std::time::Duration::from_secs(CEREMONY_VALID_SECONDS as u64))
+                .build()
         })
         .map_err(|_| unavailable())
 }
@@ -103,9 +106,14 @@ pub async fn list(db: &store::Db, account_id: i64) -> DomainResult<Vec<PasskeySu
 }
 
 async fn stored(db: &store::Db, account_id: i64) -> DomainResult<Vec<Passkey>> {
-    let rows = sqlx::query("SELECT credential FROM passkeys WHERE account_id = $1").bind(account_id).fetch_all(db).await?;
+    let rows = sqlx::query("SELECT credential FROM passkeys WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_all(db)
+        .await?;
     rows.iter()
-        .map(|r| serde_json::from_str(&r.try_get::<String, _>("credential")?).map_err(|_| DomainError::Unreadable))
+        .map(|r| {
+            serde_json::from_str(&r.try_get::<String, _>("credential")?).map_err(|_| DomainError::Unreadable)
+        })
         .collect()
 }
 
@@ -233,7 +241,12 @@ pub async fn start_registration(ctx: &Ctx, account: &Account, name: &str) -> Dom
 
 /// Step two: the browser's answer (`RegisterPublicKeyCredential` as JSON). The new passkey is
 /// stored, audited, and the owner told by email.
-pub async fn finish_registration(ctx: &Ctx, account: &Account, token: &str, response: &str) -> DomainResult<()> {
+pub async fn finish_registration(
+    ctx: &Ctx,
+    account: &Account,
+    token: &str,
+    response: &str,
+) -> DomainResult<()> {
     let claimed = claim(ctx, token, Purpose::Register)
         .await?
         .filter(|c| c.account_id == Some(account.id))
@@ -275,7 +288,8 @@ pub async fn finish_registration(ctx: &Ctx, account: &Account, token: &str, resp
 /// Whether the account must keep a phishing-resistant way to sign in: staff and platform
 /// operators (an authenticator app or a passkey; emailed codes are not enough, docs/RULES.md §5).
 pub async fn needs_strong_factor(db: &store::Db, account_id: i64) -> DomainResult<bool> {
-    Ok(memberships(db, account_id).await?.iter().any(|m| m.role.is_staff()) || account::is_operator(db, account_id).await?)
+    Ok(memberships(db, account_id).await?.iter().any(|m| m.role.is_staff())
+        || account::is_operator(db, account_id).await?)
 }
 
 /// Removes one of the account's passkeys (the caller checked a recent re-authentication). Staff
@@ -331,13 +345,20 @@ pub async fn start_sign_in(ctx: &Ctx) -> DomainResult<Ceremony> {
 /// How a passkey sign-in ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum PasskeySignIn {
-    SignedIn { session_token: String, account_id: i64, new_browser_token: Option<String> },
+    SignedIn {
+        session_token: String,
+        account_id: i64,
+        new_browser_token: Option<String>,
+    },
     /// Not a passkey of an account here, a signature that does not verify, a replay, or a
     /// counter that went back (a cloned key): all alike.
     Refused,
     /// The ceremony expired or was already answered.
     StartAgain,
-    Locked { until: i64, account_id: i64 },
+    Locked {
+        until: i64,
+        account_id: i64,
+    },
     Suspended,
 }
 
@@ -349,7 +370,9 @@ pub async fn finish_sign_in(
     response: &str,
     browser: Option<&str>,
 ) -> DomainResult<PasskeySignIn> {
-    let Some(claimed) = claim(ctx, token, Purpose::SignIn).await? else { return Ok(PasskeySignIn::StartAgain) };
+    let Some(claimed) = claim(ctx, token, Purpose::SignIn).await? else {
+        return Ok(PasskeySignIn::StartAgain);
+    };
     let state: DiscoverableAuthentication = state_of(&claimed)?;
     let Ok(assertion) = serde_json::from_str::<PublicKeyCredential>(response) else {
         return Ok(PasskeySignIn::Refused);
@@ -390,7 +413,10 @@ pub async fn finish_sign_in(
     }
     let mut tx = ctx.db.begin().await?;
     used(&mut tx, ctx, row_id, &mut passkey, &result).await?;
-    sqlx::query("UPDATE accounts SET failed_sign_ins = 0 WHERE id = $1").bind(account_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE accounts SET failed_sign_ins = 0 WHERE id = $1")
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
     let outcome = sign_in::open_session(&mut tx, ctx, account_id, known, "sign_in.passkey").await?;
     tx.commit().await?;
     Ok(match outcome {
@@ -402,7 +428,11 @@ pub async fn finish_sign_in(
 }
 
 /// The passkey with this credential id, if the account it belongs to has this user handle.
-async fn owner(db: &store::Db, credential_id: &[u8], handle: Uuid) -> DomainResult<Option<(i64, i64, Passkey)>> {
+async fn owner(
+    db: &store::Db,
+    credential_id: &[u8],
+    handle: Uuid,
+) -> DomainResult<Option<(i64, i64, Passkey)>> {
     let row = sqlx::query(
         "SELECT p.id, p.account_id, p.credential FROM passkeys p JOIN accounts a ON a.id = p.account_id
          WHERE p.credential_id = $1 AND a.passkey_user_handle = $2",
@@ -412,7 +442,8 @@ async fn owner(db: &store::Db, credential_id: &[u8], handle: Uuid) -> DomainResu
     .fetch_optional(db)
     .await?;
     row.map(|r| {
-        let passkey = serde_json::from_str(&r.try_get::<String, _>("credential")?).map_err(|_| DomainError::Unreadable)?;
+        let passkey = serde_json::from_str(&r.try_get::<String, _>("credential")?)
+            .map_err(|_| DomainError::Unreadable)?;
         Ok((r.try_get("id")?, r.try_get("account_id")?, passkey))
     })
     .transpose()
@@ -446,7 +477,8 @@ pub async fn start_reauth(ctx: &Ctx, account: &Account, session_id: i64) -> Doma
     }
     let (options, state) = relying_party(ctx)?.start_passkey_authentication(&held).map_err(|_| failed())?;
     let state = serde_json::to_string(&state).map_err(|_| DomainError::Unreadable)?;
-    open_ceremony(ctx, Purpose::Reauth, Some(account.id), Some(session_id), None, state, to_json(&options)?).await
+    open_ceremony(ctx, Purpose::Reauth, Some(account.id), Some(session_id), None, state, to_json(&options)?)
+        .await
 }
 
 /// Step two: the assertion must come from one of this account's passkeys, for this session.
@@ -465,9 +497,9 @@ pub async fn finish_reauth(
     };
     let state: PasskeyAuthentication = state_of(&claimed)?;
     let target = Target::Account(account.id);
-    let proved = serde_json::from_str::<PublicKeyCredential>(response)
-        .ok()
-        .and_then(|assertion| relying_party(ctx).ok()?.finish_passkey_authentication(&assertion, &state).ok());
+    let proved = serde_json::from_str::<PublicKeyCredential>(response).ok().and_then(|assertion| {
+        relying_party(ctx).ok()?.finish_passkey_authentication(&assertion, &state).ok()
+    });
     let Some(result) = proved else {
         ctx.audit(&ctx.db, None, "reauth.passkey_failed", target).await?;
         return Ok(false);
@@ -479,8 +511,8 @@ pub async fn finish_reauth(
         .await?;
     // Removed meanwhile (in another tab): no longer a way to prove anything.
     let Some(row) = row else { return Ok(false) };
-    let mut passkey: Passkey =
-        serde_json::from_str(&row.try_get::<String, _>("credential")?).map_err(|_| DomainError::Unreadable)?;
+    let mut passkey: Passkey = serde_json::from_str(&row.try_get::<String, _>("credential")?)
+        .map_err(|_| DomainError::Unreadable)?;
     let mut tx = ctx.db.begin().await?;
     used(&mut tx, ctx, row.try_get("id")?, &mut passkey, &result).await?;
     sign_in::reauthenticated(&mut tx, ctx, account.id, session_id, "reauth.passkey").await?;

@@ -1,6 +1,6 @@
 //! Changing how one proves who one is: the password, an authenticator app, or back to codes sent
 //! by email. Each change is audited; the caller has checked a recent re-authentication.
-use super::account::{memberships, Account};
+use super::account::Account;
 use crate::domain::Target;
 use crate::domain::{sealing, store, Ctx, DomainError, DomainResult};
 use sqlx::{Any, Executor, Row};
@@ -114,13 +114,13 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Back from an authenticator app to codes sent by email. Staff must keep the app (docs/RULES.md §5:
-/// emailed codes are not an AAL2 factor).
+/// No more authenticator app: a patient gets codes by email again; staff, who must keep a strong
+/// factor (docs/RULES.md §5: emailed codes are not an AAL2 factor), sign in with their passkeys
+/// from now on, and may only do this while they have one.
 pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     let db = &ctx.db;
-
-    if memberships(db, account.id).await?.iter().any(|m| m.role.is_staff())
-        || super::account::is_operator(db, account.id).await?
+    use super::passkey;
+    if passkey::needs_strong_factor(db, account.id).await? && passkey::list(db, account.id).await?.is_empty()
     {
         return Err(DomainError::refused("error-totp-required-for-staff"));
     }

@@ -47,6 +47,8 @@ pub enum Started {
     Locked { until: i64, account_id: i64 },
     /// The right password, on an account an administrator suspended (told only to its owner).
     Suspended,
+    /// The right password, of staff who sign in with a passkey only (told only to its owner).
+    PasskeyRequired,
 }
 
 impl Started {
@@ -94,6 +96,11 @@ pub async fn start_sign_in(
         }
         ctx.by(account.id).audit(db, None, "sign_in.failed", target).await?;
         return Ok(Started::Refused);
+    }
+    if account.totp_secret.is_none() && super::passkey::needs_strong_factor(db, account.id).await? {
+        // Staff who replaced their app with passkeys: an emailed code is not strong enough.
+        ctx.by(account.id).audit(db, None, "sign_in.passkey_required", target).await?;
+        return Ok(Started::PasskeyRequired);
     }
     if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
@@ -323,6 +330,7 @@ pub async fn finish_sign_in(
                 .rows_affected() == 1,
             None => false,
         },
+        Method::Passkey => false,
     };
     if !right {
         let guesser = match purpose {

@@ -10,6 +10,7 @@ pub mod messages;
 pub mod organisation_logo;
 pub mod page_title;
 pub mod pager;
+pub mod passkeys;
 pub mod privacy_notice;
 pub mod profile;
 pub mod questionnaire;

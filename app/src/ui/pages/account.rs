@@ -83,10 +83,10 @@ pub fn Account() -> impl IntoView {
 
 #[component]
 fn Security(me: AccountView) -> impl IntoView {
-    let method = if me.method == Method::Totp {
-        move_tr!("account-method-totp")
-    } else {
-        move_tr!("account-method-email")
+    let method = match me.method {
+        Method::Totp => move_tr!("account-method-totp"),
+        Method::Passkey => move_tr!("account-method-passkey"),
+        Method::Email => move_tr!("account-method-email"),
     };
     view! {
         <h2>{move_tr!("account-security")}</h2>

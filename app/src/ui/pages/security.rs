@@ -8,6 +8,7 @@ use crate::api::account::{
 };
 use crate::states::Method;
 use crate::ui::components::after_reauth::AfterReauth;
+use crate::ui::components::passkeys::{MyPasskeys, PasskeyReauth};
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::{Loaded, PageTitle};
@@ -73,6 +74,7 @@ pub fn ConfirmIdentity() -> impl IntoView {
                             />
                             <Submit pending=start.pending()>{move_tr!("sign-in-next")}</Submit>
                         </ActionForm>
+                        {view_state.passkeys.then(|| view! { <PasskeyReauth next=Signal::derive(next) /> })}
                     }
                         .into_any()
                 }
@@ -134,6 +136,8 @@ pub fn SecurityMethods() -> impl IntoView {
     let regenerate = ServerAction::<NewRecoveryCodes>::new();
     let account = Resource::new(|| (), |_| my_account());
     let (email_error, codes_error) = (action_error(use_email), action_error(regenerate));
+    let query = use_query_map();
+    let saved = Signal::derive(move || query.read().get("saved"));
     view! {
         <PageTitle title_key="security-title" />
         <h1>{move_tr!("security-title")}</h1>
@@ -145,21 +149,25 @@ pub fn SecurityMethods() -> impl IntoView {
                         .ok()
                         .map(|me| {
                             let totp = me.method == Method::Totp;
+                            let leave_app = if me.strong_factor_required {
+                                move_tr!("security-remove-app")
+                            } else {
+                                move_tr!("security-use-email")
+                            };
                             view! {
                                 <h2>{move_tr!("account-method")}</h2>
                                 <p>
-                                    {if totp {
-                                        move_tr!("account-method-totp")
-                                    } else {
-                                        move_tr!("account-method-email")
+                                    {match me.method {
+                                        Method::Totp => move_tr!("account-method-totp"),
+                                        Method::Passkey => move_tr!("account-method-passkey"),
+                                        Method::Email => move_tr!("account-method-email"),
                                     }}
                                 </p>
                                 {if totp {
                                     view! {
                                         <ActionForm action=use_email>
                                             <FormAlert error=email_error />
-                                            <Submit pending=use_email
-                                                .pending()>{move_tr!("security-use-email")}</Submit>
+                                            <Submit pending=use_email.pending()>{leave_app}</Submit>
                                         </ActionForm>
                                     }
                                         .into_any()
@@ -173,6 +181,7 @@ pub fn SecurityMethods() -> impl IntoView {
                                     }
                                         .into_any()
                                 }}
+                                <MyPasskeys saved=saved />
                                 <h2>{move_tr!("security-recovery-title")}</h2>
                                 <p>{move_tr!("security-recovery-intro")}</p>
                                 <p>{recovery_codes_text(me.recovery_codes_left)}</p>

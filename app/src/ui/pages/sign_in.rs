@@ -3,6 +3,7 @@
 use crate::actions::CodePurpose;
 use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
+use crate::ui::components::passkeys::PasskeySignIn;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, Field, FormAlert, Submit};
@@ -52,6 +53,7 @@ pub fn SignIn() -> impl IntoView {
             />
             <Submit pending=action.pending()>{move_tr!("sign-in-next")}</Submit>
         </ActionForm>
+        <PasskeySignIn next=Signal::derive(next) />
         <p role="status">{move || reset_done().then(|| move_tr!("reset-done").get())}</p>
         <p>
             <A href="/forgot-password">{move_tr!("forgot-link")}</A>
