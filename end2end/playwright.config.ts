@@ -22,7 +22,8 @@ export default defineConfig({
   // The server's log, once every flow has run: no secret, no panic, no 5xx.
   globalTeardown: './global-teardown.ts',
   use: {
-    baseURL: 'http://127.0.0.1:3000',
+    // A name, not an address: passkeys are bound to a domain (the server listens on 127.0.0.1).
+    baseURL: 'http://localhost:3000',
     viewport: { width: 390, height: 844 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 export E2E_DIR=${E2E_DIR:-$(pwd)/.tmp}
 rm -rf "$E2E_DIR" && mkdir -p "$E2E_DIR"
 export DATABASE_URL="sqlite://$E2E_DIR/portail.db"
-export PUBLIC_URL=http://127.0.0.1:3000
+export PUBLIC_URL=http://localhost:3000
 export LISTEN=127.0.0.1:3000
 export SMTP_URL=smtp://127.0.0.1:1025
 export MAIL_TRANSPORT=smtp

@@ -2,7 +2,7 @@ import { test, expect, Page } from '@playwright/test';
 import { checkPage, ready, signedInAdmin, patientAccount, uniqueEmail, t } from './helpers';
 
 type Lang = 'fr' | 'en';
-const JSON_CALL = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
+const JSON_CALL = { Accept: 'application/json', Origin: 'http://localhost:3000' };
 
 /** The staff navigation is there, names the page it is on, and offers only what this person may use. */
 async function staffNavMarks(page: Page, language: Lang, wide: boolean, current: string) {

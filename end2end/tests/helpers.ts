@@ -41,7 +41,7 @@ function runBootstrap(args: string[]): string {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${path.resolve(__dirname, '../.tmp/portail.db')}`,
-      PUBLIC_URL: 'http://127.0.0.1:3000',
+      PUBLIC_URL: 'http://localhost:3000',
     },
   }).toString();
   const code = /secret code[^\n]*: ([A-Z]-\d{6})/.exec(printed)?.[1];
@@ -216,7 +216,7 @@ export function uniqueEmail(name: string): string {
   return `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 }
 
-export const JSON_CALL = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
+export const JSON_CALL = { Accept: 'application/json', Origin: 'http://localhost:3000' };
 
 /**
  * A patient invited by the signed-in `staff` page who has created the account, signed in in a

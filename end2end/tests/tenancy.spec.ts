@@ -8,7 +8,7 @@ const runs: { language: Lang; javaScript: boolean; width: number }[] = [
   { language: 'en', javaScript: true, width: 1280 },
 ];
 
-const JSON_CALL = { Accept: 'application/json', Origin: 'http://127.0.0.1:3000' };
+const JSON_CALL = { Accept: 'application/json', Origin: 'http://localhost:3000' };
 
 /** The signed-in staff page calls a server function as the app does; its JSON answer. */
 async function call(page: Page, fn: string, form: Record<string, string>) {
