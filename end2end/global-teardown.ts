@@ -20,7 +20,7 @@ export default async function checkTheServerLog() {
   for (const mail of mails) {
     const body = `${mail.text ?? ''}\n${mail.html ?? ''}`;
     for (const [code] of body.matchAll(/\b(?:[A-Z]-)?\d{6}\b/g)) secrets.add(code);
-    for (const [, address] of body.matchAll(/https?:\/\/127\.0\.0\.1:3000(\/[^\s"'<>]+)/g)) {
+    for (const [, address] of body.matchAll(/https?:\/\/localhost:3000(\/[^\s"'<>]+)/g)) {
       // The link's token: a path segment or query value as long as a token is.
       address.split(/[/?=&#]/).filter((part) => part.length >= 22).forEach((token) => secrets.add(token));
     }

@@ -122,7 +122,7 @@ export async function mailWithSubject(page: Page, to: string, subject: RegExp): 
 }
 
 export function linkIn(text: string): string {
-  const match = text.match(/http:\/\/127\.0\.0\.1:3000\/\S+/);
+  const match = text.match(/http:\/\/localhost:3000\/\S+/);
   if (!match) throw new Error(`no link in mail: ${text}`);
   return match[0];
 }

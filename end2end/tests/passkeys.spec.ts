@@ -36,7 +36,7 @@ async function addPasskey(page: Page, language: Lang, name: string) {
   await page.getByLabel(t(language, 'passkey-name-label')).fill(name);
   await page.getByRole('button', { name: t(language, 'passkey-add') }).click();
   await expect(page.getByRole('status').filter({ hasText: t(language, 'account-saved-passkey-added') })).toBeVisible();
-  await expect(page.getByRole('list', { name: t(language, 'passkeys-list') }).getByText(name)).toBeVisible();
+  await expect(page.getByRole('list', { name: t(language, 'passkeys-list') }).getByText(name, { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: t(language, 'passkey-remove', { passkey: name }) })).toBeVisible();
 }
 
@@ -124,5 +124,5 @@ test('a staff member replaces the authenticator app with a passkey (EN)', async 
   await checkPage(page);
   await page.getByRole('button', { name: t('en', 'passkey-reauth') }).click();
   await expect(page).toHaveURL(/\/account\/security$/);
-  await expect(page.getByRole('list', { name: t('en', 'passkeys-list') }).getByText('Work laptop')).toBeVisible();
+  await expect(page.getByRole('list', { name: t('en', 'passkeys-list') }).getByText('Work laptop', { exact: true })).toBeVisible();
 });
