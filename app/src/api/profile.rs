@@ -72,7 +72,7 @@ pub async fn account_view(
     let me = account::find_by_id(db, account_id).await?;
     let details = profile::load(db, me.id).await?;
     let timezone = account::timezone(db, me.id).await?;
-    let strong_factor_required = crate::domain::identity::passkey::needs_strong_factor(db, me.id).await?;
+    let strong_factor_required = account::needs_strong_factor(db, me.id).await?;
     let sessions = match current_session {
         Some(_) => session::active_for(db, me.id, now).await?,
         None => Vec::new(),

@@ -327,3 +327,10 @@ mod tests {
         }
     }
 }
+
+/// Whether the account must keep a phishing-resistant way to sign in: staff and platform
+/// operators (an authenticator app or a passkey; emailed codes are not enough, docs/RULES.md §5).
+pub async fn needs_strong_factor(db: &crate::domain::store::Db, account_id: i64) -> DomainResult<bool> {
+    Ok(memberships(db, account_id).await?.iter().any(|m| m.role.is_staff())
+        || is_operator(db, account_id).await?)
+}

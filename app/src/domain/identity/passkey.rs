@@ -7,7 +7,7 @@
 //! kept in `passkey_ceremonies` between them, so any instance may answer the second, found by the
 //! hash of a token the browser holds in a short-lived cookie; it is used once and expires after
 //! `CEREMONY_VALID_SECONDS`.
-use super::account::{self, memberships, Account, AccountStatus};
+use super::account::{self, Account, AccountStatus};
 use super::known_browser;
 use super::sign_in::{self, CodeOutcome};
 use crate::domain::{notification, secret, store, Ctx, DomainError, DomainResult, Target};
@@ -285,13 +285,6 @@ pub async fn finish_registration(
     Ok(())
 }
 
-/// Whether the account must keep a phishing-resistant way to sign in: staff and platform
-/// operators (an authenticator app or a passkey; emailed codes are not enough, docs/RULES.md §5).
-pub async fn needs_strong_factor(db: &store::Db, account_id: i64) -> DomainResult<bool> {
-    Ok(memberships(db, account_id).await?.iter().any(|m| m.role.is_staff())
-        || account::is_operator(db, account_id).await?)
-}
-
 /// Removes one of the account's passkeys (the caller checked a recent re-authentication). Staff
 /// keep at least one strong way to sign in: their last passkey goes only if an app remains.
 pub async fn remove(ctx: &Ctx, account: &Account, passkey_id: i64) -> DomainResult<()> {
@@ -312,7 +305,7 @@ pub async fn remove(ctx: &Ctx, account: &Account, passkey_id: i64) -> DomainResu
         .fetch_one(db)
         .await?
         .try_get::<i64, _>("n")?;
-    if others == 0 && account.totp_secret.is_none() && needs_strong_factor(db, account.id).await? {
+    if others == 0 && account.totp_secret.is_none() && account::needs_strong_factor(db, account.id).await? {
         return Err(DomainError::refused("error-passkey-last-for-staff"));
     }
     let mut tx = db.begin().await?;

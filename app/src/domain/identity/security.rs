@@ -120,7 +120,8 @@ pub async fn change_password(
 pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     let db = &ctx.db;
     use super::passkey;
-    if passkey::needs_strong_factor(db, account.id).await? && passkey::list(db, account.id).await?.is_empty()
+    if super::account::needs_strong_factor(db, account.id).await?
+        && passkey::list(db, account.id).await?.is_empty()
     {
         return Err(DomainError::refused("error-totp-required-for-staff"));
     }

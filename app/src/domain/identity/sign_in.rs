@@ -97,7 +97,7 @@ pub async fn start_sign_in(
         ctx.by(account.id).audit(db, None, "sign_in.failed", target).await?;
         return Ok(Started::Refused);
     }
-    if account.totp_secret.is_none() && super::passkey::needs_strong_factor(db, account.id).await? {
+    if account.totp_secret.is_none() && account::needs_strong_factor(db, account.id).await? {
         // Staff who replaced their app with passkeys: an emailed code is not strong enough.
         ctx.by(account.id).audit(db, None, "sign_in.passkey_required", target).await?;
         return Ok(Started::PasskeyRequired);
