@@ -1,5 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
+// Two workers share the one server. Each speaks from an address of its own (the server trusts
+// 127.0.0.1 as its proxy, start-server.sh), so the per-address limits count each worker's flows
+// apart, as they did when one worker ran them all. The slot, not the worker: a retry starts a new
+// worker in the same slot.
+const slot = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+
 // One real server over a fresh SQLite file, MailDev as its SMTP server, Debian's Chromium.
 export default defineConfig({
   testDir: './tests',
@@ -9,7 +15,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   // One retry, so that a test which passes only on its second try is reported as "flaky" — and
   // the run fails on it (`failOnFlakyTests`): a flaky test is a defect to fix, not to pass.
   // The intermittent "page never hydrates" stalls had two causes, both fixed: waiting on the app
@@ -25,6 +31,7 @@ export default defineConfig({
     // A name, not an address: passkeys are bound to a domain (the server listens on 127.0.0.1).
     baseURL: 'http://localhost:3000',
     viewport: { width: 390, height: 844 },
+    extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${slot + 1}` },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
