@@ -1,4 +1,4 @@
-# Two commands: `make run` serves the portal on http://127.0.0.1:3000, `make test` runs every test.
+# Two commands: `make run` serves the portal on http://localhost:3000, `make test` runs every test.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Leptos reads these at build time; cargo-leptos sets them too.
@@ -23,7 +23,7 @@ build:
 
 run: setup build
 	DATABASE_URL=$${DATABASE_URL:-sqlite://data/portail.db} \
-	PUBLIC_URL=$${PUBLIC_URL:-http://127.0.0.1:3000} \
+	PUBLIC_URL=$${PUBLIC_URL:-http://localhost:3000} \
 	MAIL_TRANSPORT=$${MAIL_TRANSPORT:-dev} \
 	BOOTSTRAP_EMAIL=$${BOOTSTRAP_EMAIL:-operator@portail.localhost} \
 	LEPTOS_SITE_ROOT=target/site \

@@ -20,7 +20,7 @@ pub struct Common {
     #[arg(long, env = "DATABASE_URL_FILE", global = true)]
     pub database_url_file: Option<std::path::PathBuf>,
     /// The address people use to reach the portal; links in emails and the CSRF check use it.
-    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://localhost:3000", global = true)]
     pub public_url: String,
     /// The key that seals authenticator secrets and peppers recovery codes (one `<id> <base64>`
     /// line per key, the first one in use). Default with SQLite: `portail.key` beside the
