@@ -203,7 +203,8 @@ pub enum Method {
     Email,
     /// An authenticator app: required for staff (or a passkey), optional for patients.
     Totp,
-    /// Passkeys only, no password step (staff who replaced their app): never a challenge's method.
+    /// Passkeys (staff who replaced their app): they sign in with one; after a password, only a
+    /// recovery code answers (an emailed code is not strong enough for staff).
     Passkey,
 }
 

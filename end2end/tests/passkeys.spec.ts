@@ -102,17 +102,23 @@ test('a staff member replaces the authenticator app with a passkey (EN)', async 
   await addPasskey(page, 'en', 'Work laptop');
   await checkPage(page);
   await page.getByRole('button', { name: t('en', 'security-remove-app') }).click();
-  await expect(page).toHaveURL(/\/account\?saved=method$/);
+  // Her way back should she lose the passkey, shown once.
+  await expect(page).toHaveURL(/\/account\/recovery-codes$/);
+  await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+  await page.goto('/account');
   await expect(page.getByText(t('en', 'account-method-passkey'))).toBeVisible();
 
-  // The password alone no longer leads anywhere for her; the passkey does.
+  // After her password, no code is mailed: the page sends her to her passkey (or a recovery code).
   await signOut(page, 'en');
   await page.goto('/sign-in?lang=en');
   await ready(page, true);
   await page.getByLabel(t('en', 'sign-in-email-label')).fill(email);
   await page.getByLabel(t('en', 'sign-in-password-label')).fill(PASSWORD);
   await page.getByRole('button', { name: t('en', 'sign-in-next') }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Your account signs in with a passkey' })).toBeVisible();
+  await expect(page.getByText('Your account signs in with a passkey')).toBeVisible();
+  await expect(page.getByLabel(t('en', 'sign-in-recovery-label'))).toBeVisible();
+  await page.goto('/sign-in?lang=en');
+  await ready(page, true);
   await page.getByRole('button', { name: t('en', 'passkey-sign-in') }).click();
   await expect(page).toHaveURL(/\/staff$/);
 

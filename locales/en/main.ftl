@@ -2193,5 +2193,5 @@ audit-reauth-passkey = Identity confirmed with a passkey
 audit-reauth-passkey-failed = Passkey not accepted to confirm identity
 account-method-passkey = Passkey (no password or code)
 security-remove-app = Stop using the authenticator app (sign in with a passkey)
-error-passkey-required = Your account signs in with a passkey: use "Sign in with a passkey". Lost it? Your organisation's administrator can send you a new secret code.
-audit-sign-in-passkey-required = Password sign-in refused: this account signs in with a passkey
+sign-in-code-passkey = Your account signs in with a passkey: go back and use "Sign in with a passkey". Lost it? Enter one of your recovery codes.
+sign-in-recovery-label = Recovery code

@@ -2193,5 +2193,5 @@ audit-reauth-passkey = Identité confirmée avec une clé d'accès
 audit-reauth-passkey-failed = Clé d'accès refusée pour confirmer l'identité
 account-method-passkey = Clé d'accès (sans mot de passe ni code)
 security-remove-app = Ne plus utiliser l'application d'authentification (se connecter avec une clé d'accès)
-error-passkey-required = Votre compte se connecte avec une clé d'accès : utilisez « Se connecter avec une clé d'accès ». Vous l'avez perdue? L'administrateur de votre organisation peut vous envoyer un nouveau code secret.
-audit-sign-in-passkey-required = Connexion par mot de passe refusée : ce compte se connecte avec une clé d'accès
+sign-in-code-passkey = Votre compte se connecte avec une clé d'accès : revenez en arrière et utilisez « Se connecter avec une clé d'accès ». Vous l'avez perdue? Entrez un de vos codes de récupération.
+sign-in-recovery-label = Code de récupération

@@ -213,6 +213,11 @@ const RECOVERY_COOKIE: &str = "portail-recovery";
 pub async fn use_email_codes() -> Result<(), ApiError> {
     let Caller { ctx, account: me, .. } = require_recent_reauth().await?;
     security::use_email_codes(&ctx, &me).await?;
+    // Staff sign in with their passkeys from now on: recovery codes are their way back if they
+    // lose them, shown once now.
+    if account::needs_strong_factor(&ctx.db, me.id).await? {
+        return issue_recovery_codes(&ctx, me.id).await;
+    }
     leptos_axum::redirect("/account?saved=method");
     Ok(())
 }

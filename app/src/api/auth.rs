@@ -286,9 +286,6 @@ pub async fn sign_in(
         sign_in::Started::Suspended => {
             Err(ApiError::conflict("error-account-suspended").keep("email", email.trim()))
         }
-        sign_in::Started::PasskeyRequired => {
-            Err(ApiError::conflict("error-passkey-required").keep("email", email.trim()))
-        }
         sign_in::Started::Locked { until, account_id } => {
             let timezone = account::timezone(&ctx.db, account_id).await?;
             Err(ApiError::conflict("error-account-locked")

@@ -326,19 +326,24 @@ async fn staff_replace_their_app_with_a_passkey_and_keep_a_strong_way_to_sign_in
     let started = options(admin.ok("start_passkey_registration", &[("name", "Work laptop")]).await);
     let response = phone.create(&app, &started);
     admin.ok("finish_passkey_registration", &[("response", &response)]).await;
-    admin.ok("use_email_codes", &[]).await;
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM accounts WHERE email = 'admin@example.org' AND totp_secret IS NULL")
-            .await,
-        1
-    );
+    // The app goes; recovery codes come, shown once, her way back should she lose the passkey.
+    let replaced = admin.submit("use_email_codes", &[], "/account/security").await;
+    assert_eq!(location(&replaced), "/account/recovery-codes");
+    let codes = admin.ok("take_recovery_codes", &[]).await;
+    assert_eq!(codes.as_array().unwrap().len(), 10);
+    let app_gone = "SELECT COUNT(*) FROM accounts WHERE email = 'admin@example.org' AND totp_secret IS NULL";
+    assert_eq!(app.count(app_gone).await, 1);
     assert_eq!(admin.ok("my_account", &[]).await["method"], "Passkey");
 
-    // The password no longer opens an emailed code for her: only the passkey signs her in.
-    let refused =
-        app.visitor().call("sign_in", &[("email", "admin@example.org"), ("password", PASSWORD)]).await;
-    assert_eq!(refusal(refused, StatusCode::CONFLICT).await.key, "error-passkey-required");
+    // Her password never leads to an emailed code: only a recovery code answers after it.
+    let browser = app.visitor();
+    browser.ok("sign_in", &[("email", "admin@example.org"), ("password", PASSWORD)]).await;
+    assert_eq!(browser.ok("sign_in_challenge", &[]).await, "Passkey");
     assert_eq!(mails_of(&app, "admin@example.org", "code").await, 0);
+    let wrong = browser.call("verify_sign_in", &[("code", "123456")]).await;
+    assert_eq!(refusal(wrong, StatusCode::BAD_REQUEST).await.key, "error-verification-wrong");
+    browser.ok("verify_sign_in", &[("code", codes[0].as_str().unwrap())]).await;
+    assert!(browser.cookie("portail").is_some(), "signed in with a recovery code");
     let (_, finished) = passkey_sign_in(&app, &mut phone).await;
     assert_eq!(finished.json::<Value>().await.unwrap(), "/staff");
 

@@ -47,8 +47,6 @@ pub enum Started {
     Locked { until: i64, account_id: i64 },
     /// The right password, on an account an administrator suspended (told only to its owner).
     Suspended,
-    /// The right password, of staff who sign in with a passkey only (told only to its owner).
-    PasskeyRequired,
 }
 
 impl Started {
@@ -97,11 +95,6 @@ pub async fn start_sign_in(
         ctx.by(account.id).audit(db, None, "sign_in.failed", target).await?;
         return Ok(Started::Refused);
     }
-    if account.totp_secret.is_none() && account::needs_strong_factor(db, account.id).await? {
-        // Staff who replaced their app with passkeys: an emailed code is not strong enough.
-        ctx.by(account.id).audit(db, None, "sign_in.passkey_required", target).await?;
-        return Ok(Started::PasskeyRequired);
-    }
     if account.password_hash.as_deref().is_some_and(credential::needs_rehash) {
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(credential::hash(password).await?)
@@ -139,7 +132,14 @@ async fn issue_challenge(
 ) -> DomainResult<Challenge> {
     let (db, now) = (&ctx.db, ctx.now);
     let (token, token_hash) = secret::new_token();
-    let method = if account.totp_secret.is_some() { Method::Totp } else { Method::Email };
+    let method = if account.totp_secret.is_some() {
+        Method::Totp
+    } else if account::needs_strong_factor(db, account.id).await? {
+        // Staff who replaced their app with passkeys: a recovery code, never an emailed one.
+        Method::Passkey
+    } else {
+        Method::Email
+    };
     let code = (method == Method::Email).then(new_email_code);
     let mut tx = db.begin().await?;
     sqlx::query(

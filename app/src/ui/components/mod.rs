@@ -3,6 +3,7 @@ pub mod accept_terms;
 pub mod after_reauth;
 pub mod audit;
 pub mod caregivers;
+pub mod code_step;
 pub mod copy;
 pub mod idle_watch;
 pub mod loaded;

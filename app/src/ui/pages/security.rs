@@ -8,6 +8,7 @@ use crate::api::account::{
 };
 use crate::states::Method;
 use crate::ui::components::after_reauth::AfterReauth;
+use crate::ui::components::code_step::{code_label, code_step_text};
 use crate::ui::components::passkeys::{MyPasskeys, PasskeyReauth};
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
@@ -36,20 +37,14 @@ pub fn ConfirmIdentity() -> impl IntoView {
                 Some(method) => {
                     let by_email = method == Method::Email;
                     view! {
-                        <p>
-                            {if by_email {
-                                move_tr!("sign-in-code-email")
-                            } else {
-                                move_tr!("sign-in-code-totp")
-                            }}
-                        </p>
+                        <p>{code_step_text(method)}</p>
                         <ActionForm action=confirm>
                             <FormAlert error=confirm_error />
                             <input type="hidden" name="next" value=next() />
                             <Field
                                 id="code"
                                 autocomplete="one-time-code"
-                                label=move_tr!("sign-in-code-label")
+                                label=code_label(method)
                                 hint=move_tr!("sign-in-code-recovery-hint")
                                 error=error_for(confirm_error, "code")
                             />

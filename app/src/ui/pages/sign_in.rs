@@ -3,6 +3,7 @@
 use crate::actions::CodePurpose;
 use crate::api::auth::{sign_in_challenge, SignIn as SignInFn, VerifySignIn};
 use crate::states::Method;
+use crate::ui::components::code_step::{code_label, code_step_text};
 use crate::ui::components::passkeys::PasskeySignIn;
 use crate::ui::components::resend_code::ResendCodeForm;
 use crate::ui::components::PageTitle;
@@ -77,13 +78,7 @@ pub fn SignInCode() -> impl IntoView {
                         let by_email = method == Method::Email;
                         view! {
                             <h1>{move_tr!("sign-in-code-title")}</h1>
-                            <p>
-                                {if by_email {
-                                    move_tr!("sign-in-code-email")
-                                } else {
-                                    move_tr!("sign-in-code-totp")
-                                }}
-                            </p>
+                            <p>{code_step_text(method)}</p>
                             <ActionForm action=verify>
                                 <FormAlert error />
                                 {if by_email {
@@ -103,7 +98,7 @@ pub fn SignInCode() -> impl IntoView {
                                         <Field
                                             id="code"
                                             autocomplete="one-time-code"
-                                            label=move_tr!("sign-in-code-label")
+                                            label=code_label(method)
                                             hint=move_tr!("sign-in-code-recovery-hint")
                                             error=error_for(error, "code")
                                         />
