@@ -292,6 +292,13 @@ pub async fn timezone<'e>(exec: impl Executor<'e, Database = Any>, account_id: i
     })
 }
 
+/// Whether the account must keep a phishing-resistant way to sign in: staff and platform
+/// operators (an authenticator app or a passkey; emailed codes are not enough, docs/RULES.md §5).
+pub async fn needs_strong_factor(db: &crate::domain::store::Db, account_id: i64) -> DomainResult<bool> {
+    Ok(memberships(db, account_id).await?.iter().any(|m| m.role.is_staff())
+        || is_operator(db, account_id).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,11 +333,4 @@ mod tests {
             assert!(Email::parse(good).is_ok(), "{good} should be taken");
         }
     }
-}
-
-/// Whether the account must keep a phishing-resistant way to sign in: staff and platform
-/// operators (an authenticator app or a passkey; emailed codes are not enough, docs/RULES.md §5).
-pub async fn needs_strong_factor(db: &crate::domain::store::Db, account_id: i64) -> DomainResult<bool> {
-    Ok(memberships(db, account_id).await?.iter().any(|m| m.role.is_staff())
-        || is_operator(db, account_id).await?)
 }
