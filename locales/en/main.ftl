@@ -2195,3 +2195,4 @@ account-method-passkey = Passkey (no password or code)
 security-remove-app = Stop using the authenticator app (sign in with a passkey)
 sign-in-code-passkey = Your account signs in with a passkey: go back and use "Sign in with a passkey". Lost it? Enter one of your recovery codes.
 sign-in-recovery-label = Recovery code
+reauth-code-passkey = Confirm with your passkey. Lost it? Enter one of your recovery codes below.

@@ -2195,3 +2195,4 @@ account-method-passkey = Clé d'accès (sans mot de passe ni code)
 security-remove-app = Ne plus utiliser l'application d'authentification (se connecter avec une clé d'accès)
 sign-in-code-passkey = Votre compte se connecte avec une clé d'accès : revenez en arrière et utilisez « Se connecter avec une clé d'accès ». Vous l'avez perdue? Entrez un de vos codes de récupération.
 sign-in-recovery-label = Code de récupération
+reauth-code-passkey = Confirmez avec votre clé d'accès. Vous l'avez perdue? Entrez un de vos codes de récupération ci-dessous.

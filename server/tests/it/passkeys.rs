@@ -344,6 +344,15 @@ async fn staff_replace_their_app_with_a_passkey_and_keep_a_strong_way_to_sign_in
     assert_eq!(refusal(wrong, StatusCode::BAD_REQUEST).await.key, "error-verification-wrong");
     browser.ok("verify_sign_in", &[("code", codes[0].as_str().unwrap())]).await;
     assert!(browser.cookie("portail").is_some(), "signed in with a recovery code");
+    // Confirming who she is after her password: her passkey, or a recovery code, never a mail.
+    browser.ok("start_reauth", &[("password", PASSWORD), ("next", "/account/security")]).await;
+    let (_, confirm) = browser.page("/account/confirm?next=/account/security").await;
+    assert!(page_shows(&confirm, "fr", "reauth-code-passkey"), "{confirm}");
+    browser
+        .ok("confirm_reauth", &[("code", codes[1].as_str().unwrap()), ("next", "/account/security")])
+        .await;
+    assert_eq!(browser.ok("recently_reauthenticated", &[]).await, true);
+    assert_eq!(mails_of(&app, "admin@example.org", "code").await, 0);
     let (_, finished) = passkey_sign_in(&app, &mut phone).await;
     assert_eq!(finished.json::<Value>().await.unwrap(), "/staff");
 

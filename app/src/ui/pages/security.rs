@@ -36,8 +36,17 @@ pub fn ConfirmIdentity() -> impl IntoView {
             {match view_state.awaiting {
                 Some(method) => {
                     let by_email = method == Method::Email;
+                    let by_passkey = method == Method::Passkey && view_state.passkeys;
+                    // Staff whose way in is a passkey: it confirms here too; a recovery code if lost.
                     view! {
-                        <p>{code_step_text(method)}</p>
+                        <p>
+                            {if by_passkey {
+                                move_tr!("reauth-code-passkey")
+                            } else {
+                                code_step_text(method)
+                            }}
+                        </p>
+                        {by_passkey.then(|| view! { <PasskeyReauth next=Signal::derive(next) /> })}
                         <ActionForm action=confirm>
                             <FormAlert error=confirm_error />
                             <input type="hidden" name="next" value=next() />
