@@ -9,7 +9,7 @@
 //! `CEREMONY_VALID_SECONDS`.
 use super::account::{self, Account, AccountStatus};
 use super::known_browser;
-use super::sign_in::{self, CodeOutcome};
+use super::sign_in;
 use crate::domain::{notification, secret, store, Ctx, DomainError, DomainResult, Target};
 use sqlx::Row;
 use webauthn_rs::prelude::*;
@@ -71,11 +71,6 @@ fn relying_party(ctx: &Ctx) -> DomainResult<Webauthn> {
         .map_err(|_| unavailable())
 }
 
-/// Whether this portal's address allows passkeys (a domain name, not an IP address).
-pub fn available(public_url: &str) -> bool {
-    Url::parse(public_url).is_ok_and(|url| url.domain().is_some())
-}
-
 fn credential_key(id: &[u8]) -> String {
     data_encoding::BASE64URL_NOPAD.encode(id)
 }
@@ -110,11 +105,7 @@ async fn stored(db: &store::Db, account_id: i64) -> DomainResult<Vec<Passkey>> {
         .bind(account_id)
         .fetch_all(db)
         .await?;
-    rows.iter()
-        .map(|r| {
-            serde_json::from_str(&r.try_get::<String, _>("credential")?).map_err(|_| DomainError::Unreadable)
-        })
-        .collect()
+    rows.iter().map(|r| from_json(&r.try_get::<String, _>("credential")?)).collect()
 }
 
 /// The account's user handle, given on its first passkey and shared by the others.
@@ -197,8 +188,13 @@ async fn claim(ctx: &Ctx, token: &str, purpose: Purpose) -> DomainResult<Option<
     .transpose()
 }
 
-fn state_of<T: serde::de::DeserializeOwned>(claimed: &Claimed) -> DomainResult<T> {
-    serde_json::from_str(&claimed.state).map_err(|_| DomainError::Unreadable)
+/// A stored passkey or ceremony state, read back (what webauthn-rs wrote must parse).
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> DomainResult<T> {
+    serde_json::from_str(text).map_err(|_| DomainError::Unreadable)
+}
+
+fn to_text<T: serde::Serialize>(value: &T) -> DomainResult<String> {
+    serde_json::to_string(value).map_err(|_| DomainError::Unreadable)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> DomainResult<serde_json::Value> {
@@ -235,7 +231,7 @@ pub async fn start_registration(ctx: &Ctx, account: &Account, name: &str) -> Dom
         selection["residentKey"] = "required".into();
         selection["requireResidentKey"] = true.into();
     }
-    let state = serde_json::to_string(&state).map_err(|_| DomainError::Unreadable)?;
+    let state = to_text(&state)?;
     open_ceremony(ctx, Purpose::Register, Some(account.id), None, Some(name), state, options).await
 }
 
@@ -251,7 +247,7 @@ pub async fn finish_registration(
         .await?
         .filter(|c| c.account_id == Some(account.id))
         .ok_or(DomainError::conflict(None, "error-start-again"))?;
-    let state: PasskeyRegistration = state_of(&claimed)?;
+    let state: PasskeyRegistration = from_json(&claimed.state)?;
     let target = Target::Account(account.id);
     let registered = serde_json::from_str::<RegisterPublicKeyCredential>(response)
         .ok()
@@ -268,7 +264,7 @@ pub async fn finish_registration(
     .bind(account.id)
     .bind(credential_key(passkey.cred_id()))
     .bind(&name)
-    .bind(serde_json::to_string(&passkey).map_err(|_| DomainError::Unreadable)?)
+    .bind(to_text(&passkey)?)
     .bind(ctx.now)
     .execute(&mut *tx)
     .await;
@@ -331,7 +327,7 @@ pub async fn start_sign_in(ctx: &Ctx) -> DomainResult<Ceremony> {
     if let Some(fields) = options.as_object_mut() {
         fields.remove("mediation");
     }
-    let state = serde_json::to_string(&state).map_err(|_| DomainError::Unreadable)?;
+    let state = to_text(&state)?;
     open_ceremony(ctx, Purpose::SignIn, None, None, None, state, options).await
 }
 
@@ -366,7 +362,7 @@ pub async fn finish_sign_in(
     let Some(claimed) = claim(ctx, token, Purpose::SignIn).await? else {
         return Ok(PasskeySignIn::StartAgain);
     };
-    let state: DiscoverableAuthentication = state_of(&claimed)?;
+    let state: DiscoverableAuthentication = from_json(&claimed.state)?;
     let Ok(assertion) = serde_json::from_str::<PublicKeyCredential>(response) else {
         return Ok(PasskeySignIn::Refused);
     };
@@ -410,13 +406,12 @@ pub async fn finish_sign_in(
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
-    let outcome = sign_in::open_session(&mut tx, ctx, account_id, known, "sign_in.passkey").await?;
+    let opened = sign_in::open_session(&mut tx, ctx, account_id, known, "sign_in.passkey").await?;
     tx.commit().await?;
-    Ok(match outcome {
-        CodeOutcome::SignedIn { session_token, account_id, new_browser_token } => {
-            PasskeySignIn::SignedIn { session_token, account_id, new_browser_token }
-        }
-        _ => PasskeySignIn::Refused,
+    Ok(PasskeySignIn::SignedIn {
+        session_token: opened.session_token,
+        account_id,
+        new_browser_token: opened.new_browser_token,
     })
 }
 
@@ -435,8 +430,7 @@ async fn owner(
     .fetch_optional(db)
     .await?;
     row.map(|r| {
-        let passkey = serde_json::from_str(&r.try_get::<String, _>("credential")?)
-            .map_err(|_| DomainError::Unreadable)?;
+        let passkey = from_json(&r.try_get::<String, _>("credential")?)?;
         Ok((r.try_get("id")?, r.try_get("account_id")?, passkey))
     })
     .transpose()
@@ -452,7 +446,7 @@ async fn used(
 ) -> DomainResult<()> {
     passkey.update_credential(result);
     sqlx::query("UPDATE passkeys SET credential = $1, last_used_at = $2 WHERE id = $3")
-        .bind(serde_json::to_string(passkey).map_err(|_| DomainError::Unreadable)?)
+        .bind(to_text(passkey)?)
         .bind(ctx.now)
         .bind(row_id)
         .execute(&mut *tx)
@@ -469,7 +463,7 @@ pub async fn start_reauth(ctx: &Ctx, account: &Account, session_id: i64) -> Doma
         return Err(DomainError::refused("error-passkey-none"));
     }
     let (options, state) = relying_party(ctx)?.start_passkey_authentication(&held).map_err(|_| failed())?;
-    let state = serde_json::to_string(&state).map_err(|_| DomainError::Unreadable)?;
+    let state = to_text(&state)?;
     open_ceremony(ctx, Purpose::Reauth, Some(account.id), Some(session_id), None, state, to_json(&options)?)
         .await
 }
@@ -488,7 +482,7 @@ pub async fn finish_reauth(
     else {
         return Err(DomainError::conflict(None, "error-start-again"));
     };
-    let state: PasskeyAuthentication = state_of(&claimed)?;
+    let state: PasskeyAuthentication = from_json(&claimed.state)?;
     let target = Target::Account(account.id);
     let proved = serde_json::from_str::<PublicKeyCredential>(response).ok().and_then(|assertion| {
         relying_party(ctx).ok()?.finish_passkey_authentication(&assertion, &state).ok()
@@ -504,8 +498,7 @@ pub async fn finish_reauth(
         .await?;
     // Removed meanwhile (in another tab): no longer a way to prove anything.
     let Some(row) = row else { return Ok(false) };
-    let mut passkey: Passkey = serde_json::from_str(&row.try_get::<String, _>("credential")?)
-        .map_err(|_| DomainError::Unreadable)?;
+    let mut passkey: Passkey = from_json(&row.try_get::<String, _>("credential")?)?;
     let mut tx = ctx.db.begin().await?;
     used(&mut tx, ctx, row.try_get("id")?, &mut passkey, &result).await?;
     sign_in::reauthenticated(&mut tx, ctx, account.id, session_id, "reauth.passkey").await?;

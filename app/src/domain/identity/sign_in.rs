@@ -369,21 +369,33 @@ pub async fn finish_sign_in(
         reauthenticated(&mut tx, ctx, account.id, session_id, "reauth.succeeded").await?;
         CodeOutcome::Reauthenticated
     } else {
-        open_session(&mut tx, ctx, account.id, known, "sign_in.succeeded").await?
+        let opened = open_session(&mut tx, ctx, account.id, known, "sign_in.succeeded").await?;
+        CodeOutcome::SignedIn {
+            session_token: opened.session_token,
+            account_id: account.id,
+            new_browser_token: opened.new_browser_token,
+        }
     };
     tx.commit().await?;
     Ok(outcome)
 }
 
+/// A session just opened: the tokens for its cookie and, for a browser not known before, the
+/// browser's.
+pub(super) struct OpenedSession {
+    pub session_token: String,
+    pub new_browser_token: Option<String>,
+}
+
 /// The person proved who they are (`action` says how): a new session, and this browser known to
-/// the account from now on (the token for its cookie, when it was not known yet).
+/// the account from now on.
 pub(super) async fn open_session(
     tx: &mut sqlx::AnyConnection,
     ctx: &Ctx,
     account_id: i64,
     known: Option<KnownBrowser>,
     action: &'static str,
-) -> DomainResult<CodeOutcome> {
+) -> DomainResult<OpenedSession> {
     let session_token = session::start(&mut *tx, ctx, account_id).await?;
     let new_browser_token = match known {
         Some(browser) => {
@@ -393,7 +405,7 @@ pub(super) async fn open_session(
         None => Some(known_browser::remember(tx, account_id, ctx.now).await?),
     };
     ctx.by(account_id).audit(&mut *tx, None, action, Target::Account(account_id)).await?;
-    Ok(CodeOutcome::SignedIn { session_token, account_id, new_browser_token })
+    Ok(OpenedSession { session_token, new_browser_token })
 }
 
 /// The open session proved again who it is (`action` says how): for `REAUTH_VALID_SECONDS` it may

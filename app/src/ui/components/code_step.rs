@@ -1,4 +1,5 @@
-//! The second step of signing in or confirming who one is, in words: what it asks for.
+//! How a person proves who they are, in words: their method, and what the second step of
+//! signing in or confirming who one is asks for.
 use crate::states::Method;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
@@ -17,5 +18,14 @@ pub fn code_label(method: Method) -> Signal<String> {
     match method {
         Method::Passkey => move_tr!("sign-in-recovery-label"),
         _ => move_tr!("sign-in-code-label"),
+    }
+}
+
+/// The way a person signs in, as their account pages name it.
+pub fn method_name(method: Method) -> Signal<String> {
+    match method {
+        Method::Totp => move_tr!("account-method-totp"),
+        Method::Passkey => move_tr!("account-method-passkey"),
+        Method::Email => move_tr!("account-method-email"),
     }
 }

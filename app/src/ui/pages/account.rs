@@ -3,8 +3,8 @@
 //! record details are read-only; sign-in security and sessions follow.
 use crate::api::account::{my_account, EndOtherSessions, EndSession};
 use crate::api::profile::{AccountView, SaveProfile};
-use crate::states::Method;
 use crate::ui::components::caregivers::{my_caregivers_resource, MyCaregivers};
+use crate::ui::components::code_step::method_name;
 use crate::ui::components::profile::{recovery_codes_text, saved_message, Details};
 use crate::ui::components::{Loaded, PageTitle};
 use crate::ui::form::Submit;
@@ -83,11 +83,7 @@ pub fn Account() -> impl IntoView {
 
 #[component]
 fn Security(me: AccountView) -> impl IntoView {
-    let method = match me.method {
-        Method::Totp => move_tr!("account-method-totp"),
-        Method::Passkey => move_tr!("account-method-passkey"),
-        Method::Email => move_tr!("account-method-email"),
-    };
+    let method = method_name(me.method);
     view! {
         <h2>{move_tr!("account-security")}</h2>
         <dl class="settings">

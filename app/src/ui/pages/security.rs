@@ -8,7 +8,7 @@ use crate::api::account::{
 };
 use crate::states::Method;
 use crate::ui::components::after_reauth::AfterReauth;
-use crate::ui::components::code_step::{code_label, code_step_text};
+use crate::ui::components::code_step::{code_label, code_step_text, method_name};
 use crate::ui::components::passkeys::{MyPasskeys, PasskeyReauth};
 use crate::ui::components::profile::recovery_codes_text;
 use crate::ui::components::resend_code::ResendCodeForm;
@@ -160,13 +160,7 @@ pub fn SecurityMethods() -> impl IntoView {
                             };
                             view! {
                                 <h2>{move_tr!("account-method")}</h2>
-                                <p>
-                                    {match me.method {
-                                        Method::Totp => move_tr!("account-method-totp"),
-                                        Method::Passkey => move_tr!("account-method-passkey"),
-                                        Method::Email => move_tr!("account-method-email"),
-                                    }}
-                                </p>
+                                <p>{method_name(me.method)}</p>
                                 {if totp {
                                     view! {
                                         <ActionForm action=use_email>
