@@ -394,6 +394,7 @@ async fn the_patient_list_is_searched_and_paged_fifty_at_a_time() {
 
     let roys = list("roy", "1", &staff).await;
     assert_eq!(roys["total"], 59, "Paul Roy is staff, not a patient");
+    assert_eq!(app.count(WORD_COUNTS_OFF).await, 0, "each word counted as its rows");
     let two_words = list("ROY prénom001", "1", &staff).await;
     assert_eq!(names(&two_words), ["Prénom001 Roy"]);
     let born = list("1931-01-15", "1", &staff).await;
@@ -412,6 +413,31 @@ async fn the_patient_list_is_searched_and_paged_fifty_at_a_time() {
     let (_, html) = app.page("/staff/patients?q=&page=2", Some(&staff)).await;
     assert!(shows(&html, &text_with("fr", "pager-page", &[("page", "2"), ("pages", "3")])));
     assert!(html.contains("href=\"/staff/patients?q=&amp;sort=name&amp;page=3\""), "a link to page 3");
+}
+
+/// Patients of one family added at the same moment are each counted once: the kept count of a
+/// word is what a search for it shows, whatever the interleaving (on PostgreSQL, concurrent
+/// transactions on the same count).
+#[tokio::test]
+async fn patients_added_at_the_same_moment_are_each_counted_once() {
+    let app = spawn().await;
+    let (staff, _) = app.activated_admin("marie.tremblay@example.org").await;
+    let emails: Vec<String> = (0..12).map(|i| format!("enfant{i}.gagnon@example.org")).collect();
+    let added = futures::future::join_all(emails.iter().map(|email| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            let mut form = invite_form(email, "fr");
+            form[1] = ("family_name", "Gagnon");
+            app.call("invite_patient", &form, Some(staff)).await.status()
+        }
+    }))
+    .await;
+    assert!(added.iter().all(|s| *s == reqwest::StatusCode::OK), "{added:?}");
+    let gagnons = app.call("list_patients", &[("search", "GAGNON")], Some(&staff)).await;
+    let gagnons: Value = gagnons.json().await.unwrap();
+    assert_eq!((gagnons["total"].as_i64(), gagnons["lines"].as_array().map(Vec::len)), (Some(12), Some(12)));
+    assert_eq!(app.count("SELECT patients FROM patient_search_word_counts WHERE word = 'gagnon'").await, 12);
+    assert_eq!(app.count(WORD_COUNTS_OFF).await, 0);
 }
 
 /// A search that finds more than a thousand patients counts to a thousand and says so, and the

@@ -214,6 +214,8 @@ async fn an_invitation_the_relay_refuses_shows_on_the_file_and_goes_to_the_corre
     };
     assert_eq!(found("lea.tremblay@example").await, Some(1), "found by the corrected address");
     assert_eq!(found("tremblai").await, Some(0), "no longer by the mistyped one");
+    assert_eq!(app.count(WORD_COUNTS_OFF).await, 0, "each word's count follows the correction");
+    assert_eq!(app.count("SELECT patients FROM patient_search_word_counts WHERE word = 'tremblai'").await, 0);
     assert_eq!(
         app.count(
             "SELECT COUNT(*) FROM outbox m JOIN invitations i ON i.id = m.invitation_id

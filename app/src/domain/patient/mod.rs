@@ -215,16 +215,20 @@ impl Sought {
     }
 }
 
-/// How many of the organisation's patients match, up to `COUNT_CEILING + 1`: with a word, read
-/// from the words' index (as many rows as it finds), without, from the list's own index.
+/// How many of the organisation's patients match, up to `COUNT_CEILING + 1` (or past it when a
+/// count is kept): with a word, read from the words' index (as many rows as it finds), without,
+/// from the list's own index.
 /// `only_word`: the one word starting with the leading one, when there is just one — a patient
-/// has it once, so nothing is counted twice.
+/// has it once, so nothing is counted twice; sought alone, its patients are counted already.
 async fn count_up_to_ceiling(
     db: &crate::domain::store::Db,
     organisation_id: i64,
     sought: &Sought,
     only_word: Option<&str>,
 ) -> DomainResult<i64> {
+    if let (Some(word), [_], None) = (only_word, sought.words.as_slice(), sought.born) {
+        return search::patients_with_word(db, organisation_id, word).await;
+    }
     let mut conditions = Conditions::default();
     let sql = match sought.leading() {
         Some(leading) => {

@@ -2,9 +2,12 @@
 //! capitals aside ("cote" finds Côté, "trem" Tremblay, "jean-pierre" Jean-Pierre). Each word of a
 //! patient is a row of `patient_search_words` (organisation, word, patient), so a search reads a
 //! range of that index, as long as what it finds, instead of every patient of the organisation;
-//! `patients.search_text` holds the same words for the list read in its own order.
+//! `patients.search_text` holds the same words for the list read in its own order, and
+//! `patient_search_word_counts` how many patients have each word, so that a common family name is
+//! counted from one row.
 use crate::domain::DomainResult;
 use sqlx::{Any, AnyConnection, Row};
+use std::collections::BTreeMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -92,12 +95,40 @@ pub async fn index(
     family_name: &str,
     email: &str,
 ) -> DomainResult<()> {
-    sqlx::query("DELETE FROM patient_search_words WHERE patient_id = $1")
-        .bind(patient_id)
+    let removed: Vec<String> =
+        sqlx::query_scalar("DELETE FROM patient_search_words WHERE patient_id = $1 RETURNING word")
+            .bind(patient_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut removed: Vec<(i64, &str)> = removed.iter().map(|w| (organisation_id, w.as_str())).collect();
+    removed.sort();
+    for (organisation_id, word) in removed {
+        sqlx::query(
+            "UPDATE patient_search_word_counts SET patients = patients - 1 WHERE organisation_id = $1 AND word = $2",
+        )
+        .bind(organisation_id)
+        .bind(word)
         .execute(&mut *conn)
         .await?;
+    }
     let patient = Indexed::of(organisation_id, patient_id, given_name.into(), family_name.into(), email);
     write(conn, &[patient]).await
+}
+
+/// How many of the organisation's patients have this word.
+pub async fn patients_with_word(
+    db: &crate::domain::store::Db,
+    organisation_id: i64,
+    word: &str,
+) -> DomainResult<i64> {
+    let counted: Option<i64> = sqlx::query_scalar(
+        "SELECT patients FROM patient_search_word_counts WHERE organisation_id = $1 AND word = $2",
+    )
+    .bind(organisation_id)
+    .bind(word)
+    .fetch_optional(db)
+    .await?;
+    Ok(counted.unwrap_or(0))
 }
 
 /// A patient with their searchable words, as their words' rows carry them.
@@ -127,14 +158,16 @@ const ROWS_PER_STATEMENT: usize = 300;
 
 use crate::domain::sql::values;
 
-/// Writes the words' rows and the `search_text` of these patients.
+/// Writes the words' rows, their counts and the `search_text` of these patients.
 async fn write(conn: &mut AnyConnection, patients: &[Indexed]) -> DomainResult<()> {
     let rows: Vec<(&Indexed, &str)> =
         patients.iter().flat_map(|p| p.words.iter().map(move |w| (p, w.as_str()))).collect();
+    // Only the rows written count; in key order, so that concurrent writers never deadlock.
+    let mut written: BTreeMap<(i64, String), i64> = BTreeMap::new();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO patient_search_words (organisation_id, word, patient_id, family_name, given_name)
-             VALUES {} ON CONFLICT DO NOTHING",
+             VALUES {} ON CONFLICT DO NOTHING RETURNING organisation_id, word",
             values(chunk.len(), 5)
         );
         let mut query = sqlx::query::<Any>(&sql);
@@ -145,6 +178,22 @@ async fn write(conn: &mut AnyConnection, patients: &[Indexed]) -> DomainResult<(
                 .bind(patient.patient_id)
                 .bind(patient.family_name.as_str())
                 .bind(patient.given_name.as_str());
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            *written.entry((row.try_get("organisation_id")?, row.try_get("word")?)).or_default() += 1;
+        }
+    }
+    let counts: Vec<_> = written.into_iter().collect();
+    for chunk in counts.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO patient_search_word_counts (organisation_id, word, patients) VALUES {}
+             ON CONFLICT (organisation_id, word)
+             DO UPDATE SET patients = patient_search_word_counts.patients + excluded.patients",
+            values(chunk.len(), 3)
+        );
+        let mut query = sqlx::query::<Any>(&sql);
+        for ((organisation_id, word), patients) in chunk {
+            query = query.bind(*organisation_id).bind(word.as_str()).bind(*patients);
         }
         query.execute(&mut *conn).await?;
     }
