@@ -40,6 +40,8 @@ coded! {
         MakeAdmin = "make-admin",
         EndAdmin = "end-admin",
         NewCode = "new-code",
+        /// Every way in stops; a new secret code sets it up again.
+        ResetSignIn = "reset-sign-in",
         Remove = "remove",
     }
 }
@@ -48,7 +50,7 @@ impl StaffAction {
     /// Acts on the whole account, not only on the membership: only where the account belongs to
     /// this organisation alone.
     pub fn account_wide(self) -> bool {
-        matches!(self, Self::Reset | Self::Unlock | Self::NewCode)
+        matches!(self, Self::Reset | Self::Unlock | Self::NewCode | Self::ResetSignIn)
     }
 }
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { checkPage, ready, signedInAdmin, mailTo, linkIn, totp, uniqueEmail, PASSWORD, t, reportBrowserErrors, remember } from './helpers';
+import { checkPage, ready, signedInAdmin, mailTo, mailWithSubject, linkIn, totp, uniqueEmail, PASSWORD, t, reportBrowserErrors, remember, enterSetupCode, completeSetup } from './helpers';
 
 type Lang = 'fr' | 'en';
 
@@ -198,5 +198,61 @@ test('the secret code of a new staff member emailed to the authoriser the admini
   await anne.getByLabel(fr('setup-code-label')).fill(code);
   await anne.getByRole('button', { name: fr('invitation-code-submit') }).click();
   await expect(anne.getByTestId('totp-secret')).toBeVisible();
+  await anneContext.close();
+});
+
+test('a professional who lost her phone is started over by her administrator and restores her access with a new link and code (FR, 390 px)', async ({ browser }) => {
+  const fr = (key: string, args: Record<string, string> = {}) => t('fr', key, args);
+  const phone = { viewport: { width: 390, height: 844 } };
+  const adminContext = await browser.newContext(phone);
+  const page = await adminContext.newPage();
+  await signedInAdmin(page, 'fr', 'Clinique des Bouleaux');
+  const email = uniqueEmail('anne');
+  await page.goto('/staff/team?existing=no');
+  await ready(page, true);
+  await page.getByLabel(fr('invite-given-name')).fill('Anne');
+  await page.getByLabel(fr('invite-family-name')).fill('Roy');
+  await page.getByLabel(fr('invite-email'), { exact: true }).fill(email);
+  await page.getByRole('button', { name: fr('team-add-submit') }).click();
+  const firstCode = (await page.getByTestId('secret-code').textContent())!.trim();
+  const anneContext = await browser.newContext(phone);
+  const anne = await anneContext.newPage();
+  reportBrowserErrors(anne);
+  await anne.goto(linkIn((await mailTo(anne, email)).text));
+  await enterSetupCode(anne, 'fr', firstCode);
+  const firstSecret = await completeSetup(anne);
+  await expect(anne).toHaveURL(/\/staff$/);
+
+  // Her phone is lost: the administrator resets her sign-in methods, confirmed on the page.
+  await page.goto('/staff/team');
+  await ready(page, true);
+  await page.getByRole('link', { name: 'Anne Roy' }).click();
+  await ready(page, true);
+  await page.getByRole('link', { name: fr('person-reset-sign-in') }).click();
+  await expect(page.getByText(fr('person-reset-sign-in-confirm', { email }))).toBeVisible();
+  await checkPage(page);
+  // With the keyboard alone.
+  await page.getByRole('button', { name: fr('person-reset-sign-in') }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/staff\/team\/code$/);
+  const code = (await page.getByTestId('secret-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z]-\d{6}$/);
+  await checkPage(page);
+
+  // Whoever holds her phone or her session is out at once.
+  await anne.goto('/staff');
+  await expect(anne).toHaveURL(/\/sign-in/);
+  const mail = await mailWithSubject(anne, email, new RegExp(`^${fr('mail-sign-in-reset-subject')}$`));
+  expect(mail.text).not.toContain(code);
+  await anne.goto(linkIn(mail.text));
+  await ready(anne, true);
+  await expect(anne.getByRole('heading', { level: 1 })).toHaveText(fr('setup-title-renewal'));
+  await checkPage(anne);
+  await enterSetupCode(anne, 'fr', code);
+  await expect(anne.getByRole('button', { name: fr('setup-submit-renewal') })).toBeVisible();
+  const secret = await completeSetup(anne);
+  expect(secret).not.toBe(firstSecret);
+  await expect(anne).toHaveURL(/\/staff$/);
+  await adminContext.close();
   await anneContext.close();
 });

@@ -2196,3 +2196,23 @@ security-remove-app = Stop using the authenticator app (sign in with a passkey)
 sign-in-code-passkey = Your account signs in with a passkey: go back and use "Sign in with a passkey". Lost it? Enter one of your recovery codes.
 sign-in-recovery-label = Recovery code
 reauth-code-passkey = Confirm with your passkey. Lost it? Enter one of your recovery codes below.
+person-reset-sign-in = Reset sign-in methods
+person-reset-sign-in-confirm = For when this person lost their phone, their passkeys or their recovery codes. Their password, authenticator app, passkeys and recovery codes will stop working at once, and all their sessions will be closed. A link will be sent to { $email } and you will see a new secret code once, to hand over by phone or in person: with both, they will choose a new password and link an authenticator app.
+error-reset-own-sign-in = You cannot reset your own sign-in methods. Change them from My account, or ask another administrator of your organisation.
+audit-staff-sign-in-reset = Sign-in methods reset
+mail-sign-in-reset-subject = Restore your access to the Patient Portal
+mail-sign-in-reset-body =
+    Hello { $name },
+
+    An administrator of { $organisation } reset your sign-in methods for the Patient Portal. Your old password, authenticator app, passkeys and recovery codes no longer work, and your sessions were closed.
+    To restore your access, open this link (valid for 5 days, usable once):
+
+    { $link }
+
+    You will also need the secret code (for example A-123456) that your administrator gives you by phone or in person. It is never sent by email.
+    You will then choose a new password and link an authenticator app.
+    If you asked for nothing, contact your organisation's administrator.
+setup-title-renewal = Restore your access
+setup-code-intro-renewal = Hello { $name }, your sign-in methods for { $organisation } were reset. First, enter the secret code your administrator gave you by phone or in person. It looks like A-000000 and is never sent by email.
+setup-intro-renewal = Hello { $name }, choose a new password and link an authenticator app to restore your access to { $organisation }.
+setup-submit-renewal = Restore my access

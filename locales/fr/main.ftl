@@ -2196,3 +2196,23 @@ security-remove-app = Ne plus utiliser l'application d'authentification (se conn
 sign-in-code-passkey = Votre compte se connecte avec une clé d'accès : revenez en arrière et utilisez « Se connecter avec une clé d'accès ». Vous l'avez perdue? Entrez un de vos codes de récupération.
 sign-in-recovery-label = Code de récupération
 reauth-code-passkey = Confirmez avec votre clé d'accès. Vous l'avez perdue? Entrez un de vos codes de récupération ci-dessous.
+person-reset-sign-in = Réinitialiser les méthodes de connexion
+person-reset-sign-in-confirm = À faire quand cette personne a perdu son téléphone, ses clés d'accès ou ses codes de récupération. Son mot de passe, son application d'authentification, ses clés d'accès et ses codes de récupération cesseront aussitôt de fonctionner, et toutes ses sessions seront fermées. Un lien sera envoyé à { $email } et vous verrez un nouveau code secret une seule fois, à lui remettre par téléphone ou en personne : avec les deux, elle choisira un nouveau mot de passe et associera une application d'authentification.
+error-reset-own-sign-in = Vous ne pouvez pas réinitialiser vos propres méthodes de connexion. Changez-les depuis Mon compte, ou demandez-le à une autre personne qui administre votre organisation.
+audit-staff-sign-in-reset = Méthodes de connexion réinitialisées
+mail-sign-in-reset-subject = Rétablir votre accès au Portail patient
+mail-sign-in-reset-body =
+    Bonjour { $name },
+
+    Une personne qui administre { $organisation } a réinitialisé vos méthodes de connexion au Portail patient. Votre ancien mot de passe, votre application d'authentification, vos clés d'accès et vos codes de récupération ne fonctionnent plus, et vos sessions ont été fermées.
+    Pour rétablir votre accès, ouvrez ce lien (valide 5 jours, utilisable une seule fois) :
+
+    { $link }
+
+    Il vous faudra aussi le code secret (par exemple A-123456) que cette personne vous remet par téléphone ou en personne. Il n'est jamais envoyé par courriel.
+    Vous choisirez ensuite un nouveau mot de passe et associerez une application d'authentification.
+    Si vous n'avez rien demandé, communiquez avec la personne qui administre votre organisation.
+setup-title-renewal = Rétablir votre accès
+setup-code-intro-renewal = Bonjour { $name }, vos méthodes de connexion à { $organisation } ont été réinitialisées. Entrez d'abord le code secret que la personne qui administre votre accès vous a remis par téléphone ou en personne. Il a la forme A-000000 et n'est jamais envoyé par courriel.
+setup-intro-renewal = Bonjour { $name }, choisissez un nouveau mot de passe et associez une application d'authentification pour rétablir votre accès à { $organisation }.
+setup-submit-renewal = Rétablir mon accès

@@ -75,6 +75,8 @@ pub enum SetupView {
     NeedsCode {
         given_name: String,
         organisation: String,
+        /// The link sets up again the way in of an account an administrator reset.
+        renewal: bool,
     },
     Ready {
         given_name: String,
@@ -82,6 +84,7 @@ pub enum SetupView {
         email: String,
         totp_secret: String,
         qr_svg_base64: String,
+        renewal: bool,
     },
     Expired,
     /// Five wrong secret codes.
@@ -105,10 +108,10 @@ pub async fn setup_link(#[server(default)] token: String) -> Result<SetupView, A
         false => organisation,
     };
     Ok(match setup_link::inspect(&ctx.db, &token, pass.as_deref(), ctx.now).await? {
-        setup_link::LinkState::NeedsCode { given_name, organisation } => {
-            SetupView::NeedsCode { given_name, organisation: named(organisation) }
+        setup_link::LinkState::NeedsCode { given_name, organisation, renewal } => {
+            SetupView::NeedsCode { given_name, organisation: named(organisation), renewal }
         }
-        setup_link::LinkState::Ready { account, totp_secret, organisation } => {
+        setup_link::LinkState::Ready { account, totp_secret, organisation, renewal } => {
             let uri =
                 credential::otpauth_uri(&organisation_issuer(&organisation), &account.email, &totp_secret);
             SetupView::Ready {
@@ -117,6 +120,7 @@ pub async fn setup_link(#[server(default)] token: String) -> Result<SetupView, A
                 email: account.email,
                 qr_svg_base64: data_encoding::BASE64.encode(credential::qr_svg(&uri).as_bytes()),
                 totp_secret,
+                renewal,
             }
         }
         setup_link::LinkState::Expired => SetupView::Expired,

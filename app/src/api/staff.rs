@@ -223,6 +223,11 @@ pub async fn act_on_staff(account_id: AccountId, action: StaffAction) -> Result<
             secret_code_once(&timezone, name, &activation);
             return Ok(());
         }
+        StaffAction::ResetSignIn => {
+            let (name, activation) = staff_admin::reset_sign_in(&ctx, organisation_id, account_id).await?;
+            secret_code_once(&timezone, name, &activation);
+            return Ok(());
+        }
         StaffAction::Remove => {
             staff_admin::remove_from_organisation(&ctx, organisation_id, account_id).await?;
             leptos_axum::redirect("/staff/team?done=removed");

@@ -24,6 +24,13 @@ pub fn setup_link_with_code_mail(lang: Lang, given_name: &str, organisation: &st
     in_language(lang, "setup", "mail-setup-subject", "mail-setup-code-body", &args)
 }
 
+/// A staff member's link to set up their sign-in again after their administrator reset it; the
+/// code comes from the administrator.
+pub fn sign_in_reset_mail(lang: Lang, given_name: &str, organisation: &str, link: &str) -> Mail {
+    let args = [("name", given_name), ("organisation", organisation), ("link", link)];
+    in_language(lang, "sign_in_reset", "mail-sign-in-reset-subject", "mail-sign-in-reset-body", &args)
+}
+
 /// The first administrator's link of an organisation that joined: the code went to its legally
 /// responsible person (`responsible`), whom they ask.
 pub fn setup_link_code_with_responsible_mail(

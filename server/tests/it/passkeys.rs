@@ -362,3 +362,77 @@ async fn staff_replace_their_app_with_a_passkey_and_keep_a_strong_way_to_sign_in
     assert_eq!(refusal(refused, StatusCode::BAD_REQUEST).await.key, "error-passkey-last-for-staff");
     assert_eq!(app.count("SELECT COUNT(*) FROM passkeys").await, 1);
 }
+
+/// A staff member who lost every way in (her passkey, her recovery codes) is started over by her
+/// administrator: at once nothing of the old ways opens the account — not her password, her
+/// passkey, a recovery code or her open session — and the new link (mailed to her) with the new
+/// secret code (handed over by the administrator) lets her choose a password and an app again.
+/// Nobody resets their own, and a professional resets nobody.
+#[tokio::test]
+async fn an_administrator_starts_over_the_access_of_staff_who_lost_every_way_in() {
+    let app = spawn_on_localhost().await;
+    let (marie, _) = app.admin("marie.tremblay@example.org").await;
+    let anne_email = "anne.roy@example.org";
+    let form = [("given_name", "Anne"), ("family_name", "Roy"), ("email", anne_email), ("language", "en")];
+    let code = marie.ok("add_professional", &form).await["code"].as_str().unwrap().to_string();
+    let (_, body) = latest_mail(&app, anne_email).await;
+    let anne = app.visitor();
+    let secret = anne.activate_with_code(&link_token(&body, "/setup/"), &code).await;
+    anne.ok("start_reauth", &[("password", PASSWORD), ("next", "/account/security")]).await;
+    anne.ok("confirm_reauth", &[("code", &next_totp(&secret)), ("next", "/account/security")]).await;
+    let mut phone = Phone::new();
+    let started = options(anne.ok("start_passkey_registration", &[("name", "Work laptop")]).await);
+    anne.ok("finish_passkey_registration", &[("response", &phone.create(&app, &started))]).await;
+    anne.submit("use_email_codes", &[], "/account/security").await;
+    let codes = anne.ok("take_recovery_codes", &[]).await;
+    let id = app.number("SELECT id FROM accounts WHERE email = $1", anne_email).await.to_string();
+
+    let act = |action: &'static str| [("account_id", id.clone()), ("action", action.to_string())];
+    let as_form =
+        |form: &[(&'static str, String); 2]| form.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let reset = as_form(&act("reset-sign-in"));
+    let reset: Vec<(&str, &str)> = reset.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(anne.call("act_on_staff", &reset).await.status(), StatusCode::FORBIDDEN, "not a professional");
+    let marie_id = app.number("SELECT id FROM accounts WHERE email = $1", "marie.tremblay@example.org").await;
+    let own = [("account_id", marie_id.to_string()), ("action", "reset-sign-in".to_string())];
+    let own: Vec<(&str, &str)> = own.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = marie.call("act_on_staff", &own).await;
+    assert_eq!(refusal(refused, StatusCode::CONFLICT).await.key, "error-reset-own-sign-in");
+
+    let (_, confirm) = marie.page(&format!("/staff/team/{id}?confirm=reset-sign-in&lang=en")).await;
+    assert!(shows(&confirm, &text_with("en", "person-reset-sign-in-confirm", &[("email", anne_email)])));
+    assert_eq!(marie.call("act_on_staff", &reset).await.status(), StatusCode::OK);
+    let (_, page) = marie.page("/staff/team/code?lang=en").await;
+    let after = page.split(r#"data-testid="secret-code""#).nth(1).unwrap_or_else(|| panic!("{page}"));
+    let new_code = after[after.find('>').unwrap() + 1..][..8].to_string();
+    assert_eq!(mails_of(&app, anne_email, "sign_in_reset").await, 1);
+    let (_, body) = latest_mail(&app, anne_email).await;
+    assert!(body.contains("reset your sign-in methods") && !body.contains(&new_code), "{body}");
+    let token = link_token(&body, "/setup/");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'staff.sign_in_reset'").await, 1);
+
+    // Nothing of the old ways opens the account any more.
+    assert_eq!(anne.call("my_account", &[]).await.status(), StatusCode::UNAUTHORIZED, "her session ended");
+    let stranger = app.visitor();
+    let by_password = stranger.call("sign_in", &[("email", anne_email), ("password", PASSWORD)]).await;
+    assert!(by_password.status().is_client_error(), "the old password opens nothing");
+    let (_, by_passkey) = passkey_sign_in(&app, &mut phone).await;
+    assert!(by_passkey.status().is_client_error(), "nor her passkey");
+    let gone = format!(
+        "SELECT (SELECT COUNT(*) FROM passkeys WHERE account_id = {id}) + (SELECT COUNT(*) FROM recovery_codes WHERE account_id = {id})
+              + (SELECT COUNT(*) FROM accounts WHERE id = {id} AND (password_hash IS NOT NULL OR totp_secret IS NOT NULL))"
+    );
+    assert_eq!(app.count(&gone).await, 0, "passkeys, recovery codes, password and app all gone");
+    assert!(codes.as_array().unwrap().len() == 10);
+
+    // The link alone asks for the code, in words that say her access is being restored.
+    let again = app.visitor();
+    let (_, asks) = again.page(&format!("/setup/{token}?lang=en")).await;
+    assert!(page_shows(&asks, "en", "setup-title-renewal"), "{asks}");
+    let new_secret = again.activate_with_code(&token, &new_code).await;
+    assert_ne!(new_secret, secret, "a new authenticator secret");
+    assert_eq!(again.ok("my_account", &[]).await["method"], "Totp");
+    let later = app.visitor();
+    later.ok("sign_in", &[("email", anne_email), ("password", PASSWORD)]).await;
+    assert_eq!(later.ok("sign_in_challenge", &[]).await, "Totp");
+}

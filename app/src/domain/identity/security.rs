@@ -136,3 +136,31 @@ pub async fn use_email_codes(ctx: &Ctx, account: &Account) -> DomainResult<()> {
     tx.commit().await?;
     Ok(())
 }
+
+/// Every way into the account stops at once — its password, authenticator app, passkeys and
+/// recovery codes, its sessions, the sign-ins and password resets under way — and it waits for a
+/// setup link again, as before its activation: an administrator starting over the access of a
+/// staff member who lost their way in (or whose phone may be in other hands).
+pub async fn revoke_every_way_in(
+    conn: &mut sqlx::AnyConnection,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<()> {
+    sqlx::query(
+        "UPDATE accounts SET status = 'pending', password_hash = NULL, totp_secret = NULL, totp_last_step = NULL,
+                totp_pending = NULL, failed_sign_ins = 0, locked_until = NULL
+         WHERE id = $1",
+    )
+    .bind(account_id)
+    .execute(&mut *conn)
+    .await?;
+    for forget in
+        ["DELETE FROM passkeys WHERE account_id = $1", "DELETE FROM recovery_codes WHERE account_id = $1"]
+    {
+        sqlx::query(forget).bind(account_id).execute(&mut *conn).await?;
+    }
+    super::session::end_all(&mut *conn, account_id, now).await?;
+    super::sign_in::cancel_open_challenges(&mut *conn, account_id, now).await?;
+    super::password_reset::void_links(&mut *conn, account_id, now).await?;
+    super::known_browser::forget_all(conn, account_id).await
+}

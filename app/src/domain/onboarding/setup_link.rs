@@ -1,7 +1,8 @@
 //! One-time setup links for staff: whoever holds the link and its secret code sets a password and
 //! enrols an authenticator app. 128-bit token (only its hash stored), single use, 5 days; the
 //! authenticator secret behind it is sealed, shown only after the right code, and cleared once
-//! used. Opening the link (`inspect`) never consumes it. (Links made before codes were required
+//! used. Opening the link (`inspect`) never consumes it. The same link, marked as a renewal, sets
+//! up again the way in of a staff member who lost it (their administrator reset it). (Links made before codes were required
 //! have none, and open without one.)
 use super::invitation::{self, InvitationCode};
 use crate::domain::identity::account::{self, Account};
@@ -21,11 +22,29 @@ pub async fn create_with_code<'e>(
     account_id: i64,
     now: i64,
 ) -> DomainResult<(String, InvitationCode)> {
+    insert(exec, account_id, now, false).await
+}
+
+/// A link and its secret code that set an active account's way in again, from nothing.
+pub async fn renewal_with_code<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    now: i64,
+) -> DomainResult<(String, InvitationCode)> {
+    insert(exec, account_id, now, true).await
+}
+
+async fn insert<'e>(
+    exec: impl Executor<'e, Database = Any>,
+    account_id: i64,
+    now: i64,
+    renewal: bool,
+) -> DomainResult<(String, InvitationCode)> {
     let code = InvitationCode::generate();
     let (token, hash) = secret::new_token();
     sqlx::query(
-        "INSERT INTO setup_links (account_id, token_hash, totp_secret, expires_at, created_at, code_hash)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO setup_links (account_id, token_hash, totp_secret, expires_at, created_at, code_hash, renewal)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(account_id)
     .bind(hash)
@@ -33,6 +52,7 @@ pub async fn create_with_code<'e>(
     .bind(now + VALID_SECONDS)
     .bind(now)
     .bind(invitation::code_hash(&token, &code))
+    .bind(i64::from(renewal))
     .execute(exec)
     .await?;
     Ok((token, code))
@@ -64,11 +84,14 @@ pub enum LinkState {
     NeedsCode {
         given_name: String,
         organisation: String,
+        renewal: bool,
     },
     Ready {
         account: Account,
         totp_secret: String,
         organisation: String,
+        /// The link sets up again the way in of an account that was active.
+        renewal: bool,
     },
     Expired,
     /// Five wrong codes: the administrator must generate a new one.
@@ -89,12 +112,13 @@ struct LinkRow {
     verified_hash: Option<String>,
     verified_until: Option<i64>,
     organisation: Option<String>,
+    renewal: i64,
 }
 
 async fn row(db: &store::Db, token: &str) -> DomainResult<Option<LinkRow>> {
     Ok(sqlx::query_as(
         "SELECT l.id, l.account_id, l.totp_secret, l.expires_at, l.used_at, l.code_hash, l.failed_attempts,
-                l.verified_hash, l.verified_until,
+                l.verified_hash, l.verified_until, l.renewal,
                 (SELECT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
                   WHERE m.account_id = l.account_id ORDER BY m.created_at LIMIT 1) AS organisation
          FROM setup_links l WHERE l.token_hash = $1",
@@ -118,16 +142,17 @@ pub async fn inspect(db: &store::Db, token: &str, pass: Option<&str>, now: i64) 
     }
     let account = account::find_by_id(db, row.account_id).await?;
     let organisation = row.organisation.unwrap_or_default();
+    let renewal = row.renewal == 1;
     let verified = pass.is_some_and(|pass| {
         row.verified_hash.as_deref() == Some(secret::hash_token(pass).as_str())
             && row.verified_until.is_some_and(|until| until > now)
     });
     if row.code_hash.is_some() && !verified {
-        return Ok(LinkState::NeedsCode { given_name: account.given_name, organisation });
+        return Ok(LinkState::NeedsCode { given_name: account.given_name, organisation, renewal });
     }
     let totp_secret =
         crate::domain::sealing::open_totp(account.id, &row.totp_secret).ok_or(DomainError::Unreadable)?;
-    Ok(LinkState::Ready { account, totp_secret, organisation })
+    Ok(LinkState::Ready { account, totp_secret, organisation, renewal })
 }
 
 /// The outcome of entering a link's secret code.

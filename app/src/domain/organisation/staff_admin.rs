@@ -1,12 +1,15 @@
 //! What an administrator does for a staff member of their organisation: see where the account
-//! stands, unlock it, suspend or reactivate it, send password-reset instructions, make them an
-//! administrator or end that, remove them from the organisation. Each action is audited under the
+//! stands, unlock it, suspend or reactivate it, send password-reset instructions, start their
+//! sign-in over with a new secret code, make them an administrator or end that, remove them from
+//! the organisation. Each action is audited under the
 //! administrator and mailed to the person in their language. An organisation always keeps an
 //! active administrator: the last one cannot be suspended, demoted or removed.
 use super::professional_number::{self, ProfessionalNumber};
+use super::Activation;
 use super::{membership, offering, staff_service};
 use crate::domain::identity::account::{self, AccountStatus, Role};
-use crate::domain::identity::{password_reset, session};
+use crate::domain::identity::{password_reset, security, session};
+use crate::domain::onboarding::setup_link;
 use crate::domain::Target;
 use crate::domain::{notification, store, Ctx, DomainError, DomainResult};
 use crate::i18n::Lang;
@@ -434,26 +437,76 @@ pub async fn new_secret_code(
     ctx: &Ctx,
     organisation_id: i64,
     account_id: i64,
-) -> DomainResult<(String, crate::domain::organisation::Activation)> {
+) -> DomainResult<(String, Activation)> {
     let person = existing(ctx, organisation_id, account_id).await?;
     membership::only_here(ctx, account_id, organisation_id).await?;
     if person.status != AccountStatus::Pending {
         return Err(DomainError::conflict(None, "error-already-activated"));
     }
     let mut tx = ctx.db.begin().await?;
-    crate::domain::onboarding::setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
-    let (token, code) =
-        crate::domain::onboarding::setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?;
-    let link = crate::domain::onboarding::setup_link::url(&ctx.public_url, &token, person.language);
-    let organisation = crate::domain::organisation::name(&mut *tx, organisation_id).await?;
-    let mail =
-        notification::setup_link_with_code_mail(person.language, &person.given_name, &organisation, &link);
+    setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
+    let (token, code) = setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?;
+    let (activation, organisation) = handed_over(&mut tx, ctx, organisation_id, &person, token, code).await?;
+    let mail = notification::setup_link_with_code_mail(
+        person.language,
+        &person.given_name,
+        &organisation,
+        &activation.link,
+    );
     tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.secret_code_generated").await?;
-    let activation = crate::domain::organisation::Activation {
-        account_id,
+    Ok((person.name, activation))
+}
+
+/// Starts over the access of an active staff member who lost their way in (a lost phone, no
+/// passkey or recovery code left) or whose phone may be in other hands: every way in stops at once
+/// (`security::revoke_every_way_in`), and they set a new password and authenticator app through
+/// a new link (mailed) and secret code (returned, with their name, to be handed over), as at
+/// activation. The link alone, or the code alone, opens nothing. Not one's own account: the
+/// support desk or another administrator does that.
+pub async fn reset_sign_in(
+    ctx: &Ctx,
+    organisation_id: i64,
+    account_id: i64,
+) -> DomainResult<(String, Activation)> {
+    let person = existing(ctx, organisation_id, account_id).await?;
+    membership::only_here(ctx, account_id, organisation_id).await?;
+    if person.status != AccountStatus::Active {
+        return Err(DomainError::conflict(None, "error-not-active"));
+    }
+    if ctx.actor == Some(account_id) {
+        return Err(DomainError::conflict(None, "error-reset-own-sign-in"));
+    }
+    let mut tx = ctx.db.begin().await?;
+    security::revoke_every_way_in(&mut tx, account_id, ctx.now).await?;
+    setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
+    let (token, code) = setup_link::renewal_with_code(&mut *tx, account_id, ctx.now).await?;
+    let (activation, organisation) = handed_over(&mut tx, ctx, organisation_id, &person, token, code).await?;
+    let mail = notification::sign_in_reset_mail(
+        person.language,
+        &person.given_name,
+        &organisation,
+        &activation.link,
+    );
+    tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.sign_in_reset").await?;
+    Ok((person.name, activation))
+}
+
+/// The activation to hand over for a link just made, with the organisation's name for its mail.
+async fn handed_over(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    ctx: &Ctx,
+    organisation_id: i64,
+    person: &Person,
+    token: String,
+    code: crate::domain::onboarding::invitation::InvitationCode,
+) -> DomainResult<(Activation, String)> {
+    let link = setup_link::url(&ctx.public_url, &token, person.language);
+    let organisation = super::name(&mut **tx, organisation_id).await?;
+    let activation = Activation {
+        account_id: person.account_id,
         link,
         code,
-        expires_at: ctx.now + crate::domain::onboarding::setup_link::VALID_SECONDS,
+        expires_at: ctx.now + setup_link::VALID_SECONDS,
     };
-    Ok((person.name, activation))
+    Ok((activation, organisation))
 }

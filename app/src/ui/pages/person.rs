@@ -1,6 +1,6 @@
 //! A staff member's page, for their organisation's administrator: where the account stands and
-//! the actions on it (password reset, unlock, suspend, reactivate, make administrator or end it,
-//! remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
+//! the actions on it (password reset, unlock, a new secret code, starting the sign-in over,
+//! suspend, reactivate, make administrator or end it, remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
 //! it works without JavaScript).
 use crate::actions::StaffAction;
 use crate::api::staff::{
@@ -26,8 +26,8 @@ fn actions_for(state: StaffState, admin: bool, only_here: bool) -> Vec<StaffActi
     use StaffAction::*;
     let administration = if admin { EndAdmin } else { MakeAdmin };
     let actions = match state {
-        StaffState::Active => vec![Reset, Suspend, administration, Remove],
-        StaffState::LockedUntil(_) => vec![Unlock, Reset, Suspend, administration, Remove],
+        StaffState::Active => vec![Reset, ResetSignIn, Suspend, administration, Remove],
+        StaffState::LockedUntil(_) => vec![Unlock, Reset, ResetSignIn, Suspend, administration, Remove],
         StaffState::Suspended => vec![Reactivate, Remove],
         StaffState::Invited => vec![NewCode, administration, Remove],
     };

@@ -1,11 +1,41 @@
-//! Activating a staff account from its one-time link: password, then authenticator app.
+//! Activating a staff account from its one-time link: password, then authenticator app; or, with a
+//! renewal link, restoring the access an administrator reset.
 use crate::api::auth::{setup_link, CheckSetupCode, CompleteSetup, SetupView};
 use crate::ui::components::accept_terms::AcceptTermsBox;
 use crate::ui::components::PageTitle;
 use crate::ui::form::{action_error, error_for, Field, FormAlert, NewPassword, Submit};
+use crate::ui::words::tr_with;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::move_tr;
 use leptos_router::hooks::use_params_map;
+
+/// The page's words: activating a new account, or restoring the access an administrator reset.
+#[derive(Clone, Copy)]
+struct Words {
+    title: &'static str,
+    code_intro: &'static str,
+    intro: &'static str,
+    submit: &'static str,
+}
+
+impl Words {
+    fn of(renewal: bool) -> Self {
+        match renewal {
+            false => Self {
+                title: "setup-title",
+                code_intro: "setup-code-intro",
+                intro: "setup-intro",
+                submit: "setup-submit",
+            },
+            true => Self {
+                title: "setup-title-renewal",
+                code_intro: "setup-code-intro-renewal",
+                intro: "setup-intro-renewal",
+                submit: "setup-submit-renewal",
+            },
+        }
+    }
+}
 
 #[component]
 pub fn Setup() -> impl IntoView {
@@ -20,7 +50,16 @@ pub fn Setup() -> impl IntoView {
         }>
             {move || Suspend::new(async move {
                 match link.await {
-                    Ok(SetupView::Ready { given_name, organisation, email, totp_secret, qr_svg_base64 }) => {
+                    Ok(
+                        SetupView::Ready {
+                            given_name,
+                            organisation,
+                            email,
+                            totp_secret,
+                            qr_svg_base64,
+                            renewal,
+                        },
+                    ) => {
                         view! {
                             <SetupForm
                                 token=token()
@@ -29,12 +68,13 @@ pub fn Setup() -> impl IntoView {
                                 email
                                 totp_secret
                                 qr_svg_base64
+                                renewal
                             />
                         }
                             .into_any()
                     }
-                    Ok(SetupView::NeedsCode { given_name, organisation }) => {
-                        view! { <CodeForm token=token() given_name organisation check /> }.into_any()
+                    Ok(SetupView::NeedsCode { given_name, organisation, renewal }) => {
+                        view! { <CodeForm token=token() given_name organisation renewal check /> }.into_any()
                     }
                     Ok(SetupView::Void) => view! { <Unusable body=move_tr!("setup-void-body") /> }.into_any(),
                     Ok(SetupView::Expired) => {
@@ -64,18 +104,14 @@ fn CodeForm(
     token: String,
     given_name: String,
     organisation: String,
+    renewal: bool,
     check: ServerAction<CheckSetupCode>,
 ) -> impl IntoView {
     let error = action_error(check);
+    let words = Words::of(renewal);
     view! {
-        <h1>{move_tr!("setup-title")}</h1>
-        <p>
-            {move || {
-                tr!(
-                    "setup-code-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() }
-                )
-            }}
-        </p>
+        <h1>{move || tr_with(words.title, &[])}</h1>
+        <p>{move || tr_with(words.code_intro, &[("name", &given_name), ("organisation", &organisation)])}</p>
         <ActionForm action=check>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
@@ -99,17 +135,15 @@ fn SetupForm(
     email: String,
     totp_secret: String,
     qr_svg_base64: String,
+    renewal: bool,
 ) -> impl IntoView {
     let action = ServerAction::<CompleteSetup>::new();
     let error = action_error(action);
     let qr_src = format!("data:image/svg+xml;base64,{qr_svg_base64}");
+    let words = Words::of(renewal);
     view! {
-        <h1>{move_tr!("setup-title")}</h1>
-        <p>
-            {move || {
-                tr!("setup-intro", { "name" => given_name.clone(), "organisation" => organisation.clone() })
-            }}
-        </p>
+        <h1>{move || tr_with(words.title, &[])}</h1>
+        <p>{move || tr_with(words.intro, &[("name", &given_name), ("organisation", &organisation)])}</p>
         <ActionForm action=action>
             <FormAlert error />
             <input type="hidden" name="token" value=token />
@@ -136,7 +170,7 @@ fn SetupForm(
                 />
             </fieldset>
             <AcceptTermsBox error />
-            <Submit pending=action.pending()>{move_tr!("setup-submit")}</Submit>
+            <Submit pending=action.pending()>{move || tr_with(words.submit, &[])}</Submit>
         </ActionForm>
     }
 }
