@@ -443,18 +443,8 @@ pub async fn new_secret_code(
     if person.status != AccountStatus::Pending {
         return Err(DomainError::conflict(None, "error-already-activated"));
     }
-    let mut tx = ctx.db.begin().await?;
-    setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
-    let (token, code) = setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?;
-    let (activation, organisation) = handed_over(&mut tx, ctx, organisation_id, &person, token, code).await?;
-    let mail = notification::setup_link_with_code_mail(
-        person.language,
-        &person.given_name,
-        &organisation,
-        &activation.link,
-    );
-    tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.secret_code_generated").await?;
-    Ok((person.name, activation))
+    let tx = ctx.db.begin().await?;
+    hand_over_setup_link(tx, ctx, organisation_id, person, false).await
 }
 
 /// Starts over the access of an active staff member who lost their way in (a lost phone, no
@@ -478,35 +468,43 @@ pub async fn reset_sign_in(
     }
     let mut tx = ctx.db.begin().await?;
     security::revoke_every_way_in(&mut tx, account_id, ctx.now).await?;
-    setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
-    let (token, code) = setup_link::renewal_with_code(&mut *tx, account_id, ctx.now).await?;
-    let (activation, organisation) = handed_over(&mut tx, ctx, organisation_id, &person, token, code).await?;
-    let mail = notification::sign_in_reset_mail(
-        person.language,
-        &person.given_name,
-        &organisation,
-        &activation.link,
-    );
-    tell_and_record(tx, ctx, organisation_id, &person, mail, "staff.sign_in_reset").await?;
-    Ok((person.name, activation))
+    hand_over_setup_link(tx, ctx, organisation_id, person, true).await
 }
 
-/// The activation to hand over for a link just made, with the organisation's name for its mail.
-async fn handed_over(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+/// Voids the person's unused setup links, makes a new one with its secret code — a `renewal` of
+/// an account that was active, or its activation — mails the link, records the action and
+/// commits; the person's name and the activation, whose code is shown once.
+async fn hand_over_setup_link(
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
     ctx: &Ctx,
     organisation_id: i64,
-    person: &Person,
-    token: String,
-    code: crate::domain::onboarding::invitation::InvitationCode,
-) -> DomainResult<(Activation, String)> {
-    let link = setup_link::url(&ctx.public_url, &token, person.language);
-    let organisation = super::name(&mut **tx, organisation_id).await?;
-    let activation = Activation {
-        account_id: person.account_id,
-        link,
-        code,
-        expires_at: ctx.now + setup_link::VALID_SECONDS,
+    person: Person,
+    renewal: bool,
+) -> DomainResult<(String, Activation)> {
+    let account_id = person.account_id;
+    setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
+    let (token, code) = match renewal {
+        true => setup_link::renewal_with_code(&mut *tx, account_id, ctx.now).await?,
+        false => setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?,
     };
-    Ok((activation, organisation))
+    let link = setup_link::url(&ctx.public_url, &token, person.language);
+    let organisation = super::name(&mut *tx, organisation_id).await?;
+    let (mail, action) = match renewal {
+        true => (
+            notification::sign_in_reset_mail(person.language, &person.given_name, &organisation, &link),
+            "staff.sign_in_reset",
+        ),
+        false => (
+            notification::setup_link_with_code_mail(
+                person.language,
+                &person.given_name,
+                &organisation,
+                &link,
+            ),
+            "staff.secret_code_generated",
+        ),
+    };
+    tell_and_record(tx, ctx, organisation_id, &person, mail, action).await?;
+    let activation = Activation { account_id, link, code, expires_at: ctx.now + setup_link::VALID_SECONDS };
+    Ok((person.name, activation))
 }
