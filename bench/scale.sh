@@ -2,7 +2,8 @@
 # Scale benchmark of issue #12: p50/p99 of the operations whose cost could grow with the number
 # of patients, at 1,000 and 1,000,000 patients, on a SQLite file and on PostgreSQL (a throw-away
 # server, see scripts/with-postgres.sh). Each size starts from an empty database filled by
-# bench/scale.rs. About 15 minutes on 2 cores; SIZES="1000 100000" to try other sizes.
+# bench/scale.rs. About 15 minutes on 2 cores; SIZES="1000 100000" to try other sizes,
+# DATABASES=sqlite (or postgres) for one of the two.
 #
 #     bench/scale.sh
 set -euo pipefail
@@ -18,10 +19,14 @@ WORK=$(mktemp -d /tmp/portail-scale.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 echo "| operation | database | patients | p50 ms | p99 ms |"
 echo "|---|---|---:|---:|---:|"
-for n in $SIZES; do
-  "$SCALE" "sqlite://$WORK/scale-$n.db" "$n" "$SAMPLES"
-  rm -f "$WORK"/scale-"$n".db*
-done
+DATABASES=${DATABASES:-"sqlite postgres"}
+if [[ " $DATABASES " == *" sqlite "* ]]; then
+  for n in $SIZES; do
+    "$SCALE" "sqlite://$WORK/scale-$n.db" "$n" "$SAMPLES"
+    rm -f "$WORK"/scale-"$n".db*
+  done
+fi
+[[ " $DATABASES " == *" postgres "* ]] || exit 0
 # One PostgreSQL server, one database per size.
 scripts/with-postgres.sh bash -c '
   for n in '"$SIZES"'; do
