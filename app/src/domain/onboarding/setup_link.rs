@@ -22,19 +22,12 @@ pub async fn create_with_code<'e>(
     account_id: i64,
     now: i64,
 ) -> DomainResult<(String, InvitationCode)> {
-    insert(exec, account_id, now, false).await
+    issue(exec, account_id, now, false).await
 }
 
-/// A link and its secret code that set an active account's way in again, from nothing.
-pub async fn renewal_with_code<'e>(
-    exec: impl Executor<'e, Database = Any>,
-    account_id: i64,
-    now: i64,
-) -> DomainResult<(String, InvitationCode)> {
-    insert(exec, account_id, now, true).await
-}
-
-async fn insert<'e>(
+/// A link and its secret code, the link marked as a `renewal` when it sets an active account's
+/// way in again, from nothing.
+pub async fn issue<'e>(
     exec: impl Executor<'e, Database = Any>,
     account_id: i64,
     now: i64,

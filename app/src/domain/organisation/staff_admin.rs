@@ -1,9 +1,9 @@
 //! What an administrator does for a staff member of their organisation: see where the account
 //! stands, unlock it, suspend or reactivate it, send password-reset instructions, start their
 //! sign-in over with a new secret code, make them an administrator or end that, remove them from
-//! the organisation. Each action is audited under the
-//! administrator and mailed to the person in their language. An organisation always keeps an
-//! active administrator: the last one cannot be suspended, demoted or removed.
+//! the organisation. Each action is audited under the administrator and mailed to the person in
+//! their language. An organisation always keeps an active administrator: the last one cannot be
+//! suspended, demoted or removed.
 use super::professional_number::{self, ProfessionalNumber};
 use super::Activation;
 use super::{membership, offering, staff_service};
@@ -483,10 +483,7 @@ async fn hand_over_setup_link(
 ) -> DomainResult<(String, Activation)> {
     let account_id = person.account_id;
     setup_link::void_unused(&mut *tx, account_id, ctx.now).await?;
-    let (token, code) = match renewal {
-        true => setup_link::renewal_with_code(&mut *tx, account_id, ctx.now).await?,
-        false => setup_link::create_with_code(&mut *tx, account_id, ctx.now).await?,
-    };
+    let (token, code) = setup_link::issue(&mut *tx, account_id, ctx.now, renewal).await?;
     let link = setup_link::url(&ctx.public_url, &token, person.language);
     let organisation = super::name(&mut *tx, organisation_id).await?;
     let (mail, action) = match renewal {

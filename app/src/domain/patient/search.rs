@@ -95,19 +95,19 @@ pub async fn index(
     family_name: &str,
     email: &str,
 ) -> DomainResult<()> {
-    let removed: Vec<String> =
+    let mut removed: Vec<String> =
         sqlx::query_scalar("DELETE FROM patient_search_words WHERE patient_id = $1 RETURNING word")
             .bind(patient_id)
             .fetch_all(&mut *conn)
             .await?;
-    let mut removed: Vec<(i64, &str)> = removed.iter().map(|w| (organisation_id, w.as_str())).collect();
+    // In key order, as `write` adds, so that concurrent writers never deadlock.
     removed.sort();
-    for (organisation_id, word) in removed {
+    for word in &removed {
         sqlx::query(
             "UPDATE patient_search_word_counts SET patients = patients - 1 WHERE organisation_id = $1 AND word = $2",
         )
         .bind(organisation_id)
-        .bind(word)
+        .bind(word.as_str())
         .execute(&mut *conn)
         .await?;
     }

@@ -1,7 +1,7 @@
 //! A staff member's page, for their organisation's administrator: where the account stands and
 //! the actions on it (password reset, unlock, a new secret code, starting the sign-in over,
-//! suspend, reactivate, make administrator or end it, remove from the organisation), each confirmed first on the page itself (`?confirm=action`, so
-//! it works without JavaScript).
+//! suspend, reactivate, make administrator or end it, remove from the organisation), each
+//! confirmed first on the page itself (`?confirm=action`, so it works without JavaScript).
 use crate::actions::StaffAction;
 use crate::api::staff::{
     staff_person, take_secret_code, ActOnStaff, SetProfessionalNumber, SetServices, StaffState,
