@@ -80,7 +80,7 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
         marie.call("staff_person", &[("account_id", &paul_id_text)]).await.status(),
         StatusCode::NOT_FOUND
     );
-    for action in ["suspend", "reset", "unlock", "remove", "make-admin"] {
+    for action in ["suspend", "reset", "reset-sign-in", "unlock", "remove", "make-admin"] {
         let acted = marie.call("act_on_staff", &[("account_id", &paul_id_text), ("action", action)]).await;
         assert_eq!(acted.status(), StatusCode::NOT_FOUND, "{action}");
     }
@@ -148,7 +148,7 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
     assert_eq!(person["only_here"], false);
     let (_, page) = marie.page(&format!("/staff/team/{paul_id}")).await;
     assert!(page_shows(&page, "fr", "person-account-shared") && !page.contains("confirm=reset"), "{page}");
-    for action in ["reset", "unlock"] {
+    for action in ["reset", "reset-sign-in", "unlock"] {
         let refused = refusal(
             marie.call("act_on_staff", &[("account_id", &paul_id_text), ("action", action)]).await,
             StatusCode::CONFLICT,
@@ -156,6 +156,10 @@ async fn an_administrator_cannot_take_over_another_organisations_administrator()
         .await;
         assert_eq!(refused.key, "error-account-shared", "{action}");
     }
+    let intact = format!(
+        "SELECT COUNT(*) FROM accounts WHERE id = {paul_id} AND status = 'active' AND password_hash IS NOT NULL"
+    );
+    assert_eq!(app.count(&intact).await, 1, "his way in untouched by A");
     marie.ok("act_on_staff", &[("account_id", &paul_id_text), ("action", "suspend")]).await;
     assert_eq!(app.text(&format!("SELECT status FROM accounts WHERE id = {paul_id}")).await, "active");
     assert_eq!(marie.ok("staff_person", &[("account_id", &paul_id_text)]).await["state"], "Suspended");
